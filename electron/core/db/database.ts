@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { JejakError } from '../errors';
+import { sqlcipherKeyPragma } from '../vault/keys';
+import { migrate } from './migrations';
+import type { SqlQuery } from './sql';
+
+export type RawDatabase = Database.Database;
+
+/**
+ * Where the native module lives for this runtime. Plain Node (tests, CLI, web harness) uses the
+ * package's own build; Electron passes the path of the copy built for its ABI, so neither needs a
+ * rebuild of the other.
+ */
+let nativeBinding: string | undefined;
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+/** One synchronous connection with a small prepared-statement cache and typed helpers. */
+export class Db {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly raw: RawDatabase) {}
+
+  private prepare(query: SqlQuery): Database.Statement {
+    let statement = this.statements.get(query.text);
+    if (!statement) {
+      statement = this.raw.prepare(query.text);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(query.text, statement);
+    }
+    return statement;
+  }
+
+  all<T>(query: SqlQuery): T[] {
+    return this.prepare(query).all(...query.params) as T[];
+  }
+
+  get<T>(query: SqlQuery): T | undefined {
+    return this.prepare(query).get(...query.params) as T | undefined;
+  }
+
+  run(query: SqlQuery): Database.RunResult {
+    return this.prepare(query).run(...query.params);
+  }
+
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  tx<T>(fn: () => T): T {
+    return this.raw.transaction(fn)();
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.raw.open) this.raw.close();
+  }
+}
+
+export function openDatabase(path: string, key: Buffer): Db {
+  const raw = new Database(path, nativeBinding ? { nativeBinding } : {});
+  try {
+    raw.pragma("cipher = 'sqlcipher'");
+    raw.pragma('legacy = 4');
+    raw.pragma(sqlcipherKeyPragma(key));
+    // Reading the schema is the first access that needs the key; a wrong key fails here.
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    raw.close();
+    throw new JejakError('VAULT_CORRUPT', `The database cannot be opened with this vault's key (${(e as Error).message}).`);
+  }
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // Sorts and temp tables stay in memory: SQLite's temp files would not be encrypted.
+  raw.pragma('temp_store = MEMORY');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Db(raw);
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}

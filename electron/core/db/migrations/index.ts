@@ -1,0 +1,30 @@
+import { JejakError } from '../../errors';
+import type { Db } from '../database';
+import { init } from './0001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((db: Db) => void);
+}
+
+/** Append only: a released migration is never edited, a change is a new number. */
+export const migrations: Migration[] = [init];
+
+export const LATEST_VERSION = migrations.length;
+
+export function migrate(db: Db): void {
+  const current = db.raw.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new JejakError('VAULT_FROM_FUTURE', `This vault's database is at version ${current}, made by a newer Jejak; this version knows up to ${LATEST_VERSION}. Update Jejak to open it.`);
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.tx(() => {
+    for (const m of pending) {
+      if (typeof m.up === 'string') db.raw.exec(m.up);
+      else m.up(db);
+      db.raw.pragma(`user_version = ${m.version}`);
+    }
+  });
+}

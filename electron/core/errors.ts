@@ -1,0 +1,43 @@
+/**
+ * Every failure a user can cause or meet carries a stable code (the renderer and the CLI map it
+ * to a translated message and an exit code) and a plain English message. Never a stack trace.
+ */
+export type ErrorCode =
+  | 'WRONG_PASSPHRASE'
+  | 'WRONG_RECOVERY_CODE'
+  | 'LOCKED'
+  | 'NO_VAULT'
+  | 'VAULT_EXISTS'
+  | 'VAULT_FROM_FUTURE'
+  | 'VAULT_CORRUPT'
+  | 'WEAK_PASSPHRASE'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'DUPLICATE'
+  | 'INTEGRITY'
+  | 'UNREADABLE'
+  | 'CANCELLED'
+  | 'POLICY'
+  | 'FORBIDDEN'
+  | 'INTERNAL';
+
+export class JejakError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'JejakError';
+  }
+}
+
+export function isJejakError(e: unknown, code?: ErrorCode): e is JejakError {
+  return e instanceof JejakError && (code === undefined || e.code === code);
+}
+
+/** What crosses a process boundary: code and message only. Unknown errors become INTERNAL. */
+export function toErrorPayload(e: unknown): { code: ErrorCode; message: string } {
+  if (e instanceof JejakError) return { code: e.code, message: e.message };
+  return { code: 'INTERNAL', message: 'An unexpected error occurred. Details are in the log.' };
+}

@@ -1,0 +1,174 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JejakError } from '../errors';
+import { fsyncDirectory } from '../fs-atomic';
+import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, parseBlobHeader, sealChunk } from './blob-cipher';
+
+export interface StoredBlob {
+  /** file name: HMAC(blob-name key, sha256), hex */
+  name: string;
+  sha256: string;
+  sha512: string;
+  size: number;
+  /** an identical original was already stored; nothing new was written */
+  existed: boolean;
+}
+
+export type ByteSource = Uint8Array | AsyncIterable<Uint8Array>;
+
+const TEMP_DIR = 'tmp';
+
+/** Encrypted, content-addressed originals: written once, never changed, read back verified. */
+export class BlobStore {
+  constructor(
+    readonly dir: string,
+    private readonly blobKey: Buffer,
+    private readonly nameKey: Buffer,
+  ) {
+    mkdirSync(join(dir, TEMP_DIR), { recursive: true, mode: 0o700 });
+  }
+
+  nameFor(sha256: string): string {
+    return createHmac('sha256', this.nameKey).update(Buffer.from(sha256, 'hex')).digest('hex');
+  }
+
+  pathOf(name: string): string {
+    if (!/^[0-9a-f]{64}$/.test(name)) throw new JejakError('INVALID_INPUT', 'Not a blob name.');
+    return join(this.dir, name.slice(0, 2), name);
+  }
+
+  has(name: string): boolean {
+    return existsSync(this.pathOf(name));
+  }
+
+  /** Leftovers of writes cut short by a crash: never referenced, safe to remove at unlock. */
+  removeTempFiles(): number {
+    const tempDir = join(this.dir, TEMP_DIR);
+    const names = readdirSync(tempDir);
+    for (const n of names) rmSync(join(tempDir, n), { force: true });
+    return names.length;
+  }
+
+  /**
+   * Hashes (SHA-256, SHA-512) and encrypts in the same single pass over the source, so the bytes
+   * hashed are exactly the bytes stored even if the source file changes while we read it. The
+   * encrypted file is fsynced and renamed into place before this resolves; the caller's database
+   * row commits after, so a crash leaves at worst an unreferenced blob, never a row without one.
+   */
+  async put(source: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
+    const header = newBlobHeader();
+    const key = fileKey(this.blobKey, header);
+    const sha256 = createHash('sha256');
+    const sha512 = createHash('sha512');
+    const tempPath = join(this.dir, TEMP_DIR, randomBytes(12).toString('hex'));
+    const file = await open(tempPath, 'wx', 0o600);
+    let size = 0;
+    let counter = 0;
+    const chunk = Buffer.allocUnsafe(header.chunkSize);
+    let filled = 0;
+    let pendingFull = false; // a full chunk waits: it is the last one only if no byte follows
+    try {
+      await file.write(header.bytes);
+      const flush = async (last: boolean, length: number) => {
+        const [body, tag] = sealChunk(key, header, counter++, last, chunk.subarray(0, length));
+        await file.writev([body!, tag!]);
+      };
+      for await (const piece of toIterable(source)) {
+        if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
+        sha256.update(piece);
+        sha512.update(piece);
+        size += piece.length;
+        let offset = 0;
+        while (offset < piece.length) {
+          if (pendingFull) {
+            await flush(false, header.chunkSize);
+            pendingFull = false;
+            filled = 0;
+          }
+          const take = Math.min(header.chunkSize - filled, piece.length - offset);
+          chunk.set(piece.subarray(offset, offset + take), filled);
+          filled += take;
+          offset += take;
+          if (filled === header.chunkSize) pendingFull = true;
+        }
+      }
+      await flush(true, filled);
+      await file.sync();
+    } catch (e) {
+      await file.close();
+      await rm(tempPath, { force: true });
+      throw e;
+    }
+    await file.close();
+    const digest256 = sha256.digest('hex');
+    const name = this.nameFor(digest256);
+    const finalPath = this.pathOf(name);
+    const existed = existsSync(finalPath);
+    if (existed) {
+      await rm(tempPath, { force: true });
+    } else {
+      const shard = join(this.dir, name.slice(0, 2));
+      mkdirSync(shard, { recursive: true, mode: 0o700 });
+      await rename(tempPath, finalPath);
+      fsyncDirectory(shard);
+    }
+    return { name, sha256: digest256, sha512: sha512.digest('hex'), size, existed };
+  }
+
+  /**
+   * Yields the original bytes one authenticated chunk at a time. A changed, truncated or swapped
+   * file fails with an INTEGRITY error before any byte of the bad chunk is released; with
+   * `expectedSha256` the whole stream is also checked against the catalogued hash at the end.
+   */
+  async *read(name: string, expectedSha256?: string): AsyncGenerator<Buffer> {
+    const path = this.pathOf(name);
+    const fail = (what: string) => new JejakError('INTEGRITY', `Stored original ${name.slice(0, 12)}… failed its integrity check (${what}). It was changed or damaged on disk; no bytes of it are shown.`);
+    let file;
+    try {
+      file = await open(path, 'r');
+    } catch {
+      throw new JejakError('NOT_FOUND', `Stored original ${name.slice(0, 12)}… is missing from the vault.`);
+    }
+    try {
+      const { size: fileSize } = await file.stat();
+      const headerBytes = Buffer.alloc(HEADER_BYTES);
+      const { bytesRead } = await file.read(headerBytes, 0, HEADER_BYTES, 0);
+      const header = bytesRead === HEADER_BYTES ? parseBlobHeader(headerBytes) : null;
+      if (!header) throw fail('unreadable header');
+      const key = fileKey(this.blobKey, header);
+      const sealedSize = header.chunkSize + TAG_BYTES;
+      const buffer = Buffer.allocUnsafe(sealedSize);
+      const hash = expectedSha256 ? createHash('sha256') : null;
+      let position = HEADER_BYTES;
+      let counter = 0;
+      do {
+        const length = Math.min(sealedSize, fileSize - position);
+        const last = position + length >= fileSize;
+        const { bytesRead: got } = await file.read(buffer, 0, length, position);
+        if (got !== length) throw fail('short read');
+        const plain = openChunk(key, header, counter, last, buffer.subarray(0, length));
+        if (!plain) throw fail(`chunk ${counter}`);
+        hash?.update(plain);
+        position += length;
+        counter++;
+        yield plain;
+      } while (position < fileSize);
+      if (hash && hash.digest('hex') !== expectedSha256) throw fail('content does not match its catalogued SHA-256');
+    } finally {
+      await file.close();
+    }
+  }
+
+  async readAll(name: string, expectedSha256?: string): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.read(name, expectedSha256)) parts.push(part);
+    return Buffer.concat(parts);
+  }
+}
+
+async function* toIterable(source: ByteSource): AsyncIterable<Uint8Array> {
+  if (source instanceof Uint8Array) yield source;
+  else yield* source;
+}
