@@ -86,6 +86,13 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   return { session, recoveryCode };
 }
 
+/** Proves a passphrase against the header alone: no database is opened, nothing is written. */
+export async function checkPassphrase(dir: string, passphrase: string): Promise<void> {
+  const master = await unwrapSecret(readHeader(dir), 'passphrase', passphrase);
+  if (!master) throw new JejakError('WRONG_PASSPHRASE', 'The passphrase is not correct. Nothing was changed.');
+  master.fill(0);
+}
+
 export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultOptions, 'actor'>): Promise<VaultSession> {
   const header = readHeader(dir);
   let master: Buffer | null;

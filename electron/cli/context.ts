@@ -1,0 +1,40 @@
+import { dirname } from 'node:path';
+import { userInfo } from 'node:os';
+import { defaultVaultDir } from '../core/app/paths';
+import { loadPolicy } from '../core/policy/policy';
+import { unlockVault } from '../core/vault/vault';
+import type { VaultSession } from '../core/vault/session';
+import { type Output, secret } from './io';
+
+export interface CliContext {
+  vaultDir: string;
+  dataDir: string;
+  out: Output;
+  args: string[];
+  flags: Record<string, string | boolean | string[] | undefined>;
+}
+
+export function cliActor(): string {
+  return `os:${userInfo().username}`;
+}
+
+export function vaultDirFrom(flag: unknown): { vaultDir: string; dataDir: string } {
+  const vaultDir = typeof flag === 'string' ? flag : defaultVaultDir();
+  return { vaultDir, dataDir: dirname(vaultDir) };
+}
+
+/** The policy applies to the CLI as to the app: minimum strength, KDF parameters, unit. */
+export function cliPolicy() {
+  return loadPolicy().policy;
+}
+
+/** Unlocks with JEJAK_PASSPHRASE or a hidden prompt, runs fn, and always locks again. */
+export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) => Promise<T> | T): Promise<T> {
+  const passphrase = await secret('JEJAK_PASSPHRASE', 'Passphrase: ');
+  const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor() });
+  try {
+    return await fn(session);
+  } finally {
+    session.close('cli');
+  }
+}

@@ -1,0 +1,74 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { JejakError } from '../core/errors';
+
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, untrusted: 3, wrongSecret: 4 } as const;
+
+export class UsageError extends Error {}
+
+/** Reads a secret from the terminal without echoing it. Never from an argument: those show in `ps`. */
+export async function promptHidden(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError(`${question.replace(/:\s*$/, '')} is needed: set it in the environment or run in a terminal.`);
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    const answer = new Promise<string>((resolve) => rl.question(question, resolve));
+    muted = true;
+    const value = await answer;
+    process.stderr.write('\n');
+    return value;
+  } finally {
+    rl.close();
+  }
+}
+
+/** A secret from its environment variable when set, else a hidden prompt. */
+export async function secret(envName: string, question: string): Promise<string> {
+  const value = process.env[envName];
+  if (value !== undefined && value !== '') return value;
+  return promptHidden(question);
+}
+
+export async function newPassphrase(envName: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  const first = await promptHidden('New passphrase: ');
+  const second = await promptHidden('Repeat new passphrase: ');
+  if (first !== second) throw new UsageError('The two passphrases differ.');
+  return first;
+}
+
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof UsageError) return EXIT.usage;
+  if (e instanceof JejakError) {
+    if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE') return EXIT.wrongSecret;
+    if (e.code === 'INTEGRITY') return EXIT.checkFailed;
+    return EXIT.usage;
+  }
+  return EXIT.checkFailed;
+}
+
+export interface Output {
+  json: boolean;
+  /** data: JSON with --json, else the text form */
+  data(value: unknown, text: () => string): void;
+  info(text: string): void;
+}
+
+export function output(json: boolean): Output {
+  return {
+    json,
+    data(value, text) {
+      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+    },
+    info(text) {
+      process.stderr.write(`${text}\n`);
+    },
+  };
+}

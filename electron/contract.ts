@@ -1,0 +1,44 @@
+/**
+ * The IPC contract: every channel with the zod schema of its argument and of its result. Main,
+ * preload, the web harness and the renderer's types all derive from this one map, so a new call
+ * is one entry here and one handler in electron/core/api.
+ */
+import type { z } from 'zod';
+import { auditContract } from './contract/audit';
+import { vaultContract } from './contract/vault';
+
+export const contract = {
+  ...vaultContract,
+  ...auditContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Args<C extends Channel> = z.input<Contract[C]['args']>;
+export type Result<C extends Channel> = z.output<Contract[C]['result']>;
+
+export interface ErrorPayload {
+  code: string;
+  message: string;
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+/** Pushed from the core to the window: a lock (idle, suspend, command) or progress of a long job. */
+export type AppEvent =
+  | { type: 'locked'; reason: string }
+  | { type: 'progress'; jobId: string; done: number; total: number; label?: string };
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The object the preload exposes as window.jejak: one named function per channel, grouped by area. */
+type AreaOf<C> = C extends `${infer A}.${string}` ? A : never;
+export type Area = AreaOf<Channel>;
+export type JejakBridge = {
+  [A in Area]: {
+    [C in Channel as C extends `${A}.${infer M}` ? M : never]: (args: Args<C>) => Promise<Envelope<Result<C>>>;
+  };
+} & { onEvent(listener: (event: AppEvent) => void): () => void };

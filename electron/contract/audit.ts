@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const auditContract = {
+  'audit.list': {
+    args: z.object({ limit: z.number().int().min(1).max(500), beforeSeq: z.number().int().positive().optional() }),
+    result: z.object({ entries: z.array(auditEntrySchema) }),
+  },
+  'audit.verify': {
+    args: z.object({}),
+    result: z.object({ ok: z.boolean(), entries: z.number(), head: z.string(), firstBad: z.object({ seq: z.number(), reason: z.string() }).optional() }),
+  },
+} as const;

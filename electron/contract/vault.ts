@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const passphrase = z.string().min(1).max(1024);
+
+export const languageSchema = z.enum(['id', 'en']);
+
+export const vaultStatusSchema = z.object({
+  state: z.enum(['absent', 'locked', 'unlocked']),
+  vaultDir: z.string(),
+  language: languageSchema,
+  autoLockMinutes: z.number(),
+  /** set when the machine policy fixes a value the user would otherwise choose */
+  locked: z.object({ autoLockMinutes: z.boolean(), minPassphraseStrength: z.boolean() }),
+  minPassphraseStrength: z.number(),
+  unitName: z.string().nullable(),
+  actor: z.string().nullable(),
+  version: z.string(),
+});
+
+export const vaultContract = {
+  'vault.status': { args: z.object({}), result: vaultStatusSchema },
+  'vault.create': { args: z.object({ passphrase }), result: z.object({ recoveryCode: z.string() }) },
+  'vault.unlock': { args: z.object({ passphrase }), result: z.object({}) },
+  'vault.recover': { args: z.object({ recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }), result: z.object({}) },
+  'vault.lock': { args: z.object({}), result: z.object({}) },
+  'vault.changePassphrase': { args: z.object({ current: passphrase, next: passphrase }), result: z.object({}) },
+  'settings.setLanguage': { args: z.object({ language: languageSchema }), result: z.object({}) },
+  'settings.setAutoLock': { args: z.object({ minutes: z.number().int().min(1).max(240) }), result: z.object({}) },
+} as const;

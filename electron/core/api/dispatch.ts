@@ -1,0 +1,37 @@
+import { type Channel, type Envelope, contract, isChannel } from '../../contract';
+import { JejakError, toErrorPayload } from '../errors';
+import type { JejakApp } from '../app/jejak-app';
+import { auditHandlers } from './audit-handlers';
+import type { Handler } from './handler-types';
+import { settingsHandlers, vaultHandlers } from './vault-handlers';
+
+const handlers: { [C in Channel]: Handler<C> } = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};
+
+/**
+ * The one entry point for every call from a window, over IPC or the web harness: the channel must
+ * exist, the argument must parse with the contract's schema, and the answer is an envelope.
+ * Unexpected errors are logged here (code and stack, never arguments) and reach the caller only
+ * as INTERNAL.
+ */
+export async function dispatch(app: JejakApp, channel: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown call.' } };
+  const spec = contract[channel];
+  const parsed = spec.args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid argument for ${channel}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim() } };
+  }
+  app.touch();
+  try {
+    const handler = handlers[channel] as Handler<Channel>;
+    const value = await handler(parsed.data as never, app);
+    return { ok: true, value: spec.result.parse(value) };
+  } catch (e) {
+    if (!(e instanceof JejakError)) console.error(`[jejak] ${channel} failed:`, e instanceof Error ? e.stack : e);
+    return { ok: false, error: toErrorPayload(e) };
+  }
+}

@@ -1,0 +1,69 @@
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import { checkPassphrase, createVault, recoverVault, setPassphrase, unlockVault } from '../vault/vault';
+import { vaultExists } from '../vault/header';
+import type { JejakApp } from '../app/jejak-app';
+import type { HandlersFor } from './handler-types';
+
+function vaultOptions(app: JejakApp) {
+  return { actor: app.defaultActor(), kdf: app.policy.kdf, minStrength: app.minPassphraseStrength() };
+}
+
+export const vaultHandlers: HandlersFor<'vault'> = {
+  'vault.status': (_args, app) => {
+    const session = app.session;
+    return {
+      state: session ? 'unlocked' : vaultExists(app.config.vaultDir) ? 'locked' : 'absent',
+      vaultDir: app.config.vaultDir,
+      language: app.preferences.language,
+      autoLockMinutes: app.autoLockMinutes(),
+      locked: { autoLockMinutes: app.policy.autoLockMinutes !== undefined, minPassphraseStrength: app.policy.minPassphraseStrength !== undefined },
+      minPassphraseStrength: app.minPassphraseStrength(),
+      unitName: app.policy.unitName ?? null,
+      actor: session?.actor ?? null,
+      version: app.config.version,
+    };
+  },
+  'vault.create': async ({ passphrase }, app) => {
+    const { session, recoveryCode } = await createVault(app.config.vaultDir, passphrase, vaultOptions(app));
+    app.opened(session);
+    return { recoveryCode };
+  },
+  'vault.unlock': async ({ passphrase }, app) => {
+    app.opened(await unlockVault(app.config.vaultDir, { passphrase }, vaultOptions(app)));
+    return {};
+  },
+  'vault.recover': async ({ recoveryCode, newPassphrase }, app) => {
+    app.opened(await recoverVault(app.config.vaultDir, recoveryCode, newPassphrase, vaultOptions(app)));
+    return {};
+  },
+  'vault.lock': (_args, app) => {
+    app.lock('command');
+    return {};
+  },
+  'vault.changePassphrase': async ({ current, next }, app) => {
+    const session = app.requireSession();
+    await checkPassphrase(app.config.vaultDir, current);
+    await setPassphrase(session, next, { ...vaultOptions(app), reason: 'changed' });
+    return {};
+  },
+};
+
+export const settingsHandlers: HandlersFor<'settings'> = {
+  'settings.setLanguage': ({ language }, app) => {
+    app.setPreferences({ ...app.preferences, language });
+    return {};
+  },
+  'settings.setAutoLock': ({ minutes }, app) => {
+    const session = app.requireSession();
+    if (app.policy.autoLockMinutes !== undefined) {
+      throw new JejakError('POLICY', 'The auto-lock time is fixed by the machine policy.');
+    }
+    session.db.tx(() => {
+      session.db.run(sql`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ${String(minutes)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+      session.audit({ action: 'settings.changed', details: { autoLockMinutes: minutes } });
+    });
+    app.touch();
+    return {};
+  },
+};

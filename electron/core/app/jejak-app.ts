@@ -1,0 +1,103 @@
+import { userInfo } from 'node:os';
+import type { AppEvent } from '../../contract';
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import type { LoadedPolicy } from '../policy/policy';
+import type { VaultSession } from '../vault/session';
+import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
+import { type Preferences, readPreferences, writePreferences } from './preferences';
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+export interface AppConfig {
+  vaultDir: string;
+  preferencesPath: string;
+  policy: LoadedPolicy;
+  version: string;
+  /** resources/ (fonts for the report, default policy) */
+  resourcesDir: string;
+}
+
+/**
+ * The running app, shared by the Electron main process and the web harness: the vault session
+ * (or none), the idle auto-lock, and events for the window. Handlers reach everything through it.
+ */
+export class JejakApp {
+  private current: VaultSession | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<(e: AppEvent) => void>();
+  preferences: Preferences;
+
+  constructor(readonly config: AppConfig) {
+    this.preferences = readPreferences(config.preferencesPath);
+  }
+
+  get policy() {
+    return this.config.policy.policy;
+  }
+
+  get session(): VaultSession | null {
+    return this.current?.isOpen ? this.current : null;
+  }
+
+  requireSession(): VaultSession {
+    const s = this.session;
+    if (!s) throw new JejakError('LOCKED', 'The vault is locked.');
+    return s;
+  }
+
+  /** Who acts, for the audit log: the signing identity once set, else the OS account. */
+  defaultActor(): string {
+    return `os:${userInfo().username}`;
+  }
+
+  minPassphraseStrength(): number {
+    return this.policy.minPassphraseStrength ?? DEFAULT_MIN_STRENGTH;
+  }
+
+  autoLockMinutes(): number {
+    if (this.policy.autoLockMinutes) return this.policy.autoLockMinutes;
+    const row = this.session?.db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'autoLockMinutes'`);
+    return row ? Number(row.value) : DEFAULT_AUTO_LOCK_MINUTES;
+  }
+
+  setPreferences(next: Preferences): void {
+    writePreferences(this.config.preferencesPath, next);
+    this.preferences = next;
+  }
+
+  opened(session: VaultSession): void {
+    this.current?.close('replaced');
+    this.current = session;
+    this.touch();
+  }
+
+  /** Closes the database and drops every key; the window is told so it clears its stores. */
+  lock(reason: string): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const s = this.current;
+    this.current = null;
+    if (s?.isOpen) {
+      s.close(reason);
+      this.emit({ type: 'locked', reason });
+    }
+  }
+
+  /** Any call from the window counts as activity and restarts the idle timer. */
+  touch(): void {
+    if (!this.session) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.lock('idle'), this.autoLockMinutes() * 60_000);
+    this.idleTimer.unref();
+  }
+
+  onEvent(listener: (e: AppEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: AppEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+}

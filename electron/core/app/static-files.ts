@@ -1,0 +1,36 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Resolves a URL path inside root, or null for anything that would leave it. */
+export function resolveStatic(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]!);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
+  const full = join(root, relative);
+  if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  return existsSync(full) && statSync(full).isFile() ? full : null;
+}
+
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
+  const file = resolveStatic(root, urlPath);
+  if (!file) return false;
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+  return true;
+}

@@ -1,0 +1,180 @@
+import sharp, { type FailOnOptions, type Metadata, type OutputInfo } from 'sharp';
+import { withByteSource } from './byte-source';
+import { endMarkerProblem, TAIL_BYTES } from './end-marker';
+import { messageOf, readExif } from './exif';
+import { PHASH_INPUT_SIZE, perceptualHash } from './phash';
+import { isRenderableImage, sniffMediaType, SNIFF_BYTES, type MediaType } from './sniff';
+
+// libvips' operation cache pays off when one image is processed again and again; intake sees each
+// file once, so the cache would only pin decoded pixels and open file handles (on Windows an open
+// handle also stops the temp file from being deleted). Off keeps memory bounded per image.
+sharp.cache(false);
+// One libvips worker per image: screenshot-sized decodes are no faster with more (measured), and
+// callers gain more by analysing a few files at once than by splitting one file across threads.
+sharp.concurrency(1);
+
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+const THUMBNAIL_SIZE = 320;
+const DECODE_TIMEOUT_SECONDS = 30;
+const FORMAT_NAMES: Partial<Record<MediaType, string>> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+  'image/gif': 'GIF',
+};
+const NOT_KEPT = 'Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence.';
+
+export interface ImageAnalysis {
+  width: number | null;
+  height: number | null;
+  exif: Record<string, string | number> | null;
+  capturedAt: string | null;
+  thumbnail: Buffer | null;
+  thumbnailType: 'image/webp' | 'image/jpeg' | null;
+  phash: string | null;
+  problems: string[];
+}
+
+export interface AnalyzeImageOptions {
+  /** false: skip the thumbnail (the perceptual hash is still computed) */
+  thumbnails?: boolean;
+  /** header pixel count above which nothing is decoded; default 100 megapixels */
+  maxPixels?: number;
+}
+
+/**
+ * Size, EXIF, thumbnail and perceptual hash of an evidence image, never modifying the bytes.
+ * Give a file path for large files: only the header, the last few bytes and the pixel data the
+ * decoder streams through are read. Anything wrong with the content is reported in `problems`;
+ * only I/O errors (a missing or unreadable file) throw.
+ */
+export async function analyzeImage(input: Buffer | string, type: MediaType, opts: AnalyzeImageOptions = {}): Promise<ImageAnalysis> {
+  const result: ImageAnalysis = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
+  const name = FORMAT_NAMES[type];
+  if (!name || !isRenderableImage(type)) {
+    result.problems.push(`Content of type ${type} is not an image this tool renders: not analysed.`);
+    return result;
+  }
+  const { size, head, tail } = await withByteSource(input, async (source) => ({
+    size: source.size,
+    head: await source.read(0, SNIFF_BYTES),
+    tail: await source.read(Math.max(0, source.size - TAIL_BYTES), TAIL_BYTES),
+  }));
+  if (size === 0) {
+    result.problems.push('The file is empty (0 bytes): there is no image to analyse.');
+    return result;
+  }
+  const actual = sniffMediaType(head);
+  if (actual !== type) {
+    result.problems.push(`The bytes are ${actual === 'application/octet-stream' ? 'not a known media type' : actual}, not ${name} as declared: not rendered.`);
+    return result;
+  }
+
+  let meta: Metadata;
+  try {
+    // header only: with no pixel operation libvips does not decode, so no pixel limit is needed here
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    result.problems.push(`The ${name} header could not be read (${messageOf(error)}): no size, thumbnail or perceptual hash.`);
+    return result;
+  }
+  result.width = meta.width;
+  result.height = meta.height;
+  const exif = await readExif(meta.exif);
+  result.exif = exif.exif;
+  result.capturedAt = exif.capturedAt;
+  if (exif.problem) result.problems.push(exif.problem);
+  if ((meta.pages ?? 1) > 1) {
+    result.problems.push(`Animated ${name} with ${meta.pages} frames: the thumbnail and perceptual hash show the first frame only.`);
+  }
+
+  const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const pixels = meta.width * meta.height;
+  if (pixels > maxPixels) {
+    result.problems.push(
+      `Image is ${meta.width}×${meta.height} pixels (${megapixels(pixels)} megapixels), above the ${megapixels(maxPixels)}-megapixel safety limit: kept without thumbnail or perceptual hash.`,
+    );
+    return result;
+  }
+
+  const endProblem = endMarkerProblem(type, size, head, tail);
+  const small = await decodeSmall(input, name, maxPixels, endProblem, result.problems);
+  if (!small) return result;
+  if (endProblem) {
+    result.problems.push(`The ${name} file ${endProblem}: the image decoded completely, but the file may be cut short or carry data appended after the image.`);
+  }
+
+  const raw = { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels, premultiplied: small.info.premultiplied } };
+  const [thumbnail, grey] = await Promise.all([
+    opts.thumbnails === false ? null : sharp(small.data, raw).webp({ quality: 75, effort: 2 }).toBuffer(),
+    sharp(small.data, raw)
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .resize(PHASH_INPUT_SIZE, PHASH_INPUT_SIZE, { fit: 'fill' })
+      .raw()
+      .toBuffer(),
+  ]);
+  result.phash = perceptualHash(grey);
+  if (thumbnail) {
+    result.thumbnail = thumbnail;
+    result.thumbnailType = 'image/webp';
+  }
+  return result;
+}
+
+interface SmallImage {
+  data: Buffer;
+  info: OutputInfo;
+}
+
+/**
+ * The one full decode: upright, shrunk to thumbnail size, 8-bit sRGB. Both the thumbnail and the
+ * hash are made from this, so each image is decoded once. A strict decode comes first; if the
+ * decoder only complains (corrupt segments it can skip), a lenient retry renders what it
+ * recovered and says so; if data is missing, nothing is rendered.
+ */
+async function decodeSmall(
+  input: Buffer | string,
+  name: string,
+  maxPixels: number,
+  endProblem: string | null,
+  problems: string[],
+): Promise<SmallImage | null> {
+  const decode = (failOn: FailOnOptions): Promise<SmallImage> =>
+    sharp(input, { limitInputPixels: maxPixels, failOn, autoOrient: true, sequentialRead: true })
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+  try {
+    return await decode('warning');
+  } catch (strictError) {
+    if (isTimeout(strictError)) {
+      problems.push(`Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped. ${NOT_KEPT}`);
+      return null;
+    }
+    try {
+      const recovered = await decode('truncated');
+      problems.push(
+        `The ${name} decoder reported damaged data (${messageOf(strictError)}): the thumbnail and perceptual hash show what it could recover, which may differ from the original picture.`,
+      );
+      return recovered;
+    } catch (error) {
+      problems.push(
+        endProblem
+          ? `${name} data is truncated: the file ${endProblem} and the decoder ran out of data (${messageOf(error)}). ${NOT_KEPT}`
+          : `The ${name} pixel data is damaged (${messageOf(error)}). ${NOT_KEPT}`,
+      );
+      return null;
+    }
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return /timeout/i.test(messageOf(error));
+}
+
+function megapixels(pixels: number): number {
+  return Number((pixels / 1e6).toPrecision(3));
+}

@@ -1,0 +1,117 @@
+import { isValidBagName } from './bag-names';
+import { entryLabel, type ZipEntry } from './zip-read';
+
+/**
+ * What a hostile archive could do to whoever extracts it: escape the target folder, plant a link,
+ * hide a second name, or have two entries land on one file (case- or Unicode-equal names on
+ * Windows and macOS). Checked from the central directory alone, before any data is read.
+ */
+
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:"|?*]/u;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+const DOS_DIRECTORY = 0x10;
+
+export interface EntryCheckResult {
+  names: string[];
+  types: string[];
+  unique: string[];
+  folder: string[];
+  /** the single top-level folder, when there is one */
+  bagName?: string;
+  /** entries that passed every check, by path inside the bag folder */
+  files: Map<string, ZipEntry>;
+}
+
+function decodeName(e: ZipEntry): string | null {
+  if (e.flags & 0x0800) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(e.nameRaw);
+    } catch {
+      return null;
+    }
+  }
+  // Without the UTF-8 flag a name is CP437; only its ASCII subset reads the same everywhere.
+  return e.nameRaw.every((b) => b < 0x80) ? e.nameRaw.toString('latin1') : null;
+}
+
+function nameProblem(e: ZipEntry, name: string | null): string | null {
+  if (name === null) return 'is not valid UTF-8 (or is non-ASCII without the UTF-8 flag)';
+  if (e.unicodePathField) return 'carries a second, Unicode Path name that some tools use instead';
+  if (name === '') return 'has an empty name';
+  if (name.includes('\\')) return 'contains a backslash';
+  if (name.startsWith('/')) return 'is an absolute path';
+  if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
+  if (UNSAFE_CHARS.test(name)) return 'contains a control, bidirectional or Windows-reserved character';
+  if (name !== name.normalize('NFC')) return 'is not in Unicode NFC form';
+  if (name.endsWith('/')) return 'is a directory entry (a package holds regular files only)';
+  const segments = name.split('/');
+  if (segments.includes('..') || segments.includes('.')) return 'contains a "." or ".." path segment';
+  if (segments.includes('')) return 'contains an empty path segment';
+  return null;
+}
+
+function typeProblem(e: ZipEntry): string | null {
+  const type = (e.externalAttributes >>> 16) & S_IFMT;
+  if (type === S_IFLNK) return 'is a symbolic link';
+  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY) return 'is marked as a directory';
+  if (type !== 0 && type !== S_IFREG) return 'is not a regular file';
+  return null;
+}
+
+export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
+  const result: EntryCheckResult = { names: [], types: [], unique: [], folder: [], files: new Map() };
+  const byExact = new Map<string, ZipEntry>();
+  const byFolded = new Map<string, string>();
+  const safe: Array<{ e: ZipEntry; name: string }> = [];
+  for (const e of entries) {
+    const name = decodeName(e);
+    const problem = nameProblem(e, name);
+    if (problem) result.names.push(`entry ${entryLabel(e)} ${problem}`);
+    const type = typeProblem(e);
+    if (type) result.types.push(`entry ${entryLabel(e)} ${type}`);
+    if (name === null) continue;
+    if (byExact.has(name)) {
+      result.unique.push(`entry ${entryLabel(e)} appears more than once`);
+      continue;
+    }
+    byExact.set(name, e);
+    const folded = name.normalize('NFC').toLowerCase();
+    const twin = byFolded.get(folded);
+    if (twin !== undefined) result.unique.push(`entries ${JSON.stringify(twin)} and ${entryLabel(e)} differ only in Unicode form or letter case`);
+    else byFolded.set(folded, name);
+    if (!problem && !type && twin === undefined) safe.push({ e, name });
+  }
+  const fileAndFolder = new Set<string>();
+  for (const folded of byFolded.keys()) {
+    const parts = folded.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const parent = byFolded.get(parts.slice(0, i).join('/'));
+      if (parent !== undefined) fileAndFolder.add(parent);
+    }
+  }
+  for (const name of fileAndFolder) result.unique.push(`entry ${JSON.stringify(name)} is a file and also the folder of other entries`);
+  checkFolder(entries, safe, result);
+  return result;
+}
+
+function checkFolder(entries: readonly ZipEntry[], safe: Array<{ e: ZipEntry; name: string }>, result: EntryCheckResult): void {
+  const first = entries[0];
+  if (!first) {
+    result.folder.push('the archive is empty');
+    return;
+  }
+  const top = first.nameRaw.toString('utf8').split('/')[0] ?? '';
+  if (!isValidBagName(top)) result.folder.push(`the top-level folder ${JSON.stringify(top)} is not a valid package name (A-Z a-z 0-9 . _ - only)`);
+  else result.bagName = top;
+  const outside = entries.filter((e) => !e.nameRaw.toString('utf8').startsWith(`${top}/`));
+  if (outside.length > 0) {
+    result.folder.push(`${outside.length} entries lie outside the single top-level folder ${JSON.stringify(top)}, e.g. ${entryLabel(outside[0] as ZipEntry)}`);
+  }
+  if (!result.bagName) return;
+  for (const { e, name } of safe) {
+    if (name.startsWith(`${top}/`)) result.files.set(name.slice(top.length + 1), e);
+  }
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { JejakError } from '../errors';
+import { checkBag } from './bag-checks';
+import { parseStatementPath, REPORT_JSON, TAG_FILES } from './bag-names';
+import { CheckList, decodeUtf8, type FileFacts } from './checks';
+import { checkEntries } from './entry-checks';
+import type { OperationOptions } from './operation';
+import { reportProblems, type EvidenceFacts } from './report-check';
+import { checkStatements, type StatementInfo } from './statement-checks';
+import { ZipFormatError } from './zip-format';
+import { entryLabel, mapLocalHeaders, readArchive, readEntryData, ZipLimitError, type ZipArchive, type ZipEntry } from './zip-read';
+
+/**
+ * One pass over a package: structure and names from the central directory, then every needed entry
+ * streamed once through CRC-32, SHA-256 and SHA-512, then the bag and signature checks on what was
+ * seen. Nothing is extracted and nothing is written.
+ */
+
+export interface VerifyLimits {
+  /** the sum of all declared uncompressed sizes; default 8 GiB */
+  maxTotalBytes: number;
+  /** default 100 000 */
+  maxEntries: number;
+  /** uncompressed/compressed size allowed for an entry over 1 MiB; default 200 (text deflates ~5-20×) */
+  maxCompressionRatio: number;
+  /** tag files, report.json and statements are held in memory; their total, default 128 MiB */
+  maxMetadataBytes: number;
+}
+
+export const DEFAULT_LIMITS: VerifyLimits = {
+  maxTotalBytes: 8 * 2 ** 30,
+  maxEntries: 100_000,
+  maxCompressionRatio: 200,
+  maxMetadataBytes: 128 * 2 ** 20,
+};
+
+const RATIO_FLOOR = 1 << 20;
+const REPORT = `data/${REPORT_JSON}`;
+
+export interface InspectOptions extends OperationOptions {
+  limits: VerifyLimits;
+  /** read every entry, or only the metadata and the captured file (fast, for showing one file) */
+  full: boolean;
+  /** a bag path whose bytes to keep */
+  capture?: { path: string; maxBytes: number };
+}
+
+export interface Inspection {
+  checks: CheckList;
+  entries: string[];
+  name?: string;
+  bagInfo?: Record<string, string>;
+  report?: unknown;
+  tagmanifestSha256?: string;
+  statements: StatementInfo[];
+  /** bag path → what reading it established */
+  files: Map<string, FileFacts>;
+  archive?: ZipArchive;
+}
+
+const isMetadata = (path: string): boolean => (TAG_FILES as readonly string[]).includes(path) || path === REPORT || parseStatementPath(path) !== null;
+
+export async function inspect(handle: FileHandle, fileSize: number, opts: InspectOptions): Promise<Inspection> {
+  const checks = new CheckList();
+  const result: Inspection = { checks, entries: [], statements: [], files: new Map() };
+  let archive: ZipArchive;
+  let structure: string[];
+  try {
+    archive = await readArchive(handle, fileSize, opts.limits.maxEntries);
+    structure = archive.entries.filter((e) => e.problem).map((e) => `entry ${entryLabel(e)} ${e.problem}`);
+    structure.push(...(await mapLocalHeaders(archive)));
+  } catch (err) {
+    if (err instanceof ZipLimitError) checks.add('zip-limits', [err.message], '');
+    else if (err instanceof ZipFormatError) checks.add('zip-structure', [err.message], '');
+    else throw err;
+    return result;
+  }
+  result.archive = archive;
+  result.entries = archive.entries.map((e) => e.nameRaw.toString('utf8'));
+  checks.add('zip-structure', structure, `${archive.entries.length} entries; central directory and local headers agree; no gaps, overlaps or extra bytes`);
+
+  const named = checkEntries(archive.entries);
+  result.name = named.bagName;
+  const limits = limitProblems(archive.entries, named.files, opts);
+  checks.add('zip-limits', limits, 'sizes and compression ratios within limits');
+  checks.add('entry-names', named.names, 'every name is a safe relative path in NFC');
+  checks.add('entry-types', named.types, 'regular files only');
+  checks.add('entry-unique', named.unique, 'no two entries share a name, even ignoring case and Unicode form');
+  checks.add('single-folder', named.folder, `one top-level folder ${JSON.stringify(named.bagName ?? '')}`);
+  if (limits.length > 0) return result;
+
+  const files = result.files;
+  for (const [path, e] of named.files) files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
+  checks.add('zip-data', await readData(archive, named.files, files, opts), 'every entry read whole; sizes and CRC-32 match');
+
+  const bag = checkBag(files, named.bagName, checks);
+  result.bagInfo = bag.bagInfo;
+  result.tagmanifestSha256 = bag.tagmanifestSha256;
+  const externalIdentifier = bag.bagInfo?.['External-Identifier'];
+  result.statements = checkStatements({ files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) }, checks);
+
+  const reportText = decodeUtf8(files.get(REPORT)?.bytes);
+  try {
+    result.report = reportText === null ? undefined : JSON.parse(reportText);
+  } catch {
+    // reported just below as not a report
+  }
+  const evidence = new Map<string, EvidenceFacts>();
+  for (const path of bag.payload.filter((p) => p.startsWith('data/evidence/'))) {
+    evidence.set(path, { sha256: bag.manifests.sha256.get(path), sha512: bag.manifests.sha512.get(path), size: files.get(path)?.size ?? -1 });
+  }
+  const analystFingerprint = result.statements.find((s) => s.seq === 1)?.signer.fingerprint;
+  const report = result.report === undefined ? ['data/report.json is missing or not UTF-8 JSON'] : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
+  checks.add('report', report, 'report.json names this case, its analyst and exactly its evidence');
+  return result;
+}
+
+function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry>, opts: InspectOptions): string[] {
+  const { limits, capture } = opts;
+  const problems: string[] = [];
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxTotalBytes) problems.push(`the entries declare ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+  for (const e of entries) {
+    if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)) {
+      problems.push(`entry ${entryLabel(e)} would expand ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times, more than ${limits.maxCompressionRatio}`);
+    }
+  }
+  const metadata = [...files].filter(([path]) => isMetadata(path)).reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
+  if (metadata > limits.maxMetadataBytes) problems.push(`tag files, report and statements declare ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`);
+  const captured = capture && files.get(capture.path);
+  if (capture && captured && captured.uncompressedSize > capture.maxBytes) {
+    throw new JejakError('INVALID_INPUT', `${capture.path} is ${captured.uncompressedSize} bytes, more than the ${capture.maxBytes} that can be shown.`);
+  }
+  return problems;
+}
+
+async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files: Map<string, FileFacts>, opts: InspectOptions): Promise<string[]> {
+  const pathOf = new Map([...named].map(([path, e]) => [e, path]));
+  const wanted = (path: string | undefined): boolean => opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
+  const toRead = archive.entries.filter((e) => e.dataStart !== undefined && wanted(pathOf.get(e))).sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  const bytesTotal = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  let bytesDone = 0;
+  const problems: string[] = [];
+  for (const e of toRead) {
+    const path = pathOf.get(e);
+    // Entries outside the bag (already invalid) are only checked for readability, not hashed.
+    const sha256 = path === undefined ? undefined : createHash('sha256');
+    const sha512 = path === undefined ? undefined : createHash('sha512');
+    const keep = path !== undefined && (isMetadata(path) || path === opts.capture?.path);
+    const chunks: Buffer[] = [];
+    const file = path ?? e.nameRaw.toString('utf8');
+    const problem = await readEntryData(
+      archive,
+      e,
+      (chunk) => {
+        sha256?.update(chunk);
+        sha512?.update(chunk);
+        if (keep) chunks.push(chunk);
+        bytesDone += chunk.length;
+        opts.onProgress?.({ bytesDone, bytesTotal, file });
+      },
+      opts.signal,
+    );
+    if (problem) problems.push(`entry ${entryLabel(e)} ${problem}`);
+    if (path === undefined || !sha256 || !sha512) continue;
+    files.set(path, {
+      size: e.uncompressedSize,
+      state: problem ? 'failed' : 'read',
+      sha256: sha256.digest('hex'),
+      sha512: sha512.digest('hex'),
+      ...(keep && !problem ? { bytes: Buffer.concat(chunks) } : {}),
+    });
+  }
+  return problems;
+}

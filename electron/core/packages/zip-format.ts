@@ -1,0 +1,221 @@
+/**
+ * ZIP records (APPNOTE 6.3.x), read strictly and written minimally. Packages are read by
+ * different tools (unzip, 7-Zip, Windows, us), so anything two readers could interpret
+ * differently is refused rather than guessed at.
+ */
+
+export const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_ZIP64_END = 0x06064b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+
+export const FLAG_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+/** deflate options (bits 1, 2), data descriptor (3), UTF-8 names (11): nothing else is ours to read */
+const ALLOWED_FLAGS = 0x0002 | 0x0004 | FLAG_DESCRIPTOR | FLAG_UTF8;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+/** Info-ZIP unzip 6 extracts up to version 4.6; anything needing more fails "verify by hand". */
+const MAX_VERSION_NEEDED = 45;
+export const END_SIZE = 22;
+const ZIP64_END_SIZE = 56;
+const ZIP64_LOCATOR_SIZE = 20;
+export const TAIL_SIZE = END_SIZE + ZIP64_LOCATOR_SIZE + ZIP64_END_SIZE;
+export const LOCAL_FIXED = 30;
+export const DESCRIPTOR_MAX = 24;
+
+export class ZipFormatError extends Error {}
+
+function u64(buf: Buffer, at: number): number {
+  const v = buf.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('a 64-bit size or offset is out of range');
+  return Number(v);
+}
+
+function parseExtra(buf: Buffer): Map<number, Buffer> {
+  const fields = new Map<number, Buffer>();
+  let at = 0;
+  while (at < buf.length) {
+    if (at + 4 > buf.length) throw new ZipFormatError('an extra field is truncated');
+    const id = buf.readUInt16LE(at);
+    const end = at + 4 + buf.readUInt16LE(at + 2);
+    if (end > buf.length) throw new ZipFormatError('an extra field overruns its entry');
+    if (fields.has(id)) throw new ZipFormatError(`an entry repeats extra field 0x${id.toString(16)}`);
+    fields.set(id, buf.subarray(at + 4, end));
+    at = end;
+  }
+  return fields;
+}
+
+export interface EndRecord {
+  entryCount: number;
+  cdOffset: number;
+  cdSize: number;
+  zip64: boolean;
+  /** where the end records start: the central directory must end exactly here */
+  endStart: number;
+}
+
+/** Reads the end records from the file's last bytes. No archive comment and nothing after it. */
+export function parseEnd(tail: Buffer, fileSize: number): EndRecord {
+  if (fileSize === 0) throw new ZipFormatError('the file is empty');
+  if (fileSize < END_SIZE || tail.readUInt32LE(tail.length - END_SIZE) !== SIG_END) {
+    throw new ZipFormatError('no end-of-central-directory record at the end of the file: not a ZIP, truncated, or followed by extra bytes');
+  }
+  const end = tail.subarray(tail.length - END_SIZE);
+  if (end.readUInt16LE(20) !== 0) throw new ZipFormatError('the end record declares an archive comment');
+  if (end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0 || end.readUInt16LE(8) !== end.readUInt16LE(10)) {
+    throw new ZipFormatError('multi-disk archives are not supported');
+  }
+  let record: EndRecord = {
+    entryCount: end.readUInt16LE(10),
+    cdSize: end.readUInt32LE(12),
+    cdOffset: end.readUInt32LE(16),
+    zip64: false,
+    endStart: fileSize - END_SIZE,
+  };
+  const locatorAt = tail.length - END_SIZE - ZIP64_LOCATOR_SIZE;
+  if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === SIG_ZIP64_LOCATOR) {
+    const zip64At = fileSize - TAIL_SIZE;
+    const z = tail.subarray(0, ZIP64_END_SIZE);
+    if (tail.length < TAIL_SIZE || u64(tail, locatorAt + 8) !== zip64At || z.readUInt32LE(0) !== SIG_ZIP64_END || u64(z, 4) !== ZIP64_END_SIZE - 12) {
+      throw new ZipFormatError('the ZIP64 end record is not where its locator says, right before the end record');
+    }
+    if (tail.readUInt32LE(locatorAt + 4) !== 0 || tail.readUInt32LE(locatorAt + 16) !== 1 || z.readUInt32LE(16) !== 0 || z.readUInt32LE(20) !== 0 || u64(z, 24) !== u64(z, 32)) {
+      throw new ZipFormatError('multi-disk archives are not supported');
+    }
+    const wide = { entryCount: u64(z, 32), cdSize: u64(z, 40), cdOffset: u64(z, 48) };
+    // The 32-bit fields must be saturated or agree, so a reader ignoring ZIP64 cannot see another archive.
+    if ((record.entryCount !== MAX16 && record.entryCount !== wide.entryCount) || (record.cdSize !== MAX32 && record.cdSize !== wide.cdSize) || (record.cdOffset !== MAX32 && record.cdOffset !== wide.cdOffset)) {
+      throw new ZipFormatError('the ZIP64 end record disagrees with the end record');
+    }
+    record = { ...wide, zip64: true, endStart: zip64At };
+  } else if (record.entryCount === MAX16 || record.cdSize === MAX32 || record.cdOffset === MAX32) {
+    throw new ZipFormatError('the end record needs a ZIP64 end record that is missing');
+  }
+  if (record.cdOffset + record.cdSize !== record.endStart) {
+    throw new ZipFormatError('the central directory does not end where the end records begin (extra or missing bytes)');
+  }
+  return record;
+}
+
+export interface CentralEntry {
+  index: number;
+  versionMadeBy: number;
+  flags: number;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  externalAttributes: number;
+  localHeaderOffset: number;
+  nameRaw: Buffer;
+  /** sizes and offset live in a ZIP64 extra field; its data descriptor then has 8-byte sizes */
+  zip64: boolean;
+  /** carries an Info-ZIP Unicode Path field: a second name some readers prefer */
+  unicodePathField: boolean;
+  /** why this entry cannot be read, if it cannot */
+  problem?: string;
+}
+
+function entryProblem(e: CentralEntry, versionNeeded: number, diskStart: number, commentLength: number): string | undefined {
+  if (e.flags & 0x0041) return 'is encrypted';
+  if (e.flags & ~ALLOWED_FLAGS) return `uses unsupported flags 0x${e.flags.toString(16)}`;
+  if (e.method !== 0 && e.method !== 8) return `uses compression method ${e.method} (only store and deflate are read)`;
+  if ((versionNeeded & 0xff) > MAX_VERSION_NEEDED) return `needs ZIP version ${(versionNeeded & 0xff) / 10}`;
+  if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return 'is stored but declares two different sizes';
+  if (diskStart !== 0) return 'is on another disk';
+  if (commentLength !== 0) return 'has a file comment';
+  return undefined;
+}
+
+/** Parses the whole central directory, which must hold exactly `count` records and nothing else. */
+export function parseCentralDirectory(cd: Buffer, count: number): CentralEntry[] {
+  const entries: CentralEntry[] = [];
+  let at = 0;
+  for (let index = 0; index < count; index++) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== SIG_CENTRAL) throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
+    const nameLength = cd.readUInt16LE(at + 28);
+    const extraLength = cd.readUInt16LE(at + 30);
+    const commentLength = cd.readUInt16LE(at + 32);
+    const next = at + 46 + nameLength + extraLength + commentLength;
+    if (next > cd.length) throw new ZipFormatError(`central directory record ${index + 1} overruns the directory`);
+    const extra = parseExtra(cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+    const entry: CentralEntry = {
+      index,
+      versionMadeBy: cd.readUInt16LE(at + 4),
+      flags: cd.readUInt16LE(at + 8),
+      method: cd.readUInt16LE(at + 10),
+      crc32: cd.readUInt32LE(at + 16),
+      compressedSize: cd.readUInt32LE(at + 20),
+      uncompressedSize: cd.readUInt32LE(at + 24),
+      externalAttributes: cd.readUInt32LE(at + 38),
+      localHeaderOffset: cd.readUInt32LE(at + 42),
+      nameRaw: cd.subarray(at + 46, at + 46 + nameLength),
+      zip64: extra.has(0x0001),
+      unicodePathField: extra.has(0x7075),
+    };
+    readZip64Extra(entry, extra.get(0x0001));
+    entry.problem = entryProblem(entry, cd.readUInt16LE(at + 6), cd.readUInt16LE(at + 34), commentLength);
+    entries.push(entry);
+    at = next;
+  }
+  if (at !== cd.length) throw new ZipFormatError(`the central directory holds ${cd.length - at} bytes beyond its ${count} records`);
+  return entries;
+}
+
+function readZip64Extra(e: CentralEntry, field: Buffer | undefined): void {
+  let at = 0;
+  const take = (): number => {
+    if (!field || at + 8 > field.length) throw new ZipFormatError(`central directory record ${e.index + 1} lacks its ZIP64 sizes`);
+    at += 8;
+    return u64(field, at - 8);
+  };
+  if (e.uncompressedSize === MAX32) e.uncompressedSize = take();
+  if (e.compressedSize === MAX32) e.compressedSize = take();
+  if (e.localHeaderOffset === MAX32) e.localHeaderOffset = take();
+}
+
+/** Checks a local header against its central record; returns the header's total length. */
+export function checkLocalHeader(e: CentralEntry, fixed: Buffer, variable: Buffer): number | string {
+  const nameLength = fixed.readUInt16LE(26);
+  if (fixed.readUInt32LE(0) !== SIG_LOCAL) return 'has no local header where the central directory points';
+  if ((fixed.readUInt16LE(4) & 0xff) > MAX_VERSION_NEEDED) return 'has a local header needing a newer ZIP version';
+  if (fixed.readUInt16LE(6) !== e.flags || fixed.readUInt16LE(8) !== e.method) return 'has a local header whose flags or method differ from the central directory';
+  if (!variable.subarray(0, nameLength).equals(e.nameRaw)) return 'has a different name in its local header';
+  let extra: Map<number, Buffer>;
+  try {
+    extra = parseExtra(variable.subarray(nameLength));
+  } catch (err) {
+    return `has a damaged local header: ${(err as Error).message}`;
+  }
+  if (extra.has(0x7075)) return 'carries a Unicode Path field in its local header';
+  if (!(e.flags & FLAG_DESCRIPTOR)) {
+    let sizes = [fixed.readUInt32LE(18), fixed.readUInt32LE(22)];
+    const wide = extra.get(0x0001);
+    if (sizes[0] === MAX32 && sizes[1] === MAX32 && wide && wide.length >= 16) sizes = [u64(wide, 8), u64(wide, 0)];
+    if (fixed.readUInt32LE(14) !== e.crc32 || sizes[0] !== e.compressedSize || sizes[1] !== e.uncompressedSize) {
+      return 'has a local header whose CRC or sizes differ from the central directory';
+    }
+  }
+  return LOCAL_FIXED + variable.length;
+}
+
+/**
+ * Length of the data descriptor that follows an entry's data, or null if none there matches the
+ * central directory. The signature is optional in the spec; sizes are 8 bytes for ZIP64 entries.
+ */
+export function descriptorLength(e: CentralEntry, after: Buffer): number | null {
+  const width = e.zip64 ? 8 : 4;
+  for (const signed of [true, false]) {
+    const at = signed ? 4 : 0;
+    if (signed && (after.length < 4 || after.readUInt32LE(0) !== SIG_DESCRIPTOR)) continue;
+    const length = at + 4 + 2 * width;
+    if (after.length < length) continue;
+    const read = (o: number): number => (width === 8 ? u64(after, o) : after.readUInt32LE(o));
+    if (after.readUInt32LE(at) === e.crc32 && read(at + 4) === e.compressedSize && read(at + 4 + width) === e.uncompressedSize) return length;
+  }
+  return null;
+}

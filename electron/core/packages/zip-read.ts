@@ -1,0 +1,153 @@
+import { crc32, createInflateRaw } from 'node:zlib';
+import type { FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { JejakError } from '../errors';
+import { cancelled } from './operation';
+import {
+  checkLocalHeader,
+  descriptorLength,
+  DESCRIPTOR_MAX,
+  FLAG_DESCRIPTOR,
+  LOCAL_FIXED,
+  parseCentralDirectory,
+  parseEnd,
+  TAIL_SIZE,
+  ZipFormatError,
+  type CentralEntry,
+  type EndRecord,
+} from './zip-format';
+
+/**
+ * Reads a ZIP in place, never extracting: the structure is checked from the central directory and
+ * local headers, and entry data is streamed from the file straight into whoever consumes it.
+ */
+
+export const CHUNK = 1 << 20;
+/** A central directory this large would mean hundreds of thousands of entries or huge names. */
+const MAX_CENTRAL_DIRECTORY = 64 << 20;
+
+export class ZipLimitError extends Error {}
+
+export interface ZipEntry extends CentralEntry {
+  /** where the entry's (compressed) data begins; set once its local header checks out */
+  dataStart?: number;
+}
+
+export interface ZipArchive {
+  handle: FileHandle;
+  fileSize: number;
+  end: EndRecord;
+  entries: ZipEntry[];
+}
+
+async function readAt(handle: FileHandle, length: number, position: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buf, 0, length, position);
+  if (bytesRead !== length) throw new ZipFormatError('the file ended early (was it changed while being read?)');
+  return buf;
+}
+
+export function entryLabel(e: CentralEntry): string {
+  const name = e.nameRaw.toString('utf8');
+  return JSON.stringify(name.length > 160 ? `${name.slice(0, 160)}…` : name);
+}
+
+/** The end records and central directory. Throws ZipFormatError or ZipLimitError. */
+export async function readArchive(handle: FileHandle, fileSize: number, maxEntries: number): Promise<ZipArchive> {
+  const tailLength = Math.min(TAIL_SIZE, fileSize);
+  const end = parseEnd(await readAt(handle, tailLength, fileSize - tailLength), fileSize);
+  if (end.entryCount > maxEntries) throw new ZipLimitError(`the archive has ${end.entryCount} entries, more than the limit of ${maxEntries}`);
+  if (end.cdSize > MAX_CENTRAL_DIRECTORY) throw new ZipLimitError(`the central directory is ${end.cdSize} bytes, more than the limit of ${MAX_CENTRAL_DIRECTORY}`);
+  const entries = parseCentralDirectory(await readAt(handle, end.cdSize, end.cdOffset), end.entryCount);
+  return { handle, fileSize, end, entries };
+}
+
+/**
+ * Checks every local header and data descriptor against the central directory, and that the
+ * entries tile the file from byte 0 to the central directory with no gap and no overlap: no
+ * hidden bytes, and no two names sharing data (the overlap trick of some zip bombs).
+ */
+export async function mapLocalHeaders(archive: ZipArchive): Promise<string[]> {
+  const problems: string[] = [];
+  const order = [...archive.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  let expected: number | null = 0;
+  for (const e of order) {
+    if (expected !== null && e.localHeaderOffset !== expected) {
+      const what = e.localHeaderOffset > expected ? 'unaccounted bytes before it' : 'it overlaps the entry before it';
+      problems.push(`entry ${entryLabel(e)} starts at byte ${e.localHeaderOffset}, not ${expected}: ${what}`);
+    }
+    const end = await mapEntry(archive, e);
+    if (typeof end === 'string') {
+      problems.push(`entry ${entryLabel(e)} ${end}`);
+      e.problem ??= end;
+      expected = null;
+    } else {
+      expected = end;
+    }
+  }
+  if (expected !== null && expected !== archive.end.cdOffset) {
+    problems.push(`${archive.end.cdOffset - expected} unaccounted bytes lie between the last entry and the central directory`);
+  }
+  return problems;
+}
+
+async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | string> {
+  const limit = archive.end.cdOffset;
+  if (e.localHeaderOffset + LOCAL_FIXED > limit) return 'points past the entries';
+  const fixed = await readAt(archive.handle, LOCAL_FIXED, e.localHeaderOffset);
+  const variableLength = fixed.readUInt16LE(26) + fixed.readUInt16LE(28);
+  if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit) return 'has a local header that runs into the central directory';
+  const headerLength = checkLocalHeader(e, fixed, await readAt(archive.handle, variableLength, e.localHeaderOffset + LOCAL_FIXED));
+  if (typeof headerLength === 'string') return headerLength;
+  const dataStart = e.localHeaderOffset + headerLength;
+  const dataEnd = dataStart + e.compressedSize;
+  if (dataEnd > limit) return 'has data that runs into the central directory';
+  let entryEnd = dataEnd;
+  if (e.flags & FLAG_DESCRIPTOR) {
+    const after = await readAt(archive.handle, Math.min(DESCRIPTOR_MAX, limit - dataEnd), dataEnd);
+    const length = descriptorLength(e, after);
+    if (length === null) return 'has no data descriptor matching the central directory';
+    entryEnd += length;
+  }
+  if (!e.problem) e.dataStart = dataStart;
+  return entryEnd;
+}
+
+/**
+ * Streams one entry's uncompressed bytes to `onChunk`, checking them as they come: never more than
+ * the declared size (a bomb stops at its first surplus byte), exactly that size, and its CRC-32.
+ * Returns a description of what is wrong with the data, or null. Throws only for I/O failures on
+ * our side (UNREADABLE) and cancellation (CANCELLED).
+ */
+export async function readEntryData(archive: ZipArchive, e: ZipEntry, onChunk: (chunk: Buffer) => void, signal?: AbortSignal): Promise<string | null> {
+  if (e.dataStart === undefined) return e.problem ?? 'cannot be located';
+  let count = 0;
+  let crc = 0;
+  const consume = (chunk: Buffer): void => {
+    count += chunk.length;
+    if (count > e.uncompressedSize) throw new ZipFormatError(`holds more than the ${e.uncompressedSize} bytes it declares`);
+    crc = crc32(chunk, crc);
+    onChunk(chunk);
+  };
+  if (e.compressedSize === 0) {
+    if (e.method !== 0) return 'has no compressed data';
+  } else {
+    const raw = archive.handle.createReadStream({ start: e.dataStart, end: e.dataStart + e.compressedSize - 1, highWaterMark: CHUNK, autoClose: false });
+    let ioError: Error | undefined;
+    raw.once('error', (err) => (ioError = err));
+    const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
+      for await (const chunk of source) consume(chunk);
+    };
+    try {
+      if (e.method === 8) await pipeline(raw, createInflateRaw({ chunkSize: 1 << 16 }), sink, { signal });
+      else await pipeline(raw, sink, { signal });
+    } catch (err) {
+      if (signal?.aborted) throw cancelled();
+      if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${ioError.message}`);
+      return err instanceof ZipFormatError ? err.message : `has damaged compressed data (${(err as Error).message})`;
+    }
+  }
+  if (count !== e.uncompressedSize) return `holds ${count} bytes, not the ${e.uncompressedSize} it declares`;
+  if (crc !== e.crc32) return 'fails its CRC-32 check';
+  return null;
+}

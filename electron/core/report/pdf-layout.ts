@@ -1,0 +1,393 @@
+/**
+ * Page flow for the report PDF on top of pdfkit: a cursor that moves down the page and breaks
+ * to a new page when the next thing does not fit, rows of wrapped cells that may split across
+ * pages line by line (the table repeats its header after each break), and single lines drawn at
+ * exact positions.
+ *
+ * Everything is drawn with `lineBreak: false` at explicit coordinates, and lines are broken by
+ * pdf-text.ts, so pdfkit never adds a page on its own and nothing runs past a margin: a page
+ * break happens only in `addPage()`.
+ */
+import type PDFDocument from 'pdfkit';
+import { cleanText, hasRtl, paragraphDirection, truncateText, visualOrder, wrapText, type CleanOptions, type Measure } from './pdf-text';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export type FontName = 'sans' | 'bold' | 'mono';
+export type Align = 'left' | 'right' | 'center' | 'auto';
+
+export interface TextStyle {
+  font: FontName;
+  size: number;
+  color?: string;
+  /** line height as a multiple of the size; 1.3 unless given */
+  leading?: number;
+}
+
+export interface Line {
+  text: string;
+  dir: 'ltr' | 'rtl';
+  style: TextStyle;
+}
+
+export const COLORS = {
+  text: '#1b1b1b',
+  muted: '#5c6470',
+  accent: '#1f3a5f',
+  rule: '#8a94a3',
+  grid: '#b9c0c9',
+  headFill: '#e3e8ef',
+  zebra: '#f5f7fa',
+  panel: '#f2f4f7',
+} as const;
+
+/** A4 in points, with the margins of the document. */
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  marginX: 50,
+  /** top of the flow on page 1 (letterhead) and on later pages (below the running header) */
+  firstTop: 46,
+  top: 62,
+  /** bottom of the flow; the footer sits below it */
+  bottom: 841.89 - 60,
+} as const;
+
+export interface RowCell {
+  x: number;
+  width: number;
+  lines: Line[];
+  align?: Align;
+  fill?: string | null;
+  /** moves the cell's text down, e.g. to share the baseline of a larger neighbour */
+  dy?: number;
+}
+
+export interface RowOptions {
+  padX?: number;
+  padY?: number;
+  /** draw cell borders */
+  grid?: boolean;
+  /** called after a page break inside or before this row (a table redraws its header) */
+  afterBreak?: () => void;
+  /** if the row does not fit here but fits on a fresh page, move it whole (default true) */
+  keepTogether?: boolean;
+}
+
+export class Layout {
+  readonly doc: Doc;
+  y: number = PAGE.firstTop;
+  readonly left: number = PAGE.marginX;
+  readonly right: number = PAGE.width - PAGE.marginX;
+  readonly width: number = PAGE.width - 2 * PAGE.marginX;
+  pageCount = 0;
+
+  /** font files by name; pdfkit caches a font under the exact string it was first opened with */
+  private readonly fonts: Record<FontName, string>;
+
+  constructor(doc: Doc, fonts: Record<FontName, string>) {
+    this.doc = doc;
+    this.fonts = fonts;
+  }
+
+  private setFont(style: TextStyle): void {
+    this.doc.font(this.fonts[style.font]).fontSize(style.size);
+  }
+
+  get bottom(): number {
+    return PAGE.bottom;
+  }
+
+  get remaining(): number {
+    return this.bottom - this.y;
+  }
+
+  addPage(): void {
+    this.doc.addPage();
+    this.pageCount++;
+    this.y = this.pageCount === 1 ? PAGE.firstTop : PAGE.top;
+  }
+
+  /** Breaks to a new page unless `height` fits below the cursor. Returns true on a break. */
+  ensure(height: number): boolean {
+    if (this.y + height <= this.bottom) return false;
+    this.addPage();
+    return true;
+  }
+
+  space(height: number): void {
+    this.y = Math.min(this.y + height, this.bottom);
+  }
+
+  lineHeight(style: TextStyle): number {
+    return style.size * (style.leading ?? 1.3);
+  }
+
+  private useStyle(style: TextStyle): void {
+    this.setFont(style);
+    this.doc.fillColor(style.color ?? COLORS.text);
+  }
+
+  /** Distance from the top of a line to its baseline. */
+  ascent(style: TextStyle): number {
+    this.setFont(style);
+    const font = (this.doc as unknown as { _font: { ascender: number } })._font;
+    return (font.ascender / 1000) * style.size;
+  }
+
+  measure(style: TextStyle): Measure {
+    return (s: string) => {
+      this.setFont(style);
+      return this.doc.widthOfString(s);
+    };
+  }
+
+  widthOf(text: string, style: TextStyle): number {
+    return this.measure(style)(text);
+  }
+
+  /** User or fixed text broken into lines of at most `width`; each paragraph keeps its direction. */
+  wrap(text: string, width: number, style: TextStyle, clean: CleanOptions | false = { multiline: true }): Line[] {
+    const src = clean === false ? text : cleanText(text, clean);
+    const measure = this.measure(style);
+    const lines: Line[] = [];
+    for (const para of src.split('\n')) {
+      const dir = paragraphDirection(para);
+      for (const t of wrapText(para, Math.max(width, 1), measure)) lines.push({ text: t, dir, style });
+    }
+    return lines;
+  }
+
+  truncate(text: string, width: number, style: TextStyle): string {
+    return truncateText(text, width, this.measure(style));
+  }
+
+  /** One line at (x, y), aligned in `width`; right-to-left words put in visual order. */
+  drawLine(line: Line, x: number, y: number, width: number, align: Align = 'left'): void {
+    if (line.text === '') return;
+    this.useStyle(line.style);
+    const resolved = align === 'auto' ? (line.dir === 'rtl' ? 'right' : 'left') : align;
+    if (!hasRtl(line.text)) {
+      let dx = 0;
+      if (resolved !== 'left') {
+        const w = this.doc.widthOfString(line.text);
+        dx = Math.max(0, resolved === 'right' ? width - w : (width - w) / 2);
+      }
+      this.doc.text(line.text, x + dx, y, { lineBreak: false });
+      return;
+    }
+    // Right-to-left words: drawn one by one in visual order. (Handing pdfkit the whole line would
+    // let fontkit move each Arabic word's trailing space to its left side.)
+    const words = visualOrder(line.text, line.dir).split(' ');
+    const space = this.doc.widthOfString(' ');
+    const widths = words.map((w) => (w === '' ? 0 : this.doc.widthOfString(w)));
+    const total = widths.reduce((a, b) => a + b, 0) + space * Math.max(0, words.length - 1);
+    let cx = x + (resolved === 'left' ? 0 : Math.max(0, resolved === 'right' ? width - total : (width - total) / 2));
+    words.forEach((w, i) => {
+      if (w !== '') this.doc.text(w, cx, y, { lineBreak: false });
+      cx += (widths[i] ?? 0) + space;
+    });
+  }
+
+  /** Lines at the cursor from `x`, breaking pages between lines. */
+  lines(lines: Line[], x = this.left, width = this.width, align: Align = 'left'): void {
+    this.row([{ x, width, lines, align }], { padX: 0, padY: 0, keepTogether: false });
+  }
+
+  paragraph(text: string, style: TextStyle, opts: { x?: number; width?: number; align?: Align; clean?: CleanOptions | false } = {}): void {
+    const x = opts.x ?? this.left;
+    const width = opts.width ?? this.right - x;
+    this.lines(this.wrap(text, width, style, opts.clean ?? { multiline: true }), x, width, opts.align ?? 'left');
+  }
+
+  hrule(opts: { x1?: number; x2?: number; width?: number; color?: string } = {}): void {
+    const y = this.y;
+    this.doc
+      .save()
+      .moveTo(opts.x1 ?? this.left, y)
+      .lineTo(opts.x2 ?? this.right, y)
+      .lineWidth(opts.width ?? 0.5)
+      .strokeColor(opts.color ?? COLORS.rule)
+      .stroke()
+      .restore();
+  }
+
+  /** Height of lines drawn one under another. */
+  height(lines: Line[]): number {
+    return this.linesHeight(lines, 0, lines.length);
+  }
+
+  /** Room on a page below the running header. */
+  get pageCapacity(): number {
+    return this.bottom - PAGE.top;
+  }
+
+  private linesHeight(lines: Line[], from: number, to: number): number {
+    let h = 0;
+    for (let i = from; i < to; i++) {
+      const l = lines[i];
+      if (l) h += this.lineHeight(l.style);
+    }
+    return h;
+  }
+
+  /** How many lines from `from` fit in `height`. */
+  private linesFitting(lines: Line[], from: number, height: number): number {
+    let h = 0;
+    let n = 0;
+    for (let i = from; i < lines.length; i++) {
+      const l = lines[i];
+      if (!l) break;
+      h += this.lineHeight(l.style);
+      if (h > height + 0.01) break;
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A row of cells side by side at the cursor. When it does not fit, it moves to a new page
+   * whole if it fits there, else it splits between lines; `afterBreak` runs after every break.
+   */
+  row(cells: RowCell[], opts: RowOptions = {}): void {
+    const padX = opts.padX ?? 0;
+    const padY = opts.padY ?? 0;
+    const keepTogether = opts.keepTogether ?? true;
+    const offsets = cells.map(() => 0);
+    const freshTop = () => PAGE.top;
+    let first = true;
+    for (let guard = 0; guard < 100_000; guard++) {
+      const rest = Math.max(0, ...cells.map((c, i) => this.linesHeight(c.lines, offsets[i] ?? 0, c.lines.length)));
+      const avail = this.bottom - this.y - 2 * padY;
+      if (rest <= avail + 0.01) {
+        this.drawRowSegment(cells, offsets, rest, padX, padY, opts.grid ?? false, null);
+        this.y += rest + 2 * padY;
+        return;
+      }
+      const smallest = Math.min(...cells.map((c, i) => {
+        const l = c.lines[offsets[i] ?? 0];
+        return l ? this.lineHeight(l.style) : Infinity;
+      }));
+      const nothingFits = avail < (Number.isFinite(smallest) ? smallest : 0) * 2;
+      const fitsFresh = rest + 2 * padY <= this.bottom - freshTop() - 40;
+      if (nothingFits || (first && keepTogether && fitsFresh)) {
+        this.addPage();
+        opts.afterBreak?.();
+        first = false;
+        continue;
+      }
+      // split: draw what fits, continue on the next page
+      const counts = cells.map((c, i) => {
+        const from = offsets[i] ?? 0;
+        const n = this.linesFitting(c.lines, from, avail);
+        // no widow: never leave a single line of a cell for the next page
+        return n >= 2 && c.lines.length - from - n === 1 ? n - 1 : n;
+      });
+      this.drawRowSegment(cells, offsets, avail, padX, padY, opts.grid ?? false, counts);
+      cells.forEach((_, i) => (offsets[i] = (offsets[i] ?? 0) + (counts[i] ?? 0)));
+      this.addPage();
+      opts.afterBreak?.();
+      first = false;
+    }
+    throw new Error('layout: row did not converge');
+  }
+
+  private drawRowSegment(
+    cells: RowCell[],
+    offsets: number[],
+    contentHeight: number,
+    padX: number,
+    padY: number,
+    grid: boolean,
+    counts: number[] | null,
+  ): void {
+    const h = contentHeight + 2 * padY;
+    for (const c of cells) {
+      if (c.fill) this.doc.save().rect(c.x, this.y, c.width, h).fill(c.fill).restore();
+    }
+    cells.forEach((c, i) => {
+      const from = offsets[i] ?? 0;
+      const to = counts ? from + (counts[i] ?? 0) : c.lines.length;
+      let y = this.y + padY + (from === 0 ? (c.dy ?? 0) : 0);
+      for (let k = from; k < to; k++) {
+        const line = c.lines[k];
+        if (!line) break;
+        this.drawLine(line, c.x + padX, y, c.width - 2 * padX, c.align ?? 'left');
+        y += this.lineHeight(line.style);
+      }
+    });
+    if (grid) {
+      this.doc.save().lineWidth(0.5).strokeColor(COLORS.grid);
+      for (const c of cells) this.doc.rect(c.x, this.y, c.width, h);
+      this.doc.stroke().restore();
+    }
+  }
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: Align;
+}
+
+export interface TableSegment {
+  text: string;
+  style?: TextStyle;
+  clean?: CleanOptions | false;
+}
+
+/**
+ * A table at the cursor: header row shaded, then one row per entry, zebra-striped, with a grid.
+ * Cells wrap (long URLs break after separators or between characters); a row that does not fit
+ * moves to the next page or splits there, and the header is repeated at the top of each page.
+ */
+export function drawTable(
+  layout: Layout,
+  columns: Column[],
+  rows: TableSegment[][][],
+  styles: { header: TextStyle; cell: TextStyle },
+  padX = 3,
+  padY = 3,
+): void {
+  const xs: number[] = [];
+  let x = layout.left;
+  for (const c of columns) {
+    xs.push(x);
+    x += c.width;
+  }
+  const headerCells: RowCell[] = columns.map((c, i) => ({
+    x: xs[i] ?? 0,
+    width: c.width,
+    lines: layout.wrap(c.header, c.width - 2 * padX, styles.header, false),
+    align: c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left',
+    fill: COLORS.headFill,
+  }));
+  const drawHeader = () => layout.row(headerCells, { padX, padY, grid: true, keepTogether: false });
+  // header together with at least the first row
+  const firstRowHeight = rows[0]
+    ? Math.max(...rows[0].map((segs, i) => cellLines(layout, segs, (columns[i]?.width ?? 0) - 2 * padX, styles.cell).length)) *
+      layout.lineHeight(styles.cell)
+    : 0;
+  const headerHeight = Math.max(...headerCells.map((c) => c.lines.length)) * layout.lineHeight(styles.header) + 2 * padY;
+  layout.ensure(headerHeight + Math.min(firstRowHeight + 2 * padY, 80));
+  drawHeader();
+  rows.forEach((row, r) => {
+    const cells: RowCell[] = columns.map((c, i) => ({
+      x: xs[i] ?? 0,
+      width: c.width,
+      lines: cellLines(layout, row[i] ?? [], c.width - 2 * padX, styles.cell),
+      align: c.align ?? 'auto',
+      fill: r % 2 === 1 ? COLORS.zebra : null,
+    }));
+    layout.row(cells, { padX, padY, grid: true, afterBreak: drawHeader });
+  });
+}
+
+function cellLines(layout: Layout, segments: TableSegment[], width: number, base: TextStyle): Line[] {
+  const out: Line[] = [];
+  for (const seg of segments) {
+    if (seg.text === '') continue;
+    out.push(...layout.wrap(seg.text, width, seg.style ?? base, seg.clean ?? { multiline: true }));
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * Electron main process: lifecycle, the window, security settings, IPC, auto-lock on suspend and
+ * screen lock. Everything that matters lives in electron/core; this file only wires it to Electron.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserWindow, app, ipcMain, powerMonitor, session } from 'electron';
+import { channels } from '../contract';
+import { listenForLock } from '../core/app/lock-signal';
+import { startCore } from '../core/app/startup';
+import { setNativeBinding } from '../core/db/database';
+import { registerSchemes, serveRenderer } from './app-protocol';
+import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-names';
+import { createIpcRouter } from './ipc-router';
+import { hardenContents, hardenSession } from './security';
+import { mainWindowOptions } from './window-options';
+
+// The sandbox is enabled for every renderer at once, not window by window, so no future window
+// (a print preview, a devtools extension) can run with Node or without the OS sandbox.
+app.enableSandbox();
+registerSchemes();
+hardenContents();
+
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+const nativeModule = app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+// The database module built for Electron's ABI sits beside the one Node uses for tests.
+if (existsSync(nativeModule)) setNativeBinding(nativeModule);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // One vault, one writer: a second start only brings the first window forward.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
+  const core = startCore({ dataDir: app.getPath('userData'), resourcesDir, version: app.getVersion() });
+  const route = createIpcRouter({ dispatch: core.dispatch, trustedWebContents: () => (mainWindow ? [mainWindow.webContents.id] : []) });
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, args: unknown) => route({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null }, channel, args));
+  }
+  core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+  if (core.app) {
+    const jejak = core.app;
+    powerMonitor.on('suspend', () => jejak.lock('suspend'));
+    powerMonitor.on('lock-screen', () => jejak.lock('screen-locked'));
+    listenForLock(app.getPath('userData'), () => jejak.lock('command'));
+    app.on('before-quit', () => jejak.lock('quit'));
+  }
+
+  mainWindow = new BrowserWindow(mainWindowOptions({ preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'), devTools: !app.isPackaged }));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => app.quit());

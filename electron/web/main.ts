@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listenForLock } from '../core/app/lock-signal';
+import { defaultDataDir } from '../core/app/paths';
+import { startCore } from '../core/app/startup';
+import pkg from '../../package.json' with { type: 'json' };
+import { startHarness } from './server';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
+});
+const dataDir = values.data ? resolve(values.data) : defaultDataDir();
+const core = startCore({ dataDir, resourcesDir: resolve('resources'), version: pkg.version });
+if (core.app) listenForLock(dataDir, () => core.app?.lock('command'));
+const harness = await startHarness({
+  dispatch: core.dispatch,
+  onEvent: core.onEvent,
+  rendererDir: resolve(values.renderer ?? 'out/renderer'),
+  port: values.port ? Number(values.port) : 0,
+});
+// Tests find the URL in this line; the token in it works once.
+console.log(`Jejak is ready: ${harness.url}`);
+const stop = async () => {
+  core.app?.lock('shutdown');
+  await harness.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

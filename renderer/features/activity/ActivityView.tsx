@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { textOr, useI18n, useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { useActivityStore } from './activity-store';
+
+export function ActivityView() {
+  const t = useT();
+  const language = useI18n((s) => s.language);
+  const { entries, loading, complete, check, checking, error, loadFirst, loadMore, verify } = useActivityStore();
+  useEffect(() => {
+    void loadFirst();
+  }, [loadFirst]);
+
+  return (
+    <div className="view">
+      <div className="view-head">
+        <h1>{t('nav.activity')}</h1>
+        <button type="button" className="button-primary" onClick={() => void verify()} disabled={checking}>
+          {checking ? t('activity.checking') : t('activity.check')}
+        </button>
+      </div>
+      <p className="muted">{t('activity.intro')}</p>
+      {check && (
+        <div className={check.ok ? 'banner banner-ok' : 'banner banner-error'} role="status" data-testid="chain-result">
+          {check.ok ? t('activity.chainOk', { count: check.entries }) : t('activity.chainBroken', { seq: check.firstBad?.seq ?? 0, reason: check.firstBad?.reason ?? '' })}
+          <div className="mono small">{check.ok ? `${t('activity.head')}: ${check.head}` : ''}</div>
+        </div>
+      )}
+      <ErrorBanner error={error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('activity.when')}</th>
+            <th>{t('activity.who')}</th>
+            <th>{t('activity.what')}</th>
+            <th>{t('activity.hash')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td className="num">{e.seq}</td>
+              <td>{formatDateTime(e.at, language)}</td>
+              <td>{e.actor}</td>
+              <td>{textOr(t, `action.${e.action}`, e.action)}</td>
+              <td className="mono small" title={e.hash}>
+                {e.hash.slice(0, 16)}…
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!loading && entries.length === 0 && <p className="muted">{t('activity.empty')}</p>}
+      {!complete && entries.length > 0 && (
+        <button type="button" className="button-secondary" onClick={() => void loadMore()} disabled={loading}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

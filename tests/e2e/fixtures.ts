@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const PASSPHRASE = 'correct horse battery staple 42';
+
+/** A cheap scrypt for tests, set the way IT would: through the machine policy. */
+export const TEST_POLICY = { kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } };
+
+export interface Harness {
+  url: string;
+  dataDir: string;
+  /** every request the page made that was not to the harness itself */
+  foreignRequests: string[];
+}
+
+async function startHarness(dataDir: string, policy: unknown): Promise<{ url: string; child: ChildProcess }> {
+  const policyPath = join(dataDir, 'policy.json');
+  writeFileSync(policyPath, typeof policy === 'string' ? policy : JSON.stringify(policy));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--data', dataDir], {
+    env: { ...process.env, JEJAK_POLICY: policyPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`harness exited ${code}: ${out}`)));
+  });
+  return { url, child };
+}
+
+/**
+ * Each spec gets a fresh data folder (so a fresh vault) and its own harness; every request that
+ * is not to the harness is blocked and recorded, so a spec can assert none left the page.
+ */
+export const test = base.extend<{ harness: Harness; policy: unknown }>({
+  policy: [TEST_POLICY, { option: true }],
+  harness: async ({ page, policy }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jejak-e2e-'));
+    const { url, child } = await startHarness(dataDir, policy);
+    const origin = new URL(url).origin;
+    const foreignRequests: string[] = [];
+    await page.route('**/*', (route) => {
+      const requestUrl = route.request().url();
+      if (requestUrl.startsWith(origin)) return route.continue();
+      foreignRequests.push(requestUrl);
+      return route.abort();
+    });
+    await use({ url, dataDir, foreignRequests });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Creates a vault through the UI and passes the recovery-code step; returns the code. */
+export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await page.getByLabel(/^(Frasa sandi|Passphrase)$/).fill(passphrase);
+  await page.getByLabel(/^(Ulangi frasa sandi|Repeat passphrase)$/).fill(passphrase);
+  await page.getByRole('button', { name: /Buat brankas|Create vault/ }).click();
+  const code = (await page.getByTestId('recovery-code').innerText()).replace(/\s+/g, '-');
+  await page.getByLabel(/kelompok 4 karakter terakhir|last group/).fill(code.split('-').at(-1)!);
+  await page.getByRole('button', { name: /Sudah saya simpan|I saved it/ }).click();
+  return code;
+}
