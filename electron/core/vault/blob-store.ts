@@ -69,11 +69,14 @@ export class BlobStore {
     const chunk = Buffer.allocUnsafe(header.chunkSize);
     let filled = 0;
     let pendingFull = false; // a full chunk waits: it is the last one only if no byte follows
+    // One write stays in flight while the next chunk is hashed and encrypted, so the disk and
+    // the CPU work at the same time.
+    let inFlight: Promise<unknown> = file.write(header.bytes);
     try {
-      await file.write(header.bytes);
       const flush = async (last: boolean, length: number) => {
         const [body, tag] = sealChunk(key, header, counter++, last, chunk.subarray(0, length));
-        await file.writev([body!, tag!]);
+        await inFlight;
+        inFlight = file.writev([body!, tag!]);
       };
       for await (const piece of toIterable(source)) {
         if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
@@ -95,8 +98,10 @@ export class BlobStore {
         }
       }
       await flush(true, filled);
+      await inFlight;
       await file.sync();
     } catch (e) {
+      await inFlight.catch(() => undefined);
       await file.close();
       await rm(tempPath, { force: true });
       throw e;

@@ -25,10 +25,10 @@ async function sniffFile(path: string) {
   }
 }
 
-async function pixel(image: Buffer, x: number, y: number): Promise<number[]> {
+async function pixel(image: Buffer, x: number, y: number): Promise<[number, number, number]> {
   const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const at = (y * info.width + x) * info.channels;
-  return [...data.subarray(at, at + 3)];
+  return [data[at]!, data[at + 1]!, data[at + 2]!];
 }
 
 const solid = (colour: string, width = 120, height = 80) => sharp({ create: { width, height, channels: 3, background: colour } });

@@ -1,0 +1,123 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { JejakError } from '../errors';
+import type { Role } from './bag-names';
+import type { Check } from './checks';
+import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
+import { asUnreadable, type OperationOptions } from './operation';
+import type { StatementInfo } from './statement-checks';
+
+export interface RosterEntry {
+  /** hex SHA-256 of the raw public key */
+  fingerprint: string;
+  name: string;
+  unit: string;
+  role: Role;
+}
+
+export type Verdict = 'valid-trusted' | 'valid-untrusted' | 'invalid';
+
+export interface VerifyOptions extends OperationOptions {
+  roster?: readonly RosterEntry[];
+  limits?: Partial<VerifyLimits>;
+}
+
+export interface VerifyResult {
+  verdict: Verdict;
+  /** every check that ran, in order; when the ZIP cannot be read at all only the failing one is listed */
+  checks: Check[];
+  /** why the verdict is trusted or not, in words */
+  trustDetail: string;
+  name?: string;
+  statements: StatementInfo[];
+  bagInfo?: Record<string, string>;
+  /** data/report.json, parsed, when it could be read */
+  report?: unknown;
+  entries?: string[];
+}
+
+/** Opens a package read-only; a path we cannot read is UNREADABLE, never a verdict. */
+export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, size: number) => Promise<T>): Promise<T> {
+  let handle: FileHandle;
+  try {
+    handle = await open(zipPath, 'r');
+  } catch (err) {
+    throw asUnreadable(err, 'The package');
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new JejakError('UNREADABLE', 'The package is not a regular file.');
+    return await fn(handle, stat.size);
+  } catch (err) {
+    throw asUnreadable(err, 'The package');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Verifies a package by streaming it: never extracts, never writes. Bad input of any kind gives
+ * `invalid` with the failing checks; only our own I/O (UNREADABLE) and cancellation (CANCELLED) throw.
+ */
+export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true }));
+  return toResult(inspection, opts.roster ?? []);
+}
+
+export function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
+  const { verdict, trustDetail } = decideTrust(inspection, roster);
+  return {
+    verdict,
+    checks: inspection.checks.checks,
+    trustDetail,
+    statements: inspection.statements,
+    ...(inspection.name !== undefined ? { name: inspection.name } : {}),
+    ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
+    ...(inspection.report !== undefined ? { report: inspection.report } : {}),
+    ...(inspection.archive ? { entries: inspection.entries } : {}),
+  };
+}
+
+/**
+ * Trusted: everything checks and at least one signer is in the roster with the role it signed in;
+ * an approval counts only if the last statement (the approval) is by a supervisor in the roster.
+ */
+function decideTrust(inspection: Inspection, roster: readonly RosterEntry[]): { verdict: Verdict; trustDetail: string } {
+  const { statements } = inspection;
+  for (const s of statements) {
+    s.trusted = s.valid && roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role);
+  }
+  if (!inspection.checks.allOk) return { verdict: 'invalid', trustDetail: 'Not assessed: the package is invalid.' };
+  const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
+  const last = statements.at(-1);
+  if (last?.decision === 'approved' && !last.trusted) {
+    return { verdict: 'valid-untrusted', trustDetail: `The approval is signed by ${who(last)}, who is not a supervisor in the trust roster.` };
+  }
+  const trusted = statements.filter((s) => s.trusted);
+  if (trusted.length === 0) return { verdict: 'valid-untrusted', trustDetail: 'No signer is in the trust roster with the role they signed in.' };
+  return { verdict: 'valid-trusted', trustDetail: `In the trust roster: ${trusted.map(who).join(', ')}.` };
+}
+
+export interface ReadEntryOptions extends OperationOptions {
+  /** default 64 MiB */
+  maxBytes?: number;
+  limits?: Partial<VerifyLimits>;
+}
+
+/**
+ * One payload file's bytes (bag path, e.g. "data/evidence/001-0123456789ab.png"), for showing it
+ * during review. Checks the structure, tag files, every signature and this file's hashes, but does
+ * not re-read the rest of the payload: run verifyPackage once for the verdict. Throws INTEGRITY
+ * (with the failing checks in details) if what it checks fails.
+ */
+export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions = {}): Promise<Buffer> {
+  if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }));
+  const failing = inspection.checks.checks.filter((c) => !c.ok);
+  if (failing.length > 0) {
+    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+  }
+  const bytes = inspection.files.get(bagPath)?.bytes;
+  if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
+  return bytes;
+}

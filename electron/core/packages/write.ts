@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { JejakError } from '../errors';
+import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
+import {
+  BAG_INFO,
+  BAGIT,
+  bagName,
+  isPayloadPath,
+  MANIFEST_SHA256,
+  MANIFEST_SHA512,
+  parseEvidencePath,
+  REPORT_JSON,
+  REQUIRED_PAYLOAD,
+  statementStem,
+  TAGMANIFEST_SHA256,
+  TAGMANIFEST_SHA512,
+} from './bag-names';
+import { DigestStream, type Digests } from './digest';
+import { formatManifest } from './manifests';
+import { throwIfAborted, type OperationOptions } from './operation';
+import { reportProblems } from './report-check';
+import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
+import { statementBytes } from './statement';
+import { writeAtomically, writeZip, type ZipSink } from './zip-write';
+
+export interface PayloadFile {
+  /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
+  path: string;
+  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
+  open(): Readable;
+  /** if given, the bytes must hash to this or the export fails with INTEGRITY */
+  expectedSha256?: string;
+  /** if given, the byte count must match; with every size given, progress has a total */
+  size?: number;
+}
+
+export interface ExportInput {
+  /** External-Identifier is the case reference; the package NAME is derived from it */
+  bagInfo: BagInfoInput;
+  /** report.pdf, report.json, channels.csv, custody.jsonl and the evidence files, in order */
+  payload: PayloadFile[];
+  signer: Signer;
+  comment?: string;
+}
+
+export interface WriteOptions extends OperationOptions {
+  now?: Date;
+}
+
+export interface WriteResult {
+  path: string;
+  name: string;
+  tagmanifestSha256: string;
+  bytes: number;
+}
+
+/** report.json is parsed after streaming to check it against the bag; this bounds what it may take. */
+const MAX_REPORT_JSON = 64 * 2 ** 20;
+/** Text deflates well; media and PDF are already compressed, so storing them costs nothing and is faster. */
+const DEFLATED = /\.(json|jsonl|csv|txt)$/;
+
+function checkPayload(payload: readonly PayloadFile[]): void {
+  const seen = new Set<string>();
+  const seqs = new Set<number>();
+  for (const file of payload) {
+    if (!isPayloadPath(file.path)) throw new JejakError('INVALID_INPUT', `${file.path} is not a payload file the format allows.`);
+    if (seen.has(file.path.toLowerCase())) throw new JejakError('INVALID_INPUT', `${file.path} is in the payload twice.`);
+    seen.add(file.path.toLowerCase());
+    const seq = parseEvidencePath(file.path)?.seq;
+    if (seq !== undefined && seqs.has(seq)) throw new JejakError('INVALID_INPUT', `Two evidence files have number ${seq}.`);
+    if (seq !== undefined) seqs.add(seq);
+    if (file.expectedSha256 !== undefined && !/^[0-9a-f]{64}$/.test(file.expectedSha256)) {
+      throw new JejakError('INVALID_INPUT', `The expected SHA-256 of ${file.path} is not 64 lowercase hex digits.`);
+    }
+  }
+  for (const required of REQUIRED_PAYLOAD) {
+    if (!seen.has(required)) throw new JejakError('INVALID_INPUT', `The payload has no ${required}.`);
+  }
+}
+
+function integrityProblem(file: PayloadFile, d: Digests): string | null {
+  if (file.size !== undefined && d.size !== file.size) return `${file.path} gave ${d.size} bytes, not the expected ${file.size}.`;
+  if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256) return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
+  const prefix = parseEvidencePath(file.path)?.sha256Prefix;
+  if (prefix !== undefined && !d.sha256.startsWith(prefix)) return `${file.path} is named for SHA-256 ${prefix}… but its bytes hash to ${d.sha256.slice(0, 12)}….`;
+  return null;
+}
+
+/**
+ * Writes a signed package (PACKAGE-FORMAT.md) to `destination`, the .zip path; an existing file
+ * there is replaced, atomically, only once the package is complete. Each payload file is read once,
+ * hashed while it streams into the ZIP; memory stays bounded whatever the case size.
+ */
+export async function writePackage(input: ExportInput, destination: string, opts: WriteOptions = {}): Promise<WriteResult> {
+  const name = bagName(input.bagInfo.externalIdentifier);
+  checkPayload(input.payload);
+  const key = checkSigner(input.signer, 'analyst');
+  const now = opts.now ?? new Date();
+  const path = resolve(destination);
+  let tagmanifestSha256 = '';
+  const bytes = await writeAtomically(path, opts.signal, (handle) =>
+    writeZip(handle, opts.signal, now, async (zip) => {
+      const { digests, report } = await addPayload(zip, name, input.payload, opts);
+      checkReport(report, input, digests);
+      const tags = tagFiles(input.bagInfo, input.payload, digests, now);
+      tagmanifestSha256 = tags.tagmanifestSha256;
+      for (const [file, data] of tags.files) zip.addBuffer(`${name}/${file}`, data);
+      const statement = statementBytes({
+        signer: input.signer,
+        decision: 'submitted',
+        comment: input.comment ?? '',
+        signedAt: now,
+        externalIdentifier: input.bagInfo.externalIdentifier,
+        tagmanifestSha256,
+        covers: [],
+      });
+      const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
+      zip.addBuffer(`${stem}.json`, statement);
+      zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
+      zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
+    }),
+  );
+  return { path, name, tagmanifestSha256, bytes };
+}
+
+async function addPayload(zip: ZipSink, name: string, payload: readonly PayloadFile[], opts: WriteOptions): Promise<{ digests: Digests[]; report: Buffer }> {
+  const sizes = payload.map((f) => f.size);
+  const bytesTotal = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
+  let bytesDone = 0;
+  const digests: Digests[] = [];
+  let report: Buffer = Buffer.alloc(0);
+  for (const file of payload) {
+    throwIfAborted(opts.signal);
+    const through = new DigestStream({
+      onBytes: (n) => {
+        bytesDone += n;
+        opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
+      },
+      check: (d) => integrityProblem(file, d),
+      ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON } : {}),
+    });
+    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path));
+    digests.push(through.digests as Digests);
+    if (file.path === REPORT_JSON) report = through.bytes;
+  }
+  return { digests, report };
+}
+
+function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]): void {
+  let report: unknown;
+  try {
+    report = JSON.parse(reportBytes.toString('utf8'));
+  } catch {
+    throw new JejakError('INVALID_INPUT', 'report.json is not JSON.');
+  }
+  const evidence = new Map<string, Digests>();
+  input.payload.forEach((f, i) => {
+    if (f.path.startsWith('evidence/')) evidence.set(`data/${f.path}`, digests[i] as Digests);
+  });
+  const problems = reportProblems(report, { externalIdentifier: input.bagInfo.externalIdentifier, analystFingerprint: input.signer.fingerprint, evidence });
+  if (problems.length > 0) throw new JejakError('INVALID_INPUT', `report.json does not match the package: ${problems.join('; ')}.`);
+}
+
+function tagFiles(info: BagInfoInput, payload: readonly PayloadFile[], digests: Digests[], now: Date): { files: Array<[string, Buffer]>; tagmanifestSha256: string } {
+  const line = (algorithm: 'sha256' | 'sha512') => payload.map((f, i) => ({ hash: (digests[i] as Digests)[algorithm], path: `data/${f.path}` }));
+  const octets = digests.reduce((sum, d) => sum + d.size, 0);
+  const manifested: Array<[string, Buffer]> = [
+    [BAGIT, Buffer.from(BAGIT_TXT)],
+    [BAG_INFO, Buffer.from(formatBagInfo(info, { octets, count: payload.length }, now))],
+    [MANIFEST_SHA256, Buffer.from(formatManifest(line('sha256')))],
+    [MANIFEST_SHA512, Buffer.from(formatManifest(line('sha512')))],
+  ];
+  const tagLines = (algorithm: 'sha256' | 'sha512') => formatManifest(manifested.map(([path, data]) => ({ hash: createHash(algorithm).update(data).digest('hex'), path })));
+  const tagmanifest256 = Buffer.from(tagLines('sha256'));
+  return {
+    files: [...manifested, [TAGMANIFEST_SHA256, tagmanifest256], [TAGMANIFEST_SHA512, Buffer.from(tagLines('sha512'))]],
+    tagmanifestSha256: createHash('sha256').update(tagmanifest256).digest('hex'),
+  };
+}

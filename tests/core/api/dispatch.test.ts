@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/core/api/dispatch';
+import { JejakApp } from '../../../electron/core/app/jejak-app';
+import { FAST_KDF, PASSPHRASE, tempDir } from '../../fixtures/temp';
+
+function testApp(policy = {}) {
+  const dir = tempDir();
+  return new JejakApp({
+    vaultDir: join(dir, 'vault'),
+    preferencesPath: join(dir, 'preferences.json'),
+    policy: { path: '(test)', present: true, policy: { kdf: FAST_KDF, ...policy } },
+    version: '0.0.0-test',
+    resourcesDir: 'resources',
+  });
+}
+
+describe('dispatch', () => {
+  it('answers envelopes through the whole vault life cycle', async () => {
+    const app = testApp();
+    expect(await dispatch(app, 'vault.status', {})).toMatchObject({ ok: true, value: { state: 'absent' } });
+    const created = await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
+    expect(created).toMatchObject({ ok: true, value: { recoveryCode: expect.any(String) } });
+    expect(await dispatch(app, 'vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    const events: unknown[] = [];
+    app.onEvent((e) => events.push(e));
+    expect(await dispatch(app, 'vault.lock', {})).toEqual({ ok: true, value: {} });
+    expect(events).toEqual([{ type: 'locked', reason: 'command' }]);
+    expect(await dispatch(app, 'audit.verify', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await dispatch(app, 'vault.unlock', { passphrase: 'nope nope nope' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await dispatch(app, 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: {} });
+    expect(await dispatch(app, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    app.lock('test');
+  });
+
+  it('refuses unknown channels and arguments that do not parse, with no stack trace', async () => {
+    const app = testApp();
+    expect(await dispatch(app, 'nope.nothing', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown call.' } });
+    expect(await dispatch(app, 'toString', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const bad = await dispatch(app, 'vault.create', { passphrase: 42 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('passphrase') } });
+    expect(JSON.stringify(bad)).not.toMatch(/at .*\.ts:\d+/);
+    expect(await dispatch(app, 'audit.list', { limit: 100000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('locks after the idle time', async () => {
+    const app = testApp({ autoLockMinutes: 1 });
+    await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    try {
+      app.touch();
+      vi.advanceTimersByTime(59_000);
+      expect(app.session).not.toBeNull();
+      vi.advanceTimersByTime(2_000);
+      expect(app.session).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps an auto-lock time fixed by policy', async () => {
+    const app = testApp({ autoLockMinutes: 5 });
+    await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
+    expect(await dispatch(app, 'settings.setAutoLock', { minutes: 30 })).toMatchObject({ ok: false, error: { code: 'POLICY' } });
+    expect(await dispatch(app, 'vault.status', {})).toMatchObject({ ok: true, value: { autoLockMinutes: 5, locked: { autoLockMinutes: true } } });
+    app.lock('test');
+  });
+});

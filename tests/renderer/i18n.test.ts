@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../renderer/i18n/en.json';
+import id from '../../renderer/i18n/id.json';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  it('Bahasa Indonesia and English have exactly the same keys', () => {
+    expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('no string is left empty or untranslated placeholder', () => {
+    for (const catalog of [id, en]) for (const [key, text] of Object.entries(catalog)) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('every literal key the renderer asks for exists', () => {
+    const used = new Set<string>();
+    for (const file of sources('renderer')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(30);
+    const missing = [...used].filter((k) => !(k in id));
+    expect(missing).toEqual([]);
+  });
+
+  it('placeholders match between the languages', () => {
+    const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en)) expect(vars((id as Record<string, string>)[key]!), key).toEqual(vars((en as Record<string, string>)[key]!));
+  });
+});
