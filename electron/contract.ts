@@ -5,11 +5,15 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './contract/audit';
+import { catalogContract } from './contract/catalog';
+import { evidenceContract } from './contract/evidence';
 import { vaultContract } from './contract/vault';
 
 export const contract = {
   ...vaultContract,
   ...auditContract,
+  ...catalogContract,
+  ...evidenceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -41,4 +45,8 @@ export type JejakBridge = {
   [A in Area]: {
     [C in Channel as C extends `${A}.${infer M}` ? M : never]: (args: Args<C>) => Promise<Envelope<Result<C>>>;
   };
-} & { onEvent(listener: (event: AppEvent) => void): () => void };
+} & {
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  /** the path on disk of a picked or dropped file (desktop only; empty for pasted data) */
+  pathForFile(file: Blob): string;
+};

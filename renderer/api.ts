@@ -68,3 +68,14 @@ export function subscribeEvents(listener: (event: AppEvent) => void): () => void
 export function newJobId(): string {
   return crypto.randomUUID();
 }
+
+/** Where the window loads an evidence image from: the app's own protocol, or the harness. */
+export function evidenceImageUrl(id: number, variant: 'thumb' | 'original'): string {
+  return window.jejak ? `jejak-evidence://evidence/${id}/${variant}` : `/evidence/${id}/${variant}`;
+}
+
+/** The file's path on disk when the desktop shell can tell it; null in a browser or for pasted data. */
+export function pathOfFile(file: File): string | null {
+  const path = window.jejak?.pathForFile(file);
+  return path ? path : null;
+}

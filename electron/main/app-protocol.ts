@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
 import { protocol } from 'electron';
+import { EVIDENCE_HEADERS, evidenceImage } from '../core/app/evidence-images';
+import type { JejakApp } from '../core/app/jejak-app';
 import { resolveStatic } from '../core/app/static-files';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { APP_HOST, APP_SCHEME, EVIDENCE_SCHEME } from './ipc-names';
@@ -13,6 +16,16 @@ export function registerSchemes(): void {
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
     { scheme: EVIDENCE_SCHEME, privileges: { standard: true, secure: true, stream: true } },
   ]);
+}
+
+/** Streams evidence images from the encrypted store: jejak-evidence://evidence/<id>/<thumb|original>. */
+export function serveEvidence(app: JejakApp): void {
+  protocol.handle(EVIDENCE_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const reply = url.host === 'evidence' ? evidenceImage(app, url.pathname) : { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
+    const body = Buffer.isBuffer(reply.body) ? reply.body : (Readable.toWeb(Readable.from(reply.body)) as ReadableStream);
+    return new Response(body, { status: reply.status, headers: { ...EVIDENCE_HEADERS, 'Content-Type': reply.type } });
+  });
 }
 
 /** Serves the built renderer from app://jejak/, confined to its folder. */

@@ -9,7 +9,7 @@ import { channels } from '../contract';
 import { listenForLock } from '../core/app/lock-signal';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
-import { registerSchemes, serveRenderer } from './app-protocol';
+import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-names';
 import { createIpcRouter } from './ipc-router';
 import { hardenContents, hardenSession } from './security';
@@ -50,6 +50,7 @@ async function start(): Promise<void> {
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
   if (core.app) {
     const jejak = core.app;
+    serveEvidence(jejak);
     powerMonitor.on('suspend', () => jejak.lock('suspend'));
     powerMonitor.on('lock-screen', () => jejak.lock('screen-locked'));
     listenForLock(app.getPath('userData'), () => jejak.lock('command'));

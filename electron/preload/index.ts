@@ -2,7 +2,7 @@
  * Runs sandboxed in the window before the page: exposes window.jejak, one named function per
  * contract channel, and nothing else (no ipcRenderer, no generic send).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { type AppEvent, type JejakBridge, channels } from '../contract';
 import { EVENT_CHANNEL } from '../main/ipc-names';
 
@@ -20,6 +20,7 @@ const api = {
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, handler);
   },
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } as unknown as JejakBridge;
 
 contextBridge.exposeInMainWorld('jejak', api);

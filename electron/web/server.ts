@@ -8,6 +8,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { AppEvent, Envelope } from '../contract';
+import { EVIDENCE_HEADERS, type ImageReply } from '../core/app/evidence-images';
 import { serveStatic } from '../core/app/static-files';
 
 const MAX_BODY = 96 * 1024 * 1024;
@@ -15,6 +16,8 @@ const COOKIE = 'jejak_session';
 
 export interface HarnessOptions {
   dispatch(channel: string, args: unknown): Promise<Envelope<unknown>>;
+  /** evidence images by "<id>/<variant>", as the desktop app's jejak-evidence: protocol serves them */
+  evidenceImage?(path: string): ImageReply;
   onEvent?(listener: (event: AppEvent) => void): void;
   rendererDir: string;
   port?: number;
@@ -79,6 +82,18 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
       return;
+    }
+    if (url.pathname.startsWith('/evidence/') && req.method === 'GET' && opts.evidenceImage) {
+      const reply = opts.evidenceImage(url.pathname.slice('/evidence/'.length));
+      res.writeHead(reply.status, { ...EVIDENCE_HEADERS, 'Content-Type': reply.type });
+      if (Buffer.isBuffer(reply.body)) return res.end(reply.body);
+      try {
+        for await (const chunk of reply.body) res.write(chunk);
+      } catch {
+        // An integrity failure mid-stream: cut the response so no wrong bytes are shown as complete.
+        return res.destroy();
+      }
+      return res.end();
     }
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
       // A custom header forces a CORS preflight, which this server never answers: no cross-site calls.

@@ -2,6 +2,8 @@ import { type Channel, type Envelope, contract, isChannel } from '../../contract
 import { JejakError, toErrorPayload } from '../errors';
 import type { JejakApp } from '../app/jejak-app';
 import { auditHandlers } from './audit-handlers';
+import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-handlers';
+import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
 import type { Handler } from './handler-types';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -9,6 +11,12 @@ const handlers: { [C in Channel]: Handler<C> } = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...catalogHandlers,
+  ...channelHandlers,
+  ...dashboardHandlers,
+  ...evidenceHandlers,
+  ...jobHandlers,
+  ...searchHandlers,
 };
 
 /**

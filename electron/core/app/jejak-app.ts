@@ -26,6 +26,7 @@ export class JejakApp {
   private current: VaultSession | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(e: AppEvent) => void>();
+  private readonly jobs = new Map<string, AbortController>();
   preferences: Preferences;
 
   constructor(readonly config: AppConfig) {
@@ -78,6 +79,8 @@ export class JejakApp {
     this.idleTimer = null;
     const s = this.current;
     this.current = null;
+    for (const controller of this.jobs.values()) controller.abort();
+    this.jobs.clear();
     if (s?.isOpen) {
       s.close(reason);
       this.emit({ type: 'locked', reason });
@@ -90,6 +93,28 @@ export class JejakApp {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.lock('idle'), this.autoLockMinutes() * 60_000);
     this.idleTimer.unref();
+  }
+
+  /** Runs one step of a cancellable job (an intake, an export): jobs.cancel aborts its signal. */
+  async job<T>(jobId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    let controller = this.jobs.get(jobId);
+    if (!controller) {
+      controller = new AbortController();
+      this.jobs.set(jobId, controller);
+    }
+    if (controller.signal.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (!controller.signal.aborted) this.jobs.delete(jobId);
+    }
+  }
+
+  cancelJob(jobId: string): void {
+    const controller = this.jobs.get(jobId) ?? new AbortController();
+    controller.abort();
+    // Kept so later steps of the same job are refused too; dropped at lock.
+    this.jobs.set(jobId, controller);
   }
 
   onEvent(listener: (e: AppEvent) => void): () => void {

@@ -7,7 +7,6 @@ import { entryLabel, type ZipEntry } from './zip-read';
  * Windows and macOS). Checked from the central directory alone, before any data is read.
  */
 
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:"|?*]/u;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
@@ -23,6 +22,15 @@ export interface EntryCheckResult {
   bagName?: string;
   /** entries that passed every check, by path inside the bag folder */
   files: Map<string, ZipEntry>;
+}
+
+/** Control characters, bidirectional overrides (names that display reversed), and what Windows forbids. */
+function hasUnsafeChar(name: string): boolean {
+  for (const ch of name) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || '<>:"|?*'.includes(ch)) return true;
+  }
+  return false;
 }
 
 function decodeName(e: ZipEntry): string | null {
@@ -44,7 +52,7 @@ function nameProblem(e: ZipEntry, name: string | null): string | null {
   if (name.includes('\\')) return 'contains a backslash';
   if (name.startsWith('/')) return 'is an absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
-  if (UNSAFE_CHARS.test(name)) return 'contains a control, bidirectional or Windows-reserved character';
+  if (hasUnsafeChar(name)) return 'contains a control, bidirectional or Windows-reserved character';
   if (name !== name.normalize('NFC')) return 'is not in Unicode NFC form';
   if (name.endsWith('/')) return 'is a directory entry (a package holds regular files only)';
   const segments = name.split('/');

@@ -1,6 +1,7 @@
 import { JejakError } from '../../errors';
 import type { Db } from '../database';
 import { init } from './0001-init';
+import { catalog } from './0002-catalog';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init];
+export const migrations: Migration[] = [init, catalog];
 
 export const LATEST_VERSION = migrations.length;
 

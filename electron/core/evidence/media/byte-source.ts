@@ -11,7 +11,7 @@ export interface ByteSource {
   close(): Promise<void>;
 }
 
-export async function openByteSource(input: Buffer | string): Promise<ByteSource> {
+async function openByteSource(input: Buffer | string): Promise<ByteSource> {
   if (typeof input !== 'string') {
     return {
       size: input.length,

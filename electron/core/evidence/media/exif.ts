@@ -46,7 +46,8 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
   try {
     raw = await exifr.parse(tiff, PARSE_OPTIONS);
   } catch (error) {
-    return { exif: null, capturedAt: null, problem: `EXIF metadata is present but unreadable (${messageOf(error)}).` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { exif: null, capturedAt: null, problem: `EXIF metadata is present but unreadable (${reason}).` };
   }
   if (!raw) return { exif: null, capturedAt: null, problem: null };
 
@@ -106,8 +107,4 @@ function cleanText(value: unknown): string | null {
 
 function isCoordinate(value: unknown, limit: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit;
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import sharp, { type FailOnOptions, type Metadata, type OutputInfo } from 'sharp';
 import { withByteSource } from './byte-source';
 import { endMarkerProblem, TAIL_BYTES } from './end-marker';
-import { messageOf, readExif } from './exif';
+import { readExif } from './exif';
 import { PHASH_INPUT_SIZE, perceptualHash } from './phash';
 import { isRenderableImage, sniffMediaType, SNIFF_BYTES, type MediaType } from './sniff';
 
@@ -129,9 +129,15 @@ interface SmallImage {
 
 /**
  * The one full decode: upright, shrunk to thumbnail size, 8-bit sRGB. Both the thumbnail and the
- * hash are made from this, so each image is decoded once. A strict decode comes first; if the
- * decoder only complains (corrupt segments it can skip), a lenient retry renders what it
- * recovered and says so; if data is missing, nothing is rendered.
+ * hash are made from it, so each image is decoded once.
+ *
+ * Damage policy. A strict decode comes first. If it fails only on data the decoder can skip
+ * (a corrupt segment), a lenient retry renders what was recovered and the problem says so. If
+ * data is missing (a truncated file), nothing is rendered: the decoder would paint the missing
+ * rows grey, and that picture, shown in the catalog and compared by hash, would stand in for
+ * evidence that does not look like that. The size still comes from the header, the original
+ * bytes are kept as they are, and the problem says why, so the analyst can capture the content
+ * again while it is still online.
  */
 async function decodeSmall(
   input: Buffer | string,
@@ -151,7 +157,7 @@ async function decodeSmall(
     return await decode('warning');
   } catch (strictError) {
     if (isTimeout(strictError)) {
-      problems.push(`Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped. ${NOT_KEPT}`);
+      problems.push(`Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped: kept without thumbnail or perceptual hash.`);
       return null;
     }
     try {
@@ -169,6 +175,10 @@ async function decodeSmall(
       return null;
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isTimeout(error: unknown): boolean {

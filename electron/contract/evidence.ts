@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const tags = z.array(z.string().max(60)).max(50);
+
+export const evidenceSummarySchema = z.object({
+  id: z.number(),
+  sha256: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  originalName: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  hasThumbnail: z.boolean(),
+  capturedAt: z.string().nullable(),
+  intakeAt: z.string(),
+  channelId: z.number().nullable(),
+  channelTitle: z.string().nullable(),
+  nearDuplicateOf: z.number().nullable(),
+  notes: z.string(),
+});
+
+export const evidenceDetailSchema = evidenceSummarySchema.extend({
+  sha512: z.string(),
+  exif: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  phash: z.string().nullable(),
+  problems: z.array(z.string()),
+  capturedAtSource: z.string().nullable(),
+  takenBy: z.string(),
+  sourceUrl: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  channelUrl: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
+const intakeMeta = {
+  jobId: z.string().max(64),
+  channelId: id.optional(),
+  sourceUrl: z.string().max(4096).optional(),
+  capturedAt: z.string().max(40).optional(),
+  notes: z.string().max(20_000).optional(),
+  tags: tags.optional(),
+};
+
+export const intakeResultSchema = z.object({
+  evidenceId: z.number(),
+  sha256: z.string(),
+  sha512: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  duplicate: z.boolean(),
+  nearDuplicateOf: z.number().nullable(),
+  problems: z.array(z.string()),
+});
+
+export const evidenceContract = {
+  'evidence.list': {
+    args: z.object({
+      filter: z.object({ channelId: id.optional(), text: z.string().max(200).optional(), tag: z.string().max(60).optional(), mediaType: z.string().max(40).optional(), platform: z.string().max(20).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() }),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+    result: z.object({ total: z.number(), rows: z.array(evidenceSummarySchema) }),
+  },
+  'evidence.get': { args: z.object({ id }), result: evidenceDetailSchema },
+  'evidence.update': {
+    args: z.object({ id, notes: z.string().max(20_000).optional(), tags: tags.optional(), capturedAt: z.string().max(40).nullable().optional(), sourceUrl: z.string().max(4096).nullable().optional(), channelId: id.nullable().optional() }),
+    result: evidenceDetailSchema,
+  },
+  /** Desktop: a file the user picked or dropped, by its path (the bytes are read in the core). */
+  'evidence.intakePath': { args: z.object({ path: z.string().min(1).max(4096), ...intakeMeta }), result: intakeResultSchema },
+  /** Pasted images, and every file in the browser harness: the bytes themselves (at most 64 MiB). */
+  'evidence.intakeBytes': {
+    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(90_000_000), lastModified: z.number().optional(), ...intakeMeta }),
+    result: intakeResultSchema,
+  },
+  /** Expands dropped folders into the files inside them (desktop only). */
+  'evidence.expandPaths': { args: z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }), result: z.object({ files: z.array(z.string()) }) },
+  'jobs.cancel': { args: z.object({ jobId: z.string().max(64) }), result: z.object({}) },
+  'search.query': {
+    args: z.object({ text: z.string().max(200), filter: z.object({ platform: z.string().max(20).optional(), status: z.string().max(20).optional(), category: z.string().max(80).optional(), tag: z.string().max(60).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() }), limit: z.number().int().min(1).max(200).optional() }),
+    result: z.object({ hits: z.array(z.object({ kind: z.enum(['channel', 'evidence', 'case']), id: z.number(), title: z.string(), snippet: z.string() })) }),
+  },
+  'dashboard.stats': {
+    args: z.object({}),
+    result: z.object({
+      channels: z.number(),
+      evidence: z.number(),
+      byStatus: z.array(z.object({ key: z.string(), count: z.number() })),
+      byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
+      byPlatform: z.array(z.object({ key: z.string(), count: z.number() })),
+      perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
+    }),
+  },
+} as const;

@@ -1,0 +1,44 @@
+import { commitImport, previewImport } from '../catalog/bulk-import';
+import { addOrFindChannel, findChannelId, getChannel, setChannelStatus, updateChannel } from '../catalog/channels';
+import { listChannels } from '../catalog/channel-list';
+import { dashboardStats } from '../catalog/dashboard';
+import { parseLink } from '../catalog/links';
+import { allTags } from '../catalog/tags';
+import { CHANNEL_STATUSES, categoriesFor } from '../catalog/vocabulary';
+import type { HandlersFor } from './handler-types';
+
+export const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
+
+export const catalogHandlers: HandlersFor<'catalog'> = {
+  'catalog.vocabulary': (_a, app) => ({
+    categories: categoriesFor(app.policy),
+    statuses: [...CHANNEL_STATUSES],
+    platforms: PLATFORMS,
+    tags: allTags(app.requireSession().db),
+    categoriesLocked: app.policy.categories !== undefined,
+  }),
+};
+
+export const channelHandlers: HandlersFor<'channels'> = {
+  'channels.list': (args, app) => listChannels(app.requireSession().db, args),
+  'channels.get': ({ id }, app) => getChannel(app.requireSession(), id),
+  'channels.add': (input, app) => {
+    const session = app.requireSession();
+    const { id, created } = addOrFindChannel(session, app.policy, input);
+    return { channel: getChannel(session, id), created };
+  },
+  'channels.update': ({ id, ...patch }, app) => updateChannel(app.requireSession(), app.policy, id, patch),
+  'channels.setStatus': ({ id, status, note }, app) => setChannelStatus(app.requireSession(), id, status, note),
+  'channels.previewImport': ({ text }, app) => previewImport(app.requireSession(), app.policy, text),
+  'channels.commitImport': ({ text }, app) => commitImport(app.requireSession(), app.policy, text),
+  'channels.parseLink': ({ url }, app) => {
+    const parsed = parseLink(url);
+    if (!parsed.ok) return { ok: false as const, reason: parsed.error.reason };
+    const { platform, kind, key, canonicalUrl } = parsed.link;
+    return { ok: true as const, platform, kind, key, canonicalUrl, existingId: findChannelId(app.requireSession(), key) ?? null };
+  },
+};
+
+export const dashboardHandlers: HandlersFor<'dashboard'> = {
+  'dashboard.stats': (_a, app) => dashboardStats(app.requireSession().db),
+};

@@ -1,0 +1,38 @@
+import { JejakError } from '../errors';
+import { expandPaths } from '../evidence/expand-paths';
+import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
+import { intakeBytes, intakeFile } from '../evidence/intake';
+import { search } from '../search/search';
+import type { HandlersFor } from './handler-types';
+
+export const evidenceHandlers: HandlersFor<'evidence'> = {
+  'evidence.list': (args, app) => listEvidence(app.requireSession().db, args),
+  'evidence.get': ({ id }, app) => getEvidence(app.requireSession(), id),
+  'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), id, patch),
+  'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
+    const session = app.requireSession();
+    return app.job(jobId, (signal) => intakeFile(session, app.policy, path, { ...meta, via: 'file' }, { signal }));
+  },
+  'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
+    const session = app.requireSession();
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length > 64 * 1024 * 1024) throw new JejakError('INVALID_INPUT', 'Files over 64 MiB must be taken in from disk, not pasted.');
+    const fileTime = lastModified ? new Date(lastModified).toISOString() : undefined;
+    return app.job(jobId, (signal) => intakeBytes(session, app.policy, bytes, { originalName: name, fileTime, via: 'upload', ...meta }, { signal }));
+  },
+  'evidence.expandPaths': async ({ paths }, app) => {
+    app.requireSession();
+    return { files: await expandPaths(paths) };
+  },
+};
+
+export const jobHandlers: HandlersFor<'jobs'> = {
+  'jobs.cancel': ({ jobId }, app) => {
+    app.cancelJob(jobId);
+    return {};
+  },
+};
+
+export const searchHandlers: HandlersFor<'search'> = {
+  'search.query': ({ text, filter, limit }, app) => ({ hits: search(app.requireSession().db, text, filter, limit) }),
+};

@@ -1,0 +1,39 @@
+import { JejakError } from '../errors';
+import { evidenceThumbnail, openViewable } from '../evidence/evidence-repo';
+import type { JejakApp } from './jejak-app';
+
+export interface ImageReply {
+  status: number;
+  type: string;
+  body: Buffer | AsyncIterable<Buffer>;
+}
+
+/** Headers on every evidence image: never sniffed, never scripted, never cached to disk. */
+export const EVIDENCE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * `/<id>/thumb` or `/<id>/original` → the bytes, decrypted in memory straight from the vault. Only
+ * renderable images are answered; anything else ("other", video, PDF) is 404 here.
+ */
+export function evidenceImage(app: JejakApp, path: string): ImageReply {
+  const match = /^\/?(\d{1,12})\/(thumb|original)$/.exec(path);
+  const notFound = { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
+  const session = app.session;
+  if (!match || !session) return notFound;
+  const id = Number(match[1]);
+  try {
+    if (match[2] === 'thumb') {
+      const thumb = evidenceThumbnail(session, id);
+      return thumb ? { status: 200, type: thumb.type, body: thumb.bytes } : notFound;
+    }
+    const original = openViewable(session, id);
+    return original ? { status: 200, type: original.mediaType, body: original.chunks } : notFound;
+  } catch (e) {
+    if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound;
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../db/database';
+import { type SqlQuery, join, raw, sql } from '../db/sql';
+import { ftsQuery } from '../search/fts-query';
+import { type ChannelRow, type ChannelSummary, toSummary } from './channel-types';
+
+export interface ChannelFilter {
+  platform?: string;
+  status?: string;
+  category?: string;
+  tag?: string;
+  /** free text, matched through the search index */
+  text?: string;
+  /** ISO dates bounding created_at */
+  from?: string;
+  to?: string;
+}
+
+export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
+
+const SORT_COLUMNS: Record<ChannelSort, string> = {
+  created: 'c.created_at',
+  title: 'c.title COLLATE NOCASE',
+  status: 'c.status',
+  platform: 'c.platform',
+  lastSeen: 'c.last_seen',
+  category: 'c.category',
+};
+
+export function channelWhere(filter: ChannelFilter): SqlQuery {
+  const parts: SqlQuery[] = [sql`1`];
+  if (filter.platform) parts.push(sql`c.platform = ${filter.platform}`);
+  if (filter.status) parts.push(sql`c.status = ${filter.status}`);
+  if (filter.category) parts.push(sql`c.category = ${filter.category}`);
+  if (filter.tag) parts.push(sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`);
+  if (filter.from) parts.push(sql`c.created_at >= ${filter.from}`);
+  if (filter.to) parts.push(sql`c.created_at < ${filter.to}`);
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (match) parts.push(sql`c.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 0)`);
+  return join(parts, ' AND ');
+}
+
+export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number }): { total: number; rows: ChannelSummary[] } {
+  const where = channelWhere(opts.filter);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels c WHERE ${where}`)!.n;
+  const order = raw(`${SORT_COLUMNS[opts.sort]} ${opts.descending ? 'DESC' : 'ASC'}, c.id ${opts.descending ? 'DESC' : 'ASC'}`);
+  const rows = db.all<ChannelRow>(sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count
+    FROM channels c WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  return { total, rows: rows.map(toSummary) };
+}

@@ -1,0 +1,203 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { parseOrThrow } from '../catalog/channels';
+import { setTags, tagsOf } from '../catalog/tags';
+import type { Db } from '../db/database';
+import { type SqlQuery, join, sql } from '../db/sql';
+import { JejakError } from '../errors';
+import { ftsQuery } from '../search/fts-query';
+import type { VaultSession } from '../vault/session';
+import { isRenderableImage, type MediaType } from './media';
+
+export interface EvidenceSummary {
+  id: number;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+  capturedAt: string | null;
+  intakeAt: string;
+  channelId: number | null;
+  channelTitle: string | null;
+  nearDuplicateOf: number | null;
+  notes: string;
+}
+
+export interface EvidenceDetail extends EvidenceSummary {
+  sha512: string;
+  exif: Record<string, string | number> | null;
+  phash: string | null;
+  problems: string[];
+  capturedAtSource: string | null;
+  takenBy: string;
+  sourceUrl: string | null;
+  postUrl: string | null;
+  channelUrl: string | null;
+  tags: string[];
+}
+
+interface EvidenceRow {
+  id: number;
+  blob_name: string;
+  sha256: string;
+  sha512: string;
+  size: number;
+  media_type: string;
+  original_name: string;
+  width: number | null;
+  height: number | null;
+  exif: string | null;
+  phash: string | null;
+  has_thumbnail: number;
+  problems: string;
+  captured_at: string | null;
+  captured_at_source: string | null;
+  intake_at: string;
+  taken_by: string;
+  source_url: string | null;
+  post_url: string | null;
+  channel_id: number | null;
+  channel_title: string | null;
+  channel_url: string | null;
+  near_duplicate_of: number | null;
+  notes: string;
+}
+
+const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.thumbnail IS NOT NULL AS has_thumbnail,
+  e.problems, e.captured_at, e.captured_at_source, e.intake_at, e.taken_by, e.source_url, e.post_url, e.channel_id, c.title AS channel_title, c.canonical_url AS channel_url,
+  e.near_duplicate_of, e.notes`;
+
+function toSummary(r: EvidenceRow): EvidenceSummary {
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    size: r.size,
+    mediaType: r.media_type,
+    originalName: r.original_name,
+    width: r.width,
+    height: r.height,
+    hasThumbnail: r.has_thumbnail === 1,
+    capturedAt: r.captured_at,
+    intakeAt: r.intake_at,
+    channelId: r.channel_id,
+    channelTitle: r.channel_title,
+    nearDuplicateOf: r.near_duplicate_of,
+    notes: r.notes,
+  };
+}
+
+function row(db: Db, id: number): EvidenceRow {
+  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE e.id = ${id}`);
+  if (!r) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
+  return r;
+}
+
+export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
+  const r = row(session.db, id);
+  return {
+    ...toSummary(r),
+    sha512: r.sha512,
+    exif: r.exif ? (JSON.parse(r.exif) as Record<string, string | number>) : null,
+    phash: r.phash,
+    problems: JSON.parse(r.problems) as string[],
+    capturedAtSource: r.captured_at_source,
+    takenBy: r.taken_by,
+    sourceUrl: r.source_url,
+    postUrl: r.post_url,
+    channelUrl: r.channel_url,
+    tags: tagsOf(session.db, 'evidence', id),
+  };
+}
+
+export interface EvidenceFilter {
+  channelId?: number;
+  text?: string;
+  tag?: string;
+  mediaType?: string;
+  platform?: string;
+  from?: string;
+  to?: string;
+  ids?: number[];
+}
+
+function evidenceWhere(f: EvidenceFilter): SqlQuery {
+  const parts: SqlQuery[] = [sql`1`];
+  if (f.channelId !== undefined) parts.push(sql`e.channel_id = ${f.channelId}`);
+  if (f.mediaType) parts.push(sql`e.media_type = ${f.mediaType}`);
+  if (f.platform) parts.push(sql`c.platform = ${f.platform}`);
+  if (f.from) parts.push(sql`e.intake_at >= ${f.from}`);
+  if (f.to) parts.push(sql`e.intake_at < ${f.to}`);
+  if (f.ids) parts.push(sql`e.id IN (SELECT value FROM json_each(${JSON.stringify(f.ids)}))`);
+  if (f.tag) parts.push(sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${f.tag})`);
+  const match = f.text ? ftsQuery(f.text) : null;
+  if (match) parts.push(sql`e.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 1)`);
+  return join(parts, ' AND ');
+}
+
+export function listEvidence(db: Db, opts: { filter: EvidenceFilter; offset: number; limit: number }): { total: number; rows: EvidenceSummary[] } {
+  const where = evidenceWhere(opts.filter);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE ${where}`)!.n;
+  const rows = db.all<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE ${where} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  return { total, rows: rows.map(toSummary) };
+}
+
+export interface EvidencePatch {
+  notes?: string;
+  tags?: string[];
+  capturedAt?: string | null;
+  sourceUrl?: string | null;
+  channelId?: number | null;
+}
+
+export function updateEvidence(session: VaultSession, id: number, patch: EvidencePatch): EvidenceDetail {
+  row(session.db, id);
+  if (patch.sourceUrl) parseOrThrow(patch.sourceUrl);
+  if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`);
+  session.db.tx(() => {
+    const db = session.db;
+    if (patch.notes !== undefined) db.run(sql`UPDATE evidence SET notes = ${patch.notes} WHERE id = ${id}`);
+    if (patch.capturedAt !== undefined) db.run(sql`UPDATE evidence SET captured_at = ${patch.capturedAt && new Date(patch.capturedAt).toISOString()}, captured_at_source = ${patch.capturedAt ? 'declared' : null} WHERE id = ${id}`);
+    if (patch.sourceUrl !== undefined) db.run(sql`UPDATE evidence SET source_url = ${patch.sourceUrl} WHERE id = ${id}`);
+    if (patch.channelId !== undefined) db.run(sql`UPDATE evidence SET channel_id = ${patch.channelId} WHERE id = ${id}`);
+    if (patch.tags !== undefined) setTags(db, 'evidence', id, patch.tags);
+    session.audit({ action: 'evidence.updated', subject: { type: 'evidence', id: String(id) }, details: { changed: patch } });
+  });
+  return getEvidence(session, id);
+}
+
+export function evidenceThumbnail(session: VaultSession, id: number): { type: string; bytes: Buffer } | null {
+  const r = session.db.get<{ thumbnail: Buffer | null; thumbnail_type: string | null }>(sql`SELECT thumbnail, thumbnail_type FROM evidence WHERE id = ${id}`);
+  return r?.thumbnail && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.thumbnail } : null;
+}
+
+/** The original bytes, decrypted chunk by chunk and checked against the catalogued SHA-256. */
+export function openOriginal(session: VaultSession, id: number): { mediaType: MediaType; size: number; sha256: string; chunks: AsyncIterable<Buffer> } {
+  const r = row(session.db, id);
+  return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, chunks: session.blobs.read(r.blob_name, r.sha256) };
+}
+
+/** Only images we can render are ever shown; "other" content is never handed to a renderer. */
+export function openViewable(session: VaultSession, id: number) {
+  const original = openOriginal(session, id);
+  return isRenderableImage(original.mediaType) ? original : null;
+}
+
+/** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
+export async function exportOriginal(session: VaultSession, id: number, out: string): Promise<{ sha256: string; size: number }> {
+  const original = openOriginal(session, id);
+  const temp = `${out}.partial`;
+  try {
+    await pipeline(Readable.from(original.chunks), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+    await rename(temp, out);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  session.audit({ action: 'evidence.exported', subject: { type: 'evidence', id: String(id) }, details: { sha256: original.sha256 } });
+  return { sha256: original.sha256, size: original.size };
+}

@@ -1,0 +1,137 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
+import { setTags } from '../catalog/tags';
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import type { Policy } from '../policy/policy';
+import { storeOriginal } from '../vault/originals';
+import type { VaultSession } from '../vault/session';
+import { type ImageAnalysis, SNIFF_BYTES, analyzeImage, isRenderableImage, readVideoInfo, sniffMediaType } from './media';
+import { evidenceIdBySha256, phashIndexOf } from './phash-index';
+
+/** Files up to this size are read once into memory, so the bytes hashed, stored and analysed are one copy. */
+const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
+
+export interface IntakeMeta {
+  originalName: string;
+  channelId?: number;
+  sourceUrl?: string;
+  /** declared by the analyst; wins over EXIF and the file time */
+  capturedAt?: string;
+  /** the file's modification time, the last resort for the capture time */
+  fileTime?: string;
+  notes?: string;
+  tags?: string[];
+  /** how the bytes came in, for the audit entry: file, paste, drop, capture */
+  via?: string;
+}
+
+export interface IntakeOutcome {
+  evidenceId: number;
+  sha256: string;
+  sha512: string;
+  size: number;
+  mediaType: string;
+  /** an identical original was already in the vault: linked to it, nothing stored twice */
+  duplicate: boolean;
+  nearDuplicateOf: number | null;
+  problems: string[];
+}
+
+type Source = { kind: 'bytes'; bytes: Buffer } | { kind: 'path'; path: string; size: number };
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Checks everything the analyst typed before a byte is read, so a bad URL loses nothing. */
+function checkMeta(meta: IntakeMeta): void {
+  if (meta.sourceUrl) parseOrThrow(meta.sourceUrl);
+  if (meta.capturedAt && Number.isNaN(Date.parse(meta.capturedAt))) throw new JejakError('INVALID_INPUT', `"${meta.capturedAt}" is not a date and time (use ISO 8601, e.g. 2026-11-28T10:15:00+07:00).`);
+}
+
+export async function intakeFile(session: VaultSession, policy: Policy, path: string, meta: Partial<IntakeMeta> = {}, opts: IntakeOptions = {}): Promise<IntakeOutcome> {
+  checkMeta({ originalName: '', ...meta });
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}: the file does not exist or is not accessible.`);
+  }
+  if (!info.isFile()) throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`);
+  const full = { originalName: basename(path), fileTime: info.mtime.toISOString(), via: 'file', ...meta };
+  if (info.size <= IN_MEMORY_LIMIT) {
+    return intake(session, policy, { kind: 'bytes', bytes: await readFile(path) }, full, opts);
+  }
+  return intake(session, policy, { kind: 'path', path, size: info.size }, full, opts);
+}
+
+export async function intakeBytes(session: VaultSession, policy: Policy, bytes: Buffer, meta: IntakeMeta, opts: IntakeOptions = {}): Promise<IntakeOutcome> {
+  checkMeta(meta);
+  return intake(session, policy, { kind: 'bytes', bytes }, meta, opts);
+}
+
+export interface IntakeOptions {
+  signal?: AbortSignal;
+  /** false skips thumbnails (benchmarks of raw intake); perceptual hashes are still made */
+  thumbnails?: boolean;
+}
+
+async function intake(session: VaultSession, policy: Policy, source: Source, meta: IntakeMeta, opts: IntakeOptions): Promise<IntakeOutcome> {
+  const size = source.kind === 'bytes' ? source.bytes.length : source.size;
+  if (size === 0) throw new JejakError('INVALID_INPUT', `${meta.originalName || 'The file'} is empty (0 bytes): there is nothing to keep as evidence.`);
+  const head = source.kind === 'bytes' ? source.bytes.subarray(0, SNIFF_BYTES) : await readHead(source.path);
+  const mediaType = sniffMediaType(head);
+  // Hashes first: the same single pass that hashes also encrypts and stores the original.
+  const stored = await storeOriginal(session, source.kind === 'bytes' ? source.bytes : createReadStream(source.path, { highWaterMark: 1024 * 1024 }), opts.signal);
+  const existing = evidenceIdBySha256(session, stored.sha256);
+  if (existing !== undefined) {
+    session.audit({ action: 'evidence.duplicate-intake', subject: { type: 'evidence', id: String(existing) }, details: { originalName: meta.originalName, sha256: stored.sha256 } });
+    return { evidenceId: existing, sha256: stored.sha256, sha512: stored.sha512, size, mediaType, duplicate: true, nearDuplicateOf: null, problems: [] };
+  }
+  const input = source.kind === 'bytes' ? source.bytes : source.path;
+  let analysis: Pick<ImageAnalysis, 'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'> = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
+  if (isRenderableImage(mediaType)) analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
+  else if (mediaType === 'video/mp4' || mediaType === 'video/webm') analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
+  else if (mediaType === 'application/octet-stream') analysis.problems.push('Not a recognised image, video or PDF: kept as "other" and never rendered.');
+
+  const index = phashIndexOf(session);
+  const nearDuplicateOf = analysis.phash ? index.nearest(analysis.phash) : null;
+  const [capturedAt, capturedAtSource] = meta.capturedAt ? [new Date(meta.capturedAt).toISOString(), 'declared'] : analysis.capturedAt ? [analysis.capturedAt, 'exif'] : meta.fileTime ? [meta.fileTime, 'file-time'] : [null, null];
+  const now = new Date().toISOString();
+  const id = session.db.tx(() => {
+    let channelId = meta.channelId ?? null;
+    let postUrl: string | null = null;
+    if (meta.sourceUrl) {
+      const found = addOrFindChannel(session, policy, { url: meta.sourceUrl }, now);
+      channelId ??= found.id;
+      postUrl = found.link.post?.url ?? null;
+    }
+    if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`)) throw new JejakError('NOT_FOUND', `No channel ${channelId}.`);
+    const evidenceId = Number(
+      session.db.run(sql`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
+          captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
+        VALUES (${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
+          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
+          ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`).lastInsertRowid,
+    );
+    if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
+    session.audit({
+      action: 'evidence.added',
+      subject: { type: 'evidence', id: String(evidenceId) },
+      details: { sha256: stored.sha256, sha512: stored.sha512, size, mediaType, originalName: meta.originalName, via: meta.via ?? 'file', channelId, nearDuplicateOf },
+    });
+    return evidenceId;
+  });
+  if (analysis.phash) index.add(id, analysis.phash);
+  return { evidenceId: id, sha256: stored.sha256, sha512: stored.sha512, size, mediaType, duplicate: false, nearDuplicateOf, problems: analysis.problems };
+}

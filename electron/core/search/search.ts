@@ -1,0 +1,60 @@
+import type { Db } from '../db/database';
+import { type SqlQuery, join, raw, sql } from '../db/sql';
+import { ftsQuery } from './fts-query';
+
+export interface SearchFilter {
+  platform?: string;
+  status?: string;
+  category?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchHit {
+  kind: 'channel' | 'evidence' | 'case';
+  id: number;
+  title: string;
+  snippet: string;
+}
+
+const KINDS = ['channel', 'evidence', 'case'] as const;
+
+/**
+ * One search box over channels, evidence notes and cases (FTS5, best matches first). Filters
+ * narrow channels directly and evidence through its channel; dates bound the intake/creation time.
+ */
+export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
+  const match = ftsQuery(text);
+  if (!match) return [];
+  const channelParts: SqlQuery[] = [sql`1`];
+  const evidenceParts: SqlQuery[] = [sql`1`];
+  for (const [column, value] of [['platform', filter.platform], ['status', filter.status], ['category', filter.category]] as const) {
+    if (!value) continue;
+    channelParts.push(sql`c.${raw(column)} = ${value}`);
+    evidenceParts.push(sql`ec.${raw(column)} = ${value}`);
+  }
+  if (filter.tag) {
+    channelParts.push(sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`);
+    evidenceParts.push(sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${filter.tag})`);
+  }
+  if (filter.from) {
+    channelParts.push(sql`c.created_at >= ${filter.from}`);
+    evidenceParts.push(sql`e.intake_at >= ${filter.from}`);
+  }
+  if (filter.to) {
+    channelParts.push(sql`c.created_at < ${filter.to}`);
+    evidenceParts.push(sql`e.intake_at < ${filter.to}`);
+  }
+  const filtered = Object.values(filter).some(Boolean);
+  const rows = db.all<{ rowid: number; title: string; snippet: string }>(sql`
+    SELECT s.rowid, s.title, snippet(search_index, 1, '[', ']', '…', 12) AS snippet
+    FROM search_index s
+    LEFT JOIN channels c ON s.rowid % 4 = 0 AND c.id = s.rowid / 4
+    LEFT JOIN evidence e ON s.rowid % 4 = 1 AND e.id = s.rowid / 4
+    LEFT JOIN channels ec ON ec.id = e.channel_id
+    WHERE search_index MATCH ${match}
+      AND ((s.rowid % 4 = 0 AND ${join(channelParts, ' AND ')}) OR (s.rowid % 4 = 1 AND ${join(evidenceParts, ' AND ')})${filtered ? sql`` : sql` OR s.rowid % 4 = 2`})
+    ORDER BY s.rank LIMIT ${limit}`);
+  return rows.map((r) => ({ kind: KINDS[r.rowid % 4]!, id: Math.floor(r.rowid / 4), title: r.title.trim(), snippet: r.snippet }));
+}
