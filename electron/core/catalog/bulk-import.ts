@@ -52,7 +52,15 @@ function readInputs(text: string): Array<{ line: number; input: ChannelInput | {
       };
     });
   }
-  return parseLinks(text).map((r) => ({ line: r.line, input: r.ok ? { url: r.link.input } : { error: r.error.reason, input: '' } }));
+  return text.split(/\r?\n/).flatMap((lineText, i) => {
+    const results = parseLinks(lineText);
+    const links = results.flatMap((r) => (r.ok ? [{ line: i + 1, input: { url: r.link.input } }] : []));
+    // Words around a link ("Kanal: t.me/x") are not errors; a line with no link at all is one.
+    if (links.length > 0 || results.length === 0) return links;
+    const first = results[0] as { error: { reason: string } };
+    const reason = results.length === 1 ? first.error.reason : `No link on this line. ${first.error.reason}`;
+    return [{ line: i + 1, input: { error: reason, input: lineText.trim() } }];
+  });
 }
 
 export function previewImport(session: VaultSession, policy: Policy, text: string): ImportPreview {

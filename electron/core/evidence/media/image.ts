@@ -70,12 +70,14 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
     return result;
   }
 
+  const endProblem = endMarkerProblem(type, size, head, tail);
   let meta: Metadata;
   try {
     // header only: with no pixel operation libvips does not decode, so no pixel limit is needed here
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
-    result.problems.push(`The ${name} header could not be read (${messageOf(error)}): no size, thumbnail or perceptual hash.`);
+    const probablyCut = endProblem ? `, and the file ${endProblem}: it is probably truncated` : '';
+    result.problems.push(`The ${name} header could not be read (${messageOf(error)})${probablyCut}. No size, thumbnail or perceptual hash.`);
     return result;
   }
   result.width = meta.width;
@@ -97,7 +99,6 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
     return result;
   }
 
-  const endProblem = endMarkerProblem(type, size, head, tail);
   const small = await decodeSmall(input, name, maxPixels, endProblem, result.problems);
   if (!small) return result;
   if (endProblem) {

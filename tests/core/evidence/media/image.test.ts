@@ -181,8 +181,32 @@ describe('analyzeImage on hostile input', () => {
     const png = await (await screenshot(8, { photo: true })).png().toBuffer();
     const result = await analyzeImage(png.subarray(0, png.length >> 1), 'image/png');
     expect([result.width, result.height]).toEqual([720, 1280]);
-    expect(result.thumbnail).toBeNull();
-    expect(result.problems[0]).toMatch(/^PNG data is truncated: the file does not end with its IEND chunk/);
+    expect([result.thumbnail, result.phash]).toEqual([null, null]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^PNG data is truncated: the file does not end with its IEND chunk and the decoder ran out of data/);
+  });
+
+  it.each([
+    ['webp', 'image/webp', 'WebP', 'is \\d+ bytes long but its RIFF header says \\d+'],
+    ['gif', 'image/gif', 'GIF', 'does not end with its trailer byte \\(3B\\)'],
+  ] as const)('a %s cut in half, whose decoder rejects even the header, is reported as probably truncated', async (format, type, name, end) => {
+    const encoded = await (await screenshot(8, { photo: true })).toFormat(format).toBuffer();
+    const result = await analyzeImage(encoded.subarray(0, encoded.length >> 1), type);
+    expect(result).toMatchObject({ width: null, height: null, thumbnail: null, phash: null });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(
+      new RegExp(`^The ${name} header could not be read \\(.+\\), and the file ${end}: it is probably truncated\\. No size, thumbnail or perceptual hash\\.$`),
+    );
+  });
+
+  it('a PNG with a damaged chunk in the middle is not rendered', async () => {
+    const png = Buffer.from(await (await screenshot(8, { photo: true })).png().toBuffer());
+    png[png.length >> 1]! ^= 0xff;
+    const result = await analyzeImage(png, 'image/png');
+    expect([result.width, result.thumbnail]).toEqual([720, null]);
+    expect(result.problems).toEqual([
+      'The PNG pixel data is damaged (vipspng: libpng read error). Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence.',
+    ]);
   });
 
   it('a JPEG with corrupt but skippable data is rendered and flagged', async () => {
@@ -195,10 +219,14 @@ describe('analyzeImage on hostile input', () => {
   });
 
   it('a PNG signature followed by garbage has no readable header', async () => {
-    const bogus = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 0x41)]);
-    const result = await analyzeImage(bogus, 'image/png');
+    const iend = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const result = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41), iend]), 'image/png');
     expect(result).toMatchObject({ width: null, thumbnail: null, phash: null });
-    expect(result.problems[0]).toMatch(/^The PNG header could not be read \(.+\): no size, thumbnail or perceptual hash\.$/);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^The PNG header could not be read \(.+\)\. No size, thumbnail or perceptual hash\.$/);
+    const cut = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41)]), 'image/png');
+    expect(cut.problems[0]).toMatch(/\), and the file does not end with its IEND chunk: it is probably truncated\. No size/);
   });
 
   it('does not analyse media that is not an image', async () => {
