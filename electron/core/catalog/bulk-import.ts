@@ -29,7 +29,9 @@ export interface ImportPreview {
 const MAX_ROWS = 20_000;
 
 /** A CSV with a header row naming a "url" column; anything else is pasted text, one link per line or word. */
-function readInputs(text: string): Array<{ line: number; input: ChannelInput | { error: string; input: string } }> {
+type RawInput = { line: number; input: ChannelInput | { error: string; input: string } };
+
+function readInputs(text: string): RawInput[] {
   const firstLine = text.split(/\r?\n/, 1)[0]!.toLowerCase();
   if (/(^|,)\s*"?url"?\s*(,|$)/.test(firstLine)) {
     const [header, ...body] = parseCsv(text);
@@ -52,9 +54,9 @@ function readInputs(text: string): Array<{ line: number; input: ChannelInput | {
       };
     });
   }
-  return text.split(/\r?\n/).flatMap((lineText, i) => {
+  return text.split(/\r?\n/).flatMap((lineText, i): RawInput[] => {
     const results = parseLinks(lineText);
-    const links = results.flatMap((r) => (r.ok ? [{ line: i + 1, input: { url: r.link.input } }] : []));
+    const links = results.flatMap((r): RawInput[] => (r.ok ? [{ line: i + 1, input: { url: r.link.input } }] : []));
     // Words around a link ("Kanal: t.me/x") are not errors; a line with no link at all is one.
     if (links.length > 0 || results.length === 0) return links;
     const first = results[0] as { error: { reason: string } };

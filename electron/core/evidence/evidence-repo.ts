@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -189,6 +189,7 @@ export function openViewable(session: VaultSession, id: number) {
 
 /** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
 export async function exportOriginal(session: VaultSession, id: number, out: string): Promise<{ sha256: string; size: number }> {
+  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`);
   const original = openOriginal(session, id);
   const temp = `${out}.partial`;
   try {

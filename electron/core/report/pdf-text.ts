@@ -55,9 +55,15 @@ function graphemes(s: string): string[] {
 /**
  * The longest start of `word` (in whole graphemes, at least one) that fits after `prefix` in
  * `width`, preferring to end just after a URL separator when one falls in its last 40%.
+ * Looks only at a window of the word a little wider than the line, so breaking a very long
+ * string costs time in proportion to its length, not its square.
  */
 function fitChunk(prefix: string, word: string, width: number, measure: Measure): number {
-  const g = graphemes(word);
+  let windowLen = 96;
+  while (windowLen < word.length && measure(prefix + word.slice(0, windowLen)) <= width) windowLen *= 4;
+  const whole = windowLen >= word.length;
+  const g = graphemes(whole ? word : word.slice(0, windowLen));
+  if (!whole && g.length > 1) g.pop(); // the window may have cut its last grapheme short
   const ends: number[] = [];
   let acc = 0;
   for (const part of g) ends.push((acc += part.length));
@@ -70,7 +76,7 @@ function fitChunk(prefix: string, word: string, width: number, measure: Measure)
     else hi = mid - 1;
   }
   if (lo === 0) return prefix === '' ? (ends[0] ?? word.length) : 0;
-  if (lo === g.length) return word.length;
+  if (whole && lo === g.length) return word.length;
   for (let n = lo; n >= Math.max(1, Math.ceil(lo * 0.6)); n--) {
     if (BREAK_AFTER.has(g[n - 1] ?? '')) return ends[n - 1] ?? 0;
   }
@@ -112,8 +118,9 @@ export function wrapText(text: string, width: number, measure: Measure): string[
         }
         line = '';
       }
-      while (rest !== '' && measure(rest) > width) {
+      for (;;) {
         const n = fitChunk('', rest, width, measure);
+        if (n >= rest.length) break;
         out.push(rest.slice(0, n));
         rest = rest.slice(n);
       }

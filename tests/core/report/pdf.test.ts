@@ -219,4 +219,24 @@ describe('renderReportPdf', () => {
     expect(maxInFlight).toBe(1);
     expect(Buffer.concat(chunks).subarray(-6).toString('latin1')).toContain('%%EOF');
   });
+
+  it('stops asking for thumbnails once the reader destroys the stream', async () => {
+    const data = reportData({ evidence: 300 });
+    let requested = 0;
+    const stream = renderReportPdf(data, {
+      fontsDir,
+      now: NOW,
+      thumbnail: async (e) => {
+        requested++;
+        return thumbnailFor(e);
+      },
+    });
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    const after = requested;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(requested).toBe(after);
+    expect(requested).toBeLessThan(300);
+  });
 });

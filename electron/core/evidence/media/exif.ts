@@ -69,7 +69,7 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
     exif.GPSLongitude = raw.longitude;
   }
 
-  const capturedAt = (exif.DateTimeOriginal ?? exif.CreateDate ?? null) as string | null;
+  const capturedAt = [exif.DateTimeOriginal, exif.CreateDate].find((value): value is string => typeof value === 'string') ?? null;
   const problem = Array.isArray(raw.errors) && raw.errors.length > 0 ? 'EXIF metadata is partly damaged: only the readable tags were kept.' : null;
   return { exif: Object.keys(exif).length > 0 ? exif : null, capturedAt, problem };
 }

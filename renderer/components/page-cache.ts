@@ -1,0 +1,62 @@
+/**
+ * Helpers for long lists fetched a page at a time (the channel table, the evidence gallery): which
+ * pages a visible range needs, and the row at an index when its page has arrived.
+ */
+export type Pages<T> = ReadonlyMap<number, readonly T[]>;
+
+/** The page numbers covering rows start..end (inclusive), clamped to the total when it is known. */
+export function pagesForRange(start: number, end: number, pageSize: number, total: number | null): number[] {
+  const last = total === null ? end : Math.min(end, total - 1);
+  if (last < 0 || last < start) return total === null ? [0] : [];
+  const first = Math.floor(Math.max(0, start) / pageSize);
+  const lastPage = Math.floor(last / pageSize);
+  return Array.from({ length: lastPage - first + 1 }, (_, i) => first + i);
+}
+
+export function itemAt<T>(pages: Pages<T>, index: number, pageSize: number): T | undefined {
+  return pages.get(Math.floor(index / pageSize))?.[index % pageSize];
+}
+
+/** A copy of the cache with one page set, dropping the pages farthest from it past `keep` pages. */
+export function withPage<T>(pages: Pages<T>, page: number, rows: readonly T[], keep = 60): Map<number, readonly T[]> {
+  const next = new Map(pages);
+  next.set(page, rows);
+  if (next.size > keep) {
+    const byDistance = [...next.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
+    for (const far of byDistance.slice(0, next.size - keep)) next.delete(far);
+  }
+  return next;
+}
+
+/**
+ * Tracks requests in flight per list generation, so a page is asked for once and an answer for an
+ * older filter or sort (an older generation) is recognised and dropped.
+ */
+export class PageRequests {
+  private generation = 0;
+  private readonly inFlight = new Set<number>();
+
+  get current(): number {
+    return this.generation;
+  }
+
+  /** A new filter, sort or a refresh: everything in flight becomes stale. */
+  next(): number {
+    this.generation += 1;
+    this.inFlight.clear();
+    return this.generation;
+  }
+
+  /** True when the page should be fetched now (it was not already asked for in this generation). */
+  claim(page: number): boolean {
+    if (this.inFlight.has(page)) return false;
+    this.inFlight.add(page);
+    return true;
+  }
+
+  settle(generation: number, page: number): boolean {
+    if (generation !== this.generation) return false;
+    this.inFlight.delete(page);
+    return true;
+  }
+}
