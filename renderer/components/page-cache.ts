@@ -29,34 +29,39 @@ export function withPage<T>(pages: Pages<T>, page: number, rows: readonly T[], k
 }
 
 /**
- * Tracks requests in flight per list generation, so a page is asked for once and an answer for an
- * older filter or sort (an older generation) is recognised and dropped.
+ * Tracks requests per list generation: a page is asked for once, an answer for an older filter or
+ * sort (an older generation) is recognised and dropped, and after a soft refresh the rows on
+ * screen stay until their fresh copy arrives.
  */
 export class PageRequests {
   private generation = 0;
   private readonly inFlight = new Set<number>();
+  private readonly loaded = new Set<number>();
 
   get current(): number {
     return this.generation;
   }
 
-  /** A new filter, sort or a refresh: everything in flight becomes stale. */
+  /** A new filter, sort or a refresh: everything in flight or loaded before becomes stale. */
   next(): number {
     this.generation += 1;
     this.inFlight.clear();
+    this.loaded.clear();
     return this.generation;
   }
 
-  /** True when the page should be fetched now (it was not already asked for in this generation). */
-  claim(page: number): boolean {
-    if (this.inFlight.has(page)) return false;
+  /** True when the page has to be fetched now: not fetched in this generation and not on its way. */
+  claim(page: number, cached: boolean): boolean {
+    if (this.inFlight.has(page) || (cached && this.loaded.has(page))) return false;
     this.inFlight.add(page);
     return true;
   }
 
-  settle(generation: number, page: number): boolean {
+  /** Records an answer; false when it belongs to an older generation and must be dropped. */
+  settle(generation: number, page: number, ok: boolean): boolean {
     if (generation !== this.generation) return false;
     this.inFlight.delete(page);
+    if (ok) this.loaded.add(page);
     return true;
   }
 }

@@ -82,8 +82,10 @@ export async function intakeBytes(session: VaultSession, policy: Policy, bytes: 
 
 export interface IntakeOptions {
   signal?: AbortSignal;
-  /** false skips thumbnails (benchmarks of raw intake); perceptual hashes are still made */
+  /** false skips thumbnails; perceptual hashes are still made */
   thumbnails?: boolean;
+  /** false skips image analysis entirely: raw intake (hash, encrypt, store), as the benchmark measures it */
+  analyze?: boolean;
 }
 
 async function intake(session: VaultSession, policy: Policy, source: Source, meta: IntakeMeta, opts: IntakeOptions): Promise<IntakeOutcome> {
@@ -100,7 +102,8 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
   }
   const input = source.kind === 'bytes' ? source.bytes : source.path;
   let analysis: Pick<ImageAnalysis, 'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'> = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
-  if (isRenderableImage(mediaType)) analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
+  if (opts.analyze === false) analysis.problems.push('Taken in without image analysis.');
+  else if (isRenderableImage(mediaType)) analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
   else if (mediaType === 'video/mp4' || mediaType === 'video/webm') analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
   else if (mediaType === 'application/octet-stream') analysis.problems.push('Not a recognised image, video or PDF: kept as "other" and never rendered.');
 

@@ -113,6 +113,23 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | stri
   return entryEnd;
 }
 
+/** Reads a byte range in CHUNK pieces; handle.createReadStream would pile listeners on the handle per entry. */
+async function* readRange(handle: FileHandle, start: number, length: number, onError: (err: unknown) => void): AsyncGenerator<Buffer> {
+  for (let done = 0; done < length; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, length - done));
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await handle.read(buffer, 0, buffer.length, start + done));
+    } catch (err) {
+      onError(err);
+      throw err;
+    }
+    if (bytesRead === 0) throw new ZipFormatError('ends early: the file got shorter while being read');
+    done += bytesRead;
+    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+  }
+}
+
 /**
  * Streams one entry's uncompressed bytes to `onChunk`, checking them as they come: never more than
  * the declared size (a bomb stops at its first surplus byte), exactly that size, and its CRC-32.
@@ -132,9 +149,8 @@ export async function readEntryData(archive: ZipArchive, e: ZipEntry, onChunk: (
   if (e.compressedSize === 0) {
     if (e.method !== 0) return 'has no compressed data';
   } else {
-    const raw = archive.handle.createReadStream({ start: e.dataStart, end: e.dataStart + e.compressedSize - 1, highWaterMark: CHUNK, autoClose: false });
-    let ioError: Error | undefined;
-    raw.once('error', (err) => (ioError = err));
+    let ioError: unknown;
+    const raw = readRange(archive.handle, e.dataStart, e.compressedSize, (err) => (ioError = err));
     const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
       for await (const chunk of source) consume(chunk);
     };
@@ -143,7 +159,7 @@ export async function readEntryData(archive: ZipArchive, e: ZipEntry, onChunk: (
       else await pipeline(raw, sink, { signal });
     } catch (err) {
       if (signal?.aborted) throw cancelled();
-      if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${ioError.message}`);
+      if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${(ioError as Error).message}`);
       return err instanceof ZipFormatError ? err.message : `has damaged compressed data (${(err as Error).message})`;
     }
   }

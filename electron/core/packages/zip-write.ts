@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable, Transform } from 'node:stream';
+import { Writable, type Readable, type Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { JejakError } from '../errors';
@@ -47,6 +47,26 @@ export async function writeAtomically<T>(target: string, signal: AbortSignal | u
   }
 }
 
+/**
+ * Writes into a FileHandle we keep owning: handle.createWriteStream would either close it or,
+ * without autoClose, hold a reference that makes handle.close() wait forever.
+ */
+class HandleWriter extends Writable {
+  position = 0;
+
+  constructor(private readonly handle: FileHandle) {
+    super({ highWaterMark: CHUNK });
+  }
+
+  override _writev(chunks: Array<{ chunk: Buffer }>, callback: (err?: Error | null) => void): void {
+    const buffers = chunks.map((c) => c.chunk);
+    this.handle.writev(buffers, this.position).then(({ bytesWritten }) => {
+      this.position += bytesWritten;
+      callback(bytesWritten === buffers.reduce((n, b) => n + b.length, 0) ? null : new Error('short write'));
+    }, callback);
+  }
+}
+
 export interface ZipSink {
   /** Streams `source` through `through` into the entry; resolves once the entry's bytes are all in. */
   addStream(name: string, source: Readable, through: Transform, compress: boolean): Promise<void>;
@@ -61,7 +81,7 @@ export interface ZipSink {
  */
 export async function writeZip(handle: FileHandle, signal: AbortSignal | undefined, mtime: Date, build: (zip: ZipSink) => Promise<void>): Promise<number> {
   const zip = new ZipFile();
-  const out = handle.createWriteStream({ autoClose: false, highWaterMark: CHUNK });
+  const out = new HandleWriter(handle);
   const failure = new AbortController();
   const onAbort = (): void => failure.abort(cancelled());
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -94,7 +114,7 @@ export async function writeZip(handle: FileHandle, signal: AbortSignal | undefin
     await Promise.race([build(sink), failed]);
     zip.end();
     await Promise.race([written, failed]);
-    return out.bytesWritten;
+    return out.position;
   } catch (err) {
     failure.abort(err);
     await written.catch(() => undefined);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateStrength } from '../../common/passphrase-strength';
 import { openDatabase } from '../db/database';
+import { actorOf, ensureIdentityKey, getIdentity } from '../identity/identity';
 import { JejakError } from '../errors';
 import { readHeader, type SecretWrap, type VaultHeader, vaultExists, wrapAad, writeHeader } from './header';
 import { type KdfParams, calibrateKdf, deriveKek } from './kdf';
@@ -83,6 +84,7 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   const session = openSession(dir, header, master, opts.actor);
   writeHeader(dir, header);
   session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf } });
+  ensureIdentityKey(session);
   return { session, recoveryCode };
 }
 
@@ -105,6 +107,8 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
     if (!master) throw new JejakError('WRONG_RECOVERY_CODE', 'The recovery code is not correct. Nothing was changed.');
   }
   const session = openSession(dir, header, master, opts.actor);
+  ensureIdentityKey(session);
+  session.actor = actorOf(getIdentity(session)) ?? opts.actor;
   session.audit({ action: 'vault.unlocked', details: { method: 'passphrase' in secret ? 'passphrase' : 'recovery-code' } });
   return session;
 }

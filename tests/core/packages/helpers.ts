@@ -1,6 +1,6 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -207,4 +207,17 @@ export function rawZip(entries: RawEntry[], opts: { prefix?: Buffer; trailing?: 
   end.writeUInt32LE(offset, 16);
   end.writeUInt16LE(comment.length, 20);
   return Buffer.concat([...parts, cd, end, comment, opts.trailing ?? Buffer.alloc(0)]);
+}
+
+/** Rebuilds a package with `edit` applied to its entries: a structurally perfect ZIP with other content. */
+export async function rezip(source: string, target: string, edit: (entries: PlainEntry[]) => PlainEntry[]): Promise<void> {
+  const entries = edit(await readZip(source));
+  writeFileSync(target, rawZip(entries.map((e) => ({ name: e.name, data: e.data }))));
+}
+
+/** Flips one byte of an entry's data. */
+export function flip(data: Buffer, at = 0): Buffer {
+  const copy = Buffer.from(data);
+  copy[at] = (copy[at] as number) ^ 0x01;
+  return copy;
 }

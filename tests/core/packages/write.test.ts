@@ -72,7 +72,7 @@ describe('writePackage', () => {
       ...['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt'].map((f) => `${n}/${f}`),
       ...['json', 'sig', 'pem'].map((x) => `${n}/signatures/1-analyst-${fp}.${x}`),
     ]);
-    const octets = [...files.values()].reduce((s, b) => s + b.length, 0) + 19;
+    const octets = [...files.values()].reduce((s, b) => s + b.length, 0);
     const info = entries.find((e) => e.name.endsWith('/bag-info.txt'))?.data.toString();
     expect(info).toBe(
       [
@@ -83,7 +83,7 @@ describe('writePackage', () => {
         'Bagging-Date: 2026-11-28',
         'Bag-Software-Agent: jejak 0.1.0',
         `Payload-Oxum: ${octets}.${input.payload.length}`,
-        `Bag-Size: ${octets} bytes`,
+        `Bag-Size: ${(octets / 1000).toFixed(1)} KB`,
         'Jejak-Platform: telegram',
         'Jejak-Priority: urgent',
         'Jejak-Due: 2026-11-29T04:00:00Z',
@@ -123,7 +123,7 @@ describe('writePackage', () => {
     const { input, files } = sampleInput(makeSigner('analyst'));
     const seen: Progress[] = [];
     await writePackage(input, join(tempDir(), 'p.zip'), { now, onProgress: (p) => seen.push(p) });
-    const total = [...files.values()].reduce((s, b) => s + b.length, 0) + 19;
+    const total = [...files.values()].reduce((s, b) => s + b.length, 0);
     expect(seen.at(-1)).toEqual({ bytesDone: total, bytesTotal: total, file: `data/${input.payload.at(-1)?.path}` });
   });
 

@@ -231,7 +231,8 @@ describe('renderReportPdf', () => {
         return thumbnailFor(e);
       },
     });
-    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.resume();
+    while (requested < 20) await new Promise((r) => setTimeout(r, 5));
     stream.destroy();
     await new Promise((r) => setTimeout(r, 300));
     const after = requested;

@@ -52,10 +52,11 @@ describe('vault', () => {
     const actions = again.db.all<{ action: string; actor: string }>(sql`SELECT action, actor FROM audit ORDER BY seq`);
     expect(actions).toEqual([
       { action: 'vault.created', actor: 'analyst-a' },
+      { action: 'identity.key-created', actor: 'analyst-a' },
       { action: 'vault.locked', actor: 'analyst-a' },
       { action: 'vault.unlocked', actor: 'analyst-b' },
     ]);
-    expect(verifyAudit(again.db)).toMatchObject({ ok: true, entries: 3 });
+    expect(verifyAudit(again.db)).toMatchObject({ ok: true, entries: 4 });
     again.close('test');
   });
 

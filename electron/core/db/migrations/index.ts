@@ -2,6 +2,7 @@ import { JejakError } from '../../errors';
 import type { Db } from '../database';
 import { init } from './0001-init';
 import { catalog } from './0002-catalog';
+import { cases } from './0003-cases';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog];
+export const migrations: Migration[] = [init, catalog, cases];
 
 export const LATEST_VERSION = migrations.length;
 

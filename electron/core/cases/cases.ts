@@ -1,0 +1,168 @@
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import type { Policy } from '../policy/policy';
+import type { VaultSession } from '../vault/session';
+import { DEFAULT_REFERENCE_PATTERN, nextReference } from './reference';
+
+export const CASE_STATUSES = ['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Statuses in which the platform has not yet acted: a case past its due time in one of these is overdue. */
+const OPEN_STATUSES: CaseStatus[] = ['draft', 'exported', 'submitted', 'acknowledged'];
+export const DEFAULT_DUE_HOURS = { urgent: 4, normal: 24 };
+export const DEFAULT_LEGAL_BASIS_PRESETS = [
+  'UU No. 5 Tahun 2018 tentang Pemberantasan Tindak Pidana Terorisme',
+  'UU No. 1 Tahun 2024 tentang Perubahan Kedua atas UU No. 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik (ITE)',
+  'PP No. 71 Tahun 2019 tentang Penyelenggaraan Sistem dan Transaksi Elektronik',
+  'Permenkominfo No. 5 Tahun 2020 tentang Penyelenggara Sistem Elektronik Lingkup Privat',
+];
+
+export interface CaseSummary {
+  id: number;
+  reference: string;
+  title: string;
+  platform: string;
+  priority: 'urgent' | 'normal';
+  dueAt: string;
+  status: CaseStatus;
+  overdue: boolean;
+  createdAt: string;
+  channelCount: number;
+  evidenceCount: number;
+}
+
+export interface CaseDetail extends CaseSummary {
+  legalBasis: string;
+  notes: string;
+  createdBy: string;
+  channelIds: number[];
+  evidenceIds: number[];
+  history: Array<{ status: string; at: string; actor: string; note: string }>;
+  exports: Array<{ fileName: string; tagmanifestSha256: string; bytes: number; exportedAt: string }>;
+}
+
+interface CaseRow {
+  id: number;
+  reference: string;
+  title: string;
+  platform: string;
+  priority: 'urgent' | 'normal';
+  due_at: string;
+  legal_basis: string;
+  notes: string;
+  status: CaseStatus;
+  created_at: string;
+  created_by: string;
+  channel_count: number;
+  evidence_count: number;
+}
+
+const SELECT = sql`SELECT k.*, (SELECT count(*) FROM case_channels WHERE case_id = k.id) AS channel_count, (SELECT count(*) FROM case_evidence WHERE case_id = k.id) AS evidence_count FROM cases k`;
+
+function summary(r: CaseRow, now: Date): CaseSummary {
+  return {
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    platform: r.platform,
+    priority: r.priority,
+    dueAt: r.due_at,
+    status: r.status,
+    overdue: OPEN_STATUSES.includes(r.status) && Date.parse(r.due_at) < now.getTime(),
+    createdAt: r.created_at,
+    channelCount: r.channel_count,
+    evidenceCount: r.evidence_count,
+  };
+}
+
+export function caseIdOf(session: VaultSession, reference: string): number {
+  const found = session.db.get<{ id: number }>(sql`SELECT id FROM cases WHERE reference = ${reference}`);
+  if (!found) throw new JejakError('NOT_FOUND', `No case ${reference}.`);
+  return found.id;
+}
+
+export function getCase(session: VaultSession, id: number, now = new Date()): CaseDetail {
+  const db = session.db;
+  const r = db.get<CaseRow>(sql`${SELECT} WHERE k.id = ${id}`);
+  if (!r) throw new JejakError('NOT_FOUND', `No case ${id}.`);
+  return {
+    ...summary(r, now),
+    legalBasis: r.legal_basis,
+    notes: r.notes,
+    createdBy: r.created_by,
+    channelIds: db.all<{ channel_id: number }>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`).map((x) => x.channel_id),
+    evidenceIds: db.all<{ evidence_id: number }>(sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`).map((x) => x.evidence_id),
+    history: db.all(sql`SELECT status, at, actor, note FROM case_status_history WHERE case_id = ${id} ORDER BY id`),
+    exports: db.all<{ file_name: string; tagmanifest_sha256: string; bytes: number; exported_at: string }>(sql`SELECT * FROM case_exports WHERE case_id = ${id} ORDER BY id`).map((e) => ({
+      fileName: e.file_name,
+      tagmanifestSha256: e.tagmanifest_sha256,
+      bytes: e.bytes,
+      exportedAt: e.exported_at,
+    })),
+  };
+}
+
+export function listCases(session: VaultSession, now = new Date()): CaseSummary[] {
+  return session.db.all<CaseRow>(sql`${SELECT} ORDER BY k.created_at DESC, k.id DESC`).map((r) => summary(r, now));
+}
+
+export interface CaseInput {
+  title: string;
+  platform: string;
+  priority?: 'urgent' | 'normal';
+  legalBasis?: string;
+  notes?: string;
+  channelIds?: number[];
+  evidenceIds?: number[];
+}
+
+export function createCase(session: VaultSession, policy: Policy, input: CaseInput, now = new Date()): CaseDetail {
+  if (!input.title.trim()) throw new JejakError('INVALID_INPUT', 'A case needs a title.');
+  const priority = input.priority ?? 'normal';
+  const hours = (policy.dueHours ?? DEFAULT_DUE_HOURS)[priority];
+  const dueAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
+  const id = session.db.tx(() => {
+    const reference = nextReference(session.db, policy.referencePattern ?? DEFAULT_REFERENCE_PATTERN, now);
+    const at = now.toISOString();
+    const caseId = Number(
+      session.db.run(sql`INSERT INTO cases (reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
+        VALUES (${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
+    );
+    session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor) VALUES (${caseId}, 'draft', ${at}, ${session.actor})`);
+    session.audit({ action: 'case.created', subject: { type: 'case', id: String(caseId) }, details: { reference, title: input.title, platform: input.platform, priority, dueAt } });
+    addItems(session, caseId, input.channelIds ?? [], input.evidenceIds ?? []);
+    return caseId;
+  });
+  return getCase(session, id, now);
+}
+
+/** Adds channels and evidence to a draft; once exported, a case's content is what was signed. */
+export function addItems(session: VaultSession, caseId: number, channelIds: number[], evidenceIds: number[]): void {
+  const status = session.db.get<{ status: string }>(sql`SELECT status FROM cases WHERE id = ${caseId}`)?.status;
+  if (!status) throw new JejakError('NOT_FOUND', `No case ${caseId}.`);
+  if (status !== 'draft') throw new JejakError('INVALID_INPUT', 'Only a draft case can change; this one was already exported. Create a new case for more items.');
+  session.db.tx(() => {
+    for (const id of channelIds) {
+      if (!session.db.get(sql`SELECT 1 FROM channels WHERE id = ${id}`)) throw new JejakError('NOT_FOUND', `No channel ${id}.`);
+      session.db.run(sql`INSERT INTO case_channels (case_id, channel_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
+    }
+    for (const id of evidenceIds) {
+      if (!session.db.get(sql`SELECT 1 FROM evidence WHERE id = ${id}`)) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
+      session.db.run(sql`INSERT INTO case_evidence (case_id, evidence_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
+    }
+    if (channelIds.length || evidenceIds.length) session.audit({ action: 'case.items-added', subject: { type: 'case', id: String(caseId) }, details: { channelIds, evidenceIds } });
+  });
+}
+
+export function setCaseStatus(session: VaultSession, caseId: number, status: CaseStatus, note = ''): void {
+  if (!CASE_STATUSES.includes(status)) throw new JejakError('INVALID_INPUT', `Unknown case status "${status}".`);
+  const at = new Date().toISOString();
+  session.db.tx(() => {
+    session.db.run(sql`UPDATE cases SET status = ${status}, updated_at = ${at} WHERE id = ${caseId}`);
+    session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor, note) VALUES (${caseId}, ${status}, ${at}, ${session.actor}, ${note})`);
+    session.audit({ action: 'case.status-changed', subject: { type: 'case', id: String(caseId) }, details: { status, note } });
+  });
+}
+
+export function overdueCount(session: VaultSession, now = new Date()): number {
+  return listCases(session, now).filter((c) => c.overdue).length;
+}

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import { evidenceThumbnail, openOriginal } from '../evidence/evidence-repo';
+import { getIdentity, vaultSigner } from '../identity/identity';
+import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
+import type { Policy } from '../policy/policy';
+import { renderReportPdf } from '../report/pdf';
+import type { ReportLanguage } from '../report/report-data';
+import type { VaultSession } from '../vault/session';
+import { getCase, setCaseStatus } from './cases';
+import { custodyLines } from './custody';
+import { buildReport, channelsCsv } from './report-builder';
+
+export interface ExportOptions extends OperationOptions {
+  language: ReportLanguage;
+  resourcesDir: string;
+  version: string;
+  now?: Date;
+}
+
+const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')]), size: Buffer.byteLength(s, 'utf8') });
+
+/**
+ * Writes the case as a signed report package (PACKAGE-FORMAT.md) to `destination`: evidence
+ * streams straight from the encrypted store into the ZIP, each checked against its catalogued
+ * SHA-256; a cancel or an error leaves nothing at the destination.
+ */
+export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
+  const kase = getCase(session, caseId);
+  if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
+  const signer = vaultSigner(session, policy.unitName);
+  const identity = getIdentity(session);
+  const unit = policy.unitName ?? identity.unit;
+  const now = opts.now ?? new Date();
+  const { report, files } = buildReport(session, kase, identity, unit, opts.language, now);
+  const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+  const payload: PayloadFile[] = [
+    {
+      path: 'report.pdf',
+      open: () =>
+        renderReportPdf(report, {
+          fontsDir: join(opts.resourcesDir, 'fonts'),
+          now,
+          thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
+        }),
+    },
+    { path: 'report.json', ...text(reportJson) },
+    { path: 'channels.csv', ...text(channelsCsv(report)) },
+    { path: 'custody.jsonl', ...text(custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds)) },
+    ...files.map((f) => ({
+      path: f.path,
+      size: f.size,
+      expectedSha256: f.sha256,
+      open: () => Readable.from(openOriginal(session, f.evidenceId).chunks),
+    })),
+  ];
+  const result = await writePackage(
+    {
+      bagInfo: {
+        sourceOrganization: unit,
+        contactName: identity.name,
+        externalIdentifier: kase.reference,
+        externalDescription: kase.title,
+        platform: kase.platform,
+        priority: kase.priority,
+        due: kase.dueAt,
+        softwareAgent: `jejak ${opts.version}`,
+      },
+      payload,
+      signer,
+    },
+    destination,
+    { signal: opts.signal, onProgress: opts.onProgress, now },
+  );
+  session.db.tx(() => {
+    session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${result.name}.zip, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
+    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: `${result.name}.zip`, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint } });
+    if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
+  });
+  return result;
+}

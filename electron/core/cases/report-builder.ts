@@ -1,0 +1,81 @@
+import { getChannel } from '../catalog/channels';
+import { csvLine } from '../csv';
+import { getEvidence } from '../evidence/evidence-repo';
+import { extensionFor, type MediaType } from '../evidence/media';
+import type { Identity } from '../identity/identity';
+import type { ReportData, ReportLanguage } from '../report/report-data';
+import type { VaultSession } from '../vault/session';
+import type { CaseDetail } from './cases';
+
+export interface EvidenceFile {
+  evidenceId: number;
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/** Gathers the case into the report's data and names each evidence file in the bag. */
+export function buildReport(session: VaultSession, kase: CaseDetail, identity: Identity, unit: string, language: ReportLanguage, exportedAt: Date): { report: ReportData; files: EvidenceFile[] } {
+  const evidence = kase.evidenceIds.map((id) => getEvidence(session, id));
+  const width = Math.max(3, String(evidence.length).length);
+  const files = evidence.map((e, i) => ({
+    evidenceId: e.id,
+    path: `evidence/${String(i + 1).padStart(width, '0')}-${e.sha256.slice(0, 12)}.${extensionFor(e.mediaType as MediaType)}`,
+    sha256: e.sha256,
+    size: e.size,
+  }));
+  const channels = kase.channelIds.map((id) => getChannel(session, id));
+  const report: ReportData = {
+    format: 'jejak-report/1',
+    language,
+    unit,
+    case: {
+      reference: kase.reference,
+      title: kase.title,
+      platform: kase.platform,
+      priority: kase.priority,
+      dueAt: kase.dueAt,
+      legalBasis: kase.legalBasis,
+      notes: kase.notes,
+      createdAt: kase.createdAt,
+      exportedAt: exportedAt.toISOString(),
+    },
+    analyst: { name: identity.name, unit: identity.unit || unit, id: identity.employeeId, role: identity.role, fingerprint: identity.fingerprint },
+    channels: channels.map((c) => ({
+      platform: c.platform,
+      kind: c.kind,
+      canonicalUrl: c.canonicalUrl,
+      originalUrl: c.urls[0]?.url ?? c.canonicalUrl,
+      title: c.title,
+      category: c.category,
+      status: c.status,
+      firstSeen: c.firstSeen,
+      subscriberCount: c.subscriberCount,
+      evidenceCount: evidence.filter((e) => e.channelId === c.id).length,
+    })),
+    evidence: evidence.map((e, i) => ({
+      seq: i + 1,
+      file: `data/${files[i]!.path}`,
+      sha256: e.sha256,
+      sha512: e.sha512,
+      size: e.size,
+      mediaType: e.mediaType,
+      width: e.width,
+      height: e.height,
+      capturedAt: e.capturedAt,
+      intakeAt: e.intakeAt,
+      takenBy: e.takenBy,
+      sourceUrl: e.postUrl ?? e.sourceUrl,
+      channelUrl: e.channelUrl,
+      notes: e.notes,
+    })),
+  };
+  return { report, files };
+}
+
+export function channelsCsv(report: ReportData): string {
+  return (
+    csvLine(['platform', 'kind', 'canonical_url', 'original_url', 'title', 'category', 'first_seen', 'evidence_count']) +
+    report.channels.map((c) => csvLine([c.platform, c.kind, c.canonicalUrl, c.originalUrl, c.title, c.category, c.firstSeen, c.evidenceCount])).join('')
+  );
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import type { RosterEntry } from '../packages';
+import { type Policy, rosterEntrySchema } from '../policy/policy';
+import type { VaultSession } from '../vault/session';
+
+const rosterFileSchema = z.union([z.array(rosterEntrySchema), z.object({ entries: z.array(rosterEntrySchema) }).transform((o) => o.entries)]);
+
+/** Reads a roster file: a JSON list of { fingerprint, name, unit, role } (or { entries: [...] }). */
+export function readRosterFile(path: string): RosterEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new JejakError('UNREADABLE', `The roster ${path} cannot be read as JSON (${(e as Error).message}).`);
+  }
+  return parseRoster(parsed);
+}
+
+export function parseRoster(parsed: unknown): RosterEntry[] {
+  const result = rosterFileSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new JejakError('INVALID_INPUT', `Not a trust roster: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}. Expected a list of { fingerprint, name, unit, role }.`);
+  }
+  return result.data;
+}
+
+/** Adds or replaces entries by fingerprint; returns how many were new. */
+export function importRoster(session: VaultSession, entries: RosterEntry[]): number {
+  let added = 0;
+  const now = new Date().toISOString();
+  session.db.tx(() => {
+    for (const e of entries) {
+      const known = session.db.get(sql`SELECT 1 FROM trust_roster WHERE fingerprint = ${e.fingerprint}`);
+      session.db.run(sql`INSERT INTO trust_roster (fingerprint, name, unit, role, added_at) VALUES (${e.fingerprint}, ${e.name}, ${e.unit}, ${e.role}, ${now})
+        ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, unit = excluded.unit, role = excluded.role`);
+      if (!known) added++;
+    }
+    session.audit({ action: 'trust.imported', details: { entries: entries.length, added, fingerprints: entries.map((e) => e.fingerprint) } });
+  });
+  return added;
+}
+
+/** The roster a verification uses: the machine policy's (IT's) plus what this vault imported. */
+export function effectiveRoster(session: VaultSession | null, policy: Policy): Array<RosterEntry & { source: 'policy' | 'vault' }> {
+  const fromPolicy = (policy.trustRoster ?? []).map((e) => ({ ...e, source: 'policy' as const }));
+  const fromVault = session
+    ? session.db.all<RosterEntry>(sql`SELECT fingerprint, name, unit, role FROM trust_roster ORDER BY name`).map((e) => ({ ...e, source: 'vault' as const }))
+    : [];
+  return [...fromPolicy, ...fromVault.filter((v) => !fromPolicy.some((p) => p.fingerprint === v.fingerprint && p.role === v.role))];
+}

@@ -1,0 +1,106 @@
+import { useEffect, useId, useState } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { LoadingState } from '../../components/LoadingState';
+import { NotesEditor } from '../../components/NotesEditor';
+import { TagEditor } from '../../components/TagEditor';
+import { kindLabel, platformLabel } from '../../components/labels';
+import { useT } from '../../i18n';
+import { goBack, openEvidence, showChannelEvidence } from '../search/navigate';
+import { ChannelEvidence } from './ChannelEvidence';
+import { ChannelFacts } from './ChannelFacts';
+import { ChannelStatusCard } from './ChannelStatusCard';
+import { useChannelDetailStore } from './channel-detail-store';
+import { useVocabularyStore } from './vocabulary-store';
+
+function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean; onSave(title: string): Promise<boolean> }) {
+  const t = useT();
+  const id = useId();
+  const [draft, setDraft] = useState(title);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('channel.title')}</label>
+      <div className="field-row">
+        <input id={id} value={draft} maxLength={500} placeholder={t('channel.titlePlaceholder')} onChange={(e) => setDraft(e.target.value)} />
+        <button type="button" className="button-secondary" disabled={saving || draft.trim() === title} onClick={() => void onSave(draft.trim())}>
+          {t('common.save')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ChannelDetailView() {
+  const t = useT();
+  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, update, setStatus } = useChannelDetailStore();
+  const vocabulary = useVocabularyStore((s) => s.vocabulary);
+  const loadVocabulary = useVocabularyStore((s) => s.load);
+  useEffect(() => {
+    void loadVocabulary();
+  }, [loadVocabulary]);
+
+  const back = () => goBack(close());
+  if (!channel) {
+    return (
+      <div className="view">
+        <button type="button" className="button-link back-link" onClick={back}>
+          ← {t('common.back')}
+        </button>
+        {loading ? <LoadingState /> : <ErrorBanner error={error} />}
+      </div>
+    );
+  }
+  const name = channel.title || (channel.handle ? `@${channel.handle}` : channel.canonicalUrl);
+  const categories = vocabulary?.categories ?? [channel.category];
+  return (
+    <div className="view" data-testid="channel-detail">
+      <button type="button" className="button-link back-link" onClick={back}>
+        ← {t('common.back')}
+      </button>
+      <div className="view-head">
+        <div>
+          <h1 className="detail-title">{name}</h1>
+          <div className="detail-sub">
+            <span className="badge">{platformLabel(t, channel.platform)}</span> <span className="badge">{kindLabel(t, channel.kind)}</span> <span className="muted small">#{channel.id}</span>
+          </div>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="card">
+            <TitleEditor key={`${id}-${channel.title}`} title={channel.title} saving={saving} onSave={(title) => update({ title })} />
+            <NotesEditor key={`notes-${id}`} notes={channel.notes} label={t('channel.notes')} disabled={saving} onSave={(notes) => update({ notes })} />
+          </section>
+          <ChannelFacts key={`facts-${id}`} channel={channel} saving={saving} onSaveSubscribers={(subscriberCount) => update({ subscriberCount })} />
+          <ChannelEvidence
+            items={evidence}
+            total={evidenceTotal}
+            loading={evidenceLoading}
+            onOpen={(evidenceId) => openEvidence(evidenceId, 'channels')}
+            onShowAll={() => showChannelEvidence(channel.id, name)}
+          />
+        </div>
+        <div className="detail-side">
+          <ChannelStatusCard key={`status-${id}`} channel={channel} statuses={vocabulary?.statuses ?? [channel.status]} saving={saving} onSetStatus={setStatus} />
+          <section className="card">
+            <h2>{t('channel.classification')}</h2>
+            <div className="field">
+              <label htmlFor="channel-category">{t('channel.category')}</label>
+              <select id="channel-category" value={channel.category} disabled={saving || vocabulary === null} onChange={(e) => void update({ category: e.target.value })}>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <span className="field-label">{t('channel.tags')}</span>
+              <TagEditor tags={channel.tags} suggestions={vocabulary?.tags} label={t('channel.tags')} disabled={saving} onChange={(tags) => void update({ tags })} />
+            </div>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

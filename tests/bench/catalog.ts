@@ -1,0 +1,115 @@
+// Catalog at a unit's scale: 100,000 channels and 1,000,000 evidence rows; search and page
+// latency, unlock-to-first-page; then intake of 1,000 generated ~300 KB PNG screenshots, with
+// thumbnails and raw, against `openssl dgst -sha256` over the same files in the same run.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { listChannels } from '../../electron/core/catalog/channel-list';
+import { intakeFile } from '../../electron/core/evidence/intake';
+import { search } from '../../electron/core/search/search';
+import { calibrateKdf } from '../../electron/core/vault/kdf';
+import { createVault, unlockVault } from '../../electron/core/vault/vault';
+import { opensslSha256Ms, peakRss, ratio, time } from './_measure';
+
+const CHANNELS = 100_000;
+const EVIDENCE = 1_000_000;
+const SCREENSHOTS = 1_000;
+const WORDS = ['jihad', 'khilafah', 'daulah', 'rekrutmen', 'propaganda', 'kajian', 'hijrah', 'media', 'berita', 'dakwah', 'ansor', 'tauhid', 'syam', 'nusantara', 'video', 'amaliyah', 'bai\'at', 'mujahid', 'akhwat', 'ikhwan'];
+const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
+const STATUSES = ['active', 'reported', 'blocked', 'not-actioned', 'reappeared'];
+const CATEGORIES = ['terorisme', 'radikalisme', 'ujaran kebencian / SARA', 'hoaks', 'lainnya'];
+
+const pick = <T>(list: T[], i: number) => list[i % list.length]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
+try {
+  const passphrase = 'benchmark passphrase with several words';
+  const kdf = calibrateKdf();
+  const vaultDir = join(dir, 'vault');
+  const { session } = await createVault(vaultDir, passphrase, { actor: 'bench', kdf });
+
+  const seedMs = await time(() => {
+    const db = session.db.raw;
+    const insertChannel = db.prepare(`INSERT INTO channels (platform, kind, key, canonical_url, handle, title, category, status, first_seen, last_seen, notes, created_at, created_by, updated_at)
+      VALUES (?, 'channel', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < CHANNELS; i++) {
+        const at = new Date(Date.UTC(2025, 0, 1) + i * 300_000).toISOString();
+        const title = `${pick(WORDS, i)} ${pick(WORDS, i * 7 + 3)} ${i}`;
+        insertChannel.run(pick(PLATFORMS, i), `bench:${i}`, `https://t.me/bench_${i}`, `bench_${i}`, title, pick(CATEGORIES, i), pick(STATUSES, i * 3), at, at, `catatan ${pick(WORDS, i * 13)} nomor${i}`, at, at);
+      }
+      db.prepare(`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (?, ?, ?, 0, ?)`).run('0'.repeat(64), '0'.repeat(64), '0'.repeat(128), new Date().toISOString());
+      const insertEvidence = db.prepare(`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, original_name, intake_at, taken_by, channel_id, notes)
+        VALUES (?, ?, '', 300000, 'image/png', ?, ?, 'bench', ?, ?)`);
+      for (let i = 0; i < EVIDENCE; i++) {
+        const at = new Date(Date.UTC(2025, 0, 1) + i * 30_000).toISOString();
+        insertEvidence.run('0'.repeat(64), i.toString(16).padStart(64, '0'), `shot-${i}.png`, at, (i % CHANNELS) + 1, `bukti ${pick(WORDS, i * 11)} ${pick(WORDS, i * 5 + 1)} ref${i}`);
+      }
+    })();
+  });
+  console.log(`seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s`);
+
+  const searchTimes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const q = i % 3 === 0 ? `${pick(WORDS, i)} ${pick(WORDS, i + 5)}` : i % 3 === 1 ? `nomor${i * 397}` : pick(WORDS, i).slice(0, 4);
+    const filter = i % 4 === 0 ? { platform: pick(PLATFORMS, i) } : {};
+    searchTimes.push(await time(() => search(session.db, q, filter, 50)));
+  }
+  const pageTimes: number[] = [];
+  const sorts = ['created', 'title', 'status', 'platform', 'lastSeen', 'category'] as const;
+  for (let i = 0; i < 120; i++) {
+    const filter = i % 3 === 0 ? { status: pick(STATUSES, i) } : i % 3 === 1 ? { category: pick(CATEGORIES, i) } : {};
+    pageTimes.push(await time(() => listChannels(session.db, { filter, sort: pick([...sorts], i), descending: i % 2 === 0, offset: (i * 7919) % 90_000, limit: 200 })));
+  }
+  session.close('bench');
+  let firstPage = 0;
+  const unlockToFirstPage = await time(async () => {
+    const s = await unlockVault(vaultDir, { passphrase }, { actor: 'bench' });
+    firstPage = listChannels(s.db, { filter: {}, sort: 'created', descending: true, offset: 0, limit: 200 }).rows.length;
+    s.close('bench');
+  });
+
+  console.log(`search (200 queries)      p50 ${percentile(searchTimes, 50).toFixed(1)} ms   p95 ${percentile(searchTimes, 95).toFixed(1)} ms   aim p95 ≤ 50 ms`);
+  console.log(`channel page (200 rows)   p50 ${percentile(pageTimes, 50).toFixed(1)} ms   p95 ${percentile(pageTimes, 95).toFixed(1)} ms`);
+  console.log(`unlock to first page      ${unlockToFirstPage.toFixed(0)} ms (scrypt N=${kdf.N}; ${firstPage} rows)`);
+
+  // 1,000 distinct screenshot-like PNGs of about 300 KB: a UI frame over a noisy photo region.
+  const shots = join(dir, 'shots');
+  mkdirSync(shots);
+  const files: string[] = [];
+  for (let i = 0; i < SCREENSHOTS; i++) {
+    const width = 720;
+    const height = 480;
+    const raw = Buffer.alloc(width * height * 3, 245);
+    randomBytes(width * 150 * 3).copy(raw, width * 120 * 3);
+    const file = join(shots, `shot-${i}.png`);
+    writeFileSync(file, await sharp(raw, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer());
+    files.push(file);
+  }
+  const { statSync } = await import('node:fs');
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  await opensslSha256Ms(files);
+  const baseline = await opensslSha256Ms(files);
+
+  const intakeRun = async (name: string, analyze: boolean) => {
+    const { session: s } = await createVault(join(dir, name), passphrase, { actor: 'bench', kdf });
+    const rss = peakRss();
+    const ms = await time(async () => {
+      for (const f of files) await intakeFile(s, {}, f, {}, { analyze });
+    });
+    const peak = rss.stop();
+    s.close('bench');
+    return { ms, peak };
+  };
+  const full = await intakeRun('with-thumbnails', true);
+  const rawRun = await intakeRun('raw', false);
+  console.log(`screenshots               ${SCREENSHOTS} PNGs, ${(totalBytes / SCREENSHOTS / 1024).toFixed(0)} KB average`);
+  console.log(`openssl dgst -sha256      ${baseline.toFixed(0)} ms   baseline`);
+  console.log(`intake with thumbnails    ${(SCREENSHOTS / (full.ms / 1000)).toFixed(0)} files/s (${full.ms.toFixed(0)} ms)   peak RSS ${full.peak} MiB`);
+  console.log(`raw intake (hash, encrypt, store) ${rawRun.ms.toFixed(0)} ms   ${ratio(rawRun.ms, baseline)} openssl   aim ≤ 2.5×   peak RSS ${rawRun.peak} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
