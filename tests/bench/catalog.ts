@@ -22,6 +22,8 @@ const STATUSES = ['active', 'reported', 'blocked', 'not-actioned', 'reappeared']
 const CATEGORIES = ['terorisme', 'radikalisme', 'ujaran kebencian / SARA', 'hoaks', 'lainnya'];
 
 const pick = <T>(list: T[], i: number) => list[i % list.length]!;
+// Independent picks for attributes, so a word and a platform are not tied together by a common factor.
+const scatter = <T>(list: T[], i: number, salt: number) => list[(Math.imul(i + salt, 2654435761) >>> 0) % list.length]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
@@ -39,7 +41,7 @@ try {
       for (let i = 0; i < CHANNELS; i++) {
         const at = new Date(Date.UTC(2025, 0, 1) + i * 300_000).toISOString();
         const title = `${pick(WORDS, i)} ${pick(WORDS, i * 7 + 3)} ${i}`;
-        insertChannel.run(pick(PLATFORMS, i), `bench:${i}`, `https://t.me/bench_${i}`, `bench_${i}`, title, pick(CATEGORIES, i), pick(STATUSES, i * 3), at, at, `catatan ${pick(WORDS, i * 13)} nomor${i}`, at, at);
+        insertChannel.run(scatter(PLATFORMS, i, 1), `bench:${i}`, `https://t.me/bench_${i}`, `bench_${i}`, title, scatter(CATEGORIES, i, 2), scatter(STATUSES, i, 3), at, at, `catatan ${pick(WORDS, i * 13)} nomor${i}`, at, at);
       }
       db.prepare(`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (?, ?, ?, 0, ?)`).run('0'.repeat(64), '0'.repeat(64), '0'.repeat(128), new Date().toISOString());
       const insertEvidence = db.prepare(`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, original_name, intake_at, taken_by, channel_id, notes)

@@ -17,13 +17,15 @@ export interface ChannelFilter {
 
 export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
 
-const SORT_COLUMNS: Record<ChannelSort, string> = {
-  created: 'c.created_at',
-  title: 'c.title COLLATE NOCASE',
-  status: 'c.status',
-  platform: 'c.platform',
-  lastSeen: 'c.last_seen',
-  category: 'c.category',
+// Each sort ends with the columns of the index that serves it, so SQLite walks the index instead
+// of sorting 100,000 rows (status, platform and category indexes are (column, created_at)).
+const SORT_COLUMNS: Record<ChannelSort, string[]> = {
+  created: ['c.created_at'],
+  title: ['c.title COLLATE NOCASE'],
+  status: ['c.status', 'c.created_at'],
+  platform: ['c.platform', 'c.created_at'],
+  lastSeen: ['c.last_seen'],
+  category: ['c.category', 'c.created_at'],
 };
 
 export function channelWhere(filter: ChannelFilter): SqlQuery {
@@ -42,7 +44,8 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
 export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number }): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels c WHERE ${where}`)!.n;
-  const order = raw(`${SORT_COLUMNS[opts.sort]} ${opts.descending ? 'DESC' : 'ASC'}, c.id ${opts.descending ? 'DESC' : 'ASC'}`);
+  const direction = opts.descending ? 'DESC' : 'ASC';
+  const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
   const rows = db.all<ChannelRow>(sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count
     FROM channels c WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
   return { total, rows: rows.map(toSummary) };

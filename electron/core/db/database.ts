@@ -68,7 +68,7 @@ export function openDatabase(path: string, key: Buffer): Db {
     throw new JejakError('VAULT_CORRUPT', `The database cannot be opened with this vault's key (${(e as Error).message}).`);
   }
   raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
+  raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   // Sorts and temp tables stay in memory: SQLite's temp files would not be encrypted.
   raw.pragma('temp_store = MEMORY');

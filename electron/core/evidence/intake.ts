@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import { setTags } from '../catalog/tags';
@@ -63,14 +63,15 @@ export async function intakeFile(session: VaultSession, policy: Policy, path: st
   checkMeta({ originalName: '', ...meta });
   let info;
   try {
-    info = await stat(path);
+    // Synchronous on purpose: for a screenshot the async round trips cost more than the read.
+    info = statSync(path);
   } catch {
     throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}: the file does not exist or is not accessible.`);
   }
   if (!info.isFile()) throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`);
   const full = { originalName: basename(path), fileTime: info.mtime.toISOString(), via: 'file', ...meta };
   if (info.size <= IN_MEMORY_LIMIT) {
-    return intake(session, policy, { kind: 'bytes', bytes: await readFile(path) }, full, opts);
+    return intake(session, policy, { kind: 'bytes', bytes: readFileSync(path) }, full, opts);
   }
   return intake(session, policy, { kind: 'path', path, size: info.size }, full, opts);
 }

@@ -19,7 +19,7 @@ export interface BagInfoInput {
   softwareAgent: string;
 }
 
-export const BAG_INFO_LABELS = [
+const BAG_INFO_LABELS = [
   'Source-Organization',
   'Contact-Name',
   'External-Identifier',

@@ -41,11 +41,10 @@ const LISTED = 10;
 export class CheckList {
   readonly checks: Check[] = [];
 
-  add(id: CheckId, problems: readonly string[], okDetail: string): boolean {
+  add(id: CheckId, problems: readonly string[], okDetail: string): void {
     const ok = problems.length === 0;
     const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more` : '';
     this.checks.push({ id, ok, detail: ok ? okDetail : `${problems.slice(0, LISTED).join('; ')}${more}` });
-    return ok;
   }
 
   get allOk(): boolean {

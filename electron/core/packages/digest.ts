@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { JejakError } from '../errors';
 import { CHUNK } from './zip-read';
 
 export interface Digests {
   sha256: string;
   sha512: string;
+  crc32: number;
   size: number;
 }
 
@@ -18,11 +20,12 @@ export interface DigestOptions {
   check?: (d: Digests) => string | null;
 }
 
-/** Passes bytes through unchanged while feeding the same chunks to SHA-256 and SHA-512: one pass. */
+/** Passes bytes through unchanged while feeding the same chunks to SHA-256, SHA-512 and CRC-32: one pass. */
 export class DigestStream extends Transform {
   private readonly sha256 = createHash('sha256');
   private readonly sha512 = createHash('sha512');
   private readonly kept: Buffer[] = [];
+  private crc = 0;
   private size = 0;
   digests?: Digests;
 
@@ -33,6 +36,7 @@ export class DigestStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.sha256.update(chunk);
     this.sha512.update(chunk);
+    this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.options.onBytes?.(chunk.length);
     const { keepUpTo } = this.options;
@@ -44,7 +48,7 @@ export class DigestStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.digests = { sha256: this.sha256.digest('hex'), sha512: this.sha512.digest('hex'), size: this.size };
+    this.digests = { sha256: this.sha256.digest('hex'), sha512: this.sha512.digest('hex'), crc32: this.crc, size: this.size };
     const problem = this.options.check?.(this.digests);
     callback(problem ? new JejakError('INTEGRITY', problem) : null);
   }

@@ -6,7 +6,7 @@ import { parseStatement, roleProblem, type Decision, type ReviewItem, type State
 
 /** The signature checks: every statement complete, well formed, signed by its key, bound to this bag. */
 
-export const MAX_STATEMENTS = 50;
+const MAX_STATEMENTS = 50;
 
 export interface StatementInfo {
   seq: number;

@@ -3,7 +3,7 @@ import type { Signer } from './signer';
 
 /** A signed statement, `signatures/<seq>-<role>-<fp16>.json`, exactly as PACKAGE-FORMAT.md shows it. */
 
-export const STATEMENT_FORMAT = 'jejak-signature/1';
+const STATEMENT_FORMAT = 'jejak-signature/1';
 
 export type Decision = 'submitted' | 'approved' | 'returned';
 
@@ -32,7 +32,7 @@ export interface Statement {
 }
 
 /** ISO 8601 UTC to the second, as the format shows: 2026-11-28T04:00:00Z. */
-export function isoSeconds(date: Date): string {
+function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -63,7 +63,7 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
   return toResult(inspection, opts.roster ?? []);
 }
 
-export function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
+function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
   const { verdict, trustDetail } = decideTrust(inspection, roster);
   return {
     verdict,
@@ -83,10 +83,10 @@ export function toResult(inspection: Inspection, roster: readonly RosterEntry[])
  */
 function decideTrust(inspection: Inspection, roster: readonly RosterEntry[]): { verdict: Verdict; trustDetail: string } {
   const { statements } = inspection;
-  for (const s of statements) {
-    s.trusted = s.valid && roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role);
-  }
   if (!inspection.checks.allOk) return { verdict: 'invalid', trustDetail: 'Not assessed: the package is invalid.' };
+  for (const s of statements) {
+    s.trusted = roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role);
+  }
   const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
   const last = statements.at(-1);
   if (last?.decision === 'approved' && !last.trusted) {

@@ -23,7 +23,7 @@ import { throwIfAborted, type OperationOptions } from './operation';
 import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
-import { writeAtomically, writeZip, type ZipSink } from './zip-write';
+import { writeAtomically, ZipWriter } from './zip-write';
 
 export interface PayloadFile {
   /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
@@ -94,38 +94,41 @@ function integrityProblem(file: PayloadFile, d: Digests): string | null {
  * hashed while it streams into the ZIP; memory stays bounded whatever the case size.
  */
 export async function writePackage(input: ExportInput, destination: string, opts: WriteOptions = {}): Promise<WriteResult> {
-  const name = bagName(input.bagInfo.externalIdentifier);
+  const reference = input.bagInfo.externalIdentifier;
+  // Statements and report.json compare it with bag-info.txt, which holds trimmed single-line values.
+  if (reference !== reference.trim() || /[\r\n]/.test(reference)) throw new JejakError('INVALID_INPUT', 'The case reference must be one line without surrounding spaces.');
+  const name = bagName(reference);
   checkPayload(input.payload);
   const key = checkSigner(input.signer, 'analyst');
   const now = opts.now ?? new Date();
   const path = resolve(destination);
   let tagmanifestSha256 = '';
-  const bytes = await writeAtomically(path, opts.signal, (handle) =>
-    writeZip(handle, opts.signal, now, async (zip) => {
-      const { digests, report } = await addPayload(zip, name, input.payload, opts);
-      checkReport(report, input, digests);
-      const tags = tagFiles(input.bagInfo, input.payload, digests, now);
-      tagmanifestSha256 = tags.tagmanifestSha256;
-      for (const [file, data] of tags.files) zip.addBuffer(`${name}/${file}`, data);
-      const statement = statementBytes({
-        signer: input.signer,
-        decision: 'submitted',
-        comment: input.comment ?? '',
-        signedAt: now,
-        externalIdentifier: input.bagInfo.externalIdentifier,
-        tagmanifestSha256,
-        covers: [],
-      });
-      const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
-      zip.addBuffer(`${stem}.json`, statement);
-      zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
-      zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
-    }),
-  );
+  const bytes = await writeAtomically(path, opts.signal, async (handle) => {
+    const zip = new ZipWriter(handle, now, opts.signal);
+    const { digests, report } = await addPayload(zip, name, input.payload, opts);
+    checkReport(report, input, digests);
+    const tags = tagFiles(input.bagInfo, input.payload, digests, now);
+    tagmanifestSha256 = tags.tagmanifestSha256;
+    for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
+    const statement = statementBytes({
+      signer: input.signer,
+      decision: 'submitted',
+      comment: input.comment ?? '',
+      signedAt: now,
+      externalIdentifier: input.bagInfo.externalIdentifier,
+      tagmanifestSha256,
+      covers: [],
+    });
+    const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
+    await zip.addBuffer(`${stem}.json`, statement);
+    await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
+    await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
+    return zip.finish();
+  });
   return { path, name, tagmanifestSha256, bytes };
 }
 
-async function addPayload(zip: ZipSink, name: string, payload: readonly PayloadFile[], opts: WriteOptions): Promise<{ digests: Digests[]; report: Buffer }> {
+async function addPayload(zip: ZipWriter, name: string, payload: readonly PayloadFile[], opts: WriteOptions): Promise<{ digests: Digests[]; report: Buffer }> {
   const sizes = payload.map((f) => f.size);
   const bytesTotal = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
   let bytesDone = 0;

@@ -1,10 +1,11 @@
+import { MAX16, MAX32, SIG_LOCAL } from './zip-records';
+
 /**
- * ZIP records (APPNOTE 6.3.x), read strictly and written minimally. Packages are read by
+ * ZIP records (APPNOTE 6.3.x), read strictly. Packages are read by
  * different tools (unzip, 7-Zip, Windows, us), so anything two readers could interpret
  * differently is refused rather than guessed at.
  */
 
-export const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_ZIP64_END = 0x06064b50;
@@ -15,11 +16,9 @@ export const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 /** deflate options (bits 1, 2), data descriptor (3), UTF-8 names (11): nothing else is ours to read */
 const ALLOWED_FLAGS = 0x0002 | 0x0004 | FLAG_DESCRIPTOR | FLAG_UTF8;
-const MAX16 = 0xffff;
-const MAX32 = 0xffffffff;
 /** Info-ZIP unzip 6 extracts up to version 4.6; anything needing more fails "verify by hand". */
 const MAX_VERSION_NEEDED = 45;
-export const END_SIZE = 22;
+const END_SIZE = 22;
 const ZIP64_END_SIZE = 56;
 const ZIP64_LOCATOR_SIZE = 20;
 export const TAIL_SIZE = END_SIZE + ZIP64_LOCATOR_SIZE + ZIP64_END_SIZE;

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Writable, type Readable, type Transform } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createDeflateRaw, crc32 } from 'node:zlib';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
+import type { DigestStream, Digests } from './digest';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
-
-const FILE_MODE = 0o100644;
+import { centralRecord, dataDescriptor, dosDateTime, endRecords, localHeader, needsZip64, needsZip64End, type DosTime, type EntryRecord } from './zip-records';
 
 /** System errors at the destination, as the codes a user can act on. */
 function asUnwritable(err: unknown, dir: string): unknown {
@@ -47,79 +47,86 @@ export async function writeAtomically<T>(target: string, signal: AbortSignal | u
   }
 }
 
-/**
- * Writes into a FileHandle we keep owning: handle.createWriteStream would either close it or,
- * without autoClose, hold a reference that makes handle.close() wait forever.
- */
-class HandleWriter extends Writable {
-  position = 0;
-
-  constructor(private readonly handle: FileHandle) {
-    super({ highWaterMark: CHUNK });
-  }
-
-  override _writev(chunks: Array<{ chunk: Buffer }>, callback: (err?: Error | null) => void): void {
-    const buffers = chunks.map((c) => c.chunk);
-    this.handle.writev(buffers, this.position).then(({ bytesWritten }) => {
-      this.position += bytesWritten;
-      callback(bytesWritten === buffers.reduce((n, b) => n + b.length, 0) ? null : new Error('short write'));
-    }, callback);
+async function writeAll(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < buffer.length; ) {
+    const { bytesWritten } = await handle.write(buffer, done, buffer.length - done, position + done);
+    done += bytesWritten;
   }
 }
 
-export interface ZipSink {
-  /** Streams `source` through `through` into the entry; resolves once the entry's bytes are all in. */
-  addStream(name: string, source: Readable, through: Transform, compress: boolean): Promise<void>;
-  /** A small entry, stored: sizes known up front, so no data descriptor. */
-  addBuffer(name: string, data: Buffer): void;
-}
-
 /**
- * Streams a ZIP into `handle` with yazl, one entry at a time, so memory stays bounded by the stream
- * buffers. Streamed entries carry data descriptors; unzip, 7-Zip and yauzl read them from the
- * central directory. Cancellation or any error tears every stream down before this rejects.
+ * Streams a ZIP into a file, one entry at a time, so memory stays bounded by the stream buffers.
+ * Streamed entries carry data descriptors (their sizes are known only at the end), as yazl writes
+ * them; unzip, 7-Zip, Windows and yauzl read those from the central directory. CRC-32 comes from
+ * the DigestStream, natively: yazl's JavaScript CRC alone capped writing at about 240 MB/s.
  */
-export async function writeZip(handle: FileHandle, signal: AbortSignal | undefined, mtime: Date, build: (zip: ZipSink) => Promise<void>): Promise<number> {
-  const zip = new ZipFile();
-  const out = new HandleWriter(handle);
-  const failure = new AbortController();
-  const onAbort = (): void => failure.abort(cancelled());
-  signal?.addEventListener('abort', onAbort, { once: true });
-  zip.on('error', (err: Error) => failure.abort(err));
-  const failed = new Promise<never>((_, reject) => failure.signal.addEventListener('abort', () => reject(failure.signal.reason as Error), { once: true }));
-  failed.catch(() => undefined);
-  const written = pipeline(zip.outputStream, out, { signal: failure.signal });
-  written.catch(() => undefined);
-  const options = { mtime, mode: FILE_MODE };
+export class ZipWriter {
+  private position = 0;
+  private readonly entries: Array<{ record: EntryRecord; zip64: boolean }> = [];
+  private readonly when: DosTime;
 
-  const sink: ZipSink = {
-    async addStream(name, source, through, compress) {
-      source.on('error', (err) => through.destroy(err));
-      zip.addReadStreamLazy(name, { ...options, compress }, (cb) => cb(null, source.pipe(through)));
-      try {
-        await Promise.race([finished(through), failed]);
-      } catch (err) {
-        source.destroy();
-        through.destroy();
-        throw err;
+  constructor(
+    private readonly handle: FileHandle,
+    mtime: Date,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.when = dosDateTime(mtime);
+  }
+
+  private async write(buffer: Buffer): Promise<void> {
+    await writeAll(this.handle, buffer, this.position);
+    this.position += buffer.length;
+  }
+
+  /** Streams `source` through `digest` (which must see the uncompressed bytes) into a new entry. */
+  async addStream(name: string, source: Readable, digest: DigestStream, compress: boolean): Promise<void> {
+    const record: EntryRecord = { name: Buffer.from(name), method: compress ? 8 : 0, streamed: true, crc: 0, compressedSize: 0, size: 0, offset: this.position, when: this.when };
+    await this.write(localHeader(record));
+    const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
+      let batch: Buffer[] = [];
+      let batched = 0;
+      const flush = async (): Promise<void> => {
+        await this.write(batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch));
+        record.compressedSize += batched;
+        batch = [];
+        batched = 0;
+      };
+      for await (const chunk of chunks) {
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= CHUNK) await flush();
       }
-    },
-    addBuffer(name, data) {
-      zip.addBuffer(data, name, { ...options, compress: false });
-    },
-  };
+      await flush();
+    };
+    try {
+      if (compress) await pipeline(source, digest, createDeflateRaw({ chunkSize: 1 << 16 }), sink, { signal: this.signal });
+      else await pipeline(source, digest, sink, { signal: this.signal });
+    } catch (err) {
+      throw this.signal?.aborted ? cancelled() : err;
+    }
+    const d = digest.digests as Digests;
+    record.crc = d.crc32;
+    record.size = d.size;
+    const zip64 = needsZip64(record);
+    await this.write(dataDescriptor(record, zip64));
+    this.entries.push({ record, zip64 });
+  }
 
-  try {
-    if (signal?.aborted) throw cancelled();
-    await Promise.race([build(sink), failed]);
-    zip.end();
-    await Promise.race([written, failed]);
-    return out.position;
-  } catch (err) {
-    failure.abort(err);
-    await written.catch(() => undefined);
-    throw failure.signal.reason;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
+  /** A small entry, stored, with its sizes in the local header. */
+  async addBuffer(name: string, data: Buffer): Promise<void> {
+    throwIfAborted(this.signal);
+    const record: EntryRecord = { name: Buffer.from(name), method: 0, streamed: false, crc: crc32(data), compressedSize: data.length, size: data.length, offset: this.position, when: this.when };
+    await this.write(Buffer.concat([localHeader(record), data]));
+    this.entries.push({ record, zip64: needsZip64(record) });
+  }
+
+  /** Writes the central directory and end records; returns the archive's size. */
+  async finish(): Promise<number> {
+    throwIfAborted(this.signal);
+    const cdOffset = this.position;
+    const central = Buffer.concat(this.entries.map(({ record, zip64 }) => centralRecord(record, zip64)));
+    const count = this.entries.length;
+    await this.write(Buffer.concat([central, endRecords(count, cdOffset, central.length, needsZip64End(count, cdOffset, central.length))]));
+    return this.position;
   }
 }

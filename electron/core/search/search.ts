@@ -21,14 +21,16 @@ export interface SearchHit {
 const KINDS = ['channel', 'evidence', 'case'] as const;
 
 /**
- * One search box over channels, evidence notes and cases (FTS5, best matches first). Filters
- * narrow channels directly and evidence through its channel; dates bound the intake/creation time.
+ * One search box over channels, evidence notes and cases (FTS5). Newest first: FTS5 walks its
+ * matches in rowid order and stops at the limit, where ranking by relevance would have to score
+ * every match (tens of thousands for a common word at 1M rows). Filters are checked per match
+ * by primary key, channels directly and evidence through its channel.
  */
 export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
   const match = ftsQuery(text);
   if (!match) return [];
-  const channelParts: SqlQuery[] = [sql`1`];
-  const evidenceParts: SqlQuery[] = [sql`1`];
+  const channelParts: SqlQuery[] = [];
+  const evidenceParts: SqlQuery[] = [];
   for (const [column, value] of [['platform', filter.platform], ['status', filter.status], ['category', filter.category]] as const) {
     if (!value) continue;
     channelParts.push(sql`c.${raw(column)} = ${value}`);
@@ -46,15 +48,13 @@ export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 
     channelParts.push(sql`c.created_at < ${filter.to}`);
     evidenceParts.push(sql`e.intake_at < ${filter.to}`);
   }
-  const filtered = Object.values(filter).some(Boolean);
+  const filtered = channelParts.length > 0
+    ? sql` AND ((s.rowid % 4 = 0 AND EXISTS (SELECT 1 FROM channels c WHERE c.id = s.rowid / 4 AND ${join(channelParts, ' AND ')}))
+        OR (s.rowid % 4 = 1 AND EXISTS (SELECT 1 FROM evidence e JOIN channels ec ON ec.id = e.channel_id WHERE e.id = s.rowid / 4 AND ${join(evidenceParts, ' AND ')})))`
+    : sql``;
   const rows = db.all<{ rowid: number; title: string; snippet: string }>(sql`
     SELECT s.rowid, s.title, snippet(search_index, 1, '[', ']', '…', 12) AS snippet
-    FROM search_index s
-    LEFT JOIN channels c ON s.rowid % 4 = 0 AND c.id = s.rowid / 4
-    LEFT JOIN evidence e ON s.rowid % 4 = 1 AND e.id = s.rowid / 4
-    LEFT JOIN channels ec ON ec.id = e.channel_id
-    WHERE search_index MATCH ${match}
-      AND ((s.rowid % 4 = 0 AND ${join(channelParts, ' AND ')}) OR (s.rowid % 4 = 1 AND ${join(evidenceParts, ' AND ')})${filtered ? sql`` : sql` OR s.rowid % 4 = 2`})
-    ORDER BY s.rank LIMIT ${limit}`);
+    FROM search_index s WHERE search_index MATCH ${match}${filtered}
+    ORDER BY s.rowid DESC LIMIT ${limit}`);
   return rows.map((r) => ({ kind: KINDS[r.rowid % 4]!, id: Math.floor(r.rowid / 4), title: r.title.trim(), snippet: r.snippet }));
 }

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
@@ -58,6 +58,7 @@ export class BlobStore {
    * row commits after, so a crash leaves at worst an unreferenced blob, never a row without one.
    */
   async put(source: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
+    if (source instanceof Uint8Array) return this.putBytes(source);
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
     const sha256 = createHash('sha256');
@@ -107,19 +108,49 @@ export class BlobStore {
       throw e;
     }
     await file.close();
-    const digest256 = sha256.digest('hex');
-    const name = this.nameFor(digest256);
+    return this.commitSync(tempPath, sha256.digest('hex'), sha512.digest('hex'), size);
+  }
+
+  /**
+   * Bytes already in memory (a screenshot, a paste) are written with synchronous calls: for small
+   * files the round trips of async I/O cost more than the work, and this stays well under a
+   * millisecond of blocking per typical screenshot.
+   */
+  private putBytes(bytes: Uint8Array): StoredBlob {
+    const header = newBlobHeader();
+    const key = fileKey(this.blobKey, header);
+    const tempPath = join(this.dir, TEMP_DIR, randomBytes(12).toString('hex'));
+    const parts: Uint8Array[] = [header.bytes];
+    const chunks = Math.max(1, Math.ceil(bytes.length / header.chunkSize));
+    for (let i = 0; i < chunks; i++) parts.push(...sealChunk(key, header, i, i === chunks - 1, bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize)));
+    const fd = openSync(tempPath, 'wx', 0o600);
+    try {
+      writevSync(fd, parts);
+      fsyncSync(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tempPath, { force: true });
+      throw e;
+    }
+    closeSync(fd);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return this.commitSync(tempPath, sha256, createHash('sha512').update(bytes).digest('hex'), bytes.length);
+  }
+
+  /** Moves a finished temp file to its content name, or drops it when that content is already stored. */
+  private commitSync(tempPath: string, sha256: string, sha512: string, size: number): StoredBlob {
+    const name = this.nameFor(sha256);
     const finalPath = this.pathOf(name);
     const existed = existsSync(finalPath);
     if (existed) {
-      await rm(tempPath, { force: true });
+      rmSync(tempPath, { force: true });
     } else {
       const shard = join(this.dir, name.slice(0, 2));
       mkdirSync(shard, { recursive: true, mode: 0o700 });
-      await rename(tempPath, finalPath);
+      renameSync(tempPath, finalPath);
       fsyncDirectory(shard);
     }
-    return { name, sha256: digest256, sha512: sha512.digest('hex'), size, existed };
+    return { name, sha256, sha512, size, existed };
   }
 
   /**

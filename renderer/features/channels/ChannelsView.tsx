@@ -17,14 +17,16 @@ import { useVocabularyStore } from './vocabulary-store';
 function ChannelList() {
   const t = useT();
   const language = useI18n((s) => s.language);
-  const { total, filter, error, ensureRange } = useChannelsStore();
+  const { total, filter, error, ensureRange, refresh } = useChannelsStore();
   const importOpen = useChannelImportStore((s) => s.open);
   const showImport = useChannelImportStore((s) => s.show);
   const loadVocabulary = useVocabularyStore((s) => s.load);
+  // Counts (evidence per channel) may have changed elsewhere: refresh what is shown, keeping the place.
   useEffect(() => {
     void loadVocabulary();
+    refresh();
     ensureRange(0, 0);
-  }, [loadVocabulary, ensureRange]);
+  }, [loadVocabulary, refresh, ensureRange]);
 
   const filtered = Object.values(filter).some(Boolean);
   const open = (id: number) => openChannel(id, 'channels');

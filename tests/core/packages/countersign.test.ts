@@ -142,7 +142,7 @@ describe('countersignPackage', () => {
     const entries = await readZip(source);
     const zip = new ZipFile();
     for (const e of entries) zip.addBuffer(e.data, e.name, { forceZip64Format: true, compress: false });
-    zip.end({ forceZip64Format: true });
+    zip.end({ forceZip64Format: true, comment: '' });
     const chunks: Buffer[] = [];
     for await (const c of zip.outputStream) chunks.push(c as Buffer);
     const zip64 = join(dir, 'zip64.zip');

@@ -1,0 +1,33 @@
+import type { Language } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+
+interface Props {
+  title: string;
+  rows: ReadonlyArray<{ key: string; count: number }>;
+  label(key: string): string;
+  language: Language;
+  onPick?(key: string): void;
+}
+
+/** Counts by one attribute as labelled horizontal bars, largest first; a row can open the filtered table. */
+export function BreakdownList({ title, rows, label, language, onPick }: Props) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <section className="card breakdown">
+      <h2>{title}</h2>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.key}>
+            <button type="button" className="breakdown-row" onClick={() => onPick?.(r.key)} disabled={!onPick}>
+              <span className="breakdown-label">{label(r.key)}</span>
+              <span className="breakdown-bar" aria-hidden="true">
+                <span style={{ width: `${(r.count / max) * 100}%` }} />
+              </span>
+              <span className="num">{formatNumber(r.count, language)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

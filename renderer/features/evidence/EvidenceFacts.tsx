@@ -1,0 +1,77 @@
+import { CopyButton } from '../../components/CopyButton';
+import { formatBytes } from '../../components/labels';
+import { textOr, useI18n, useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { openChannel, openEvidence } from '../search/navigate';
+import type { EvidenceDetail } from './evidence-viewer-store';
+
+/** What is known about the item: file, size, pixels, when it was captured and taken in, where from. */
+export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
+  const t = useT();
+  const language = useI18n((s) => s.language);
+  return (
+    <section className="card">
+      <h2>{t('viewer.details')}</h2>
+      <dl className="facts">
+        <dt>{t('viewer.originalName')}</dt>
+        <dd>{item.originalName || '—'}</dd>
+        <dt>{t('viewer.size')}</dt>
+        <dd>
+          {formatBytes(item.size, language)} <span className="muted small">({t('viewer.bytes', { count: item.size })})</span>
+        </dd>
+        <dt>{t('viewer.mediaType')}</dt>
+        <dd className="mono">{item.mediaType}</dd>
+        {item.width !== null && item.height !== null && (
+          <>
+            <dt>{t('viewer.pixels')}</dt>
+            <dd>{t('viewer.pixelSize', { width: item.width, height: item.height })}</dd>
+          </>
+        )}
+        <dt>{t('viewer.capturedAt')}</dt>
+        <dd>
+          {item.capturedAt ? formatDateTime(item.capturedAt, language) : t('viewer.unknown')}
+          {item.capturedAtSource && <span className="muted small"> · {textOr(t, `captureSource.${item.capturedAtSource}`, item.capturedAtSource)}</span>}
+        </dd>
+        <dt>{t('viewer.intakeAt')}</dt>
+        <dd>{formatDateTime(item.intakeAt, language)}</dd>
+        <dt>{t('viewer.takenBy')}</dt>
+        <dd>{item.takenBy}</dd>
+        <dt>{t('viewer.channel')}</dt>
+        <dd>
+          {item.channelId !== null ? (
+            <button type="button" className="button-link" onClick={() => openChannel(item.channelId!, 'evidence')}>
+              {item.channelTitle || item.channelUrl || `#${item.channelId}`}
+            </button>
+          ) : (
+            <span className="muted">{t('viewer.noChannel')}</span>
+          )}
+        </dd>
+        {item.sourceUrl && (
+          <>
+            <dt>{t('viewer.sourceUrl')}</dt>
+            <dd className="fact-with-action">
+              <span className="mono">{item.sourceUrl}</span>
+              <CopyButton text={item.sourceUrl} />
+            </dd>
+          </>
+        )}
+        {item.postUrl && item.postUrl !== item.sourceUrl && (
+          <>
+            <dt>{t('viewer.postUrl')}</dt>
+            <dd className="mono">{item.postUrl}</dd>
+          </>
+        )}
+        {item.nearDuplicateOf !== null && (
+          <>
+            <dt>{t('viewer.nearDuplicate')}</dt>
+            <dd>
+              <button type="button" className="button-link" onClick={() => openEvidence(item.nearDuplicateOf!, 'evidence')}>
+                {t('viewer.looksLike', { id: item.nearDuplicateOf })}
+              </button>
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

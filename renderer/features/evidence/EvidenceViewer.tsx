@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { evidenceImageUrl } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { LoadingState } from '../../components/LoadingState';
+import { NotesEditor } from '../../components/NotesEditor';
+import { TagEditor } from '../../components/TagEditor';
+import { isRenderableImage, mediaKindLabel } from '../../components/labels';
+import { useT } from '../../i18n';
+import { useVocabularyStore } from '../channels/vocabulary-store';
+import { goBack } from '../search/navigate';
+import { EvidenceFacts } from './EvidenceFacts';
+import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
+
+/** The original image, or, for anything that is not an image we render, a panel saying what it is. */
+function Preview({ item }: { item: EvidenceDetail }) {
+  const t = useT();
+  const [failed, setFailed] = useState(false);
+  if (!isRenderableImage(item.mediaType)) {
+    return (
+      <div className="preview-blocked" data-testid="not-displayed">
+        <strong>{t('viewer.notDisplayed', { type: mediaKindLabel(t, item.mediaType) })}</strong>
+        <span className="mono small">{item.mediaType}</span>
+        <p className="muted">{t('viewer.notDisplayedHint')}</p>
+      </div>
+    );
+  }
+  if (failed) {
+    return (
+      <div className="preview-blocked" role="alert">
+        <strong>{t('viewer.imageFailed')}</strong>
+        <p className="muted">{t('viewer.imageFailedHint')}</p>
+      </div>
+    );
+  }
+  return <img className="preview-img" src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
+}
+
+function HashRow({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="hash-row">
+      <span className="hash-label">{label}</span>
+      <code className="mono hash-value">{value}</code>
+      <CopyButton text={value} />
+    </div>
+  );
+}
+
+export function EvidenceViewer() {
+  const t = useT();
+  const { id, item, loading, saving, error, close, update } = useEvidenceViewerStore();
+  const vocabulary = useVocabularyStore((s) => s.vocabulary);
+  const loadVocabulary = useVocabularyStore((s) => s.load);
+  useEffect(() => {
+    void loadVocabulary();
+  }, [loadVocabulary]);
+  const back = () => goBack(close());
+
+  if (!item) {
+    return (
+      <div className="view">
+        <button type="button" className="button-link back-link" onClick={back}>
+          ← {t('common.back')}
+        </button>
+        {loading ? <LoadingState /> : <ErrorBanner error={error} />}
+      </div>
+    );
+  }
+  return (
+    <div className="view" data-testid="evidence-viewer">
+      <button type="button" className="button-link back-link" onClick={back}>
+        ← {t('common.back')}
+      </button>
+      <div className="view-head">
+        <div>
+          <h1 className="detail-title">{item.originalName || `#${item.id}`}</h1>
+          <div className="detail-sub">
+            <span className="badge">{mediaKindLabel(t, item.mediaType)}</span> <span className="muted small">#{item.id}</span>
+          </div>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
+      {item.problems.length > 0 && (
+        <div className="banner banner-warn" role="note">
+          <strong>{t('viewer.problems')}</strong>
+          <ul className="problems">
+            {item.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="viewer-grid">
+        <div className="viewer-preview">
+          <Preview key={item.id} item={item} />
+        </div>
+        <div className="viewer-side">
+          <EvidenceFacts item={item} />
+          <section className="card">
+            <NotesEditor key={`notes-${id}`} notes={item.notes} label={t('viewer.notes')} disabled={saving} onSave={(notes) => update({ notes })} />
+            <div className="field">
+              <span className="field-label">{t('viewer.tags')}</span>
+              <TagEditor tags={item.tags} suggestions={vocabulary?.tags} label={t('viewer.tags')} disabled={saving} onChange={(tags) => void update({ tags })} />
+            </div>
+          </section>
+        </div>
+      </div>
+      <section className="card">
+        <h2>{t('viewer.hashes')}</h2>
+        <HashRow label="SHA-256" value={item.sha256} />
+        <HashRow label="SHA-512" value={item.sha512} />
+      </section>
+      {item.exif && Object.keys(item.exif).length > 0 && (
+        <section className="card">
+          <h2>{t('viewer.exif')}</h2>
+          <table className="table table-compact exif">
+            <tbody>
+              {Object.entries(item.exif).map(([key, value]) => (
+                <tr key={key}>
+                  <th scope="row">{key}</th>
+                  <td className="mono">{String(value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

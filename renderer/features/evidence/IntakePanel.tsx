@@ -1,0 +1,97 @@
+import { type DragEvent, useId, useState } from 'react';
+import { pathOfFile } from '../../api';
+import { TagEditor } from '../../components/TagEditor';
+import { useT } from '../../i18n';
+import { useVocabularyStore } from '../channels/vocabulary-store';
+import { entriesOfDrop, walkEntries } from './folder-walk';
+import { useIntakeStore } from './intake-store';
+
+const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
+
+/** Where files come in: drop files or folders, pick them, or paste an image; with optional shared details. */
+export function IntakePanel() {
+  const t = useT();
+  const { meta, phase, setMeta, takeFiles, takeWalk, takePaths } = useIntakeStore();
+  const tags = useVocabularyStore((s) => s.vocabulary?.tags ?? []);
+  const [over, setOver] = useState(false);
+  const filesId = useId();
+  const folderId = useId();
+  const ids = { source: useId(), notes: useId(), time: useId() };
+  const busy = phase === 'running' || phase === 'preparing';
+
+  function onDrop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setOver(false);
+    if (busy) return;
+    // Everything is read from the DataTransfer now: it is emptied once this handler returns.
+    const dropped = Array.from(e.dataTransfer.files);
+    const paths = dropped.map(pathOfFile);
+    if (dropped.length > 0 && paths.every(Boolean)) {
+      void takePaths(paths as string[]);
+      return;
+    }
+    const { entries, files } = entriesOfDrop(e.dataTransfer.items);
+    if (entries.length > 0) void takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
+    else if (files.length > 0) void takeFiles(files);
+  }
+
+  function onPicked(input: HTMLInputElement) {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length === 0) return;
+    void takeWalk(Promise.resolve({ files: files.map((file) => ({ file, path: file.webkitRelativePath || file.name })), skipped: [] }));
+  }
+
+  return (
+    <section className="card intake">
+      <div
+        className={`drop-zone${over ? ' over' : ''}${busy ? ' busy' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <strong>{t('intake.dropTitle')}</strong>
+        <span className="muted">{t('intake.dropHint')}</span>
+        <div className="field-row">
+          <label htmlFor={filesId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
+            {t('intake.pickFiles')}
+          </label>
+          <input id={filesId} type="file" multiple className="sr-only" disabled={busy} data-testid="intake-files" onChange={(e) => onPicked(e.target)} />
+          <label htmlFor={folderId} className={`button-secondary file-button${busy ? ' disabled' : ''}`}>
+            {t('intake.pickFolder')}
+          </label>
+          <input id={folderId} type="file" multiple className="sr-only" disabled={busy} {...directoryProps} onChange={(e) => onPicked(e.target)} />
+        </div>
+      </div>
+      <details className="intake-meta">
+        <summary>{t('intake.metaTitle')}</summary>
+        <p className="muted small">{t('intake.metaHint')}</p>
+        <div className="meta-grid">
+          <div className="field">
+            <label htmlFor={ids.source}>{t('intake.sourceUrl')}</label>
+            <input id={ids.source} type="text" className="mono" value={meta.sourceUrl} maxLength={4096} placeholder="https://t.me/…" disabled={busy} onChange={(e) => setMeta({ sourceUrl: e.target.value })} />
+            <span className="muted small">{t('intake.sourceUrlHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.time}>{t('intake.capturedAt')}</label>
+            <input id={ids.time} type="datetime-local" value={meta.capturedAt} disabled={busy} onChange={(e) => setMeta({ capturedAt: e.target.value })} />
+            <span className="muted small">{t('intake.capturedAtHint')}</span>
+          </div>
+          <div className="field">
+            <span className="field-label">{t('intake.tags')}</span>
+            <TagEditor tags={meta.tags} suggestions={tags} label={t('intake.tags')} disabled={busy} onChange={(next) => setMeta({ tags: next })} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.notes}>{t('intake.notes')}</label>
+            <textarea id={ids.notes} rows={2} value={meta.notes} maxLength={20_000} disabled={busy} onChange={(e) => setMeta({ notes: e.target.value })} />
+          </div>
+        </div>
+      </details>
+    </section>
+  );
+}

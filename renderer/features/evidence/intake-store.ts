@@ -1,0 +1,192 @@
+import { create } from 'zustand';
+import type { Args, Result } from '../../../electron/contract';
+import { call, newJobId, pathOfFile } from '../../api';
+import { registerReset } from '../../app/reset-stores';
+import { type UiError, toUiError } from '../../components/errors';
+import { useVocabularyStore } from '../channels/vocabulary-store';
+import { fileToBase64 } from './base64';
+import { useEvidenceStore } from './evidence-store';
+import type { WalkResult } from './folder-walk';
+
+export type IntakeResult = Result<'evidence.intakeBytes'>;
+export type IntakeSource = { label: string; file: File } | { label: string; path: string };
+export type IntakeOutcome =
+  | { label: string; status: 'added' | 'duplicate'; result: IntakeResult }
+  | { label: string; status: 'failed'; error: UiError }
+  | { label: string; status: 'skipped'; reason: 'hidden' | 'unreadable' };
+
+export interface IntakeMeta {
+  sourceUrl: string;
+  notes: string;
+  tags: string[];
+  /** a datetime-local value: the analyst's own clock */
+  capturedAt: string;
+}
+
+/** The contract's limit for bytes sent from the window; larger files must come by path (desktop). */
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+type Phase = 'idle' | 'preparing' | 'running' | 'done';
+
+interface IntakeState {
+  meta: IntakeMeta;
+  metaError: UiError | null;
+  phase: Phase;
+  jobId: string | null;
+  total: number;
+  done: number;
+  current: string | null;
+  cancelled: boolean;
+  outcomes: IntakeOutcome[];
+  /** files not reached because the intake was cancelled */
+  notProcessed: number;
+  setMeta(patch: Partial<IntakeMeta>): void;
+  takeFiles(files: File[]): Promise<void>;
+  takeWalk(walk: Promise<WalkResult>): Promise<void>;
+  takePaths(paths: string[]): Promise<void>;
+  cancel(): Promise<void>;
+  dismiss(): void;
+}
+
+export const initialIntakeState = {
+  meta: { sourceUrl: '', notes: '', tags: [], capturedAt: '' } as IntakeMeta,
+  metaError: null as UiError | null,
+  phase: 'idle' as Phase,
+  jobId: null as string | null,
+  total: 0,
+  done: 0,
+  current: null as string | null,
+  cancelled: false,
+  outcomes: [] as IntakeOutcome[],
+  notProcessed: 0,
+};
+
+type SharedMeta = Pick<Args<'evidence.intakeBytes'>, 'sourceUrl' | 'capturedAt' | 'notes' | 'tags'>;
+
+/** A failure found here in the window, before the core was asked; the code picks the message. */
+class LocalError extends Error {
+  constructor(readonly ui: UiError) {
+    super(ui.message);
+  }
+}
+
+/** The metadata every file of this intake gets, checked once before the first file is read. */
+async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
+  const out: SharedMeta = {};
+  const sourceUrl = meta.sourceUrl.trim();
+  if (sourceUrl) {
+    const parsed = await call('channels.parseLink', { url: sourceUrl });
+    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason });
+    out.sourceUrl = sourceUrl;
+  }
+  if (meta.capturedAt) {
+    const when = new Date(meta.capturedAt);
+    if (Number.isNaN(when.getTime())) throw new LocalError({ code: 'BAD_CAPTURE_TIME', message: meta.capturedAt });
+    out.capturedAt = when.toISOString();
+  }
+  if (meta.notes.trim()) out.notes = meta.notes.trim();
+  if (meta.tags.length) out.tags = meta.tags;
+  return out;
+}
+
+async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
+  const path = 'path' in source ? source.path : pathOfFile(source.file);
+  if (path) return call('evidence.intakePath', { path, jobId, ...meta });
+  const file = (source as { file: File }).file;
+  if (file.size > MAX_BYTES) throw new LocalError({ code: 'TOO_LARGE_FOR_UPLOAD', message: file.name });
+  const dataBase64 = await fileToBase64(file);
+  return call('evidence.intakeBytes', { name: file.name.slice(0, 255) || 'evidence', dataBase64, lastModified: file.lastModified || undefined, jobId, ...meta });
+}
+
+const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toUiError(e));
+
+export const useIntakeStore = create<IntakeState>((set, get) => {
+  let lastRefresh = 0;
+  function refreshGallery(force: boolean) {
+    if (!force && Date.now() - lastRefresh < 1500) return;
+    lastRefresh = Date.now();
+    useEvidenceStore.getState().refresh();
+  }
+
+  /** One file at a time, so progress is exact and a bad file never stops the others. */
+  async function run(sources: IntakeSource[], skipped: IntakeOutcome[]): Promise<void> {
+    if (get().phase === 'running') return;
+    let meta: SharedMeta;
+    try {
+      meta = await checkedMeta(get().meta);
+    } catch (e) {
+      set({ metaError: uiErrorOf(e), phase: 'idle' });
+      return;
+    }
+    const jobId = newJobId();
+    set({ phase: 'running', jobId, total: sources.length, done: 0, current: null, cancelled: false, outcomes: [...skipped], notProcessed: 0, metaError: null });
+    let index = 0;
+    for (; index < sources.length; index++) {
+      if (get().jobId !== jobId || get().cancelled) break;
+      const source = sources[index]!;
+      set({ current: source.label, done: index });
+      let outcome: IntakeOutcome;
+      try {
+        const result = await intakeOne(source, jobId, meta);
+        outcome = { label: source.label, status: result.duplicate ? 'duplicate' : 'added', result };
+        refreshGallery(false);
+      } catch (e) {
+        const error = uiErrorOf(e);
+        if (error.code === 'CANCELLED' || get().jobId !== jobId) break;
+        outcome = { label: source.label, status: 'failed', error };
+      }
+      if (get().jobId !== jobId) return;
+      set({ outcomes: [...get().outcomes, outcome], done: index + 1 });
+    }
+    if (get().jobId !== jobId) return;
+    set({ phase: 'done', current: null, jobId: null, notProcessed: sources.length - get().done });
+    refreshGallery(true);
+    if (meta.tags || meta.sourceUrl) void useVocabularyStore.getState().load(true);
+  }
+
+  return {
+    ...initialIntakeState,
+    setMeta(patch) {
+      set({ meta: { ...get().meta, ...patch }, metaError: null });
+    },
+    takeFiles(files) {
+      return run(
+        files.map((file) => ({ label: file.name, file })),
+        [],
+      );
+    },
+    async takeWalk(walk) {
+      if (get().phase === 'running') return;
+      set({ phase: 'preparing', outcomes: [], metaError: null });
+      const { files, skipped } = await walk;
+      await run(
+        files.map(({ file, path }) => ({ label: path, file })),
+        skipped.map((s) => ({ label: s.path, status: 'skipped', reason: s.reason })),
+      );
+    },
+    async takePaths(paths) {
+      if (get().phase === 'running') return;
+      set({ phase: 'preparing', outcomes: [], metaError: null });
+      try {
+        const { files } = await call('evidence.expandPaths', { paths });
+        await run(
+          files.map((path) => ({ label: path, path })),
+          [],
+        );
+      } catch (e) {
+        set({ phase: 'idle', metaError: toUiError(e) });
+      }
+    },
+    async cancel() {
+      const { jobId } = get();
+      if (!jobId) return;
+      set({ cancelled: true });
+      await call('jobs.cancel', { jobId }).catch(() => undefined);
+    },
+    dismiss() {
+      if (get().phase !== 'running' && get().phase !== 'preparing') set({ phase: 'idle', outcomes: [], notProcessed: 0, total: 0, done: 0 });
+    },
+  };
+});
+
+registerReset(() => useIntakeStore.setState(initialIntakeState));

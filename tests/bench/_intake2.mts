@@ -1,0 +1,15 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { storeOriginal } from '../../electron/core/vault/originals';
+import { createVault } from '../../electron/core/vault/vault';
+import { sql } from '../../electron/core/db/sql';
+const src = readdirSync('/tmp').filter(d => d.startsWith('jejak-intake-')).map(d => join('/tmp', d, 'f'))[0]!;
+const files = readdirSync(src).map(f => join(src, f));
+const { session } = await createVault(`/tmp/jv-${Date.now()}`, 'benchmark passphrase with several words', { actor: 'b', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } });
+let a = performance.now(); for (const f of files) { await stat(f); await readFile(f); } console.log('async stat+read', ((performance.now()-a)/files.length).toFixed(2));
+a = performance.now(); const bufs = files.map(f => { statSync(f); return readFileSync(f); }); console.log('sync stat+read', ((performance.now()-a)/files.length).toFixed(2));
+a = performance.now(); for (const b of bufs) session.blobs.put(b); console.log('put', ((performance.now()-a)/files.length).toFixed(2));
+a = performance.now(); for (const b of bufs.slice(0,100)) await storeOriginal(session, Buffer.concat([b, Buffer.from('x')])); console.log('storeOriginal', ((performance.now()-a)/100).toFixed(2));
+a = performance.now(); for (let i = 0; i < 200; i++) session.db.tx(() => { session.db.run(sql`INSERT INTO settings VALUES (${'k'+i}, 'v')`); session.audit({ action: 'x', details: { i } }); }); console.log('tx+audit', ((performance.now()-a)/200).toFixed(2));
+session.close('b');
