@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 import { useVaultStore } from '../features/vault/vault-store';
 import { ActivityView } from '../features/activity/ActivityView';
+import { ChannelsView } from '../features/channels/ChannelsView';
+import { useChannelDetailStore } from '../features/channels/channel-detail-store';
+import { DashboardView } from '../features/dashboard/DashboardView';
+import { EvidenceView } from '../features/evidence/EvidenceView';
+import { useEvidenceViewerStore } from '../features/evidence/evidence-viewer-store';
+import { SearchBox } from '../features/search/SearchBox';
+import { SearchView } from '../features/search/SearchView';
+import { useSearchStore } from '../features/search/search-store';
 import { SettingsView } from '../features/settings/SettingsView';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { EmptyState } from '../components/EmptyState';
@@ -9,6 +17,12 @@ import { AREAS, type Area, useNavStore } from './nav-store';
 
 function AreaView({ area }: { area: Area }): ReactNode {
   switch (area) {
+    case 'dashboard':
+      return <DashboardView />;
+    case 'channels':
+      return <ChannelsView />;
+    case 'evidence':
+      return <EvidenceView />;
     case 'activity':
       return <ActivityView />;
     case 'settings':
@@ -18,9 +32,20 @@ function AreaView({ area }: { area: Area }): ReactNode {
   }
 }
 
+/** A click on the area already shown leaves its detail page for the list, as a second click on a tab would. */
+function navigate(target: Area, current: Area, searchOpen: boolean) {
+  useSearchStore.getState().hide();
+  if (target === current && !searchOpen) {
+    if (target === 'channels') useChannelDetailStore.getState().close();
+    if (target === 'evidence') useEvidenceViewerStore.getState().close();
+  }
+  useNavStore.getState().go(target);
+}
+
 export function Shell() {
   const t = useT();
-  const { area, go } = useNavStore();
+  const area = useNavStore((s) => s.area);
+  const searchOpen = useSearchStore((s) => s.open);
   const { lock, status } = useVaultStore();
   return (
     <div className="shell">
@@ -32,7 +57,7 @@ export function Shell() {
         <ul>
           {AREAS.map((a) => (
             <li key={a}>
-              <button type="button" className={a === area ? 'nav-item active' : 'nav-item'} aria-current={a === area ? 'page' : undefined} onClick={() => go(a)}>
+              <button type="button" className={a === area && !searchOpen ? 'nav-item active' : 'nav-item'} aria-current={a === area && !searchOpen ? 'page' : undefined} onClick={() => navigate(a, area, searchOpen)}>
                 {t(`nav.${a}` as MessageKey)}
               </button>
             </li>
@@ -42,6 +67,7 @@ export function Shell() {
       <div className="main">
         <header className="topbar">
           <div className="topbar-unit">{status?.unitName ?? t('app.noUnit')}</div>
+          <SearchBox />
           <div className="topbar-actions">
             <LanguageSwitch />
             <button type="button" className="button-secondary" onClick={() => void lock()}>
@@ -49,9 +75,7 @@ export function Shell() {
             </button>
           </div>
         </header>
-        <section className="content">
-          <AreaView area={area} />
-        </section>
+        <section className="content">{searchOpen ? <SearchView /> : <AreaView area={area} />}</section>
       </div>
     </div>
   );

@@ -12,11 +12,11 @@ export function custodyLines(db: Db, caseId: number, channelIds: number[], evide
   const subjects = [{ type: 'case', ids: [caseId] }, { type: 'channel', ids: channelIds }, { type: 'evidence', ids: evidenceIds }];
   const lines: string[] = [];
   const rows = db.all<{ seq: number; at: string; actor: string; action: string; subject_type: string; subject_id: string; details: string; prev_hash: string; hash: string }>(sql`
-    SELECT * FROM audit WHERE (subject_type, subject_id) IN (
-      SELECT 'case', ${String(caseId)}
-      UNION ALL SELECT 'channel', CAST(value AS TEXT) FROM json_each(${JSON.stringify(channelIds)})
-      UNION ALL SELECT 'evidence', CAST(value AS TEXT) FROM json_each(${JSON.stringify(evidenceIds)})
-    ) ORDER BY seq`);
+    SELECT * FROM audit
+    WHERE (subject_type = 'case' AND subject_id = ${String(caseId)})
+       OR (subject_type = 'channel' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(channelIds)})))
+       OR (subject_type = 'evidence' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(evidenceIds)})))
+    ORDER BY seq`);
   for (const r of rows) {
     const entry: AuditEntry = { seq: r.seq, at: r.at, actor: r.actor, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, details: JSON.parse(r.details), prevHash: r.prev_hash, hash: r.hash };
     lines.push(canonicalJson({ type: 'audit-entry', ...entry }));

@@ -74,9 +74,10 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
     destination,
     { signal: opts.signal, onProgress: opts.onProgress, now },
   );
+  const fileName = `${result.name}.zip`;
   session.db.tx(() => {
-    session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${result.name}.zip, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
-    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: `${result.name}.zip`, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint } });
+    session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
+    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint } });
     if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
   });
   return result;

@@ -21,7 +21,7 @@ export interface StatementInfo {
   review?: ReviewItem[];
   /** every check on this statement passed */
   valid: boolean;
-  /** valid, and its key is in the roster with this role */
+  /** the package is valid and this key is in the roster with this role */
   trusted: boolean;
   raw: Statement;
 }

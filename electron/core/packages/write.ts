@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { JejakError } from '../errors';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
 import {
@@ -29,10 +28,10 @@ export interface PayloadFile {
   /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
   path: string;
   /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
-  open(): Readable;
+  open(): NodeJS.ReadableStream;
   /** if given, the bytes must hash to this or the export fails with INTEGRITY */
   expectedSha256?: string;
-  /** if given, the byte count must match; with every size given, progress has a total */
+  /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
   size?: number;
 }
 
@@ -71,6 +70,7 @@ function checkPayload(payload: readonly PayloadFile[]): void {
     const seq = parseEvidencePath(file.path)?.seq;
     if (seq !== undefined && seqs.has(seq)) throw new JejakError('INVALID_INPUT', `Two evidence files have number ${seq}.`);
     if (seq !== undefined) seqs.add(seq);
+    if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0)) throw new JejakError('INVALID_INPUT', `The size of ${file.path} is not a byte count.`);
     if (file.expectedSha256 !== undefined && !/^[0-9a-f]{64}$/.test(file.expectedSha256)) {
       throw new JejakError('INVALID_INPUT', `The expected SHA-256 of ${file.path} is not 64 lowercase hex digits.`);
     }
@@ -144,7 +144,7 @@ async function addPayload(zip: ZipWriter, name: string, payload: readonly Payloa
       check: (d) => integrityProblem(file, d),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON } : {}),
     });
-    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path));
+    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), file.size);
     digests.push(through.digests as Digests);
     if (file.path === REPORT_JSON) report = through.bytes;
   }

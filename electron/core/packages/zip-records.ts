@@ -57,6 +57,15 @@ export function localHeader(e: EntryRecord): Buffer {
   return Buffer.concat([h, e.name]);
 }
 
+/** CRC and sizes as they sit at offset 14 of a local header, to fill in once the data is written. */
+export function localSizes(e: EntryRecord): Buffer {
+  const b = Buffer.alloc(12);
+  b.writeUInt32LE(e.crc, 0);
+  b.writeUInt32LE(e.compressedSize, 4);
+  b.writeUInt32LE(e.size, 8);
+  return b;
+}
+
 /** With the optional signature (macOS Archive Utility wants it); 8-byte sizes for ZIP64 entries. */
 export function dataDescriptor(e: EntryRecord, zip64: boolean): Buffer {
   const d = Buffer.alloc(zip64 ? 24 : 16);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { JejakError } from '../errors';
@@ -9,7 +8,7 @@ import { fsyncDirectory } from '../fs-atomic';
 import type { DigestStream, Digests } from './digest';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
-import { centralRecord, dataDescriptor, dosDateTime, endRecords, localHeader, needsZip64, needsZip64End, type DosTime, type EntryRecord } from './zip-records';
+import { centralRecord, dataDescriptor, dosDateTime, endRecords, localHeader, localSizes, needsZip64, needsZip64End, type DosTime, type EntryRecord } from './zip-records';
 
 /** System errors at the destination, as the codes a user can act on. */
 function asUnwritable(err: unknown, dir: string): unknown {
@@ -54,11 +53,15 @@ async function writeAll(handle: FileHandle, buffer: Buffer, position: number): P
   }
 }
 
+/** Entries declared smaller than this cannot need ZIP64, even deflated (deflate grows data by < 0.1%). */
+const PATCHABLE = 0xf0000000;
+
 /**
  * Streams a ZIP into a file, one entry at a time, so memory stays bounded by the stream buffers.
- * Streamed entries carry data descriptors (their sizes are known only at the end), as yazl writes
- * them; unzip, 7-Zip, Windows and yauzl read those from the central directory. CRC-32 comes from
- * the DigestStream, natively: yazl's JavaScript CRC alone capped writing at about 240 MB/s.
+ * CRC-32 comes from the DigestStream, natively (yazl's JavaScript CRC alone capped writing at about
+ * 240 MB/s). An entry of known size gets its CRC and sizes written back into its local header after
+ * the data, so it needs no data descriptor: Java's ZipInputStream refuses stored entries with one,
+ * and 7-Zip 9.20 any. Only an entry of unknown size falls back to a descriptor.
  */
 export class ZipWriter {
   private position = 0;
@@ -78,9 +81,13 @@ export class ZipWriter {
     this.position += buffer.length;
   }
 
-  /** Streams `source` through `digest` (which must see the uncompressed bytes) into a new entry. */
-  async addStream(name: string, source: Readable, digest: DigestStream, compress: boolean): Promise<void> {
-    const record: EntryRecord = { name: Buffer.from(name), method: compress ? 8 : 0, streamed: true, crc: 0, compressedSize: 0, size: 0, offset: this.position, when: this.when };
+  /**
+   * Streams `source` through `digest` (which sees the uncompressed bytes and must fail the stream if
+   * they are not `size` bytes) into a new entry.
+   */
+  async addStream(name: string, source: NodeJS.ReadableStream, digest: DigestStream, compress: boolean, size?: number): Promise<void> {
+    const streamed = size === undefined || size >= PATCHABLE;
+    const record: EntryRecord = { name: Buffer.from(name), method: compress ? 8 : 0, streamed, crc: 0, compressedSize: 0, size: 0, offset: this.position, when: this.when };
     await this.write(localHeader(record));
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];
@@ -108,7 +115,8 @@ export class ZipWriter {
     record.crc = d.crc32;
     record.size = d.size;
     const zip64 = needsZip64(record);
-    await this.write(dataDescriptor(record, zip64));
+    if (streamed) await this.write(dataDescriptor(record, zip64));
+    else await writeAll(this.handle, localSizes(record), record.offset + 14);
     this.entries.push({ record, zip64 });
   }
 

@@ -32,6 +32,8 @@ interface ChannelsState {
   ensureRange(start: number, end: number): void;
   setFilter(patch: Partial<ChannelFilter>): void;
   clearFilter(): void;
+  /** a whole new filter at once (from the dashboard) */
+  replaceFilter(filter: ChannelFilter): void;
   setSort(sort: ChannelSort): void;
   refresh(): void;
   setActive(index: number): void;
@@ -115,6 +117,9 @@ export const useChannelsStore = create<ChannelsState>((set, get) => {
     },
     clearFilter() {
       restart({ filter: {}, active: 0, scrollTop: 0, anchor: null });
+    },
+    replaceFilter(filter) {
+      restart({ filter, active: 0, scrollTop: 0, anchor: null });
     },
     setSort(sort) {
       const { sort: current, descending } = get();

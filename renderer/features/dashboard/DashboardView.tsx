@@ -5,16 +5,16 @@ import { LoadingState } from '../../components/LoadingState';
 import { platformLabel, statusLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { type ChannelFilter, useChannelsStore } from '../channels/channels-store';
 import { useChannelImportStore } from '../channels/import-store';
 import { BreakdownList } from './BreakdownList';
 import { WeekChart } from './WeekChart';
 import { useDashboardStore } from './dashboard-store';
 
-function showChannels(filter: Partial<ChannelFilter>) {
-  const channels = useChannelsStore.getState();
-  channels.clearFilter();
-  channels.setFilter(filter);
+function showChannels(filter: ChannelFilter) {
+  useChannelDetailStore.getState().close();
+  useChannelsStore.getState().replaceFilter(filter);
   useNavStore.getState().go('channels');
 }
 

@@ -116,17 +116,18 @@ export function sh(command: string, cwd: string): { code: number; out: string } 
 export interface PlainEntry {
   name: string;
   data: Buffer;
+  flags?: number;
 }
 
 /** Every entry, read with yauzl: an independent reader. */
-export async function readZip(path: string): Promise<PlainEntry[]> {
+export async function readZip(path: string, withFlags = false): Promise<PlainEntry[]> {
   const zip = await yauzl.openPromise(path);
   const entries: PlainEntry[] = [];
   for await (const entry of zip.eachEntry()) {
     const stream = await zip.openReadStreamPromise(entry);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+    entries.push({ name: entry.fileName, data: Buffer.concat(chunks), ...(withFlags ? { flags: entry.generalPurposeBitFlag } : {}) });
   }
   return entries;
 }

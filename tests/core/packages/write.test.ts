@@ -19,9 +19,13 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
 }
 
 describe('writePackage', () => {
-  it('writes a bag that unzip, sha256sum and openssl verify by hand, exactly as the format says', async () => {
+  it.each([
+    ['sizes known (CRC and sizes written back into local headers)', true],
+    ['sizes unknown (data descriptors)', false],
+  ])('writes a bag that unzip, sha256sum and openssl verify by hand, exactly as the format says: %s', async (_label, sized) => {
     const analyst = makeSigner('analyst');
     const { input, reference } = sampleInput(analyst);
+    if (!sized) input.payload = input.payload.map(({ size: _size, ...rest }) => rest);
     const dir = tempDir();
     const result = await writePackage(input, join(dir, packageFileName(reference)), { now });
     expect(result.name).toBe('KOMINFO-2026-11-0042');
@@ -39,6 +43,9 @@ describe('writePackage', () => {
     expect(openssl.out).toContain('Signature Verified Successfully');
     expect(openssl.code).toBe(0);
     expect(sh('unzip -tq KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
+    const flags = (await readZip(result.path, true)).map((e) => e.flags & 0x0008);
+    expect(flags.slice(0, input.payload.length)).toEqual(input.payload.map(() => (sized ? 0 : 0x0008)));
+    expect((await verifyPackage(result.path)).verdict).toBe('valid-untrusted');
   });
 
   it('writes the statement byte for byte as the format shows it', async () => {
