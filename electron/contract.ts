@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './contract/audit';
+import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
 import { evidenceContract } from './contract/evidence';
 import { vaultContract } from './contract/vault';
@@ -14,6 +15,7 @@ export const contract = {
   ...auditContract,
   ...catalogContract,
   ...evidenceContract,
+  ...casesContract,
 } as const;
 
 export type Contract = typeof contract;

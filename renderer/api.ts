@@ -79,3 +79,9 @@ export function pathOfFile(file: File): string | null {
   const path = window.jejak?.pathForFile(file);
   return path ? path : null;
 }
+
+/** Where the window loads an image of a package open for review. */
+export function packageImageUrl(reviewId: string, bagPath: string): string {
+  const path = bagPath.split('/').map(encodeURIComponent).join('/');
+  return window.jejak ? `jejak-evidence://package/${reviewId}/${path}` : `/package/${reviewId}/${path}`;
+}

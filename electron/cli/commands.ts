@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
+import * as cases from './case-commands';
 import * as catalog from './catalog-commands';
 import * as vault from './vault-commands';
 
@@ -37,4 +38,37 @@ export const commands: Command[] = [
   },
   { words: ['evidence', 'export'], usage: 'evidence export ID --out FILE', summary: 'write the original bytes of an item', options: { out: { type: 'string' } }, run: catalog.evidenceExport },
   { words: ['search'], usage: 'search QUERY', summary: 'search channels, evidence notes and cases', run: catalog.searchCommand },
+  { words: ['identity', 'show'], usage: 'identity show', summary: 'who signs from this vault, with the key fingerprint', run: cases.identityShow },
+  {
+    words: ['identity', 'set'],
+    usage: 'identity set --name N --unit U --id I --role analyst|supervisor',
+    summary: 'set the name, unit, employee ID and role printed on signatures',
+    options: { name: { type: 'string' }, unit: { type: 'string' }, id: { type: 'string' }, role: { type: 'string' } },
+    run: cases.identitySet,
+  },
+  { words: ['identity', 'export-public'], usage: 'identity export-public --out FILE', summary: 'write the public key (PEM) for the trust roster', options: { out: { type: 'string' } }, run: cases.identityExportPublic },
+  { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role)', run: cases.trustImport },
+  {
+    words: ['case', 'create'],
+    usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
+    summary: 'open a takedown case; prints its reference',
+    options: { platform: { type: 'string' }, priority: { type: 'string' }, 'legal-basis': { type: 'string' } },
+    run: cases.caseCreate,
+  },
+  {
+    words: ['case', 'add'],
+    usage: 'case add REF [--channel URL|ID]… [--evidence ID]…',
+    summary: 'add channels and evidence to a draft case',
+    options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
+    run: cases.caseAdd,
+  },
+  { words: ['case', 'export'], usage: 'case export REF --out FILE.zip [--language id|en]', summary: 'write the signed report package', options: { out: { type: 'string' }, language: { type: 'string' } }, run: cases.caseExport },
+  { words: ['verify'], usage: 'verify FILE.zip [--trust ROSTER]', summary: 'check a package (no vault needed): 0 trusted, 3 untrusted, 1 invalid', options: { trust: { type: 'string' } }, run: cases.verify },
+  {
+    words: ['review'],
+    usage: 'review FILE.zip --approve|--return --comment TEXT --out FILE.zip',
+    summary: 'countersign a package as supervisor',
+    options: { approve: { type: 'boolean' }, return: { type: 'boolean' }, comment: { type: 'string' }, out: { type: 'string' } },
+    run: cases.review,
+  },
 ];

@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { defaultVaultDir } from '../core/app/paths';
 import { loadPolicy } from '../core/policy/policy';
@@ -37,4 +38,9 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
   } finally {
     session.close('cli');
   }
+}
+
+/** resources/ of this checkout (fonts for the report), wherever the command is run from. */
+export function resourcesDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import { EVIDENCE_HEADERS, evidenceImage } from '../core/app/evidence-images';
+import { EVIDENCE_HEADERS, evidenceImage, packageImage } from '../core/app/evidence-images';
 import type { JejakApp } from '../core/app/jejak-app';
 import { resolveStatic } from '../core/app/static-files';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
@@ -18,11 +18,15 @@ export function registerSchemes(): void {
   ]);
 }
 
-/** Streams evidence images from the encrypted store: jejak-evidence://evidence/<id>/<thumb|original>. */
+/**
+ * Streams evidence images from the encrypted store (jejak-evidence://evidence/<id>/<thumb|original>)
+ * and from packages open for review (jejak-evidence://package/<reviewId>/data/…), never via disk.
+ */
 export function serveEvidence(app: JejakApp): void {
-  protocol.handle(EVIDENCE_SCHEME, (request) => {
+  protocol.handle(EVIDENCE_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const reply = url.host === 'evidence' ? evidenceImage(app, url.pathname) : { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
+    const reply =
+      url.host === 'evidence' ? evidenceImage(app, url.pathname) : url.host === 'package' ? await packageImage(app, url.pathname) : { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
     const body = Buffer.isBuffer(reply.body) ? reply.body : (Readable.toWeb(Readable.from(reply.body)) as ReadableStream);
     return new Response(body, { status: reply.status, headers: { ...EVIDENCE_HEADERS, 'Content-Type': reply.type } });
   });

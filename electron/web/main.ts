@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
-import { evidenceImage } from '../core/app/evidence-images';
+import { evidenceImage, packageImage } from '../core/app/evidence-images';
 import pkg from '../../package.json' with { type: 'json' };
 import { startHarness } from './server';
 
@@ -17,6 +17,7 @@ const harness = await startHarness({
   dispatch: core.dispatch,
   onEvent: core.onEvent,
   evidenceImage: core.app ? (path) => evidenceImage(core.app!, path) : undefined,
+  packageImage: core.app ? (path) => packageImage(core.app!, path) : undefined,
   rendererDir: resolve(values.renderer ?? 'out/renderer'),
   port: values.port ? Number(values.port) : 0,
 });

@@ -18,6 +18,8 @@ export interface HarnessOptions {
   dispatch(channel: string, args: unknown): Promise<Envelope<unknown>>;
   /** evidence images by "<id>/<variant>", as the desktop app's jejak-evidence: protocol serves them */
   evidenceImage?(path: string): ImageReply;
+  /** images of a package open for review, by "<reviewId>/data/…" */
+  packageImage?(path: string): Promise<ImageReply>;
   onEvent?(listener: (event: AppEvent) => void): void;
   rendererDir: string;
   port?: number;
@@ -83,8 +85,10 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
       req.on('close', () => sseClients.delete(res));
       return;
     }
-    if (url.pathname.startsWith('/evidence/') && req.method === 'GET' && opts.evidenceImage) {
-      const reply = opts.evidenceImage(url.pathname.slice('/evidence/'.length));
+    const isEvidence = url.pathname.startsWith('/evidence/') && opts.evidenceImage;
+    const isPackage = url.pathname.startsWith('/package/') && opts.packageImage;
+    if (req.method === 'GET' && (isEvidence || isPackage)) {
+      const reply = isEvidence ? opts.evidenceImage!(url.pathname.slice('/evidence/'.length)) : await opts.packageImage!(url.pathname.slice('/package/'.length));
       res.writeHead(reply.status, { ...EVIDENCE_HEADERS, 'Content-Type': reply.type });
       if (Buffer.isBuffer(reply.body)) return res.end(reply.body);
       try {

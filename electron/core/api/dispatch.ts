@@ -4,6 +4,8 @@ import type { JejakApp } from '../app/jejak-app';
 import { auditHandlers } from './audit-handlers';
 import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-handlers';
 import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
+import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
+import { reviewHandlers } from './review-handlers';
 import type { Handler } from './handler-types';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
@@ -17,6 +19,10 @@ const handlers: { [C in Channel]: Handler<C> } = {
   ...evidenceHandlers,
   ...jobHandlers,
   ...searchHandlers,
+  ...identityHandlers,
+  ...trustHandlers,
+  ...caseHandlers,
+  ...reviewHandlers,
 };
 
 /**

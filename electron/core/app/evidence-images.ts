@@ -37,3 +37,17 @@ export function evidenceImage(app: JejakApp, path: string): ImageReply {
     throw e;
   }
 }
+
+/** `<reviewId>/data/evidence/…` → an image of a package open for review, read from the ZIP into memory. */
+export async function packageImage(app: JejakApp, path: string): Promise<ImageReply> {
+  const notFound = { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
+  const match = /^\/?([0-9a-f-]{36})\/(data\/.+)$/.exec(decodeURIComponent(path));
+  if (!match || !app.session) return notFound;
+  try {
+    const image = await app.reviews.image(match[1]!, match[2]!);
+    return image ? { status: 200, type: image.type, body: image.bytes } : notFound;
+  } catch (e) {
+    if (e instanceof JejakError) return notFound;
+    throw e;
+  }
+}

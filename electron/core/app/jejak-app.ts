@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { AppEvent } from '../../contract';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { LoadedPolicy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
+import { ReviewRegistry } from '../review/review-registry';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -28,6 +30,7 @@ export class JejakApp {
   private readonly listeners = new Set<(e: AppEvent) => void>();
   private readonly jobs = new Map<string, AbortController>();
   preferences: Preferences;
+  readonly reviews = new ReviewRegistry();
 
   constructor(readonly config: AppConfig) {
     this.preferences = readPreferences(config.preferencesPath);
@@ -50,6 +53,11 @@ export class JejakApp {
   /** Who acts, for the audit log: the signing identity once set, else the OS account. */
   defaultActor(): string {
     return `os:${userInfo().username}`;
+  }
+
+  /** Where packages go when the window names no destination: beside the vault, never inside it. */
+  exportsDir(): string {
+    return join(dirname(this.config.vaultDir), 'exports');
   }
 
   minPassphraseStrength(): number {
@@ -81,6 +89,7 @@ export class JejakApp {
     this.current = null;
     for (const controller of this.jobs.values()) controller.abort();
     this.jobs.clear();
+    this.reviews.closeAll();
     if (s?.isOpen) {
       s.close(reason);
       this.emit({ type: 'locked', reason });

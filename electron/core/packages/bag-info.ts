@@ -84,14 +84,16 @@ export function parseBagInfo(text: string): ParsedBagInfo {
       fields.set(last, `${fields.get(last)} ${line.trim()}`);
       return;
     }
-    const m = /^([^:\s][^:]*?)\s*:\s?(.*)$/.exec(line);
-    if (!m) {
+    // indexOf, not a regular expression: a hostile line must not cost quadratic time.
+    const colon = line.indexOf(':');
+    const label = line.slice(0, Math.max(colon, 0)).trim();
+    if (colon < 0 || label === '' || /^\s/.test(line)) {
       problems.push(`bag-info.txt line ${i + 1} is not "Label: value"`);
       return;
     }
-    last = m[1] as string;
-    if (fields.has(last)) problems.push(`bag-info.txt has ${last} twice`);
-    fields.set(last, m[2] as string);
+    last = label;
+    if (fields.has(label)) problems.push(`bag-info.txt has ${label} twice`);
+    fields.set(label, line.slice(colon + 1).replace(/^[ \t]/, ''));
   });
   for (const label of BAG_INFO_LABELS) {
     if (!fields.has(label)) problems.push(`bag-info.txt has no ${label}`);

@@ -12,6 +12,8 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const DOS_DIRECTORY = 0x10;
+/** Packages nest four deep; a limit also keeps the folder-prefix checks below linear. */
+const MAX_DEPTH = 16;
 
 export interface EntryCheckResult {
   names: string[];
@@ -58,6 +60,7 @@ function nameProblem(e: ZipEntry, name: string | null): string | null {
   const segments = name.split('/');
   if (segments.includes('..') || segments.includes('.')) return 'contains a "." or ".." path segment';
   if (segments.includes('')) return 'contains an empty path segment';
+  if (segments.length > MAX_DEPTH) return `is nested more than ${MAX_DEPTH} folders deep`;
   return null;
 }
 
@@ -95,7 +98,7 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
   const fileAndFolder = new Set<string>();
   for (const folded of byFolded.keys()) {
     const parts = folded.split('/');
-    for (let i = 1; i < parts.length; i++) {
+    for (let i = 1; i < Math.min(parts.length, MAX_DEPTH); i++) {
       const parent = byFolded.get(parts.slice(0, i).join('/'));
       if (parent !== undefined) fileAndFolder.add(parent);
     }

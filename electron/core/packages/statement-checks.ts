@@ -78,10 +78,11 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
   }
   const statements: StatementInfo[] = [];
   const earlier = new Map<string, number>();
+  const problemCount = (): number => Object.values(p).reduce((n, list) => n + list.length, 0);
   for (const t of triples) {
     const json = t.json?.bytes;
     if (!json || !t.sig?.bytes) continue;
-    const before = Object.values(p).reduce((n, list) => n + list.length, 0);
+    const before = problemCount();
     const file = `${t.name.stem}.json`;
     const s = parseStatement(json);
     if (typeof s === 'string') {
@@ -101,7 +102,7 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
     if (s.bag.externalIdentifier !== ctx.externalIdentifier) p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
     p.covers.push(...coversProblems(file, t.name.seq, s.covers, earlier));
     earlier.set(t.json?.sha256 ?? '', t.name.seq);
-    const valid = Object.values(p).reduce((n, list) => n + list.length, 0) === before;
+    const valid = problemCount() === before;
     statements.push({
       seq: t.name.seq,
       file,

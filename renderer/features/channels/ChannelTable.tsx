@@ -93,6 +93,8 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
   const { total, pages, generation, filter, sort, descending, selected, active, ensureRange, setSort, setActive, toggle } = useChannelsStore();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
+  // The React Compiler is not used in this build; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

@@ -27,6 +27,8 @@ export function EvidenceGallery({ onOpen }: { onOpen(id: number): void }) {
 
   const count = total ?? 0;
   const rows = Math.ceil(count / columns);
+  // The React Compiler is not used in this build; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 3, paddingStart: GAP });
   const items = virtualizer.getVirtualItems();
   const firstRow = items[0]?.index ?? 0;

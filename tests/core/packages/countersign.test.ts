@@ -91,6 +91,16 @@ describe('countersignPackage', () => {
     expect(verified.statements.map((s) => s.decision)).toEqual(['submitted', 'approved', 'returned']);
   });
 
+  it('countersigns a package whose entries carry data descriptors', async () => {
+    const sample = sampleInput(analyst);
+    sample.input.payload = sample.input.payload.map(({ size: _size, ...rest }) => rest);
+    const unsized = (await writePackage(sample.input, join(dir, 'unsized.zip'))).path;
+    const signed = join(dir, 'unsized-signed.zip');
+    await countersignPackage(unsized, signed, { signer: supervisor, decision: 'approved', comment: '' });
+    expect((await verifyPackage(signed, { roster: [at(supervisor)] })).verdict).toBe('valid-trusted');
+    expect(sh(`unzip -tq ${signed}`, dir).code).toBe(0);
+  });
+
   it('may write over its own source', async () => {
     const copy = join(dir, 'inplace.zip');
     copyFileSync(source, copy);

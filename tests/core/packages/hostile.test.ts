@@ -61,6 +61,7 @@ describe('hostile archives are invalid, never a crash, naming the check', () => 
     ['a bidirectional override', () => rawZip([f('N/exe.\u202etxt')]), 'entry-names', 'bidirectional'],
     ['a directory entry', () => rawZip([f('N/'), f('N/a.txt')]), 'entry-names', 'directory entry'],
     ['an empty segment', () => rawZip([f('N//a.txt')]), 'entry-names', 'empty path segment'],
+    ['a name nested absurdly deep', () => rawZip([f(`N/${'a/'.repeat(30000)}x`), f('N/a')]), 'entry-names', 'nested more than'],
     ['invalid UTF-8', () => rawZip([f(Buffer.from([0x4e, 0x2f, 0xff, 0xfe]))]), 'entry-names', 'UTF-8'],
     ['non-ASCII without the UTF-8 flag', () => rawZip([f(Buffer.from('N/\u00e9.txt', 'latin1'), { flags: 0 })]), 'entry-names', 'UTF-8'],
     ['a Unicode Path extra field', () => rawZip([f('N/a.txt', { centralExtra: Buffer.from([0x75, 0x70, 0x05, 0x00, 1, 0, 0, 0, 0]) })]), 'entry-names', 'Unicode Path'],

@@ -43,7 +43,7 @@ describe('writePackage', () => {
     expect(openssl.out).toContain('Signature Verified Successfully');
     expect(openssl.code).toBe(0);
     expect(sh('unzip -tq KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
-    const flags = (await readZip(result.path, true)).map((e) => e.flags & 0x0008);
+    const flags = (await readZip(result.path, true)).map((e) => (e.flags ?? 0) & 0x0008);
     expect(flags.slice(0, input.payload.length)).toEqual(input.payload.map(() => (sized ? 0 : 0x0008)));
     expect((await verifyPackage(result.path)).verdict).toBe('valid-untrusted');
   });

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const role = z.enum(['analyst', 'supervisor']);
+
+export const identitySchema = z.object({
+  name: z.string(),
+  unit: z.string(),
+  employeeId: z.string(),
+  role,
+  publicKeyPem: z.string(),
+  fingerprint: z.string(),
+  createdAt: z.string(),
+});
+
+const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, source: z.enum(['policy', 'vault']) });
+
+export const caseSummarySchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  title: z.string(),
+  platform: z.string(),
+  priority: z.enum(['urgent', 'normal']),
+  dueAt: z.string(),
+  status: z.enum(['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected']),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  channelCount: z.number(),
+  evidenceCount: z.number(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  legalBasis: z.string(),
+  notes: z.string(),
+  createdBy: z.string(),
+  channelIds: z.array(z.number()),
+  evidenceIds: z.array(z.number()),
+  history: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), note: z.string() })),
+  exports: z.array(z.object({ fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number(), exportedAt: z.string() })),
+});
+
+const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
+const statementInfo = z.object({
+  file: z.string(),
+  role: z.string(),
+  decision: z.string(),
+  comment: z.string(),
+  signer: z.object({ name: z.string(), unit: z.string(), id: z.string(), fingerprint: z.string() }),
+  signedAt: z.string(),
+  trusted: z.boolean(),
+  valid: z.boolean(),
+  review: z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string() })),
+});
+
+export const openedPackageSchema = z.object({
+  reviewId: z.string(),
+  fileName: z.string(),
+  verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
+  checks: z.array(check),
+  trustDetail: z.string(),
+  statements: z.array(statementInfo),
+  bagInfo: z.record(z.string(), z.string()),
+  report: z.unknown(),
+  payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
+});
+
+export const casesContract = {
+  'identity.get': { args: z.object({}), result: identitySchema },
+  'identity.set': { args: z.object({ name: z.string().min(1).max(200), unit: z.string().max(200), employeeId: z.string().max(100), role }), result: identitySchema },
+  'trust.list': { args: z.object({}), result: z.object({ entries: z.array(rosterEntry) }) },
+  'trust.import': { args: z.object({ json: z.string().max(2_000_000) }), result: z.object({ added: z.number(), total: z.number() }) },
+  'cases.list': { args: z.object({}), result: z.object({ cases: z.array(caseSummarySchema), overdue: z.number() }) },
+  'cases.get': { args: z.object({ id }), result: caseDetailSchema },
+  'cases.presets': {
+    args: z.object({}),
+    result: z.object({ legalBasis: z.array(z.string()), dueHours: z.object({ urgent: z.number(), normal: z.number() }), referencePattern: z.string() }),
+  },
+  'cases.create': {
+    args: z.object({
+      title: z.string().min(1).max(500),
+      platform: z.string().min(1).max(40),
+      priority: z.enum(['urgent', 'normal']),
+      legalBasis: z.string().max(5000),
+      notes: z.string().max(20_000).optional(),
+      channelIds: z.array(id).max(10_000),
+      evidenceIds: z.array(id).max(10_000),
+    }),
+    result: caseDetailSchema,
+  },
+  'cases.addItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
+  'cases.setStatus': { args: z.object({ id, status: z.enum(['submitted', 'acknowledged', 'actioned', 'rejected']), note: z.string().max(2000).optional() }), result: caseDetailSchema },
+  /** Without a destination the package goes to the exports folder beside the vault. */
+  'cases.export': {
+    args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional() }),
+    result: z.object({ path: z.string(), fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number() }),
+  },
+  /** Opens a package for review by its path on disk (desktop) ... */
+  'review.openPath': { args: z.object({ path: z.string().min(1).max(4096), jobId: z.string().max(64) }), result: openedPackageSchema },
+  /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
+  'review.openBytes': { args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: z.string().max(64) }), result: openedPackageSchema },
+  'review.decide': {
+    args: z.object({
+      reviewId: z.string().max(64),
+      decision: z.enum(['approved', 'returned']),
+      comment: z.string().max(5000),
+      items: z.array(z.object({ file: z.string().max(500), verdict: z.enum(['ok', 'problem']), comment: z.string().max(5000) })).max(10_000),
+      destination: z.string().max(4096).optional(),
+      jobId: z.string().max(64),
+    }),
+    result: z.object({ path: z.string(), fileName: z.string(), verification: openedPackageSchema }),
+  },
+  'review.close': { args: z.object({ reviewId: z.string().max(64) }), result: z.object({}) },
+} as const;

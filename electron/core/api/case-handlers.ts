@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
+import { exportCase } from '../cases/export-case';
+import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
+import { JejakError } from '../errors';
+import { getEvidence } from '../evidence/evidence-repo';
+import { getIdentity, setIdentity } from '../identity/identity';
+import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
+import { packageFileName } from '../packages';
+import type { JejakApp } from '../app/jejak-app';
+import type { HandlersFor } from './handler-types';
+
+/**
+ * Where a package may be written: a .zip that does not exist yet, inside an export folder the
+ * policy allows (when it names any). Without a destination: the exports folder beside the vault.
+ */
+export function exportDestination(app: JejakApp, requested: string | undefined, defaultName: string): string {
+  if (!requested) {
+    const dir = app.exportsDir();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let candidate = join(dir, defaultName);
+    for (let n = 2; existsSync(candidate); n++) candidate = join(dir, defaultName.replace(/\.zip$/, `-${n}.zip`));
+    return candidate;
+  }
+  if (!isAbsolute(requested) || !requested.toLowerCase().endsWith('.zip')) throw new JejakError('INVALID_INPUT', 'Choose a .zip file to write the package to.');
+  const allowed = app.policy.allowedExportFolders;
+  if (allowed && !allowed.some((dir) => resolve(requested).startsWith(resolve(dir) + '/') || resolve(requested).startsWith(resolve(dir) + '\\'))) {
+    throw new JejakError('POLICY', `The machine policy allows exports only to: ${allowed.join(', ')}.`);
+  }
+  if (existsSync(requested)) throw new JejakError('INVALID_INPUT', `${requested} already exists; choose another name.`);
+  return requested;
+}
+
+export const identityHandlers: HandlersFor<'identity'> = {
+  'identity.get': (_a, app) => getIdentity(app.requireSession()),
+  'identity.set': (fields, app) => setIdentity(app.requireSession(), fields),
+};
+
+export const trustHandlers: HandlersFor<'trust'> = {
+  'trust.list': (_a, app) => ({ entries: effectiveRoster(app.requireSession(), app.policy) }),
+  'trust.import': ({ json }, app) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new JejakError('INVALID_INPUT', 'The roster file is not valid JSON.');
+    }
+    const session = app.requireSession();
+    const added = importRoster(session, parseRoster(parsed));
+    return { added, total: effectiveRoster(session, app.policy).length };
+  },
+};
+
+export const caseHandlers: HandlersFor<'cases'> = {
+  'cases.list': (_a, app) => {
+    const cases = listCases(app.requireSession());
+    return { cases, overdue: cases.filter((c) => c.overdue).length };
+  },
+  'cases.get': ({ id }, app) => getCase(app.requireSession(), id),
+  'cases.presets': (_a, app) => ({
+    legalBasis: app.policy.legalBasisPresets ?? DEFAULT_LEGAL_BASIS_PRESETS,
+    dueHours: app.policy.dueHours ?? DEFAULT_DUE_HOURS,
+    referencePattern: app.policy.referencePattern ?? DEFAULT_REFERENCE_PATTERN,
+  }),
+  'cases.create': (input, app) => createCase(app.requireSession(), app.policy, input),
+  'cases.addItems': ({ id, channelIds, evidenceIds }, app) => {
+    const session = app.requireSession();
+    addItems(session, id, channelIds, evidenceIds);
+    return getCase(session, id);
+  },
+  'cases.setStatus': ({ id, status, note }, app) => {
+    const session = app.requireSession();
+    setCaseStatus(session, id, status, note);
+    return getCase(session, id);
+  },
+  'cases.export': async ({ id, jobId, language, destination }, app) => {
+    const session = app.requireSession();
+    const kase = getCase(session, id);
+    const path = exportDestination(app, destination, packageFileName(kase.reference));
+    // The report files are small next to the evidence; its size is the progress bar's total.
+    const total = kase.evidenceIds.reduce((n, evidenceId) => n + getEvidence(session, evidenceId).size, 0);
+    const result = await app.job(jobId, (signal) =>
+      exportCase(session, app.policy, id, path, {
+        language,
+        resourcesDir: app.config.resourcesDir,
+        version: app.config.version,
+        signal,
+        onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? total, label: p.file }),
+      }),
+    );
+    return { path: result.path, fileName: `${result.name}.zip`, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes };
+  },
+};

@@ -1,0 +1,66 @@
+import type { Result } from '../../contract';
+import type { JejakApp } from '../app/jejak-app';
+import { JejakError } from '../errors';
+import { vaultSigner } from '../identity/identity';
+import { effectiveRoster } from '../identity/trust';
+import { countersignPackage } from '../packages';
+import { type OpenedPackage, payloadList } from '../review/review-registry';
+import { exportDestination } from './case-handlers';
+import type { HandlersFor } from './handler-types';
+
+const MAX_UPLOAD = 1024 * 1024 * 1024;
+
+function describe(opened: OpenedPackage): Result<'review.openPath'> {
+  const r = opened.result;
+  return {
+    reviewId: opened.reviewId,
+    fileName: opened.fileName,
+    verdict: r.verdict,
+    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
+    trustDetail: r.trustDetail,
+    statements: r.statements.map((s) => ({
+      file: s.file,
+      role: s.role,
+      decision: s.decision,
+      comment: s.comment,
+      signer: { name: s.signer.name, unit: s.signer.unit, id: s.signer.id, fingerprint: s.signer.fingerprint },
+      signedAt: s.signedAt,
+      trusted: s.trusted,
+      valid: s.valid,
+      review: s.review ?? [],
+    })),
+    bagInfo: r.bagInfo ?? {},
+    report: r.report ?? null,
+    payload: r.verdict === 'invalid' ? [] : payloadList(r),
+  };
+}
+
+function roster(app: JejakApp) {
+  return effectiveRoster(app.requireSession(), app.policy);
+}
+
+export const reviewHandlers: HandlersFor<'review'> = {
+  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal }))),
+  'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
+    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal })));
+  },
+  'review.decide': async ({ reviewId, decision, comment, items, destination, jobId }, app) => {
+    const session = app.requireSession();
+    const opened = app.reviews.get(reviewId);
+    if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
+    const suffix = decision === 'approved' ? 'approved' : 'returned';
+    const path = exportDestination(app, destination, opened.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
+    const result = await app.job(jobId, (signal) =>
+      countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }) }),
+    );
+    session.audit({ action: `review.${decision}`, subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName }, details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length } });
+    const verification = await app.reviews.openPath(result.path, roster(app));
+    return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
+  },
+  'review.close': ({ reviewId }, app) => {
+    app.reviews.close(reviewId);
+    return {};
+  },
+};

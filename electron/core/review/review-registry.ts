@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { JejakError } from '../errors';
+import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
+import { type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
+import type { OperationOptions } from '../packages';
+
+export interface OpenedPackage {
+  reviewId: string;
+  fileName: string;
+  path: string;
+  result: VerifyResult;
+}
+
+const MEDIA_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf', json: 'application/json', csv: 'text/csv', jsonl: 'application/jsonl' };
+
+/**
+ * Packages open for review. A package given as bytes (the browser harness) is written to a
+ * private temp folder (mode 0700) and removed on close or lock; one given by path is read in place.
+ * Nothing is ever extracted: entries are read from the ZIP into memory when shown.
+ */
+export class ReviewRegistry {
+  private readonly opened = new Map<string, OpenedPackage & { tempDir?: string }>();
+
+  async openPath(path: string, roster: readonly RosterEntry[], opts: OperationOptions = {}, tempDir?: string): Promise<OpenedPackage> {
+    const result = await verifyPackage(path, { ...opts, roster });
+    const opened = { reviewId: randomUUID(), fileName: basename(path), path, result, tempDir };
+    this.opened.set(opened.reviewId, opened);
+    return opened;
+  }
+
+  async openBytes(name: string, bytes: Buffer, roster: readonly RosterEntry[], opts: OperationOptions = {}): Promise<OpenedPackage> {
+    const tempDir = mkdtempSync(join(tmpdir(), 'jejak-review-'));
+    const path = join(tempDir, basename(name).replace(/[^A-Za-z0-9._-]/g, '-') || 'package.zip');
+    writeFileSync(path, bytes, { mode: 0o600 });
+    try {
+      return await this.openPath(path, roster, opts, tempDir);
+    } catch (e) {
+      rmSync(tempDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  get(reviewId: string): OpenedPackage {
+    const found = this.opened.get(reviewId);
+    if (!found) throw new JejakError('NOT_FOUND', 'That package is no longer open; open it again.');
+    return found;
+  }
+
+  /** One payload image of an open, valid package, from memory; null for anything not renderable. */
+  async image(reviewId: string, bagPath: string): Promise<{ type: string; bytes: Buffer } | null> {
+    const opened = this.get(reviewId);
+    if (opened.result.verdict === 'invalid' || !payloadList(opened.result).some((p) => p.file === bagPath)) return null;
+    const bytes = await readPackageEntry(opened.path, bagPath);
+    const type = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
+    return isRenderableImage(type) ? { type, bytes } : null;
+  }
+
+  close(reviewId: string): void {
+    const opened = this.opened.get(reviewId);
+    if (opened?.tempDir) rmSync(opened.tempDir, { recursive: true, force: true });
+    this.opened.delete(reviewId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.opened.keys()]) this.close(id);
+  }
+}
+
+export function payloadList(result: VerifyResult): Array<{ file: string; mediaType: string }> {
+  const prefix = result.name ? `${result.name}/` : '';
+  return (result.entries ?? [])
+    .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
+    .filter((e) => e.startsWith('data/'))
+    .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
+}
