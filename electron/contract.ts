@@ -8,6 +8,7 @@ import { auditContract } from './contract/audit';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
 import { evidenceContract } from './contract/evidence';
+import { hostContract } from './contract/host';
 import { vaultContract } from './contract/vault';
 
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...catalogContract,
   ...evidenceContract,
   ...casesContract,
+  ...hostContract,
 } as const;
 
 export type Contract = typeof contract;

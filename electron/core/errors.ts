@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'POLICY'
   | 'FORBIDDEN'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export class JejakError extends Error {

@@ -11,7 +11,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
       type="button"
       className="button-ghost small"
       onClick={async () => {
-        await copyText(text, { clearAfterMs: 60_000 });
+        await copyText(text);
         setCopied(true);
         setTimeout(() => setCopied(false), 2000);
       }}

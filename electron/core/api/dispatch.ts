@@ -6,10 +6,12 @@ import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-h
 import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
 import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
 import { reviewHandlers } from './review-handlers';
-import type { Handler } from './handler-types';
+import type { Handler, HostChannel } from './handler-types';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
-const handlers: { [C in Channel]: Handler<C> } = {
+type CoreChannel = Exclude<Channel, `host.${string}`>;
+
+const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...auditHandlers,
@@ -41,7 +43,8 @@ export async function dispatch(app: JejakApp, channel: unknown, rawArgs: unknown
   }
   app.touch();
   try {
-    const handler = handlers[channel] as Handler<Channel>;
+    const handler = (channel.startsWith('host.') ? app.hostHandlers[channel as HostChannel] : handlers[channel as CoreChannel]) as Handler<Channel> | undefined;
+    if (!handler) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Not available here (only in the desktop app).' } };
     const value = await handler(parsed.data as never, app);
     return { ok: true, value: spec.result.parse(value) };
   } catch (e) {

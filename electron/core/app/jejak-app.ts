@@ -6,6 +6,7 @@ import { JejakError } from '../errors';
 import type { LoadedPolicy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
+import type { HostHandlers } from '../api/handler-types';
 import { ReviewRegistry } from '../review/review-registry';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
 
@@ -31,6 +32,8 @@ export class JejakApp {
   private readonly jobs = new Map<string, AbortController>();
   preferences: Preferences;
   readonly reviews = new ReviewRegistry();
+  /** set by the desktop shell; empty in the web harness and the CLI */
+  hostHandlers: HostHandlers = {};
 
   constructor(readonly config: AppConfig) {
     this.preferences = readPreferences(config.preferencesPath);

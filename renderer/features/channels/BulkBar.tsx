@@ -8,7 +8,7 @@ import { useVocabularyStore } from './vocabulary-store';
 export function BulkBar() {
   const t = useT();
   const { selected, bulk, clearSelection, setStatusOfSelected } = useChannelsStore();
-  const statuses = useVocabularyStore((s) => s.vocabulary?.statuses ?? []);
+  const statuses = useVocabularyStore((s) => s.vocabulary)?.statuses ?? [];
   const [status, setStatus] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);

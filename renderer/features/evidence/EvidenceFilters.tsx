@@ -17,7 +17,7 @@ const MEDIA_TYPES: Array<{ value: string; key: 'media.png' | 'media.jpeg' | 'med
 export function EvidenceFilters() {
   const t = useT();
   const { filter, channelName, setFilter, clearFilter } = useEvidenceStore();
-  const tags = useVocabularyStore((s) => s.vocabulary?.tags ?? []);
+  const tags = useVocabularyStore((s) => s.vocabulary)?.tags ?? [];
   const [text, setText] = useState(filter.text ?? '');
 
   useEffect(() => {

@@ -12,7 +12,7 @@ const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, 
 export function IntakePanel() {
   const t = useT();
   const { meta, phase, setMeta, takeFiles, takeWalk, takePaths } = useIntakeStore();
-  const tags = useVocabularyStore((s) => s.vocabulary?.tags ?? []);
+  const tags = useVocabularyStore((s) => s.vocabulary)?.tags ?? [];
   const [over, setOver] = useState(false);
   const filesId = useId();
   const folderId = useId();

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * Calls only the desktop shell can answer (native dialogs, the OS clipboard, screen capture).
+ * The web harness has no host: these answer UNAVAILABLE there and the window falls back.
+ */
+export const hostContract = {
+  'host.chooseExportPath': { args: z.object({ defaultName: z.string().max(255) }), result: z.object({ path: z.string().nullable() }) },
+  'host.chooseFiles': { args: z.object({ kind: z.enum(['evidence', 'package', 'roster']), multiple: z.boolean() }), result: z.object({ paths: z.array(z.string()) }) },
+  'host.clipboardWrite': { args: z.object({ text: z.string().max(10_000), clearAfterMs: z.number().int().min(1000).max(600_000) }), result: z.object({}) },
+  'host.captureSources': {
+    args: z.object({}),
+    result: z.object({ sources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['screen', 'window']), thumbnailDataUrl: z.string() })) }),
+  },
+  'host.capture': {
+    args: z.object({
+      sourceId: z.string().max(200),
+      region: z.object({ x: z.number().int().min(0), y: z.number().int().min(0), width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
+      jobId: z.string().max(64),
+      channelId: z.number().int().positive().optional(),
+      sourceUrl: z.string().max(4096).optional(),
+      notes: z.string().max(20_000).optional(),
+    }),
+    result: z.object({ evidenceId: z.number(), sha256: z.string(), sha512: z.string(), size: z.number() }),
+  },
+} as const;
