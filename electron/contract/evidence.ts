@@ -90,6 +90,8 @@ export const evidenceContract = {
       byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
       byPlatform: z.array(z.object({ key: z.string(), count: z.number() })),
       perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
+      openCases: z.number(),
+      overdueCases: z.number(),
     }),
   },
 } as const;

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import en from './en.json';
-import id from './id.json';
+import casesEn from './cases.en.json';
+import casesId from './cases.id.json';
+import baseEn from './en.json';
+import baseId from './id.json';
 
 export type Language = 'id' | 'en';
-export type MessageKey = keyof typeof id;
-
-const catalogs: Record<Language, Record<string, string>> = { id, en };
+// One catalog per language, assembled from per-area files so areas can grow independently.
+export const catalogs = { id: { ...baseId, ...casesId }, en: { ...baseEn, ...casesEn } };
+export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {
   language: Language;
@@ -22,7 +24,7 @@ export const useI18n = create<I18nState>((set) => ({
 }));
 
 export function translate(language: Language, key: MessageKey | string, vars?: Record<string, string | number>): string {
-  const text = catalogs[language][key] ?? catalogs.en[key] ?? key;
+  const text = (catalogs[language] as Record<string, string>)[key] ?? (catalogs.en as Record<string, string>)[key] ?? key;
   return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
 }
 

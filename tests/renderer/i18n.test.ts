@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import id from '../../renderer/i18n/id.json';
+import { catalogs } from '../../renderer/i18n';
+
+const { id, en } = catalogs;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -7,7 +7,7 @@ import { DEFAULT_REFERENCE_PATTERN, nextReference } from './reference';
 export const CASE_STATUSES = ['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Statuses in which the platform has not yet acted: a case past its due time in one of these is overdue. */
-const OPEN_STATUSES: CaseStatus[] = ['draft', 'exported', 'submitted', 'acknowledged'];
+export const OPEN_STATUSES: CaseStatus[] = ['draft', 'exported', 'submitted', 'acknowledged'];
 export const DEFAULT_DUE_HOURS = { urgent: 4, normal: 24 };
 export const DEFAULT_LEGAL_BASIS_PRESETS = [
   'UU No. 5 Tahun 2018 tentang Pemberantasan Tindak Pidana Terorisme',

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { OPEN_STATUSES } from '../cases/cases';
 import { sql } from '../db/sql';
 
 export interface DashboardStats {
@@ -9,6 +10,9 @@ export interface DashboardStats {
   byPlatform: Array<{ key: string; count: number }>;
   /** channels added per ISO week (Monday), oldest first, the last `weeks` weeks including this one */
   perWeek: Array<{ week: string; count: number }>;
+  /** cases the platform has not acted on yet, and those of them past their due time */
+  openCases: number;
+  overdueCases: number;
 }
 
 function mondayOf(date: Date): Date {
@@ -40,5 +44,11 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     byCategory: group('category'),
     byPlatform: group('platform'),
     perWeek,
+    ...caseCounts(db, now),
   };
+}
+
+function caseCounts(db: Db, now: Date): { openCases: number; overdueCases: number } {
+  return db.get<{ openCases: number; overdueCases: number }>(sql`SELECT count(*) AS openCases, coalesce(sum(due_at < ${now.toISOString()}), 0) AS overdueCases
+    FROM cases WHERE status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_STATUSES)}))`)!;
 }

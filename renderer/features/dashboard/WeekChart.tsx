@@ -42,7 +42,7 @@ export function WeekChart({ weeks, language }: { weeks: ReadonlyArray<{ week: st
               {formatNumber(b.count, language)}
             </text>
           )}
-          {(i % 2 === bars.length % 2 || bars.length <= 8) && (
+          {((bars.length - 1 - i) % 2 === 0 || bars.length <= 8) && (
             <text className="chart-axis" x={LEFT + b.x + b.width / 2} y={H - 6} textAnchor="middle">
               {weekLabel(b.week, language)}
             </text>

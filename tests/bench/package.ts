@@ -1,0 +1,69 @@
+// Export and verify a 1 GiB case (500 screenshots and a video) against `openssl dgst -sha256`
+// over the same payload in the same run, with peak RSS of each.
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { addOrFindChannel } from '../../electron/core/catalog/channels';
+import { createCase } from '../../electron/core/cases/cases';
+import { exportCase } from '../../electron/core/cases/export-case';
+import { intakeFile } from '../../electron/core/evidence/intake';
+import { setIdentity } from '../../electron/core/identity/identity';
+import { verifyPackage } from '../../electron/core/packages';
+import { createVault } from '../../electron/core/vault/vault';
+import { mibPerSecond, opensslSha256Ms, peakRss, ratio, time } from './_measure';
+
+const SCREENSHOTS = 500;
+const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
+
+const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-package-'));
+try {
+  const files = join(dir, 'files');
+  mkdirSync(files);
+  const paths: string[] = [];
+  for (let i = 0; i < SCREENSHOTS; i++) {
+    const raw = Buffer.alloc(720 * 480 * 3, 245);
+    randomBytes(720 * 150 * 3).copy(raw, 720 * 120 * 3);
+    const path = join(files, `shot-${i}.png`);
+    writeFileSync(path, await sharp(raw, { raw: { width: 720, height: 480, channels: 3 } }).png().toBuffer());
+    paths.push(path);
+  }
+  const video = join(files, 'video.mp4');
+  const fd = openSync(video, 'w');
+  writeSync(fd, Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'));
+  const block = randomBytes(8 * 1024 * 1024);
+  for (let done = 24; done < VIDEO_BYTES; done += block.length) writeSync(fd, block, 0, Math.min(block.length, VIDEO_BYTES - done));
+  closeSync(fd);
+  paths.push(video);
+  const payloadBytes = paths.reduce((n, p) => n + statSync(p).size, 0);
+
+  const { session } = await createVault(join(dir, 'vault'), 'benchmark passphrase with several words', { actor: 'bench', kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 } });
+  setIdentity(session, { name: 'Bench Analyst', unit: 'Bench Unit', employeeId: 'B-1', role: 'analyst' });
+  const channel = addOrFindChannel(session, {}, { url: 't.me/bench_channel', title: 'Bench' }).id;
+  const evidenceIds: number[] = [];
+  for (const p of paths) evidenceIds.push((await intakeFile(session, {}, p, { channelId: channel })).evidenceId);
+  const kase = createCase(session, {}, { title: 'Benchmark case', platform: 'telegram', channelIds: [channel], evidenceIds });
+
+  await opensslSha256Ms(paths);
+  const baseline = await opensslSha256Ms(paths);
+  const zip = join(dir, 'case.zip');
+  let rss = peakRss();
+  const exportMs = await time(() => exportCase(session, {}, kase.id, zip, { language: 'id', resourcesDir: join(process.cwd(), 'resources'), version: 'bench' }));
+  const exportPeak = rss.stop();
+  rss = peakRss();
+  let verdict = '';
+  const verifyMs = await time(async () => {
+    verdict = (await verifyPackage(zip)).verdict;
+  });
+  const verifyPeak = rss.stop();
+  session.close('bench');
+
+  console.log(`payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`);
+  console.log(`openssl dgst -sha256    ${baseline.toFixed(0)} ms (${mibPerSecond(payloadBytes, baseline)})   baseline`);
+  console.log(`export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} openssl   aim ≤ 2×    peak RSS ${exportPeak} MiB (aim ≤ 250)`);
+  console.log(`verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baseline)} openssl   aim ≤ 1.3×  peak RSS ${verifyPeak} MiB (aim ≤ 250)`);
+  console.log(`package size            ${(statSync(zip).size / 1024 / 1024).toFixed(0)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
