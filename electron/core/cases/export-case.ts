@@ -36,16 +36,18 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   const now = opts.now ?? new Date();
   const { report, files } = buildReport(session, kase, identity, unit, opts.language, now);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+  // The PDF is rendered to memory first (a few kB per item) so its size is known: entries with
+  // sizes in their headers need no data descriptor, which some ZIP readers refuse for stored entries.
+  const pdf = await streamToBuffer(
+    renderReportPdf(report, {
+      fontsDir: join(opts.resourcesDir, 'fonts'),
+      now,
+      thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
+    }),
+    opts.signal,
+  );
   const payload: PayloadFile[] = [
-    {
-      path: 'report.pdf',
-      open: () =>
-        renderReportPdf(report, {
-          fontsDir: join(opts.resourcesDir, 'fonts'),
-          now,
-          thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
-        }),
-    },
+    { path: 'report.pdf', open: () => Readable.from([pdf]), size: pdf.length },
     { path: 'report.json', ...text(reportJson) },
     { path: 'channels.csv', ...text(channelsCsv(report)) },
     { path: 'custody.jsonl', ...text(custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds)) },
@@ -81,4 +83,16 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
     if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
   });
   return result;
+}
+
+async function streamToBuffer(stream: Readable, signal?: AbortSignal): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) {
+    if (signal?.aborted) {
+      stream.destroy();
+      throw new JejakError('CANCELLED', 'The export was cancelled.');
+    }
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts);
 }

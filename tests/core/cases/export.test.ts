@@ -76,8 +76,11 @@ describe('case export', () => {
   it('derives overdue from the due time while the platform has not acted', async () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
-    expect(listCases(session)[0]!.overdue).toBe(false);
+    expect(listCases(session)[0]).toMatchObject({ reference: kase.reference, overdue: false });
     expect(listCases(session, new Date(Date.now() + 5 * 3_600_000))[0]!.overdue).toBe(true);
+    const { setCaseStatus } = await import('../../../electron/core/cases/cases');
+    setCaseStatus(session, kase.id, 'actioned');
+    expect(listCases(session, new Date(Date.now() + 5 * 3_600_000))[0]!.overdue).toBe(false);
     session.close('test');
   });
 });
