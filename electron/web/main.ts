@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
@@ -11,14 +12,15 @@ const { values } = parseArgs({
   options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
 });
 const dataDir = values.data ? resolve(values.data) : defaultDataDir();
-const core = startCore({ dataDir, resourcesDir: resolve('resources'), version: pkg.version });
+const here = dirname(fileURLToPath(import.meta.url));
+const core = startCore({ dataDir, resourcesDir: join(here, '..', '..', 'resources'), version: pkg.version });
 if (core.app) listenForLock(dataDir, () => core.app?.lock('command'));
 const harness = await startHarness({
   dispatch: core.dispatch,
   onEvent: core.onEvent,
   evidenceImage: core.app ? (path) => evidenceImage(core.app!, path) : undefined,
   packageImage: core.app ? (path) => packageImage(core.app!, path) : undefined,
-  rendererDir: resolve(values.renderer ?? 'out/renderer'),
+  rendererDir: resolve(values.renderer ?? join(here, '..', '..', 'out', 'renderer')),
   port: values.port ? Number(values.port) : 0,
 });
 // Tests find the URL in this line; the token in it works once.
