@@ -19,7 +19,13 @@ export const commands: Command[] = [
   { words: ['lock'], usage: 'lock', summary: 'lock the vault of a running Jejak', run: vault.lock },
   { words: ['audit', 'verify'], usage: 'audit verify', summary: 'recompute the audit hash chain', run: vault.auditVerify },
   { words: ['passphrase', 'change'], usage: 'passphrase change', summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)', run: vault.passphraseChange },
-  { words: ['recover'], usage: 'recover', summary: 'unlock with the recovery code (JEJAK_RECOVERY_CODE) and set a new passphrase', run: vault.recover },
+  {
+    words: ['recover'],
+    usage: 'recover [--escrow-key PRIVATE.pem]',
+    summary: 'unlock with the recovery code (JEJAK_RECOVERY_CODE) or, for IT, the unit escrow key (JEJAK_ESCROW_KEY_PASSPHRASE if encrypted), and set a new passphrase',
+    options: { 'escrow-key': { type: 'string' } },
+    run: vault.recover,
+  },
   {
     words: ['channel', 'add'],
     usage: 'channel add URL [--category C] [--title T] [--status S]',

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { verifyAudit } from '../core/audit/audit-log';
 import { sendLock } from '../core/app/lock-signal';
+import { loadEscrowPrivateKey } from '../core/vault/escrow';
 import { readHeader, vaultExists } from '../core/vault/header';
 import { changePassphrase, createVault, recoverVault } from '../core/vault/vault';
 import { type CliContext, cliActor, cliPolicy, withVault } from './context';
-import { EXIT, newPassphrase, secret } from './io';
+import { EXIT, UsageError, newPassphrase, secret } from './io';
 
 function vaultOptions() {
   const policy = cliPolicy();
-  return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength };
+  return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength, escrowPublicKey: policy.escrowPublicKey };
 }
 
 export async function init(ctx: CliContext): Promise<number> {
@@ -66,11 +69,29 @@ export async function passphraseChange(ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
+/** The escrow private key from a file; its own passphrase (if encrypted) from the environment or a prompt. */
+async function escrowKeyFrom(path: string) {
+  let pem: string;
+  try {
+    pem = readFileSync(resolve(path), 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the escrow key ${path}.`);
+  }
+  const encrypted = pem.includes('BEGIN ENCRYPTED PRIVATE KEY');
+  return loadEscrowPrivateKey(pem, encrypted ? await secret('JEJAK_ESCROW_KEY_PASSPHRASE', 'Escrow key passphrase: ') : undefined);
+}
+
+/** With the recovery code (the analyst) or, with --escrow-key, the unit's escrow private key (IT). */
 export async function recover(ctx: CliContext): Promise<number> {
-  const code = await secret('JEJAK_RECOVERY_CODE', 'Recovery code: ');
+  const keyPath = ctx.flags['escrow-key'];
+  if (keyPath !== undefined && typeof keyPath !== 'string') throw new UsageError('--escrow-key needs a file.');
+  const unlockWith = keyPath ? { escrowKey: await escrowKeyFrom(keyPath) } : await secret('JEJAK_RECOVERY_CODE', 'Recovery code: ');
   const next = await newPassphrase('JEJAK_NEW_PASSPHRASE');
-  const session = await recoverVault(ctx.vaultDir, code, next, vaultOptions());
+  const session = await recoverVault(ctx.vaultDir, unlockWith, next, vaultOptions());
   session.close('cli');
-  ctx.out.data({ recovered: true }, () => 'Vault recovered; the new passphrase is set. The recovery code still works.');
+  const method = keyPath ? 'escrow' : 'recovery-code';
+  ctx.out.data({ recovered: true, method }, () =>
+    keyPath ? 'Vault recovered with the escrow key; the new passphrase is set. Give it to the analyst in person.' : 'Vault recovered; the new passphrase is set. The recovery code still works.',
+  );
   return EXIT.ok;
 }

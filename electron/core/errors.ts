@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'WRONG_RECOVERY_CODE'
+  | 'WRONG_ESCROW_KEY'
   | 'LOCKED'
   | 'NO_VAULT'
   | 'VAULT_EXISTS'

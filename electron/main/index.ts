@@ -4,12 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, app, ipcMain, powerMonitor, session } from 'electron';
+import { BrowserWindow, app, clipboard, ipcMain, powerMonitor, session } from 'electron';
 import { channels } from '../contract';
 import { listenForLock } from '../core/app/lock-signal';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
+import { createClipboardKeeper } from './clipboard-keeper';
+import { createHostHandlers } from './host-handlers';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-names';
 import { createIpcRouter } from './ipc-router';
 import { hardenContents, hardenSession } from './security';
@@ -48,14 +50,24 @@ async function start(): Promise<void> {
     ipcMain.handle(channel, (event, args: unknown) => route({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null }, channel, args));
   }
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+  const copied = createClipboardKeeper(clipboard);
   if (core.app) {
     const jejak = core.app;
+    jejak.hostHandlers = createHostHandlers({ window: () => mainWindow, documentsDir: app.getPath('documents'), clipboard: copied });
+    // A recovery code or hash copied before the lock must not outlive the unlocked session.
+    jejak.onEvent((event) => event.type === 'locked' && void copied.takeBack());
     serveEvidence(jejak);
     powerMonitor.on('suspend', () => jejak.lock('suspend'));
     powerMonitor.on('lock-screen', () => jejak.lock('screen-locked'));
     listenForLock(app.getPath('userData'), () => jejak.lock('command'));
     app.on('before-quit', () => jejak.lock('quit'));
   }
+  // The clipboard answers asynchronously: quitting waits for the copy to be taken back, once.
+  app.on('before-quit', (event) => {
+    if (!copied.holding()) return;
+    event.preventDefault();
+    void copied.takeBack().finally(() => app.quit());
+  });
 
   mainWindow = new BrowserWindow(mainWindowOptions({ preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'), devTools: !app.isPackaged }));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

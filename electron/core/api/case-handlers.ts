@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
@@ -10,6 +10,19 @@ import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
 import { packageFileName } from '../packages';
 import type { JejakApp } from '../app/jejak-app';
 import type { HandlersFor } from './handler-types';
+
+/** The real path of p's nearest existing ancestor plus the rest, so a link cannot lead out of a folder. */
+function realPathOf(p: string): string {
+  const parent = dirname(p);
+  if (existsSync(p)) return realpathSync.native(p);
+  return parent === p ? p : join(realPathOf(parent), p.slice(parent.length));
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(realPathOf(resolve(folder)), realPathOf(resolve(path)));
+  // Windows paths compare without regard to case; relative() already does so on win32.
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
 
 /**
  * Where a package may be written: a .zip that does not exist yet, inside an export folder the
@@ -25,7 +38,7 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
   }
   if (!isAbsolute(requested) || !requested.toLowerCase().endsWith('.zip')) throw new JejakError('INVALID_INPUT', 'Choose a .zip file to write the package to.');
   const allowed = app.policy.allowedExportFolders;
-  if (allowed && !allowed.some((dir) => resolve(requested).startsWith(resolve(dir) + '/') || resolve(requested).startsWith(resolve(dir) + '\\'))) {
+  if (allowed && !allowed.some((dir) => isInside(requested, dir))) {
     throw new JejakError('POLICY', `The machine policy allows exports only to: ${allowed.join(', ')}.`);
   }
   if (existsSync(requested)) throw new JejakError('INVALID_INPUT', `${requested} already exists; choose another name.`);

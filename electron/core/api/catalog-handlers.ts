@@ -33,7 +33,7 @@ export const channelHandlers: HandlersFor<'channels'> = {
   'channels.commitImport': ({ text }, app) => commitImport(app.requireSession(), app.policy, text),
   'channels.parseLink': ({ url }, app) => {
     const parsed = parseLink(url);
-    if (!parsed.ok) return { ok: false as const, reason: parsed.error.reason };
+    if (!parsed.ok) return { ok: false as const, reason: parsed.error.reason, code: parsed.error.code };
     const { platform, kind, key, canonicalUrl } = parsed.link;
     return { ok: true as const, platform, kind, key, canonicalUrl, existingId: findChannelId(app.requireSession(), key) ?? null };
   },

@@ -6,7 +6,7 @@ import type { JejakApp } from '../app/jejak-app';
 import type { HandlersFor } from './handler-types';
 
 function vaultOptions(app: JejakApp) {
-  return { actor: app.defaultActor(), kdf: app.policy.kdf, minStrength: app.minPassphraseStrength() };
+  return { actor: app.defaultActor(), kdf: app.policy.kdf, minStrength: app.minPassphraseStrength(), escrowPublicKey: app.policy.escrowPublicKey };
 }
 
 export const vaultHandlers: HandlersFor<'vault'> = {

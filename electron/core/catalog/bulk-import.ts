@@ -14,6 +14,8 @@ export interface ImportRow {
   input: string;
   state: ImportRowState;
   reason?: string;
+  /** why, as a stable code the window translates: a link-parser code, no-link, unknown-category, unknown-status, repeated */
+  code?: string;
   platform?: string;
   key?: string;
   canonicalUrl?: string;
@@ -29,7 +31,7 @@ export interface ImportPreview {
 const MAX_ROWS = 20_000;
 
 /** A CSV with a header row naming a "url" column; anything else is pasted text, one link per line or word. */
-type RawInput = { line: number; input: ChannelInput | { error: string; input: string } };
+type RawInput = { line: number; input: ChannelInput | { error: string; code: string; input: string } };
 
 function readInputs(text: string): RawInput[] {
   const firstLine = text.split(/\r?\n/, 1)[0]!.toLowerCase();
@@ -59,9 +61,9 @@ function readInputs(text: string): RawInput[] {
     const links = results.flatMap((r): RawInput[] => (r.ok ? [{ line: i + 1, input: { url: r.link.input } }] : []));
     // Words around a link ("Kanal: t.me/x") are not errors; a line with no link at all is one.
     if (links.length > 0 || results.length === 0) return links;
-    const first = results[0] as { error: { reason: string } };
-    const reason = results.length === 1 ? first.error.reason : `No link on this line. ${first.error.reason}`;
-    return [{ line: i + 1, input: { error: reason, input: lineText.trim() } }];
+    const first = results[0] as { error: { reason: string; code: string } };
+    const single = results.length === 1;
+    return [{ line: i + 1, input: { error: single ? first.error.reason : `No link on this line. ${first.error.reason}`, code: single ? first.error.code : 'no-link', input: lineText.trim() } }];
   });
 }
 
@@ -71,15 +73,15 @@ export function previewImport(session: VaultSession, policy: Policy, text: strin
   const seen = new Map<string, number>();
   const categories = categoriesFor(policy);
   const rows = inputs.map(({ line, input }): ImportRow => {
-    if ('error' in input) return { line, input: input.input, state: 'invalid', reason: input.error };
+    if ('error' in input) return { line, input: input.input, state: 'invalid', reason: input.error, code: input.code };
     const parsed = parseLink(input.url);
-    if (!parsed.ok) return { line, input: input.url, state: 'invalid', reason: parsed.error.reason };
+    if (!parsed.ok) return { line, input: input.url, state: 'invalid', reason: parsed.error.reason, code: parsed.error.code };
     const { link } = parsed;
-    if (input.category && !categories.includes(input.category)) return { line, input: input.url, state: 'invalid', reason: `Unknown category "${input.category}".` };
-    if (input.status && !(CHANNEL_STATUSES as readonly string[]).includes(input.status)) return { line, input: input.url, state: 'invalid', reason: `Unknown status "${input.status}".` };
+    if (input.category && !categories.includes(input.category)) return { line, input: input.url, state: 'invalid', reason: `Unknown category "${input.category}".`, code: 'unknown-category' };
+    if (input.status && !(CHANNEL_STATUSES as readonly string[]).includes(input.status)) return { line, input: input.url, state: 'invalid', reason: `Unknown status "${input.status}".`, code: 'unknown-status' };
     const base = { line, input: link.input, platform: link.platform, key: link.key, canonicalUrl: link.canonicalUrl, channel: input };
     const firstLine = seen.get(link.key);
-    if (firstLine !== undefined) return { ...base, state: 'repeated', reason: `Same channel as line ${firstLine}.` };
+    if (firstLine !== undefined) return { ...base, state: 'repeated', reason: `Same channel as line ${firstLine}.`, code: 'repeated' };
     seen.set(link.key, line);
     const existingId = findChannelId(session, link.key);
     return existingId !== undefined ? { ...base, state: 'existing', existingId } : { ...base, state: 'new' };

@@ -1,9 +1,8 @@
 import { MAX16, MAX32, SIG_LOCAL } from './zip-records';
 
 /**
- * ZIP records (APPNOTE 6.3.x), read strictly. Packages are read by
- * different tools (unzip, 7-Zip, Windows, us), so anything two readers could interpret
- * differently is refused rather than guessed at.
+ * ZIP records (APPNOTE 6.3.x), read strictly. Packages are read by different tools (unzip, 7-Zip,
+ * Windows, us), so anything two readers could interpret differently is refused, not guessed at.
  */
 
 const SIG_CENTRAL = 0x02014b50;

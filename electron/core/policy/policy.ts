@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 import { z } from 'zod';
 import { JejakError } from '../errors';
+import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
 
 /**
@@ -17,19 +18,33 @@ export const rosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/** {yyyy} {yy} {mm} {dd} and exactly one {seqN}: without a counter every case would get the same reference. */
+const referencePatternSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((p) => (p.match(/\{[^}]*\}/g) ?? []).every((t) => /^\{(yyyy|yy|mm|dd|seq[1-9])\}$/.test(t)), 'only {yyyy} {yy} {mm} {dd} {seqN} may appear in braces')
+  .refine((p) => (p.match(/\{seq[1-9]\}/g) ?? []).length === 1, 'needs exactly one {seqN} counter, e.g. {seq4}');
+
+/** The policy applies to Windows and Linux machines alike, so either form of absolute path is accepted. */
+const absoluteFolder = z.string().min(1).refine((p) => win32.isAbsolute(p) || posix.isAbsolute(p), 'must be an absolute folder path');
+
 export const policySchema = z
   .object({
     unitName: z.string().min(1).max(200),
     trustRoster: z.array(rosterEntrySchema),
-    categories: z.array(z.string().min(1).max(80)).min(1),
+    categories: z
+      .array(z.string().min(1).max(80))
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'categories must not repeat'),
     legalBasisPresets: z.array(z.string().min(1).max(500)),
-    referencePattern: z.string().min(1).max(100),
+    referencePattern: referencePatternSchema,
     dueHours: z.object({ urgent: z.number().positive().max(24 * 90), normal: z.number().positive().max(24 * 90) }),
     autoLockMinutes: z.number().int().min(1).max(240),
     minPassphraseStrength: z.number().int().min(0).max(4),
     kdf: kdfParamsSchema,
-    escrowPublicKey: z.string().includes('BEGIN PUBLIC KEY'),
-    allowedExportFolders: z.array(z.string().min(1)).min(1),
+    escrowPublicKey: z.string().refine(isEscrowPublicKey, 'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)'),
+    allowedExportFolders: z.array(absoluteFolder).min(1),
   })
   .partial()
   .strict();
@@ -37,7 +52,7 @@ export type Policy = z.infer<typeof policySchema>;
 
 export function defaultPolicyPath(platform = process.platform, env = process.env): string {
   if (env.JEJAK_POLICY) return env.JEJAK_POLICY;
-  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'Jejak', 'policy.json');
+  if (platform === 'win32') return win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Jejak', 'policy.json');
   if (platform === 'darwin') return '/Library/Application Support/Jejak/policy.json';
   return '/etc/jejak/policy.json';
 }

@@ -11,6 +11,10 @@ export interface SearchFilter {
   to?: string;
 }
 
+/** Snippets mark matches with two private-use characters no user text contains: U+E000 opens, U+E001 closes. */
+export const MATCH_OPEN = '\uE000';
+export const MATCH_CLOSE = '\uE001';
+
 export interface SearchHit {
   kind: 'channel' | 'evidence' | 'case';
   id: number;
@@ -53,7 +57,7 @@ export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 
         OR (s.rowid % 4 = 1 AND EXISTS (SELECT 1 FROM evidence e JOIN channels ec ON ec.id = e.channel_id WHERE e.id = s.rowid / 4 AND ${join(evidenceParts, ' AND ')})))`
     : sql``;
   const rows = db.all<{ rowid: number; title: string; snippet: string }>(sql`
-    SELECT s.rowid, s.title, snippet(search_index, 1, '[', ']', '…', 12) AS snippet
+    SELECT s.rowid, s.title, snippet(search_index, 1, char(57344), char(57345), '…', 12) AS snippet
     FROM search_index s WHERE search_index MATCH ${match}${filtered}
     ORDER BY s.rowid DESC LIMIT ${limit}`);
   return rows.map((r) => ({ kind: KINDS[r.rowid % 4]!, id: Math.floor(r.rowid / 4), title: r.title.trim(), snippet: r.snippet }));

@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateStrength } from '../../common/passphrase-strength';
 import { openDatabase } from '../db/database';
 import { actorOf, ensureIdentityKey, getIdentity } from '../identity/identity';
 import { JejakError } from '../errors';
+import { escrowUnwrap, escrowWrap, syncEscrowWrap } from './escrow';
 import { readHeader, type SecretWrap, type VaultHeader, vaultExists, wrapAad, writeHeader } from './header';
 import { type KdfParams, calibrateKdf, deriveKek } from './kdf';
 import { deriveVaultKeys, newMasterKey, unwrapKey, wrapKey } from './keys';
@@ -18,11 +19,18 @@ export interface VaultOptions {
   kdf?: KdfParams;
   /** minimum score 0–4 of estimateStrength (policy can raise it) */
   minStrength?: number;
+  /** the unit's escrow public key (SPKI PEM, from policy): the master key is also wrapped for it */
+  escrowPublicKey?: string;
 }
 
 export const DEFAULT_MIN_STRENGTH = 3;
 
-export type Secret = { passphrase: string } | { recoveryCode: string };
+/** escrowKey: the unit's escrow private key (IT only, `jejak recover --escrow-key`). */
+export type Secret = { passphrase: string } | { recoveryCode: string } | { escrowKey: KeyObject };
+
+function methodOf(secret: Secret): 'passphrase' | 'recovery-code' | 'escrow' {
+  return 'passphrase' in secret ? 'passphrase' : 'recoveryCode' in secret ? 'recovery-code' : 'escrow';
+}
 
 function checkStrength(passphrase: string, minStrength = DEFAULT_MIN_STRENGTH): void {
   const { score } = estimateStrength(passphrase);
@@ -75,15 +83,16 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   const master = newMasterKey();
   const recoveryCode = newRecoveryCode();
   const base = { format: 'jejak-vault' as const, version: 1, vaultId: randomUUID(), createdAt: new Date().toISOString() };
+  const escrow = opts.escrowPublicKey ? escrowWrap(master, base, opts.escrowPublicKey) : null;
   const header: VaultHeader = {
     ...base,
-    wraps: [await secretWrap('passphrase', passphrase, master, base, kdf), await secretWrap('recovery', recoveryCode, master, base, kdf)],
+    wraps: [await secretWrap('passphrase', passphrase, master, base, kdf), await secretWrap('recovery', recoveryCode, master, base, kdf), ...(escrow ? [escrow] : [])],
   };
   // The database is created before the header: a crash in between leaves no vault.json, so the
   // folder never looks like a vault whose database is missing.
   const session = openSession(dir, header, master, opts.actor);
   writeHeader(dir, header);
-  session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf } });
+  session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null } });
   ensureIdentityKey(session);
   return { session, recoveryCode };
 }
@@ -95,12 +104,14 @@ export async function checkPassphrase(dir: string, passphrase: string): Promise<
   master.fill(0);
 }
 
-export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultOptions, 'actor'>): Promise<VaultSession> {
+export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultOptions, 'actor' | 'escrowPublicKey'>): Promise<VaultSession> {
   const header = readHeader(dir);
   let master: Buffer | null;
   if ('passphrase' in secret) {
     master = await unwrapSecret(header, 'passphrase', secret.passphrase);
     if (!master) throw new JejakError('WRONG_PASSPHRASE', 'The passphrase is not correct. Nothing was changed.');
+  } else if ('escrowKey' in secret) {
+    master = escrowUnwrap(header, secret.escrowKey);
   } else {
     const code = normalizeRecoveryCode(secret.recoveryCode);
     master = code ? await unwrapSecret(header, 'recovery', code) : null;
@@ -109,18 +120,25 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
   const session = openSession(dir, header, master, opts.actor);
   ensureIdentityKey(session);
   session.actor = actorOf(getIdentity(session)) ?? opts.actor;
-  session.audit({ action: 'vault.unlocked', details: { method: 'passphrase' in secret ? 'passphrase' : 'recovery-code' } });
+  session.audit({ action: 'vault.unlocked', details: { method: methodOf(secret) } });
+  // A vault made before IT deployed (or rotated) the escrow key gets its wrap now.
+  if (opts.escrowPublicKey) syncEscrowWrap(session, opts.escrowPublicKey);
   return session;
 }
 
 /** Replaces the passphrase wrap; the master key, the database and the blobs stay as they are. */
-export async function setPassphrase(session: VaultSession, next: string, opts: Pick<VaultOptions, 'kdf' | 'minStrength'> & { reason: 'changed' | 'recovered' }): Promise<void> {
+export async function setPassphrase(
+  session: VaultSession,
+  next: string,
+  opts: Pick<VaultOptions, 'kdf' | 'minStrength'> & { reason: 'changed' | 'recovered'; method?: 'recovery-code' | 'escrow' },
+): Promise<void> {
   checkStrength(next, opts.minStrength);
   const current = readHeader(session.dir);
   const kdf = opts.kdf ?? current.wraps.find((w): w is SecretWrap => w.kind === 'passphrase')?.kdf ?? calibrateKdf();
   const wrap = await secretWrap('passphrase', next, session.masterKey(), current, kdf);
   writeHeader(session.dir, { ...current, wraps: [wrap, ...current.wraps.filter((w) => w.kind !== 'passphrase')] });
-  session.audit({ action: opts.reason === 'changed' ? 'vault.passphrase-changed' : 'vault.recovered' });
+  if (opts.reason === 'changed') session.audit({ action: 'vault.passphrase-changed' });
+  else session.audit({ action: 'vault.recovered', details: { method: opts.method ?? 'recovery-code' } });
 }
 
 export async function changePassphrase(dir: string, current: string, next: string, opts: VaultOptions): Promise<void> {
@@ -132,10 +150,19 @@ export async function changePassphrase(dir: string, current: string, next: strin
   }
 }
 
-/** Unlocks with the recovery code and sets a new passphrase; the code keeps working afterwards. */
-export async function recoverVault(dir: string, recoveryCode: string, next: string, opts: VaultOptions): Promise<VaultSession> {
+/**
+ * Unlocks with the recovery code (or, for IT, the unit's escrow private key) and sets a new
+ * passphrase; the recovery code and the escrow key keep working afterwards.
+ */
+export async function recoverVault(dir: string, secret: string | { escrowKey: KeyObject }, next: string, opts: VaultOptions): Promise<VaultSession> {
   checkStrength(next, opts.minStrength);
-  const session = await unlockVault(dir, { recoveryCode }, opts);
-  await setPassphrase(session, next, { ...opts, reason: 'recovered' });
+  const unlockWith: Secret = typeof secret === 'string' ? { recoveryCode: secret } : secret;
+  const session = await unlockVault(dir, unlockWith, opts);
+  try {
+    await setPassphrase(session, next, { ...opts, reason: 'recovered', method: typeof secret === 'string' ? 'recovery-code' : 'escrow' });
+  } catch (e) {
+    session.close('recovery-failed');
+    throw e;
+  }
   return session;
 }

@@ -3,16 +3,15 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { platformLabel, statusLabel } from '../../components/labels';
 import { textOr, useT } from '../../i18n';
-import { useNavStore } from '../../app/nav-store';
 import { useVocabularyStore } from '../channels/vocabulary-store';
-import { openChannel, openEvidence } from './navigate';
+import { openCase, openChannel, openEvidence } from './navigate';
 import { type SearchHit, useSearchStore } from './search-store';
 import { splitSnippet } from './snippet';
 
-export function Snippet({ text, query }: { text: string; query: string }) {
+export function Snippet({ text }: { text: string }) {
   return (
     <span className="snippet">
-      {splitSnippet(text, query).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {splitSnippet(text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
     </span>
   );
 }
@@ -20,10 +19,7 @@ export function Snippet({ text, query }: { text: string; query: string }) {
 function openHit(hit: SearchHit) {
   if (hit.kind === 'channel') openChannel(hit.id, 'search');
   else if (hit.kind === 'evidence') openEvidence(hit.id, 'search');
-  else {
-    useSearchStore.getState().hide();
-    useNavStore.getState().go('cases');
-  }
+  else openCase(hit.id);
 }
 
 export function SearchView() {
@@ -77,7 +73,7 @@ export function SearchView() {
                 <span className={`hit-kind kind-${hit.kind}`}>{textOr(t, `search.kind.${hit.kind}`, hit.kind)}</span>
                 <span className="hit-body">
                   <span className="hit-title">{hit.title || `#${hit.id}`}</span>
-                  <Snippet text={hit.snippet} query={query} />
+                  <Snippet text={hit.snippet} />
                 </span>
               </button>
             </li>

@@ -3,6 +3,7 @@
  * back. Each detail remembers where it was opened from, so Back returns there.
  */
 import { useNavStore } from '../../app/nav-store';
+import { useCasesStore } from '../cases/cases-store';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { useEvidenceStore } from '../evidence/evidence-store';
 import { useEvidenceViewerStore } from '../evidence/evidence-viewer-store';
@@ -32,4 +33,10 @@ export function showChannelEvidence(channelId: number, name: string): void {
   useEvidenceViewerStore.getState().close();
   useEvidenceStore.getState().showChannel(channelId, name);
   useNavStore.getState().go('evidence');
+}
+
+export function openCase(id: number): void {
+  useSearchStore.getState().hide();
+  useCasesStore.getState().open(id);
+  useNavStore.getState().go('cases');
 }

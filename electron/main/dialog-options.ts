@@ -1,0 +1,52 @@
+import { basename, join, win32 } from 'node:path';
+import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+
+export type PickKind = 'evidence' | 'package' | 'roster';
+
+/**
+ * What each picker offers first. Evidence keeps "All files" too: any file can be evidence (it is
+ * kept as "other" and never rendered), the filter only puts the usual screenshots up front.
+ */
+export const FILE_FILTERS: Record<PickKind, FileFilter[]> = {
+  evidence: [
+    { name: 'Images, videos, PDF', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'mp4', 'webm', 'pdf'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  package: [{ name: 'Jejak package', extensions: ['zip'] }],
+  roster: [{ name: 'Trust roster', extensions: ['json'] }],
+};
+
+const TITLES: Record<PickKind, string> = { evidence: 'Add evidence', package: 'Open a package for review', roster: 'Import a trust roster' };
+
+export function openDialogOptions(kind: PickKind, multiple: boolean): OpenDialogOptions {
+  return {
+    title: TITLES[kind],
+    filters: FILE_FILTERS[kind],
+    // Only evidence comes in batches; a package or a roster is one file at a time.
+    properties: multiple && kind === 'evidence' ? ['openFile', 'multiSelections'] : ['openFile'],
+  };
+}
+
+/** The window proposes a name; only its last path part counts, so it cannot steer the folder. */
+export function safeFileName(name: string): string {
+  const last = [...win32.basename(basename(name))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('').trim();
+  const base = last && last !== '.' && last !== '..' ? last : 'jejak-package';
+  return base.toLowerCase().endsWith('.zip') ? base : `${base}.zip`;
+}
+
+/** Starts in Documents, or in the first folder the policy allows (a save elsewhere would be refused). */
+export function saveDialogOptions(defaultName: string, where: { documentsDir: string; allowedFolders?: string[] }): SaveDialogOptions {
+  const folder = where.allowedFolders?.[0] ?? where.documentsDir;
+  return {
+    title: 'Export the package',
+    defaultPath: join(folder, safeFileName(defaultName)),
+    filters: FILE_FILTERS.package,
+    // No overwrite prompt: the core refuses an existing file anyway, with a clear message.
+    properties: ['createDirectory'],
+  };
+}
+
+/** GTK's save dialog does not add the extension of the chosen filter; the core wants a .zip. */
+export function withZipExtension(path: string): string {
+  return path.toLowerCase().endsWith('.zip') ? path : `${path}.zip`;
+}

@@ -1,0 +1,50 @@
+import { type BrowserWindow, dialog } from 'electron';
+import type { HostHandlers } from '../core/api/handler-types';
+import { intakeCapture } from '../core/evidence/capture';
+import type { ClipboardKeeper } from './clipboard-keeper';
+import { openDialogOptions, saveDialogOptions, withZipExtension } from './dialog-options';
+import { capturePng, listCaptureSources } from './screen-capture';
+
+export interface HostDeps {
+  window(): BrowserWindow | null;
+  documentsDir: string;
+  clipboard: ClipboardKeeper;
+}
+
+/**
+ * The host.* channels: what only the desktop shell can do. The core's dispatch has already
+ * checked the sender and parsed the arguments; these only talk to the OS.
+ */
+export function createHostHandlers(deps: HostDeps): HostHandlers {
+  return {
+    'host.clipboardWrite': async ({ text, clearAfterMs }) => {
+      await deps.clipboard.write(text, clearAfterMs);
+      return {};
+    },
+    'host.chooseExportPath': async ({ defaultName }, app) => {
+      const options = saveDialogOptions(defaultName, { documentsDir: deps.documentsDir, allowedFolders: app.policy.allowedExportFolders });
+      const win = deps.window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath) };
+    },
+    'host.chooseFiles': async ({ kind, multiple }) => {
+      const options = openDialogOptions(kind, multiple);
+      const win = deps.window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return { paths: result.canceled ? [] : result.filePaths };
+    },
+    'host.captureSources': async () => ({ sources: await listCaptureSources(deps.window()) }),
+    'host.capture': async ({ sourceId, region, jobId, channelId, sourceUrl, notes }, app) => {
+      // Locked means no capture at all: nothing is taken that could not be stored.
+      const session = app.requireSession();
+      const png = await capturePng(sourceId, deps.window());
+      try {
+        const result = await app.job(jobId, (signal) => intakeCapture(session, app.policy, png, { region, channelId, sourceUrl, notes }, { signal }));
+        return { evidenceId: result.evidenceId, sha256: result.sha256, sha512: result.sha512, size: result.size };
+      } finally {
+        // The plaintext screenshot lived only in this buffer; it goes as soon as it is stored.
+        png.fill(0);
+      }
+    },
+  };
+}
