@@ -44,10 +44,13 @@ async function startHarness(dataDir: string, policy: unknown): Promise<{ url: st
  * Each spec gets a fresh data folder (so a fresh vault) and its own harness; every request that
  * is not to the harness is blocked and recorded, so a spec can assert none left the page.
  */
-export const test = base.extend<{ harness: Harness; policy: unknown }>({
+export const test = base.extend<{ harness: Harness; policy: unknown; seed: { run(dataDir: string): Promise<void> } | null }>({
   policy: [TEST_POLICY, { option: true }],
-  harness: async ({ page, policy }, use) => {
+  /** prepares the data folder (e.g. a vault with many channels) before the harness starts */
+  seed: [null, { option: true }],
+  harness: async ({ page, policy, seed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jejak-e2e-'));
+    if (seed) await seed.run(dataDir);
     const { url, child } = await startHarness(dataDir, policy);
     const origin = new URL(url).origin;
     const foreignRequests: string[] = [];
