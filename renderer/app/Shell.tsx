@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { useVaultStore } from '../features/vault/vault-store';
 import { ActivityView } from '../features/activity/ActivityView';
+import { CasesView } from '../features/cases/CasesView';
 import { ChannelsView } from '../features/channels/ChannelsView';
 import { useChannelDetailStore } from '../features/channels/channel-detail-store';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { EvidenceView } from '../features/evidence/EvidenceView';
+import { ReviewView } from '../features/review/ReviewView';
 import { useEvidenceViewerStore } from '../features/evidence/evidence-viewer-store';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchView } from '../features/search/SearchView';
 import { useSearchStore } from '../features/search/search-store';
+import { useCasesStore } from '../features/cases/cases-store';
 import { SettingsView } from '../features/settings/SettingsView';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { EmptyState } from '../components/EmptyState';
@@ -23,6 +26,10 @@ function AreaView({ area }: { area: Area }): ReactNode {
       return <ChannelsView />;
     case 'evidence':
       return <EvidenceView />;
+    case 'cases':
+      return <CasesView />;
+    case 'review':
+      return <ReviewView />;
     case 'activity':
       return <ActivityView />;
     case 'settings':
@@ -38,6 +45,7 @@ function navigate(target: Area, current: Area, searchOpen: boolean) {
   if (target === current && !searchOpen) {
     if (target === 'channels') useChannelDetailStore.getState().close();
     if (target === 'evidence') useEvidenceViewerStore.getState().close();
+    if (target === 'cases') useCasesStore.getState().close();
   }
   useNavStore.getState().go(target);
 }

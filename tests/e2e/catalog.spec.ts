@@ -26,6 +26,15 @@ const LINKS = [
   '%%%garbage%%%',
 ];
 
+/** A DataTransfer in the page holding these files, as a drop or a paste would carry them. */
+function filesInPage(page: Page, files: Array<{ name: string; base64: string }>) {
+  return page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'image/png' }));
+    return data;
+  }, files);
+}
+
 async function openArea(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
@@ -92,15 +101,23 @@ test('take in five screenshots and see their thumbnails; a note found by search 
   await expect(thumbnails).toHaveCount(5);
   await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length)).toBe(5);
 
-  // A second batch: the same bytes again and an empty file; the bad one is listed, the other still goes in.
-  await page.getByTestId('intake-files').setInputFiles([
-    { name: 'kosong.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
-    { name: 'salinan.png', mimeType: 'image/png', buffer: shots[0]!.buffer },
+  // A second batch, dropped: an empty file and the same bytes again; the bad one is listed, the other still goes in.
+  const dropped = await filesInPage(page, [
+    { name: 'kosong.png', base64: '' },
+    { name: 'salinan.png', base64: shots[0]!.buffer.toString('base64') },
   ]);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 0 bukti baru, 1 sudah ada, 1 gagal.');
   await expect(page.getByTestId('intake-status')).toContainText('salinan.png sudah ada di brankas, ditautkan ke #1');
   await expect(page.getByTestId('intake-status').locator('.outcome-failed')).toContainText('kosong.png');
   await expect(page.getByTestId('evidence-tile')).toHaveCount(5);
+
+  // An image pasted from the clipboard becomes evidence too.
+  const clipboard = await filesInPage(page, [{ name: 'image.png', base64: screenshotPng(42).toString('base64') }]);
+  await page.evaluate((data) => window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true })), clipboard);
+  await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 1 bukti baru, 0 sudah ada, 0 gagal.');
+  await expect(page.getByTestId('evidence-tile')).toHaveCount(6);
+  await expect(page.getByTestId('evidence-tile').first()).toContainText(/^tempel-.*\.png/);
 
   await page.getByTestId('evidence-tile').filter({ hasText: 'tangkapan-3.png' }).click();
   await expect(page.getByTestId('evidence-original')).toBeVisible();
@@ -142,9 +159,26 @@ test('a channel title with markup is shown as text, never run', async ({ page, h
   await expect(page.getByTestId('channel-table').getByText(title, { exact: true })).toBeVisible();
   await page.getByTestId('channel-table').getByText(title, { exact: true }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  await expect(page.getByLabel('Catatan')).toHaveValue('<b>tebal</b>');
+  await expect(page.getByLabel('Catatan', { exact: true })).toHaveValue('<b>tebal</b>');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('b', { hasText: 'tebal' })).toHaveCount(0);
   expect(dialogs).toEqual([]);
   expect(harness.foreignRequests).toEqual([]);
+});
+
+test('cancel stops an intake between files; what was already taken in stays', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createVaultThroughUi(page);
+  await openArea(page, 'Bukti');
+  const files = Array.from({ length: 30 }, (_, i) => ({ name: `besar-${i}.png`, mimeType: 'image/png', buffer: screenshotPng(500 + i, 1200, 900) }));
+  await page.getByTestId('intake-files').setInputFiles(files);
+  await expect(page.getByText(/Memasukkan \d+ dari 30/)).toBeVisible();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Batal' }).click();
+  const summary = page.getByTestId('intake-summary');
+  await expect(summary).toHaveText(/^Selesai: \d+ bukti baru, 0 sudah ada, 0 gagal\. \d+ berkas tidak diproses karena dibatalkan\.$/);
+  const [added, skipped] = [...(await summary.innerText()).matchAll(/(\d+) (?:bukti baru|berkas tidak)/g)].map((m) => Number(m[1]));
+  expect(added! + skipped!).toBe(30);
+  expect(skipped).toBeGreaterThan(0);
+  await expect(page.getByTestId('evidence-count')).toHaveText(`${added} berkas bukti`);
 });

@@ -1,21 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createVault } from '../../electron/core/vault/vault';
-import { PASSPHRASE, TEST_POLICY, expect, test } from './fixtures';
+import { PASSPHRASE, expect, test } from './fixtures';
 
 const CHANNELS = 100_000;
 
 /** A vault holding a unit's whole history: 100,000 channels, written straight into its database. */
 async function seedChannels(dataDir: string): Promise<void> {
-  const { session } = await createVault(join(dataDir, 'vault'), PASSPHRASE, { actor: 'seed', kdf: TEST_POLICY.kdf as never });
-  const insert = session.db.raw.prepare(`INSERT INTO channels (platform, kind, key, canonical_url, handle, title, category, status, first_seen, last_seen, notes, created_at, created_by, updated_at)
-    VALUES ('telegram', 'channel', ?, ?, ?, ?, 'terorisme', 'active', ?, ?, '', ?, 'seed', ?)`);
-  session.db.raw.transaction(() => {
-    for (let i = 0; i < CHANNELS; i++) {
-      const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-      insert.run(`telegram:seed_${i}`, `https://t.me/seed_${i}`, `seed_${i}`, `Kanal uji ${i}`, at, at, at, at);
-    }
-  })();
-  session.close('seeded');
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-channels.ts', join(dataDir, 'vault'), String(CHANNELS)]);
 }
 
 test.describe('at 100,000 channels', () => {

@@ -16,6 +16,7 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
       preload: '/app/preload.cjs',
     });

@@ -3,7 +3,7 @@ import type { JejakApp } from '../app/jejak-app';
 import { JejakError } from '../errors';
 import { vaultSigner } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
-import { countersignPackage } from '../packages';
+import { countersignPackage, type Progress } from '../packages';
 import { type OpenedPackage, payloadList } from '../review/review-registry';
 import { exportDestination } from './case-handlers';
 import type { HandlersFor } from './handler-types';
@@ -35,16 +35,20 @@ function describe(opened: OpenedPackage): Result<'review.openPath'> {
   };
 }
 
+function progressOf(app: JejakApp, jobId: string) {
+  return (p: Progress) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file });
+}
+
 function roster(app: JejakApp) {
   return effectiveRoster(app.requireSession(), app.policy);
 }
 
 export const reviewHandlers: HandlersFor<'review'> = {
-  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal }))),
+  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, onProgress: progressOf(app, jobId) }))),
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
-    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal })));
+    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, onProgress: progressOf(app, jobId) })));
   },
   'review.decide': async ({ reviewId, decision, comment, items, destination, jobId }, app) => {
     const session = app.requireSession();
@@ -53,7 +57,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     const suffix = decision === 'approved' ? 'approved' : 'returned';
     const path = exportDestination(app, destination, opened.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
     const result = await app.job(jobId, (signal) =>
-      countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }) }),
+      countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }),
     );
     session.audit({ action: `review.${decision}`, subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName }, details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length } });
     const verification = await app.reviews.openPath(result.path, roster(app));

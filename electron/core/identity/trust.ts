@@ -28,15 +28,15 @@ export function parseRoster(parsed: unknown): RosterEntry[] {
   return result.data;
 }
 
-/** Adds or replaces entries by fingerprint; returns how many were new. */
+/** Adds or updates entries by fingerprint and role; returns how many were new. */
 export function importRoster(session: VaultSession, entries: RosterEntry[]): number {
   let added = 0;
   const now = new Date().toISOString();
   session.db.tx(() => {
     for (const e of entries) {
-      const known = session.db.get(sql`SELECT 1 FROM trust_roster WHERE fingerprint = ${e.fingerprint}`);
+      const known = session.db.get(sql`SELECT 1 FROM trust_roster WHERE fingerprint = ${e.fingerprint} AND role = ${e.role}`);
       session.db.run(sql`INSERT INTO trust_roster (fingerprint, name, unit, role, added_at) VALUES (${e.fingerprint}, ${e.name}, ${e.unit}, ${e.role}, ${now})
-        ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, unit = excluded.unit, role = excluded.role`);
+        ON CONFLICT(fingerprint, role) DO UPDATE SET name = excluded.name, unit = excluded.unit`);
       if (!known) added++;
     }
     session.audit({ action: 'trust.imported', details: { entries: entries.length, added, fingerprints: entries.map((e) => e.fingerprint) } });

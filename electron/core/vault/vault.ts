@@ -1,11 +1,11 @@
-import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateStrength } from '../../common/passphrase-strength';
 import { openDatabase } from '../db/database';
 import { actorOf, ensureIdentityKey, getIdentity } from '../identity/identity';
 import { JejakError } from '../errors';
-import { escrowUnwrap, escrowWrap, syncEscrowWrap } from './escrow';
+import { escrowFingerprint, escrowUnwrap, escrowWrap, syncEscrowWrap } from './escrow';
 import { readHeader, type SecretWrap, type VaultHeader, vaultExists, wrapAad, writeHeader } from './header';
 import { type KdfParams, calibrateKdf, deriveKek } from './kdf';
 import { deriveVaultKeys, newMasterKey, unwrapKey, wrapKey } from './keys';
@@ -119,8 +119,10 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
   }
   const session = openSession(dir, header, master, opts.actor);
   ensureIdentityKey(session);
-  session.actor = actorOf(getIdentity(session)) ?? opts.actor;
-  session.audit({ action: 'vault.unlocked', details: { method: methodOf(secret) } });
+  // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
+  const escrow = 'escrowKey' in secret;
+  session.actor = escrow ? opts.actor : (actorOf(getIdentity(session)) ?? opts.actor);
+  session.audit({ action: 'vault.unlocked', details: { method: methodOf(secret), ...(escrow ? { escrowFingerprint: escrowFingerprint(createPublicKey(secret.escrowKey)) } : {}) } });
   // A vault made before IT deployed (or rotated) the escrow key gets its wrap now.
   if (opts.escrowPublicKey) syncEscrowWrap(session, opts.escrowPublicKey);
   return session;

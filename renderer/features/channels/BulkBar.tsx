@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { statusLabel } from '../../components/labels';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { type ChannelSummary, useChannelsStore } from './channels-store';
 import { useVocabularyStore } from './vocabulary-store';
 
 /** Shown while rows are selected: how many, and one change for all of them (a new status). */
 export function BulkBar() {
   const t = useT();
+  const language = useI18n((s) => s.language);
   const { selected, bulk, clearSelection, setStatusOfSelected } = useChannelsStore();
   const statuses = useVocabularyStore((s) => s.vocabulary)?.statuses ?? [];
   const [status, setStatus] = useState('');
@@ -17,7 +19,7 @@ export function BulkBar() {
     <div className="bulk-bar" role="region" aria-label={t('channels.bulk.label')}>
       {selected.size > 0 ? (
         <>
-          <strong>{t('channels.bulk.selected', { count: selected.size })}</strong>
+          <strong>{t('channels.bulk.selected', { count: formatNumber(selected.size, language) })}</strong>
           <select aria-label={t('channels.bulk.status')} value={status} onChange={(e) => setStatus(e.target.value)} disabled={bulk !== null}>
             <option value="">{t('channels.bulk.chooseStatus')}</option>
             {statuses.map((s) => (
@@ -33,7 +35,7 @@ export function BulkBar() {
             disabled={!status || bulk !== null}
             onClick={async () => {
               const count = await setStatusOfSelected(status as ChannelSummary['status'], note.trim());
-              setDone(t('channels.bulk.done', { count, status: statusLabel(t, status) }));
+              setDone(t('channels.bulk.done', { count: formatNumber(count, language), status: statusLabel(t, status) }));
               setNote('');
             }}
           >
@@ -53,7 +55,7 @@ export function BulkBar() {
       )}
       {bulk && (
         <span className="muted small" role="status">
-          {t('common.progress', { done: bulk.done, total: bulk.total })}
+          {t('common.progress', { done: formatNumber(bulk.done, language), total: formatNumber(bulk.total, language) })}
         </span>
       )}
     </div>

@@ -122,6 +122,8 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
 
   useEffect(() => {
     const el = scrollRef.current;
+    // Back from a channel's page, the keyboard continues where it left the table.
+    if (document.activeElement === document.body) el?.focus({ preventScroll: true });
     return () => {
       if (el) useChannelsStore.getState().rememberScroll(el.scrollTop);
     };

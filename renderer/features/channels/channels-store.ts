@@ -99,7 +99,8 @@ export const useChannelsStore = create<ChannelsState>((set, get) => {
   function restart(patch: Partial<ChannelsState>, soft = false) {
     requests.next();
     set({ ...patch, ...(soft ? {} : { pages: new Map() }), generation: get().generation + 1, error: null });
-    if (!soft) get().ensureRange(0, PAGE_SIZE - 1);
+    // Page 0 always comes fresh: it carries the new total, which decides what else is fetched.
+    if (requests.claim(0, false)) void loadPage(0);
   }
 
   return {

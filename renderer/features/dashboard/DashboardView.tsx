@@ -35,7 +35,7 @@ export function DashboardView() {
       </div>
     );
   }
-  if (stats.channels === 0 && stats.evidence === 0) {
+  if (stats.channels === 0 && stats.evidence === 0 && stats.openCases === 0) {
     return (
       <div className="view">
         <div className="empty" data-testid="dashboard-empty">
@@ -66,6 +66,8 @@ export function DashboardView() {
     { label: t('dashboard.evidence'), value: stats.evidence, onClick: () => go('evidence') },
     { label: statusLabel(t, 'active'), value: statusCount('active'), onClick: () => showChannels({ status: 'active' }) },
     { label: statusLabel(t, 'reported'), value: statusCount('reported'), onClick: () => showChannels({ status: 'reported' }) },
+    { label: t('dashboard.openCases'), value: stats.openCases, onClick: () => go('cases') },
+    { label: t('dashboard.overdueCases'), value: stats.overdueCases, onClick: () => go('cases'), warn: stats.overdueCases > 0 },
   ];
   return (
     <div className="view" data-testid="dashboard">
@@ -73,7 +75,7 @@ export function DashboardView() {
       <ErrorBanner error={error} />
       <div className="stat-tiles">
         {tiles.map((tile) => (
-          <button key={tile.label} type="button" className="stat-tile" onClick={tile.onClick}>
+          <button key={tile.label} type="button" className={'warn' in tile && tile.warn ? 'stat-tile stat-warn' : 'stat-tile'} onClick={tile.onClick}>
             <span className="stat-value">{formatNumber(tile.value, language)}</span>
             <span className="stat-label">{tile.label}</span>
           </button>

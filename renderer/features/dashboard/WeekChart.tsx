@@ -21,7 +21,7 @@ export function WeekChart({ weeks, language }: { weeks: ReadonlyArray<{ week: st
   const { bars, max } = layoutBars(weeks, plotW, plotH);
   return (
     <svg className="week-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('dashboard.perWeekLabel')}>
-      {[0, 0.5, 1].map((f) => {
+      {(max % 2 === 0 ? [0, 0.5, 1] : [0, 1]).map((f) => {
         const y = TOP + plotH - f * plotH;
         return (
           <g key={f}>

@@ -7,7 +7,7 @@ import { useI18n, useT } from '../../i18n';
 import { EVIDENCE_PAGE, useEvidenceStore } from './evidence-store';
 import { GAP, TILE, columnsFor } from './gallery-layout';
 
-const ROW = 184 + GAP;
+const ROW = 174 + GAP;
 
 /** The gallery: rows of tiles, only the rows on screen rendered, pages of 200 fetched as it scrolls. */
 export function EvidenceGallery({ onOpen }: { onOpen(id: number): void }) {

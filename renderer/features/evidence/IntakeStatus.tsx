@@ -43,7 +43,7 @@ function OutcomeLine({ outcome, onOpen }: { outcome: IntakeOutcome; onOpen(id: n
   }
 }
 
-/** Progress while files go in ("3 of 12", Cancel), then what happened to each file. */
+/** Progress while files go in ("3 of 12", Cancel), then what happened to each file, failures first. */
 export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
   const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, cancel, dismiss } = useIntakeStore();
@@ -92,11 +92,11 @@ export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
       )}
       {outcomes.length > 0 && (
         <ul className="outcomes">
-          {succeeded.map((o, i) => (
-            <OutcomeLine key={`ok-${i}`} outcome={o} onOpen={onOpen} />
-          ))}
           {failed.map((o, i) => (
             <OutcomeLine key={`bad-${i}`} outcome={o} onOpen={onOpen} />
+          ))}
+          {succeeded.map((o, i) => (
+            <OutcomeLine key={`ok-${i}`} outcome={o} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -51,7 +51,8 @@ export const useEvidenceStore = create<EvidenceState>((set, get) => {
   function restart(patch: Partial<EvidenceState>, soft = false) {
     requests.next();
     set({ ...patch, ...(soft ? {} : { pages: new Map() }), generation: get().generation + 1, error: null });
-    get().ensureRange(0, EVIDENCE_PAGE - 1);
+    // Page 0 always comes fresh: it carries the new total, which decides what else is fetched.
+    if (requests.claim(0, false)) void loadPage(0);
   }
 
   return {

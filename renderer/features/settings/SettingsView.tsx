@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PassphraseField } from '../../components/PassphraseField';
+import { IdentitySection } from '../identity/IdentitySection';
+import { TrustSection } from '../identity/TrustSection';
 import { useT } from '../../i18n';
 import { StrengthMeter, strongEnough } from '../vault/StrengthMeter';
 import { useVaultStore } from '../vault/vault-store';
@@ -42,6 +44,8 @@ export function SettingsView() {
       <h1>{t('nav.settings')}</h1>
       {saved && <div className="banner banner-ok" role="status">{saved}</div>}
       <ErrorBanner error={error} />
+      <IdentitySection />
+      <TrustSection />
       <section className="card">
         <h2>{t('settings.language')}</h2>
         <LanguageSwitch />

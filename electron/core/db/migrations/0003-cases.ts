@@ -18,12 +18,14 @@ export const cases: Migration = {
       created_at TEXT NOT NULL
     ) STRICT;
 
+    -- One key may be trusted in both roles (a supervisor who also files cases): one row per role.
     CREATE TABLE trust_roster (
-      fingerprint TEXT PRIMARY KEY,
+      fingerprint TEXT NOT NULL,
       name TEXT NOT NULL,
       unit TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('analyst', 'supervisor')),
-      added_at TEXT NOT NULL
+      added_at TEXT NOT NULL,
+      PRIMARY KEY (fingerprint, role)
     ) STRICT;
 
     CREATE TABLE cases (

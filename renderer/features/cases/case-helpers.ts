@@ -1,0 +1,108 @@
+/** Pure helpers for the Cases area: file names, due times, status steps, progress. */
+export type CaseStatus = 'draft' | 'exported' | 'submitted' | 'acknowledged' | 'actioned' | 'rejected';
+export type NextStatus = 'submitted' | 'acknowledged' | 'actioned' | 'rejected';
+
+/** The package's file name, as the core names it (PACKAGE-FORMAT.md: every other character becomes "-"). */
+export function packageFileName(reference: string): string {
+  return `${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.zip`;
+}
+
+/** Which statuses a case can move to next; a draft is exported first (the export sets "exported"). */
+export function nextStatuses(status: CaseStatus): NextStatus[] {
+  switch (status) {
+    case 'exported':
+      return ['submitted'];
+    case 'submitted':
+      return ['acknowledged', 'rejected'];
+    case 'acknowledged':
+      return ['actioned', 'rejected'];
+    default:
+      return [];
+  }
+}
+
+export function dueAtFrom(now: Date, hours: number): Date {
+  return new Date(now.getTime() + hours * 3_600_000);
+}
+
+export interface DueDistance {
+  late: boolean;
+  days: number;
+  hours: number;
+  minutes: number;
+}
+
+/** How far the due time is from now, in whole days, hours and minutes (rounded down). */
+export function dueDistance(dueAt: string, now: Date): DueDistance | null {
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due)) return null;
+  const diff = due - now.getTime();
+  const total = Math.floor(Math.abs(diff) / 60_000);
+  return { late: diff < 0, days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60 };
+}
+
+/** The platform most of the picked channels are on (the case's default platform); ties go to the first seen. */
+export function dominantPlatform(platforms: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of platforms) counts.set(p, (counts.get(p) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [p, n] of counts) if (best === null || n > counts.get(best)!) best = p;
+  return best;
+}
+
+/** A progress fraction 0..1, or null while nothing has been counted yet (the bar is indeterminate). */
+export function progressFraction(done: number, total: number): number | null {
+  if (total <= 0 || done <= 0) return null;
+  return Math.min(1, done / total);
+}
+
+/** Identity is complete enough to sign: a name, and a unit (the machine policy's unit stands in for an empty one). */
+export function missingForSigning(identity: { name: string; unit: string }, policyUnit: string | null | undefined): Array<'name' | 'unit'> {
+  const missing: Array<'name' | 'unit'> = [];
+  if (!identity.name.trim()) missing.push('name');
+  if (!identity.unit.trim() && !policyUnit?.trim()) missing.push('unit');
+  return missing;
+}
+
+/** The two largest non-zero units of a distance ("2 days 4 hours", "3 hours 20 minutes"); none when under a minute. */
+export function dueParts(d: DueDistance): Array<['days' | 'hours' | 'minutes', number]> {
+  const all: Array<['days' | 'hours' | 'minutes', number]> = [
+    ['days', d.days],
+    ['hours', d.hours],
+    ['minutes', d.minutes],
+  ];
+  const first = all.findIndex(([, n]) => n > 0);
+  if (first === -1) return [];
+  return all.slice(first, first + 2).filter(([, n], i) => i === 0 || n > 0);
+}
+
+const OPEN_STATUSES: readonly string[] = ['draft', 'exported', 'submitted', 'acknowledged'];
+
+export function isOpenStatus(status: string): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/**
+ * Milliseconds until the next open case passes its due time (the core then calls it overdue and
+ * the list must be asked again), or null when no open case is still on time.
+ */
+export function msUntilNextDue(cases: ReadonlyArray<{ dueAt: string; status: string; overdue: boolean }>, now: Date): number | null {
+  let next: number | null = null;
+  for (const c of cases) {
+    if (c.overdue || !isOpenStatus(c.status)) continue;
+    const due = Date.parse(c.dueAt);
+    if (Number.isNaN(due)) continue;
+    const wait = Math.max(0, due - now.getTime());
+    if (next === null || wait < next) next = wait;
+  }
+  return next;
+}
+
+const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
+
+/** A due time to the minute (seconds are noise for a deadline counted in hours). */
+export function formatDue(iso: string, language: 'id' | 'en'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import type { Result } from '../../../electron/contract';
+import { ApiError, call, newJobId, subscribeEvents } from '../../api';
+import { registerReset } from '../../app/reset-stores';
+import { type UiError, toUiError } from '../../components/errors';
+import { missingForSigning, packageFileName } from './case-helpers';
+import { useCasesStore } from './cases-store';
+
+export type ExportResult = Result<'cases.export'>;
+export type ExportLanguage = 'id' | 'en';
+
+interface ExportState {
+  caseId: number | null;
+  phase: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+  jobId: string | null;
+  done: number;
+  total: number;
+  label: string;
+  result: ExportResult | null;
+  error: UiError | null;
+  /** what the signing identity lacks (name, unit): the export is not started */
+  missing: Array<'name' | 'unit'>;
+  start(kase: { id: number; reference: string }, language: ExportLanguage, policyUnit: string | null): Promise<ExportResult | null>;
+  cancel(): Promise<void>;
+  dismiss(): void;
+}
+
+export const initialExportState = {
+  caseId: null as number | null,
+  phase: 'idle' as ExportState['phase'],
+  jobId: null as string | null,
+  done: 0,
+  total: 0,
+  label: '',
+  result: null as ExportResult | null,
+  error: null as UiError | null,
+  missing: [] as Array<'name' | 'unit'>,
+};
+
+/** The native save dialog in the desktop app; in the browser harness there is none (the exports folder is used). */
+async function chooseDestination(defaultName: string): Promise<string | undefined | null> {
+  try {
+    const { path } = await call('host.chooseExportPath', { defaultName });
+    return path;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'UNAVAILABLE') return undefined;
+    throw e;
+  }
+}
+
+/** One export at a time: it signs and writes the package, reporting bytes as they stream. */
+export const useExportStore = create<ExportState>((set, get) => ({
+  ...initialExportState,
+  async start(kase, language, policyUnit) {
+    if (get().phase === 'running') return null;
+    set({ ...initialExportState, caseId: kase.id });
+    try {
+      const missing = missingForSigning(await call('identity.get', {}), policyUnit);
+      if (missing.length > 0) {
+        set({ phase: 'failed', missing });
+        return null;
+      }
+      const destination = await chooseDestination(packageFileName(kase.reference));
+      // null: the person closed the save dialog; nothing happens.
+      if (destination === null) return null;
+      const jobId = newJobId();
+      set({ phase: 'running', jobId });
+      const off = subscribeEvents((event) => {
+        if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId) set({ done: event.done, total: event.total, label: event.label ?? '' });
+      });
+      try {
+        const result = await call('cases.export', { id: kase.id, jobId, language, ...(destination ? { destination } : {}) });
+        if (get().jobId === jobId) set({ phase: 'done', result });
+        // The export recorded itself (status "exported", the file in the case's exports).
+        void useCasesStore.getState().reloadDetail();
+        void useCasesStore.getState().load();
+        return result;
+      } finally {
+        off();
+      }
+    } catch (e) {
+      const error = toUiError(e);
+      if (get().caseId === kase.id) set({ phase: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error });
+      return null;
+    }
+  },
+  async cancel() {
+    const { jobId, phase } = get();
+    if (!jobId || phase !== 'running') return;
+    await call('jobs.cancel', { jobId }).catch(() => undefined);
+  },
+  dismiss() {
+    if (get().phase !== 'running') set(initialExportState);
+  },
+}));
+
+registerReset(() => useExportStore.setState(initialExportState));

@@ -1,0 +1,91 @@
+import { useEffect, useId } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { LoadingState } from '../../components/LoadingState';
+import { errorText, useT } from '../../i18n';
+import { groupFingerprint } from './fingerprint';
+import { useIdentityStore } from './identity-store';
+
+/** The largest roster file read; the core takes at most 2,000,000 characters. */
+const MAX_ROSTER_BYTES = 2_000_000;
+
+/** Settings → Trust roster: whose signatures count as trusted when a package is verified. */
+export function TrustSection() {
+  const t = useT();
+  const inputId = useId();
+  const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseImport } = useIdentityStore();
+  useEffect(() => {
+    void loadRoster();
+  }, [loadRoster]);
+
+  async function onPicked(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_ROSTER_BYTES) {
+      refuseImport(file.name, t('trust.tooLarge'));
+      return;
+    }
+    await importRoster(file.name, await file.text());
+  }
+
+  return (
+    <section className="card" data-testid="trust-card">
+      <div className="card-head">
+        <h2>{t('trust.title')}</h2>
+        <label htmlFor={inputId} className={`button-secondary file-button${importing ? ' disabled' : ''}`}>
+          {importing ? t('trust.importing') : t('trust.import')}
+        </label>
+        <input id={inputId} type="file" accept=".json,application/json" className="sr-only" disabled={importing} data-testid="trust-file" onChange={(e) => void onPicked(e.target)} />
+      </div>
+      <p className="muted">{t('trust.intro')}</p>
+      {imported && (
+        <div className="banner banner-ok" role="status">
+          {t('trust.imported', { file: imported.fileName, added: imported.added, total: imported.total })}
+        </div>
+      )}
+      {importError && (
+        <div className="banner banner-error" role="alert" data-testid="trust-error">
+          <strong>{t('trust.importFailed', { file: importError.fileName })}</strong>
+          <div>{importError.error.code === 'ROSTER_TOO_LARGE' ? importError.error.message : errorText(t, importError.error)}</div>
+          <div className="muted small">{t('trust.formatHint')}</div>
+        </div>
+      )}
+      <ErrorBanner error={rosterError} />
+      {roster === null && !rosterError && <LoadingState />}
+      {roster?.length === 0 && <p className="muted">{t('trust.empty')}</p>}
+      {roster && roster.length > 0 && (
+        <table className="table table-compact trust-table" data-testid="trust-table">
+          <thead>
+            <tr>
+              <th>{t('trust.name')}</th>
+              <th>{t('trust.role')}</th>
+              <th>{t('trust.fingerprint')}</th>
+              <th>{t('trust.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {roster.map((e) => (
+              <tr key={`${e.fingerprint}-${e.role}`}>
+                <td>
+                  <div>{e.name}</div>
+                  <div className="muted small">{e.unit}</div>
+                </td>
+                <td>{e.role === 'supervisor' ? t('identity.role.supervisor') : t('identity.role.analyst')}</td>
+                <td className="mono small fingerprint-cell">{groupFingerprint(e.fingerprint)}</td>
+                <td>
+                  {e.source === 'policy' ? (
+                    <span className="badge" title={t('trust.policyHint')}>
+                      {t('trust.fromPolicy')}
+                    </span>
+                  ) : (
+                    <span className="muted small">{t('trust.fromVault')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

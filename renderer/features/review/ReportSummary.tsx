@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { formatDate, kindLabel, platformLabel, statusLabel } from '../../components/labels';
+import { textOr, useI18n, useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { formatDue } from '../cases/case-helpers';
+import { groupFingerprint } from '../identity/fingerprint';
+import type { ReportView } from './report-shape';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+const when = (iso: string, language: 'id' | 'en') => (iso ? formatDateTime(iso, language) : '—');
+
+/** The request as data/report.json states it (what the analyst signed), as a supervisor reads it. */
+export function ReportSummary({ report }: { report: ReportView }) {
+  const t = useT();
+  const language = useI18n((s) => s.language);
+  return (
+    <section className="card" data-testid="report">
+      <h2>{t('review.report')}</h2>
+      <dl className="facts">
+        <Fact label={t('review.unit')}>{report.unit || '—'}</Fact>
+        <Fact label={t('cases.reference')}>
+          <span className="mono">{report.reference || '—'}</span>
+        </Fact>
+        <Fact label={t('cases.titleLabel')}>{report.title || '—'}</Fact>
+        <Fact label={t('cases.platform')}>{report.platform ? platformLabel(t, report.platform) : '—'}</Fact>
+        <Fact label={t('cases.priority')}>{report.priority ? textOr(t, `cases.priority.${report.priority}`, report.priority) : '—'}</Fact>
+        <Fact label={t('cases.due')}>{report.dueAt ? formatDue(report.dueAt, language) : '—'}</Fact>
+        <Fact label={t('cases.legalBasis')}>
+          <span className="prewrap">{report.legalBasis || '—'}</span>
+        </Fact>
+        <Fact label={t('cases.notes')}>
+          <span className="prewrap">{report.notes || '—'}</span>
+        </Fact>
+        <Fact label={t('review.analyst')}>
+          {report.analyst.name || '—'}
+          {report.analyst.id && <span className="muted"> · {report.analyst.id}</span>}
+          {report.analyst.unit && <span className="muted"> · {report.analyst.unit}</span>}
+          {report.analyst.fingerprint && <div className="mono small muted">{groupFingerprint(report.analyst.fingerprint)}</div>}
+        </Fact>
+        <Fact label={t('review.exportedAt')}>{when(report.exportedAt, language)}</Fact>
+      </dl>
+      <h3>{t('review.channels', { count: report.channels.length })}</h3>
+      {report.channels.length === 0 ? (
+        <p className="muted">{t('review.noChannels')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table table-compact report-table" data-testid="report-channels">
+            <thead>
+              <tr>
+                <th>{t('review.channel')}</th>
+                <th>{t('cases.platform')}</th>
+                <th>{t('review.category')}</th>
+                <th>{t('review.channelStatus')}</th>
+                <th>{t('review.firstSeen')}</th>
+                <th className="num">{t('review.evidenceCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.channels.map((c, i) => (
+                <tr key={i}>
+                  <td>
+                    <div>{c.title || '—'}</div>
+                    <div className="mono small muted">{c.canonicalUrl}</div>
+                    {c.originalUrl && c.originalUrl !== c.canonicalUrl && <div className="mono small muted">{c.originalUrl}</div>}
+                  </td>
+                  <td>
+                    {platformLabel(t, c.platform)}
+                    <div className="muted small">{kindLabel(t, c.kind)}</div>
+                  </td>
+                  <td>{c.category || '—'}</td>
+                  <td>{c.status ? statusLabel(t, c.status) : '—'}</td>
+                  <td>{formatDate(c.firstSeen || null, language)}</td>
+                  <td className="num">{c.evidenceCount ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
