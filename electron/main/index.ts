@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BrowserWindow, app, clipboard, ipcMain, powerMonitor, session } from 'electron';
 import { channels } from '../contract';
 import { listenForLock } from '../core/app/lock-signal';
+import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
@@ -20,6 +21,9 @@ import { mainWindowOptions } from './window-options';
 // The sandbox is enabled for every renderer at once, not window by window, so no future window
 // (a print preview, a devtools extension) can run with Node or without the OS sandbox.
 app.enableSandbox();
+// The same folder the `jejak` CLI uses (core/app/paths.ts), whatever package.json's name says:
+// on Linux "jejak" and "Jejak" would be two folders and two vaults.
+app.setPath('userData', defaultDataDir());
 registerSchemes();
 hardenContents();
 
