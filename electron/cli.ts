@@ -17,14 +17,13 @@ const GLOBAL_OPTIONS = {
 } as const;
 
 export function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     `jejak ${pkg.version}: offline evidence vault`,
     '',
     'Usage: jejak [--vault DIR] [--json] COMMAND ...',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options:',
     '  --vault DIR   the vault folder (default: the desktop app\'s, in the per-user app-data folder)',
@@ -34,7 +33,7 @@ export function helpText(): string {
     'when unset, jejak asks without echo.',
     '',
     'Exit codes: 0 ok, 1 a check failed, 2 usage or unreadable input, 3 valid but untrusted,',
-    '            4 wrong passphrase or recovery code.',
+    '            4 wrong passphrase, recovery code or escrow key.',
   ].join('\n');
 }
 

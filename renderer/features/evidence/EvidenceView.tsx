@@ -5,6 +5,8 @@ import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { openEvidence } from '../search/navigate';
+import { CaptureDialog } from './CaptureDialog';
+import { captureAvailable, useCaptureStore } from './capture-store';
 import { EvidenceFilters } from './EvidenceFilters';
 import { EvidenceGallery } from './EvidenceGallery';
 import { EvidenceViewer } from './EvidenceViewer';
@@ -41,6 +43,8 @@ function EvidenceList() {
 
   const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
   const open = (id: number) => openEvidence(id, 'evidence');
+  const capturing = useCaptureStore((s) => s.open);
+  const startCapture = useCaptureStore((s) => s.start);
   return (
     <div className="view view-fill">
       <div className="view-head">
@@ -52,7 +56,21 @@ function EvidenceList() {
             </p>
           )}
         </div>
+        {captureAvailable() && (
+          <button type="button" className="button-secondary" onClick={() => void startCapture()}>
+            {t('capture.button')}
+          </button>
+        )}
       </div>
+      {capturing && (
+        <CaptureDialog
+          onCaptured={(id) => {
+            useCaptureStore.getState().close();
+            refresh();
+            open(id);
+          }}
+        />
+      )}
       <IntakePanel />
       <IntakeStatus onOpen={open} />
       {(filtered || (total ?? 0) > 0) && <EvidenceFilters />}
