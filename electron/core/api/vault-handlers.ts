@@ -1,5 +1,6 @@
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { getIdentity } from '../identity/identity';
 import { checkPassphrase, createVault, recoverVault, setPassphrase, unlockVault } from '../vault/vault';
 import { vaultExists } from '../vault/header';
 import type { JejakApp } from '../app/jejak-app';
@@ -19,7 +20,8 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       autoLockMinutes: app.autoLockMinutes(),
       locked: { autoLockMinutes: app.policy.autoLockMinutes !== undefined, minPassphraseStrength: app.policy.minPassphraseStrength !== undefined },
       minPassphraseStrength: app.minPassphraseStrength(),
-      unitName: app.policy.unitName ?? null,
+      // The unit fixed by policy, else the one the user gave in their identity.
+      unitName: app.policy.unitName ?? (session ? getIdentity(session).unit || null : null),
       actor: session?.actor ?? null,
       version: app.config.version,
     };

@@ -3,6 +3,7 @@ import type { Args, Result } from '../../../electron/contract';
 import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
+import { useVaultStore } from '../vault/vault-store';
 
 export type Identity = Result<'identity.get'>;
 export type IdentityFields = Args<'identity.set'>;
@@ -57,6 +58,8 @@ export const useIdentityStore = create<IdentityState>((set, get) => ({
     set({ saving: true, saved: false, error: null });
     try {
       set({ identity: await call('identity.set', fields), saved: true });
+      // The top bar shows the unit: let the vault status pick up the new one.
+      void useVaultStore.getState().load();
       return true;
     } catch (e) {
       set({ error: toUiError(e) });
