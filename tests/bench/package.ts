@@ -1,5 +1,6 @@
 // Export and verify a 1 GiB case (500 screenshots and a video) against `openssl dgst -sha256`
 // over the same payload in the same run, with peak RSS of each.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,12 +8,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { addOrFindChannel } from '../../electron/core/catalog/channels';
 import { createCase } from '../../electron/core/cases/cases';
-import { exportCase } from '../../electron/core/cases/export-case';
 import { intakeFile } from '../../electron/core/evidence/intake';
 import { setIdentity } from '../../electron/core/identity/identity';
-import { verifyPackage } from '../../electron/core/packages';
 import { createVault } from '../../electron/core/vault/vault';
-import { mibPerSecond, opensslSha256Ms, peakRss, ratio, time } from './_measure';
+import { mibPerSecond, opensslSha256Ms, ratio } from './_measure';
 
 const SCREENSHOTS = 500;
 const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
@@ -45,19 +44,15 @@ try {
   for (const p of paths) evidenceIds.push((await intakeFile(session, {}, p, { channelId: channel })).evidenceId);
   const kase = createCase(session, {}, { title: 'Benchmark case', platform: 'telegram', channelIds: [channel], evidenceIds });
 
+  session.close('bench');
   await opensslSha256Ms(paths);
   const baseline = await opensslSha256Ms(paths);
   const zip = join(dir, 'case.zip');
-  let rss = peakRss();
-  const exportMs = await time(() => exportCase(session, {}, kase.id, zip, { language: 'id', resourcesDir: join(process.cwd(), 'resources'), version: 'bench' }));
-  const exportPeak = rss.stop();
-  rss = peakRss();
-  let verdict = '';
-  const verifyMs = await time(async () => {
-    verdict = (await verifyPackage(zip)).verdict;
-  });
-  const verifyPeak = rss.stop();
-  session.close('bench');
+  // Each step runs in a fresh process, so its peak RSS is its own and not the seeding's.
+  const step = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/_package-step.ts', ...args], { encoding: 'utf8' })) as { ms: number; maxRssMiB: number; detail: string };
+  const exported = step('export', join(dir, 'vault'), String(kase.id), zip);
+  const verified = step('verify', zip);
+  const [exportMs, exportPeak, verifyMs, verifyPeak, verdict] = [exported.ms, exported.maxRssMiB, verified.ms, verified.maxRssMiB, verified.detail];
 
   console.log(`payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`);
   console.log(`openssl dgst -sha256    ${baseline.toFixed(0)} ms (${mibPerSecond(payloadBytes, baseline)})   baseline`);

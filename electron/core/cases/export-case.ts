@@ -54,8 +54,11 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
     ...files.map((f) => ({
       path: f.path,
       size: f.size,
+      // The writer hashes every byte against the catalogued SHA-256 and then takes the SHA-512
+      // recorded at intake for those bytes, so each original is hashed once, not three times.
       expectedSha256: f.sha256,
-      open: () => Readable.from(openOriginal(session, f.evidenceId).chunks),
+      knownSha512: f.sha512,
+      open: () => Readable.from(openOriginal(session, f.evidenceId, { hashedByCaller: true }).chunks),
     })),
   ];
   const result = await writePackage(

@@ -11,6 +11,7 @@ export interface EvidenceFile {
   evidenceId: number;
   path: string;
   sha256: string;
+  sha512: string;
   size: number;
 }
 
@@ -22,6 +23,7 @@ export function buildReport(session: VaultSession, kase: CaseDetail, identity: I
     evidenceId: e.id,
     path: `evidence/${String(i + 1).padStart(width, '0')}-${e.sha256.slice(0, 12)}.${extensionFor(e.mediaType as MediaType)}`,
     sha256: e.sha256,
+    sha512: e.sha512,
     size: e.size,
   }));
   const channels = kase.channelIds.map((id) => getChannel(session, id));

@@ -175,10 +175,13 @@ export function evidenceThumbnail(session: VaultSession, id: number): { type: st
   return r?.thumbnail && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.thumbnail } : null;
 }
 
-/** The original bytes, decrypted chunk by chunk and checked against the catalogued SHA-256. */
-export function openOriginal(session: VaultSession, id: number): { mediaType: MediaType; size: number; sha256: string; chunks: AsyncIterable<Buffer> } {
+/**
+ * The original bytes, decrypted chunk by chunk (each chunk authenticated) and, unless the caller
+ * hashes them itself (`hashedByCaller`, as the package writer does), checked against the catalogued SHA-256.
+ */
+export function openOriginal(session: VaultSession, id: number, opts: { hashedByCaller?: boolean } = {}): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
   const r = row(session.db, id);
-  return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, chunks: session.blobs.read(r.blob_name, r.sha256) };
+  return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, sha512: r.sha512, chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256) };
 }
 
 /** Only images we can render are ever shown; "other" content is never handed to a renderer. */

@@ -18,6 +18,8 @@ export interface DigestOptions {
   keepUpTo?: number;
   /** an integrity problem with the finished digests, or null */
   check?: (d: Digests) => string | null;
+  /** the SHA-512 already known for these bytes: not computed again (the caller's check must hold the SHA-256 to its expected value) */
+  knownSha512?: string;
 }
 
 /** Passes bytes through unchanged while feeding the same chunks to SHA-256, SHA-512 and CRC-32: one pass. */
@@ -35,7 +37,7 @@ export class DigestStream extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.sha256.update(chunk);
-    this.sha512.update(chunk);
+    if (this.options.knownSha512 === undefined) this.sha512.update(chunk);
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.options.onBytes?.(chunk.length);
@@ -48,7 +50,7 @@ export class DigestStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.digests = { sha256: this.sha256.digest('hex'), sha512: this.sha512.digest('hex'), crc32: this.crc, size: this.size };
+    this.digests = { sha256: this.sha256.digest('hex'), sha512: this.options.knownSha512 ?? this.sha512.digest('hex'), crc32: this.crc, size: this.size };
     const problem = this.options.check?.(this.digests);
     callback(problem ? new JejakError('INTEGRITY', problem) : null);
   }
