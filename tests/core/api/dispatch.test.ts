@@ -1,19 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/api/dispatch';
-import { JejakApp } from '../../../electron/core/app/jejak-app';
-import { FAST_KDF, PASSPHRASE, tempDir } from '../../fixtures/temp';
+import { testApp } from '../../fixtures/app';
+import { PASSPHRASE } from '../../fixtures/temp';
 
-function testApp(policy = {}) {
-  const dir = tempDir();
-  return new JejakApp({
-    vaultDir: join(dir, 'vault'),
-    preferencesPath: join(dir, 'preferences.json'),
-    policy: { path: '(test)', present: true, policy: { kdf: FAST_KDF, ...policy } },
-    version: '0.0.0-test',
-    resourcesDir: 'resources',
-  });
-}
 
 describe('dispatch', () => {
   it('answers envelopes through the whole vault life cycle', async () => {

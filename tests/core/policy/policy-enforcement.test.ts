@@ -9,18 +9,10 @@ import { JejakApp } from '../../../electron/core/app/jejak-app';
 import type { Policy } from '../../../electron/core/policy/policy';
 import { readHeader } from '../../../electron/core/vault/header';
 import { analystCase } from '../../fixtures/case';
-import { FAST_KDF, PASSPHRASE, tempDir } from '../../fixtures/temp';
+import { testApp } from '../../fixtures/app';
+import { PASSPHRASE, tempDir } from '../../fixtures/temp';
 
-function appWith(policy: Policy) {
-  const dir = tempDir();
-  return new JejakApp({
-    vaultDir: join(dir, 'vault'),
-    preferencesPath: join(dir, 'preferences.json'),
-    policy: { path: '(test)', present: true, policy: { kdf: FAST_KDF, ...policy } },
-    version: '0.0.0-test',
-    resourcesDir: join(process.cwd(), 'resources'),
-  });
-}
+const appWith = (policy: Policy) => testApp(policy);
 
 async function call(app: JejakApp, channel: string, args: unknown) {
   const reply = await dispatch(app, channel, args);
