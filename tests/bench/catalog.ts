@@ -23,7 +23,7 @@ const CATEGORIES = ['terorisme', 'radikalisme', 'ujaran kebencian / SARA', 'hoak
 
 const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 // Independent picks for attributes, so a word and a platform are not tied together by a common factor.
-const scatter = <T>(list: T[], i: number, salt: number) => list[(Math.imul(i + salt, 2654435761) >>> 0) % list.length]!;
+const scatter = <T>(list: T[], i: number, salt: number) => list[Math.floor(((Math.imul(i + salt, 2654435761) >>> 0) / 2 ** 32) * list.length)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
-import { type SqlQuery, join, raw, sql } from '../db/sql';
-import { ftsQuery } from './fts-query';
+import { type SqlQuery, join, sql } from '../db/sql';
+import { facetToken, ftsQuery } from './fts-query';
 
 export interface SearchFilter {
   platform?: string;
@@ -27,19 +27,17 @@ const KINDS = ['channel', 'evidence', 'case'] as const;
 /**
  * One search box over channels, evidence notes and cases (FTS5). Newest first: FTS5 walks its
  * matches in rowid order and stops at the limit, where ranking by relevance would have to score
- * every match (tens of thousands for a common word at 1M rows). Filters are checked per match
- * by primary key, channels directly and evidence through its channel.
+ * every match (tens of thousands for a common word at 1M rows). Platform, status and category are
+ * facet terms inside the index (evidence carries its channel's), so a filter that matches almost
+ * nothing costs a posting-list intersection, not a lookup per match.
  */
 export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
-  const match = ftsQuery(text);
-  if (!match) return [];
+  const words = ftsQuery(text);
+  if (!words) return [];
+  const facets = (['platform', 'status', 'category'] as const).filter((k) => filter[k]).map((k) => facetToken(k, filter[k]!));
+  const match = [words, ...facets].join(' AND ');
   const channelParts: SqlQuery[] = [];
   const evidenceParts: SqlQuery[] = [];
-  for (const [column, value] of [['platform', filter.platform], ['status', filter.status], ['category', filter.category]] as const) {
-    if (!value) continue;
-    channelParts.push(sql`c.${raw(column)} = ${value}`);
-    evidenceParts.push(sql`ec.${raw(column)} = ${value}`);
-  }
   if (filter.tag) {
     channelParts.push(sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`);
     evidenceParts.push(sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${filter.tag})`);
@@ -52,13 +50,17 @@ export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 
     channelParts.push(sql`c.created_at < ${filter.to}`);
     evidenceParts.push(sql`e.intake_at < ${filter.to}`);
   }
-  const filtered = channelParts.length > 0
-    ? sql` AND ((s.rowid % 4 = 0 AND EXISTS (SELECT 1 FROM channels c WHERE c.id = s.rowid / 4 AND ${join(channelParts, ' AND ')}))
-        OR (s.rowid % 4 = 1 AND EXISTS (SELECT 1 FROM evidence e JOIN channels ec ON ec.id = e.channel_id WHERE e.id = s.rowid / 4 AND ${join(evidenceParts, ' AND ')})))`
-    : sql``;
+  // Tags and dates are checked per match (by primary key); cases carry no facets, so any filter leaves them out.
+  const perRow =
+    channelParts.length > 0
+      ? sql` AND ((s.rowid % 4 = 0 AND EXISTS (SELECT 1 FROM channels c WHERE c.id = s.rowid / 4 AND ${join(channelParts, ' AND ')}))
+          OR (s.rowid % 4 = 1 AND EXISTS (SELECT 1 FROM evidence e WHERE e.id = s.rowid / 4 AND ${join(evidenceParts, ' AND ')})))`
+      : facets.length > 0
+        ? sql` AND s.rowid % 4 != 2`
+        : sql``;
   const rows = db.all<{ rowid: number; title: string; snippet: string }>(sql`
     SELECT s.rowid, s.title, snippet(search_index, 1, char(57344), char(57345), '…', 12) AS snippet
-    FROM search_index s WHERE search_index MATCH ${match}${filtered}
+    FROM search_index s WHERE search_index MATCH ${match}${perRow}
     ORDER BY s.rowid DESC LIMIT ${limit}`);
   return rows.map((r) => ({ kind: KINDS[r.rowid % 4]!, id: Math.floor(r.rowid / 4), title: r.title.trim(), snippet: r.snippet }));
 }

@@ -111,3 +111,23 @@ describe('channels', () => {
     for (const f of allFiles(dir)) expect(f.bytes.includes(marker), f.path).toBe(false);
   });
 });
+
+describe('filtered search', () => {
+  it('filters channels and their evidence by facets that follow status and category changes', async () => {
+    const { intakeBytes } = await import('../../../electron/core/evidence/intake');
+    const { screenshotPng } = await import('../../fixtures/catalog');
+    const { session } = await newVault();
+    const { id } = addOrFindChannel(session, POLICY, { url: 't.me/facet_chan', title: 'Kanal faset', category: 'hoaks' });
+    const item = await intakeBytes(session, POLICY, await screenshotPng(11), { originalName: 'faset.png', notes: 'faset bukti', channelId: id });
+    const kinds = (filter: Parameters<typeof search>[2]) => search(session.db, 'faset', filter).map((h) => `${h.kind}:${h.id}`).sort();
+    expect(kinds({})).toEqual([`channel:${id}`, `evidence:${item.evidenceId}`]);
+    expect(kinds({ status: 'active', category: 'hoaks', platform: 'telegram' })).toEqual([`channel:${id}`, `evidence:${item.evidenceId}`]);
+    expect(kinds({ status: 'reported' })).toEqual([]);
+    setChannelStatus(session, id, 'reported');
+    updateChannel(session, POLICY, id, { category: 'terorisme' });
+    expect(kinds({ status: 'reported', category: 'terorisme' })).toEqual([`channel:${id}`, `evidence:${item.evidenceId}`]);
+    expect(kinds({ status: 'active' })).toEqual([]);
+    expect(kinds({ platform: 'x' })).toEqual([]);
+    session.close('test');
+  });
+});

@@ -2,8 +2,9 @@ import type { Migration } from './index';
 
 /**
  * Channels, evidence, tags and the search index. The search index is one FTS5 table over
- * channels, evidence and (later) cases, kept in step by triggers; its rowid encodes kind and id
- * (id * 4 + kind) so a trigger can replace one row without a scan.
+ * channels, evidence and (later) cases, kept in step by triggers from the two views that say what
+ * each row holds; its rowid encodes kind and id (id * 4 + kind) so a trigger can replace one row
+ * without a scan.
  */
 export const catalog: Migration = {
   version: 2,
@@ -102,25 +103,42 @@ export const catalog: Migration = {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX evidence_tags_tag ON evidence_tags(tag_id, evidence_id);
 
-    CREATE VIRTUAL TABLE search_index USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+    -- facets: one token per platform, status and category (of the item's channel for evidence),
+    -- so a filtered search is an intersection of posting lists inside FTS5 instead of a lookup
+    -- per match. Tokens are 'xp'/'xs'/'xc' + hex of the value: letters and digits only.
+    CREATE VIRTUAL TABLE search_index USING fts5(title, body, facets, tokenize = 'unicode61 remove_diacritics 2');
+
+    CREATE VIEW search_channel_rows AS
+      SELECT c.id * 4 AS rowid, c.title || ' ' || coalesce(c.handle, '') AS title, c.canonical_url || ' ' || c.notes || ' ' || c.category AS body,
+             'xp' || hex(c.platform) || ' xs' || hex(c.status) || ' xc' || hex(c.category) AS facets, c.id AS channel_id
+      FROM channels c;
+    CREATE VIEW search_evidence_rows AS
+      SELECT e.id * 4 + 1 AS rowid, e.original_name AS title, e.notes || ' ' || coalesce(e.source_url, '') || ' ' || e.sha256 AS body,
+             coalesce('xp' || hex(c.platform) || ' xs' || hex(c.status) || ' xc' || hex(c.category), '') AS facets, e.id AS evidence_id, e.channel_id
+      FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id;
 
     CREATE TRIGGER channels_fts_insert AFTER INSERT ON channels BEGIN
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4, new.title || ' ' || coalesce(new.handle, ''), new.canonical_url || ' ' || new.notes || ' ' || new.category);
+      INSERT INTO search_index(rowid, title, body, facets) SELECT rowid, title, body, facets FROM search_channel_rows WHERE channel_id = new.id;
     END;
-    CREATE TRIGGER channels_fts_update AFTER UPDATE OF title, handle, canonical_url, notes, category ON channels BEGIN
+    CREATE TRIGGER channels_fts_update AFTER UPDATE OF title, handle, canonical_url, notes, category, status, platform ON channels BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4;
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4, new.title || ' ' || coalesce(new.handle, ''), new.canonical_url || ' ' || new.notes || ' ' || new.category);
+      INSERT INTO search_index(rowid, title, body, facets) SELECT rowid, title, body, facets FROM search_channel_rows WHERE channel_id = new.id;
+    END;
+    -- A channel's facets are its evidence's facets too.
+    CREATE TRIGGER channels_fts_evidence_facets AFTER UPDATE OF category, status, platform ON channels BEGIN
+      DELETE FROM search_index WHERE rowid IN (SELECT id * 4 + 1 FROM evidence WHERE channel_id = new.id);
+      INSERT INTO search_index(rowid, title, body, facets) SELECT rowid, title, body, facets FROM search_evidence_rows WHERE channel_id = new.id;
     END;
     CREATE TRIGGER channels_fts_delete AFTER DELETE ON channels BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4;
     END;
 
     CREATE TRIGGER evidence_fts_insert AFTER INSERT ON evidence BEGIN
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4 + 1, new.original_name, new.notes || ' ' || coalesce(new.source_url, '') || ' ' || new.sha256);
+      INSERT INTO search_index(rowid, title, body, facets) SELECT rowid, title, body, facets FROM search_evidence_rows WHERE evidence_id = new.id;
     END;
-    CREATE TRIGGER evidence_fts_update AFTER UPDATE OF original_name, notes, source_url ON evidence BEGIN
+    CREATE TRIGGER evidence_fts_update AFTER UPDATE OF original_name, notes, source_url, channel_id ON evidence BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4 + 1, new.original_name, new.notes || ' ' || coalesce(new.source_url, '') || ' ' || new.sha256);
+      INSERT INTO search_index(rowid, title, body, facets) SELECT rowid, title, body, facets FROM search_evidence_rows WHERE evidence_id = new.id;
     END;
     CREATE TRIGGER evidence_fts_delete AFTER DELETE ON evidence BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4 + 1;

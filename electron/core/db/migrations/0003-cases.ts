@@ -72,11 +72,11 @@ export const cases: Migration = {
     ) STRICT;
 
     CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4 + 2, new.reference || ' ' || new.title, new.notes || ' ' || new.legal_basis);
+      INSERT INTO search_index(rowid, title, body, facets) VALUES (new.id * 4 + 2, new.reference || ' ' || new.title, new.notes || ' ' || new.legal_basis, '');
     END;
     CREATE TRIGGER cases_fts_update AFTER UPDATE OF reference, title, notes, legal_basis ON cases BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
-      INSERT INTO search_index(rowid, title, body) VALUES (new.id * 4 + 2, new.reference || ' ' || new.title, new.notes || ' ' || new.legal_basis);
+      INSERT INTO search_index(rowid, title, body, facets) VALUES (new.id * 4 + 2, new.reference || ' ' || new.title, new.notes || ' ' || new.legal_basis, '');
     END;
     CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
       DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
