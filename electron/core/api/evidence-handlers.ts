@@ -8,7 +8,7 @@ import type { HandlersFor } from './handler-types';
 export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.list': (args, app) => listEvidence(app.requireSession().db, args),
   'evidence.get': ({ id }, app) => getEvidence(app.requireSession(), id),
-  'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), id, patch),
+  'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), app.policy, id, patch),
   'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
     const session = app.requireSession();
     return app.job(jobId, (signal) => intakeFile(session, app.policy, path, { ...meta, via: 'file' }, { signal }));

@@ -2,7 +2,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { parseOrThrow } from '../catalog/channels';
+import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
+import type { Policy } from '../policy/policy';
 import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
 import { type SqlQuery, join, sql } from '../db/sql';
@@ -154,7 +155,11 @@ export interface EvidencePatch {
   channelId?: number | null;
 }
 
-export function updateEvidence(session: VaultSession, id: number, patch: EvidencePatch): EvidenceDetail {
+/**
+ * A new source link also ties the item to that link's channel (added to the catalog if new) and
+ * keeps a post link as the item's post, as at intake.
+ */
+export function updateEvidence(session: VaultSession, policy: Policy, id: number, patch: EvidencePatch): EvidenceDetail {
   row(session.db, id);
   if (patch.sourceUrl) parseOrThrow(patch.sourceUrl);
   if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`);
@@ -163,6 +168,10 @@ export function updateEvidence(session: VaultSession, id: number, patch: Evidenc
     if (patch.notes !== undefined) db.run(sql`UPDATE evidence SET notes = ${patch.notes} WHERE id = ${id}`);
     if (patch.capturedAt !== undefined) db.run(sql`UPDATE evidence SET captured_at = ${patch.capturedAt && new Date(patch.capturedAt).toISOString()}, captured_at_source = ${patch.capturedAt ? 'declared' : null} WHERE id = ${id}`);
     if (patch.sourceUrl !== undefined) db.run(sql`UPDATE evidence SET source_url = ${patch.sourceUrl} WHERE id = ${id}`);
+    if (patch.sourceUrl && patch.channelId === undefined) {
+      const found = addOrFindChannel(session, policy, { url: patch.sourceUrl });
+      db.run(sql`UPDATE evidence SET channel_id = ${found.id}, post_url = ${found.link.post?.url ?? null} WHERE id = ${id}`);
+    }
     if (patch.channelId !== undefined) db.run(sql`UPDATE evidence SET channel_id = ${patch.channelId} WHERE id = ${id}`);
     if (patch.tags !== undefined) setTags(db, 'evidence', id, patch.tags);
     session.audit({ action: 'evidence.updated', subject: { type: 'evidence', id: String(id) }, details: { changed: patch } });

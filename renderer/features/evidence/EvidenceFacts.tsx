@@ -1,9 +1,9 @@
-import { CopyButton } from '../../components/CopyButton';
 import { formatBytes } from '../../components/labels';
 import { textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { openChannel, openEvidence } from '../search/navigate';
 import type { EvidenceDetail } from './evidence-viewer-store';
+import { SourceLinkEditor } from './SourceLinkEditor';
 
 /** What is known about the item: file, size, pixels, when it was captured and taken in, where from. */
 export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
@@ -46,15 +46,8 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
             <span className="muted">{t('viewer.noChannel')}</span>
           )}
         </dd>
-        {item.sourceUrl && (
-          <>
-            <dt>{t('viewer.sourceUrl')}</dt>
-            <dd className="fact-with-action">
-              <span className="mono">{item.sourceUrl}</span>
-              <CopyButton text={item.sourceUrl} />
-            </dd>
-          </>
-        )}
+        <dt>{t('viewer.sourceUrl')}</dt>
+        <SourceLinkEditor key={item.id} sourceUrl={item.sourceUrl} />
         {item.postUrl && item.postUrl !== item.sourceUrl && (
           <>
             <dt>{t('viewer.postUrl')}</dt>

@@ -115,6 +115,17 @@ describe('evidence intake', () => {
     session.close('test');
   }, 300_000);
 
+  it('ties an item to its channel when a source link is set later', async () => {
+    const { updateEvidence } = await import('../../../electron/core/evidence/evidence-repo');
+    const { session } = await newVault();
+    const r = await intakeBytes(session, POLICY, await screenshotPng(12), { originalName: 'later.png' });
+    expect(getEvidence(session, r.evidenceId).channelId).toBeNull();
+    const updated = updateEvidence(session, POLICY, r.evidenceId, { sourceUrl: 'https://t.me/s/LaterChannel/77' });
+    expect(updated).toMatchObject({ channelUrl: 'https://t.me/laterchannel', postUrl: 'https://t.me/laterchannel/77', sourceUrl: 'https://t.me/s/LaterChannel/77' });
+    expect(() => updateEvidence(session, POLICY, r.evidenceId, { sourceUrl: 'javascript:alert(1)' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    session.close('test');
+  });
+
   it('finds evidence by its note, and no note or file name marker is in any vault file', async () => {
     const { dir, session } = await newVault();
     const marker = 'MARKEREVIDENCE51d';
