@@ -53,7 +53,7 @@ export class JejakApp {
     return s;
   }
 
-  /** Who acts, for the audit log: the signing identity once set, else the OS account. */
+  /** Who acts before the vault is open: the OS account (unlocking then names the signing identity, once set). */
   defaultActor(): string {
     return `os:${userInfo().username}`;
   }
