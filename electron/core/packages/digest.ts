@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { type Sha512Hasher, sha512Hasher } from '../parallel-sha512';
 import { JejakError } from '../errors';
 import { CHUNK } from './zip-read';
 
@@ -20,12 +21,14 @@ export interface DigestOptions {
   check?: (d: Digests) => string | null;
   /** the SHA-512 already known for these bytes: not computed again (the caller's check must hold the SHA-256 to its expected value) */
   knownSha512?: string;
+  /** the expected byte count, when known: large files hash SHA-512 on the second core */
+  size?: number;
 }
 
 /** Passes bytes through unchanged while feeding the same chunks to SHA-256, SHA-512 and CRC-32: one pass. */
 export class DigestStream extends Transform {
   private readonly sha256 = createHash('sha256');
-  private readonly sha512 = createHash('sha512');
+  private readonly sha512: Sha512Hasher | null;
   private readonly kept: Buffer[] = [];
   private crc = 0;
   private size = 0;
@@ -33,11 +36,12 @@ export class DigestStream extends Transform {
 
   constructor(private readonly options: DigestOptions = {}) {
     super({ highWaterMark: CHUNK });
+    this.sha512 = options.knownSha512 === undefined ? sha512Hasher(options.size ?? 0) : null;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.sha256.update(chunk);
-    if (this.options.knownSha512 === undefined) this.sha512.update(chunk);
+    this.sha512?.update(chunk);
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     this.options.onBytes?.(chunk.length);
@@ -50,9 +54,15 @@ export class DigestStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    this.digests = { sha256: this.sha256.digest('hex'), sha512: this.options.knownSha512 ?? this.sha512.digest('hex'), crc32: this.crc, size: this.size };
-    const problem = this.options.check?.(this.digests);
-    callback(problem ? new JejakError('INTEGRITY', problem) : null);
+    const sha256 = this.sha256.digest('hex');
+    (this.sha512 ? this.sha512.digest() : Promise.resolve(this.options.knownSha512!)).then(
+      (sha512) => {
+        this.digests = { sha256, sha512, crc32: this.crc, size: this.size };
+        const problem = this.options.check?.(this.digests);
+        callback(problem ? new JejakError('INTEGRITY', problem) : null);
+      },
+      (e: Error) => callback(e),
+    );
   }
 
   get bytes(): Buffer {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha512Hasher } from '../parallel-sha512';
 import type { FileHandle } from 'node:fs/promises';
 import { JejakError } from '../errors';
 import { checkBag } from './bag-checks';
@@ -146,7 +147,7 @@ async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files
     const path = pathOf.get(e);
     // Entries outside the bag (already invalid) are only checked for readability, not hashed.
     const sha256 = path === undefined ? undefined : createHash('sha256');
-    const sha512 = path === undefined ? undefined : createHash('sha512');
+    const sha512 = path === undefined ? undefined : sha512Hasher(e.uncompressedSize);
     const keep = path !== undefined && (isMetadata(path) || path === opts.capture?.path);
     const chunks: Buffer[] = [];
     const file = path ?? e.nameRaw.toString('utf8');
@@ -168,7 +169,7 @@ async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files
       size: e.uncompressedSize,
       state: problem ? 'failed' : 'read',
       sha256: sha256.digest('hex'),
-      sha512: sha512.digest('hex'),
+      sha512: await sha512.digest(),
       ...(keep && !problem ? { bytes: Buffer.concat(chunks) } : {}),
     });
   }

@@ -152,6 +152,7 @@ async function addPayload(zip: ZipWriter, name: string, payload: readonly Payloa
       },
       check: (d) => integrityProblem(file, d),
       ...(file.knownSha512 !== undefined ? { knownSha512: file.knownSha512 } : {}),
+      ...(file.size !== undefined ? { size: file.size } : {}),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON } : {}),
     });
     await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), file.size);
