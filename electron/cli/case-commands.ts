@@ -6,19 +6,9 @@ import { exportCase } from '../core/cases/export-case';
 import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../core/identity/identity';
 import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/trust';
 import { countersignPackage, verifyPackage, type VerifyResult } from '../core/packages';
-import { type CliContext, cliPolicy, resourcesDir, withVault } from './context';
+import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
-
-function flag(ctx: CliContext, name: string): string | undefined {
-  const v = ctx.flags[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function list(ctx: CliContext, name: string): string[] {
-  const v = ctx.flags[name];
-  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-}
 
 export async function identityShow(ctx: CliContext): Promise<number> {
   const identity = await withVault(ctx, getIdentity);
@@ -71,13 +61,13 @@ export async function caseAdd(ctx: CliContext): Promise<number> {
   if (!reference) throw new UsageError('Usage: jejak case add REF [--channel URL|ID]… [--evidence ID]…');
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
-    const channelIds = list(ctx, 'channel').map((c) => {
+    const channelIds = flagList(ctx, 'channel').map((c) => {
       if (/^\d+$/.test(c)) return Number(c);
       const found = findChannelId(s, parseOrThrow(c).key);
       if (found === undefined) throw new UsageError(`${c} is not catalogued; add it first with jejak channel add.`);
       return found;
     });
-    addItems(s, id, channelIds, list(ctx, 'evidence').map(Number));
+    addItems(s, id, channelIds, flagList(ctx, 'evidence').map(Number));
     return getCase(s, id);
   });
   ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);

@@ -8,13 +8,8 @@ import { JejakError } from '../core/errors';
 import { exportOriginal } from '../core/evidence/evidence-repo';
 import { intakeFile } from '../core/evidence/intake';
 import { search } from '../core/search/search';
-import { type CliContext, cliPolicy, withVault } from './context';
+import { type CliContext, cliPolicy, flag, withVault } from './context';
 import { EXIT, UsageError } from './io';
-
-function flag(ctx: CliContext, name: string): string | undefined {
-  const v = ctx.flags[name];
-  return typeof v === 'string' ? v : undefined;
-}
 
 export async function channelAdd(ctx: CliContext): Promise<number> {
   const [url] = ctx.args;

@@ -44,3 +44,15 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
 export function resourcesDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
 }
+
+/** The value of a string option, or undefined. */
+export function flag(ctx: CliContext, name: string): string | undefined {
+  const v = ctx.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of a repeatable option. */
+export function flagList(ctx: CliContext, name: string): string[] {
+  const v = ctx.flags[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}

@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { EVIDENCE_HEADERS, evidenceImage, packageImage } from '../core/app/evidence-images';
 import type { JejakApp } from '../core/app/jejak-app';
-import { resolveStatic } from '../core/app/static-files';
+import { contentTypeOf, resolveStatic } from '../core/app/static-files';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { APP_HOST, APP_SCHEME, EVIDENCE_SCHEME } from './ipc-names';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 /** Must run before the app is ready: our schemes behave like https (secure, standard origin). */
 export function registerSchemes(): void {
@@ -39,7 +37,7 @@ export function serveRenderer(rendererDir: string): void {
     const file = url.host === APP_HOST ? resolveStatic(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(await readFile(file), {
-      headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });
   });
 }

@@ -4,7 +4,6 @@ import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HO
 import { exportCase } from '../cases/export-case';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
 import { JejakError } from '../errors';
-import { getEvidence } from '../evidence/evidence-repo';
 import { getIdentity, setIdentity } from '../identity/identity';
 import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
 import { packageFileName } from '../packages';
@@ -91,15 +90,13 @@ export const caseHandlers: HandlersFor<'cases'> = {
     const session = app.requireSession();
     const kase = getCase(session, id);
     const path = exportDestination(app, destination, packageFileName(kase.reference));
-    // The report files are small next to the evidence; its size is the progress bar's total.
-    const total = kase.evidenceIds.reduce((n, evidenceId) => n + getEvidence(session, evidenceId).size, 0);
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,
         resourcesDir: app.config.resourcesDir,
         version: app.config.version,
         signal,
-        onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? total, label: p.file }),
+        onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
       }),
     );
     return { path: result.path, fileName: `${result.name}.zip`, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes };

@@ -27,10 +27,15 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return existsSync(full) && statSync(full).isFile() ? full : null;
 }
 
+/** The Content-Type of one of the renderer's files, by its extension (they are all ours). */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
   const file = resolveStatic(root, urlPath);
   if (!file) return false;
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { 'Content-Type': contentTypeOf(file) });
   createReadStream(file).pipe(res);
   return true;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { type SqlQuery, join, raw, sql } from '../db/sql';
 import { ftsQuery } from '../search/fts-query';
 import { type ChannelRow, type ChannelSummary, toSummary } from './channel-types';
+import { SELECT_CHANNEL } from './channels';
 
 export interface ChannelFilter {
   platform?: string;
@@ -46,7 +47,6 @@ export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: Channe
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels c WHERE ${where}`)!.n;
   const direction = opts.descending ? 'DESC' : 'ASC';
   const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
-  const rows = db.all<ChannelRow>(sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count
-    FROM channels c WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  const rows = db.all<ChannelRow>(sql`${SELECT_CHANNEL} WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
   return { total, rows: rows.map(toSummary) };
 }

@@ -7,7 +7,8 @@ import { type ParsedLink, parseLink } from './links';
 import { setTags, tagsOf } from './tags';
 import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor, defaultCategory } from './vocabulary';
 
-const SELECT_CHANNEL = sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count FROM channels c`;
+/** Channels with the number of their evidence items: the row every channel view starts from. */
+export const SELECT_CHANNEL = sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count FROM channels c`;
 
 export function parseOrThrow(url: string): ParsedLink {
   const parsed = parseLink(url);

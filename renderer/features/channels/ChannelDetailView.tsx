@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { LoadingState } from '../../components/LoadingState';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
@@ -40,14 +40,7 @@ export function ChannelDetailView() {
 
   const back = () => goBack(close());
   if (!channel) {
-    return (
-      <div className="view">
-        <button type="button" className="button-link back-link" onClick={back}>
-          ← {t('common.back')}
-        </button>
-        {loading ? <LoadingState /> : <ErrorBanner error={error} />}
-      </div>
-    );
+    return <DetailFallback loading={loading} error={error} onBack={back} />;
   }
   const name = channel.title || (channel.handle ? `@${channel.handle}` : channel.canonicalUrl);
   const categories = vocabulary?.categories ?? [channel.category];

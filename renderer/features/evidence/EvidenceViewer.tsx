@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { evidenceImageUrl } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
+import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { LoadingState } from '../../components/LoadingState';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
@@ -57,14 +57,7 @@ export function EvidenceViewer() {
   const back = () => goBack(close());
 
   if (!item) {
-    return (
-      <div className="view">
-        <button type="button" className="button-link back-link" onClick={back}>
-          ← {t('common.back')}
-        </button>
-        {loading ? <LoadingState /> : <ErrorBanner error={error} />}
-      </div>
-    );
+    return <DetailFallback loading={loading} error={error} onBack={back} />;
   }
   return (
     <div className="view" data-testid="evidence-viewer">
