@@ -72,7 +72,8 @@ async function walkBag(root: string, name: string, maxEntries: number): Promise<
       walk.structure.push(`folder ${label(dir || '.')} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
-    for (const raw of names) {
+    // Sorted, so which of two twins is reported does not depend on the file system's order.
+    for (const raw of names.sort(Buffer.compare)) {
       if ((count += 1) > maxEntries) {
         walk.tooMany = true;
         return walk;
