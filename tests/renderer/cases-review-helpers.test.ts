@@ -85,6 +85,13 @@ describe('decisionBlocker', () => {
     expect(decisionBlocker('valid-untrusted', { complete: true, role: 'analyst' })).toBe('role');
     expect(decisionBlocker('valid-untrusted', { complete: true, role: 'supervisor' })).toBeNull();
   });
+
+  it("refuses before any click a package this vault's own key already signed", () => {
+    const me = { complete: true, role: 'supervisor', fingerprint: 'ab'.repeat(32) };
+    expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('self');
+    expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'cd'.repeat(32) } }])).toBeNull();
+    expect(decisionBlocker('invalid', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('invalid');
+  });
 });
 
 describe('readReport', () => {

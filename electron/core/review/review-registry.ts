@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { JejakError } from '../errors';
 import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
-import { type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
+import { judge, type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
 import type { OperationOptions } from '../packages';
 
 export interface OpenedPackage {
@@ -47,6 +47,11 @@ export class ReviewRegistry {
     const found = this.opened.get(reviewId);
     if (!found) throw new JejakError('NOT_FOUND', 'That package is no longer open; open it again.');
     return found;
+  }
+
+  /** The roster changed: every open package is judged again at once, without reading it again. */
+  rejudge(roster: readonly RosterEntry[]): void {
+    for (const opened of this.opened.values()) opened.result = { ...opened.result, ...judge(opened.result, roster) };
   }
 
   /** One payload image of an open, valid package, from memory; null for anything not renderable. */
