@@ -133,6 +133,11 @@ describe('nobody approves their own work', () => {
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['distinct-signers']);
     expect(result.checks.find((c) => c.id === 'distinct-signers')?.detail).toContain(selfSupervisor.fingerprint.slice(0, 16));
+    // by hand, the README's one-liner prints the fingerprint that signed twice
+    const work = join(dir, 'self-by-hand');
+    sh(`mkdir -p ${work} && unzip -q ${path} -d ${work}`, dir);
+    const bag = join(work, readdirSync(work)[0]!);
+    expect(sh(`grep -h '^    "fingerprint": ' signatures/*.json | sort | uniq -d`, bag).out).toBe(`    "fingerprint": "${selfAnalyst.fingerprint}"\n`);
   });
 
   it('a second supervisor signing twice is invalid too', async () => {

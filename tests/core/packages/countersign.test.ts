@@ -77,6 +77,13 @@ describe('countersignPackage', () => {
       expect(r.out).toContain('Signature Verified Successfully');
       expect(JSON.parse(readFileSync(join(bag, `${stem}.json`), 'utf8')).bag.tagmanifestSha256).toBe(tagSha);
     }
+    // every signer differs: the README's one-liner prints nothing, over two distinct fingerprints
+    const signers = sh(`grep -h '^    "fingerprint": ' signatures/*.json`, bag).out.trimEnd().split('\n');
+    expect(signers.sort()).toEqual([analyst, supervisor].map((s) => `    "fingerprint": "${s.fingerprint}"`).sort());
+    expect(sh(`grep -h '^    "fingerprint": ' signatures/*.json | sort | uniq -d`, bag)).toEqual({ code: 0, out: '' });
+    // statement 2 covers the sum of statement 1, as sha256sum prints it
+    const sums = sh('sha256sum signatures/*.json', bag).out.trim().split('\n').map((l) => l.split(' ')[0]);
+    expect(JSON.parse(readFileSync(join(bag, `${stems[1]}.json`), 'utf8')).covers).toEqual([sums[0]]);
     expect(sh(`unzip -tq ${N}.zip`, work).code).toBe(0);
   });
 
