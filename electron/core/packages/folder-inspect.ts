@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { JejakError } from '../errors';
@@ -91,7 +91,13 @@ async function walkBag(root: string, name: string, maxEntries: number): Promise<
       const twin = folded.get(foldName(path));
       if (twin !== undefined) walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
       else folded.set(foldName(path), path);
-      const info = await lstat(join(root, path));
+      let info: Stats;
+      try {
+        info = await lstat(join(root, path));
+      } catch (err) {
+        walk.structure.push(`${label(path)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        continue;
+      }
       if (info.isSymbolicLink()) walk.types.push(`${label(path)} is a symbolic link`);
       else if (info.isDirectory()) {
         walk.folders.push(path);

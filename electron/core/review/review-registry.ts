@@ -78,6 +78,7 @@ export function payloadList(result: VerifyResult): Array<{ file: string; mediaTy
   const prefix = result.name ? `${result.name}/` : '';
   return (result.entries ?? [])
     .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
-    .filter((e) => e.startsWith('data/'))
+    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
+    .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
     .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBagInfo, formatBagSize, parseBagInfo } from '../../../electron/core/packages/bag-info';
 import { formatManifest, parseManifest } from '../../../electron/core/packages/manifests';
 import { parseStatement } from '../../../electron/core/packages/statement';
+import { duplicateKey } from '../../../electron/core/packages/strict-json';
 
 describe('bag-info.txt', () => {
   const input = {
@@ -69,5 +70,17 @@ describe('statements', () => {
     expect(parse({ ...valid, role: 'supervisor', review: [{ file: 'data/a', verdict: 'maybe', comment: '' }] })).toContain('review');
     expect(parse({ ...valid, review: [] })).toContain('only a supervisor');
     expect(parseStatement(Buffer.from([0xff]))).toContain('UTF-8');
+  });
+});
+
+describe('duplicateKey', () => {
+  it('finds the first key an object holds twice, by its path, and nothing else', () => {
+    expect(duplicateKey('{"a":1,"b":{"a":2}}')).toBeNull();
+    expect(duplicateKey('{"r":[{"f":1},{"f":2}],"s":"{\\"f\\":1,\\"f\\":2}"}')).toBeNull();
+    expect(duplicateKey('{"a":1,"a":2}')).toBe('a');
+    expect(duplicateKey('{"b":{"c":[1,{"d":1,"d":2}]}}')).toBe('b.c[].d');
+    expect(duplicateKey('{"a":"\\\\","a":1}')).toBe('a');
+    expect(duplicateKey('{"x":"}{","b":1,"\\u0062":2}')).toBe('b');
+    expect(duplicateKey('[{"a":1},{"a":1,"a":2}]')).toBe('[].a');
   });
 });

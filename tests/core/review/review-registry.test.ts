@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/api/dispatch';
-import { writePackage, type RosterEntry, type Signer } from '../../../electron/core/packages';
-import { ReviewRegistry } from '../../../electron/core/review/review-registry';
+import { verifyPackage, writePackage, type RosterEntry, type Signer } from '../../../electron/core/packages';
+import { payloadList, ReviewRegistry } from '../../../electron/core/review/review-registry';
 import { testApp } from '../../fixtures/app';
 import { PASSPHRASE } from '../../fixtures/temp';
-import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
+import { cleanTempDirs, makeSigner, sampleInput, sh, tempDir } from '../packages/helpers';
 
 /** A roster that changes while a package is open changes its verdict at once (issue 8, item 9). */
 
@@ -33,6 +33,17 @@ describe('ReviewRegistry.rejudge', () => {
     registry.rejudge([]);
     expect(registry.get(opened.reviewId).result.verdict).toBe('valid-untrusted');
     registry.closeAll();
+  });
+});
+
+describe('payloadList', () => {
+  it('lists the payload files of a re-zipped package, not its folder entries', async () => {
+    const work = tempDir();
+    expect(sh(`unzip -q ${zip} && zip -q -r again.zip KOMINFO-2026-11-0042`, work).code).toBe(0);
+    const rezipped = await verifyPackage(join(work, 'again.zip'));
+    expect(rezipped.entries).toContain('KOMINFO-2026-11-0042/data/evidence/');
+    const sorted = (list: Array<{ file: string }>) => [...list].sort((a, b) => a.file.localeCompare(b.file));
+    expect(sorted(payloadList(rezipped))).toEqual(sorted(payloadList(await verifyPackage(zip))));
   });
 });
 
