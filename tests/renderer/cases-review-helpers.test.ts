@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../renderer/features/review/report-shape';
+import { errorText, translate } from '../../renderer/i18n';
 import { decisionBlocker, earlierComments, evidenceToReview, orderChecks, reviewItems } from '../../renderer/features/review/review-helpers';
 
 describe('orderChecks', () => {
@@ -91,6 +92,10 @@ describe('decisionBlocker', () => {
     expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('self');
     expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'cd'.repeat(32) } }])).toBeNull();
     expect(decisionBlocker('invalid', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('invalid');
+    // and if the core refuses it anyway, the reason reads in the user's language
+    const error = { code: 'SELF_REVIEW', message: 'This package is already signed with your key…' };
+    expect(errorText((key, vars) => translate('id', key, vars), error)).toContain('sudah ditandatangani dengan kunci Anda');
+    expect(errorText((key, vars) => translate('en', key, vars), error)).toContain('already signed with your key');
   });
 });
 
