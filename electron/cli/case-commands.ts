@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
 import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../core/identity/identity';
 import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/trust';
-import { countersignPackage, verifyPackage, type VerifyResult } from '../core/packages';
+import { countersignPackage, verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
@@ -95,10 +95,12 @@ function verdictText(result: VerifyResult): string {
 
 export async function verify(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak verify FILE.zip [--trust ROSTER] [--json]');
+  if (!file) throw new UsageError('Usage: jejak verify FILE.zip|FOLDER [--trust ROSTER] [--json]');
   const trust = flag(ctx, 'trust');
   const roster = trust ? readRosterFile(resolve(trust)) : (cliPolicy().trustRoster ?? []);
-  const result = await verifyPackage(resolve(file), { roster });
+  // A folder is a bag that was already unzipped: the folder itself, holding bagit.txt.
+  const isFolder = statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const result = await (isFolder ? verifyFolder : verifyPackage)(resolve(file), { roster });
   const { report: _report, ...shown } = result;
   ctx.out.data(shown, () => verdictText(result));
   return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;

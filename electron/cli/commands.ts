@@ -69,7 +69,13 @@ export const commands: Command[] = [
     run: cases.caseAdd,
   },
   { words: ['case', 'export'], usage: 'case export REF --out FILE.zip [--language id|en]', summary: 'write the signed report package', options: { out: { type: 'string' }, language: { type: 'string' } }, run: cases.caseExport },
-  { words: ['verify'], usage: 'verify FILE.zip [--trust ROSTER]', summary: 'check a package (no vault needed): 0 trusted, 3 untrusted, 1 invalid', options: { trust: { type: 'string' } }, run: cases.verify },
+  {
+    words: ['verify'],
+    usage: 'verify FILE.zip|FOLDER [--trust ROSTER]',
+    summary: 'check a package, or an unzipped bag folder (no vault needed): 0 trusted, 3 untrusted, 1 invalid',
+    options: { trust: { type: 'string' } },
+    run: cases.verify,
+  },
   {
     words: ['review'],
     usage: 'review FILE.zip --approve|--return --comment TEXT --out FILE.zip',

@@ -109,5 +109,7 @@ export const casesContract = {
     }),
     result: z.object({ path: z.string(), fileName: z.string(), verification: openedPackageSchema }),
   },
+  /** An open package as it stands now: its verdict follows the trust roster as it changes. */
+  'review.get': { args: z.object({ reviewId: z.string().max(64) }), result: openedPackageSchema },
   'review.close': { args: z.object({ reviewId: z.string().max(64) }), result: z.object({}) },
 } as const;

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'DUPLICATE'
   | 'INTEGRITY'
+  /** a supervisor deciding on a package their own key already signed */
+  | 'SELF_REVIEW'
   | 'UNREADABLE'
   | 'CANCELLED'
   | 'POLICY'

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { TEST_POLICY, createVaultThroughUi, expect, test } from './fixtures';
@@ -24,6 +25,15 @@ async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
     },
     { channel, args },
   );
+}
+
+/** A package by another analyst (3 channels, 4 screenshots), exported from a vault of their own. */
+function otherAnalystPackage(dataDir: string): { zip: string; fingerprint: string } {
+  const dir = join(dataDir, 'other-analyst');
+  mkdirSync(dir);
+  const zip = join(dir, 'paket-analis-lain.zip');
+  const fingerprint = execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', dir, zip], { encoding: 'utf8' });
+  return { zip, fingerprint };
 }
 
 async function setIdentity(page: Page, role: 'Analis' | 'Supervisor') {
@@ -117,31 +127,43 @@ test.describe('cases and review', () => {
     await expect(page.getByTestId('exports-card')).toContainText(zipName);
     await expect(page.getByTestId('exports-card').locator('code')).toHaveText(/^[0-9a-f]{64}$/);
 
-    // The trust roster, made here with this vault's fingerprint, then this person becomes a supervisor.
+    // This person becomes a supervisor: their own package can be read, but not decided on by them.
+    await setIdentity(page, 'Supervisor');
+    await openArea(page, 'Tinjauan');
+    await page.getByTestId('review-file').setInputFiles(join(exportsDir, zipName));
+    const verdict = page.getByTestId('verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', 'valid-untrusted');
+    await expect(page.getByTestId('decision-blocked')).toContainText('Paket ini sudah ditandatangani dengan kunci Anda');
+    await expect(page.getByRole('button', { name: 'Setujui dan tanda tangani' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Tutup paket' }).click();
+
+    // Another analyst's package: valid, not yet trusted.
+    const other = otherAnalystPackage(harness.dataDir);
+    await page.getByTestId('review-file').setInputFiles(other.zip);
+    await expect(verdict).toBeVisible();
+    await expect(verdict).toHaveAttribute('data-verdict', 'valid-untrusted');
+
+    // The trust roster, imported while the package is open: the verdict changes at once.
     await openArea(page, 'Pengaturan');
     const roster = [
-      { fingerprint, name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', role: 'analyst' },
+      { fingerprint: other.fingerprint, name: 'Budi Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' },
       { fingerprint, name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', role: 'supervisor' },
     ];
     await page.getByTestId('trust-file').setInputFiles({ name: 'daftar.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(roster)) });
     await expect(page.getByTestId('trust-card').getByRole('status')).toContainText('daftar.json diimpor');
     await expect(page.getByTestId('trust-table')).toContainText(fingerprint.slice(0, 4));
-    await setIdentity(page, 'Supervisor');
+    await openArea(page, 'Tinjauan');
+    await expect(verdict).toHaveAttribute('data-verdict', 'valid-trusted');
 
     // Review: the verdict comes first, then the checks, the report and every item.
-    await openArea(page, 'Tinjauan');
-    await page.getByTestId('review-file').setInputFiles(join(exportsDir, zipName));
-    const verdict = page.getByTestId('verdict');
-    await expect(verdict).toBeVisible();
-    await expect(verdict).toHaveAttribute('data-verdict', /^valid-/);
     const verdictBox = (await verdict.boundingBox())!;
     expect(verdictBox.y).toBeLessThan((await page.getByTestId('checks').boundingBox())!.y);
     await expect(page.getByTestId('checks').locator('[data-ok=false]')).toHaveCount(0);
     await expect(page.getByTestId('report')).toContainText('Direktorat Pengendalian Konten');
     await expect(page.getByTestId('report-channels').locator('tbody tr')).toHaveCount(3);
     const items = page.getByTestId('review-item');
-    await expect(items).toHaveCount(3);
-    await expect.poll(() => items.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(3);
+    await expect(items).toHaveCount(4);
+    await expect.poll(() => items.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
 
     const first = items.first();
     await first.getByText('Bermasalah').click();
@@ -153,7 +175,7 @@ test.describe('cases and review', () => {
     await expect(page.getByTestId('verdict-result')).toHaveAttribute('data-verdict', 'valid-trusted');
     await expect(page.getByTestId('verdict-result')).toContainText('Sah dan tepercaya');
     const approvedPath = await page.getByTestId('decision-path').innerText();
-    expect(approvedPath).toBe(join(exportsDir, zipName.replace('.zip', '-approved.zip')));
+    expect(approvedPath).toBe(join(exportsDir, 'paket-analis-lain-approved.zip'));
     expect(existsSync(approvedPath)).toBe(true);
 
     // The countersigned package shows the supervisor's comment beside its item.
@@ -161,7 +183,7 @@ test.describe('cases and review', () => {
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'valid-trusted');
     await expect(page.getByTestId('statements').locator('.statement')).toHaveCount(2);
     await expect(page.getByTestId('review-item').first().getByTestId('earlier-comments')).toContainText('Waktu tangkapan tidak dicantumkan.');
-    await expect.poll(() => page.getByTestId('review-item').locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(3);
+    await expect.poll(() => page.getByTestId('review-item').locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
     await page.getByRole('button', { name: 'Tutup paket' }).click();
     await expect(page.getByTestId('review-file')).toBeAttached();
 

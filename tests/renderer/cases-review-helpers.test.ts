@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../renderer/features/review/report-shape';
+import { errorText, translate } from '../../renderer/i18n';
 import { decisionBlocker, earlierComments, evidenceToReview, orderChecks, reviewItems } from '../../renderer/features/review/review-helpers';
 
 describe('orderChecks', () => {
@@ -84,6 +85,17 @@ describe('decisionBlocker', () => {
     expect(decisionBlocker('valid-trusted', { complete: false, role: 'supervisor' })).toBe('identity');
     expect(decisionBlocker('valid-untrusted', { complete: true, role: 'analyst' })).toBe('role');
     expect(decisionBlocker('valid-untrusted', { complete: true, role: 'supervisor' })).toBeNull();
+  });
+
+  it("refuses before any click a package this vault's own key already signed", () => {
+    const me = { complete: true, role: 'supervisor', fingerprint: 'ab'.repeat(32) };
+    expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('self');
+    expect(decisionBlocker('valid-trusted', me, [{ signer: { fingerprint: 'cd'.repeat(32) } }])).toBeNull();
+    expect(decisionBlocker('invalid', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('invalid');
+    // and if the core refuses it anyway, the reason reads in the user's language
+    const error = { code: 'SELF_REVIEW', message: 'This package is already signed with your key…' };
+    expect(errorText((key, vars) => translate('id', key, vars), error)).toContain('sudah ditandatangani dengan kunci Anda');
+    expect(errorText((key, vars) => translate('en', key, vars), error)).toContain('already signed with your key');
   });
 });
 

@@ -60,7 +60,9 @@ export const trustHandlers: HandlersFor<'trust'> = {
     }
     const session = app.requireSession();
     const added = importRoster(session, parseRoster(parsed));
-    return { added, total: effectiveRoster(session, app.policy).length };
+    const roster = effectiveRoster(session, app.policy);
+    app.reviews.rejudge(roster);
+    return { added, total: roster.length };
   },
 };
 

@@ -63,6 +63,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     const verification = await app.reviews.openPath(result.path, roster(app));
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
   },
+  'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),
   'review.close': ({ reviewId }, app) => {
     app.reviews.close(reviewId);
     return {};

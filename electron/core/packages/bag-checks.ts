@@ -14,7 +14,7 @@ import {
   TAGMANIFEST_SHA256,
   TAGMANIFEST_SHA512,
 } from './bag-names';
-import { decodeUtf8, type CheckList, type FileFacts } from './checks';
+import { decodeUtf8, startsWithBom, type CheckList, type FileFacts } from './checks';
 import { parseManifest, type Algorithm } from './manifests';
 
 /** The BagIt checks: layout, bagit.txt, bag-info.txt, Payload-Oxum, manifests and tag manifests. */
@@ -37,7 +37,9 @@ function textOf(files: Files, path: string, problems: string[]): string | null {
   else {
     const text = decodeUtf8(facts.bytes);
     if (text === null) problems.push(`${path} is not UTF-8 text`);
-    return text;
+    // Refused, then read past, so the other checks still say what else is wrong.
+    if (startsWithBom(facts.bytes)) problems.push(`${path} starts with a byte-order mark (tag files are UTF-8 without one)`);
+    return text?.replace(/^\uFEFF/, '') ?? null;
   }
   return null;
 }

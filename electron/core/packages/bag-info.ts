@@ -2,6 +2,9 @@
 
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
+/** The package format this Jejak writes and reads (PACKAGE-FORMAT.md), as bag-info.txt's Jejak-Format. */
+export const JEJAK_FORMAT = '2';
+
 export interface BagInfoInput {
   /** the unit */
   sourceOrganization: string;
@@ -28,6 +31,7 @@ const BAG_INFO_LABELS = [
   'Bag-Software-Agent',
   'Payload-Oxum',
   'Bag-Size',
+  'Jejak-Format',
   'Jejak-Platform',
   'Jejak-Priority',
   'Jejak-Due',
@@ -48,6 +52,7 @@ export function formatBagInfo(input: BagInfoInput, payload: { octets: number; co
     'Bag-Software-Agent': input.softwareAgent,
     'Payload-Oxum': `${payload.octets}.${payload.count}`,
     'Bag-Size': formatBagSize(payload.octets),
+    'Jejak-Format': JEJAK_FORMAT,
     'Jejak-Platform': input.platform,
     'Jejak-Priority': input.priority,
     'Jejak-Due': input.due,

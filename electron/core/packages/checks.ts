@@ -1,12 +1,19 @@
-/** The named checks a verification reports, in the order they run. */
+/**
+ * The named checks a verification reports, in the order they run. A ZIP reports zip-structure,
+ * zip-limits and zip-data; an unzipped bag folder reports the folder-* check in their place.
+ */
 export const CHECK_IDS = [
   'zip-structure',
+  'folder-structure',
   'zip-limits',
+  'folder-limits',
   'entry-names',
   'entry-types',
   'entry-unique',
   'single-folder',
   'zip-data',
+  'folder-data',
+  'format-version',
   'layout',
   'bagit',
   'bag-info',
@@ -24,6 +31,7 @@ export const CHECK_IDS = [
   'signatures-ed25519',
   'statement-bag',
   'statement-covers',
+  'distinct-signers',
   'report',
 ] as const;
 
@@ -64,11 +72,19 @@ export interface FileFacts {
   bytes?: Buffer;
 }
 
+/** Strict UTF-8. A byte-order mark is kept as U+FEFF, never silently dropped: see startsWithBom. */
 export function decodeUtf8(bytes: Buffer | undefined): string | null {
   if (!bytes) return null;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return null;
   }
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Tag files carry no byte-order mark: `sha256sum -c` would read the first line of a manifest as another name. */
+export function startsWithBom(bytes: Buffer | undefined): boolean {
+  return bytes !== undefined && bytes.subarray(0, 3).equals(UTF8_BOM);
 }

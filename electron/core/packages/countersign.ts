@@ -45,7 +45,7 @@ function checkInput(input: CountersignInput, payload: ReadonlySet<string>): void
 
 /**
  * A supervisor's decision on a package: verifies `sourceZip` whole (refusing an invalid one with
- * INTEGRITY and the failing checks), then writes `destination` (may be the source itself): every
+ * INTEGRITY and the failing checks, and one this signer's key already signed with SELF_REVIEW), then writes `destination` (may be the source itself): every
  * original entry copied byte for byte plus `signatures/<n+1>-supervisor-<fp16>.json|.sig|.pem`,
  * whose `covers` lists the SHA-256 of every earlier statement file.
  */
@@ -71,6 +71,10 @@ export async function countersignPackage(sourceZip: string, destination: string,
       throw new JejakError('INTEGRITY', `The package does not verify, so it cannot be countersigned: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
     }
     const { archive, name } = source;
+    const own = source.statements.find((s) => s.signer.fingerprint === input.signer.fingerprint);
+    if (own) {
+      throw new JejakError('SELF_REVIEW', `This package is already signed with your key (${own.file}, as ${own.role}); nobody may approve or return their own work. Ask another supervisor to decide.`, { statement: own.file });
+    }
     checkInput(input, new Set([...source.files.keys()].filter((p) => p.startsWith('data/'))));
     const covers = source.statements.map((s) => source.files.get(s.file)?.sha256 ?? '');
     const statement = statementBytes({

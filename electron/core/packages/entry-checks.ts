@@ -12,6 +12,8 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const DOS_DIRECTORY = 0x10;
+/** set by Windows on everything it writes; says nothing about the entry */
+const DOS_ARCHIVE = 0x20;
 /** Packages nest four deep; a limit also keeps the folder-prefix checks below linear. */
 const MAX_DEPTH = 16;
 
@@ -47,16 +49,14 @@ function decodeName(e: ZipEntry): string | null {
   return e.nameRaw.every((b) => b < 0x80) ? e.nameRaw.toString('latin1') : null;
 }
 
-function nameProblem(e: ZipEntry, name: string | null): string | null {
-  if (name === null) return 'is not valid UTF-8 (or is non-ASCII without the UTF-8 flag)';
-  if (e.unicodePathField) return 'carries a second, Unicode Path name that some tools use instead';
+/** The rules for one relative path, wherever it comes from (a ZIP entry, a file in an unzipped bag). */
+export function pathProblem(name: string): string | null {
   if (name === '') return 'has an empty name';
   if (name.includes('\\')) return 'contains a backslash';
   if (name.startsWith('/')) return 'is an absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
   if (hasUnsafeChar(name)) return 'contains a control, bidirectional or Windows-reserved character';
   if (name !== name.normalize('NFC')) return 'is not in Unicode NFC form';
-  if (name.endsWith('/')) return 'is a directory entry (a package holds regular files only)';
   const segments = name.split('/');
   if (segments.includes('..') || segments.includes('.')) return 'contains a "." or ".." path segment';
   if (segments.includes('')) return 'contains an empty path segment';
@@ -64,11 +64,34 @@ function nameProblem(e: ZipEntry, name: string | null): string | null {
   return null;
 }
 
+/** Two names that land on one file on Windows or macOS: equal ignoring letter case and Unicode form. */
+export const foldName = (name: string): string => name.normalize('NFC').toLowerCase();
+
+function nameProblem(e: ZipEntry, name: string | null): string | null {
+  if (name === null) return 'is not valid UTF-8 (or is non-ASCII without the UTF-8 flag)';
+  if (e.unicodePathField) return 'carries a second, Unicode Path name that some tools use instead';
+  // A folder entry ("a/b/") is judged by its path; whether it is plain is folderProblem's job.
+  return pathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
+}
+
 function typeProblem(e: ZipEntry): string | null {
   const type = (e.externalAttributes >>> 16) & S_IFMT;
   if (type === S_IFLNK) return 'is a symbolic link';
-  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY) return 'is marked as a directory';
+  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY) return 'is marked as a directory but its name does not end in "/"';
   if (type !== 0 && type !== S_IFREG) return 'is not a regular file';
+  return null;
+}
+
+/**
+ * A folder entry, as `zip -r`, Python's zipfile, 7-Zip or Windows add when a bag is zipped again, is
+ * accepted only when it is plain: no data, and attributes that say "directory" and nothing more
+ * (no link or file type, no set-id or sticky bit, no hidden or system flag).
+ */
+function folderProblem(e: ZipEntry): string | null {
+  if (e.uncompressedSize !== 0 || e.compressedSize !== 0 || e.crc32 !== 0) return 'is a folder entry that carries data';
+  const unix = e.externalAttributes >>> 16;
+  if (unix !== 0 && ((unix & S_IFMT) !== S_IFDIR || unix & 0o7000)) return 'is a folder entry whose attributes say more than "directory"';
+  if (e.externalAttributes & 0xff & ~(DOS_DIRECTORY | DOS_ARCHIVE)) return 'is a folder entry with DOS attributes other than directory';
   return null;
 }
 
@@ -77,11 +100,13 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
   const byExact = new Map<string, ZipEntry>();
   const byFolded = new Map<string, string>();
   const safe: Array<{ e: ZipEntry; name: string }> = [];
+  const folders: Array<{ e: ZipEntry; name: string }> = [];
   for (const e of entries) {
     const name = decodeName(e);
     const problem = nameProblem(e, name);
     if (problem) result.names.push(`entry ${entryLabel(e)} ${problem}`);
-    const type = typeProblem(e);
+    const isFolder = name?.endsWith('/') ?? false;
+    const type = isFolder ? folderProblem(e) : typeProblem(e);
     if (type) result.types.push(`entry ${entryLabel(e)} ${type}`);
     if (name === null) continue;
     if (byExact.has(name)) {
@@ -89,7 +114,11 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
       continue;
     }
     byExact.set(name, e);
-    const folded = name.normalize('NFC').toLowerCase();
+    if (isFolder) {
+      if (!problem && !type) folders.push({ e, name: name.slice(0, -1) });
+      continue;
+    }
+    const folded = foldName(name);
     const twin = byFolded.get(folded);
     if (twin !== undefined) result.unique.push(`entries ${JSON.stringify(twin)} and ${entryLabel(e)} differ only in Unicode form or letter case`);
     else byFolded.set(folded, name);
@@ -104,8 +133,18 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
     }
   }
   for (const name of fileAndFolder) result.unique.push(`entry ${JSON.stringify(name)} is a file and also the folder of other entries`);
+  result.types.push(...foldersOfNoFile(folders, safe));
   checkFolder(entries, safe, result);
   return result;
+}
+
+/** A folder entry must be a folder some file of the archive lies in (the bag folder among them). */
+function foldersOfNoFile(folders: ReadonlyArray<{ e: ZipEntry; name: string }>, files: ReadonlyArray<{ name: string }>): string[] {
+  const ancestors = new Set<string>();
+  for (const { name } of files) {
+    for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) ancestors.add(name.slice(0, at));
+  }
+  return folders.filter((f) => !ancestors.has(f.name)).map((f) => `entry ${entryLabel(f.e)} is a folder entry for no file of the archive`);
 }
 
 function checkFolder(entries: readonly ZipEntry[], safe: Array<{ e: ZipEntry; name: string }>, result: EntryCheckResult): void {

@@ -3,9 +3,11 @@ import { sha512Hasher } from '../parallel-sha512';
 import type { FileHandle } from 'node:fs/promises';
 import { JejakError } from '../errors';
 import { checkBag } from './bag-checks';
+import { JEJAK_FORMAT } from './bag-info';
 import { parseStatementPath, REPORT_JSON, TAG_FILES } from './bag-names';
 import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
+import { formatProblems } from './format-version';
 import type { OperationOptions } from './operation';
 import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
@@ -60,7 +62,7 @@ export interface Inspection {
   archive?: ZipArchive;
 }
 
-const isMetadata = (path: string): boolean => (TAG_FILES as readonly string[]).includes(path) || path === REPORT || parseStatementPath(path) !== null;
+export const isMetadata = (path: string): boolean => (TAG_FILES as readonly string[]).includes(path) || path === REPORT || parseStatementPath(path) !== null;
 
 export async function inspect(handle: FileHandle, fileSize: number, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
@@ -94,8 +96,17 @@ export async function inspect(handle: FileHandle, fileSize: number, opts: Inspec
   const files = result.files;
   for (const [path, e] of named.files) files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
   checks.add('zip-data', await readData(archive, named.files, files, opts), 'every entry read whole; sizes and CRC-32 match');
+  return checkContents(result, named.bagName);
+}
 
-  const bag = checkBag(files, named.bagName, checks);
+/** The bag and signature checks on what was read, the same for a ZIP and for an unzipped folder. */
+export function checkContents(result: Inspection, bagName: string | undefined): Inspection {
+  const { checks, files } = result;
+  const format = formatProblems(files);
+  checks.add('format-version', format, `package format ${JEJAK_FORMAT}`);
+  if (format.length > 0) return result;
+
+  const bag = checkBag(files, bagName, checks);
   result.bagInfo = bag.bagInfo;
   result.tagmanifestSha256 = bag.tagmanifestSha256;
   const externalIdentifier = bag.bagInfo?.['External-Identifier'];

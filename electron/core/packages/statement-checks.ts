@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { parseStatementPath, type Role, type StatementName } from './bag-names';
 import type { CheckList, FileFacts } from './checks';
 import { fingerprintOf, parsePublicKeyPem, verifyEd25519 } from './signer';
-import { parseStatement, roleProblem, type Decision, type ReviewItem, type Statement } from './statement';
+import { parseStatement, roleProblem, STATEMENT_FORMAT, type Decision, type ReviewItem, type Statement } from './statement';
 
 /** The signature checks: every statement complete, well formed, signed by its key, bound to this bag. */
 
@@ -76,19 +76,20 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
     if (typeof key === 'string') p.files.push(`${t.name.stem}.pem ${key}`);
     else keys.set(t, key);
   }
+  // Statement k covers exactly the statement files before it, by position: a renamed, inserted or
+  // dropped statement breaks every later chain.
+  const chain = triples.map((t) => t.json?.sha256 ?? '');
   const statements: StatementInfo[] = [];
-  const earlier = new Map<string, number>();
   const problemCount = (): number => Object.values(p).reduce((n, list) => n + list.length, 0);
-  for (const t of triples) {
+  triples.forEach((t, i) => {
     const json = t.json?.bytes;
-    if (!json || !t.sig?.bytes) continue;
+    if (!json || !t.sig?.bytes) return;
     const before = problemCount();
     const file = `${t.name.stem}.json`;
     const s = parseStatement(json);
     if (typeof s === 'string') {
       p.format.push(`${file} ${s}`);
-      earlier.set(t.json?.sha256 ?? '', t.name.seq);
-      continue;
+      return;
     }
     if (s.role !== t.name.role || !s.signer.fingerprint.startsWith(t.name.fingerprint16)) p.format.push(`${file} has a role or fingerprint other than its file name says`);
     for (const item of s.review ?? []) if (!ctx.payload.has(item.file)) p.format.push(`${file} reviews ${item.file}, which is not in the payload`);
@@ -100,9 +101,8 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
     if (!key) p.ed25519.push(`${t.name.stem}.sig cannot be checked without a usable key`);
     if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256) p.bag.push(`${file} signs another tagmanifest-sha256.txt than this bag's`);
     if (s.bag.externalIdentifier !== ctx.externalIdentifier) p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
-    p.covers.push(...coversProblems(file, t.name.seq, s.covers, earlier));
-    earlier.set(t.json?.sha256 ?? '', t.name.seq);
-    const valid = problemCount() === before;
+    const covers = coversProblem(t.name.seq, s.covers, chain.slice(0, i));
+    if (covers) p.covers.push(`${file} ${covers}`);
     statements.push({
       seq: t.name.seq,
       file,
@@ -113,25 +113,40 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
       signedAt: s.signedAt,
       covers: s.covers,
       ...(s.review ? { review: s.review } : {}),
-      valid,
+      valid: problemCount() === before,
       trusted: false,
       raw: s,
     });
-  }
+  });
   const n = statements.length;
   checks.add('signature-files', p.files, `${triples.length} statements, each with its .json, .sig and .pem`);
-  checks.add('statement-format', p.format, `${n} statements in format jejak-signature/1`);
+  checks.add('statement-format', p.format, `${n} statements in format ${STATEMENT_FORMAT}, each exactly as Jejak writes it`);
   checks.add('statement-roles', p.roles, 'an analyst submitted; any later statement is a supervisor deciding');
   checks.add('signer-keys', p.keys, 'every fingerprint matches the key beside it');
   checks.add('signatures-ed25519', p.ed25519, `${n} Ed25519 signatures verify`);
   checks.add('statement-bag', p.bag, "every statement signs this bag's tag manifest and case");
-  checks.add('statement-covers', p.covers, 'every statement covers only earlier statements of this package');
+  checks.add('statement-covers', p.covers, 'every statement covers exactly the statements before it, in order');
+  checks.add('distinct-signers', sameSigners(statements), `${n} statements by ${n} different keys: nobody approved their own work`);
   return statements;
 }
 
-function coversProblems(file: string, seq: number, covers: string[], earlier: Map<string, number>): string[] {
-  if (seq === 1) return covers.length === 0 ? [] : [`${file} is the first statement but covers others`];
-  const problems = covers.filter((c) => !earlier.has(c)).map((c) => `${file} covers ${c.slice(0, 16)}…, which is no earlier statement of this package`);
-  if (new Set(covers).size !== covers.length) problems.push(`${file} covers a statement twice`);
+/** Statement `seq` lists the SHA-256 of every earlier statement file, in order, and nothing else. */
+function coversProblem(seq: number, covers: readonly string[], earlier: readonly string[]): string | null {
+  if (covers.length === earlier.length && covers.every((c, i) => c === earlier[i])) return null;
+  if (seq === 1) return 'is the first statement but covers others';
+  const which = seq === 2 ? 'statement 1' : `statements 1 to ${seq - 1}`;
+  const unknown = covers.filter((c) => !earlier.includes(c)).length;
+  const why = unknown > 0 ? `${unknown} of its ${covers.length} covers name no earlier statement of this package` : `it covers ${covers.length}, not in order or not all of them`;
+  return `must cover exactly ${which}, in order: ${why}`;
+}
+
+function sameSigners(statements: readonly StatementInfo[]): string[] {
+  const problems: string[] = [];
+  const first = new Map<string, StatementInfo>();
+  for (const s of statements) {
+    const earlier = first.get(s.signer.fingerprint);
+    if (earlier) problems.push(`${earlier.file} and ${s.file} are signed by the same key (${s.signer.fingerprint.slice(0, 16)}…): nobody may approve or return their own work`);
+    else first.set(s.signer.fingerprint, s);
+  }
   return problems;
 }

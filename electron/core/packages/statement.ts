@@ -1,9 +1,11 @@
 import type { Role } from './bag-names';
+import { startsWithBom } from './checks';
 import type { Signer } from './signer';
+import { duplicateKey } from './strict-json';
 
 /** A signed statement, `signatures/<seq>-<role>-<fp16>.json`, exactly as PACKAGE-FORMAT.md shows it. */
 
-const STATEMENT_FORMAT = 'jejak-signature/1';
+export const STATEMENT_FORMAT = 'jejak-signature/2';
 
 export type Decision = 'submitted' | 'approved' | 'returned';
 
@@ -25,8 +27,8 @@ export interface Statement {
   bag: { externalIdentifier: string; tagmanifestSha256: string };
   covers: string[];
   /**
-   * Jejak's addition after `covers`: the per-file review. The format allows no other file in
-   * signatures/, so the review lives in the statement it belongs to and is signed with it.
+   * Optional, supervisor statements only, after `covers`: the per-file review. The format allows
+   * no other file in signatures/, so the review lives in the decision it belongs to, signed with it.
    */
   review?: ReviewItem[];
 }
@@ -47,18 +49,35 @@ export interface StatementInput {
   review?: ReviewItem[];
 }
 
-/** The statement file's bytes: fields in the format's order, 2-space indent, trailing newline. */
 export function statementBytes(input: StatementInput): Buffer {
-  const statement: Statement = {
+  return serialize({
     format: STATEMENT_FORMAT,
     role: input.signer.role,
     decision: input.decision,
     comment: input.comment,
-    signer: { name: input.signer.name, unit: input.signer.unit, id: input.signer.id, fingerprint: input.signer.fingerprint },
+    signer: input.signer,
     signedAt: isoSeconds(input.signedAt),
     bag: { externalIdentifier: input.externalIdentifier, tagmanifestSha256: input.tagmanifestSha256 },
     covers: input.covers,
     ...(input.review ? { review: input.review } : {}),
+  });
+}
+
+/**
+ * The one serialization of a statement: fields in the format's order, 2-space indent, LF, one
+ * final newline. The writer uses it and the verifier requires it, so a statement has one spelling.
+ */
+function serialize(s: Statement): Buffer {
+  const statement: Statement = {
+    format: s.format,
+    role: s.role,
+    decision: s.decision,
+    comment: s.comment,
+    signer: { name: s.signer.name, unit: s.signer.unit, id: s.signer.id, fingerprint: s.signer.fingerprint },
+    signedAt: s.signedAt,
+    bag: { externalIdentifier: s.bag.externalIdentifier, tagmanifestSha256: s.bag.tagmanifestSha256 },
+    covers: s.covers,
+    ...(s.review ? { review: s.review.map((r) => ({ file: r.file, verdict: r.verdict, comment: r.comment })) } : {}),
   };
   return Buffer.from(`${JSON.stringify(statement, null, 2)}\n`, 'utf8');
 }
@@ -86,14 +105,33 @@ const SIGNER = ['name', 'unit', 'id', 'fingerprint'] as const;
 const BAG = ['externalIdentifier', 'tagmanifestSha256'] as const;
 const REVIEW_ITEM = ['file', 'verdict', 'comment'] as const;
 
-/** Parses and shape-checks a statement. Unknown fields are refused: what is shown is all that is signed. */
+/**
+ * Parses and checks a statement strictly: UTF-8 without a byte-order mark, no duplicate or unknown
+ * key, every field of the right shape, and the bytes exactly as `serialize` writes them. What is
+ * shown is all that is signed, and no other reader can see something else in the same bytes.
+ */
 export function parseStatement(bytes: Buffer): Statement | string {
+  if (startsWithBom(bytes)) return 'starts with a byte-order mark';
+  let text: string;
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    value = JSON.parse(text);
   } catch {
     return 'is not UTF-8 JSON';
   }
+  const twice = duplicateKey(text);
+  if (twice !== null) return `has the key ${JSON.stringify(twice)} twice`;
+  const shape = shapeProblem(value);
+  if (shape) return shape;
+  const statement = value as Statement;
+  if (!serialize(statement).equals(bytes)) {
+    return 'is not written the way Jejak writes statements (fields in order, 2-space indent, LF line ends, one final newline)';
+  }
+  return statement;
+}
+
+function shapeProblem(value: unknown): string | null {
   if (!isObject(value) || !hasExactKeys(value, TOP, ['review'])) return `does not have exactly the fields ${TOP.join(', ')} (and review)`;
   if (value.format !== STATEMENT_FORMAT) return `format is not "${STATEMENT_FORMAT}"`;
   if (value.role !== 'analyst' && value.role !== 'supervisor') return 'role is not analyst or supervisor';
@@ -112,7 +150,8 @@ export function parseStatement(bytes: Buffer): Statement | string {
   if (!HEX64.test(bag.tagmanifestSha256 as string)) return 'bag.tagmanifestSha256 is not 64 lowercase hex digits';
   if (!Array.isArray(covers) || !covers.every((c) => typeof c === 'string' && HEX64.test(c))) return 'covers is not a list of SHA-256 hex digests';
   if (review !== undefined && !isReview(review)) return 'review is not a list of {file, verdict ok|problem, comment}';
-  return value as unknown as Statement;
+  if (review !== undefined && value.role !== 'supervisor') return "has a review, which only a supervisor's statement may carry";
+  return null;
 }
 
 function isReview(v: unknown): v is ReviewItem[] {

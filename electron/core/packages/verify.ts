@@ -1,20 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { JejakError } from '../errors';
-import type { Role } from './bag-names';
 import type { Check } from './checks';
+import { inspectFolder } from './folder-inspect';
 import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
+import { judge, type RosterEntry, type Verdict } from './judge';
 import { asUnreadable, type OperationOptions } from './operation';
 import type { StatementInfo } from './statement-checks';
 
-export interface RosterEntry {
-  /** hex SHA-256 of the raw public key */
-  fingerprint: string;
-  name: string;
-  unit: string;
-  role: Role;
-}
-
-export type Verdict = 'valid-trusted' | 'valid-untrusted' | 'invalid';
+export type { RosterEntry, Verdict } from './judge';
 
 export interface VerifyOptions extends OperationOptions {
   roster?: readonly RosterEntry[];
@@ -63,38 +56,25 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
   return toResult(inspection, opts.roster ?? []);
 }
 
+/**
+ * Verifies a bag that is already unzipped, FOLDER being the bag folder itself: the same checks and
+ * verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones.
+ */
+export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const inspection = await inspectFolder(folder, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
+  return toResult(inspection, opts.roster ?? []);
+}
+
 function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
-  const { verdict, trustDetail } = decideTrust(inspection, roster);
+  const checks = inspection.checks.checks;
   return {
-    verdict,
-    checks: inspection.checks.checks,
-    trustDetail,
-    statements: inspection.statements,
+    ...judge({ checks, statements: inspection.statements }, roster),
+    checks,
     ...(inspection.name !== undefined ? { name: inspection.name } : {}),
     ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
     ...(inspection.report !== undefined ? { report: inspection.report } : {}),
-    ...(inspection.archive ? { entries: inspection.entries } : {}),
+    ...(inspection.entries.length > 0 ? { entries: inspection.entries } : {}),
   };
-}
-
-/**
- * Trusted: everything checks and at least one signer is in the roster with the role it signed in;
- * an approval counts only if the last statement (the approval) is by a supervisor in the roster.
- */
-function decideTrust(inspection: Inspection, roster: readonly RosterEntry[]): { verdict: Verdict; trustDetail: string } {
-  const { statements } = inspection;
-  if (!inspection.checks.allOk) return { verdict: 'invalid', trustDetail: 'Not assessed: the package is invalid.' };
-  for (const s of statements) {
-    s.trusted = roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role);
-  }
-  const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
-  const last = statements.at(-1);
-  if (last?.decision === 'approved' && !last.trusted) {
-    return { verdict: 'valid-untrusted', trustDetail: `The approval is signed by ${who(last)}, who is not a supervisor in the trust roster.` };
-  }
-  const trusted = statements.filter((s) => s.trusted);
-  if (trusted.length === 0) return { verdict: 'valid-untrusted', trustDetail: 'No signer is in the trust roster with the role they signed in.' };
-  return { verdict: 'valid-trusted', trustDetail: `In the trust roster: ${trusted.map(who).join(', ')}.` };
 }
 
 export interface ReadEntryOptions extends OperationOptions {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { JejakError } from '../errors';
 import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
-import { type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
+import { judge, type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
 import type { OperationOptions } from '../packages';
 
 export interface OpenedPackage {
@@ -49,6 +49,11 @@ export class ReviewRegistry {
     return found;
   }
 
+  /** The roster changed: every open package is judged again at once, without reading it again. */
+  rejudge(roster: readonly RosterEntry[]): void {
+    for (const opened of this.opened.values()) opened.result = { ...opened.result, ...judge(opened.result, roster) };
+  }
+
   /** One payload image of an open, valid package, from memory; null for anything not renderable. */
   async image(reviewId: string, bagPath: string): Promise<{ type: string; bytes: Buffer } | null> {
     const opened = this.get(reviewId);
@@ -73,6 +78,7 @@ export function payloadList(result: VerifyResult): Array<{ file: string; mediaTy
   const prefix = result.name ? `${result.name}/` : '';
   return (result.entries ?? [])
     .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
-    .filter((e) => e.startsWith('data/'))
+    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
+    .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
     .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
 }

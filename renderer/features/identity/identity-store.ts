@@ -3,6 +3,7 @@ import type { Args, Result } from '../../../electron/contract';
 import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
+import { useReviewStore } from '../review/review-store';
 import { useVaultStore } from '../vault/vault-store';
 
 export type Identity = Result<'identity.get'>;
@@ -81,7 +82,8 @@ export const useIdentityStore = create<IdentityState>((set, get) => ({
     try {
       const { added, total } = await call('trust.import', { json });
       set({ imported: { added, total, fileName } });
-      await get().loadRoster();
+      // A package open for review is judged against the new roster at once.
+      await Promise.all([get().loadRoster(), useReviewStore.getState().refresh()]);
     } catch (e) {
       set({ importError: { fileName, error: toUiError(e) } });
     } finally {

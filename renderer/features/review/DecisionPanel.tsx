@@ -40,7 +40,7 @@ export function DecisionPanel() {
   const { pkg, signer, marks, decision, decide, cancelDecide } = useReviewStore();
   const [comment, setComment] = useState('');
   if (!pkg) return null;
-  const blocker = decisionBlocker(pkg.verdict, signer);
+  const blocker = decisionBlocker(pkg.verdict, signer, pkg.statements);
   const last = pkg.statements.at(-1);
   const items = reviewItems(marks);
   const problems = items.filter((i) => i.verdict === 'problem').length;
@@ -61,6 +61,7 @@ export function DecisionPanel() {
           {blocker === 'invalid' && t('review.decide.blockedInvalid')}
           {blocker === 'identity' && t('review.decide.blockedIdentity')}
           {blocker === 'role' && t('review.decide.blockedRole')}
+          {blocker === 'self' && t('review.decide.blockedSelf')}
           {blocker === 'identity' && (
             <div>
               <button type="button" className="button-secondary small banner-action" onClick={() => useNavStore.getState().go('settings')}>

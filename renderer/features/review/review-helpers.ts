@@ -85,10 +85,20 @@ export function reviewItems(marks: Readonly<Record<string, ItemReview>>): Array<
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** Why approve/return cannot be used right now, most fundamental first; null when they can. */
-export function decisionBlocker(verdict: string, identity: { complete: boolean; role: string } | null): 'invalid' | 'identity' | 'role' | null {
+export type DecisionBlocker = 'invalid' | 'identity' | 'role' | 'self';
+
+/**
+ * Why approve/return cannot be used right now, most fundamental first; null when they can. 'self':
+ * this vault's key already signed the package (the core refuses it too; this says so before a click).
+ */
+export function decisionBlocker(
+  verdict: string,
+  identity: { complete: boolean; role: string; fingerprint?: string } | null,
+  signers: ReadonlyArray<{ signer: { fingerprint: string } }> = [],
+): DecisionBlocker | null {
   if (verdict === 'invalid') return 'invalid';
   if (!identity || !identity.complete) return 'identity';
   if (identity.role !== 'supervisor') return 'role';
+  if (signers.some((s) => s.signer.fingerprint === identity.fingerprint)) return 'self';
   return null;
 }

@@ -32,7 +32,7 @@ interface ReviewState {
   error: UiError | null;
   /** every package this window has open in the core (the reviewed one, the countersigned result) */
   openIds: string[];
-  signer: { complete: boolean; role: 'analyst' | 'supervisor'; name: string } | null;
+  signer: { complete: boolean; role: 'analyst' | 'supervisor'; name: string; fingerprint: string } | null;
   marks: Record<string, ItemReview>;
   decision: DecisionState;
   loadSigner(policyUnit: string | null): Promise<void>;
@@ -43,6 +43,8 @@ interface ReviewState {
   cancelDecide(): Promise<void>;
   /** shows the countersigned package that decide wrote, as a package under review */
   showResult(): void;
+  /** reads the open packages' verdicts again from the core, e.g. after the trust roster changed */
+  refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   async loadSigner(policyUnit) {
     try {
       const identity = await call('identity.get', {});
-      set({ signer: { complete: missingForSigning(identity, policyUnit).length === 0, role: identity.role, name: identity.name } });
+      set({ signer: { complete: missingForSigning(identity, policyUnit).length === 0, role: identity.role, name: identity.name, fingerprint: identity.fingerprint } });
     } catch {
       set({ signer: null });
     }
@@ -154,6 +156,18 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     const keep = result.verification.reviewId;
     void closeInCore(get().openIds.filter((id) => id !== keep));
     set({ pkg: result.verification, openIds: [keep], marks: {}, decision: idleDecision });
+  },
+  async refresh() {
+    const { pkg, decision } = get();
+    const result = decision.result;
+    const [current, verification] = await Promise.all([
+      pkg ? call('review.get', { reviewId: pkg.reviewId }).catch(() => null) : null,
+      result ? call('review.get', { reviewId: result.verification.reviewId }).catch(() => null) : null,
+    ]);
+    // Only if the same packages are still open: a package opened meanwhile keeps its own verdict.
+    if (current && get().pkg?.reviewId === current.reviewId) set({ pkg: current });
+    const latest = get().decision.result;
+    if (verification && latest?.verification.reviewId === verification.reviewId) set({ decision: { ...get().decision, result: { ...latest, verification } } });
   },
   async close() {
     const ids = get().openIds;

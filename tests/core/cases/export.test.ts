@@ -32,7 +32,7 @@ describe('case export', () => {
     for (const s of statements) {
       const base = join(bag, 'signatures', s.replace(/\.json$/, ''));
       const statement = JSON.parse(readFileSync(`${base}.json`, 'utf8'));
-      expect(statement).toMatchObject({ format: 'jejak-signature/1', role: 'analyst', decision: 'submitted', bag: { externalIdentifier: kase.reference, tagmanifestSha256: tagHash }, signer: { fingerprint: getIdentity(session).fingerprint } });
+      expect(statement).toMatchObject({ format: 'jejak-signature/2', role: 'analyst', decision: 'submitted', bag: { externalIdentifier: kase.reference, tagmanifestSha256: tagHash }, signer: { fingerprint: getIdentity(session).fingerprint } });
       const verified = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', `${base}.pem`, '-rawin', '-in', `${base}.json`, '-sigfile', `${base}.sig`], { encoding: 'utf8' });
       expect(verified).toMatch(/Signature Verified Successfully/);
     }

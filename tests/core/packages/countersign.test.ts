@@ -35,12 +35,12 @@ describe('countersignPackage', () => {
     await countersignPackage(source, approved, { signer: supervisor, decision: 'approved', comment: 'Disetujui', items: [{ file: 'data/report.pdf', verdict: 'ok', comment: 'lengkap' }] }, { now });
   });
 
-  it('is valid-trusted with both in the roster, and only then for an approval', async () => {
+  it('is valid-trusted with both in the roster, and only then', async () => {
     expect((await verifyPackage(approved, { roster: [at(analyst), at(supervisor)] })).verdict).toBe('valid-trusted');
-    expect((await verifyPackage(approved, { roster: [at(supervisor)] })).verdict).toBe('valid-trusted');
+    expect((await verifyPackage(approved, { roster: [at(supervisor)] })).verdict).toBe('valid-untrusted');
     const onlyAnalyst = await verifyPackage(approved, { roster: [at(analyst)] });
     expect(onlyAnalyst.verdict).toBe('valid-untrusted');
-    expect(onlyAnalyst.trustDetail).toContain('approval');
+    expect(onlyAnalyst.trustDetail).toContain(`${supervisor.name} (supervisor, ${supervisor.fingerprint.slice(0, 16)})`);
     expect(onlyAnalyst.statements.map((s) => s.trusted)).toEqual([true, false]);
     expect((await verifyPackage(approved)).verdict).toBe('valid-untrusted');
     // a supervisor key listed as an analyst is not a supervisor
@@ -77,6 +77,13 @@ describe('countersignPackage', () => {
       expect(r.out).toContain('Signature Verified Successfully');
       expect(JSON.parse(readFileSync(join(bag, `${stem}.json`), 'utf8')).bag.tagmanifestSha256).toBe(tagSha);
     }
+    // every signer differs: the README's one-liner prints nothing, over two distinct fingerprints
+    const signers = sh(`grep -h '^    "fingerprint": ' signatures/*.json`, bag).out.trimEnd().split('\n');
+    expect(signers.sort()).toEqual([analyst, supervisor].map((s) => `    "fingerprint": "${s.fingerprint}"`).sort());
+    expect(sh(`grep -h '^    "fingerprint": ' signatures/*.json | sort | uniq -d`, bag)).toEqual({ code: 0, out: '' });
+    // statement 2 covers the sum of statement 1, as sha256sum prints it
+    const sums = sh('sha256sum signatures/*.json', bag).out.trim().split('\n').map((l) => l.split(' ')[0]);
+    expect(JSON.parse(readFileSync(join(bag, `${stems[1]}.json`), 'utf8')).covers).toEqual([sums[0]]);
     expect(sh(`unzip -tq ${N}.zip`, work).code).toBe(0);
   });
 
@@ -86,8 +93,9 @@ describe('countersignPackage', () => {
     const result = await countersignPackage(approved, third, { signer: second, decision: 'returned', comment: 'Lengkapi bukti' }, { now });
     expect(result.covers).toHaveLength(2);
     expect(result.statementFile).toBe(`signatures/3-supervisor-${second.fingerprint.slice(0, 16)}.json`);
-    const verified = await verifyPackage(third, { roster: [at(analyst)] });
-    expect(verified.verdict).toBe('valid-trusted'); // a return by an unknown supervisor does not need trust
+    expect((await verifyPackage(third, { roster: [at(analyst), at(supervisor), at(second)] })).verdict).toBe('valid-trusted');
+    const verified = await verifyPackage(third, { roster: [at(analyst), at(supervisor)] });
+    expect(verified.verdict).toBe('valid-untrusted'); // a return needs a trusted signer like any statement
     expect(verified.statements.map((s) => s.decision)).toEqual(['submitted', 'approved', 'returned']);
   });
 
@@ -97,7 +105,7 @@ describe('countersignPackage', () => {
     const unsized = (await writePackage(sample.input, join(dir, 'unsized.zip'))).path;
     const signed = join(dir, 'unsized-signed.zip');
     await countersignPackage(unsized, signed, { signer: supervisor, decision: 'approved', comment: '' });
-    expect((await verifyPackage(signed, { roster: [at(supervisor)] })).verdict).toBe('valid-trusted');
+    expect((await verifyPackage(signed, { roster: [at(analyst), at(supervisor)] })).verdict).toBe('valid-trusted');
     expect(sh(`unzip -tq ${signed}`, dir).code).toBe(0);
   });
 
@@ -162,7 +170,7 @@ describe('countersignPackage', () => {
     await countersignPackage(zip64, signed, { signer: supervisor, decision: 'approved', comment: '' });
     const bytes = readFileSync(signed);
     expect(bytes.readUInt32LE(bytes.length - 42)).toBe(0x07064b50);
-    expect((await verifyPackage(signed, { roster: [at(supervisor)] })).verdict).toBe('valid-trusted');
+    expect((await verifyPackage(signed, { roster: [at(analyst), at(supervisor)] })).verdict).toBe('valid-trusted');
     expect(sh(`unzip -tq ${signed}`, dir).code).toBe(0);
     expect((await readZip(signed)).length).toBe(entries.length + 3);
   });

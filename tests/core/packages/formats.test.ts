@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBagInfo, formatBagSize, parseBagInfo } from '../../../electron/core/packages/bag-info';
 import { formatManifest, parseManifest } from '../../../electron/core/packages/manifests';
 import { parseStatement } from '../../../electron/core/packages/statement';
+import { duplicateKey } from '../../../electron/core/packages/strict-json';
 
 describe('bag-info.txt', () => {
   const input = {
@@ -19,7 +20,7 @@ describe('bag-info.txt', () => {
     const text = formatBagInfo(input, { octets: 1_234_567, count: 3 }, new Date('2026-11-28T23:59:59Z'));
     const { fields, problems } = parseBagInfo(text);
     expect(problems).toEqual([]);
-    expect(fields).toMatchObject({ 'External-Description': 'Two lines', 'Payload-Oxum': '1234567.3', 'Bag-Size': '1.2 MB', 'Bagging-Date': '2026-11-28' });
+    expect(fields).toMatchObject({ 'External-Description': 'Two lines', 'Payload-Oxum': '1234567.3', 'Bag-Size': '1.2 MB', 'Bagging-Date': '2026-11-28', 'Jejak-Format': '2' });
   });
 
   it('reads continuation lines and reports duplicates and missing labels', () => {
@@ -48,7 +49,7 @@ describe('manifests', () => {
 
 describe('statements', () => {
   const valid = {
-    format: 'jejak-signature/1',
+    format: 'jejak-signature/2',
     role: 'analyst',
     decision: 'submitted',
     comment: '',
@@ -57,14 +58,29 @@ describe('statements', () => {
     bag: { externalIdentifier: 'A/1', tagmanifestSha256: '0'.repeat(64) },
     covers: [],
   };
-  const parse = (v: unknown) => parseStatement(Buffer.from(JSON.stringify(v)));
+  const parse = (v: unknown) => parseStatement(Buffer.from(`${JSON.stringify(v, null, 2)}\n`));
   it('accepts the format and refuses anything else', () => {
     expect(typeof parse(valid)).toBe('object');
+    expect(typeof parse({ ...valid, role: 'supervisor', decision: 'approved', review: [{ file: 'data/a', verdict: 'ok', comment: '' }] })).toBe('object');
+    expect(parse({ ...valid, format: 'jejak-signature/1' })).toContain('format');
     expect(parse({ ...valid, extra: 1 })).toContain('exactly the fields');
     expect(parse({ ...valid, signedAt: '2026-11-28T04:00:00.000Z' })).toContain('signedAt');
     expect(parse({ ...valid, signedAt: '2026-02-30T04:00:00Z' })).toContain('signedAt');
     expect(parse({ ...valid, covers: ['x'] })).toContain('covers');
-    expect(parse({ ...valid, review: [{ file: 'data/a', verdict: 'maybe', comment: '' }] })).toContain('review');
+    expect(parse({ ...valid, role: 'supervisor', review: [{ file: 'data/a', verdict: 'maybe', comment: '' }] })).toContain('review');
+    expect(parse({ ...valid, review: [] })).toContain('only a supervisor');
     expect(parseStatement(Buffer.from([0xff]))).toContain('UTF-8');
+  });
+});
+
+describe('duplicateKey', () => {
+  it('finds the first key an object holds twice, by its path, and nothing else', () => {
+    expect(duplicateKey('{"a":1,"b":{"a":2}}')).toBeNull();
+    expect(duplicateKey('{"r":[{"f":1},{"f":2}],"s":"{\\"f\\":1,\\"f\\":2}"}')).toBeNull();
+    expect(duplicateKey('{"a":1,"a":2}')).toBe('a');
+    expect(duplicateKey('{"b":{"c":[1,{"d":1,"d":2}]}}')).toBe('b.c[].d');
+    expect(duplicateKey('{"a":"\\\\","a":1}')).toBe('a');
+    expect(duplicateKey('{"x":"}{","b":1,"\\u0062":2}')).toBe('b');
+    expect(duplicateKey('[{"a":1},{"a":1,"a":2}]')).toBe('[].a');
   });
 });

@@ -50,6 +50,8 @@ async function verifyBytes(bytes: Buffer, limits?: Partial<VerifyLimits>) {
 }
 
 const f = (name: string | Buffer, extra: Partial<RawEntry> = {}): RawEntry => ({ name, data: Buffer.from('content'), ...extra });
+/** a folder entry as `zip -r` writes it */
+const d = (name: string, extra: Partial<RawEntry> = {}): RawEntry => f(name, { data: Buffer.alloc(0), attrs: ((0o040755 << 16) | 0x10) >>> 0, ...extra });
 
 describe('hostile archives are invalid, never a crash, naming the check', () => {
   const cases: Array<[string, () => Buffer, CheckId, string]> = [
@@ -59,7 +61,7 @@ describe('hostile archives are invalid, never a crash, naming the check', () => 
     ['a drive letter', () => rawZip([f('N/a.txt'), f('C:/evil.txt')]), 'entry-names', 'drive letter'],
     ['a control character', () => rawZip([f('N/a\u0007.txt')]), 'entry-names', 'control'],
     ['a bidirectional override', () => rawZip([f('N/exe.\u202etxt')]), 'entry-names', 'bidirectional'],
-    ['a directory entry', () => rawZip([f('N/'), f('N/a.txt')]), 'entry-names', 'directory entry'],
+    ['a folder entry carrying data', () => rawZip([f('N/'), f('N/a.txt')]), 'entry-types', 'folder entry that carries data'],
     ['an empty segment', () => rawZip([f('N//a.txt')]), 'entry-names', 'empty path segment'],
     ['a name nested absurdly deep', () => rawZip([f(`N/${'a/'.repeat(30000)}x`), f('N/a')]), 'entry-names', 'nested more than'],
     ['invalid UTF-8', () => rawZip([f(Buffer.from([0x4e, 0x2f, 0xff, 0xfe]))]), 'entry-names', 'UTF-8'],
@@ -68,6 +70,16 @@ describe('hostile archives are invalid, never a crash, naming the check', () => 
     ['a symlink', () => rawZip([f('N/link', { data: Buffer.from('/etc/passwd'), attrs: (0o120777 << 16) >>> 0 })]), 'entry-types', 'symbolic link'],
     ['a directory by its mode', () => rawZip([f('N/d', { attrs: (0o040755 << 16) >>> 0 })]), 'entry-types', 'directory'],
     ['a DOS directory attribute', () => rawZip([f('N/d', { attrs: 0x10, madeBy: 0x0014 })]), 'entry-types', 'directory'],
+    ['a folder entry that is a link', () => rawZip([d('N/d/', { attrs: (0o120777 << 16) >>> 0 }), f('N/d/a.txt')]), 'entry-types', 'say more than "directory"'],
+    ['a folder entry marked as a file', () => rawZip([d('N/d/', { attrs: (0o100644 << 16) >>> 0 }), f('N/d/a.txt')]), 'entry-types', 'say more than "directory"'],
+    ['a set-id folder entry', () => rawZip([d('N/d/', { attrs: ((0o042755 << 16) | 0x10) >>> 0 }), f('N/d/a.txt')]), 'entry-types', 'say more than "directory"'],
+    ['a hidden folder entry', () => rawZip([d('N/d/', { attrs: 0x12, madeBy: 0x0014 }), f('N/d/a.txt')]), 'entry-types', 'DOS attributes'],
+    ['a deflated folder entry', () => rawZip([d('N/d/', { method: 8 }), f('N/d/a.txt')]), 'entry-types', 'carries data'],
+    ['a folder entry for no file', () => rawZip([d('N/'), d('N/x/'), f('N/a.txt')]), 'entry-types', 'for no file'],
+    ['a folder entry in another letter case', () => rawZip([d('N/D/'), f('N/d/a.txt')]), 'entry-types', 'for no file'],
+    ['a folder entry twice', () => rawZip([d('N/'), d('N/'), f('N/a.txt')]), 'entry-unique', 'more than once'],
+    ['a folder entry outside the bag', () => rawZip([d('M/'), f('N/a.txt')]), 'single-folder', 'outside'],
+    ['a folder entry with a ".." path', () => rawZip([d('N/../'), f('N/a.txt')]), 'entry-names', '".." path segment'],
     ['a device file', () => rawZip([f('N/dev', { attrs: (0o020644 << 16) >>> 0 })]), 'entry-types', 'regular'],
     ['a duplicate name', () => rawZip([f('N/a.txt'), f('N/a.txt', { data: Buffer.from('other') })]), 'entry-unique', 'more than once'],
     ['NFC/NFD twins', () => rawZip([f('N/caf\u00e9.txt'), f('N/cafe\u0301.txt')]), 'entry-unique', 'Unicode form or letter case'],

@@ -55,7 +55,7 @@ describe('writePackage', () => {
     const entries = await readZip(result.path);
     const json = entries.find((e) => e.name.endsWith('.json') && e.name.includes('/signatures/'));
     const expected = {
-      format: 'jejak-signature/1',
+      format: 'jejak-signature/2',
       role: 'analyst',
       decision: 'submitted',
       comment: 'Mohon ditindaklanjuti',
@@ -91,6 +91,7 @@ describe('writePackage', () => {
         'Bag-Software-Agent: jejak 0.1.0',
         `Payload-Oxum: ${octets}.${input.payload.length}`,
         `Bag-Size: ${(octets / 1000).toFixed(1)} KB`,
+        'Jejak-Format: 2',
         'Jejak-Platform: telegram',
         'Jejak-Priority: urgent',
         'Jejak-Due: 2026-11-29T04:00:00Z',

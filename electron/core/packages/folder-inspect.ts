@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { JejakError } from '../errors';
+import { sha512Hasher } from '../parallel-sha512';
+import { isValidBagName } from './bag-names';
+import { CheckList, type FileFacts } from './checks';
+import { foldName, pathProblem } from './entry-checks';
+import { checkContents, isMetadata, type Inspection, type VerifyLimits } from './inspect';
+import { asUnreadable, throwIfAborted, type OperationOptions } from './operation';
+
+/**
+ * An unzipped bag, checked like its ZIP. What only a ZIP has (central directory, compression, CRC)
+ * gives way to what only a folder has: links and special files are refused, never followed; names
+ * must be UTF-8, NFC, safe and free of case or Unicode twins; every file is read whole, once.
+ */
+
+export interface FolderInspectOptions extends OperationOptions {
+  limits: VerifyLimits;
+}
+
+interface Walk {
+  structure: string[];
+  names: string[];
+  types: string[];
+  unique: string[];
+  /** bag path → size, for regular files whose path passed every check */
+  files: Map<string, number>;
+  folders: string[];
+  /** more entries than the limit: the walk stopped */
+  tooMany: boolean;
+}
+
+const CHUNK = 1 << 20;
+const label = (path: string): string => JSON.stringify(path);
+
+export async function inspectFolder(folder: string, opts: FolderInspectOptions): Promise<Inspection> {
+  const root = resolve(folder);
+  try {
+    if (!(await stat(root)).isDirectory()) throw new JejakError('UNREADABLE', `${root} is not a folder.`);
+  } catch (err) {
+    throw asUnreadable(err, 'The folder');
+  }
+  const checks = new CheckList();
+  const name = basename(root);
+  const result: Inspection = { checks, entries: [], statements: [], files: new Map(), name };
+  const walk = await walkBag(root, name, opts.limits.maxEntries);
+  result.entries = [...walk.folders.map((f) => `${name}/${f}/`), ...[...walk.files.keys()].map((f) => `${name}/${f}`)].sort();
+  checks.add('folder-structure', walk.structure, `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`);
+  const limits = limitProblems(walk, opts.limits);
+  checks.add('folder-limits', limits, 'sizes and file count within limits');
+  checks.add('entry-names', walk.names, 'every name is a safe relative path in NFC');
+  checks.add('entry-types', walk.types, 'regular files, in folders that hold them, and nothing else');
+  checks.add('entry-unique', walk.unique, 'no two names differ only in letter case or Unicode form');
+  checks.add('single-folder', isValidBagName(name) ? [] : [`the folder name ${label(name)} is not a valid package name (A-Z a-z 0-9 . _ - only)`], `bag folder ${label(name)}`);
+  if (limits.length > 0) return result;
+  checks.add('folder-data', await readFiles(root, walk.files, result.files, opts), 'every file read whole, its size unchanged while read');
+  return checkContents(result, isValidBagName(name) ? name : undefined);
+}
+
+async function walkBag(root: string, name: string, maxEntries: number): Promise<Walk> {
+  const walk: Walk = { structure: [], names: [], types: [], unique: [], files: new Map(), folders: [], tooMany: false };
+  const folded = new Map<string, string>();
+  let count = 0;
+  const queue = [''];
+  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+    let names: Buffer[];
+    try {
+      names = await readdir(join(root, dir), { encoding: 'buffer' });
+    } catch (err) {
+      walk.structure.push(`folder ${label(dir || '.')} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    // Sorted, so which of two twins is reported does not depend on the file system's order.
+    for (const raw of names.sort(Buffer.compare)) {
+      if ((count += 1) > maxEntries) {
+        walk.tooMany = true;
+        return walk;
+      }
+      let own: string;
+      try {
+        own = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      } catch {
+        walk.names.push(`a name in ${label(dir || '.')} is not valid UTF-8`);
+        continue;
+      }
+      const path = dir ? `${dir}/${own}` : own;
+      const problem = pathProblem(`${name}/${path}`);
+      if (problem) walk.names.push(`${label(path)} ${problem}`);
+      const twin = folded.get(foldName(path));
+      if (twin !== undefined) walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
+      else folded.set(foldName(path), path);
+      let info: Stats;
+      try {
+        info = await lstat(join(root, path));
+      } catch (err) {
+        walk.structure.push(`${label(path)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        continue;
+      }
+      if (info.isSymbolicLink()) walk.types.push(`${label(path)} is a symbolic link`);
+      else if (info.isDirectory()) {
+        walk.folders.push(path);
+        if (!problem) queue.push(path);
+      } else if (!info.isFile()) walk.types.push(`${label(path)} is not a regular file`);
+      else if (!problem && twin === undefined) walk.files.set(path, info.size);
+    }
+  }
+  // The folder twin of a ZIP's folder entry for no file: an empty folder would be one when zipped.
+  const holding = new Set<string>();
+  for (const f of walk.files.keys()) for (let at = f.indexOf('/'); at > 0; at = f.indexOf('/', at + 1)) holding.add(f.slice(0, at));
+  for (const f of walk.folders) if (!holding.has(f)) walk.types.push(`${label(`${f}/`)} is a folder that holds no file`);
+  return walk;
+}
+
+function limitProblems(walk: Walk, limits: VerifyLimits): string[] {
+  const problems: string[] = [];
+  if (walk.tooMany) problems.push(`the folder holds more than ${limits.maxEntries} files and folders, the limit`);
+  const total = [...walk.files.values()].reduce((sum, size) => sum + size, 0);
+  if (total > limits.maxTotalBytes) problems.push(`the files hold ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+  const metadata = [...walk.files].filter(([path]) => isMetadata(path)).reduce((sum, [, size]) => sum + size, 0);
+  if (metadata > limits.maxMetadataBytes) problems.push(`tag files, report and statements hold ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`);
+  return problems;
+}
+
+async function readFiles(root: string, sizes: Map<string, number>, files: Map<string, FileFacts>, opts: FolderInspectOptions): Promise<string[]> {
+  const problems: string[] = [];
+  const bytesTotal = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  let bytesDone = 0;
+  for (const [path, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const keep = isMetadata(path);
+    const chunks: Buffer[] = [];
+    const sha256 = createHash('sha256');
+    const sha512 = sha512Hasher(size);
+    let problem: string | null = null;
+    let read = 0;
+    try {
+      // O_NOFOLLOW: a file swapped for a link after the walk is refused, not followed.
+      const handle = await open(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        if (!(await handle.stat()).isFile()) problem = 'is no longer a regular file';
+        for (let n = -1; !problem && n !== 0; ) {
+          throwIfAborted(opts.signal);
+          const buffer = Buffer.allocUnsafe(CHUNK);
+          ({ bytesRead: n } = await handle.read(buffer, 0, CHUNK, read));
+          const chunk = buffer.subarray(0, n);
+          sha256.update(chunk);
+          sha512.update(chunk);
+          if (keep) chunks.push(Buffer.from(chunk));
+          read += n;
+          bytesDone += n;
+          opts.onProgress?.({ bytesDone, bytesTotal, file: path });
+        }
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      if (err instanceof JejakError) throw err;
+      problem = `could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+    if (!problem && read !== size) problem = `changed while being read: ${read} bytes, not the ${size} it had`;
+    if (problem) problems.push(`${path} ${problem}`);
+    const digest512 = await sha512.digest();
+    files.set(path, { size, state: problem ? 'failed' : 'read', sha256: sha256.digest('hex'), sha512: digest512, ...(keep && !problem ? { bytes: Buffer.concat(chunks) } : {}) });
+  }
+  return problems;
+}

@@ -1,0 +1,47 @@
+import type { Role } from './bag-names';
+import type { Check } from './checks';
+import type { StatementInfo } from './statement-checks';
+
+export interface RosterEntry {
+  /** hex SHA-256 of the raw public key */
+  fingerprint: string;
+  name: string;
+  unit: string;
+  role: Role;
+}
+
+export type Verdict = 'valid-trusted' | 'valid-untrusted' | 'invalid';
+
+export interface Judgement {
+  verdict: Verdict;
+  /** why the verdict is trusted or not, in words, naming every signer outside the roster */
+  trustDetail: string;
+  /** the statements with `trusted` set for this roster */
+  statements: StatementInfo[];
+}
+
+const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
+
+/**
+ * The verdict of an inspected package against a roster: a pure function, so a roster that changes
+ * while a package is open gives a new verdict without reading the package again. Trusted needs
+ * every check to pass and EVERY signer to be in the roster with the role it signed in.
+ */
+export function judge(inspected: { checks: readonly Check[]; statements: readonly StatementInfo[] }, roster: readonly RosterEntry[]): Judgement {
+  const valid = inspected.checks.length > 0 && inspected.checks.every((c) => c.ok);
+  const statements = inspected.statements.map((s) => ({
+    ...s,
+    trusted: valid && roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role),
+  }));
+  if (!valid) {
+    const format = inspected.checks.find((c) => c.id === 'format-version' && !c.ok);
+    return { verdict: 'invalid', trustDetail: format ? `Not assessed: ${format.detail}.` : 'Not assessed: the package is invalid.', statements };
+  }
+  const outside = statements.filter((s) => !s.trusted);
+  if (outside.length > 0) {
+    const inside = statements.filter((s) => s.trusted);
+    const also = inside.length > 0 ? ` In the trust roster: ${inside.map(who).join(', ')}.` : '';
+    return { verdict: 'valid-untrusted', trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}`, statements };
+  }
+  return { verdict: 'valid-trusted', trustDetail: `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.`, statements };
+}
