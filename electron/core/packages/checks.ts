@@ -25,6 +25,7 @@ export const CHECK_IDS = [
   'statement-bag',
   'statement-covers',
   'report',
+  'notice',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
