@@ -40,9 +40,10 @@ function channelIdOf(link: { platform: string; key: string }): string | null {
   return link.platform === 'telegram' ? (/^telegram:c:(\d+)$/.exec(link.key)?.[1] ?? null) : null;
 }
 
+/** A link to a post of a channel; a link whose entity is itself a post (a YouTube video) is its own item. */
 function postOf(url: string): Post['link'] | null {
   const parsed = parseLink(url);
-  return parsed.ok && parsed.link.post ? (parsed.link as Post['link']) : null;
+  return parsed.ok && parsed.link.post && parsed.link.kind !== 'post' ? (parsed.link as Post['link']) : null;
 }
 
 const channelName = (c: ChannelDetail) => `channel ${c.key}`;
@@ -84,7 +85,7 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
       platform: c.platform,
       canonicalUrl: c.canonicalUrl,
       originalUrls: [...new Set(c.urls.map((u) => u.url))],
-      identifiers: { username: c.handle, channelId: channelIdOf(c), messageIds: [] },
+      identifiers: { username: c.handle || null, channelId: channelIdOf(c), messageIds: c.kind === 'post' ? [...new Set(c.urls.flatMap((u) => u.postId ?? []))] : [] },
       title: c.title,
       category: noticeCategory(c.category),
       unitCategory: c.category,
@@ -104,7 +105,7 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
       platform: link.platform,
       canonicalUrl: link.post.url,
       originalUrls: [...originalUrls],
-      identifiers: { username: link.handle ?? channel?.handle ?? null, channelId: channelIdOf(link), messageIds: [link.post.id] },
+      identifiers: { username: link.handle || channel?.handle || null, channelId: channelIdOf(link), messageIds: [link.post.id] },
       title: channel?.title ?? '',
       category: noticeCategory(channel?.category ?? ''),
       unitCategory: channel?.category ?? '',

@@ -87,8 +87,9 @@ describe('data/notice.json of an exported package', () => {
     const pinjol = channel('https://t.me/c/1234567890/55', 'pinjol ilegal');
     const gelap = channel('t.me/kampanye_gelap', 'kampanye gelap');
     const judi = channel('@slot_gacor', 'judi online');
+    const video = channel('https://youtu.be/dQw4w9WgXcQ', 'hoaks');
     const shot = await intakeBytes(session, POLICY, await screenshotPng(7), { originalName: 'post.png', sourceUrl: 'https://t.me/slot_gacor/7', capturedAt: '2026-11-28T10:15:00+07:00' });
-    const kase = createCase(session, POLICY, { title: 'Pinjol dan judi', platform: 'telegram', legalBasis: 'PP 71/2019 https://peraturan.example.go.id/pp71-2019.', notes: 'Menawarkan pinjaman tanpa izin.', channelIds: [pinjol, gelap, judi], evidenceIds: [shot.evidenceId] });
+    const kase = createCase(session, POLICY, { title: 'Pinjol dan judi', platform: 'telegram', legalBasis: 'PP 71/2019 https://peraturan.example.go.id/pp71-2019.', notes: 'Menawarkan pinjaman tanpa izin.', channelIds: [pinjol, gelap, judi, video], evidenceIds: [shot.evidenceId] });
     const { notice } = await exported(session, kase.id);
     const validate = schemaValidator('jejak-notice-1');
     expect(validate(notice), JSON.stringify(validate.errors)).toBe(true);
@@ -101,10 +102,13 @@ describe('data/notice.json of an exported package', () => {
       ['channel', 'illegal-lending', 'pinjol ilegal'],
       ['channel', 'other', 'kampanye gelap'],
       ['channel', 'gambling', 'judi online'],
+      ['post', 'disinformation', 'hoaks'],
       ['post', 'illegal-lending', 'pinjol ilegal'],
       ['post', 'gambling', 'judi online'],
     ]);
-    const [privateChannel, , slot, privatePost, slotPost] = notice.items;
+    const [privateChannel, , slot, videoItem, privatePost, slotPost] = notice.items;
+    // a video link names the video, not its channel: the video is the item, not a post of one
+    expect(videoItem).toMatchObject({ canonicalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', parentItemId: null, identifiers: { messageIds: ['dQw4w9WgXcQ'] } });
     expect(privateChannel!.identifiers).toEqual({ username: null, channelId: '1234567890', messageIds: [] });
     expect(privatePost).toMatchObject({ canonicalUrl: 'https://t.me/c/1234567890/55', parentItemId: privateChannel!.itemId, identifiers: { username: null, channelId: '1234567890', messageIds: ['55'] } });
     // a post known only from the evidence taken from it
