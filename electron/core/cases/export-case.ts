@@ -101,7 +101,7 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   const fileName = `${result.name}.zip`;
   session.db.tx(() => {
     session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
-    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint } });
+    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId } });
     if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
   });
   return result;

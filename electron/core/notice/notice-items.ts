@@ -72,7 +72,8 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
     if (!link) continue;
     const post = postFor(link, channels.find((c) => c.id === e.detail.channelId));
     post.originalUrls.add(e.detail.sourceUrl ?? e.detail.postUrl!);
-    post.times.push(utc(e.detail.intakeAt), ...[utcOrNull(e.detail.capturedAt)].filter((t): t is string => t !== null));
+    const captured = utcOrNull(e.detail.capturedAt);
+    post.times.push(utc(e.detail.intakeAt), ...(captured ? [captured] : []));
     post.evidence.push(e);
   }
 

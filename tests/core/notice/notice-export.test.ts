@@ -47,6 +47,8 @@ describe('data/notice.json of an exported package', () => {
     expect(notice).toMatchObject({ format: 'jejak-notice/1', reference: kase.reference, revision: 1, platform: 'telegram', priority: 'urgent', deadline: kase.dueAt, goodFaith: true });
     expect(notice.noticeId).toMatch(UUID);
     expect(notice.noticeId).toBe(noticeIdInDb(session, kase.id));
+    const audited = session.db.get<{ details: string }>(sql`SELECT details FROM audit WHERE action = 'case.exported' AND subject_id = ${String(kase.id)}`)!;
+    expect(JSON.parse(audited.details).noticeId).toBe(notice.noticeId);
     expect(notice.authority).toEqual({ unit: 'Direktorat Pengendalian Konten', organisation: null, contactEmail: null, country: 'ID' });
     expect(notice.analyst.fingerprint).toBe(report.analyst.fingerprint);
     expect(notice.signer).toEqual({ role: 'analyst', fingerprint: report.analyst.fingerprint });
