@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
 import * as cases from './case-commands';
 import * as catalog from './catalog-commands';
+import * as notice from './notice-commands';
 import * as vault from './vault-commands';
 
 export interface Command {
@@ -82,5 +83,11 @@ export const commands: Command[] = [
     summary: 'countersign a package as supervisor',
     options: { approve: { type: 'boolean' }, return: { type: 'boolean' }, comment: { type: 'string' }, out: { type: 'string' } },
     run: cases.review,
+  },
+  {
+    words: ['notice', 'validate'],
+    usage: 'notice validate FILE',
+    summary: 'check a notice.json, or a package\'s, against the jejak-notice/1 schema (no vault needed): 0 valid, 1 invalid',
+    run: notice.noticeValidate,
   },
 ];

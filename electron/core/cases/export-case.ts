@@ -4,7 +4,12 @@ import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { evidenceThumbnail, openOriginal } from '../evidence/evidence-repo';
 import { getIdentity, vaultSigner } from '../identity/identity';
+import { buildNotice } from '../notice/build-notice';
+import { assertNoticeChecks } from '../notice/notice-check';
+import { noticeIdOf } from '../notice/notice-id';
+import { noticeSettings } from '../notice/settings';
 import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
+import { NOTICE_JSON } from '../packages/bag-names';
 import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
 import type { ReportLanguage } from '../report/report-data';
@@ -34,8 +39,21 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   const identity = getIdentity(session);
   const unit = policy.unitName ?? identity.unit;
   const now = opts.now ?? new Date();
-  const { report, files } = buildReport(session, kase, identity, unit, opts.language, now);
+  const { report, files, channels, evidence } = buildReport(session, kase, identity, unit, opts.language, now);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+  const notice = buildNotice({
+    noticeId: noticeIdOf(session.db, caseId),
+    // every case is its own first revision until cases carry revisions
+    revision: 1,
+    issuedAt: now,
+    report,
+    signerFingerprint: signer.fingerprint,
+    channels,
+    evidence,
+    settings: noticeSettings(policy),
+  });
+  const bagEvidence = new Map(files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]));
+  assertNoticeChecks(notice, { externalIdentifier: kase.reference, analystFingerprint: signer.fingerprint, evidence: bagEvidence });
   // The PDF is rendered to memory first (a few kB per item) so its size is known: entries with
   // sizes in their headers need no data descriptor, which some ZIP readers refuse for stored entries.
   const pdf = await streamToBuffer(
@@ -51,6 +69,7 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
     { path: 'report.json', ...text(reportJson) },
     { path: 'channels.csv', ...text(channelsCsv(report)) },
     { path: 'custody.jsonl', ...text(custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds)) },
+    { path: NOTICE_JSON, ...text(`${JSON.stringify(notice, null, 2)}\n`) },
     ...files.map((f) => ({
       path: f.path,
       size: f.size,
@@ -82,7 +101,7 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   const fileName = `${result.name}.zip`;
   session.db.tx(() => {
     session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
-    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint } });
+    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId } });
     if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
   });
   return result;

@@ -1,6 +1,7 @@
+import type { ChannelDetail } from '../catalog/channel-types';
 import { getChannel } from '../catalog/channels';
 import { csvLine } from '../csv';
-import { getEvidence } from '../evidence/evidence-repo';
+import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media';
 import type { Identity } from '../identity/identity';
 import type { ReportData, ReportLanguage } from '../report/report-data';
@@ -15,8 +16,16 @@ export interface EvidenceFile {
   size: number;
 }
 
+export interface BuiltReport {
+  report: ReportData;
+  files: EvidenceFile[];
+  /** what the report was made from, for the notice: the case's channels, and its evidence in report order */
+  channels: ChannelDetail[];
+  evidence: EvidenceDetail[];
+}
+
 /** Gathers the case into the report's data and names each evidence file in the bag. */
-export function buildReport(session: VaultSession, kase: CaseDetail, identity: Identity, unit: string, language: ReportLanguage, exportedAt: Date): { report: ReportData; files: EvidenceFile[] } {
+export function buildReport(session: VaultSession, kase: CaseDetail, identity: Identity, unit: string, language: ReportLanguage, exportedAt: Date): BuiltReport {
   const evidence = kase.evidenceIds.map((id) => getEvidence(session, id));
   const width = Math.max(3, String(evidence.length).length);
   const files = evidence.map((e, i) => ({
@@ -72,7 +81,7 @@ export function buildReport(session: VaultSession, kase: CaseDetail, identity: I
       notes: e.notes,
     })),
   };
-  return { report, files };
+  return { report, files, channels, evidence };
 }
 
 export function channelsCsv(report: ReportData): string {

@@ -15,7 +15,8 @@ export const TAG_FILES = [...MANIFESTED_TAG_FILES, TAGMANIFEST_SHA256, TAGMANIFE
 
 /** Payload files every package carries, relative to data/. */
 export const REPORT_JSON = 'report.json';
-export const REQUIRED_PAYLOAD = ['report.pdf', REPORT_JSON, 'channels.csv', 'custody.jsonl'] as const;
+export const NOTICE_JSON = 'notice.json';
+export const REQUIRED_PAYLOAD = ['report.pdf', REPORT_JSON, 'channels.csv', 'custody.jsonl', NOTICE_JSON] as const;
 
 const EVIDENCE = /^evidence\/(\d{1,9})-([0-9a-f]{12})(\.[A-Za-z0-9]{1,10})?$/;
 const STATEMENT = /^signatures\/([1-9]\d{0,5})-(analyst|supervisor)-([0-9a-f]{16})\.(json|sig|pem)$/;

@@ -33,6 +33,7 @@ export const CHECK_IDS = [
   'statement-covers',
   'distinct-signers',
   'report',
+  'notice',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -3,8 +3,9 @@ import { sha512Hasher } from '../parallel-sha512';
 import type { FileHandle } from 'node:fs/promises';
 import { JejakError } from '../errors';
 import { checkBag } from './bag-checks';
+import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
-import { parseStatementPath, REPORT_JSON, TAG_FILES } from './bag-names';
+import { NOTICE_JSON, parseStatementPath, REPORT_JSON, TAG_FILES } from './bag-names';
 import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
 import { formatProblems } from './format-version';
@@ -27,7 +28,7 @@ export interface VerifyLimits {
   maxEntries: number;
   /** uncompressed/compressed size allowed for an entry over 1 MiB; default 200 (text deflates ~5-20×) */
   maxCompressionRatio: number;
-  /** tag files, report.json and statements are held in memory; their total, default 128 MiB */
+  /** tag files, report.json, notice.json and statements are held in memory; their total, default 128 MiB */
   maxMetadataBytes: number;
 }
 
@@ -40,6 +41,7 @@ export const DEFAULT_LIMITS: VerifyLimits = {
 
 const RATIO_FLOOR = 1 << 20;
 const REPORT = `data/${REPORT_JSON}`;
+const NOTICE = `data/${NOTICE_JSON}`;
 
 export interface InspectOptions extends OperationOptions {
   limits: VerifyLimits;
@@ -62,7 +64,8 @@ export interface Inspection {
   archive?: ZipArchive;
 }
 
-export const isMetadata = (path: string): boolean => (TAG_FILES as readonly string[]).includes(path) || path === REPORT || parseStatementPath(path) !== null;
+export const isMetadata = (path: string): boolean =>
+  (TAG_FILES as readonly string[]).includes(path) || path === REPORT || path === NOTICE || parseStatementPath(path) !== null;
 
 export async function inspect(handle: FileHandle, fileSize: number, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
@@ -125,6 +128,9 @@ export function checkContents(result: Inspection, bagName: string | undefined): 
   const analystFingerprint = result.statements.find((s) => s.seq === 1)?.signer.fingerprint;
   const report = result.report === undefined ? ['data/report.json is missing or not UTF-8 JSON'] : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
   checks.add('report', report, 'report.json names this case, its analyst and exactly its evidence');
+
+  const notice = noticeFileProblems(files.get(NOTICE)?.bytes, { externalIdentifier, analystFingerprint, evidence: noticeEvidenceFacts(evidence, files) });
+  checks.add('notice', notice, 'notice.json is a valid jejak-notice/1 naming this case, its signer and exactly its evidence');
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
 import { JejakError } from '../errors';
 import { isEscrowPublicKey } from '../vault/escrow';
@@ -27,6 +28,9 @@ const referencePatternSchema = z
   .refine((p) => (p.match(/\{seq[1-9]\}/g) ?? []).length === 1, 'needs exactly one {seqN} counter, e.g. {seq4}');
 
 /** The policy applies to Windows and Linux machines alike, so either form of absolute path is accepted. */
+/** The e-mail rule of the notice's JSON Schema (Ajv's "email" format), so a policy address always fits a notice. */
+const EMAIL = fullFormats.email as RegExp;
+
 const absoluteFolder = z.string().min(1).refine((p) => win32.isAbsolute(p) || posix.isAbsolute(p), 'must be an absolute folder path');
 
 export const policySchema = z
@@ -45,6 +49,15 @@ export const policySchema = z
     kdf: kdfParamsSchema,
     escrowPublicKey: z.string().refine(isEscrowPublicKey, 'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)'),
     allowedExportFolders: z.array(absoluteFolder).min(1),
+    /** What every notice (data/notice.json) says of the unit and asks of the platform. */
+    notice: z
+      .object({
+        organisation: z.string().min(1).max(200),
+        contactEmail: z.string().max(254).regex(EMAIL, 'must be an e-mail address'),
+        preservationDays: z.number().int().min(0).max(3650),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

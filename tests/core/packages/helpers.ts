@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import type { Notice } from '../../../electron/core/notice/notice-types';
 import type { ReportData } from '../../../electron/core/report/report-data';
 import { keySigner, type ExportInput, type PayloadFile, type Role, type Signer } from '../../../electron/core/packages';
 
@@ -31,13 +32,73 @@ export function bufferPayload(path: string, data: Buffer, extra: Partial<Payload
   return { path, open: () => Readable.from([data]), size: data.length, ...extra };
 }
 
+export const SAMPLE_NOTICE_ID = '6f1c2a4e-0b7d-4c3e-9a55-2d8e1f3b7c90';
+
+/** A notice that checks against sampleInput's bag: one channel with the three evidence files. */
+function sampleNotice(analyst: Signer, reference: string, evidence: ReadonlyArray<{ path: string; bytes: Buffer }>): Notice {
+  const paths = evidence.map((e) => `data/${e.path}`);
+  return {
+    format: 'jejak-notice/1',
+    noticeId: SAMPLE_NOTICE_ID,
+    reference,
+    revision: 1,
+    issuedAt: '2026-11-28T04:00:00.000Z',
+    platform: 'telegram',
+    authority: { unit: 'Direktorat Pengendalian', organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id', country: 'ID' },
+    analyst: { name: analyst.name, fingerprint: analyst.fingerprint },
+    signer: { role: 'analyst', fingerprint: analyst.fingerprint },
+    legalBasis: { provision: 'UU ITE Pasal 40', referenceUrl: null, explanation: 'Kanal penipuan investasi' },
+    goodFaith: true,
+    priority: 'urgent',
+    deadline: '2026-11-29T04:00:00.000Z',
+    requestedAction: 'remove',
+    preservationDays: 180,
+    items: [
+      {
+        itemId: '0b9f3e1d-5c2a-5e7f-8a41-6d3c2b1a0f9e',
+        kind: 'channel',
+        parentItemId: null,
+        platform: 'telegram',
+        canonicalUrl: 'https://t.me/investasi_bodong',
+        originalUrls: ['t.me/investasi_bodong'],
+        identifiers: { username: 'investasi_bodong', channelId: null, messageIds: [] },
+        title: 'Investasi Bodong',
+        category: 'fraud',
+        unitCategory: 'penipuan / investasi ilegal',
+        contentType: ['other'],
+        language: 'id',
+        firstSeen: '2026-11-27T01:00:00.000Z',
+        lastSeen: '2026-11-27T02:00:00.000Z',
+        evidence: paths,
+      },
+    ],
+    evidence: evidence.map((e, i) => ({
+      path: paths[i]!,
+      sha256: `sha256:${sha256(e.bytes)}`,
+      sha512: `sha512:${sha512(e.bytes)}`,
+      mediaType: 'application/octet-stream',
+      size: e.bytes.length,
+      capturedAt: null,
+      intakeAt: '2026-11-27T02:00:00.000Z',
+      perceptualHash: null,
+    })),
+    response: {
+      format: 'jejak-response/1',
+      schema: 'urn:jejak:schema:jejak-response-1',
+      noticeId: SAMPLE_NOTICE_ID,
+      contactEmail: 'aduan@example.go.id',
+      instructions: 'Answer with a jejak-response/1 file quoting the noticeId and each itemId.',
+    },
+  };
+}
+
 export interface Sample {
   input: ExportInput;
   files: Map<string, Buffer>;
   reference: string;
 }
 
-/** A small, consistent case: report files plus three evidence files. */
+/** A small, consistent case: report files, a notice, and three evidence files. */
 export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042', pdf: PayloadFile | Buffer = Buffer.from('%PDF-1.7\n% laporan\n')): Sample {
   const evidence = [Buffer.from('\x89PNG\r\n\x1a\n first screenshot'), Buffer.from('\xff\xd8\xff\xe0 second, a jpeg'), Buffer.from('a third file with no extension')];
   const exts = ['.png', '.jpg', ''];
@@ -82,6 +143,7 @@ export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042',
     ['custody.jsonl', Buffer.from('{"seq":1,"action":"intake"}\n')],
   ]);
   evidencePaths.forEach((p, i) => files.set(p, evidence[i] as Buffer));
+  files.set('notice.json', Buffer.from(JSON.stringify(sampleNotice(analyst, reference, evidencePaths.map((path, i) => ({ path, bytes: evidence[i]! }))), null, 2)));
   const pdfFile = Buffer.isBuffer(pdf) ? bufferPayload('report.pdf', pdf) : pdf;
   if (Buffer.isBuffer(pdf)) files.set('report.pdf', pdf);
   return {

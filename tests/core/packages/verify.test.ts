@@ -40,7 +40,7 @@ describe('verifyPackage on a rebuilt (structurally sound) package', () => {
 
   const cases: Array<[string, (e: PlainEntry[]) => PlainEntry[], CheckId[]]> = [
     ['one byte of report.pdf', edit('data/report.pdf', (b) => flip(b, 3)), ['manifest-sha256', 'manifest-sha512']],
-    ['one byte of an evidence file', (e) => e.map((x) => (x.name.includes('/evidence/002-') ? { ...x, data: flip(x.data, 5) } : x)), ['manifest-sha256', 'manifest-sha512', 'evidence-names']],
+    ['one byte of an evidence file', (e) => e.map((x) => (x.name.includes('/evidence/002-') ? { ...x, data: flip(x.data, 5) } : x)), ['manifest-sha256', 'manifest-sha512', 'evidence-names', 'notice']],
     ['one byte of report.json', edit('data/report.json', (b) => Buffer.from(b.toString().replace('telegram', 'telegrap'))), ['manifest-sha256', 'manifest-sha512']],
     ['one byte of bagit.txt', edit('bagit.txt', (b) => Buffer.from(b.toString().replace('1.0', '1.1'))), ['bagit', 'tagmanifest-sha256', 'tagmanifest-sha512']],
     ['one byte of bag-info.txt', edit('bag-info.txt', (b) => Buffer.from(b.toString().replace('urgent', 'Urgent'))), ['tagmanifest-sha256', 'tagmanifest-sha512']],
@@ -60,9 +60,9 @@ describe('verifyPackage on a rebuilt (structurally sound) package', () => {
     ],
     ['a private key in the .pem', (e) => edit(statement('pem'), () => Buffer.from(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()))(e), ['signature-files', 'signatures-ed25519']],
     ['a payload file removed', (e) => e.filter((x) => !x.name.endsWith('/channels.csv')), ['layout', 'payload-oxum', 'manifests-complete']],
-    ['an evidence file removed', (e) => e.filter((x) => !x.name.includes('/evidence/001-')), ['payload-oxum', 'manifests-complete', 'report']],
+    ['an evidence file removed', (e) => e.filter((x) => !x.name.includes('/evidence/001-')), ['payload-oxum', 'manifests-complete', 'report', 'notice']],
     ['a payload file added', (e) => [...e, { name: `${N}/data/extra.txt`, data: Buffer.from('x') }], ['layout', 'payload-oxum', 'manifests-complete']],
-    ['an evidence file added', (e) => [...e, { name: `${N}/data/evidence/004-${'0'.repeat(12)}.png`, data: Buffer.from('x') }], ['payload-oxum', 'manifests-complete', 'evidence-names', 'report']],
+    ['an evidence file added', (e) => [...e, { name: `${N}/data/evidence/004-${'0'.repeat(12)}.png`, data: Buffer.from('x') }], ['payload-oxum', 'manifests-complete', 'evidence-names', 'report', 'notice']],
     ['the statement removed', (e) => e.filter((x) => !x.name.includes('/signatures/')), ['signature-files']],
     ['the .sig removed', (e) => e.filter((x) => !x.name.endsWith('.sig')), ['signature-files']],
     ['a file beside the tag files', (e) => [...e, { name: `${N}/notes.txt`, data: Buffer.from('x') }], ['layout']],

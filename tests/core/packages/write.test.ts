@@ -114,7 +114,7 @@ describe('writePackage', () => {
     expect(trusted.verdict).toBe('valid-trusted');
     expect(trusted.statements[0]?.trusted).toBe(true);
     expect((trusted.report as { case: { reference: string } }).case.reference).toBe('KOMINFO/2026/11/0042');
-    expect(trusted.bagInfo?.['Payload-Oxum']).toMatch(/^\d+\.7$/);
+    expect(trusted.bagInfo?.['Payload-Oxum']).toMatch(/^\d+\.8$/);
     // the same key in the roster as a supervisor is not trusted as an analyst
     expect((await verifyPackage(path, { roster: [{ ...roster[0]!, role: 'supervisor' }] })).verdict).toBe('valid-untrusted');
   });

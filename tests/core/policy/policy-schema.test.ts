@@ -33,7 +33,7 @@ describe('machine policy schema', () => {
   it('ships an example naming every field, valid once IT puts in its own escrow key', () => {
     const shipped = example();
     expect(Object.keys(shipped).sort()).toEqual(
-      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'referencePattern', 'trustRoster', 'unitName'].sort(),
+      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'unitName'].sort(),
     );
     // The shipped placeholder is deliberately not a key: deployed unchanged, Jejak refuses to start
     // rather than wrap every vault for a key nobody holds.
@@ -67,6 +67,11 @@ describe('machine policy schema', () => {
     ['escrowPublicKey', generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()],
     ['allowedExportFolders', []],
     ['allowedExportFolders', ['exports']],
+    ['notice', { contactEmail: 'aduan di kominfo' }],
+    ['notice', { contactEmail: 'aduan@-kominfo.go.id' }],
+    ['notice', { preservationDays: -1 }],
+    ['notice', { organisation: '' }],
+    ['notice', { replyTo: 'aduan@kominfo.go.id' }],
   ])('rejects a bad %s (%j) with a message naming it', (field, value) => {
     expect(problemsOf({ [field]: value })).toMatch(new RegExp(`invalid: ${field}(\\.|:)`));
   });

@@ -1,0 +1,89 @@
+import type { ChannelDetail } from '../catalog/channel-types';
+import type { EvidenceDetail } from '../evidence/evidence-repo';
+import type { ReportData } from '../report/report-data';
+import { noticeItems } from './notice-items';
+import { type Notice, NOTICE_FORMAT, type RequestedAction, RESPONSE_FORMAT, RESPONSE_SCHEMA_ID } from './notice-types';
+import { utc, utcOrNull } from './utc';
+
+/** What the unit says in every notice; from the machine policy where IT set it (see noticeSettings). */
+export interface NoticeSettings {
+  organisation: string | null;
+  contactEmail: string | null;
+  requestedAction: RequestedAction;
+  preservationDays: number;
+}
+
+export interface NoticeSource {
+  noticeId: string;
+  /** the case's revision: 1 for its first notice */
+  revision: number;
+  issuedAt: Date;
+  /** the package's report.json: the case, the analyst and the evidence files in bag order */
+  report: ReportData;
+  /** the key that signs the package's first statement */
+  signerFingerprint: string;
+  channels: readonly ChannelDetail[];
+  /** the case's evidence, in the order of report.evidence */
+  evidence: readonly EvidenceDetail[];
+  settings: NoticeSettings;
+}
+
+const EXPLANATION_LIMIT = 2000;
+
+const INSTRUCTIONS =
+  'Answer with a JSON file of format jejak-response/1 (schema urn:jejak:schema:jejak-response-1) that quotes this noticeId and, ' +
+  'for each item, its itemId, its status (removed, restricted, not-actioned with a reason, or already-gone), when you acted, ' +
+  'and your ticket number. Send it to the contact email, or back through the channel this notice came by.';
+
+/** The first http(s) address in the legal basis text, if the analyst gave one. */
+function referenceUrlIn(text: string): string | null {
+  const found = /https?:\/\/[^\s<>"']+/.exec(text)?.[0]?.replace(/[.,;:)\]]+$/, '');
+  if (!found) return null;
+  try {
+    return new URL(found).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The case's title and notes; the full text is in the report, so a long one is cut with "…". */
+function explanation(title: string, notes: string): string {
+  const chars = Array.from([title.trim(), notes.trim()].filter(Boolean).join('\n\n'));
+  return chars.length <= EXPLANATION_LIMIT ? chars.join('') : `${chars.slice(0, EXPLANATION_LIMIT - 1).join('')}…`;
+}
+
+/** data/notice.json from the same data as report.json. Pure: the caller validates and writes it. */
+export function buildNotice(source: NoticeSource): Notice {
+  const { report, settings, noticeId } = source;
+  const kase = report.case;
+  const placed = source.evidence.map((detail, i) => ({ detail, path: report.evidence[i]!.file }));
+  return {
+    format: NOTICE_FORMAT,
+    noticeId,
+    reference: kase.reference,
+    revision: source.revision,
+    issuedAt: source.issuedAt.toISOString(),
+    platform: kase.platform,
+    authority: { unit: report.unit, organisation: settings.organisation, contactEmail: settings.contactEmail, country: 'ID' },
+    analyst: { name: report.analyst.name, fingerprint: report.analyst.fingerprint },
+    signer: { role: 'analyst', fingerprint: source.signerFingerprint },
+    legalBasis: { provision: kase.legalBasis.trim() || null, referenceUrl: referenceUrlIn(kase.legalBasis), explanation: explanation(kase.title, kase.notes) },
+    goodFaith: true,
+    priority: kase.priority,
+    deadline: utc(kase.dueAt),
+    requestedAction: settings.requestedAction,
+    preservationDays: settings.preservationDays,
+    items: noticeItems(noticeId, source.channels, placed),
+    evidence: report.evidence.map((e, i) => ({
+      path: e.file,
+      sha256: `sha256:${e.sha256}`,
+      sha512: `sha512:${e.sha512}`,
+      mediaType: e.mediaType,
+      size: e.size,
+      capturedAt: utcOrNull(e.capturedAt),
+      intakeAt: utc(e.intakeAt),
+      perceptualHash: source.evidence[i]!.phash === null ? null : `phash:${source.evidence[i]!.phash}`,
+    })),
+    response: { format: RESPONSE_FORMAT, schema: RESPONSE_SCHEMA_ID, noticeId, contactEmail: settings.contactEmail, instructions: INSTRUCTIONS },
+  };
+}

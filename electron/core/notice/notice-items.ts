@@ -1,0 +1,121 @@
+import type { ChannelDetail } from '../catalog/channel-types';
+import { parseLink, type ParsedLink } from '../catalog/links';
+import type { EvidenceDetail } from '../evidence/evidence-repo';
+import { noticeCategory } from './categories';
+import { itemIdFor } from './item-id';
+import type { ContentType, NoticeItem } from './notice-types';
+import { utc, utcOrNull } from './utc';
+
+/**
+ * The notice's items: one per channel of the case and one per post, a post being a pasted post
+ * link (the parser keeps its message id) or the post an evidence item was taken from.
+ */
+
+/** An evidence item of the case with its path in the bag. */
+export interface PlacedEvidence {
+  detail: EvidenceDetail;
+  path: string;
+}
+
+interface Post {
+  link: ParsedLink & { post: { id: string; url: string } };
+  channel: ChannelDetail | undefined;
+  originalUrls: Set<string>;
+  times: string[];
+  evidence: PlacedEvidence[];
+}
+
+function contentTypeOf(mediaType: string): ContentType {
+  const major = mediaType.split('/')[0];
+  return major === 'image' || major === 'video' || major === 'audio' || major === 'text' ? major : 'other';
+}
+
+function contentTypes(evidence: readonly PlacedEvidence[]): ContentType[] {
+  const types = [...new Set(evidence.map((e) => contentTypeOf(e.detail.mediaType)))];
+  return types.length > 0 ? types : ['other'];
+}
+
+/** Telegram's numeric channel id is known only from private links (t.me/c/<id>). */
+function channelIdOf(link: { platform: string; key: string }): string | null {
+  return link.platform === 'telegram' ? (/^telegram:c:(\d+)$/.exec(link.key)?.[1] ?? null) : null;
+}
+
+/** A link to a post of a channel; a link whose entity is itself a post (a YouTube video) is its own item. */
+function postOf(url: string): Post['link'] | null {
+  const parsed = parseLink(url);
+  return parsed.ok && parsed.link.post && parsed.link.kind !== 'post' ? (parsed.link as Post['link']) : null;
+}
+
+const channelName = (c: ChannelDetail) => `channel ${c.key}`;
+const postName = (link: Post['link']) => `post ${link.key} ${link.post.id}`;
+
+export function noticeItems(noticeId: string, channels: readonly ChannelDetail[], evidence: readonly PlacedEvidence[]): NoticeItem[] {
+  const byKey = new Map(channels.map((c) => [c.key, c]));
+  const posts = new Map<string, Post>();
+  const postFor = (link: Post['link'], channel: ChannelDetail | undefined): Post => {
+    const name = postName(link);
+    const post = posts.get(name) ?? { link, channel: channel ?? byKey.get(link.key), originalUrls: new Set(), times: [], evidence: [] };
+    posts.set(name, post);
+    return post;
+  };
+  for (const channel of channels) {
+    for (const u of channel.urls) {
+      const link = u.postId === null ? null : postOf(u.url);
+      if (!link) continue;
+      const post = postFor(link, channel);
+      post.originalUrls.add(u.url);
+      post.times.push(utc(u.addedAt));
+    }
+  }
+  for (const e of evidence) {
+    const link = e.detail.postUrl === null ? null : postOf(e.detail.postUrl);
+    if (!link) continue;
+    const post = postFor(link, channels.find((c) => c.id === e.detail.channelId));
+    post.originalUrls.add(e.detail.sourceUrl ?? e.detail.postUrl!);
+    const captured = utcOrNull(e.detail.capturedAt);
+    post.times.push(utc(e.detail.intakeAt), ...(captured ? [captured] : []));
+    post.evidence.push(e);
+  }
+
+  const channelItems = channels.map((c): NoticeItem => {
+    const about = evidence.filter((e) => e.detail.channelId === c.id);
+    return {
+      itemId: itemIdFor(noticeId, channelName(c)),
+      kind: c.kind as NoticeItem['kind'],
+      parentItemId: null,
+      platform: c.platform,
+      canonicalUrl: c.canonicalUrl,
+      originalUrls: [...new Set(c.urls.map((u) => u.url))],
+      identifiers: { username: c.handle || null, channelId: channelIdOf(c), messageIds: c.kind === 'post' ? [...new Set(c.urls.flatMap((u) => u.postId ?? []))] : [] },
+      title: c.title,
+      category: noticeCategory(c.category),
+      unitCategory: c.category,
+      contentType: contentTypes(about),
+      language: null,
+      firstSeen: utc(c.firstSeen),
+      lastSeen: utc(c.lastSeen),
+      evidence: about.map((e) => e.path),
+    };
+  });
+  const postItems = [...posts.values()].map(({ link, channel, originalUrls, times, evidence: about }): NoticeItem => {
+    const sorted = [...times].sort();
+    return {
+      itemId: itemIdFor(noticeId, postName(link)),
+      kind: 'post',
+      parentItemId: channel ? itemIdFor(noticeId, channelName(channel)) : null,
+      platform: link.platform,
+      canonicalUrl: link.post.url,
+      originalUrls: [...originalUrls],
+      identifiers: { username: link.handle || channel?.handle || null, channelId: channelIdOf(link), messageIds: [link.post.id] },
+      title: channel?.title ?? '',
+      category: noticeCategory(channel?.category ?? ''),
+      unitCategory: channel?.category ?? '',
+      contentType: contentTypes(about),
+      language: null,
+      firstSeen: sorted[0]!,
+      lastSeen: sorted.at(-1)!,
+      evidence: about.map((e) => e.path),
+    };
+  });
+  return [...channelItems, ...postItems];
+}

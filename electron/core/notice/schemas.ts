@@ -1,0 +1,45 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import noticeSchema from '../../../resources/schemas/jejak-notice-1.schema.json' with { type: 'json' };
+
+/**
+ * The notice's JSON Schema (resources/schemas), compiled once on first use by an independent validator
+ * (Ajv, draft 2020-12, with the standard formats). A problem names the field by its JSON Pointer.
+ */
+
+export interface SchemaProblem {
+  /** JSON Pointer of the field, e.g. "/items/0/category"; "" is the whole document */
+  path: string;
+  message: string;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function noticeValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    compiled = ajv.compile(noticeSchema);
+  }
+  return compiled;
+}
+
+const pointer = (segment: string): string => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+function toProblem(e: ErrorObject): SchemaProblem {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') return { path: e.instancePath + pointer(String(params.missingProperty)), message: 'is missing' };
+  if (e.keyword === 'additionalProperties') return { path: e.instancePath + pointer(String(params.additionalProperty)), message: 'is not a field of this format' };
+  if (e.keyword === 'enum') return { path: e.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  if (e.keyword === 'const') return { path: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
+  return { path: e.instancePath, message: e.message ?? e.keyword };
+}
+
+export function noticeSchemaProblems(value: unknown): SchemaProblem[] {
+  const validate = noticeValidator();
+  return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
+}
+
+export function formatProblem(p: SchemaProblem): string {
+  return `${p.path || '/'}: ${p.message}`;
+}
