@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'WRONG_RECOVERY_CODE'
   | 'WRONG_ESCROW_KEY'
+  /** an age-encrypted package none of the given identities is a recipient of */
+  | 'WRONG_AGE_KEY'
   | 'LOCKED'
   | 'NO_VAULT'
   | 'VAULT_EXISTS'

@@ -16,6 +16,7 @@ import type { ReportLanguage } from '../report/report-data';
 import type { VaultSession } from '../vault/session';
 import { getCase, setCaseStatus } from './cases';
 import { custodyLines } from './custody';
+import { exportRecipients } from './export-recipients';
 import { buildReport, channelsCsv } from './report-builder';
 
 export interface ExportOptions extends OperationOptions {
@@ -23,6 +24,8 @@ export interface ExportOptions extends OperationOptions {
   resourcesDir: string;
   version: string;
   now?: Date;
+  /** age1… recipients to encrypt for; the policy's exportRecipients are always added */
+  recipients?: readonly string[];
 }
 
 const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')]), size: Buffer.byteLength(s, 'utf8') });
@@ -30,11 +33,13 @@ const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')
 /**
  * Writes the case as a signed report package (PACKAGE-FORMAT.md) to `destination`: evidence
  * streams straight from the encrypted store into the ZIP, each checked against its catalogued
- * SHA-256; a cancel or an error leaves nothing at the destination.
+ * SHA-256; a cancel or an error leaves nothing at the destination. With recipients (or a policy
+ * that names some) the package is an age file for them, and its ZIP is never on disk in clear.
  */
 export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
   const kase = getCase(session, caseId);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
+  const recipients = exportRecipients(policy, opts.recipients ?? [], destination);
   const signer = vaultSigner(session, policy.unitName);
   const identity = getIdentity(session);
   const unit = policy.unitName ?? identity.unit;
@@ -96,12 +101,12 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
       signer,
     },
     destination,
-    { signal: opts.signal, onProgress: opts.onProgress, now },
+    { signal: opts.signal, onProgress: opts.onProgress, now, encryptFor: recipients },
   );
-  const fileName = `${result.name}.zip`;
+  const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {
     session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
-    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId } });
+    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId, recipients } });
     if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
   });
   return result;

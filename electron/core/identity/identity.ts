@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { sql } from '../db/sql';
+import { newAgeIdentity, recipientOf } from '../age/age-keys';
 import { JejakError } from '../errors';
 import { fingerprintOf, keySigner, type Signer } from '../packages';
 import type { VaultSession } from '../vault/session';
@@ -11,6 +12,8 @@ export interface Identity {
   role: 'analyst' | 'supervisor';
   publicKeyPem: string;
   fingerprint: string;
+  /** the age1… recipient packages for this vault are encrypted to */
+  ageRecipient: string;
   createdAt: string;
 }
 
@@ -22,12 +25,27 @@ interface IdentityRow {
   public_key_pem: string;
   private_key_pem: string;
   fingerprint: string;
+  age_identity: string | null;
+  age_recipient: string | null;
   created_at: string;
 }
 
-/** Every vault gets its Ed25519 signing key when it is created; the private key lives only in the encrypted database. */
-export function ensureIdentityKey(session: VaultSession): void {
-  if (session.db.get(sql`SELECT 1 FROM identity WHERE id = 1`)) return;
+/**
+ * Every vault gets its Ed25519 signing key and its X25519 age key when it is created (a vault made
+ * before age keys gets one on its next unlock); the private keys live only in the encrypted database.
+ */
+export async function ensureIdentityKey(session: VaultSession): Promise<void> {
+  if (!session.db.get(sql`SELECT 1 FROM identity WHERE id = 1`)) createSigningKey(session);
+  if (session.db.get(sql`SELECT 1 FROM identity WHERE id = 1 AND age_identity IS NOT NULL`)) return;
+  const ageIdentity = await newAgeIdentity();
+  const ageRecipient = await recipientOf(ageIdentity);
+  session.db.tx(() => {
+    session.db.run(sql`UPDATE identity SET age_identity = ${ageIdentity}, age_recipient = ${ageRecipient} WHERE id = 1`);
+    session.audit({ action: 'identity.age-key-created', details: { ageRecipient } });
+  });
+}
+
+function createSigningKey(session: VaultSession): void {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const fingerprint = fingerprintOf(publicKey);
@@ -46,7 +64,23 @@ function row(session: VaultSession): IdentityRow {
 
 export function getIdentity(session: VaultSession): Identity {
   const r = row(session);
-  return { name: r.name, unit: r.unit, employeeId: r.employee_id, role: r.role, publicKeyPem: r.public_key_pem, fingerprint: r.fingerprint, createdAt: r.created_at };
+  return {
+    name: r.name,
+    unit: r.unit,
+    employeeId: r.employee_id,
+    role: r.role,
+    publicKeyPem: r.public_key_pem,
+    fingerprint: r.fingerprint,
+    ageRecipient: r.age_recipient ?? '',
+    createdAt: r.created_at,
+  };
+}
+
+/** This vault's age identity (AGE-SECRET-KEY-1…), to open packages encrypted for it. */
+export function vaultAgeIdentity(session: VaultSession): string {
+  const identity = row(session).age_identity;
+  if (!identity) throw new JejakError('INTERNAL', 'This vault has no age key yet; lock and unlock it once.');
+  return identity;
 }
 
 export function setIdentity(session: VaultSession, fields: { name: string; unit: string; employeeId: string; role: 'analyst' | 'supervisor' }): Identity {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { statementStem } from './bag-names';
 import { DEFAULT_LIMITS, inspect, type VerifyLimits } from './inspect';
@@ -20,6 +21,13 @@ export interface CountersignInput {
 export interface CountersignOptions extends OperationOptions {
   now?: Date;
   limits?: Partial<VerifyLimits>;
+  /** to open an age-encrypted source */
+  ageIdentities?: readonly string[];
+  /**
+   * age1… recipients of the result. An encrypted source is only ever countersigned into an
+   * encrypted result: its plaintext never reaches the disk.
+   */
+  encryptFor?: readonly string[];
 }
 
 export interface CountersignResult {
@@ -30,6 +38,8 @@ export interface CountersignResult {
   /** SHA-256 of each earlier statement file, as the new statement lists them */
   covers: string[];
   bytes: number;
+  /** the result is age-encrypted for these; empty for a plain ZIP */
+  recipients: string[];
 }
 
 function checkInput(input: CountersignInput, payload: ReadonlySet<string>): void {
@@ -54,7 +64,11 @@ export async function countersignPackage(sourceZip: string, destination: string,
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const now = opts.now ?? new Date();
   const path = resolve(destination);
-  return withPackage(sourceZip, async (handle, size) => {
+  const encryptFor = [...new Set(opts.encryptFor ?? [])];
+  return withPackage(sourceZip, async (handle, size, encrypted) => {
+    if (encrypted && encryptFor.length === 0) {
+      throw new JejakError('INVALID_INPUT', 'The package is encrypted, so its countersigned copy is encrypted too: name at least one recipient for it.');
+    }
     const before = await handle.stat();
     let verified = 0;
     const source = await inspect(handle, size, {
@@ -93,7 +107,8 @@ export async function countersignPackage(sourceZip: string, destination: string,
       { name: `${name}/${stem}.sig`, data: signChecked(input.signer, key, statement) },
       { name: `${name}/${stem}.pem`, data: Buffer.from(spkiPem(key)) },
     ];
-    const bytes = await writeAtomically(path, opts.signal, async (out) => {
+    const seal = { recipients: encryptFor, signal: opts.signal };
+    const bytes = await writeAtomically(path, opts.signal, (file) => writePlainOrSealed(file, seal, async (out) => {
       const written = await appendEntries(archive, out, added, now, {
         signal: opts.signal,
         onProgress: (p) => opts.onProgress?.({ ...p, bytesDone: verified + p.bytesDone, bytesTotal: verified + size }),
@@ -106,7 +121,7 @@ export async function countersignPackage(sourceZip: string, destination: string,
       const check = await inspect(out, written, { limits, full: false });
       if (!check.checks.allOk) throw new JejakError('INTERNAL', 'The countersigned package did not verify.', { checks: check.checks.checks.filter((c) => !c.ok) });
       return written;
-    });
-    return { path, name, statementFile: `${stem}.json`, covers, bytes };
-  });
+    }));
+    return { path, name, statementFile: `${stem}.json`, covers, bytes, recipients: encryptFor };
+  }, opts.ageIdentities);
 }

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { withPlainPackage } from '../age/plain-package';
 import { JejakError } from '../errors';
 import type { Check } from './checks';
 import { inspectFolder } from './folder-inspect';
@@ -12,6 +13,8 @@ export type { RosterEntry, Verdict } from './judge';
 export interface VerifyOptions extends OperationOptions {
   roster?: readonly RosterEntry[];
   limits?: Partial<VerifyLimits>;
+  /** age identities (AGE-SECRET-KEY-1…) to open an age-encrypted package with */
+  ageIdentities?: readonly string[];
 }
 
 export interface VerifyResult {
@@ -26,10 +29,19 @@ export interface VerifyResult {
   /** data/report.json, parsed, when it could be read */
   report?: unknown;
   entries?: string[];
+  /** the package file was age-encrypted and opened with one of the identities given */
+  encrypted?: boolean;
 }
 
-/** Opens a package read-only; a path we cannot read is UNREADABLE, never a verdict. */
-export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, size: number) => Promise<T>): Promise<T> {
+/**
+ * Opens a package read-only; a path we cannot read is UNREADABLE, never a verdict. An
+ * age-encrypted package is handed over as its decrypted view, opened with `ageIdentities`.
+ */
+export async function withPackage<T>(
+  zipPath: string,
+  fn: (handle: FileHandle, size: number, encrypted: boolean) => Promise<T>,
+  ageIdentities?: readonly string[],
+): Promise<T> {
   let handle: FileHandle;
   try {
     handle = await open(zipPath, 'r');
@@ -39,7 +51,7 @@ export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, s
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new JejakError('UNREADABLE', 'The package is not a regular file.');
-    return await fn(handle, stat.size);
+    return await withPlainPackage(handle, stat.size, ageIdentities, fn);
   } catch (err) {
     throw asUnreadable(err, 'The package');
   } finally {
@@ -52,8 +64,16 @@ export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, s
  * `invalid` with the failing checks; only our own I/O (UNREADABLE) and cancellation (CANCELLED) throw.
  */
 export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true }));
-  return toResult(inspection, opts.roster ?? []);
+  let encrypted = false;
+  const inspection = await withPackage(
+    zipPath,
+    (handle, size, sealed) => {
+      encrypted = sealed;
+      return inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true });
+    },
+    opts.ageIdentities,
+  );
+  return { ...toResult(inspection, opts.roster ?? []), ...(encrypted ? { encrypted } : {}) };
 }
 
 /**
@@ -81,6 +101,7 @@ export interface ReadEntryOptions extends OperationOptions {
   /** default 64 MiB */
   maxBytes?: number;
   limits?: Partial<VerifyLimits>;
+  ageIdentities?: readonly string[];
 }
 
 /**
@@ -92,7 +113,7 @@ export interface ReadEntryOptions extends OperationOptions {
 export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions = {}): Promise<Buffer> {
   if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
   const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
-  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }));
+  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }), opts.ageIdentities);
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) {
     throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
 import {
@@ -52,13 +53,18 @@ export interface ExportInput {
 
 export interface WriteOptions extends OperationOptions {
   now?: Date;
+  /** age1… recipients: the package is written age-encrypted for them, its ZIP never in clear on disk */
+  encryptFor?: readonly string[];
 }
 
 export interface WriteResult {
   path: string;
   name: string;
   tagmanifestSha256: string;
+  /** the size of the file written (the age file when encrypted) */
   bytes: number;
+  /** the recipients it is encrypted for; empty for a plain ZIP */
+  recipients: string[];
 }
 
 /** report.json is parsed after streaming to check it against the bag; this bounds what it may take. */
@@ -112,7 +118,13 @@ export async function writePackage(input: ExportInput, destination: string, opts
   const now = opts.now ?? new Date();
   const path = resolve(destination);
   let tagmanifestSha256 = '';
-  const bytes = await writeAtomically(path, opts.signal, async (handle) => {
+  const recipients = [...new Set(opts.encryptFor ?? [])];
+  const seal = {
+    recipients,
+    signal: opts.signal,
+    onProgress: (bytesDone: number, bytesTotal: number) => opts.onProgress?.({ bytesDone, bytesTotal, file: 'age' }),
+  };
+  const bytes = await writeAtomically(path, opts.signal, (out) => writePlainOrSealed(out, seal, async (handle) => {
     const zip = new ZipWriter(handle, now, opts.signal);
     const { digests, report } = await addPayload(zip, name, input.payload, opts);
     checkReport(report, input, digests);
@@ -133,8 +145,8 @@ export async function writePackage(input: ExportInput, destination: string, opts
     await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
     await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
     return zip.finish();
-  });
-  return { path, name, tagmanifestSha256, bytes };
+  }));
+  return { path, name, tagmanifestSha256, bytes, recipients };
 }
 
 async function addPayload(zip: ZipWriter, name: string, payload: readonly PayloadFile[], opts: WriteOptions): Promise<{ digests: Digests[]; report: Buffer }> {

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
+import { isAgeRecipient } from '../age/age-keys';
 import { JejakError } from '../errors';
+import { isCertificatePem } from '../timestamps/tsa-roots';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
 
@@ -16,6 +18,8 @@ export const rosterEntrySchema = z.object({
   name: z.string().min(1),
   unit: z.string(),
   role: z.enum(['analyst', 'supervisor']),
+  /** the age1… recipient packages for this person can be encrypted to */
+  ageRecipient: z.string().refine(isAgeRecipient, 'ageRecipient must be an age X25519 recipient (age1…)').optional(),
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
@@ -49,6 +53,10 @@ export const policySchema = z
     kdf: kdfParamsSchema,
     escrowPublicKey: z.string().refine(isEscrowPublicKey, 'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)'),
     allowedExportFolders: z.array(absoluteFolder).min(1),
+    /** every package exported on this machine is age-encrypted and includes these recipients (e.g. the unit's archive key) */
+    exportRecipients: z.array(z.string().refine(isAgeRecipient, 'must be an age X25519 recipient (age1…, as age-keygen prints it)')).min(1).max(20),
+    /** the roots an RFC 3161 time-stamping authority's certificate must chain to, as PEM certificates */
+    tsaRoots: z.array(z.string().refine(isCertificatePem, 'must be one X.509 certificate in PEM form')).min(1).max(20),
     /** What every notice (data/notice.json) says of the unit and asks of the platform. */
     notice: z
       .object({

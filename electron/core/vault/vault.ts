@@ -93,7 +93,7 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   const session = openSession(dir, header, master, opts.actor);
   writeHeader(dir, header);
   session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null } });
-  ensureIdentityKey(session);
+  await ensureIdentityKey(session);
   return { session, recoveryCode };
 }
 
@@ -118,7 +118,7 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
     if (!master) throw new JejakError('WRONG_RECOVERY_CODE', 'The recovery code is not correct. Nothing was changed.');
   }
   const session = openSession(dir, header, master, opts.actor);
-  ensureIdentityKey(session);
+  await ensureIdentityKey(session);
   // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
   const escrow = 'escrowKey' in secret;
   session.actor = escrow ? opts.actor : (actorOf(getIdentity(session)) ?? opts.actor);

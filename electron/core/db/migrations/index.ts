@@ -4,6 +4,7 @@ import { init } from './0001-init';
 import { catalog } from './0002-catalog';
 import { cases } from './0003-cases';
 import { notice } from './0005-notice';
+import { ageKeys } from './0007-age-keys';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, notice];
+export const migrations: Migration[] = [init, catalog, cases, notice, ageKeys];
 
 export const LATEST_VERSION = migrations.length;
 

@@ -1,0 +1,111 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JejakError } from '../errors';
+import type { ReadAt } from './age-file';
+import type { WriteAt } from './age-seal';
+
+/**
+ * A temporary file that never holds plaintext: pages of 256 KiB, each sealed with AES-256-GCM under
+ * a random key that lives only in this object (the blob store's chunked AES-GCM is the model). A
+ * ZIP is written into it with the writer's usual positional writes, including going back to fill
+ * in an entry's CRC and sizes, and read back in order to be sealed for its recipients. A page that
+ * is written again gets a fresh random nonce; the page number is the associated data, so pages
+ * cannot be swapped. Removing the file and forgetting the key leaves nothing readable.
+ */
+
+const PAGE = 256 * 1024;
+const NONCE = 12;
+const TAG = 16;
+const SLOT = NONCE + PAGE + TAG;
+
+export class ScratchFile implements ReadAt, WriteAt {
+  size = 0;
+  private pagesOnDisk = 0;
+  private page: { index: number; data: Buffer; dirty: boolean } | null = null;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly handle: FileHandle,
+    private readonly key: Buffer,
+  ) {}
+
+  static async create(): Promise<ScratchFile> {
+    const dir = await mkdtemp(join(tmpdir(), 'jejak-sealed-'));
+    try {
+      return new ScratchFile(dir, await open(join(dir, 'package.sealed'), 'wx+', 0o600), randomBytes(32));
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  private aad(index: number): Buffer {
+    const aad = Buffer.alloc(4);
+    aad.writeUInt32BE(index);
+    return aad;
+  }
+
+  private async flush(): Promise<void> {
+    const page = this.page;
+    if (!page?.dirty) return;
+    const nonce = randomBytes(NONCE);
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce).setAAD(this.aad(page.index));
+    const slot = Buffer.concat([nonce, cipher.update(page.data), cipher.final(), cipher.getAuthTag()]);
+    for (let done = 0; done < SLOT; ) done += (await this.handle.write(slot, done, SLOT - done, page.index * SLOT + done)).bytesWritten;
+    this.pagesOnDisk = Math.max(this.pagesOnDisk, page.index + 1);
+    page.dirty = false;
+  }
+
+  private async load(index: number): Promise<Buffer> {
+    if (this.page?.index === index) return this.page.data;
+    await this.flush();
+    let data = Buffer.alloc(PAGE);
+    if (index < this.pagesOnDisk) {
+      const slot = Buffer.alloc(SLOT);
+      const { bytesRead } = await this.handle.read(slot, 0, SLOT, index * SLOT);
+      try {
+        if (bytesRead !== SLOT) throw new Error('short page');
+        const decipher = createDecipheriv('aes-256-gcm', this.key, slot.subarray(0, NONCE)).setAAD(this.aad(index));
+        decipher.setAuthTag(slot.subarray(NONCE + PAGE));
+        data = Buffer.concat([decipher.update(slot.subarray(NONCE, NONCE + PAGE)), decipher.final()]);
+      } catch {
+        throw new JejakError('INTEGRITY', 'The temporary encrypted copy of the package was changed while it was being written.');
+      }
+    }
+    this.page = { index, data, dirty: false };
+    return data;
+  }
+
+  async write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
+    if (position > this.size) throw new JejakError('INTERNAL', 'The scratch file is written without gaps.');
+    for (let done = 0; done < length; ) {
+      const at = position + done;
+      const data = await this.load(Math.floor(at / PAGE));
+      const n = buffer.copy(data, at % PAGE, offset + done, offset + Math.min(length, done + PAGE - (at % PAGE)));
+      (this.page as { dirty: boolean }).dirty = true;
+      done += n;
+    }
+    this.size = Math.max(this.size, position + length);
+    return { bytesWritten: length };
+  }
+
+  async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
+    const want = Math.max(0, Math.min(length, this.size - position));
+    for (let done = 0; done < want; ) {
+      const at = position + done;
+      const data = await this.load(Math.floor(at / PAGE));
+      done += data.copy(buffer, offset + done, at % PAGE, Math.min(PAGE, (at % PAGE) + want - done));
+    }
+    return { bytesRead: want };
+  }
+
+  async dispose(): Promise<void> {
+    this.key.fill(0);
+    this.page?.data.fill(0);
+    this.page = null;
+    await this.handle.close().catch(() => undefined);
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

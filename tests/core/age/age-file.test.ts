@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AgeFile } from '../../../electron/core/age/age-file';
+import { parseIdentityFile } from '../../../electron/core/age/age-keys';
+import { sealInto } from '../../../electron/core/age/age-seal';
+import { ScratchFile } from '../../../electron/core/age/scratch-file';
+import { isJejakError } from '../../../electron/core/errors';
+import { allFiles, tempDir } from '../../fixtures/temp';
+
+/** A key pair made by Debian's age-keygen: the identity file and its recipient. */
+function ageKeygen(dir: string, name = 'key.txt'): { keyFile: string; identity: string; recipient: string } {
+  const keyFile = join(dir, name);
+  execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
+  const identity = parseIdentityFile(readFileSync(keyFile, 'utf8'))[0]!;
+  const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
+  return { keyFile, identity, recipient };
+}
+
+const SIZES = [0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 300_001];
+
+async function readAllFrom(age: AgeFile, step: number): Promise<Buffer> {
+  const out = Buffer.alloc(age.size);
+  for (let at = 0; at < age.size; at += step) await age.read(out, at, Math.min(step, age.size - at), at);
+  return out;
+}
+
+async function openAge(path: string, identities: string[]) {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  return { handle, age: await AgeFile.open(handle, size, identities) };
+}
+
+describe('age files, both ways with Debian age', () => {
+  it('reads what age -r wrote, whole and at any position', async () => {
+    const dir = tempDir();
+    const key = ageKeygen(dir);
+    for (const size of SIZES) {
+      const plain = randomBytes(size);
+      writeFileSync(join(dir, 'plain'), plain);
+      execFileSync('age', ['-r', key.recipient, '-o', join(dir, 'sealed.age'), join(dir, 'plain')]);
+      const { handle, age } = await openAge(join(dir, 'sealed.age'), [key.identity]);
+      try {
+        expect(age.size).toBe(size);
+        expect((await readAllFrom(age, 1 << 20)).equals(plain)).toBe(true);
+        expect((await readAllFrom(age, 7_777)).equals(plain)).toBe(true);
+        if (size > 10) {
+          const tail = Buffer.alloc(10);
+          await age.read(tail, 0, 10, size - 10);
+          expect(tail.equals(plain.subarray(size - 10))).toBe(true);
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+  });
+
+  it('writes what age -d opens, for several recipients at once', async () => {
+    const dir = tempDir();
+    const [one, two] = [ageKeygen(dir, 'one.txt'), ageKeygen(dir, 'two.txt')];
+    for (const size of SIZES) {
+      const plain = randomBytes(size);
+      const out = await open(join(dir, 'out.age'), 'w+');
+      const source = { read: async (b: Buffer, o: number, l: number, p: number) => ({ bytesRead: plain.copy(b, o, p, p + l) }) };
+      await sealInto(source, size, out, [one.recipient, two.recipient]);
+      await out.close();
+      for (const key of [one, two]) {
+        const opened = execFileSync('age', ['-d', '-i', key.keyFile, join(dir, 'out.age')]);
+        expect(opened.equals(plain)).toBe(true);
+      }
+    }
+  });
+
+  it('names a wrong key, a changed byte and a cut-short file', async () => {
+    const dir = tempDir();
+    const [key, other] = [ageKeygen(dir, 'key.txt'), ageKeygen(dir, 'other.txt')];
+    writeFileSync(join(dir, 'plain'), randomBytes(200_000));
+    execFileSync('age', ['-r', key.recipient, '-o', join(dir, 'sealed.age'), join(dir, 'plain')]);
+    await expect(openAge(join(dir, 'sealed.age'), [other.identity])).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
+
+    const sealed = readFileSync(join(dir, 'sealed.age'));
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 100_000]! ^= 1;
+    writeFileSync(join(dir, 'flipped.age'), flipped);
+    const { handle, age } = await openAge(join(dir, 'flipped.age'), [key.identity]);
+    try {
+      await expect(readAllFrom(age, 1 << 20)).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY') && /part 2 of 4 does not authenticate/.test((e as Error).message));
+    } finally {
+      await handle.close();
+    }
+    // cut at a chunk boundary: every remaining chunk authenticates, but the last is not flagged last
+    const payloadStart = sealed.length - (200_000 + 4 * 16);
+    writeFileSync(join(dir, 'short.age'), sealed.subarray(0, payloadStart + 3 * 65_552));
+    const short = await openAge(join(dir, 'short.age'), [key.identity]);
+    try {
+      await expect(readAllFrom(short.age, 1 << 20)).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY'));
+    } finally {
+      await short.handle.close();
+    }
+  });
+});
+
+describe('ScratchFile', () => {
+  it('reads back what was written, going back to patch, and holds no plaintext on disk', async () => {
+    const marker = Buffer.from('PLAINTEXT-MARKER-'.repeat(40));
+    const scratch = await ScratchFile.create();
+    const expected = Buffer.alloc(700_000);
+    try {
+      for (let at = 0; at < expected.length; at += marker.length) {
+        const n = Math.min(marker.length, expected.length - at);
+        await scratch.write(marker, 0, n, at);
+        marker.copy(expected, at, 0, n);
+      }
+      // patch across a page boundary, as the ZIP writer does for a local header
+      const patch = Buffer.from('PATCHED');
+      await scratch.write(patch, 0, patch.length, 262_140);
+      patch.copy(expected, 262_140);
+      const tmp = execFileSync('sh', ['-c', 'ls -d ${TMPDIR:-/tmp}/jejak-sealed-*'], { encoding: 'utf8' }).trim().split('\n');
+      for (const dir of tmp) for (const f of allFiles(dir)) expect(f.bytes.includes('PLAINTEXT-MARKER')).toBe(false);
+      const back = Buffer.alloc(expected.length);
+      expect((await scratch.read(back, 0, back.length, 0)).bytesRead).toBe(expected.length);
+      expect(back.equals(expected)).toBe(true);
+    } finally {
+      await scratch.dispose();
+    }
+  });
+});
