@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { AgeFile, looksLikeAge, type ReadAt } from './age-file';
 import { sealInto, type WriteAt } from './age-seal';
 import { ScratchFile } from './scratch-file';
@@ -23,6 +23,21 @@ export async function isAgeFile(handle: FileHandle, size: number): Promise<boole
   const head = Buffer.alloc(Math.min(size, 64));
   await handle.read(head, 0, head.length, 0);
   return looksLikeAge(head);
+}
+
+/** Whether the file at path is an age file (false for a folder or anything unreadable: the caller reports those). */
+export async function isAgePath(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      return await isAgeFile(handle, size);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
+import { exportFileName } from '../cases/export-recipients';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
 import { JejakError } from '../errors';
 import { getIdentity, setIdentity } from '../identity/identity';
 import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
-import { packageFileName } from '../packages';
 import type { JejakApp } from '../app/jejak-app';
 import type { HandlersFor } from './handler-types';
 
@@ -32,10 +32,10 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
     const dir = app.exportsDir();
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     let candidate = join(dir, defaultName);
-    for (let n = 2; existsSync(candidate); n++) candidate = join(dir, defaultName.replace(/\.zip$/, `-${n}.zip`));
+    for (let n = 2; existsSync(candidate); n++) candidate = join(dir, defaultName.replace(/\.zip(\.age)?$/, `-${n}.zip$1`));
     return candidate;
   }
-  if (!isAbsolute(requested) || !requested.toLowerCase().endsWith('.zip')) throw new JejakError('INVALID_INPUT', 'Choose a .zip file to write the package to.');
+  if (!isAbsolute(requested) || !/\.zip(\.age)?$/i.test(requested)) throw new JejakError('INVALID_INPUT', 'Choose a .zip (or, encrypted, .zip.age) file to write the package to.');
   const allowed = app.policy.allowedExportFolders;
   if (allowed && !allowed.some((dir) => isInside(requested, dir))) {
     throw new JejakError('POLICY', `The machine policy allows exports only to: ${allowed.join(', ')}.`);
@@ -88,19 +88,29 @@ export const caseHandlers: HandlersFor<'cases'> = {
     setCaseStatus(session, id, status, note);
     return getCase(session, id);
   },
-  'cases.export': async ({ id, jobId, language, destination }, app) => {
+  'cases.recipients': (_a, app) => {
+    const session = app.requireSession();
+    const roster = effectiveRoster(session, app.policy).filter((e) => e.ageRecipient);
+    return {
+      required: app.policy.exportRecipients ?? [],
+      own: getIdentity(session).ageRecipient,
+      roster: roster.map((e) => ({ name: e.name, unit: e.unit, role: e.role, fingerprint: e.fingerprint, ageRecipient: e.ageRecipient as string })),
+    };
+  },
+  'cases.export': async ({ id, jobId, language, destination, recipients = [] }, app) => {
     const session = app.requireSession();
     const kase = getCase(session, id);
-    const path = exportDestination(app, destination, packageFileName(kase.reference));
+    const path = exportDestination(app, destination, exportFileName(app.policy, kase.reference, recipients));
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,
+        recipients,
         resourcesDir: app.config.resourcesDir,
         version: app.config.version,
         signal,
         onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
       }),
     );
-    return { path: result.path, fileName: `${result.name}.zip`, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes };
+    return { path: result.path, fileName: basename(result.path), tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, recipients: result.recipients };
   },
 };

@@ -1,9 +1,10 @@
 import type { Result } from '../../contract';
 import type { JejakApp } from '../app/jejak-app';
 import { JejakError } from '../errors';
-import { vaultSigner } from '../identity/identity';
+import { vaultAgeIdentity } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
-import { countersignPackage, type Progress } from '../packages';
+import type { Progress } from '../packages';
+import { decidedFileName, decidePackage } from '../review/decide-package';
 import { type OpenedPackage, payloadList } from '../review/review-registry';
 import { exportDestination } from './case-handlers';
 import type { HandlersFor } from './handler-types';
@@ -15,6 +16,7 @@ function describe(opened: OpenedPackage): Result<'review.openPath'> {
   return {
     reviewId: opened.reviewId,
     fileName: opened.fileName,
+    encrypted: r.encrypted ?? false,
     verdict: r.verdict,
     checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
     trustDetail: r.trustDetail,
@@ -43,24 +45,31 @@ function roster(app: JejakApp) {
   return effectiveRoster(app.requireSession(), app.policy);
 }
 
+/** What opening a package needs from the vault: the roster to judge it and the age key to open an encrypted one. */
+function openOptions(app: JejakApp, jobId: string) {
+  const session = app.requireSession();
+  return { ageIdentities: [vaultAgeIdentity(session)], onProgress: progressOf(app, jobId) };
+}
+
 export const reviewHandlers: HandlersFor<'review'> = {
-  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, onProgress: progressOf(app, jobId) }))),
+  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, ...openOptions(app, jobId) }))),
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
-    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, onProgress: progressOf(app, jobId) })));
+    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, ...openOptions(app, jobId) })));
   },
   'review.decide': async ({ reviewId, decision, comment, items, destination, jobId }, app) => {
     const session = app.requireSession();
     const opened = app.reviews.get(reviewId);
     if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
-    const suffix = decision === 'approved' ? 'approved' : 'returned';
-    const path = exportDestination(app, destination, opened.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
-    const result = await app.job(jobId, (signal) =>
-      countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }),
-    );
-    session.audit({ action: `review.${decision}`, subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName }, details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length } });
-    const verification = await app.reviews.openPath(result.path, roster(app));
+    const path = exportDestination(app, destination, decidedFileName(opened.fileName, decision));
+    const result = await app.job(jobId, (signal) => decidePackage(session, app.policy, opened.path, path, { decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }));
+    session.audit({
+      action: `review.${decision}`,
+      subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName },
+      details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length, recipients: result.recipients },
+    });
+    const verification = await app.reviews.openPath(result.path, roster(app), { ageIdentities: [vaultAgeIdentity(session)] });
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
   },
   'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),

@@ -39,9 +39,9 @@ const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')
 export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
   const kase = getCase(session, caseId);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
-  const recipients = exportRecipients(policy, opts.recipients ?? [], destination);
   const signer = vaultSigner(session, policy.unitName);
   const identity = getIdentity(session);
+  const recipients = exportRecipients(policy, opts.recipients ?? [], destination, identity.ageRecipient);
   const unit = policy.unitName ?? identity.unit;
   const now = opts.now ?? new Date();
   const { report, files, channels, evidence } = buildReport(session, kase, identity, unit, opts.language, now);

@@ -9,6 +9,7 @@ import {
   MANIFESTED_TAG_FILES,
   parseEvidencePath,
   parseStatementPath,
+  parseTimestampPath,
   REQUIRED_PAYLOAD,
   TAG_FILES,
   TAGMANIFEST_SHA256,
@@ -50,7 +51,7 @@ export function checkBag(files: Files, name: string | undefined, checks: CheckLi
 
   const layout: string[] = [];
   for (const path of files.keys()) {
-    const known = (TAG_FILES as readonly string[]).includes(path) || (path.startsWith('data/') && isPayloadPath(path.slice(5))) || parseStatementPath(path);
+    const known = (TAG_FILES as readonly string[]).includes(path) || (path.startsWith('data/') && isPayloadPath(path.slice(5))) || parseStatementPath(path) || parseTimestampPath(path);
     if (!known) layout.push(`${path} is not a file the format allows`);
   }
   for (const path of [...TAG_FILES, ...REQUIRED_PAYLOAD.map((p) => `data/${p}`)]) {

@@ -20,6 +20,7 @@ export const REQUIRED_PAYLOAD = ['report.pdf', REPORT_JSON, 'channels.csv', 'cus
 
 const EVIDENCE = /^evidence\/(\d{1,9})-([0-9a-f]{12})(\.[A-Za-z0-9]{1,10})?$/;
 const STATEMENT = /^signatures\/([1-9]\d{0,5})-(analyst|supervisor)-([0-9a-f]{16})\.(json|sig|pem)$/;
+const TIMESTAMP = /^timestamps\/([1-9]\d{0,5})-([0-9a-f]{16})\.tsr$/;
 const NAME_CHARS = /^[A-Za-z0-9._-]+$/;
 const MAX_NAME_LENGTH = 120;
 
@@ -80,4 +81,14 @@ export function parseStatementPath(bagPath: string): StatementName | null {
 
 export function statementStem(seq: number, role: Role, fingerprint: string): string {
   return `signatures/${seq}-${role}-${fingerprint.slice(0, 16)}`;
+}
+
+/** `timestamps/<seq>-<fp16>.tsr`: an RFC 3161 token over statement <seq>'s .json file. */
+export function parseTimestampPath(bagPath: string): { seq: number; fingerprint16: string } | null {
+  const m = TIMESTAMP.exec(bagPath);
+  return m ? { seq: Number(m[1]), fingerprint16: m[2] as string } : null;
+}
+
+export function timestampPath(seq: number, fingerprint: string): string {
+  return `timestamps/${seq}-${fingerprint.slice(0, 16)}.tsr`;
 }

@@ -34,6 +34,7 @@ export const CHECK_IDS = [
   'distinct-signers',
   'report',
   'notice',
+  'timestamps',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

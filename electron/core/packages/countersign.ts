@@ -1,14 +1,8 @@
-import { resolve } from 'node:path';
-import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
+import { appendToVerified, type AppendOptions } from './append-package';
 import { statementStem } from './bag-names';
-import { DEFAULT_LIMITS, inspect, type VerifyLimits } from './inspect';
-import type { OperationOptions } from './operation';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes, type ReviewItem } from './statement';
-import { withPackage } from './verify';
-import { appendEntries } from './zip-append';
-import { writeAtomically } from './zip-write';
 
 export interface CountersignInput {
   signer: Signer;
@@ -18,17 +12,7 @@ export interface CountersignInput {
   items?: ReviewItem[];
 }
 
-export interface CountersignOptions extends OperationOptions {
-  now?: Date;
-  limits?: Partial<VerifyLimits>;
-  /** to open an age-encrypted source */
-  ageIdentities?: readonly string[];
-  /**
-   * age1… recipients of the result. An encrypted source is only ever countersigned into an
-   * encrypted result: its plaintext never reaches the disk.
-   */
-  encryptFor?: readonly string[];
-}
+export type CountersignOptions = AppendOptions;
 
 export interface CountersignResult {
   path: string;
@@ -61,30 +45,8 @@ function checkInput(input: CountersignInput, payload: ReadonlySet<string>): void
  */
 export async function countersignPackage(sourceZip: string, destination: string, input: CountersignInput, opts: CountersignOptions = {}): Promise<CountersignResult> {
   const key = checkSigner(input.signer, 'supervisor');
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const now = opts.now ?? new Date();
-  const path = resolve(destination);
-  const encryptFor = [...new Set(opts.encryptFor ?? [])];
-  return withPackage(sourceZip, async (handle, size, encrypted) => {
-    if (encrypted && encryptFor.length === 0) {
-      throw new JejakError('INVALID_INPUT', 'The package is encrypted, so its countersigned copy is encrypted too: name at least one recipient for it.');
-    }
-    const before = await handle.stat();
-    let verified = 0;
-    const source = await inspect(handle, size, {
-      limits,
-      full: true,
-      signal: opts.signal,
-      onProgress: (p) => {
-        verified = p.bytesTotal ?? 0;
-        opts.onProgress?.({ ...p, bytesTotal: verified + size });
-      },
-    });
-    const failing = source.checks.checks.filter((c) => !c.ok);
-    if (failing.length > 0 || !source.archive || !source.name) {
-      throw new JejakError('INTEGRITY', `The package does not verify, so it cannot be countersigned: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
-    }
-    const { archive, name } = source;
+  const done = await appendToVerified(sourceZip, destination, 'countersigned', { ...opts, now }, (source) => {
     const own = source.statements.find((s) => s.signer.fingerprint === input.signer.fingerprint);
     if (own) {
       throw new JejakError('SELF_REVIEW', `This package is already signed with your key (${own.file}, as ${own.role}); nobody may approve or return their own work. Ask another supervisor to decide.`, { statement: own.file });
@@ -102,26 +64,12 @@ export async function countersignPackage(sourceZip: string, destination: string,
       ...(input.items ? { review: input.items } : {}),
     });
     const stem = statementStem(source.statements.length + 1, 'supervisor', input.signer.fingerprint);
-    const added = [
-      { name: `${name}/${stem}.json`, data: statement },
-      { name: `${name}/${stem}.sig`, data: signChecked(input.signer, key, statement) },
-      { name: `${name}/${stem}.pem`, data: Buffer.from(spkiPem(key)) },
+    const entries = [
+      { name: `${stem}.json`, data: statement },
+      { name: `${stem}.sig`, data: signChecked(input.signer, key, statement) },
+      { name: `${stem}.pem`, data: Buffer.from(spkiPem(key)) },
     ];
-    const seal = { recipients: encryptFor, signal: opts.signal };
-    const bytes = await writeAtomically(path, opts.signal, (file) => writePlainOrSealed(file, seal, async (out) => {
-      const written = await appendEntries(archive, out, added, now, {
-        signal: opts.signal,
-        onProgress: (p) => opts.onProgress?.({ ...p, bytesDone: verified + p.bytesDone, bytesTotal: verified + size }),
-      });
-      const after = await handle.stat();
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        throw new JejakError('INTEGRITY', 'The package changed on disk while it was being countersigned.');
-      }
-      // What we wrote must read back: structure, tag files and every signature, the new one included.
-      const check = await inspect(out, written, { limits, full: false });
-      if (!check.checks.allOk) throw new JejakError('INTERNAL', 'The countersigned package did not verify.', { checks: check.checks.checks.filter((c) => !c.ok) });
-      return written;
-    }));
-    return { path, name, statementFile: `${stem}.json`, covers, bytes, recipients: encryptFor };
-  }, opts.ageIdentities);
+    return { entries, value: { statementFile: `${stem}.json`, covers } };
+  });
+  return { path: done.path, name: done.name, bytes: done.bytes, recipients: done.recipients, ...done.plan };
 }

@@ -5,7 +5,7 @@ import { JejakError } from '../errors';
 import { checkBag } from './bag-checks';
 import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
-import { NOTICE_JSON, parseStatementPath, REPORT_JSON, TAG_FILES } from './bag-names';
+import { NOTICE_JSON, parseStatementPath, parseTimestampPath, REPORT_JSON, TAG_FILES } from './bag-names';
 import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
 import { formatProblems } from './format-version';
@@ -65,7 +65,7 @@ export interface Inspection {
 }
 
 export const isMetadata = (path: string): boolean =>
-  (TAG_FILES as readonly string[]).includes(path) || path === REPORT || path === NOTICE || parseStatementPath(path) !== null;
+  (TAG_FILES as readonly string[]).includes(path) || path === REPORT || path === NOTICE || parseStatementPath(path) !== null || parseTimestampPath(path) !== null;
 
 export async function inspect(handle: FileHandle, fileSize: number, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();

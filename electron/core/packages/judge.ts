@@ -1,6 +1,7 @@
 import type { Role } from './bag-names';
 import type { Check } from './checks';
 import type { StatementInfo } from './statement-checks';
+import type { TimestampInfo } from '../timestamps/timestamp-check';
 
 export interface RosterEntry {
   /** hex SHA-256 of the raw public key */
@@ -22,12 +23,21 @@ export interface Judgement {
 
 const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
 
+/** A time-stamp whose TSA is not trusted leaves the time unconfirmed: like a signer outside the roster, not tampering. */
+function untrustedTimes(timestamps: readonly TimestampInfo[]): string {
+  return timestamps
+    .filter((t) => !t.trusted)
+    .map((t) => ` The time of statement ${t.seq} is not confirmed: ${t.file} is by ${t.tsa}, and ${t.untrusted ?? 'its TSA is not trusted'}.`)
+    .join('');
+}
+
 /**
  * The verdict of an inspected package against a roster: a pure function, so a roster that changes
  * while a package is open gives a new verdict without reading the package again. Trusted needs
- * every check to pass and EVERY signer to be in the roster with the role it signed in.
+ * every check to pass, EVERY signer to be in the roster with the role it signed in, and every
+ * time-stamp to come from a trusted TSA.
  */
-export function judge(inspected: { checks: readonly Check[]; statements: readonly StatementInfo[] }, roster: readonly RosterEntry[]): Judgement {
+export function judge(inspected: { checks: readonly Check[]; statements: readonly StatementInfo[]; timestamps?: readonly TimestampInfo[] }, roster: readonly RosterEntry[]): Judgement {
   const valid = inspected.checks.length > 0 && inspected.checks.every((c) => c.ok);
   const statements = inspected.statements.map((s) => ({
     ...s,
@@ -38,10 +48,13 @@ export function judge(inspected: { checks: readonly Check[]; statements: readonl
     return { verdict: 'invalid', trustDetail: format ? `Not assessed: ${format.detail}.` : 'Not assessed: the package is invalid.', statements };
   }
   const outside = statements.filter((s) => !s.trusted);
+  const times = untrustedTimes(inspected.timestamps ?? []);
   if (outside.length > 0) {
     const inside = statements.filter((s) => s.trusted);
     const also = inside.length > 0 ? ` In the trust roster: ${inside.map(who).join(', ')}.` : '';
-    return { verdict: 'valid-untrusted', trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}`, statements };
+    return { verdict: 'valid-untrusted', trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}${times}`, statements };
   }
-  return { verdict: 'valid-trusted', trustDetail: `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.`, statements };
+  const everyone = `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.`;
+  if (times) return { verdict: 'valid-untrusted', trustDetail: `${everyone}${times}`, statements };
+  return { verdict: 'valid-trusted', trustDetail: everyone, statements };
 }

@@ -7,6 +7,8 @@ import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './i
 import { judge, type RosterEntry, type Verdict } from './judge';
 import { asUnreadable, type OperationOptions } from './operation';
 import type { StatementInfo } from './statement-checks';
+import { checkInspectionTimestamps } from './timestamp-step';
+import type { TimestampInfo } from '../timestamps/timestamp-check';
 
 export type { RosterEntry, Verdict } from './judge';
 
@@ -15,6 +17,8 @@ export interface VerifyOptions extends OperationOptions {
   limits?: Partial<VerifyLimits>;
   /** age identities (AGE-SECRET-KEY-1…) to open an age-encrypted package with */
   ageIdentities?: readonly string[];
+  /** roots a time-stamp token's TSA must chain to (PEM or DER) for its time to count as trusted */
+  tsaRoots?: ReadonlyArray<Uint8Array | string>;
 }
 
 export interface VerifyResult {
@@ -25,6 +29,8 @@ export interface VerifyResult {
   trustDetail: string;
   name?: string;
   statements: StatementInfo[];
+  /** the time-stamp tokens that check, one per stamped statement */
+  timestamps: TimestampInfo[];
   bagInfo?: Record<string, string>;
   /** data/report.json, parsed, when it could be read */
   report?: unknown;
@@ -73,7 +79,8 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
     },
     opts.ageIdentities,
   );
-  return { ...toResult(inspection, opts.roster ?? []), ...(encrypted ? { encrypted } : {}) };
+  const timestamps = await checkInspectionTimestamps(inspection, opts.tsaRoots);
+  return { ...toResult(inspection, timestamps, opts.roster ?? []), ...(encrypted ? { encrypted } : {}) };
 }
 
 /**
@@ -82,14 +89,16 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
  */
 export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const inspection = await inspectFolder(folder, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
-  return toResult(inspection, opts.roster ?? []);
+  const timestamps = await checkInspectionTimestamps(inspection, opts.tsaRoots);
+  return toResult(inspection, timestamps, opts.roster ?? []);
 }
 
-function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
+function toResult(inspection: Inspection, timestamps: TimestampInfo[], roster: readonly RosterEntry[]): VerifyResult {
   const checks = inspection.checks.checks;
   return {
-    ...judge({ checks, statements: inspection.statements }, roster),
+    ...judge({ checks, statements: inspection.statements, timestamps }, roster),
     checks,
+    timestamps,
     ...(inspection.name !== undefined ? { name: inspection.name } : {}),
     ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
     ...(inspection.report !== undefined ? { report: inspection.report } : {}),
@@ -114,6 +123,7 @@ export async function readPackageEntry(zipPath: string, bagPath: string, opts: R
   if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
   const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
   const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }), opts.ageIdentities);
+  await checkInspectionTimestamps(inspection);
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) {
     throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });

@@ -7,6 +7,11 @@ import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/medi
 import { judge, type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
 import type { OperationOptions } from '../packages';
 
+export interface OpenOptions extends OperationOptions {
+  /** the vault's age identity, for a package encrypted for it; kept with the open package to show its files */
+  ageIdentities?: readonly string[];
+}
+
 export interface OpenedPackage {
   reviewId: string;
   fileName: string;
@@ -19,19 +24,20 @@ const MEDIA_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'ima
 /**
  * Packages open for review. A package given as bytes (the browser harness) is written to a
  * private temp folder (mode 0700) and removed on close or lock; one given by path is read in place.
- * Nothing is ever extracted: entries are read from the ZIP into memory when shown.
+ * Nothing is ever extracted: entries are read from the ZIP into memory when shown. An age-encrypted
+ * package stays encrypted on disk (bytes given are its ciphertext) and is decrypted chunk by chunk.
  */
 export class ReviewRegistry {
-  private readonly opened = new Map<string, OpenedPackage & { tempDir?: string }>();
+  private readonly opened = new Map<string, OpenedPackage & { tempDir?: string; ageIdentities?: readonly string[] }>();
 
-  async openPath(path: string, roster: readonly RosterEntry[], opts: OperationOptions = {}, tempDir?: string): Promise<OpenedPackage> {
+  async openPath(path: string, roster: readonly RosterEntry[], opts: OpenOptions = {}, tempDir?: string): Promise<OpenedPackage> {
     const result = await verifyPackage(path, { ...opts, roster });
-    const opened = { reviewId: randomUUID(), fileName: basename(path), path, result, tempDir };
+    const opened = { reviewId: randomUUID(), fileName: basename(path), path, result, tempDir, ageIdentities: opts.ageIdentities };
     this.opened.set(opened.reviewId, opened);
     return opened;
   }
 
-  async openBytes(name: string, bytes: Buffer, roster: readonly RosterEntry[], opts: OperationOptions = {}): Promise<OpenedPackage> {
+  async openBytes(name: string, bytes: Buffer, roster: readonly RosterEntry[], opts: OpenOptions = {}): Promise<OpenedPackage> {
     const tempDir = mkdtempSync(join(tmpdir(), 'jejak-review-'));
     const path = join(tempDir, basename(name).replace(/[^A-Za-z0-9._-]/g, '-') || 'package.zip');
     writeFileSync(path, bytes, { mode: 0o600 });
@@ -58,7 +64,7 @@ export class ReviewRegistry {
   async image(reviewId: string, bagPath: string): Promise<{ type: string; bytes: Buffer } | null> {
     const opened = this.get(reviewId);
     if (opened.result.verdict === 'invalid' || !payloadList(opened.result).some((p) => p.file === bagPath)) return null;
-    const bytes = await readPackageEntry(opened.path, bagPath);
+    const bytes = await readPackageEntry(opened.path, bagPath, { ageIdentities: this.opened.get(reviewId)?.ageIdentities });
     const type = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
     return isRenderableImage(type) ? { type, bytes } : null;
   }

@@ -1,0 +1,47 @@
+import { SEALED_EXTENSION } from '../cases/export-recipients';
+import { JejakError } from '../errors';
+import { getIdentity, vaultAgeIdentity, vaultSigner } from '../identity/identity';
+import { effectiveRoster } from '../identity/trust';
+import { countersignPackage, type CountersignInput, type CountersignOptions, type CountersignResult } from '../packages';
+import type { Policy } from '../policy/policy';
+import type { VaultSession } from '../vault/session';
+
+export interface DecideOptions extends Pick<CountersignOptions, 'signal' | 'onProgress' | 'now'> {
+  /** age1… recipients asked for the result, beyond those the rule below adds */
+  recipients?: readonly string[];
+}
+
+/**
+ * Who a countersigned package is encrypted for. A plain package stays plain unless recipients are
+ * asked for. An encrypted one stays encrypted: for the recipients asked for, the policy's required
+ * ones, this vault (so the supervisor can open what they wrote) and every signer of the package
+ * whose roster entry names an age recipient (so the analyst can read the decision).
+ */
+export function resealRecipients(session: VaultSession, policy: Policy, requested: readonly string[], found: { encrypted: boolean; signers: readonly string[] }): string[] {
+  if (!found.encrypted && requested.length === 0) return [];
+  const signers = effectiveRoster(session, policy).filter((e) => found.signers.includes(e.fingerprint) && e.ageRecipient);
+  return [...new Set([...requested, ...(policy.exportRecipients ?? []), getIdentity(session).ageRecipient, ...signers.map((e) => e.ageRecipient as string)])];
+}
+
+/** The file name a decision proposes: NAME-approved.zip, or NAME-approved.zip.age for an encrypted package. */
+export function decidedFileName(fileName: string, decision: 'approved' | 'returned'): string {
+  const sealed = fileName.toLowerCase().endsWith(SEALED_EXTENSION);
+  return `${fileName.replace(/(\.zip)?(\.age)?$/i, '').replace(/(-approved|-returned)+$/i, '')}-${decision}.zip${sealed ? '.age' : ''}`;
+}
+
+/** A supervisor's decision from this vault: its key signs, its age key opens an encrypted package. */
+export function decidePackage(session: VaultSession, policy: Policy, source: string, destination: string, input: Omit<CountersignInput, 'signer'>, opts: DecideOptions = {}): Promise<CountersignResult> {
+  const { recipients = [], ...rest } = opts;
+  return countersignPackage(source, destination, { ...input, signer: vaultSigner(session, policy.unitName) }, {
+    ...rest,
+    ageIdentities: [vaultAgeIdentity(session)],
+    encryptFor: (found) => {
+      const chosen = resealRecipients(session, policy, recipients, found);
+      // The name says what the file is: NAME.zip.age is encrypted, NAME.zip is not.
+      if ((chosen.length > 0) !== destination.toLowerCase().endsWith(SEALED_EXTENSION)) {
+        throw new JejakError('INVALID_INPUT', chosen.length > 0 ? `The countersigned package is encrypted: write it as NAME${SEALED_EXTENSION}.` : 'The countersigned package is a plain ZIP: write it as NAME.zip.');
+      }
+      return chosen;
+    },
+  });
+}

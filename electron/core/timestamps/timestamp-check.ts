@@ -1,0 +1,69 @@
+import { parseTimestampPath } from '../packages/bag-names';
+import { checkTimestampToken } from './tsp-token';
+
+/**
+ * The `timestamps` check over a bag's files: every `timestamps/<seq>-<fp16>.tsr` names a statement
+ * of this package and is an RFC 3161 token over exactly that statement's .json bytes. Pure and
+ * async over what was read (no Node-only API), so a browser runs the same check.
+ */
+
+export interface TimestampInfo {
+  /** bag path of the token */
+  file: string;
+  /** the statement it stamps */
+  seq: number;
+  /** the TSA, by its certificate's common name */
+  tsa: string;
+  /** the time the TSA confirms, ISO 8601 UTC */
+  genTime: string;
+  /** the TSA's certificate chains to a trusted TSA root, valid at genTime */
+  trusted: boolean;
+  /** why not trusted, in words */
+  untrusted?: string;
+}
+
+export interface TimestampFindings {
+  problems: string[];
+  /** one per token that checks */
+  timestamps: TimestampInfo[];
+}
+
+interface ReadFile {
+  state: 'read' | 'skipped' | 'failed';
+  bytes?: Uint8Array;
+}
+
+interface StampedStatement {
+  seq: number;
+  /** bag path of its .json */
+  file: string;
+  signer: { fingerprint: string };
+}
+
+export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, statements: readonly StampedStatement[], roots: ReadonlyArray<Uint8Array | string>): Promise<TimestampFindings> {
+  const findings: TimestampFindings = { problems: [], timestamps: [] };
+  for (const [path, facts] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = parseTimestampPath(path);
+    if (!name) continue;
+    const statement = statements.find((s) => s.seq === name.seq);
+    const json = statement && files.get(statement.file)?.bytes;
+    if (!statement || !statement.signer.fingerprint.startsWith(name.fingerprint16)) {
+      findings.problems.push(`${path} names no statement of this package (no statement ${name.seq} by key ${name.fingerprint16})`);
+    } else if (facts.state !== 'read' || !facts.bytes) {
+      findings.problems.push(`${path} could not be read`);
+    } else if (json) {
+      const token = await checkTimestampToken({ statement: json, token: facts.bytes, roots });
+      findings.problems.push(...token.problems.map((p) => `${path} ${p}`));
+      if (token.problems.length === 0 && token.tsa && token.genTime) {
+        findings.timestamps.push({ file: path, seq: name.seq, tsa: token.tsa, genTime: token.genTime, trusted: token.trusted, ...(token.untrusted ? { untrusted: token.untrusted } : {}) });
+      }
+    }
+  }
+  return findings;
+}
+
+export function timestampsDetail(findings: TimestampFindings): string {
+  const n = findings.timestamps.length;
+  if (n === 0) return 'no time-stamp tokens (they are optional)';
+  return findings.timestamps.map((t) => `statement ${t.seq}: time confirmed by ${t.tsa} at ${t.genTime}${t.trusted ? '' : ' (TSA not trusted)'}`).join('; ');
+}

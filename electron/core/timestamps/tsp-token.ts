@@ -1,0 +1,171 @@
+import { Certificate, CertificateChainValidationEngine, ContentInfo, SignedData, TimeStampResp, TSTInfo } from 'pkijs';
+
+/**
+ * One RFC 3161 time-stamp token checked against one statement: a pure function over bytes (no
+ * Node-only API; hashes through WebCrypto), so the same code runs in the desktop app, the CLI and a
+ * browser. What makes a token not check (tampering, another statement, a TSA not entitled to sign
+ * at that time) is a problem; whether its TSA chains to a root we were given is trust, like a
+ * signer's place in the roster.
+ */
+
+export interface TokenCheck {
+  /** empty when the token checks */
+  problems: string[];
+  /** the TSA certificate's subject common name (or its whole subject) */
+  tsa?: string;
+  /** the time the TSA vouches for, ISO 8601 UTC */
+  genTime?: string;
+  /** the TSA certificate chains to one of the roots, valid at genTime */
+  trusted: boolean;
+  /** why not trusted, in words */
+  untrusted?: string;
+}
+
+const OID = {
+  sha256: '2.16.840.1.101.3.4.2.1',
+  signedData: '1.2.840.113549.1.7.2',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  extKeyUsage: '2.5.29.37',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  commonName: '2.5.4.3',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  sha1: '1.3.14.3.2.26',
+} as const;
+
+const HASH_NAMES: Record<string, string> = { [OID.sha256]: 'SHA-256', [OID.sha1]: 'SHA-1', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512' };
+
+const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const digest = async (name: string, bytes: Uint8Array): Promise<Uint8Array> => new Uint8Array(await globalThis.crypto.subtle.digest(name, bytes as Uint8Array<ArrayBuffer>));
+/** A copy in its own ArrayBuffer (a Node Buffer's .buffer is a shared pool). */
+const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
+
+/** DER certificates, or PEM text holding one certificate each. */
+export function parseRoots(roots: ReadonlyArray<Uint8Array | string>): Certificate[] {
+  return roots.map((root) => {
+    if (typeof root !== 'string') return Certificate.fromBER(buffer(root));
+    const body = root.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
+    return Certificate.fromBER(buffer(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))));
+  });
+}
+
+export function subjectName(cert: Certificate): string {
+  const cn = cert.subject.typesAndValues.find((t) => t.type === OID.commonName);
+  const text = (value: unknown): string => String((value as { valueBlock?: { value?: unknown } }).valueBlock?.value ?? '');
+  return cn ? text(cn.value) : cert.subject.typesAndValues.map((t) => text(t.value)).join(', ');
+}
+
+/** RFC 3161 2.3 (and openssl): the TSA certificate's only extended key usage is timeStamping, marked critical. */
+function ekuProblem(cert: Certificate): string | null {
+  const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
+  if (!eku) return 'has no extended key usage: it is not a time-stamping certificate';
+  const purposes = (eku.parsedValue as { keyPurposes?: string[] } | undefined)?.keyPurposes ?? [];
+  if (!(purposes.length === 1 && purposes[0] === OID.timeStamping)) return 'is not for time-stamping only (extended key usage other than timeStamping)';
+  if (!eku.critical) return 'does not mark its time-stamping key usage critical';
+  return null;
+}
+
+interface Asn1Node {
+  valueBlock: { value: Asn1Node[]; valueHexView: Uint8Array };
+  idBlock: { tagNumber: number; tagClass: number };
+}
+
+/**
+ * The signed signingCertificate(V2) attribute binds the signature to the TSA certificate by its
+ * hash (RFC 3161 2.4.1, RFC 5816): the certificate in the token must be the one the TSA signed for.
+ */
+async function essProblem(signed: SignedData, cert: Certificate): Promise<string | null> {
+  const attributes = signed.signerInfos[0]?.signedAttrs?.attributes ?? [];
+  const v2 = attributes.find((a) => a.type === OID.signingCertificateV2);
+  const v1 = attributes.find((a) => a.type === OID.signingCertificate);
+  const attribute = v2 ?? v1;
+  if (!attribute) return 'names no signing certificate (ESS signingCertificate attribute)';
+  try {
+    const certs = (attribute.values[0] as Asn1Node).valueBlock.value[0] as Asn1Node;
+    const first = certs.valueBlock.value[0] as Asn1Node;
+    const parts = first.valueBlock.value;
+    // ESSCertIDv2 may start with its hash algorithm (default SHA-256); ESSCertID is always SHA-1.
+    const algorithmNode = v2 && parts[0]?.idBlock.tagNumber === 16 ? (parts[0].valueBlock.value[0] as unknown as { valueBlock: { toString(): string } }) : null;
+    const algorithm = algorithmNode ? algorithmNode.valueBlock.toString() : v2 ? OID.sha256 : OID.sha1;
+    const hashNode = (algorithmNode ? parts[1] : parts[0]) as Asn1Node;
+    const name = HASH_NAMES[algorithm];
+    if (!name) return `names its certificate by an unknown hash (${algorithm})`;
+    const actual = await digest(name, new Uint8Array(cert.toSchema().toBER()));
+    return equalBytes(actual, hashNode.valueBlock.valueHexView) ? null : 'names another certificate than the one it carries (ESS certificate hash differs)';
+  } catch {
+    return 'has an unreadable signing certificate attribute';
+  }
+}
+
+export async function checkTimestampToken(input: { statement: Uint8Array; token: Uint8Array; roots: ReadonlyArray<Uint8Array | string> }): Promise<TokenCheck> {
+  const problems: string[] = [];
+  const result: TokenCheck = { problems, trusted: false };
+  let signed: SignedData;
+  let info: TSTInfo;
+  try {
+    const response = TimeStampResp.fromBER(buffer(input.token));
+    // DER has one encoding: what was read must encode back to the very bytes given, so a changed
+    // length or tag that a lenient BER reader would repair is still a changed token.
+    if (!equalBytes(new Uint8Array(response.toSchema().toBER()), input.token)) return { ...result, problems: ['is not in DER: its bytes were changed'] };
+    const status = response.status.status;
+    if (status !== 0 && status !== 1) return { ...result, problems: [`is a refusal from the TSA (PKIStatus ${status}), not a token`] };
+    if (!response.timeStampToken || response.timeStampToken.contentType !== OID.signedData) return { ...result, problems: ['holds no signed time-stamp token'] };
+    signed = new SignedData({ schema: (response.timeStampToken as ContentInfo).content });
+    if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent) return { ...result, problems: ['signs something other than time-stamp info (TSTInfo)'] };
+    info = TSTInfo.fromBER(signed.encapContentInfo.eContent.getValue());
+  } catch {
+    return { ...result, problems: ['is not an RFC 3161 time-stamp response (its DER does not parse)'] };
+  }
+  result.genTime = info.genTime.toISOString();
+  if (info.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('stamps a hash other than SHA-256');
+  else if (!equalBytes(new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView), await digest('SHA-256', input.statement))) {
+    problems.push("stamps another file's SHA-256, not this statement's");
+  }
+  // RFC 5652 5.1: the digest the signer used is among those the SignedData lists.
+  const used = new Uint8Array(signed.signerInfos[0]?.digestAlgorithm.toSchema().toBER() ?? new ArrayBuffer(0));
+  if (!signed.digestAlgorithms.some((a) => equalBytes(new Uint8Array(a.toSchema().toBER()), used))) problems.push("does not list its signer's digest algorithm: its bytes were changed");
+  const certs = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
+  let signer: Certificate | undefined;
+  try {
+    const verified = await signed.verify({ signer: 0, data: buffer(input.statement), checkChain: false, extendedMode: true });
+    signer = verified.signerCertificate ?? undefined;
+    if (!verified.signatureVerified) problems.push('has a CMS signature that does not verify');
+  } catch (err) {
+    signer = (err as { signerCertificate?: Certificate | null }).signerCertificate ?? undefined;
+    // An imprint for other data is already named above; anything else is the signature failing.
+    if (problems.length === 0) problems.push(`has a CMS signature that does not verify (${(err as Error).message})`);
+  }
+  if (!signer) {
+    problems.push('carries no TSA certificate (request tokens with certReq)');
+    return result;
+  }
+  result.tsa = subjectName(signer);
+  const at = info.genTime;
+  if (at < signer.notBefore.value || at > signer.notAfter.value) {
+    problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate was not valid at ${result.genTime} (valid ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()})`);
+  }
+  const eku = ekuProblem(signer);
+  if (eku) problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate ${eku}`);
+  const ess = await essProblem(signed, signer);
+  if (ess) problems.push(ess);
+  if (problems.length > 0) return result;
+  return { ...result, ...(await chainTrust(signer, certs, at, input.roots)) };
+}
+
+async function chainTrust(signer: Certificate, certs: Certificate[], at: Date, roots: ReadonlyArray<Uint8Array | string>): Promise<Pick<TokenCheck, 'trusted' | 'untrusted'>> {
+  if (roots.length === 0) return { trusted: false, untrusted: 'no TSA roots are configured (policy tsaRoots or the roster file)' };
+  let trustedCerts: Certificate[];
+  try {
+    trustedCerts = parseRoots(roots);
+  } catch {
+    return { trusted: false, untrusted: 'the TSA roots given are not certificates' };
+  }
+  const others = certs.filter((c) => c !== signer);
+  const engine = new CertificateChainValidationEngine({ certs: [...others, signer], trustedCerts, checkDate: at });
+  try {
+    const chain = await engine.verify();
+    return chain.result ? { trusted: true } : { trusted: false, untrusted: `its certificate does not chain to a trusted TSA root at that time (${chain.resultMessage})` };
+  } catch (err) {
+    return { trusted: false, untrusted: `its certificate does not chain to a trusted TSA root at that time (${(err as { resultMessage?: string }).resultMessage ?? String(err)})` };
+  }
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../../electron/core/db/database';
+import { sql } from '../../../electron/core/db/sql';
+import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/migrations';
+import { ageKeys } from '../../../electron/core/db/migrations/0007-age-keys';
+import { ensureIdentityKey, getIdentity, vaultAgeIdentity } from '../../../electron/core/identity/identity';
+import { importRoster } from '../../../electron/core/identity/trust';
+import { newVault } from '../../fixtures/temp';
+
+/** A database as the versions before age keys left it, with a signing key and a roster entry. */
+function beforeAgeKeys(): Db {
+  const db = new Db(new Database(':memory:'));
+  for (const m of migrations.filter((m) => m.version < ageKeys.version)) {
+    if (typeof m.up === 'string') db.raw.exec(m.up);
+    else m.up(db);
+    db.raw.pragma(`user_version = ${m.version}`);
+  }
+  db.raw.exec(`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, created_at) VALUES (1, 'pub', 'priv', '${'a'.repeat(64)}', '2026-11-01T00:00:00Z')`);
+  db.raw.exec(`INSERT INTO trust_roster (fingerprint, name, unit, role, added_at) VALUES ('${'b'.repeat(64)}', 'Budi', 'Unit', 'supervisor', '2026-11-01T00:00:00Z')`);
+  return db;
+}
+
+describe('migration age-keys', () => {
+  it('is the last migration, its version counting on from the others', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations.at(-1)).toBe(ageKeys);
+    expect(LATEST_VERSION).toBe(ageKeys.version);
+  });
+
+  it('keeps the signing key and roster rows, with no age key until the vault is next unlocked', () => {
+    const db = beforeAgeKeys();
+    migrate(db);
+    expect(db.raw.prepare('SELECT fingerprint, age_identity, age_recipient FROM identity').get()).toEqual({ fingerprint: 'a'.repeat(64), age_identity: null, age_recipient: null });
+    expect(db.raw.prepare('SELECT name, age_recipient FROM trust_roster').get()).toEqual({ name: 'Budi', age_recipient: null });
+  });
+
+  it('gives a vault an age key once, with the signing key untouched, and the roster an age recipient', async () => {
+    const { session } = await newVault();
+    const before = getIdentity(session);
+    expect(before.ageRecipient).toMatch(/^age1[02-9ac-hj-np-z]{58}$/);
+    expect(vaultAgeIdentity(session)).toMatch(/^AGE-SECRET-KEY-1/);
+    await ensureIdentityKey(session);
+    expect(getIdentity(session)).toEqual(before);
+    const other = (await newVault()).session;
+    const { fingerprint, name, unit, role, ageRecipient } = getIdentity(other);
+    importRoster(session, [{ fingerprint, name: name || 'Other', unit, role, ageRecipient }]);
+    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(ageRecipient);
+    // a roster re-imported without the recipient keeps the one known
+    importRoster(session, [{ fingerprint, name: 'Other', unit, role }]);
+    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(ageRecipient);
+    session.close('test');
+    other.close('test');
+  });
+});
