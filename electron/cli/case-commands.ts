@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
-import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../core/identity/identity';
-import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/trust';
-import { countersignPackage, verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
-import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
+import { getIdentity, groupedFingerprint, setIdentity, vaultAgeIdentity } from '../core/identity/identity';
+import { effectiveRoster, importRoster, readTrustFile } from '../core/identity/trust';
+import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
+import { decidePackage } from '../core/review/decide-package';
+import { ageIdentities, type CliContext, cliPolicy, flag, flagList, resourcesDir, trustFrom, withVault } from './context';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -29,17 +30,28 @@ export async function identitySet(ctx: CliContext): Promise<number> {
 
 export async function identityExportPublic(ctx: CliContext): Promise<number> {
   const out = flag(ctx, 'out');
-  if (!out) throw new UsageError('Usage: jejak identity export-public --out FILE');
+  const rosterOut = flag(ctx, 'roster');
+  if (!out) throw new UsageError('Usage: jejak identity export-public --out FILE [--roster ENTRY.json]');
   const identity = await withVault(ctx, getIdentity);
+  const { fingerprint, name, unit, role, ageRecipient } = identity;
+  const rosterEntry = { fingerprint, name, unit, role, ageRecipient };
   writeFileSync(resolve(out), identity.publicKeyPem, { flag: 'wx' });
-  ctx.out.data({ out: resolve(out), fingerprint: identity.fingerprint }, () => `Wrote the public key to ${resolve(out)} (fingerprint ${groupedFingerprint(identity.fingerprint)}).`);
+  // A list of one: `jejak trust import` takes the file as it is.
+  if (rosterOut) writeFileSync(resolve(rosterOut), `${JSON.stringify([rosterEntry], null, 2)}\n`, { flag: 'wx' });
+  ctx.out.data({ out: resolve(out), fingerprint, ageRecipient, rosterEntry, ...(rosterOut ? { roster: resolve(rosterOut) } : {}) }, () =>
+    [
+      `Wrote the public key to ${resolve(out)} (fingerprint ${groupedFingerprint(fingerprint)}).`,
+      `Age recipient (packages for you are encrypted to it): ${ageRecipient}`,
+      ...(rosterOut ? [`Wrote the trust-roster entry to ${resolve(rosterOut)}.`] : []),
+    ].join('\n'),
+  );
   return EXIT.ok;
 }
 
 export async function trustImport(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
   if (!file) throw new UsageError('Usage: jejak trust import FILE');
-  const entries = readRosterFile(resolve(file));
+  const { entries } = readTrustFile(resolve(file));
   const added = await withVault(ctx, (s) => importRoster(s, entries));
   ctx.out.data({ added, entries: entries.length }, () => `Imported ${entries.length} roster entries (${added} new).`);
   return EXIT.ok;
@@ -77,30 +89,38 @@ export async function caseAdd(ctx: CliContext): Promise<number> {
 export async function caseExport(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip');
+  if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…');
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
-  const result = await withVault(ctx, (s) => exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version }));
-  ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes); tag manifest SHA-256 ${result.tagmanifestSha256}.`);
+  const recipients = flagList(ctx, 'recipient');
+  const result = await withVault(ctx, (s) => exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version, recipients }));
+  const sealed = result.recipients.length > 0 ? ` encrypted (age) for ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'};` : '';
+  ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes);${sealed} tag manifest SHA-256 ${result.tagmanifestSha256}.`);
   return EXIT.ok;
 }
 
-function verdictText(result: VerifyResult): string {
+/** "; time confirmed by <TSA> at <genTime>" for a stamped statement. */
+function timeOf(result: VerifyResult, seq: number): string {
+  const t = result.timestamps.find((x) => x.seq === seq);
+  return t ? `; time confirmed by ${t.tsa} at ${t.genTime}${t.trusted ? '' : ' (TSA not trusted)'}` : '';
+}
+
+export function verdictText(result: VerifyResult): string {
   return [
     `Verdict: ${result.verdict}`,
     ...result.checks.map((c) => `  ${c.ok ? 'pass' : 'FAIL'}  ${c.id}${c.detail ? ` — ${c.detail}` : ''}`),
-    ...result.statements.map((s) => `  signed: ${s.role} ${s.decision} by ${s.signer.name} (${s.signer.fingerprint.slice(0, 16)}…) ${s.trusted ? 'trusted' : 'not in roster'}`),
+    ...(result.encrypted ? ['  encrypted (age): opened with your key'] : []),
+    ...result.statements.map((s) => `  signed: ${s.role} ${s.decision} by ${s.signer.name} (${s.signer.fingerprint.slice(0, 16)}…) ${s.trusted ? 'trusted' : 'not in roster'}${timeOf(result, s.seq)}`),
     `  ${result.trustDetail}`,
   ].join('\n');
 }
 
 export async function verify(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak verify FILE.zip|FOLDER [--trust ROSTER] [--json]');
-  const trust = flag(ctx, 'trust');
-  const roster = trust ? readRosterFile(resolve(trust)) : (cliPolicy().trustRoster ?? []);
+  if (!file) throw new UsageError('Usage: jejak verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt] [--json]');
+  const { roster, tsaRoots } = trustFrom(ctx);
   // A folder is a bag that was already unzipped: the folder itself, holding bagit.txt.
   const isFolder = statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const result = await (isFolder ? verifyFolder : verifyPackage)(resolve(file), { roster });
+  const result = isFolder ? await verifyFolder(resolve(file), { roster, tsaRoots }) : await verifyPackage(resolve(file), { roster, tsaRoots, ageIdentities: await ageIdentities(ctx, resolve(file)) });
   const { report: _report, ...shown } = result;
   ctx.out.data(shown, () => verdictText(result));
   return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;
@@ -112,12 +132,14 @@ export async function review(ctx: CliContext): Promise<number> {
   const approve = ctx.flags.approve === true;
   const ret = ctx.flags.return === true;
   const comment = flag(ctx, 'comment') ?? '';
-  if (!file || !out || approve === ret) throw new UsageError('Usage: jejak review FILE.zip --approve|--return --comment TEXT --out FILE.zip');
+  if (!file || !out || approve === ret) throw new UsageError('Usage: jejak review FILE.zip|FILE.zip.age --approve|--return --comment TEXT --out FILE [--recipient age1…]…');
   const result = await withVault(ctx, async (s) => {
-    const roster = effectiveRoster(s, cliPolicy());
-    const signed = await countersignPackage(resolve(file), resolve(out), { signer: vaultSigner(s, cliPolicy().unitName), decision: approve ? 'approved' : 'returned', comment });
-    s.audit({ action: approve ? 'review.approved' : 'review.returned', subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers } });
-    return verifyPackage(signed.path, { roster });
+    const policy = cliPolicy();
+    const roster = effectiveRoster(s, policy);
+    const decision = approve ? 'approved' : 'returned';
+    const signed = await decidePackage(s, policy, resolve(file), resolve(out), { decision, comment }, { recipients: flagList(ctx, 'recipient') });
+    s.audit({ action: `review.${decision}`, subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers, recipients: signed.recipients } });
+    return verifyPackage(signed.path, { roster, tsaRoots: policy.tsaRoots, ageIdentities: [vaultAgeIdentity(s)] });
   });
   ctx.out.data({ out: resolve(out), verdict: result.verdict }, () => `Wrote ${resolve(out)}.\n${verdictText(result)}`);
   return EXIT.ok;

@@ -3,6 +3,7 @@ import type { CliContext } from './context';
 import * as cases from './case-commands';
 import * as catalog from './catalog-commands';
 import * as notice from './notice-commands';
+import * as timestamps from './timestamp-commands';
 import * as vault from './vault-commands';
 
 export interface Command {
@@ -53,8 +54,14 @@ export const commands: Command[] = [
     options: { name: { type: 'string' }, unit: { type: 'string' }, id: { type: 'string' }, role: { type: 'string' } },
     run: cases.identitySet,
   },
-  { words: ['identity', 'export-public'], usage: 'identity export-public --out FILE', summary: 'write the public key (PEM) for the trust roster', options: { out: { type: 'string' } }, run: cases.identityExportPublic },
-  { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role)', run: cases.trustImport },
+  {
+    words: ['identity', 'export-public'],
+    usage: 'identity export-public --out FILE [--roster ENTRY.json]',
+    summary: 'write the public key (PEM), print the age recipient; --roster: the trust-roster entry with both',
+    options: { out: { type: 'string' }, roster: { type: 'string' } },
+    run: cases.identityExportPublic,
+  },
+  { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role, ageRecipient?)', run: cases.trustImport },
   {
     words: ['case', 'create'],
     usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
@@ -69,20 +76,40 @@ export const commands: Command[] = [
     options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
     run: cases.caseAdd,
   },
-  { words: ['case', 'export'], usage: 'case export REF --out FILE.zip [--language id|en]', summary: 'write the signed report package', options: { out: { type: 'string' }, language: { type: 'string' } }, run: cases.caseExport },
+  {
+    words: ['case', 'export'],
+    usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]… [--language id|en]',
+    summary: 'write the signed report package; with recipients (or a policy naming some) age-encrypted for them',
+    options: { out: { type: 'string' }, language: { type: 'string' }, recipient: { type: 'string', multiple: true } },
+    run: cases.caseExport,
+  },
   {
     words: ['verify'],
-    usage: 'verify FILE.zip|FOLDER [--trust ROSTER]',
-    summary: 'check a package, or an unzipped bag folder (no vault needed): 0 trusted, 3 untrusted, 1 invalid',
-    options: { trust: { type: 'string' } },
+    usage: 'verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt]',
+    summary: 'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
+    options: { trust: { type: 'string' }, identity: { type: 'string' } },
     run: cases.verify,
   },
   {
     words: ['review'],
-    usage: 'review FILE.zip --approve|--return --comment TEXT --out FILE.zip',
-    summary: 'countersign a package as supervisor',
-    options: { approve: { type: 'boolean' }, return: { type: 'boolean' }, comment: { type: 'string' }, out: { type: 'string' } },
+    usage: 'review FILE.zip|FILE.zip.age --approve|--return --comment TEXT --out FILE [--recipient age1…]…',
+    summary: 'countersign a package as supervisor (an encrypted one stays encrypted)',
+    options: { approve: { type: 'boolean' }, return: { type: 'boolean' }, comment: { type: 'string' }, out: { type: 'string' }, recipient: { type: 'string', multiple: true } },
     run: cases.review,
+  },
+  {
+    words: ['timestamp', 'request'],
+    usage: 'timestamp request FILE.zip|FILE.zip.age --out DIR [--identity KEY.txt]',
+    summary: 'write one RFC 3161 time-stamp request per statement (DIR/<seq>-<fp16>.tsq; only hashes leave)',
+    options: { out: { type: 'string' }, identity: { type: 'string' } },
+    run: timestamps.timestampRequest,
+  },
+  {
+    words: ['timestamp', 'attach'],
+    usage: 'timestamp attach FILE.zip|FILE.zip.age DIR/*.tsr --out FILE [--recipient age1…]…',
+    summary: "add the TSA's answers as timestamps/<seq>-<fp16>.tsr; each must stamp a statement of the package",
+    options: { out: { type: 'string' }, recipient: { type: 'string', multiple: true } },
+    run: timestamps.timestampAttach,
   },
   {
     words: ['notice', 'validate'],

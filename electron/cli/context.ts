@@ -1,11 +1,16 @@
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { defaultVaultDir } from '../core/app/paths';
-import { loadPolicy } from '../core/policy/policy';
+import { parseIdentityFile } from '../core/age/age-keys';
+import { isAgePath } from '../core/age/plain-package';
+import { vaultAgeIdentity } from '../core/identity/identity';
+import { readTrustFile } from '../core/identity/trust';
+import { loadPolicy, type RosterEntry } from '../core/policy/policy';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
-import { type Output, secret } from './io';
+import { type Output, UsageError, secret } from './io';
 
 export interface CliContext {
   vaultDir: string;
@@ -55,4 +60,34 @@ export function flag(ctx: CliContext, name: string): string | undefined {
 export function flagList(ctx: CliContext, name: string): string[] {
   const v = ctx.flags[name];
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+/**
+ * The age identities to open an encrypted package with: --identity KEY.txt (no vault needed), else
+ * the vault's own age key (it is unlocked for that alone). None for a plain package.
+ */
+export async function ageIdentities(ctx: CliContext, path: string): Promise<string[] | undefined> {
+  const keyFile = flag(ctx, 'identity');
+  if (keyFile) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(keyFile), 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read the identity file ${keyFile}.`);
+    }
+    return parseIdentityFile(text);
+  }
+  if (!(await isAgePath(path))) return undefined;
+  return withVault(ctx, (s) => [vaultAgeIdentity(s)]);
+}
+
+/**
+ * Whom a verification trusts: the roster file given with --trust (and its TSA roots, when it names
+ * any), else the machine policy's roster; TSA roots from the file, else the policy's.
+ */
+export function trustFrom(ctx: CliContext): { roster: RosterEntry[]; tsaRoots: string[] } {
+  const trust = flag(ctx, 'trust');
+  const policy = cliPolicy();
+  const file = trust ? readTrustFile(resolve(trust)) : null;
+  return { roster: file ? file.entries : (policy.trustRoster ?? []), tsaRoots: file?.tsaRoots.length ? file.tsaRoots : (policy.tsaRoots ?? []) };
 }

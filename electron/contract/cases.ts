@@ -10,10 +10,12 @@ export const identitySchema = z.object({
   role,
   publicKeyPem: z.string(),
   fingerprint: z.string(),
+  ageRecipient: z.string(),
   createdAt: z.string(),
 });
 
-const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, source: z.enum(['policy', 'vault']) });
+const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, ageRecipient: z.string().optional(), source: z.enum(['policy', 'vault']) });
+const ageRecipient = z.string().max(100);
 
 export const caseSummarySchema = z.object({
   id: z.number(),
@@ -52,13 +54,19 @@ const statementInfo = z.object({
   review: z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string() })),
 });
 
+const timestampInfo = z.object({ file: z.string(), seq: z.number(), tsa: z.string(), genTime: z.string(), trusted: z.boolean(), untrusted: z.string().optional() });
+
 export const openedPackageSchema = z.object({
   reviewId: z.string(),
   fileName: z.string(),
+  /** the package file was age-encrypted and opened with this vault's key */
+  encrypted: z.boolean(),
   verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
   checks: z.array(check),
   trustDetail: z.string(),
   statements: z.array(statementInfo),
+  /** RFC 3161 tokens that check, one per stamped statement */
+  timestamps: z.array(timestampInfo),
   bagInfo: z.record(z.string(), z.string()),
   report: z.unknown(),
   payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
@@ -89,10 +97,19 @@ export const casesContract = {
   },
   'cases.addItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
   'cases.setStatus': { args: z.object({ id, status: z.enum(['submitted', 'acknowledged', 'actioned', 'rejected']), note: z.string().max(2000).optional() }), result: caseDetailSchema },
-  /** Without a destination the package goes to the exports folder beside the vault. */
+  /** Whom an export can be encrypted for: recipients the policy requires, this vault, roster entries with an age key. */
+  'cases.recipients': {
+    args: z.object({}),
+    result: z.object({
+      required: z.array(z.string()),
+      own: z.string(),
+      roster: z.array(z.object({ name: z.string(), unit: z.string(), role, fingerprint: z.string(), ageRecipient: z.string() })),
+    }),
+  },
+  /** Without a destination the package goes to the exports folder beside the vault; with recipients it is NAME.zip.age. */
   'cases.export': {
-    args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional() }),
-    result: z.object({ path: z.string(), fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number() }),
+    args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional(), recipients: z.array(ageRecipient).max(50).optional() }),
+    result: z.object({ path: z.string(), fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number(), recipients: z.array(z.string()) }),
   },
   /** Opens a package for review by its path on disk (desktop) ... */
   'review.openPath': { args: z.object({ path: z.string().min(1).max(4096), jobId: z.string().max(64) }), result: openedPackageSchema },
@@ -108,6 +125,14 @@ export const casesContract = {
       jobId: z.string().max(64),
     }),
     result: z.object({ path: z.string(), fileName: z.string(), verification: openedPackageSchema }),
+  },
+  /**
+   * RFC 3161 requests for an open package's statements (hashes only): written into `folder` when
+   * given (desktop), else returned for the window to download (browser harness).
+   */
+  'review.timestampRequests': {
+    args: z.object({ reviewId: z.string().max(64), folder: z.string().max(4096).optional() }),
+    result: z.object({ requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })), written: z.array(z.string()) }),
   },
   /** An open package as it stands now: its verdict follows the trust roster as it changes. */
   'review.get': { args: z.object({ reviewId: z.string().max(64) }), result: openedPackageSchema },

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const hostContract = {
   'host.chooseExportPath': { args: z.object({ defaultName: z.string().max(255) }), result: z.object({ path: z.string().nullable() }) },
+  'host.chooseFolder': { args: z.object({ purpose: z.enum(['timestamp-requests']) }), result: z.object({ path: z.string().nullable() }) },
   'host.chooseFiles': { args: z.object({ kind: z.enum(['evidence', 'package', 'roster']), multiple: z.boolean() }), result: z.object({ paths: z.array(z.string()) }) },
   'host.clipboardWrite': { args: z.object({ text: z.string().max(10_000), clearAfterMs: z.number().int().min(1000).max(600_000) }), result: z.object({}) },
   'host.captureSources': {

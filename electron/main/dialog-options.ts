@@ -1,5 +1,6 @@
 import { basename, join, win32 } from 'node:path';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { isSealedName } from '../common/package-names';
 
 export type PickKind = 'evidence' | 'package' | 'roster';
 
@@ -12,7 +13,8 @@ export const FILE_FILTERS: Record<PickKind, FileFilter[]> = {
     { name: 'Images, videos, PDF', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'mp4', 'webm', 'pdf'] },
     { name: 'All files', extensions: ['*'] },
   ],
-  package: [{ name: 'Jejak package', extensions: ['zip'] }],
+  // An encrypted package is NAME.zip.age; the filter matches the last extension only.
+  package: [{ name: 'Jejak package', extensions: ['zip', 'age'] }],
   roster: [{ name: 'Trust roster', extensions: ['json'] }],
 };
 
@@ -31,22 +33,32 @@ export function openDialogOptions(kind: PickKind, multiple: boolean): OpenDialog
 export function safeFileName(name: string): string {
   const last = [...win32.basename(basename(name))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('').trim();
   const base = last && last !== '.' && last !== '..' ? last : 'jejak-package';
-  return base.toLowerCase().endsWith('.zip') ? base : `${base}.zip`;
+  return /\.zip(\.age)?$/i.test(base) ? base : `${base}.zip`;
 }
+
 
 /** Starts in Documents, or in the first folder the policy allows (a save elsewhere would be refused). */
 export function saveDialogOptions(defaultName: string, where: { documentsDir: string; allowedFolders?: string[] }): SaveDialogOptions {
   const folder = where.allowedFolders?.[0] ?? where.documentsDir;
+  const name = safeFileName(defaultName);
   return {
     title: 'Export the package',
-    defaultPath: join(folder, safeFileName(defaultName)),
-    filters: FILE_FILTERS.package,
+    defaultPath: join(folder, name),
+    filters: isSealedName(name) ? [{ name: 'Jejak package, encrypted (age)', extensions: ['age'] }] : [{ name: 'Jejak package', extensions: ['zip'] }],
     // No overwrite prompt: the core refuses an existing file anyway, with a clear message.
     properties: ['createDirectory'],
   };
 }
 
-/** GTK's save dialog does not add the extension of the chosen filter; the core wants a .zip. */
-export function withZipExtension(path: string): string {
-  return path.toLowerCase().endsWith('.zip') ? path : `${path}.zip`;
+/**
+ * GTK's save dialog does not add the extension of the chosen filter; the core wants a .zip, or a
+ * .zip.age when the proposed name was one (an encrypted package).
+ */
+export function withZipExtension(path: string, proposed = ''): string {
+  if (!isSealedName(proposed)) return path.toLowerCase().endsWith('.zip') ? path : `${path}.zip`;
+  if (isSealedName(path)) return path;
+  return path.toLowerCase().endsWith('.zip') ? `${path}.age` : `${path}.zip.age`;
 }
+
+/** Where time-stamp requests are saved: a folder, which may be new. */
+export const TIMESTAMP_FOLDER_OPTIONS: OpenDialogOptions = { title: 'Save time-stamp requests', properties: ['openDirectory', 'createDirectory'] };

@@ -2,7 +2,7 @@ import { type BrowserWindow, dialog } from 'electron';
 import type { HostHandlers } from '../core/api/handler-types';
 import { intakeCapture } from '../core/evidence/capture';
 import type { ClipboardKeeper } from './clipboard-keeper';
-import { openDialogOptions, saveDialogOptions, withZipExtension } from './dialog-options';
+import { openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
 import { capturePng, listCaptureSources } from './screen-capture';
 
 export interface HostDeps {
@@ -25,7 +25,12 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const options = saveDialogOptions(defaultName, { documentsDir: deps.documentsDir, allowedFolders: app.policy.allowedExportFolders });
       const win = deps.window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath) };
+      return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath, defaultName) };
+    },
+    'host.chooseFolder': async () => {
+      const win = deps.window();
+      const result = win ? await dialog.showOpenDialog(win, TIMESTAMP_FOLDER_OPTIONS) : await dialog.showOpenDialog(TIMESTAMP_FOLDER_OPTIONS);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     'host.chooseFiles': async ({ kind, multiple }) => {
       const options = openDialogOptions(kind, multiple);

@@ -64,17 +64,19 @@ describe('clipboard keeper', () => {
 });
 
 describe('dialogs', () => {
-  it('offers screenshots first for evidence, one zip for a package, one JSON for a roster', () => {
+  it('offers screenshots first for evidence, a zip or an encrypted .zip.age for a package, one JSON for a roster', () => {
     expect(openDialogOptions('evidence', true)).toMatchObject({ properties: ['openFile', 'multiSelections'], filters: FILE_FILTERS.evidence });
     expect(FILE_FILTERS.evidence[0]!.extensions).toEqual(expect.arrayContaining(['png', 'jpg', 'mp4', 'pdf']));
     expect(FILE_FILTERS.evidence.at(-1)!.extensions).toEqual(['*']);
-    expect(openDialogOptions('package', true)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['zip'] }] });
+    expect(openDialogOptions('package', true)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['zip', 'age'] }] });
     expect(openDialogOptions('roster', false)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json'] }] });
   });
 
   it('starts the export dialog in Documents, or in the first folder the policy allows', () => {
     expect(saveDialogOptions('JJK-2026-11-0001.zip', { documentsDir: '/home/sari/Documents' }).defaultPath).toBe('/home/sari/Documents/JJK-2026-11-0001.zip');
     expect(saveDialogOptions('JJK-1.zip', { documentsDir: '/home/sari/Documents', allowedFolders: ['/srv/ekspor', '/mnt/b'] }).defaultPath).toBe('/srv/ekspor/JJK-1.zip');
+    expect(saveDialogOptions('JJK-1.zip', { documentsDir: '/d' }).filters).toEqual([{ name: 'Jejak package', extensions: ['zip'] }]);
+    expect(saveDialogOptions('JJK-1.zip.age', { documentsDir: '/d' })).toMatchObject({ defaultPath: '/d/JJK-1.zip.age', filters: [{ extensions: ['age'] }] });
   });
 
   it('keeps only a file name from the window, and always a .zip', () => {
@@ -86,6 +88,10 @@ describe('dialogs', () => {
     expect(safeFileName('..')).toBe('jejak-package.zip');
     expect(withZipExtension('/home/sari/kasus')).toBe('/home/sari/kasus.zip');
     expect(withZipExtension('/home/sari/kasus.ZIP')).toBe('/home/sari/kasus.ZIP');
+    expect(safeFileName('JJK-1.zip.age')).toBe('JJK-1.zip.age');
+    expect(withZipExtension('/home/sari/kasus', 'JJK-1.zip.age')).toBe('/home/sari/kasus.zip.age');
+    expect(withZipExtension('/home/sari/kasus.zip', 'JJK-1.zip.age')).toBe('/home/sari/kasus.zip.age');
+    expect(withZipExtension('/home/sari/kasus.zip.age', 'JJK-1.zip.age')).toBe('/home/sari/kasus.zip.age');
   });
 });
 

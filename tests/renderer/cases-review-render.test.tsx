@@ -42,6 +42,7 @@ describe('review screens render package text as text', () => {
     const pkg: OpenedPackage = {
       reviewId: 'r1',
       fileName: HOSTILE,
+      encrypted: false,
       verdict: 'invalid',
       checks: [
         { id: 'zip-structure', ok: true, detail: '' },
@@ -50,6 +51,7 @@ describe('review screens render package text as text', () => {
       ],
       trustDetail: HOSTILE,
       statements: [],
+      timestamps: [],
       bagInfo: {},
       report: null,
       payload: [],

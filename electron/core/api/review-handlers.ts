@@ -4,7 +4,9 @@ import { JejakError } from '../errors';
 import { vaultAgeIdentity } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
 import type { Progress } from '../packages';
-import { decidedFileName, decidePackage } from '../review/decide-package';
+import { decidedFileName } from '../../common/package-names';
+import { decidePackage } from '../review/decide-package';
+import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
 import { type OpenedPackage, payloadList } from '../review/review-registry';
 import { exportDestination } from './case-handlers';
 import type { HandlersFor } from './handler-types';
@@ -20,6 +22,7 @@ function describe(opened: OpenedPackage): Result<'review.openPath'> {
     verdict: r.verdict,
     checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
     trustDetail: r.trustDetail,
+    timestamps: r.timestamps,
     statements: r.statements.map((s) => ({
       file: s.file,
       role: s.role,
@@ -48,7 +51,7 @@ function roster(app: JejakApp) {
 /** What opening a package needs from the vault: the roster to judge it and the age key to open an encrypted one. */
 function openOptions(app: JejakApp, jobId: string) {
   const session = app.requireSession();
-  return { ageIdentities: [vaultAgeIdentity(session)], onProgress: progressOf(app, jobId) };
+  return { ageIdentities: [vaultAgeIdentity(session)], tsaRoots: app.policy.tsaRoots ?? [], onProgress: progressOf(app, jobId) };
 }
 
 export const reviewHandlers: HandlersFor<'review'> = {
@@ -69,8 +72,15 @@ export const reviewHandlers: HandlersFor<'review'> = {
       subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName },
       details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length, recipients: result.recipients },
     });
-    const verification = await app.reviews.openPath(result.path, roster(app), { ageIdentities: [vaultAgeIdentity(session)] });
+    const verification = await app.reviews.openPath(result.path, roster(app), { ageIdentities: [vaultAgeIdentity(session)], tsaRoots: app.policy.tsaRoots ?? [] });
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
+  },
+  'review.timestampRequests': async ({ reviewId, folder }, app) => {
+    const opened = app.reviews.get(reviewId);
+    if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package gets no time-stamp.');
+    const requests = await timestampRequests(opened.path, { ageIdentities: [vaultAgeIdentity(app.requireSession())] });
+    const written = folder ? writeTimestampRequests(folder, requests) : [];
+    return { requests: folder ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written };
   },
   'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),
   'review.close': ({ reviewId }, app) => {

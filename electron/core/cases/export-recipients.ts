@@ -1,9 +1,8 @@
+import { SEALED_EXTENSION } from '../../common/package-names';
 import { checkRecipients } from '../age/age-keys';
 import { JejakError } from '../errors';
 import { packageFileName } from '../packages';
 import type { Policy } from '../policy/policy';
-
-export const SEALED_EXTENSION = '.zip.age';
 
 /**
  * Who an export is encrypted for: the recipients asked for plus every one the machine policy

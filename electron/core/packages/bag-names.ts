@@ -89,6 +89,11 @@ export function parseTimestampPath(bagPath: string): { seq: number; fingerprint1
   return m ? { seq: Number(m[1]), fingerprint16: m[2] as string } : null;
 }
 
+/** `<seq>-<fp16>`: a time-stamp request (.tsq) and its token (.tsr) share it. */
+export function timestampStem(seq: number, fingerprint: string): string {
+  return `${seq}-${fingerprint.slice(0, 16)}`;
+}
+
 export function timestampPath(seq: number, fingerprint: string): string {
-  return `timestamps/${seq}-${fingerprint.slice(0, 16)}.tsr`;
+  return `timestamps/${timestampStem(seq, fingerprint)}.tsr`;
 }

@@ -1,4 +1,4 @@
-import { SEALED_EXTENSION } from '../cases/export-recipients';
+import { SEALED_EXTENSION } from '../../common/package-names';
 import { JejakError } from '../errors';
 import { getIdentity, vaultAgeIdentity, vaultSigner } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
@@ -21,12 +21,6 @@ export function resealRecipients(session: VaultSession, policy: Policy, requeste
   if (!found.encrypted && requested.length === 0) return [];
   const signers = effectiveRoster(session, policy).filter((e) => found.signers.includes(e.fingerprint) && e.ageRecipient);
   return [...new Set([...requested, ...(policy.exportRecipients ?? []), getIdentity(session).ageRecipient, ...signers.map((e) => e.ageRecipient as string)])];
-}
-
-/** The file name a decision proposes: NAME-approved.zip, or NAME-approved.zip.age for an encrypted package. */
-export function decidedFileName(fileName: string, decision: 'approved' | 'returned'): string {
-  const sealed = fileName.toLowerCase().endsWith(SEALED_EXTENSION);
-  return `${fileName.replace(/(\.zip)?(\.age)?$/i, '').replace(/(-approved|-returned)+$/i, '')}-${decision}.zip${sealed ? '.age' : ''}`;
 }
 
 /** A supervisor's decision from this vault: its key signs, its age key opens an encrypted package. */

@@ -10,6 +10,8 @@ import type { OperationOptions } from '../packages';
 export interface OpenOptions extends OperationOptions {
   /** the vault's age identity, for a package encrypted for it; kept with the open package to show its files */
   ageIdentities?: readonly string[];
+  /** TSA roots, PEM: a time-stamp's TSA must chain to one for its time to be trusted */
+  tsaRoots?: readonly string[];
 }
 
 export interface OpenedPackage {

@@ -1,0 +1,103 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JejakError } from '../errors';
+import { appendToVerified, type AppendOptions } from '../packages/append-package';
+import { parseTimestampPath, timestampPath, timestampStem } from '../packages/bag-names';
+import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
+import { checkInspectionTimestamps } from '../packages/timestamp-step';
+import { withPackage } from '../packages/verify';
+import { checkTimestampToken, type TokenCheck } from './tsp-token';
+import { timeStampRequest } from './tsp-request';
+
+/**
+ * Trusted time, offline first: requests are written here and carried to a connected machine (only
+ * hashes leave), and the TSA's answers are brought back and added to the package as
+ * `timestamps/<seq>-<fp16>.tsr`, outside the tag manifests, like a countersignature.
+ */
+
+export interface TimestampRequest {
+  /** `<seq>-<fp16>.tsq` */
+  fileName: string;
+  /** bag path of the statement it asks a time for */
+  statement: string;
+  der: Uint8Array;
+}
+
+/**
+ * One request per statement of a package whose metadata and signatures check (the payload is not
+ * read again: a request carries only the statement file's SHA-256). INTEGRITY when it does not verify.
+ */
+export async function timestampRequests(path: string, opts: { ageIdentities?: readonly string[] } = {}): Promise<TimestampRequest[]> {
+  const inspection = await withPackage(path, (handle, size) => inspect(handle, size, { limits: DEFAULT_LIMITS, full: false }), opts.ageIdentities);
+  await checkInspectionTimestamps(inspection);
+  const failing = inspection.checks.checks.filter((c) => !c.ok);
+  if (failing.length > 0) throw new JejakError('INTEGRITY', `The package does not verify, so no time-stamp is asked for it: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+  return inspection.statements.map((s) => ({
+    fileName: `${timestampStem(s.seq, s.signer.fingerprint)}.tsq`,
+    statement: s.file,
+    der: timeStampRequest(Buffer.from(inspection.files.get(s.file)?.sha256 ?? '', 'hex')),
+  }));
+}
+
+/** Writes the requests into `dir` (made if missing); returns their paths. */
+export function writeTimestampRequests(dir: string, requests: readonly TimestampRequest[]): string[] {
+  const folder = resolve(dir);
+  try {
+    mkdirSync(folder, { recursive: true });
+    return requests.map((r) => {
+      const path = join(folder, r.fileName);
+      writeFileSync(path, r.der);
+      return path;
+    });
+  } catch (err) {
+    throw new JejakError('FORBIDDEN', `The time-stamp requests cannot be written in ${folder} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+export interface AttachedTimestamp {
+  file: string;
+  seq: number;
+  tsa: string;
+  genTime: string;
+  trusted: boolean;
+}
+
+export interface AttachOptions extends AppendOptions {
+  /** TSA roots (PEM or DER), to report whether each token's TSA is trusted */
+  tsaRoots?: ReadonlyArray<Uint8Array | string>;
+}
+
+/**
+ * Adds TSA answers (`tokens`: file name and bytes of each .tsr) to a package that verifies. Each is
+ * matched to the statement whose SHA-256 it stamps and must check against it (imprint, signature,
+ * TSA certificate valid at genTime); a statement gets at most one token. The result is written
+ * atomically to `destination` (may be the source) and must verify.
+ */
+export async function attachTimestamps(source: string, destination: string, tokens: ReadonlyArray<{ name: string; bytes: Uint8Array }>, opts: AttachOptions = {}) {
+  if (tokens.length === 0) throw new JejakError('INVALID_INPUT', 'Give at least one time-stamp response (.tsr).');
+  const done = await appendToVerified(source, destination, 'time-stamped', opts, async (pkg) => {
+    const taken = new Set([...pkg.files.keys()].filter((p) => parseTimestampPath(p)));
+    const entries: Array<{ name: string; data: Buffer }> = [];
+    const attached: AttachedTimestamp[] = [];
+    for (const token of tokens) {
+      let match: { file: string; seq: number; check: TokenCheck } | null = null;
+      let nearest: TokenCheck | null = null;
+      for (const s of pkg.statements) {
+        const check = await checkTimestampToken({ statement: pkg.files.get(s.file)?.bytes ?? new Uint8Array(), token: token.bytes, roots: opts.tsaRoots ?? [] });
+        if (check.problems.length === 0) match = { file: timestampPath(s.seq, s.signer.fingerprint), seq: s.seq, check };
+        else if (!check.problems.some((p) => p.includes("another file's SHA-256"))) nearest ??= check;
+        if (match) break;
+      }
+      if (!match) {
+        const why = nearest?.problems.join('; ') ?? "it stamps none of this package's statements";
+        throw new JejakError('INTEGRITY', `${token.name} cannot be attached: ${why}.`);
+      }
+      if (taken.has(match.file)) throw new JejakError('INVALID_INPUT', `Statement ${match.seq} already has a time-stamp (${match.file}); ${token.name} is not added.`);
+      taken.add(match.file);
+      entries.push({ name: match.file, data: Buffer.from(token.bytes) });
+      attached.push({ file: match.file, seq: match.seq, tsa: match.check.tsa ?? '', genTime: match.check.genTime ?? '', trusted: match.check.trusted });
+    }
+    return { entries, value: attached };
+  });
+  return { path: done.path, name: done.name, bytes: done.bytes, recipients: done.recipients, attached: done.plan };
+}
