@@ -21,5 +21,7 @@ describe('fingerprints', () => {
   it('writes a roster entry that the trust import reads', () => {
     const parsed = JSON.parse(rosterEntryJson({ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst' }));
     expect(parsed).toEqual([{ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst' }]);
+    const age = 'age1' + 'q'.repeat(58);
+    expect(JSON.parse(rosterEntryJson({ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age }))).toEqual([{ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age }]);
   });
 });

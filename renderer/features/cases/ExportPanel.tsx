@@ -7,6 +7,7 @@ import { useVaultStore } from '../vault/vault-store';
 import { progressFraction } from './case-helpers';
 import type { CaseDetail } from './cases-store';
 import { type ExportLanguage, useExportStore } from './export-store';
+import { RecipientPicker } from './RecipientPicker';
 
 function Progress() {
   const t = useT();
@@ -55,6 +56,7 @@ export function ExportPanel({ kase }: { kase: CaseDetail }) {
           ))}
         </div>
       </fieldset>
+      <RecipientPicker disabled={running} />
       {empty && <p className="muted small">{t('cases.export.empty')}</p>}
       <button type="button" className="button-primary" disabled={running || empty} onClick={() => void start(kase, language, policyUnit)}>
         {running && mine ? t('cases.export.running') : kase.exports.length > 0 ? t('cases.export.again') : t('cases.export.start')}
@@ -70,6 +72,7 @@ export function ExportPanel({ kase }: { kase: CaseDetail }) {
             </span>
             <CopyButton text={result.path} />
           </div>
+          {result.recipients.length > 0 && <div className="small">{t('cases.export.doneEncrypted', { count: result.recipients.length })}</div>}
           <div className="small">{t('cases.export.doneHint')}</div>
         </div>
       )}

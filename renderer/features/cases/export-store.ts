@@ -8,6 +8,7 @@ import { useCasesStore } from './cases-store';
 
 export type ExportResult = Result<'cases.export'>;
 export type ExportLanguage = 'id' | 'en';
+export type ExportRecipients = Result<'cases.recipients'>;
 
 interface ExportState {
   caseId: number | null;
@@ -20,6 +21,12 @@ interface ExportState {
   error: UiError | null;
   /** what the signing identity lacks (name, unit): the export is not started */
   missing: Array<'name' | 'unit'>;
+  /** whom a package can be encrypted for; loaded with the export card */
+  recipients: ExportRecipients | null;
+  /** the age recipients picked (beyond the policy's, which the core always adds) */
+  chosen: string[];
+  loadRecipients(): Promise<void>;
+  toggleRecipient(recipient: string): void;
   start(kase: { id: number; reference: string }, language: ExportLanguage, policyUnit: string | null): Promise<ExportResult | null>;
   cancel(): Promise<void>;
   dismiss(): void;
@@ -35,6 +42,8 @@ export const initialExportState = {
   result: null as ExportResult | null,
   error: null as UiError | null,
   missing: [] as Array<'name' | 'unit'>,
+  recipients: null as ExportRecipients | null,
+  chosen: [] as string[],
 };
 
 /** The native save dialog in the desktop app; in the browser harness there is none (the exports folder is used). */
@@ -51,16 +60,29 @@ async function chooseDestination(defaultName: string): Promise<string | undefine
 /** One export at a time: it signs and writes the package, reporting bytes as they stream. */
 export const useExportStore = create<ExportState>((set, get) => ({
   ...initialExportState,
+  async loadRecipients() {
+    try {
+      set({ recipients: await call('cases.recipients', {}) });
+    } catch {
+      set({ recipients: null });
+    }
+  },
+  toggleRecipient(recipient) {
+    const { chosen } = get();
+    set({ chosen: chosen.includes(recipient) ? chosen.filter((r) => r !== recipient) : [...chosen, recipient] });
+  },
   async start(kase, language, policyUnit) {
     if (get().phase === 'running') return null;
-    set({ ...initialExportState, caseId: kase.id });
+    const { recipients, chosen } = get();
+    set({ ...initialExportState, recipients, chosen, caseId: kase.id });
     try {
       const missing = missingForSigning(await call('identity.get', {}), policyUnit);
       if (missing.length > 0) {
         set({ phase: 'failed', missing });
         return null;
       }
-      const destination = await chooseDestination(packageFileName(kase.reference));
+      const sealed = chosen.length > 0 || (recipients?.required.length ?? 0) > 0;
+      const destination = await chooseDestination(`${packageFileName(kase.reference)}${sealed ? '.age' : ''}`);
       // null: the person closed the save dialog; nothing happens.
       if (destination === null) return null;
       const jobId = newJobId();
@@ -69,7 +91,7 @@ export const useExportStore = create<ExportState>((set, get) => ({
         if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId) set({ done: event.done, total: event.total, label: event.label ?? '' });
       });
       try {
-        const result = await call('cases.export', { id: kase.id, jobId, language, ...(destination ? { destination } : {}) });
+        const result = await call('cases.export', { id: kase.id, jobId, language, recipients: chosen, ...(destination ? { destination } : {}) });
         if (get().jobId === jobId) set({ phase: 'done', result });
         // The export recorded itself (status "exported", the file in the case's exports).
         void useCasesStore.getState().reloadDetail();
@@ -90,7 +112,8 @@ export const useExportStore = create<ExportState>((set, get) => ({
     await call('jobs.cancel', { jobId }).catch(() => undefined);
   },
   dismiss() {
-    if (get().phase !== 'running') set(initialExportState);
+    const { phase, recipients, chosen } = get();
+    if (phase !== 'running') set({ ...initialExportState, recipients, chosen });
   },
 }));
 

@@ -122,6 +122,18 @@ function PublicKey({ identity }: { identity: Identity }) {
           </button>
         )}
       </div>
+      {identity.ageRecipient && (
+        <>
+          <h3>{t('identity.ageRecipient')}</h3>
+          <p className="muted small">{t('identity.ageRecipientHint')}</p>
+          <div className="fact-with-action">
+            <code className="mono small age-recipient" data-testid="identity-age-recipient">
+              {identity.ageRecipient}
+            </code>
+            <CopyButton text={identity.ageRecipient} label={t('identity.copyAgeRecipient')} />
+          </div>
+        </>
+      )}
       <details className="identity-pem">
         <summary>{t('identity.showPem')}</summary>
         <textarea className="mono pem-text" readOnly rows={4} value={identity.publicKeyPem} aria-label={t('identity.publicKey')} />

@@ -71,7 +71,14 @@ export function TrustSection() {
                   <div className="muted small">{e.unit}</div>
                 </td>
                 <td>{e.role === 'supervisor' ? t('identity.role.supervisor') : t('identity.role.analyst')}</td>
-                <td className="mono small fingerprint-cell">{groupFingerprint(e.fingerprint)}</td>
+                <td className="mono small fingerprint-cell">
+                  {groupFingerprint(e.fingerprint)}
+                  {e.ageRecipient && (
+                    <div className="muted" title={e.ageRecipient}>
+                      {t('trust.ageKey')}: {e.ageRecipient.slice(0, 12)}…{e.ageRecipient.slice(-6)}
+                    </div>
+                  )}
+                </td>
                 <td>
                   {e.source === 'policy' ? (
                     <span className="badge" title={t('trust.policyHint')}>

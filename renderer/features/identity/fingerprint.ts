@@ -15,7 +15,8 @@ export function publicKeyFileName(name: string, fingerprint: string): string {
   return `${who || 'jejak'}-${fingerprint.slice(0, 16)}.pem`;
 }
 
-/** This vault's entry for another vault's trust roster, in the format trust.import reads. */
-export function rosterEntryJson(identity: { fingerprint: string; name: string; unit: string; role: 'analyst' | 'supervisor' }): string {
-  return `${JSON.stringify([{ fingerprint: identity.fingerprint, name: identity.name, unit: identity.unit, role: identity.role }], null, 2)}\n`;
+/** This vault's entry for another vault's trust roster, in the format trust.import reads, with the age key packages for it are encrypted to. */
+export function rosterEntryJson(identity: { fingerprint: string; name: string; unit: string; role: 'analyst' | 'supervisor'; ageRecipient?: string }): string {
+  const { fingerprint, name, unit, role, ageRecipient } = identity;
+  return `${JSON.stringify([{ fingerprint, name, unit, role, ...(ageRecipient ? { ageRecipient } : {}) }], null, 2)}\n`;
 }

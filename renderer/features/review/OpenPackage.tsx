@@ -32,13 +32,14 @@ export function OpenPackage() {
       >
         <strong>{t('review.dropTitle')}</strong>
         <span className="muted">{t('review.dropHint')}</span>
+        <span className="muted small">{t('review.encryptedHint')}</span>
         <label htmlFor={inputId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
           {t('review.pick')}
         </label>
         <input
           id={inputId}
           type="file"
-          accept=".zip,application/zip"
+          accept=".zip,.age,application/zip"
           className="sr-only"
           disabled={busy}
           data-testid="review-file"

@@ -7,6 +7,7 @@ import { EvidenceItem } from './EvidenceItem';
 import { OpenPackage } from './OpenPackage';
 import { ReportSummary } from './ReportSummary';
 import { StatementsList } from './StatementsList';
+import { TimestampRequests } from './TimestampRequests';
 import { VerdictBanner } from './VerdictBanner';
 import { readReport } from './report-shape';
 import { earlierComments, evidenceToReview } from './review-helpers';
@@ -45,7 +46,8 @@ function PackageView({ pkg }: { pkg: OpenedPackage }) {
         </div>
         <div className="review-side">
           <DecisionPanel key={pkg.reviewId} />
-          <StatementsList statements={pkg.statements} />
+          <StatementsList statements={pkg.statements} timestamps={pkg.timestamps} />
+          <TimestampRequests pkg={pkg} />
         </div>
       </div>
     </div>

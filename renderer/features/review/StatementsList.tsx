@@ -3,8 +3,21 @@ import { formatDateTime } from '../../i18n/format';
 import { groupFingerprint } from '../identity/fingerprint';
 import type { OpenedPackage } from './review-store';
 
+/** "Time confirmed by <TSA> at <genTime>" for a statement with a time-stamp token that checks. */
+function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | undefined }) {
+  const t = useT();
+  const language = useI18n((s) => s.language);
+  if (!stamp) return null;
+  return (
+    <p className="small statement-time" data-testid="statement-time" title={stamp.untrusted ?? stamp.file}>
+      {t('review.timeConfirmed', { tsa: stamp.tsa, time: formatDateTime(stamp.genTime, language) })}
+      {!stamp.trusted && <span className="pill pill-warn">{t('review.timeUntrusted')}</span>}
+    </p>
+  );
+}
+
 /** The signed statements in the package, in order: who signed, in which role, deciding what. */
-export function StatementsList({ statements }: { statements: OpenedPackage['statements'] }) {
+export function StatementsList({ statements, timestamps = [] }: { statements: OpenedPackage['statements']; timestamps?: OpenedPackage['timestamps'] }) {
   const t = useT();
   const language = useI18n((s) => s.language);
   return (
@@ -28,6 +41,7 @@ export function StatementsList({ statements }: { statements: OpenedPackage['stat
               <span className="muted small">{formatDateTime(s.signedAt, language)}</span>
             </div>
             <div className="mono small muted fingerprint-line">{groupFingerprint(s.signer.fingerprint)}</div>
+            <TimeLine stamp={timestamps.find((x) => s.file.startsWith(`signatures/${x.seq}-`))} />
             {s.comment && <blockquote className="statement-comment">{s.comment}</blockquote>}
             {s.review.length > 0 && (
               <p className="small muted">

@@ -23,10 +23,12 @@ function TrustLine({ pkg }: { pkg: OpenedPackage }) {
   const who = (s: OpenedPackage['statements'][number]) => `${s.signer.name || s.signer.fingerprint.slice(0, 16)} (${textOr(t, `identity.role.${s.role}`, s.role)})`;
   const trusted = pkg.statements.filter((s) => s.trusted).map(who);
   const untrusted = pkg.statements.filter((s) => !s.trusted).map(who);
+  const times = pkg.timestamps.filter((s) => !s.trusted).map((s) => s.tsa);
   return (
     <p className="verdict-detail small" title={pkg.trustDetail}>
       {trusted.length > 0 && <span>{t('review.trustedSigners', { names: trusted.join(', ') })} </span>}
-      {untrusted.length > 0 && <span>{t('review.untrustedSigners', { names: untrusted.join(', ') })}</span>}
+      {untrusted.length > 0 && <span>{t('review.untrustedSigners', { names: untrusted.join(', ') })} </span>}
+      {times.length > 0 && <span>{t('review.untrustedTimes', { names: times.join(', ') })}</span>}
     </p>
   );
 }
@@ -43,6 +45,7 @@ export function VerdictBanner({ pkg, compact }: { pkg: OpenedPackage; compact?: 
       <div className="verdict-body">
         <div className="verdict-title">{t(HEADLINE[pkg.verdict])}</div>
         <div className="verdict-file mono">{pkg.fileName}</div>
+        {pkg.encrypted && <div className="small" data-testid="verdict-encrypted">{t('review.encrypted')}</div>}
         <p className="verdict-explain">{t(EXPLAIN[pkg.verdict])}</p>
         {failing.length > 0 && (
           <p className="verdict-failing" data-testid="failing-checks">

@@ -3,6 +3,7 @@ import type { Result } from '../../../electron/contract';
 import { ApiError, call, newJobId, pathOfFile, subscribeEvents } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
+import { decidedFileName } from '../../../electron/common/package-names';
 import { fileToBase64 } from '../evidence/base64';
 import { missingForSigning } from '../cases/case-helpers';
 import { type ItemReview, reviewItems } from './review-helpers';
@@ -121,8 +122,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     const reviewId = pkg.reviewId;
     set({ decision: { ...idleDecision, phase: 'running', decision } });
     try {
-      const suffix = decision === 'approved' ? 'approved' : 'returned';
-      const destination = await chooseDestination(pkg.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
+      const destination = await chooseDestination(decidedFileName(pkg.fileName, decision));
       if (destination === null) {
         set({ decision: idleDecision });
         return;
