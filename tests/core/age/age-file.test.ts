@@ -5,20 +5,11 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgeFile } from '../../../electron/core/age/age-file';
-import { parseIdentityFile } from '../../../electron/core/age/age-keys';
 import { sealInto } from '../../../electron/core/age/age-seal';
 import { ScratchFile } from '../../../electron/core/age/scratch-file';
 import { isJejakError } from '../../../electron/core/errors';
+import { ageKeygen } from '../../fixtures/age';
 import { allFiles, tempDir } from '../../fixtures/temp';
-
-/** A key pair made by Debian's age-keygen: the identity file and its recipient. */
-function ageKeygen(dir: string, name = 'key.txt'): { keyFile: string; identity: string; recipient: string } {
-  const keyFile = join(dir, name);
-  execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
-  const identity = parseIdentityFile(readFileSync(keyFile, 'utf8'))[0]!;
-  const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
-  return { keyFile, identity, recipient };
-}
 
 const SIZES = [0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 300_001];
 
