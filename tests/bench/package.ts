@@ -2,7 +2,7 @@
 // over the same payload in the same run, with peak RSS of each.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -59,6 +59,23 @@ try {
   console.log(`export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} openssl   aim ≤ 2×    peak RSS ${exportPeak} MiB (aim ≤ 250)`);
   console.log(`verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baseline)} openssl   aim ≤ 1.3×  peak RSS ${verifyPeak} MiB (aim ≤ 250)`);
   console.log(`package size            ${(statSync(zip).size / 1024 / 1024).toFixed(0)} MiB`);
+
+  // The same case encrypted for a recipient (age): the ZIP goes through a sealed scratch file, then
+  // is encrypted as it is read; verify decrypts 64 KiB chunks on demand. Debian's age -d is the baseline.
+  const keyFile = join(dir, 'age-key.txt');
+  execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
+  const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
+  const identity = readFileSync(keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
+  const sealed = join(dir, 'case.zip.age');
+  const sealedExport = step('export', join(dir, 'vault'), String(kase.id), sealed, recipient);
+  const started = performance.now();
+  execFileSync('age', ['-d', '-i', keyFile, '-o', '/dev/null', sealed]);
+  const ageMs = performance.now() - started;
+  process.env.BENCH_AGE_IDENTITY = identity;
+  const sealedVerify = step('verify', sealed);
+  console.log(`export .zip.age (+ scratch, age)  ${sealedExport.ms.toFixed(0)} ms   ${ratio(sealedExport.ms, exportMs)} the plain export    peak RSS ${sealedExport.maxRssMiB} MiB`);
+  console.log(`age -d (Debian age 1.1) ${ageMs.toFixed(0)} ms   baseline for decrypting`);
+  console.log(`verify .zip.age (${sealedVerify.detail})  ${sealedVerify.ms.toFixed(0)} ms   ${ratio(sealedVerify.ms, verifyMs)} the plain verify, ${ratio(sealedVerify.ms, ageMs)} age -d    peak RSS ${sealedVerify.maxRssMiB} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { exportFileName } from '../cases/export-recipients';
@@ -111,6 +111,7 @@ export const caseHandlers: HandlersFor<'cases'> = {
         onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
       }),
     );
-    return { path: result.path, fileName: basename(result.path), tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, recipients: result.recipients };
+    const fileName = `${result.name}.zip${result.recipients.length > 0 ? '.age' : ''}`;
+    return { path: result.path, fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, recipients: result.recipients };
   },
 };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,18 +30,32 @@ function problemsOf(content: unknown): string {
 
 const example = () => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
 
+/** An archive key's recipient and a TSA root, as IT would make them. */
+function ageRecipient(): string {
+  const key = join(tempDir(), 'archive.txt');
+  execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
+  return execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+}
+function certificatePem(): string {
+  const dir = tempDir();
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'c'), '-subj', '/CN=TSA Root', '-days', '30'], { stdio: 'ignore' });
+  return readFileSync(join(dir, 'c'), 'utf8');
+}
+
 describe('machine policy schema', () => {
-  it('ships an example naming every field, valid once IT puts in its own escrow key', () => {
+  it('ships an example naming every field, valid once IT puts in its own keys', () => {
     const shipped = example();
     expect(Object.keys(shipped).sort()).toEqual(
-      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'unitName'].sort(),
+      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'exportRecipients', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'tsaRoots', 'unitName'].sort(),
     );
-    // The shipped placeholder is deliberately not a key: deployed unchanged, Jejak refuses to start
-    // rather than wrap every vault for a key nobody holds.
+    // The shipped placeholders are deliberately not keys: deployed unchanged, Jejak refuses to start
+    // rather than wrap every vault, or encrypt every package, for a key nobody holds.
     const message = problemsOf(shipped);
     expect(message).toMatch(/escrowPublicKey: must be an X25519 public key/);
-    expect(/is invalid: (.*)\. Ask IT/.exec(message)![1]!.split('; ')).toHaveLength(1);
-    const loaded = loadPolicy(writePolicy({ ...shipped, escrowPublicKey: x25519Pem() }));
+    expect(message).toMatch(/exportRecipients\.0: must be an age X25519 recipient/);
+    expect(message).toMatch(/tsaRoots\.0: must be one X\.509 certificate in PEM form/);
+    expect(/is invalid: (.*)\. Ask IT/.exec(message)![1]!.split('; ')).toHaveLength(3);
+    const loaded = loadPolicy(writePolicy({ ...shipped, escrowPublicKey: x25519Pem(), exportRecipients: [ageRecipient()], tsaRoots: [certificatePem()] }));
     expect(loaded.present).toBe(true);
     expect(loaded.policy.unitName).toBe(shipped.unitName);
   });
@@ -72,6 +87,12 @@ describe('machine policy schema', () => {
     ['notice', { preservationDays: -1 }],
     ['notice', { organisation: '' }],
     ['notice', { replyTo: 'aduan@kominfo.go.id' }],
+    ['exportRecipients', []],
+    ['exportRecipients', ['age1notarecipient']],
+    ['exportRecipients', ['age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs0000000']],
+    ['tsaRoots', []],
+    ['tsaRoots', ['-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n']],
+    ['trustRoster', [{ fingerprint: 'a'.repeat(64), name: 'x', unit: 'y', role: 'analyst', ageRecipient: 'age1' }]],
   ])('rejects a bad %s (%j) with a message naming it', (field, value) => {
     expect(problemsOf({ [field]: value })).toMatch(new RegExp(`invalid: ${field}(\\.|:)`));
   });
