@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { isAgePath } from '../core/age/plain-package';
 import { vaultAgeIdentity } from '../core/identity/identity';
-import { resealRecipients } from '../core/review/decide-package';
+import { resealFor } from '../core/review/decide-package';
 import { attachTimestamps, timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError } from './io';
@@ -46,7 +46,7 @@ export async function timestampAttach(ctx: CliContext): Promise<number> {
   const policy = cliPolicy();
   const attach = (opts: Parameters<typeof attachTimestamps>[3]) => attachTimestamps(resolve(file), resolve(out), tokens, { ...opts, tsaRoots: policy.tsaRoots ?? [] });
   const result = (await isAgePath(resolve(file)))
-    ? await withVault(ctx, (s) => attach({ ageIdentities: [vaultAgeIdentity(s)], encryptFor: (found) => resealRecipients(s, policy, flagList(ctx, 'recipient'), found) }))
+    ? await withVault(ctx, (s) => attach({ ageIdentities: [vaultAgeIdentity(s)], encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)) }))
     : await attach({ encryptFor: flagList(ctx, 'recipient') });
   ctx.out.data(result, () =>
     [

@@ -23,19 +23,27 @@ export function resealRecipients(session: VaultSession, policy: Policy, requeste
   return [...new Set([...requested, ...(policy.exportRecipients ?? []), getIdentity(session).ageRecipient, ...signers.map((e) => e.ageRecipient as string)])];
 }
 
+/**
+ * How a package this vault adds to (a decision, time-stamps) chooses its recipients once the source
+ * is verified: the rule above, and a destination whose name says what the file is (NAME.zip.age
+ * encrypted, NAME.zip not).
+ */
+export function resealFor(session: VaultSession, policy: Policy, requested: readonly string[], destination: string) {
+  return (found: { encrypted: boolean; signers: readonly string[] }): string[] => {
+    const chosen = resealRecipients(session, policy, requested, found);
+    if ((chosen.length > 0) !== destination.toLowerCase().endsWith(SEALED_EXTENSION)) {
+      throw new JejakError('INVALID_INPUT', chosen.length > 0 ? `The result is encrypted: write it as NAME${SEALED_EXTENSION}.` : 'The result is a plain ZIP: write it as NAME.zip.');
+    }
+    return chosen;
+  };
+}
+
 /** A supervisor's decision from this vault: its key signs, its age key opens an encrypted package. */
 export function decidePackage(session: VaultSession, policy: Policy, source: string, destination: string, input: Omit<CountersignInput, 'signer'>, opts: DecideOptions = {}): Promise<CountersignResult> {
   const { recipients = [], ...rest } = opts;
   return countersignPackage(source, destination, { ...input, signer: vaultSigner(session, policy.unitName) }, {
     ...rest,
     ageIdentities: [vaultAgeIdentity(session)],
-    encryptFor: (found) => {
-      const chosen = resealRecipients(session, policy, recipients, found);
-      // The name says what the file is: NAME.zip.age is encrypted, NAME.zip is not.
-      if ((chosen.length > 0) !== destination.toLowerCase().endsWith(SEALED_EXTENSION)) {
-        throw new JejakError('INVALID_INPUT', chosen.length > 0 ? `The countersigned package is encrypted: write it as NAME${SEALED_EXTENSION}.` : 'The countersigned package is a plain ZIP: write it as NAME.zip.');
-      }
-      return chosen;
-    },
+    encryptFor: resealFor(session, policy, recipients, destination),
   });
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { countersignPackage, verifyFolder, verifyPackage, writePackage, type RosterEntry, type Signer } from '../../../electron/core/packages';
 import { attachTimestamps, timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { ageEncrypt, ageKeygen } from '../../fixtures/age';
 import { makeTestTsa, type TestTsa } from '../../fixtures/tsa';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
 
@@ -144,6 +145,22 @@ describe('a package stamped by a real TSA', () => {
     await expect(attachTimestamps(approved, join(out, 'x.zip'), await answers(foreign.path))).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY') && /stamps none of this package's statements/.test((e as Error).message));
     await expect(attachTimestamps(stamped, join(out, 'x.zip'), (await answers(approved)).slice(0, 1))).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT') && /already has a time-stamp/.test((e as Error).message));
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('an encrypted package is stamped into an encrypted one, its plaintext never written', async () => {
+    const key = ageKeygen(tempDir());
+    const sealed = join(tempDir(), `${NAME}.zip.age`);
+    ageEncrypt([key.recipient], approved, sealed);
+    const requests = await timestampRequests(sealed, { ageIdentities: [key.identity] });
+    const tokens = requests.map((r) => ({ name: r.fileName, bytes: tsa.reply(Buffer.from(r.der)) }));
+    const out = tempDir();
+    await expect(attachTimestamps(sealed, join(out, `${NAME}.zip`), tokens, { ageIdentities: [key.identity] })).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    expect(readdirSync(out)).toEqual([]);
+    const result = await attachTimestamps(sealed, join(out, `${NAME}.zip.age`), tokens, { ageIdentities: [key.identity], encryptFor: [key.recipient] });
+    expect(readFileSync(result.path).subarray(0, 22).toString()).toBe('age-encryption.org/v1\n');
+    const verified = await verifyPackage(result.path, { ageIdentities: [key.identity], roster: roster(), tsaRoots: [tsa.rootPem] });
+    expect(verified).toMatchObject({ verdict: 'valid-trusted', encrypted: true });
+    expect(verified.timestamps).toHaveLength(2);
   });
 
   it('a package with no time-stamps is fine', async () => {
