@@ -35,24 +35,22 @@ interface IdentityRow {
  * before age keys gets one on its next unlock); the private keys live only in the encrypted database.
  */
 export async function ensureIdentityKey(session: VaultSession): Promise<void> {
-  if (!session.db.get(sql`SELECT 1 FROM identity WHERE id = 1`)) createSigningKey(session);
-  if (session.db.get(sql`SELECT 1 FROM identity WHERE id = 1 AND age_identity IS NOT NULL`)) return;
+  const existing = session.db.get<{ age: string | null }>(sql`SELECT age_identity AS age FROM identity WHERE id = 1`);
+  if (existing?.age) return;
   const ageIdentity = await newAgeIdentity();
   const ageRecipient = await recipientOf(ageIdentity);
   session.db.tx(() => {
-    session.db.run(sql`UPDATE identity SET age_identity = ${ageIdentity}, age_recipient = ${ageRecipient} WHERE id = 1`);
-    session.audit({ action: 'identity.age-key-created', details: { ageRecipient } });
-  });
-}
-
-function createSigningKey(session: VaultSession): void {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const fingerprint = fingerprintOf(publicKey);
-  session.db.tx(() => {
-    session.db.run(sql`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, created_at)
-      VALUES (1, ${publicKeyPem}, ${privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}, ${fingerprint}, ${new Date().toISOString()})`);
-    session.audit({ action: 'identity.key-created', details: { fingerprint } });
+    if (existing) {
+      session.db.run(sql`UPDATE identity SET age_identity = ${ageIdentity}, age_recipient = ${ageRecipient} WHERE id = 1`);
+      session.audit({ action: 'identity.age-key-created', details: { ageRecipient } });
+      return;
+    }
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const fingerprint = fingerprintOf(publicKey);
+    session.db.run(sql`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, age_identity, age_recipient, created_at)
+      VALUES (1, ${publicKeyPem}, ${privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}, ${fingerprint}, ${ageIdentity}, ${ageRecipient}, ${new Date().toISOString()})`);
+    session.audit({ action: 'identity.key-created', details: { fingerprint, ageRecipient } });
   });
 }
 

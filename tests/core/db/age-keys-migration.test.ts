@@ -35,6 +35,17 @@ describe('migration age-keys', () => {
     expect(db.raw.prepare('SELECT name, age_recipient FROM trust_roster').get()).toEqual({ name: 'Budi', age_recipient: null });
   });
 
+  it('gives a vault made before age keys one on its next unlock, its signing key untouched', async () => {
+    const { session } = await newVault();
+    session.db.raw.exec('UPDATE identity SET age_identity = NULL, age_recipient = NULL');
+    const fingerprint = getIdentity(session).fingerprint;
+    await ensureIdentityKey(session);
+    expect(getIdentity(session)).toMatchObject({ fingerprint, ageRecipient: expect.stringMatching(/^age1/) });
+    const actions = session.db.all<{ action: string }>(sql`SELECT action FROM audit ORDER BY seq`).map((r) => r.action);
+    expect(actions.filter((a) => a.startsWith('identity.'))).toEqual(['identity.key-created', 'identity.age-key-created']);
+    session.close('test');
+  });
+
   it('gives a vault an age key once, with the signing key untouched, and the roster an age recipient', async () => {
     const { session } = await newVault();
     const before = getIdentity(session);
