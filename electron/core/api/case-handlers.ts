@@ -8,6 +8,7 @@ import { getIdentity, setIdentity } from '../identity/identity';
 import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
 import { packageFileName } from '../packages';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
 
 /** The real path of p's nearest existing ancestor plus the rest, so a link cannot lead out of a folder. */
@@ -90,6 +91,7 @@ export const caseHandlers: HandlersFor<'cases'> = {
     const session = app.requireSession();
     const kase = getCase(session, id);
     const path = exportDestination(app, destination, packageFileName(kase.reference));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,

@@ -1,5 +1,6 @@
 import type { Result } from '../../contract';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import { JejakError } from '../errors';
 import { vaultSigner } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
@@ -56,6 +57,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
     const suffix = decision === 'approved' ? 'approved' : 'returned';
     const path = exportDestination(app, destination, opened.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) =>
       countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }),
     );

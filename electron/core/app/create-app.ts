@@ -15,11 +15,14 @@ export interface CreateAppOptions {
 export function createJejakApp(opts: CreateAppOptions): JejakApp {
   const dataDir = opts.dataDir ?? defaultDataDir();
   const policy = loadPolicy(opts.policyPath);
-  return new JejakApp({
+  const app = new JejakApp({
     vaultDir: opts.vaultDir ?? join(dataDir, 'vault'),
     preferencesPath: join(dataDir, 'preferences.json'),
     policy,
     version: opts.version,
     resourcesDir: opts.resourcesDir,
   });
+  // A package export killed last time left its contents in clear beside the destination.
+  app.removeStalePartialsAtStart();
+  return app;
 }
