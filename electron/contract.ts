@@ -51,6 +51,9 @@ export type JejakBridge = {
   };
 } & {
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** the path on disk of a picked or dropped file (desktop only; empty for pasted data) */
-  pathForFile(file: Blob): string;
+  /**
+   * A grant token standing for the path on disk of a file the user picked or dropped, for
+   * evidence.intakePath, evidence.expandPaths and review.openPath (desktop only; null for pasted data).
+   */
+  pathForFile(file: Blob): Promise<string | null>;
 };

@@ -3,6 +3,7 @@ import type { HostHandlers } from '../core/api/handler-types';
 import { intakeCapture } from '../core/evidence/capture';
 import type { ClipboardKeeper } from './clipboard-keeper';
 import { openDialogOptions, saveDialogOptions, withZipExtension } from './dialog-options';
+import { grantDialogPicks } from './path-grant-ipc';
 import { capturePng, listCaptureSources } from './screen-capture';
 
 export interface HostDeps {
@@ -27,11 +28,11 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath) };
     },
-    'host.chooseFiles': async ({ kind, multiple }) => {
+    'host.chooseFiles': async ({ kind, multiple }, app) => {
       const options = openDialogOptions(kind, multiple);
       const win = deps.window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return { paths: result.canceled ? [] : result.filePaths };
+      return { files: grantDialogPicks(result, app.pathGrants) };
     },
     'host.captureSources': async () => ({ sources: await listCaptureSources(deps.window()) }),
     'host.capture': async ({ sourceId, region, jobId, channelId, sourceUrl, notes }, app) => {

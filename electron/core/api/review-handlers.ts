@@ -45,7 +45,11 @@ function roster(app: JejakApp) {
 }
 
 export const reviewHandlers: HandlersFor<'review'> = {
-  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, onProgress: progressOf(app, jobId) }))),
+  'review.openPath': async ({ path, jobId }, app) => {
+    const trusted = roster(app);
+    const file = app.pathFromWindow(path);
+    return describe(await app.job(jobId, (signal) => app.reviews.openPath(file, trusted, { signal, onProgress: progressOf(app, jobId) })));
+  },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');

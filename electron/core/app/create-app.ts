@@ -9,6 +9,8 @@ export interface CreateAppOptions {
   policyPath?: string;
   resourcesDir: string;
   version: string;
+  /** the desktop app: files come from the window only as grant tokens of the user's own picks */
+  requirePathGrants?: boolean;
 }
 
 /** Loads the machine policy first: a broken policy throws a POLICY error the caller must show. */
@@ -21,6 +23,7 @@ export function createJejakApp(opts: CreateAppOptions): JejakApp {
     policy,
     version: opts.version,
     resourcesDir: opts.resourcesDir,
+    ...(opts.requirePathGrants ? { pathGrants: {} } : {}),
   });
   // A package export killed last time left its contents in clear beside the destination.
   app.removeStalePartialsAtStart();

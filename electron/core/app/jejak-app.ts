@@ -8,6 +8,7 @@ import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
 import type { HostHandlers } from '../api/handler-types';
 import { ReviewRegistry } from '../review/review-registry';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
+import { type PathGrantOptions, PathGrants } from './path-grants';
 import { auditRemovedPartials, knownPackageFolders, sweepPackageFolders } from './partial-sweep';
 import { defaultExportsDir } from './paths';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
@@ -21,6 +22,8 @@ export interface AppConfig {
   version: string;
   /** resources/ (fonts for the report, default policy) */
   resourcesDir: string;
+  /** set in the desktop app: the window names files only through grant tokens (path-grants.ts) */
+  pathGrants?: PathGrantOptions;
 }
 
 /**
@@ -38,9 +41,21 @@ export class JejakApp {
   readonly reviews = new ReviewRegistry();
   /** set by the desktop shell; empty in the web harness and the CLI */
   hostHandlers: HostHandlers = {};
+  /** the files the user picked or dropped, when the window may name files only through them */
+  readonly pathGrants: PathGrants | null;
 
   constructor(readonly config: AppConfig) {
     this.preferences = readPreferences(config.preferencesPath);
+    this.pathGrants = config.pathGrants ? new PathGrants(config.pathGrants) : null;
+  }
+
+  /**
+   * A file the window names. In the desktop app only a grant token minted by the host for the
+   * user's own pick or drop resolves (anything else is FORBIDDEN, before any file is touched); the
+   * web harness, whose browser never sees paths, passes plain paths.
+   */
+  pathFromWindow(pathOrToken: string): string {
+    return this.pathGrants ? this.pathGrants.resolve(pathOrToken) : pathOrToken;
   }
 
   get policy() {
@@ -107,6 +122,7 @@ export class JejakApp {
     this.current = null;
     for (const controller of this.jobs.values()) controller.abort();
     this.jobs.clear();
+    this.pathGrants?.clear();
     this.reviews.closeAll();
     if (s?.isOpen) {
       s.close(reason);
