@@ -1,5 +1,6 @@
 import { closeSync, lstatSync, openSync, readSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { processMayRun } from '../process-alive';
 import { partialsInUse } from './zip-write';
 
 /**
@@ -16,15 +17,9 @@ export interface RemovedPartial {
   bytes: number;
 }
 
-/** Another process with that pid exists (EPERM: it does, under another user), so it may still be writing. */
+/** Another process with that pid may still be writing it (our own live writes are in partialsInUse). */
 function otherWriterMayRun(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && processMayRun(pid);
 }
 
 function startsLikeOurs(path: string, size: number): boolean {
