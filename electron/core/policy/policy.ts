@@ -45,6 +45,10 @@ export const policySchema = z
     kdf: kdfParamsSchema,
     escrowPublicKey: z.string().refine(isEscrowPublicKey, 'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)'),
     allowedExportFolders: z.array(absoluteFolder).min(1),
+    /** where backups go (Settings → Backup, `jejak backup`); a backup elsewhere is refused */
+    backupFolder: absoluteFolder,
+    /** the dashboard reminds when the last good backup is older than this */
+    backupReminderDays: z.number().int().min(1).max(365),
   })
   .partial()
   .strict();
