@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './contract/audit';
+import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
 import { evidenceContract } from './contract/evidence';
@@ -17,6 +18,7 @@ export const contract = {
   ...catalogContract,
   ...evidenceContract,
   ...casesContract,
+  ...backupContract,
   ...hostContract,
 } as const;
 

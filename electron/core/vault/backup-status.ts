@@ -21,6 +21,7 @@ export interface LastBackup {
 export interface BackupStatus {
   last: LastBackup | null;
   folder: string;
+  folderFixed: boolean;
   reminderDays: number | null;
   /** a reminder is due: no good backup yet, or the last one is older than the policy allows */
   overdue: boolean;
@@ -44,7 +45,7 @@ export function backupStatus(db: Db, vaultDir: string, policy: Policy, now = new
   const last = lastBackup(db);
   const reminderDays = policy.backupReminderDays ?? null;
   const overdue = reminderDays !== null && (!last || now.getTime() - Date.parse(last.at) > reminderDays * DAY_MS);
-  return { last, folder: backupFolder(vaultDir, policy), reminderDays, overdue };
+  return { last, folder: backupFolder(vaultDir, policy), folderFixed: policy.backupFolder !== undefined, reminderDays, overdue };
 }
 
 /** `jejak-backup-20261128-0930.tar`, in local time as people read it. */
