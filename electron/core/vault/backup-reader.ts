@@ -46,13 +46,14 @@ class Sequential {
     readonly size: number,
   ) {}
 
+  /** Called only when the buffer is used up. */
   private async fill(): Promise<boolean> {
     const want = Math.min(CHUNK, this.size - this.offset);
     if (want <= 0) return false;
     const next = Buffer.allocUnsafe(want);
     const { bytesRead } = await this.handle.read(next, 0, want, this.offset);
     this.offset += bytesRead;
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, next.subarray(0, bytesRead)]) : next.subarray(0, bytesRead);
+    this.buffer = next.subarray(0, bytesRead);
     return bytesRead > 0;
   }
 
