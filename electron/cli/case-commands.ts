@@ -1,4 +1,5 @@
 import { statSync, writeFileSync } from 'node:fs';
+import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
@@ -79,7 +80,10 @@ export async function caseExport(ctx: CliContext): Promise<number> {
   const out = flag(ctx, 'out');
   if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip');
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
-  const result = await withVault(ctx, (s) => exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version }));
+  const result = await withVault(ctx, (s) => {
+    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
+    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version });
+  });
   ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes); tag manifest SHA-256 ${result.tagmanifestSha256}.`);
   return EXIT.ok;
 }
@@ -115,6 +119,7 @@ export async function review(ctx: CliContext): Promise<number> {
   if (!file || !out || approve === ret) throw new UsageError('Usage: jejak review FILE.zip --approve|--return --comment TEXT --out FILE.zip');
   const result = await withVault(ctx, async (s) => {
     const roster = effectiveRoster(s, cliPolicy());
+    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
     const signed = await countersignPackage(resolve(file), resolve(out), { signer: vaultSigner(s, cliPolicy().unitName), decision: approve ? 'approved' : 'returned', comment });
     s.audit({ action: approve ? 'review.approved' : 'review.returned', subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers } });
     return verifyPackage(signed.path, { roster });

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
+import * as backups from './backup-commands';
 import * as cases from './case-commands';
 import * as catalog from './catalog-commands';
 import * as notice from './notice-commands';
@@ -19,6 +20,19 @@ export const commands: Command[] = [
   { words: ['status'], usage: 'status', summary: 'where the vault is and how it is protected', run: vault.status },
   { words: ['lock'], usage: 'lock', summary: 'lock the vault of a running Jejak', run: vault.lock },
   { words: ['audit', 'verify'], usage: 'audit verify', summary: 'recompute the audit hash chain', run: vault.auditVerify },
+  {
+    words: ['backup'],
+    usage: 'backup [--out FILE]',
+    summary: "write a checked backup of the vault while it is in use (default: the policy's backup folder)",
+    options: { out: { type: 'string' } },
+    run: backups.backup,
+  },
+  {
+    words: ['restore'],
+    usage: 'restore FILE --vault DIR',
+    summary: 'check a backup and bring it back into a new or empty folder (JEJAK_PASSPHRASE or JEJAK_RECOVERY_CODE)',
+    run: backups.restore,
+  },
   { words: ['passphrase', 'change'], usage: 'passphrase change', summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)', run: vault.passphraseChange },
   {
     words: ['recover'],

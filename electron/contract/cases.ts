@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pickedFile } from './evidence';
 
 const id = z.number().int().positive();
 const role = z.enum(['analyst', 'supervisor']);
@@ -94,8 +95,8 @@ export const casesContract = {
     args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional() }),
     result: z.object({ path: z.string(), fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number() }),
   },
-  /** Opens a package for review by its path on disk (desktop) ... */
-  'review.openPath': { args: z.object({ path: z.string().min(1).max(4096), jobId: z.string().max(64) }), result: openedPackageSchema },
+  /** Opens a package for review by its path on disk (desktop: a grant token, see pickedFile) ... */
+  'review.openPath': { args: z.object({ path: pickedFile, jobId: z.string().max(64) }), result: openedPackageSchema },
   /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
   'review.openBytes': { args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: z.string().max(64) }), result: openedPackageSchema },
   'review.decide': {

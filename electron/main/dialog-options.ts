@@ -50,3 +50,14 @@ export function saveDialogOptions(defaultName: string, where: { documentsDir: st
 export function withZipExtension(path: string): string {
   return path.toLowerCase().endsWith('.zip') ? path : `${path}.zip`;
 }
+
+/** A backup is a tar; the dialog starts in the backup folder (another disk, ideally). */
+export function backupDialogOptions(defaultName: string, folder: string): SaveDialogOptions {
+  const name = basename(win32.basename(defaultName)) || 'jejak-backup.tar';
+  return {
+    title: 'Save a backup of the vault',
+    defaultPath: join(folder, name.toLowerCase().endsWith('.tar') ? name : `${name}.tar`),
+    filters: [{ name: 'Jejak backup', extensions: ['tar'] }],
+    properties: ['createDirectory'],
+  };
+}

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import backupEn from './backup.en.json';
+import backupId from './backup.id.json';
 import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
 import baseEn from './en.json';
@@ -6,7 +8,7 @@ import baseId from './id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = { id: { ...baseId, ...casesId }, en: { ...baseEn, ...casesEn } };
+export const catalogs = { id: { ...baseId, ...casesId, ...backupId }, en: { ...baseEn, ...casesEn, ...backupEn } };
 export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {

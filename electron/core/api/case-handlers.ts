@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { isInside } from '../fs-paths';
 import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
@@ -8,20 +9,8 @@ import { getIdentity, setIdentity } from '../identity/identity';
 import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
 import { packageFileName } from '../packages';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
-
-/** The real path of p's nearest existing ancestor plus the rest, so a link cannot lead out of a folder. */
-function realPathOf(p: string): string {
-  const parent = dirname(p);
-  if (existsSync(p)) return realpathSync.native(p);
-  return parent === p ? p : join(realPathOf(parent), p.slice(parent.length));
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(realPathOf(resolve(folder)), realPathOf(resolve(path)));
-  // Windows paths compare without regard to case; relative() already does so on win32.
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
 
 /**
  * Where a package may be written: a .zip that does not exist yet, inside an export folder the
@@ -92,6 +81,7 @@ export const caseHandlers: HandlersFor<'cases'> = {
     const session = app.requireSession();
     const kase = getCase(session, id);
     const path = exportDestination(app, destination, packageFileName(kase.reference));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,

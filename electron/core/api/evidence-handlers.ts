@@ -11,7 +11,8 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), app.policy, id, patch),
   'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
     const session = app.requireSession();
-    return app.job(jobId, (signal) => intakeFile(session, app.policy, path, { ...meta, via: 'file' }, { signal }));
+    const file = app.pathFromWindow(path);
+    return app.job(jobId, (signal) => intakeFile(session, app.policy, file, { ...meta, via: 'file' }, { signal }));
   },
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
     const session = app.requireSession();
@@ -22,7 +23,10 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   },
   'evidence.expandPaths': async ({ paths }, app) => {
     app.requireSession();
-    return { files: await expandPaths(paths) };
+    const files = await expandPaths(paths.map((p) => app.pathFromWindow(p)));
+    // The files inside a granted folder were picked with it: each gets its own token.
+    const granted = app.pathGrants?.mintAll(files.map((f) => f.path));
+    return { files: files.map((f, i) => ({ path: granted?.[i] ?? f.path, label: f.label })) };
   },
 };
 

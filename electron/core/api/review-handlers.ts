@@ -1,5 +1,6 @@
 import type { Result } from '../../contract';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import { JejakError } from '../errors';
 import { vaultSigner } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
@@ -44,7 +45,11 @@ function roster(app: JejakApp) {
 }
 
 export const reviewHandlers: HandlersFor<'review'> = {
-  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, onProgress: progressOf(app, jobId) }))),
+  'review.openPath': async ({ path, jobId }, app) => {
+    const trusted = roster(app);
+    const file = app.pathFromWindow(path);
+    return describe(await app.job(jobId, (signal) => app.reviews.openPath(file, trusted, { signal, onProgress: progressOf(app, jobId) })));
+  },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
@@ -56,6 +61,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
     const suffix = decision === 'approved' ? 'approved' : 'returned';
     const path = exportDestination(app, destination, opened.fileName.replace(/(-approved|-returned)*\.zip$/i, `-${suffix}.zip`));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) =>
       countersignPackage(opened.path, path, { signer: vaultSigner(session, app.policy.unitName), decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }),
     );

@@ -15,6 +15,10 @@ let nativeBinding: string | undefined;
 export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
+/** For a second connection opened elsewhere (a backup's snapshot runs on a worker thread). */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding;
+}
 
 /** One synchronous connection with a small prepared-statement cache and typed helpers. */
 export class Db {

@@ -58,6 +58,10 @@ export const policySchema = z
       })
       .partial()
       .strict(),
+    /** where backups go (Settings → Backup, `jejak backup`); a backup elsewhere is refused */
+    backupFolder: absoluteFolder,
+    /** the dashboard reminds when the last good backup is older than this */
+    backupReminderDays: z.number().int().min(1).max(365),
   })
   .partial()
   .strict();

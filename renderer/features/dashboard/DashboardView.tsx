@@ -8,6 +8,7 @@ import { formatNumber } from '../../i18n/format';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { type ChannelFilter, useChannelsStore } from '../channels/channels-store';
 import { useChannelImportStore } from '../channels/import-store';
+import { BackupReminder } from '../backup/BackupReminder';
 import { BreakdownList } from './BreakdownList';
 import { WeekChart } from './WeekChart';
 import { useDashboardStore } from './dashboard-store';
@@ -73,6 +74,7 @@ export function DashboardView() {
     <div className="view" data-testid="dashboard">
       <h1>{t('nav.dashboard')}</h1>
       <ErrorBanner error={error} />
+      <BackupReminder />
       <div className="stat-tiles">
         {tiles.map((tile) => (
           <button key={tile.label} type="button" className={'warn' in tile && tile.warn ? 'stat-tile stat-warn' : 'stat-tile'} onClick={tile.onClick}>

@@ -1,5 +1,5 @@
 import { type DragEvent, useId, useState } from 'react';
-import { pathOfFile } from '../../api';
+import { grantForFile } from '../../api';
 import { TagEditor } from '../../components/TagEditor';
 import { useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
@@ -25,14 +25,13 @@ export function IntakePanel() {
     if (busy) return;
     // Everything is read from the DataTransfer now: it is emptied once this handler returns.
     const dropped = Array.from(e.dataTransfer.files);
-    const paths = dropped.map(pathOfFile);
-    if (dropped.length > 0 && paths.every(Boolean)) {
-      void takePaths(paths as string[]);
-      return;
-    }
     const { entries, files } = entriesOfDrop(e.dataTransfer.items);
-    if (entries.length > 0) void takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
-    else if (files.length > 0) void takeFiles(files);
+    void Promise.all(dropped.map(grantForFile)).then((grants) => {
+      // Desktop: the core reads the files and folders the user dropped, by their grant tokens.
+      if (dropped.length > 0 && grants.every(Boolean)) return takePaths(grants as string[]);
+      if (entries.length > 0) return takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
+      if (files.length > 0) return takeFiles(files);
+    });
   }
 
   function onPicked(input: HTMLInputElement) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Args, Result } from '../../../electron/contract';
-import { call, newJobId, pathOfFile } from '../../api';
+import { call, grantForFile, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useVocabularyStore } from '../channels/vocabulary-store';
@@ -90,7 +90,7 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
 }
 
 async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
-  const path = 'path' in source ? source.path : pathOfFile(source.file);
+  const path = 'path' in source ? source.path : await grantForFile(source.file);
   if (path) return call('evidence.intakePath', { path, jobId, ...meta });
   const file = (source as { file: File }).file;
   if (file.size > MAX_BYTES) throw new LocalError({ code: 'TOO_LARGE_FOR_UPLOAD', message: file.name });
@@ -169,10 +169,7 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       set({ phase: 'preparing', outcomes: [], metaError: null });
       try {
         const { files } = await call('evidence.expandPaths', { paths });
-        await run(
-          files.map((path) => ({ label: path, path })),
-          [],
-        );
+        await run(files, []);
       } catch (e) {
         set({ phase: 'idle', metaError: toUiError(e) });
       }

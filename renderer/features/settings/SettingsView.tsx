@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PassphraseField } from '../../components/PassphraseField';
+import { BackupSection } from '../backup/BackupSection';
 import { IdentitySection } from '../identity/IdentitySection';
 import { TrustSection } from '../identity/TrustSection';
 import { useT } from '../../i18n';
@@ -64,6 +65,7 @@ export function SettingsView() {
         </div>
       </section>
       <ChangePassphrase minimum={status.minPassphraseStrength} onDone={(m) => setSaved(m)} />
+      <BackupSection />
       <section className="card">
         <h2>{t('settings.about')}</h2>
         <dl className="facts">

@@ -33,7 +33,7 @@ describe('machine policy schema', () => {
   it('ships an example naming every field, valid once IT puts in its own escrow key', () => {
     const shipped = example();
     expect(Object.keys(shipped).sort()).toEqual(
-      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'unitName'].sort(),
+      ['allowedExportFolders', 'autoLockMinutes', 'backupFolder', 'backupReminderDays', 'categories', 'dueHours', 'escrowPublicKey', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'unitName'].sort(),
     );
     // The shipped placeholder is deliberately not a key: deployed unchanged, Jejak refuses to start
     // rather than wrap every vault for a key nobody holds.
