@@ -48,7 +48,7 @@ export function exitCodeFor(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof JejakError) {
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE' || e.code === 'WRONG_ESCROW_KEY') return EXIT.wrongSecret;
-    if (e.code === 'INTEGRITY') return EXIT.checkFailed;
+    if (e.code === 'INTEGRITY' || e.code === 'VAULT_ROLLED_BACK') return EXIT.checkFailed;
     return EXIT.usage;
   }
   return EXIT.checkFailed;

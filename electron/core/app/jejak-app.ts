@@ -78,6 +78,19 @@ export class JejakApp {
     this.preferences = next;
   }
 
+  /**
+   * Takes the session out of reach of every other call (they answer LOCKED) without closing it:
+   * a key rotation must be the only one using the vault while its keys change. `opened` hands
+   * the next session back.
+   */
+  detachSession(): VaultSession {
+    const s = this.requireSession();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.current = null;
+    return s;
+  }
+
   opened(session: VaultSession): void {
     this.current?.close('replaced');
     this.current = session;

@@ -103,6 +103,8 @@ export async function stageRotation(input: StageInput): Promise<{ head: AuditAnc
     // journal first, and only ever lives in rotate/ until it is complete.
     raw.pragma('journal_mode = DELETE');
     raw.pragma(sqlcipherKeyPragma(input.newKeys.database, 'rekey'));
+    // Blob names change in blobs and in every column pointing at it; checked as a whole afterwards.
+    raw.pragma('foreign_keys = OFF');
     const db = new Db(raw);
     const rows = db.all<BlobRow>(sql`SELECT name, sha256, sha512, size FROM blobs ORDER BY name`);
     const renames = await reencryptBlobs(input, rows);

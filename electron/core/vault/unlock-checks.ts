@@ -1,7 +1,7 @@
-import { checkAnchor } from '../audit/anchor';
-import { auditHead } from '../audit/audit-log';
+import { type AuditAnchor, checkAnchor } from '../audit/anchor';
+import { GENESIS_HASH, auditHead } from '../audit/audit-log';
 import { JejakError } from '../errors';
-import { HEADER_FILE } from './header';
+import { HEADER_FILE, type VaultHeader } from './header';
 import { generationOf, updateHeader } from './header-update';
 import type { VaultSession } from './session';
 import { dbGeneration, raiseDbGeneration, recordVaultId } from './vault-state';
@@ -58,4 +58,10 @@ export function anchorWarning(session: VaultSession): string | null {
   const f = session.anchorFinding;
   if (!f) return null;
   return `The audit log no longer holds entry ${f.anchor.seq} that ${HEADER_FILE} recorded when the vault was locked: ${f.reason}. This is recorded in the log (audit.anchor-broken) and \`jejak audit verify\` reports it.`;
+}
+
+/** The anchors the header holds, for `audit verify`. */
+export function anchorsOf(header: VaultHeader): { current: AuditAnchor; broken?: AuditAnchor & { foundAt: string } } {
+  if (header.version === 1) return { current: { seq: 0, hash: GENESIS_HASH } };
+  return { current: header.audit, ...(header.auditBroken ? { broken: header.auditBroken } : {}) };
 }
