@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'VAULT_ALTERED'
   /** vault.json is older than the database it sits beside: a restored copy (exit 1) */
   | 'VAULT_ROLLED_BACK'
+  /** a key rotation is running, or another process holds the vault a rotation needs alone */
+  | 'VAULT_BUSY'
   | 'WEAK_PASSPHRASE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'

@@ -44,7 +44,7 @@ function ownerAlive(dir: string): boolean {
 
 export function assertNoRotationRunning(dir: string): void {
   if (ownerAlive(dir)) {
-    throw new JejakError('UNAVAILABLE', 'The keys of this vault are being rotated right now (by this or another Jejak). Wait until it has finished, then unlock.');
+    throw new JejakError('VAULT_BUSY', 'The keys of this vault are being rotated right now (by this or another Jejak). Wait until it has finished, then unlock.');
   }
 }
 

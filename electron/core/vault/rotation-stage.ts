@@ -91,7 +91,7 @@ export async function stageRotation(input: StageInput): Promise<{ head: AuditAnc
   const livePath = join(input.dir, DATABASE_FILE);
   // With the session's connection closed, a WAL still there means another process holds the database open.
   if (existsSync(`${livePath}-wal`)) {
-    throw new JejakError('UNAVAILABLE', 'Another Jejak (the app or a command) has this vault open. Close it there and rotate again. Nothing was changed.');
+    throw new JejakError('VAULT_BUSY', 'Another Jejak (the app or a command) has this vault open. Close it there and rotate again. Nothing was changed.');
   }
   const stagedPath = stagingPath(input.dir, DATABASE_FILE);
   copyFileSync(livePath, stagedPath, constants.COPYFILE_EXCL);

@@ -107,7 +107,7 @@ describe('key rotation', () => {
   it('refuses while another connection holds the vault, and leaves it whole', async () => {
     const { dir, session, hashes } = await filledVault();
     const other = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 'other' });
-    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/has this vault open/) });
+    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({ code: 'VAULT_BUSY', message: expect.stringMatching(/has this vault open/) });
     expect(existsSync(join(dir, 'rotate'))).toBe(false);
     await everyOriginalChecks(other, hashes);
     other.close('test');
@@ -119,7 +119,7 @@ describe('key rotation', () => {
     let guarded = false;
     const onProgress = () => {
       // While it runs, no unlock (in this process or another) may start.
-      expect(() => assertNoRotationRunning(dir)).toThrow(expect.objectContaining({ code: 'UNAVAILABLE' }));
+      expect(() => assertNoRotationRunning(dir)).toThrow(expect.objectContaining({ code: 'VAULT_BUSY' }));
       guarded = true;
       controller.abort();
     };
