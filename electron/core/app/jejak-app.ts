@@ -88,6 +88,8 @@ export class JejakApp {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.current = null;
+    for (const controller of this.jobs.values()) controller.abort();
+    this.jobs.clear();
     return s;
   }
 
@@ -107,8 +109,12 @@ export class JejakApp {
     this.jobs.clear();
     this.reviews.closeAll();
     if (s?.isOpen) {
-      s.close(reason);
-      this.emit({ type: 'locked', reason });
+      try {
+        s.close(reason);
+      } finally {
+        // Keys are dropped even when anchoring the audit head in vault.json fails; the window must hear of it.
+        this.emit({ type: 'locked', reason });
+      }
     }
   }
 
