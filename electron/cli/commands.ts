@@ -19,7 +19,13 @@ export const commands: Command[] = [
   { words: ['init'], usage: 'init', summary: 'create a vault; prints the recovery code once', run: vault.init },
   { words: ['status'], usage: 'status', summary: 'where the vault is and how it is protected', run: vault.status },
   { words: ['lock'], usage: 'lock', summary: 'lock the vault of a running Jejak', run: vault.lock },
-  { words: ['audit', 'verify'], usage: 'audit verify', summary: 'recompute the audit hash chain', run: vault.auditVerify },
+  {
+    words: ['audit', 'verify'],
+    usage: 'audit verify [--against FILE.zip…]',
+    summary: 'recompute the audit hash chain, check it still holds the head recorded at the last lock and in each earlier package',
+    options: { against: { type: 'string', multiple: true } },
+    run: vault.auditVerify,
+  },
   {
     words: ['backup'],
     usage: 'backup [--out FILE]',
@@ -34,6 +40,12 @@ export const commands: Command[] = [
     run: backups.restore,
   },
   { words: ['passphrase', 'change'], usage: 'passphrase change', summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)', run: vault.passphraseChange },
+  {
+    words: ['key', 'rotate'],
+    usage: 'key rotate',
+    summary: 're-encrypt the database and every original under a new master key; prints a new recovery code once (JEJAK_NEW_PASSPHRASE optional)',
+    run: vault.keyRotate,
+  },
   {
     words: ['recover'],
     usage: 'recover [--escrow-key PRIVATE.pem]',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { defaultVaultDir } from '../core/app/paths';
 import { loadPolicy } from '../core/policy/policy';
+import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
 import { type Output, secret } from './io';
@@ -33,6 +34,8 @@ export function cliPolicy() {
 export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) => Promise<T> | T): Promise<T> {
   const passphrase = await secret('JEJAK_PASSPHRASE', 'Passphrase: ');
   const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor() });
+  const warning = anchorWarning(session);
+  if (warning) ctx.out.info(`Warning: ${warning}`);
   try {
     return await fn(session);
   } finally {

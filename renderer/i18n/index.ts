@@ -5,10 +5,15 @@ import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
+import securityEn from './security.en.json';
+import securityId from './security.id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = { id: { ...baseId, ...casesId, ...backupId }, en: { ...baseEn, ...casesEn, ...backupEn } };
+export const catalogs = {
+  id: { ...baseId, ...casesId, ...backupId, ...securityId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn },
+};
 export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {

@@ -106,6 +106,21 @@ export class JejakApp {
     this.preferences = next;
   }
 
+  /**
+   * Takes the session out of reach of every other call (they answer LOCKED) without closing it:
+   * a key rotation must be the only one using the vault while its keys change. `opened` hands
+   * the next session back.
+   */
+  detachSession(): VaultSession {
+    const s = this.requireSession();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.current = null;
+    for (const controller of this.jobs.values()) controller.abort();
+    this.jobs.clear();
+    return s;
+  }
+
   opened(session: VaultSession): void {
     this.current?.close('replaced');
     this.current = session;
@@ -125,8 +140,12 @@ export class JejakApp {
     this.pathGrants?.clear();
     this.reviews.closeAll();
     if (s?.isOpen) {
-      s.close(reason);
-      this.emit({ type: 'locked', reason });
+      try {
+        s.close(reason);
+      } finally {
+        // Keys are dropped even when anchoring the audit head in vault.json fails; the window must hear of it.
+        this.emit({ type: 'locked', reason });
+      }
     }
   }
 

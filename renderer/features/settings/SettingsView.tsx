@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { StrengthMeter, strongEnough } from '../vault/StrengthMeter';
 import { useVaultStore } from '../vault/vault-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RotateKeysSection } from './RotateKeysSection';
 
 function LockedBadge() {
   const t = useT();
@@ -66,6 +67,7 @@ export function SettingsView() {
       </section>
       <ChangePassphrase minimum={status.minPassphraseStrength} onDone={(m) => setSaved(m)} />
       <BackupSection />
+      <RotateKeysSection minimum={status.minPassphraseStrength} />
       <section className="card">
         <h2>{t('settings.about')}</h2>
         <dl className="facts">
