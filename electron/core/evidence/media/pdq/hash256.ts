@@ -1,0 +1,58 @@
+import { JejakError } from '../../../errors';
+
+/**
+ * A PDQ hash: 256 bits in sixteen 16-bit words, as Meta's reference stores it. Bit k (the k-th
+ * DCT coefficient in row-major order, k = 16·row + column) is bit k % 16 of word ⌊k / 16⌋.
+ * The hex form is the reference's: word 15 first, four lower-case hex digits per word, so the
+ * string is the 256-bit number written big-endian.
+ */
+export type Hash256 = Uint16Array;
+
+export const PDQ_BITS = 256;
+export const PDQ_WORDS = 16;
+const HEX_PATTERN = /^[0-9a-f]{64}$/i;
+
+export function emptyHash(): Hash256 {
+  return new Uint16Array(PDQ_WORDS);
+}
+
+export function setBit(hash: Hash256, k: number): void {
+  hash[k >> 4]! |= 1 << (k & 15);
+}
+
+export function pdqHex(hash: Hash256): string {
+  let hex = '';
+  for (let w = PDQ_WORDS - 1; w >= 0; w--) hex += hash[w]!.toString(16).padStart(4, '0');
+  return hex;
+}
+
+export function isPdqHex(value: string): boolean {
+  return HEX_PATTERN.test(value);
+}
+
+/** Parses the 64-digit hex form; anything else is INVALID_INPUT (hash lists come from outside). */
+export function parsePdqHex(hex: string): Hash256 {
+  if (!isPdqHex(hex)) {
+    throw new JejakError('INVALID_INPUT', `A PDQ hash is 64 hexadecimal digits; got ${JSON.stringify(hex.slice(0, 80))}.`);
+  }
+  const hash = emptyHash();
+  for (let w = 0; w < PDQ_WORDS; w++) hash[PDQ_WORDS - 1 - w] = parseInt(hex.slice(4 * w, 4 * w + 4), 16);
+  return hash;
+}
+
+/** Bits set in a 32-bit value (SWAR; JavaScript has no popcount instruction). */
+export function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Hamming distance between two PDQ hashes (hex strings or parsed), 0…256. */
+export function pdqDistance(a: Hash256 | string, b: Hash256 | string): number {
+  const x = typeof a === 'string' ? parsePdqHex(a) : a;
+  const y = typeof b === 'string' ? parsePdqHex(b) : b;
+  let distance = 0;
+  for (let w = 0; w < PDQ_WORDS; w += 2) distance += popcount32((x[w]! ^ y[w]!) | ((x[w + 1]! ^ y[w + 1]!) << 16));
+  return distance;
+}
