@@ -56,3 +56,21 @@ export function pdqDistance(a: Hash256 | string, b: Hash256 | string): number {
   for (let w = 0; w < PDQ_WORDS; w += 2) distance += popcount32((x[w]! ^ y[w]!) | ((x[w + 1]! ^ y[w + 1]!) << 16));
   return distance;
 }
+
+/** 32-bit words per hash in the packed form indexes use: a distance is 8 popcounts, not 16. */
+export const PACKED_WORDS = PDQ_WORDS / 2;
+
+/** Writes `hash` packed (word 2w in the low half of 32-bit word w) into `target` from `at`. */
+export function packHash(hash: Hash256, target: Uint32Array, at: number): void {
+  for (let w = 0; w < PACKED_WORDS; w++) target[at + w] = (hash[2 * w]! | (hash[2 * w + 1]! << 16)) >>> 0;
+}
+
+/**
+ * Distance between the packed hash at `words[at…]` and the packed `query`; stops counting once
+ * past `limit` (most stored hashes are far from any query), so then only "above limit" is exact.
+ */
+export function packedDistance(words: Uint32Array, at: number, query: Uint32Array, limit: number): number {
+  let d = 0;
+  for (let w = 0; w < PACKED_WORDS && d <= limit; w++) d += popcount32(words[at + w]! ^ query[w]!);
+  return d;
+}
