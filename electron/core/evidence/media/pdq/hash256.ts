@@ -30,13 +30,29 @@ export function isPdqHex(value: string): boolean {
   return HEX_PATTERN.test(value);
 }
 
-/** Parses the 64-digit hex form; anything else is INVALID_INPUT (hash lists come from outside). */
+// value of each hex digit by character code, -1 for anything else
+const NIBBLES = Int8Array.from({ length: 128 }, (_, code) => {
+  const digit = parseInt(String.fromCharCode(code), 16);
+  return Number.isNaN(digit) ? -1 : digit;
+});
+
+/**
+ * Parses the 64-digit hex form; anything else is INVALID_INPUT (hash lists come from outside).
+ * A loop over character codes: a vault or a hash list parses a million of these at a time.
+ */
 export function parsePdqHex(hex: string): Hash256 {
-  if (!isPdqHex(hex)) {
-    throw new JejakError('INVALID_INPUT', `A PDQ hash is 64 hexadecimal digits; got ${JSON.stringify(hex.slice(0, 80))}.`);
-  }
+  const invalid = () => new JejakError('INVALID_INPUT', `A PDQ hash is 64 hexadecimal digits; got ${JSON.stringify(hex.slice(0, 80))}.`);
+  if (hex.length !== 4 * PDQ_WORDS) throw invalid();
   const hash = emptyHash();
-  for (let w = 0; w < PDQ_WORDS; w++) hash[PDQ_WORDS - 1 - w] = parseInt(hex.slice(4 * w, 4 * w + 4), 16);
+  for (let w = 0; w < PDQ_WORDS; w++) {
+    let value = 0;
+    for (let c = 4 * w; c < 4 * w + 4; c++) {
+      const nibble = NIBBLES[hex.charCodeAt(c)] ?? -1;
+      if (nibble < 0) throw invalid();
+      value = (value << 4) | nibble;
+    }
+    hash[PDQ_WORDS - 1 - w] = value;
+  }
   return hash;
 }
 
