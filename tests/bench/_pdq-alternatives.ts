@@ -1,6 +1,11 @@
 // The lookups PdqIndex was measured against (tests/bench/pdq.ts): a linear scan and a BK-tree,
 // both over hashes stored as eight 32-bit words, both stopping a distance once it passes the limit.
-import { PACKED_WORDS as WORDS, packedDistance, packHash, type Hash256 } from '../../electron/core/evidence/media/pdq/hash256';
+import {
+  PACKED_WORDS as WORDS,
+  packedDistance,
+  packHash,
+  type Hash256,
+} from '../../electron/core/evidence/media/pdq/hash256';
 
 function packed(hash: Hash256): Uint32Array {
   const q = new Uint32Array(WORDS);

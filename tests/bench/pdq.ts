@@ -29,7 +29,8 @@ const DISTANCE = 31;
 const SCREENSHOTS = 60;
 const SEED = process.env.PDQ_BENCH_SEED ?? 'pdq-bench-1';
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const latency = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}   p95 ${ms(percentile(xs, 95))}`;
 /** Wall time of a synchronous call in ms (one query: no awaiting, so nothing else runs inside). */
@@ -45,7 +46,9 @@ function retainedMiB(): number {
 }
 
 // ---- lookup ----
-console.log(`seed ${SEED} (PDQ_BENCH_SEED to replay); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+console.log(
+  `seed ${SEED} (PDQ_BENCH_SEED to replay); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+);
 const random = new SeededHashes(SEED);
 const flat = new Uint16Array(STORED * 16);
 const storedHash = (id: number): Hash256 => flat.subarray(id * 16, id * 16 + 16);
@@ -85,7 +88,9 @@ const mihTimes = queries.map((query, q) => {
 });
 // the original plus seven unrelated hashes: rotated copies rarely match anything
 const dihedralTimes = queries.slice(0, 200).map((query) => {
-  const copies = Object.fromEntries(DIHEDRAL_TRANSFORMS.map((t) => [t, t === 'original' ? pdqHex(query) : random.hex()]));
+  const copies = Object.fromEntries(
+    DIHEDRAL_TRANSFORMS.map((t) => [t, t === 'original' ? pdqHex(query) : random.hex()]),
+  );
   return timed(() => index.withinDihedral(copies as Record<DihedralTransform, string>, DISTANCE));
 });
 
@@ -95,19 +100,31 @@ const linearTimes = queries.slice(0, SLOW_QUERIES).map((query) => timed(() => li
 const bk = new BkTree(STORED);
 const bkBuildMs = timed(() => ids.forEach((id) => bk.add(storedHash(id))));
 let bkVisited = 0;
-const bkTimes = queries.slice(0, SLOW_QUERIES).map((query) => timed(() => (bkVisited += bk.within(query, DISTANCE).visited)));
+const bkTimes = queries
+  .slice(0, SLOW_QUERIES)
+  .map((query) => timed(() => (bkVisited += bk.within(query, DISTANCE).visited)));
 const removeIds = Array.from({ length: 10_000 }, () => random.int(STORED));
 const removeMs = timed(() => removeIds.forEach((id) => index.remove(id)));
 
-console.log(`stored hashes             ${STORED.toLocaleString('en')} (${NEAR_COPY_SHARE * 100}% near copies of earlier ones), ${QUERIES} queries at distance ≤ ${DISTANCE}`);
-console.log(`PdqIndex build            ${ms(buildMs)} (${((STORED / buildMs) * 1000).toFixed(0)} adds/s)   memory ${indexMiB.toFixed(0)} MiB (${((indexMiB * 1024 * 1024) / STORED).toFixed(0)} B/hash)`);
+console.log(
+  `stored hashes             ${STORED.toLocaleString('en')} (${NEAR_COPY_SHARE * 100}% near copies of earlier ones), ${QUERIES} queries at distance ≤ ${DISTANCE}`,
+);
+console.log(
+  `PdqIndex build            ${ms(buildMs)} (${((STORED / buildMs) * 1000).toFixed(0)} adds/s)   memory ${indexMiB.toFixed(0)} MiB (${((indexMiB * 1024 * 1024) / STORED).toFixed(0)} B/hash)`,
+);
 console.log(`  parse hex               ${ms(parseMs)} per 100,000 hashes`);
-console.log(`PdqIndex within(31)       ${latency(mihTimes)}   aim p95 ≤ 20 ms   planted found ${planted.size - missed}/${planted.size}, ${matches} matches`);
+console.log(
+  `PdqIndex within(31)       ${latency(mihTimes)}   aim p95 ≤ 20 ms   planted found ${planted.size - missed}/${planted.size}, ${matches} matches`,
+);
 console.log(`  first (cold) query      ${ms(coldMs)}`);
 console.log(`PdqIndex withinDihedral   ${latency(dihedralTimes)}   (8 lookups)`);
 console.log(`PdqIndex remove           ${ms(removeMs / removeIds.length)} each (10,000 removals)`);
-console.log(`linear scan               ${latency(linearTimes)}   build ${ms(linearBuildMs)}   ${ratio(percentile(linearTimes, 50), percentile(mihTimes, 50))} PdqIndex p50`);
-console.log(`BK-tree                   ${latency(bkTimes)}   build ${ms(bkBuildMs)}   ${ratio(percentile(bkTimes, 50), percentile(mihTimes, 50))} PdqIndex p50   visits ${((bkVisited / SLOW_QUERIES / STORED) * 100).toFixed(0)}% of nodes`);
+console.log(
+  `linear scan               ${latency(linearTimes)}   build ${ms(linearBuildMs)}   ${ratio(percentile(linearTimes, 50), percentile(mihTimes, 50))} PdqIndex p50`,
+);
+console.log(
+  `BK-tree                   ${latency(bkTimes)}   build ${ms(bkBuildMs)}   ${ratio(percentile(bkTimes, 50), percentile(mihTimes, 50))} PdqIndex p50   visits ${((bkVisited / SLOW_QUERIES / STORED) * 100).toFixed(0)}% of nodes`,
+);
 
 // ---- hashing ----
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-pdq-'));
@@ -134,9 +151,15 @@ try {
   console.log(`screenshots               ${files.length} PNGs 720×1280, ${averageKb.toFixed(0)} KB average`);
   console.log(`openssl dgst -sha256      ${ms(openssl)}   ${perSecond(openssl)}`);
   console.log(`sharp decode alone        ${ms(decode)}   ${perSecond(decode)}   baseline`);
-  console.log(`sharp decode to ≤512 px   ${ms(decodeSmall)}   ${perSecond(decodeSmall)}   ${ratio(decodeSmall, decode)} decode`);
-  console.log(`pdqOfImage (8 hashes)     ${ms(pdq)}   ${perSecond(pdq)}   ${ratio(pdq, decode)} decode   ${ratio(pdq, openssl)} openssl`);
-  console.log(`analyzeImage (today)      ${ms(analyze)}   ${perSecond(analyze)}   ${ratio(analyze, decode)} decode   (thumbnail, pHash: for scale)`);
+  console.log(
+    `sharp decode to ≤512 px   ${ms(decodeSmall)}   ${perSecond(decodeSmall)}   ${ratio(decodeSmall, decode)} decode`,
+  );
+  console.log(
+    `pdqOfImage (8 hashes)     ${ms(pdq)}   ${perSecond(pdq)}   ${ratio(pdq, decode)} decode   ${ratio(pdq, openssl)} openssl`,
+  );
+  console.log(
+    `analyzeImage (today)      ${ms(analyze)}   ${perSecond(analyze)}   ${ratio(analyze, decode)} decode   (thumbnail, pHash: for scale)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

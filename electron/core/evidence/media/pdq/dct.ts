@@ -10,7 +10,9 @@ export const PDQ_DCT_SIZE = 16;
 
 const N = PDQ_GRID;
 const K = PDQ_DCT_SIZE;
-const SCALE = Math.sqrt(2 / N);
+const SCALE = Math.fround(Math.sqrt(2 / N));
+const f32 = Math.fround;
+// in 32-bit floats, with 32-bit sums, as the C++ reference (the same pixels give the same bits)
 const D = Float32Array.from({ length: K * N }, (_, at) => {
   const i = Math.floor(at / N);
   const j = at % N;
@@ -23,7 +25,7 @@ export function dct64To16(grid: Float32Array): Float32Array {
   for (let i = 0; i < K; i++) {
     for (let j = 0; j < N; j++) {
       let sum = 0;
-      for (let k = 0; k < N; k++) sum += D[i * N + k]! * grid[k * N + j]!;
+      for (let k = 0; k < N; k++) sum = f32(sum + f32(D[i * N + k]! * grid[k * N + j]!));
       t[i * N + j] = sum;
     }
   }
@@ -31,7 +33,7 @@ export function dct64To16(grid: Float32Array): Float32Array {
   for (let i = 0; i < K; i++) {
     for (let j = 0; j < K; j++) {
       let sum = 0;
-      for (let k = 0; k < N; k++) sum += t[i * N + k]! * D[j * N + k]!;
+      for (let k = 0; k < N; k++) sum = f32(sum + f32(t[i * N + k]! * D[j * N + k]!));
       out[i * K + j] = sum;
     }
   }

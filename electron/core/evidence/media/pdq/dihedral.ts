@@ -10,7 +10,16 @@ import { PDQ_DCT_SIZE } from './dct';
  * Mirrors map sampling points of the 64×64 grid near, not onto, each other, so a rotated copy
  * hashes a few bits (measured: up to about 18) from the transformed hash, as in the reference.
  */
-export const DIHEDRAL_TRANSFORMS = ['original', 'rotate90', 'rotate180', 'rotate270', 'flipX', 'flipY', 'flipPlus1', 'flipMinus1'] as const;
+export const DIHEDRAL_TRANSFORMS = [
+  'original',
+  'rotate90',
+  'rotate180',
+  'rotate270',
+  'flipX',
+  'flipY',
+  'flipPlus1',
+  'flipMinus1',
+] as const;
 export type DihedralTransform = (typeof DIHEDRAL_TRANSFORMS)[number];
 
 interface Recipe {

@@ -41,7 +41,8 @@ const NIBBLES = Int8Array.from({ length: 128 }, (_, code) => {
  * A loop over character codes: a vault or a hash list parses a million of these at a time.
  */
 export function parsePdqHex(hex: string): Hash256 {
-  const invalid = () => new JejakError('INVALID_INPUT', `A PDQ hash is 64 hexadecimal digits; got ${JSON.stringify(hex.slice(0, 80))}.`);
+  const invalid = () =>
+    new JejakError('INVALID_INPUT', `A PDQ hash is 64 hexadecimal digits; got ${JSON.stringify(hex.slice(0, 80))}.`);
   if (hex.length !== 4 * PDQ_WORDS) throw invalid();
   const hash = emptyHash();
   for (let w = 0; w < PDQ_WORDS; w++) {

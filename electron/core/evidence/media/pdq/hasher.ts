@@ -1,7 +1,7 @@
 import { dct64To16, PDQ_DCT_SIZE } from './dct';
 import { DIHEDRAL_TRANSFORMS, transformDct, type DihedralTransform } from './dihedral';
 import { emptyHash, pdqHex, setBit, type Hash256 } from './hash256';
-import { decimate, jaroszFilter, PDQ_GRID } from './jarosz';
+import { decimate, jaroszFilter } from './jarosz';
 import { pdqQuality } from './quality';
 
 /** Below this many pixels on a side the reference gives an all-zero hash of quality 0. */
@@ -11,10 +11,11 @@ export const PDQ_MIN_QUALITY = 50;
 /** Meta's advice for "similar": distance 31 or less (of 256 bits). */
 export const PDQ_MATCH_DISTANCE = 31;
 
-// ITU-R BT.601 luma, the reference's weights
-const LUMA_R = 0.299;
-const LUMA_G = 0.587;
-const LUMA_B = 0.114;
+// ITU-R BT.601 luma, the reference's weights, as the 32-bit floats it stores them in
+const LUMA_R = Math.fround(0.299);
+const LUMA_G = Math.fround(0.587);
+const LUMA_B = Math.fround(0.114);
+const f32 = Math.fround;
 
 export interface PdqResult {
   /** 64 hex digits, Meta's format */
@@ -34,7 +35,7 @@ export function lumaFromRgb(pixels: Uint8Array, width: number, height: number, c
   if (pixels.length < width * height * channels) throw new Error('lumaFromRgb: fewer pixels than width × height');
   const luma = new Float32Array(width * height);
   for (let p = 0, at = 0; p < luma.length; p++, at += channels) {
-    luma[p] = LUMA_R * pixels[at]! + LUMA_G * pixels[at + 1]! + LUMA_B * pixels[at + 2]!;
+    luma[p] = f32(f32(LUMA_R * pixels[at]!) + f32(LUMA_G * pixels[at + 1]!)) + f32(LUMA_B * pixels[at + 2]!);
   }
   return luma;
 }
@@ -45,11 +46,9 @@ export function lumaFromRgb(pixels: Uint8Array, width: number, height: number, c
  */
 function dctOfLuma(luma: Float32Array, rows: number, cols: number): { dct: Float32Array; quality: number } | null {
   if (rows < PDQ_MIN_DIMENSION || cols < PDQ_MIN_DIMENSION) return null;
-  let grid = luma;
-  if (rows !== PDQ_GRID || cols !== PDQ_GRID) {
-    jaroszFilter(luma, new Float32Array(luma.length), rows, cols);
-    grid = decimate(luma, rows, cols);
-  }
+  // a 64×64 plane passes through unchanged (windows of 1, one sample per pixel), as in the reference
+  jaroszFilter(luma, new Float32Array(luma.length), rows, cols);
+  const grid = decimate(luma, rows, cols);
   return { dct: dct64To16(grid), quality: pdqQuality(grid) };
 }
 

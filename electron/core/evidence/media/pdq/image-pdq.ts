@@ -4,9 +4,11 @@ import { DEFAULT_MAX_PIXELS } from '../image';
 import { lumaFromRgb, pdqDihedralFromLuma, type PdqDihedralResult } from './hasher';
 
 /**
- * Above this size on either side the reference tools shrink the picture before hashing
- * (pdq/cpp/io/pdqio.cpp DOWNSAMPLE_DIMS, pdq/python `img.thumbnail((512, 512))`): the blur is
- * costly on large pictures and the 64×64 grid cannot tell the difference.
+ * Above this size on either side the reference tools shrink the picture before hashing: the blur
+ * is costly on large pictures and the 64×64 grid hardly sees the difference. Meta's Python tool
+ * keeps the aspect ratio (`img.thumbnail((512, 512))`), its C++ tool squashes to 512×512 with
+ * nearest-neighbour sampling (pdqio.cpp). Kept in proportion, Meta's 1600×1004 bridges hash 0 and
+ * 2 bits from their expected hashes; squashed, 10 and 10; unshrunk, 6 and 10.
  */
 export const PDQ_DOWNSAMPLE_DIMENSION = 512;
 const DECODE_TIMEOUT_SECONDS = 30;
@@ -33,7 +35,12 @@ export interface PdqDecodeOptions {
 export async function decodeForPdq(input: Buffer | string, opts: PdqDecodeOptions = {}): Promise<RgbPixels> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error', autoOrient: false, sequentialRead: true })
+    const { data, info } = await sharp(input, {
+      limitInputPixels: maxPixels,
+      failOn: 'error',
+      autoOrient: false,
+      sequentialRead: true,
+    })
       .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
       .resize(PDQ_DOWNSAMPLE_DIMENSION, PDQ_DOWNSAMPLE_DIMENSION, { fit: 'inside', withoutEnlargement: true })
       .removeAlpha()
@@ -44,7 +51,10 @@ export async function decodeForPdq(input: Buffer | string, opts: PdqDecodeOption
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/pixel limit/i.test(message)) {
-      throw new JejakError('INVALID_INPUT', `The image is larger than the ${maxPixels.toLocaleString('en')}-pixel safety limit: no PDQ hash.`);
+      throw new JejakError(
+        'INVALID_INPUT',
+        `The image is larger than the ${maxPixels.toLocaleString('en')}-pixel safety limit: no PDQ hash.`,
+      );
     }
     throw new JejakError('UNREADABLE', `The image could not be decoded for its PDQ hash (${message}).`);
   }

@@ -90,7 +90,8 @@ export class PdqIndex<Id> {
   /** Every stored hash within `distance` bits of `hash`, nearest first. */
   within(hash: string | Hash256, distance: number): PdqMatch<Id>[] {
     const query = asHash(hash);
-    if (!Number.isInteger(distance) || distance < 0) throw new JejakError('INVALID_INPUT', 'A PDQ distance is a whole number of bits, 0 or more.');
+    if (!Number.isInteger(distance) || distance < 0)
+      throw new JejakError('INVALID_INPUT', 'A PDQ distance is a whole number of bits, 0 or more.');
     const q = new Uint32Array(PACKED_WORDS);
     packHash(query, q, 0);
     const matches: PdqMatch<Id>[] = [];
@@ -112,7 +113,8 @@ export class PdqIndex<Id> {
         for (let p = heads[table + (value ^ masks[m]!)]!; p !== NONE; p = links[p * SLOTS + slot]!) {
           const d = packedDistance(this.words, p * PACKED_WORDS, q, distance);
           // a match shows up in every slot within the radius: report it from the first one only
-          if (d <= distance && this.firstCloseSlot(p, query, radius) === slot) matches.push({ id: ids[p]!, distance: d });
+          if (d <= distance && this.firstCloseSlot(p, query, radius) === slot)
+            matches.push({ id: ids[p]!, distance: d });
         }
       }
     }
@@ -172,7 +174,8 @@ export class PdqIndex<Id> {
 
 function asHash(hash: string | Hash256): Hash256 {
   if (typeof hash === 'string') return parsePdqHex(hash);
-  if (hash.length !== SLOTS) throw new JejakError('INVALID_INPUT', `A PDQ hash has ${SLOTS} 16-bit words, not ${hash.length}.`);
+  if (hash.length !== SLOTS)
+    throw new JejakError('INVALID_INPUT', `A PDQ hash has ${SLOTS} 16-bit words, not ${hash.length}.`);
   return hash;
 }
 

@@ -9,11 +9,14 @@ import { PDQ_GRID } from './jarosz';
 export function pdqQuality(grid: Float32Array): number {
   const n = PDQ_GRID;
   let gradientSum = 0;
-  for (let i = 0; i < n - 1; i++) {
-    for (let j = 0; j < n; j++) gradientSum += Math.abs(Math.trunc(((grid[i * n + j]! - grid[(i + 1) * n + j]!) * 100) / 255));
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n - 1; j++) gradientSum += Math.abs(Math.trunc(((grid[i * n + j]! - grid[i * n + j + 1]!) * 100) / 255));
-  }
+  for (let i = 0; i < n - 1; i++)
+    for (let j = 0; j < n; j++) gradientSum += step(grid[i * n + j]!, grid[(i + 1) * n + j]!);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n - 1; j++) gradientSum += step(grid[i * n + j]!, grid[i * n + j + 1]!);
   return Math.min(100, Math.trunc(gradientSum / 90));
+}
+
+/** |u − v| in whole percent of 255, truncated, in 32-bit float steps as the C++ reference. */
+function step(u: number, v: number): number {
+  return Math.abs(Math.trunc(Math.fround(Math.fround(Math.fround(u - v) * 100) / 255)));
 }

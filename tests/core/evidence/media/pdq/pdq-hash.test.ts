@@ -65,7 +65,11 @@ describe('PDQ of pictures', () => {
   });
 
   it('gives a flat picture quality 0 and a picture under 5 pixels a side the zero hash', async () => {
-    const flat = await pdqOfImage(await sharp({ create: { width: 300, height: 200, channels: 3, background: '#7a7a7a' } }).png().toBuffer());
+    const flat = await pdqOfImage(
+      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#7a7a7a' } })
+        .png()
+        .toBuffer(),
+    );
     expect(flat.quality).toBe(0);
     const tiny = pdqOfPixels({ data: Buffer.alloc(4 * 40 * 3, 200), width: 40, height: 4, channels: 3 });
     expect(tiny).toMatchObject({ hash: ZERO, quality: 0 });
@@ -74,7 +78,9 @@ describe('PDQ of pictures', () => {
 
   it('keeps a screenshot recompressed at half size as a match, and tells different screenshots apart', async () => {
     const original = await pdqOfImage(await (await screenshot(1)).png().toBuffer());
-    const smaller = await pdqOfImage(await (await screenshot(1)).resize({ width: 360 }).jpeg({ quality: 60 }).toBuffer());
+    const smaller = await pdqOfImage(
+      await (await screenshot(1)).resize({ width: 360 }).jpeg({ quality: 60 }).toBuffer(),
+    );
     const distance = pdqDistance(original.hash, smaller.hash);
     console.log(`screenshot vs half-size JPEG q60: ${distance} bits`);
     expect(distance).toBeLessThanOrEqual(PDQ_MATCH_DISTANCE);
@@ -85,14 +91,20 @@ describe('PDQ of pictures', () => {
   });
 
   it('reads the colour channels only: transparent pixels hash by their colour, as in the reference', async () => {
-    const { data, info } = await (await screenshot(6, { width: 300, height: 400 })).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await (
+      await screenshot(6, { width: 300, height: 400 })
+    )
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const rgba = Buffer.alloc(info.width * info.height * 4);
     for (let p = 0; p < info.width * info.height; p++) {
       data.copy(rgba, p * 4, p * info.channels, p * info.channels + 3);
       rgba[p * 4 + 3] = p % 7 === 0 ? 0 : 255;
     }
     const opaque = await sharp(data, { raw: info }).removeAlpha().png().toBuffer();
-    const translucent = await sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+    const translucent = await sharp(rgba, { raw: { width: info.width, height: info.height, channels: 4 } })
+      .png()
+      .toBuffer();
     expect((await pdqOfImage(translucent)).hash).toBe((await pdqOfImage(opaque)).hash);
   });
 

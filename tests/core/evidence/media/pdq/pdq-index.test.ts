@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../../../electron/core/errors';
-import { pdqDistance, pdqHex, PdqIndex, type Hash256, type PdqMatch } from '../../../../../electron/core/evidence/media/pdq';
+import {
+  pdqDistance,
+  pdqHex,
+  PdqIndex,
+  type Hash256,
+  type PdqMatch,
+} from '../../../../../electron/core/evidence/media/pdq';
 import { SeededHashes } from '../../../../fixtures/pdq/random-hashes';
 
 const SEED = process.env.PDQ_INDEX_SEED ?? 'pdq-index-1';
@@ -53,7 +59,8 @@ describe(`PdqIndex (seed ${SEED}; set PDQ_INDEX_SEED to replay)`, () => {
 
     for (const distance of [0, 8, 15, 16, 31, 32, 47, 63, 64, 90]) {
       for (let q = 0; q < 40; q++) {
-        const query = q % 2 === 0 ? random.flipSpread(bases[random.int(bases.length)]!, random.int(distance + 2)) : random.hash();
+        const query =
+          q % 2 === 0 ? random.flipSpread(bases[random.int(bases.length)]!, random.int(distance + 2)) : random.hash();
         const expected = bruteForce(stored, query, distance).sort(byIdThenDistance);
         const found = index.within(query, distance);
         expect([...found].sort(byIdThenDistance), `distance ${distance}, query ${pdqHex(query)}`).toEqual(expected);

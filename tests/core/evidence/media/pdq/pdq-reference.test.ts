@@ -7,6 +7,7 @@ import {
   PDQ_MATCH_DISTANCE,
   pdqDistance,
   pdqOfImage,
+  pdqOfPixels,
   type DihedralTransform,
   type PdqDihedralResult,
 } from '../../../../../electron/core/evidence/media/pdq';
@@ -28,9 +29,10 @@ async function pdqOf(file: string): Promise<PdqDihedralResult> {
 }
 
 function nearestCopy(a: PdqDihedralResult, b: PdqDihedralResult): { transform: DihedralTransform; distance: number } {
-  return DIHEDRAL_TRANSFORMS.map((transform) => ({ transform, distance: pdqDistance(a.dihedral[transform], b.hash) })).sort(
-    (x, y) => x.distance - y.distance,
-  )[0]!;
+  return DIHEDRAL_TRANSFORMS.map((transform) => ({
+    transform,
+    distance: pdqDistance(a.dihedral[transform], b.hash),
+  })).sort((x, y) => x.distance - y.distance)[0]!;
 }
 
 describe('PDQ against Meta reference hashes', () => {
@@ -48,7 +50,9 @@ describe('PDQ against Meta reference hashes', () => {
     const original = await pdqOf('bridge-1-original.jpg');
     const rotated = await pdqOf('bridge-2-rotate-90.jpg');
     const nearest = nearestCopy(original, rotated);
-    console.log(`bridge rotated 90°: plain distance ${pdqDistance(original.hash, rotated.hash)}, nearest copy ${nearest.transform} at ${nearest.distance}`);
+    console.log(
+      `bridge rotated 90°: plain distance ${pdqDistance(original.hash, rotated.hash)}, nearest copy ${nearest.transform} at ${nearest.distance}`,
+    );
     expect(nearest).toEqual({ transform: 'rotate90', distance: expect.any(Number) });
     expect(nearest.distance).toBeLessThanOrEqual(PDQ_MATCH_DISTANCE);
     expect(pdqDistance(original.hash, rotated.hash)).toBeGreaterThan(PDQ_MATCH_DISTANCE);
@@ -86,5 +90,59 @@ describe('PDQ against Meta reference hashes', () => {
       expect(nearest.transform).toBe(transform);
       expect(nearest.distance).toBeLessThanOrEqual(PDQ_MATCH_DISTANCE);
     }
+  });
+});
+
+// Pixels made by formula (no decoder involved) and the hash and quality Meta's C++ float pipeline
+// gives for them (pdqhashing.cpp, downscaling.cpp and Torben's median, transcribed line for line,
+// built with g++ on x86-64 and fed these bytes). Meta calls an implementation correct when the
+// same pixels give the same hash; the stripes and the nearly flat picture have many tied or tiny
+// coefficients, so 64-bit instead of 32-bit sums change their bits.
+const SAME_PIXELS: [string, number, number, (x: number, y: number) => number[], string, number][] = [
+  [
+    'gradients',
+    97,
+    61,
+    (x, y) => [(x * x + 3 * y) & 255, ((x * y) >> 3) & 255, ((x ^ y) * 7) & 255],
+    '45508a55529525a1492ab74226d584b5396dcec939dad715bded429b3ee3da8e',
+    100,
+  ],
+  [
+    'rings',
+    640,
+    480,
+    (x, y) => {
+      const r = ((x - 300) ** 2 + (y - 200) ** 2) >> 9;
+      return [(r * 5) & 255, (r * 3 + x) & 255, (y >> 1) & 255];
+    },
+    'c19ea661a6bc3047a678640e9371a44e5bf192664991dbf2dbf66d916f919066',
+    100,
+  ],
+  [
+    'stripes',
+    200,
+    512,
+    (x, y) => Array(3).fill(((y >> 3) % 2) * 180 + ((x >> 5) % 3) * 20),
+    '7153aacf715b4c3c6753063c0132475055b61e58e0e76e78f0a7a8af511f1f50',
+    100,
+  ],
+  [
+    'nearly flat',
+    333,
+    222,
+    (x, y) => {
+      const v = 128 + ((x * 7 + y * 13) % 3) - 1;
+      return [v, v + 1, v - 1];
+    },
+    'feff5f1500805f15feff550000005500feffffff00000000a0fa0000ffffffff',
+    0,
+  ],
+];
+
+describe('PDQ against the C++ reference on the same pixels', () => {
+  it.each(SAME_PIXELS)('%s %i×%i gives the same bits and quality', (_name, width, height, colour, hash, quality) => {
+    const data = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(colour(x, y), (y * width + x) * 3);
+    expect(pdqOfPixels({ data, width, height, channels: 3 })).toMatchObject({ hash, quality });
   });
 });
