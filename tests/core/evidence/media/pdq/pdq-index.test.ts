@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../../../electron/core/errors';
 import {
+  DIHEDRAL_TRANSFORMS,
   pdqDistance,
   pdqHex,
   PdqIndex,
+  type DihedralTransform,
   type Hash256,
   type PdqMatch,
 } from '../../../../../electron/core/evidence/media/pdq';
@@ -78,6 +80,25 @@ describe(`PdqIndex (seed ${SEED}; set PDQ_INDEX_SEED to replay)`, () => {
     expect(pdqDistance(stored, query)).toBe(31);
     expect(index.within(query, 31)).toEqual([{ id: 'stored', distance: 31 }]);
     expect(index.within(random.flipSpread(stored, 32), 31)).toEqual([]);
+  });
+
+  it('withinDihedral reports each stored hash once, with the rotated or mirrored copy that came nearest', () => {
+    const random = new SeededHashes(`${SEED}:dihedral`);
+    const index = new PdqIndex<number>();
+    const [a, b] = [random.hash(), random.hash()];
+    index.add(1, a);
+    index.add(2, b);
+    const copies = Object.fromEntries(DIHEDRAL_TRANSFORMS.map((t) => [t, random.hex()])) as Record<
+      DihedralTransform,
+      string
+    >;
+    copies.rotate90 = pdqHex(random.flip(a, 9));
+    copies.flipX = pdqHex(random.flip(a, 2));
+    copies.original = pdqHex(random.flip(b, 30));
+    expect(index.withinDihedral(copies, 31)).toEqual([
+      { id: 1, distance: 2, transform: 'flipX' },
+      { id: 2, distance: 30, transform: 'original' },
+    ]);
   });
 
   it('add replaces the hash of a known id; remove forgets it and says whether it was there', () => {

@@ -8,6 +8,7 @@ import {
   pdqDistance,
   pdqOfImage,
   pdqOfPixels,
+  PdqIndex,
   type DihedralTransform,
   type PdqDihedralResult,
 } from '../../../../../electron/core/evidence/media/pdq';
@@ -56,6 +57,17 @@ describe('PDQ against Meta reference hashes', () => {
     expect(nearest).toEqual({ transform: 'rotate90', distance: expect.any(Number) });
     expect(nearest.distance).toBeLessThanOrEqual(PDQ_MATCH_DISTANCE);
     expect(pdqDistance(original.hash, rotated.hash)).toBeGreaterThan(PDQ_MATCH_DISTANCE);
+  });
+
+  it('an index of the reference images finds the original from the rotated copy, and nothing else', async () => {
+    const index = new PdqIndex<string>();
+    for (const [file] of expected) if (file !== 'bridge-2-rotate-90.jpg') index.add(file, (await pdqOf(file)).hash);
+    const rotated = await pdqOf('bridge-2-rotate-90.jpg');
+    expect(index.within(rotated.hash, PDQ_MATCH_DISTANCE)).toEqual([]);
+    // turning the rotated copy a quarter clockwise (Meta's rotate270) gives back the original
+    expect(index.withinDihedral(rotated.dihedral, PDQ_MATCH_DISTANCE)).toEqual([
+      { id: 'bridge-1-original.jpg', distance: expect.any(Number), transform: 'rotate270' },
+    ]);
   });
 
   it('does not match unrelated reference images, in any rotation or mirror', async () => {
