@@ -66,14 +66,7 @@ function bitsAboveMedian(dct: Float32Array): Hash256 {
 
 const ZERO_HASH = pdqHex(emptyHash());
 
-/** PDQ of a luma plane (overwritten: it is blurred in place to save a copy). */
-export function pdqFromLuma(luma: Float32Array, rows: number, cols: number): PdqResult {
-  const transformed = dctOfLuma(luma, rows, cols);
-  if (!transformed) return { hash: ZERO_HASH, quality: 0 };
-  return { hash: pdqHex(bitsAboveMedian(transformed.dct)), quality: transformed.quality };
-}
-
-/** PDQ and the hashes of the seven rotated and mirrored copies, from one DCT. */
+/** PDQ of a luma plane (overwritten: blurred in place) and of its seven rotations and mirrors, from one DCT. */
 export function pdqDihedralFromLuma(luma: Float32Array, rows: number, cols: number): PdqDihedralResult {
   const transformed = dctOfLuma(luma, rows, cols);
   const dihedral = {} as Record<DihedralTransform, string>;

@@ -30,14 +30,15 @@ export interface PdqDecodeOptions {
  * colour channels), first frame only, shrunk to fit 512×512 when larger, and NOT turned upright
  * by the EXIF orientation. The reference hashes the stored pixels; a picture saved sideways with
  * an orientation tag matches its upright copy through the dihedral hashes instead.
- * A picture over `maxPixels` is refused from its header, before any pixel is decoded.
+ * A picture over `maxPixels` is refused from its header, before any pixel is decoded; one the
+ * decoder warns about (cut short, damaged) gets no hash rather than the hash of a partial rendering.
  */
 export async function decodeForPdq(input: Buffer | string, opts: PdqDecodeOptions = {}): Promise<RgbPixels> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   try {
     const { data, info } = await sharp(input, {
       limitInputPixels: maxPixels,
-      failOn: 'error',
+      failOn: 'warning',
       autoOrient: false,
       sequentialRead: true,
     })

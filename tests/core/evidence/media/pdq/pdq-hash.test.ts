@@ -122,7 +122,7 @@ describe('PDQ of pictures', () => {
     expect(pdqDistance(a.dihedral.rotate270, c.hash)).toBeLessThanOrEqual(PDQ_MATCH_DISTANCE);
   });
 
-  it('refuses a pixel bomb from its header and undecodable bytes, with clear errors', async () => {
+  it('refuses a pixel bomb from its header, and undecodable, cut or corrupt bytes, with clear errors', async () => {
     const bomb = await rejection(pdqOfImage(blackPng(20_000, 20_000)));
     expect(isJejakError(bomb, 'INVALID_INPUT')).toBe(true);
     expect((bomb as Error).message).toMatch(/safety limit/);
@@ -130,5 +130,9 @@ describe('PDQ of pictures', () => {
     expect(isJejakError(garbage, 'UNREADABLE')).toBe(true);
     const truncated = (await (await screenshot(2)).jpeg().toBuffer()).subarray(0, 3000);
     expect(isJejakError(await rejection(pdqOfImage(truncated)), 'UNREADABLE')).toBe(true);
+    // corrupt entropy data the decoder would skip with only a warning: no hash of a garbled picture
+    const corrupt = Buffer.from(await (await screenshot(2)).jpeg().toBuffer());
+    corrupt.fill(0xfe, corrupt.length >> 1, (corrupt.length >> 1) + 40);
+    expect(isJejakError(await rejection(pdqOfImage(corrupt)), 'UNREADABLE')).toBe(true);
   });
 });
