@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
-import { OPEN_STATUSES } from '../cases/cases';
+import { OPEN_STATUSES } from '../cases/case-status';
 import { sql } from '../db/sql';
+import { countShown } from './exclusion';
 
 export interface DashboardStats {
   channels: number;
@@ -10,7 +11,7 @@ export interface DashboardStats {
   byPlatform: Array<{ key: string; count: number }>;
   /** channels added per ISO week (Monday), oldest first, the last `weeks` weeks including this one */
   perWeek: Array<{ week: string; count: number }>;
-  /** cases the platform has not acted on yet, and those of them past their due time */
+  /** cases sent (exported) that the platform has not acted on yet, and those of them past their due time */
   openCases: number;
   overdueCases: number;
 }
@@ -21,13 +22,27 @@ function mondayOf(date: Date): Date {
   return d;
 }
 
+/**
+ * Counts of a column's values over channels that are not excluded: all channels (served by the
+ * column's index alone) minus the excluded ones (a partial index), as in countShown.
+ */
+function groupShown(db: Db, column: 'status' | 'category' | 'platform'): Array<{ key: string; count: number }> {
+  const group = (where: string) => db.all<{ key: string; count: number }>({ text: `SELECT ${column} AS key, count(*) AS count FROM channels WHERE ${where} GROUP BY ${column}`, params: [] });
+  const counts = new Map(group('1').map((r) => [r.key, r.count]));
+  for (const r of group('excluded_at IS NOT NULL')) counts.set(r.key, counts.get(r.key)! - r.count);
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count);
+}
+
 export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardStats {
-  const group = (column: 'status' | 'category' | 'platform') =>
-    db.all<{ key: string; count: number }>({ text: `SELECT ${column} AS key, count(*) AS count FROM channels GROUP BY ${column} ORDER BY count DESC`, params: [] });
   const start = mondayOf(now);
   start.setUTCDate(start.getUTCDate() - 7 * (weeks - 1));
   const counts = new Map<string, number>();
-  for (const r of db.all<{ day: string; count: number }>(sql`SELECT substr(created_at, 1, 10) AS day, count(*) AS count FROM channels WHERE created_at >= ${start.toISOString()} GROUP BY day`)) {
+  for (const r of db.all<{ day: string; count: number }>(
+    sql`SELECT substr(created_at, 1, 10) AS day, count(*) AS count FROM channels WHERE created_at >= ${start.toISOString()} AND excluded_at IS NULL GROUP BY day`,
+  )) {
     const week = mondayOf(new Date(`${r.day}T00:00:00Z`)).toISOString().slice(0, 10);
     counts.set(week, (counts.get(week) ?? 0) + r.count);
   }
@@ -38,11 +53,11 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     return { week, count: counts.get(week) ?? 0 };
   });
   return {
-    channels: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels`)!.n,
-    evidence: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence`)!.n,
-    byStatus: group('status'),
-    byCategory: group('category'),
-    byPlatform: group('platform'),
+    channels: countShown(db, sql`FROM channels c`, sql`1`, 'c'),
+    evidence: countShown(db, sql`FROM evidence e`, sql`1`, 'e'),
+    byStatus: groupShown(db, 'status'),
+    byCategory: groupShown(db, 'category'),
+    byPlatform: groupShown(db, 'platform'),
     perWeek,
     ...caseCounts(db, now),
   };

@@ -24,6 +24,8 @@ export interface IntakeMeta {
   fileTime?: string;
   notes?: string;
   tags?: string[];
+  /** the category of a channel the source link adds to the catalog */
+  category?: string;
   /** how the bytes came in, for the audit entry: file, paste, drop, capture */
   via?: string;
 }
@@ -116,7 +118,7 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
     let channelId = meta.channelId ?? null;
     let postUrl: string | null = null;
     if (meta.sourceUrl) {
-      const found = addOrFindChannel(session, policy, { url: meta.sourceUrl }, now);
+      const found = addOrFindChannel(session, policy, { url: meta.sourceUrl, category: meta.category }, now);
       channelId ??= found.id;
       postUrl = found.link.post?.url ?? null;
     }

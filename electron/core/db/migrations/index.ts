@@ -3,6 +3,7 @@ import type { Db } from '../database';
 import { init } from './0001-init';
 import { catalog } from './0002-catalog';
 import { cases } from './0003-cases';
+import { workflow } from './0004-workflow';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases];
+export const migrations: Migration[] = [init, catalog, cases, workflow];
 
 export const LATEST_VERSION = migrations.length;
 
