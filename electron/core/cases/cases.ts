@@ -81,10 +81,16 @@ function summary(r: CaseRow, now: Date): CaseSummary {
   };
 }
 
+/** Past every case and every deleted one: an audit entry's subject names one case forever. */
+const NEXT_CASE_ID = sql`(SELECT max(n) + 1 FROM (SELECT coalesce(max(id), 0) AS n FROM cases UNION ALL SELECT coalesce(max(case_id), 0) FROM retired_references))`;
+
 /** A case by its reference; the reference of an earlier revision (without -rN, or an older -rN) finds it too. */
 export function caseIdOf(session: VaultSession, reference: string): number {
-  const base = reference.replace(/-r\d+$/, '');
-  const found = session.db.get<{ id: number }>(sql`SELECT id FROM cases WHERE reference = ${reference} OR (revision > 1 AND reference = ${base} || '-r' || revision)`);
+  const suffix = /-r(\d+)$/.exec(reference);
+  const [base, revision] = suffix ? [reference.slice(0, suffix.index), Number(suffix[1])] : [reference, 1];
+  const found = session.db.get<{ id: number }>(
+    sql`SELECT id FROM cases WHERE reference = ${reference} OR (revision > 1 AND revision >= ${revision} AND reference = ${base} || '-r' || revision)`,
+  );
   if (found) return found.id;
   const retired = session.db.get<{ retired_at: string }>(sql`SELECT retired_at FROM retired_references WHERE reference = ${reference}`);
   throw new JejakError('NOT_FOUND', retired ? `Case ${reference} was deleted on ${retired.retired_at}.` : `No case ${reference}.`);
@@ -135,8 +141,8 @@ export function createCase(session: VaultSession, policy: Policy, input: CaseInp
     const reference = nextReference(session.db, policy.referencePattern ?? DEFAULT_REFERENCE_PATTERN, now);
     const at = now.toISOString();
     const caseId = Number(
-      session.db.run(sql`INSERT INTO cases (reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
-        VALUES (${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
+      session.db.run(sql`INSERT INTO cases (id, reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
+        VALUES (${NEXT_CASE_ID}, ${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
     );
     session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor) VALUES (${caseId}, 'draft', ${at}, ${session.actor})`);
     session.audit({ action: 'case.created', subject: { type: 'case', id: String(caseId) }, details: { reference, title: input.title, platform: input.platform, priority, dueAt } });

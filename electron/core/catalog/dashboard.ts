@@ -23,14 +23,20 @@ function mondayOf(date: Date): Date {
 }
 
 /**
- * Counts of a column's values over channels that are not excluded: all channels (served by the
- * column's index alone) minus the excluded ones (a partial index), as in countShown.
+ * Counts per value of `key` over channels that are not excluded (created since `since`): all of
+ * them (served by an index alone) minus the excluded ones (the partial index, named because the
+ * planner would rather walk the grouping column's index past every row), as in countShown.
  */
-function groupShown(db: Db, column: 'status' | 'category' | 'platform'): Array<{ key: string; count: number }> {
-  const group = (where: string) => db.all<{ key: string; count: number }>({ text: `SELECT ${column} AS key, count(*) AS count FROM channels WHERE ${where} GROUP BY ${column}`, params: [] });
-  const counts = new Map(group('1').map((r) => [r.key, r.count]));
-  for (const r of group('excluded_at IS NOT NULL')) counts.set(r.key, counts.get(r.key)! - r.count);
-  return [...counts]
+function groupShown(db: Db, key: string, since = ''): Map<string, number> {
+  const group = (from: string, where: string) =>
+    db.all<{ key: string; count: number }>({ text: `SELECT ${key} AS key, count(*) AS count FROM ${from} WHERE created_at >= ? ${where} GROUP BY 1`, params: [since] });
+  const counts = new Map(group('channels', '').map((r) => [r.key, r.count]));
+  for (const r of group('channels INDEXED BY channels_excluded', 'AND excluded_at IS NOT NULL')) counts.set(r.key, counts.get(r.key)! - r.count);
+  return counts;
+}
+
+function breakdown(db: Db, column: 'status' | 'category' | 'platform'): Array<{ key: string; count: number }> {
+  return [...groupShown(db, column)]
     .filter(([, count]) => count > 0)
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count);
@@ -40,11 +46,9 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
   const start = mondayOf(now);
   start.setUTCDate(start.getUTCDate() - 7 * (weeks - 1));
   const counts = new Map<string, number>();
-  for (const r of db.all<{ day: string; count: number }>(
-    sql`SELECT substr(created_at, 1, 10) AS day, count(*) AS count FROM channels WHERE created_at >= ${start.toISOString()} AND excluded_at IS NULL GROUP BY day`,
-  )) {
-    const week = mondayOf(new Date(`${r.day}T00:00:00Z`)).toISOString().slice(0, 10);
-    counts.set(week, (counts.get(week) ?? 0) + r.count);
+  for (const [day, count] of groupShown(db, 'substr(created_at, 1, 10)', start.toISOString())) {
+    const week = mondayOf(new Date(`${day}T00:00:00Z`)).toISOString().slice(0, 10);
+    counts.set(week, (counts.get(week) ?? 0) + count);
   }
   const perWeek = Array.from({ length: weeks }, (_, i) => {
     const d = new Date(start);
@@ -55,9 +59,9 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
   return {
     channels: countShown(db, sql`FROM channels c`, sql`1`, 'c'),
     evidence: countShown(db, sql`FROM evidence e`, sql`1`, 'e'),
-    byStatus: groupShown(db, 'status'),
-    byCategory: groupShown(db, 'category'),
-    byPlatform: groupShown(db, 'platform'),
+    byStatus: breakdown(db, 'status'),
+    byCategory: breakdown(db, 'category'),
+    byPlatform: breakdown(db, 'platform'),
     perWeek,
     ...caseCounts(db, now),
   };

@@ -97,8 +97,9 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
 
 function row(db: Db, id: number): EvidenceRow {
   const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE e.id = ${id}`);
-  if (!r) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
-  return r;
+  if (r) return r;
+  const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
+  throw new JejakError('NOT_FOUND', purged ? `Evidence item ${id} was purged on ${purged.purged_at}.` : `No evidence item ${id}.`);
 }
 
 export function getEvidence(session: VaultSession, id: number): EvidenceDetail {

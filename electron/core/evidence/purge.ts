@@ -5,6 +5,12 @@ import { JejakError } from '../errors';
 import type { VaultSession } from '../vault/session';
 import { forgetPhash } from './phash-index';
 
+/**
+ * The number of the next evidence item: past every item and every purged one, so an audit entry's
+ * subject names one item forever (SQLite would give a purged last number out again).
+ */
+export const NEXT_EVIDENCE_ID = sql`(SELECT max(n) + 1 FROM (SELECT coalesce(max(id), 0) AS n FROM evidence UNION ALL SELECT coalesce(max(id), 0) FROM purged_evidence))`;
+
 export interface PurgeResult {
   id: number;
   sha256: string;
@@ -38,6 +44,7 @@ export function purgeEvidence(session: VaultSession, id: number): PurgeResult {
   if (drafts.length > 0) throw new JejakError('INVALID_INPUT', `Evidence #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`);
   const blobRemoved = session.db.tx(() => {
     session.db.run(sql`DELETE FROM evidence WHERE id = ${id}`);
+    session.db.run(sql`INSERT INTO purged_evidence (id, sha256, purged_at, purged_by) VALUES (${id}, ${row.sha256}, ${new Date().toISOString()}, ${session.actor})`);
     const shared = session.db.get(sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name}`) !== undefined;
     if (!shared) session.db.run(sql`DELETE FROM blobs WHERE name = ${row.blob_name}`);
     session.audit({

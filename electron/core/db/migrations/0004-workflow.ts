@@ -2,8 +2,8 @@ import type { Migration } from './index';
 
 /**
  * Undo and exclusion: channels and evidence can be excluded with a reason (kept, hidden, restorable),
- * cases carry a revision, deleted cases keep their reference out of reuse, and every evidence item
- * that ever left in a package is recorded so it can never be purged.
+ * cases carry a revision, deleted cases and purged items keep their reference and number out of
+ * reuse, and every evidence item that ever left in a package is recorded so it can never be purged.
  *
  * Search: an excluded row stays in the index with one more facet token, 'xe31' ('xe' + hex of "1",
  * see facetToken in search/fts-query.ts), which the search ANDs away with NOT. So the two views and
@@ -34,6 +34,14 @@ export const workflow: Migration = {
       title TEXT NOT NULL,
       retired_at TEXT NOT NULL,
       retired_by TEXT NOT NULL
+    ) STRICT;
+
+    -- Purged items, so their numbers are never given to another item (rowids would be reused).
+    CREATE TABLE purged_evidence (
+      id INTEGER PRIMARY KEY,
+      sha256 TEXT NOT NULL,
+      purged_at TEXT NOT NULL,
+      purged_by TEXT NOT NULL
     ) STRICT;
 
     -- What each exported revision carried. No cascade: an exported item can never be deleted.

@@ -16,12 +16,13 @@ export const migrations: Migration[] = [init, catalog, cases, workflow];
 
 export const LATEST_VERSION = migrations.length;
 
-export function migrate(db: Db): void {
+/** Brings the database to `target` (the latest unless a migration test stops earlier). */
+export function migrate(db: Db, target = LATEST_VERSION): void {
   const current = db.raw.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new JejakError('VAULT_FROM_FUTURE', `This vault's database is at version ${current}, made by a newer Jejak; this version knows up to ${LATEST_VERSION}. Update Jejak to open it.`);
   }
-  const pending = migrations.filter((m) => m.version > current);
+  const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   db.tx(() => {
     for (const m of pending) {
