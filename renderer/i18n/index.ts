@@ -3,10 +3,12 @@ import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
+import workflowEn from './workflow.en.json';
+import workflowId from './workflow.id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = { id: { ...baseId, ...casesId }, en: { ...baseEn, ...casesEn } };
+export const catalogs = { id: { ...baseId, ...casesId, ...workflowId }, en: { ...baseEn, ...casesEn, ...workflowEn } };
 export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {
