@@ -129,3 +129,32 @@ test('a draft case is edited, loses an item and is deleted; its number is not gi
   expect(second.reference).not.toBe(first.reference);
   expect(harness.foreignRequests).toEqual([]);
 });
+
+test('the status card offers only the steps the core allows; a returned case becomes a revised draft', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createVaultThroughUi(page);
+  await api(page, 'identity.set', { name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', employeeId: 'NIP-1', role: 'analyst' });
+  const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', { url: 'https://t.me/jejak_status_satu', category: 'terorisme' });
+  const kase = await api<{ id: number; reference: string }>(page, 'cases.create', { title: 'Status', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: [channel.id], evidenceIds: [] });
+  await api(page, 'cases.export', { id: kase.id, jobId: 'e2e-export', language: 'id' });
+
+  await openArea(page, 'Kasus');
+  await page.getByTestId('case-table').getByRole('button', { name: kase.reference }).click();
+  const card = page.getByTestId('status-card');
+  await expect(card.getByRole('button')).toHaveText(['Catat disetujui', 'Catat dikembalikan']);
+  await card.getByLabel('Catatan status (opsional)').fill('Dikembalikan lewat telepon oleh supervisor');
+  await card.getByRole('button', { name: 'Catat dikembalikan' }).click();
+  await expect(page.getByTestId('case-detail').locator('.case-status').first()).toHaveText('Dikembalikan');
+  // Nothing can mark a returned export as submitted: the only step is a revised draft.
+  await expect(card.getByRole('button')).toHaveText(['Buat revisi draf']);
+  await expect(card).toContainText(`${kase.reference}-r2`);
+  await keepScreenshot(page, 'returned-case');
+  await card.getByRole('button', { name: 'Buat revisi draf' }).click();
+  await expect(page.getByTestId('case-reference')).toHaveText(`${kase.reference}-r2`);
+  await expect(page.getByTestId('case-detail')).toContainText('Revisi 2');
+  await expect(page.getByRole('button', { name: 'Ubah draf' })).toBeVisible();
+  // The earlier export stays recorded, so the draft cannot be deleted.
+  await expect(page.getByTestId('exports-card')).toContainText('.zip');
+  await expect(page.getByRole('button', { name: 'Hapus draf' })).toHaveCount(0);
+  expect(harness.foreignRequests).toEqual([]);
+});

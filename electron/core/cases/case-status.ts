@@ -78,6 +78,13 @@ function step(session: VaultSession, caseId: number, row: StatusRow, to: CaseSta
   });
 }
 
+/** A returned case is revised (a new draft) before anything is sent again; its old content is not re-signed. */
+export function requireExportable(kase: { reference: string; status: CaseStatus }): void {
+  if (kase.status === 'returned') {
+    throw new JejakError('ILLEGAL_STEP', `Case ${kase.reference} was returned; make a revised draft (case status ${kase.reference} draft) and export that.`);
+  }
+}
+
 /**
  * A step recorded by a person (app, CLI). Approved and returned are recorded by hand until the
  * supervisor's package can be received (recordDecision); the audit entry says which it was.

@@ -9,7 +9,7 @@ import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
 import type { ReportLanguage } from '../report/report-data';
 import type { VaultSession } from '../vault/session';
-import { caseExported } from './case-status';
+import { caseExported, requireExportable } from './case-status';
 import { getCase } from './cases';
 import { custodyLines } from './custody';
 import { buildReport, channelsCsv } from './report-builder';
@@ -30,6 +30,7 @@ const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')
  */
 export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
   const kase = getCase(session, caseId);
+  requireExportable(kase);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
   const signer = vaultSigner(session, policy.unitName);
   const identity = getIdentity(session);

@@ -94,7 +94,7 @@ export function CaseDetailView() {
               <CaseItems kase={kase} channels={channels} evidence={evidence} onAdd={() => setDialog('add')} />
             </div>
             <div>
-              <ExportPanel kase={kase} />
+              {kase.status !== 'returned' && <ExportPanel kase={kase} />}
               <ExportsCard kase={kase} />
               <StatusCard kase={kase} />
             </div>

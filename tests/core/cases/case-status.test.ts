@@ -35,6 +35,7 @@ describe('case status machine', () => {
       expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/is returned; it cannot become submitted \(allowed next: draft\)/) }),
     );
 
+    await expect(exported(session, kase.id)).rejects.toMatchObject({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/was returned; make a revised draft/) });
     setCaseStatus(session, kase.id, 'draft', 'Revisi bukti');
     const revised = getCase(session, kase.id);
     expect(revised).toMatchObject({ status: 'draft', revision: 2, reference: `${kase.reference}-r2` });
