@@ -56,8 +56,8 @@ try {
   });
   console.log(`seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s`);
   // Mistakes are excluded, never deleted: 1% of each, which every list, count and search leaves out.
-  session.db.raw.exec(`UPDATE channels SET excluded_at = created_at, excluded_by = 'bench', exclusion_reason = 'bench' WHERE id % 100 = 0;
-    UPDATE evidence SET excluded_at = intake_at, excluded_by = 'bench', exclusion_reason = 'bench' WHERE id % 100 = 0`);
+  session.db.raw.exec(`INSERT INTO channel_exclusions SELECT id, created_at, 'bench', 'bench' FROM channels WHERE id % 100 = 0;
+    INSERT INTO evidence_exclusions SELECT id, intake_at, 'bench', 'bench' FROM evidence WHERE id % 100 = 0`);
 
   const searchTimes: number[] = [];
   for (let i = 0; i < 200; i++) {

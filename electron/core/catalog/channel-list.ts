@@ -47,10 +47,10 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
 
 export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number }): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
-  const total = countShown(db, sql`FROM channels c`, where, 'c', opts.filter.excluded);
+  const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const direction = opts.descending ? 'DESC' : 'ASC';
   const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
-  const shown = exclusionTerm('c', opts.filter.excluded);
+  const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
   const rows = db.all<ChannelRow>(sql`${SELECT_CHANNEL} WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
   return { total, rows: rows.map(toSummary) };
 }

@@ -3,16 +3,16 @@ import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ChannelDetail, type ChannelInput, type ChannelRow, toSummary } from './channel-types';
+import { exclusionJoin, exclusionTerm } from './exclusion';
 import { type ParsedLink, parseLink } from './links';
 import { setTags, tagsOf } from './tags';
 import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor, categoryOrLast, rememberCategory } from './vocabulary';
 
-/**
- * Channels with the number of their evidence items that are not excluded: the row every channel
- * view starts from. All items minus the excluded ones, each count served by an index alone.
- */
-export const SELECT_CHANNEL = sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id)
-  - (SELECT count(*) FROM evidence e INDEXED BY evidence_excluded_channel WHERE e.channel_id = c.id AND e.excluded_at IS NOT NULL) AS evidence_count FROM channels c`;
+const exclusion = exclusionJoin('channel', 'c');
+
+/** Channels with their exclusion and the number of their evidence items (excluded ones left out): the row every channel view starts from. */
+export const SELECT_CHANNEL = sql`SELECT c.*, ${exclusion.columns},
+  (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id AND ${exclusionTerm('evidence', 'e')}) AS evidence_count FROM channels c ${exclusion.join}`;
 
 export function parseOrThrow(url: string): ParsedLink {
   const parsed = parseLink(url);

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { OPEN_STATUSES } from '../cases/case-status';
-import { sql } from '../db/sql';
-import { countShown } from './exclusion';
+import { type SqlQuery, raw, sql } from '../db/sql';
+import { countShown, exclusionTerm } from './exclusion';
 
 export interface DashboardStats {
   channels: number;
@@ -23,22 +23,16 @@ function mondayOf(date: Date): Date {
 }
 
 /**
- * Counts per value of `key` over channels that are not excluded (created since `since`): all of
- * them (served by an index alone) minus the excluded ones (the partial index, named because the
- * planner would rather walk the grouping column's index past every row), as in countShown.
+ * Counts per value of `key` over the channels that are not excluded and match `where`, largest
+ * first: all of them (from an index alone) minus the excluded ones, as countShown does.
  */
-function groupShown(db: Db, key: string, since = ''): Map<string, number> {
-  const group = (from: string, where: string) =>
-    db.all<{ key: string; count: number }>({ text: `SELECT ${key} AS key, count(*) AS count FROM ${from} WHERE created_at >= ? ${where} GROUP BY 1`, params: [since] });
-  const counts = new Map(group('channels', '').map((r) => [r.key, r.count]));
-  for (const r of group('channels INDEXED BY channels_excluded', 'AND excluded_at IS NOT NULL')) counts.set(r.key, counts.get(r.key)! - r.count);
-  return counts;
-}
-
-function breakdown(db: Db, column: 'status' | 'category' | 'platform'): Array<{ key: string; count: number }> {
-  return [...groupShown(db, column)]
+function groupShown(db: Db, key: string, where: SqlQuery = sql`1`): Array<{ key: string; count: number }> {
+  const group = (term: SqlQuery) => db.all<{ key: string; count: number }>(sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${term} GROUP BY 1`);
+  const counts = new Map(group(sql`1`).map((r) => [r.key, r.count]));
+  for (const r of group(exclusionTerm('channel', 'c', 'only'))) counts.set(r.key, counts.get(r.key)! - r.count);
+  return [...counts]
     .filter(([, count]) => count > 0)
-    .map(([key, count]) => ({ key, count }))
+    .map(([k, count]) => ({ key: k, count }))
     .sort((a, b) => b.count - a.count);
 }
 
@@ -46,7 +40,7 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
   const start = mondayOf(now);
   start.setUTCDate(start.getUTCDate() - 7 * (weeks - 1));
   const counts = new Map<string, number>();
-  for (const [day, count] of groupShown(db, 'substr(created_at, 1, 10)', start.toISOString())) {
+  for (const { key: day, count } of groupShown(db, 'substr(created_at, 1, 10)', sql`created_at >= ${start.toISOString()}`)) {
     const week = mondayOf(new Date(`${day}T00:00:00Z`)).toISOString().slice(0, 10);
     counts.set(week, (counts.get(week) ?? 0) + count);
   }
@@ -57,11 +51,11 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     return { week, count: counts.get(week) ?? 0 };
   });
   return {
-    channels: countShown(db, sql`FROM channels c`, sql`1`, 'c'),
-    evidence: countShown(db, sql`FROM evidence e`, sql`1`, 'e'),
-    byStatus: breakdown(db, 'status'),
-    byCategory: breakdown(db, 'category'),
-    byPlatform: breakdown(db, 'platform'),
+    channels: countShown(db, 'channel', 'c', sql`FROM channels c`, sql`1`),
+    evidence: countShown(db, 'evidence', 'e', sql`FROM evidence e`, sql`1`),
+    byStatus: groupShown(db, 'status'),
+    byCategory: groupShown(db, 'category'),
+    byPlatform: groupShown(db, 'platform'),
     perWeek,
     ...caseCounts(db, now),
   };

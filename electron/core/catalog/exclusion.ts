@@ -1,12 +1,12 @@
 import type { Db } from '../db/database';
-import { type SqlQuery, raw, sql } from '../db/sql';
+import { type SqlQuery, join, raw, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { VaultSession } from '../vault/session';
 
 /**
  * A mistake in the catalog is excluded with a reason, never deleted: the row, its blob and its
  * audit trail stay; lists, search, dashboard counts and the case pickers leave it out until it is
- * restored.
+ * restored. The exclusion is a row of channel_exclusions / evidence_exclusions (see 0004-workflow).
  */
 export type ExcludableKind = 'channel' | 'evidence';
 
@@ -19,6 +19,7 @@ export interface Exclusion {
   reason: string;
 }
 
+/** The exclusion's columns as a list query joins them in (null when the item is not excluded). */
 export interface ExclusionColumns {
   excluded_at: string | null;
   excluded_by: string | null;
@@ -26,6 +27,7 @@ export interface ExclusionColumns {
 }
 
 const TABLE = { channel: 'channels', evidence: 'evidence' } as const;
+const EXCLUSIONS = { channel: ['channel_exclusions', 'channel_id'], evidence: ['evidence_exclusions', 'evidence_id'] } as const;
 const CASE_LINK = { channel: ['case_channels', 'channel_id'], evidence: ['case_evidence', 'evidence_id'] } as const;
 const NAME = { channel: 'Channel', evidence: 'Evidence item' } as const;
 
@@ -33,21 +35,41 @@ export function exclusionOf(row: ExclusionColumns): Exclusion | null {
   return row.excluded_at ? { at: row.excluded_at, by: row.excluded_by ?? '', reason: row.exclusion_reason ?? '' } : null;
 }
 
-/** The WHERE term of a view, for a table aliased `alias`. */
-export function exclusionTerm(alias: string, view: ExclusionView = 'hide'): SqlQuery {
+/** The exclusion's columns and the `LEFT JOIN` that brings them, for a table aliased `alias`. */
+export function exclusionJoin(kind: ExcludableKind, alias: string): { columns: SqlQuery; join: SqlQuery } {
+  const [table, column] = EXCLUSIONS[kind];
+  const x = `${alias}x`;
+  return {
+    columns: sql`${raw(`${x}.excluded_at, ${x}.excluded_by, ${x}.exclusion_reason`)}`,
+    join: sql`LEFT JOIN ${raw(table)} ${raw(x)} ON ${raw(x)}.${raw(column)} = ${raw(alias)}.id`,
+  };
+}
+
+const excludedIds = (kind: ExcludableKind) => raw(`SELECT ${EXCLUSIONS[kind][1]} FROM ${EXCLUSIONS[kind][0]}`);
+
+/**
+ * The WHERE term of a view for a table aliased `alias`: the row's id against the few excluded ids
+ * (read once per query). The id is in every index, so a list walking an index past thousands of
+ * rows never reads those rows; "only" looks the few up by id.
+ */
+export function exclusionTerm(kind: ExcludableKind, alias: string, view: ExclusionView = 'hide'): SqlQuery {
   if (view === 'all') return sql`1`;
-  return sql`${raw(alias)}.excluded_at ${raw(view === 'hide' ? 'IS NULL' : 'IS NOT NULL')}`;
+  return sql`${raw(alias)}.id ${raw(view === 'hide' ? 'NOT IN' : 'IN')} (${excludedIds(kind)})`;
 }
 
 /**
- * count(*) of the rows a view shows. Hiding counts everything (the query the indexes already
- * serve) minus the excluded rows (a partial index): reading each row's exclusion columns would
- * cost a table lookup per row, past an evidence row's thumbnail.
+ * count(*) of the rows of `from` (the table aliased `alias`) matching `where` that a view shows.
+ * Hiding counts all matching rows minus the excluded ones: with no per-row term SQLite counts from
+ * an index alone (from its pages when nothing filters), and the excluded few by id.
  */
-export function countShown(db: Db, from: SqlQuery, where: SqlQuery, alias: string, view: ExclusionView = 'hide'): number {
-  const count = (extra: SqlQuery) => db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${where} AND ${extra}`)!.n;
-  if (view !== 'hide') return count(exclusionTerm(alias, view));
-  return count(sql`1`) - count(exclusionTerm(alias, 'only'));
+export function countShown(db: Db, kind: ExcludableKind, alias: string, from: SqlQuery, where: SqlQuery, view: ExclusionView = 'hide'): number {
+  const count = (term: SqlQuery | null) => {
+    const terms = [where, term].filter((t): t is SqlQuery => t !== null && t.text !== '1');
+    return db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}${terms.length > 0 ? sql` WHERE ${join(terms, ' AND ')}` : sql``}`)!.n;
+  };
+  const excluded = () => (where.text === '1' ? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n : count(exclusionTerm(kind, alias, 'only')));
+  if (view === 'all') return count(null);
+  return view === 'only' ? excluded() : count(null) - excluded();
 }
 
 /** References of the draft cases that hold the item (a draft is where an item can still be taken out). */
@@ -59,8 +81,9 @@ export function draftCasesHolding(db: Db, kind: ExcludableKind, id: number): str
 }
 
 function current(db: Db, kind: ExcludableKind, id: number): ExclusionColumns & { sha256?: string } {
-  const extra = kind === 'evidence' ? raw(', sha256') : raw('');
-  const row = db.get<ExclusionColumns & { sha256?: string }>(sql`SELECT excluded_at, excluded_by, exclusion_reason${extra} FROM ${raw(TABLE[kind])} WHERE id = ${id}`);
+  const extra = kind === 'evidence' ? raw(', i.sha256') : raw('');
+  const exclusion = exclusionJoin(kind, 'i');
+  const row = db.get<ExclusionColumns & { sha256?: string }>(sql`SELECT ${exclusion.columns}${extra} FROM ${raw(TABLE[kind])} i ${exclusion.join} WHERE i.id = ${id}`);
   if (!row) throw new JejakError('NOT_FOUND', `No ${kind === 'channel' ? 'channel' : 'evidence item'} ${id}.`);
   return row;
 }
@@ -72,8 +95,9 @@ export function excludeItem(session: VaultSession, kind: ExcludableKind, id: num
   if (row.excluded_at) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is already excluded (${row.exclusion_reason}).`);
   const drafts = draftCasesHolding(session.db, kind, id);
   if (drafts.length > 0) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`);
+  const [table, column] = EXCLUSIONS[kind];
   session.db.tx(() => {
-    session.db.run(sql`UPDATE ${raw(TABLE[kind])} SET excluded_at = ${now.toISOString()}, excluded_by = ${session.actor}, exclusion_reason = ${why} WHERE id = ${id}`);
+    session.db.run(sql`INSERT INTO ${raw(table)} (${raw(column)}, excluded_at, excluded_by, exclusion_reason) VALUES (${id}, ${now.toISOString()}, ${session.actor}, ${why})`);
     session.audit({ action: `${kind}.excluded`, subject: { type: kind, id: String(id) }, details: { reason: why, ...(row.sha256 ? { sha256: row.sha256 } : {}) } });
   });
 }
@@ -81,8 +105,9 @@ export function excludeItem(session: VaultSession, kind: ExcludableKind, id: num
 export function restoreItem(session: VaultSession, kind: ExcludableKind, id: number): void {
   const row = current(session.db, kind, id);
   if (!row.excluded_at) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is not excluded.`);
+  const [table, column] = EXCLUSIONS[kind];
   session.db.tx(() => {
-    session.db.run(sql`UPDATE ${raw(TABLE[kind])} SET excluded_at = NULL, excluded_by = NULL, exclusion_reason = NULL WHERE id = ${id}`);
+    session.db.run(sql`DELETE FROM ${raw(table)} WHERE ${raw(column)} = ${id}`);
     session.audit({ action: `${kind}.restored`, subject: { type: kind, id: String(id) }, details: { excludedAt: row.excluded_at, reason: row.exclusion_reason } });
   });
 }

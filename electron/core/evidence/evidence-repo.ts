@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
-import { type Exclusion, type ExclusionColumns, type ExclusionView, countShown, exclusionOf, exclusionTerm } from '../catalog/exclusion';
+import { type Exclusion, type ExclusionColumns, type ExclusionView, countShown, exclusionJoin, exclusionOf, exclusionTerm } from '../catalog/exclusion';
 import type { Policy } from '../policy/policy';
 import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
@@ -71,9 +71,10 @@ interface EvidenceRow extends ExclusionColumns {
   notes: string;
 }
 
+const exclusion = exclusionJoin('evidence', 'e');
 const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.thumbnail IS NOT NULL AS has_thumbnail,
   e.problems, e.captured_at, e.captured_at_source, e.intake_at, e.taken_by, e.source_url, e.post_url, e.channel_id, c.title AS channel_title, c.canonical_url AS channel_url,
-  e.near_duplicate_of, e.notes, e.excluded_at, e.excluded_by, e.exclusion_reason`;
+  e.near_duplicate_of, e.notes, ${exclusion.columns}`;
 
 function toSummary(r: EvidenceRow): EvidenceSummary {
   return {
@@ -96,7 +97,7 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
 }
 
 function row(db: Db, id: number): EvidenceRow {
-  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE e.id = ${id}`);
+  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`);
   if (r) return r;
   const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
   throw new JejakError('NOT_FOUND', purged ? `Evidence item ${id} was purged on ${purged.purged_at}.` : `No evidence item ${id}.`);
@@ -149,9 +150,12 @@ function evidenceWhere(f: EvidenceFilter): SqlQuery {
 export function listEvidence(db: Db, opts: { filter: EvidenceFilter; offset: number; limit: number }): { total: number; rows: EvidenceSummary[] } {
   const where = evidenceWhere(opts.filter);
   const from = sql`FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id`;
-  const total = countShown(db, from, where, 'e', opts.filter.excluded);
-  const shown = exclusionTerm('e', opts.filter.excluded);
-  const rows = db.all<EvidenceRow>(sql`SELECT ${COLUMNS} ${from} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  // The count joins the channel only when it filters on it: SQLite would look each one up.
+  const total = countShown(db, 'evidence', 'e', opts.filter.platform ? from : sql`FROM evidence e`, where, opts.filter.excluded);
+  const shown = exclusionTerm('evidence', 'e', opts.filter.excluded);
+  const rows = db.all<EvidenceRow>(
+    sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
   return { total, rows: rows.map(toSummary) };
 }
 
