@@ -7,6 +7,7 @@ import { exportCase } from '../core/cases/export-case';
 import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../core/identity/identity';
 import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/trust';
 import { countersignPackage, verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
+import type { VaultSession } from '../core/vault/session';
 import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
@@ -57,18 +58,28 @@ export async function caseCreate(ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
+/** The --channel (URL or id) and --evidence (id) options of case add and case remove, as ids. */
+export function itemIdsFrom(ctx: CliContext, s: VaultSession): { channelIds: number[]; evidenceIds: number[] } {
+  const channelIds = flagList(ctx, 'channel').map((c) => {
+    if (/^\d+$/.test(c)) return Number(c);
+    const found = findChannelId(s, parseOrThrow(c).key);
+    if (found === undefined) throw new UsageError(`${c} is not catalogued; add it first with jejak channel add.`);
+    return found;
+  });
+  const evidenceIds = flagList(ctx, 'evidence').map((e) => {
+    if (!/^\d+$/.test(e)) throw new UsageError(`--evidence takes an item number; "${e}" is not one.`);
+    return Number(e);
+  });
+  return { channelIds, evidenceIds };
+}
+
 export async function caseAdd(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   if (!reference) throw new UsageError('Usage: jejak case add REF [--channel URL|ID]… [--evidence ID]…');
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
-    const channelIds = flagList(ctx, 'channel').map((c) => {
-      if (/^\d+$/.test(c)) return Number(c);
-      const found = findChannelId(s, parseOrThrow(c).key);
-      if (found === undefined) throw new UsageError(`${c} is not catalogued; add it first with jejak channel add.`);
-      return found;
-    });
-    addItems(s, id, channelIds, flagList(ctx, 'evidence').map(Number));
+    const { channelIds, evidenceIds } = itemIdsFrom(ctx, s);
+    addItems(s, id, channelIds, evidenceIds);
     return getCase(s, id);
   });
   ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);

@@ -2,7 +2,9 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
 import * as backups from './backup-commands';
 import * as cases from './case-commands';
+import * as workflow from './case-workflow-commands';
 import * as catalog from './catalog-commands';
+import * as exclusion from './exclusion-commands';
 import * as notice from './notice-commands';
 import * as vault from './vault-commands';
 
@@ -61,7 +63,21 @@ export const commands: Command[] = [
     run: catalog.channelAdd,
   },
   { words: ['channel', 'import'], usage: 'channel import FILE|-', summary: 'add many channels from pasted text or CSV, all or nothing', run: catalog.channelImport },
-  { words: ['channel', 'list'], usage: 'channel list', summary: 'every channel', run: catalog.channelList },
+  {
+    words: ['channel', 'list'],
+    usage: 'channel list [--excluded]',
+    summary: 'every channel (--excluded: only the excluded ones)',
+    options: { excluded: { type: 'boolean' } },
+    run: catalog.channelList,
+  },
+  {
+    words: ['channel', 'exclude'],
+    usage: 'channel exclude ID --reason TEXT',
+    summary: 'hide a channel added by mistake from lists, search and new cases (kept, restorable)',
+    options: { reason: { type: 'string' } },
+    run: exclusion.channelExclude,
+  },
+  { words: ['channel', 'restore'], usage: 'channel restore ID', summary: 'undo an exclusion', run: exclusion.channelRestore },
   {
     words: ['evidence', 'add'],
     usage: 'evidence add FILE… [--channel URL|ID] [--source-url URL] [--captured-at ISO] [--note TEXT]',
@@ -70,6 +86,15 @@ export const commands: Command[] = [
     run: catalog.evidenceAdd,
   },
   { words: ['evidence', 'export'], usage: 'evidence export ID --out FILE', summary: 'write the original bytes of an item', options: { out: { type: 'string' } }, run: catalog.evidenceExport },
+  {
+    words: ['evidence', 'exclude'],
+    usage: 'evidence exclude ID --reason TEXT',
+    summary: 'hide an item from lists, search and new cases (kept, restorable)',
+    options: { reason: { type: 'string' } },
+    run: exclusion.evidenceExclude,
+  },
+  { words: ['evidence', 'restore'], usage: 'evidence restore ID', summary: 'undo an exclusion', run: exclusion.evidenceRestore },
+  { words: ['evidence', 'purge'], usage: 'evidence purge ID', summary: 'remove an item never exported, and its original; the audit log keeps its SHA-256', run: exclusion.evidencePurge },
   { words: ['search'], usage: 'search QUERY', summary: 'search channels, evidence notes and cases', run: catalog.searchCommand },
   { words: ['identity', 'show'], usage: 'identity show', summary: 'who signs from this vault, with the key fingerprint', run: cases.identityShow },
   {
@@ -81,6 +106,7 @@ export const commands: Command[] = [
   },
   { words: ['identity', 'export-public'], usage: 'identity export-public --out FILE', summary: 'write the public key (PEM) for the trust roster', options: { out: { type: 'string' } }, run: cases.identityExportPublic },
   { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role)', run: cases.trustImport },
+  { words: ['case', 'list'], usage: 'case list', summary: 'every case: reference, status, priority, due time, overdue', run: workflow.caseList },
   {
     words: ['case', 'create'],
     usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
@@ -94,6 +120,28 @@ export const commands: Command[] = [
     summary: 'add channels and evidence to a draft case',
     options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
     run: cases.caseAdd,
+  },
+  {
+    words: ['case', 'remove'],
+    usage: 'case remove REF [--channel URL|ID]… [--evidence ID]…',
+    summary: 'take channels and evidence out of a draft case',
+    options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
+    run: workflow.caseRemove,
+  },
+  {
+    words: ['case', 'edit'],
+    usage: 'case edit REF [--title T] [--legal-basis TEXT] [--priority urgent|normal] [--notes TEXT]',
+    summary: 'change a draft case (a new priority moves the due time)',
+    options: { title: { type: 'string' }, 'legal-basis': { type: 'string' }, priority: { type: 'string' }, notes: { type: 'string' } },
+    run: workflow.caseEdit,
+  },
+  { words: ['case', 'delete'], usage: 'case delete REF', summary: 'delete a draft never exported; its reference is not used again', run: workflow.caseDelete },
+  {
+    words: ['case', 'status'],
+    usage: 'case status REF STATUS [--note TEXT]',
+    summary: 'record the next step: approved|returned (by hand until the decision package is received), draft (revise a returned case), submitted, acknowledged, actioned, rejected',
+    options: { note: { type: 'string' } },
+    run: workflow.caseStatus,
   },
   { words: ['case', 'export'], usage: 'case export REF --out FILE.zip [--language id|en]', summary: 'write the signed report package', options: { out: { type: 'string' }, language: { type: 'string' } }, run: cases.caseExport },
   {

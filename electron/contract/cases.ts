@@ -16,14 +16,20 @@ export const identitySchema = z.object({
 
 const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, source: z.enum(['policy', 'vault']) });
 
+/** The status machine itself lives in electron/core/cases/case-status.ts; this is its vocabulary. */
+export const caseStatusSchema = z.enum(['draft', 'exported', 'approved', 'returned', 'submitted', 'acknowledged', 'actioned', 'rejected']);
+const priority = z.enum(['urgent', 'normal']);
+
 export const caseSummarySchema = z.object({
   id: z.number(),
   reference: z.string(),
   title: z.string(),
   platform: z.string(),
-  priority: z.enum(['urgent', 'normal']),
+  priority,
   dueAt: z.string(),
-  status: z.enum(['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected']),
+  status: caseStatusSchema,
+  revision: z.number(),
+  open: z.boolean(),
   overdue: z.boolean(),
   createdAt: z.string(),
   channelCount: z.number(),
@@ -34,6 +40,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   legalBasis: z.string(),
   notes: z.string(),
   createdBy: z.string(),
+  allowedNext: z.array(caseStatusSchema),
   channelIds: z.array(z.number()),
   evidenceIds: z.array(z.number()),
   history: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), note: z.string() })),
@@ -80,7 +87,7 @@ export const casesContract = {
     args: z.object({
       title: z.string().min(1).max(500),
       platform: z.string().min(1).max(40),
-      priority: z.enum(['urgent', 'normal']),
+      priority,
       legalBasis: z.string().max(5000),
       notes: z.string().max(20_000).optional(),
       channelIds: z.array(id).max(10_000),
@@ -89,7 +96,14 @@ export const casesContract = {
     result: caseDetailSchema,
   },
   'cases.addItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
-  'cases.setStatus': { args: z.object({ id, status: z.enum(['submitted', 'acknowledged', 'actioned', 'rejected']), note: z.string().max(2000).optional() }), result: caseDetailSchema },
+  'cases.setStatus': { args: z.object({ id, status: caseStatusSchema, note: z.string().max(2000).optional() }), result: caseDetailSchema },
+  /** Drafts only: fields, items out, or the whole case (its reference is never reused). */
+  'cases.update': {
+    args: z.object({ id, title: z.string().min(1).max(500).optional(), legalBasis: z.string().max(5000).optional(), priority: priority.optional(), notes: z.string().max(20_000).optional() }),
+    result: caseDetailSchema,
+  },
+  'cases.removeItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
+  'cases.delete': { args: z.object({ id }), result: z.object({ reference: z.string() }) },
   /** Without a destination the package goes to the exports folder beside the vault. */
   'cases.export': {
     args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional() }),

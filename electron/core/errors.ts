@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'VAULT_BUSY'
   | 'WEAK_PASSPHRASE'
   | 'INVALID_INPUT'
+  /** a case status step the status machine does not allow from where the case is */
+  | 'ILLEGAL_STEP'
   | 'NOT_FOUND'
   | 'DUPLICATE'
   | 'INTEGRITY'

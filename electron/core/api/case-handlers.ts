@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isInside } from '../fs-paths';
-import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
+import { deleteCase, removeItems, updateDraftCase } from '../cases/case-drafts';
+import { setCaseStatus } from '../cases/case-status';
+import { addItems, createCase, getCase, listCases, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
 import { JejakError } from '../errors';
@@ -77,6 +79,9 @@ export const caseHandlers: HandlersFor<'cases'> = {
     setCaseStatus(session, id, status, note);
     return getCase(session, id);
   },
+  'cases.update': ({ id, ...patch }, app) => updateDraftCase(app.requireSession(), app.policy, id, patch),
+  'cases.removeItems': ({ id, channelIds, evidenceIds }, app) => removeItems(app.requireSession(), id, channelIds, evidenceIds),
+  'cases.delete': ({ id }, app) => deleteCase(app.requireSession(), id),
   'cases.export': async ({ id, jobId, language, destination }, app) => {
     const session = app.requireSession();
     const kase = getCase(session, id);

@@ -1,6 +1,8 @@
 import { JejakError } from '../errors';
 import { expandPaths } from '../evidence/expand-paths';
+import { excludeItem, restoreItem } from '../catalog/exclusion';
 import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
+import { purgeEvidence } from '../evidence/purge';
 import { intakeBytes, intakeFile } from '../evidence/intake';
 import { search } from '../search/search';
 import type { HandlersFor } from './handler-types';
@@ -9,6 +11,17 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.list': (args, app) => listEvidence(app.requireSession().db, args),
   'evidence.get': ({ id }, app) => getEvidence(app.requireSession(), id),
   'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), app.policy, id, patch),
+  'evidence.exclude': ({ id, reason }, app) => {
+    const session = app.requireSession();
+    excludeItem(session, 'evidence', id, reason);
+    return getEvidence(session, id);
+  },
+  'evidence.restore': ({ id }, app) => {
+    const session = app.requireSession();
+    restoreItem(session, 'evidence', id);
+    return getEvidence(session, id);
+  },
+  'evidence.purge': ({ id }, app) => purgeEvidence(app.requireSession(), id),
   'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
     const session = app.requireSession();
     const file = app.pathFromWindow(path);

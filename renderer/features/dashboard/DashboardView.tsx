@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useNavStore } from '../../app/nav-store';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
-import { platformLabel, statusLabel } from '../../components/labels';
+import { categoryLabel, platformLabel, statusLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
@@ -89,7 +89,7 @@ export function DashboardView() {
       </section>
       <div className="breakdowns">
         <BreakdownList title={t('dashboard.byStatus')} rows={stats.byStatus} label={(k) => statusLabel(t, k)} language={language} onPick={(status) => showChannels({ status })} />
-        <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => k} language={language} onPick={(category) => showChannels({ category })} />
+        <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => categoryLabel(t, k)} language={language} onPick={(category) => showChannels({ category })} />
         <BreakdownList title={t('dashboard.byPlatform')} rows={stats.byPlatform} label={(k) => platformLabel(t, k)} language={language} onPick={(platform) => showChannels({ platform })} />
       </div>
     </div>

@@ -2,9 +2,10 @@ import { type DragEvent, useId, useState } from 'react';
 import { grantForFile } from '../../api';
 import { TagEditor } from '../../components/TagEditor';
 import { useT } from '../../i18n';
+import { CategorySelect } from '../channels/CategorySelect';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { entriesOfDrop, walkEntries } from './folder-walk';
-import { useIntakeStore } from './intake-store';
+import { intakeCategory, useIntakeStore } from './intake-store';
 
 const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
@@ -16,7 +17,7 @@ export function IntakePanel() {
   const [over, setOver] = useState(false);
   const filesId = useId();
   const folderId = useId();
-  const ids = { source: useId(), notes: useId(), time: useId() };
+  const ids = { source: useId(), notes: useId(), time: useId(), category: useId() };
   const busy = phase === 'running' || phase === 'preparing';
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
@@ -75,6 +76,10 @@ export function IntakePanel() {
             <label htmlFor={ids.source}>{t('intake.sourceUrl')}</label>
             <input id={ids.source} type="text" className="mono" value={meta.sourceUrl} maxLength={4096} placeholder="https://t.me/…" disabled={busy} onChange={(e) => setMeta({ sourceUrl: e.target.value })} />
             <span className="muted small">{t('intake.sourceUrlHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.category}>{t('workflow.intakeCategory')}</label>
+            <CategorySelect id={ids.category} value={intakeCategory(meta)} disabled={busy} onChange={(category) => setMeta({ category })} testId="intake-category" />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('intake.capturedAt')}</label>
