@@ -3,10 +3,12 @@ import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
+import verifierEn from './verifier.en.json';
+import verifierId from './verifier.id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = { id: { ...baseId, ...casesId }, en: { ...baseEn, ...casesEn } };
+export const catalogs = { id: { ...baseId, ...casesId, ...verifierId }, en: { ...baseEn, ...casesEn, ...verifierEn } };
 export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {

@@ -1,0 +1,129 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import type { ByteSource, Hasher, Platform, SpkiKey } from '../../electron/core/packages/platform';
+import { crc32 } from './crc32';
+
+/**
+ * The verify path's platform in a browser: Blob.slice reads, @noble/hashes for the streamed hashes
+ * (WebCrypto's digest takes the whole input at once), DecompressionStream for deflate, WebCrypto
+ * for Ed25519 where the browser has it, else @noble/curves in its strict RFC 8032 mode.
+ */
+
+export function blobSource(blob: Blob): ByteSource {
+  return {
+    size: blob.size,
+    read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+  };
+}
+
+function hasher(hash: typeof sha256 | typeof sha512): Hasher {
+  const state = hash.create();
+  return { update: (chunk) => void state.update(chunk), digest: () => Promise.resolve(bytesToHex(state.digest())) };
+}
+
+/** DecompressionStream refuses damaged, truncated and trailing data, as the Platform contract asks. */
+async function* inflateRaw(compressed: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stop = false;
+  const feeding = (async () => {
+    for await (const chunk of compressed) {
+      if (stop) return;
+      await writer.write(chunk as Uint8Array<ArrayBuffer>);
+    }
+    await writer.close();
+  })();
+  // A failed read of the source is the error to report, not the stream's "aborted".
+  const fed = feeding.catch(async (err: unknown) => {
+    await writer.abort(err).catch(() => undefined);
+    throw err;
+  });
+  fed.catch(() => undefined);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read().catch(async (err: unknown) => {
+        await fed;
+        throw err;
+      });
+      if (done) break;
+      yield value;
+    }
+    await fed;
+  } finally {
+    stop = true;
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The key types Node names, by algorithm OID (RFC 8410, RFC 3279, RFC 5480, RFC 4055). */
+const KEY_TYPES: Record<string, string> = {
+  '1.3.101.112': 'ed25519',
+  '1.3.101.113': 'ed448',
+  '1.3.101.110': 'x25519',
+  '1.3.101.111': 'x448',
+  '1.2.840.113549.1.1.1': 'rsa',
+  '1.2.840.113549.1.1.10': 'rsa-pss',
+  '1.2.840.10045.2.1': 'ec',
+  '1.2.840.10040.4.1': 'dsa',
+  '1.2.840.113549.1.3.1': 'dh',
+};
+const ED25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+
+/** As OpenSSL reads SPKI: an Ed25519 key takes no parameters and exactly 32 bytes. */
+async function readSpki(der: Uint8Array): Promise<SpkiKey | null> {
+  let spki: SubjectPublicKeyInfo;
+  try {
+    spki = AsnConvert.parse(der, SubjectPublicKeyInfo);
+  } catch {
+    return null;
+  }
+  const type = KEY_TYPES[spki.algorithm.algorithm];
+  if (type === undefined) return null;
+  if (type !== 'ed25519') return { type };
+  const raw = new Uint8Array(spki.subjectPublicKey);
+  if (spki.algorithm.parameters !== undefined || raw.length !== 32) return null;
+  const canonicalDer = new Uint8Array(ED25519_SPKI_PREFIX.length + 32);
+  canonicalDer.set(ED25519_SPKI_PREFIX);
+  canonicalDer.set(raw, ED25519_SPKI_PREFIX.length);
+  return { type, ed25519: { raw, canonicalDer } };
+}
+
+let webCryptoEd25519: Promise<boolean> | undefined;
+
+/** Whether this browser's WebCrypto has Ed25519 (Chromium 137+, Firefox 129+, Safari 17+). */
+function hasWebCryptoEd25519(): Promise<boolean> {
+  webCryptoEd25519 ??= crypto.subtle.importKey('raw', new Uint8Array(32), { name: 'Ed25519' }, false, ['verify']).then(
+    () => true,
+    () => false,
+  );
+  return webCryptoEd25519;
+}
+
+async function verifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  if (await hasWebCryptoEd25519()) {
+    try {
+      const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']);
+      return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
+    } catch {
+      return false;
+    }
+  }
+  try {
+    return ed25519.verify(signature, data, publicKey, { zip215: false });
+  } catch {
+    return false;
+  }
+}
+
+export const browserPlatform: Platform = {
+  sha256: () => hasher(sha256),
+  sha512: () => hasher(sha512),
+  crc32,
+  inflateRaw,
+  readSpki,
+  verifyEd25519,
+};
