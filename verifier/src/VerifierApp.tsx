@@ -2,6 +2,7 @@ import { type Language, useI18n, useT } from '../../renderer/i18n';
 import { CopyTextContext } from '../../renderer/components/copy-text';
 import { OpenInput } from './OpenInput';
 import { ResultView } from './ResultView';
+import { RosterPicker } from './RosterPicker';
 import { useVerifier } from './verifier-store';
 
 const LANGUAGES: Array<{ code: Language; label: string }> = [
@@ -49,6 +50,9 @@ export function VerifierApp() {
                 {t('verifier.another')}
               </button>
             </div>
+            <section className="card page-roster-card">
+              <RosterPicker />
+            </section>
             <ResultView name={name} result={result} input={input} />
           </>
         ) : (

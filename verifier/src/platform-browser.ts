@@ -3,7 +3,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import type { ByteSource, Hasher, Platform, SpkiKey } from '../../electron/core/packages/platform';
+import { DEFLATE_TRAILING_DATA, type ByteSource, type Hasher, type Platform, type SpkiKey } from '../../electron/core/packages/platform';
 import { crc32 } from './crc32';
 
 /**
@@ -24,38 +24,52 @@ function hasher(hash: typeof sha256 | typeof sha512): Hasher {
   return { update: (chunk) => void state.update(chunk), digest: () => Promise.resolve(bytesToHex(state.digest())) };
 }
 
+/**
+ * The browser's words for bad deflate data, as zlib (which Node and Chromium both use) words them:
+ * "Failed to execute 'write' on …: The compressed data was not valid: invalid block type." says
+ * what Node says as "invalid block type".
+ */
+function inflateError(err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/junk/i.test(message)) return new Error(DEFLATE_TRAILING_DATA);
+  if (/truncated/i.test(message)) return new Error('unexpected end of file');
+  return new Error(message.replace(/^Failed to execute '\w+' on '\w+': /, '').replace(/^The compressed data was not valid: /, '').replace(/\.$/, ''));
+}
+
 /** DecompressionStream refuses damaged, truncated and trailing data, as the Platform contract asks. */
 async function* inflateRaw(compressed: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
+  const source = compressed[Symbol.asyncIterator]();
+  /** the source's own failure (a read of the package), reported as itself */
+  let sourceError: unknown;
   let stop = false;
   const feeding = (async () => {
-    for await (const chunk of compressed) {
-      if (stop) return;
-      await writer.write(chunk as Uint8Array<ArrayBuffer>);
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await source.next();
+      } catch (err) {
+        sourceError = err;
+        return writer.abort(err).catch(() => undefined);
+      }
+      if (stop) return source.return?.();
+      if (next.done) return writer.close().catch(() => undefined);
+      // A write fails only when the stream has failed, and the reader below says why.
+      await writer.write(next.value as Uint8Array<ArrayBuffer>).catch(() => undefined);
     }
-    await writer.close();
   })();
-  // A failed read of the source is the error to report, not the stream's "aborted".
-  const fed = feeding.catch(async (err: unknown) => {
-    await writer.abort(err).catch(() => undefined);
-    throw err;
-  });
-  fed.catch(() => undefined);
   try {
     for (;;) {
-      const { done, value } = await reader.read().catch(async (err: unknown) => {
-        await fed;
-        throw err;
-      });
-      if (done) break;
-      yield value;
+      const read = await reader.read().catch((err: unknown) => Promise.reject(sourceError ?? inflateError(err)));
+      if (read.done) return;
+      yield read.value;
     }
-    await fed;
   } finally {
     stop = true;
     await reader.cancel().catch(() => undefined);
+    await feeding;
   }
 }
 

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { sha512Hasher } from '../parallel-sha512';
-import type { ByteSource, FolderSource, Hasher, Platform, SpkiKey } from './platform';
+import { DEFLATE_TRAILING_DATA, type ByteSource, type FolderSource, type Hasher, type Platform, type SpkiKey } from './platform';
 
 /** The verify path's platform in Node: OpenSSL through node:crypto, zlib, SHA-512 on the second core. */
 
@@ -49,7 +49,7 @@ async function* inflateRaw(compressed: AsyncIterable<Uint8Array>): AsyncIterable
   // Errors reach the loop below through the inflater; the callback only has to exist.
   const output = pipeline(counted(), inflater, () => undefined);
   for await (const chunk of output) yield chunk as Buffer;
-  if (!drained || fed !== inflater.bytesWritten) throw new Error('bytes follow the end of the compressed stream');
+  if (!drained || fed !== inflater.bytesWritten) throw new Error(DEFLATE_TRAILING_DATA);
 }
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

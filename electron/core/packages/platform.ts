@@ -27,6 +27,9 @@ export interface SpkiKey {
   ed25519?: { raw: Uint8Array; canonicalDer: Uint8Array };
 }
 
+/** How both platforms word deflate data that goes on after its last block. */
+export const DEFLATE_TRAILING_DATA = 'bytes follow the end of the compressed stream';
+
 export interface Platform {
   sha256(): Hasher;
   /** `expectedBytes`: how much will be hashed, when known (Node hashes large inputs on another core) */

@@ -67,6 +67,7 @@ export const HOSTILE_ARCHIVES: Array<[string, (sources: ArchiveSources) => Buffe
   ['a deflated size that lies low', () => rawZip([f('N/a.txt', { method: 8, data: Buffer.alloc(100_000, 1), size: 1000 })]), 'zip-data', 'more than the 1000 bytes'],
   ['a deflated size that lies high', () => rawZip([f('N/a.txt', { method: 8, data: Buffer.alloc(1000, 1), size: 5000 })]), 'zip-data', 'not the 5000'],
   ['damaged deflate data', () => rawZip([f('N/a.txt', { method: 8, stored: Buffer.from([0xff, 0xff, 0xff]) })]), 'zip-data', 'damaged compressed data'],
+  ['a deflate stream cut short', () => rawZip([f('N/a.txt', { method: 8, stored: deflateRawSync(Buffer.from('content')).subarray(0, 4) })]), 'zip-data', 'damaged compressed data'],
   ['bytes hidden after the end of the deflate stream', () => rawZip([f('N/a.txt', { method: 8, stored: Buffer.concat([deflateRawSync(Buffer.from('content')), Buffer.from('hidden')]) })]), 'zip-data', 'damaged compressed data'],
   ['a truncated archive', ({ good }) => good.subarray(0, good.length - 100), 'zip-structure', 'end-of-central-directory'],
   ['half an archive', ({ good }) => good.subarray(0, good.length >> 1), 'zip-structure', 'end-of-central-directory'],
