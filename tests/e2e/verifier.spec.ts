@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -156,4 +156,22 @@ test('a roster given after the verdict judges the package again, without reading
   await page.getByTestId('verifier-roster').setInputFiles(rosterPath);
   await expect(page.getByTestId('roster-error')).toContainText('cannot be read as JSON');
   await expect(result).toHaveAttribute('data-verdict', 'valid-untrusted');
+});
+
+test('a package and its roster dropped together on the page', async ({ page }) => {
+  const { requests } = await openPage(page);
+  const approved = corpus.find((p) => p.name === 'genuine/approved, both trusted')!;
+  const dataTransfer = await page.evaluateHandle(
+    ({ zip, roster }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(zip), (c) => c.charCodeAt(0))], 'KOMINFO-2026-11-0042.zip', { type: 'application/zip' }));
+      transfer.items.add(new File([roster], 'roster.json', { type: 'application/json' }));
+      return transfer;
+    },
+    { zip: readFileSync(approved.path).toString('base64'), roster: JSON.stringify(approved.roster) },
+  );
+  await page.getByTestId('verifier-drop').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('result')).toHaveAttribute('data-verdict', 'valid-trusted');
+  await expect(page.getByTestId('roster-loaded')).toContainText('roster.json');
+  expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
 });

@@ -18,17 +18,17 @@ export function OpenInput() {
     e.preventDefault();
     setOver(false);
     if (busy) return;
-    // Entries must be taken while the drop event lasts.
-    const dropped = [...e.dataTransfer.items].map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
-    const rosters = dropped.filter((d) => d.entry?.isFile && d.file && isRoster(d.file.name));
-    const packages = dropped.filter((d) => !rosters.includes(d) && d.entry);
-    setDropError(packages.length !== 1 || rosters.length > 1);
-    if (packages.length !== 1 || rosters.length > 1) return;
-    const [pkg] = packages as [(typeof packages)[number]];
+    // Entries must be taken while the drop event lasts. A dropped file may come without an entry.
+    const dropped = [...e.dataTransfer.items].filter((item) => item.kind === 'file').map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
+    const rosters = dropped.filter((d) => !d.entry?.isDirectory && d.file && isRoster(d.file.name));
+    const packages = dropped.filter((d) => !rosters.includes(d));
+    const one = packages.length === 1 && rosters.length <= 1 ? packages[0] : undefined;
+    setDropError(!one);
+    if (!one) return;
     void (async () => {
       if (rosters[0]?.file) await loadRoster(rosters[0].file);
-      if (pkg.entry?.isDirectory) await open({ kind: 'folder', folder: droppedFolder(pkg.entry as FileSystemDirectoryEntry) }, pkg.entry.name);
-      else if (pkg.file) await open({ kind: 'zip', file: pkg.file }, pkg.file.name);
+      if (one.entry?.isDirectory) await open({ kind: 'folder', folder: droppedFolder(one.entry as FileSystemDirectoryEntry) }, one.entry.name);
+      else if (one.file) await open({ kind: 'zip', file: one.file }, one.file.name);
     })();
   }
 

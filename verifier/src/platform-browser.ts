@@ -126,6 +126,11 @@ async function verifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature:
       return false;
     }
   }
+  return nobleVerifyEd25519(publicKey, data, signature);
+}
+
+/** Where WebCrypto has no Ed25519: RFC 8032 encodings only (no ZIP-215 leniency), as OpenSSL. */
+export function nobleVerifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
   try {
     return ed25519.verify(signature, data, publicKey, { zip215: false });
   } catch {

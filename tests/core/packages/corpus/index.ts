@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countersignPackage, keySigner, writePackage, type RosterEntry, type Signer } from '../../../../electron/core/packages';
 import { forge, retagged, withBom } from '../forge';
-import { makeSigner, readZip, rezip, sampleInput, sh } from '../helpers';
+import { makeSigner, readZip, rezip, sampleInput, sh, sha256 } from '../helpers';
 import { BOMBS, deflatedZeros, GiB, HOSTILE_ARCHIVES, withHostileEntry } from './archives';
 import { forgeApproved, forgeSubmitted, selfApproved } from './chains';
 import { forgeFormat, FORMAT_1, ROSTER_1 } from './formats';
@@ -22,6 +22,14 @@ export interface CorpusPackage {
   name: string;
   path: string;
   roster: RosterEntry[];
+}
+
+/** A "signer" whose key is the identity point: R = identity and S = 0 verify over any bytes. */
+function smallOrderSigner(): Signer {
+  const key = Buffer.from(`01${'00'.repeat(31)}`, 'hex');
+  const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), key]);
+  const publicKeyPem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`;
+  return { name: 'Nobody', unit: 'Nowhere', id: 'n-0', role: 'analyst', publicKeyPem, fingerprint: sha256(key), sign: () => Buffer.concat([key, Buffer.alloc(32)]) };
 }
 
 const at = (s: Signer): RosterEntry => ({ fingerprint: s.fingerprint, name: s.name, unit: s.unit, role: s.role });
@@ -73,6 +81,9 @@ export async function buildCorpus(dir: string): Promise<CorpusPackage[]> {
   const selfSupervisor = keySigner({ name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'supervisor' }, privateKey);
   const own = (await writePackage(sampleInput(selfAnalyst).input, join(dir, 'own.zip'))).path;
   add('chain/approved with the key that submitted it', await forge(own, target(), selfApproved(selfSupervisor)), [at(selfAnalyst), at(selfSupervisor)]);
+
+  // Anyone can make this signature: OpenSSL and WebCrypto both accept it (an untrusted signer, at best).
+  add('chain/signed by the small-order identity key', (await writePackage(sampleInput(smallOrderSigner()).input, join(dir, 'small-order.zip'))).path);
 
   add('format/a real format-1 package', FORMAT_1, ROSTER_1);
   for (const [label, forgery] of Object.entries(forgeFormat(analyst))) add(`format/${label}`, await forge(good, target(), forgery));
