@@ -121,6 +121,23 @@ test('an unzipped bag folder, picked as a folder, gets the verdict of verifyFold
   expect({ verdict: seen.verdict, failing: seen.failing }).toEqual({ verdict: 'invalid', failing: want.failing });
 });
 
+test('a package exported from an analyst\'s vault: the verdict of verifyPackage, then its screenshots, drawn from memory', async ({ page }) => {
+  const { requests, violations } = await openPage(page);
+  const exported = join(dir, 'exported.zip');
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', mkdtempSync(join(dir, 'vault-')), exported], { encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+  const roster: RosterEntry[] = [{ fingerprint: made.stdout.trim(), name: 'Budi Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' }];
+  for (const given of [[], roster]) {
+    const want = expected(await verifyPackage(exported, { roster: given }));
+    expect(await pageVerdict(page, exported, 'verifier-file', given)).toEqual(want);
+  }
+  const pictures = page.locator('[data-testid=page-evidence] img');
+  await expect(pictures.first()).toBeVisible();
+  expect(await pictures.first().getAttribute('src')).toMatch(/^blob:/);
+  expect(await violations()).toEqual([]);
+  expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
+});
+
 test('the verdict comes first, in Bahasa Indonesia or English, and the evidence pictures only after it, for a valid package only', async ({ page }) => {
   const { requests } = await openPage(page);
   await expect(page.locator('img')).toHaveCount(0);

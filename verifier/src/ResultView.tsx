@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { packageView } from '../../electron/core/review/package-view';
 import type { VerifyResult } from '../../electron/core/packages/verify-source';
 import { useT } from '../../renderer/i18n';
@@ -12,8 +12,13 @@ import { VerdictBanner } from '../../renderer/features/review/VerdictBanner';
 import { PageEvidence } from './PageEvidence';
 import type { PackageInput } from './verify-input';
 
-/** The verdict first, then the checks, the signatures, the report and, for a valid package only, the evidence. */
-export function ResultView({ name, result, input }: { name: string; result: VerifyResult; input: PackageInput }) {
+const EXPLAIN = { invalid: 'verifier.invalidHint', 'valid-untrusted': 'verifier.untrustedHint' } as const;
+
+/**
+ * The verdict first, then the checks, the signatures (beside the roster that judges them), the
+ * report and, for a valid package only, the evidence.
+ */
+export function ResultView({ name, result, input, roster }: { name: string; result: VerifyResult; input: PackageInput; roster: ReactNode }) {
   const t = useT();
   const pkg: OpenedPackage = useMemo(() => ({ reviewId: '', fileName: name, ...packageView(result) }), [name, result]);
   const report = useMemo(() => readReport(pkg.report), [pkg.report]);
@@ -21,7 +26,7 @@ export function ResultView({ name, result, input }: { name: string; result: Veri
   const earlier = useMemo(() => earlierComments(pkg.statements), [pkg.statements]);
   return (
     <div data-testid="result" data-verdict={pkg.verdict}>
-      <VerdictBanner pkg={pkg} />
+      <VerdictBanner pkg={pkg} explain={EXPLAIN} />
       <div className="detail-grid">
         <div>
           <ChecksList checks={pkg.checks} />
@@ -36,6 +41,7 @@ export function ResultView({ name, result, input }: { name: string; result: Veri
           </section>
         </div>
         <div className="review-side">
+          <section className="card">{roster}</section>
           <StatementsList statements={pkg.statements} />
         </div>
       </div>

@@ -50,10 +50,7 @@ export function VerifierApp() {
                 {t('verifier.another')}
               </button>
             </div>
-            <section className="card page-roster-card">
-              <RosterPicker />
-            </section>
-            <ResultView name={name} result={result} input={input} />
+            <ResultView name={name} result={result} input={input} roster={<RosterPicker />} />
           </>
         ) : (
           <div className="narrow">
