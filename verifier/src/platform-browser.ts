@@ -110,7 +110,9 @@ let webCryptoEd25519: Promise<boolean> | undefined;
 
 /** Whether this browser's WebCrypto has Ed25519 (Chromium 137+, Firefox 129+, Safari 17+). */
 function hasWebCryptoEd25519(): Promise<boolean> {
-  webCryptoEd25519 ??= crypto.subtle.importKey('raw', new Uint8Array(32), { name: 'Ed25519' }, false, ['verify']).then(
+  // RFC 8032's first test key: a browser that validates keys on import accepts it too.
+  const rfc8032Key = Uint8Array.from(atob('11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo='), (c) => c.charCodeAt(0));
+  webCryptoEd25519 ??= crypto.subtle.importKey('raw', rfc8032Key, { name: 'Ed25519' }, false, ['verify']).then(
     () => true,
     () => false,
   );

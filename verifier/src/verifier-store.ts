@@ -54,7 +54,6 @@ export const useVerifier = create<VerifierState>((set, get) => ({
     let drawn = 0;
     try {
       const result = await verifyInput(input, {
-        roster: get().roster?.entries ?? [],
         signal: controller.signal,
         onProgress: (p) => {
           if (performance.now() - drawn < PROGRESS_MS) return;
@@ -62,6 +61,7 @@ export const useVerifier = create<VerifierState>((set, get) => ({
           set({ progress: { done: p.bytesDone, total: p.bytesTotal ?? 0 } });
         },
       });
+      // Judged against the roster of the moment, which may have changed while the package was read.
       if (running === controller) set({ phase: 'done', result: { ...result, ...judge(result, get().roster?.entries ?? []) } });
     } catch (e) {
       if (running === controller) set({ phase: 'failed', error: toError(e) });
