@@ -7,6 +7,7 @@ import * as catalog from './catalog-commands';
 import * as exclusion from './exclusion-commands';
 import * as notice from './notice-commands';
 import * as vault from './vault-commands';
+import { verifierPage } from './verifier-commands';
 
 export interface Command {
   words: string[];
@@ -150,6 +151,13 @@ export const commands: Command[] = [
     summary: 'check a package, or an unzipped bag folder (no vault needed): 0 trusted, 3 untrusted, 1 invalid',
     options: { trust: { type: 'string' } },
     run: cases.verify,
+  },
+  {
+    words: ['verifier'],
+    usage: 'verifier --out FILE.html',
+    summary: 'write the browser verifier: one HTML file that checks a package (or an unzipped folder) like verify, offline, with no install',
+    options: { out: { type: 'string' } },
+    run: verifierPage,
   },
   {
     words: ['review'],

@@ -7,14 +7,16 @@ import baseEn from './en.json';
 import baseId from './id.json';
 import securityEn from './security.en.json';
 import securityId from './security.id.json';
+import verifierEn from './verifier.en.json';
+import verifierId from './verifier.id.json';
 import workflowEn from './workflow.en.json';
 import workflowId from './workflow.id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
 export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...workflowId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...workflowEn },
+  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...verifierId, ...workflowId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...verifierEn, ...workflowEn },
 };
 export type MessageKey = keyof typeof catalogs.id;
 

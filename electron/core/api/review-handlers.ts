@@ -5,35 +5,15 @@ import { JejakError } from '../errors';
 import { vaultSigner } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
 import { countersignPackage, type Progress } from '../packages';
-import { type OpenedPackage, payloadList } from '../review/review-registry';
+import { packageView } from '../review/package-view';
+import type { OpenedPackage } from '../review/review-registry';
 import { exportDestination } from './case-handlers';
 import type { HandlersFor } from './handler-types';
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;
 
 function describe(opened: OpenedPackage): Result<'review.openPath'> {
-  const r = opened.result;
-  return {
-    reviewId: opened.reviewId,
-    fileName: opened.fileName,
-    verdict: r.verdict,
-    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
-    trustDetail: r.trustDetail,
-    statements: r.statements.map((s) => ({
-      file: s.file,
-      role: s.role,
-      decision: s.decision,
-      comment: s.comment,
-      signer: { name: s.signer.name, unit: s.signer.unit, id: s.signer.id, fingerprint: s.signer.fingerprint },
-      signedAt: s.signedAt,
-      trusted: s.trusted,
-      valid: s.valid,
-      review: s.review ?? [],
-    })),
-    bagInfo: r.bagInfo ?? {},
-    report: r.report ?? null,
-    payload: r.verdict === 'invalid' ? [] : payloadList(r),
-  };
+  return { reviewId: opened.reviewId, fileName: opened.fileName, ...packageView(opened.result) };
 }
 
 function progressOf(app: JejakApp, jobId: string) {

@@ -1,31 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { sql } from '../db/sql';
-import { JejakError } from '../errors';
 import type { RosterEntry } from '../packages';
-import { type Policy, rosterEntrySchema } from '../policy/policy';
+import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
+import { rosterFromText } from './roster';
 
-const rosterFileSchema = z.union([z.array(rosterEntrySchema), z.object({ entries: z.array(rosterEntrySchema) }).transform((o) => o.entries)]);
+export { parseRoster } from './roster';
 
 /** Reads a roster file: a JSON list of { fingerprint, name, unit, role } (or { entries: [...] }). */
 export function readRosterFile(path: string): RosterEntry[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new JejakError('UNREADABLE', `The roster ${path} cannot be read as JSON (${(e as Error).message}).`);
-  }
-  return parseRoster(parsed);
-}
-
-export function parseRoster(parsed: unknown): RosterEntry[] {
-  const result = rosterFileSchema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new JejakError('INVALID_INPUT', `Not a trust roster: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}. Expected a list of { fingerprint, name, unit, role }.`);
-  }
-  return result.data;
+  return rosterFromText(() => readFileSync(path, 'utf8'), path);
 }
 
 /** Adds or updates entries by fingerprint and role; returns how many were new. */

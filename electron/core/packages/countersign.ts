@@ -3,6 +3,7 @@ import { JejakError } from '../errors';
 import { statementStem } from './bag-names';
 import { DEFAULT_LIMITS, inspect, type VerifyLimits } from './inspect';
 import type { OperationOptions } from './operation';
+import { fileSource, nodePlatform } from './platform-node';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes, type ReviewItem } from './statement';
 import { withPackage } from './verify';
@@ -57,7 +58,7 @@ export async function countersignPackage(sourceZip: string, destination: string,
   return withPackage(sourceZip, async (handle, size) => {
     const before = await handle.stat();
     let verified = 0;
-    const source = await inspect(handle, size, {
+    const source = await inspect(fileSource(handle, size), nodePlatform, {
       limits,
       full: true,
       signal: opts.signal,
@@ -103,7 +104,7 @@ export async function countersignPackage(sourceZip: string, destination: string,
         throw new JejakError('INTEGRITY', 'The package changed on disk while it was being countersigned.');
       }
       // What we wrote must read back: structure, tag files and every signature, the new one included.
-      const check = await inspect(out, written, { limits, full: false });
+      const check = await inspect(fileSource(out, written), nodePlatform, { limits, full: false });
       if (!check.checks.allOk) throw new JejakError('INTERNAL', 'The countersigned package did not verify.', { checks: check.checks.checks.filter((c) => !c.ok) });
       return written;
     });

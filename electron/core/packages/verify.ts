@@ -1,32 +1,14 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { JejakError } from '../errors';
-import type { Check } from './checks';
-import { inspectFolder } from './folder-inspect';
-import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
-import { judge, type RosterEntry, type Verdict } from './judge';
-import { asUnreadable, type OperationOptions } from './operation';
-import type { StatementInfo } from './statement-checks';
+import { asUnreadable } from './operation';
+import { fileSource, folderSource, nodePlatform } from './platform-node';
+import { assertPayloadPath, readZipEntry, verifyBag, verifyZip, type ReadEntryOptions, type VerifyOptions, type VerifyResult } from './verify-source';
+
+/** Verifying packages and bag folders on disk (the checks themselves are verify-source.ts's, shared with the browser verifier). */
 
 export type { RosterEntry, Verdict } from './judge';
-
-export interface VerifyOptions extends OperationOptions {
-  roster?: readonly RosterEntry[];
-  limits?: Partial<VerifyLimits>;
-}
-
-export interface VerifyResult {
-  verdict: Verdict;
-  /** every check that ran, in order; when the ZIP cannot be read at all only the failing one is listed */
-  checks: Check[];
-  /** why the verdict is trusted or not, in words */
-  trustDetail: string;
-  name?: string;
-  statements: StatementInfo[];
-  bagInfo?: Record<string, string>;
-  /** data/report.json, parsed, when it could be read */
-  report?: unknown;
-  entries?: string[];
-}
+export type { ReadEntryOptions, VerifyOptions, VerifyResult } from './verify-source';
 
 /** Opens a package read-only; a path we cannot read is UNREADABLE, never a verdict. */
 export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, size: number) => Promise<T>): Promise<T> {
@@ -52,8 +34,7 @@ export async function withPackage<T>(zipPath: string, fn: (handle: FileHandle, s
  * `invalid` with the failing checks; only our own I/O (UNREADABLE) and cancellation (CANCELLED) throw.
  */
 export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true }));
-  return toResult(inspection, opts.roster ?? []);
+  return withPackage(zipPath, (handle, size) => verifyZip(fileSource(handle, size), nodePlatform, opts));
 }
 
 /**
@@ -61,26 +42,13 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
  * verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones.
  */
 export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const inspection = await inspectFolder(folder, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
-  return toResult(inspection, opts.roster ?? []);
-}
-
-function toResult(inspection: Inspection, roster: readonly RosterEntry[]): VerifyResult {
-  const checks = inspection.checks.checks;
-  return {
-    ...judge({ checks, statements: inspection.statements }, roster),
-    checks,
-    ...(inspection.name !== undefined ? { name: inspection.name } : {}),
-    ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
-    ...(inspection.report !== undefined ? { report: inspection.report } : {}),
-    ...(inspection.entries.length > 0 ? { entries: inspection.entries } : {}),
-  };
-}
-
-export interface ReadEntryOptions extends OperationOptions {
-  /** default 64 MiB */
-  maxBytes?: number;
-  limits?: Partial<VerifyLimits>;
+  const root = resolve(folder);
+  try {
+    if (!(await stat(root)).isDirectory()) throw new JejakError('UNREADABLE', `${root} is not a folder.`);
+  } catch (err) {
+    throw asUnreadable(err, 'The folder');
+  }
+  return verifyBag(folderSource(root), nodePlatform, opts);
 }
 
 /**
@@ -90,14 +58,7 @@ export interface ReadEntryOptions extends OperationOptions {
  * (with the failing checks in details) if what it checks fails.
  */
 export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions = {}): Promise<Buffer> {
-  if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
-  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }));
-  const failing = inspection.checks.checks.filter((c) => !c.ok);
-  if (failing.length > 0) {
-    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
-  }
-  const bytes = inspection.files.get(bagPath)?.bytes;
-  if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
-  return bytes;
+  assertPayloadPath(bagPath);
+  const bytes = await withPackage(zipPath, (handle, size) => readZipEntry(fileSource(handle, size), nodePlatform, bagPath, opts));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -3,6 +3,7 @@ import { posix, win32 } from 'node:path';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
 import { JejakError } from '../errors';
+import { rosterEntrySchema } from '../identity/roster';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
 
@@ -11,12 +12,7 @@ import { kdfParamsSchema } from '../vault/kdf';
  * and stays editable; what is present is fixed and shows as locked in Settings. An invalid file
  * stops the app with a clear error instead of silently falling back to defaults.
  */
-export const rosterEntrySchema = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'fingerprint must be 64 lower-case hex characters'),
-  name: z.string().min(1),
-  unit: z.string(),
-  role: z.enum(['analyst', 'supervisor']),
-});
+export { rosterEntrySchema };
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 /** {yyyy} {yy} {mm} {dd} and exactly one {seqN}: without a counter every case would get the same reference. */
