@@ -23,6 +23,14 @@ export default tseslint.config(
     },
   },
   {
+    // The browser verifier page: no Node either (tsconfig.verifier.json holds the core files it bundles to the same rule).
+    files: ['verifier/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The verifier page runs in any browser.' }], patterns: [{ group: nodeBuiltins, message: 'The verifier page runs in a browser: no Node modules.' }] }],
+      'no-restricted-globals': ['error', { name: 'Buffer', message: 'Use Uint8Array: the verifier page runs in a browser.' }, { name: 'process', message: 'The verifier page runs in a browser.' }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'electron/common/**/*.ts', 'electron/contract.ts'],
     rules: {
       'no-restricted-imports': [
@@ -35,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.tsx'],
+    files: ['renderer/**/*.tsx', 'verifier/src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { auditContract } from './contract/audit';
+import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
 import { evidenceContract } from './contract/evidence';
@@ -17,6 +18,7 @@ export const contract = {
   ...catalogContract,
   ...evidenceContract,
   ...casesContract,
+  ...backupContract,
   ...hostContract,
 } as const;
 
@@ -51,6 +53,9 @@ export type JejakBridge = {
   };
 } & {
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** the path on disk of a picked or dropped file (desktop only; empty for pasted data) */
-  pathForFile(file: Blob): string;
+  /**
+   * A grant token standing for the path on disk of a file the user picked or dropped, for
+   * evidence.intakePath, evidence.expandPaths and review.openPath (desktop only; null for pasted data).
+   */
+  pathForFile(file: Blob): Promise<string | null>;
 };

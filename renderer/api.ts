@@ -74,10 +74,12 @@ export function evidenceImageUrl(id: number, variant: 'thumb' | 'original'): str
   return window.jejak ? `jejak-evidence://evidence/${id}/${variant}` : `/evidence/${id}/${variant}`;
 }
 
-/** The file's path on disk when the desktop shell can tell it; null in a browser or for pasted data. */
-export function pathOfFile(file: File): string | null {
-  const path = window.jejak?.pathForFile(file);
-  return path ? path : null;
+/**
+ * A grant token for a picked or dropped file on disk, which evidence.intakePath and review.openPath
+ * take in the desktop app; null in a browser or for pasted data (those send the bytes instead).
+ */
+export async function grantForFile(file: File): Promise<string | null> {
+  return (await window.jejak?.pathForFile(file)) || null;
 }
 
 /** Where the window loads an image of a package open for review. */

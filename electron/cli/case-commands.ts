@@ -1,4 +1,5 @@
 import { statSync, writeFileSync } from 'node:fs';
+import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
@@ -7,6 +8,7 @@ import { getIdentity, groupedFingerprint, setIdentity, vaultAgeIdentity } from '
 import { effectiveRoster, importRoster, readTrustFile } from '../core/identity/trust';
 import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import { decidePackage } from '../core/review/decide-package';
+import type { VaultSession } from '../core/vault/session';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, resourcesDir, trustFrom, withVault } from './context';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
@@ -68,18 +70,28 @@ export async function caseCreate(ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
+/** The --channel (URL or id) and --evidence (id) options of case add and case remove, as ids. */
+export function itemIdsFrom(ctx: CliContext, s: VaultSession): { channelIds: number[]; evidenceIds: number[] } {
+  const channelIds = flagList(ctx, 'channel').map((c) => {
+    if (/^\d+$/.test(c)) return Number(c);
+    const found = findChannelId(s, parseOrThrow(c).key);
+    if (found === undefined) throw new UsageError(`${c} is not catalogued; add it first with jejak channel add.`);
+    return found;
+  });
+  const evidenceIds = flagList(ctx, 'evidence').map((e) => {
+    if (!/^\d+$/.test(e)) throw new UsageError(`--evidence takes an item number; "${e}" is not one.`);
+    return Number(e);
+  });
+  return { channelIds, evidenceIds };
+}
+
 export async function caseAdd(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   if (!reference) throw new UsageError('Usage: jejak case add REF [--channel URL|ID]… [--evidence ID]…');
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
-    const channelIds = flagList(ctx, 'channel').map((c) => {
-      if (/^\d+$/.test(c)) return Number(c);
-      const found = findChannelId(s, parseOrThrow(c).key);
-      if (found === undefined) throw new UsageError(`${c} is not catalogued; add it first with jejak channel add.`);
-      return found;
-    });
-    addItems(s, id, channelIds, flagList(ctx, 'evidence').map(Number));
+    const { channelIds, evidenceIds } = itemIdsFrom(ctx, s);
+    addItems(s, id, channelIds, evidenceIds);
     return getCase(s, id);
   });
   ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);
@@ -92,7 +104,10 @@ export async function caseExport(ctx: CliContext): Promise<number> {
   if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…');
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const recipients = flagList(ctx, 'recipient');
-  const result = await withVault(ctx, (s) => exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version, recipients }));
+  const result = await withVault(ctx, (s) => {
+    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
+    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version, recipients });
+  });
   const sealed = result.recipients.length > 0 ? ` encrypted (age) for ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'};` : '';
   ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes);${sealed} tag manifest SHA-256 ${result.tagmanifestSha256}.`);
   return EXIT.ok;
@@ -137,6 +152,7 @@ export async function review(ctx: CliContext): Promise<number> {
     const policy = cliPolicy();
     const roster = effectiveRoster(s, policy);
     const decision = approve ? 'approved' : 'returned';
+    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
     const signed = await decidePackage(s, policy, resolve(file), resolve(out), { decision, comment }, { recipients: flagList(ctx, 'recipient') });
     s.audit({ action: `review.${decision}`, subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers, recipients: signed.recipients } });
     return verifyPackage(signed.path, { roster, tsaRoots: policy.tsaRoots, ageIdentities: [vaultAgeIdentity(s)] });

@@ -46,12 +46,15 @@ export async function channelList(ctx: CliContext): Promise<number> {
   const rows = await withVault(ctx, (s) => {
     const all = [];
     for (let offset = 0; ; offset += 500) {
-      const page = listChannels(s.db, { filter: {}, sort: 'created', descending: false, offset, limit: 500 });
+      const page = listChannels(s.db, { filter: { excluded: ctx.flags.excluded === true ? 'only' : 'hide' }, sort: 'created', descending: false, offset, limit: 500 });
       all.push(...page.rows);
       if (all.length >= page.total) return all;
     }
   });
-  ctx.out.data(rows, () => rows.map((r) => `#${r.id}\t${r.platform}\t${r.status}\t${r.category}\t${r.canonicalUrl}\t${r.title}`).join('\n') || 'No channels.');
+  ctx.out.data(
+    rows,
+    () => rows.map((r) => [`#${r.id}`, r.platform, r.status, r.category, r.canonicalUrl, r.title, ...(r.excluded ? [`excluded: ${r.excluded.reason}`] : [])].join('\t')).join('\n') || 'No channels.',
+  );
   return EXIT.ok;
 }
 

@@ -1,10 +1,14 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context';
+import * as backups from './backup-commands';
 import * as cases from './case-commands';
+import * as workflow from './case-workflow-commands';
 import * as catalog from './catalog-commands';
+import * as exclusion from './exclusion-commands';
 import * as notice from './notice-commands';
 import * as timestamps from './timestamp-commands';
 import * as vault from './vault-commands';
+import { verifierPage } from './verifier-commands';
 
 export interface Command {
   words: string[];
@@ -19,8 +23,33 @@ export const commands: Command[] = [
   { words: ['init'], usage: 'init', summary: 'create a vault; prints the recovery code once', run: vault.init },
   { words: ['status'], usage: 'status', summary: 'where the vault is and how it is protected', run: vault.status },
   { words: ['lock'], usage: 'lock', summary: 'lock the vault of a running Jejak', run: vault.lock },
-  { words: ['audit', 'verify'], usage: 'audit verify', summary: 'recompute the audit hash chain', run: vault.auditVerify },
+  {
+    words: ['audit', 'verify'],
+    usage: 'audit verify [--against FILE.zip…]',
+    summary: 'recompute the audit hash chain, check it still holds the head recorded at the last lock and in each earlier package',
+    options: { against: { type: 'string', multiple: true } },
+    run: vault.auditVerify,
+  },
+  {
+    words: ['backup'],
+    usage: 'backup [--out FILE]',
+    summary: "write a checked backup of the vault while it is in use (default: the policy's backup folder)",
+    options: { out: { type: 'string' } },
+    run: backups.backup,
+  },
+  {
+    words: ['restore'],
+    usage: 'restore FILE --vault DIR',
+    summary: 'check a backup and bring it back into a new or empty folder (JEJAK_PASSPHRASE or JEJAK_RECOVERY_CODE)',
+    run: backups.restore,
+  },
   { words: ['passphrase', 'change'], usage: 'passphrase change', summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)', run: vault.passphraseChange },
+  {
+    words: ['key', 'rotate'],
+    usage: 'key rotate',
+    summary: 're-encrypt the database and every original under a new master key; prints a new recovery code once (JEJAK_NEW_PASSPHRASE optional)',
+    run: vault.keyRotate,
+  },
   {
     words: ['recover'],
     usage: 'recover [--escrow-key PRIVATE.pem]',
@@ -36,7 +65,21 @@ export const commands: Command[] = [
     run: catalog.channelAdd,
   },
   { words: ['channel', 'import'], usage: 'channel import FILE|-', summary: 'add many channels from pasted text or CSV, all or nothing', run: catalog.channelImport },
-  { words: ['channel', 'list'], usage: 'channel list', summary: 'every channel', run: catalog.channelList },
+  {
+    words: ['channel', 'list'],
+    usage: 'channel list [--excluded]',
+    summary: 'every channel (--excluded: only the excluded ones)',
+    options: { excluded: { type: 'boolean' } },
+    run: catalog.channelList,
+  },
+  {
+    words: ['channel', 'exclude'],
+    usage: 'channel exclude ID --reason TEXT',
+    summary: 'hide a channel added by mistake from lists, search and new cases (kept, restorable)',
+    options: { reason: { type: 'string' } },
+    run: exclusion.channelExclude,
+  },
+  { words: ['channel', 'restore'], usage: 'channel restore ID', summary: 'undo an exclusion', run: exclusion.channelRestore },
   {
     words: ['evidence', 'add'],
     usage: 'evidence add FILE… [--channel URL|ID] [--source-url URL] [--captured-at ISO] [--note TEXT]',
@@ -45,6 +88,15 @@ export const commands: Command[] = [
     run: catalog.evidenceAdd,
   },
   { words: ['evidence', 'export'], usage: 'evidence export ID --out FILE', summary: 'write the original bytes of an item', options: { out: { type: 'string' } }, run: catalog.evidenceExport },
+  {
+    words: ['evidence', 'exclude'],
+    usage: 'evidence exclude ID --reason TEXT',
+    summary: 'hide an item from lists, search and new cases (kept, restorable)',
+    options: { reason: { type: 'string' } },
+    run: exclusion.evidenceExclude,
+  },
+  { words: ['evidence', 'restore'], usage: 'evidence restore ID', summary: 'undo an exclusion', run: exclusion.evidenceRestore },
+  { words: ['evidence', 'purge'], usage: 'evidence purge ID', summary: 'remove an item never exported, and its original; the audit log keeps its SHA-256', run: exclusion.evidencePurge },
   { words: ['search'], usage: 'search QUERY', summary: 'search channels, evidence notes and cases', run: catalog.searchCommand },
   { words: ['identity', 'show'], usage: 'identity show', summary: 'who signs from this vault, with the key fingerprint', run: cases.identityShow },
   {
@@ -62,6 +114,7 @@ export const commands: Command[] = [
     run: cases.identityExportPublic,
   },
   { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role, ageRecipient?)', run: cases.trustImport },
+  { words: ['case', 'list'], usage: 'case list', summary: 'every case: reference, status, priority, due time, overdue', run: workflow.caseList },
   {
     words: ['case', 'create'],
     usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
@@ -77,6 +130,28 @@ export const commands: Command[] = [
     run: cases.caseAdd,
   },
   {
+    words: ['case', 'remove'],
+    usage: 'case remove REF [--channel URL|ID]… [--evidence ID]…',
+    summary: 'take channels and evidence out of a draft case',
+    options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
+    run: workflow.caseRemove,
+  },
+  {
+    words: ['case', 'edit'],
+    usage: 'case edit REF [--title T] [--legal-basis TEXT] [--priority urgent|normal] [--notes TEXT]',
+    summary: 'change a draft case (a new priority moves the due time)',
+    options: { title: { type: 'string' }, 'legal-basis': { type: 'string' }, priority: { type: 'string' }, notes: { type: 'string' } },
+    run: workflow.caseEdit,
+  },
+  { words: ['case', 'delete'], usage: 'case delete REF', summary: 'delete a draft never exported; its reference is not used again', run: workflow.caseDelete },
+  {
+    words: ['case', 'status'],
+    usage: 'case status REF STATUS [--note TEXT]',
+    summary: 'record the next step: approved|returned (by hand until the decision package is received), draft (revise a returned case), submitted, acknowledged, actioned, rejected',
+    options: { note: { type: 'string' } },
+    run: workflow.caseStatus,
+  },
+  {
     words: ['case', 'export'],
     usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]… [--language id|en]',
     summary: 'write the signed report package; with recipients (or a policy naming some) age-encrypted for them',
@@ -89,6 +164,13 @@ export const commands: Command[] = [
     summary: 'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
     options: { trust: { type: 'string' }, identity: { type: 'string' } },
     run: cases.verify,
+  },
+  {
+    words: ['verifier'],
+    usage: 'verifier --out FILE.html',
+    summary: 'write the browser verifier: one HTML file that checks a package (or an unzipped folder) like verify, offline, with no install',
+    options: { out: { type: 'string' } },
+    run: verifierPage,
   },
   {
     words: ['review'],

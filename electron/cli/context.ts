@@ -8,6 +8,7 @@ import { isAgePath } from '../core/age/plain-package';
 import { vaultAgeIdentity } from '../core/identity/identity';
 import { readTrustFile } from '../core/identity/trust';
 import { loadPolicy, type RosterEntry } from '../core/policy/policy';
+import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
 import { type Output, UsageError, secret } from './io';
@@ -38,6 +39,8 @@ export function cliPolicy() {
 export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) => Promise<T> | T): Promise<T> {
   const passphrase = await secret('JEJAK_PASSPHRASE', 'Passphrase: ');
   const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor() });
+  const warning = anchorWarning(session);
+  if (warning) ctx.out.info(`Warning: ${warning}`);
   try {
     return await fn(session);
   } finally {

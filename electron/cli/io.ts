@@ -47,6 +47,7 @@ export async function newPassphrase(envName: string): Promise<string> {
 export function exitCodeFor(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof JejakError) {
+    if (e.code === 'VAULT_ROLLED_BACK') return EXIT.checkFailed;
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE' || e.code === 'WRONG_ESCROW_KEY' || e.code === 'WRONG_AGE_KEY') return EXIT.wrongSecret;
     if (e.code === 'INTEGRITY' || e.code === 'SELF_REVIEW') return EXIT.checkFailed;
     return EXIT.usage;

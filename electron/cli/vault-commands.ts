@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyAudit } from '../core/audit/audit-log';
+import { verifyAuditAnchored } from '../core/audit/anchor';
+import { checkPackageHeads } from '../core/audit/package-heads';
 import { sendLock } from '../core/app/lock-signal';
 import { loadEscrowPrivateKey } from '../core/vault/escrow';
 import { readHeader, vaultExists } from '../core/vault/header';
-import { changePassphrase, createVault, recoverVault } from '../core/vault/vault';
-import { type CliContext, cliActor, cliPolicy, withVault } from './context';
+import { anchorWarning, anchorsOf } from '../core/vault/unlock-checks';
+import { type RotationProgress, rotateKeys } from '../core/vault/rotation';
+import { changePassphrase, createVault, recoverVault, unlockVault } from '../core/vault/vault';
+import { auditVerificationText } from './audit-text';
+import { type CliContext, cliActor, cliPolicy, flagList, withVault } from './context';
 import { EXIT, UsageError, newPassphrase, secret } from './io';
 
-function vaultOptions() {
+export function vaultOptions() {
   const policy = cliPolicy();
   return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength, escrowPublicKey: policy.escrowPublicKey };
 }
@@ -51,14 +55,18 @@ export async function lock(ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
+/** `audit verify [--against FILE.zip…]`: the chain, the anchors in vault.json and, if given, earlier packages' heads. */
 export async function auditVerify(ctx: CliContext): Promise<number> {
-  const result = await withVault(ctx, (s) => verifyAudit(s.db));
-  ctx.out.data(result, () =>
-    result.ok
-      ? `Audit chain intact: ${result.entries} entries, head ${result.head}.`
-      : `Audit chain BROKEN at entry ${result.firstBad!.seq}: ${result.firstBad!.reason}. ${result.entries} entries before it check.`,
-  );
-  return result.ok ? EXIT.ok : EXIT.checkFailed;
+  const named = flagList(ctx, 'against');
+  if (ctx.args.length > 0 && named.length === 0) throw new UsageError('Usage: jejak audit verify [--against FILE.zip…]');
+  const against = [...named, ...ctx.args].map((f) => resolve(f));
+  const result = await withVault(ctx, async (s) => ({
+    ...verifyAuditAnchored(s.db, anchorsOf(s.header)),
+    packages: await checkPackageHeads(s.db, s.header.vaultId, against),
+  }));
+  ctx.out.data(result, () => auditVerificationText(result));
+  if (!result.ok || result.packages.some((p) => p.status === 'contradicted')) return EXIT.checkFailed;
+  return result.packages.every((p) => p.status === 'contained') ? EXIT.ok : EXIT.usage;
 }
 
 export async function passphraseChange(ctx: CliContext): Promise<number> {
@@ -92,6 +100,52 @@ export async function recover(ctx: CliContext): Promise<number> {
   const method = keyPath ? 'escrow' : 'recovery-code';
   ctx.out.data({ recovered: true, method }, () =>
     keyPath ? 'Vault recovered with the escrow key; the new passphrase is set. Give it to the analyst in person.' : 'Vault recovered; the new passphrase is set. The recovery code still works.',
+  );
+  return EXIT.ok;
+}
+
+/** Progress on stderr: each phase once, the originals every tenth of the way. */
+function rotationReporter(ctx: CliContext) {
+  let lastTenth = -1;
+  return (p: RotationProgress) => {
+    if (p.phase === 'commit') {
+      if (p.done === 0) ctx.out.info('Committing the new keys…');
+      return;
+    }
+    const tenth = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    ctx.out.info(`Re-encrypting originals: ${(p.done / 2 ** 20).toFixed(1)} of ${(p.total / 2 ** 20).toFixed(1)} MiB`);
+  };
+}
+
+/** `key rotate`: a new master key for the database and every original; a new recovery code, shown once. */
+export async function keyRotate(ctx: CliContext): Promise<number> {
+  const current = await secret('JEJAK_PASSPHRASE', 'Current passphrase: ');
+  const newPassphrase = process.env.JEJAK_NEW_PASSPHRASE || undefined;
+  const opts = vaultOptions();
+  const session = await unlockVault(ctx.vaultDir, { passphrase: current }, opts);
+  const warning = anchorWarning(session);
+  if (warning) ctx.out.info(`Warning: ${warning}`);
+  ctx.out.info('Rotating keys: the database and every original are re-encrypted under a new master key.');
+  let rotated;
+  try {
+    rotated = await rotateKeys(session, { ...opts, passphrase: current, newPassphrase, onProgress: rotationReporter(ctx) });
+  } finally {
+    if (session.isOpen) session.close('cli');
+  }
+  rotated.session.close('cli');
+  const { recoveryCode } = rotated;
+  ctx.out.data({ rotated: true, passphrase: newPassphrase ? 'changed' : 'kept', recoveryCode }, () =>
+    [
+      'Keys rotated. Copies of vault.json from before now open nothing.',
+      newPassphrase ? 'The passphrase is the new one (JEJAK_NEW_PASSPHRASE).' : 'The passphrase is unchanged.',
+      '',
+      'New recovery code (shown once; the old code no longer works, as it could not be rewrapped without typing it):',
+      '',
+      `  ${recoveryCode}`,
+      '',
+    ].join('\n'),
   );
   return EXIT.ok;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const anchorSchema = z.object({ seq: z.number(), hash: z.string() });
+
 export const auditEntrySchema = z.object({
   seq: z.number(),
   at: z.string(),
@@ -19,6 +21,15 @@ export const auditContract = {
   },
   'audit.verify': {
     args: z.object({}),
-    result: z.object({ ok: z.boolean(), entries: z.number(), head: z.string(), firstBad: z.object({ seq: z.number(), reason: z.string() }).optional() }),
+    result: z.object({
+      ok: z.boolean(),
+      entries: z.number(),
+      head: z.string(),
+      firstBad: z.object({ seq: z.number(), reason: z.string() }).optional(),
+      /** the head vault.json recorded at the last lock, and whether the chain still holds it */
+      anchor: z.object({ ok: z.boolean(), anchor: anchorSchema, reason: z.string().optional() }),
+      /** an anchor found missing at an earlier unlock: reported for good */
+      brokenAnchor: anchorSchema.extend({ foundAt: z.string(), reason: z.string() }).optional(),
+    }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pickedFile } from './evidence';
 
 const id = z.number().int().positive();
 const role = z.enum(['analyst', 'supervisor']);
@@ -17,14 +18,20 @@ export const identitySchema = z.object({
 const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, ageRecipient: z.string().optional(), source: z.enum(['policy', 'vault']) });
 const ageRecipient = z.string().max(100);
 
+/** The status machine itself lives in electron/core/cases/case-status.ts; this is its vocabulary. */
+export const caseStatusSchema = z.enum(['draft', 'exported', 'approved', 'returned', 'submitted', 'acknowledged', 'actioned', 'rejected']);
+const priority = z.enum(['urgent', 'normal']);
+
 export const caseSummarySchema = z.object({
   id: z.number(),
   reference: z.string(),
   title: z.string(),
   platform: z.string(),
-  priority: z.enum(['urgent', 'normal']),
+  priority,
   dueAt: z.string(),
-  status: z.enum(['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected']),
+  status: caseStatusSchema,
+  revision: z.number(),
+  open: z.boolean(),
   overdue: z.boolean(),
   createdAt: z.string(),
   channelCount: z.number(),
@@ -35,6 +42,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   legalBasis: z.string(),
   notes: z.string(),
   createdBy: z.string(),
+  allowedNext: z.array(caseStatusSchema),
   channelIds: z.array(z.number()),
   evidenceIds: z.array(z.number()),
   history: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), note: z.string() })),
@@ -87,7 +95,7 @@ export const casesContract = {
     args: z.object({
       title: z.string().min(1).max(500),
       platform: z.string().min(1).max(40),
-      priority: z.enum(['urgent', 'normal']),
+      priority,
       legalBasis: z.string().max(5000),
       notes: z.string().max(20_000).optional(),
       channelIds: z.array(id).max(10_000),
@@ -96,7 +104,14 @@ export const casesContract = {
     result: caseDetailSchema,
   },
   'cases.addItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
-  'cases.setStatus': { args: z.object({ id, status: z.enum(['submitted', 'acknowledged', 'actioned', 'rejected']), note: z.string().max(2000).optional() }), result: caseDetailSchema },
+  'cases.setStatus': { args: z.object({ id, status: caseStatusSchema, note: z.string().max(2000).optional() }), result: caseDetailSchema },
+  /** Drafts only: fields, items out, or the whole case (its reference is never reused). */
+  'cases.update': {
+    args: z.object({ id, title: z.string().min(1).max(500).optional(), legalBasis: z.string().max(5000).optional(), priority: priority.optional(), notes: z.string().max(20_000).optional() }),
+    result: caseDetailSchema,
+  },
+  'cases.removeItems': { args: z.object({ id, channelIds: z.array(id).max(10_000), evidenceIds: z.array(id).max(10_000) }), result: caseDetailSchema },
+  'cases.delete': { args: z.object({ id }), result: z.object({ reference: z.string() }) },
   /** Whom an export can be encrypted for: recipients the policy requires, this vault, roster entries with an age key. */
   'cases.recipients': {
     args: z.object({}),
@@ -111,8 +126,8 @@ export const casesContract = {
     args: z.object({ id, jobId: z.string().max(64), language: z.enum(['id', 'en']), destination: z.string().max(4096).optional(), recipients: z.array(ageRecipient).max(50).optional() }),
     result: z.object({ path: z.string(), fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number(), recipients: z.array(z.string()) }),
   },
-  /** Opens a package for review by its path on disk (desktop) ... */
-  'review.openPath': { args: z.object({ path: z.string().min(1).max(4096), jobId: z.string().max(64) }), result: openedPackageSchema },
+  /** Opens a package for review by its path on disk (desktop: a grant token, see pickedFile) ... */
+  'review.openPath': { args: z.object({ path: pickedFile, jobId: z.string().max(64) }), result: openedPackageSchema },
   /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
   'review.openBytes': { args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: z.string().max(64) }), result: openedPackageSchema },
   'review.decide': {
@@ -131,7 +146,7 @@ export const casesContract = {
    * given (desktop), else returned for the window to download (browser harness).
    */
   'review.timestampRequests': {
-    args: z.object({ reviewId: z.string().max(64), folder: z.string().max(4096).optional() }),
+    args: z.object({ reviewId: z.string().max(64), folder: pickedFile.optional() }),
     result: z.object({ requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })), written: z.array(z.string()) }),
   },
   /** An open package as it stands now: its verdict follows the trust roster as it changes. */

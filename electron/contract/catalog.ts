@@ -7,6 +7,10 @@ const isoDate = z.string().max(40);
 const tags = z.array(z.string().max(60)).max(50);
 export const channelStatusSchema = z.enum(['active', 'reported', 'blocked', 'not-actioned', 'reappeared']);
 
+export const exclusionSchema = z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable();
+/** hide (the default): excluded rows left out; only: just them ("show excluded"); all */
+export const exclusionViewSchema = z.enum(['hide', 'only', 'all']);
+
 export const channelSummarySchema = z.object({
   id: z.number(),
   platform: z.string(),
@@ -23,6 +27,7 @@ export const channelSummarySchema = z.object({
   lastSeen: z.string(),
   createdAt: z.string(),
   evidenceCount: z.number(),
+  excluded: exclusionSchema,
 });
 
 export const channelDetailSchema = channelSummarySchema.extend({
@@ -40,6 +45,7 @@ export const channelFilterSchema = z.object({
   text: z.string().max(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  excluded: exclusionViewSchema.optional(),
 });
 
 const importRowSchema = z.object({
@@ -58,7 +64,17 @@ const importPreviewSchema = z.object({ rows: z.array(importRowSchema), counts: z
 export const catalogContract = {
   'catalog.vocabulary': {
     args: z.object({}),
-    result: z.object({ categories: z.array(z.string()), statuses: z.array(z.string()), platforms: z.array(z.string()), tags: z.array(z.string()), categoriesLocked: z.boolean() }),
+    result: z.object({
+      categories: z.array(z.string()),
+      /** values channels hold that the list does not name (an earlier list): for filters and display only */
+      categoriesInUse: z.array(z.string()),
+      /** the category chosen last in this vault, offered first when adding */
+      lastCategory: z.string().nullable(),
+      statuses: z.array(z.string()),
+      platforms: z.array(z.string()),
+      tags: z.array(z.string()),
+      categoriesLocked: z.boolean(),
+    }),
   },
   'channels.list': {
     args: z.object({
@@ -80,8 +96,11 @@ export const catalogContract = {
     result: channelDetailSchema,
   },
   'channels.setStatus': { args: z.object({ id, status: channelStatusSchema, note: shortText.optional() }), result: channelDetailSchema },
-  'channels.previewImport': { args: z.object({ text: z.string().max(5_000_000) }), result: importPreviewSchema },
-  'channels.commitImport': { args: z.object({ text: z.string().max(5_000_000) }), result: importPreviewSchema.extend({ added: z.number() }) },
+  /** category: for lines that do not name one (pasted links, a CSV without the column) */
+  'channels.previewImport': { args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }), result: importPreviewSchema },
+  'channels.commitImport': { args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }), result: importPreviewSchema.extend({ added: z.number() }) },
+  'channels.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: channelDetailSchema },
+  'channels.restore': { args: z.object({ id }), result: channelDetailSchema },
   'channels.parseLink': {
     args: z.object({ url: z.string().max(4096) }),
     result: z.union([z.object({ ok: z.literal(true), platform: z.string(), kind: z.string(), key: z.string(), canonicalUrl: z.string(), existingId: z.number().nullable() }), z.object({ ok: z.literal(false), reason: z.string(), code: z.string() })]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exclusionSchema, exclusionViewSchema } from './catalog';
 
 const id = z.number().int().positive();
 const tags = z.array(z.string().max(60)).max(50);
@@ -18,6 +19,7 @@ export const evidenceSummarySchema = z.object({
   channelTitle: z.string().nullable(),
   nearDuplicateOf: z.number().nullable(),
   notes: z.string(),
+  excluded: exclusionSchema,
 });
 
 export const evidenceDetailSchema = evidenceSummarySchema.extend({
@@ -33,6 +35,15 @@ export const evidenceDetailSchema = evidenceSummarySchema.extend({
   tags: z.array(z.string()),
 });
 
+/**
+ * A file the user picked or dropped. In the desktop app this is a grant token (`grant:…`) that
+ * only the host mints, for the user's own dialog pick or drop (the preload's pathForFile); a raw
+ * path is refused with FORBIDDEN. The web harness and the CLI have no pickers and pass plain paths.
+ */
+export const pickedFile = z.string().min(1).max(4096);
+
+export const pickedFileSchema = z.object({ path: z.string(), label: z.string() });
+
 const intakeMeta = {
   jobId: z.string().max(64),
   channelId: id.optional(),
@@ -40,6 +51,8 @@ const intakeMeta = {
   capturedAt: z.string().max(40).optional(),
   notes: z.string().max(20_000).optional(),
   tags: tags.optional(),
+  /** for a channel the source link adds to the catalog */
+  category: z.string().max(80).optional(),
 };
 
 export const intakeResultSchema = z.object({
@@ -56,7 +69,7 @@ export const intakeResultSchema = z.object({
 export const evidenceContract = {
   'evidence.list': {
     args: z.object({
-      filter: z.object({ channelId: id.optional(), text: z.string().max(200).optional(), tag: z.string().max(60).optional(), mediaType: z.string().max(40).optional(), platform: z.string().max(20).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() }),
+      filter: z.object({ channelId: id.optional(), text: z.string().max(200).optional(), tag: z.string().max(60).optional(), mediaType: z.string().max(40).optional(), platform: z.string().max(20).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional(), excluded: exclusionViewSchema.optional() }),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
     }),
@@ -67,15 +80,22 @@ export const evidenceContract = {
     args: z.object({ id, notes: z.string().max(20_000).optional(), tags: tags.optional(), capturedAt: z.string().max(40).nullable().optional(), sourceUrl: z.string().max(4096).nullable().optional(), channelId: id.nullable().optional() }),
     result: evidenceDetailSchema,
   },
-  /** Desktop: a file the user picked or dropped, by its path (the bytes are read in the core). */
-  'evidence.intakePath': { args: z.object({ path: z.string().min(1).max(4096), ...intakeMeta }), result: intakeResultSchema },
+  'evidence.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: evidenceDetailSchema },
+  'evidence.restore': { args: z.object({ id }), result: evidenceDetailSchema },
+  /** Never-exported items only; the audit entry keeps the SHA-256. */
+  'evidence.purge': { args: z.object({ id }), result: z.object({ id: z.number(), sha256: z.string(), blobRemoved: z.boolean() }) },
+  /** Desktop: a file the user picked or dropped, by its grant token (the bytes are read in the core). */
+  'evidence.intakePath': { args: z.object({ path: pickedFile, ...intakeMeta }), result: intakeResultSchema },
   /** Pasted images, and every file in the browser harness: the bytes themselves (at most 64 MiB). */
   'evidence.intakeBytes': {
     args: z.object({ name: z.string().max(255), dataBase64: z.string().max(90_000_000), lastModified: z.number().optional(), ...intakeMeta }),
     result: intakeResultSchema,
   },
-  /** Expands dropped folders into the files inside them (desktop only). */
-  'evidence.expandPaths': { args: z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }), result: z.object({ files: z.array(z.string()) }) },
+  /**
+   * Expands dropped files and folders (desktop only) into the files inside them: each with a fresh
+   * grant token for evidence.intakePath and a label (its place under what was dropped).
+   */
+  'evidence.expandPaths': { args: z.object({ paths: z.array(pickedFile).max(10_000) }), result: z.object({ files: z.array(pickedFileSchema) }) },
   'jobs.cancel': { args: z.object({ jobId: z.string().max(64) }), result: z.object({}) },
   'search.query': {
     args: z.object({ text: z.string().max(200), filter: z.object({ platform: z.string().max(20).optional(), status: z.string().max(20).optional(), category: z.string().max(80).optional(), tag: z.string().max(60).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() }), limit: z.number().int().min(1).max(200).optional() }),

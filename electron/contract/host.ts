@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pickedFileSchema } from './evidence';
 
 /**
  * Calls only the desktop shell can answer (native dialogs, the OS clipboard, screen capture).
@@ -6,8 +7,12 @@ import { z } from 'zod';
  */
 export const hostContract = {
   'host.chooseExportPath': { args: z.object({ defaultName: z.string().max(255) }), result: z.object({ path: z.string().nullable() }) },
+  /** A folder to write into (time-stamp requests), as a grant token where the window names paths only through them. */
   'host.chooseFolder': { args: z.object({ purpose: z.enum(['timestamp-requests']) }), result: z.object({ path: z.string().nullable() }) },
-  'host.chooseFiles': { args: z.object({ kind: z.enum(['evidence', 'package', 'roster']), multiple: z.boolean() }), result: z.object({ paths: z.array(z.string()) }) },
+  /** The picked files, each as a grant token (`path`) for evidence.intakePath or review.openPath, and its name. */
+  'host.chooseFiles': { args: z.object({ kind: z.enum(['evidence', 'package', 'roster']), multiple: z.boolean() }), result: z.object({ files: z.array(pickedFileSchema) }) },
+  /** A save dialog for a backup file, starting in the backup folder. */
+  'host.chooseBackupPath': { args: z.object({ defaultName: z.string().max(255) }), result: z.object({ path: z.string().nullable() }) },
   'host.clipboardWrite': { args: z.object({ text: z.string().max(10_000), clearAfterMs: z.number().int().min(1000).max(600_000) }), result: z.object({}) },
   'host.captureSources': {
     args: z.object({}),

@@ -15,6 +15,8 @@ export const vaultStatusSchema = z.object({
   unitName: z.string().nullable(),
   actor: z.string().nullable(),
   version: z.string(),
+  /** set while the audit chain lacks a head vault.json recorded at a lock (truncated or rewritten) */
+  auditAnchorBroken: z.object({ seq: z.number(), reason: z.string() }).nullable().optional(),
 });
 
 export const vaultContract = {
@@ -24,6 +26,11 @@ export const vaultContract = {
   'vault.recover': { args: z.object({ recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }), result: z.object({}) },
   'vault.lock': { args: z.object({}), result: z.object({}) },
   'vault.changePassphrase': { args: z.object({ current: passphrase, next: passphrase }), result: z.object({}) },
+  /** a new master key for the database and every original; progress as events under jobId */
+  'vault.rotateKeys': {
+    args: z.object({ current: passphrase, next: passphrase.optional(), jobId: z.string().min(1).max(64) }),
+    result: z.object({ recoveryCode: z.string() }),
+  },
   'settings.setLanguage': { args: z.object({ language: languageSchema }), result: z.object({}) },
   'settings.setAutoLock': { args: z.object({ minutes: z.number().int().min(1).max(240) }), result: z.object({}) },
 } as const;

@@ -13,8 +13,16 @@ export type ErrorCode =
   | 'VAULT_EXISTS'
   | 'VAULT_FROM_FUTURE'
   | 'VAULT_CORRUPT'
+  /** vault.json fails its MAC or its bounds: edited, damaged or from another vault (exit 2) */
+  | 'VAULT_ALTERED'
+  /** vault.json is older than the database it sits beside: a restored copy (exit 1) */
+  | 'VAULT_ROLLED_BACK'
+  /** a key rotation is running, or another process holds the vault a rotation needs alone */
+  | 'VAULT_BUSY'
   | 'WEAK_PASSPHRASE'
   | 'INVALID_INPUT'
+  /** a case status step the status machine does not allow from where the case is */
+  | 'ILLEGAL_STEP'
   | 'NOT_FOUND'
   | 'DUPLICATE'
   | 'INTEGRITY'

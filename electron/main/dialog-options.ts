@@ -62,3 +62,14 @@ export function withZipExtension(path: string, proposed = ''): string {
 
 /** Where time-stamp requests are saved: a folder, which may be new. */
 export const TIMESTAMP_FOLDER_OPTIONS: OpenDialogOptions = { title: 'Save time-stamp requests', properties: ['openDirectory', 'createDirectory'] };
+
+/** A backup is a tar; the dialog starts in the backup folder (another disk, ideally). */
+export function backupDialogOptions(defaultName: string, folder: string): SaveDialogOptions {
+  const name = basename(win32.basename(defaultName)) || 'jejak-backup.tar';
+  return {
+    title: 'Save a backup of the vault',
+    defaultPath: join(folder, name.toLowerCase().endsWith('.tar') ? name : `${name}.tar`),
+    filters: [{ name: 'Jejak backup', extensions: ['tar'] }],
+    properties: ['createDirectory'],
+  };
+}

@@ -2,7 +2,9 @@ import { type BrowserWindow, dialog } from 'electron';
 import type { HostHandlers } from '../core/api/handler-types';
 import { intakeCapture } from '../core/evidence/capture';
 import type { ClipboardKeeper } from './clipboard-keeper';
-import { openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
+import { backupFolder } from '../core/vault/backup-status';
+import { backupDialogOptions, openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
+import { grantDialogPicks } from './path-grant-ipc';
 import { capturePng, listCaptureSources } from './screen-capture';
 
 export interface HostDeps {
@@ -27,16 +29,23 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath, defaultName) };
     },
-    'host.chooseFolder': async () => {
+    'host.chooseFolder': async (_args, app) => {
       const win = deps.window();
       const result = win ? await dialog.showOpenDialog(win, TIMESTAMP_FOLDER_OPTIONS) : await dialog.showOpenDialog(TIMESTAMP_FOLDER_OPTIONS);
-      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+      const [folder] = grantDialogPicks(result, app.pathGrants);
+      return { path: folder?.path ?? null };
     },
-    'host.chooseFiles': async ({ kind, multiple }) => {
+    'host.chooseBackupPath': async ({ defaultName }, app) => {
+      const options = backupDialogOptions(defaultName, backupFolder(app.config.vaultDir, app.policy));
+      const win = deps.window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : result.filePath };
+    },
+    'host.chooseFiles': async ({ kind, multiple }, app) => {
       const options = openDialogOptions(kind, multiple);
       const win = deps.window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return { paths: result.canceled ? [] : result.filePaths };
+      return { files: grantDialogPicks(result, app.pathGrants) };
     },
     'host.captureSources': async () => ({ sources: await listCaptureSources(deps.window()) }),
     'host.capture': async ({ sourceId, region, jobId, channelId, sourceUrl, notes }, app) => {

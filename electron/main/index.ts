@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, app, clipboard, ipcMain, powerMonitor, session } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, app, clipboard, ipcMain, powerMonitor, session } from 'electron';
 import { channels } from '../contract';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
@@ -13,8 +13,9 @@ import { setNativeBinding } from '../core/db/database';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
 import { createClipboardKeeper } from './clipboard-keeper';
 import { createHostHandlers } from './host-handlers';
-import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-names';
+import { APP_ORIGIN, EVENT_CHANNEL, PATH_GRANT_CHANNEL } from './ipc-names';
 import { createIpcRouter } from './ipc-router';
+import { createPathGrantHandler } from './path-grant-ipc';
 import { hardenContents, hardenSession } from './security';
 import { mainWindowOptions } from './window-options';
 
@@ -48,10 +49,17 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
-  const core = startCore({ dataDir: app.getPath('userData'), resourcesDir, version: app.getVersion() });
-  const route = createIpcRouter({ dispatch: core.dispatch, trustedWebContents: () => (mainWindow ? [mainWindow.webContents.id] : []) });
+  const core = startCore({ dataDir: app.getPath('userData'), resourcesDir, version: app.getVersion(), requirePathGrants: true });
+  const trustedWebContents = () => (mainWindow ? [mainWindow.webContents.id] : []);
+  const route = createIpcRouter({ dispatch: core.dispatch, trustedWebContents });
+  const senderOf = (event: IpcMainInvokeEvent) => ({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null });
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, args: unknown) => route({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null }, channel, args));
+    ipcMain.handle(channel, (event, args: unknown) => route(senderOf(event), channel, args));
+  }
+  const grants = core.app?.pathGrants;
+  if (grants) {
+    const grantPath = createPathGrantHandler({ grants, trustedWebContents });
+    ipcMain.handle(PATH_GRANT_CHANNEL, (event, path: unknown) => grantPath(senderOf(event), path));
   }
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
   const copied = createClipboardKeeper(clipboard);

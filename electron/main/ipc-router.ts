@@ -24,8 +24,14 @@ const refused = (message: string): Envelope<never> => ({ ok: false, error: { cod
 export function createIpcRouter(deps: RouterDeps) {
   return async (sender: SenderInfo, channel: string, args: unknown): Promise<Envelope<unknown>> => {
     if (!isChannel(channel)) return refused('Unknown call.');
-    if (!deps.trustedWebContents().includes(sender.webContentsId)) return refused('Call from an unknown window.');
-    if (!sender.frameUrl || !sender.frameUrl.startsWith(`${APP_ORIGIN}/`)) return refused('Call from an unknown page.');
-    return deps.dispatch(channel, args);
+    const problem = senderProblem(sender, deps.trustedWebContents());
+    return problem ? refused(problem) : deps.dispatch(channel, args);
   };
+}
+
+/** Why a call is not from our app page in one of our windows, or null when it is. */
+export function senderProblem(sender: SenderInfo, trustedWebContents: number[]): string | null {
+  if (!trustedWebContents.includes(sender.webContentsId)) return 'Call from an unknown window.';
+  if (!sender.frameUrl || !sender.frameUrl.startsWith(`${APP_ORIGIN}/`)) return 'Call from an unknown page.';
+  return null;
 }

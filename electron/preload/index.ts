@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { type AppEvent, type JejakBridge, channels } from '../contract';
-import { EVENT_CHANNEL } from '../main/ipc-names';
+import { EVENT_CHANNEL, PATH_GRANT_CHANNEL } from '../main/ipc-names';
 
 const bridge: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
 for (const channel of channels) {
@@ -20,7 +20,12 @@ const api = {
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, handler);
   },
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // The page gets a grant token, never a path it could name itself: main mints it for a File the
+  // user picked or dropped (webUtils knows its path; a File built by the page has none).
+  pathForFile: async (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    return path ? ((await ipcRenderer.invoke(PATH_GRANT_CHANNEL, path)) as string | null) : null;
+  },
 } as unknown as JejakBridge;
 
 contextBridge.exposeInMainWorld('jejak', api);

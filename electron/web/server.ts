@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { AppEvent, Envelope } from '../contract';
 import { EVIDENCE_HEADERS, type ImageReply } from '../core/app/evidence-images';
-import { serveStatic } from '../core/app/static-files';
+import { decodeUrlPath, serveStatic } from '../core/app/static-files';
 
 const MAX_BODY = 96 * 1024 * 1024;
 const COOKIE = 'jejak_session';
@@ -52,6 +52,8 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+const sendError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
+
 export async function startHarness(opts: HarnessOptions): Promise<{ url: string; close(): Promise<void> }> {
   let token: string | null = randomBytes(24).toString('hex');
   const sessionId = randomBytes(24).toString('hex');
@@ -61,7 +63,7 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
     for (const client of sseClients) client.write(`data: ${JSON.stringify(event)}\n\n`);
   });
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<unknown> => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
@@ -107,15 +109,24 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
         const body = await readBody(req);
         args = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } }), 'application/json');
+        return sendError(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodeUrlPath(url.pathname.slice('/api/'.length));
+      if (channel === null) return sendError(res, 400, 'INVALID_INPUT', 'The request path is not valid percent-encoding.');
       const envelope = await opts.dispatch(channel, args);
       return send(res, 200, JSON.stringify(envelope), 'application/json');
     }
     if (req.method === 'GET' && serveStatic(opts.rendererDir, url.pathname, res)) return;
     if (req.method === 'GET' && !url.pathname.startsWith('/api/') && serveStatic(opts.rendererDir, '/index.html', res)) return;
     send(res, 404, 'Not found.');
+  };
+  // One bad request must never take the harness down: whatever escapes a route is a 500 for that request.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[jejak] web harness request failed:', e instanceof Error ? e.stack : e);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'An unexpected error occurred. Details are in the log.');
+      else res.destroy();
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

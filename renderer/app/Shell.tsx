@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useVaultStore } from '../features/vault/vault-store';
 import { ActivityView } from '../features/activity/ActivityView';
+import { AuditAnchorBanner } from '../features/activity/AuditAnchorBanner';
 import { CasesView } from '../features/cases/CasesView';
 import { ChannelsView } from '../features/channels/ChannelsView';
 import { useChannelDetailStore } from '../features/channels/channel-detail-store';
@@ -83,7 +84,10 @@ export function Shell() {
             </button>
           </div>
         </header>
-        <section className="content">{searchOpen ? <SearchView /> : <AreaView area={area} />}</section>
+        <section className="content">
+          <AuditAnchorBanner />
+          {searchOpen ? <SearchView /> : <AreaView area={area} />}
+        </section>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /**
- * Words for the catalog's fixed vocabularies (statuses, platforms, kinds, media types) in the
+ * Words for the catalog's fixed vocabularies (statuses, platforms, kinds, categories, media types) in the
  * user's language. A value we have no words for yet is shown as the core sent it.
  */
 import { type Language, type Translate, textOr } from '../i18n';
@@ -10,6 +10,11 @@ export function statusLabel(t: Translate, status: string): string {
 
 export function platformLabel(t: Translate, platform: string): string {
   return textOr(t, `platform.${platform}`, platform);
+}
+
+/** A category in the user's language; a value of an older or policy list is shown as stored. */
+export function categoryLabel(t: Translate, category: string): string {
+  return textOr(t, `category.${category}`, category);
 }
 
 export function kindLabel(t: Translate, kind: string): string {

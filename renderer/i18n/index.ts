@@ -1,14 +1,25 @@
 import { create } from 'zustand';
+import backupEn from './backup.en.json';
+import backupId from './backup.id.json';
 import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
+import securityEn from './security.en.json';
+import securityId from './security.id.json';
 import travelEn from './travel.en.json';
 import travelId from './travel.id.json';
+import verifierEn from './verifier.en.json';
+import verifierId from './verifier.id.json';
+import workflowEn from './workflow.en.json';
+import workflowId from './workflow.id.json';
 
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = { id: { ...baseId, ...casesId, ...travelId }, en: { ...baseEn, ...casesEn, ...travelEn } };
+export const catalogs = {
+  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...travelId, ...verifierId, ...workflowId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...travelEn, ...verifierEn, ...workflowEn },
+};
 export type MessageKey = keyof typeof catalogs.id;
 
 interface I18nState {

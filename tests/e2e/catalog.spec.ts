@@ -51,6 +51,7 @@ test('paste 20 mixed links, read the preview, add them; the table shows each cha
   await openArea(page, 'Kanal');
   await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
   await page.getByLabel('Tautan kanal').fill(LINKS.join('\n'));
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
   await page.getByRole('button', { name: 'Periksa' }).click();
 
   const counts = page.getByTestId('import-counts');
@@ -151,6 +152,7 @@ test('a channel title with markup is shown as text, never run', async ({ page, h
   const csv = `url,title,category,status,tags,notes,subscribers\nhttps://t.me/judul_jahat,"${title}",terorisme,active,uji,"<b>tebal</b>",1200\n`;
   await page.locator('input[type=file]').setInputFiles({ name: 'kanal.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('Dimuat dari kanal.csv')).toBeVisible();
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
   await page.getByRole('button', { name: 'Periksa' }).click();
   await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
   await expect(page.getByTestId('import-result')).toContainText('1 kanal baru ditambahkan');

@@ -79,3 +79,16 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE):
   await page.getByRole('button', { name: /Sudah saya simpan|I saved it/ }).click();
   return code;
 }
+
+/** Set-up the UI has no control for (linking evidence to a channel), through the harness's own API. */
+export async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, args }) => {
+      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Jejak-Request': '1' }, body: JSON.stringify(args) });
+      const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error?.message);
+      return envelope.value as never;
+    },
+    { channel, args },
+  );
+}

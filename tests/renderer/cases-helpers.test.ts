@@ -6,7 +6,6 @@ import {
   formatDue,
   missingForSigning,
   msUntilNextDue,
-  nextStatuses,
   packageFileName,
   progressFraction,
 } from '../../renderer/features/cases/case-helpers';
@@ -16,17 +15,6 @@ describe('packageFileName', () => {
     expect(packageFileName('JJK/2026/11/0001')).toBe('JJK-2026-11-0001.zip');
     expect(packageFileName('Kasus #7 (uji)')).toBe('Kasus--7--uji-.zip');
     expect(packageFileName('a.b_c-d')).toBe('a.b_c-d.zip');
-  });
-});
-
-describe('nextStatuses', () => {
-  it('walks exported → submitted → acknowledged → actioned / rejected', () => {
-    expect(nextStatuses('draft')).toEqual([]);
-    expect(nextStatuses('exported')).toEqual(['submitted']);
-    expect(nextStatuses('submitted')).toEqual(['acknowledged', 'rejected']);
-    expect(nextStatuses('acknowledged')).toEqual(['actioned', 'rejected']);
-    expect(nextStatuses('actioned')).toEqual([]);
-    expect(nextStatuses('rejected')).toEqual([]);
   });
 });
 
@@ -56,15 +44,15 @@ describe('due times', () => {
 
   it('knows when the next open case falls due, ignoring closed and already overdue ones', () => {
     const cases = [
-      { dueAt: '2026-11-28T05:00:00Z', status: 'submitted', overdue: false },
-      { dueAt: '2026-11-28T04:10:00Z', status: 'actioned', overdue: false },
-      { dueAt: '2026-11-28T03:00:00Z', status: 'draft', overdue: true },
-      { dueAt: '2026-11-28T04:30:00Z', status: 'draft', overdue: false },
+      { dueAt: '2026-11-28T05:00:00Z', open: true, overdue: false },
+      { dueAt: '2026-11-28T04:10:00Z', open: false, overdue: false },
+      { dueAt: '2026-11-28T03:00:00Z', open: true, overdue: true },
+      { dueAt: '2026-11-28T04:30:00Z', open: true, overdue: false },
     ];
     expect(msUntilNextDue(cases, now)).toBe(30 * 60_000);
     expect(msUntilNextDue([cases[1]!, cases[2]!], now)).toBeNull();
     // Due already but not yet marked overdue by the core: ask again at once.
-    expect(msUntilNextDue([{ dueAt: '2026-11-28T03:59:00Z', status: 'exported', overdue: false }], now)).toBe(0);
+    expect(msUntilNextDue([{ dueAt: '2026-11-28T03:59:00Z', open: true, overdue: false }], now)).toBe(0);
   });
 });
 

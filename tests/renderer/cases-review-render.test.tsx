@@ -31,7 +31,7 @@ describe('review screens render package text as text', () => {
   it('in an evidence item, which shows a typed tile for a video', () => {
     const [item] = evidenceToReview([{ file: 'data/evidence/001-aaaaaaaaaaaa.mp4', mediaType: 'video/mp4' }], report.evidence);
     const { container } = render(
-      <EvidenceItem reviewId="r1" item={item!} earlier={[{ statement: 's', signer: HOSTILE, role: 'supervisor', decision: 'returned', signedAt: '', verdict: 'problem', comment: HOSTILE }]} mark={{ verdict: null, comment: '' }} editable onMark={() => undefined} />,
+      <EvidenceItem imageUrl="/package/r1/data/evidence/001-aaaaaaaaaaaa.mp4" item={item!} earlier={[{ statement: 's', signer: HOSTILE, role: 'supervisor', decision: 'returned', signedAt: '', verdict: 'problem', comment: HOSTILE }]} mark={{ verdict: null, comment: '' }} editable onMark={() => undefined} />,
     );
     expect(container.querySelector('img, b, video')).toBeNull();
     expect(container.querySelector('[role=img]')?.textContent).toContain('Video');

@@ -23,7 +23,7 @@ describe('translations', () => {
 
   it('every literal key the renderer asks for exists', () => {
     const used = new Set<string>();
-    for (const file of sources('renderer')) {
+    for (const file of [...sources('renderer'), ...sources('verifier/src')]) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(30);

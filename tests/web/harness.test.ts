@@ -1,7 +1,9 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { packageImage } from '../../electron/core/app/evidence-images';
 import { startHarness } from '../../electron/web/server';
+import { testApp } from '../fixtures/app';
 import { tempDir } from '../fixtures/temp';
 import { writeFileSync } from 'node:fs';
 
@@ -30,7 +32,12 @@ async function harness() {
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Jejak</title>');
   const calls: string[] = [];
-  const h = await startHarness({ rendererDir, dispatch: async (channel) => (calls.push(channel), { ok: true, value: { channel } }) });
+  const app = testApp();
+  const h = await startHarness({
+    rendererDir,
+    dispatch: async (channel) => (calls.push(channel), { ok: true, value: { channel } }),
+    packageImage: (path) => packageImage(app, path),
+  });
   close = h.close;
   return { ...h, calls, origin: new URL(h.url).origin };
 }
@@ -70,5 +77,21 @@ describe('web harness', () => {
       const reply = await send(`${h.origin}${path}`, { headers: { Cookie: cookie } });
       expect(reply.body).not.toContain('root:');
     }
+  });
+
+  it('answers 400 to malformed percent-encoding on /api/ and /package/, and stays up', async () => {
+    const h = await harness();
+    const cookie = String((await send(h.url)).headers['set-cookie']).split(';')[0]!;
+    const headers = { Cookie: cookie, 'X-Jejak-Request': '1' };
+    for (const bad of ['%E0%A4%A', '%', '%zz', 'vault.status%']) {
+      const api = await send(`${h.origin}/api/${bad}`, { method: 'POST', headers, body: '{}' });
+      expect(api.status).toBe(400);
+      expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect((await send(`${h.origin}/package/${bad}`, { headers })).status).toBe(400);
+    }
+    const good = await send(`${h.origin}/api/vault.status`, { method: 'POST', headers, body: '{}' });
+    expect(JSON.parse(good.body)).toEqual({ ok: true, value: { channel: 'vault.status' } });
+    expect((await send(`${h.origin}/package/00000000-0000-0000-0000-000000000000/data/x.png`, { headers })).status).toBe(404);
+    expect(h.calls).toEqual(['vault.status']);
   });
 });

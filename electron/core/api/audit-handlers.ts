@@ -1,7 +1,12 @@
-import { listAudit, verifyAudit } from '../audit/audit-log';
+import { verifyAuditAnchored } from '../audit/anchor';
+import { listAudit } from '../audit/audit-log';
+import { anchorsOf } from '../vault/unlock-checks';
 import type { HandlersFor } from './handler-types';
 
 export const auditHandlers: HandlersFor<'audit'> = {
   'audit.list': ({ limit, beforeSeq }, app) => ({ entries: listAudit(app.requireSession().db, { limit, beforeSeq }) }),
-  'audit.verify': (_args, app) => verifyAudit(app.requireSession().db),
+  'audit.verify': (_args, app) => {
+    const session = app.requireSession();
+    return verifyAuditAnchored(session.db, anchorsOf(session.header));
+  },
 };

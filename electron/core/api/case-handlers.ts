@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { addItems, createCase, getCase, listCases, setCaseStatus, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
+import { existsSync, mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { isInside } from '../fs-paths';
+import { deleteCase, removeItems, updateDraftCase } from '../cases/case-drafts';
+import { setCaseStatus } from '../cases/case-status';
+import { addItems, createCase, getCase, listCases, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { exportFileName } from '../cases/export-recipients';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
@@ -8,20 +11,8 @@ import { JejakError } from '../errors';
 import { getIdentity, setIdentity } from '../identity/identity';
 import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
-
-/** The real path of p's nearest existing ancestor plus the rest, so a link cannot lead out of a folder. */
-function realPathOf(p: string): string {
-  const parent = dirname(p);
-  if (existsSync(p)) return realpathSync.native(p);
-  return parent === p ? p : join(realPathOf(parent), p.slice(parent.length));
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(realPathOf(resolve(folder)), realPathOf(resolve(path)));
-  // Windows paths compare without regard to case; relative() already does so on win32.
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
 
 /**
  * Where a package may be written: a .zip that does not exist yet, inside an export folder the
@@ -88,6 +79,9 @@ export const caseHandlers: HandlersFor<'cases'> = {
     setCaseStatus(session, id, status, note);
     return getCase(session, id);
   },
+  'cases.update': ({ id, ...patch }, app) => updateDraftCase(app.requireSession(), app.policy, id, patch),
+  'cases.removeItems': ({ id, channelIds, evidenceIds }, app) => removeItems(app.requireSession(), id, channelIds, evidenceIds),
+  'cases.delete': ({ id }, app) => deleteCase(app.requireSession(), id),
   'cases.recipients': (_a, app) => {
     const session = app.requireSession();
     const roster = effectiveRoster(session, app.policy).filter((e) => e.ageRecipient);
@@ -101,6 +95,7 @@ export const caseHandlers: HandlersFor<'cases'> = {
     const session = app.requireSession();
     const kase = getCase(session, id);
     const path = exportDestination(app, destination, exportFileName(app.policy, kase.reference, recipients));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,

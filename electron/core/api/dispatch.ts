@@ -2,6 +2,7 @@ import { type Channel, type Envelope, contract, isChannel } from '../../contract
 import { JejakError, toErrorPayload } from '../errors';
 import type { JejakApp } from '../app/jejak-app';
 import { auditHandlers } from './audit-handlers';
+import { backupHandlers } from './backup-handlers';
 import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-handlers';
 import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
 import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
@@ -25,6 +26,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...trustHandlers,
   ...caseHandlers,
   ...reviewHandlers,
+  ...backupHandlers,
 };
 
 /**

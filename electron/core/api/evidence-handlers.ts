@@ -1,6 +1,8 @@
 import { JejakError } from '../errors';
 import { expandPaths } from '../evidence/expand-paths';
+import { excludeItem, restoreItem } from '../catalog/exclusion';
 import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
+import { purgeEvidence } from '../evidence/purge';
 import { intakeBytes, intakeFile } from '../evidence/intake';
 import { search } from '../search/search';
 import type { HandlersFor } from './handler-types';
@@ -9,9 +11,21 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.list': (args, app) => listEvidence(app.requireSession().db, args),
   'evidence.get': ({ id }, app) => getEvidence(app.requireSession(), id),
   'evidence.update': ({ id, ...patch }, app) => updateEvidence(app.requireSession(), app.policy, id, patch),
+  'evidence.exclude': ({ id, reason }, app) => {
+    const session = app.requireSession();
+    excludeItem(session, 'evidence', id, reason);
+    return getEvidence(session, id);
+  },
+  'evidence.restore': ({ id }, app) => {
+    const session = app.requireSession();
+    restoreItem(session, 'evidence', id);
+    return getEvidence(session, id);
+  },
+  'evidence.purge': ({ id }, app) => purgeEvidence(app.requireSession(), id),
   'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
     const session = app.requireSession();
-    return app.job(jobId, (signal) => intakeFile(session, app.policy, path, { ...meta, via: 'file' }, { signal }));
+    const file = app.pathFromWindow(path);
+    return app.job(jobId, (signal) => intakeFile(session, app.policy, file, { ...meta, via: 'file' }, { signal }));
   },
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
     const session = app.requireSession();
@@ -22,7 +36,10 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   },
   'evidence.expandPaths': async ({ paths }, app) => {
     app.requireSession();
-    return { files: await expandPaths(paths) };
+    const files = await expandPaths(paths.map((p) => app.pathFromWindow(p)));
+    // The files inside a granted folder were picked with it: each gets its own token.
+    const granted = app.pathGrants?.mintAll(files.map((f) => f.path));
+    return { files: files.map((f, i) => ({ path: granted?.[i] ?? f.path, label: f.label })) };
   },
 };
 

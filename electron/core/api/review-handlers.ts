@@ -1,43 +1,22 @@
 import type { Result } from '../../contract';
 import type { JejakApp } from '../app/jejak-app';
+import { beforePackageWrite } from '../app/partial-sweep';
 import { JejakError } from '../errors';
 import { vaultAgeIdentity } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
 import type { Progress } from '../packages';
 import { decidedFileName } from '../../common/package-names';
 import { decidePackage } from '../review/decide-package';
+import { packageView } from '../review/package-view';
+import type { OpenedPackage } from '../review/review-registry';
 import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
-import { type OpenedPackage, payloadList } from '../review/review-registry';
 import { exportDestination } from './case-handlers';
 import type { HandlersFor } from './handler-types';
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;
 
 function describe(opened: OpenedPackage): Result<'review.openPath'> {
-  const r = opened.result;
-  return {
-    reviewId: opened.reviewId,
-    fileName: opened.fileName,
-    encrypted: r.encrypted ?? false,
-    verdict: r.verdict,
-    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
-    trustDetail: r.trustDetail,
-    timestamps: r.timestamps,
-    statements: r.statements.map((s) => ({
-      file: s.file,
-      role: s.role,
-      decision: s.decision,
-      comment: s.comment,
-      signer: { name: s.signer.name, unit: s.signer.unit, id: s.signer.id, fingerprint: s.signer.fingerprint },
-      signedAt: s.signedAt,
-      trusted: s.trusted,
-      valid: s.valid,
-      review: s.review ?? [],
-    })),
-    bagInfo: r.bagInfo ?? {},
-    report: r.report ?? null,
-    payload: r.verdict === 'invalid' ? [] : payloadList(r),
-  };
+  return { reviewId: opened.reviewId, fileName: opened.fileName, ...packageView(opened.result) };
 }
 
 function progressOf(app: JejakApp, jobId: string) {
@@ -48,39 +27,45 @@ function roster(app: JejakApp) {
   return effectiveRoster(app.requireSession(), app.policy);
 }
 
-/** What opening a package needs from the vault: the roster to judge it and the age key to open an encrypted one. */
-function openOptions(app: JejakApp, jobId: string) {
-  const session = app.requireSession();
-  return { ageIdentities: [vaultAgeIdentity(session)], tsaRoots: app.policy.tsaRoots ?? [], onProgress: progressOf(app, jobId) };
+/** What opening a package needs from the vault besides the roster: the age key to open an encrypted one, and the policy's TSA roots. */
+function openOptions(app: JejakApp) {
+  return { ageIdentities: [vaultAgeIdentity(app.requireSession())], tsaRoots: app.policy.tsaRoots ?? [] };
 }
 
 export const reviewHandlers: HandlersFor<'review'> = {
-  'review.openPath': async ({ path, jobId }, app) => describe(await app.job(jobId, (signal) => app.reviews.openPath(path, roster(app), { signal, ...openOptions(app, jobId) }))),
+  'review.openPath': async ({ path, jobId }, app) => {
+    const trusted = roster(app);
+    const file = app.pathFromWindow(path);
+    return describe(await app.job(jobId, (signal) => app.reviews.openPath(file, trusted, { signal, onProgress: progressOf(app, jobId), ...openOptions(app) })));
+  },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
-    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, ...openOptions(app, jobId) })));
+    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, onProgress: progressOf(app, jobId), ...openOptions(app) })));
   },
   'review.decide': async ({ reviewId, decision, comment, items, destination, jobId }, app) => {
     const session = app.requireSession();
     const opened = app.reviews.get(reviewId);
     if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
     const path = exportDestination(app, destination, decidedFileName(opened.fileName, decision));
+    beforePackageWrite(session, path, app.packageFolders());
     const result = await app.job(jobId, (signal) => decidePackage(session, app.policy, opened.path, path, { decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }));
     session.audit({
       action: `review.${decision}`,
       subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName },
       details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length, recipients: result.recipients },
     });
-    const verification = await app.reviews.openPath(result.path, roster(app), { ageIdentities: [vaultAgeIdentity(session)], tsaRoots: app.policy.tsaRoots ?? [] });
+    const verification = await app.reviews.openPath(result.path, roster(app), openOptions(app));
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
   },
   'review.timestampRequests': async ({ reviewId, folder }, app) => {
     const opened = app.reviews.get(reviewId);
     if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package gets no time-stamp.');
-    const requests = await timestampRequests(opened.path, { ageIdentities: [vaultAgeIdentity(app.requireSession())] });
-    const written = folder ? writeTimestampRequests(folder, requests) : [];
-    return { requests: folder ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written };
+    // The folder is the user's own pick (a grant token in the desktop app), resolved before anything is read.
+    const into = folder ? app.pathFromWindow(folder) : null;
+    const requests = await timestampRequests(opened.path, { ageIdentities: openOptions(app).ageIdentities });
+    const written = into ? writeTimestampRequests(into, requests) : [];
+    return { requests: into ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written };
   },
   'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),
   'review.close': ({ reviewId }, app) => {

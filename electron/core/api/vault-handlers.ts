@@ -3,6 +3,7 @@ import { JejakError } from '../errors';
 import { getIdentity } from '../identity/identity';
 import { checkPassphrase, createVault, recoverVault, setPassphrase, unlockVault } from '../vault/vault';
 import { vaultExists } from '../vault/header';
+import { rotateKeys } from '../vault/rotation';
 import type { JejakApp } from '../app/jejak-app';
 import type { HandlersFor } from './handler-types';
 
@@ -24,6 +25,7 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       unitName: app.policy.unitName ?? (session ? getIdentity(session).unit || null : null),
       actor: session?.actor ?? null,
       version: app.config.version,
+      auditAnchorBroken: session?.anchorFinding ? { seq: session.anchorFinding.anchor.seq, reason: session.anchorFinding.reason ?? '' } : null,
     };
   },
   'vault.create': async ({ passphrase }, app) => {
@@ -48,6 +50,21 @@ export const vaultHandlers: HandlersFor<'vault'> = {
     await checkPassphrase(app.config.vaultDir, current);
     await setPassphrase(session, next, { ...vaultOptions(app), reason: 'changed' });
     return {};
+  },
+  'vault.rotateKeys': async ({ current, next, jobId }, app) => {
+    const session = app.detachSession();
+    try {
+      const rotated = await app.job(jobId, (signal) =>
+        rotateKeys(session, { ...vaultOptions(app), passphrase: current, newPassphrase: next, signal, onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.done, total: p.total, label: p.phase }) }),
+      );
+      app.opened(rotated.session);
+      return { recoveryCode: rotated.recoveryCode };
+    } catch (e) {
+      // Refused before it began (wrong passphrase, policy): still open. Failed later: locked, and the next unlock settles it.
+      if (session.isOpen) app.opened(session);
+      else app.emit({ type: 'locked', reason: 'key-rotation' });
+      throw e;
+    }
   },
 };
 

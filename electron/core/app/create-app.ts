@@ -9,17 +9,23 @@ export interface CreateAppOptions {
   policyPath?: string;
   resourcesDir: string;
   version: string;
+  /** the desktop app: files come from the window only as grant tokens of the user's own picks */
+  requirePathGrants?: boolean;
 }
 
 /** Loads the machine policy first: a broken policy throws a POLICY error the caller must show. */
 export function createJejakApp(opts: CreateAppOptions): JejakApp {
   const dataDir = opts.dataDir ?? defaultDataDir();
   const policy = loadPolicy(opts.policyPath);
-  return new JejakApp({
+  const app = new JejakApp({
     vaultDir: opts.vaultDir ?? join(dataDir, 'vault'),
     preferencesPath: join(dataDir, 'preferences.json'),
     policy,
     version: opts.version,
     resourcesDir: opts.resourcesDir,
+    ...(opts.requirePathGrants ? { pathGrants: {} } : {}),
   });
+  // A package export killed last time left its contents in clear beside the destination.
+  app.removeStalePartialsAtStart();
+  return app;
 }

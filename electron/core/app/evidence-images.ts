@@ -1,12 +1,16 @@
 import { JejakError } from '../errors';
 import { evidenceThumbnail, openViewable } from '../evidence/evidence-repo';
 import type { JejakApp } from './jejak-app';
+import { decodeUrlPath } from './static-files';
 
 export interface ImageReply {
   status: number;
   type: string;
   body: Buffer | AsyncIterable<Buffer>;
 }
+
+const notFound = (): ImageReply => ({ status: 404, type: 'text/plain', body: Buffer.from('Not found') });
+const badRequest = (): ImageReply => ({ status: 400, type: 'text/plain', body: Buffer.from('Bad request') });
 
 /** Headers on every evidence image: never sniffed, never scripted, never cached to disk. */
 export const EVIDENCE_HEADERS = {
@@ -21,33 +25,36 @@ export const EVIDENCE_HEADERS = {
  */
 export function evidenceImage(app: JejakApp, path: string): ImageReply {
   const match = /^\/?(\d{1,12})\/(thumb|original)$/.exec(path);
-  const notFound = { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
   const session = app.session;
-  if (!match || !session) return notFound;
+  if (!match || !session) return notFound();
   const id = Number(match[1]);
   try {
     if (match[2] === 'thumb') {
       const thumb = evidenceThumbnail(session, id);
-      return thumb ? { status: 200, type: thumb.type, body: thumb.bytes } : notFound;
+      return thumb ? { status: 200, type: thumb.type, body: thumb.bytes } : notFound();
     }
     const original = openViewable(session, id);
-    return original ? { status: 200, type: original.mediaType, body: original.chunks } : notFound;
+    return original ? { status: 200, type: original.mediaType, body: original.chunks } : notFound();
   } catch (e) {
-    if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound;
+    if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound();
     throw e;
   }
 }
 
-/** `<reviewId>/data/evidence/…` → an image of a package open for review, read from the ZIP into memory. */
+/**
+ * `<reviewId>/data/evidence/…` → an image of a package open for review, read from the ZIP into memory.
+ * A path whose percent-escapes do not decode is a bad request (400), never an exception.
+ */
 export async function packageImage(app: JejakApp, path: string): Promise<ImageReply> {
-  const notFound = { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
-  const match = /^\/?([0-9a-f-]{36})\/(data\/.+)$/.exec(decodeURIComponent(path));
-  if (!match || !app.session) return notFound;
+  const decoded = decodeUrlPath(path);
+  if (decoded === null) return badRequest();
+  const match = /^\/?([0-9a-f-]{36})\/(data\/.+)$/.exec(decoded);
+  if (!match || !app.session) return notFound();
   try {
     const image = await app.reviews.image(match[1]!, match[2]!);
-    return image ? { status: 200, type: image.type, body: image.bytes } : notFound;
+    return image ? { status: 200, type: image.type, body: image.bytes } : notFound();
   } catch (e) {
-    if (e instanceof JejakError) return notFound;
+    if (e instanceof JejakError) return notFound();
     throw e;
   }
 }

@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { AppEvent } from '../../contract';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
@@ -8,6 +7,10 @@ import type { VaultSession } from '../vault/session';
 import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
 import type { HostHandlers } from '../api/handler-types';
 import { ReviewRegistry } from '../review/review-registry';
+import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
+import { type PathGrantOptions, PathGrants } from './path-grants';
+import { auditRemovedPartials, knownPackageFolders, sweepPackageFolders } from './partial-sweep';
+import { defaultExportsDir } from './paths';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -19,6 +22,8 @@ export interface AppConfig {
   version: string;
   /** resources/ (fonts for the report, default policy) */
   resourcesDir: string;
+  /** set in the desktop app: the window names files only through grant tokens (path-grants.ts) */
+  pathGrants?: PathGrantOptions;
 }
 
 /**
@@ -30,13 +35,27 @@ export class JejakApp {
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(e: AppEvent) => void>();
   private readonly jobs = new Map<string, AbortController>();
+  /** stale partial packages removed at start, before a vault was open to record them in */
+  private partialsRemovedAtStart: RemovedPartial[] = [];
   preferences: Preferences;
   readonly reviews = new ReviewRegistry();
   /** set by the desktop shell; empty in the web harness and the CLI */
   hostHandlers: HostHandlers = {};
+  /** the files the user picked or dropped, when the window may name files only through them */
+  readonly pathGrants: PathGrants | null;
 
   constructor(readonly config: AppConfig) {
     this.preferences = readPreferences(config.preferencesPath);
+    this.pathGrants = config.pathGrants ? new PathGrants(config.pathGrants) : null;
+  }
+
+  /**
+   * A file the window names. In the desktop app only a grant token minted by the host for the
+   * user's own pick or drop resolves (anything else is FORBIDDEN, before any file is touched); the
+   * web harness, whose browser never sees paths, passes plain paths.
+   */
+  pathFromWindow(pathOrToken: string): string {
+    return this.pathGrants ? this.pathGrants.resolve(pathOrToken) : pathOrToken;
   }
 
   get policy() {
@@ -60,7 +79,16 @@ export class JejakApp {
 
   /** Where packages go when the window names no destination: beside the vault, never inside it. */
   exportsDir(): string {
-    return join(dirname(this.config.vaultDir), 'exports');
+    return defaultExportsDir(this.config.vaultDir);
+  }
+
+  packageFolders(): string[] {
+    return knownPackageFolders(this.config.vaultDir, this.policy);
+  }
+
+  /** At start: stale partial packages in the known folders go now; the audit log hears of it at unlock. */
+  removeStalePartialsAtStart(): void {
+    this.partialsRemovedAtStart.push(...this.packageFolders().flatMap((f) => removeStalePartials(f)));
   }
 
   minPassphraseStrength(): number {
@@ -78,9 +106,26 @@ export class JejakApp {
     this.preferences = next;
   }
 
+  /**
+   * Takes the session out of reach of every other call (they answer LOCKED) without closing it:
+   * a key rotation must be the only one using the vault while its keys change. `opened` hands
+   * the next session back.
+   */
+  detachSession(): VaultSession {
+    const s = this.requireSession();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.current = null;
+    for (const controller of this.jobs.values()) controller.abort();
+    this.jobs.clear();
+    return s;
+  }
+
   opened(session: VaultSession): void {
     this.current?.close('replaced');
     this.current = session;
+    auditRemovedPartials(session, this.partialsRemovedAtStart.splice(0));
+    sweepPackageFolders(session, this.packageFolders());
     this.touch();
   }
 
@@ -92,10 +137,15 @@ export class JejakApp {
     this.current = null;
     for (const controller of this.jobs.values()) controller.abort();
     this.jobs.clear();
+    this.pathGrants?.clear();
     this.reviews.closeAll();
     if (s?.isOpen) {
-      s.close(reason);
-      this.emit({ type: 'locked', reason });
+      try {
+        s.close(reason);
+      } finally {
+        // Keys are dropped even when anchoring the audit head in vault.json fails; the window must hear of it.
+        this.emit({ type: 'locked', reason });
+      }
     }
   }
 

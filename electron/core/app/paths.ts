@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const APP_NAME = 'Jejak';
 
@@ -13,4 +13,9 @@ export function defaultDataDir(platform = process.platform, env = process.env): 
 
 export function defaultVaultDir(dataDir = defaultDataDir()): string {
   return join(dataDir, 'vault');
+}
+
+/** Where packages go when no destination is named: beside the vault, never inside it. */
+export function defaultExportsDir(vaultDir: string): string {
+  return join(dirname(vaultDir), 'exports');
 }

@@ -12,15 +12,19 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Resolves a URL path inside root, or null for anything that would leave it. */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
+/** A URL path with its percent-escapes decoded, or null when they are malformed (`%E0%A4%A`). */
+export function decodeUrlPath(path: string): string | null {
   try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!);
+    return decodeURIComponent(path);
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+}
+
+/** Resolves a URL path inside root, or null for anything that would leave it. */
+export function resolveStatic(root: string, urlPath: string): string | null {
+  const decoded = decodeUrlPath(urlPath.split('?')[0]!);
+  if (decoded === null || decoded.includes('\0')) return null;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const full = join(root, relative);
   if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;

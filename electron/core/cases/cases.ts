@@ -1,13 +1,11 @@
+import { requireIncluded } from '../catalog/exclusion';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
+import { type CaseStatus, allowedNext, isOpenStatus, requireDraft } from './case-status';
 import { DEFAULT_REFERENCE_PATTERN, nextReference } from './reference';
 
-export const CASE_STATUSES = ['draft', 'exported', 'submitted', 'acknowledged', 'actioned', 'rejected'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-/** Statuses in which the platform has not yet acted: a case past its due time in one of these is overdue. */
-export const OPEN_STATUSES: CaseStatus[] = ['draft', 'exported', 'submitted', 'acknowledged'];
 export const DEFAULT_DUE_HOURS = { urgent: 4, normal: 24 };
 export const DEFAULT_LEGAL_BASIS_PRESETS = [
   'UU No. 5 Tahun 2018 tentang Pemberantasan Tindak Pidana Terorisme',
@@ -24,6 +22,10 @@ export interface CaseSummary {
   priority: 'urgent' | 'normal';
   dueAt: string;
   status: CaseStatus;
+  /** 1 for the first draft; each return makes a new one (reference suffix -r2, -r3…) */
+  revision: number;
+  /** sent and not yet acted on by the platform (exported until actioned or rejected) */
+  open: boolean;
   overdue: boolean;
   createdAt: string;
   channelCount: number;
@@ -34,6 +36,8 @@ export interface CaseDetail extends CaseSummary {
   legalBasis: string;
   notes: string;
   createdBy: string;
+  /** the steps a person can record next (setCaseStatus); the export makes a draft exported */
+  allowedNext: CaseStatus[];
   channelIds: number[];
   evidenceIds: number[];
   history: Array<{ status: string; at: string; actor: string; note: string }>;
@@ -50,6 +54,7 @@ interface CaseRow {
   legal_basis: string;
   notes: string;
   status: CaseStatus;
+  revision: number;
   created_at: string;
   created_by: string;
   channel_count: number;
@@ -67,17 +72,28 @@ function summary(r: CaseRow, now: Date): CaseSummary {
     priority: r.priority,
     dueAt: r.due_at,
     status: r.status,
-    overdue: OPEN_STATUSES.includes(r.status) && Date.parse(r.due_at) < now.getTime(),
+    revision: r.revision,
+    open: isOpenStatus(r.status),
+    overdue: isOpenStatus(r.status) && Date.parse(r.due_at) < now.getTime(),
     createdAt: r.created_at,
     channelCount: r.channel_count,
     evidenceCount: r.evidence_count,
   };
 }
 
+/** Past every case and every deleted one: an audit entry's subject names one case forever. */
+const NEXT_CASE_ID = sql`(SELECT max(n) + 1 FROM (SELECT coalesce(max(id), 0) AS n FROM cases UNION ALL SELECT coalesce(max(case_id), 0) FROM retired_references))`;
+
+/** A case by its reference; the reference of an earlier revision (without -rN, or an older -rN) finds it too. */
 export function caseIdOf(session: VaultSession, reference: string): number {
-  const found = session.db.get<{ id: number }>(sql`SELECT id FROM cases WHERE reference = ${reference}`);
-  if (!found) throw new JejakError('NOT_FOUND', `No case ${reference}.`);
-  return found.id;
+  const suffix = /-r(\d+)$/.exec(reference);
+  const [base, revision] = suffix ? [reference.slice(0, suffix.index), Number(suffix[1])] : [reference, 1];
+  const found = session.db.get<{ id: number }>(
+    sql`SELECT id FROM cases WHERE reference = ${reference} OR (revision > 1 AND revision >= ${revision} AND reference = ${base} || '-r' || revision)`,
+  );
+  if (found) return found.id;
+  const retired = session.db.get<{ retired_at: string }>(sql`SELECT retired_at FROM retired_references WHERE reference = ${reference}`);
+  throw new JejakError('NOT_FOUND', retired ? `Case ${reference} was deleted on ${retired.retired_at}.` : `No case ${reference}.`);
 }
 
 export function getCase(session: VaultSession, id: number, now = new Date()): CaseDetail {
@@ -89,6 +105,7 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
     legalBasis: r.legal_basis,
     notes: r.notes,
     createdBy: r.created_by,
+    allowedNext: allowedNext(r.status),
     channelIds: db.all<{ channel_id: number }>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`).map((x) => x.channel_id),
     evidenceIds: db.all<{ evidence_id: number }>(sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`).map((x) => x.evidence_id),
     history: db.all(sql`SELECT status, at, actor, note FROM case_status_history WHERE case_id = ${id} ORDER BY id`),
@@ -124,8 +141,8 @@ export function createCase(session: VaultSession, policy: Policy, input: CaseInp
     const reference = nextReference(session.db, policy.referencePattern ?? DEFAULT_REFERENCE_PATTERN, now);
     const at = now.toISOString();
     const caseId = Number(
-      session.db.run(sql`INSERT INTO cases (reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
-        VALUES (${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
+      session.db.run(sql`INSERT INTO cases (id, reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
+        VALUES (${NEXT_CASE_ID}, ${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
     );
     session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor) VALUES (${caseId}, 'draft', ${at}, ${session.actor})`);
     session.audit({ action: 'case.created', subject: { type: 'case', id: String(caseId) }, details: { reference, title: input.title, platform: input.platform, priority, dueAt } });
@@ -135,31 +152,19 @@ export function createCase(session: VaultSession, policy: Policy, input: CaseInp
   return getCase(session, id, now);
 }
 
-/** Adds channels and evidence to a draft; once exported, a case's content is what was signed. */
+/** Adds channels and evidence to a draft; once exported, a case's content is what was signed. Excluded items are refused. */
 export function addItems(session: VaultSession, caseId: number, channelIds: number[], evidenceIds: number[]): void {
-  const status = session.db.get<{ status: string }>(sql`SELECT status FROM cases WHERE id = ${caseId}`)?.status;
-  if (!status) throw new JejakError('NOT_FOUND', `No case ${caseId}.`);
-  if (status !== 'draft') throw new JejakError('INVALID_INPUT', 'Only a draft case can change; this one was already exported. Create a new case for more items.');
+  requireDraft(session, caseId);
   session.db.tx(() => {
     for (const id of channelIds) {
-      if (!session.db.get(sql`SELECT 1 FROM channels WHERE id = ${id}`)) throw new JejakError('NOT_FOUND', `No channel ${id}.`);
+      requireIncluded(session.db, 'channel', id);
       session.db.run(sql`INSERT INTO case_channels (case_id, channel_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
     }
     for (const id of evidenceIds) {
-      if (!session.db.get(sql`SELECT 1 FROM evidence WHERE id = ${id}`)) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
+      requireIncluded(session.db, 'evidence', id);
       session.db.run(sql`INSERT INTO case_evidence (case_id, evidence_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
     }
     if (channelIds.length || evidenceIds.length) session.audit({ action: 'case.items-added', subject: { type: 'case', id: String(caseId) }, details: { channelIds, evidenceIds } });
-  });
-}
-
-export function setCaseStatus(session: VaultSession, caseId: number, status: CaseStatus, note = ''): void {
-  if (!CASE_STATUSES.includes(status)) throw new JejakError('INVALID_INPUT', `Unknown case status "${status}".`);
-  const at = new Date().toISOString();
-  session.db.tx(() => {
-    session.db.run(sql`UPDATE cases SET status = ${status}, updated_at = ${at} WHERE id = ${caseId}`);
-    session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor, note) VALUES (${caseId}, ${status}, ${at}, ${session.actor}, ${note})`);
-    session.audit({ action: 'case.status-changed', subject: { type: 'case', id: String(caseId) }, details: { status, note } });
   });
 }
 

@@ -2,11 +2,14 @@ import { canonicalJson } from '../canonical-json';
 import { auditHead, type AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
+import { vaultIdOf } from '../vault/vault-state';
 
 /**
  * data/custody.jsonl: every audit entry about the case, its channels and its evidence (each with
  * its own hash and the hash of the entry before it in the vault's chain), then the vault's chain
- * head at export, so a court can see the items' history and that it sits in one unbroken chain.
+ * head at export with the vault's id, so a court can see the items' history and that it sits in one
+ * unbroken chain, and whoever holds this package can later check that chain still contains that head
+ * (`jejak audit verify --against`).
  */
 export function custodyLines(db: Db, caseId: number, channelIds: number[], evidenceIds: number[]): string {
   const subjects = [{ type: 'case', ids: [caseId] }, { type: 'channel', ids: channelIds }, { type: 'evidence', ids: evidenceIds }];
@@ -22,6 +25,6 @@ export function custodyLines(db: Db, caseId: number, channelIds: number[], evide
     lines.push(canonicalJson({ type: 'audit-entry', ...entry }));
   }
   const head = auditHead(db);
-  lines.push(canonicalJson({ type: 'chain-head', seq: head.seq, hash: head.hash, subjects: subjects.map((s) => ({ type: s.type, count: s.ids.length })) }));
+  lines.push(canonicalJson({ type: 'chain-head', vaultId: vaultIdOf(db), seq: head.seq, hash: head.hash, subjects: subjects.map((s) => ({ type: s.type, count: s.ids.length })) }));
   return `${lines.join('\n')}\n`;
 }

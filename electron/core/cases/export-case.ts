@@ -14,7 +14,8 @@ import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
 import type { ReportLanguage } from '../report/report-data';
 import type { VaultSession } from '../vault/session';
-import { getCase, setCaseStatus } from './cases';
+import { caseExported, requireExportable } from './case-status';
+import { getCase } from './cases';
 import { custodyLines } from './custody';
 import { exportRecipients } from './export-recipients';
 import { buildReport, channelsCsv } from './report-builder';
@@ -38,6 +39,7 @@ const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')
  */
 export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
   const kase = getCase(session, caseId);
+  requireExportable(kase);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
   const signer = vaultSigner(session, policy.unitName);
   const identity = getIdentity(session);
@@ -107,7 +109,7 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   session.db.tx(() => {
     session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
     session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId, recipients } });
-    if (kase.status === 'draft') setCaseStatus(session, caseId, 'exported');
+    caseExported(session, caseId, now);
   });
   return result;
 }

@@ -67,11 +67,13 @@ function readInputs(text: string): RawInput[] {
   });
 }
 
-export function previewImport(session: VaultSession, policy: Policy, text: string): ImportPreview {
+/** `category` goes to every line that names none; without it, the vault's last chosen category. */
+export function previewImport(session: VaultSession, policy: Policy, text: string, category?: string): ImportPreview {
   const inputs = readInputs(text);
   if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`);
   const seen = new Map<string, number>();
   const categories = categoriesFor(policy);
+  if (category !== undefined && !categories.includes(category)) throw new JejakError('INVALID_INPUT', `Unknown category "${category}". Known: ${categories.join(', ')}.`);
   const rows = inputs.map(({ line, input }): ImportRow => {
     if ('error' in input) return { line, input: input.input, state: 'invalid', reason: input.error, code: input.code };
     const parsed = parseLink(input.url);
@@ -79,7 +81,7 @@ export function previewImport(session: VaultSession, policy: Policy, text: strin
     const { link } = parsed;
     if (input.category && !categories.includes(input.category)) return { line, input: input.url, state: 'invalid', reason: `Unknown category "${input.category}".`, code: 'unknown-category' };
     if (input.status && !(CHANNEL_STATUSES as readonly string[]).includes(input.status)) return { line, input: input.url, state: 'invalid', reason: `Unknown status "${input.status}".`, code: 'unknown-status' };
-    const base = { line, input: link.input, platform: link.platform, key: link.key, canonicalUrl: link.canonicalUrl, channel: input };
+    const base = { line, input: link.input, platform: link.platform, key: link.key, canonicalUrl: link.canonicalUrl, channel: { ...input, category: input.category ?? category } };
     const firstLine = seen.get(link.key);
     if (firstLine !== undefined) return { ...base, state: 'repeated', reason: `Same channel as line ${firstLine}.`, code: 'repeated' };
     seen.set(link.key, line);
@@ -95,8 +97,8 @@ export function previewImport(session: VaultSession, policy: Policy, text: strin
  * Adds every new channel and records the new links of existing ones, in one transaction: all or
  * nothing. The preview is recomputed here; the window's copy is never trusted.
  */
-export function commitImport(session: VaultSession, policy: Policy, text: string): ImportPreview & { added: number } {
-  const preview = previewImport(session, policy, text);
+export function commitImport(session: VaultSession, policy: Policy, text: string, category?: string): ImportPreview & { added: number } {
+  const preview = previewImport(session, policy, text, category);
   let added = 0;
   const now = new Date().toISOString();
   session.db.tx(() => {

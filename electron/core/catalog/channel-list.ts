@@ -3,6 +3,7 @@ import { type SqlQuery, join, raw, sql } from '../db/sql';
 import { ftsQuery } from '../search/fts-query';
 import { type ChannelRow, type ChannelSummary, toSummary } from './channel-types';
 import { SELECT_CHANNEL } from './channels';
+import { type ExclusionView, countShown, exclusionTerm } from './exclusion';
 
 export interface ChannelFilter {
   platform?: string;
@@ -14,6 +15,8 @@ export interface ChannelFilter {
   /** ISO dates bounding created_at */
   from?: string;
   to?: string;
+  /** excluded channels are hidden unless asked for */
+  excluded?: ExclusionView;
 }
 
 export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
@@ -44,9 +47,10 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
 
 export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number }): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels c WHERE ${where}`)!.n;
+  const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const direction = opts.descending ? 'DESC' : 'ASC';
   const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
-  const rows = db.all<ChannelRow>(sql`${SELECT_CHANNEL} WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
+  const rows = db.all<ChannelRow>(sql`${SELECT_CHANNEL} WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
   return { total, rows: rows.map(toSummary) };
 }

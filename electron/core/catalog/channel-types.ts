@@ -1,3 +1,4 @@
+import { type Exclusion, type ExclusionColumns, exclusionOf } from './exclusion';
 import type { ChannelStatus } from './vocabulary';
 
 export interface ChannelSummary {
@@ -15,7 +16,9 @@ export interface ChannelSummary {
   firstSeen: string;
   lastSeen: string;
   createdAt: string;
+  /** evidence items linked to the channel, excluded ones left out */
   evidenceCount: number;
+  excluded: Exclusion | null;
 }
 
 export interface ChannelDetail extends ChannelSummary {
@@ -35,7 +38,7 @@ export interface ChannelInput {
   subscriberCount?: number | null;
 }
 
-export interface ChannelRow {
+export interface ChannelRow extends ExclusionColumns {
   id: number;
   platform: string;
   kind: string;
@@ -71,5 +74,6 @@ export function toSummary(row: ChannelRow): ChannelSummary {
     lastSeen: row.last_seen,
     createdAt: row.created_at,
     evidenceCount: row.evidence_count,
+    excluded: exclusionOf(row),
   };
 }

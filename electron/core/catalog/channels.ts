@@ -3,12 +3,16 @@ import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ChannelDetail, type ChannelInput, type ChannelRow, toSummary } from './channel-types';
+import { exclusionJoin, exclusionTerm } from './exclusion';
 import { type ParsedLink, parseLink } from './links';
 import { setTags, tagsOf } from './tags';
-import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor, defaultCategory } from './vocabulary';
+import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor, categoryOrLast, rememberCategory } from './vocabulary';
 
-/** Channels with the number of their evidence items: the row every channel view starts from. */
-export const SELECT_CHANNEL = sql`SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id) AS evidence_count FROM channels c`;
+const exclusion = exclusionJoin('channel', 'c');
+
+/** Channels with their exclusion and the number of their evidence items (excluded ones left out): the row every channel view starts from. */
+export const SELECT_CHANNEL = sql`SELECT c.*, ${exclusion.columns},
+  (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id AND ${exclusionTerm('evidence', 'e')}) AS evidence_count FROM channels c ${exclusion.join}`;
 
 export function parseOrThrow(url: string): ParsedLink {
   const parsed = parseLink(url);
@@ -48,11 +52,11 @@ export function findChannelId(session: VaultSession, key: string): number | unde
  */
 export function addOrFindChannel(session: VaultSession, policy: Policy, input: ChannelInput, now = new Date().toISOString()): { id: number; created: boolean; link: ParsedLink } {
   const link = parseOrThrow(input.url);
-  const category = input.category ?? defaultCategory(policy);
+  const db = session.db;
+  const category = categoryOrLast(db, policy, input.category);
   checkCategory(policy, category);
   const status = input.status ?? 'active';
   checkStatus(status);
-  const db = session.db;
   return db.tx(() => {
     const existing = findChannelId(session, link.key);
     if (existing !== undefined) {
@@ -69,6 +73,7 @@ export function addOrFindChannel(session: VaultSession, policy: Policy, input: C
     db.run(sql`INSERT INTO channel_urls (channel_id, url, post_id, added_at) VALUES (${id}, ${link.input}, ${link.post?.id ?? null}, ${now})`);
     db.run(sql`INSERT INTO channel_status_history (channel_id, status, at, actor) VALUES (${id}, ${status}, ${now}, ${session.actor})`);
     if (input.tags?.length) setTags(db, 'channel', id, input.tags);
+    if (input.category) rememberCategory(db, input.category);
     session.audit({ action: 'channel.created', subject: { type: 'channel', id: String(id) }, details: { key: link.key, url: link.input, category, status } });
     return { id, created: true, link };
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
-import { OPEN_STATUSES } from '../cases/cases';
-import { sql } from '../db/sql';
+import { OPEN_STATUSES } from '../cases/case-status';
+import { type SqlQuery, raw, sql } from '../db/sql';
+import { countShown, exclusionTerm } from './exclusion';
 
 export interface DashboardStats {
   channels: number;
@@ -10,7 +11,7 @@ export interface DashboardStats {
   byPlatform: Array<{ key: string; count: number }>;
   /** channels added per ISO week (Monday), oldest first, the last `weeks` weeks including this one */
   perWeek: Array<{ week: string; count: number }>;
-  /** cases the platform has not acted on yet, and those of them past their due time */
+  /** cases sent (exported) that the platform has not acted on yet, and those of them past their due time */
   openCases: number;
   overdueCases: number;
 }
@@ -21,15 +22,27 @@ function mondayOf(date: Date): Date {
   return d;
 }
 
+/**
+ * Counts per value of `key` over the channels that are not excluded and match `where`, largest
+ * first: all of them (from an index alone) minus the excluded ones, as countShown does.
+ */
+function groupShown(db: Db, key: string, where: SqlQuery = sql`1`): Array<{ key: string; count: number }> {
+  const group = (term: SqlQuery) => db.all<{ key: string; count: number }>(sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${term} GROUP BY 1`);
+  const counts = new Map(group(sql`1`).map((r) => [r.key, r.count]));
+  for (const r of group(exclusionTerm('channel', 'c', 'only'))) counts.set(r.key, counts.get(r.key)! - r.count);
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([k, count]) => ({ key: k, count }))
+    .sort((a, b) => b.count - a.count);
+}
+
 export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardStats {
-  const group = (column: 'status' | 'category' | 'platform') =>
-    db.all<{ key: string; count: number }>({ text: `SELECT ${column} AS key, count(*) AS count FROM channels GROUP BY ${column} ORDER BY count DESC`, params: [] });
   const start = mondayOf(now);
   start.setUTCDate(start.getUTCDate() - 7 * (weeks - 1));
   const counts = new Map<string, number>();
-  for (const r of db.all<{ day: string; count: number }>(sql`SELECT substr(created_at, 1, 10) AS day, count(*) AS count FROM channels WHERE created_at >= ${start.toISOString()} GROUP BY day`)) {
-    const week = mondayOf(new Date(`${r.day}T00:00:00Z`)).toISOString().slice(0, 10);
-    counts.set(week, (counts.get(week) ?? 0) + r.count);
+  for (const { key: day, count } of groupShown(db, 'substr(created_at, 1, 10)', sql`created_at >= ${start.toISOString()}`)) {
+    const week = mondayOf(new Date(`${day}T00:00:00Z`)).toISOString().slice(0, 10);
+    counts.set(week, (counts.get(week) ?? 0) + count);
   }
   const perWeek = Array.from({ length: weeks }, (_, i) => {
     const d = new Date(start);
@@ -38,11 +51,11 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     return { week, count: counts.get(week) ?? 0 };
   });
   return {
-    channels: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM channels`)!.n,
-    evidence: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence`)!.n,
-    byStatus: group('status'),
-    byCategory: group('category'),
-    byPlatform: group('platform'),
+    channels: countShown(db, 'channel', 'c', sql`FROM channels c`, sql`1`),
+    evidence: countShown(db, 'evidence', 'e', sql`FROM evidence e`, sql`1`),
+    byStatus: groupShown(db, 'status'),
+    byCategory: groupShown(db, 'category'),
+    byPlatform: groupShown(db, 'platform'),
     perWeek,
     ...caseCounts(db, now),
   };

@@ -15,6 +15,10 @@ let nativeBinding: string | undefined;
 export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
+/** For a second connection opened elsewhere (a backup's snapshot runs on a worker thread). */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding;
+}
 
 /** One synchronous connection with a small prepared-statement cache and typed helpers. */
 export class Db {
@@ -46,7 +50,10 @@ export class Db {
 
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T {
-    return this.raw.transaction(fn)();
+    // IMMEDIATE takes the write lock before the first read: a deferred transaction that reads and
+    // then writes fails at once (SQLITE_BUSY, no busy wait) when another process (the CLI beside
+    // the app) committed in between.
+    return this.raw.transaction(fn).immediate();
   }
 
   close(): void {
@@ -55,7 +62,8 @@ export class Db {
   }
 }
 
-export function openDatabase(path: string, key: Buffer): Db {
+/** A connection with the key set and checked, nothing else: for the vault's own and for a key rotation's copy. */
+export function openKeyed(path: string, key: Buffer): RawDatabase {
   const raw = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
     raw.pragma("cipher = 'sqlcipher'");
@@ -67,6 +75,11 @@ export function openDatabase(path: string, key: Buffer): Db {
     raw.close();
     throw new JejakError('VAULT_CORRUPT', `The database cannot be opened with this vault's key (${(e as Error).message}).`);
   }
+  return raw;
+}
+
+export function openDatabase(path: string, key: Buffer): Db {
+  const raw = openKeyed(path, key);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');

@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
+import { type Exclusion, type ExclusionColumns, type ExclusionView, countShown, exclusionJoin, exclusionOf, exclusionTerm } from '../catalog/exclusion';
 import type { Policy } from '../policy/policy';
 import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
@@ -27,6 +28,7 @@ export interface EvidenceSummary {
   channelTitle: string | null;
   nearDuplicateOf: number | null;
   notes: string;
+  excluded: Exclusion | null;
 }
 
 export interface EvidenceDetail extends EvidenceSummary {
@@ -42,7 +44,7 @@ export interface EvidenceDetail extends EvidenceSummary {
   tags: string[];
 }
 
-interface EvidenceRow {
+interface EvidenceRow extends ExclusionColumns {
   id: number;
   blob_name: string;
   sha256: string;
@@ -69,9 +71,10 @@ interface EvidenceRow {
   notes: string;
 }
 
+const exclusion = exclusionJoin('evidence', 'e');
 const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.thumbnail IS NOT NULL AS has_thumbnail,
   e.problems, e.captured_at, e.captured_at_source, e.intake_at, e.taken_by, e.source_url, e.post_url, e.channel_id, c.title AS channel_title, c.canonical_url AS channel_url,
-  e.near_duplicate_of, e.notes`;
+  e.near_duplicate_of, e.notes, ${exclusion.columns}`;
 
 function toSummary(r: EvidenceRow): EvidenceSummary {
   return {
@@ -89,13 +92,15 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
     channelTitle: r.channel_title,
     nearDuplicateOf: r.near_duplicate_of,
     notes: r.notes,
+    excluded: exclusionOf(r),
   };
 }
 
 function row(db: Db, id: number): EvidenceRow {
-  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE e.id = ${id}`);
-  if (!r) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
-  return r;
+  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`);
+  if (r) return r;
+  const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
+  throw new JejakError('NOT_FOUND', purged ? `Evidence item ${id} was purged on ${purged.purged_at}.` : `No evidence item ${id}.`);
 }
 
 export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
@@ -124,6 +129,8 @@ export interface EvidenceFilter {
   from?: string;
   to?: string;
   ids?: number[];
+  /** excluded items are hidden unless asked for */
+  excluded?: ExclusionView;
 }
 
 function evidenceWhere(f: EvidenceFilter): SqlQuery {
@@ -142,8 +149,13 @@ function evidenceWhere(f: EvidenceFilter): SqlQuery {
 
 export function listEvidence(db: Db, opts: { filter: EvidenceFilter; offset: number; limit: number }): { total: number; rows: EvidenceSummary[] } {
   const where = evidenceWhere(opts.filter);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE ${where}`)!.n;
-  const rows = db.all<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE ${where} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  const from = sql`FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id`;
+  // The count joins the channel only when it filters on it: SQLite would look each one up.
+  const total = countShown(db, 'evidence', 'e', opts.filter.platform ? from : sql`FROM evidence e`, where, opts.filter.excluded);
+  const shown = exclusionTerm('evidence', 'e', opts.filter.excluded);
+  const rows = db.all<EvidenceRow>(
+    sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
   return { total, rows: rows.map(toSummary) };
 }
 

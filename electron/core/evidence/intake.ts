@@ -10,6 +10,7 @@ import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { type ImageAnalysis, SNIFF_BYTES, analyzeImage, isRenderableImage, readVideoInfo, sniffMediaType } from './media';
 import { evidenceIdBySha256, phashIndexOf } from './phash-index';
+import { NEXT_EVIDENCE_ID } from './purge';
 
 /** Files up to this size are read once into memory, so the bytes hashed, stored and analysed are one copy. */
 const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
@@ -24,6 +25,8 @@ export interface IntakeMeta {
   fileTime?: string;
   notes?: string;
   tags?: string[];
+  /** the category of a channel the source link adds to the catalog */
+  category?: string;
   /** how the bytes came in, for the audit entry: file, paste, drop, capture */
   via?: string;
 }
@@ -116,15 +119,15 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
     let channelId = meta.channelId ?? null;
     let postUrl: string | null = null;
     if (meta.sourceUrl) {
-      const found = addOrFindChannel(session, policy, { url: meta.sourceUrl }, now);
+      const found = addOrFindChannel(session, policy, { url: meta.sourceUrl, category: meta.category }, now);
       channelId ??= found.id;
       postUrl = found.link.post?.url ?? null;
     }
     if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`)) throw new JejakError('NOT_FOUND', `No channel ${channelId}.`);
     const evidenceId = Number(
-      session.db.run(sql`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
+      session.db.run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
-        VALUES (${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
+        VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
           ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
           ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`).lastInsertRowid,
     );

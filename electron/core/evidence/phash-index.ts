@@ -25,6 +25,13 @@ export class PhashIndex {
     this.lo.push(parseInt(phash.slice(8), 16));
   }
 
+  /** A purged item is no near-duplicate of anything any more. */
+  remove(id: number): void {
+    const i = this.ids.indexOf(id);
+    if (i === -1) return;
+    for (const list of [this.ids, this.hi, this.lo]) list.splice(i, 1);
+  }
+
   /** The closest earlier image within the near-duplicate distance, or null. */
   nearest(phash: string, maxDistance = NEAR_DUPLICATE_DISTANCE): number | null {
     if (!/^[0-9a-f]{16}$/.test(phash)) return null;
@@ -58,6 +65,11 @@ export function phashIndexOf(session: VaultSession): PhashIndex {
     indexes.set(session, index);
   }
   return index;
+}
+
+/** Keeps a loaded index in step after an item is purged (one not loaded yet reads the table when it is). */
+export function forgetPhash(session: VaultSession, id: number): void {
+  indexes.get(session)?.remove(id);
 }
 
 export function evidenceIdBySha256(session: VaultSession, sha256: string): number | undefined {

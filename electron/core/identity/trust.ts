@@ -1,52 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { sql } from '../db/sql';
-import { JejakError } from '../errors';
-import { type Policy, type RosterEntry, rosterEntrySchema } from '../policy/policy';
-import { isCertificatePem } from '../timestamps/tsa-roots';
+import type { Policy, RosterEntry } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
+import { rosterFromText, type TrustFile, trustFromText } from './roster';
 
-const tsaRootsSchema = z.array(z.string().refine(isCertificatePem, 'must be one X.509 certificate in PEM form')).max(20);
-const rosterFileSchema = z.union([
-  z.array(rosterEntrySchema).transform((entries) => ({ entries, tsaRoots: [] as string[] })),
-  z.object({ entries: z.array(rosterEntrySchema), tsaRoots: tsaRootsSchema.default([]) }),
-]);
+export { parseRoster, parseTrustFile, type TrustFile } from './roster';
 
-export interface TrustFile {
-  entries: RosterEntry[];
-  /** PEM roots for time-stamp tokens, when the file names any */
-  tsaRoots: string[];
-}
-
-/**
- * Reads a roster file: a JSON list of { fingerprint, name, unit, role, ageRecipient? }, or
- * { entries: [...], tsaRoots?: [PEM…] } when it also names the time-stamping authorities' roots.
- */
+/** Reads a roster file: its entries, and the TSA roots it names, if any (roster.ts has the shapes). */
 export function readTrustFile(path: string): TrustFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new JejakError('UNREADABLE', `The roster ${path} cannot be read as JSON (${(e as Error).message}).`);
-  }
-  return parseTrustFile(parsed);
+  return trustFromText(() => readFileSync(path, 'utf8'), path);
 }
 
 export function readRosterFile(path: string): RosterEntry[] {
-  return readTrustFile(path).entries;
-}
-
-export function parseTrustFile(parsed: unknown): TrustFile {
-  const result = rosterFileSchema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new JejakError('INVALID_INPUT', `Not a trust roster: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}. Expected a list of { fingerprint, name, unit, role }.`);
-  }
-  return result.data;
-}
-
-export function parseRoster(parsed: unknown): RosterEntry[] {
-  return parseTrustFile(parsed).entries;
+  return rosterFromText(() => readFileSync(path, 'utf8'), path);
 }
 
 /** Adds or updates entries by fingerprint and role; returns how many were new. */

@@ -74,7 +74,7 @@ export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
 }
 
 /** The check verify runs on the bytes of data/notice.json. */
-export function noticeFileProblems(bytes: Buffer | undefined, ctx: NoticeContext): string[] {
+export function noticeFileProblems(bytes: Uint8Array | undefined, ctx: NoticeContext): string[] {
   const text = decodeUtf8(bytes);
   if (text === null) return ['data/notice.json is missing or not UTF-8'];
   try {

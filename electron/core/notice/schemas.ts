@@ -1,27 +1,12 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import noticeSchema from '../../../resources/schemas/jejak-notice-1.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { noticeValidator } from './notice-validator';
 
-/**
- * The notice's JSON Schema (resources/schemas), compiled once on first use by an independent validator
- * (Ajv, draft 2020-12, with the standard formats). A problem names the field by its JSON Pointer.
- */
+/** The notice's JSON Schema problems, each naming the field by its JSON Pointer. */
 
 export interface SchemaProblem {
   /** JSON Pointer of the field, e.g. "/items/0/category"; "" is the whole document */
   path: string;
   message: string;
-}
-
-let compiled: ValidateFunction | undefined;
-
-function noticeValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    addFormats(ajv);
-    compiled = ajv.compile(noticeSchema);
-  }
-  return compiled;
 }
 
 const pointer = (segment: string): string => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`;

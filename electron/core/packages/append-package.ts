@@ -3,6 +3,7 @@ import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
 import type { OperationOptions } from './operation';
+import { fileSource, nodePlatform } from './platform-node';
 import { checkInspectionTimestamps } from './timestamp-step';
 import { withPackage } from './verify';
 import { appendEntries, type NewEntry } from './zip-append';
@@ -58,7 +59,7 @@ export async function appendToVerified<T>(
     async (handle, size, encrypted) => {
       const before = await handle.stat();
       let verified = 0;
-      const source = await inspect(handle, size, {
+      const source = await inspect(fileSource(handle, size), nodePlatform, {
         limits,
         full: true,
         signal: opts.signal,
@@ -92,7 +93,7 @@ export async function appendToVerified<T>(
             throw new JejakError('INTEGRITY', `The package changed on disk while it was being ${doing}.`);
           }
           // What we wrote must read back: structure, tag files, every signature and time-stamp, the new ones included.
-          const check = await inspect(out, written, { limits, full: false });
+          const check = await inspect(fileSource(out, written), nodePlatform, { limits, full: false });
           await checkInspectionTimestamps(check);
           if (!check.checks.allOk) throw new JejakError('INTERNAL', `The ${doing} package did not verify.`, { checks: check.checks.checks.filter((c) => !c.ok) });
           return written;

@@ -71,11 +71,11 @@ export interface FileFacts {
   sha256?: string;
   sha512?: string;
   /** kept in memory: tag files, report.json, statements, a captured entry */
-  bytes?: Buffer;
+  bytes?: Uint8Array;
 }
 
 /** Strict UTF-8. A byte-order mark is kept as U+FEFF, never silently dropped: see startsWithBom. */
-export function decodeUtf8(bytes: Buffer | undefined): string | null {
+export function decodeUtf8(bytes: Uint8Array | undefined): string | null {
   if (!bytes) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -84,9 +84,7 @@ export function decodeUtf8(bytes: Buffer | undefined): string | null {
   }
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 /** Tag files carry no byte-order mark: `sha256sum -c` would read the first line of a manifest as another name. */
-export function startsWithBom(bytes: Buffer | undefined): boolean {
-  return bytes !== undefined && bytes.subarray(0, 3).equals(UTF8_BOM);
+export function startsWithBom(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

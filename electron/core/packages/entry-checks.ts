@@ -1,4 +1,5 @@
 import { isValidBagName } from './bag-names';
+import { utf8 } from './bytes';
 import { entryLabel, type ZipEntry } from './zip-read';
 
 /**
@@ -46,7 +47,7 @@ function decodeName(e: ZipEntry): string | null {
     }
   }
   // Without the UTF-8 flag a name is CP437; only its ASCII subset reads the same everywhere.
-  return e.nameRaw.every((b) => b < 0x80) ? e.nameRaw.toString('latin1') : null;
+  return e.nameRaw.every((b) => b < 0x80) ? utf8(e.nameRaw) : null;
 }
 
 /** The rules for one relative path, wherever it comes from (a ZIP entry, a file in an unzipped bag). */
@@ -153,10 +154,10 @@ function checkFolder(entries: readonly ZipEntry[], safe: Array<{ e: ZipEntry; na
     result.folder.push('the archive is empty');
     return;
   }
-  const top = first.nameRaw.toString('utf8').split('/')[0] ?? '';
+  const top = utf8(first.nameRaw).split('/')[0] ?? '';
   if (!isValidBagName(top)) result.folder.push(`the top-level folder ${JSON.stringify(top)} is not a valid package name (A-Z a-z 0-9 . _ - only)`);
   else result.bagName = top;
-  const outside = entries.filter((e) => !e.nameRaw.toString('utf8').startsWith(`${top}/`));
+  const outside = entries.filter((e) => !utf8(e.nameRaw).startsWith(`${top}/`));
   if (outside.length > 0) {
     result.folder.push(`${outside.length} entries lie outside the single top-level folder ${JSON.stringify(top)}, e.g. ${entryLabel(outside[0] as ZipEntry)}`);
   }

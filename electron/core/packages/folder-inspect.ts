@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
 import { JejakError } from '../errors';
-import { sha512Hasher } from '../parallel-sha512';
 import { isValidBagName } from './bag-names';
+import { compareBytes, concatBytes } from './bytes';
 import { CheckList, type FileFacts } from './checks';
 import { foldName, pathProblem } from './entry-checks';
 import { checkContents, isMetadata, type Inspection, type VerifyLimits } from './inspect';
-import { asUnreadable, throwIfAborted, type OperationOptions } from './operation';
+import { throwIfAborted, type OperationOptions } from './operation';
+import { errorCode, type FolderEntryKind, type FolderSource, type Platform } from './platform';
 
 /**
  * An unzipped bag, checked like its ZIP. What only a ZIP has (central directory, compression, CRC)
@@ -18,6 +15,8 @@ import { asUnreadable, throwIfAborted, type OperationOptions } from './operation
 
 export interface FolderInspectOptions extends OperationOptions {
   limits: VerifyLimits;
+  /** read only the metadata and this file, keeping its bytes (to show it); default: read every file */
+  capture?: { path: string; maxBytes: number };
 }
 
 interface Walk {
@@ -35,17 +34,11 @@ interface Walk {
 const CHUNK = 1 << 20;
 const label = (path: string): string => JSON.stringify(path);
 
-export async function inspectFolder(folder: string, opts: FolderInspectOptions): Promise<Inspection> {
-  const root = resolve(folder);
-  try {
-    if (!(await stat(root)).isDirectory()) throw new JejakError('UNREADABLE', `${root} is not a folder.`);
-  } catch (err) {
-    throw asUnreadable(err, 'The folder');
-  }
+export async function inspectFolder(folder: FolderSource, platform: Platform, opts: FolderInspectOptions): Promise<Inspection> {
   const checks = new CheckList();
-  const name = basename(root);
+  const name = folder.name;
   const result: Inspection = { checks, entries: [], statements: [], files: new Map(), name };
-  const walk = await walkBag(root, name, opts.limits.maxEntries);
+  const walk = await walkBag(folder, opts.limits.maxEntries);
   result.entries = [...walk.folders.map((f) => `${name}/${f}/`), ...[...walk.files.keys()].map((f) => `${name}/${f}`)].sort();
   checks.add('folder-structure', walk.structure, `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`);
   const limits = limitProblems(walk, opts.limits);
@@ -55,25 +48,26 @@ export async function inspectFolder(folder: string, opts: FolderInspectOptions):
   checks.add('entry-unique', walk.unique, 'no two names differ only in letter case or Unicode form');
   checks.add('single-folder', isValidBagName(name) ? [] : [`the folder name ${label(name)} is not a valid package name (A-Z a-z 0-9 . _ - only)`], `bag folder ${label(name)}`);
   if (limits.length > 0) return result;
-  checks.add('folder-data', await readFiles(root, walk.files, result.files, opts), 'every file read whole, its size unchanged while read');
-  return checkContents(result, isValidBagName(name) ? name : undefined);
+  checks.add('folder-data', await readFiles(folder, walk.files, result.files, platform, opts), 'every file read whole, its size unchanged while read');
+  return checkContents(result, isValidBagName(name) ? name : undefined, platform);
 }
 
-async function walkBag(root: string, name: string, maxEntries: number): Promise<Walk> {
+async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> {
+  const name = folder.name;
   const walk: Walk = { structure: [], names: [], types: [], unique: [], files: new Map(), folders: [], tooMany: false };
   const folded = new Map<string, string>();
   let count = 0;
   const queue = [''];
   for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
-    let names: Buffer[];
+    let names: Uint8Array[];
     try {
-      names = await readdir(join(root, dir), { encoding: 'buffer' });
+      names = await folder.list(dir);
     } catch (err) {
-      walk.structure.push(`folder ${label(dir || '.')} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      walk.structure.push(`folder ${label(dir || '.')} cannot be read (${errorCode(err)})`);
       continue;
     }
     // Sorted, so which of two twins is reported does not depend on the file system's order.
-    for (const raw of names.sort(Buffer.compare)) {
+    for (const raw of names.sort(compareBytes)) {
       if ((count += 1) > maxEntries) {
         walk.tooMany = true;
         return walk;
@@ -91,18 +85,18 @@ async function walkBag(root: string, name: string, maxEntries: number): Promise<
       const twin = folded.get(foldName(path));
       if (twin !== undefined) walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
       else folded.set(foldName(path), path);
-      let info: Stats;
+      let info: { kind: FolderEntryKind; size: number };
       try {
-        info = await lstat(join(root, path));
+        info = await folder.stat(path);
       } catch (err) {
-        walk.structure.push(`${label(path)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        walk.structure.push(`${label(path)} cannot be read (${errorCode(err)})`);
         continue;
       }
-      if (info.isSymbolicLink()) walk.types.push(`${label(path)} is a symbolic link`);
-      else if (info.isDirectory()) {
+      if (info.kind === 'link') walk.types.push(`${label(path)} is a symbolic link`);
+      else if (info.kind === 'folder') {
         walk.folders.push(path);
         if (!problem) queue.push(path);
-      } else if (!info.isFile()) walk.types.push(`${label(path)} is not a regular file`);
+      } else if (info.kind !== 'file') walk.types.push(`${label(path)} is not a regular file`);
       else if (!problem && twin === undefined) walk.files.set(path, info.size);
     }
   }
@@ -123,45 +117,53 @@ function limitProblems(walk: Walk, limits: VerifyLimits): string[] {
   return problems;
 }
 
-async function readFiles(root: string, sizes: Map<string, number>, files: Map<string, FileFacts>, opts: FolderInspectOptions): Promise<string[]> {
+async function readFiles(folder: FolderSource, sizes: Map<string, number>, files: Map<string, FileFacts>, platform: Platform, opts: FolderInspectOptions): Promise<string[]> {
   const problems: string[] = [];
   const bytesTotal = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   let bytesDone = 0;
+  const capture = opts.capture;
+  const captured = capture && sizes.get(capture.path);
+  if (capture && captured !== undefined && captured > capture.maxBytes) {
+    throw new JejakError('INVALID_INPUT', `${capture.path} is ${captured} bytes, more than the ${capture.maxBytes} that can be shown.`);
+  }
   for (const [path, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const keep = isMetadata(path);
-    const chunks: Buffer[] = [];
-    const sha256 = createHash('sha256');
-    const sha512 = sha512Hasher(size);
+    const keep = isMetadata(path) || path === capture?.path;
+    if (capture && !keep) {
+      files.set(path, { size, state: 'skipped' });
+      continue;
+    }
+    const chunks: Uint8Array[] = [];
+    const sha256 = platform.sha256();
+    const sha512 = platform.sha512(size);
     let problem: string | null = null;
     let read = 0;
     try {
-      // O_NOFOLLOW: a file swapped for a link after the walk is refused, not followed.
-      const handle = await open(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW);
+      // A file swapped for a link after the walk is refused, not followed.
+      const file = await folder.open(path);
+      if (!file) problem = 'is no longer a regular file';
       try {
-        if (!(await handle.stat()).isFile()) problem = 'is no longer a regular file';
-        for (let n = -1; !problem && n !== 0; ) {
+        for (let n = -1; file && !problem && n !== 0; ) {
           throwIfAborted(opts.signal);
-          const buffer = Buffer.allocUnsafe(CHUNK);
-          ({ bytesRead: n } = await handle.read(buffer, 0, CHUNK, read));
-          const chunk = buffer.subarray(0, n);
+          const chunk = await file.read(read, CHUNK);
+          n = chunk.length;
           sha256.update(chunk);
           sha512.update(chunk);
-          if (keep) chunks.push(Buffer.from(chunk));
+          if (keep) chunks.push(chunk);
           read += n;
           bytesDone += n;
           opts.onProgress?.({ bytesDone, bytesTotal, file: path });
         }
       } finally {
-        await handle.close();
+        await file?.close();
       }
     } catch (err) {
       if (err instanceof JejakError) throw err;
-      problem = `could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+      problem = `could not be read (${errorCode(err)})`;
     }
     if (!problem && read !== size) problem = `changed while being read: ${read} bytes, not the ${size} it had`;
     if (problem) problems.push(`${path} ${problem}`);
     const digest512 = await sha512.digest();
-    files.set(path, { size, state: problem ? 'failed' : 'read', sha256: sha256.digest('hex'), sha512: digest512, ...(keep && !problem ? { bytes: Buffer.concat(chunks) } : {}) });
+    files.set(path, { size, state: problem ? 'failed' : 'read', sha256: await sha256.digest(), sha512: digest512, ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}) });
   }
   return problems;
 }

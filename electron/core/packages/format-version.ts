@@ -1,7 +1,7 @@
 import { JEJAK_FORMAT, parseBagInfo } from './bag-info';
 import { BAG_INFO, parseStatementPath } from './bag-names';
 import { decodeUtf8, type FileFacts } from './checks';
-import { STATEMENT_FORMAT } from './statement';
+import { STATEMENT_FORMAT } from './statement-parse';
 
 /**
  * Which package format a bag is in, before anything else reads it: a bag of another format is
@@ -39,7 +39,7 @@ function otherFormat(version: string): string {
 }
 
 /** The statement's `format` field when the file is JSON at all; the statement checks judge the rest. */
-function declaredFormat(bytes: Buffer | undefined): string | undefined {
+function declaredFormat(bytes: Uint8Array | undefined): string | undefined {
   const text = decodeUtf8(bytes);
   if (text === null) return undefined;
   try {

@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { sha512Hasher } from '../parallel-sha512';
-import type { FileHandle } from 'node:fs/promises';
 import { JejakError } from '../errors';
 import { checkBag } from './bag-checks';
 import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
 import { NOTICE_JSON, parseStatementPath, parseTimestampPath, REPORT_JSON, TAG_FILES } from './bag-names';
+import { concatBytes, utf8 } from './bytes';
 import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
 import { formatProblems } from './format-version';
 import type { OperationOptions } from './operation';
+import type { ByteSource, Platform } from './platform';
 import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
 import { ZipFormatError } from './zip-format';
@@ -67,13 +66,13 @@ export interface Inspection {
 export const isMetadata = (path: string): boolean =>
   (TAG_FILES as readonly string[]).includes(path) || path === REPORT || path === NOTICE || parseStatementPath(path) !== null || parseTimestampPath(path) !== null;
 
-export async function inspect(handle: FileHandle, fileSize: number, opts: InspectOptions): Promise<Inspection> {
+export async function inspect(source: ByteSource, platform: Platform, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
   const result: Inspection = { checks, entries: [], statements: [], files: new Map() };
   let archive: ZipArchive;
   let structure: string[];
   try {
-    archive = await readArchive(handle, fileSize, opts.limits.maxEntries);
+    archive = await readArchive(source, opts.limits.maxEntries);
     structure = archive.entries.filter((e) => e.problem).map((e) => `entry ${entryLabel(e)} ${e.problem}`);
     structure.push(...(await mapLocalHeaders(archive)));
   } catch (err) {
@@ -83,7 +82,7 @@ export async function inspect(handle: FileHandle, fileSize: number, opts: Inspec
     return result;
   }
   result.archive = archive;
-  result.entries = archive.entries.map((e) => e.nameRaw.toString('utf8'));
+  result.entries = archive.entries.map((e) => utf8(e.nameRaw));
   checks.add('zip-structure', structure, `${archive.entries.length} entries; central directory and local headers agree; no gaps, overlaps or extra bytes`);
 
   const named = checkEntries(archive.entries);
@@ -98,12 +97,12 @@ export async function inspect(handle: FileHandle, fileSize: number, opts: Inspec
 
   const files = result.files;
   for (const [path, e] of named.files) files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
-  checks.add('zip-data', await readData(archive, named.files, files, opts), 'every entry read whole; sizes and CRC-32 match');
-  return checkContents(result, named.bagName);
+  checks.add('zip-data', await readData(archive, named.files, files, platform, opts), 'every entry read whole; sizes and CRC-32 match');
+  return checkContents(result, named.bagName, platform);
 }
 
 /** The bag and signature checks on what was read, the same for a ZIP and for an unzipped folder. */
-export function checkContents(result: Inspection, bagName: string | undefined): Inspection {
+export async function checkContents(result: Inspection, bagName: string | undefined, platform: Platform): Promise<Inspection> {
   const { checks, files } = result;
   const format = formatProblems(files);
   checks.add('format-version', format, `package format ${JEJAK_FORMAT}`);
@@ -113,7 +112,7 @@ export function checkContents(result: Inspection, bagName: string | undefined): 
   result.bagInfo = bag.bagInfo;
   result.tagmanifestSha256 = bag.tagmanifestSha256;
   const externalIdentifier = bag.bagInfo?.['External-Identifier'];
-  result.statements = checkStatements({ files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) }, checks);
+  result.statements = await checkStatements({ files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) }, platform, checks);
 
   const reportText = decodeUtf8(files.get(REPORT)?.bytes);
   try {
@@ -153,7 +152,7 @@ function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry
   return problems;
 }
 
-async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files: Map<string, FileFacts>, opts: InspectOptions): Promise<string[]> {
+async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files: Map<string, FileFacts>, platform: Platform, opts: InspectOptions): Promise<string[]> {
   const pathOf = new Map([...named].map(([path, e]) => [e, path]));
   const wanted = (path: string | undefined): boolean => opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
   const toRead = archive.entries.filter((e) => e.dataStart !== undefined && wanted(pathOf.get(e))).sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
@@ -163,14 +162,15 @@ async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files
   for (const e of toRead) {
     const path = pathOf.get(e);
     // Entries outside the bag (already invalid) are only checked for readability, not hashed.
-    const sha256 = path === undefined ? undefined : createHash('sha256');
-    const sha512 = path === undefined ? undefined : sha512Hasher(e.uncompressedSize);
+    const sha256 = path === undefined ? undefined : platform.sha256();
+    const sha512 = path === undefined ? undefined : platform.sha512(e.uncompressedSize);
     const keep = path !== undefined && (isMetadata(path) || path === opts.capture?.path);
-    const chunks: Buffer[] = [];
-    const file = path ?? e.nameRaw.toString('utf8');
+    const chunks: Uint8Array[] = [];
+    const file = path ?? utf8(e.nameRaw);
     const problem = await readEntryData(
       archive,
       e,
+      platform,
       (chunk) => {
         sha256?.update(chunk);
         sha512?.update(chunk);
@@ -185,9 +185,9 @@ async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files
     files.set(path, {
       size: e.uncompressedSize,
       state: problem ? 'failed' : 'read',
-      sha256: sha256.digest('hex'),
+      sha256: await sha256.digest(),
       sha512: await sha512.digest(),
-      ...(keep && !problem ? { bytes: Buffer.concat(chunks) } : {}),
+      ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}),
     });
   }
   return problems;

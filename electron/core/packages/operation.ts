@@ -26,7 +26,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 /** System errors (ENOENT, EACCES, EIO…) on a path we were given: UNREADABLE, not a crash. */
 export function asUnreadable(err: unknown, what: string): unknown {
   if (err instanceof JejakError) return err;
-  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return new JejakError('UNREADABLE', `${what} could not be read (${code}).`, { code });
   }

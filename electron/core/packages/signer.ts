@@ -42,28 +42,6 @@ export function keySigner(identity: SignerIdentity, privateKey: KeyObject): Sign
   };
 }
 
-const PEM = /^-----BEGIN PUBLIC KEY-----\r?\n((?:[A-Za-z0-9+/=]+\r?\n)+)-----END PUBLIC KEY-----\r?\n?$/;
-
-/**
- * A statement's .pem, read strictly: one SPKI "PUBLIC KEY" block and nothing else, DER in its
- * canonical form, Ed25519. Anything looser could let openssl and us read different keys (openssl
- * skips text around the block; a private key PEM would quietly yield its public key).
- */
-export function parsePublicKeyPem(text: string): KeyObject | string {
-  const m = PEM.exec(text);
-  if (!m) return 'is not a single SPKI "PUBLIC KEY" PEM block';
-  const der = Buffer.from((m[1] as string).replace(/\s/g, ''), 'base64');
-  let key: KeyObject;
-  try {
-    key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-  } catch {
-    return 'does not hold a readable public key';
-  }
-  if (key.asymmetricKeyType !== 'ed25519') return `holds a ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519`;
-  if (!der.equals(key.export({ type: 'spki', format: 'der' }))) return 'is not in canonical DER form';
-  return key;
-}
-
 export function verifyEd25519(key: KeyObject, data: Buffer, signature: Buffer): boolean {
   return signature.length === 64 && verify(null, data, key, signature);
 }

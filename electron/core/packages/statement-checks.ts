@@ -1,8 +1,9 @@
-import type { KeyObject } from 'node:crypto';
 import { parseStatementPath, type Role, type StatementName } from './bag-names';
+import { utf8 } from './bytes';
 import type { CheckList, FileFacts } from './checks';
-import { fingerprintOf, parsePublicKeyPem, verifyEd25519 } from './signer';
-import { parseStatement, roleProblem, STATEMENT_FORMAT, type Decision, type ReviewItem, type Statement } from './statement';
+import type { Platform } from './platform';
+import { parsePublicKeyPem, verifyStatementSignature, type StatementKey } from './statement-keys';
+import { parseStatement, roleProblem, STATEMENT_FORMAT, type Decision, type ReviewItem, type Statement } from './statement-parse';
 
 /** The signature checks: every statement complete, well formed, signed by its key, bound to this bag. */
 
@@ -66,13 +67,13 @@ function collect(files: Map<string, FileFacts>, problems: string[]): Triple[] {
   return triples;
 }
 
-export function checkStatements(ctx: StatementContext, checks: CheckList): StatementInfo[] {
+export async function checkStatements(ctx: StatementContext, platform: Platform, checks: CheckList): Promise<StatementInfo[]> {
   const p: Problems = { files: [], format: [], roles: [], keys: [], ed25519: [], bag: [], covers: [] };
   const triples = collect(ctx.files, p.files);
-  const keys = new Map<Triple, KeyObject>();
+  const keys = new Map<Triple, StatementKey>();
   for (const t of triples) {
     if (!t.pem?.bytes) continue;
-    const key = parsePublicKeyPem(t.pem.bytes.toString('utf8'));
+    const key = await parsePublicKeyPem(utf8(t.pem.bytes), platform);
     if (typeof key === 'string') p.files.push(`${t.name.stem}.pem ${key}`);
     else keys.set(t, key);
   }
@@ -81,23 +82,23 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
   const chain = triples.map((t) => t.json?.sha256 ?? '');
   const statements: StatementInfo[] = [];
   const problemCount = (): number => Object.values(p).reduce((n, list) => n + list.length, 0);
-  triples.forEach((t, i) => {
+  for (const [i, t] of triples.entries()) {
     const json = t.json?.bytes;
-    if (!json || !t.sig?.bytes) return;
+    if (!json || !t.sig?.bytes) continue;
     const before = problemCount();
     const file = `${t.name.stem}.json`;
     const s = parseStatement(json);
     if (typeof s === 'string') {
       p.format.push(`${file} ${s}`);
-      return;
+      continue;
     }
     if (s.role !== t.name.role || !s.signer.fingerprint.startsWith(t.name.fingerprint16)) p.format.push(`${file} has a role or fingerprint other than its file name says`);
     for (const item of s.review ?? []) if (!ctx.payload.has(item.file)) p.format.push(`${file} reviews ${item.file}, which is not in the payload`);
     const role = roleProblem(t.name.seq, s.role, s.decision);
     if (role) p.roles.push(`${file}: ${role}`);
     const key = keys.get(t);
-    if (key && fingerprintOf(key) !== s.signer.fingerprint) p.keys.push(`${file} names fingerprint ${s.signer.fingerprint.slice(0, 16)}… but ${t.name.stem}.pem is another key`);
-    if (key && !verifyEd25519(key, json, t.sig.bytes)) p.ed25519.push(`${t.name.stem}.sig does not verify over ${file}`);
+    if (key && key.fingerprint !== s.signer.fingerprint) p.keys.push(`${file} names fingerprint ${s.signer.fingerprint.slice(0, 16)}… but ${t.name.stem}.pem is another key`);
+    if (key && !(await verifyStatementSignature(key, json, t.sig.bytes, platform))) p.ed25519.push(`${t.name.stem}.sig does not verify over ${file}`);
     if (!key) p.ed25519.push(`${t.name.stem}.sig cannot be checked without a usable key`);
     if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256) p.bag.push(`${file} signs another tagmanifest-sha256.txt than this bag's`);
     if (s.bag.externalIdentifier !== ctx.externalIdentifier) p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
@@ -117,7 +118,7 @@ export function checkStatements(ctx: StatementContext, checks: CheckList): State
       trusted: false,
       raw: s,
     });
-  });
+  }
   const n = statements.length;
   checks.add('signature-files', p.files, `${triples.length} statements, each with its .json, .sig and .pem`);
   checks.add('statement-format', p.format, `${n} statements in format ${STATEMENT_FORMAT}, each exactly as Jejak writes it`);

@@ -1,42 +1,20 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { withPlainPackage } from '../age/plain-package';
 import { JejakError } from '../errors';
-import type { Check } from './checks';
-import { inspectFolder } from './folder-inspect';
-import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
-import { judge, type RosterEntry, type Verdict } from './judge';
-import { asUnreadable, type OperationOptions } from './operation';
-import type { StatementInfo } from './statement-checks';
-import { checkInspectionTimestamps } from './timestamp-step';
-import type { TimestampInfo } from '../timestamps/timestamp-check';
+import { asUnreadable } from './operation';
+import { fileSource, folderSource, nodePlatform } from './platform-node';
+import { assertPayloadPath, readZipEntry, verifyBag, verifyZip, type ReadEntryOptions, type VerifyOptions, type VerifyResult } from './verify-source';
+
+/** Verifying packages and bag folders on disk (the checks themselves are verify-source.ts's, shared with the browser verifier). */
 
 export type { RosterEntry, Verdict } from './judge';
+export type { ReadEntryOptions, VerifyOptions, VerifyResult } from './verify-source';
 
-export interface VerifyOptions extends OperationOptions {
-  roster?: readonly RosterEntry[];
-  limits?: Partial<VerifyLimits>;
+/** What opening a package file on disk may need beyond the shared options. */
+export interface PackageFileOptions {
   /** age identities (AGE-SECRET-KEY-1…) to open an age-encrypted package with */
   ageIdentities?: readonly string[];
-  /** roots a time-stamp token's TSA must chain to (PEM or DER) for its time to count as trusted */
-  tsaRoots?: ReadonlyArray<Uint8Array | string>;
-}
-
-export interface VerifyResult {
-  verdict: Verdict;
-  /** every check that ran, in order; when the ZIP cannot be read at all only the failing one is listed */
-  checks: Check[];
-  /** why the verdict is trusted or not, in words */
-  trustDetail: string;
-  name?: string;
-  statements: StatementInfo[];
-  /** the time-stamp tokens that check, one per stamped statement */
-  timestamps: TimestampInfo[];
-  bagInfo?: Record<string, string>;
-  /** data/report.json, parsed, when it could be read */
-  report?: unknown;
-  entries?: string[];
-  /** the package file was age-encrypted and opened with one of the identities given */
-  encrypted?: boolean;
 }
 
 /**
@@ -67,20 +45,18 @@ export async function withPackage<T>(
 
 /**
  * Verifies a package by streaming it: never extracts, never writes. Bad input of any kind gives
- * `invalid` with the failing checks; only our own I/O (UNREADABLE) and cancellation (CANCELLED) throw.
+ * `invalid` with the failing checks; only our own I/O (UNREADABLE), a key that cannot open an
+ * encrypted package (WRONG_AGE_KEY) and cancellation (CANCELLED) throw.
  */
-export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  let encrypted = false;
-  const inspection = await withPackage(
+export async function verifyPackage(zipPath: string, opts: VerifyOptions & PackageFileOptions = {}): Promise<VerifyResult> {
+  return withPackage(
     zipPath,
-    (handle, size, sealed) => {
-      encrypted = sealed;
-      return inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true });
+    async (handle, size, encrypted) => {
+      const result = await verifyZip(fileSource(handle, size), nodePlatform, opts);
+      return encrypted ? { ...result, encrypted } : result;
     },
     opts.ageIdentities,
   );
-  const timestamps = await checkInspectionTimestamps(inspection, opts.tsaRoots);
-  return { ...toResult(inspection, timestamps, opts.roster ?? []), ...(encrypted ? { encrypted } : {}) };
 }
 
 /**
@@ -88,29 +64,13 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
  * verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones.
  */
 export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const inspection = await inspectFolder(folder, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
-  const timestamps = await checkInspectionTimestamps(inspection, opts.tsaRoots);
-  return toResult(inspection, timestamps, opts.roster ?? []);
-}
-
-function toResult(inspection: Inspection, timestamps: TimestampInfo[], roster: readonly RosterEntry[]): VerifyResult {
-  const checks = inspection.checks.checks;
-  return {
-    ...judge({ checks, statements: inspection.statements, timestamps }, roster),
-    checks,
-    timestamps,
-    ...(inspection.name !== undefined ? { name: inspection.name } : {}),
-    ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
-    ...(inspection.report !== undefined ? { report: inspection.report } : {}),
-    ...(inspection.entries.length > 0 ? { entries: inspection.entries } : {}),
-  };
-}
-
-export interface ReadEntryOptions extends OperationOptions {
-  /** default 64 MiB */
-  maxBytes?: number;
-  limits?: Partial<VerifyLimits>;
-  ageIdentities?: readonly string[];
+  const root = resolve(folder);
+  try {
+    if (!(await stat(root)).isDirectory()) throw new JejakError('UNREADABLE', `${root} is not a folder.`);
+  } catch (err) {
+    throw asUnreadable(err, 'The folder');
+  }
+  return verifyBag(folderSource(root), nodePlatform, opts);
 }
 
 /**
@@ -119,16 +79,8 @@ export interface ReadEntryOptions extends OperationOptions {
  * not re-read the rest of the payload: run verifyPackage once for the verdict. Throws INTEGRITY
  * (with the failing checks in details) if what it checks fails.
  */
-export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions = {}): Promise<Buffer> {
-  if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
-  const inspection = await withPackage(zipPath, (handle, size) => inspect(handle, size, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }), opts.ageIdentities);
-  await checkInspectionTimestamps(inspection);
-  const failing = inspection.checks.checks.filter((c) => !c.ok);
-  if (failing.length > 0) {
-    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
-  }
-  const bytes = inspection.files.get(bagPath)?.bytes;
-  if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
-  return bytes;
+export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions & PackageFileOptions = {}): Promise<Buffer> {
+  assertPayloadPath(bagPath);
+  const bytes = await withPackage(zipPath, (handle, size) => readZipEntry(fileSource(handle, size), nodePlatform, bagPath, opts), opts.ageIdentities);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

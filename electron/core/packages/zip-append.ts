@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import { throwIfAborted, type OperationOptions } from './operation';
+import type { ByteSource } from './platform';
 import { CHUNK, type ZipArchive } from './zip-read';
 import { centralRecord, dosDateTime, endRecords, localHeader, MAX16, MAX32, type EntryRecord } from './zip-records';
 
@@ -15,13 +16,12 @@ export interface NewEntry {
   data: Buffer;
 }
 
-async function copyRange(from: FileHandle, to: FileHandle, start: number, length: number, at: number, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(length, 1)));
+async function copyRange(from: ByteSource, to: FileHandle, start: number, length: number, at: number, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
   for (let done = 0; done < length; ) {
     throwIfAborted(signal);
-    const want = Math.min(buffer.length, length - done);
-    const { bytesRead } = await from.read(buffer, 0, want, start + done);
-    if (bytesRead !== want) throw new Error('The package got shorter while it was being copied.');
+    const want = Math.min(CHUNK, length - done);
+    const buffer = await from.read(start + done, want);
+    if (buffer.length !== want) throw new Error('The package got shorter while it was being copied.');
     const { bytesWritten } = await to.write(buffer, 0, want, at + done);
     if (bytesWritten !== want) throw new Error('Short write while copying the package.');
     done += want;
@@ -37,7 +37,7 @@ export async function appendEntries(source: ZipArchive, out: FileHandle, entries
     done += n;
     opts.onProgress?.({ bytesDone: done, bytesTotal: source.fileSize, file: 'copy' });
   };
-  await copyRange(source.handle, out, 0, cdOffset, 0, onBytes, opts.signal);
+  await copyRange(source.source, out, 0, cdOffset, 0, onBytes, opts.signal);
   let position = cdOffset;
   const when = dosDateTime(mtime);
   const records: EntryRecord[] = entries.map((e) => {
@@ -49,7 +49,7 @@ export async function appendEntries(source: ZipArchive, out: FileHandle, entries
   const locals = Buffer.concat(entries.flatMap((e, i) => [localHeader(records[i] as EntryRecord), e.data]));
   await out.write(locals, 0, locals.length, cdOffset);
   const newCdOffset = position;
-  await copyRange(source.handle, out, cdOffset, cdSize, newCdOffset, onBytes, opts.signal);
+  await copyRange(source.source, out, cdOffset, cdSize, newCdOffset, onBytes, opts.signal);
   const count = entryCount + entries.length;
   // A ZIP64 source stays ZIP64 (its old records may rely on it), and so do the new records.
   const zip64 = source.end.zip64 || count >= MAX16 || newCdOffset >= MAX32;

@@ -1,10 +1,13 @@
-import { MAX16, MAX32, SIG_LOCAL } from './zip-records';
+import { bytesEqual, u16, u32, u64big } from './bytes';
 
 /**
  * ZIP records (APPNOTE 6.3.x), read strictly. Packages are read by different tools (unzip, 7-Zip,
  * Windows, us), so anything two readers could interpret differently is refused, not guessed at.
  */
 
+export const SIG_LOCAL = 0x04034b50;
+export const MAX16 = 0xffff;
+export const MAX32 = 0xffffffff;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_ZIP64_END = 0x06064b50;
@@ -26,19 +29,19 @@ export const DESCRIPTOR_MAX = 24;
 
 export class ZipFormatError extends Error {}
 
-function u64(buf: Buffer, at: number): number {
-  const v = buf.readBigUInt64LE(at);
+function u64(buf: Uint8Array, at: number): number {
+  const v = u64big(buf, at);
   if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('a 64-bit size or offset is out of range');
   return Number(v);
 }
 
-function parseExtra(buf: Buffer): Map<number, Buffer> {
-  const fields = new Map<number, Buffer>();
+function parseExtra(buf: Uint8Array): Map<number, Uint8Array> {
+  const fields = new Map<number, Uint8Array>();
   let at = 0;
   while (at < buf.length) {
     if (at + 4 > buf.length) throw new ZipFormatError('an extra field is truncated');
-    const id = buf.readUInt16LE(at);
-    const end = at + 4 + buf.readUInt16LE(at + 2);
+    const id = u16(buf, at);
+    const end = at + 4 + u16(buf, at + 2);
     if (end > buf.length) throw new ZipFormatError('an extra field overruns its entry');
     if (fields.has(id)) throw new ZipFormatError(`an entry repeats extra field 0x${id.toString(16)}`);
     fields.set(id, buf.subarray(at + 4, end));
@@ -57,31 +60,31 @@ export interface EndRecord {
 }
 
 /** Reads the end records from the file's last bytes. No archive comment and nothing after it. */
-export function parseEnd(tail: Buffer, fileSize: number): EndRecord {
+export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
   if (fileSize === 0) throw new ZipFormatError('the file is empty');
-  if (fileSize < END_SIZE || tail.readUInt32LE(tail.length - END_SIZE) !== SIG_END) {
+  if (fileSize < END_SIZE || u32(tail, tail.length - END_SIZE) !== SIG_END) {
     throw new ZipFormatError('no end-of-central-directory record at the end of the file: not a ZIP, truncated, or followed by extra bytes');
   }
   const end = tail.subarray(tail.length - END_SIZE);
-  if (end.readUInt16LE(20) !== 0) throw new ZipFormatError('the end record declares an archive comment');
-  if (end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0 || end.readUInt16LE(8) !== end.readUInt16LE(10)) {
+  if (u16(end, 20) !== 0) throw new ZipFormatError('the end record declares an archive comment');
+  if (u16(end, 4) !== 0 || u16(end, 6) !== 0 || u16(end, 8) !== u16(end, 10)) {
     throw new ZipFormatError('multi-disk archives are not supported');
   }
   let record: EndRecord = {
-    entryCount: end.readUInt16LE(10),
-    cdSize: end.readUInt32LE(12),
-    cdOffset: end.readUInt32LE(16),
+    entryCount: u16(end, 10),
+    cdSize: u32(end, 12),
+    cdOffset: u32(end, 16),
     zip64: false,
     endStart: fileSize - END_SIZE,
   };
   const locatorAt = tail.length - END_SIZE - ZIP64_LOCATOR_SIZE;
-  if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === SIG_ZIP64_LOCATOR) {
+  if (locatorAt >= 0 && u32(tail, locatorAt) === SIG_ZIP64_LOCATOR) {
     const zip64At = fileSize - TAIL_SIZE;
     const z = tail.subarray(0, ZIP64_END_SIZE);
-    if (tail.length < TAIL_SIZE || u64(tail, locatorAt + 8) !== zip64At || z.readUInt32LE(0) !== SIG_ZIP64_END || u64(z, 4) !== ZIP64_END_SIZE - 12) {
+    if (tail.length < TAIL_SIZE || u64(tail, locatorAt + 8) !== zip64At || u32(z, 0) !== SIG_ZIP64_END || u64(z, 4) !== ZIP64_END_SIZE - 12) {
       throw new ZipFormatError('the ZIP64 end record is not where its locator says, right before the end record');
     }
-    if (tail.readUInt32LE(locatorAt + 4) !== 0 || tail.readUInt32LE(locatorAt + 16) !== 1 || z.readUInt32LE(16) !== 0 || z.readUInt32LE(20) !== 0 || u64(z, 24) !== u64(z, 32)) {
+    if (u32(tail, locatorAt + 4) !== 0 || u32(tail, locatorAt + 16) !== 1 || u32(z, 16) !== 0 || u32(z, 20) !== 0 || u64(z, 24) !== u64(z, 32)) {
       throw new ZipFormatError('multi-disk archives are not supported');
     }
     const wide = { entryCount: u64(z, 32), cdSize: u64(z, 40), cdOffset: u64(z, 48) };
@@ -109,7 +112,7 @@ export interface CentralEntry {
   uncompressedSize: number;
   externalAttributes: number;
   localHeaderOffset: number;
-  nameRaw: Buffer;
+  nameRaw: Uint8Array;
   /** sizes and offset live in a ZIP64 extra field; its data descriptor then has 8-byte sizes */
   zip64: boolean;
   /** carries an Info-ZIP Unicode Path field: a second name some readers prefer */
@@ -130,33 +133,33 @@ function entryProblem(e: CentralEntry, versionNeeded: number, diskStart: number,
 }
 
 /** Parses the whole central directory, which must hold exactly `count` records and nothing else. */
-export function parseCentralDirectory(cd: Buffer, count: number): CentralEntry[] {
+export function parseCentralDirectory(cd: Uint8Array, count: number): CentralEntry[] {
   const entries: CentralEntry[] = [];
   let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > cd.length || cd.readUInt32LE(at) !== SIG_CENTRAL) throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
-    const nameLength = cd.readUInt16LE(at + 28);
-    const extraLength = cd.readUInt16LE(at + 30);
-    const commentLength = cd.readUInt16LE(at + 32);
+    if (at + 46 > cd.length || u32(cd, at) !== SIG_CENTRAL) throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
+    const nameLength = u16(cd, at + 28);
+    const extraLength = u16(cd, at + 30);
+    const commentLength = u16(cd, at + 32);
     const next = at + 46 + nameLength + extraLength + commentLength;
     if (next > cd.length) throw new ZipFormatError(`central directory record ${index + 1} overruns the directory`);
     const extra = parseExtra(cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
     const entry: CentralEntry = {
       index,
-      versionMadeBy: cd.readUInt16LE(at + 4),
-      flags: cd.readUInt16LE(at + 8),
-      method: cd.readUInt16LE(at + 10),
-      crc32: cd.readUInt32LE(at + 16),
-      compressedSize: cd.readUInt32LE(at + 20),
-      uncompressedSize: cd.readUInt32LE(at + 24),
-      externalAttributes: cd.readUInt32LE(at + 38),
-      localHeaderOffset: cd.readUInt32LE(at + 42),
+      versionMadeBy: u16(cd, at + 4),
+      flags: u16(cd, at + 8),
+      method: u16(cd, at + 10),
+      crc32: u32(cd, at + 16),
+      compressedSize: u32(cd, at + 20),
+      uncompressedSize: u32(cd, at + 24),
+      externalAttributes: u32(cd, at + 38),
+      localHeaderOffset: u32(cd, at + 42),
       nameRaw: cd.subarray(at + 46, at + 46 + nameLength),
       zip64: extra.has(0x0001),
       unicodePathField: extra.has(0x7075),
     };
     readZip64Extra(entry, extra.get(0x0001));
-    entry.problem = entryProblem(entry, cd.readUInt16LE(at + 6), cd.readUInt16LE(at + 34), commentLength);
+    entry.problem = entryProblem(entry, u16(cd, at + 6), u16(cd, at + 34), commentLength);
     entries.push(entry);
     at = next;
   }
@@ -164,7 +167,7 @@ export function parseCentralDirectory(cd: Buffer, count: number): CentralEntry[]
   return entries;
 }
 
-function readZip64Extra(e: CentralEntry, field: Buffer | undefined): void {
+function readZip64Extra(e: CentralEntry, field: Uint8Array | undefined): void {
   let at = 0;
   const take = (): number => {
     if (!field || at + 8 > field.length) throw new ZipFormatError(`central directory record ${e.index + 1} lacks its ZIP64 sizes`);
@@ -177,13 +180,13 @@ function readZip64Extra(e: CentralEntry, field: Buffer | undefined): void {
 }
 
 /** Checks a local header against its central record; returns the header's total length. */
-export function checkLocalHeader(e: CentralEntry, fixed: Buffer, variable: Buffer): number | string {
-  const nameLength = fixed.readUInt16LE(26);
-  if (fixed.readUInt32LE(0) !== SIG_LOCAL) return 'has no local header where the central directory points';
-  if ((fixed.readUInt16LE(4) & 0xff) > MAX_VERSION_NEEDED) return 'has a local header needing a newer ZIP version';
-  if (fixed.readUInt16LE(6) !== e.flags || fixed.readUInt16LE(8) !== e.method) return 'has a local header whose flags or method differ from the central directory';
-  if (!variable.subarray(0, nameLength).equals(e.nameRaw)) return 'has a different name in its local header';
-  let extra: Map<number, Buffer>;
+export function checkLocalHeader(e: CentralEntry, fixed: Uint8Array, variable: Uint8Array): number | string {
+  const nameLength = u16(fixed, 26);
+  if (u32(fixed, 0) !== SIG_LOCAL) return 'has no local header where the central directory points';
+  if ((u16(fixed, 4) & 0xff) > MAX_VERSION_NEEDED) return 'has a local header needing a newer ZIP version';
+  if (u16(fixed, 6) !== e.flags || u16(fixed, 8) !== e.method) return 'has a local header whose flags or method differ from the central directory';
+  if (!bytesEqual(variable.subarray(0, nameLength), e.nameRaw)) return 'has a different name in its local header';
+  let extra: Map<number, Uint8Array>;
   try {
     extra = parseExtra(variable.subarray(nameLength));
   } catch (err) {
@@ -191,10 +194,10 @@ export function checkLocalHeader(e: CentralEntry, fixed: Buffer, variable: Buffe
   }
   if (extra.has(0x7075)) return 'carries a Unicode Path field in its local header';
   if (!(e.flags & FLAG_DESCRIPTOR)) {
-    let sizes = [fixed.readUInt32LE(18), fixed.readUInt32LE(22)];
+    let sizes = [u32(fixed, 18), u32(fixed, 22)];
     const wide = extra.get(0x0001);
     if (sizes[0] === MAX32 && sizes[1] === MAX32 && wide && wide.length >= 16) sizes = [u64(wide, 8), u64(wide, 0)];
-    if (fixed.readUInt32LE(14) !== e.crc32 || sizes[0] !== e.compressedSize || sizes[1] !== e.uncompressedSize) {
+    if (u32(fixed, 14) !== e.crc32 || sizes[0] !== e.compressedSize || sizes[1] !== e.uncompressedSize) {
       return 'has a local header whose CRC or sizes differ from the central directory';
     }
   }
@@ -205,15 +208,15 @@ export function checkLocalHeader(e: CentralEntry, fixed: Buffer, variable: Buffe
  * Length of the data descriptor that follows an entry's data, or null if none there matches the
  * central directory. The signature is optional in the spec; sizes are 8 bytes for ZIP64 entries.
  */
-export function descriptorLength(e: CentralEntry, after: Buffer): number | null {
+export function descriptorLength(e: CentralEntry, after: Uint8Array): number | null {
   const width = e.zip64 ? 8 : 4;
   for (const signed of [true, false]) {
     const at = signed ? 4 : 0;
-    if (signed && (after.length < 4 || after.readUInt32LE(0) !== SIG_DESCRIPTOR)) continue;
+    if (signed && (after.length < 4 || u32(after, 0) !== SIG_DESCRIPTOR)) continue;
     const length = at + 4 + 2 * width;
     if (after.length < length) continue;
-    const read = (o: number): number => (width === 8 ? u64(after, o) : after.readUInt32LE(o));
-    if (after.readUInt32LE(at) === e.crc32 && read(at + 4) === e.compressedSize && read(at + 4 + width) === e.uncompressedSize) return length;
+    const read = (o: number): number => (width === 8 ? u64(after, o) : u32(after, o));
+    if (u32(after, at) === e.crc32 && read(at + 4) === e.compressedSize && read(at + 4 + width) === e.uncompressedSize) return length;
   }
   return null;
 }

@@ -1,8 +1,7 @@
-import { crc32, createInflateRaw } from 'node:zlib';
-import type { FileHandle } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import { JejakError } from '../errors';
+import { u16, utf8 } from './bytes';
 import { cancelled } from './operation';
+import type { ByteSource, Platform } from './platform';
 import {
   checkLocalHeader,
   descriptorLength,
@@ -34,32 +33,32 @@ export interface ZipEntry extends CentralEntry {
 }
 
 export interface ZipArchive {
-  handle: FileHandle;
+  source: ByteSource;
   fileSize: number;
   end: EndRecord;
   entries: ZipEntry[];
 }
 
-async function readAt(handle: FileHandle, length: number, position: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buf, 0, length, position);
-  if (bytesRead !== length) throw new ZipFormatError('the file ended early (was it changed while being read?)');
+async function readAt(source: ByteSource, length: number, position: number): Promise<Uint8Array> {
+  const buf = await source.read(position, length);
+  if (buf.length !== length) throw new ZipFormatError('the file ended early (was it changed while being read?)');
   return buf;
 }
 
 export function entryLabel(e: CentralEntry): string {
-  const name = e.nameRaw.toString('utf8');
+  const name = utf8(e.nameRaw);
   return JSON.stringify(name.length > 160 ? `${name.slice(0, 160)}…` : name);
 }
 
 /** The end records and central directory. Throws ZipFormatError or ZipLimitError. */
-export async function readArchive(handle: FileHandle, fileSize: number, maxEntries: number): Promise<ZipArchive> {
+export async function readArchive(source: ByteSource, maxEntries: number): Promise<ZipArchive> {
+  const fileSize = source.size;
   const tailLength = Math.min(TAIL_SIZE, fileSize);
-  const end = parseEnd(await readAt(handle, tailLength, fileSize - tailLength), fileSize);
+  const end = parseEnd(await readAt(source, tailLength, fileSize - tailLength), fileSize);
   if (end.entryCount > maxEntries) throw new ZipLimitError(`the archive has ${end.entryCount} entries, more than the limit of ${maxEntries}`);
   if (end.cdSize > MAX_CENTRAL_DIRECTORY) throw new ZipLimitError(`the central directory is ${end.cdSize} bytes, more than the limit of ${MAX_CENTRAL_DIRECTORY}`);
-  const entries = parseCentralDirectory(await readAt(handle, end.cdSize, end.cdOffset), end.entryCount);
-  return { handle, fileSize, end, entries };
+  const entries = parseCentralDirectory(await readAt(source, end.cdSize, end.cdOffset), end.entryCount);
+  return { source, fileSize, end, entries };
 }
 
 /**
@@ -94,17 +93,17 @@ export async function mapLocalHeaders(archive: ZipArchive): Promise<string[]> {
 async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | string> {
   const limit = archive.end.cdOffset;
   if (e.localHeaderOffset + LOCAL_FIXED > limit) return 'points past the entries';
-  const fixed = await readAt(archive.handle, LOCAL_FIXED, e.localHeaderOffset);
-  const variableLength = fixed.readUInt16LE(26) + fixed.readUInt16LE(28);
+  const fixed = await readAt(archive.source, LOCAL_FIXED, e.localHeaderOffset);
+  const variableLength = u16(fixed, 26) + u16(fixed, 28);
   if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit) return 'has a local header that runs into the central directory';
-  const headerLength = checkLocalHeader(e, fixed, await readAt(archive.handle, variableLength, e.localHeaderOffset + LOCAL_FIXED));
+  const headerLength = checkLocalHeader(e, fixed, await readAt(archive.source, variableLength, e.localHeaderOffset + LOCAL_FIXED));
   if (typeof headerLength === 'string') return headerLength;
   const dataStart = e.localHeaderOffset + headerLength;
   const dataEnd = dataStart + e.compressedSize;
   if (dataEnd > limit) return 'has data that runs into the central directory';
   let entryEnd = dataEnd;
   if (e.flags & FLAG_DESCRIPTOR) {
-    const after = await readAt(archive.handle, Math.min(DESCRIPTOR_MAX, limit - dataEnd), dataEnd);
+    const after = await readAt(archive.source, Math.min(DESCRIPTOR_MAX, limit - dataEnd), dataEnd);
     const length = descriptorLength(e, after);
     if (length === null) return 'has no data descriptor matching the central directory';
     entryEnd += length;
@@ -113,20 +112,19 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | stri
   return entryEnd;
 }
 
-/** Reads a byte range in CHUNK pieces; handle.createReadStream would pile listeners on the handle per entry. */
-async function* readRange(handle: FileHandle, start: number, length: number, onError: (err: unknown) => void): AsyncGenerator<Buffer> {
+/** Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's). */
+async function* readRange(source: ByteSource, start: number, length: number, onError: (err: unknown) => void): AsyncGenerator<Uint8Array> {
   for (let done = 0; done < length; ) {
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, length - done));
-    let bytesRead: number;
+    let chunk: Uint8Array;
     try {
-      ({ bytesRead } = await handle.read(buffer, 0, buffer.length, start + done));
+      chunk = await source.read(start + done, Math.min(CHUNK, length - done));
     } catch (err) {
       onError(err);
       throw err;
     }
-    if (bytesRead === 0) throw new ZipFormatError('ends early: the file got shorter while being read');
-    done += bytesRead;
-    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+    if (chunk.length === 0) throw new ZipFormatError('ends early: the file got shorter while being read');
+    done += chunk.length;
+    yield chunk;
   }
 }
 
@@ -136,27 +134,26 @@ async function* readRange(handle: FileHandle, start: number, length: number, onE
  * Returns a description of what is wrong with the data, or null. Throws only for I/O failures on
  * our side (UNREADABLE) and cancellation (CANCELLED).
  */
-export async function readEntryData(archive: ZipArchive, e: ZipEntry, onChunk: (chunk: Buffer) => void, signal?: AbortSignal): Promise<string | null> {
+export async function readEntryData(archive: ZipArchive, e: ZipEntry, platform: Platform, onChunk: (chunk: Uint8Array) => void, signal?: AbortSignal): Promise<string | null> {
   if (e.dataStart === undefined) return e.problem ?? 'cannot be located';
   let count = 0;
   let crc = 0;
-  const consume = (chunk: Buffer): void => {
+  const consume = (chunk: Uint8Array): void => {
     count += chunk.length;
     if (count > e.uncompressedSize) throw new ZipFormatError(`holds more than the ${e.uncompressedSize} bytes it declares`);
-    crc = crc32(chunk, crc);
+    crc = platform.crc32(chunk, crc);
     onChunk(chunk);
   };
   if (e.compressedSize === 0) {
     if (e.method !== 0) return 'has no compressed data';
   } else {
     let ioError: unknown;
-    const raw = readRange(archive.handle, e.dataStart, e.compressedSize, (err) => (ioError = err));
-    const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
-      for await (const chunk of source) consume(chunk);
-    };
+    const raw = readRange(archive.source, e.dataStart, e.compressedSize, (err) => (ioError = err));
     try {
-      if (e.method === 8) await pipeline(raw, createInflateRaw({ chunkSize: 1 << 16 }), sink, { signal });
-      else await pipeline(raw, sink, { signal });
+      for await (const chunk of e.method === 8 ? platform.inflateRaw(raw) : raw) {
+        if (signal?.aborted) throw cancelled();
+        consume(chunk);
+      }
     } catch (err) {
       if (signal?.aborted) throw cancelled();
       if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${(ioError as Error).message}`);

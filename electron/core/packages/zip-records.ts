@@ -3,9 +3,10 @@
  * attributes, ZIP64 fields only where a size or offset needs them, no comments.
  */
 
-export const SIG_LOCAL = 0x04034b50;
-export const MAX16 = 0xffff;
-export const MAX32 = 0xffffffff;
+import { MAX16, MAX32, SIG_LOCAL } from './zip-format';
+
+export { MAX16, MAX32, SIG_LOCAL };
+
 const UTF8 = 0x0800;
 const DESCRIPTOR = 0x0008;
 /** Unix, spec 6.3: the external attributes then carry the Unix mode. */

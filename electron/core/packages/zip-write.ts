@@ -19,16 +19,21 @@ function asUnwritable(err: unknown, dir: string): unknown {
   return new JejakError('INTERNAL', `The package could not be written in ${dir} (${code}).`, { code });
 }
 
+/** Temp files of package writes running in this process: a sweep of stale partials never touches them. */
+export const partialsInUse = new Set<string>();
+
 /**
- * Writes `target` through a temp file beside it (`.<name>.partial-<random>`), fsynced and renamed
- * over the target at the end. On any failure or cancellation the temp file is removed: the
- * destination holds the finished package or nothing new.
+ * Writes `target` through a temp file beside it (`.<name>.partial-<pid>-<random>`), fsynced and
+ * renamed over the target at the end. On any failure or cancellation the temp file is removed: the
+ * destination holds the finished package or nothing new. Only a killed process leaves one behind;
+ * the pid in its name tells a later sweep (stale-partials.ts) whether its writer may still run.
  */
 export async function writeAtomically<T>(target: string, signal: AbortSignal | undefined, write: (handle: FileHandle) => Promise<T>): Promise<T> {
   throwIfAborted(signal);
   const dir = dirname(target);
-  const temp = join(dir, `.${basename(target)}.partial-${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `.${basename(target)}.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
   let handle: FileHandle | undefined;
+  partialsInUse.add(temp);
   try {
     handle = await open(temp, 'wx+');
     const result = await write(handle);
@@ -43,6 +48,8 @@ export async function writeAtomically<T>(target: string, signal: AbortSignal | u
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw asUnwritable(err, dir);
+  } finally {
+    partialsInUse.delete(temp);
   }
 }
 

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
-import { isAgeRecipient } from '../age/age-keys';
+import { isAgeRecipient } from '../age/age-recipient';
 import { JejakError } from '../errors';
-import { isCertificatePem } from '../timestamps/tsa-roots';
+import { rosterEntrySchema, tsaRootsSchema } from '../identity/roster';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
 
@@ -13,14 +13,7 @@ import { kdfParamsSchema } from '../vault/kdf';
  * and stays editable; what is present is fixed and shows as locked in Settings. An invalid file
  * stops the app with a clear error instead of silently falling back to defaults.
  */
-export const rosterEntrySchema = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'fingerprint must be 64 lower-case hex characters'),
-  name: z.string().min(1),
-  unit: z.string(),
-  role: z.enum(['analyst', 'supervisor']),
-  /** the age1… recipient packages for this person can be encrypted to */
-  ageRecipient: z.string().refine(isAgeRecipient, 'ageRecipient must be an age X25519 recipient (age1…)').optional(),
-});
+export { rosterEntrySchema };
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 /** {yyyy} {yy} {mm} {dd} and exactly one {seqN}: without a counter every case would get the same reference. */
@@ -56,7 +49,7 @@ export const policySchema = z
     /** every package exported on this machine is age-encrypted and includes these recipients (e.g. the unit's archive key) */
     exportRecipients: z.array(z.string().refine(isAgeRecipient, 'must be an age X25519 recipient (age1…, as age-keygen prints it)')).min(1).max(20),
     /** the roots an RFC 3161 time-stamping authority's certificate must chain to, as PEM certificates */
-    tsaRoots: z.array(z.string().refine(isCertificatePem, 'must be one X.509 certificate in PEM form')).min(1).max(20),
+    tsaRoots: tsaRootsSchema.min(1).max(20),
     /** What every notice (data/notice.json) says of the unit and asks of the platform. */
     notice: z
       .object({
@@ -66,6 +59,10 @@ export const policySchema = z
       })
       .partial()
       .strict(),
+    /** where backups go (Settings → Backup, `jejak backup`); a backup elsewhere is refused */
+    backupFolder: absoluteFolder,
+    /** the dashboard reminds when the last good backup is older than this */
+    backupReminderDays: z.number().int().min(1).max(365),
   })
   .partial()
   .strict();

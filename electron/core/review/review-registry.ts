@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { JejakError } from '../errors';
 import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
-import { judge, type RosterEntry, type VerifyResult, readPackageEntry, verifyPackage } from '../packages';
-import type { OperationOptions } from '../packages';
+import { judge, type RosterEntry, readPackageEntry, verifyPackage } from '../packages';
+import type { OperationOptions, VerifyResult } from '../packages';
+import { payloadList } from './package-view';
+
+export { payloadList } from './package-view';
 
 export interface OpenOptions extends OperationOptions {
   /** the vault's age identity, for a package encrypted for it; kept with the open package to show its files */
@@ -20,8 +23,6 @@ export interface OpenedPackage {
   path: string;
   result: VerifyResult;
 }
-
-const MEDIA_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf', json: 'application/json', csv: 'text/csv', jsonl: 'application/jsonl' };
 
 /**
  * Packages open for review. A package given as bytes (the browser harness) is written to a
@@ -80,13 +81,4 @@ export class ReviewRegistry {
   closeAll(): void {
     for (const id of [...this.opened.keys()]) this.close(id);
   }
-}
-
-export function payloadList(result: VerifyResult): Array<{ file: string; mediaType: string }> {
-  const prefix = result.name ? `${result.name}/` : '';
-  return (result.entries ?? [])
-    .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
-    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
-    .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
-    .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
 }

@@ -15,8 +15,16 @@ export function ftsQuery(text: string): string | null {
   return `{title body} : (${words.map((w) => `"${w}"*`).join(' ')})`;
 }
 
-/** The facet token of a platform, status or category value, as the search index's triggers write it. */
-export function facetToken(kind: 'platform' | 'status' | 'category', value: string): string {
-  const prefix = { platform: 'xp', status: 'xs', category: 'xc' }[kind];
+/**
+ * The facet token of a platform, status or category value, as the search index's triggers write it;
+ * an excluded row carries the token of ('excluded', '1') (see 0004-workflow).
+ */
+export function facetToken(kind: 'platform' | 'status' | 'category' | 'excluded', value: string): string {
+  const prefix = { platform: 'xp', status: 'xs', category: 'xc', excluded: 'xe' }[kind];
   return `facets : "${prefix}${Buffer.from(value, 'utf8').toString('hex')}"`;
+}
+
+/** Leaves excluded channels and evidence out of a search (they stay in the index, marked). */
+export function withoutExcluded(match: string): string {
+  return `(${match}) NOT ${facetToken('excluded', '1')}`;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { type SqlQuery, join, sql } from '../db/sql';
-import { facetToken, ftsQuery } from './fts-query';
+import { facetToken, ftsQuery, withoutExcluded } from './fts-query';
 
 export interface SearchFilter {
   platform?: string;
@@ -29,13 +29,14 @@ const KINDS = ['channel', 'evidence', 'case'] as const;
  * matches in rowid order and stops at the limit, where ranking by relevance would have to score
  * every match (tens of thousands for a common word at 1M rows). Platform, status and category are
  * facet terms inside the index (evidence carries its channel's), so a filter that matches almost
- * nothing costs a posting-list intersection, not a lookup per match.
+ * nothing costs a posting-list intersection, not a lookup per match. Excluded items carry a facet
+ * of their own and are left out the same way.
  */
 export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
   const words = ftsQuery(text);
   if (!words) return [];
   const facets = (['platform', 'status', 'category'] as const).filter((k) => filter[k]).map((k) => facetToken(k, filter[k]!));
-  const match = [words, ...facets].join(' AND ');
+  const match = withoutExcluded([words, ...facets].join(' AND '));
   const channelParts: SqlQuery[] = [];
   const evidenceParts: SqlQuery[] = [];
   if (filter.tag) {

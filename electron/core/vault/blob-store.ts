@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { JejakError } from '../errors';
 import { sha512Hasher } from '../parallel-sha512';
 import { fsyncDirectory } from '../fs-atomic';
+import { processMayRun } from '../process-alive';
 import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, parseBlobHeader, sealChunk } from './blob-cipher';
 
 export interface StoredBlob {
@@ -44,12 +45,23 @@ export class BlobStore {
     return existsSync(this.pathOf(name));
   }
 
-  /** Leftovers of writes cut short by a crash: never referenced, safe to remove at unlock. */
+  /**
+   * Leftovers of writes cut short by a crash: never referenced, safe to remove at unlock. A temp
+   * file whose writer still runs (the desktop app while `jejak backup` unlocks) is left alone.
+   */
   removeTempFiles(): number {
     const tempDir = join(this.dir, TEMP_DIR);
-    const names = readdirSync(tempDir);
-    for (const n of names) rmSync(join(tempDir, n), { force: true });
-    return names.length;
+    const stale = readdirSync(tempDir).filter((n) => {
+      const pid = /^(\d+)-/.exec(n)?.[1];
+      return !pid || !processMayRun(Number(pid));
+    });
+    for (const n of stale) rmSync(join(tempDir, n), { force: true });
+    return stale.length;
+  }
+
+  /** `<pid>-<random>`: the writer's pid tells removeTempFiles whether it may still be writing. */
+  private tempPath(): string {
+    return join(this.dir, TEMP_DIR, `${process.pid}-${randomBytes(12).toString('hex')}`);
   }
 
   /**
@@ -65,7 +77,7 @@ export class BlobStore {
     const sha256 = createHash('sha256');
     // Streams are the large originals (small ones arrive as bytes): SHA-512 on the second core.
     const sha512 = sha512Hasher(Number.POSITIVE_INFINITY);
-    const tempPath = join(this.dir, TEMP_DIR, randomBytes(12).toString('hex'));
+    const tempPath = this.tempPath();
     const file = await open(tempPath, 'wx', 0o600);
     let size = 0;
     let counter = 0;
@@ -121,7 +133,7 @@ export class BlobStore {
   private putBytes(bytes: Uint8Array): StoredBlob {
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
-    const tempPath = join(this.dir, TEMP_DIR, randomBytes(12).toString('hex'));
+    const tempPath = this.tempPath();
     const parts: Uint8Array[] = [header.bytes];
     const chunks = Math.max(1, Math.ceil(bytes.length / header.chunkSize));
     for (let i = 0; i < chunks; i++) parts.push(...sealChunk(key, header, i, i === chunks - 1, bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize)));

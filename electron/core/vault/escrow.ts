@@ -1,6 +1,7 @@
 import { type KeyObject, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
 import { JejakError } from '../errors';
-import { type EscrowWrap, type VaultHeader, readHeader, wrapAad, writeHeader } from './header';
+import { type EscrowWrap, type VaultHeader, wrapAad } from './header';
+import { updateHeader } from './header-update';
 import { KEY_BYTES, unwrapKey, wrapKey } from './keys';
 import type { VaultSession } from './session';
 
@@ -121,11 +122,11 @@ export function escrowUnwrap(header: VaultHeader, privateKey: KeyObject): Buffer
  */
 export function syncEscrowWrap(session: VaultSession, publicKeyPem: string): boolean {
   const fingerprint = escrowFingerprint(parseEscrowPublicKey(publicKeyPem));
-  const header = readHeader(session.dir);
+  const header = session.header;
   const escrows = header.wraps.filter((w): w is EscrowWrap => w.kind === 'escrow');
   if (escrows.length === 1 && escrows[0]!.recipientFingerprint === fingerprint) return false;
   const wrap = escrowWrap(session.masterKey(), header, publicKeyPem);
-  writeHeader(session.dir, { ...header, wraps: [...header.wraps.filter((w) => w.kind !== 'escrow'), wrap] });
+  updateHeader(session, (draft) => ({ ...draft, wraps: [...draft.wraps.filter((w) => w.kind !== 'escrow'), wrap] }));
   session.audit({ action: 'vault.escrow-updated', details: { fingerprint, replaced: escrows.map((w) => w.recipientFingerprint) } });
   return true;
 }

@@ -21,7 +21,8 @@ export function newMasterKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
-function derive(master: Buffer, vaultId: string, purpose: string): Buffer {
+/** HKDF-SHA256(master, salt = vault id, info = `jejak/<purpose>/v1`): one independent key per job. */
+export function derive(master: Buffer, vaultId: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.from(vaultId, 'utf8'), `jejak/${purpose}/v1`, KEY_BYTES));
 }
 
@@ -56,9 +57,9 @@ export function unwrapKey(wrapped: WrappedKey, kek: Buffer, aad: string): Buffer
   }
 }
 
-/** The SQLCipher raw-key pragma value; hex-checked so nothing else can reach the statement. */
-export function sqlcipherKeyPragma(key: Buffer): string {
+/** The SQLCipher raw-key pragma (key, or rekey for a rotation); hex-checked so nothing else can reach the statement. */
+export function sqlcipherKeyPragma(key: Buffer, pragma: 'key' | 'rekey' = 'key'): string {
   const hex = key.toString('hex');
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('database key must be 32 bytes');
-  return `key = "x'${hex}'"`;
+  return `${pragma} = "x'${hex}'"`;
 }

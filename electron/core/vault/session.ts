@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { appendAudit, type AuditEntry, type AuditInput } from '../audit/audit-log';
+import { appendAudit, auditHead, type AuditEntry, type AuditInput } from '../audit/audit-log';
+import type { AnchorCheck } from '../audit/anchor';
 import type { Db } from '../db/database';
 import { BlobStore } from './blob-store';
 import type { VaultHeader } from './header';
+import { updateHeader } from './header-update';
 import { type VaultKeys, wipeKeys } from './keys';
 
 export const DATABASE_FILE = 'jejak.db';
@@ -14,11 +16,14 @@ export const BLOBS_DIR = 'blobs';
  */
 export class VaultSession {
   readonly blobs: BlobStore;
+  /** set at unlock when the audit chain no longer holds the head vault.json recorded */
+  anchorFinding: AnchorCheck | null = null;
   private closed = false;
 
   constructor(
     readonly dir: string,
-    readonly header: VaultHeader,
+    /** the header as last read or written by this session */
+    public header: VaultHeader,
     readonly db: Db,
     private readonly master: Buffer,
     private readonly keys: VaultKeys,
@@ -31,24 +36,37 @@ export class VaultSession {
     return !this.closed;
   }
 
-  /** The master key, for rewrapping only (passphrase change, recovery). */
+  /** The master key, for rewrapping only (passphrase change, recovery, header MAC). */
   masterKey(): Buffer {
     return this.master;
+  }
+
+  /** The blob and database keys, for a key rotation that must read everything once more. */
+  vaultKeys(): VaultKeys {
+    return this.keys;
   }
 
   audit(input: Omit<AuditInput, 'actor'>): AuditEntry {
     return appendAudit(this.db, { ...input, actor: this.actor });
   }
 
+  /** Locks: records it, anchors the audit head in vault.json, closes the database, drops the keys. */
   close(reason: string): void {
     if (this.closed) return;
     try {
       this.audit({ action: 'vault.locked', details: { reason } });
+      updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
     } finally {
-      this.closed = true;
-      this.db.close();
-      wipeKeys(this.keys);
-      this.master.fill(0);
+      this.discard();
     }
+  }
+
+  /** Closes without a word in the log or the header: a refused unlock, or a key rotation taking over. */
+  discard(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+    wipeKeys(this.keys);
+    this.master.fill(0);
   }
 }

@@ -1,16 +1,25 @@
-import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, createPublicKey, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { estimateStrength } from '../../common/passphrase-strength';
-import { openDatabase } from '../db/database';
+import { GENESIS_HASH } from '../audit/audit-log';
 import { actorOf, ensureIdentityKey, getIdentity } from '../identity/identity';
 import { JejakError } from '../errors';
-import { escrowFingerprint, escrowUnwrap, escrowWrap, syncEscrowWrap } from './escrow';
-import { readHeader, type SecretWrap, type VaultHeader, vaultExists, wrapAad, writeHeader } from './header';
-import { type KdfParams, calibrateKdf, deriveKek } from './kdf';
-import { deriveVaultKeys, newMasterKey, unwrapKey, wrapKey } from './keys';
-import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { BLOBS_DIR, DATABASE_FILE, VaultSession } from './session';
+import { escrowFingerprint, escrowWrap, syncEscrowWrap } from './escrow';
+import { type VaultHeader, vaultExists, readHeader, writeHeader } from './header';
+import { sealHeader, verifyHeaderMac } from './header-mac';
+import { updateHeader } from './header-update';
+import { type KdfParams, calibrateKdf } from './kdf';
+import { newMasterKey } from './keys';
+import { openSession } from './open-session';
+import { newRecoveryCode } from './recovery-code';
+import { completeRotation } from './rotation';
+import { assertNoRotationRunning, discardStaging } from './rotation-files';
+import { type Secret, checkStrength, kdfForNewWrap, methodOf, secretWrap, unwrapMaster } from './secrets';
+import { BLOBS_DIR, DATABASE_FILE, type VaultSession } from './session';
+import { checkAnchorAtUnlock, checkGeneration } from './unlock-checks';
+import { raiseDbGeneration, recordVaultId } from './vault-state';
+
+export { DEFAULT_MIN_STRENGTH, type Secret } from './secrets';
 
 export interface VaultOptions {
   /** who acts: recorded in every audit entry */
@@ -21,49 +30,6 @@ export interface VaultOptions {
   minStrength?: number;
   /** the unit's escrow public key (SPKI PEM, from policy): the master key is also wrapped for it */
   escrowPublicKey?: string;
-}
-
-export const DEFAULT_MIN_STRENGTH = 3;
-
-/** escrowKey: the unit's escrow private key (IT only, `jejak recover --escrow-key`). */
-export type Secret = { passphrase: string } | { recoveryCode: string } | { escrowKey: KeyObject };
-
-function methodOf(secret: Secret): 'passphrase' | 'recovery-code' | 'escrow' {
-  return 'passphrase' in secret ? 'passphrase' : 'recoveryCode' in secret ? 'recovery-code' : 'escrow';
-}
-
-function checkStrength(passphrase: string, minStrength = DEFAULT_MIN_STRENGTH): void {
-  const { score } = estimateStrength(passphrase);
-  if (score < minStrength) {
-    throw new JejakError('WEAK_PASSPHRASE', `This passphrase is too easy to guess (strength ${score} of 4, at least ${minStrength} needed). Use a longer passphrase, for example several unrelated words.`);
-  }
-}
-
-async function secretWrap(kind: SecretWrap['kind'], secret: string, master: Buffer, header: Pick<VaultHeader, 'vaultId'>, kdf: KdfParams): Promise<SecretWrap> {
-  const salt = randomBytes(16);
-  const kek = await deriveKek(secret, salt, kdf);
-  const wrapped = wrapKey(master, kek, wrapAad(header, kind));
-  kek.fill(0);
-  return { kind, salt: salt.toString('base64'), kdf, ...wrapped };
-}
-
-async function unwrapSecret(header: VaultHeader, kind: SecretWrap['kind'], secret: string): Promise<Buffer | null> {
-  for (const wrap of header.wraps) {
-    if (wrap.kind !== kind) continue;
-    const kek = await deriveKek(secret, Buffer.from(wrap.salt, 'base64'), wrap.kdf);
-    const master = unwrapKey(wrap, kek, wrapAad(header, kind));
-    kek.fill(0);
-    if (master) return master;
-  }
-  return null;
-}
-
-function openSession(dir: string, header: VaultHeader, master: Buffer, actor: string): VaultSession {
-  const keys = deriveVaultKeys(master, header.vaultId);
-  const db = openDatabase(join(dir, DATABASE_FILE), keys.database);
-  const session = new VaultSession(dir, header, db, master, keys, actor);
-  session.blobs.removeTempFiles();
-  return session;
 }
 
 export interface CreatedVault {
@@ -82,16 +48,16 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   const kdf = opts.kdf ?? calibrateKdf();
   const master = newMasterKey();
   const recoveryCode = newRecoveryCode();
-  const base = { format: 'jejak-vault' as const, version: 1, vaultId: randomUUID(), createdAt: new Date().toISOString() };
+  const base = { format: 'jejak-vault' as const, vaultId: randomUUID(), createdAt: new Date().toISOString() };
   const escrow = opts.escrowPublicKey ? escrowWrap(master, base, opts.escrowPublicKey) : null;
-  const header: VaultHeader = {
-    ...base,
-    wraps: [await secretWrap('passphrase', passphrase, master, base, kdf), await secretWrap('recovery', recoveryCode, master, base, kdf), ...(escrow ? [escrow] : [])],
-  };
+  const wraps = [await secretWrap('passphrase', passphrase, master, base, kdf), await secretWrap('recovery', recoveryCode, master, base, kdf), ...(escrow ? [escrow] : [])];
+  const header = sealHeader({ ...base, version: 2, generation: 1, wraps, audit: { seq: 0, hash: GENESIS_HASH } }, master);
   // The database is created before the header: a crash in between leaves no vault.json, so the
   // folder never looks like a vault whose database is missing.
-  const session = openSession(dir, header, master, opts.actor);
+  const session = openSession(dir, header, master, opts.actor, { create: true });
+  recordVaultId(session.db, header.vaultId);
   writeHeader(dir, header);
+  raiseDbGeneration(session.db, header.generation);
   session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null } });
   await ensureIdentityKey(session);
   return { session, recoveryCode };
@@ -99,25 +65,36 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
 
 /** Proves a passphrase against the header alone: no database is opened, nothing is written. */
 export async function checkPassphrase(dir: string, passphrase: string): Promise<void> {
-  const master = await unwrapSecret(readHeader(dir), 'passphrase', passphrase);
-  if (!master) throw new JejakError('WRONG_PASSPHRASE', 'The passphrase is not correct. Nothing was changed.');
-  master.fill(0);
+  (await unwrapMaster(readHeader(dir), { passphrase })).fill(0);
+}
+
+/** The header as it must be before the database opens: authentic, and any committed rotation finished. */
+function settleHeader(dir: string, header: VaultHeader, master: Buffer): VaultHeader {
+  verifyHeaderMac(header, master);
+  assertNoRotationRunning(dir);
+  if (header.version === 2 && header.rotating) return completeRotation(dir, header, master);
+  discardStaging(dir);
+  return header;
 }
 
 export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultOptions, 'actor' | 'escrowPublicKey'>): Promise<VaultSession> {
-  const header = readHeader(dir);
-  let master: Buffer | null;
-  if ('passphrase' in secret) {
-    master = await unwrapSecret(header, 'passphrase', secret.passphrase);
-    if (!master) throw new JejakError('WRONG_PASSPHRASE', 'The passphrase is not correct. Nothing was changed.');
-  } else if ('escrowKey' in secret) {
-    master = escrowUnwrap(header, secret.escrowKey);
-  } else {
-    const code = normalizeRecoveryCode(secret.recoveryCode);
-    master = code ? await unwrapSecret(header, 'recovery', code) : null;
-    if (!master) throw new JejakError('WRONG_RECOVERY_CODE', 'The recovery code is not correct. Nothing was changed.');
+  const read = readHeader(dir);
+  const master = await unwrapMaster(read, secret);
+  let header: VaultHeader;
+  try {
+    header = settleHeader(dir, read, master);
+  } catch (e) {
+    master.fill(0);
+    throw e;
   }
   const session = openSession(dir, header, master, opts.actor);
+  try {
+    checkGeneration(session, methodOf(secret));
+    checkAnchorAtUnlock(session);
+  } catch (e) {
+    session.discard();
+    throw e;
+  }
   await ensureIdentityKey(session);
   // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
   const escrow = 'escrowKey' in secret;
@@ -136,9 +113,9 @@ export async function setPassphrase(
 ): Promise<void> {
   checkStrength(next, opts.minStrength);
   const current = readHeader(session.dir);
-  const kdf = opts.kdf ?? current.wraps.find((w): w is SecretWrap => w.kind === 'passphrase')?.kdf ?? calibrateKdf();
-  const wrap = await secretWrap('passphrase', next, session.masterKey(), current, kdf);
-  writeHeader(session.dir, { ...current, wraps: [wrap, ...current.wraps.filter((w) => w.kind !== 'passphrase')] });
+  verifyHeaderMac(current, session.masterKey());
+  const wrap = await secretWrap('passphrase', next, session.masterKey(), current, kdfForNewWrap(current, opts.kdf));
+  updateHeader(session, (draft) => ({ ...draft, wraps: [wrap, ...draft.wraps.filter((w) => w.kind !== 'passphrase')] }));
   if (opts.reason === 'changed') session.audit({ action: 'vault.passphrase-changed' });
   else session.audit({ action: 'vault.recovered', details: { method: opts.method ?? 'recovery-code' } });
 }

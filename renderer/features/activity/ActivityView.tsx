@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useActivityStore } from './activity-store';
+import { ChainCheckResult } from './ChainCheckResult';
 
 export function ActivityView() {
   const t = useT();
@@ -21,12 +22,7 @@ export function ActivityView() {
         </button>
       </div>
       <p className="muted">{t('activity.intro')}</p>
-      {check && (
-        <div className={check.ok ? 'banner banner-ok' : 'banner banner-error'} role="status" data-testid="chain-result">
-          {check.ok ? t('activity.chainOk', { count: check.entries }) : t('activity.chainBroken', { seq: check.firstBad?.seq ?? 0, reason: check.firstBad?.reason ?? '' })}
-          <div className="mono small">{check.ok ? `${t('activity.head')}: ${check.head}` : ''}</div>
-        </div>
-      )}
+      {check && <ChainCheckResult check={check} />}
       <ErrorBanner error={error} />
       <table className="table">
         <thead>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { platformLabel } from '../../components/labels';
@@ -7,11 +7,12 @@ import { formatDateTime } from '../../i18n/format';
 import { AddItemsDialog } from './AddItemsDialog';
 import { CaseItems } from './CaseItems';
 import { CaseStatusBadge, DueText, OverdueBadge, PriorityLabel } from './CaseBits';
+import { DeleteCaseDialog } from './DeleteCaseDialog';
+import { EditCaseDialog } from './EditCaseDialog';
 import { ExportPanel } from './ExportPanel';
 import { ExportsCard } from './ExportsCard';
 import { StatusCard } from './StatusCard';
 import { useCasesStore } from './cases-store';
-import { isOpenStatus } from './case-helpers';
 import { useDueRefresh } from './use-due-refresh';
 import { useNow } from './use-now';
 
@@ -21,7 +22,11 @@ export function CaseDetailView() {
   const now = useNow();
   const { detail: kase, channels, evidence, detailError, actionError, close } = useCasesStore();
   const reloadDetail = useCasesStore((s) => s.reloadDetail);
-  const [adding, setAdding] = useState(false);
+  const [dialog, setDialog] = useState<'add' | 'edit' | 'delete' | null>(null);
+  const loadPresets = useCasesStore((s) => s.loadPresets);
+  useEffect(() => {
+    void loadPresets();
+  }, [loadPresets]);
   useDueRefresh(
     useMemo(() => (kase ? [kase] : null), [kase]),
     reloadDetail,
@@ -35,17 +40,32 @@ export function CaseDetailView() {
       {!kase && !detailError && <LoadingState />}
       {kase && (
         <>
-          <div className="case-head">
-            <span className="mono muted" data-testid="case-reference">
-              {kase.reference}
-            </span>
-            <h1 className="detail-title">{kase.title}</h1>
-            <div className="detail-sub">
-              <CaseStatusBadge status={kase.status} />
-              {kase.overdue && <OverdueBadge />}
+          <div className="view-head">
+            <div className="case-head">
+              <span className="mono muted" data-testid="case-reference">
+                {kase.reference}
+              </span>
+              <h1 className="detail-title">{kase.title}</h1>
+              <div className="detail-sub">
+                <CaseStatusBadge status={kase.status} />
+                {kase.revision > 1 && <span className="badge">{t('workflow.revision', { revision: kase.revision })}</span>}
+                {kase.overdue && <OverdueBadge />}
+              </div>
             </div>
+            {kase.status === 'draft' && (
+              <div className="field-row">
+                <button type="button" className="button-secondary" onClick={() => setDialog('edit')}>
+                  {t('workflow.editCase')}
+                </button>
+                {kase.exports.length === 0 && (
+                  <button type="button" className="button-secondary" onClick={() => setDialog('delete')}>
+                    {t('workflow.deleteCase')}
+                  </button>
+                )}
+              </div>
+            )}
           </div>
-          {!adding && <ErrorBanner error={actionError} />}
+          {dialog === null && <ErrorBanner error={actionError} />}
           <div className="detail-grid">
             <div>
               <section className="card">
@@ -59,7 +79,7 @@ export function CaseDetailView() {
                   </dd>
                   <dt>{t('cases.due')}</dt>
                   <dd>
-                    <DueText dueAt={kase.dueAt} now={now} open={isOpenStatus(kase.status)} />
+                    <DueText dueAt={kase.dueAt} now={now} open={kase.open} />
                   </dd>
                   <dt>{t('cases.legalBasis')}</dt>
                   <dd className="prewrap">{kase.legalBasis || '—'}</dd>
@@ -71,15 +91,17 @@ export function CaseDetailView() {
                   </dd>
                 </dl>
               </section>
-              <CaseItems kase={kase} channels={channels} evidence={evidence} onAdd={() => setAdding(true)} />
+              <CaseItems kase={kase} channels={channels} evidence={evidence} onAdd={() => setDialog('add')} />
             </div>
             <div>
-              <ExportPanel kase={kase} />
+              {kase.status !== 'returned' && <ExportPanel kase={kase} />}
               <ExportsCard kase={kase} />
               <StatusCard kase={kase} />
             </div>
           </div>
-          {adding && <AddItemsDialog kase={kase} onClose={() => setAdding(false)} />}
+          {dialog === 'add' && <AddItemsDialog kase={kase} onClose={() => setDialog(null)} />}
+          {dialog === 'edit' && <EditCaseDialog kase={kase} onClose={() => setDialog(null)} />}
+          {dialog === 'delete' && <DeleteCaseDialog kase={kase} onClose={() => setDialog(null)} />}
         </>
       )}
     </div>

@@ -2,7 +2,7 @@ import { EvidenceThumb } from '../../components/EvidenceThumb';
 import { formatBytes, platformLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { openChannel, openEvidence } from '../search/navigate';
-import { ITEMS_SHOWN, type CaseDetail, type ChannelSummary, type EvidenceSummary } from './cases-store';
+import { ITEMS_SHOWN, type CaseDetail, type ChannelSummary, type EvidenceSummary, useCasesStore } from './cases-store';
 
 interface Props {
   kase: CaseDetail;
@@ -15,7 +15,14 @@ interface Props {
 export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
   const t = useT();
   const language = useI18n((s) => s.language);
+  const { busy, removeItems } = useCasesStore();
   const draft = kase.status === 'draft';
+  const remove = (name: string, channelIds: number[], evidenceIds: number[]) =>
+    draft && (
+      <button type="button" className="button-link small remove-item" disabled={busy} aria-label={t('workflow.removeItem', { name })} onClick={() => void removeItems(channelIds, evidenceIds)}>
+        {t('workflow.remove')}
+      </button>
+    );
   return (
     <>
       <section className="card" data-testid="case-channels">
@@ -42,7 +49,8 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
                     {' '}
                     · {platformLabel(t, c.platform)} · <span className="mono">{c.canonicalUrl}</span>
                   </span>
-                )}
+                )}{' '}
+                {remove(c ? c.title || c.canonicalUrl : `#${id}`, [id], [])}
               </li>
             );
           })}
@@ -63,6 +71,7 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
                   <span className="thumb-name">{name}</span>
                   <span className="thumb-meta muted">{e ? formatBytes(e.size, language) : ''}</span>
                 </button>
+                {remove(name, [], [id])}
               </li>
             );
           })}

@@ -7,7 +7,6 @@ import { CaseStatusBadge, DueText, OverdueBadge, PriorityLabel } from './CaseBit
 import { NewCaseDialog } from './NewCaseDialog';
 import { useCasesStore } from './cases-store';
 import { useNewCaseStore } from './new-case-store';
-import { isOpenStatus } from './case-helpers';
 import { useDueRefresh } from './use-due-refresh';
 import { useNow } from './use-now';
 
@@ -83,7 +82,7 @@ export function CaseList() {
                   <PriorityLabel priority={c.priority} />
                 </td>
                 <td>
-                  <DueText dueAt={c.dueAt} now={now} open={isOpenStatus(c.status)} />
+                  <DueText dueAt={c.dueAt} now={now} open={c.open} />
                 </td>
                 <td>
                   <div className="status-cell">

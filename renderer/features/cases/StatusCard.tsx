@@ -2,21 +2,23 @@ import { useId, useState } from 'react';
 import { type MessageKey, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { CaseStatusBadge } from './CaseBits';
-import { type CaseStatus, nextStatuses } from './case-helpers';
 import { type CaseDetail, useCasesStore } from './cases-store';
 
-/** Where the request stands with the platform: the next steps as buttons, and the history below. */
+/** Where the request stands: the steps the core allows next as buttons, and the history below. */
 export function StatusCard({ kase }: { kase: CaseDetail }) {
   const t = useT();
   const language = useI18n((s) => s.language);
   const noteId = useId();
   const { busy, setStatus } = useCasesStore();
   const [note, setNote] = useState('');
-  const next = nextStatuses(kase.status as CaseStatus);
+  const next = kase.allowedNext;
+  const revised = `${kase.reference.replace(/-r\d+$/, '')}-r${kase.revision + 1}`;
   return (
     <section className="card" data-testid="status-card">
       <h2>{t('cases.statusLabel')}</h2>
       {kase.status === 'draft' && <p className="muted small">{t('cases.statusDraftHint')}</p>}
+      {kase.status === 'exported' && <p className="muted small">{t('workflow.byHandHint')}</p>}
+      {kase.status === 'returned' && <p className="muted small">{t('workflow.reviseHint', { reference: revised })}</p>}
       {next.length > 0 && (
         <>
           <div className="field">
@@ -28,8 +30,9 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
               <button
                 key={s}
                 type="button"
-                className={s === 'rejected' ? 'button-secondary' : 'button-primary'}
+                className={s === 'rejected' || s === 'returned' ? 'button-secondary' : 'button-primary'}
                 disabled={busy}
+                data-testid={`status-${s}`}
                 onClick={async () => {
                   if (await setStatus(s, note)) setNote('');
                 }}

@@ -1,24 +1,8 @@
-/** Pure helpers for the Cases area: file names, due times, status steps, progress. */
-export type CaseStatus = 'draft' | 'exported' | 'submitted' | 'acknowledged' | 'actioned' | 'rejected';
-export type NextStatus = 'submitted' | 'acknowledged' | 'actioned' | 'rejected';
+/** Pure helpers for the Cases area: file names, due times, progress. Status steps come from the core (allowedNext). */
 
 /** The package's file name, as the core names it (PACKAGE-FORMAT.md: every other character becomes "-"). */
 export function packageFileName(reference: string): string {
   return `${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.zip`;
-}
-
-/** Which statuses a case can move to next; a draft is exported first (the export sets "exported"). */
-export function nextStatuses(status: CaseStatus): NextStatus[] {
-  switch (status) {
-    case 'exported':
-      return ['submitted'];
-    case 'submitted':
-      return ['acknowledged', 'rejected'];
-    case 'acknowledged':
-      return ['actioned', 'rejected'];
-    default:
-      return [];
-  }
 }
 
 export function dueAtFrom(now: Date, hours: number): Date {
@@ -76,20 +60,15 @@ export function dueParts(d: DueDistance): Array<['days' | 'hours' | 'minutes', n
   return all.slice(first, first + 2).filter(([, n], i) => i === 0 || n > 0);
 }
 
-const OPEN_STATUSES: readonly string[] = ['draft', 'exported', 'submitted', 'acknowledged'];
-
-export function isOpenStatus(status: string): boolean {
-  return OPEN_STATUSES.includes(status);
-}
-
 /**
- * Milliseconds until the next open case passes its due time (the core then calls it overdue and
- * the list must be asked again), or null when no open case is still on time.
+ * Milliseconds until the next open case (as the core says: sent, not yet acted on) passes its due
+ * time (the core then calls it overdue and the list must be asked again), or null when no open
+ * case is still on time.
  */
-export function msUntilNextDue(cases: ReadonlyArray<{ dueAt: string; status: string; overdue: boolean }>, now: Date): number | null {
+export function msUntilNextDue(cases: ReadonlyArray<{ dueAt: string; open: boolean; overdue: boolean }>, now: Date): number | null {
   let next: number | null = null;
   for (const c of cases) {
-    if (c.overdue || !isOpenStatus(c.status)) continue;
+    if (c.overdue || !c.open) continue;
     const due = Date.parse(c.dueAt);
     if (Number.isNaN(due)) continue;
     const wait = Math.max(0, due - now.getTime());

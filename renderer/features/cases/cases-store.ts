@@ -3,12 +3,13 @@ import type { Args, Result } from '../../../electron/contract';
 import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
-import type { NextStatus } from './case-helpers';
 
 export type CaseSummary = Result<'cases.list'>['cases'][number];
 export type CaseDetail = Result<'cases.get'>;
 export type CasePresets = Result<'cases.presets'>;
 export type NewCase = Args<'cases.create'>;
+export type CaseStatus = CaseDetail['status'];
+export type CasePatch = Omit<Args<'cases.update'>, 'id'>;
 export type ChannelSummary = Result<'channels.get'>;
 export type EvidenceSummary = Result<'evidence.get'>;
 
@@ -49,7 +50,11 @@ interface CasesState {
   reloadDetail(): Promise<void>;
   create(input: NewCase): Promise<CaseDetail>;
   addItems(channelIds: number[], evidenceIds: number[]): Promise<boolean>;
-  setStatus(status: NextStatus, note: string): Promise<boolean>;
+  setStatus(status: CaseStatus, note: string): Promise<boolean>;
+  update(patch: CasePatch): Promise<boolean>;
+  removeItems(channelIds: number[], evidenceIds: number[]): Promise<boolean>;
+  /** deletes the open draft and goes back to the list */
+  deleteDraft(): Promise<boolean>;
 }
 
 export const initialCasesState = {
@@ -145,6 +150,29 @@ export const useCasesStore = create<CasesState>((set, get) => {
       const id = get().openId;
       if (id === null) return Promise.resolve(false);
       return act(() => call('cases.setStatus', { id, status, ...(note.trim() ? { note: note.trim() } : {}) }));
+    },
+    update(patch) {
+      const id = get().openId;
+      return id === null ? Promise.resolve(false) : act(() => call('cases.update', { id, ...patch }));
+    },
+    removeItems(channelIds, evidenceIds) {
+      const id = get().openId;
+      return id === null ? Promise.resolve(false) : act(() => call('cases.removeItems', { id, channelIds, evidenceIds }));
+    },
+    async deleteDraft() {
+      const id = get().openId;
+      if (id === null) return false;
+      set({ busy: true, actionError: null });
+      try {
+        await call('cases.delete', { id });
+        get().close();
+        return true;
+      } catch (e) {
+        set({ actionError: toUiError(e) });
+        return false;
+      } finally {
+        set({ busy: false });
+      }
     },
   };
 });

@@ -1,11 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ExcludeDialog } from '../../components/ExcludeDialog';
+import { ExclusionBanner } from '../../components/ExclusionBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
 import { useT } from '../../i18n';
 import { goBack, openEvidence, showChannelEvidence } from '../search/navigate';
+import { CategorySelect } from './CategorySelect';
 import { ChannelEvidence } from './ChannelEvidence';
 import { ChannelFacts } from './ChannelFacts';
 import { ChannelStatusCard } from './ChannelStatusCard';
@@ -31,7 +34,8 @@ function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean
 
 export function ChannelDetailView() {
   const t = useT();
-  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, update, setStatus } = useChannelDetailStore();
+  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, update, setStatus, exclude, restore } = useChannelDetailStore();
+  const [excluding, setExcluding] = useState(false);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
@@ -43,7 +47,6 @@ export function ChannelDetailView() {
     return <DetailFallback loading={loading} error={error} onBack={back} />;
   }
   const name = channel.title || (channel.handle ? `@${channel.handle}` : channel.canonicalUrl);
-  const categories = vocabulary?.categories ?? [channel.category];
   return (
     <div className="view" data-testid="channel-detail">
       <button type="button" className="button-link back-link" onClick={back}>
@@ -56,8 +59,15 @@ export function ChannelDetailView() {
             <span className="badge">{platformLabel(t, channel.platform)}</span> <span className="badge">{kindLabel(t, channel.kind)}</span> <span className="muted small">#{channel.id}</span>
           </div>
         </div>
+        {!channel.excluded && (
+          <button type="button" className="button-secondary" disabled={saving} onClick={() => setExcluding(true)}>
+            {t('workflow.exclude')}
+          </button>
+        )}
       </div>
-      <ErrorBanner error={error} />
+      {channel.excluded && <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />}
+      {!excluding && <ErrorBanner error={error} />}
+      {excluding && <ExcludeDialog name={name} busy={saving} error={error} onConfirm={exclude} onClose={() => setExcluding(false)} />}
       <div className="detail-grid">
         <div className="detail-main">
           <section className="card">
@@ -79,13 +89,7 @@ export function ChannelDetailView() {
             <h2>{t('channel.classification')}</h2>
             <div className="field">
               <label htmlFor="channel-category">{t('channel.category')}</label>
-              <select id="channel-category" value={channel.category} disabled={saving || vocabulary === null} onChange={(e) => void update({ category: e.target.value })}>
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
+              <CategorySelect id="channel-category" value={channel.category} disabled={saving} onChange={(category) => void update({ category })} />
             </div>
             <div className="field">
               <span className="field-label">{t('channel.tags')}</span>

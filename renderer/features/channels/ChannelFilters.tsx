@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { platformLabel, statusLabel } from '../../components/labels';
 import { useT } from '../../i18n';
+import { CategorySelect } from './CategorySelect';
 import { useChannelsStore } from './channels-store';
 import { useVocabularyStore } from './vocabulary-store';
 
@@ -37,14 +38,7 @@ export function ChannelFilters() {
           </option>
         ))}
       </select>
-      <select aria-label={t('filters.category')} value={filter.category ?? ''} onChange={(e) => setFilter({ category: e.target.value })}>
-        <option value="">{t('filters.allCategories')}</option>
-        {vocabulary?.categories.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
+      <CategorySelect ariaLabel={t('filters.category')} value={filter.category ?? ''} emptyLabel={t('filters.allCategories')} withValuesInUse onChange={(category) => setFilter({ category })} />
       <select aria-label={t('filters.tag')} value={filter.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value })} disabled={!vocabulary?.tags.length}>
         <option value="">{t('filters.allTags')}</option>
         {vocabulary?.tags.map((tag) => (
@@ -53,6 +47,10 @@ export function ChannelFilters() {
           </option>
         ))}
       </select>
+      <label className="filter-check">
+        <input type="checkbox" checked={filter.excluded === 'only'} onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })} data-testid="show-excluded" />
+        {t('workflow.showExcluded')}
+      </label>
       {any && (
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { formatDate, platformLabel } from '../../components/labels';
+import { categoryLabel, formatDate, platformLabel } from '../../components/labels';
 import { itemAt } from '../../components/page-cache';
 import { StatusBadge } from '../../components/StatusBadge';
 import { type Language, type MessageKey, type Translate, useI18n, useT } from '../../i18n';
@@ -65,6 +65,7 @@ function ChannelRow({ row, index, selected, active, top, t, language, onToggle, 
       <div role="gridcell" className="ccell ccell-title">
         <button type="button" tabIndex={-1} className="row-title" onMouseDown={(e) => e.preventDefault()} onClick={() => onOpen(row.id)}>
           {row.title || <span className="muted">{row.handle ? `@${row.handle}` : t('channels.untitled')}</span>}
+          {row.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
         </button>
         <span className="row-url mono" title={row.canonicalUrl}>
           {row.canonicalUrl}
@@ -74,7 +75,7 @@ function ChannelRow({ row, index, selected, active, top, t, language, onToggle, 
       <div role="gridcell" className="ccell">
         <StatusBadge status={row.status} />
       </div>
-      <div role="gridcell" className="ccell">{row.category}</div>
+      <div role="gridcell" className="ccell">{categoryLabel(t, row.category)}</div>
       <div role="gridcell" className="ccell num">{row.evidenceCount || ''}</div>
       <div role="gridcell" className="ccell">{formatDate(row.lastSeen, language)}</div>
       <div role="gridcell" className="ccell">{formatDate(row.createdAt, language)}</div>

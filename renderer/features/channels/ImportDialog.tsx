@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n';
+import { CategorySelect } from './CategorySelect';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { useChannelImportStore } from './import-store';
 
@@ -10,8 +11,9 @@ const CSV_HEADER = 'url,title,category,status,tags,notes,subscribers';
 /** Paste links or load a CSV, preview what each line becomes, then add them all at once (or none). */
 export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): void }) {
   const t = useT();
-  const { step, text, fileName, preview, result, busy, error, hide, setText, loadFile, runPreview, backToInput, commit } = useChannelImportStore();
+  const { step, text, category, fileName, preview, result, busy, error, hide, setText, setCategory, loadFile, runPreview, backToInput, commit } = useChannelImportStore();
   const textId = useId();
+  const categoryId = useId();
   const fileId = useId();
   const addable = preview ? preview.counts.new + preview.counts.existing + preview.counts.repeated : 0;
 
@@ -23,6 +25,10 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
             <label htmlFor={textId}>{t('import.textLabel')}</label>
             <textarea id={textId} className="import-text mono" rows={12} value={text} spellCheck={false} placeholder={t('import.placeholder')} onChange={(e) => setText(e.target.value)} />
             <span className="muted small">{t('import.textHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor={categoryId}>{t('workflow.importCategory')}</label>
+            <CategorySelect id={categoryId} value={category} onChange={setCategory} testId="import-category" />
           </div>
           <div className="field-row import-file">
             <label htmlFor={fileId} className="button-secondary file-button">
@@ -46,7 +52,7 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
             <button type="button" className="button-secondary" onClick={hide} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button-primary" onClick={() => void runPreview()} disabled={busy || text.trim() === ''}>
+            <button type="button" className="button-primary" onClick={() => void runPreview()} disabled={busy || text.trim() === '' || category === ''}>
               {busy ? t('import.checking') : t('import.preview')}
             </button>
           </div>

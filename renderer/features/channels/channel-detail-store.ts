@@ -28,6 +28,8 @@ interface ChannelDetailState {
   close(): ReturnTo | null;
   update(patch: ChannelPatch): Promise<boolean>;
   setStatus(status: ChannelDetail['status'], note: string): Promise<boolean>;
+  exclude(reason: string): Promise<boolean>;
+  restore(): Promise<boolean>;
 }
 
 export const initialChannelDetailState = {
@@ -88,6 +90,14 @@ export const useChannelDetailStore = create<ChannelDetailState>((set, get) => {
       const id = get().id;
       if (id === null) return Promise.resolve(false);
       return save(() => call('channels.setStatus', { id, status, note: note.trim() || undefined }));
+    },
+    exclude(reason) {
+      const id = get().id;
+      return id === null ? Promise.resolve(false) : save(() => call('channels.exclude', { id, reason }));
+    },
+    restore() {
+      const id = get().id;
+      return id === null ? Promise.resolve(false) : save(() => call('channels.restore', { id }));
     },
   };
 });

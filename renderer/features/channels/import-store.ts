@@ -19,6 +19,8 @@ interface ImportState {
   open: boolean;
   step: Step;
   text: string;
+  /** for lines that name no category; the vault's last choice is offered first */
+  category: string;
   fileName: string | null;
   preview: ImportPreview | null;
   result: ImportResult | null;
@@ -27,6 +29,7 @@ interface ImportState {
   show(): void;
   hide(): void;
   setText(text: string): void;
+  setCategory(category: string): void;
   loadFile(file: File): Promise<void>;
   runPreview(): Promise<void>;
   backToInput(): void;
@@ -37,6 +40,7 @@ export const initialImportState = {
   open: false,
   step: 'input' as Step,
   text: '',
+  category: '',
   fileName: null as string | null,
   preview: null as ImportPreview | null,
   result: null as ImportResult | null,
@@ -51,13 +55,16 @@ function tooLong(text: string): UiError | null {
 export const useChannelImportStore = create<ImportState>((set, get) => ({
   ...initialImportState,
   show() {
-    set({ ...initialImportState, open: true });
+    set({ ...initialImportState, open: true, category: useVocabularyStore.getState().vocabulary?.lastCategory ?? '' });
   },
   hide() {
     if (!get().busy) set(initialImportState);
   },
   setText(text) {
     set({ text, fileName: null, step: 'input', preview: null, error: null });
+  },
+  setCategory(category) {
+    set({ category, step: 'input', preview: null, error: null });
   },
   async loadFile(file) {
     try {
@@ -73,7 +80,7 @@ export const useChannelImportStore = create<ImportState>((set, get) => ({
     if (error) return set({ error });
     set({ busy: true, error: null });
     try {
-      const preview = await call('channels.previewImport', { text });
+      const preview = await call('channels.previewImport', { text, category: get().category });
       if (get().text === text) set({ preview, step: 'preview' });
     } catch (e) {
       set({ error: toUiError(e) });
@@ -85,10 +92,10 @@ export const useChannelImportStore = create<ImportState>((set, get) => ({
     set({ step: 'input', preview: null, error: null });
   },
   async commit() {
-    const { text } = get();
+    const { text, category } = get();
     set({ busy: true, error: null });
     try {
-      const result = await call('channels.commitImport', { text });
+      const result = await call('channels.commitImport', { text, category });
       set({ result, preview: result, step: 'done' });
       useChannelsStore.getState().refresh();
       void useVocabularyStore.getState().load(true);

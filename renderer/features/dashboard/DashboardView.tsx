@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import { useNavStore } from '../../app/nav-store';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
-import { platformLabel, statusLabel } from '../../components/labels';
+import { categoryLabel, platformLabel, statusLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { type ChannelFilter, useChannelsStore } from '../channels/channels-store';
 import { useChannelImportStore } from '../channels/import-store';
+import { BackupReminder } from '../backup/BackupReminder';
 import { BreakdownList } from './BreakdownList';
 import { WeekChart } from './WeekChart';
 import { useDashboardStore } from './dashboard-store';
@@ -73,6 +74,7 @@ export function DashboardView() {
     <div className="view" data-testid="dashboard">
       <h1>{t('nav.dashboard')}</h1>
       <ErrorBanner error={error} />
+      <BackupReminder />
       <div className="stat-tiles">
         {tiles.map((tile) => (
           <button key={tile.label} type="button" className={'warn' in tile && tile.warn ? 'stat-tile stat-warn' : 'stat-tile'} onClick={tile.onClick}>
@@ -87,7 +89,7 @@ export function DashboardView() {
       </section>
       <div className="breakdowns">
         <BreakdownList title={t('dashboard.byStatus')} rows={stats.byStatus} label={(k) => statusLabel(t, k)} language={language} onPick={(status) => showChannels({ status })} />
-        <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => k} language={language} onPick={(category) => showChannels({ category })} />
+        <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => categoryLabel(t, k)} language={language} onPick={(category) => showChannels({ category })} />
         <BreakdownList title={t('dashboard.byPlatform')} rows={stats.byPlatform} label={(k) => platformLabel(t, k)} language={language} onPick={(platform) => showChannels({ platform })} />
       </div>
     </div>

@@ -46,6 +46,10 @@ export function EvidenceFilters() {
           </option>
         ))}
       </select>
+      <label className="filter-check">
+        <input type="checkbox" checked={filter.excluded === 'only'} onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })} data-testid="show-excluded" />
+        {t('workflow.showExcluded')}
+      </label>
       {filter.channelId !== undefined && (
         <span className="filter-chip">
           {t('evidence.ofChannel', { name: channelName ?? `#${filter.channelId}` })}

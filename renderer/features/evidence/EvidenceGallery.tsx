@@ -56,6 +56,7 @@ export function EvidenceGallery({ onOpen }: { onOpen(id: number): void }) {
                     <span className="thumb-meta muted">
                       #{item.id} · {formatDate(item.capturedAt ?? item.intakeAt, language)}
                       {item.nearDuplicateOf !== null && <span className="badge badge-warn">{t('evidence.similar')}</span>}
+                      {item.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
                     </span>
                   </button>
                 </div>

@@ -20,7 +20,7 @@ import { pastedImages } from './paste';
 function EvidenceList() {
   const t = useT();
   const language = useI18n((s) => s.language);
-  const { total, filter, error, refresh } = useEvidenceStore();
+  const { total, filter, error, purged, refresh } = useEvidenceStore();
   const loadVocabulary = useVocabularyStore((s) => s.load);
   const takeFiles = useIntakeStore((s) => s.takeFiles);
 
@@ -74,6 +74,11 @@ function EvidenceList() {
       <IntakePanel />
       <IntakeStatus onOpen={open} />
       {(filtered || (total ?? 0) > 0) && <EvidenceFilters />}
+      {purged && (
+        <div className="banner banner-ok" role="status" data-testid="purged-notice">
+          {t('workflow.purged', { id: purged.id, sha256: purged.sha256 })}
+        </div>
+      )}
       <ErrorBanner error={error} />
       {total === null && !error && <LoadingState />}
       {total === 0 && !filtered && (

@@ -3,6 +3,8 @@ import { evidenceImageUrl } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ExcludeDialog } from '../../components/ExcludeDialog';
+import { ExclusionBanner } from '../../components/ExclusionBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
@@ -11,6 +13,7 @@ import { useVocabularyStore } from '../channels/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
 import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
+import { PurgeDialog } from './PurgeDialog';
 
 /** The original image, or, for anything that is not an image we render, a panel saying what it is. */
 function Preview({ item }: { item: EvidenceDetail }) {
@@ -46,9 +49,12 @@ function HashRow({ label, value }: { label: string; value: string }) {
   );
 }
 
+type Asking = 'exclude' | 'purge' | null;
+
 export function EvidenceViewer() {
   const t = useT();
-  const { id, item, loading, saving, error, close, update } = useEvidenceViewerStore();
+  const { id, item, loading, saving, error, close, update, exclude, restore, purge } = useEvidenceViewerStore();
+  const [asking, setAsking] = useState<Asking>(null);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
@@ -71,8 +77,32 @@ export function EvidenceViewer() {
             <span className="badge">{mediaKindLabel(t, item.mediaType)}</span> <span className="muted small">#{item.id}</span>
           </div>
         </div>
+        <div className="field-row">
+          {!item.excluded && (
+            <button type="button" className="button-secondary" disabled={saving} onClick={() => setAsking('exclude')}>
+              {t('workflow.exclude')}
+            </button>
+          )}
+          <button type="button" className="button-secondary" disabled={saving} onClick={() => setAsking('purge')}>
+            {t('workflow.purge')}
+          </button>
+        </div>
       </div>
-      <ErrorBanner error={error} />
+      {item.excluded && <ExclusionBanner excluded={item.excluded} busy={saving} onRestore={() => void restore()} />}
+      {asking === null && <ErrorBanner error={error} />}
+      {asking === 'exclude' && <ExcludeDialog name={item.originalName || `#${item.id}`} busy={saving} error={error} onConfirm={exclude} onClose={() => setAsking(null)} />}
+      {asking === 'purge' && (
+        <PurgeDialog
+          id={item.id}
+          sha256={item.sha256}
+          busy={saving}
+          error={error}
+          onClose={() => setAsking(null)}
+          onConfirm={async () => {
+            if (await purge()) back();
+          }}
+        />
+      )}
       {item.problems.length > 0 && (
         <div className="banner banner-warn" role="note">
           <strong>{t('viewer.problems')}</strong>

@@ -1,10 +1,11 @@
 import { type DragEvent, useId, useState } from 'react';
-import { pathOfFile } from '../../api';
+import { grantForFile } from '../../api';
 import { TagEditor } from '../../components/TagEditor';
 import { useT } from '../../i18n';
+import { CategorySelect } from '../channels/CategorySelect';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { entriesOfDrop, walkEntries } from './folder-walk';
-import { useIntakeStore } from './intake-store';
+import { intakeCategory, useIntakeStore } from './intake-store';
 
 const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
@@ -16,7 +17,7 @@ export function IntakePanel() {
   const [over, setOver] = useState(false);
   const filesId = useId();
   const folderId = useId();
-  const ids = { source: useId(), notes: useId(), time: useId() };
+  const ids = { source: useId(), notes: useId(), time: useId(), category: useId() };
   const busy = phase === 'running' || phase === 'preparing';
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
@@ -25,14 +26,13 @@ export function IntakePanel() {
     if (busy) return;
     // Everything is read from the DataTransfer now: it is emptied once this handler returns.
     const dropped = Array.from(e.dataTransfer.files);
-    const paths = dropped.map(pathOfFile);
-    if (dropped.length > 0 && paths.every(Boolean)) {
-      void takePaths(paths as string[]);
-      return;
-    }
     const { entries, files } = entriesOfDrop(e.dataTransfer.items);
-    if (entries.length > 0) void takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
-    else if (files.length > 0) void takeFiles(files);
+    void Promise.all(dropped.map(grantForFile)).then((grants) => {
+      // Desktop: the core reads the files and folders the user dropped, by their grant tokens.
+      if (dropped.length > 0 && grants.every(Boolean)) return takePaths(grants as string[]);
+      if (entries.length > 0) return takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
+      if (files.length > 0) return takeFiles(files);
+    });
   }
 
   function onPicked(input: HTMLInputElement) {
@@ -76,6 +76,10 @@ export function IntakePanel() {
             <label htmlFor={ids.source}>{t('intake.sourceUrl')}</label>
             <input id={ids.source} type="text" className="mono" value={meta.sourceUrl} maxLength={4096} placeholder="https://t.me/…" disabled={busy} onChange={(e) => setMeta({ sourceUrl: e.target.value })} />
             <span className="muted small">{t('intake.sourceUrlHint')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.category}>{t('workflow.intakeCategory')}</label>
+            <CategorySelect id={ids.category} value={intakeCategory(meta)} disabled={busy} onChange={(category) => setMeta({ category })} testId="intake-category" />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('intake.capturedAt')}</label>

@@ -18,6 +18,8 @@ interface EvidenceState {
   pages: Pages<EvidenceSummary>;
   generation: number;
   error: UiError | null;
+  /** the item just purged, said once on the gallery */
+  purged: { id: number; sha256: string } | null;
   ensureRange(start: number, end: number): void;
   setFilter(patch: Partial<EvidenceFilter>): void;
   showChannel(channelId: number, name: string): void;
@@ -32,6 +34,7 @@ export const initialEvidenceState = {
   pages: new Map() as Pages<EvidenceSummary>,
   generation: 0,
   error: null as UiError | null,
+  purged: null as { id: number; sha256: string } | null,
 };
 
 const requests = new PageRequests();
@@ -50,7 +53,7 @@ export const useEvidenceStore = create<EvidenceState>((set, get) => {
 
   function restart(patch: Partial<EvidenceState>, soft = false) {
     requests.next();
-    set({ ...patch, ...(soft ? {} : { pages: new Map() }), generation: get().generation + 1, error: null });
+    set({ ...patch, ...(soft ? {} : { pages: new Map(), purged: null }), generation: get().generation + 1, error: null });
     // Page 0 always comes fresh: it carries the new total, which decides what else is fetched.
     if (requests.claim(0, false)) void loadPage(0);
   }

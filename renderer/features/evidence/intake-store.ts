@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Args, Result } from '../../../electron/contract';
-import { call, newJobId, pathOfFile } from '../../api';
+import { call, grantForFile, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useVocabularyStore } from '../channels/vocabulary-store';
@@ -21,6 +21,8 @@ export interface IntakeMeta {
   tags: string[];
   /** a datetime-local value: the analyst's own clock */
   capturedAt: string;
+  /** for a source channel new to the catalog; empty means the vault's last choice */
+  category: string;
 }
 
 /** The contract's limit for bytes sent from the window; larger files must come by path (desktop). */
@@ -49,7 +51,7 @@ interface IntakeState {
 }
 
 export const initialIntakeState = {
-  meta: { sourceUrl: '', notes: '', tags: [], capturedAt: '' } as IntakeMeta,
+  meta: { sourceUrl: '', notes: '', tags: [], capturedAt: '', category: '' } as IntakeMeta,
   metaError: null as UiError | null,
   phase: 'idle' as Phase,
   jobId: null as string | null,
@@ -61,7 +63,12 @@ export const initialIntakeState = {
   notProcessed: 0,
 };
 
-type SharedMeta = Pick<Args<'evidence.intakeBytes'>, 'sourceUrl' | 'capturedAt' | 'notes' | 'tags'>;
+type SharedMeta = Pick<Args<'evidence.intakeBytes'>, 'sourceUrl' | 'capturedAt' | 'notes' | 'tags' | 'category'>;
+
+/** The category shown and sent: the analyst's pick, else the one chosen last in this vault. */
+export function intakeCategory(meta: IntakeMeta): string {
+  return meta.category || useVocabularyStore.getState().vocabulary?.lastCategory || '';
+}
 
 /** A failure found here in the window, before the core was asked; the code picks the message. */
 class LocalError extends Error {
@@ -78,6 +85,10 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
     const parsed = await call('channels.parseLink', { url: sourceUrl });
     if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason });
     out.sourceUrl = sourceUrl;
+    // A link to a channel not yet catalogued adds it: the analyst says what it is, never a silent default.
+    const category = intakeCategory(meta);
+    if (parsed.existingId === null && !category) throw new LocalError({ code: 'CATEGORY_NEEDED', message: sourceUrl });
+    if (category) out.category = category;
   }
   if (meta.capturedAt) {
     const when = new Date(meta.capturedAt);
@@ -90,7 +101,7 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
 }
 
 async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
-  const path = 'path' in source ? source.path : pathOfFile(source.file);
+  const path = 'path' in source ? source.path : await grantForFile(source.file);
   if (path) return call('evidence.intakePath', { path, jobId, ...meta });
   const file = (source as { file: File }).file;
   if (file.size > MAX_BYTES) throw new LocalError({ code: 'TOO_LARGE_FOR_UPLOAD', message: file.name });
@@ -169,10 +180,7 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       set({ phase: 'preparing', outcomes: [], metaError: null });
       try {
         const { files } = await call('evidence.expandPaths', { paths });
-        await run(
-          files.map((path) => ({ label: path, path })),
-          [],
-        );
+        await run(files, []);
       } catch (e) {
         set({ phase: 'idle', metaError: toUiError(e) });
       }

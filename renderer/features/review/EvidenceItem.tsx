@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { packageImageUrl } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { formatBytes, mediaKind, mediaKindLabel } from '../../components/labels';
 import { textOr, useI18n, useT } from '../../i18n';
@@ -7,7 +6,8 @@ import { formatDateTime } from '../../i18n/format';
 import type { EarlierComment, ItemReview, ReviewEvidence } from './review-helpers';
 
 interface Props {
-  reviewId: string;
+  /** where the picture of an image is loaded from; null while it is not available (yet) */
+  imageUrl: string | null;
   item: ReviewEvidence;
   earlier: readonly EarlierComment[];
   mark: ItemReview;
@@ -16,14 +16,14 @@ interface Props {
   onMark(patch: Partial<ItemReview>): void;
 }
 
-function Preview({ reviewId, item }: { reviewId: string; item: ReviewEvidence }) {
+function Preview({ imageUrl, item }: { imageUrl: string | null; item: ReviewEvidence }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
   const [large, setLarge] = useState(false);
-  if (item.isImage && !failed) {
+  if (item.isImage && imageUrl && !failed) {
     return (
       <button type="button" className={large ? 'review-preview large' : 'review-preview'} onClick={() => setLarge(!large)} aria-label={large ? t('review.smaller') : t('review.larger')}>
-        <img src={packageImageUrl(reviewId, item.file)} alt={item.file} decoding="async" draggable={false} onError={() => setFailed(true)} />
+        <img src={imageUrl} alt={item.file} decoding="async" draggable={false} onError={() => setFailed(true)} />
       </button>
     );
   }
@@ -37,7 +37,7 @@ function Preview({ reviewId, item }: { reviewId: string; item: ReviewEvidence })
 }
 
 /** One evidence file from the package: the picture, what the report says of it, earlier comments, and this review. */
-export function EvidenceItem({ reviewId, item, earlier, mark, editable, onMark }: Props) {
+export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }: Props) {
   const t = useT();
   const language = useI18n((s) => s.language);
   const commentId = useId();
@@ -45,7 +45,7 @@ export function EvidenceItem({ reviewId, item, earlier, mark, editable, onMark }
   const name = item.file.slice(item.file.lastIndexOf('/') + 1);
   return (
     <article className={`review-item${mark.verdict === 'problem' ? ' problem' : mark.verdict === 'ok' ? ' ok' : ''}`} data-testid="review-item" data-file={item.file}>
-      <Preview reviewId={reviewId} item={item} />
+      <Preview imageUrl={imageUrl} item={item} />
       <div className="review-item-facts">
         <h3 className="mono review-item-name">{name}</h3>
         <dl className="facts small">

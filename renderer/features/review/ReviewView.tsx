@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { packageImageUrl } from '../../api';
 import { useT } from '../../i18n';
 import { useVaultStore } from '../vault/vault-store';
 import { ChecksList } from './ChecksList';
@@ -40,7 +41,7 @@ function PackageView({ pkg }: { pkg: OpenedPackage }) {
             {pkg.verdict === 'invalid' && <p className="muted">{t('review.evidenceHiddenInvalid')}</p>}
             {pkg.verdict !== 'invalid' && items.length === 0 && <p className="muted">{t('review.noEvidence')}</p>}
             {items.map((item) => (
-              <EvidenceItem key={item.file} reviewId={pkg.reviewId} item={item} earlier={earlier.get(item.file) ?? []} mark={marks[item.file] ?? NO_MARK} editable={editable} onMark={(patch) => mark(item.file, patch)} />
+              <EvidenceItem key={item.file} imageUrl={packageImageUrl(pkg.reviewId, item.file)} item={item} earlier={earlier.get(item.file) ?? []} mark={marks[item.file] ?? NO_MARK} editable={editable} onMark={(patch) => mark(item.file, patch)} />
             ))}
           </section>
         </div>

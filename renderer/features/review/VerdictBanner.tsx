@@ -33,8 +33,11 @@ function TrustLine({ pkg }: { pkg: OpenedPackage }) {
   );
 }
 
-/** The verdict first and big: green trusted, amber untrusted, red invalid, with what decided it. */
-export function VerdictBanner({ pkg, compact }: { pkg: OpenedPackage; compact?: boolean }) {
+/**
+ * The verdict first and big: green trusted, amber untrusted, red invalid, with what decided it.
+ * `explain` words the advice for another reader (the browser verifier's recipient).
+ */
+export function VerdictBanner({ pkg, compact, explain }: { pkg: OpenedPackage; compact?: boolean; explain?: Partial<Record<OpenedPackage['verdict'], MessageKey>> }) {
   const t = useT();
   const failing = pkg.checks.filter((c) => !c.ok);
   return (
@@ -46,7 +49,7 @@ export function VerdictBanner({ pkg, compact }: { pkg: OpenedPackage; compact?: 
         <div className="verdict-title">{t(HEADLINE[pkg.verdict])}</div>
         <div className="verdict-file mono">{pkg.fileName}</div>
         {pkg.encrypted && <div className="small" data-testid="verdict-encrypted">{t('review.encrypted')}</div>}
-        <p className="verdict-explain">{t(EXPLAIN[pkg.verdict])}</p>
+        <p className="verdict-explain">{t(explain?.[pkg.verdict] ?? EXPLAIN[pkg.verdict])}</p>
         {failing.length > 0 && (
           <p className="verdict-failing" data-testid="failing-checks">
             <strong>{t('review.failedChecks', { count: failing.length })}</strong> {failing.map((c) => checkName(t, c.id)).join(', ')}

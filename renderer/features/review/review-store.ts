@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Result } from '../../../electron/contract';
-import { ApiError, call, newJobId, pathOfFile, subscribeEvents } from '../../api';
+import { ApiError, call, grantForFile, newJobId, subscribeEvents } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { decidedFileName } from '../../../electron/common/package-names';
@@ -94,7 +94,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     set({ ...initialReviewState, signer: get().signer, phase: 'opening', opening: file.name, jobId });
     void closeInCore(previous);
     try {
-      const path = pathOfFile(file);
+      const path = await grantForFile(file);
       let pkg: OpenedPackage;
       if (path) pkg = await call('review.openPath', { path, jobId });
       else if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('TOO_LARGE_FOR_REVIEW', 'Packages over 1 GiB must be opened in the desktop app.');

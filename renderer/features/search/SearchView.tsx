@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
-import { platformLabel, statusLabel } from '../../components/labels';
+import { categoryLabel, platformLabel, statusLabel } from '../../components/labels';
 import { textOr, useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { openCase, openChannel, openEvidence } from './navigate';
@@ -53,7 +53,7 @@ export function SearchView() {
       <div className="filters" role="group" aria-label={t('filters.label')}>
         {select('platform', t('filters.platform'), t('filters.allPlatforms'), vocabulary?.platforms ?? [], (p) => platformLabel(t, p))}
         {select('status', t('filters.status'), t('filters.allStatuses'), vocabulary?.statuses ?? [], (s) => statusLabel(t, s))}
-        {select('category', t('filters.category'), t('filters.allCategories'), vocabulary?.categories ?? [])}
+        {select('category', t('filters.category'), t('filters.allCategories'), [...(vocabulary?.categories ?? []), ...(vocabulary?.categoriesInUse ?? [])], (c) => categoryLabel(t, c))}
         {select('tag', t('filters.tag'), t('filters.allTags'), vocabulary?.tags ?? [])}
       </div>
       {Object.values(filter).some(Boolean) && <p className="muted small">{t('search.filterNote')}</p>}

@@ -2,12 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PassphraseField } from '../../components/PassphraseField';
+import { BackupSection } from '../backup/BackupSection';
 import { IdentitySection } from '../identity/IdentitySection';
 import { TrustSection } from '../identity/TrustSection';
 import { useT } from '../../i18n';
 import { StrengthMeter, strongEnough } from '../vault/StrengthMeter';
 import { useVaultStore } from '../vault/vault-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RotateKeysSection } from './RotateKeysSection';
 
 function LockedBadge() {
   const t = useT();
@@ -64,6 +66,8 @@ export function SettingsView() {
         </div>
       </section>
       <ChangePassphrase minimum={status.minPassphraseStrength} onDone={(m) => setSaved(m)} />
+      <BackupSection />
+      <RotateKeysSection minimum={status.minPassphraseStrength} />
       <section className="card">
         <h2>{t('settings.about')}</h2>
         <dl className="facts">

@@ -6,7 +6,7 @@ import { useVaultStore } from './vault-store';
 /** The recovery code is shown once; the user proves they kept it by typing its last group. */
 export function RecoveryCodeStep() {
   const t = useT();
-  const { recoveryCode, confirmRecoverySaved } = useVaultStore();
+  const { recoveryCode, recoveryAfterRotation, confirmRecoverySaved } = useVaultStore();
   const [typed, setTyped] = useState('');
   if (!recoveryCode) return null;
   const lastGroup = recoveryCode.split('-').at(-1)!;
@@ -16,6 +16,7 @@ export function RecoveryCodeStep() {
       <div className="card gate-card">
         <h1>{t('recovery.title')}</h1>
         <p>{t('recovery.intro')}</p>
+        {recoveryAfterRotation && <p className="banner banner-warn">{t('security.rotate.oldCodeVoid')}</p>}
         <div className="recovery-code" data-testid="recovery-code">
           {recoveryCode.split('-').map((g, i) => (
             <span key={i}>{g}</span>

@@ -11,13 +11,17 @@ interface VaultState {
   phase: Phase;
   status: VaultStatus | null;
   fatal: string | null;
-  /** shown once after creation, dropped as soon as the user confirms */
+  /** shown once after creation or a key rotation, dropped as soon as the user confirms */
   recoveryCode: string | null;
+  /** the code replaces one from before a key rotation */
+  recoveryAfterRotation: boolean;
   busy: boolean;
   error: { code: string; message: string } | null;
   load(): Promise<void>;
   create(passphrase: string): Promise<void>;
   confirmRecoverySaved(): Promise<void>;
+  /** after a key rotation: the vault is open under its new keys, and the new code is shown once */
+  showRotatedRecoveryCode(recoveryCode: string): Promise<void>;
   unlock(passphrase: string): Promise<void>;
   recover(recoveryCode: string, newPassphrase: string): Promise<void>;
   lock(): Promise<void>;
@@ -56,6 +60,7 @@ export const useVaultStore = create<VaultState>((set, get) => {
     status: null,
     fatal: null,
     recoveryCode: null,
+    recoveryAfterRotation: false,
     busy: false,
     error: null,
     async load() {
@@ -74,7 +79,11 @@ export const useVaultStore = create<VaultState>((set, get) => {
       });
     },
     async confirmRecoverySaved() {
-      set({ recoveryCode: null, phase: 'unlocked' });
+      set({ recoveryCode: null, recoveryAfterRotation: false, phase: 'unlocked' });
+    },
+    async showRotatedRecoveryCode(recoveryCode) {
+      await refresh();
+      set({ recoveryCode, recoveryAfterRotation: true, phase: 'recovery-code' });
     },
     async unlock(passphrase) {
       await attempt(async () => {
@@ -96,7 +105,7 @@ export const useVaultStore = create<VaultState>((set, get) => {
     },
     showLocked() {
       resetAllStores();
-      set({ phase: 'locked', recoveryCode: null, busy: false });
+      set({ phase: 'locked', recoveryCode: null, recoveryAfterRotation: false, busy: false });
     },
     clearError() {
       set({ error: null });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getCase, listCases } from '../../../electron/core/cases/cases';
+import { getCase } from '../../../electron/core/cases/cases';
 import { exportCase } from '../../../electron/core/cases/export-case';
 import { getIdentity } from '../../../electron/core/identity/identity';
 import { verifyPackage } from '../../../electron/core/packages';
@@ -70,17 +70,6 @@ describe('case export', () => {
     await expect(promise).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(readdirSync(out)).toEqual([]);
     expect(getCase(session, kase.id).status).toBe('draft');
-    session.close('test');
-  });
-
-  it('derives overdue from the due time while the platform has not acted', async () => {
-    const { session } = await newVault();
-    const { kase } = await analystCase(session);
-    expect(listCases(session)[0]).toMatchObject({ reference: kase.reference, overdue: false });
-    expect(listCases(session, new Date(Date.now() + 5 * 3_600_000))[0]!.overdue).toBe(true);
-    const { setCaseStatus } = await import('../../../electron/core/cases/cases');
-    setCaseStatus(session, kase.id, 'actioned');
-    expect(listCases(session, new Date(Date.now() + 5 * 3_600_000))[0]!.overdue).toBe(false);
     session.close('test');
   });
 });

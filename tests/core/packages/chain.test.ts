@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { countersignPackage, keySigner, verifyPackage, writePackage, type RosterEntry, type Signer } from '../../../electron/core/packages';
-import { cleanTempDirs, makeSigner, sampleInput, sh, sha256, tempDir } from './helpers';
-import { forge, forgedStatement, renamed, resign, stemOf, statementOf } from './forge';
+import { cleanTempDirs, makeSigner, sampleInput, sh, tempDir } from './helpers';
+import { forgeApproved, forgeSubmitted, selfApproved } from './corpus/chains';
+import { forge } from './forge';
 
 /** Format 2 signature chains (PACKAGE-FORMAT "The chain of statements"), attacked with real keys. */
 
@@ -37,7 +38,7 @@ const target = () => join(dir, `forged-${(n += 1)}.zip`);
 describe('every signer must be trusted for valid-trusted', () => {
   it('a returned statement by an outsider, inserted as 2 and covering 1, makes a trusted package untrusted and is named', async () => {
     expect((await verifyPackage(submitted, { roster })).verdict).toBe('valid-trusted');
-    const path = await forge(submitted, target(), (e) => [...e, ...resign(e, stemOf(2, outsider), outsider, forgedStatement(e, outsider, 'returned', [sha256(statementOf(e, 1).bytes)])).slice(e.length)]);
+    const path = await forge(submitted, target(), forgeSubmitted({ analyst, supervisor, outsider }).outsiderReturns);
     const result = await verifyPackage(path, { roster });
     expect(failingIds(result)).toEqual([]);
     expect(result.verdict).toBe('valid-untrusted');
@@ -46,7 +47,7 @@ describe('every signer must be trusted for valid-trusted', () => {
   });
 
   it('an outsider returning an approved package with a correct chain leaves it untrusted, naming the outsider', async () => {
-    const path = await forge(approved, target(), (e) => resign(e, stemOf(3, outsider), outsider, forgedStatement(e, outsider, 'returned', [1, 2].map((k) => sha256(statementOf(e, k).bytes)))));
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).outsiderReturns);
     const result = await verifyPackage(path, { roster });
     expect(failingIds(result)).toEqual([]);
     expect(result.verdict).toBe('valid-untrusted');
@@ -62,7 +63,7 @@ describe('every signer must be trusted for valid-trusted', () => {
 
 describe('statement k covers exactly statements 1..k-1, in order', () => {
   it('a statement 3 covering only statement 1 is invalid', async () => {
-    const path = await forge(approved, target(), (e) => resign(e, stemOf(3, outsider), outsider, forgedStatement(e, outsider, 'returned', [sha256(statementOf(e, 1).bytes)])));
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).thirdCoversOnlyFirst);
     const result = await verifyPackage(path, { roster });
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['statement-covers']);
@@ -70,11 +71,7 @@ describe('statement k covers exactly statements 1..k-1, in order', () => {
   });
 
   it('the genuine approval renamed to 3 behind an inserted approval with empty covers is invalid', async () => {
-    const path = await forge(approved, target(), (e) => {
-      const genuine = statementOf(e, 2).stem;
-      const moved = renamed(e, genuine, genuine.replace('signatures/2-', 'signatures/3-'));
-      return resign(moved, stemOf(2, outsider), outsider, forgedStatement(e, outsider, 'approved', []));
-    });
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).insertedWithEmptyCovers);
     const result = await verifyPackage(path, { roster: [...roster, at(outsider)] });
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['statement-covers']);
@@ -84,24 +81,19 @@ describe('statement k covers exactly statements 1..k-1, in order', () => {
   });
 
   it('the same with the inserted approval covering statement 1 correctly is still invalid', async () => {
-    const path = await forge(approved, target(), (e) => {
-      const genuine = statementOf(e, 2).stem;
-      const moved = renamed(e, genuine, genuine.replace('signatures/2-', 'signatures/3-'));
-      return resign(moved, stemOf(2, outsider), outsider, forgedStatement(e, outsider, 'approved', [sha256(statementOf(e, 1).bytes)]));
-    });
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).insertedCoveringFirst);
     const result = await verifyPackage(path, { roster: [...roster, at(outsider)] });
     expect(failingIds(result)).toEqual(['statement-covers']);
   });
 
   it('covers listed out of order, or twice, are invalid', async () => {
-    const covers = (e: Parameters<typeof statementOf>[0]) => [1, 2].map((k) => sha256(statementOf(e, k).bytes));
-    const reversed = await forge(approved, target(), (e) => resign(e, stemOf(3, outsider), outsider, forgedStatement(e, outsider, 'returned', covers(e).reverse())));
-    const doubled = await forge(approved, target(), (e) => resign(e, stemOf(3, outsider), outsider, forgedStatement(e, outsider, 'returned', [...covers(e), covers(e)[0]!])));
+    const reversed = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).coversReversed);
+    const doubled = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).coversTwice);
     for (const path of [reversed, doubled]) expect(failingIds(await verifyPackage(path))).toEqual(['statement-covers']);
   });
 
   it('a gap in the numbering is invalid', async () => {
-    const path = await forge(approved, target(), (e) => renamed(e, statementOf(e, 2).stem, statementOf(e, 2).stem.replace('signatures/2-', 'signatures/3-')));
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).gap);
     expect(failingIds(await verifyPackage(path))).toContain('signature-files');
   });
 });
@@ -128,7 +120,7 @@ describe('nobody approves their own work', () => {
   });
 
   it('a package approved with the analyst key is invalid: distinct-signers', async () => {
-    const path = await forge(own, target(), (e) => resign(e, stemOf(2, selfSupervisor), selfSupervisor, forgedStatement(e, selfSupervisor, 'approved', [sha256(statementOf(e, 1).bytes)])));
+    const path = await forge(own, target(), selfApproved(selfSupervisor));
     const result = await verifyPackage(path, { roster: [at(selfAnalyst), at(selfSupervisor)] });
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['distinct-signers']);
@@ -141,7 +133,7 @@ describe('nobody approves their own work', () => {
   });
 
   it('a second supervisor signing twice is invalid too', async () => {
-    const path = await forge(approved, target(), (e) => resign(e, stemOf(3, supervisor), supervisor, forgedStatement(e, supervisor, 'returned', [1, 2].map((k) => sha256(statementOf(e, k).bytes)))));
+    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).supervisorSignsTwice);
     expect(failingIds(await verifyPackage(path, { roster }))).toEqual(['distinct-signers']);
   });
 });

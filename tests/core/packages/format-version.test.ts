@@ -3,18 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { countersignPackage, verifyPackage, writePackage, type Signer } from '../../../electron/core/packages';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
-import { forge, resign, retagged, statementOf } from './forge';
-
-/**
- * A package of format 1, made by the code on main before format 2 (commit 9f26810): the sample
- * case of helpers.ts, submitted by key 11…11 and approved by key 22…22 (PKCS#8 seeds). On main it
- * verifies valid-trusted with both in the roster.
- */
-const FORMAT_1 = join(__dirname, '../../fixtures/format-1/KOMINFO-2026-11-0042.zip');
-const ROSTER_1 = [
-  { fingerprint: '10ba682c8ad13513971e8b56881aab8bd702bb807796eca81932c735a94d6e6d', name: 'Ani Analis', unit: 'Direktorat Pengendalian', role: 'analyst' as const },
-  { fingerprint: '1325b850c2871916eae203f0efc3c8987f64e5e3cdb27679e6d1fa97808357e6', name: 'Sari Supervisor', unit: 'Direktorat Pengendalian', role: 'supervisor' as const },
-];
+import { forgeFormat, FORMAT_1, ROSTER_1 } from './corpus/formats';
+import { forge } from './forge';
 
 let dir: string;
 let analyst: Signer;
@@ -49,11 +39,7 @@ describe('packages of another format are refused as such, never misread', () => 
   });
 
   it('a format-2 package turned back into format 1 and signed again is refused the same way', async () => {
-    const path = await forge(good, target(), (e) => {
-      const older = retagged(e, analyst, { 'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2\n', '')) });
-      const first = statementOf(older, 1);
-      return resign(older, first.stem, analyst, Buffer.from(first.bytes.toString().replace('jejak-signature/2', 'jejak-signature/1')));
-    });
+    const path = await forge(good, target(), forgeFormat(analyst).backToFormat1);
     const result = await verifyPackage(path);
     expect(failing(result)).toEqual(['format-version']);
     expect(detailOf(result)).toContain('bag-info.txt declares no Jejak-Format');
@@ -61,15 +47,12 @@ describe('packages of another format are refused as such, never misread', () => 
   });
 
   it('a format-1 statement in a format-2 bag is refused', async () => {
-    const path = await forge(good, target(), (e) => {
-      const first = statementOf(e, 1);
-      return resign(e, first.stem, analyst, Buffer.from(first.bytes.toString().replace('jejak-signature/2', 'jejak-signature/1')));
-    });
+    const path = await forge(good, target(), forgeFormat(analyst).format1Statement);
     expect(failing(await verifyPackage(path))).toEqual(['format-version']);
   });
 
   it('a newer format says to update Jejak', async () => {
-    const path = await forge(good, target(), (e) => retagged(e, analyst, { 'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2', 'Jejak-Format: 3')) }));
+    const path = await forge(good, target(), forgeFormat(analyst).newerFormat);
     const result = await verifyPackage(path);
     expect(failing(result)).toEqual(['format-version']);
     expect(detailOf(result)).toContain('made by a newer Jejak (format 3); update Jejak');

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countersignPackage, verifyFolder, verifyPackage, writePackage, type RosterEntry, type Signer, type VerifyResult } from '../../../electron/core/packages';
+import { ARCHIVERS } from './corpus/rezipped';
 import { cleanTempDirs, makeSigner, rawZip, readZip, sampleInput, sh, tempDir } from './helpers';
 
 /**
@@ -45,19 +46,9 @@ beforeAll(async () => {
 afterAll(cleanTempDirs);
 
 describe('a package unzipped and zipped again verifies like the original', () => {
-  const archivers: Array<[string, (out: string) => string]> = [
-    ['zip -r', (out) => `zip -q -r ${out} ${N}`],
-    ["Python's zipfile (python3 -m zipfile -c)", (out) => `python3 -m zipfile -c ${out} ${N}`],
-    ["Python's zipfile, deflated, folders written explicitly", (out) => `python3 -c 'import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for root, dirs, files in os.walk(sys.argv[2]):
-        z.write(root)
-        for f in files: z.write(os.path.join(root, f))' ${out} ${N}`],
-    ['7-Zip (7z a)', (out) => `7z a -tzip -bd -bso0 ${out} ${N}`],
-  ];
-  it.each(archivers)('%s', async (_label, command) => {
+  it.each(ARCHIVERS)('%s', async (_label, command) => {
     const out = join(dir, `rezipped-${Math.random().toString(16).slice(2)}.zip`);
-    const made = sh(command(out), unzipped);
+    const made = sh(command(out, N), unzipped);
     expect(made.code, made.out).toBe(0);
     const names = (await readZip(out)).map((e) => e.name);
     expect(names.some((n) => n.endsWith('/'))).toBe(true); // the archiver did add folder entries

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPackage, writePackage, type CheckId, type Signer } from '../../../electron/core/packages';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
-import { forge, resign, retagged, statementOf, withBom } from './forge';
+import { BOM_TAG_FILES, restate, STATEMENT_EDITS } from './corpus/statements';
+import { forge, retagged, withBom } from './forge';
 
 /** Statements and tag files are read strictly: nothing a second reader could read differently. */
 
@@ -23,10 +24,7 @@ afterAll(cleanTempDirs);
 
 /** Statement 1 rewritten by `change` and signed again with the analyst's own key. */
 async function restated(change: (text: string) => string) {
-  const path = await forge(good, target(), (e) => {
-    const first = statementOf(e, 1);
-    return resign(e, first.stem, analyst, Buffer.from(change(first.bytes.toString())));
-  });
+  const path = await forge(good, target(), restate(analyst, change));
   return verifyPackage(path);
 }
 
@@ -36,25 +34,25 @@ describe('statements', () => {
   });
 
   it('a duplicate key is refused, naming the key, even when the last value is the real one', async () => {
-    const result = await restated((t) => t.replace('"role": "analyst",\n', '"role": "analyst",\n  "decision": "approved",\n'));
+    const result = await restated(STATEMENT_EDITS.duplicateKey);
     expect(result.verdict).toBe('invalid');
     expect(failing(result)).toEqual(['statement-format']);
     expect(detail(result, 'statement-format')).toContain('"decision" twice');
   });
 
   it('a duplicate key inside signer is named with its path', async () => {
-    const result = await restated((t) => t.replace('"signer": {\n', '"signer": {\n    "name": "Someone Else",\n'));
+    const result = await restated(STATEMENT_EDITS.duplicateSignerKey);
     expect(failing(result)).toEqual(['statement-format']);
     expect(detail(result, 'statement-format')).toContain('"signer.name" twice');
   });
 
   it('a duplicate key spelled with an escape is the same key', async () => {
-    const result = await restated((t) => t.replace('"comment": ""', '"comment": "",\n  "comm\\u0065nt": ""'));
+    const result = await restated(STATEMENT_EDITS.duplicateEscapedKey);
     expect(detail(result, 'statement-format')).toContain('"comment" twice');
   });
 
   it('a statement not written the way Jejak writes it is refused', async () => {
-    for (const change of [(t: string) => t.replace(/\n/g, '\r\n'), (t: string) => t.trimEnd(), (t: string) => JSON.stringify(JSON.parse(t))]) {
+    for (const change of [STATEMENT_EDITS.crlf, STATEMENT_EDITS.noFinalNewline, STATEMENT_EDITS.compact]) {
       const result = await restated(change);
       expect(failing(result)).toEqual(['statement-format']);
       expect(detail(result, 'statement-format')).toContain('not written the way');
@@ -62,28 +60,20 @@ describe('statements', () => {
   });
 
   it('a byte-order mark before a statement is refused', async () => {
-    const result = await restated((t) => `\ufeff${t}`);
+    const result = await restated(STATEMENT_EDITS.byteOrderMark);
     expect(failing(result)).toEqual(['statement-format']);
     expect(detail(result, 'statement-format')).toContain('byte-order mark');
   });
 
   it('a review in the analyst statement is refused: only a supervisor reviews', async () => {
-    const result = await restated((t) => t.replace(/\n}\n$/, ',\n  "review": []\n}\n').replace('"covers": [],', '"covers": [],'));
+    const result = await restated(STATEMENT_EDITS.analystReview);
     expect(failing(result)).toEqual(['statement-format']);
     expect(detail(result, 'statement-format')).toContain('review');
   });
 });
 
 describe('tag files carry no byte-order mark', () => {
-  const cases: Array<[string, CheckId]> = [
-    ['bagit.txt', 'bagit'],
-    ['bag-info.txt', 'bag-info'],
-    ['manifest-sha256.txt', 'manifests-complete'],
-    ['manifest-sha512.txt', 'manifests-complete'],
-    ['tagmanifest-sha256.txt', 'tagmanifest-sha256'],
-    ['tagmanifest-sha512.txt', 'tagmanifest-sha512'],
-  ];
-  it.each(cases)('%s with a BOM (and every hash and signature redone) is refused by %s', async (file, id) => {
+  it.each(BOM_TAG_FILES)('%s with a BOM (and every hash and signature redone) is refused by %s', async (file, id) => {
     const path = await forge(good, target(), (e) => retagged(e, analyst, { [file]: withBom }));
     const result = await verifyPackage(path);
     expect(result.verdict).toBe('invalid');

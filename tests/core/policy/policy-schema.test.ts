@@ -46,7 +46,7 @@ describe('machine policy schema', () => {
   it('ships an example naming every field, valid once IT puts in its own keys', () => {
     const shipped = example();
     expect(Object.keys(shipped).sort()).toEqual(
-      ['allowedExportFolders', 'autoLockMinutes', 'categories', 'dueHours', 'escrowPublicKey', 'exportRecipients', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'tsaRoots', 'unitName'].sort(),
+      ['allowedExportFolders', 'autoLockMinutes', 'backupFolder', 'backupReminderDays', 'categories', 'dueHours', 'escrowPublicKey', 'exportRecipients', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'tsaRoots', 'unitName'].sort(),
     );
     // The shipped placeholders are deliberately not keys: deployed unchanged, Jejak refuses to start
     // rather than wrap every vault, or encrypt every package, for a key nobody holds.

@@ -10,7 +10,7 @@ const RANDOM_UUID = /* sql */ `lower(
  * created. It is the case's, not the export's, so every revision of a notice quotes the same id.
  */
 export const notice: Migration = {
-  version: 4,
+  version: 5,
   name: 'notice',
   up: /* sql */ `
     ALTER TABLE cases ADD COLUMN notice_id TEXT;

@@ -4,10 +4,9 @@ import type { Migration } from './index';
  * Packages can travel age-encrypted: each vault's identity gets an X25519 age key beside its
  * Ed25519 signing key (the secret only in this encrypted database, made on the next unlock), and a
  * roster entry may name the age1… recipient its packages are encrypted for.
- * File 0007; numbered 5 until 0004 and 0006 land (then 7).
  */
 export const ageKeys: Migration = {
-  version: 5,
+  version: 6,
   name: 'age-keys',
   up: /* sql */ `
     ALTER TABLE identity ADD COLUMN age_identity TEXT;

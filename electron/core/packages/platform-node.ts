@@ -1,0 +1,106 @@
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, type FileHandle } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
+import { sha512Hasher } from '../parallel-sha512';
+import { DEFLATE_TRAILING_DATA, type ByteSource, type FolderSource, type Hasher, type Platform, type SpkiKey } from './platform';
+
+/** The verify path's platform in Node: OpenSSL through node:crypto, zlib, SHA-512 on the second core. */
+
+/** A file already open: reads go straight to the handle, each into a buffer of its own. */
+export function fileSource(handle: FileHandle, size: number): ByteSource {
+  return {
+    size,
+    async read(offset, length) {
+      const buffer = Buffer.allocUnsafe(length);
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled === length ? buffer : buffer.subarray(0, filled);
+    },
+  };
+}
+
+function sha256(): Hasher {
+  const hash = createHash('sha256');
+  return { update: (chunk) => void hash.update(chunk), digest: () => Promise.resolve(hash.digest('hex')) };
+}
+
+/**
+ * zlib's raw inflate over the chunks. zlib stops quietly at the end of the deflate stream; bytes
+ * after it (input it never consumed) are refused here, as the browser's DecompressionStream does.
+ */
+async function* inflateRaw(compressed: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const inflater = createInflateRaw({ chunkSize: 1 << 16 });
+  let fed = 0;
+  let drained = false;
+  async function* counted(): AsyncIterable<Uint8Array> {
+    for await (const chunk of compressed) {
+      fed += chunk.length;
+      yield chunk;
+    }
+    drained = true;
+  }
+  // Errors reach the loop below through the inflater; the callback only has to exist.
+  const output = pipeline(counted(), inflater, () => undefined);
+  for await (const chunk of output) yield chunk as Buffer;
+  if (!drained || fed !== inflater.bytesWritten) throw new Error(DEFLATE_TRAILING_DATA);
+}
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+async function readSpki(der: Uint8Array): Promise<SpkiKey | null> {
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+  } catch {
+    return null;
+  }
+  const type = key.asymmetricKeyType ?? 'unknown';
+  if (type !== 'ed25519') return { type };
+  const canonicalDer = key.export({ type: 'spki', format: 'der' });
+  return { type, ed25519: { raw: canonicalDer.subarray(ED25519_SPKI_PREFIX.length), canonicalDer } };
+}
+
+async function verifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+  return verify(null, data, key, signature);
+}
+
+export const nodePlatform: Platform = {
+  sha256,
+  sha512: sha512Hasher,
+  crc32: (chunk, previous) => crc32(chunk, previous),
+  inflateRaw,
+  readSpki,
+  verifyEd25519,
+};
+
+/** A bag folder on disk (`root` already resolved and known to be a folder), never following a link. */
+export function folderSource(root: string): FolderSource {
+  return {
+    name: basename(root),
+    list: (dir) => readdir(join(root, dir), { encoding: 'buffer' }),
+    async stat(path) {
+      const info = await lstat(join(root, path));
+      const kind = info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+      return { kind, size: info.size };
+    },
+    async open(path) {
+      // O_NOFOLLOW: a file swapped for a link after the walk is refused, not followed.
+      const handle = await open(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW);
+      const info = await handle.stat().catch(async (err: unknown) => {
+        await handle.close();
+        throw err;
+      });
+      if (info.isFile()) return { ...fileSource(handle, info.size), close: () => handle.close() };
+      await handle.close();
+      return null;
+    },
+  };
+}

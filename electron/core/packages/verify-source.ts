@@ -1,0 +1,109 @@
+import { JejakError } from '../errors';
+import type { Check } from './checks';
+import { inspectFolder } from './folder-inspect';
+import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
+import { judge, type RosterEntry, type Verdict } from './judge';
+import type { OperationOptions } from './operation';
+import type { ByteSource, FolderSource, Platform } from './platform';
+import type { StatementInfo } from './statement-checks';
+import { checkInspectionTimestamps } from './timestamp-step';
+import type { TimestampInfo } from '../timestamps/timestamp-check';
+
+/**
+ * Verifying a package from wherever its bytes are: the one verifier behind `jejak verify`, the app's
+ * review and the browser verifier page, each passing its own platform and byte source.
+ */
+
+export interface VerifyOptions extends OperationOptions {
+  roster?: readonly RosterEntry[];
+  limits?: Partial<VerifyLimits>;
+  /** roots a time-stamp token's TSA must chain to (PEM or DER) for its time to count as trusted */
+  tsaRoots?: ReadonlyArray<Uint8Array | string>;
+}
+
+export interface VerifyResult {
+  verdict: Verdict;
+  /** every check that ran, in order; when the ZIP cannot be read at all only the failing one is listed */
+  checks: Check[];
+  /** why the verdict is trusted or not, in words */
+  trustDetail: string;
+  name?: string;
+  statements: StatementInfo[];
+  /** the time-stamp tokens that check, one per stamped statement */
+  timestamps: TimestampInfo[];
+  bagInfo?: Record<string, string>;
+  /** data/report.json, parsed, when it could be read */
+  report?: unknown;
+  entries?: string[];
+  /** the package file was age-encrypted and opened with one of the identities given */
+  encrypted?: boolean;
+}
+
+/**
+ * Verifies a ZIP by streaming it: never extracts, never writes. Bad input of any kind gives
+ * `invalid` with the failing checks; only the source's own read errors and cancellation throw.
+ */
+export async function verifyZip(source: ByteSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const inspection = await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true });
+  return toResult(inspection, await checkInspectionTimestamps(inspection, opts.tsaRoots), opts.roster ?? []);
+}
+
+/** Verifies an unzipped bag folder: the same checks and verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones. */
+export async function verifyBag(folder: FolderSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const inspection = await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
+  return toResult(inspection, await checkInspectionTimestamps(inspection, opts.tsaRoots), opts.roster ?? []);
+}
+
+function toResult(inspection: Inspection, timestamps: TimestampInfo[], roster: readonly RosterEntry[]): VerifyResult {
+  const checks = inspection.checks.checks;
+  return {
+    ...judge({ checks, statements: inspection.statements, timestamps }, roster),
+    checks,
+    timestamps,
+    ...(inspection.name !== undefined ? { name: inspection.name } : {}),
+    ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
+    ...(inspection.report !== undefined ? { report: inspection.report } : {}),
+    ...(inspection.entries.length > 0 ? { entries: inspection.entries } : {}),
+  };
+}
+
+export interface ReadEntryOptions extends OperationOptions {
+  /** default 64 MiB */
+  maxBytes?: number;
+  limits?: Partial<VerifyLimits>;
+}
+
+/** Only payload files can be read out of a package. */
+export function assertPayloadPath(bagPath: string): void {
+  if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
+}
+
+/**
+ * One payload file's bytes (bag path, e.g. "data/evidence/001-0123456789ab.png"), for showing it.
+ * Checks the structure, tag files, every signature and this file's hashes, but does not re-read the
+ * rest of the payload: verify once for the verdict. Throws INTEGRITY (with the failing checks in
+ * details) if what it checks fails.
+ */
+export async function readZipEntry(source: ByteSource, platform: Platform, bagPath: string, opts: ReadEntryOptions = {}): Promise<Uint8Array> {
+  assertPayloadPath(bagPath);
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  return capturedBytes(await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }), bagPath);
+}
+
+/** The same for a file of an unzipped bag folder. */
+export async function readBagEntry(folder: FolderSource, platform: Platform, bagPath: string, opts: ReadEntryOptions = {}): Promise<Uint8Array> {
+  assertPayloadPath(bagPath);
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  return capturedBytes(await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }), bagPath);
+}
+
+async function capturedBytes(inspection: Inspection, bagPath: string): Promise<Uint8Array> {
+  await checkInspectionTimestamps(inspection);
+  const failing = inspection.checks.checks.filter((c) => !c.ok);
+  if (failing.length > 0) {
+    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+  }
+  const bytes = inspection.files.get(bagPath)?.bytes;
+  if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
+  return bytes;
+}

@@ -1,0 +1,44 @@
+import type { Result } from '../../contract';
+import type { VerifyResult } from '../packages/verify-source';
+
+/**
+ * A verified package as the review screens show it: the app's review (through IPC) and the browser
+ * verifier page both draw this, so what a recipient sees is what a supervisor sees.
+ */
+export type PackageView = Omit<Result<'review.openPath'>, 'reviewId' | 'fileName'>;
+
+const MEDIA_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf', json: 'application/json', csv: 'text/csv', jsonl: 'application/jsonl' };
+
+export function payloadList(result: VerifyResult): Array<{ file: string; mediaType: string }> {
+  const prefix = result.name ? `${result.name}/` : '';
+  return (result.entries ?? [])
+    .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
+    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
+    .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
+    .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
+}
+
+/** The payload of an invalid package is not offered for viewing. */
+export function packageView(r: VerifyResult): PackageView {
+  return {
+    encrypted: r.encrypted ?? false,
+    verdict: r.verdict,
+    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
+    trustDetail: r.trustDetail,
+    timestamps: r.timestamps.map((t) => ({ file: t.file, seq: t.seq, tsa: t.tsa, genTime: t.genTime, trusted: t.trusted, ...(t.untrusted ? { untrusted: t.untrusted } : {}) })),
+    statements: r.statements.map((s) => ({
+      file: s.file,
+      role: s.role,
+      decision: s.decision,
+      comment: s.comment,
+      signer: { name: s.signer.name, unit: s.signer.unit, id: s.signer.id, fingerprint: s.signer.fingerprint },
+      signedAt: s.signedAt,
+      trusted: s.trusted,
+      valid: s.valid,
+      review: s.review ?? [],
+    })),
+    bagInfo: r.bagInfo ?? {},
+    report: r.report ?? null,
+    payload: r.verdict === 'invalid' ? [] : payloadList(r),
+  };
+}

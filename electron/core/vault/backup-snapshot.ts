@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { nativeBindingPath } from '../db/database';
+import { JejakError } from '../errors';
+import { deriveVaultKeys, wipeKeys } from './keys';
+import type { VaultSession } from './session';
+
+/**
+ * Runs on a worker thread, so the window stays responsive however large the database: a second
+ * connection to the live database writes a consistent copy with VACUUM INTO (one read transaction,
+ * so writers carry on under WAL), then lists the originals that copy refers to.
+ *
+ * SQLite3MultipleCiphers attaches the VACUUM INTO target like an ATTACH without a KEY clause, which
+ * gives it the main database's cipher and key: the copy is encrypted exactly as the vault is. (The
+ * online backup API is refused between a keyed source and an unkeyed target, and better-sqlite3
+ * offers no way to key its target.)
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.modulePath);
+function keyed(path) {
+  const db = new Database(path, { fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+try {
+  const live = keyed(workerData.source);
+  live.prepare('VACUUM INTO ?').run(workerData.target);
+  live.close();
+  const copy = keyed(workerData.target);
+  const blobs = copy.prepare('SELECT name FROM blobs ORDER BY name').pluck().all();
+  copy.close();
+  parentPort.postMessage({ ok: true, blobs });
+} catch (e) {
+  parentPort.postMessage({ ok: false, message: String(e && e.message) });
+}
+`;
+
+export interface DatabaseSnapshot {
+  /** blob file names the snapshot's rows refer to */
+  blobs: string[];
+}
+
+/** Writes the snapshot to `target` (which must not exist); a cancel waits for the copy to end, then fails. */
+export function snapshotDatabase(session: VaultSession, source: string, target: string, signal?: AbortSignal): Promise<DatabaseSnapshot> {
+  const keys = deriveVaultKeys(session.masterKey(), session.header.vaultId);
+  const keyHex = keys.database.toString('hex');
+  wipeKeys(keys);
+  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
+  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source, target, keyHex, modulePath, nativeBinding: nativeBindingPath() } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { ok: true; blobs: string[] } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (signal?.aborted) reject(new JejakError('CANCELLED', 'The backup was cancelled.'));
+      else if (m.ok) resolve({ blobs: m.blobs });
+      else reject(new JejakError('INTERNAL', `The database snapshot failed (${m.message}).`));
+    });
+    worker.once('error', (e) => reject(new JejakError('INTERNAL', `The database snapshot failed (${e.message}).`)));
+  });
+}

@@ -1,0 +1,66 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useT } from '../../i18n';
+import { type CaseDetail, useCasesStore } from './cases-store';
+
+/** A draft's title, priority (the core moves the due time), legal basis and notes. */
+export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose(): void }) {
+  const t = useT();
+  const ids = { title: useId(), preset: useId(), legal: useId(), notes: useId() };
+  const { busy, actionError, presets, update } = useCasesStore();
+  const [form, setForm] = useState({ title: kase.title, priority: kase.priority, legalBasis: kase.legalBasis, notes: kase.notes });
+  const [tried, setTried] = useState(false);
+  const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    if (form.title.trim() && (await update({ ...form, title: form.title.trim() }))) onClose();
+  }
+  return (
+    <Dialog title={t('workflow.editTitle', { reference: kase.reference })} onClose={onClose} closable={!busy}>
+      <form onSubmit={submit} data-testid="edit-case">
+        <div className="field">
+          <label htmlFor={ids.title}>{t('cases.titleLabel')}</label>
+          <input id={ids.title} value={form.title} maxLength={500} required autoFocus onChange={(e) => setForm({ ...form, title: e.target.value })} />
+        </div>
+        <fieldset className="field priority-field">
+          <legend className="field-label">{t('cases.priority')}</legend>
+          <div className="field-row">
+            {(['urgent', 'normal'] as const).map((p) => (
+              <label key={p} className={form.priority === p ? `choice on priority-${p}` : 'choice'}>
+                <input type="radio" name="edit-priority" value={p} checked={form.priority === p} onChange={() => setForm({ ...form, priority: p })} />
+                {t(p === 'urgent' ? 'cases.priority.urgent' : 'cases.priority.normal')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={ids.preset}>{t('cases.legalBasis')}</label>
+          <select id={ids.preset} value={preset} onChange={(e) => setForm({ ...form, legalBasis: e.target.value })}>
+            <option value="">{t('cases.legalBasisOwn')}</option>
+            {presets?.legalBasis.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+          <textarea id={ids.legal} rows={2} value={form.legalBasis} maxLength={5000} aria-label={t('cases.legalBasisText')} onChange={(e) => setForm({ ...form, legalBasis: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.notes}>{t('cases.notes')}</label>
+          <textarea id={ids.notes} rows={2} value={form.notes} maxLength={20_000} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+        </div>
+        <ErrorBanner error={tried ? actionError : null} />
+        <div className="dialog-actions">
+          <button type="button" className="button-secondary" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button-primary" disabled={busy || !form.title.trim()}>
+            {busy ? t('workflow.saving') : t('workflow.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { create } from 'zustand';
+import { rosterFromText } from '../../electron/core/identity/roster';
+import { judge, type RosterEntry } from '../../electron/core/packages/judge';
+import type { VerifyResult } from '../../electron/core/packages/verify-source';
+import { type PackageInput, verifyInput } from './verify-input';
+
+export interface PageError {
+  code: string;
+  message: string;
+}
+
+interface VerifierState {
+  phase: 'idle' | 'verifying' | 'done' | 'failed';
+  /** the package's file or folder name */
+  name: string;
+  input: PackageInput | null;
+  progress: { done: number; total: number };
+  result: VerifyResult | null;
+  error: PageError | null;
+  roster: { file: string; entries: RosterEntry[] } | null;
+  rosterError: PageError | null;
+  open(input: PackageInput, name: string): Promise<void>;
+  cancel(): void;
+  loadRoster(file: File): Promise<void>;
+  clearRoster(): void;
+  /** back to the start, keeping the roster */
+  reset(): void;
+}
+
+const toError = (e: unknown): PageError => {
+  const code = (e as { code?: unknown }).code;
+  return { code: typeof code === 'string' ? code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+};
+
+let running: AbortController | null = null;
+/** progress is drawn at most this often: a 2 GiB package reports every MiB */
+const PROGRESS_MS = 100;
+
+export const useVerifier = create<VerifierState>((set, get) => ({
+  phase: 'idle',
+  name: '',
+  input: null,
+  progress: { done: 0, total: 0 },
+  result: null,
+  error: null,
+  roster: null,
+  rosterError: null,
+
+  async open(input, name) {
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    set({ phase: 'verifying', name, input, progress: { done: 0, total: 0 }, result: null, error: null });
+    let drawn = 0;
+    try {
+      const result = await verifyInput(input, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (performance.now() - drawn < PROGRESS_MS) return;
+          drawn = performance.now();
+          set({ progress: { done: p.bytesDone, total: p.bytesTotal ?? 0 } });
+        },
+      });
+      // Judged against the roster of the moment, which may have changed while the package was read.
+      if (running === controller) set({ phase: 'done', result: { ...result, ...judge(result, get().roster?.entries ?? []) } });
+    } catch (e) {
+      if (running === controller) set({ phase: 'failed', error: toError(e) });
+    }
+  },
+
+  cancel() {
+    running?.abort();
+  },
+
+  async loadRoster(file) {
+    try {
+      // The text as the CLI reads it: a byte-order mark is kept, and refused by JSON.parse there too.
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
+      const entries = rosterFromText(() => text, file.name);
+      set({ roster: { file: file.name, entries }, rosterError: null });
+    } catch (e) {
+      set({ roster: null, rosterError: toError(e) });
+    }
+    rejudge();
+  },
+
+  clearRoster() {
+    set({ roster: null, rosterError: null });
+    rejudge();
+  },
+
+  reset() {
+    running?.abort();
+    running = null;
+    set({ phase: 'idle', name: '', input: null, result: null, error: null, progress: { done: 0, total: 0 } });
+  },
+}));
+
+/** A roster given or taken away after the verdict judges the package again, without reading it again. */
+function rejudge(): void {
+  const { result, roster } = useVerifier.getState();
+  if (result) useVerifier.setState({ result: { ...result, ...judge(result, roster?.entries ?? []) } });
+}
