@@ -1,39 +1,35 @@
 import { Decrypter } from 'age-encryption';
 import { JejakError } from '../errors';
+import type { ByteSource } from '../packages/platform';
 import { AGE_CHUNK, AGE_MAGIC, AGE_NONCE_BYTES, AGE_SEALED_CHUNK, chunkCount, openChunk, payloadKey, plaintextLength } from './age-stream';
 
 /**
  * An age file read like the plain file inside it, at any position, without ever writing the
  * plaintext anywhere: each read decrypts only the 64 KiB chunks it touches (every chunk carries its
  * own authenticator, so each is checked before a byte of it is handed out). A ZIP reader needs
- * random access (the central directory is at the end); this gives it, in bounded memory.
+ * random access (the central directory is at the end); this gives it, in bounded memory, as the
+ * verify path's ByteSource, so an encrypted package is read exactly as a plain one.
  */
-
-export interface ReadAt {
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
-}
 
 /** Headers are a few hundred bytes per recipient; this bounds what is read looking for the end of one. */
 const MAX_HEADER = 1 << 20;
 const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
 
-export function looksLikeAge(head: Buffer): boolean {
-  return head.subarray(0, AGE_MAGIC.length).toString('latin1') === AGE_MAGIC || head.subarray(0, ARMOR.length).toString('latin1') === ARMOR;
+const latin1 = (bytes: Uint8Array, length: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, bytes.length)).toString('latin1');
+
+export function looksLikeAge(head: Uint8Array): boolean {
+  return latin1(head, AGE_MAGIC.length) === AGE_MAGIC || latin1(head, ARMOR.length) === ARMOR;
 }
 
-async function readExactly(source: ReadAt, length: number, position: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  for (let done = 0; done < length; ) {
-    const { bytesRead } = await source.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw new JejakError('UNREADABLE', 'The encrypted package ended early (was it changed while being read?).');
-    done += bytesRead;
-  }
-  return buffer;
+async function readExactly(source: ByteSource, length: number, position: number): Promise<Buffer> {
+  const bytes = await source.read(position, length);
+  if (bytes.length !== length) throw new JejakError('UNREADABLE', 'The encrypted package ended early (was it changed while being read?).');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** The header's length: it ends with the line "--- <MAC>". */
-async function headerLength(source: ReadAt, fileSize: number): Promise<number> {
-  const head = await readExactly(source, Math.min(fileSize, MAX_HEADER), 0);
+async function headerLength(source: ByteSource): Promise<number> {
+  const head = await readExactly(source, Math.min(source.size, MAX_HEADER), 0);
   if (head.subarray(0, ARMOR.length).toString('latin1') === ARMOR) {
     throw new JejakError('UNREADABLE', 'The package is age-encrypted in ASCII armor; Jejak reads binary age files. Remove the armor with: age -d … | age -r … > NAME.zip.age');
   }
@@ -51,13 +47,13 @@ function asKeyError(err: unknown): JejakError {
   return new JejakError('INTEGRITY', `The encrypted package's age header does not check (${message}): it was damaged or changed.`);
 }
 
-export class AgeFile implements ReadAt {
+export class AgeFile implements ByteSource {
   /** the first chunk that failed to authenticate: a reader above may wrap the error it threw */
   damage: JejakError | null = null;
   private cached: { index: number; plain: Buffer } | null = null;
 
   private constructor(
-    private readonly source: ReadAt,
+    private readonly source: ByteSource,
     private readonly key: Buffer,
     private readonly payloadStart: number,
     private readonly sealedBytes: number,
@@ -67,9 +63,10 @@ export class AgeFile implements ReadAt {
   ) {}
 
   /** Opens with the first identity that matches a recipient; WRONG_AGE_KEY when none does. */
-  static async open(source: ReadAt, fileSize: number, identities: readonly string[]): Promise<AgeFile> {
+  static async open(source: ByteSource, identities: readonly string[]): Promise<AgeFile> {
     if (identities.length === 0) throw new JejakError('WRONG_AGE_KEY', 'This package is age-encrypted: open it with an age identity (your vault, or --identity KEY.txt).');
-    const length = await headerLength(source, fileSize);
+    const fileSize = source.size;
+    const length = await headerLength(source);
     const decrypter = new Decrypter();
     for (const identity of identities) decrypter.addIdentity(identity);
     let fileKey: Uint8Array;
@@ -109,17 +106,16 @@ export class AgeFile implements ReadAt {
     return plain;
   }
 
-  async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
-    const want = Math.max(0, Math.min(length, this.size - position));
-    if (want === 0) return { bytesRead: 0 };
-    const first = Math.floor(position / AGE_CHUNK);
-    const last = Math.floor((position + want - 1) / AGE_CHUNK);
-    let written = 0;
-    for (const [i, chunk] of (await this.chunksAt(first, last)).entries()) {
-      const from = i === 0 ? position - first * AGE_CHUNK : 0;
-      written += chunk.copy(buffer, offset + written, from, Math.min(chunk.length, from + want - written));
-    }
-    return { bytesRead: written };
+  /** The plaintext from `offset`: `length` bytes, fewer only at its end. Chunks are never changed once decrypted, so views of them may be handed out. */
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const want = Math.max(0, Math.min(length, this.size - offset));
+    if (want === 0) return new Uint8Array(0);
+    const first = Math.floor(offset / AGE_CHUNK);
+    const last = Math.floor((offset + want - 1) / AGE_CHUNK);
+    const from = offset - first * AGE_CHUNK;
+    const chunks = await this.chunksAt(first, last);
+    if (chunks.length === 1) return (chunks[0] as Buffer).subarray(from, from + want);
+    return Buffer.concat(chunks).subarray(from, from + want);
   }
 
   close(): void {

@@ -1,12 +1,9 @@
 import { Encrypter } from 'age-encryption';
 import { JejakError } from '../errors';
 import { AGE_NONCE_BYTES, ChunkSealer, payloadKey } from './age-stream';
-import type { ReadAt } from './age-file';
+import type { ByteSource } from '../packages/platform';
+import type { PositionalWriter } from '../packages/zip-write';
 import { checkRecipients } from './age-keys';
-
-export interface WriteAt {
-  write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
-}
 
 /**
  * The header and payload nonce of a new age file for `recipients`, and its payload key. The header
@@ -30,7 +27,7 @@ async function startAgeFile(recipients: readonly string[]): Promise<{ prefix: Bu
   return { prefix, key: payloadKey(fileKey, prefix.subarray(prefix.length - AGE_NONCE_BYTES)) };
 }
 
-async function writeAll(out: WriteAt, buffer: Buffer, position: number): Promise<void> {
+async function writeAll(out: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
   for (let done = 0; done < buffer.length; ) {
     const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
@@ -40,27 +37,26 @@ async function writeAll(out: WriteAt, buffer: Buffer, position: number): Promise
 const READ_BYTES = 1 << 20;
 
 /**
- * Encrypts `size` bytes read from `source` into `out` (from position 0) as an age file for
- * `recipients`; memory stays one read buffer and one chunk. Returns the age file's size.
+ * Encrypts every byte of `source` into `out` (from position 0) as an age file for `recipients`;
+ * memory stays one read and one chunk. Returns the age file's size.
  */
-export async function sealInto(source: ReadAt, size: number, out: WriteAt, recipients: readonly string[], onBytes?: (done: number) => void, signal?: AbortSignal): Promise<number> {
+export async function sealInto(source: ByteSource, out: PositionalWriter, recipients: readonly string[], onBytes?: (done: number) => void, signal?: AbortSignal): Promise<number> {
   if (recipients.length === 0) throw new JejakError('INVALID_INPUT', 'An encrypted package needs at least one recipient.');
   const { prefix, key } = await startAgeFile(recipients);
   const sealer = new ChunkSealer(key);
   await writeAll(out, prefix, 0);
   let position = prefix.length;
-  const buffer = Buffer.alloc(Math.min(READ_BYTES, Math.max(size, 1)));
-  for (let done = 0; done < size; ) {
+  for (let done = 0; done < source.size; ) {
     if (signal?.aborted) throw new JejakError('CANCELLED', 'The operation was cancelled.');
-    const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, size - done), done);
-    if (bytesRead === 0) throw new JejakError('INTERNAL', 'The package being encrypted ended early.');
-    const sealed = sealer.push(buffer.subarray(0, bytesRead));
+    const bytes = await source.read(done, Math.min(READ_BYTES, source.size - done));
+    if (bytes.length === 0) throw new JejakError('INTERNAL', 'The package being encrypted ended early.');
+    const sealed = sealer.push(bytes);
     if (sealed.length > 0) {
       const batch = Buffer.concat(sealed);
       await writeAll(out, batch, position);
       position += batch.length;
     }
-    done += bytesRead;
+    done += bytes.length;
     onBytes?.(done);
   }
   const last = sealer.finish();

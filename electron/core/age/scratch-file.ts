@@ -3,8 +3,8 @@ import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
-import type { ReadAt } from './age-file';
-import type { WriteAt } from './age-seal';
+import type { PositionalReader } from '../packages/platform-node';
+import type { PositionalWriter } from '../packages/zip-write';
 
 /**
  * A temporary file that never holds plaintext: pages of 256 KiB, each sealed with AES-256-GCM under
@@ -20,7 +20,7 @@ const NONCE = 12;
 const TAG = 16;
 const SLOT = NONCE + PAGE + TAG;
 
-export class ScratchFile implements ReadAt, WriteAt {
+export class ScratchFile implements PositionalReader, PositionalWriter {
   size = 0;
   private pagesOnDisk = 0;
   private page: { index: number; data: Buffer; dirty: boolean } | null = null;
@@ -78,14 +78,15 @@ export class ScratchFile implements ReadAt, WriteAt {
     return data;
   }
 
-  async write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
+  async write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
     if (position > this.size) throw new JejakError('INTERNAL', 'The scratch file is written without gaps.');
     for (let done = 0; done < length; ) {
       const at = position + done;
       const data = await this.load(Math.floor(at / PAGE));
-      const n = buffer.copy(data, at % PAGE, offset + done, offset + Math.min(length, done + PAGE - (at % PAGE)));
+      const part = buffer.subarray(offset + done, offset + Math.min(length, done + PAGE - (at % PAGE)));
+      data.set(part, at % PAGE);
       (this.page as { dirty: boolean }).dirty = true;
-      done += n;
+      done += part.length;
     }
     this.size = Math.max(this.size, position + length);
     return { bytesWritten: length };

@@ -3,7 +3,7 @@ import { JejakError } from '../errors';
 import { NOTICE_JSON } from '../packages/bag-names';
 import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
 import { asUnreadable } from '../packages/operation';
-import { fileSource, nodePlatform } from '../packages/platform-node';
+import { nodePlatform } from '../packages/platform-node';
 import { withPackage } from '../packages/verify';
 
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
@@ -30,7 +30,7 @@ export async function readNoticeFile(path: string): Promise<unknown> {
 
 /** Reads only the package's metadata; its bag and signature checks are `jejak verify`'s business. */
 async function noticeOfPackage(path: string): Promise<Buffer> {
-  const inspection = await withPackage(path, (handle, size) => inspect(fileSource(handle, size), nodePlatform, { limits: DEFAULT_LIMITS, full: false }));
+  const inspection = await withPackage(path, ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }));
   const bytes = inspection.files.get(NOTICE)?.bytes;
   if (!bytes) throw new JejakError('UNREADABLE', `The package has no readable ${NOTICE}.`);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -56,10 +56,10 @@ export async function appendToVerified<T>(
   const path = resolve(destination);
   return withPackage(
     sourceZip,
-    async (handle, size, encrypted) => {
-      const before = await handle.stat();
+    async ({ source: zip, encrypted, unchanged }) => {
+      const size = zip.size;
       let verified = 0;
-      const source = await inspect(fileSource(handle, size), nodePlatform, {
+      const source = await inspect(zip, nodePlatform, {
         limits,
         full: true,
         signal: opts.signal,
@@ -88,8 +88,7 @@ export async function appendToVerified<T>(
             signal: opts.signal,
             onProgress: (p) => opts.onProgress?.({ ...p, bytesDone: verified + p.bytesDone, bytesTotal: verified + size }),
           });
-          const after = await handle.stat();
-          if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+          if (!(await unchanged())) {
             throw new JejakError('INTEGRITY', `The package changed on disk while it was being ${doing}.`);
           }
           // What we wrote must read back: structure, tag files, every signature and time-stamp, the new ones included.

@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readdir, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
@@ -9,8 +9,13 @@ import { DEFLATE_TRAILING_DATA, type ByteSource, type FolderSource, type Hasher,
 
 /** The verify path's platform in Node: OpenSSL through node:crypto, zlib, SHA-512 on the second core. */
 
+/** What fileSource reads through: a FileHandle, or anything with its positional read (a sealed scratch file). */
+export interface PositionalReader {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
+
 /** A file already open: reads go straight to the handle, each into a buffer of its own. */
-export function fileSource(handle: FileHandle, size: number): ByteSource {
+export function fileSource(handle: PositionalReader, size: number): ByteSource {
   return {
     size,
     async read(offset, length) {

@@ -1,8 +1,9 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { withPlainPackage } from '../age/plain-package';
+import { withPlainSource } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { asUnreadable } from './operation';
+import type { ByteSource } from './platform';
 import { fileSource, folderSource, nodePlatform } from './platform-node';
 import { assertPayloadPath, readZipEntry, verifyBag, verifyZip, type ReadEntryOptions, type VerifyOptions, type VerifyResult } from './verify-source';
 
@@ -17,15 +18,33 @@ export interface PackageFileOptions {
   ageIdentities?: readonly string[];
 }
 
+/** A package file opened for reading. */
+export interface OpenedPackageFile {
+  /** the ZIP's bytes: the file's own, or the plaintext of an age file, decrypted as it is read */
+  source: ByteSource;
+  encrypted: boolean;
+  /** the file on disk still has the size and modification time it had when it was opened */
+  unchanged(): Promise<boolean>;
+}
+
+async function openedFile(handle: FileHandle): Promise<{ file: ByteSource; unchanged(): Promise<boolean> }> {
+  const before = await handle.stat();
+  if (!before.isFile()) throw new JejakError('UNREADABLE', 'The package is not a regular file.');
+  return {
+    file: fileSource(handle, before.size),
+    async unchanged() {
+      const now = await handle.stat();
+      return now.size === before.size && now.mtimeMs === before.mtimeMs;
+    },
+  };
+}
+
 /**
  * Opens a package read-only; a path we cannot read is UNREADABLE, never a verdict. An
- * age-encrypted package is handed over as its decrypted view, opened with `ageIdentities`.
+ * age-encrypted package is handed over as its decrypted view, opened with `ageIdentities`: the
+ * same ByteSource as a plain file, so every check reads both the same way.
  */
-export async function withPackage<T>(
-  zipPath: string,
-  fn: (handle: FileHandle, size: number, encrypted: boolean) => Promise<T>,
-  ageIdentities?: readonly string[],
-): Promise<T> {
+export async function withPackage<T>(zipPath: string, fn: (pkg: OpenedPackageFile) => Promise<T>, ageIdentities?: readonly string[]): Promise<T> {
   let handle: FileHandle;
   try {
     handle = await open(zipPath, 'r');
@@ -33,9 +52,8 @@ export async function withPackage<T>(
     throw asUnreadable(err, 'The package');
   }
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new JejakError('UNREADABLE', 'The package is not a regular file.');
-    return await withPlainPackage(handle, stat.size, ageIdentities, fn);
+    const { file, unchanged } = await openedFile(handle);
+    return await withPlainSource(file, ageIdentities, (source, encrypted) => fn({ source, encrypted, unchanged }));
   } catch (err) {
     throw asUnreadable(err, 'The package');
   } finally {
@@ -51,8 +69,8 @@ export async function withPackage<T>(
 export async function verifyPackage(zipPath: string, opts: VerifyOptions & PackageFileOptions = {}): Promise<VerifyResult> {
   return withPackage(
     zipPath,
-    async (handle, size, encrypted) => {
-      const result = await verifyZip(fileSource(handle, size), nodePlatform, opts);
+    async ({ source, encrypted }) => {
+      const result = await verifyZip(source, nodePlatform, opts);
       return encrypted ? { ...result, encrypted } : result;
     },
     opts.ageIdentities,
@@ -81,6 +99,6 @@ export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Pr
  */
 export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions & PackageFileOptions = {}): Promise<Buffer> {
   assertPayloadPath(bagPath);
-  const bytes = await withPackage(zipPath, (handle, size) => readZipEntry(fileSource(handle, size), nodePlatform, bagPath, opts), opts.ageIdentities);
+  const bytes = await withPackage(zipPath, ({ source }) => readZipEntry(source, nodePlatform, bagPath, opts), opts.ageIdentities);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

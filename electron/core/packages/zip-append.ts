@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
-import type { FileHandle } from 'node:fs/promises';
 import { throwIfAborted, type OperationOptions } from './operation';
 import type { ByteSource } from './platform';
+import type { PositionalWriter } from './zip-write';
 import { CHUNK, type ZipArchive } from './zip-read';
 import { centralRecord, dosDateTime, endRecords, localHeader, MAX16, MAX32, type EntryRecord } from './zip-records';
 
@@ -16,7 +16,7 @@ export interface NewEntry {
   data: Buffer;
 }
 
-async function copyRange(from: ByteSource, to: FileHandle, start: number, length: number, at: number, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
+async function copyRange(from: ByteSource, to: PositionalWriter, start: number, length: number, at: number, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
   for (let done = 0; done < length; ) {
     throwIfAborted(signal);
     const want = Math.min(CHUNK, length - done);
@@ -30,7 +30,7 @@ async function copyRange(from: ByteSource, to: FileHandle, start: number, length
 }
 
 /** Writes `source` plus `entries` (stored, each small) into `out`; returns the new file's size. */
-export async function appendEntries(source: ZipArchive, out: FileHandle, entries: readonly NewEntry[], mtime: Date, opts: OperationOptions): Promise<number> {
+export async function appendEntries(source: ZipArchive, out: PositionalWriter, entries: readonly NewEntry[], mtime: Date, opts: OperationOptions): Promise<number> {
   const { cdOffset, cdSize, entryCount } = source.end;
   let done = 0;
   const onBytes = (n: number): void => {

@@ -19,6 +19,14 @@ function asUnwritable(err: unknown, dir: string): unknown {
   return new JejakError('INTERNAL', `The package could not be written in ${dir} (${code}).`, { code });
 }
 
+/**
+ * Where a package is written with positional writes: the file itself, or (encrypted) the sealed
+ * scratch file its ZIP passes through. A FileHandle is one.
+ */
+export interface PositionalWriter {
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+}
+
 /** Temp files of package writes running in this process: a sweep of stale partials never touches them. */
 export const partialsInUse = new Set<string>();
 
@@ -53,7 +61,7 @@ export async function writeAtomically<T>(target: string, signal: AbortSignal | u
   }
 }
 
-async function writeAll(handle: FileHandle, buffer: Buffer, position: number): Promise<void> {
+async function writeAll(handle: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
   for (let done = 0; done < buffer.length; ) {
     const { bytesWritten } = await handle.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
@@ -76,7 +84,7 @@ export class ZipWriter {
   private readonly when: DosTime;
 
   constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: PositionalWriter,
     mtime: Date,
     private readonly signal?: AbortSignal,
   ) {

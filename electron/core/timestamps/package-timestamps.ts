@@ -4,7 +4,7 @@ import { JejakError } from '../errors';
 import { appendToVerified, type AppendOptions } from '../packages/append-package';
 import { parseTimestampPath, timestampPath, timestampStem } from '../packages/bag-names';
 import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
-import { fileSource, nodePlatform } from '../packages/platform-node';
+import { nodePlatform } from '../packages/platform-node';
 import { checkInspectionTimestamps } from '../packages/timestamp-step';
 import { withPackage } from '../packages/verify';
 import { checkTimestampToken, type TokenCheck } from './tsp-token';
@@ -29,7 +29,7 @@ export interface TimestampRequest {
  * read again: a request carries only the statement file's SHA-256). INTEGRITY when it does not verify.
  */
 export async function timestampRequests(path: string, opts: { ageIdentities?: readonly string[] } = {}): Promise<TimestampRequest[]> {
-  const inspection = await withPackage(path, (handle, size) => inspect(fileSource(handle, size), nodePlatform, { limits: DEFAULT_LIMITS, full: false }), opts.ageIdentities);
+  const inspection = await withPackage(path, ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }), opts.ageIdentities);
   await checkInspectionTimestamps(inspection);
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) throw new JejakError('INTEGRITY', `The package does not verify, so no time-stamp is asked for it: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });

@@ -8,21 +8,27 @@ import { AgeFile } from '../../../electron/core/age/age-file';
 import { sealInto } from '../../../electron/core/age/age-seal';
 import { ScratchFile } from '../../../electron/core/age/scratch-file';
 import { isJejakError } from '../../../electron/core/errors';
+import { fileSource } from '../../../electron/core/packages/platform-node';
 import { ageKeygen } from '../../fixtures/age';
 import { allFiles, tempDir } from '../../fixtures/temp';
 
 const SIZES = [0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 300_001];
 
+/** Reads the plaintext through the ByteSource interface in steps of `step` bytes. */
 async function readAllFrom(age: AgeFile, step: number): Promise<Buffer> {
-  const out = Buffer.alloc(age.size);
-  for (let at = 0; at < age.size; at += step) await age.read(out, at, Math.min(step, age.size - at), at);
-  return out;
+  const parts: Uint8Array[] = [];
+  for (let at = 0; at < age.size; at += step) {
+    const part = await age.read(at, step);
+    expect(part.length).toBe(Math.min(step, age.size - at));
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
 }
 
 async function openAge(path: string, identities: string[]) {
   const handle = await open(path, 'r');
   const { size } = await handle.stat();
-  return { handle, age: await AgeFile.open(handle, size, identities) };
+  return { handle, age: await AgeFile.open(fileSource(handle, size), identities) };
 }
 
 describe('age files, both ways with Debian age', () => {
@@ -39,9 +45,9 @@ describe('age files, both ways with Debian age', () => {
         expect((await readAllFrom(age, 1 << 20)).equals(plain)).toBe(true);
         expect((await readAllFrom(age, 7_777)).equals(plain)).toBe(true);
         if (size > 10) {
-          const tail = Buffer.alloc(10);
-          await age.read(tail, 0, 10, size - 10);
-          expect(tail.equals(plain.subarray(size - 10))).toBe(true);
+          // a read past the end gives what there is, as a file does
+          expect(Buffer.from(await age.read(size - 10, 100)).equals(plain.subarray(size - 10))).toBe(true);
+          expect((await age.read(size, 10)).length).toBe(0);
         }
       } finally {
         await handle.close();
@@ -55,8 +61,8 @@ describe('age files, both ways with Debian age', () => {
     for (const size of SIZES) {
       const plain = randomBytes(size);
       const out = await open(join(dir, 'out.age'), 'w+');
-      const source = { read: async (b: Buffer, o: number, l: number, p: number) => ({ bytesRead: plain.copy(b, o, p, p + l) }) };
-      await sealInto(source, size, out, [one.recipient, two.recipient]);
+      const source = { size, read: async (offset: number, length: number) => plain.subarray(offset, offset + length) };
+      await sealInto(source, out, [one.recipient, two.recipient]);
       await out.close();
       for (const key of [one, two]) {
         const opened = execFileSync('age', ['-d', '-i', key.keyFile, join(dir, 'out.age')]);
