@@ -106,7 +106,7 @@ describe('jejak CLI: trusted time (RFC 3161)', () => {
     writeFileSync(roster, JSON.stringify({ entries: JSON.parse(readFileSync(analyst.entry, 'utf8')), tsaRoots: [tsa.rootPem] }));
     const verified = analyst.run(['verify', zip, '--trust', roster]);
     expect(verified.code, verified.stdout).toBe(0);
-    expect(verified.stdout).toMatch(/pass {2}timestamps — statement 1: time confirmed by Test TSA at 20\d\d-/);
+    expect(verified.stdout).toMatch(/pass {2}timestamps — statement 1: stamped by Test TSA at 20\d\d-/);
     expect(verified.stdout).toMatch(/signed: analyst submitted by Sari Analis .* trusted; time confirmed by Test TSA at/);
     // without the TSA root the time is not confirmed: valid, untrusted
     expect(analyst.run(['verify', zip, '--trust', analyst.entry]).code).toBe(3);

@@ -89,7 +89,7 @@ test('a package travels encrypted (age) and with trusted time (RFC 3161)', async
   await page.getByTestId('review-file').setInputFiles(stamped.zip);
   await expect(verdict).toHaveAttribute('data-verdict', 'valid-untrusted');
   await expect(page.getByTestId('checks').locator('[data-check=timestamps][data-ok=true]')).toBeAttached();
-  await expect(page.getByTestId('statement-time')).toContainText(/Waktu dikonfirmasi oleh Test TSA pada .*TSA tidak dipercaya/);
+  await expect(page.getByTestId('statement-time')).toContainText(/Dicap waktu oleh Test TSA pada .*belum dikonfirmasi/);
   await expect(verdict).toContainText('Waktu tidak dikonfirmasi oleh TSA tepercaya: Test TSA.');
   expect(readFileSync(stamped.printed, 'utf8')).toMatch(/BEGIN CERTIFICATE/);
   expect(harness.foreignRequests).toEqual([]);

@@ -42,7 +42,7 @@ export function ResultView({ name, result, input, roster }: { name: string; resu
         </div>
         <div className="review-side">
           <section className="card">{roster}</section>
-          <StatementsList statements={pkg.statements} />
+          <StatementsList statements={pkg.statements} timestamps={pkg.timestamps} />
         </div>
       </div>
     </div>

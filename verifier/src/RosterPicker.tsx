@@ -27,6 +27,7 @@ export function RosterPicker() {
           <>
             <span className="mono small" data-testid="roster-loaded">
               {t('verifier.rosterLoaded', { file: roster.file, count: roster.entries.length })}
+              {roster.tsaRoots.length > 0 && ` · ${t('verifier.rosterTsaRoots', { count: roster.tsaRoots.length })}`}
             </span>
             <button type="button" className="button-link small" onClick={clearRoster}>
               {t('verifier.rosterClear')}

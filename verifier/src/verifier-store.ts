@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import { rosterFromText } from '../../electron/core/identity/roster';
-import { judge, type RosterEntry } from '../../electron/core/packages/judge';
-import type { VerifyResult } from '../../electron/core/packages/verify-source';
+import { type TrustFile, trustFromText } from '../../electron/core/identity/roster';
+import { rejudge, type VerifyResult } from '../../electron/core/packages/verify-source';
 import { type PackageInput, verifyInput } from './verify-input';
 
 export interface PageError {
@@ -17,7 +16,8 @@ interface VerifierState {
   progress: { done: number; total: number };
   result: VerifyResult | null;
   error: PageError | null;
-  roster: { file: string; entries: RosterEntry[] } | null;
+  /** the roster file given: its signers, and the TSA roots it names (time-stamps are trusted against those) */
+  roster: ({ file: string } & TrustFile) | null;
   rosterError: PageError | null;
   open(input: PackageInput, name: string): Promise<void>;
   cancel(): void;
@@ -36,7 +36,7 @@ let running: AbortController | null = null;
 /** progress is drawn at most this often: a 2 GiB package reports every MiB */
 const PROGRESS_MS = 100;
 
-export const useVerifier = create<VerifierState>((set, get) => ({
+export const useVerifier = create<VerifierState>((set) => ({
   phase: 'idle',
   name: '',
   input: null,
@@ -62,7 +62,8 @@ export const useVerifier = create<VerifierState>((set, get) => ({
         },
       });
       // Judged against the roster of the moment, which may have changed while the package was read.
-      if (running === controller) set({ phase: 'done', result: { ...result, ...judge(result, get().roster?.entries ?? []) } });
+      const judged = await judgedNow(result);
+      if (running === controller) set({ phase: 'done', result: judged });
     } catch (e) {
       if (running === controller) set({ phase: 'failed', error: toError(e) });
     }
@@ -76,17 +77,16 @@ export const useVerifier = create<VerifierState>((set, get) => ({
     try {
       // The text as the CLI reads it: a byte-order mark is kept, and refused by JSON.parse there too.
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
-      const entries = rosterFromText(() => text, file.name);
-      set({ roster: { file: file.name, entries }, rosterError: null });
+      set({ roster: { file: file.name, ...trustFromText(() => text, file.name) }, rosterError: null });
     } catch (e) {
       set({ roster: null, rosterError: toError(e) });
     }
-    rejudge();
+    await judgeAgain();
   },
 
   clearRoster() {
     set({ roster: null, rosterError: null });
-    rejudge();
+    void judgeAgain();
   },
 
   reset() {
@@ -96,8 +96,19 @@ export const useVerifier = create<VerifierState>((set, get) => ({
   },
 }));
 
+/** `result` judged against the roster as it stands (its signers and TSA roots), again if it changed meanwhile. */
+async function judgedNow(result: VerifyResult): Promise<VerifyResult> {
+  for (;;) {
+    const roster = useVerifier.getState().roster;
+    const judged = await rejudge(result, { roster: roster?.entries ?? [], tsaRoots: roster?.tsaRoots ?? [] });
+    if (useVerifier.getState().roster === roster) return judged;
+  }
+}
+
 /** A roster given or taken away after the verdict judges the package again, without reading it again. */
-function rejudge(): void {
-  const { result, roster } = useVerifier.getState();
-  if (result) useVerifier.setState({ result: { ...result, ...judge(result, roster?.entries ?? []) } });
+async function judgeAgain(): Promise<void> {
+  const result = useVerifier.getState().result;
+  if (!result) return;
+  const judged = await judgedNow(result);
+  if (useVerifier.getState().result === result) useVerifier.setState({ result: judged });
 }

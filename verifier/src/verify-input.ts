@@ -6,9 +6,24 @@ import { blobSource, browserPlatform } from './platform-browser';
 /** What the recipient gave the page: a package file, or the folder of an unzipped package. */
 export type PackageInput = { kind: 'zip'; file: File } | { kind: 'folder'; folder: FolderSource };
 
+const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
+
+/**
+ * An age-encrypted package (NAME.zip.age) is no ZIP this page can open without its recipient's
+ * key: it is named as that, not judged, as `jejak verify` without a key refuses it.
+ */
+async function refuseEncrypted(file: Blob): Promise<void> {
+  const head = new Uint8Array(await file.slice(0, AGE_MAGIC.length).arrayBuffer());
+  if (head.length === AGE_MAGIC.length && head.every((b, i) => b === AGE_MAGIC[i])) {
+    throw Object.assign(new Error('This package is encrypted (age): decrypt it first with age -d, or use jejak verify --identity KEY.txt.'), { code: 'AGE_ENCRYPTED' });
+  }
+}
+
 /** The same verification as `jejak verify`, on the browser's platform. */
-export function verifyInput(input: PackageInput, opts: VerifyOptions): Promise<VerifyResult> {
-  return input.kind === 'zip' ? verifyZip(blobSource(input.file), browserPlatform, opts) : verifyBag(input.folder, browserPlatform, opts);
+export async function verifyInput(input: PackageInput, opts: VerifyOptions): Promise<VerifyResult> {
+  if (input.kind === 'folder') return verifyBag(input.folder, browserPlatform, opts);
+  await refuseEncrypted(input.file);
+  return verifyZip(blobSource(input.file), browserPlatform, opts);
 }
 
 /**

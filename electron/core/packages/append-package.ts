@@ -4,7 +4,6 @@ import { JejakError } from '../errors';
 import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
 import type { OperationOptions } from './operation';
 import { fileSource, nodePlatform } from './platform-node';
-import { checkInspectionTimestamps } from './timestamp-step';
 import { withPackage } from './verify';
 import { appendEntries, type NewEntry } from './zip-append';
 import { writeAtomically } from './zip-write';
@@ -68,7 +67,6 @@ export async function appendToVerified<T>(
           opts.onProgress?.({ ...p, bytesTotal: verified + size });
         },
       });
-      await checkInspectionTimestamps(source);
       const failing = source.checks.checks.filter((c) => !c.ok);
       const { archive, name } = source;
       if (failing.length > 0 || !archive || !name) {
@@ -93,7 +91,6 @@ export async function appendToVerified<T>(
           }
           // What we wrote must read back: structure, tag files, every signature and time-stamp, the new ones included.
           const check = await inspect(fileSource(out, written), nodePlatform, { limits, full: false });
-          await checkInspectionTimestamps(check);
           if (!check.checks.allOk) throw new JejakError('INTERNAL', `The ${doing} package did not verify.`, { checks: check.checks.checks.filter((c) => !c.ok) });
           return written;
         }),

@@ -37,7 +37,7 @@ const label = (path: string): string => JSON.stringify(path);
 export async function inspectFolder(folder: FolderSource, platform: Platform, opts: FolderInspectOptions): Promise<Inspection> {
   const checks = new CheckList();
   const name = folder.name;
-  const result: Inspection = { checks, entries: [], statements: [], files: new Map(), name };
+  const result: Inspection = { checks, entries: [], statements: [], timestamps: [], files: new Map(), name };
   const walk = await walkBag(folder, opts.limits.maxEntries);
   result.entries = [...walk.folders.map((f) => `${name}/${f}/`), ...[...walk.files.keys()].map((f) => `${name}/${f}`)].sort();
   checks.add('folder-structure', walk.structure, `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`);

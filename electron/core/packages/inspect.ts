@@ -11,6 +11,7 @@ import type { OperationOptions } from './operation';
 import type { ByteSource, Platform } from './platform';
 import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
+import { checkTimestamps, timestampsDetail, type TimestampFound } from '../timestamps/timestamp-check';
 import { ZipFormatError } from './zip-format';
 import { entryLabel, mapLocalHeaders, readArchive, readEntryData, ZipLimitError, type ZipArchive, type ZipEntry } from './zip-read';
 
@@ -58,6 +59,8 @@ export interface Inspection {
   report?: unknown;
   tagmanifestSha256?: string;
   statements: StatementInfo[];
+  /** the time-stamp tokens that check, whoever their TSA is */
+  timestamps: TimestampFound[];
   /** bag path → what reading it established */
   files: Map<string, FileFacts>;
   archive?: ZipArchive;
@@ -68,7 +71,7 @@ export const isMetadata = (path: string): boolean =>
 
 export async function inspect(source: ByteSource, platform: Platform, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
-  const result: Inspection = { checks, entries: [], statements: [], files: new Map() };
+  const result: Inspection = { checks, entries: [], statements: [], timestamps: [], files: new Map() };
   let archive: ZipArchive;
   let structure: string[];
   try {
@@ -130,6 +133,11 @@ export async function checkContents(result: Inspection, bagName: string | undefi
 
   const notice = noticeFileProblems(files.get(NOTICE)?.bytes, { externalIdentifier, analystFingerprint, evidence: noticeEvidenceFacts(evidence, files) });
   checks.add('notice', notice, 'notice.json is a valid jejak-notice/1 naming this case, its signer and exactly its evidence');
+
+  // Whether each token's TSA is trusted depends on the roots given: the verdict's business, not the check's.
+  const stamps = await checkTimestamps(files, result.statements);
+  result.timestamps = stamps.timestamps;
+  checks.add('timestamps', stamps.problems, timestampsDetail(stamps));
   return result;
 }
 

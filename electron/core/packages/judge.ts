@@ -19,16 +19,22 @@ export interface Judgement {
   trustDetail: string;
   /** the statements with `trusted` set for this roster */
   statements: StatementInfo[];
+  /** the time-stamps as judged: none is trusted in an invalid package */
+  timestamps: TimestampInfo[];
 }
 
 const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
 
-/** A time-stamp whose TSA is not trusted leaves the time unconfirmed: like a signer outside the roster, not tampering. */
-function untrustedTimes(timestamps: readonly TimestampInfo[]): string {
-  return timestamps
-    .filter((t) => !t.trusted)
-    .map((t) => ` The time of statement ${t.seq} is not confirmed: ${t.file} is by ${t.tsa}, and ${t.untrusted ?? 'its TSA is not trusted'}.`)
-    .join('');
+/**
+ * What the time-stamps say, in words. One whose TSA is not trusted leaves the time unconfirmed: like
+ * a signer outside the roster, not tampering.
+ */
+function times(timestamps: readonly TimestampInfo[]): { confirmed: string; unconfirmed: string } {
+  const said = (trusted: boolean, say: (t: TimestampInfo) => string) => timestamps.filter((t) => t.trusted === trusted).map(say).join('');
+  return {
+    confirmed: said(true, (t) => ` The time of statement ${t.seq} is confirmed by ${t.tsa} at ${t.genTime}.`),
+    unconfirmed: said(false, (t) => ` The time of statement ${t.seq} is not confirmed: ${t.file} is by ${t.tsa}, and ${t.untrusted ?? 'its TSA is not trusted'}.`),
+  };
 }
 
 /**
@@ -43,18 +49,20 @@ export function judge(inspected: { checks: readonly Check[]; statements: readonl
     ...s,
     trusted: valid && roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role),
   }));
+  // In an invalid package no time is confirmed either, whoever stamped it.
+  const timestamps = (inspected.timestamps ?? []).map((t) => (valid || !t.trusted ? t : { ...t, trusted: false, untrusted: 'the package is invalid' }));
   if (!valid) {
     const format = inspected.checks.find((c) => c.id === 'format-version' && !c.ok);
-    return { verdict: 'invalid', trustDetail: format ? `Not assessed: ${format.detail}.` : 'Not assessed: the package is invalid.', statements };
+    return { verdict: 'invalid', trustDetail: format ? `Not assessed: ${format.detail}.` : 'Not assessed: the package is invalid.', statements, timestamps };
   }
   const outside = statements.filter((s) => !s.trusted);
-  const times = untrustedTimes(inspected.timestamps ?? []);
+  const { confirmed, unconfirmed } = times(timestamps);
   if (outside.length > 0) {
     const inside = statements.filter((s) => s.trusted);
     const also = inside.length > 0 ? ` In the trust roster: ${inside.map(who).join(', ')}.` : '';
-    return { verdict: 'valid-untrusted', trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}${times}`, statements };
+    return { verdict: 'valid-untrusted', trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}${confirmed}${unconfirmed}`, statements, timestamps };
   }
-  const everyone = `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.`;
-  if (times) return { verdict: 'valid-untrusted', trustDetail: `${everyone}${times}`, statements };
-  return { verdict: 'valid-trusted', trustDetail: everyone, statements };
+  const everyone = `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.${confirmed}`;
+  if (unconfirmed) return { verdict: 'valid-untrusted', trustDetail: `${everyone}${unconfirmed}`, statements, timestamps };
+  return { verdict: 'valid-trusted', trustDetail: everyone, statements, timestamps };
 }

@@ -6,8 +6,7 @@ import { judge, type RosterEntry, type Verdict } from './judge';
 import type { OperationOptions } from './operation';
 import type { ByteSource, FolderSource, Platform } from './platform';
 import type { StatementInfo } from './statement-checks';
-import { checkInspectionTimestamps } from './timestamp-step';
-import type { TimestampInfo } from '../timestamps/timestamp-check';
+import { trustTimestamps, type TimestampInfo } from '../timestamps/timestamp-check';
 
 /**
  * Verifying a package from wherever its bytes are: the one verifier behind `jejak verify`, the app's
@@ -18,8 +17,10 @@ export interface VerifyOptions extends OperationOptions {
   roster?: readonly RosterEntry[];
   limits?: Partial<VerifyLimits>;
   /** roots a time-stamp token's TSA must chain to (PEM or DER) for its time to count as trusted */
-  tsaRoots?: ReadonlyArray<Uint8Array | string>;
+  tsaRoots?: TsaRoots;
 }
+
+export type TsaRoots = ReadonlyArray<Uint8Array | string>;
 
 export interface VerifyResult {
   verdict: Verdict;
@@ -29,7 +30,7 @@ export interface VerifyResult {
   trustDetail: string;
   name?: string;
   statements: StatementInfo[];
-  /** the time-stamp tokens that check, one per stamped statement */
+  /** the time-stamp tokens that check, one per stamped statement, each with its TSA judged against the roots given */
   timestamps: TimestampInfo[];
   bagInfo?: Record<string, string>;
   /** data/report.json, parsed, when it could be read */
@@ -45,26 +46,35 @@ export interface VerifyResult {
  */
 export async function verifyZip(source: ByteSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const inspection = await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true });
-  return toResult(inspection, await checkInspectionTimestamps(inspection, opts.tsaRoots), opts.roster ?? []);
+  return toResult(inspection, opts);
 }
 
 /** Verifies an unzipped bag folder: the same checks and verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones. */
 export async function verifyBag(folder: FolderSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const inspection = await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
-  return toResult(inspection, await checkInspectionTimestamps(inspection, opts.tsaRoots), opts.roster ?? []);
+  return toResult(inspection, opts);
 }
 
-function toResult(inspection: Inspection, timestamps: TimestampInfo[], roster: readonly RosterEntry[]): VerifyResult {
+async function toResult(inspection: Inspection, opts: VerifyOptions): Promise<VerifyResult> {
   const checks = inspection.checks.checks;
+  const timestamps = await trustTimestamps(inspection.timestamps, opts.tsaRoots ?? []);
   return {
-    ...judge({ checks, statements: inspection.statements, timestamps }, roster),
+    ...judge({ checks, statements: inspection.statements, timestamps }, opts.roster ?? []),
     checks,
-    timestamps,
     ...(inspection.name !== undefined ? { name: inspection.name } : {}),
     ...(inspection.bagInfo ? { bagInfo: inspection.bagInfo } : {}),
     ...(inspection.report !== undefined ? { report: inspection.report } : {}),
     ...(inspection.entries.length > 0 ? { entries: inspection.entries } : {}),
   };
+}
+
+/**
+ * A verified package judged again against another roster and TSA roots, without reading it: the
+ * browser verifier does this when a roster (which may name TSA roots) is given after the verdict.
+ */
+export async function rejudge(result: VerifyResult, trust: { roster: readonly RosterEntry[]; tsaRoots: TsaRoots }): Promise<VerifyResult> {
+  const timestamps = await trustTimestamps(result.timestamps, trust.tsaRoots);
+  return { ...result, ...judge({ checks: result.checks, statements: result.statements, timestamps }, trust.roster) };
 }
 
 export interface ReadEntryOptions extends OperationOptions {
@@ -97,8 +107,7 @@ export async function readBagEntry(folder: FolderSource, platform: Platform, bag
   return capturedBytes(await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }), bagPath);
 }
 
-async function capturedBytes(inspection: Inspection, bagPath: string): Promise<Uint8Array> {
-  await checkInspectionTimestamps(inspection);
+function capturedBytes(inspection: Inspection, bagPath: string): Uint8Array {
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) {
     throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });

@@ -5,9 +5,8 @@ import { appendToVerified, type AppendOptions } from '../packages/append-package
 import { parseTimestampPath, timestampPath, timestampStem } from '../packages/bag-names';
 import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
 import { nodePlatform } from '../packages/platform-node';
-import { checkInspectionTimestamps } from '../packages/timestamp-step';
 import { withPackage } from '../packages/verify';
-import { checkTimestampToken, type TokenCheck } from './tsp-token';
+import { checkTimestampToken, tsaTrust, type TokenCheck } from './tsp-token';
 import { timeStampRequest } from './tsp-request';
 
 /**
@@ -30,7 +29,6 @@ export interface TimestampRequest {
  */
 export async function timestampRequests(path: string, opts: { ageIdentities?: readonly string[] } = {}): Promise<TimestampRequest[]> {
   const inspection = await withPackage(path, ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }), opts.ageIdentities);
-  await checkInspectionTimestamps(inspection);
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) throw new JejakError('INTEGRITY', `The package does not verify, so no time-stamp is asked for it: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
   return inspection.statements.map((s) => ({
@@ -84,7 +82,7 @@ export async function attachTimestamps(source: string, destination: string, toke
       let match: { file: string; seq: number; check: TokenCheck } | null = null;
       let nearest: TokenCheck | null = null;
       for (const s of pkg.statements) {
-        const check = await checkTimestampToken({ statement: pkg.files.get(s.file)?.bytes ?? new Uint8Array(), token: token.bytes, roots: opts.tsaRoots ?? [] });
+        const check = await checkTimestampToken({ statement: pkg.files.get(s.file)?.bytes ?? new Uint8Array(), token: token.bytes });
         if (check.problems.length === 0) match = { file: timestampPath(s.seq, s.signer.fingerprint), seq: s.seq, check };
         else if (!check.problems.some((p) => p.includes("another file's SHA-256"))) nearest ??= check;
         if (match) break;
@@ -96,7 +94,9 @@ export async function attachTimestamps(source: string, destination: string, toke
       if (taken.has(match.file)) throw new JejakError('INVALID_INPUT', `Statement ${match.seq} already has a time-stamp (${match.file}); ${token.name} is not added.`);
       taken.add(match.file);
       entries.push({ name: match.file, data: Buffer.from(token.bytes) });
-      attached.push({ file: match.file, seq: match.seq, tsa: match.check.tsa ?? '', genTime: match.check.genTime ?? '', trusted: match.check.trusted });
+      const genTime = match.check.genTime ?? '';
+      const { trusted } = await tsaTrust({ certificates: match.check.certificates, genTime }, opts.tsaRoots ?? []);
+      attached.push({ file: match.file, seq: match.seq, tsa: match.check.tsa ?? '', genTime, trusted });
     }
     return { entries, value: attached };
   });

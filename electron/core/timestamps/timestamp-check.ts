@@ -1,13 +1,15 @@
 import { parseTimestampPath } from '../packages/bag-names';
-import { checkTimestampToken } from './tsp-token';
+import { checkTimestampToken, tsaTrust } from './tsp-token';
 
 /**
  * The `timestamps` check over a bag's files: every `timestamps/<seq>-<fp16>.tsr` names a statement
  * of this package and is an RFC 3161 token over exactly that statement's .json bytes. Pure and
- * async over what was read (no Node-only API), so a browser runs the same check.
+ * async over what was read (no Node-only API), so the browser verifier runs the same check. Whose
+ * TSA is trusted is judged apart (trustTimestamps): it depends on the roots given, not on the bytes.
  */
 
-export interface TimestampInfo {
+/** A token that checks, as the package holds it. */
+export interface TimestampFound {
   /** bag path of the token */
   file: string;
   /** the statement it stamps */
@@ -16,6 +18,11 @@ export interface TimestampInfo {
   tsa: string;
   /** the time the TSA confirms, ISO 8601 UTC */
   genTime: string;
+  /** the certificates the token carries, PEM, the TSA's own first */
+  certificates: string[];
+}
+
+export interface TimestampInfo extends TimestampFound {
   /** the TSA's certificate chains to a trusted TSA root, valid at genTime */
   trusted: boolean;
   /** why not trusted, in words */
@@ -25,7 +32,7 @@ export interface TimestampInfo {
 export interface TimestampFindings {
   problems: string[];
   /** one per token that checks */
-  timestamps: TimestampInfo[];
+  timestamps: TimestampFound[];
 }
 
 interface ReadFile {
@@ -40,7 +47,7 @@ interface StampedStatement {
   signer: { fingerprint: string };
 }
 
-export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, statements: readonly StampedStatement[], roots: ReadonlyArray<Uint8Array | string>): Promise<TimestampFindings> {
+export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, statements: readonly StampedStatement[]): Promise<TimestampFindings> {
   const findings: TimestampFindings = { problems: [], timestamps: [] };
   for (const [path, facts] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = parseTimestampPath(path);
@@ -52,10 +59,10 @@ export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, stat
     } else if (facts.state !== 'read' || !facts.bytes) {
       findings.problems.push(`${path} could not be read`);
     } else if (json) {
-      const token = await checkTimestampToken({ statement: json, token: facts.bytes, roots });
+      const token = await checkTimestampToken({ statement: json, token: facts.bytes });
       findings.problems.push(...token.problems.map((p) => `${path} ${p}`));
       if (token.problems.length === 0 && token.tsa && token.genTime) {
-        findings.timestamps.push({ file: path, seq: name.seq, tsa: token.tsa, genTime: token.genTime, trusted: token.trusted, ...(token.untrusted ? { untrusted: token.untrusted } : {}) });
+        findings.timestamps.push({ file: path, seq: name.seq, tsa: token.tsa, genTime: token.genTime, certificates: token.certificates });
       }
     }
   }
@@ -63,7 +70,16 @@ export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, stat
 }
 
 export function timestampsDetail(findings: TimestampFindings): string {
-  const n = findings.timestamps.length;
-  if (n === 0) return 'no time-stamp tokens (they are optional)';
-  return findings.timestamps.map((t) => `statement ${t.seq}: time confirmed by ${t.tsa} at ${t.genTime}${t.trusted ? '' : ' (TSA not trusted)'}`).join('; ');
+  if (findings.timestamps.length === 0) return 'no time-stamp tokens (they are optional)';
+  return findings.timestamps.map((t) => `statement ${t.seq}: stamped by ${t.tsa} at ${t.genTime}`).join('; ');
+}
+
+/** Each token's TSA judged against `roots`; the same tokens judged again when other roots are given. */
+export function trustTimestamps(found: readonly TimestampFound[], roots: ReadonlyArray<Uint8Array | string>): Promise<TimestampInfo[]> {
+  return Promise.all(
+    found.map(async (t) => {
+      const trust = await tsaTrust(t, roots);
+      return { file: t.file, seq: t.seq, tsa: t.tsa, genTime: t.genTime, certificates: t.certificates, ...trust };
+    }),
+  );
 }

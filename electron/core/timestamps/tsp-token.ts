@@ -1,11 +1,12 @@
 import { Certificate, CertificateChainValidationEngine, ContentInfo, SignedData, TimeStampResp, TSTInfo } from 'pkijs';
 
 /**
- * One RFC 3161 time-stamp token checked against one statement: a pure function over bytes (no
- * Node-only API; hashes through WebCrypto), so the same code runs in the desktop app, the CLI and a
- * browser. What makes a token not check (tampering, another statement, a TSA not entitled to sign
- * at that time) is a problem; whether its TSA chains to a root we were given is trust, like a
- * signer's place in the roster.
+ * One RFC 3161 time-stamp token checked against one statement: pure functions over bytes (no
+ * Node-only API; hashes and signatures through WebCrypto), so the same code runs in the desktop
+ * app, the CLI and the browser verifier page. What makes a token not check (tampering, another
+ * statement, a TSA not entitled to sign at that time) is a problem and does not depend on whom we
+ * trust; whether its TSA chains to a root we were given is trust (tsaTrust), like a signer's place
+ * in the roster, and can be judged again when other roots are given.
  */
 
 export interface TokenCheck {
@@ -15,6 +16,11 @@ export interface TokenCheck {
   tsa?: string;
   /** the time the TSA vouches for, ISO 8601 UTC */
   genTime?: string;
+  /** the certificates the token carries, PEM, the TSA's own first: what its trust is judged on */
+  certificates: string[];
+}
+
+export interface TsaTrust {
   /** the TSA certificate chains to one of the roots, valid at genTime */
   trusted: boolean;
   /** why not trusted, in words */
@@ -39,6 +45,12 @@ const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.len
 const digest = async (name: string, bytes: Uint8Array): Promise<Uint8Array> => new Uint8Array(await globalThis.crypto.subtle.digest(name, bytes as Uint8Array<ArrayBuffer>));
 /** A copy in its own ArrayBuffer (a Node Buffer's .buffer is a shared pool). */
 const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
+
+function certificatePem(cert: Certificate): string {
+  const der = new Uint8Array(cert.toSchema().toBER());
+  const base64 = btoa(Array.from(der, (b) => String.fromCharCode(b)).join(''));
+  return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+}
 
 /** DER certificates, or PEM text holding one certificate each. */
 export function parseRoots(roots: ReadonlyArray<Uint8Array | string>): Certificate[] {
@@ -97,9 +109,9 @@ async function essProblem(signed: SignedData, cert: Certificate): Promise<string
   }
 }
 
-export async function checkTimestampToken(input: { statement: Uint8Array; token: Uint8Array; roots: ReadonlyArray<Uint8Array | string> }): Promise<TokenCheck> {
+export async function checkTimestampToken(input: { statement: Uint8Array; token: Uint8Array }): Promise<TokenCheck> {
   const problems: string[] = [];
-  const result: TokenCheck = { problems, trusted: false };
+  const result: TokenCheck = { problems, certificates: [] };
   let signed: SignedData;
   let info: TSTInfo;
   try {
@@ -140,6 +152,7 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
     return result;
   }
   result.tsa = subjectName(signer);
+  result.certificates = [signer, ...certs.filter((c) => c !== signer)].map(certificatePem);
   const at = info.genTime;
   if (at < signer.notBefore.value || at > signer.notAfter.value) {
     problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate was not valid at ${result.genTime} (valid ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()})`);
@@ -148,11 +161,14 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
   if (eku) problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate ${eku}`);
   const ess = await essProblem(signed, signer);
   if (ess) problems.push(ess);
-  if (problems.length > 0) return result;
-  return { ...result, ...(await chainTrust(signer, certs, at, input.roots)) };
+  return result;
 }
 
-async function chainTrust(signer: Certificate, certs: Certificate[], at: Date, roots: ReadonlyArray<Uint8Array | string>): Promise<Pick<TokenCheck, 'trusted' | 'untrusted'>> {
+/**
+ * Whether a token that checks comes from a trusted TSA: its certificate (the first of
+ * `certificates`, the others helping to build the chain) chains to one of `roots` at genTime.
+ */
+export async function tsaTrust(stamp: { certificates: readonly string[]; genTime: string }, roots: ReadonlyArray<Uint8Array | string>): Promise<TsaTrust> {
   if (roots.length === 0) return { trusted: false, untrusted: 'no TSA roots are configured (policy tsaRoots or the roster file)' };
   let trustedCerts: Certificate[];
   try {
@@ -160,8 +176,9 @@ async function chainTrust(signer: Certificate, certs: Certificate[], at: Date, r
   } catch {
     return { trusted: false, untrusted: 'the TSA roots given are not certificates' };
   }
-  const others = certs.filter((c) => c !== signer);
-  const engine = new CertificateChainValidationEngine({ certs: [...others, signer], trustedCerts, checkDate: at });
+  const [signer, ...others] = parseRoots(stamp.certificates);
+  if (!signer) return { trusted: false, untrusted: 'the token carries no TSA certificate' };
+  const engine = new CertificateChainValidationEngine({ certs: [...others, signer], trustedCerts, checkDate: new Date(stamp.genTime) });
   try {
     const chain = await engine.verify();
     return chain.result ? { trusted: true } : { trusted: false, untrusted: `its certificate does not chain to a trusted TSA root at that time (${chain.resultMessage})` };

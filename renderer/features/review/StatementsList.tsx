@@ -3,15 +3,19 @@ import { formatDateTime } from '../../i18n/format';
 import { groupFingerprint } from '../identity/fingerprint';
 import type { OpenedPackage } from './review-store';
 
-/** "Time confirmed by <TSA> at <genTime>" for a statement with a time-stamp token that checks. */
+/**
+ * "Time confirmed by <TSA> at <genTime>" for a statement whose time-stamp token checks and whose TSA
+ * is trusted; "time-stamped by", marked not confirmed (why, on hover), when it is not.
+ */
 function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | undefined }) {
   const t = useT();
   const language = useI18n((s) => s.language);
   if (!stamp) return null;
+  const words = { tsa: stamp.tsa, time: formatDateTime(stamp.genTime, language) };
   return (
-    <p className="small statement-time" data-testid="statement-time" title={stamp.untrusted ?? stamp.file}>
-      {t('review.timeConfirmed', { tsa: stamp.tsa, time: formatDateTime(stamp.genTime, language) })}
-      {!stamp.trusted && <span className="pill pill-warn">{t('review.timeUntrusted')}</span>}
+    <p className="small statement-time" data-testid="statement-time" data-trusted={stamp.trusted} title={stamp.untrusted ?? stamp.file}>
+      {stamp.trusted ? t('review.timeConfirmed', words) : t('review.timeStamped', words)}
+      {!stamp.trusted && <span className="pill pill-warn">{t('review.timeUnconfirmed')}</span>}
     </p>
   );
 }

@@ -82,7 +82,7 @@ describe('a package stamped by a real TSA', () => {
   it('verifies in Jejak with the time confirmed per statement, and with openssl ts -verify by hand', async () => {
     const result = await verifyPackage(stamped, { roster: roster(), tsaRoots: [tsa.rootPem] });
     expect(result.verdict).toBe('valid-trusted');
-    expect(result.checks.find((c) => c.id === 'timestamps')).toMatchObject({ ok: true, detail: expect.stringMatching(/^statement 1: time confirmed by Test TSA at 20\d\d-.*Z; statement 2: time confirmed by Test TSA/) });
+    expect(result.checks.find((c) => c.id === 'timestamps')).toMatchObject({ ok: true, detail: expect.stringMatching(/^statement 1: stamped by Test TSA at 20\d\d-.*Z; statement 2: stamped by Test TSA/) });
     expect(result.timestamps.map((t) => [t.seq, t.tsa, t.trusted])).toEqual([[1, 'Test TSA', true], [2, 'Test TSA', true]]);
     const out = tempDir();
     execFileSync('unzip', ['-q', stamped, '-d', out]);
