@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyFolder, verifyPackage, type RosterEntry, type VerifyResult } from '../../electron/core/packages';
 import { buildCorpus, type CorpusPackage } from '../core/packages/corpus';
+import { ageEncrypt, ageKeygen } from '../fixtures/age';
 import { sh } from '../core/packages/helpers';
 
 /**
@@ -52,12 +53,15 @@ async function openPage(page: Page): Promise<{ requests: string[]; violations: (
   return { requests, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
 }
 
+/** A roster file as the CLI's --trust takes it: a list, or { entries, tsaRoots } when it names TSA roots. */
+const rosterFile = (roster: RosterEntry[], tsaRoots: string[] = []): string => JSON.stringify(tsaRoots.length > 0 ? { entries: roster, tsaRoots } : roster);
+
 /** What the page shows once it has judged what was given to `input`. */
-async function pageVerdict(page: Page, files: string | string[], input: 'verifier-file' | 'verifier-folder' = 'verifier-file', roster: RosterEntry[] = []): Promise<Seen> {
+async function pageVerdict(page: Page, files: string | string[], input: 'verifier-file' | 'verifier-folder' = 'verifier-file', roster: RosterEntry[] = [], tsaRoots: string[] = []): Promise<Seen> {
   await page.goto(pageUrl);
-  if (roster.length > 0) {
+  if (roster.length > 0 || tsaRoots.length > 0) {
     const rosterPath = join(dir, 'roster.json');
-    writeFileSync(rosterPath, JSON.stringify(roster));
+    writeFileSync(rosterPath, rosterFile(roster, tsaRoots));
     await page.getByTestId('verifier-roster').setInputFiles(rosterPath);
     await expect(page.getByTestId('roster-loaded')).toBeVisible();
   }
@@ -88,8 +92,8 @@ test('every package of the package tests gets the verdict, failing checks and de
   const differing: string[] = [];
   const wording: string[] = [];
   for (const p of corpus) {
-    const want = expected(await verifyPackage(p.path, { roster: p.roster }));
-    const seen = await pageVerdict(page, p.path, 'verifier-file', p.roster);
+    const want = expected(await verifyPackage(p.path, { roster: p.roster, tsaRoots: p.tsaRoots }));
+    const seen = await pageVerdict(page, p.path, 'verifier-file', p.roster, p.tsaRoots);
     if (seen.verdict !== want.verdict || seen.failing.join() !== want.failing.join()) {
       differing.push(`${p.name}: page ${seen.verdict} [${seen.failing}], verifyPackage ${want.verdict} [${want.failing}]`);
     }
@@ -191,4 +195,42 @@ test('a package and its roster dropped together on the page', async ({ page }) =
   await expect(page.getByTestId('result')).toHaveAttribute('data-verdict', 'valid-trusted');
   await expect(page.getByTestId('roster-loaded')).toContainText('roster.json');
   expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
+});
+
+test('a time-stamped package: the time per statement, an untrusted TSA named, and TSA roots given after the verdict', async ({ page }) => {
+  const { requests, violations } = await openPage(page);
+  const trusted = corpus.find((p) => p.name === 'timestamps/stamped, its TSA trusted')!;
+  const seen = await pageVerdict(page, trusted.path, 'verifier-file', trusted.roster);
+  expect(seen.verdict).toBe('valid-untrusted');
+  await expect(page.getByTestId('verdict')).toContainText('Test TSA');
+  await expect(page.getByTestId('statement-time')).toHaveCount(2);
+  await expect(page.getByTestId('statement-time').first()).toContainText(/Dicap waktu oleh Test TSA .*belum dikonfirmasi/);
+  const rosterPath = join(dir, 'late-tsa-roster.json');
+  writeFileSync(rosterPath, rosterFile(trusted.roster, trusted.tsaRoots));
+  await page.getByTestId('verifier-roster').setInputFiles(rosterPath);
+  await expect(page.getByTestId('result')).toHaveAttribute('data-verdict', 'valid-trusted');
+  await expect(page.getByTestId('roster-loaded')).toContainText(/Akar TSA: 1/);
+  await expect(page.locator('[data-testid=statement-time] .pill')).toHaveCount(0);
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('statement-time').first()).toContainText(/Time confirmed by Test TSA at/);
+  await page.screenshot({ path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-trusted.png'), fullPage: true });
+
+  const flipped = corpus.find((p) => p.name === 'timestamps/a flipped byte in a token')!;
+  await pageVerdict(page, flipped.path, 'verifier-file', flipped.roster, flipped.tsaRoots);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'invalid');
+  await expect(page.locator('[data-testid=checks] li[data-check=timestamps]')).toHaveAttribute('data-ok', 'false');
+  // the other statement's token is intact, but in an invalid package no time is confirmed
+  await expect(page.locator('[data-testid=statement-time][data-trusted=true]')).toHaveCount(0);
+  await page.screenshot({ path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-flipped.png'), fullPage: true });
+  expect(await violations()).toEqual([]);
+  expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
+});
+
+test('an encrypted package (.zip.age) is named as such, not judged', async ({ page }) => {
+  await openPage(page);
+  const sealed = join(dir, 'sealed.zip.age');
+  ageEncrypt([ageKeygen(dir, 'page-key.txt').recipient], corpus[0]!.path, sealed);
+  await page.getByTestId('verifier-file').setInputFiles(sealed);
+  await expect(page.getByTestId('open-error')).toContainText(/terenkripsi \(age/);
+  await expect(page.getByTestId('result')).toHaveCount(0);
 });

@@ -11,6 +11,7 @@ import { NOTICE_EDITS, withEditedNotice } from './notices';
 import { flippedStoredByte, N, REBUILT_PACKAGES, renamedBag } from './rebuilt';
 import { ARCHIVERS } from './rezipped';
 import { BOM_TAG_FILES, restate, STATEMENT_EDITS } from './statements';
+import { stampedCorpus } from './timestamps';
 
 /**
  * Every package of the package tests, genuine and hostile, written to one folder with the roster
@@ -22,6 +23,8 @@ export interface CorpusPackage {
   name: string;
   path: string;
   roster: RosterEntry[];
+  /** TSA roots (PEM) given with the roster, as a roster file's tsaRoots */
+  tsaRoots?: string[];
 }
 
 /** A "signer" whose key is the identity point: R = identity and S = 0 verify over any bytes. */
@@ -93,6 +96,10 @@ export async function buildCorpus(dir: string): Promise<CorpusPackage[]> {
     mkdirSync(sub);
     add(`notice/${label}`, await withEditedNotice(sub, edit));
   }
+  const stamped = join(dir, 'stamped');
+  mkdirSync(stamped);
+  for (const c of (await stampedCorpus(stamped, approved, roster)).cases) out.push({ name: `timestamps/${c.label}`, path: c.path, roster: c.roster, tsaRoots: c.tsaRoots });
+
   const noNotice = target();
   await rezip(good, noNotice, (entries) => entries.filter((e) => !e.name.endsWith('/data/notice.json')));
   add('notice/no notice.json', noNotice);
