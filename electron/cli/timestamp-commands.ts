@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { isAgePath } from '../core/age/plain-package';
+import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { vaultAgeIdentity } from '../core/identity/identity';
 import { resealFor } from '../core/review/decide-package';
 import { attachTimestamps, timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
@@ -46,7 +47,10 @@ export async function timestampAttach(ctx: CliContext): Promise<number> {
   const policy = cliPolicy();
   const attach = (opts: Parameters<typeof attachTimestamps>[3]) => attachTimestamps(resolve(file), resolve(out), tokens, { ...opts, tsaRoots: policy.tsaRoots ?? [] });
   const result = (await isAgePath(resolve(file)))
-    ? await withVault(ctx, (s) => attach({ ageIdentities: [vaultAgeIdentity(s)], encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)) }))
+    ? await withVault(ctx, (s) => {
+        beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
+        return attach({ ageIdentities: [vaultAgeIdentity(s)], encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)) });
+      })
     : await attach({ encryptFor: flagList(ctx, 'recipient') });
   ctx.out.data(result, () =>
     [

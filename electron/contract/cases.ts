@@ -147,7 +147,7 @@ export const casesContract = {
    */
   'review.timestampRequests': {
     args: z.object({ reviewId: z.string().max(64), folder: pickedFile.optional() }),
-    result: z.object({ requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })), written: z.array(z.string()) }),
+    result: z.object({ requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })), written: z.array(z.string()), folder: z.string().nullable() }),
   },
   /** An open package as it stands now: its verdict follows the trust roster as it changes. */
   'review.get': { args: z.object({ reviewId: z.string().max(64) }), result: openedPackageSchema },

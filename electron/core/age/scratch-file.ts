@@ -1,8 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
+import { processMayRun } from '../process-alive';
 import type { PositionalReader } from '../packages/platform-node';
 import type { PositionalWriter } from '../packages/zip-write';
 
@@ -14,6 +16,9 @@ import type { PositionalWriter } from '../packages/zip-write';
  * is written again gets a fresh random nonce; the page number is the associated data, so pages
  * cannot be swapped. Removing the file and forgetting the key leaves nothing readable.
  */
+
+/** `jejak-sealed-<pid>-<6 random>`: the pid tells a later sweep whether its writer may still run. */
+const SCRATCH_DIR = /^jejak-sealed-(\d{1,10})-[A-Za-z0-9]{6}$/;
 
 const PAGE = 256 * 1024;
 const NONCE = 12;
@@ -32,7 +37,7 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
   ) {}
 
   static async create(): Promise<ScratchFile> {
-    const dir = await mkdtemp(join(tmpdir(), 'jejak-sealed-'));
+    const dir = await mkdtemp(join(tmpdir(), `jejak-sealed-${process.pid}-`));
     try {
       return new ScratchFile(dir, await open(join(dir, 'package.sealed'), 'wx+', 0o600), randomBytes(32));
     } catch (err) {
@@ -109,4 +114,29 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
     await this.handle.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Removes the scratch folders of encrypted package writes whose process was killed. They hold only
+ * pages sealed under a key that died with that process, so nothing is audited; this frees the disk
+ * (a scratch file is as large as the package). Returns the folders removed.
+ */
+export function removeStaleScratch(dir = tmpdir()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const pid = Number(SCRATCH_DIR.exec(name)?.[1] ?? 0);
+    if (!pid || pid === process.pid || processMayRun(pid)) return false;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      return true;
+    } catch {
+      // not ours to remove (permissions): the next sweep tries again
+      return false;
+    }
+  });
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
@@ -65,7 +66,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     const into = folder ? app.pathFromWindow(folder) : null;
     const requests = await timestampRequests(opened.path, { ageIdentities: openOptions(app).ageIdentities });
     const written = into ? writeTimestampRequests(into, requests) : [];
-    return { requests: into ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written };
+    return { requests: into ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written, folder: into && resolve(into) };
   },
   'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),
   'review.close': ({ reviewId }, app) => {

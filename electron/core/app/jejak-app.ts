@@ -8,6 +8,7 @@ import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
 import type { HostHandlers } from '../api/handler-types';
 import { ReviewRegistry } from '../review/review-registry';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
+import { removeStaleScratch } from '../age/scratch-file';
 import { type PathGrantOptions, PathGrants } from './path-grants';
 import { auditRemovedPartials, knownPackageFolders, sweepPackageFolders } from './partial-sweep';
 import { defaultExportsDir } from './paths';
@@ -88,6 +89,7 @@ export class JejakApp {
 
   /** At start: stale partial packages in the known folders go now; the audit log hears of it at unlock. */
   removeStalePartialsAtStart(): void {
+    removeStaleScratch();
     this.partialsRemovedAtStart.push(...this.packageFolders().flatMap((f) => removeStalePartials(f)));
   }
 

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { removeStaleScratch } from '../age/scratch-file';
 import { sql } from '../db/sql';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
 import type { Policy } from '../policy/policy';
@@ -32,8 +33,12 @@ export function auditRemovedPartials(session: VaultSession, removed: readonly Re
   }
 }
 
-/** Sweeps `folders` and every remembered package folder; each removal is audited. */
+/**
+ * Sweeps `folders` and every remembered package folder; each removal is audited. Stale scratch
+ * files of encrypted writes (ciphertext only) go too, unaudited.
+ */
 export function sweepPackageFolders(session: VaultSession, folders: readonly string[]): RemovedPartial[] {
+  removeStaleScratch();
   const all = new Set([...folders, ...rememberedPackageFolders(session)].map((f) => resolve(f)));
   const removed = [...all].flatMap((folder) => removeStalePartials(folder));
   auditRemovedPartials(session, removed);

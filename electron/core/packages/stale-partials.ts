@@ -8,8 +8,11 @@ import { partialsInUse } from './zip-write';
  * or `.<name>.partial-<12 hex>` from Jejak before the pid was added. Nothing else matches.
  */
 const PARTIAL_NAME = /^\..+\.partial-(?:(\d{1,10})-)?[0-9a-f]{12}$/;
-/** Every package write starts with a ZIP local header; a file killed before its first write is empty. */
-const ZIP_START = Buffer.from('PK\x03\x04', 'latin1');
+/**
+ * Every package write starts with a ZIP local header, or an encrypted one with the age header;
+ * a file killed before its first write is empty.
+ */
+const STARTS = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('age-encryption.org/v1\n', 'latin1')];
 
 export interface RemovedPartial {
   folder: string;
@@ -24,18 +27,19 @@ function otherWriterMayRun(pid: number): boolean {
 
 function startsLikeOurs(path: string, size: number): boolean {
   if (size === 0) return true;
-  const head = Buffer.alloc(ZIP_START.length);
+  const head = Buffer.alloc(Math.max(...STARTS.map((s) => s.length)));
   const fd = openSync(path, 'r');
   try {
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(ZIP_START);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return STARTS.some((start) => read >= start.length && head.subarray(0, start.length).equals(start));
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Removes the partial package files a killed export or review left in `folder` (they hold the
- * package's contents in clear). A partial of a write still running in this process, or whose
+ * Removes the partial package files a killed export or review left in `folder` (a plain one holds
+ * the package's contents in clear, an encrypted one its ciphertext). A partial of a write still running in this process, or whose
  * writer's pid is alive, stays; so do symbolic links and anything that does not look like ours.
  */
 export function removeStalePartials(folder: string): RemovedPartial[] {

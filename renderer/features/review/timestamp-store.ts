@@ -38,9 +38,10 @@ export const useTimestampStore = create<TimestampState>((set) => ({
         set(initialTimestampState);
         return;
       }
-      const { requests, written } = await call('review.timestampRequests', { reviewId, ...(folder ? { folder } : {}) });
-      for (const r of requests) downloadBase64(r.fileName, r.dataBase64, 'application/timestamp-query');
-      set({ phase: 'saved', count: folder ? written.length : requests.length, folder: folder ?? null });
+      // In the desktop app `folder` is a grant token; the core answers with the folder it wrote to.
+      const saved = await call('review.timestampRequests', { reviewId, ...(folder ? { folder } : {}) });
+      for (const r of saved.requests) downloadBase64(r.fileName, r.dataBase64, 'application/timestamp-query');
+      set({ phase: 'saved', count: saved.folder ? saved.written.length : saved.requests.length, folder: saved.folder });
     } catch (e) {
       set({ phase: 'failed', error: toUiError(e) });
     }

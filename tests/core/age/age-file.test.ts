@@ -1,12 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgeFile } from '../../../electron/core/age/age-file';
 import { sealInto } from '../../../electron/core/age/age-seal';
-import { ScratchFile } from '../../../electron/core/age/scratch-file';
+import { removeStaleScratch, ScratchFile } from '../../../electron/core/age/scratch-file';
 import { isJejakError } from '../../../electron/core/errors';
 import { fileSource } from '../../../electron/core/packages/platform-node';
 import { ageKeygen } from '../../fixtures/age';
@@ -123,5 +124,26 @@ describe('ScratchFile', () => {
     } finally {
       await scratch.dispose();
     }
+  });
+});
+
+describe('stale scratch files', () => {
+  it('named by their writer\'s pid; a sweep removes those whose writer is gone, and nothing else', async () => {
+    const scratch = await ScratchFile.create();
+    try {
+      const mine = readdirSync(tmpdir()).filter((n) => n.startsWith(`jejak-sealed-${process.pid}-`));
+      expect(mine.length).toBeGreaterThan(0);
+    } finally {
+      await scratch.dispose();
+    }
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const names = [`jejak-sealed-${dead}-AbC123`, `jejak-sealed-${process.ppid}-AbC123`, `jejak-sealed-${process.pid}-AbC123`, 'jejak-sealed-Xyz789', `jejak-sealed-${dead}-AbC1234`, `other-${dead}-AbC123`];
+    for (const name of names) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'package.sealed'), randomBytes(100));
+    }
+    expect(removeStaleScratch(dir)).toEqual([`jejak-sealed-${dead}-AbC123`]);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
   });
 });

@@ -7,6 +7,7 @@ import { writeAtomically } from '../../../electron/core/packages/zip-write';
 import { tempDir } from '../../fixtures/temp';
 
 const ZIP = Buffer.from('PK\x03\x04 rest of a local header', 'latin1');
+const AGE = Buffer.from('age-encryption.org/v1\n-> X25519 …', 'latin1');
 
 /** The pid of a process that has already ended. */
 function deadPid(): number {
@@ -17,10 +18,12 @@ describe('removeStalePartials', () => {
   it('removes our partials whose writer is gone, by exact name and ZIP start, and nothing else', () => {
     const dir = tempDir();
     const dead = deadPid();
-    const stale = [`.case.zip.partial-${dead}-0123456789ab`, '.old.zip.partial-a1b2c3d4e5f6', `.empty.zip.partial-${dead}-ffffffffffff`];
+    const stale = [`.case.zip.partial-${dead}-0123456789ab`, '.old.zip.partial-a1b2c3d4e5f6', `.empty.zip.partial-${dead}-ffffffffffff`, `.case.zip.age.partial-${dead}-0123456789ab`];
     writeFileSync(join(dir, stale[0]!), ZIP);
     writeFileSync(join(dir, stale[1]!), ZIP);
     writeFileSync(join(dir, stale[2]!), '');
+    // an encrypted export's partial: the age header first
+    writeFileSync(join(dir, stale[3]!), AGE);
     const kept = {
       // a live writer in another process (our parent is alive)
       [`.live.zip.partial-${process.ppid}-0123456789ab`]: ZIP,
@@ -28,8 +31,9 @@ describe('removeStalePartials', () => {
       'case.zip.partial-0123456789ab': ZIP,
       '.case.zip.partial-XYZ': ZIP,
       '.case.zip.partial-0123456789abc': ZIP,
-      // our name, but not a ZIP
+      // our name, but neither a ZIP nor an age file
       [`.notes.txt.partial-${dead}-0123456789ab`]: Buffer.from('my notes'),
+      [`.short.zip.age.partial-${dead}-0123456789ab`]: Buffer.from('age-encryption'),
     };
     for (const [name, bytes] of Object.entries(kept)) writeFileSync(join(dir, name), bytes);
     writeFileSync(join(dir, 'target'), ZIP);
