@@ -2,7 +2,7 @@
  * The typed client every store uses: the preload bridge in Electron, HTTP to the web harness in
  * a browser. Both speak the contract and answer envelopes; failures become ApiError with a code.
  */
-import type { AppEvent, Args, Channel, Envelope, JejakBridge, Result } from '../electron/contract';
+import type { AppEvent, Args, Channel, Envelope, ErrorPayload, JejakBridge, Result } from '../electron/contract';
 
 declare global {
   interface Window {
@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** the exact case, when the core named it: a translation key and its values */
+    readonly reason?: ErrorPayload['reason'],
   ) {
     super(message);
   }
@@ -49,7 +51,7 @@ export async function call<C extends Channel>(channel: C, args: Args<C>): Promis
   if (envelope.ok) return envelope.value as Result<C>;
   // A call that finds the vault locked (idle lock in another tab, a crash) sends the window to the lock screen.
   if (envelope.error.code === 'LOCKED') for (const l of lockListeners) l();
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.reason);
 }
 
 export function onLockedCall(listener: () => void): () => void {

@@ -10,7 +10,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { isRenderableImage, type MediaType } from './media';
+import { isRenderableImage, parseStoredProblems, type MediaType } from './media';
 
 export interface EvidenceSummary {
   id: number;
@@ -33,7 +33,7 @@ export interface EvidenceDetail extends EvidenceSummary {
   sha512: string;
   exif: Record<string, string | number> | null;
   phash: string | null;
-  problems: string[];
+  problems: ReturnType<typeof parseStoredProblems>;
   capturedAtSource: string | null;
   takenBy: string;
   sourceUrl: string | null;
@@ -94,7 +94,7 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
 
 function row(db: Db, id: number): EvidenceRow {
   const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id WHERE e.id = ${id}`);
-  if (!r) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
+  if (!r) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`).because('notFound.evidence', { id });
   return r;
 }
 
@@ -105,7 +105,7 @@ export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
     sha512: r.sha512,
     exif: r.exif ? (JSON.parse(r.exif) as Record<string, string | number>) : null,
     phash: r.phash,
-    problems: JSON.parse(r.problems) as string[],
+    problems: parseStoredProblems(r.problems),
     capturedAtSource: r.captured_at_source,
     takenBy: r.taken_by,
     sourceUrl: r.source_url,
@@ -162,7 +162,9 @@ export interface EvidencePatch {
 export function updateEvidence(session: VaultSession, policy: Policy, id: number, patch: EvidencePatch): EvidenceDetail {
   row(session.db, id);
   if (patch.sourceUrl) parseOrThrow(patch.sourceUrl);
-  if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`);
+  if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) {
+    throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`).because('intakeError.bad-capture-time', { value: patch.capturedAt });
+  }
   session.db.tx(() => {
     const db = session.db;
     if (patch.notes !== undefined) db.run(sql`UPDATE evidence SET notes = ${patch.notes} WHERE id = ${id}`);
@@ -201,7 +203,7 @@ export function openViewable(session: VaultSession, id: number) {
 
 /** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
 export async function exportOriginal(session: VaultSession, id: number, out: string): Promise<{ sha256: string; size: number }> {
-  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`);
+  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', { path: out });
   const original = openOriginal(session, id);
   const temp = `${out}.partial`;
   try {

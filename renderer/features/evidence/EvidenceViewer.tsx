@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
-import { useT } from '../../i18n';
+import { useCodedText, useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
@@ -48,6 +48,7 @@ function HashRow({ label, value }: { label: string; value: string }) {
 
 export function EvidenceViewer() {
   const t = useT();
+  const problemText = useCodedText();
   const { id, item, loading, saving, error, close, update } = useEvidenceViewerStore();
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
@@ -78,7 +79,7 @@ export function EvidenceViewer() {
           <strong>{t('viewer.problems')}</strong>
           <ul className="problems">
             {item.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{problemText({ key: `problem.${p.code}`, params: p.params, message: p.message })}</li>
             ))}
           </ul>
         </div>

@@ -48,7 +48,12 @@ export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
   const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, cancel, dismiss } = useIntakeStore();
   if (metaError) {
-    const message = metaError.code === 'BAD_SOURCE_URL' ? t('intake.badSourceUrl', { reason: metaError.message }) : metaError.code === 'BAD_CAPTURE_TIME' ? t('intake.badCaptureTime') : errorText(t, metaError);
+    const message =
+      metaError.code === 'BAD_SOURCE_URL'
+        ? t('intake.badSourceUrl', { reason: errorText(t, metaError) })
+        : metaError.code === 'BAD_CAPTURE_TIME'
+          ? t('intake.badCaptureTime')
+          : errorText(t, metaError);
     return (
       <div className="banner banner-error" role="alert">
         {message}

@@ -76,7 +76,7 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   const sourceUrl = meta.sourceUrl.trim();
   if (sourceUrl) {
     const parsed = await call('channels.parseLink', { url: sourceUrl });
-    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason });
+    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason, reason: { key: `linkError.${parsed.code}` } });
     out.sourceUrl = sourceUrl;
   }
   if (meta.capturedAt) {
