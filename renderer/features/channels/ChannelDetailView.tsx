@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
+import { displayHandle } from '../../../electron/common/handle';
 import { useT } from '../../i18n';
 import { goBack, openEvidence, showChannelEvidence } from '../search/navigate';
 import { ChannelEvidence } from './ChannelEvidence';
@@ -42,7 +43,7 @@ export function ChannelDetailView() {
   if (!channel) {
     return <DetailFallback loading={loading} error={error} onBack={back} />;
   }
-  const name = channel.title || (channel.handle ? `@${channel.handle}` : channel.canonicalUrl);
+  const name = channel.title || (channel.handle ? displayHandle(channel.handle) : channel.canonicalUrl);
   const categories = vocabulary?.categories ?? [channel.category];
   return (
     <div className="view" data-testid="channel-detail">
@@ -51,7 +52,9 @@ export function ChannelDetailView() {
       </button>
       <div className="view-head">
         <div>
-          <h1 className="detail-title">{name}</h1>
+          <h1 className="detail-title" title={name}>
+            {name}
+          </h1>
           <div className="detail-sub">
             <span className="badge">{platformLabel(t, channel.platform)}</span> <span className="badge">{kindLabel(t, channel.kind)}</span> <span className="muted small">#{channel.id}</span>
           </div>
