@@ -76,6 +76,11 @@ export function evidenceImageUrl(id: number, variant: 'thumb' | 'original'): str
   return window.jejak ? `jejak-evidence://evidence/${id}/${variant}` : `/evidence/${id}/${variant}`;
 }
 
+/** The original as a file to save, in the browser harness (the desktop app saves through its own dialog). */
+export function evidenceDownloadUrl(id: number): string {
+  return `/evidence/${id}/download`;
+}
+
 /**
  * A grant token for a picked or dropped file on disk, which evidence.intakePath and review.openPath
  * take in the desktop app; null in a browser or for pasted data (those send the bytes instead).

@@ -12,12 +12,14 @@ import baseEn from './en.json';
 import baseId from './id.json';
 import messagesEn from './messages.en.json';
 import messagesId from './messages.id.json';
+import viewerEn from './viewer.en.json';
+import viewerId from './viewer.id.json';
 
 export type Language = 'id' | 'en';
 
 export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...activityId, ...messagesId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...activityEn, ...messagesEn },
+  id: { ...baseId, ...casesId, ...backupId, ...activityId, ...messagesId, ...viewerId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...activityEn, ...messagesEn, ...viewerEn },
 };
 export type MessageKey = keyof typeof catalogs.id;
 

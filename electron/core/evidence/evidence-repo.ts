@@ -1,5 +1,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
@@ -10,7 +11,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { isRenderableImage, parseStoredProblems, type MediaType } from './media';
+import { extensionFor, isRenderableImage, parseStoredProblems, type MediaType } from './media';
 
 export interface EvidenceSummary {
   id: number;
@@ -193,6 +194,17 @@ export function evidenceThumbnail(session: VaultSession, id: number): { type: st
 export function openOriginal(session: VaultSession, id: number, opts: { hashedByCaller?: boolean } = {}): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
   const r = row(session.db, id);
   return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, sha512: r.sha512, chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256) };
+}
+
+/**
+ * The original to hand to the person as a file (the web harness's download), with a name to save
+ * it under; recorded in the audit log like any export.
+ */
+export function openForDownload(session: VaultSession, id: number): { name: string; chunks: AsyncIterable<Buffer> } {
+  const r = row(session.db, id);
+  const original = openOriginal(session, id);
+  session.audit({ action: 'evidence.exported', subject: { type: 'evidence', id: String(id) }, details: { sha256: original.sha256, via: 'download' } });
+  return { name: basename(r.original_name.replace(/\\/g, '/')) || `evidence-${id}.${extensionFor(original.mediaType)}`, chunks: original.chunks };
 }
 
 /** Only images we can render are ever shown; "other" content is never handed to a renderer. */

@@ -47,7 +47,7 @@ export function ActivityView() {
               <td>{formatDateTime(e.at, language)}</td>
               <td>{e.actor}</td>
               <td>{actionText(t, e)}</td>
-              <td className="activity-item">
+              <td>
                 <ActivitySubject entry={e} />
               </td>
               <td className="mono small" title={e.hash}>

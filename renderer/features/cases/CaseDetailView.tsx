@@ -39,7 +39,9 @@ export function CaseDetailView() {
             <span className="mono muted" data-testid="case-reference">
               {kase.reference}
             </span>
-            <h1 className="detail-title">{kase.title}</h1>
+            <h1 className="detail-title" title={kase.title}>
+              {kase.title}
+            </h1>
             <div className="detail-sub">
               <CaseStatusBadge status={kase.status} />
               {kase.overdue && <OverdueBadge />}

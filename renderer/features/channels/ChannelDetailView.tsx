@@ -32,12 +32,14 @@ function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean
 
 export function ChannelDetailView() {
   const t = useT();
-  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, update, setStatus } = useChannelDetailStore();
+  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, reload, update, setStatus } = useChannelDetailStore();
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
     void loadVocabulary();
   }, [loadVocabulary]);
+  // Coming back to this page (after an intake, a status change elsewhere) shows fresh counts, not the ones it was opened with.
+  useEffect(() => reload(), [id, reload]);
 
   const back = () => goBack(close());
   if (!channel) {

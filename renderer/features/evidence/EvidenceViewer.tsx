@@ -10,10 +10,11 @@ import { useCodedText, useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
+import { ViewerToolbar } from './ViewerToolbar';
 import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
 
-/** The original image, or, for anything that is not an image we render, a panel saying what it is. */
-function Preview({ item }: { item: EvidenceDetail }) {
+/** The original image (fitted, or zoomed inside a scrolling frame), or, for anything that is not an image we render, a panel saying what it is. */
+function Preview({ item, zoom }: { item: EvidenceDetail; zoom: number }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
   if (!isRenderableImage(item.mediaType)) {
@@ -33,7 +34,10 @@ function Preview({ item }: { item: EvidenceDetail }) {
       </div>
     );
   }
-  return <img className="preview-img" src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
+  // zoom is relative to the fitted size: the panel's width, or the image's own when it is smaller
+  const fitted = item.width ? `min(${item.width}px, 100%)` : '100%';
+  const zoomed = zoom > 1 ? { width: `calc(${zoom} * ${fitted})`, maxWidth: 'none', maxHeight: 'none' } : undefined;
+  return <img className="preview-img" style={zoomed} src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
 }
 
 function HashRow({ label, value }: { label: string; value: string }) {
@@ -49,12 +53,14 @@ function HashRow({ label, value }: { label: string; value: string }) {
 export function EvidenceViewer() {
   const t = useT();
   const problemText = useCodedText();
-  const { id, item, loading, saving, error, close, update } = useEvidenceViewerStore();
+  const { id, item, loading, saving, error, zoom, close, update, reload } = useEvidenceViewerStore();
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
     void loadVocabulary();
   }, [loadVocabulary]);
+  // Coming back to this page shows what changed elsewhere meanwhile (its channel, its notes).
+  useEffect(() => reload(), [id, reload]);
   const back = () => goBack(close());
 
   if (!item) {
@@ -67,12 +73,15 @@ export function EvidenceViewer() {
       </button>
       <div className="view-head">
         <div>
-          <h1 className="detail-title">{item.originalName || `#${item.id}`}</h1>
+          <h1 className="detail-title" title={item.originalName || `#${item.id}`}>
+            {item.originalName || `#${item.id}`}
+          </h1>
           <div className="detail-sub">
             <span className="badge">{mediaKindLabel(t, item.mediaType)}</span> <span className="muted small">#{item.id}</span>
           </div>
         </div>
       </div>
+      <ViewerToolbar />
       <ErrorBanner error={error} />
       {item.problems.length > 0 && (
         <div className="banner banner-warn" role="note">
@@ -85,8 +94,8 @@ export function EvidenceViewer() {
         </div>
       )}
       <div className="viewer-grid">
-        <div className="viewer-preview">
-          <Preview key={item.id} item={item} />
+        <div className={zoom > 1 ? 'viewer-preview zoomed' : 'viewer-preview'}>
+          <Preview key={item.id} item={item} zoom={zoom} />
         </div>
         <div className="viewer-side">
           <EvidenceFacts item={item} />
