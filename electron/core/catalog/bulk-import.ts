@@ -69,7 +69,7 @@ function readInputs(text: string): RawInput[] {
 
 export function previewImport(session: VaultSession, policy: Policy, text: string): ImportPreview {
   const inputs = readInputs(text);
-  if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`);
+  if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`).because('importError.too-many-rows', { max: MAX_ROWS, rows: inputs.length });
   const seen = new Map<string, number>();
   const categories = categoriesFor(policy);
   const rows = inputs.map(({ line, input }): ImportRow => {
