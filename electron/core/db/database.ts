@@ -48,9 +48,14 @@ export class Db {
     return this.prepare(query).run(...query.params);
   }
 
-  /** Runs fn in one transaction (nested calls become savepoints). */
+  /**
+   * Runs fn in one transaction (nested calls become savepoints). BEGIN IMMEDIATE: every caller
+   * writes, and a deferred transaction that reads first (the audit head) and then writes fails at
+   * once with "database is locked" when another process (the CLI beside the app) committed in
+   * between; taking the write lock first waits for it instead (busy_timeout).
+   */
   tx<T>(fn: () => T): T {
-    return this.raw.transaction(fn)();
+    return this.raw.transaction(fn).immediate();
   }
 
   close(): void {
