@@ -30,6 +30,8 @@ export type Result<C extends Channel> = z.output<Contract[C]['result']>;
 export interface ErrorPayload {
   code: string;
   message: string;
+  /** the exact case as a translation key and its values (see JejakError.because) */
+  reason?: { key: string; params?: Record<string, string | number> };
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 

@@ -9,41 +9,52 @@ import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/
 import { countersignPackage, verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import type { VaultSession } from '../core/vault/session';
 import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
+import type { CliText } from './i18n';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 
 export async function identityShow(ctx: CliContext): Promise<number> {
   const identity = await withVault(ctx, getIdentity);
   const { publicKeyPem: _pem, ...shown } = identity;
-  ctx.out.data(identity, () => [`Name         ${shown.name || '(not set)'}`, `Unit         ${shown.unit || '(not set)'}`, `Employee ID  ${shown.employeeId || '-'}`, `Role         ${shown.role}`, `Fingerprint  ${groupedFingerprint(shown.fingerprint)}`].join('\n'));
+  const { t, word } = ctx.text;
+  const notSet = t('cli.identity.notSet');
+  const rows: Array<[string, string]> = [
+    [t('cli.identity.name'), shown.name || notSet],
+    [t('cli.identity.unit'), shown.unit || notSet],
+    [t('cli.identity.employeeId'), shown.employeeId || '-'],
+    [t('cli.identity.role'), word(`identity.role.${shown.role}`, shown.role)],
+    [t('cli.identity.fingerprint'), groupedFingerprint(shown.fingerprint)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  ctx.out.data(identity, () => rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
   return EXIT.ok;
 }
 
 export async function identitySet(ctx: CliContext): Promise<number> {
   const role = flag(ctx, 'role') ?? 'analyst';
-  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('--role is analyst or supervisor.');
+  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('cli.roleValues');
   const name = flag(ctx, 'name');
-  if (!name) throw new UsageError('Usage: jejak identity set --name N --unit U --id I --role analyst|supervisor');
+  if (!name) throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
   const identity = await withVault(ctx, (s) => setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }));
-  ctx.out.data(identity, () => `Identity set: ${identity.name} (${identity.role}), fingerprint ${groupedFingerprint(identity.fingerprint)}`);
+  ctx.out.data(identity, () => ctx.text.t('cli.identity.set', { name: identity.name, role: ctx.text.word(`identity.role.${identity.role}`, identity.role), fingerprint: groupedFingerprint(identity.fingerprint) }));
   return EXIT.ok;
 }
 
 export async function identityExportPublic(ctx: CliContext): Promise<number> {
   const out = flag(ctx, 'out');
-  if (!out) throw new UsageError('Usage: jejak identity export-public --out FILE');
+  if (!out) throw new UsageError('cli.usage', { usage: 'identity export-public --out FILE' });
   const identity = await withVault(ctx, getIdentity);
   writeFileSync(resolve(out), identity.publicKeyPem, { flag: 'wx' });
-  ctx.out.data({ out: resolve(out), fingerprint: identity.fingerprint }, () => `Wrote the public key to ${resolve(out)} (fingerprint ${groupedFingerprint(identity.fingerprint)}).`);
+  ctx.out.data({ out: resolve(out), fingerprint: identity.fingerprint }, () => ctx.text.t('cli.identity.exported', { path: resolve(out), fingerprint: groupedFingerprint(identity.fingerprint) }));
   return EXIT.ok;
 }
 
 export async function trustImport(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak trust import FILE');
+  if (!file) throw new UsageError('cli.usage', { usage: 'trust import FILE' });
   const entries = readRosterFile(resolve(file));
   const added = await withVault(ctx, (s) => importRoster(s, entries));
-  ctx.out.data({ added, entries: entries.length }, () => `Imported ${entries.length} roster entries (${added} new).`);
+  ctx.out.data({ added, entries: entries.length }, () => ctx.text.t('cli.trust.imported', { entries: entries.length, added }));
   return EXIT.ok;
 }
 
@@ -51,8 +62,8 @@ export async function caseCreate(ctx: CliContext): Promise<number> {
   const title = ctx.args.join(' ');
   const platform = flag(ctx, 'platform');
   const priority = flag(ctx, 'priority') ?? 'normal';
-  if (!title || !platform) throw new UsageError('Usage: jejak case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]');
-  if (priority !== 'urgent' && priority !== 'normal') throw new UsageError('--priority is urgent or normal.');
+  if (!title || !platform) throw new UsageError('cli.usage', { usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]' });
+  if (priority !== 'urgent' && priority !== 'normal') throw new UsageError('cli.priorityValues');
   const kase = await withVault(ctx, (s) => createCase(s, cliPolicy(), { title, platform, priority, legalBasis: flag(ctx, 'legal-basis') }));
   ctx.out.data(kase, () => kase.reference);
   return EXIT.ok;
@@ -75,49 +86,64 @@ export function itemIdsFrom(ctx: CliContext, s: VaultSession): { channelIds: num
 
 export async function caseAdd(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
-  if (!reference) throw new UsageError('Usage: jejak case add REF [--channel URL|ID]… [--evidence ID]…');
+  if (!reference) throw new UsageError('cli.usage', { usage: 'case add REF [--channel URL|ID]… [--evidence ID]…' });
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
     const { channelIds, evidenceIds } = itemIdsFrom(ctx, s);
     addItems(s, id, channelIds, evidenceIds);
     return getCase(s, id);
   });
-  ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);
+  ctx.out.data(kase, () => ctx.text.t('cli.case.items', { reference: kase.reference, channels: kase.channelIds.length, evidence: kase.evidenceIds.length }));
   return EXIT.ok;
 }
 
 export async function caseExport(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip');
+  if (!reference || !out) throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip' });
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const result = await withVault(ctx, (s) => {
     beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
     return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version });
   });
-  ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes); tag manifest SHA-256 ${result.tagmanifestSha256}.`);
+  ctx.out.data(result, () => ctx.text.t('cli.case.exported', { path: result.path, bytes: result.bytes, sha256: result.tagmanifestSha256 }));
   return EXIT.ok;
 }
 
-function verdictText(result: VerifyResult): string {
+/**
+ * The verdict, each check and each signature in words. Check details and the trust detail come
+ * from core/packages in English for now (their translation by code is a follow-up).
+ */
+function verdictText(text: CliText, result: VerifyResult): string {
+  const { t, word } = text;
+  // in English the check is named by its id, as scripts and the README know it; in Indonesian by its name, with the id
+  const checkName = (id: string) => (text.language === 'en' ? id : `${word(`review.check.${id}`, id)} (${id})`);
   return [
-    `Verdict: ${result.verdict}`,
-    ...result.checks.map((c) => `  ${c.ok ? 'pass' : 'FAIL'}  ${c.id}${c.detail ? ` — ${c.detail}` : ''}`),
-    ...result.statements.map((s) => `  signed: ${s.role} ${s.decision} by ${s.signer.name} (${s.signer.fingerprint.slice(0, 16)}…) ${s.trusted ? 'trusted' : 'not in roster'}`),
+    t('cli.verify.verdict', { verdict: t(`cli.verdict.${result.verdict}`) }),
+    ...result.checks.map((c) => `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`),
+    ...result.statements.map((s) =>
+      t('cli.verify.signed', {
+        role: word(`identity.role.${s.role}`, s.role),
+        decision: t(`cli.decision.${s.decision}`),
+        name: s.signer.name,
+        fingerprint: `${s.signer.fingerprint.slice(0, 16)}…`,
+        trust: t(s.trusted ? 'cli.verify.trusted' : 'cli.verify.notInRoster'),
+      }),
+    ),
     `  ${result.trustDetail}`,
   ].join('\n');
 }
 
 export async function verify(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak verify FILE.zip|FOLDER [--trust ROSTER] [--json]');
+  if (!file) throw new UsageError('cli.usage', { usage: 'verify FILE.zip|FOLDER [--trust ROSTER] [--json]' });
   const trust = flag(ctx, 'trust');
   const roster = trust ? readRosterFile(resolve(trust)) : (cliPolicy().trustRoster ?? []);
   // A folder is a bag that was already unzipped: the folder itself, holding bagit.txt.
   const isFolder = statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() ?? false;
   const result = await (isFolder ? verifyFolder : verifyPackage)(resolve(file), { roster });
   const { report: _report, ...shown } = result;
-  ctx.out.data(shown, () => verdictText(result));
+  ctx.out.data(shown, () => verdictText(ctx.text, result));
   return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;
 }
 
@@ -127,7 +153,7 @@ export async function review(ctx: CliContext): Promise<number> {
   const approve = ctx.flags.approve === true;
   const ret = ctx.flags.return === true;
   const comment = flag(ctx, 'comment') ?? '';
-  if (!file || !out || approve === ret) throw new UsageError('Usage: jejak review FILE.zip --approve|--return --comment TEXT --out FILE.zip');
+  if (!file || !out || approve === ret) throw new UsageError('cli.usage', { usage: 'review FILE.zip --approve|--return --comment TEXT --out FILE.zip' });
   const result = await withVault(ctx, async (s) => {
     const roster = effectiveRoster(s, cliPolicy());
     beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
@@ -135,7 +161,7 @@ export async function review(ctx: CliContext): Promise<number> {
     s.audit({ action: approve ? 'review.approved' : 'review.returned', subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers } });
     return verifyPackage(signed.path, { roster });
   });
-  ctx.out.data({ out: resolve(out), verdict: result.verdict }, () => `Wrote ${resolve(out)}.\n${verdictText(result)}`);
+  ctx.out.data({ out: resolve(out), verdict: result.verdict }, () => `${ctx.text.t('cli.review.wrote', { path: resolve(out) })}\n${verdictText(ctx.text, result)}`);
   return EXIT.ok;
 }
 

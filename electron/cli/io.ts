@@ -1,14 +1,23 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { JejakError } from '../core/errors';
+import { type CliText, type Params, cliText } from './i18n';
 
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, untrusted: 3, wrongSecret: 4 } as const;
 
-export class UsageError extends Error {}
+/** A usage mistake: a key of the CLI's catalogs and its values; its message is the English text. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params?: Params,
+  ) {
+    super(cliText('en').t(key, params));
+  }
+}
 
 /** Reads a secret from the terminal without echoing it. Never from an argument: those show in `ps`. */
 export async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new UsageError(`${question.replace(/:\s*$/, '')} is needed: set it in the environment or run in a terminal.`);
+  if (!process.stdin.isTTY) throw new UsageError('cli.needsSecret', { what: question.replace(/:\s*$/, '') });
   let muted = false;
   const output = new Writable({
     write(chunk, _enc, done) {
@@ -35,12 +44,12 @@ export async function secret(envName: string, question: string): Promise<string>
   return promptHidden(question);
 }
 
-export async function newPassphrase(envName: string): Promise<string> {
+export async function newPassphrase(envName: string, text: CliText): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
-  const first = await promptHidden('New passphrase: ');
-  const second = await promptHidden('Repeat new passphrase: ');
-  if (first !== second) throw new UsageError('The two passphrases differ.');
+  const first = await promptHidden(text.t('cli.prompt.newPassphrase'));
+  const second = await promptHidden(text.t('cli.prompt.repeatPassphrase'));
+  if (first !== second) throw new UsageError('cli.passphrasesDiffer');
   return first;
 }
 

@@ -33,7 +33,18 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/**
+ * The exact case behind a failure, as a translation key and the values it needs: the window and
+ * the CLI say it in the user's language, the English message stays for logs and as a fallback.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export class JejakError extends Error {
+  reason?: MessageRef;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -42,14 +53,20 @@ export class JejakError extends Error {
     super(message);
     this.name = 'JejakError';
   }
+
+  /** Names the exact case: `throw new JejakError('INVALID_INPUT', 'English text').because('intakeError.empty', { name })`. */
+  because(key: string, params?: Record<string, string | number>): this {
+    this.reason = params ? { key, params } : { key };
+    return this;
+  }
 }
 
 export function isJejakError(e: unknown, code?: ErrorCode): e is JejakError {
   return e instanceof JejakError && (code === undefined || e.code === code);
 }
 
-/** What crosses a process boundary: code and message only. Unknown errors become INTERNAL. */
-export function toErrorPayload(e: unknown): { code: ErrorCode; message: string } {
-  if (e instanceof JejakError) return { code: e.code, message: e.message };
+/** What crosses a process boundary: code, message and the reason when known. Unknown errors become INTERNAL. */
+export function toErrorPayload(e: unknown): { code: ErrorCode; message: string; reason?: MessageRef } {
+  if (e instanceof JejakError) return e.reason ? { code: e.code, message: e.message, reason: e.reason } : { code: e.code, message: e.message };
   return { code: 'INTERNAL', message: 'An unexpected error occurred. Details are in the log.' };
 }

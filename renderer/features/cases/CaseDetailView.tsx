@@ -45,7 +45,9 @@ export function CaseDetailView() {
               <span className="mono muted" data-testid="case-reference">
                 {kase.reference}
               </span>
-              <h1 className="detail-title">{kase.title}</h1>
+              <h1 className="detail-title" title={kase.title}>
+                {kase.title}
+              </h1>
               <div className="detail-sub">
                 <CaseStatusBadge status={kase.status} />
                 {kase.revision > 1 && <span className="badge">{t('workflow.revision', { revision: kase.revision })}</span>}

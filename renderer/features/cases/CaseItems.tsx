@@ -68,7 +68,9 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
               <li key={id}>
                 <button type="button" className="thumb-tile" onClick={() => openEvidence(id, 'cases')} title={name}>
                   {e ? <EvidenceThumb id={id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} /> : <div className="thumb-placeholder" />}
-                  <span className="thumb-name">{name}</span>
+                  <span className="thumb-name" title={name}>
+                    {name}
+                  </span>
                   <span className="thumb-meta muted">{e ? formatBytes(e.size, language) : ''}</span>
                 </button>
                 {remove(name, [], [id])}

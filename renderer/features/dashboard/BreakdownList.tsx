@@ -19,7 +19,9 @@ export function BreakdownList({ title, rows, label, language, onPick }: Props) {
         {rows.map((r) => (
           <li key={r.key}>
             <button type="button" className="breakdown-row" onClick={() => onPick?.(r.key)} disabled={!onPick}>
-              <span className="breakdown-label">{label(r.key)}</span>
+              <span className="breakdown-label" title={label(r.key)}>
+                {label(r.key)}
+              </span>
               <span className="breakdown-bar" aria-hidden="true">
                 <span style={{ width: `${(r.count / max) * 100}%` }} />
               </span>
