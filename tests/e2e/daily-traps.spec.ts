@@ -22,6 +22,7 @@ test('shared intake details go with one batch only, a post link keeps its number
   await openArea(page, 'Bukti');
   await page.getByText('Keterangan bersama (opsional)').click();
   await page.getByLabel('Tautan sumber').fill('https://t.me/kanal_uji/4521');
+  await page.getByLabel('Kategori saluran sumber (bila baru di katalog)').selectOption('hoaks');
   // the link is read as it is typed: its channel, its post, and that the channel is new
   await expect(page.getByTestId('source-preview')).toContainText('Kanal: t.me/kanal_uji');
   await expect(page.getByTestId('source-preview')).toContainText('unggahan 4521');
@@ -71,6 +72,7 @@ test('viewer: previous and next in gallery order, zoom, export of the original b
   await openArea(page, 'Kanal');
   await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
   await page.getByLabel('Tautan kanal').fill('https://t.me/berita_harian_uji\nhttps://www.youtube.com/@KanalContoh');
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('hoaks');
   await page.getByRole('button', { name: 'Periksa' }).click();
   await page.getByRole('button', { name: 'Tambahkan 2 kanal' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
@@ -131,6 +133,7 @@ test('the activity log names each event and the item it changed, with a link, in
   await openArea(page, 'Kanal');
   await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
   await page.getByLabel('Tautan kanal').fill('https://t.me/kabar_sejuk_uji');
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('hoaks');
   await page.getByRole('button', { name: 'Periksa' }).click();
   await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
