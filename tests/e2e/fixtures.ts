@@ -6,8 +6,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'correct horse battery staple 42';
 
-/** A cheap scrypt for tests, set the way IT would: through the machine policy. */
-export const TEST_POLICY = { kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } };
+/**
+ * A cheap scrypt for tests, set the way IT would: through the machine policy, which also lets a
+ * test vault be made without an identity (specs about identities use a policy without it).
+ */
+export const TEST_POLICY = { kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 }, allowAnonymousVault: true };
 
 export interface Harness {
   url: string;
