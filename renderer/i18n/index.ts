@@ -3,6 +3,8 @@ import backupEn from './backup.en.json';
 import backupId from './backup.id.json';
 import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
+import decisionEn from './decision.en.json';
+import decisionId from './decision.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
 import securityEn from './security.en.json';
@@ -13,8 +15,8 @@ import workflowId from './workflow.id.json';
 export type Language = 'id' | 'en';
 // One catalog per language, assembled from per-area files so areas can grow independently.
 export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...workflowId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...workflowEn },
+  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...workflowId, ...decisionId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...workflowEn, ...decisionEn },
 };
 export type MessageKey = keyof typeof catalogs.id;
 

@@ -1,4 +1,5 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { type IdentityFields, type MissingIdentityField, missingIdentityFields } from '../../common/identity-rules';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { fingerprintOf, keySigner, type Signer } from '../packages';
@@ -49,25 +50,22 @@ export function getIdentity(session: VaultSession): Identity {
   return { name: r.name, unit: r.unit, employeeId: r.employee_id, role: r.role, publicKeyPem: r.public_key_pem, fingerprint: r.fingerprint, createdAt: r.created_at };
 }
 
-export interface IdentityFields {
-  name: string;
-  unit: string;
-  employeeId: string;
-  role: 'analyst' | 'supervisor';
-}
+export type { IdentityFields };
 
-/**
- * Who works in a new vault, checked before anything is written: name, unit (the policy's unit
- * counts) and employee ID, as every signed statement carries all three, and the role.
- */
+const WHY: Record<MissingIdentityField, string> = {
+  name: 'A name is required: it is printed on every signed statement and in the audit log.',
+  unit: 'A unit is required: it is printed on every signed statement.',
+  employeeId: 'An employee ID is required: it tells apart two people of the same name on every signed statement.',
+};
+
+/** Who works in a new vault, checked before anything is written (electron/common/identity-rules.ts), and the role. */
 export function checkNewIdentity(fields: IdentityFields | undefined, opts: { allowAnonymous?: boolean; policyUnit?: string }): void {
   if (!fields) {
     if (opts.allowAnonymous) return;
     throw new JejakError('IDENTITY_REQUIRED', 'A new vault needs the name, unit, employee ID and role of the person who works in it; only an IT test vault (policy allowAnonymousVault) may be made without.');
   }
-  if (!fields.name.trim()) throw new JejakError('IDENTITY_REQUIRED', 'A name is required: it is printed on every signed statement and in the audit log.');
-  if (!fields.unit.trim() && !opts.policyUnit) throw new JejakError('IDENTITY_REQUIRED', 'A unit is required: it is printed on every signed statement.');
-  if (!fields.employeeId.trim()) throw new JejakError('IDENTITY_REQUIRED', 'An employee ID is required: it tells apart two people of the same name on every signed statement.');
+  const missing = missingIdentityFields(fields, opts.policyUnit);
+  if (missing.length > 0) throw new JejakError('IDENTITY_REQUIRED', WHY[missing[0]!], { missing });
   if (fields.role !== 'analyst' && fields.role !== 'supervisor') throw new JejakError('INVALID_INPUT', 'The role is analyst or supervisor.');
 }
 
