@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Locator, type Page } from '@playwright/test';
 import { PASSPHRASE, TEST_POLICY, type UiIdentity, api, createVaultThroughUi, expect, secondHarness, test } from './fixtures';
 import { screenshotPng } from './png';
@@ -196,4 +198,31 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     await supervisorPage.context().close();
     await other.stop();
   }
+});
+
+test.describe('a vault made before identities were asked for', () => {
+  test.use({ seed: { run: async (dataDir: string) => void execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-channels.ts', join(dataDir, 'vault'), '0']) } });
+
+  test('asks who works in it at unlock, before anything else, and names them from then on', async ({ page, harness }) => {
+    await page.goto(harness.url);
+    await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    const gate = page.getByTestId('identity-gate');
+    await expect(gate).toContainText('akun sistem operasi');
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await gate.getByLabel('Nama lengkap').fill(ANALYST.name);
+    await gate.getByLabel('Unit kerja').fill(UNIT);
+    await expect(gate.getByRole('button', { name: 'Simpan dan lanjutkan' })).toBeDisabled();
+    await gate.getByLabel('NIP / nomor pegawai').fill(ANALYST.employeeId);
+    await gate.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    await api(page, 'channels.add', { url: 'https://t.me/jejak_sesudah_identitas', category: 'hoaks' });
+    await openArea(page, 'Aktivitas');
+    const rows = page.locator('table.table tbody tr');
+    // The change itself was made before anyone was named; what follows names the person.
+    await expect(rows.nth(1)).toContainText('Identitas diubah');
+    await expect(rows.first()).toContainText('Kanal ditambahkan');
+    await expect(rows.first()).toContainText('Sari Analis (199001012020012001)');
+    expect(harness.foreignRequests).toEqual([]);
+  });
 });
