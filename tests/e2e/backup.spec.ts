@@ -15,6 +15,7 @@ test('Settings → Backup writes a checked backup; the dashboard shows the last 
   await openArea(page, 'Kanal');
   await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
   await page.getByLabel('Tautan kanal').fill('https://t.me/jejak_uji_cadangan');
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
   await page.getByRole('button', { name: 'Periksa' }).click();
   await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
