@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
-import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../core/identity/identity';
-import { effectiveRoster, importRoster, readRosterFile } from '../core/identity/trust';
-import { countersignPackage, verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
+import { getIdentity, groupedFingerprint, setIdentity } from '../core/identity/identity';
+import { importRoster, readRosterFile } from '../core/identity/trust';
+import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import type { VaultSession } from '../core/vault/session';
 import { type CliContext, cliPolicy, flag, flagList, resourcesDir, withVault } from './context';
 import type { CliText } from './i18n';
@@ -146,22 +146,3 @@ export async function verify(ctx: CliContext): Promise<number> {
   ctx.out.data(shown, () => verdictText(ctx.text, result));
   return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;
 }
-
-export async function review(ctx: CliContext): Promise<number> {
-  const [file] = ctx.args;
-  const out = flag(ctx, 'out');
-  const approve = ctx.flags.approve === true;
-  const ret = ctx.flags.return === true;
-  const comment = flag(ctx, 'comment') ?? '';
-  if (!file || !out || approve === ret) throw new UsageError('cli.usage', { usage: 'review FILE.zip --approve|--return --comment TEXT --out FILE.zip' });
-  const result = await withVault(ctx, async (s) => {
-    const roster = effectiveRoster(s, cliPolicy());
-    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
-    const signed = await countersignPackage(resolve(file), resolve(out), { signer: vaultSigner(s, cliPolicy().unitName), decision: approve ? 'approved' : 'returned', comment });
-    s.audit({ action: approve ? 'review.approved' : 'review.returned', subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers } });
-    return verifyPackage(signed.path, { roster });
-  });
-  ctx.out.data({ out: resolve(out), verdict: result.verdict }, () => `${ctx.text.t('cli.review.wrote', { path: resolve(out) })}\n${verdictText(ctx.text, result)}`);
-  return EXIT.ok;
-}
-

@@ -44,6 +44,16 @@ export async function secret(envName: string, question: string): Promise<string>
   return promptHidden(question);
 }
 
+/** One line typed at the terminal (not secret: shown as typed). */
+export async function promptLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await new Promise<string>((resolve) => rl.question(question, resolve));
+  } finally {
+    rl.close();
+  }
+}
+
 export async function newPassphrase(envName: string, text: CliText): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
@@ -53,12 +63,16 @@ export async function newPassphrase(envName: string, text: CliText): Promise<str
   return first;
 }
 
+/** A package that reads but does not hold up, or is not the one that was asked for. */
+const CHECK_FAILED = new Set<string>(['INTEGRITY', 'SELF_REVIEW', 'NOT_A_DECISION', 'OTHER_VAULT', 'OTHER_CASE', 'OLDER_EXPORT']);
+
 export function exitCodeFor(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof JejakError) {
     if (e.code === 'VAULT_ROLLED_BACK') return EXIT.checkFailed;
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE' || e.code === 'WRONG_ESCROW_KEY') return EXIT.wrongSecret;
-    if (e.code === 'INTEGRITY' || e.code === 'SELF_REVIEW') return EXIT.checkFailed;
+    if (e.code === 'UNTRUSTED') return EXIT.untrusted;
+    if (CHECK_FAILED.has(e.code)) return EXIT.checkFailed;
     return EXIT.usage;
   }
   return EXIT.checkFailed;

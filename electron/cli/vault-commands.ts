@@ -9,20 +9,55 @@ import { anchorWarning, anchorsOf } from '../core/vault/unlock-checks';
 import { type RotationProgress, rotateKeys } from '../core/vault/rotation';
 import { changePassphrase, createVault, recoverVault, unlockVault } from '../core/vault/vault';
 import { auditVerificationText } from './audit-text';
-import { type CliContext, cliActor, cliPolicy, flagList, withVault } from './context';
-import { EXIT, UsageError, newPassphrase, secret } from './io';
+import type { IdentityFields } from '../core/identity/identity';
+import { type CliContext, cliActor, cliPolicy, flag, flagList, withVault } from './context';
+import { EXIT, UsageError, newPassphrase, promptLine, secret } from './io';
 
 export function vaultOptions() {
   const policy = cliPolicy();
   return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength, escrowPublicKey: policy.escrowPublicKey };
 }
 
+/**
+ * The identity for `init`: from --name --unit --id --role; in a terminal, what is missing is asked
+ * for. Without any of them and without a terminal there is none, and the core decides whether the
+ * policy allows that (an IT test vault). --role defaults to analyst.
+ */
+async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined> {
+  const given = { name: flag(ctx, 'name'), unit: flag(ctx, 'unit'), employeeId: flag(ctx, 'id'), role: flag(ctx, 'role') };
+  if (given.role !== undefined && given.role !== 'analyst' && given.role !== 'supervisor') throw new UsageError('--role is analyst or supervisor.');
+  const anyGiven = Object.values(given).some((v) => v !== undefined);
+  const policy = cliPolicy();
+  const ask = process.stdin.isTTY && (anyGiven || !policy.allowAnonymousVault);
+  if (!anyGiven && !ask) return undefined;
+  const fill = async (value: string | undefined, question: string) => value ?? (ask ? (await promptLine(question)).trim() : '');
+  const name = await fill(given.name, 'Your full name (printed on every signed statement): ');
+  const unit = await fill(given.unit, policy.unitName ? `Unit [${policy.unitName}]: ` : 'Unit: ');
+  const employeeId = await fill(given.employeeId, 'Employee ID (NIP): ');
+  const role = given.role ?? (ask ? (await promptLine('Role, analyst or supervisor [analyst]: ')).trim() || 'analyst' : 'analyst');
+  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('The role is analyst or supervisor.');
+  return { name, unit, employeeId, role };
+}
+
 export async function init(ctx: CliContext): Promise<number> {
   const { t } = ctx.text;
+  const identity = await initIdentity(ctx);
   const passphrase = await newPassphrase('JEJAK_PASSPHRASE', ctx.text);
-  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, vaultOptions());
+  const policy = cliPolicy();
+  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, { ...vaultOptions(), identity, allowAnonymous: policy.allowAnonymousVault, policyUnit: policy.unitName });
+  const actor = session.actor;
   session.close('cli');
-  ctx.out.data({ vault: ctx.vaultDir, recoveryCode }, () => [t('cli.init.created', { vault: ctx.vaultDir }), '', t('cli.init.recoveryCode'), '', `  ${recoveryCode}`, ''].join('\n'));
+  ctx.out.data({ vault: ctx.vaultDir, recoveryCode, actor: identity ? actor : null }, () =>
+    [
+      t('cli.init.created', { vault: ctx.vaultDir }),
+      identity ? t('cli.init.identity', { actor }) : t('cli.init.anonymous'),
+      '',
+      t('cli.init.recoveryCode'),
+      '',
+      `  ${recoveryCode}`,
+      '',
+    ].join('\n'),
+  );
   return EXIT.ok;
 }
 

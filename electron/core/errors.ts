@@ -26,6 +26,20 @@ export type ErrorCode =
   | 'INTEGRITY'
   /** a supervisor deciding on a package their own key already signed */
   | 'SELF_REVIEW'
+  /** a vault created without a signing identity where the policy does not allow it */
+  | 'IDENTITY_REQUIRED'
+  /** a decision to sign lacks what signing deliberately needs (items marked, a reason) */
+  | 'REVIEW_INCOMPLETE'
+  /** a package received as a decision that carries none (only the analyst's statement) */
+  | 'NOT_A_DECISION'
+  /** a decision on a package another vault exported */
+  | 'OTHER_VAULT'
+  /** a decision on another case's export than the case it was given to */
+  | 'OTHER_CASE'
+  /** a decision on an earlier export of the case, not its latest */
+  | 'OLDER_EXPORT'
+  /** valid, but signed by someone outside the trust roster in the role they signed in (exit 3) */
+  | 'UNTRUSTED'
   | 'UNREADABLE'
   | 'CANCELLED'
   | 'POLICY'

@@ -8,6 +8,8 @@ import backupEn from './backup.en.json';
 import backupId from './backup.id.json';
 import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
+import decisionEn from './decision.en.json';
+import decisionId from './decision.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
 import messagesEn from './messages.en.json';
@@ -24,8 +26,8 @@ import workflowId from './workflow.id.json';
 export type Language = 'id' | 'en';
 
 export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...verifierId, ...workflowId, ...activityId, ...messagesId, ...viewerId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...verifierEn, ...workflowEn, ...activityEn, ...messagesEn, ...viewerEn },
+  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...verifierId, ...workflowId, ...decisionId, ...activityId, ...messagesId, ...viewerId },
+  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...verifierEn, ...workflowEn, ...decisionEn, ...activityEn, ...messagesEn, ...viewerEn },
 };
 export type MessageKey = keyof typeof catalogs.id;
 

@@ -16,7 +16,7 @@ import { FAST_KDF, PASSPHRASE, tempDir } from '../fixtures/temp';
 /** A package signed by an analyst, and a roster that trusts them. */
 async function signedPackage() {
   const dir = tempDir();
-  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, { actor: 'fixture', kdf: FAST_KDF });
+  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, { actor: 'fixture', kdf: FAST_KDF, allowAnonymous: true });
   const { kase } = await analystCase(session);
   const zip = join(dir, 'case.zip');
   await exportCase(session, POLICY, kase.id, zip, { language: 'id', resourcesDir: RESOURCES, version: '0.1.0-test' });

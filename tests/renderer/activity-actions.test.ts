@@ -12,14 +12,16 @@ function sources(dir: string): string[] {
 
 /** Audit actions built from a template, and every value the template can take. */
 const TEMPLATES: Record<string, string[]> = {
-  'review.${decision}': ['review.approved', 'review.returned'],
+  'review.${request.decision}': ['review.approved', 'review.returned'],
+  '${kind}.excluded': ['channel.excluded', 'evidence.excluded'],
+  '${kind}.restored': ['channel.restored', 'evidence.restored'],
 };
 
 /** Every audit action the core, the CLI or the shell can write: `action: '…'` (or a conditional or template of them). */
 function auditActions(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of sources('electron')) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\baction:\s*([^,}]+)/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\baction:\s*(`[^`]*`|[^,}]+)/g)) {
       const expression = m[1]!;
       const template = /`([^`]*)`/.exec(expression)?.[1];
       if (template !== undefined) {

@@ -51,6 +51,7 @@ describe('review screens render package text as text', () => {
       trustDetail: HOSTILE,
       statements: [],
       bagInfo: {},
+      tagmanifestSha256: '',
       report: null,
       payload: [],
     };

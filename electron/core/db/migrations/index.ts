@@ -5,6 +5,7 @@ import { catalog } from './0002-catalog';
 import { cases } from './0003-cases';
 import { workflow } from './0004-workflow';
 import { notice } from './0005-notice';
+import { decisions } from './0006-decisions';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, workflow, notice];
+export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions];
 
 export const LATEST_VERSION = migrations.length;
 
