@@ -1,39 +1,49 @@
 /**
  * `jejak`: the command line over the same core as the desktop app. Secrets come from the
- * environment or a hidden prompt, never from arguments.
+ * environment or a hidden prompt, never from arguments. It speaks Bahasa Indonesia or English
+ * (`--lang`, else the environment); `--json` output is the same in both.
  */
 import { parseArgs } from 'node:util';
 import { isJejakError } from './core/errors';
 import { type Command, commands } from './cli/commands';
 import { vaultDirFrom } from './cli/context';
+import { type CliText, cliLanguage, cliText } from './cli/i18n';
 import { EXIT, UsageError, exitCodeFor, output } from './cli/io';
 import pkg from '../package.json' with { type: 'json' };
 
 const GLOBAL_OPTIONS = {
   vault: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
-export function helpText(): string {
+/** A command's one-line summary in the chosen language; the English of commands.ts when it has no translation yet. */
+export function commandSummary(text: CliText, command: Command): string {
+  const key = `cmd.${command.words.join('.')}`;
+  const summary = text.t(key);
+  return summary === key ? command.summary : summary;
+}
+
+export function helpText(text: CliText = cliText('en')): string {
+  const { t } = text;
   return [
-    `jejak ${pkg.version}: offline evidence vault`,
+    `jejak ${pkg.version}: ${t('cli.help.tagline')}`,
     '',
-    'Usage: jejak [--vault DIR] [--json] COMMAND ...',
+    t('cli.help.usage'),
     '',
-    'Commands:',
-    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    t('cli.help.commands'),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${commandSummary(text, c)}`]),
     '',
-    'Options:',
-    '  --vault DIR   the vault folder (default: the desktop app\'s, in the per-user app-data folder)',
-    '  --json        print data as JSON',
+    t('cli.help.options'),
+    t('cli.help.vault'),
+    t('cli.help.json'),
+    t('cli.help.lang'),
     '',
-    'Secrets (never as arguments): JEJAK_PASSPHRASE, JEJAK_NEW_PASSPHRASE, JEJAK_RECOVERY_CODE;',
-    'when unset, jejak asks without echo.',
+    t('cli.help.secrets'),
     '',
-    'Exit codes: 0 ok, 1 a check failed, 2 usage or unreadable input, 3 valid but untrusted,',
-    '            4 wrong passphrase, recovery code or escrow key.',
+    t('cli.help.exitCodes'),
   ].join('\n');
 }
 
@@ -43,9 +53,24 @@ function findCommand(positionals: string[]): Command | undefined {
     .sort((a, b) => b.words.length - a.words.length)[0];
 }
 
+/** parseArgs reports an unknown or malformed option as a TypeError with a code. */
+const isArgumentError = (e: unknown): e is TypeError => e instanceof TypeError && 'code' in e;
+
+function failureText(text: CliText, e: unknown): string {
+  if (e instanceof UsageError) return text.t(e.key, e.params);
+  if (isJejakError(e)) return text.error(e);
+  if (isArgumentError(e)) return text.t('cli.seeHelp', { message: e.message });
+  return text.t('cli.unexpected', { message: (e as Error).message });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  let text = cliText(cliLanguage(undefined) ?? 'en');
   try {
     const first = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false });
+    const lang = typeof first.values.lang === 'string' ? first.values.lang : undefined;
+    const language = cliLanguage(lang);
+    if (!language) throw new UsageError('cli.badLang');
+    text = cliText(language);
     if (first.values.version) {
       process.stdout.write(`${pkg.version}\n`);
       return EXIT.ok;
@@ -53,14 +78,14 @@ export async function main(argv: string[]): Promise<number> {
     const command = findCommand(first.positionals);
     if (!command) {
       if (first.values.help || first.positionals.length === 0) {
-        process.stdout.write(`${helpText()}\n`);
+        process.stdout.write(`${helpText(text)}\n`);
         return first.values.help ? EXIT.ok : EXIT.usage;
       }
-      throw new UsageError(`Unknown command "${first.positionals.join(' ')}". See jejak --help.`);
+      throw new UsageError('cli.unknownCommand', { command: first.positionals.join(' ') });
     }
     const parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     if (parsed.values.help) {
-      process.stdout.write(`Usage: jejak ${command.usage}\n  ${command.summary}\n`);
+      process.stdout.write(`${text.t('cli.usage', { usage: command.usage })}\n  ${commandSummary(text, command)}\n`);
       return EXIT.ok;
     }
     const { vaultDir, dataDir } = vaultDirFrom(parsed.values.vault);
@@ -68,12 +93,12 @@ export async function main(argv: string[]): Promise<number> {
       vaultDir,
       dataDir,
       out: output(Boolean(parsed.values.json)),
+      text,
       args: parsed.positionals.slice(command.words.length),
       flags: parsed.values as Record<string, string | boolean | string[] | undefined>,
     });
   } catch (e) {
-    const message = e instanceof UsageError || isJejakError(e) ? e.message : e instanceof TypeError && 'code' in e ? `${e.message}. See jejak --help.` : `Unexpected error: ${(e as Error).message}`;
-    process.stderr.write(`jejak: ${message}\n`);
-    return exitCodeFor(e instanceof TypeError && 'code' in e ? new UsageError(message) : e);
+    process.stderr.write(`jejak: ${failureText(text, e)}\n`);
+    return exitCodeFor(isArgumentError(e) ? new UsageError('cli.seeHelp', { message: e.message }) : e);
   }
 }

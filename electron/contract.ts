@@ -8,6 +8,7 @@ import { auditContract } from './contract/audit';
 import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
+import { decisionsContract } from './contract/decisions';
 import { evidenceContract } from './contract/evidence';
 import { hostContract } from './contract/host';
 import { vaultContract } from './contract/vault';
@@ -18,6 +19,7 @@ export const contract = {
   ...catalogContract,
   ...evidenceContract,
   ...casesContract,
+  ...decisionsContract,
   ...backupContract,
   ...hostContract,
 } as const;
@@ -30,6 +32,8 @@ export type Result<C extends Channel> = z.output<Contract[C]['result']>;
 export interface ErrorPayload {
   code: string;
   message: string;
+  /** the exact case as a translation key and its values (see JejakError.because) */
+  reason?: { key: string; params?: Record<string, string | number> };
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 

@@ -2,7 +2,7 @@
  * The typed client every store uses: the preload bridge in Electron, HTTP to the web harness in
  * a browser. Both speak the contract and answer envelopes; failures become ApiError with a code.
  */
-import type { AppEvent, Args, Channel, Envelope, JejakBridge, Result } from '../electron/contract';
+import type { AppEvent, Args, Channel, Envelope, ErrorPayload, JejakBridge, Result } from '../electron/contract';
 
 declare global {
   interface Window {
@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** the exact case, when the core named it: a translation key and its values */
+    readonly reason?: ErrorPayload['reason'],
   ) {
     super(message);
   }
@@ -49,7 +51,7 @@ export async function call<C extends Channel>(channel: C, args: Args<C>): Promis
   if (envelope.ok) return envelope.value as Result<C>;
   // A call that finds the vault locked (idle lock in another tab, a crash) sends the window to the lock screen.
   if (envelope.error.code === 'LOCKED') for (const l of lockListeners) l();
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.reason);
 }
 
 export function onLockedCall(listener: () => void): () => void {
@@ -72,6 +74,11 @@ export function newJobId(): string {
 /** Where the window loads an evidence image from: the app's own protocol, or the harness. */
 export function evidenceImageUrl(id: number, variant: 'thumb' | 'original'): string {
   return window.jejak ? `jejak-evidence://evidence/${id}/${variant}` : `/evidence/${id}/${variant}`;
+}
+
+/** The original as a file to save, in the browser harness (the desktop app saves through its own dialog). */
+export function evidenceDownloadUrl(id: number): string {
+  return `/evidence/${id}/download`;
 }
 
 /**

@@ -30,17 +30,17 @@ export async function backup(ctx: CliContext): Promise<number> {
 }
 
 /** The recovery code when JEJAK_RECOVERY_CODE is set, else the passphrase (environment or prompt). */
-async function restoreSecret(): Promise<Secret> {
+async function restoreSecret(ctx: CliContext): Promise<Secret> {
   const code = process.env.JEJAK_RECOVERY_CODE;
-  return code ? { recoveryCode: code } : { passphrase: await secret('JEJAK_PASSPHRASE', 'Passphrase of the backed-up vault: ') };
+  return code ? { recoveryCode: code } : { passphrase: await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.backupPassphrase')) };
 }
 
 export async function restore(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
   // The target is named on purpose: restoring never defaults to the desktop app's vault folder.
-  if (!file || typeof ctx.flags.vault !== 'string') throw new UsageError('Usage: jejak restore FILE --vault DIR (a new or empty folder)');
+  if (!file || typeof ctx.flags.vault !== 'string') throw new UsageError('cli.usage.restore');
   const print = progressPrinter(ctx, 'Restoring:');
-  const result = await restoreBackup(resolve(file), resolve(ctx.vaultDir), await restoreSecret(), {
+  const result = await restoreBackup(resolve(file), resolve(ctx.vaultDir), await restoreSecret(ctx), {
     actor: cliActor(),
     escrowPublicKey: cliPolicy().escrowPublicKey,
     onProgress: (p) => p.phase === 'read' && print(p.done, p.total),

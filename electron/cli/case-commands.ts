@@ -4,47 +4,58 @@ import { resolve } from 'node:path';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
-import { getIdentity, groupedFingerprint, setIdentity, vaultAgeIdentity } from '../core/identity/identity';
-import { effectiveRoster, importRoster, readTrustFile } from '../core/identity/trust';
+import { getIdentity, groupedFingerprint, setIdentity } from '../core/identity/identity';
+import { importRoster, readTrustFile } from '../core/identity/trust';
 import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
-import { decidePackage } from '../core/review/decide-package';
 import type { VaultSession } from '../core/vault/session';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, resourcesDir, trustFrom, withVault } from './context';
+import type { CliText } from './i18n';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 
 export async function identityShow(ctx: CliContext): Promise<number> {
   const identity = await withVault(ctx, getIdentity);
   const { publicKeyPem: _pem, ...shown } = identity;
-  ctx.out.data(identity, () => [`Name         ${shown.name || '(not set)'}`, `Unit         ${shown.unit || '(not set)'}`, `Employee ID  ${shown.employeeId || '-'}`, `Role         ${shown.role}`, `Fingerprint  ${groupedFingerprint(shown.fingerprint)}`].join('\n'));
+  const { t, word } = ctx.text;
+  const notSet = t('cli.identity.notSet');
+  const rows: Array<[string, string]> = [
+    [t('cli.identity.name'), shown.name || notSet],
+    [t('cli.identity.unit'), shown.unit || notSet],
+    [t('cli.identity.employeeId'), shown.employeeId || '-'],
+    [t('cli.identity.role'), word(`identity.role.${shown.role}`, shown.role)],
+    [t('cli.identity.fingerprint'), groupedFingerprint(shown.fingerprint)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  ctx.out.data(identity, () => rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
   return EXIT.ok;
 }
 
 export async function identitySet(ctx: CliContext): Promise<number> {
   const role = flag(ctx, 'role') ?? 'analyst';
-  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('--role is analyst or supervisor.');
+  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('cli.roleValues');
   const name = flag(ctx, 'name');
-  if (!name) throw new UsageError('Usage: jejak identity set --name N --unit U --id I --role analyst|supervisor');
+  if (!name) throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
   const identity = await withVault(ctx, (s) => setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }));
-  ctx.out.data(identity, () => `Identity set: ${identity.name} (${identity.role}), fingerprint ${groupedFingerprint(identity.fingerprint)}`);
+  ctx.out.data(identity, () => ctx.text.t('cli.identity.set', { name: identity.name, role: ctx.text.word(`identity.role.${identity.role}`, identity.role), fingerprint: groupedFingerprint(identity.fingerprint) }));
   return EXIT.ok;
 }
 
 export async function identityExportPublic(ctx: CliContext): Promise<number> {
   const out = flag(ctx, 'out');
   const rosterOut = flag(ctx, 'roster');
-  if (!out) throw new UsageError('Usage: jejak identity export-public --out FILE [--roster ENTRY.json]');
+  if (!out) throw new UsageError('cli.usage', { usage: 'identity export-public --out FILE [--roster ENTRY.json]' });
   const identity = await withVault(ctx, getIdentity);
   const { fingerprint, name, unit, role, ageRecipient } = identity;
   const rosterEntry = { fingerprint, name, unit, role, ageRecipient };
   writeFileSync(resolve(out), identity.publicKeyPem, { flag: 'wx' });
   // A list of one: `jejak trust import` takes the file as it is.
   if (rosterOut) writeFileSync(resolve(rosterOut), `${JSON.stringify([rosterEntry], null, 2)}\n`, { flag: 'wx' });
+  const { t } = ctx.text;
   ctx.out.data({ out: resolve(out), fingerprint, ageRecipient, rosterEntry, ...(rosterOut ? { roster: resolve(rosterOut) } : {}) }, () =>
     [
-      `Wrote the public key to ${resolve(out)} (fingerprint ${groupedFingerprint(fingerprint)}).`,
-      `Age recipient (packages for you are encrypted to it): ${ageRecipient}`,
-      ...(rosterOut ? [`Wrote the trust-roster entry to ${resolve(rosterOut)}.`] : []),
+      t('cli.identity.exported', { path: resolve(out), fingerprint: groupedFingerprint(fingerprint) }),
+      t('cli.identity.ageRecipient', { recipient: ageRecipient }),
+      ...(rosterOut ? [t('cli.identity.rosterWritten', { path: resolve(rosterOut) })] : []),
     ].join('\n'),
   );
   return EXIT.ok;
@@ -52,10 +63,10 @@ export async function identityExportPublic(ctx: CliContext): Promise<number> {
 
 export async function trustImport(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak trust import FILE');
+  if (!file) throw new UsageError('cli.usage', { usage: 'trust import FILE' });
   const { entries } = readTrustFile(resolve(file));
   const added = await withVault(ctx, (s) => importRoster(s, entries));
-  ctx.out.data({ added, entries: entries.length }, () => `Imported ${entries.length} roster entries (${added} new).`);
+  ctx.out.data({ added, entries: entries.length }, () => ctx.text.t('cli.trust.imported', { entries: entries.length, added }));
   return EXIT.ok;
 }
 
@@ -63,8 +74,8 @@ export async function caseCreate(ctx: CliContext): Promise<number> {
   const title = ctx.args.join(' ');
   const platform = flag(ctx, 'platform');
   const priority = flag(ctx, 'priority') ?? 'normal';
-  if (!title || !platform) throw new UsageError('Usage: jejak case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]');
-  if (priority !== 'urgent' && priority !== 'normal') throw new UsageError('--priority is urgent or normal.');
+  if (!title || !platform) throw new UsageError('cli.usage', { usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]' });
+  if (priority !== 'urgent' && priority !== 'normal') throw new UsageError('cli.priorityValues');
   const kase = await withVault(ctx, (s) => createCase(s, cliPolicy(), { title, platform, priority, legalBasis: flag(ctx, 'legal-basis') }));
   ctx.out.data(kase, () => kase.reference);
   return EXIT.ok;
@@ -87,77 +98,74 @@ export function itemIdsFrom(ctx: CliContext, s: VaultSession): { channelIds: num
 
 export async function caseAdd(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
-  if (!reference) throw new UsageError('Usage: jejak case add REF [--channel URL|ID]… [--evidence ID]…');
+  if (!reference) throw new UsageError('cli.usage', { usage: 'case add REF [--channel URL|ID]… [--evidence ID]…' });
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
     const { channelIds, evidenceIds } = itemIdsFrom(ctx, s);
     addItems(s, id, channelIds, evidenceIds);
     return getCase(s, id);
   });
-  ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);
+  ctx.out.data(kase, () => ctx.text.t('cli.case.items', { reference: kase.reference, channels: kase.channelIds.length, evidence: kase.evidenceIds.length }));
   return EXIT.ok;
 }
 
 export async function caseExport(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!reference || !out) throw new UsageError('Usage: jejak case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…');
+  if (!reference || !out) throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…' });
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const recipients = flagList(ctx, 'recipient');
   const result = await withVault(ctx, (s) => {
     beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
     return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version, recipients });
   });
-  const sealed = result.recipients.length > 0 ? ` encrypted (age) for ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'};` : '';
-  ctx.out.data(result, () => `Wrote ${result.path} (${result.bytes} bytes);${sealed} tag manifest SHA-256 ${result.tagmanifestSha256}.`);
+  const { t } = ctx.text;
+  const sealed = result.recipients.length > 0 ? ` ${t('cli.case.sealedFor', { count: result.recipients.length })}` : '';
+  ctx.out.data(result, () => `${t('cli.case.exported', { path: result.path, bytes: result.bytes, sha256: result.tagmanifestSha256 })}${sealed}`);
   return EXIT.ok;
 }
 
 /** "; time confirmed by <TSA> at <genTime>" for a stamped statement. */
-function timeOf(result: VerifyResult, seq: number): string {
-  const t = result.timestamps.find((x) => x.seq === seq);
-  return t ? `; time confirmed by ${t.tsa} at ${t.genTime}${t.trusted ? '' : ' (TSA not trusted)'}` : '';
+function timeOf(text: CliText, result: VerifyResult, seq: number): string {
+  const stamp = result.timestamps.find((x) => x.seq === seq);
+  if (!stamp) return '';
+  return text.t(stamp.trusted ? 'cli.verify.time' : 'cli.verify.timeUntrusted', { tsa: stamp.tsa, time: stamp.genTime });
 }
 
-export function verdictText(result: VerifyResult): string {
+/**
+ * The verdict, each check and each signature in words. Check details and the trust detail come
+ * from core/packages in English for now (their translation by code is a follow-up).
+ */
+function verdictText(text: CliText, result: VerifyResult): string {
+  const { t, word } = text;
+  // in English the check is named by its id, as scripts and the README know it; in Indonesian by its name, with the id
+  const checkName = (id: string) => (text.language === 'en' ? id : `${word(`review.check.${id}`, id)} (${id})`);
   return [
-    `Verdict: ${result.verdict}`,
-    ...result.checks.map((c) => `  ${c.ok ? 'pass' : 'FAIL'}  ${c.id}${c.detail ? ` — ${c.detail}` : ''}`),
-    ...(result.encrypted ? ['  encrypted (age): opened with your key'] : []),
-    ...result.statements.map((s) => `  signed: ${s.role} ${s.decision} by ${s.signer.name} (${s.signer.fingerprint.slice(0, 16)}…) ${s.trusted ? 'trusted' : 'not in roster'}${timeOf(result, s.seq)}`),
+    t('cli.verify.verdict', { verdict: t(`cli.verdict.${result.verdict}`) }),
+    ...result.checks.map((c) => `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`),
+    ...(result.encrypted ? [t('cli.verify.encrypted')] : []),
+    ...result.statements.map(
+      (s) =>
+        t('cli.verify.signed', {
+          role: word(`identity.role.${s.role}`, s.role),
+          decision: t(`cli.decision.${s.decision}`),
+          name: s.signer.name,
+          fingerprint: `${s.signer.fingerprint.slice(0, 16)}…`,
+          trust: t(s.trusted ? 'cli.verify.trusted' : 'cli.verify.notInRoster'),
+        }) + timeOf(text, result, s.seq),
+    ),
     `  ${result.trustDetail}`,
   ].join('\n');
 }
 
 export async function verify(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('Usage: jejak verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt] [--json]');
+  if (!file) throw new UsageError('cli.usage', { usage: 'verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt] [--json]' });
   const { roster, tsaRoots } = trustFrom(ctx);
   // A folder is a bag that was already unzipped: the folder itself, holding bagit.txt.
   const isFolder = statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() ?? false;
   const result = isFolder ? await verifyFolder(resolve(file), { roster, tsaRoots }) : await verifyPackage(resolve(file), { roster, tsaRoots, ageIdentities: await ageIdentities(ctx, resolve(file)) });
   const { report: _report, ...shown } = result;
-  ctx.out.data(shown, () => verdictText(result));
+  ctx.out.data(shown, () => verdictText(ctx.text, result));
   return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;
 }
-
-export async function review(ctx: CliContext): Promise<number> {
-  const [file] = ctx.args;
-  const out = flag(ctx, 'out');
-  const approve = ctx.flags.approve === true;
-  const ret = ctx.flags.return === true;
-  const comment = flag(ctx, 'comment') ?? '';
-  if (!file || !out || approve === ret) throw new UsageError('Usage: jejak review FILE.zip|FILE.zip.age --approve|--return --comment TEXT --out FILE [--recipient age1…]…');
-  const result = await withVault(ctx, async (s) => {
-    const policy = cliPolicy();
-    const roster = effectiveRoster(s, policy);
-    const decision = approve ? 'approved' : 'returned';
-    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
-    const signed = await decidePackage(s, policy, resolve(file), resolve(out), { decision, comment }, { recipients: flagList(ctx, 'recipient') });
-    s.audit({ action: `review.${decision}`, subject: { type: 'package', id: signed.name }, details: { file: signed.path, covers: signed.covers, recipients: signed.recipients } });
-    return verifyPackage(signed.path, { roster, tsaRoots: policy.tsaRoots, ageIdentities: [vaultAgeIdentity(s)] });
-  });
-  ctx.out.data({ out: resolve(out), verdict: result.verdict }, () => `Wrote ${resolve(out)}.\n${verdictText(result)}`);
-  return EXIT.ok;
-}
-

@@ -3,6 +3,7 @@ import type { CliContext } from './context';
 import * as backups from './backup-commands';
 import * as cases from './case-commands';
 import * as workflow from './case-workflow-commands';
+import * as decisions from './decision-commands';
 import * as catalog from './catalog-commands';
 import * as exclusion from './exclusion-commands';
 import * as notice from './notice-commands';
@@ -20,7 +21,13 @@ export interface Command {
 
 /** Every command, in the order `jejak --help` lists them. */
 export const commands: Command[] = [
-  { words: ['init'], usage: 'init', summary: 'create a vault; prints the recovery code once', run: vault.init },
+  {
+    words: ['init'],
+    usage: 'init [--name N --unit U --id I --role analyst|supervisor]',
+    summary: 'create a vault for the person who works in it (asked in a terminal when not given; role defaults to analyst); prints the recovery code once',
+    options: { name: { type: 'string' }, unit: { type: 'string' }, id: { type: 'string' }, role: { type: 'string' } },
+    run: vault.init,
+  },
   { words: ['status'], usage: 'status', summary: 'where the vault is and how it is protected', run: vault.status },
   { words: ['lock'], usage: 'lock', summary: 'lock the vault of a running Jejak', run: vault.lock },
   {
@@ -147,9 +154,23 @@ export const commands: Command[] = [
   {
     words: ['case', 'status'],
     usage: 'case status REF STATUS [--note TEXT]',
-    summary: 'record the next step: approved|returned (by hand until the decision package is received), draft (revise a returned case), submitted, acknowledged, actioned, rejected',
+    summary: 'record the next step: draft (revise a returned case), submitted, acknowledged, actioned, rejected (approved|returned come only from case receive)',
     options: { note: { type: 'string' } },
     run: workflow.caseStatus,
+  },
+  {
+    words: ['case', 'receive'],
+    usage: 'case receive FILE.zip|FILE.zip.age [--case REF]',
+    summary: "take in the supervisor's approved or returned package: verified, matched to the case's latest export, kept in the vault; 0 received or already received, 1 wrong or invalid package, 3 untrusted supervisor",
+    options: { case: { type: 'string' } },
+    run: decisions.caseReceive,
+  },
+  {
+    words: ['case', 'decisions'],
+    usage: 'case decisions REF [--out FILE.zip]',
+    summary: 'the decisions received for a case with the comment on each item; --out writes the newest decision package again',
+    options: { out: { type: 'string' } },
+    run: decisions.caseDecisionsCommand,
   },
   {
     words: ['case', 'export'],
@@ -174,10 +195,20 @@ export const commands: Command[] = [
   },
   {
     words: ['review'],
-    usage: 'review FILE.zip|FILE.zip.age --approve|--return --comment TEXT --out FILE [--recipient age1…]…',
-    summary: 'countersign a package as supervisor (an encrypted one stays encrypted)',
-    options: { approve: { type: 'boolean' }, return: { type: 'boolean' }, comment: { type: 'string' }, out: { type: 'string' }, recipient: { type: 'string', multiple: true } },
-    run: cases.review,
+    usage: 'review FILE.zip|FILE.zip.age --approve|--return [--comment TEXT] [--items FILE.json] [--without-item-review --reason TEXT] --out FILE [--recipient age1…]…',
+    summary:
+      'countersign a package as supervisor (an encrypted one stays encrypted). Approving needs every evidence item marked in --items (a JSON list of { file, verdict: ok|problem, comment }; a problem needs a comment) or --without-item-review with a --reason, which goes into the signed comment; returning needs --comment or a problem item',
+    options: {
+      approve: { type: 'boolean' },
+      return: { type: 'boolean' },
+      comment: { type: 'string' },
+      items: { type: 'string' },
+      'without-item-review': { type: 'boolean' },
+      reason: { type: 'string' },
+      out: { type: 'string' },
+      recipient: { type: 'string', multiple: true },
+    },
+    run: decisions.review,
   },
   {
     words: ['timestamp', 'request'],

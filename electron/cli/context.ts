@@ -11,12 +11,15 @@ import { loadPolicy, type RosterEntry } from '../core/policy/policy';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
+import type { CliText } from './i18n';
 import { type Output, UsageError, secret } from './io';
 
 export interface CliContext {
   vaultDir: string;
   dataDir: string;
   out: Output;
+  /** words in the language chosen by --lang or the environment */
+  text: CliText;
   args: string[];
   flags: Record<string, string | boolean | string[] | undefined>;
 }
@@ -37,7 +40,7 @@ export function cliPolicy() {
 
 /** Unlocks with JEJAK_PASSPHRASE or a hidden prompt, runs fn, and always locks again. */
 export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) => Promise<T> | T): Promise<T> {
-  const passphrase = await secret('JEJAK_PASSPHRASE', 'Passphrase: ');
+  const passphrase = await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.passphrase'));
   const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor() });
   const warning = anchorWarning(session);
   if (warning) ctx.out.info(`Warning: ${warning}`);

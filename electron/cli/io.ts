@@ -1,14 +1,23 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { JejakError } from '../core/errors';
+import { type CliText, type Params, cliText } from './i18n';
 
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, untrusted: 3, wrongSecret: 4 } as const;
 
-export class UsageError extends Error {}
+/** A usage mistake: a key of the CLI's catalogs and its values; its message is the English text. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params?: Params,
+  ) {
+    super(cliText('en').t(key, params));
+  }
+}
 
 /** Reads a secret from the terminal without echoing it. Never from an argument: those show in `ps`. */
 export async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new UsageError(`${question.replace(/:\s*$/, '')} is needed: set it in the environment or run in a terminal.`);
+  if (!process.stdin.isTTY) throw new UsageError('cli.needsSecret', { what: question.replace(/:\s*$/, '') });
   let muted = false;
   const output = new Writable({
     write(chunk, _enc, done) {
@@ -35,21 +44,35 @@ export async function secret(envName: string, question: string): Promise<string>
   return promptHidden(question);
 }
 
-export async function newPassphrase(envName: string): Promise<string> {
+/** One line typed at the terminal (not secret: shown as typed). */
+export async function promptLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await new Promise<string>((resolve) => rl.question(question, resolve));
+  } finally {
+    rl.close();
+  }
+}
+
+export async function newPassphrase(envName: string, text: CliText): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
-  const first = await promptHidden('New passphrase: ');
-  const second = await promptHidden('Repeat new passphrase: ');
-  if (first !== second) throw new UsageError('The two passphrases differ.');
+  const first = await promptHidden(text.t('cli.prompt.newPassphrase'));
+  const second = await promptHidden(text.t('cli.prompt.repeatPassphrase'));
+  if (first !== second) throw new UsageError('cli.passphrasesDiffer');
   return first;
 }
+
+/** A package that reads but does not hold up, or is not the one that was asked for. */
+const CHECK_FAILED = new Set<string>(['INTEGRITY', 'SELF_REVIEW', 'NOT_A_DECISION', 'OTHER_VAULT', 'OTHER_CASE', 'OLDER_EXPORT']);
 
 export function exitCodeFor(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof JejakError) {
     if (e.code === 'VAULT_ROLLED_BACK') return EXIT.checkFailed;
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE' || e.code === 'WRONG_ESCROW_KEY' || e.code === 'WRONG_AGE_KEY') return EXIT.wrongSecret;
-    if (e.code === 'INTEGRITY' || e.code === 'SELF_REVIEW') return EXIT.checkFailed;
+    if (e.code === 'UNTRUSTED') return EXIT.untrusted;
+    if (CHECK_FAILED.has(e.code)) return EXIT.checkFailed;
     return EXIT.usage;
   }
   return EXIT.checkFailed;

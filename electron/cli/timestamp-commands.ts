@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { isAgePath } from '../core/age/plain-package';
 import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { vaultAgeIdentity } from '../core/identity/identity';
-import { resealFor } from '../core/review/decide-package';
+import { resealFor } from '../core/review/reseal';
 import { attachTimestamps, timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError } from './io';

@@ -9,27 +9,68 @@ import { anchorWarning, anchorsOf } from '../core/vault/unlock-checks';
 import { type RotationProgress, rotateKeys } from '../core/vault/rotation';
 import { changePassphrase, createVault, recoverVault, unlockVault } from '../core/vault/vault';
 import { auditVerificationText } from './audit-text';
-import { type CliContext, cliActor, cliPolicy, flagList, withVault } from './context';
-import { EXIT, UsageError, newPassphrase, secret } from './io';
+import type { IdentityFields } from '../core/identity/identity';
+import { type CliContext, cliActor, cliPolicy, flag, flagList, withVault } from './context';
+import { EXIT, UsageError, newPassphrase, promptLine, secret } from './io';
 
 export function vaultOptions() {
   const policy = cliPolicy();
   return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength, escrowPublicKey: policy.escrowPublicKey };
 }
 
+/**
+ * The identity for `init`: from --name --unit --id --role; in a terminal, what is missing is asked
+ * for. Without any of them and without a terminal there is none, and the core decides whether the
+ * policy allows that (an IT test vault). --role defaults to analyst.
+ */
+async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined> {
+  const given = { name: flag(ctx, 'name'), unit: flag(ctx, 'unit'), employeeId: flag(ctx, 'id'), role: flag(ctx, 'role') };
+  if (given.role !== undefined && given.role !== 'analyst' && given.role !== 'supervisor') throw new UsageError('--role is analyst or supervisor.');
+  const anyGiven = Object.values(given).some((v) => v !== undefined);
+  const policy = cliPolicy();
+  const ask = process.stdin.isTTY && (anyGiven || !policy.allowAnonymousVault);
+  if (!anyGiven && !ask) return undefined;
+  const fill = async (value: string | undefined, question: string) => value ?? (ask ? (await promptLine(question)).trim() : '');
+  const name = await fill(given.name, 'Your full name (printed on every signed statement): ');
+  const unit = await fill(given.unit, policy.unitName ? `Unit [${policy.unitName}]: ` : 'Unit: ');
+  const employeeId = await fill(given.employeeId, 'Employee ID (NIP): ');
+  const role = given.role ?? (ask ? (await promptLine('Role, analyst or supervisor [analyst]: ')).trim() || 'analyst' : 'analyst');
+  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('The role is analyst or supervisor.');
+  return { name, unit, employeeId, role };
+}
+
 export async function init(ctx: CliContext): Promise<number> {
-  const passphrase = await newPassphrase('JEJAK_PASSPHRASE');
-  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, vaultOptions());
+  const { t } = ctx.text;
+  const identity = await initIdentity(ctx);
+  const passphrase = await newPassphrase('JEJAK_PASSPHRASE', ctx.text);
+  const policy = cliPolicy();
+  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, { ...vaultOptions(), identity, allowAnonymous: policy.allowAnonymousVault, policyUnit: policy.unitName });
+  const actor = session.actor;
   session.close('cli');
-  ctx.out.data({ vault: ctx.vaultDir, recoveryCode }, () =>
-    [`Created a vault at ${ctx.vaultDir}.`, '', 'Recovery code (shown once; write it down and keep it apart from the computer):', '', `  ${recoveryCode}`, ''].join('\n'),
+  ctx.out.data({ vault: ctx.vaultDir, recoveryCode, actor: identity ? actor : null }, () =>
+    [
+      t('cli.init.created', { vault: ctx.vaultDir }),
+      identity ? t('cli.init.identity', { actor }) : t('cli.init.anonymous'),
+      '',
+      t('cli.init.recoveryCode'),
+      '',
+      `  ${recoveryCode}`,
+      '',
+    ].join('\n'),
   );
   return EXIT.ok;
 }
 
+/** Label and value pairs, the values in one column. */
+function columns(rows: Array<[string, string]>): string[] {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
+}
+
 export async function status(ctx: CliContext): Promise<number> {
+  const { t } = ctx.text;
   if (!vaultExists(ctx.vaultDir)) {
-    ctx.out.data({ vault: ctx.vaultDir, exists: false }, () => `No vault at ${ctx.vaultDir}. Create one with: jejak init`);
+    ctx.out.data({ vault: ctx.vaultDir, exists: false }, () => t('cli.status.none', { vault: ctx.vaultDir }));
     return EXIT.ok;
   }
   const header = readHeader(ctx.vaultDir);
@@ -44,14 +85,22 @@ export async function status(ctx: CliContext): Promise<number> {
     kdf: kdf && 'kdf' in kdf ? kdf.kdf : null,
   };
   ctx.out.data(value, () =>
-    [`Vault ${ctx.vaultDir}`, `  id          ${value.vaultId}`, `  created     ${value.createdAt}`, `  unlock with ${value.unlockMethods.join(', ')}`, `  key derivation ${value.kdf ? `scrypt N=${value.kdf.N} r=${value.kdf.r} p=${value.kdf.p}` : '-'}`].join('\n'),
+    [
+      t('cli.status.vault', { vault: ctx.vaultDir }),
+      ...columns([
+        [t('cli.status.id'), value.vaultId],
+        [t('cli.status.created'), value.createdAt],
+        [t('cli.status.unlockWith'), value.unlockMethods.map((m) => t(`cli.unlockMethod.${m}`)).join(', ')],
+        [t('cli.status.kdf'), value.kdf ? `scrypt N=${value.kdf.N} r=${value.kdf.r} p=${value.kdf.p}` : '-'],
+      ]),
+    ].join('\n'),
   );
   return EXIT.ok;
 }
 
 export async function lock(ctx: CliContext): Promise<number> {
   const answered = await sendLock(ctx.dataDir);
-  ctx.out.data({ lockedRunningApp: answered }, () => (answered ? 'The running Jejak locked its vault.' : 'No running Jejak to lock; the command line never leaves a vault unlocked.'));
+  ctx.out.data({ lockedRunningApp: answered }, () => ctx.text.t(answered ? 'cli.lock.locked' : 'cli.lock.noApp'));
   return EXIT.ok;
 }
 
@@ -70,37 +119,35 @@ export async function auditVerify(ctx: CliContext): Promise<number> {
 }
 
 export async function passphraseChange(ctx: CliContext): Promise<number> {
-  const current = await secret('JEJAK_PASSPHRASE', 'Current passphrase: ');
-  const next = await newPassphrase('JEJAK_NEW_PASSPHRASE');
+  const current = await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.currentPassphrase'));
+  const next = await newPassphrase('JEJAK_NEW_PASSPHRASE', ctx.text);
   await changePassphrase(ctx.vaultDir, current, next, vaultOptions());
-  ctx.out.data({ changed: true }, () => 'Passphrase changed.');
+  ctx.out.data({ changed: true }, () => ctx.text.t('cli.passphrase.changed'));
   return EXIT.ok;
 }
 
 /** The escrow private key from a file; its own passphrase (if encrypted) from the environment or a prompt. */
-async function escrowKeyFrom(path: string) {
+async function escrowKeyFrom(ctx: CliContext, path: string) {
   let pem: string;
   try {
     pem = readFileSync(resolve(path), 'utf8');
   } catch {
-    throw new UsageError(`Cannot read the escrow key ${path}.`);
+    throw new UsageError('cli.cannotReadEscrowKey', { path });
   }
   const encrypted = pem.includes('BEGIN ENCRYPTED PRIVATE KEY');
-  return loadEscrowPrivateKey(pem, encrypted ? await secret('JEJAK_ESCROW_KEY_PASSPHRASE', 'Escrow key passphrase: ') : undefined);
+  return loadEscrowPrivateKey(pem, encrypted ? await secret('JEJAK_ESCROW_KEY_PASSPHRASE', ctx.text.t('cli.prompt.escrowPassphrase')) : undefined);
 }
 
 /** With the recovery code (the analyst) or, with --escrow-key, the unit's escrow private key (IT). */
 export async function recover(ctx: CliContext): Promise<number> {
   const keyPath = ctx.flags['escrow-key'];
-  if (keyPath !== undefined && typeof keyPath !== 'string') throw new UsageError('--escrow-key needs a file.');
-  const unlockWith = keyPath ? { escrowKey: await escrowKeyFrom(keyPath) } : await secret('JEJAK_RECOVERY_CODE', 'Recovery code: ');
-  const next = await newPassphrase('JEJAK_NEW_PASSPHRASE');
+  if (keyPath !== undefined && typeof keyPath !== 'string') throw new UsageError('cli.escrowKeyNeedsFile');
+  const unlockWith = keyPath ? { escrowKey: await escrowKeyFrom(ctx, keyPath) } : await secret('JEJAK_RECOVERY_CODE', ctx.text.t('cli.prompt.recoveryCode'));
+  const next = await newPassphrase('JEJAK_NEW_PASSPHRASE', ctx.text);
   const session = await recoverVault(ctx.vaultDir, unlockWith, next, vaultOptions());
   session.close('cli');
   const method = keyPath ? 'escrow' : 'recovery-code';
-  ctx.out.data({ recovered: true, method }, () =>
-    keyPath ? 'Vault recovered with the escrow key; the new passphrase is set. Give it to the analyst in person.' : 'Vault recovered; the new passphrase is set. The recovery code still works.',
-  );
+  ctx.out.data({ recovered: true, method }, () => ctx.text.t(keyPath ? 'cli.recover.escrow' : 'cli.recover.code'));
   return EXIT.ok;
 }
 

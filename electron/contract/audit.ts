@@ -14,10 +14,13 @@ export const auditEntrySchema = z.object({
   hash: z.string(),
 });
 
+/** An entry as the activity log shows it: with its subject's name (channel title, file name, case reference, package name). */
+export const labelledAuditEntrySchema = auditEntrySchema.extend({ subjectLabel: z.string().nullable(), subjectExists: z.boolean() });
+
 export const auditContract = {
   'audit.list': {
     args: z.object({ limit: z.number().int().min(1).max(500), beforeSeq: z.number().int().positive().optional() }),
-    result: z.object({ entries: z.array(auditEntrySchema) }),
+    result: z.object({ entries: z.array(labelledAuditEntrySchema) }),
   },
   'audit.verify': {
     args: z.object({}),

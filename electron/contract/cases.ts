@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { caseStatusSchema } from './case-status';
+import { receivedDecisionSchema } from './decisions';
 import { pickedFile } from './evidence';
+import { identityFieldsSchema } from './vault';
+
+export { caseStatusSchema };
 
 const id = z.number().int().positive();
 const role = z.enum(['analyst', 'supervisor']);
@@ -18,8 +23,6 @@ export const identitySchema = z.object({
 const rosterEntry = z.object({ fingerprint: z.string(), name: z.string(), unit: z.string(), role, ageRecipient: z.string().optional(), source: z.enum(['policy', 'vault']) });
 const ageRecipient = z.string().max(100);
 
-/** The status machine itself lives in electron/core/cases/case-status.ts; this is its vocabulary. */
-export const caseStatusSchema = z.enum(['draft', 'exported', 'approved', 'returned', 'submitted', 'acknowledged', 'actioned', 'rejected']);
 const priority = z.enum(['urgent', 'normal']);
 
 export const caseSummarySchema = z.object({
@@ -47,6 +50,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   evidenceIds: z.array(z.number()),
   history: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), note: z.string() })),
   exports: z.array(z.object({ fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number(), exportedAt: z.string() })),
+  decisions: z.array(receivedDecisionSchema),
 });
 
 const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
@@ -76,13 +80,15 @@ export const openedPackageSchema = z.object({
   /** RFC 3161 tokens that check, one per stamped statement */
   timestamps: z.array(timestampInfo),
   bagInfo: z.record(z.string(), z.string()),
+  /** what every statement signs: SHA-256 of tagmanifest-sha256.txt ('' when the package is unreadable) */
+  tagmanifestSha256: z.string(),
   report: z.unknown(),
   payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
 });
 
 export const casesContract = {
   'identity.get': { args: z.object({}), result: identitySchema },
-  'identity.set': { args: z.object({ name: z.string().min(1).max(200), unit: z.string().max(200), employeeId: z.string().max(100), role }), result: identitySchema },
+  'identity.set': { args: identityFieldsSchema, result: identitySchema },
   'trust.list': { args: z.object({}), result: z.object({ entries: z.array(rosterEntry) }) },
   'trust.import': { args: z.object({ json: z.string().max(2_000_000) }), result: z.object({ added: z.number(), total: z.number() }) },
   'cases.list': { args: z.object({}), result: z.object({ cases: z.array(caseSummarySchema), overdue: z.number() }) },
@@ -136,6 +142,8 @@ export const casesContract = {
       decision: z.enum(['approved', 'returned']),
       comment: z.string().max(5000),
       items: z.array(z.object({ file: z.string().max(500), verdict: z.enum(['ok', 'problem']), comment: z.string().max(5000) })).max(10_000),
+      /** approve without marking every item: the reason goes into the signed comment */
+      withoutItemReview: z.object({ reason: z.string().max(2000) }).optional(),
       destination: z.string().max(4096).optional(),
       jobId: z.string().max(64),
     }),

@@ -103,6 +103,9 @@ export const catalogContract = {
   'channels.restore': { args: z.object({ id }), result: channelDetailSchema },
   'channels.parseLink': {
     args: z.object({ url: z.string().max(4096) }),
-    result: z.union([z.object({ ok: z.literal(true), platform: z.string(), kind: z.string(), key: z.string(), canonicalUrl: z.string(), existingId: z.number().nullable() }), z.object({ ok: z.literal(false), reason: z.string(), code: z.string() })]),
+    result: z.union([
+      z.object({ ok: z.literal(true), platform: z.string(), kind: z.string(), key: z.string(), canonicalUrl: z.string(), existingId: z.number().nullable(), post: z.object({ id: z.string(), url: z.string() }).nullable() }),
+      z.object({ ok: z.literal(false), reason: z.string(), code: z.string() }),
+    ]),
   },
 } as const;

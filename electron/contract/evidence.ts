@@ -22,11 +22,14 @@ export const evidenceSummarySchema = z.object({
   excluded: exclusionSchema,
 });
 
+/** Something wrong with a file's content: a code the window translates (`problem.<code>`), its values, and the English text. */
+export const mediaProblemSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string() });
+
 export const evidenceDetailSchema = evidenceSummarySchema.extend({
   sha512: z.string(),
   exif: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   phash: z.string().nullable(),
-  problems: z.array(z.string()),
+  problems: z.array(mediaProblemSchema),
   capturedAtSource: z.string().nullable(),
   takenBy: z.string(),
   sourceUrl: z.string().nullable(),
@@ -63,7 +66,7 @@ export const intakeResultSchema = z.object({
   mediaType: z.string(),
   duplicate: z.boolean(),
   nearDuplicateOf: z.number().nullable(),
-  problems: z.array(z.string()),
+  problems: z.array(mediaProblemSchema),
 });
 
 export const evidenceContract = {
@@ -112,6 +115,7 @@ export const evidenceContract = {
       perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
       openCases: z.number(),
       overdueCases: z.number(),
+      casesByStatus: z.array(z.object({ key: z.string(), count: z.number() })),
     }),
   },
 } as const;

@@ -11,6 +11,8 @@ export const hostContract = {
   'host.chooseFolder': { args: z.object({ purpose: z.enum(['timestamp-requests']) }), result: z.object({ path: z.string().nullable() }) },
   /** The picked files, each as a grant token (`path`) for evidence.intakePath or review.openPath, and its name. */
   'host.chooseFiles': { args: z.object({ kind: z.enum(['evidence', 'package', 'roster']), multiple: z.boolean() }), result: z.object({ files: z.array(pickedFileSchema) }) },
+  /** "Export original" in the viewer: a save dialog, then the original's bytes written there (path null: the dialog was closed). */
+  'host.exportEvidence': { args: z.object({ id: z.number().int().positive() }), result: z.object({ path: z.string().nullable() }) },
   /** A save dialog for a backup file, starting in the backup folder. */
   'host.chooseBackupPath': { args: z.object({ defaultName: z.string().max(255) }), result: z.object({ path: z.string().nullable() }) },
   'host.clipboardWrite': { args: z.object({ text: z.string().max(10_000), clearAfterMs: z.number().int().min(1000).max(600_000) }), result: z.object({}) },

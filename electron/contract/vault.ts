@@ -4,6 +4,14 @@ const passphrase = z.string().min(1).max(1024);
 
 export const languageSchema = z.enum(['id', 'en']);
 
+/** Who works in a vault: printed on every signed statement and named in the audit log. */
+export const identityFieldsSchema = z.object({
+  name: z.string().min(1).max(200),
+  unit: z.string().max(200),
+  employeeId: z.string().max(100),
+  role: z.enum(['analyst', 'supervisor']),
+});
+
 export const vaultStatusSchema = z.object({
   state: z.enum(['absent', 'locked', 'unlocked']),
   vaultDir: z.string(),
@@ -15,13 +23,17 @@ export const vaultStatusSchema = z.object({
   unitName: z.string().nullable(),
   actor: z.string().nullable(),
   version: z.string(),
+  /** the vault is open and names nobody (made before identities were asked for), and policy wants one */
+  identityMissing: z.boolean(),
+  /** policy allowAnonymousVault: a vault may be created without an identity (IT test vaults) */
+  allowAnonymousVault: z.boolean(),
   /** set while the audit chain lacks a head vault.json recorded at a lock (truncated or rewritten) */
   auditAnchorBroken: z.object({ seq: z.number(), reason: z.string() }).nullable().optional(),
 });
 
 export const vaultContract = {
   'vault.status': { args: z.object({}), result: vaultStatusSchema },
-  'vault.create': { args: z.object({ passphrase }), result: z.object({ recoveryCode: z.string() }) },
+  'vault.create': { args: z.object({ passphrase, identity: identityFieldsSchema.optional() }), result: z.object({ recoveryCode: z.string() }) },
   'vault.unlock': { args: z.object({ passphrase }), result: z.object({}) },
   'vault.recover': { args: z.object({ recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }), result: z.object({}) },
   'vault.lock': { args: z.object({}), result: z.object({}) },

@@ -28,6 +28,20 @@ export type ErrorCode =
   | 'INTEGRITY'
   /** a supervisor deciding on a package their own key already signed */
   | 'SELF_REVIEW'
+  /** a vault created without a signing identity where the policy does not allow it */
+  | 'IDENTITY_REQUIRED'
+  /** a decision to sign lacks what signing deliberately needs (items marked, a reason) */
+  | 'REVIEW_INCOMPLETE'
+  /** a package received as a decision that carries none (only the analyst's statement) */
+  | 'NOT_A_DECISION'
+  /** a decision on a package another vault exported */
+  | 'OTHER_VAULT'
+  /** a decision on another case's export than the case it was given to */
+  | 'OTHER_CASE'
+  /** a decision on an earlier export of the case, not its latest */
+  | 'OLDER_EXPORT'
+  /** valid, but signed by someone outside the trust roster in the role they signed in (exit 3) */
+  | 'UNTRUSTED'
   | 'UNREADABLE'
   | 'CANCELLED'
   | 'POLICY'
@@ -35,7 +49,18 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/**
+ * The exact case behind a failure, as a translation key and the values it needs: the window and
+ * the CLI say it in the user's language, the English message stays for logs and as a fallback.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export class JejakError extends Error {
+  reason?: MessageRef;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -44,14 +69,20 @@ export class JejakError extends Error {
     super(message);
     this.name = 'JejakError';
   }
+
+  /** Names the exact case: `throw new JejakError('INVALID_INPUT', 'English text').because('intakeError.empty', { name })`. */
+  because(key: string, params?: Record<string, string | number>): this {
+    this.reason = params ? { key, params } : { key };
+    return this;
+  }
 }
 
 export function isJejakError(e: unknown, code?: ErrorCode): e is JejakError {
   return e instanceof JejakError && (code === undefined || e.code === code);
 }
 
-/** What crosses a process boundary: code and message only. Unknown errors become INTERNAL. */
-export function toErrorPayload(e: unknown): { code: ErrorCode; message: string } {
-  if (e instanceof JejakError) return { code: e.code, message: e.message };
+/** What crosses a process boundary: code, message and the reason when known. Unknown errors become INTERNAL. */
+export function toErrorPayload(e: unknown): { code: ErrorCode; message: string; reason?: MessageRef } {
+  if (e instanceof JejakError) return e.reason ? { code: e.code, message: e.message, reason: e.reason } : { code: e.code, message: e.message };
   return { code: 'INTERNAL', message: 'An unexpected error occurred. Details are in the log.' };
 }

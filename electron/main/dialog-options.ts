@@ -29,10 +29,15 @@ export function openDialogOptions(kind: PickKind, multiple: boolean): OpenDialog
   };
 }
 
+/** The last path part of a proposed name, without characters a file name cannot hold; '' when nothing is left. */
+function lastPart(name: string): string {
+  const last = [...win32.basename(basename(name))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('').trim();
+  return last === '.' || last === '..' ? '' : last;
+}
+
 /** The window proposes a name; only its last path part counts, so it cannot steer the folder. */
 export function safeFileName(name: string): string {
-  const last = [...win32.basename(basename(name))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('').trim();
-  const base = last && last !== '.' && last !== '..' ? last : 'jejak-package';
+  const base = lastPart(name) || 'jejak-package';
   return /\.zip(\.age)?$/i.test(base) ? base : `${base}.zip`;
 }
 
@@ -46,6 +51,16 @@ export function saveDialogOptions(defaultName: string, where: { documentsDir: st
     defaultPath: join(folder, name),
     filters: isSealedName(name) ? [{ name: 'Jejak package, encrypted (age)', extensions: ['age'] }] : [{ name: 'Jejak package', extensions: ['zip'] }],
     // No overwrite prompt: the core refuses an existing file anyway, with a clear message.
+    properties: ['createDirectory'],
+  };
+}
+
+/** Saving an original: its own name (last path part only), in Documents or the first folder the policy allows. */
+export function evidenceDialogOptions(originalName: string, where: { documentsDir: string; allowedFolders?: string[] }): SaveDialogOptions {
+  return {
+    title: 'Export the original',
+    defaultPath: join(where.allowedFolders?.[0] ?? where.documentsDir, lastPart(originalName) || 'evidence'),
+    // No overwrite prompt: the core refuses an existing file, with a clear message.
     properties: ['createDirectory'],
   };
 }

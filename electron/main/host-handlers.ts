@@ -1,9 +1,11 @@
 import { type BrowserWindow, dialog } from 'electron';
 import type { HostHandlers } from '../core/api/handler-types';
 import { intakeCapture } from '../core/evidence/capture';
+import { getEvidence } from '../core/evidence/evidence-repo';
+import { exportOriginalTo } from '../core/evidence/export-original';
 import type { ClipboardKeeper } from './clipboard-keeper';
 import { backupFolder } from '../core/vault/backup-status';
-import { backupDialogOptions, openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
+import { backupDialogOptions, evidenceDialogOptions, openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
 import { grantDialogPicks } from './path-grant-ipc';
 import { capturePng, listCaptureSources } from './screen-capture';
 
@@ -34,6 +36,15 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const result = win ? await dialog.showOpenDialog(win, TIMESTAMP_FOLDER_OPTIONS) : await dialog.showOpenDialog(TIMESTAMP_FOLDER_OPTIONS);
       const [folder] = grantDialogPicks(result, app.pathGrants);
       return { path: folder?.path ?? null };
+    },
+    'host.exportEvidence': async ({ id }, app) => {
+      const session = app.requireSession();
+      const options = evidenceDialogOptions(getEvidence(session, id).originalName || `evidence-${id}`, { documentsDir: deps.documentsDir, allowedFolders: app.policy.allowedExportFolders });
+      const win = deps.window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return { path: null };
+      await exportOriginalTo(session, app.policy, id, result.filePath);
+      return { path: result.filePath };
     },
     'host.chooseBackupPath': async ({ defaultName }, app) => {
       const options = backupDialogOptions(defaultName, backupFolder(app.config.vaultDir, app.policy));

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
-import { evidenceImage, packageImage } from '../core/app/evidence-images';
+import { evidenceDownload, evidenceImage, packageImage } from '../core/app/evidence-images';
 import pkg from '../../package.json' with { type: 'json' };
 import { startHarness } from './server';
 
@@ -18,7 +18,7 @@ if (core.app) listenForLock(dataDir, () => core.app?.lock('command'));
 const harness = await startHarness({
   dispatch: core.dispatch,
   onEvent: core.onEvent,
-  evidenceImage: core.app ? (path) => evidenceImage(core.app!, path) : undefined,
+  evidenceImage: core.app ? (path) => (path.endsWith('/download') ? evidenceDownload(core.app!, path) : evidenceImage(core.app!, path)) : undefined,
   packageImage: core.app ? (path) => packageImage(core.app!, path) : undefined,
   rendererDir: resolve(values.renderer ?? join(here, '..', '..', 'out', 'renderer')),
   port: values.port ? Number(values.port) : 0,

@@ -91,7 +91,7 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
     const isPackage = url.pathname.startsWith('/package/') && opts.packageImage;
     if (req.method === 'GET' && (isEvidence || isPackage)) {
       const reply = isEvidence ? opts.evidenceImage!(url.pathname.slice('/evidence/'.length)) : await opts.packageImage!(url.pathname.slice('/package/'.length));
-      res.writeHead(reply.status, { ...EVIDENCE_HEADERS, 'Content-Type': reply.type });
+      res.writeHead(reply.status, { ...EVIDENCE_HEADERS, ...reply.headers, 'Content-Type': reply.type });
       if (Buffer.isBuffer(reply.body)) return res.end(reply.body);
       try {
         for await (const chunk of reply.body) res.write(chunk);

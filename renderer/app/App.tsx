@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onLockedCall, subscribeEvents } from '../api';
 import { CreateVault } from '../features/vault/CreateVault';
+import { IdentityGate } from '../features/vault/IdentityGate';
 import { RecoveryCodeStep } from '../features/vault/RecoveryCodeStep';
 import { Unlock } from '../features/vault/Unlock';
 import { useVaultStore } from '../features/vault/vault-store';
@@ -45,6 +46,8 @@ export function App() {
       return <RecoveryCodeStep />;
     case 'locked':
       return <Unlock />;
+    case 'identity':
+      return <IdentityGate />;
     case 'unlocked':
       return <Shell />;
   }

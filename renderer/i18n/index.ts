@@ -1,26 +1,7 @@
 import { create } from 'zustand';
-import backupEn from './backup.en.json';
-import backupId from './backup.id.json';
-import casesEn from './cases.en.json';
-import casesId from './cases.id.json';
-import baseEn from './en.json';
-import baseId from './id.json';
-import securityEn from './security.en.json';
-import securityId from './security.id.json';
-import travelEn from './travel.en.json';
-import travelId from './travel.id.json';
-import verifierEn from './verifier.en.json';
-import verifierId from './verifier.id.json';
-import workflowEn from './workflow.en.json';
-import workflowId from './workflow.id.json';
+import { type CodedMessage, type Language, type MessageKey, catalogs, codedText, lookup } from './catalogs';
 
-export type Language = 'id' | 'en';
-// One catalog per language, assembled from per-area files so areas can grow independently.
-export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...travelId, ...verifierId, ...workflowId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...travelEn, ...verifierEn, ...workflowEn },
-};
-export type MessageKey = keyof typeof catalogs.id;
+export { catalogs, type Language, type MessageKey };
 
 interface I18nState {
   language: Language;
@@ -37,8 +18,7 @@ export const useI18n = create<I18nState>((set) => ({
 }));
 
 export function translate(language: Language, key: MessageKey | string, vars?: Record<string, string | number>): string {
-  const text = (catalogs[language] as Record<string, string>)[key] ?? (catalogs.en as Record<string, string>)[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  return lookup(language, key, vars) ?? key;
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -48,9 +28,19 @@ export function useT(): Translate {
   return (key, vars) => translate(language, key, vars);
 }
 
-/** An error from the core in the user's language: by its code where we have words for it, else its message. */
-export function errorText(t: Translate, error: { code: string; message: string }): string {
+/**
+ * An error from the core in the user's language: by its reason (the exact case) where we have
+ * words for it, else by its code, else its English message.
+ */
+export function errorText(t: Translate, error: { code: string; message: string; reason?: { key: string; params?: Record<string, string | number> } }): string {
+  if (error.reason && lookup('en', error.reason.key) !== null) return t(error.reason.key as MessageKey, error.reason.params);
   return textOr(t, `error.${error.code}`, error.message);
+}
+
+/** A coded message from the core (a media problem) in the current language. */
+export function useCodedText(): (m: CodedMessage) => string {
+  const language = useI18n((s) => s.language);
+  return (m) => codedText(language, m);
 }
 
 /** The translation of key when the catalog has one, else fallback (e.g. an action name we have no words for yet). */

@@ -33,7 +33,7 @@ try {
   const passphrase = 'benchmark passphrase with several words';
   const kdf = calibrateKdf();
   const vaultDir = join(dir, 'vault');
-  const { session } = await createVault(vaultDir, passphrase, { actor: 'bench', kdf });
+  const { session } = await createVault(vaultDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true });
 
   const seedMs = await time(() => {
     const db = session.db.raw;
@@ -111,7 +111,7 @@ try {
   const baseline = await opensslSha256Ms(files);
 
   const intakeRun = async (name: string, analyze: boolean) => {
-    const { session: s } = await createVault(join(dir, name), passphrase, { actor: 'bench', kdf });
+    const { session: s } = await createVault(join(dir, name), passphrase, { actor: 'bench', kdf, allowAnonymous: true });
     const rss = peakRss();
     const ms = await time(async () => {
       for (const f of files) await intakeFile(s, {}, f, {}, { analyze });

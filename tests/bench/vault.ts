@@ -17,7 +17,7 @@ try {
 
   const kdf = calibrateKdf();
   const passphrase = 'benchmark passphrase with several words';
-  const { session } = await createVault(join(dir, 'vault'), passphrase, { actor: 'bench', kdf });
+  const { session } = await createVault(join(dir, 'vault'), passphrase, { actor: 'bench', kdf, allowAnonymous: true });
   const rss = peakRss();
   let stored!: Awaited<ReturnType<typeof session.blobs.put>>;
   const writeMs = await time(async () => {

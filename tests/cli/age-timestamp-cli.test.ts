@@ -11,8 +11,7 @@ import { makeTestTsa } from '../fixtures/tsa';
 /** A vault with an identity; `role` signs. */
 function vaultOf(name: string, role: 'analyst' | 'supervisor') {
   const ws = cliWorkspace();
-  expect(ws.run(['init']).code).toBe(0);
-  ws.run(['identity', 'set', '--name', name, '--unit', 'Direktorat Pengendalian Konten', '--id', `${role}-1`, '--role', role]);
+  expect(ws.run(['init', '--name', name, '--unit', 'Direktorat Pengendalian Konten', '--id', `${role}-1`, '--role', role]).code).toBe(0);
   const entry = join(ws.dir, 'entry.json');
   const exported = ws.run(['identity', 'export-public', '--out', join(ws.dir, 'key.pem'), '--roster', entry, '--json']);
   expect(exported.code).toBe(0);
@@ -45,7 +44,7 @@ describe('jejak CLI: packages encrypted with age', () => {
     const sealed = join(analyst.dir, 'case.zip.age');
     const exported = analyst.run(['case', 'export', reference, '--out', sealed, '--recipient', partner.recipient, '--recipient', supervisor.ageRecipient]);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toMatch(/encrypted \(age\) for 3 recipients/);
+    expect(exported.stdout).toMatch(/Encrypted \(age\) for 3 recipient/);
     const opened = join(keys, 'case.zip');
     ageDecrypt(partner, sealed, opened);
     expect(execFileSync('unzip', ['-l', opened], { encoding: 'utf8' })).toMatch(/data\/report\.pdf/);
@@ -68,13 +67,13 @@ describe('jejak CLI: packages encrypted with age', () => {
     expect(analyst.run(['verify', byAge]).code).toBe(4);
     const strangers = join(keys, 'for-a-stranger.zip.age');
     ageEncrypt([stranger.recipient], opened, strangers);
-    const refused = supervisor.run(['review', strangers, '--approve', '--comment', 'x', '--out', join(supervisor.dir, 'refused.zip.age')]);
+    const refused = supervisor.run(['review', strangers, '--approve', '--without-item-review', '--reason', 'x', '--out', join(supervisor.dir, 'refused.zip.age')]);
     expect(refused.code, refused.stderr).toBe(4);
     expect(readdirSync(supervisor.dir).filter((f) => f.includes('refused'))).toEqual([]);
 
     // the supervisor's decision stays encrypted: the analyst (roster entry with its age key) opens it
     const approved = join(supervisor.dir, 'approved.zip.age');
-    const review = supervisor.run(['review', sealed, '--approve', '--comment', 'Lengkap', '--out', approved]);
+    const review = supervisor.run(['review', sealed, '--approve', '--without-item-review', '--reason', 'Lengkap, diperiksa bersama analis', '--out', approved]);
     expect(review.code, review.stderr).toBe(0);
     const back = analyst.run(['verify', approved, '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ encrypted: true, statements: [{ decision: 'submitted' }, { decision: 'approved' }] });
@@ -107,7 +106,7 @@ describe('jejak CLI: trusted time (RFC 3161)', () => {
     const verified = analyst.run(['verify', zip, '--trust', roster]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toMatch(/pass {2}timestamps — statement 1: stamped by Test TSA at 20\d\d-/);
-    expect(verified.stdout).toMatch(/signed: analyst submitted by Sari Analis .* trusted; time confirmed by Test TSA at/);
+    expect(verified.stdout).toMatch(/signed: Analyst submitted by Sari Analis .* trusted; time confirmed by Test TSA at/);
     // without the TSA root the time is not confirmed: valid, untrusted
     expect(analyst.run(['verify', zip, '--trust', analyst.entry]).code).toBe(3);
 

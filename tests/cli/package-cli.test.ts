@@ -41,8 +41,12 @@ describe('jejak CLI: packages', () => {
     expect(supervisor.run(['verify', zip, '--trust', roster]).code).toBe(0);
     expect(supervisor.run(['verify', zip]).code).toBe(3);
     const approved = join(supervisor.dir, 'approved.zip');
-    const review = supervisor.run(['review', zip, '--approve', '--comment', 'Lengkap, kirim.', '--out', approved]);
-    expect(review.code).toBe(0);
+    const evidence = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((e) => /\/data\/evidence\/./.test(e));
+    const items = join(supervisor.dir, 'items.json');
+    writeFileSync(items, JSON.stringify(evidence.map((e) => ({ file: e.slice(e.indexOf('/data/') + 1), verdict: 'ok', comment: '' }))));
+    const review = supervisor.run(['review', zip, '--approve', '--comment', 'Lengkap, kirim.', '--items', items, '--out', approved]);
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout).toMatch(/2 of 2 evidence items reviewed/);
     const verify = supervisor.run(['verify', approved, '--trust', roster, '--json']);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ verdict: 'valid-trusted' });

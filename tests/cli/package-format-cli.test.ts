@@ -28,7 +28,7 @@ describe('jejak CLI: package format 2', () => {
     const own = await exported();
     expect(own.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat Pengendalian Konten', '--id', 'NIP-1', '--role', 'supervisor']).code).toBe(0);
     const out = join(own.dir, 'approved.zip');
-    const review = own.run(['review', own.zip, '--approve', '--comment', 'ok', '--out', out]);
+    const review = own.run(['review', own.zip, '--approve', '--without-item-review', '--reason', 'uji', '--out', out]);
     expect(review.code).toBe(1);
     expect(review.stderr).toContain('already signed with your key');
     expect(review.stderr).toContain('nobody may approve or return their own work');

@@ -162,7 +162,11 @@ test.describe('cases and review', () => {
     await first.getByPlaceholder('Jelaskan masalahnya agar analis dapat memperbaikinya').fill('Waktu tangkapan tidak dicantumkan.');
     await items.nth(1).getByText('Sesuai').click();
     await page.getByLabel('Komentar keputusan').fill('Disetujui; lengkapi waktu tangkapan di permintaan berikutnya.');
+    // Approval waits for every item: two of four are not marked yet.
+    await expect(page.getByRole('button', { name: 'Setujui dan tanda tangani' })).toBeDisabled();
+    for (const n of [2, 3]) await items.nth(n).getByText('Sesuai').click();
     await page.getByRole('button', { name: 'Setujui dan tanda tangani' }).click();
+    await page.getByTestId('confirm-decision').getByRole('button', { name: 'Tanda tangani persetujuan' }).click();
     await expect(page.getByTestId('decision-result')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('verdict-result')).toHaveAttribute('data-verdict', 'valid-trusted');
     await expect(page.getByTestId('verdict-result')).toContainText('Sah dan tepercaya');

@@ -6,8 +6,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'correct horse battery staple 42';
 
-/** A cheap scrypt for tests, set the way IT would: through the machine policy. */
-export const TEST_POLICY = { kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } };
+/**
+ * A cheap scrypt for tests, set the way IT would: through the machine policy, which also lets a
+ * test vault be made without an identity (specs about identities use a policy without it).
+ */
+export const TEST_POLICY = { kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 }, allowAnonymousVault: true };
 
 export interface Harness {
   url: string;
@@ -69,10 +72,56 @@ export const test = base.extend<{ harness: Harness; policy: unknown; seed: { run
 
 export { expect };
 
-/** Creates a vault through the UI and passes the recovery-code step; returns the code. */
-export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE): Promise<string> {
+/**
+ * A second app on its own data folder (a second person's workstation), for specs where two vaults
+ * talk through packages; `page` is routed like the first: only its own harness answers.
+ */
+export async function secondHarness(page: Page, policy: unknown): Promise<Harness & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jejak-e2e-'));
+  const { url, child } = await startHarness(dataDir, policy);
+  const origin = new URL(url).origin;
+  const foreignRequests: string[] = [];
+  await page.route('**/*', (route) => {
+    const requestUrl = route.request().url();
+    if (requestUrl.startsWith(origin)) return route.continue();
+    foreignRequests.push(requestUrl);
+    return route.abort();
+  });
+  return {
+    url,
+    dataDir,
+    foreignRequests,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface UiIdentity {
+  name: string;
+  unit: string;
+  employeeId: string;
+  role: 'Analis' | 'Supervisor';
+}
+
+/**
+ * Creates a vault through the UI and passes the recovery-code step; returns the code. Without an
+ * identity it makes an IT test vault (TEST_POLICY allows it), as a spec about something else would.
+ */
+export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE, identity?: UiIdentity): Promise<string> {
   await page.getByLabel(/^(Frasa sandi|Passphrase)$/).fill(passphrase);
   await page.getByLabel(/^(Ulangi frasa sandi|Repeat passphrase)$/).fill(passphrase);
+  const who = page.getByTestId('create-identity');
+  if (identity) {
+    await who.getByLabel('Nama lengkap').fill(identity.name);
+    await who.getByLabel('Unit kerja').fill(identity.unit);
+    await who.getByLabel('NIP / nomor pegawai').fill(identity.employeeId);
+    await who.getByLabel('Peran').selectOption({ label: identity.role });
+  } else {
+    await who.getByLabel(/Brankas uji TI tanpa identitas|IT test vault without an identity/).check();
+  }
   await page.getByRole('button', { name: /Buat brankas|Create vault/ }).click();
   const code = (await page.getByTestId('recovery-code').innerText()).replace(/\s+/g, '-');
   await page.getByLabel(/kelompok 4 karakter terakhir|last group/).fill(code.split('-').at(-1)!);

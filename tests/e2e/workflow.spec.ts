@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { api, createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
@@ -130,31 +131,24 @@ test('a draft case is edited, loses an item and is deleted; its number is not gi
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('the status card offers only the steps the core allows; a returned case becomes a revised draft', async ({ page, harness }) => {
+test('an exported case waits for the supervisor package: no button records approved or returned by hand', async ({ page, harness }) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await api(page, 'identity.set', { name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', employeeId: 'NIP-1', role: 'analyst' });
   const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', { url: 'https://t.me/jejak_status_satu', category: 'terorisme' });
   const kase = await api<{ id: number; reference: string }>(page, 'cases.create', { title: 'Status', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: [channel.id], evidenceIds: [] });
-  await api(page, 'cases.export', { id: kase.id, jobId: 'e2e-export', language: 'id' });
+  const { path } = await api<{ path: string }>(page, 'cases.export', { id: kase.id, jobId: 'e2e-export', language: 'id' });
 
   await openArea(page, 'Kasus');
   await page.getByTestId('case-table').getByRole('button', { name: kase.reference }).click();
   const card = page.getByTestId('status-card');
-  await expect(card.getByRole('button')).toHaveText(['Catat disetujui', 'Catat dikembalikan']);
-  await card.getByLabel('Catatan status (opsional)').fill('Dikembalikan lewat telepon oleh supervisor');
-  await card.getByRole('button', { name: 'Catat dikembalikan' }).click();
-  await expect(page.getByTestId('case-detail').locator('.case-status').first()).toHaveText('Dikembalikan');
-  // Nothing can mark a returned export as submitted: the only step is a revised draft.
-  await expect(card.getByRole('button')).toHaveText(['Buat revisi draf']);
-  await expect(card).toContainText(`${kase.reference}-r2`);
-  await keepScreenshot(page, 'returned-case');
-  await card.getByRole('button', { name: 'Buat revisi draf' }).click();
-  await expect(page.getByTestId('case-reference')).toHaveText(`${kase.reference}-r2`);
-  await expect(page.getByTestId('case-detail')).toContainText('Revisi 2');
-  await expect(page.getByRole('button', { name: 'Ubah draf' })).toBeVisible();
-  // The earlier export stays recorded, so the draft cannot be deleted.
-  await expect(page.getByTestId('exports-card')).toContainText('.zip');
-  await expect(page.getByRole('button', { name: 'Hapus draf' })).toHaveCount(0);
+  await expect(card).toContainText('Menunggu keputusan supervisor');
+  await expect(card.getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('decision-drop')).toContainText('Letakkan paket keputusan (.zip) di sini');
+  // The analyst's own export is no decision: refused, naming why; nothing changes.
+  await page.getByTestId('decision-file').setInputFiles({ name: 'sendiri.zip', mimeType: 'application/zip', buffer: readFileSync(path) });
+  await expect(page.getByTestId('decision-error')).toContainText('Paket ini belum berisi keputusan supervisor');
+  await expect(page.getByTestId('case-detail').locator('.case-status').first()).toHaveText('Diekspor');
+  await keepScreenshot(page, 'awaiting-decision');
   expect(harness.foreignRequests).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {
   dueDistance,
   dueParts,
   formatDue,
+  itemComments,
   missingForSigning,
   msUntilNextDue,
   packageFileName,
@@ -81,5 +82,28 @@ describe('missingForSigning', () => {
     expect(missingForSigning({ name: 'Rina', unit: ' ' }, null)).toEqual(['unit']);
     expect(missingForSigning({ name: 'Rina', unit: '' }, 'Direktorat X')).toEqual([]);
     expect(missingForSigning({ name: '  ', unit: 'Unit' }, undefined)).toEqual(['name']);
+  });
+});
+
+describe('itemComments', () => {
+  const decisions = [
+    {
+      id: 2,
+      revision: 2,
+      decision: 'approved' as const,
+      signer: { name: 'Budi' },
+      items: [
+        { verdict: 'ok' as const, comment: '', evidenceId: 7, channelId: 1 },
+        { verdict: 'ok' as const, comment: 'jelas', evidenceId: 8, channelId: 1 },
+      ],
+    },
+    { id: 1, revision: 1, decision: 'returned' as const, signer: { name: 'Budi' }, items: [{ verdict: 'problem' as const, comment: 'terpotong', evidenceId: 7, channelId: 1 }] },
+  ];
+
+  it('gives what each decision said of an item, newest first, leaving out a wordless ok', () => {
+    expect(itemComments(decisions, 'evidence', 7)).toEqual([{ decisionId: 1, revision: 1, decision: 'returned', signer: 'Budi', verdict: 'problem', comment: 'terpotong' }]);
+    expect(itemComments(decisions, 'evidence', 8).map((c) => c.comment)).toEqual(['jelas']);
+    expect(itemComments(decisions, 'channel', 1).map((c) => c.comment)).toEqual(['jelas', 'terpotong']);
+    expect(itemComments(decisions, 'channel', 2)).toEqual([]);
   });
 });

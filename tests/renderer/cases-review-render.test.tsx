@@ -53,6 +53,7 @@ describe('review screens render package text as text', () => {
       statements: [],
       timestamps: [],
       bagInfo: {},
+      tagmanifestSha256: '',
       report: null,
       payload: [],
     };

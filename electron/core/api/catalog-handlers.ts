@@ -50,8 +50,8 @@ export const channelHandlers: HandlersFor<'channels'> = {
   'channels.parseLink': ({ url }, app) => {
     const parsed = parseLink(url);
     if (!parsed.ok) return { ok: false as const, reason: parsed.error.reason, code: parsed.error.code };
-    const { platform, kind, key, canonicalUrl } = parsed.link;
-    return { ok: true as const, platform, kind, key, canonicalUrl, existingId: findChannelId(app.requireSession(), key) ?? null };
+    const { platform, kind, key, canonicalUrl, post } = parsed.link;
+    return { ok: true as const, platform, kind, key, canonicalUrl, existingId: findChannelId(app.requireSession(), key) ?? null, post: post ?? null };
   },
 };
 

@@ -6,6 +6,7 @@ import { backupHandlers } from './backup-handlers';
 import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-handlers';
 import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
 import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
+import { decisionHandlers } from './decision-handlers';
 import { reviewHandlers } from './review-handlers';
 import type { Handler, HostChannel } from './handler-types';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
@@ -25,6 +26,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...identityHandlers,
   ...trustHandlers,
   ...caseHandlers,
+  ...decisionHandlers,
   ...reviewHandlers,
   ...backupHandlers,
 };

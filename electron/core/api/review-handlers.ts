@@ -7,8 +7,8 @@ import { vaultAgeIdentity } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
 import type { Progress } from '../packages';
 import { decidedFileName } from '../../common/package-names';
-import { decidePackage } from '../review/decide-package';
 import { packageView } from '../review/package-view';
+import { checkDecision, decidePackage } from '../review/decide';
 import type { OpenedPackage } from '../review/review-registry';
 import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
 import { exportDestination } from './case-handlers';
@@ -44,18 +44,14 @@ export const reviewHandlers: HandlersFor<'review'> = {
     if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
     return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, onProgress: progressOf(app, jobId), ...openOptions(app) })));
   },
-  'review.decide': async ({ reviewId, decision, comment, items, destination, jobId }, app) => {
+  'review.decide': async ({ reviewId, decision, comment, items, withoutItemReview, destination, jobId }, app) => {
     const session = app.requireSession();
     const opened = app.reviews.get(reviewId);
-    if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
+    const request = { decision, comment, items, withoutItemReview };
+    checkDecision(opened.result, request);
     const path = exportDestination(app, destination, decidedFileName(opened.fileName, decision));
     beforePackageWrite(session, path, app.packageFolders());
-    const result = await app.job(jobId, (signal) => decidePackage(session, app.policy, opened.path, path, { decision, comment, items }, { signal, onProgress: progressOf(app, jobId) }));
-    session.audit({
-      action: `review.${decision}`,
-      subject: { type: 'package', id: opened.result.bagInfo?.['External-Identifier'] ?? opened.fileName },
-      details: { file: result.path, statement: result.statementFile, covers: result.covers, problems: items.filter((i) => i.verdict === 'problem').length, recipients: result.recipients },
-    });
+    const result = await app.job(jobId, (signal) => decidePackage(session, app.policy, opened, path, request, { signal, onProgress: progressOf(app, jobId) }));
     const verification = await app.reviews.openPath(result.path, roster(app), openOptions(app));
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
   },

@@ -24,12 +24,19 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       // The unit fixed by policy, else the one the user gave in their identity.
       unitName: app.policy.unitName ?? (session ? getIdentity(session).unit || null : null),
       actor: session?.actor ?? null,
+      identityMissing: session !== null && !app.policy.allowAnonymousVault && !getIdentity(session).name,
+      allowAnonymousVault: app.policy.allowAnonymousVault === true,
       version: app.config.version,
       auditAnchorBroken: session?.anchorFinding ? { seq: session.anchorFinding.anchor.seq, reason: session.anchorFinding.reason ?? '' } : null,
     };
   },
-  'vault.create': async ({ passphrase }, app) => {
-    const { session, recoveryCode } = await createVault(app.config.vaultDir, passphrase, vaultOptions(app));
+  'vault.create': async ({ passphrase, identity }, app) => {
+    const { session, recoveryCode } = await createVault(app.config.vaultDir, passphrase, {
+      ...vaultOptions(app),
+      identity,
+      allowAnonymous: app.policy.allowAnonymousVault,
+      policyUnit: app.policy.unitName,
+    });
     app.opened(session);
     return { recoveryCode };
   },

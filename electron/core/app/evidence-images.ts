@@ -1,5 +1,5 @@
 import { JejakError } from '../errors';
-import { evidenceThumbnail, openViewable } from '../evidence/evidence-repo';
+import { evidenceThumbnail, openForDownload, openViewable } from '../evidence/evidence-repo';
 import type { JejakApp } from './jejak-app';
 import { decodeUrlPath } from './static-files';
 
@@ -7,6 +7,8 @@ export interface ImageReply {
   status: number;
   type: string;
   body: Buffer | AsyncIterable<Buffer>;
+  /** more headers, e.g. Content-Disposition for a download */
+  headers?: Record<string, string>;
 }
 
 const notFound = (): ImageReply => ({ status: 404, type: 'text/plain', body: Buffer.from('Not found') });
@@ -39,6 +41,30 @@ export function evidenceImage(app: JejakApp, path: string): ImageReply {
     if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound();
     throw e;
   }
+}
+
+/**
+ * `/<id>/download` → the original, whatever its type, as a file to save (the web harness's
+ * "export original"; the desktop app uses its save dialog instead). Decrypted chunk by chunk
+ * from the vault into the response, never through a temp file; the export is audited.
+ */
+export function evidenceDownload(app: JejakApp, path: string): ImageReply {
+  const match = /^\/?(\d{1,12})\/download$/.exec(path);
+  const session = app.session;
+  if (!match || !session) return notFound();
+  try {
+    const original = openForDownload(session, Number(match[1]));
+    const disposition = `attachment; filename="${asciiName(original.name)}"; filename*=UTF-8''${encodeURIComponent(original.name)}`;
+    return { status: 200, type: 'application/octet-stream', body: original.chunks, headers: { 'Content-Disposition': disposition } };
+  } catch (e) {
+    if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound();
+    throw e;
+  }
+}
+
+/** A file name for the plain `filename=` of Content-Disposition: printable ASCII without quotes or backslashes. */
+function asciiName(name: string): string {
+  return name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 }
 
 /**

@@ -28,9 +28,15 @@ export function isOpenStatus(status: string): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
-/** Only writing the package makes a case exported; every other step can be recorded by a person. */
+/**
+ * Steps only a package makes: writing the export, and receiving the supervisor's countersigned
+ * decision (recordDecision). Nobody can type "approved": that would skip the second pair of eyes.
+ */
+const BY_PACKAGE: readonly CaseStatus[] = ['exported', 'approved', 'returned'];
+
+/** The steps a person can record next (app, CLI). */
 export function allowedNext(status: CaseStatus): CaseStatus[] {
-  return NEXT[status].filter((s) => s !== 'exported');
+  return NEXT[status].filter((s) => !BY_PACKAGE.includes(s));
 }
 
 interface StatusRow {
@@ -56,8 +62,14 @@ export function requireDraft(session: VaultSession, caseId: number): StatusRow {
 
 function illegal(row: StatusRow, to: string): JejakError {
   const next = allowedNext(row.status);
-  const allowed = next.length > 0 ? `allowed next: ${next.join(', ')}` : 'no further step is possible';
-  const hint = to === 'exported' ? ' A case becomes exported when its package is written (case export).' : '';
+  const allowed =
+    next.length > 0 ? `allowed next: ${next.join(', ')}` : NEXT[row.status].length > 0 ? `next: ${NEXT[row.status].join(' or ')}, from a package` : 'no further step is possible';
+  const hint =
+    to === 'exported'
+      ? ' A case becomes exported when its package is written (case export).'
+      : to === 'approved' || to === 'returned'
+        ? " The supervisor's decision is recorded by receiving their countersigned package (case receive FILE.zip, or drop it on the case)."
+        : '';
   return new JejakError('ILLEGAL_STEP', `Case ${row.reference} is ${row.status}; it cannot become ${to} (${allowed}).${hint}`, { current: row.status, allowed: next });
 }
 
@@ -85,10 +97,7 @@ export function requireExportable(kase: { reference: string; status: CaseStatus 
   }
 }
 
-/**
- * A step recorded by a person (app, CLI). Approved and returned are recorded by hand until the
- * supervisor's package can be received (recordDecision); the audit entry says which it was.
- */
+/** A step recorded by a person (app, CLI): submitted, acknowledged, actioned, rejected, or a returned case's new draft. */
 export function setCaseStatus(session: VaultSession, caseId: number, status: string, note = '', now = new Date()): void {
   if (!(CASE_STATUSES as readonly string[]).includes(status)) {
     throw new JejakError('INVALID_INPUT', `Unknown case status "${status}". Known: ${CASE_STATUSES.join(', ')}.`);
@@ -96,7 +105,7 @@ export function setCaseStatus(session: VaultSession, caseId: number, status: str
   const row = statusRow(session, caseId);
   const to = status as CaseStatus;
   if (!allowedNext(row.status).includes(to)) throw illegal(row, to);
-  step(session, caseId, row, to, note.trim(), to === 'approved' || to === 'returned' ? { via: 'by-hand' } : {}, now);
+  step(session, caseId, row, to, note.trim(), {}, now);
 }
 
 /**
@@ -111,21 +120,26 @@ export function caseExported(session: VaultSession, caseId: number, now = new Da
 }
 
 /**
- * The supervisor's decision, from their countersigned package (the receive step verifies it, then
- * calls this): it must answer this case's latest export, named by its tag-manifest hash.
+ * The supervisor's decision, from their countersigned package (receiveDecision verifies it, then
+ * calls this inside its transaction): it must answer this case's latest export, named by its
+ * tag-manifest hash. `details` (signer, statement hash) go into the audit entry.
  */
 export function recordDecision(
   session: VaultSession,
   caseId: number,
   decision: 'approved' | 'returned',
-  from: { tagmanifestSha256: string; file: string; comment: string },
+  from: { tagmanifestSha256: string; file: string; comment: string; details?: Record<string, unknown> },
   now = new Date(),
 ): void {
   const row = statusRow(session, caseId);
   if (row.status !== 'exported') throw illegal(row, decision);
-  const latest = session.db.get<{ tagmanifest_sha256: string }>(sql`SELECT tagmanifest_sha256 FROM case_exports WHERE case_id = ${caseId} ORDER BY id DESC LIMIT 1`);
+  const latest = latestExport(session, caseId);
   if (latest?.tagmanifest_sha256 !== from.tagmanifestSha256) {
-    throw new JejakError('INVALID_INPUT', `This package answers another export (tag manifest ${from.tagmanifestSha256.slice(0, 12)}…), not the latest export of ${row.reference}.`);
+    throw new JejakError('OLDER_EXPORT', `This package answers another export (tag manifest ${from.tagmanifestSha256.slice(0, 12)}…), not the latest export of ${row.reference}.`);
   }
-  step(session, caseId, row, decision, from.comment, { via: 'package', file: from.file, tagmanifestSha256: from.tagmanifestSha256 }, now);
+  step(session, caseId, row, decision, from.comment, { via: 'package', file: from.file, tagmanifestSha256: from.tagmanifestSha256, ...from.details }, now);
+}
+
+export function latestExport(session: VaultSession, caseId: number): { id: number; file_name: string; tagmanifest_sha256: string; exported_at: string } | undefined {
+  return session.db.get(sql`SELECT id, file_name, tagmanifest_sha256, exported_at FROM case_exports WHERE case_id = ${caseId} ORDER BY id DESC LIMIT 1`);
 }

@@ -3,6 +3,7 @@ import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
+import { type ReceivedDecision, caseDecisions } from './case-decisions';
 import { type CaseStatus, allowedNext, isOpenStatus, requireDraft } from './case-status';
 import { DEFAULT_REFERENCE_PATTERN, nextReference } from './reference';
 
@@ -42,6 +43,8 @@ export interface CaseDetail extends CaseSummary {
   evidenceIds: number[];
   history: Array<{ status: string; at: string; actor: string; note: string }>;
   exports: Array<{ fileName: string; tagmanifestSha256: string; bytes: number; exportedAt: string }>;
+  /** the supervisor's decisions received for this case, newest first */
+  decisions: ReceivedDecision[];
 }
 
 interface CaseRow {
@@ -115,6 +118,7 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
       bytes: e.bytes,
       exportedAt: e.exported_at,
     })),
+    decisions: caseDecisions(session, id),
   };
 }
 

@@ -3,7 +3,7 @@ import { getChannel } from '../catalog/channels';
 import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media';
-import type { Identity } from '../identity/identity';
+import { type Identity, isOsAccount } from '../identity/identity';
 import type { ReportData, ReportLanguage } from '../report/report-data';
 import type { VaultSession } from '../vault/session';
 import type { CaseDetail } from './cases';
@@ -75,7 +75,9 @@ export function buildReport(session: VaultSession, kase: CaseDetail, identity: I
       height: e.height,
       capturedAt: e.capturedAt,
       intakeAt: e.intakeAt,
-      takenBy: e.takenBy,
+      // Taken in before the vault had an identity: the OS account is no person's name, and writing
+      // the analyst's instead would claim more than was recorded, so the report says "not stated".
+      takenBy: isOsAccount(e.takenBy) ? '' : e.takenBy,
       sourceUrl: e.postUrl ?? e.sourceUrl,
       channelUrl: e.channelUrl,
       notes: e.notes,

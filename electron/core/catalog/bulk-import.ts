@@ -70,7 +70,7 @@ function readInputs(text: string): RawInput[] {
 /** `category` goes to every line that names none; without it, the vault's last chosen category. */
 export function previewImport(session: VaultSession, policy: Policy, text: string, category?: string): ImportPreview {
   const inputs = readInputs(text);
-  if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`);
+  if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`).because('importError.too-many-rows', { max: MAX_ROWS, rows: inputs.length });
   const seen = new Map<string, number>();
   const categories = categoriesFor(policy);
   if (category !== undefined && !categories.includes(category)) throw new JejakError('INVALID_INPUT', `Unknown category "${category}". Known: ${categories.join(', ')}.`);

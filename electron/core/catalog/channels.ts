@@ -16,7 +16,7 @@ export const SELECT_CHANNEL = sql`SELECT c.*, ${exclusion.columns},
 
 export function parseOrThrow(url: string): ParsedLink {
   const parsed = parseLink(url);
-  if (!parsed.ok) throw new JejakError('INVALID_INPUT', parsed.error.reason, { code: parsed.error.code });
+  if (!parsed.ok) throw new JejakError('INVALID_INPUT', parsed.error.reason, { code: parsed.error.code }).because(`linkError.${parsed.error.code}`);
   return parsed.link;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { OPEN_STATUSES } from '../cases/case-status';
+import { CASE_STATUSES, OPEN_STATUSES } from '../cases/case-status';
 import { type SqlQuery, raw, sql } from '../db/sql';
 import { countShown, exclusionTerm } from './exclusion';
 
@@ -14,6 +14,8 @@ export interface DashboardStats {
   /** cases sent (exported) that the platform has not acted on yet, and those of them past their due time */
   openCases: number;
   overdueCases: number;
+  /** cases per status, in the order of the status machine, statuses with none left out */
+  casesByStatus: Array<{ key: string; count: number }>;
 }
 
 function mondayOf(date: Date): Date {
@@ -61,7 +63,9 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
   };
 }
 
-function caseCounts(db: Db, now: Date): { openCases: number; overdueCases: number } {
-  return db.get<{ openCases: number; overdueCases: number }>(sql`SELECT count(*) AS openCases, coalesce(sum(due_at < ${now.toISOString()}), 0) AS overdueCases
+function caseCounts(db: Db, now: Date): Pick<DashboardStats, 'openCases' | 'overdueCases' | 'casesByStatus'> {
+  const open = db.get<{ openCases: number; overdueCases: number }>(sql`SELECT count(*) AS openCases, coalesce(sum(due_at < ${now.toISOString()}), 0) AS overdueCases
     FROM cases WHERE status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_STATUSES)}))`)!;
+  const counts = new Map(db.all<{ key: string; count: number }>(sql`SELECT status AS key, count(*) AS count FROM cases GROUP BY status`).map((r) => [r.key, r.count]));
+  return { ...open, casesByStatus: CASE_STATUSES.filter((s) => counts.has(s)).map((key) => ({ key, count: counts.get(key)! })) };
 }

@@ -48,11 +48,13 @@ export class Db {
     return this.prepare(query).run(...query.params);
   }
 
-  /** Runs fn in one transaction (nested calls become savepoints). */
+  /**
+   * Runs fn in one transaction (nested calls become savepoints). BEGIN IMMEDIATE: every caller
+   * writes, and a deferred transaction that reads first (the audit head) and then writes fails at
+   * once with "database is locked" when another process (the CLI beside the app) committed in
+   * between; taking the write lock first waits for it instead (busy_timeout).
+   */
   tx<T>(fn: () => T): T {
-    // IMMEDIATE takes the write lock before the first read: a deferred transaction that reads and
-    // then writes fails at once (SQLITE_BUSY, no busy wait) when another process (the CLI beside
-    // the app) committed in between.
     return this.raw.transaction(fn).immediate();
   }
 

@@ -25,10 +25,12 @@ export interface CaptureMeta {
 export function checkCropRegion(region: CropRegion, width: number, height: number): void {
   const whole = [region.x, region.y, region.width, region.height].every((n) => Number.isInteger(n));
   if (!whole || region.x < 0 || region.y < 0 || region.width < 1 || region.height < 1) {
-    throw new JejakError('INVALID_INPUT', 'The capture region must be whole pixels with a positive width and height.');
+    throw new JejakError('INVALID_INPUT', 'The capture region must be whole pixels with a positive width and height.').because('captureError.bad-region');
   }
   if (region.x + region.width > width || region.y + region.height > height) {
-    throw new JejakError('INVALID_INPUT', `The capture region ${region.width}×${region.height} at ${region.x},${region.y} reaches outside the captured image (${width}×${height}).`);
+    throw new JejakError('INVALID_INPUT', `The capture region ${region.width}×${region.height} at ${region.x},${region.y} reaches outside the captured image (${width}×${height}).`).because(
+      'captureError.region-outside',
+    );
   }
 }
 
@@ -44,7 +46,7 @@ export function captureFileName(at: Date): string {
  */
 export async function intakeCapture(session: VaultSession, policy: Policy, png: Buffer, meta: CaptureMeta = {}, opts: { signal?: AbortSignal; now?: Date } = {}): Promise<IntakeOutcome> {
   if (png.length < PNG_SIGNATURE.length || !png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
-    throw new JejakError('INVALID_INPUT', 'The capture is not a PNG image.');
+    throw new JejakError('INVALID_INPUT', 'The capture is not a PNG image.').because('captureError.not-png');
   }
   let bytes = png;
   if (meta.region) {
@@ -52,7 +54,7 @@ export async function intakeCapture(session: VaultSession, policy: Policy, png: 
     try {
       size = await sharp(png).metadata();
     } catch {
-      throw new JejakError('INVALID_INPUT', 'The capture is a damaged PNG image.');
+      throw new JejakError('INVALID_INPUT', 'The capture is a damaged PNG image.').because('captureError.damaged-png');
     }
     checkCropRegion(meta.region, size.width ?? 0, size.height ?? 0);
     const { x, y, width, height } = meta.region;

@@ -1,5 +1,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
@@ -11,7 +12,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { isRenderableImage, type MediaType } from './media';
+import { extensionFor, isRenderableImage, parseStoredProblems, type MediaType } from './media';
 
 export interface EvidenceSummary {
   id: number;
@@ -35,7 +36,7 @@ export interface EvidenceDetail extends EvidenceSummary {
   sha512: string;
   exif: Record<string, string | number> | null;
   phash: string | null;
-  problems: string[];
+  problems: ReturnType<typeof parseStoredProblems>;
   capturedAtSource: string | null;
   takenBy: string;
   sourceUrl: string | null;
@@ -100,7 +101,8 @@ function row(db: Db, id: number): EvidenceRow {
   const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`);
   if (r) return r;
   const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
-  throw new JejakError('NOT_FOUND', purged ? `Evidence item ${id} was purged on ${purged.purged_at}.` : `No evidence item ${id}.`);
+  if (purged) throw new JejakError('NOT_FOUND', `Evidence item ${id} was purged on ${purged.purged_at}.`).because('notFound.evidencePurged', { id, at: purged.purged_at });
+  throw new JejakError('NOT_FOUND', `No evidence item ${id}.`).because('notFound.evidence', { id });
 }
 
 export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
@@ -110,7 +112,7 @@ export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
     sha512: r.sha512,
     exif: r.exif ? (JSON.parse(r.exif) as Record<string, string | number>) : null,
     phash: r.phash,
-    problems: JSON.parse(r.problems) as string[],
+    problems: parseStoredProblems(r.problems),
     capturedAtSource: r.captured_at_source,
     takenBy: r.taken_by,
     sourceUrl: r.source_url,
@@ -174,7 +176,9 @@ export interface EvidencePatch {
 export function updateEvidence(session: VaultSession, policy: Policy, id: number, patch: EvidencePatch): EvidenceDetail {
   row(session.db, id);
   if (patch.sourceUrl) parseOrThrow(patch.sourceUrl);
-  if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`);
+  if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) {
+    throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`).because('intakeError.bad-capture-time', { value: patch.capturedAt });
+  }
   session.db.tx(() => {
     const db = session.db;
     if (patch.notes !== undefined) db.run(sql`UPDATE evidence SET notes = ${patch.notes} WHERE id = ${id}`);
@@ -205,6 +209,17 @@ export function openOriginal(session: VaultSession, id: number, opts: { hashedBy
   return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, sha512: r.sha512, chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256) };
 }
 
+/**
+ * The original to hand to the person as a file (the web harness's download), with a name to save
+ * it under; recorded in the audit log like any export.
+ */
+export function openForDownload(session: VaultSession, id: number): { name: string; chunks: AsyncIterable<Buffer> } {
+  const r = row(session.db, id);
+  const original = openOriginal(session, id);
+  session.audit({ action: 'evidence.exported', subject: { type: 'evidence', id: String(id) }, details: { sha256: original.sha256, via: 'download' } });
+  return { name: basename(r.original_name.replace(/\\/g, '/')) || `evidence-${id}.${extensionFor(original.mediaType)}`, chunks: original.chunks };
+}
+
 /** Only images we can render are ever shown; "other" content is never handed to a renderer. */
 export function openViewable(session: VaultSession, id: number) {
   const original = openOriginal(session, id);
@@ -213,7 +228,7 @@ export function openViewable(session: VaultSession, id: number) {
 
 /** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
 export async function exportOriginal(session: VaultSession, id: number, out: string): Promise<{ sha256: string; size: number }> {
-  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`);
+  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', { path: out });
   const original = openOriginal(session, id);
   const temp = `${out}.partial`;
   try {

@@ -8,7 +8,7 @@ import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
-import { type ImageAnalysis, SNIFF_BYTES, analyzeImage, isRenderableImage, readVideoInfo, sniffMediaType } from './media';
+import { type ImageAnalysis, type MediaProblem, SNIFF_BYTES, analyzeImage, isRenderableImage, mediaProblem, readVideoInfo, sniffMediaType } from './media';
 import { evidenceIdBySha256, phashIndexOf } from './phash-index';
 import { NEXT_EVIDENCE_ID } from './purge';
 
@@ -40,7 +40,7 @@ export interface IntakeOutcome {
   /** an identical original was already in the vault: linked to it, nothing stored twice */
   duplicate: boolean;
   nearDuplicateOf: number | null;
-  problems: string[];
+  problems: MediaProblem[];
 }
 
 type Source = { kind: 'bytes'; bytes: Buffer } | { kind: 'path'; path: string; size: number };
@@ -59,7 +59,9 @@ async function readHead(path: string): Promise<Buffer> {
 /** Checks everything the analyst typed before a byte is read, so a bad URL loses nothing. */
 function checkMeta(meta: IntakeMeta): void {
   if (meta.sourceUrl) parseOrThrow(meta.sourceUrl);
-  if (meta.capturedAt && Number.isNaN(Date.parse(meta.capturedAt))) throw new JejakError('INVALID_INPUT', `"${meta.capturedAt}" is not a date and time (use ISO 8601, e.g. 2026-11-28T10:15:00+07:00).`);
+  if (meta.capturedAt && Number.isNaN(Date.parse(meta.capturedAt))) {
+    throw new JejakError('INVALID_INPUT', `"${meta.capturedAt}" is not a date and time (use ISO 8601, e.g. 2026-11-28T10:15:00+07:00).`).because('intakeError.bad-capture-time', { value: meta.capturedAt });
+  }
 }
 
 export async function intakeFile(session: VaultSession, policy: Policy, path: string, meta: Partial<IntakeMeta> = {}, opts: IntakeOptions = {}): Promise<IntakeOutcome> {
@@ -69,9 +71,9 @@ export async function intakeFile(session: VaultSession, policy: Policy, path: st
     // Synchronous on purpose: for a screenshot the async round trips cost more than the read.
     info = statSync(path);
   } catch {
-    throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}: the file does not exist or is not accessible.`);
+    throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}: the file does not exist or is not accessible.`).because('intakeError.unreadable', { name: basename(path) });
   }
-  if (!info.isFile()) throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`);
+  if (!info.isFile()) throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`).because('intakeError.not-a-file', { name: basename(path) });
   const full = { originalName: basename(path), fileTime: info.mtime.toISOString(), via: 'file', ...meta };
   if (info.size <= IN_MEMORY_LIMIT) {
     return intake(session, policy, { kind: 'bytes', bytes: readFileSync(path) }, full, opts);
@@ -94,7 +96,9 @@ export interface IntakeOptions {
 
 async function intake(session: VaultSession, policy: Policy, source: Source, meta: IntakeMeta, opts: IntakeOptions): Promise<IntakeOutcome> {
   const size = source.kind === 'bytes' ? source.bytes.length : source.size;
-  if (size === 0) throw new JejakError('INVALID_INPUT', `${meta.originalName || 'The file'} is empty (0 bytes): there is nothing to keep as evidence.`);
+  if (size === 0) {
+    throw new JejakError('INVALID_INPUT', `${meta.originalName || 'The file'} is empty (0 bytes): there is nothing to keep as evidence.`).because('intakeError.empty', { name: meta.originalName });
+  }
   const head = source.kind === 'bytes' ? source.bytes.subarray(0, SNIFF_BYTES) : await readHead(source.path);
   const mediaType = sniffMediaType(head);
   // Hashes first: the same single pass that hashes also encrypts and stores the original.
@@ -106,10 +110,10 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
   }
   const input = source.kind === 'bytes' ? source.bytes : source.path;
   let analysis: Pick<ImageAnalysis, 'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'> = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
-  if (opts.analyze === false) analysis.problems.push('Taken in without image analysis.');
+  if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
   else if (isRenderableImage(mediaType)) analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
   else if (mediaType === 'video/mp4' || mediaType === 'video/webm') analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
-  else if (mediaType === 'application/octet-stream') analysis.problems.push('Not a recognised image, video or PDF: kept as "other" and never rendered.');
+  else if (mediaType === 'application/octet-stream') analysis.problems.push(mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'));
 
   const index = phashIndexOf(session);
   const nearDuplicateOf = analysis.phash ? index.nearest(analysis.phash) : null;
@@ -123,7 +127,7 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
       channelId ??= found.id;
       postUrl = found.link.post?.url ?? null;
     }
-    if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`)) throw new JejakError('NOT_FOUND', `No channel ${channelId}.`);
+    if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`)) throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
     const evidenceId = Number(
       session.db.run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)

@@ -45,7 +45,8 @@ export function purgeEvidence(session: VaultSession, id: number): PurgeResult {
   const blobRemoved = session.db.tx(() => {
     session.db.run(sql`DELETE FROM evidence WHERE id = ${id}`);
     session.db.run(sql`INSERT INTO purged_evidence (id, sha256, purged_at, purged_by) VALUES (${id}, ${row.sha256}, ${new Date().toISOString()}, ${session.actor})`);
-    const shared = session.db.get(sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name}`) !== undefined;
+    // A received decision package may hold the very same bytes (someone took the ZIP in as evidence).
+    const shared = session.db.get(sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name} UNION ALL SELECT 1 FROM case_decisions WHERE blob_name = ${row.blob_name}`) !== undefined;
     if (!shared) session.db.run(sql`DELETE FROM blobs WHERE name = ${row.blob_name}`);
     session.audit({
       action: 'evidence.purged',

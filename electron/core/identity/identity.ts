@@ -1,4 +1,5 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { type IdentityFields, type MissingIdentityField, missingIdentityFields } from '../../common/identity-rules';
 import { sql } from '../db/sql';
 import { newAgeIdentity, recipientOf } from '../age/age-keys';
 import { JejakError } from '../errors';
@@ -81,7 +82,31 @@ export function vaultAgeIdentity(session: VaultSession): string {
   return identity;
 }
 
-export function setIdentity(session: VaultSession, fields: { name: string; unit: string; employeeId: string; role: 'analyst' | 'supervisor' }): Identity {
+export type { IdentityFields };
+
+const WHY: Record<MissingIdentityField, string> = {
+  name: 'A name is required: it is printed on every signed statement and in the audit log.',
+  unit: 'A unit is required: it is printed on every signed statement.',
+  employeeId: 'An employee ID is required: it tells apart two people of the same name on every signed statement.',
+};
+
+/** Who works in a new vault, checked before anything is written (electron/common/identity-rules.ts), and the role. */
+export function checkNewIdentity(fields: IdentityFields | undefined, opts: { allowAnonymous?: boolean; policyUnit?: string }): void {
+  if (!fields) {
+    if (opts.allowAnonymous) return;
+    throw new JejakError('IDENTITY_REQUIRED', 'A new vault needs the name, unit, employee ID and role of the person who works in it; only an IT test vault (policy allowAnonymousVault) may be made without.');
+  }
+  const missing = missingIdentityFields(fields, opts.policyUnit);
+  if (missing.length > 0) throw new JejakError('IDENTITY_REQUIRED', WHY[missing[0]!], { missing });
+  if (fields.role !== 'analyst' && fields.role !== 'supervisor') throw new JejakError('INVALID_INPUT', 'The role is analyst or supervisor.');
+}
+
+/** The OS account stands in as actor until an identity is set; it never goes into a report. */
+export function isOsAccount(actor: string): boolean {
+  return actor.startsWith('os:');
+}
+
+export function setIdentity(session: VaultSession, fields: IdentityFields): Identity {
   if (!fields.name.trim()) throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
   session.db.tx(() => {
     session.db.run(sql`UPDATE identity SET name = ${fields.name.trim()}, unit = ${fields.unit.trim()}, employee_id = ${fields.employeeId.trim()}, role = ${fields.role} WHERE id = 1`);
@@ -92,9 +117,11 @@ export function setIdentity(session: VaultSession, fields: { name: string; unit:
 }
 
 /** How the audit log names this vault's user once an identity is set. */
-export function actorOf(identity: Identity): string | null {
-  if (!identity.name) return null;
-  return identity.employeeId ? `${identity.name} (${identity.employeeId})` : identity.name;
+export function actorOf(identity: Pick<Identity, 'name' | 'employeeId'>): string | null {
+  const name = identity.name.trim();
+  const id = identity.employeeId.trim();
+  if (!name) return null;
+  return id ? `${name} (${id})` : name;
 }
 
 /** The fingerprint as people compare it: groups of four hex digits. */
@@ -106,6 +133,6 @@ export function groupedFingerprint(fingerprint: string): string {
 export function vaultSigner(session: VaultSession, unitFallback?: string): Signer {
   const r = row(session);
   const unit = r.unit || unitFallback || '';
-  if (!r.name || !unit) throw new JejakError('INVALID_INPUT', 'Set your name and unit in Settings → Identity before signing a package.');
+  if (!r.name || !unit) throw new JejakError('IDENTITY_REQUIRED', 'Set your name and unit in Settings → Identity before signing a package.');
   return keySigner({ name: r.name, unit, id: r.employee_id, role: r.role }, createPrivateKey(r.private_key_pem));
 }

@@ -56,7 +56,3 @@ export function trustFromText(read: () => string, name: string): TrustFile {
   }
   return parseTrustFile(parsed);
 }
-
-export function rosterFromText(read: () => string, name: string): RosterFileEntry[] {
-  return trustFromText(read, name).entries;
-}

@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { sql } from '../db/sql';
 import type { Policy, RosterEntry } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
-import { rosterFromText, type TrustFile, trustFromText } from './roster';
+import { type TrustFile, trustFromText } from './roster';
 
 export { parseRoster, parseTrustFile, type TrustFile } from './roster';
 
 /** Reads a roster file: its entries, and the TSA roots it names, if any (roster.ts has the shapes). */
 export function readTrustFile(path: string): TrustFile {
   return trustFromText(() => readFileSync(path, 'utf8'), path);
-}
-
-export function readRosterFile(path: string): RosterEntry[] {
-  return rosterFromText(() => readFileSync(path, 'utf8'), path);
 }
 
 /** Adds or updates entries by fingerprint and role; returns how many were new. */

@@ -63,6 +63,8 @@ export const policySchema = z
     backupFolder: absoluteFolder,
     /** the dashboard reminds when the last good backup is older than this */
     backupReminderDays: z.number().int().min(1).max(365),
+    /** for IT test vaults only: a vault may be created without naming who works in it */
+    allowAnonymousVault: z.boolean(),
   })
   .partial()
   .strict();

@@ -5,6 +5,11 @@ import { ST, keyValue } from './pdf-styles';
 import type { ReportData, ReportEvidence, ReportLanguage } from './report-data';
 
 export const THUMB = { width: 118, height: 118, dpi: 200 } as const;
+const HEAD_HEIGHT = 17;
+/** An item's header bar, preview and both hashes at least stay on one page. */
+const leadHeight = (boxHeight: number) => HEAD_HEIGHT + 6 + boxHeight + 22 + 48;
+/** The most an item needs to start on a page (with a preview); a section heading keeps this with it. */
+export const EVIDENCE_LEAD_HEIGHT = leadHeight(THUMB.height);
 
 export interface Thumb {
   jpeg: Buffer;
@@ -38,10 +43,9 @@ export function drawEvidence(
   lang: ReportLanguage,
 ): void {
   const doc = L.doc;
-  const headH = 17;
+  const headH = HEAD_HEIGHT;
   const boxH = thumb && thumb !== 'bad' ? THUMB.height : 44;
-  // header, preview and both hashes at least, together
-  L.ensure(headH + 6 + boxH + 22 + 48);
+  L.ensure(leadHeight(boxH));
 
   // header bar
   const top = L.y;

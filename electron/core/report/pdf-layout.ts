@@ -363,13 +363,7 @@ export function drawTable(
     fill: COLORS.headFill,
   }));
   const drawHeader = () => layout.row(headerCells, { padX, padY, grid: true, keepTogether: false });
-  // header together with at least the first row
-  const firstRowHeight = rows[0]
-    ? Math.max(...rows[0].map((segs, i) => cellLines(layout, segs, (columns[i]?.width ?? 0) - 2 * padX, styles.cell).length)) *
-      layout.lineHeight(styles.cell)
-    : 0;
-  const headerHeight = Math.max(...headerCells.map((c) => c.lines.length)) * layout.lineHeight(styles.header) + 2 * padY;
-  layout.ensure(headerHeight + Math.min(firstRowHeight + 2 * padY, 80));
+  layout.ensure(tableLeadHeight(layout, columns, rows, styles, padX, padY));
   drawHeader();
   rows.forEach((row, r) => {
     const cells: RowCell[] = columns.map((c, i) => ({
@@ -381,6 +375,24 @@ export function drawTable(
     }));
     layout.row(cells, { padX, padY, grid: true, afterBreak: drawHeader });
   });
+}
+
+/**
+ * The height a table needs to start on a page: its header with the first row (a tall first row
+ * counts up to 80 points, it may split after that). A heading above the table keeps this with it.
+ */
+export function tableLeadHeight(
+  layout: Layout,
+  columns: Column[],
+  rows: TableSegment[][][],
+  styles: { header: TextStyle; cell: TextStyle },
+  padX = 3,
+  padY = 3,
+): number {
+  const headerLines = Math.max(...columns.map((c) => layout.wrap(c.header, c.width - 2 * padX, styles.header, false).length));
+  const firstRowLines = rows[0] ? Math.max(...rows[0].map((segs, i) => cellLines(layout, segs, (columns[i]?.width ?? 0) - 2 * padX, styles.cell).length)) : 0;
+  const firstRowHeight = rows[0] ? firstRowLines * layout.lineHeight(styles.cell) + 2 * padY : 0;
+  return headerLines * layout.lineHeight(styles.header) + 2 * padY + Math.min(firstRowHeight, 80);
 }
 
 function cellLines(layout: Layout, segments: TableSegment[], width: number, base: TextStyle): Line[] {

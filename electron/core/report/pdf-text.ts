@@ -43,8 +43,24 @@ export function cleanText(input: unknown, opts: CleanOptions = {}): string {
 
 export type Measure = (s: string) => number;
 
-/** After these a long unbroken string (a URL, a hash, a path) may break. */
+/** After these a long unbroken string that is not a URL (a path, a file name) may break. */
 const BREAK_AFTER = new Set(['/', '?', '&', '=', '#', '-', '_', '.', ',', ';', ':', '~', '+', '@', '|', '\\', ')', ']', '}']);
+/** A URL breaks only after these, so each line ends where a reader sees the address has more to it. */
+const URL_BREAK_AFTER = new Set(['/', '?', '&']);
+/** "scheme://", "www." or "host.tld/" at the start of a word: a URL. */
+const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\/)/iu;
+
+export function isUrl(word: string): boolean {
+  return URL_START.test(word);
+}
+
+/** A URL may break after "/", "?" or "&" (the one ending at `end`), but not inside "scheme://" nor between two slashes. */
+function urlBreakAt(word: string, end: number): boolean {
+  const ch = word[end - 1] ?? '';
+  if (!URL_BREAK_AFTER.has(ch) || (ch === '/' && word[end] === '/')) return false;
+  const scheme = word.indexOf('://');
+  return scheme < 0 || end > scheme + 3;
+}
 
 let graphemeSegmenter: Intl.Segmenter | null = null;
 function graphemes(s: string): string[] {
@@ -54,11 +70,13 @@ function graphemes(s: string): string[] {
 
 /**
  * The longest start of `word` (in whole graphemes, at least one) that fits after `prefix` in
- * `width`, preferring to end just after a URL separator when one falls in its last 40%.
+ * `width`. A URL ends the chunk just after its last "/", "?" or "&" that fits, and breaks between
+ * graphemes only when no such separator fits at all (on a line of its own: after a prefix it
+ * moves to the next line instead); other words prefer to end after a separator in their last 40%.
  * Looks only at a window of the word a little wider than the line, so breaking a very long
  * string costs time in proportion to its length, not its square.
  */
-function fitChunk(prefix: string, word: string, width: number, measure: Measure): number {
+function fitChunk(prefix: string, word: string, width: number, measure: Measure, url: boolean): number {
   let windowLen = 96;
   while (windowLen < word.length && measure(prefix + word.slice(0, windowLen)) <= width) windowLen *= 4;
   const whole = windowLen >= word.length;
@@ -77,6 +95,10 @@ function fitChunk(prefix: string, word: string, width: number, measure: Measure)
   }
   if (lo === 0) return prefix === '' ? (ends[0] ?? word.length) : 0;
   if (whole && lo === g.length) return word.length;
+  if (url) {
+    for (let n = lo; n >= 1; n--) if (urlBreakAt(word, ends[n - 1] ?? 0)) return ends[n - 1] ?? 0;
+    return prefix === '' ? (ends[lo - 1] ?? 0) : 0;
+  }
   for (let n = lo; n >= Math.max(1, Math.ceil(lo * 0.6)); n--) {
     if (BREAK_AFTER.has(g[n - 1] ?? '')) return ends[n - 1] ?? 0;
   }
@@ -107,9 +129,10 @@ export function wrapText(text: string, width: number, measure: Measure): string[
       }
       // The word is wider than a whole line: break it, starting on this line if a fair part fits.
       let rest = word;
+      const url = isUrl(word);
       if (line !== '') {
         const prefix = `${line} `;
-        const n = width - measure(prefix) >= width * 0.25 ? fitChunk(prefix, rest, width, measure) : 0;
+        const n = width - measure(prefix) >= width * 0.25 ? fitChunk(prefix, rest, width, measure, url) : 0;
         if (n > 0) {
           out.push(prefix + rest.slice(0, n));
           rest = rest.slice(n);
@@ -119,7 +142,7 @@ export function wrapText(text: string, width: number, measure: Measure): string[
         line = '';
       }
       for (;;) {
-        const n = fitChunk('', rest, width, measure);
+        const n = fitChunk('', rest, width, measure, url);
         if (n >= rest.length) break;
         out.push(rest.slice(0, n));
         rest = rest.slice(n);

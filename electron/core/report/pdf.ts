@@ -25,7 +25,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { COLORS, drawTable, Layout, PAGE, type Column, type TableSegment, type TextStyle } from './pdf-layout';
+import { COLORS, drawTable, Layout, PAGE, tableLeadHeight, type Column, type TableSegment, type TextStyle } from './pdf-layout';
 import {
   formatDate,
   formatDateTime,
@@ -39,7 +39,7 @@ import {
 } from './pdf-strings';
 import { cleanText } from './pdf-text';
 import { drawClosing, drawPageFurniture } from './pdf-closing';
-import { drawEvidence, normalizeThumbnail, type Thumb } from './pdf-evidence';
+import { drawEvidence, EVIDENCE_LEAD_HEIGHT, normalizeThumbnail, type Thumb } from './pdf-evidence';
 import { ST, keyValue, sectionHeading } from './pdf-styles';
 import type { ReportData, ReportEvidence, ReportLanguage } from './report-data';
 
@@ -176,7 +176,8 @@ async function draw(
   drawChannels(L, data, s, lang);
 
   // B. evidence, thumbnails fetched one ahead
-  sectionHeading(L, `${s.sectionEvidence} (${data.evidence.length})`, 150);
+  // kept with the first item's header, preview and hashes, which drawEvidence keeps together
+  sectionHeading(L, `${s.sectionEvidence} (${data.evidence.length})`, data.evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body));
   if (data.evidence.length === 0) L.paragraph(s.noEvidence, ST.body);
   const load = (e: ReportEvidence): Promise<Thumb | 'bad' | null> =>
     opts.thumbnail(e).then((b) => (b && b.length > 0 ? normalizeThumbnail(b) : null));
@@ -252,8 +253,9 @@ function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: ReportL
 }
 
 function drawChannels(L: Layout, data: ReportData, s: PdfStrings, lang: ReportLanguage): void {
-  sectionHeading(L, `${s.sectionChannels} (${data.channels.length})`, 60);
+  const heading = `${s.sectionChannels} (${data.channels.length})`;
   if (data.channels.length === 0) {
+    sectionHeading(L, heading, L.lineHeight(ST.body));
     L.paragraph(s.noChannels, ST.body);
     L.space(16);
     return;
@@ -287,6 +289,8 @@ function drawChannels(L: Layout, data: ReportData, s: PdfStrings, lang: ReportLa
     [{ text: formatDateTimeShort(ch.firstSeen, lang) }],
     [{ text: formatInteger(ch.evidenceCount, lang), clean: false }],
   ]);
-  drawTable(L, cols, rows, { header: ST.th, cell: ST.td });
+  const styles = { header: ST.th, cell: ST.td };
+  sectionHeading(L, heading, tableLeadHeight(L, cols, rows, styles));
+  drawTable(L, cols, rows, styles);
   L.space(20);
 }

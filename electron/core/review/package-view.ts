@@ -38,6 +38,8 @@ export function packageView(r: VerifyResult): PackageView {
       review: s.review ?? [],
     })),
     bagInfo: r.bagInfo ?? {},
+    // what the analyst signed, shown in the decision's confirmation
+    tagmanifestSha256: r.statements[0]?.raw.bag.tagmanifestSha256 ?? '',
     report: r.report ?? null,
     payload: r.verdict === 'invalid' ? [] : payloadList(r),
   };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { JejakError } from '../errors';
 import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
 import { judge, type RosterEntry, readPackageEntry, verifyPackage } from '../packages';
 import type { OperationOptions, VerifyResult } from '../packages';
 import { payloadList } from './package-view';
+import { writePrivateTemp } from './private-temp';
 
 export { payloadList } from './package-view';
 
@@ -41,13 +41,11 @@ export class ReviewRegistry {
   }
 
   async openBytes(name: string, bytes: Buffer, roster: readonly RosterEntry[], opts: OpenOptions = {}): Promise<OpenedPackage> {
-    const tempDir = mkdtempSync(join(tmpdir(), 'jejak-review-'));
-    const path = join(tempDir, basename(name).replace(/[^A-Za-z0-9._-]/g, '-') || 'package.zip');
-    writeFileSync(path, bytes, { mode: 0o600 });
+    const temp = writePrivateTemp(name, bytes);
     try {
-      return await this.openPath(path, roster, opts, tempDir);
+      return await this.openPath(temp.path, roster, opts, temp.dir);
     } catch (e) {
-      rmSync(tempDir, { recursive: true, force: true });
+      temp.remove();
       throw e;
     }
   }

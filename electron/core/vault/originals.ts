@@ -1,4 +1,9 @@
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from '../db/sql';
+import { JejakError } from '../errors';
 import type { ByteSource, StoredBlob } from './blob-store';
 import type { VaultSession } from './session';
 
@@ -27,4 +32,17 @@ export async function storeOriginal(session: VaultSession, source: ByteSource, s
 
 export function findOriginal(session: VaultSession, sha256: string): OriginalRow | undefined {
   return session.db.get<OriginalRow>(sql`SELECT * FROM blobs WHERE sha256 = ${sha256}`);
+}
+
+/** Writes decrypted bytes to a new file: a temp name first, renamed only once every chunk checked. */
+export async function writeChunksTo(chunks: AsyncIterable<Buffer>, out: string): Promise<void> {
+  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`);
+  const temp = `${out}.partial`;
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+    await rename(temp, out);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
 }

@@ -2,7 +2,7 @@ import { type KeyObject, createPublicKey, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENESIS_HASH } from '../audit/audit-log';
-import { actorOf, ensureIdentityKey, getIdentity } from '../identity/identity';
+import { type IdentityFields, actorOf, checkNewIdentity, ensureIdentityKey, getIdentity, setIdentity } from '../identity/identity';
 import { JejakError } from '../errors';
 import { escrowFingerprint, escrowWrap, syncEscrowWrap } from './escrow';
 import { type VaultHeader, vaultExists, readHeader, writeHeader } from './header';
@@ -32,14 +32,24 @@ export interface VaultOptions {
   escrowPublicKey?: string;
 }
 
+export interface CreateOptions extends VaultOptions {
+  /** who works in the vault: required unless the policy allows an anonymous (IT test) vault */
+  identity?: IdentityFields;
+  /** policy allowAnonymousVault */
+  allowAnonymous?: boolean;
+  /** the policy's unit, which stands in for an empty identity unit */
+  policyUnit?: string;
+}
+
 export interface CreatedVault {
   session: VaultSession;
   /** shown once; never stored in clear */
   recoveryCode: string;
 }
 
-export async function createVault(dir: string, passphrase: string, opts: VaultOptions): Promise<CreatedVault> {
+export async function createVault(dir: string, passphrase: string, opts: CreateOptions): Promise<CreatedVault> {
   if (vaultExists(dir)) throw new JejakError('VAULT_EXISTS', `There is already a vault at ${dir}.`);
+  checkNewIdentity(opts.identity, opts);
   if (existsSync(join(dir, DATABASE_FILE))) {
     throw new JejakError('VAULT_CORRUPT', `${dir} holds a ${DATABASE_FILE} without its vault.json; it was not touched. Move it away or choose another folder.`);
   }
@@ -58,8 +68,11 @@ export async function createVault(dir: string, passphrase: string, opts: VaultOp
   recordVaultId(session.db, header.vaultId);
   writeHeader(dir, header);
   raiseDbGeneration(session.db, header.generation);
+  // The person is named from the first entry on, so no entry of theirs says only "os:…".
+  if (opts.identity) session.actor = actorOf(opts.identity) ?? session.actor;
   session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null } });
   await ensureIdentityKey(session);
+  if (opts.identity) setIdentity(session, opts.identity);
   return { session, recoveryCode };
 }
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { textOr, useI18n, useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { ActivitySubject, actionText } from './ActivitySubject';
 import { useActivityStore } from './activity-store';
 import { ChainCheckResult } from './ChainCheckResult';
 
@@ -31,16 +32,20 @@ export function ActivityView() {
             <th>{t('activity.when')}</th>
             <th>{t('activity.who')}</th>
             <th>{t('activity.what')}</th>
+            <th>{t('activity.item')}</th>
             <th>{t('activity.hash')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.seq}>
+            <tr key={e.seq} data-action={e.action}>
               <td className="num">{e.seq}</td>
               <td>{formatDateTime(e.at, language)}</td>
               <td>{e.actor}</td>
-              <td>{textOr(t, `action.${e.action}`, e.action)}</td>
+              <td>{actionText(t, e)}</td>
+              <td>
+                <ActivitySubject entry={e} />
+              </td>
               <td className="mono small" title={e.hash}>
                 {e.hash.slice(0, 16)}…
               </td>

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Result } from '../../../electron/contract';
-import { ApiError, call } from '../../api';
+import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
+import { type UiError, toUiError } from '../../components/errors';
 
 export type AuditEntry = Result<'audit.list'>['entries'][number];
 export type ChainCheck = Result<'audit.verify'>;
@@ -14,7 +15,7 @@ interface ActivityState {
   complete: boolean;
   check: ChainCheck | null;
   checking: boolean;
-  error: { code: string; message: string } | null;
+  error: UiError | null;
   loadFirst(): Promise<void>;
   loadMore(): Promise<void>;
   verify(): Promise<void>;
@@ -29,7 +30,7 @@ export const useActivityStore = create<ActivityState>((set, get) => {
       const { entries } = await call('audit.list', { limit: PAGE, beforeSeq });
       set({ entries: beforeSeq ? [...get().entries, ...entries] : entries, complete: entries.length < PAGE });
     } catch (e) {
-      if (e instanceof ApiError) set({ error: { code: e.code, message: e.message } });
+      set({ error: toUiError(e) });
     } finally {
       set({ loading: false });
     }
@@ -43,7 +44,7 @@ export const useActivityStore = create<ActivityState>((set, get) => {
       try {
         set({ check: await call('audit.verify', {}) });
       } catch (e) {
-        if (e instanceof ApiError) set({ error: { code: e.code, message: e.message } });
+        set({ error: toUiError(e) });
       } finally {
         set({ checking: false });
       }

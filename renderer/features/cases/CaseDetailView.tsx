@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { type DragEvent, useEffect, useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { platformLabel } from '../../components/labels';
@@ -7,12 +7,14 @@ import { formatDateTime } from '../../i18n/format';
 import { AddItemsDialog } from './AddItemsDialog';
 import { CaseItems } from './CaseItems';
 import { CaseStatusBadge, DueText, OverdueBadge, PriorityLabel } from './CaseBits';
+import { DecisionCard } from './DecisionCard';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { ExportPanel } from './ExportPanel';
 import { ExportsCard } from './ExportsCard';
 import { StatusCard } from './StatusCard';
 import { useCasesStore } from './cases-store';
+import { useDecisionStore } from './decision-store';
 import { useDueRefresh } from './use-due-refresh';
 import { useNow } from './use-now';
 
@@ -31,8 +33,27 @@ export function CaseDetailView() {
     useMemo(() => (kase ? [kase] : null), [kase]),
     reloadDetail,
   );
+  // The supervisor's package can be dropped anywhere on a case that waits for a decision.
+  const takesDecision = kase?.status === 'exported';
+  const setOver = useDecisionStore((s) => s.setOver);
+  const drag = {
+    onDragOver(e: DragEvent<HTMLDivElement>) {
+      if (!takesDecision) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop(e: DragEvent<HTMLDivElement>) {
+      if (!takesDecision || !kase) return;
+      e.preventDefault();
+      setOver(false);
+      const file = e.dataTransfer.files[0];
+      if (file) void useDecisionStore.getState().receive(kase.id, file);
+    },
+  };
   return (
-    <div className="view" data-testid="case-detail">
+    <div className="view" data-testid="case-detail" {...drag}>
       <button type="button" className="button-link back-link" onClick={close}>
         ← {t('cases.back')}
       </button>
@@ -45,7 +66,9 @@ export function CaseDetailView() {
               <span className="mono muted" data-testid="case-reference">
                 {kase.reference}
               </span>
-              <h1 className="detail-title">{kase.title}</h1>
+              <h1 className="detail-title" title={kase.title}>
+                {kase.title}
+              </h1>
               <div className="detail-sub">
                 <CaseStatusBadge status={kase.status} />
                 {kase.revision > 1 && <span className="badge">{t('workflow.revision', { revision: kase.revision })}</span>}
@@ -96,6 +119,7 @@ export function CaseDetailView() {
             <div>
               {kase.status !== 'returned' && <ExportPanel kase={kase} />}
               <ExportsCard kase={kase} />
+              <DecisionCard kase={kase} />
               <StatusCard kase={kase} />
             </div>
           </div>

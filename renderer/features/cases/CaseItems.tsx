@@ -2,7 +2,9 @@ import { EvidenceThumb } from '../../components/EvidenceThumb';
 import { formatBytes, platformLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { openChannel, openEvidence } from '../search/navigate';
+import { itemComments } from './case-helpers';
 import { ITEMS_SHOWN, type CaseDetail, type ChannelSummary, type EvidenceSummary, useCasesStore } from './cases-store';
+import { ItemComments } from './ItemComments';
 
 interface Props {
   kase: CaseDetail;
@@ -51,6 +53,7 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
                   </span>
                 )}{' '}
                 {remove(c ? c.title || c.canonicalUrl : `#${id}`, [id], [])}
+                <ItemComments comments={itemComments(kase.decisions, 'channel', id)} />
               </li>
             );
           })}
@@ -65,13 +68,16 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
             const e = evidence[i];
             const name = e?.originalName || `#${id}`;
             return (
-              <li key={id}>
+              <li key={id} data-testid="case-evidence-item" data-evidence-id={id}>
                 <button type="button" className="thumb-tile" onClick={() => openEvidence(id, 'cases')} title={name}>
                   {e ? <EvidenceThumb id={id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} /> : <div className="thumb-placeholder" />}
-                  <span className="thumb-name">{name}</span>
+                  <span className="thumb-name" title={name}>
+                    {name}
+                  </span>
                   <span className="thumb-meta muted">{e ? formatBytes(e.size, language) : ''}</span>
                 </button>
                 {remove(name, [], [id])}
+                <ItemComments comments={itemComments(kase.decisions, 'evidence', id)} />
               </li>
             );
           })}

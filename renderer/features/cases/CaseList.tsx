@@ -72,7 +72,7 @@ export function CaseList() {
                   </button>
                 </td>
                 <td>
-                  <button type="button" className="row-title wrap-title" onClick={() => open(c.id)}>
+                  <button type="button" className="row-title" title={c.title} onClick={() => open(c.id)}>
                     {c.title}
                   </button>
                   <div className="muted small">{t('cases.itemCounts', { channels: c.channelCount, evidence: c.evidenceCount })}</div>

@@ -18,7 +18,9 @@ function EvidenceTiles({ rows }: { rows: readonly EvidenceRow[] }) {
             <label className={existing ? 'pick-tile existing' : checked.has(e.id) ? 'pick-tile on' : 'pick-tile'} title={name}>
               <input type="checkbox" checked={existing || checked.has(e.id)} disabled={existing} onChange={() => toggleEvidence(e)} aria-label={name} />
               <EvidenceThumb id={e.id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} />
-              <span className="thumb-name">{name}</span>
+              <span className="thumb-name" title={name}>
+                {name}
+              </span>
               <span className="thumb-meta muted">{existing ? t('cases.pick.alreadyIn') : formatDate(e.capturedAt ?? e.intakeAt, language)}</span>
             </label>
           </li>

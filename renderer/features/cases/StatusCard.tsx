@@ -17,7 +17,7 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
     <section className="card" data-testid="status-card">
       <h2>{t('cases.statusLabel')}</h2>
       {kase.status === 'draft' && <p className="muted small">{t('cases.statusDraftHint')}</p>}
-      {kase.status === 'exported' && <p className="muted small">{t('workflow.byHandHint')}</p>}
+      {kase.status === 'exported' && <p className="muted small">{t('decision.awaiting')}</p>}
       {kase.status === 'returned' && <p className="muted small">{t('workflow.reviseHint', { reference: revised })}</p>}
       {next.length > 0 && (
         <>
@@ -30,7 +30,7 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
               <button
                 key={s}
                 type="button"
-                className={s === 'rejected' || s === 'returned' ? 'button-secondary' : 'button-primary'}
+                className={s === 'rejected' ? 'button-secondary' : 'button-primary'}
                 disabled={busy}
                 data-testid={`status-${s}`}
                 onClick={async () => {

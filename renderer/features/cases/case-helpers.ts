@@ -85,3 +85,32 @@ export function formatDue(iso: string, language: 'id' | 'en'): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+export interface ItemComment {
+  decisionId: number;
+  revision: number;
+  decision: 'approved' | 'returned';
+  signer: string;
+  verdict: 'ok' | 'problem';
+  comment: string;
+}
+
+interface DecisionLike {
+  id: number;
+  revision: number;
+  decision: 'approved' | 'returned';
+  signer: { name: string };
+  items: ReadonlyArray<{ verdict: 'ok' | 'problem'; comment: string; evidenceId: number | null; channelId: number | null }>;
+}
+
+/**
+ * What the supervisor's received decisions said of one evidence item or channel, newest first: a
+ * channel gathers what was said of its evidence. A plain "ok" with no words is left out.
+ */
+export function itemComments(decisions: readonly DecisionLike[], kind: 'evidence' | 'channel', id: number): ItemComment[] {
+  return decisions.flatMap((d) =>
+    d.items
+      .filter((i) => (kind === 'evidence' ? i.evidenceId === id : i.channelId === id) && (i.verdict === 'problem' || i.comment.trim() !== ''))
+      .map((i) => ({ decisionId: d.id, revision: d.revision, decision: d.decision, signer: d.signer.name, verdict: i.verdict, comment: i.comment })),
+  );
+}

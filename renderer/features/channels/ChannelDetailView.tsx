@@ -6,6 +6,7 @@ import { ExclusionBanner } from '../../components/ExclusionBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
+import { displayHandle } from '../../../electron/common/handle';
 import { useT } from '../../i18n';
 import { goBack, openEvidence, showChannelEvidence } from '../search/navigate';
 import { CategorySelect } from './CategorySelect';
@@ -34,19 +35,21 @@ function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean
 
 export function ChannelDetailView() {
   const t = useT();
-  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, update, setStatus, exclude, restore } = useChannelDetailStore();
+  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, reload, update, setStatus, exclude, restore } = useChannelDetailStore();
   const [excluding, setExcluding] = useState(false);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
     void loadVocabulary();
   }, [loadVocabulary]);
+  // Coming back to this page (after an intake, a status change elsewhere) shows fresh counts, not the ones it was opened with.
+  useEffect(() => reload(), [id, reload]);
 
   const back = () => goBack(close());
   if (!channel) {
     return <DetailFallback loading={loading} error={error} onBack={back} />;
   }
-  const name = channel.title || (channel.handle ? `@${channel.handle}` : channel.canonicalUrl);
+  const name = channel.title || (channel.handle ? displayHandle(channel.handle) : channel.canonicalUrl);
   return (
     <div className="view" data-testid="channel-detail">
       <button type="button" className="button-link back-link" onClick={back}>
@@ -54,7 +57,9 @@ export function ChannelDetailView() {
       </button>
       <div className="view-head">
         <div>
-          <h1 className="detail-title">{name}</h1>
+          <h1 className="detail-title" title={name}>
+            {name}
+          </h1>
           <div className="detail-sub">
             <span className="badge">{platformLabel(t, channel.platform)}</span> <span className="badge">{kindLabel(t, channel.kind)}</span> <span className="muted small">#{channel.id}</span>
           </div>

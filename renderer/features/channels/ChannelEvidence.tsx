@@ -33,7 +33,9 @@ export function ChannelEvidence({ items, total, loading, onOpen, onShowAll }: Pr
           <li key={e.id}>
             <button type="button" className="thumb-tile" onClick={() => onOpen(e.id)} title={e.originalName}>
               <EvidenceThumb id={e.id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={e.originalName} />
-              <span className="thumb-name">{e.originalName || `#${e.id}`}</span>
+              <span className="thumb-name" title={e.originalName || `#${e.id}`}>
+                {e.originalName || `#${e.id}`}
+              </span>
               <span className="thumb-meta muted">{formatDate(e.capturedAt ?? e.intakeAt, language)}</span>
             </button>
           </li>

@@ -3,6 +3,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { formatDate, kindLabel, platformLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { displayHandle } from '../../../electron/common/handle';
 import type { ChannelDetail } from './channel-detail-store';
 
 interface Props {
@@ -35,7 +36,7 @@ export function ChannelFacts({ channel, saving, onSaveSubscribers }: Props) {
         {channel.handle && (
           <>
             <dt>{t('channel.handle')}</dt>
-            <dd className="mono">{channel.handle}</dd>
+            <dd className="mono">{displayHandle(channel.handle)}</dd>
           </>
         )}
         <dt>{t('channel.firstSeen')}</dt>

@@ -4,6 +4,7 @@ import { categoryLabel, formatDate, platformLabel } from '../../components/label
 import { itemAt } from '../../components/page-cache';
 import { StatusBadge } from '../../components/StatusBadge';
 import { type Language, type MessageKey, type Translate, useI18n, useT } from '../../i18n';
+import { displayHandle } from '../../../electron/common/handle';
 import { type ChannelSort, type ChannelSummary, PAGE_SIZE, useChannelsStore } from './channels-store';
 import { nextActive } from './selection';
 
@@ -36,7 +37,7 @@ interface RowProps {
 }
 
 function ChannelRow({ row, index, selected, active, top, t, language, onToggle, onOpen, onActivate }: RowProps) {
-  const name = row.title || row.handle || row.canonicalUrl;
+  const name = row.title || (row.handle ? displayHandle(row.handle) : row.canonicalUrl);
   return (
     <div
       role="row"
@@ -63,8 +64,8 @@ function ChannelRow({ row, index, selected, active, top, t, language, onToggle, 
         />
       </div>
       <div role="gridcell" className="ccell ccell-title">
-        <button type="button" tabIndex={-1} className="row-title" onMouseDown={(e) => e.preventDefault()} onClick={() => onOpen(row.id)}>
-          {row.title || <span className="muted">{row.handle ? `@${row.handle}` : t('channels.untitled')}</span>}
+        <button type="button" tabIndex={-1} className="row-title" title={name} onMouseDown={(e) => e.preventDefault()} onClick={() => onOpen(row.id)}>
+          {row.title || <span className="muted">{row.handle ? displayHandle(row.handle) : t('channels.untitled')}</span>}
           {row.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
         </button>
         <span className="row-url mono" title={row.canonicalUrl}>

@@ -25,6 +25,8 @@ interface ChannelDetailState {
   evidenceTotal: number;
   evidenceLoading: boolean;
   open(id: number, returnTo?: ReturnTo): void;
+  /** fetches the channel and its evidence again, keeping them on screen meanwhile */
+  reload(): void;
   close(): ReturnTo | null;
   update(patch: ChannelPatch): Promise<boolean>;
   setStatus(status: ChannelDetail['status'], note: string): Promise<boolean>;
@@ -64,7 +66,12 @@ export const useChannelDetailStore = create<ChannelDetailState>((set, get) => {
   return {
     ...initialChannelDetailState,
     open(id, returnTo) {
+      // the page fetches what it shows when it appears (ChannelDetailView), and again each time it comes back
       set({ ...initialChannelDetailState, id, returnTo: returnTo ?? null, loading: true, evidenceLoading: true });
+    },
+    reload() {
+      const id = get().id;
+      if (id === null) return;
       call('channels.get', { id })
         .then((channel) => get().id === id && set({ channel }))
         .catch((e: unknown) => get().id === id && set({ error: toUiError(e) }))

@@ -3,7 +3,7 @@ import { useNavStore } from '../../app/nav-store';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { categoryLabel, platformLabel, statusLabel } from '../../components/labels';
-import { useI18n, useT } from '../../i18n';
+import { textOr, useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { type ChannelFilter, useChannelsStore } from '../channels/channels-store';
@@ -91,6 +91,9 @@ export function DashboardView() {
         <BreakdownList title={t('dashboard.byStatus')} rows={stats.byStatus} label={(k) => statusLabel(t, k)} language={language} onPick={(status) => showChannels({ status })} />
         <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => categoryLabel(t, k)} language={language} onPick={(category) => showChannels({ category })} />
         <BreakdownList title={t('dashboard.byPlatform')} rows={stats.byPlatform} label={(k) => platformLabel(t, k)} language={language} onPick={(platform) => showChannels({ platform })} />
+        {stats.casesByStatus.length > 0 && (
+          <BreakdownList title={t('dashboard.casesByStatus')} rows={stats.casesByStatus} label={(k) => textOr(t, `cases.status.${k}`, k)} language={language} onPick={() => go('cases')} testId="cases-by-status" />
+        )}
       </div>
     </div>
   );

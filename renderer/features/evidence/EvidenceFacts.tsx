@@ -1,14 +1,23 @@
 import { formatBytes } from '../../components/labels';
+import { useEffect } from 'react';
 import { textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { openChannel, openEvidence } from '../search/navigate';
-import type { EvidenceDetail } from './evidence-viewer-store';
+import { ChannelLinkPicker } from './ChannelLinkPicker';
+import { useChannelLinkStore } from './channel-link-store';
+import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
 import { SourceLinkEditor } from './SourceLinkEditor';
 
 /** What is known about the item: file, size, pixels, when it was captured and taken in, where from. */
 export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
   const t = useT();
   const language = useI18n((s) => s.language);
+  const { update, saving } = useEvidenceViewerStore();
+  const picking = useChannelLinkStore((s) => s.open);
+  const startPicking = useChannelLinkStore((s) => s.start);
+  const stopPicking = useChannelLinkStore((s) => s.close);
+  // the picker belongs to this item: another item (previous/next) starts without it
+  useEffect(() => () => stopPicking(), [item.id, stopPicking]);
   return (
     <section className="card">
       <h2>{t('viewer.details')}</h2>
@@ -38,13 +47,21 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
         <dd>{item.takenBy}</dd>
         <dt>{t('viewer.channel')}</dt>
         <dd>
-          {item.channelId !== null ? (
-            <button type="button" className="button-link" onClick={() => openChannel(item.channelId!, 'evidence')}>
-              {item.channelTitle || item.channelUrl || `#${item.channelId}`}
-            </button>
-          ) : (
-            <span className="muted">{t('viewer.noChannel')}</span>
-          )}
+          <div className="fact-with-action">
+            {item.channelId !== null ? (
+              <button type="button" className="button-link truncate" title={item.channelTitle || item.channelUrl || ''} onClick={() => openChannel(item.channelId!, 'evidence')}>
+                {item.channelTitle || item.channelUrl || `#${item.channelId}`}
+              </button>
+            ) : (
+              <span className="muted">{t('viewer.noChannel')}</span>
+            )}
+            {!picking && (
+              <button type="button" className="button-ghost small" onClick={startPicking}>
+                {item.channelId !== null ? t('viewer.changeChannel') : t('viewer.pickChannel')}
+              </button>
+            )}
+          </div>
+          {picking && <ChannelLinkPicker disabled={saving} onPick={(c) => void update({ channelId: c.id }).then((ok) => ok && stopPicking())} />}
         </dd>
         <dt>{t('viewer.sourceUrl')}</dt>
         <SourceLinkEditor key={item.id} sourceUrl={item.sourceUrl} />

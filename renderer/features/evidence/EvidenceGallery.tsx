@@ -52,7 +52,9 @@ export function EvidenceGallery({ onOpen }: { onOpen(id: number): void }) {
                 <div key={item.id} role="listitem">
                   <button type="button" className="thumb-tile" onClick={() => onOpen(item.id)} title={item.originalName} data-testid="evidence-tile">
                     <EvidenceThumb id={item.id} hasThumbnail={item.hasThumbnail} mediaType={item.mediaType} alt={item.originalName} />
-                    <span className="thumb-name">{item.originalName || `#${item.id}`}</span>
+                    <span className="thumb-name" title={item.originalName || `#${item.id}`}>
+                      {item.originalName || `#${item.id}`}
+                    </span>
                     <span className="thumb-meta muted">
                       #{item.id} · {formatDate(item.capturedAt ?? item.intakeAt, language)}
                       {item.nearDuplicateOf !== null && <span className="badge badge-warn">{t('evidence.similar')}</span>}

@@ -8,15 +8,16 @@ import { ExclusionBanner } from '../../components/ExclusionBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
-import { useT } from '../../i18n';
+import { useCodedText, useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
+import { ViewerToolbar } from './ViewerToolbar';
 import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
 import { PurgeDialog } from './PurgeDialog';
 
-/** The original image, or, for anything that is not an image we render, a panel saying what it is. */
-function Preview({ item }: { item: EvidenceDetail }) {
+/** The original image (fitted, or zoomed inside a scrolling frame), or, for anything that is not an image we render, a panel saying what it is. */
+function Preview({ item, zoom }: { item: EvidenceDetail; zoom: number }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
   if (!isRenderableImage(item.mediaType)) {
@@ -36,7 +37,10 @@ function Preview({ item }: { item: EvidenceDetail }) {
       </div>
     );
   }
-  return <img className="preview-img" src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
+  // zoom is relative to the fitted size: the panel's width, or the image's own when it is smaller
+  const fitted = item.width ? `min(${item.width}px, 100%)` : '100%';
+  const zoomed = zoom > 1 ? { width: `calc(${zoom} * ${fitted})`, maxWidth: 'none', maxHeight: 'none' } : undefined;
+  return <img className="preview-img" style={zoomed} src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
 }
 
 function HashRow({ label, value }: { label: string; value: string }) {
@@ -53,13 +57,16 @@ type Asking = 'exclude' | 'purge' | null;
 
 export function EvidenceViewer() {
   const t = useT();
-  const { id, item, loading, saving, error, close, update, exclude, restore, purge } = useEvidenceViewerStore();
+  const problemText = useCodedText();
+  const { id, item, loading, saving, error, zoom, close, update, reload, exclude, restore, purge } = useEvidenceViewerStore();
   const [asking, setAsking] = useState<Asking>(null);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
   useEffect(() => {
     void loadVocabulary();
   }, [loadVocabulary]);
+  // Coming back to this page shows what changed elsewhere meanwhile (its channel, its notes).
+  useEffect(() => reload(), [id, reload]);
   const back = () => goBack(close());
 
   if (!item) {
@@ -72,7 +79,9 @@ export function EvidenceViewer() {
       </button>
       <div className="view-head">
         <div>
-          <h1 className="detail-title">{item.originalName || `#${item.id}`}</h1>
+          <h1 className="detail-title" title={item.originalName || `#${item.id}`}>
+            {item.originalName || `#${item.id}`}
+          </h1>
           <div className="detail-sub">
             <span className="badge">{mediaKindLabel(t, item.mediaType)}</span> <span className="muted small">#{item.id}</span>
           </div>
@@ -89,6 +98,7 @@ export function EvidenceViewer() {
         </div>
       </div>
       {item.excluded && <ExclusionBanner excluded={item.excluded} busy={saving} onRestore={() => void restore()} />}
+      <ViewerToolbar />
       {asking === null && <ErrorBanner error={error} />}
       {asking === 'exclude' && <ExcludeDialog name={item.originalName || `#${item.id}`} busy={saving} error={error} onConfirm={exclude} onClose={() => setAsking(null)} />}
       {asking === 'purge' && (
@@ -108,14 +118,14 @@ export function EvidenceViewer() {
           <strong>{t('viewer.problems')}</strong>
           <ul className="problems">
             {item.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{problemText({ key: `problem.${p.code}`, params: p.params, message: p.message })}</li>
             ))}
           </ul>
         </div>
       )}
       <div className="viewer-grid">
-        <div className="viewer-preview">
-          <Preview key={item.id} item={item} />
+        <div className={zoom > 1 ? 'viewer-preview zoomed' : 'viewer-preview'}>
+          <Preview key={item.id} item={item} zoom={zoom} />
         </div>
         <div className="viewer-side">
           <EvidenceFacts item={item} />

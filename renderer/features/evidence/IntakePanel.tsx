@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { CategorySelect } from '../channels/CategorySelect';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { entriesOfDrop, walkEntries } from './folder-walk';
+import { PendingMeta, SourcePreviewLine } from './IntakeMetaState';
 import { intakeCategory, useIntakeStore } from './intake-store';
 
 const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
@@ -12,7 +13,7 @@ const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, 
 /** Where files come in: drop files or folders, pick them, or paste an image; with optional shared details. */
 export function IntakePanel() {
   const t = useT();
-  const { meta, phase, setMeta, takeFiles, takeWalk, takePaths } = useIntakeStore();
+  const { meta, phase, sourcePreview, setMeta, takeFiles, takeWalk, takePaths } = useIntakeStore();
   const tags = useVocabularyStore((s) => s.vocabulary)?.tags ?? [];
   const [over, setOver] = useState(false);
   const filesId = useId();
@@ -75,7 +76,7 @@ export function IntakePanel() {
           <div className="field">
             <label htmlFor={ids.source}>{t('intake.sourceUrl')}</label>
             <input id={ids.source} type="text" className="mono" value={meta.sourceUrl} maxLength={4096} placeholder="https://t.me/…" disabled={busy} onChange={(e) => setMeta({ sourceUrl: e.target.value })} />
-            <span className="muted small">{t('intake.sourceUrlHint')}</span>
+            {sourcePreview && meta.sourceUrl.trim() ? <SourcePreviewLine preview={sourcePreview} /> : <span className="muted small">{t('intake.sourceUrlHint')}</span>}
           </div>
           <div className="field">
             <label htmlFor={ids.category}>{t('workflow.intakeCategory')}</label>
@@ -96,6 +97,7 @@ export function IntakePanel() {
           </div>
         </div>
       </details>
+      <PendingMeta />
     </section>
   );
 }

@@ -46,9 +46,14 @@ function OutcomeLine({ outcome, onOpen }: { outcome: IntakeOutcome; onOpen(id: n
 /** Progress while files go in ("3 of 12", Cancel), then what happened to each file, failures first. */
 export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
-  const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, cancel, dismiss } = useIntakeStore();
+  const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, metaCleared, cancel, dismiss } = useIntakeStore();
   if (metaError) {
-    const message = metaError.code === 'BAD_SOURCE_URL' ? t('intake.badSourceUrl', { reason: metaError.message }) : metaError.code === 'BAD_CAPTURE_TIME' ? t('intake.badCaptureTime') : errorText(t, metaError);
+    const message =
+      metaError.code === 'BAD_SOURCE_URL'
+        ? t('intake.badSourceUrl', { reason: errorText(t, metaError) })
+        : metaError.code === 'BAD_CAPTURE_TIME'
+          ? t('intake.badCaptureTime')
+          : errorText(t, metaError);
     return (
       <div className="banner banner-error" role="alert">
         {message}
@@ -80,15 +85,22 @@ export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
           {current && <div className="muted small outcome-name">{current}</div>}
         </>
       ) : (
-        <div className="card-head">
-          <strong role="status" data-testid="intake-summary">
-            {t('intake.summary', { added: count('added'), duplicate: count('duplicate'), failed: count('failed') })}
-            {notProcessed > 0 && ` ${t('intake.notProcessed', { count: notProcessed })}`}
-          </strong>
-          <button type="button" className="button-ghost" onClick={dismiss}>
-            {t('common.close')}
-          </button>
-        </div>
+        <>
+          <div className="card-head">
+            <strong role="status" data-testid="intake-summary">
+              {t('intake.summary', { added: count('added'), duplicate: count('duplicate'), failed: count('failed') })}
+              {notProcessed > 0 && ` ${t('intake.notProcessed', { count: notProcessed })}`}
+            </strong>
+            <button type="button" className="button-ghost" onClick={dismiss}>
+              {t('common.close')}
+            </button>
+          </div>
+          {metaCleared && (
+            <p className="muted small" data-testid="intake-meta-cleared">
+              {t('intake.metaCleared')}
+            </p>
+          )}
+        </>
       )}
       {outcomes.length > 0 && (
         <ul className="outcomes">

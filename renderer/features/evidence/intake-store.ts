@@ -30,9 +30,15 @@ export const MAX_BYTES = 64 * 1024 * 1024;
 
 type Phase = 'idle' | 'preparing' | 'running' | 'done';
 
+/** What the source link points at, shown under the field while it is typed: its channel and post. */
+export type SourcePreview = Result<'channels.parseLink'>;
+
 interface IntakeState {
   meta: IntakeMeta;
   metaError: UiError | null;
+  sourcePreview: SourcePreview | null;
+  /** the last batch took shared details with it, which were then cleared */
+  metaCleared: boolean;
   phase: Phase;
   jobId: string | null;
   total: number;
@@ -43,6 +49,7 @@ interface IntakeState {
   /** files not reached because the intake was cancelled */
   notProcessed: number;
   setMeta(patch: Partial<IntakeMeta>): void;
+  clearMeta(): void;
   takeFiles(files: File[]): Promise<void>;
   takeWalk(walk: Promise<WalkResult>): Promise<void>;
   takePaths(paths: string[]): Promise<void>;
@@ -50,9 +57,18 @@ interface IntakeState {
   dismiss(): void;
 }
 
+const EMPTY_META: IntakeMeta = { sourceUrl: '', notes: '', tags: [], capturedAt: '', category: '' };
+
+/** Whether any shared detail is set, i.e. the next files will carry something. */
+export function hasMeta(meta: IntakeMeta): boolean {
+  return Boolean(meta.sourceUrl.trim() || meta.notes.trim() || meta.capturedAt || meta.tags.length);
+}
+
 export const initialIntakeState = {
-  meta: { sourceUrl: '', notes: '', tags: [], capturedAt: '', category: '' } as IntakeMeta,
+  meta: EMPTY_META,
   metaError: null as UiError | null,
+  sourcePreview: null as SourcePreview | null,
+  metaCleared: false,
   phase: 'idle' as Phase,
   jobId: null as string | null,
   total: 0,
@@ -83,7 +99,7 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   const sourceUrl = meta.sourceUrl.trim();
   if (sourceUrl) {
     const parsed = await call('channels.parseLink', { url: sourceUrl });
-    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason });
+    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason, reason: { key: `linkError.${parsed.code}` } });
     out.sourceUrl = sourceUrl;
     // A link to a channel not yet catalogued adds it: the analyst says what it is, never a silent default.
     const category = intakeCategory(meta);
@@ -113,6 +129,17 @@ const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toU
 
 export const useIntakeStore = create<IntakeState>((set, get) => {
   let lastRefresh = 0;
+
+  async function previewSource(url: string) {
+    if (!url.trim()) return set({ sourcePreview: null });
+    try {
+      const parsed = await call('channels.parseLink', { url: url.trim() });
+      // typing went on meanwhile: this answer is for an older text
+      if (get().meta.sourceUrl === url) set({ sourcePreview: parsed });
+    } catch {
+      set({ sourcePreview: null });
+    }
+  }
   function refreshGallery(force: boolean) {
     if (!force && Date.now() - lastRefresh < 1500) return;
     lastRefresh = Date.now();
@@ -130,7 +157,8 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       return;
     }
     const jobId = newJobId();
-    set({ phase: 'running', jobId, total: sources.length, done: 0, current: null, cancelled: false, outcomes: [...skipped], notProcessed: 0, metaError: null });
+    const carried = hasMeta(get().meta);
+    set({ phase: 'running', jobId, total: sources.length, done: 0, current: null, cancelled: false, outcomes: [...skipped], notProcessed: 0, metaError: null, metaCleared: false });
     let index = 0;
     for (; index < sources.length; index++) {
       if (get().jobId !== jobId || get().cancelled) break;
@@ -150,7 +178,8 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       set({ outcomes: [...get().outcomes, outcome], done: index + 1 });
     }
     if (get().jobId !== jobId) return;
-    set({ phase: 'done', current: null, jobId: null, notProcessed: sources.length - get().done });
+    // Shared details belong to one batch: the next files must not take this batch's source or notes by mistake.
+    set({ phase: 'done', current: null, jobId: null, notProcessed: sources.length - get().done, meta: EMPTY_META, sourcePreview: null, metaCleared: carried });
     refreshGallery(true);
     if (meta.tags || meta.sourceUrl) void useVocabularyStore.getState().load(true);
   }
@@ -158,7 +187,11 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
   return {
     ...initialIntakeState,
     setMeta(patch) {
-      set({ meta: { ...get().meta, ...patch }, metaError: null });
+      set({ meta: { ...get().meta, ...patch }, metaError: null, metaCleared: false });
+      if (patch.sourceUrl !== undefined) void previewSource(patch.sourceUrl);
+    },
+    clearMeta() {
+      set({ meta: EMPTY_META, sourcePreview: null, metaError: null });
     },
     takeFiles(files) {
       return run(

@@ -40,7 +40,8 @@ interface ReviewState {
   openFile(file: File): Promise<void>;
   cancelOpen(): Promise<void>;
   mark(file: string, patch: Partial<ItemReview>): void;
-  decide(decision: Decision, comment: string): Promise<void>;
+  /** signs after the confirmation; withoutItemReview: approve with a written reason instead of marking every item */
+  decide(decision: Decision, comment: string, withoutItemReview?: { reason: string } | null): Promise<void>;
   cancelDecide(): Promise<void>;
   /** shows the countersigned package that decide wrote, as a package under review */
   showResult(): void;
@@ -68,7 +69,7 @@ async function closeInCore(ids: readonly string[]) {
 }
 
 /** Desktop: the native save dialog; browser harness: none, so the core writes beside the vault. */
-async function chooseDestination(defaultName: string): Promise<string | undefined | null> {
+export async function chooseDestination(defaultName: string): Promise<string | undefined | null> {
   try {
     return (await call('host.chooseExportPath', { defaultName })).path;
   } catch (e) {
@@ -116,7 +117,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     const current = get().marks[file] ?? { verdict: null, comment: '' };
     set({ marks: { ...get().marks, [file]: { ...current, ...patch } } });
   },
-  async decide(decision, comment) {
+  async decide(decision, comment, withoutItemReview) {
     const { pkg, marks } = get();
     if (!pkg || get().decision.phase === 'running') return;
     const reviewId = pkg.reviewId;
@@ -133,7 +134,8 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
         if (event.type === 'progress' && event.jobId === jobId && get().decision.jobId === jobId) set({ decision: { ...get().decision, done: event.done, total: event.total } });
       });
       try {
-        const result = await call('review.decide', { reviewId, decision, comment: comment.trim(), items: reviewItems(marks), jobId, ...(destination ? { destination } : {}) });
+        const without = decision === 'approved' && withoutItemReview ? { withoutItemReview: { reason: withoutItemReview.reason.trim() } } : {};
+        const result = await call('review.decide', { reviewId, decision, comment: comment.trim(), items: reviewItems(marks), ...without, jobId, ...(destination ? { destination } : {}) });
         if (get().pkg?.reviewId !== reviewId) {
           void closeInCore([result.verification.reviewId]);
           return;

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
+import type { IdentityFields } from '../../../electron/common/identity-rules';
 import type { Result } from '../../../electron/contract';
 import { ApiError, call } from '../../api';
 import { resetAllStores } from '../../app/reset-stores';
 import { useI18n } from '../../i18n';
 
 export type VaultStatus = Result<'vault.status'>;
-export type Phase = 'loading' | 'fatal' | 'absent' | 'recovery-code' | 'locked' | 'unlocked';
+/** 'identity': the vault is open but names nobody, and the policy wants a name before any work. */
+export type Phase = 'loading' | 'fatal' | 'absent' | 'recovery-code' | 'locked' | 'identity' | 'unlocked';
 
 interface VaultState {
   phase: Phase;
@@ -18,7 +20,8 @@ interface VaultState {
   busy: boolean;
   error: { code: string; message: string } | null;
   load(): Promise<void>;
-  create(passphrase: string): Promise<void>;
+  create(passphrase: string, identity?: IdentityFields): Promise<void>;
+  saveIdentity(identity: IdentityFields): Promise<void>;
   confirmRecoverySaved(): Promise<void>;
   /** after a key rotation: the vault is open under its new keys, and the new code is shown once */
   showRotatedRecoveryCode(recoveryCode: string): Promise<void>;
@@ -48,6 +51,9 @@ export const useVaultStore = create<VaultState>((set, get) => {
     }
   }
 
+  /** Open: the shell, or first the identity a vault made before identities were asked for lacks. */
+  const openPhase = (status: VaultStatus): Phase => (status.identityMissing ? 'identity' : 'unlocked');
+
   async function refresh(): Promise<VaultStatus> {
     const status = await call('vault.status', {});
     useI18n.getState().setLanguage(status.language);
@@ -66,20 +72,27 @@ export const useVaultStore = create<VaultState>((set, get) => {
     async load() {
       try {
         const status = await refresh();
-        set({ phase: status.state });
+        set({ phase: status.state === 'unlocked' ? openPhase(status) : status.state });
       } catch (e) {
         set({ phase: 'fatal', fatal: asError(e).message });
       }
     },
-    async create(passphrase) {
+    async create(passphrase, identity) {
       await attempt(async () => {
-        const { recoveryCode } = await call('vault.create', { passphrase });
+        const { recoveryCode } = await call('vault.create', { passphrase, ...(identity ? { identity } : {}) });
         await refresh();
         set({ recoveryCode, phase: 'recovery-code' });
       });
     },
     async confirmRecoverySaved() {
-      set({ recoveryCode: null, recoveryAfterRotation: false, phase: 'unlocked' });
+      const status = get().status;
+      set({ recoveryCode: null, recoveryAfterRotation: false, phase: status ? openPhase(status) : 'unlocked' });
+    },
+    async saveIdentity(identity) {
+      await attempt(async () => {
+        await call('identity.set', identity);
+        set({ phase: openPhase(await refresh()) });
+      });
     },
     async showRotatedRecoveryCode(recoveryCode) {
       await refresh();
@@ -88,15 +101,13 @@ export const useVaultStore = create<VaultState>((set, get) => {
     async unlock(passphrase) {
       await attempt(async () => {
         await call('vault.unlock', { passphrase });
-        await refresh();
-        set({ phase: 'unlocked' });
+        set({ phase: openPhase(await refresh()) });
       });
     },
     async recover(recoveryCode, newPassphrase) {
       await attempt(async () => {
         await call('vault.recover', { recoveryCode, newPassphrase });
-        await refresh();
-        set({ phase: 'unlocked' });
+        set({ phase: openPhase(await refresh()) });
       });
     },
     async lock() {

@@ -49,7 +49,7 @@ describe('encrypted packages in the desktop review (grants, stale partials)', ()
     const stale = `.KOMINFO-2026-11-0042-approved.zip.age.partial-${dead}-0123456789ab`;
     mkdirSync(app.exportsDir(), { recursive: true });
     writeFileSync(join(app.exportsDir(), stale), 'age-encryption.org/v1\n-> X25519 killed mid-write');
-    const decided = await dispatch(app, 'review.decide', { reviewId: opened.value.reviewId, decision: 'approved', comment: 'ok', items: [], jobId: 'j2' });
+    const decided = await dispatch(app, 'review.decide', { reviewId: opened.value.reviewId, decision: 'approved', comment: '', items: [], withoutItemReview: { reason: 'Checked with the analyst.' }, jobId: 'j2' });
     expect(decided).toMatchObject({ ok: true, value: { fileName: 'KOMINFO-2026-11-0042-approved.zip.age', verification: { encrypted: true, verdict: 'valid-untrusted' } } });
     expect(readdirSync(app.exportsDir())).toEqual(['KOMINFO-2026-11-0042-approved.zip.age']);
     const audit = app.requireSession().db.all<{ action: string; subject_id: string }>(sql`SELECT action, subject_id FROM audit ORDER BY seq`);

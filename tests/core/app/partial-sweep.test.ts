@@ -10,7 +10,7 @@ describe('stale partials at app start', () => {
   it('removes them from the exports folder when the app starts and records each at the next unlock', async () => {
     const dataDir = tempDir();
     const policyPath = join(dataDir, 'policy.json');
-    writeFileSync(policyPath, JSON.stringify({ kdf: FAST_KDF }));
+    writeFileSync(policyPath, JSON.stringify({ kdf: FAST_KDF, allowAnonymousVault: true }));
     const first = createJejakApp({ dataDir, policyPath, resourcesDir: 'resources', version: 'test' });
     expect(await dispatch(first, 'vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     first.lock('test');

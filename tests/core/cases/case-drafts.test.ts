@@ -7,7 +7,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { getChannel } from '../../../electron/core/catalog/channels';
 import { sql } from '../../../electron/core/db/sql';
 import { getEvidence } from '../../../electron/core/evidence/evidence-repo';
-import { RESOURCES, analystCase } from '../../fixtures/case';
+import { RESOURCES, analystCase, decideLatest } from '../../fixtures/case';
 import { POLICY } from '../../fixtures/catalog';
 import { newVault, tempDir } from '../../fixtures/temp';
 
@@ -48,7 +48,7 @@ describe('draft cases: edit, remove items, delete', () => {
     expect(() => updateDraftCase(session, POLICY, kase.id, { title: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/is exported; only a draft can change/) }));
     expect(() => removeItems(session, kase.id, [], [evidence[0]!])).toThrow(/only a draft can change/);
     expect(() => deleteCase(session, kase.id)).toThrow(/only a draft can change/);
-    setCaseStatus(session, kase.id, 'returned');
+    decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     expect(updateDraftCase(session, POLICY, kase.id, { title: 'Revisi' }).title).toBe('Revisi');
     expect(() => deleteCase(session, kase.id)).toThrow(/was exported before .*its record stays/);

@@ -8,7 +8,7 @@ import { addOrFindChannel } from '../../../electron/core/catalog/channels';
 import { dashboardStats } from '../../../electron/core/catalog/dashboard';
 import { sql } from '../../../electron/core/db/sql';
 import type { VaultSession } from '../../../electron/core/vault/session';
-import { RESOURCES, analystCase } from '../../fixtures/case';
+import { RESOURCES, analystCase, decideLatest } from '../../fixtures/case';
 import { POLICY } from '../../fixtures/catalog';
 import { newVault, tempDir } from '../../fixtures/temp';
 
@@ -26,9 +26,9 @@ describe('case status machine', () => {
     const actor = session.actor;
     expect(getCase(session, kase.id)).toMatchObject({ status: 'draft', revision: 1, allowedNext: [], open: false });
     await exported(session, kase.id);
-    expect(getCase(session, kase.id)).toMatchObject({ status: 'exported', allowedNext: ['approved', 'returned'], open: true });
+    expect(getCase(session, kase.id)).toMatchObject({ status: 'exported', allowedNext: [], open: true });
 
-    setCaseStatus(session, kase.id, 'returned', 'Bukti nomor 2 buram');
+    decideLatest(session, kase.id, 'returned', 'Bukti nomor 2 buram');
     expect(getCase(session, kase.id).allowedNext).toEqual(['draft']);
     // Nothing can mark a returned export as submitted.
     expect(() => setCaseStatus(session, kase.id, 'submitted')).toThrow(
@@ -46,7 +46,8 @@ describe('case status machine', () => {
     expect(second.name).toBe(`${kase.reference.replace(/\//g, '-')}-r2`);
     expect(getCase(session, kase.id).exports.map((e) => e.fileName)).toHaveLength(2);
 
-    for (const status of ['approved', 'submitted', 'acknowledged', 'actioned']) setCaseStatus(session, kase.id, status, `langkah ${status}`);
+    decideLatest(session, kase.id, 'approved', 'langkah approved');
+    for (const status of ['submitted', 'acknowledged', 'actioned']) setCaseStatus(session, kase.id, status, `langkah ${status}`);
     const done = getCase(session, kase.id);
     expect(done).toMatchObject({ status: 'actioned', allowedNext: [], open: false });
     expect(done.history.map((h) => h.status)).toEqual(['draft', 'exported', 'returned', 'draft', 'exported', 'approved', 'submitted', 'acknowledged', 'actioned']);
@@ -56,8 +57,8 @@ describe('case status machine', () => {
 
     const audit = session.db.all<{ action: string; details: string }>(sql`SELECT action, details FROM audit WHERE subject_type = 'case' AND subject_id = ${String(kase.id)} ORDER BY seq`);
     expect(audit.map((a) => a.action)).toContain('case.revised');
-    const handReturn = audit.find((a) => a.action === 'case.status-changed' && JSON.parse(a.details).status === 'returned')!;
-    expect(JSON.parse(handReturn.details)).toMatchObject({ from: 'exported', via: 'by-hand', note: 'Bukti nomor 2 buram' });
+    const returned = audit.find((a) => a.action === 'case.status-changed' && JSON.parse(a.details).status === 'returned')!;
+    expect(JSON.parse(returned.details)).toMatchObject({ from: 'exported', via: 'package', note: 'Bukti nomor 2 buram' });
     session.close('test');
   });
 
@@ -69,7 +70,13 @@ describe('case status machine', () => {
     expect(() => setCaseStatus(session, kase.id, 'done')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/Unknown case status "done"/) }));
     await exported(session, kase.id);
     for (const status of ['draft', 'submitted', 'acknowledged', 'actioned', 'rejected', 'exported']) {
-      expect(() => setCaseStatus(session, kase.id, status)).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/allowed next: approved, returned/) }));
+      expect(() => setCaseStatus(session, kase.id, status)).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/next: approved or returned, from a package/) }));
+    }
+    // Nobody types a supervisor's decision: it comes only from their countersigned package.
+    for (const status of ['approved', 'returned']) {
+      expect(() => setCaseStatus(session, kase.id, status, 'per telepon')).toThrow(
+        expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/recorded by receiving their countersigned package \(case receive FILE\.zip/) }),
+      );
     }
     expect(getCase(session, kase.id).history).toHaveLength(2);
     expect(allowedNext('approved')).toEqual(['submitted']);
@@ -95,10 +102,10 @@ describe('case status machine', () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     await exported(session, kase.id);
-    setCaseStatus(session, kase.id, 'returned');
+    decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     await exported(session, kase.id);
-    setCaseStatus(session, kase.id, 'returned');
+    decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     expect(getCase(session, kase.id)).toMatchObject({ revision: 3, reference: `${kase.reference}-r3` });
     for (const ref of [kase.reference, `${kase.reference}-r2`, `${kase.reference}-r3`]) expect(caseIdOf(session, ref)).toBe(kase.id);
@@ -118,10 +125,13 @@ describe('case status machine', () => {
     expect(listCases(session, later)[0]).toMatchObject({ open: true, overdue: true });
     expect(listCases(session)[0]).toMatchObject({ open: true, overdue: false });
     expect(dashboardStats(session.db, 12, later)).toMatchObject({ openCases: 1, overdueCases: 1 });
-    for (const status of ['returned', 'draft']) setCaseStatus(session, kase.id, status);
+    decideLatest(session, kase.id, 'returned');
+    setCaseStatus(session, kase.id, 'draft');
     expect(dashboardStats(session.db, 12, later)).toMatchObject({ openCases: 0, overdueCases: 0 });
     await exported(session, kase.id);
-    for (const status of ['approved', 'submitted', 'acknowledged']) {
+    decideLatest(session, kase.id, 'approved');
+    expect(dashboardStats(session.db, 12, later)).toMatchObject({ openCases: 1, overdueCases: 1 });
+    for (const status of ['submitted', 'acknowledged']) {
       setCaseStatus(session, kase.id, status);
       expect(dashboardStats(session.db, 12, later)).toMatchObject({ openCases: 1, overdueCases: 1 });
     }

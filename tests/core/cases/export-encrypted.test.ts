@@ -8,7 +8,7 @@ import { getIdentity, setIdentity, vaultAgeIdentity } from '../../../electron/co
 import { importRoster } from '../../../electron/core/identity/trust';
 import { verifyPackage } from '../../../electron/core/packages';
 import { policySchema } from '../../../electron/core/policy/policy';
-import { decidePackage } from '../../../electron/core/review/decide-package';
+import { decidePackage } from '../../../electron/core/review/decide';
 import { ageDecrypt, ageKeygen } from '../../fixtures/age';
 import { RESOURCES, analystCase } from '../../fixtures/case';
 import { newVault, tempDir } from '../../fixtures/temp';
@@ -57,8 +57,10 @@ describe('encrypted export and the policy recipients', () => {
     importRoster(supervisor, [{ fingerprint: a.fingerprint, name: a.name, unit: a.unit, role: 'analyst', ageRecipient: a.ageRecipient }]);
     const out = tempDir();
     const sent = await exportCase(analyst, policy, kase.id, join(out, 'case.zip.age'), { ...opts, recipients: [getIdentity(supervisor).ageRecipient] });
-    await expect(decidePackage(supervisor, policy, sent.path, join(out, 'approved.zip'), { decision: 'approved', comment: 'ok' })).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
-    const decided = await decidePackage(supervisor, policy, sent.path, join(out, 'approved.zip.age'), { decision: 'approved', comment: 'ok' });
+    const source = { path: sent.path, result: await verifyPackage(sent.path, { ageIdentities: [vaultAgeIdentity(supervisor)] }) };
+    const approval = { decision: 'approved' as const, comment: '', items: [], withoutItemReview: { reason: 'Checked with the analyst by phone.' } };
+    await expect(decidePackage(supervisor, policy, source, join(out, 'approved.zip'), approval)).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    const decided = await decidePackage(supervisor, policy, source, join(out, 'approved.zip.age'), approval);
     expect(decided.recipients.sort()).toEqual([archive.recipient, a.ageRecipient, getIdentity(supervisor).ageRecipient].sort());
     const back = await verifyPackage(decided.path, { ageIdentities: [vaultAgeIdentity(analyst)] });
     expect(back.statements.map((s) => s.decision)).toEqual(['submitted', 'approved']);

@@ -55,7 +55,7 @@ describe('case export', () => {
     const { addOrFindChannel } = await import('../../../electron/core/catalog/channels');
     const channel = addOrFindChannel(session, POLICY, { url: 't.me/unsigned_case' }).id;
     const unsigned = createCase(session, POLICY, { title: 'Tanpa identitas', platform: 'telegram', channelIds: [channel] });
-    await expect(exportCase(session, POLICY, unsigned.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Set your name and unit/) });
+    await expect(exportCase(session, POLICY, unsigned.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({ code: 'IDENTITY_REQUIRED', message: expect.stringMatching(/Set your name and unit/) });
     const empty = createCase(session, POLICY, { title: 'Kosong', platform: 'telegram' });
     await expect(exportCase(session, POLICY, empty.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/no channels or evidence/) });
     session.close('test');

@@ -30,8 +30,8 @@ const noticeIds = (db: Db) => db.raw.prepare('SELECT reference, notice_id FROM c
 describe('migration notice', () => {
   it('comes after every earlier migration, versions counting up from 1', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
-    expect(migrations).toContain(notice);
-    expect(LATEST_VERSION).toBe(migrations.length);
+    expect(migrations[notice.version - 1]).toBe(notice);
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(notice.version);
   });
 
   it('gives every existing case its own random notice id, and every new case one', () => {

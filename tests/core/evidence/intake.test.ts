@@ -49,7 +49,7 @@ describe('evidence intake', () => {
     const { session } = await newVault();
     const result = await intakeBytes(session, POLICY, Buffer.from('this is not an image\n'), { originalName: 'fake.png' });
     expect(result.mediaType).toBe('application/octet-stream');
-    expect(result.problems.join(' ')).toMatch(/never rendered/);
+    expect(result.problems.map((p) => p.message).join(' ')).toMatch(/never rendered/);
     expect(openViewable(session, result.evidenceId)).toBeNull();
     expect(getEvidence(session, result.evidenceId).hasThumbnail).toBe(false);
     session.close('test');
@@ -59,7 +59,11 @@ describe('evidence intake', () => {
     const { session } = await newVault();
     const path = join(tempDir(), 'empty.png');
     writeFileSync(path, '');
-    await expect(intakeFile(session, POLICY, path)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/empty \(0 bytes\)/) });
+    await expect(intakeFile(session, POLICY, path)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/empty \(0 bytes\)/),
+      reason: { key: 'intakeError.empty', params: { name: 'empty.png' } },
+    });
     expect(session.db.get(sql`SELECT count(*) AS n FROM evidence`)).toEqual({ n: 0 });
     session.close('test');
   });
@@ -70,8 +74,13 @@ describe('evidence intake', () => {
     const cut = jpeg.subarray(0, Math.floor(jpeg.length / 2));
     const result = await intakeBytes(session, POLICY, cut, { originalName: 'cut.jpg' });
     expect(result.sha256).toBe(sha256(cut));
-    expect(result.problems.join(' ')).toMatch(/truncated|incomplete|end/i);
-    expect(getEvidence(session, result.evidenceId).width).toBe(480);
+    expect(result.problems.map((p) => p.message).join(' ')).toMatch(/truncated|incomplete|end/i);
+    // a code and values the window translates, and the same again when the item is read back
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'truncated', params: expect.objectContaining({ format: 'JPEG', end: 'jpeg-eoi' }) })]);
+    expect(getEvidence(session, result.evidenceId)).toMatchObject({ width: 480, problems: result.problems });
+    // an item taken in before problems had codes shows its sentence as it was written
+    session.db.run(sql`UPDATE evidence SET problems = ${JSON.stringify(['An older sentence.'])} WHERE id = ${result.evidenceId}`);
+    expect(getEvidence(session, result.evidenceId).problems).toEqual([{ code: 'text', message: 'An older sentence.' }]);
     session.close('test');
   });
 
@@ -83,7 +92,8 @@ describe('evidence intake', () => {
     const result = await intakeBytes(session, POLICY, bomb, { originalName: 'bomb.png' });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
-    expect(result.problems.join(' ')).toMatch(/20000×20000/);
+    expect(result.problems.map((p) => p.message).join(' ')).toMatch(/20000×20000/);
+    expect(result.problems[0]).toMatchObject({ code: 'too-many-pixels', params: { width: 20000, height: 20000, megapixels: 400, limit: 100 } });
     expect(getEvidence(session, result.evidenceId)).toMatchObject({ width: 20000, height: 20000, hasThumbnail: false });
     session.close('test');
   });

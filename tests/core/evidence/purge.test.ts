@@ -12,7 +12,7 @@ import { sql } from '../../../electron/core/db/sql';
 import { getEvidence } from '../../../electron/core/evidence/evidence-repo';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { purgeEvidence } from '../../../electron/core/evidence/purge';
-import { RESOURCES, analystCase } from '../../fixtures/case';
+import { RESOURCES, analystCase, decideLatest } from '../../fixtures/case';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
 import { newVault, tempDir } from '../../fixtures/temp';
 
@@ -50,7 +50,7 @@ describe('purge', () => {
     await exportCase(session, POLICY, kase.id, join(tempDir(), 'p.zip'), opts);
     const sha256 = getEvidence(session, evidence[0]!).sha256;
     expect(() => purgeEvidence(session, evidence[0]!)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(new RegExp(`was exported in ${kase.reference} and can never be purged`)) }));
-    setCaseStatus(session, kase.id, 'returned');
+    decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     removeItems(session, kase.id, [], [evidence[0]!]);
     expect(() => purgeEvidence(session, evidence[0]!)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));

@@ -37,6 +37,28 @@ describe('wrapText', () => {
     expect(lines[0]).toBe('https://t.me/s/');
   });
 
+  it('breaks a URL only after "/", "?" or "&", never inside "https://"', () => {
+    const url = 'https://www.example.org/kanal/berita_harian.terkini/posting?id=12345&lang=id&sumber=bagikan-ke-teman';
+    for (let width = 25; width <= 70; width++) {
+      for (const text of [url, `Sumber: ${url}`]) {
+        const lines = wrapText(text, width, mono);
+        expect(lines.every((l) => mono(l) <= width)).toBe(true);
+        expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+        for (const line of lines.slice(0, -1)) {
+          if (line === 'Sumber:') continue;
+          expect(line, `width ${width}: ${lines.join(' | ')}`).toMatch(/[/?&]$/);
+          expect(line).not.toMatch(/:\/\/?$/);
+        }
+      }
+    }
+  });
+
+  it('breaks a URL between characters only where no "/", "?" or "&" fits', () => {
+    const lines = wrapText(`https://example.org/${'x'.repeat(50)}`, 20, mono);
+    expect(lines[0]).toBe('https://example.org/');
+    expect(lines.slice(1).every((l) => /^x+$/.test(l) && mono(l) <= 20)).toBe(true);
+  });
+
   it('fills the rest of a line with the start of a long word', () => {
     const lines = wrapText(`see ${'y'.repeat(30)}`, 12, mono);
     expect(lines[0]).toBe(`see ${'y'.repeat(8)}`);

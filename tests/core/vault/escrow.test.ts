@@ -24,7 +24,7 @@ const NEW_PASSPHRASE = 'the unit reset this one 2026 quietly';
 
 async function escrowedVault(publicPem: string) {
   const dir = join(tempDir(), 'vault');
-  const { session } = await createVault(dir, PASSPHRASE, { actor: 'analyst', kdf: FAST_KDF, escrowPublicKey: publicPem });
+  const { session } = await createVault(dir, PASSPHRASE, { actor: 'analyst', kdf: FAST_KDF, allowAnonymous: true, escrowPublicKey: publicPem });
   session.db.run(sql`INSERT INTO settings (key, value) VALUES ('marker', 'still here')`);
   setIdentity(session, { name: 'Sari Analis', unit: 'Direktorat', employeeId: 'NIP-7', role: 'analyst' });
   session.close('test');
@@ -96,13 +96,13 @@ describe('escrow recovery', () => {
 
   it('says so when the vault was created without an escrow key', async () => {
     const dir = join(tempDir(), 'vault');
-    (await createVault(dir, PASSPHRASE, { actor: 'a', kdf: FAST_KDF })).session.close('test');
+    (await createVault(dir, PASSPHRASE, { actor: 'a', kdf: FAST_KDF, allowAnonymous: true })).session.close('test');
     await expect(unlockVault(dir, { escrowKey: escrowPair().privateKey }, { actor: 'x' })).rejects.toThrow(/no escrow wrap/);
   });
 
   it('adds the wrap at unlock to a vault made before the policy, and replaces it when IT rotates the key', async () => {
     const dir = join(tempDir(), 'vault');
-    (await createVault(dir, PASSPHRASE, { actor: 'a', kdf: FAST_KDF })).session.close('test');
+    (await createVault(dir, PASSPHRASE, { actor: 'a', kdf: FAST_KDF, allowAnonymous: true })).session.close('test');
     const first = escrowPair();
     (await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 'a', escrowPublicKey: first.publicPem })).close('test');
     expect(readHeader(dir).wraps.filter((w) => w.kind === 'escrow')).toHaveLength(1);

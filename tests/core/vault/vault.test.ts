@@ -88,7 +88,7 @@ describe('vault', () => {
     const { tempDir } = await import('../../fixtures/temp');
     const { createVault } = await import('../../../electron/core/vault/vault');
     const dir = join(tempDir(), 'weak');
-    await expect(createVault(dir, 'password1', { actor: 't', kdf: FAST_KDF })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
+    await expect(createVault(dir, 'password1', { actor: 't', kdf: FAST_KDF, allowAnonymous: true })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
     expect(existsSync(join(dir, 'vault.json'))).toBe(false);
   });
 

@@ -60,7 +60,7 @@ function handle(name: string): PlatformResult {
     return reject('invalid-handle', `YouTube handles are 3–30 letters, digits, "_", "-" and "."; "@${name}" is not one.`);
   }
   const lower = name.toLowerCase();
-  return found({ platform: 'youtube', kind: 'channel', key: `youtube:@${lower}`, canonicalUrl: `${BASE}/@${encodeURIComponent(lower)}`, handle: `@${name}` });
+  return found({ platform: 'youtube', kind: 'channel', key: `youtube:@${lower}`, canonicalUrl: `${BASE}/@${encodeURIComponent(lower)}`, handle: name });
 }
 
 function channelId(id: string): PlatformResult {

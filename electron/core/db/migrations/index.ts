@@ -5,7 +5,8 @@ import { catalog } from './0002-catalog';
 import { cases } from './0003-cases';
 import { workflow } from './0004-workflow';
 import { notice } from './0005-notice';
-import { ageKeys } from './0006-age-keys';
+import { decisions } from './0006-decisions';
+import { ageKeys } from './0007-age-keys';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, workflow, notice, ageKeys];
+export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys];
 
 export const LATEST_VERSION = migrations.length;
 

@@ -1,9 +1,10 @@
 import exifr from 'exifr';
+import { type MediaProblem, mediaProblem } from './problems';
 
 export interface ExifResult {
   exif: Record<string, string | number> | null;
   capturedAt: string | null;
-  problem: string | null;
+  problem: MediaProblem | null;
 }
 
 const TEXT_TAGS = ['Make', 'Model', 'Software', 'HostComputer', 'LensModel', 'ImageDescription', 'Artist', 'Copyright'];
@@ -47,7 +48,7 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
     raw = await exifr.parse(tiff, PARSE_OPTIONS);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { exif: null, capturedAt: null, problem: `EXIF metadata is present but unreadable (${reason}).` };
+    return { exif: null, capturedAt: null, problem: mediaProblem('exif-unreadable', `EXIF metadata is present but unreadable (${reason}).`, { detail: reason }) };
   }
   if (!raw) return { exif: null, capturedAt: null, problem: null };
 
@@ -70,7 +71,7 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
   }
 
   const capturedAt = [exif.DateTimeOriginal, exif.CreateDate].find((value): value is string => typeof value === 'string') ?? null;
-  const problem = Array.isArray(raw.errors) && raw.errors.length > 0 ? 'EXIF metadata is partly damaged: only the readable tags were kept.' : null;
+  const problem = Array.isArray(raw.errors) && raw.errors.length > 0 ? mediaProblem('exif-partly-damaged', 'EXIF metadata is partly damaged: only the readable tags were kept.') : null;
   return { exif: Object.keys(exif).length > 0 ? exif : null, capturedAt, problem };
 }
 

@@ -1,8 +1,9 @@
 import sharp, { type FailOnOptions, type Metadata, type OutputInfo } from 'sharp';
 import { withByteSource } from './byte-source';
-import { endMarkerProblem, TAIL_BYTES } from './end-marker';
+import { type EndProblem, endMarkerProblem, TAIL_BYTES } from './end-marker';
 import { readExif } from './exif';
 import { PHASH_INPUT_SIZE, perceptualHash } from './phash';
+import { type MediaProblem, mediaProblem } from './problems';
 import { isRenderableImage, sniffMediaType, SNIFF_BYTES, type MediaType } from './sniff';
 
 // libvips' operation cache pays off when one image is processed again and again; intake sees each
@@ -32,7 +33,7 @@ export interface ImageAnalysis {
   thumbnail: Buffer | null;
   thumbnailType: 'image/webp' | 'image/jpeg' | null;
   phash: string | null;
-  problems: string[];
+  problems: MediaProblem[];
 }
 
 export interface AnalyzeImageOptions {
@@ -52,7 +53,7 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
   const result: ImageAnalysis = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
   const name = FORMAT_NAMES[type];
   if (!name || !isRenderableImage(type)) {
-    result.problems.push(`Content of type ${type} is not an image this tool renders: not analysed.`);
+    result.problems.push(mediaProblem('not-an-image-type', `Content of type ${type} is not an image this tool renders: not analysed.`, { type }));
     return result;
   }
   const { size, head, tail } = await withByteSource(input, async (source) => ({
@@ -61,12 +62,16 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
     tail: await source.read(Math.max(0, source.size - TAIL_BYTES), TAIL_BYTES),
   }));
   if (size === 0) {
-    result.problems.push('The file is empty (0 bytes): there is no image to analyse.');
+    result.problems.push(mediaProblem('empty', 'The file is empty (0 bytes): there is no image to analyse.'));
     return result;
   }
   const actual = sniffMediaType(head);
   if (actual !== type) {
-    result.problems.push(`The bytes are ${actual === 'application/octet-stream' ? 'not a known media type' : actual}, not ${name} as declared: not rendered.`);
+    result.problems.push(
+      actual === 'application/octet-stream'
+        ? mediaProblem('type-unknown', `The bytes are not a known media type, not ${name} as declared: not rendered.`, { format: name })
+        : mediaProblem('type-mismatch', `The bytes are ${actual}, not ${name} as declared: not rendered.`, { format: name, actual }),
+    );
     return result;
   }
 
@@ -76,8 +81,16 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
     // header only: with no pixel operation libvips does not decode, so no pixel limit is needed here
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
-    const probablyCut = endProblem ? `, and the file ${endProblem}: it is probably truncated` : '';
-    result.problems.push(`The ${name} header could not be read (${messageOf(error)})${probablyCut}. No size, thumbnail or perceptual hash.`);
+    const detail = messageOf(error);
+    result.problems.push(
+      endProblem
+        ? mediaProblem(
+            'header-unreadable-truncated',
+            `The ${name} header could not be read (${detail}), and the file ${endProblem.text}: it is probably truncated. No size, thumbnail or perceptual hash.`,
+            { format: name, detail, ...endParams(endProblem) },
+          )
+        : mediaProblem('header-unreadable', `The ${name} header could not be read (${detail}). No size, thumbnail or perceptual hash.`, { format: name, detail }),
+    );
     return result;
   }
   result.width = meta.width;
@@ -87,14 +100,19 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
   result.capturedAt = exif.capturedAt;
   if (exif.problem) result.problems.push(exif.problem);
   if ((meta.pages ?? 1) > 1) {
-    result.problems.push(`Animated ${name} with ${meta.pages} frames: the thumbnail and perceptual hash show the first frame only.`);
+    result.problems.push(mediaProblem('animated', `Animated ${name} with ${meta.pages} frames: the thumbnail and perceptual hash show the first frame only.`, { format: name, frames: meta.pages ?? 0 }));
   }
 
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const pixels = meta.width * meta.height;
   if (pixels > maxPixels) {
+    const params = { width: meta.width, height: meta.height, megapixels: megapixels(pixels), limit: megapixels(maxPixels) };
     result.problems.push(
-      `Image is ${meta.width}×${meta.height} pixels (${megapixels(pixels)} megapixels), above the ${megapixels(maxPixels)}-megapixel safety limit: kept without thumbnail or perceptual hash.`,
+      mediaProblem(
+        'too-many-pixels',
+        `Image is ${meta.width}×${meta.height} pixels (${params.megapixels} megapixels), above the ${params.limit}-megapixel safety limit: kept without thumbnail or perceptual hash.`,
+        params,
+      ),
     );
     return result;
   }
@@ -102,7 +120,13 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
   const small = await decodeSmall(input, name, maxPixels, endProblem, result.problems);
   if (!small) return result;
   if (endProblem) {
-    result.problems.push(`The ${name} file ${endProblem}: the image decoded completely, but the file may be cut short or carry data appended after the image.`);
+    result.problems.push(
+      mediaProblem(
+        'end-marker',
+        `The ${name} file ${endProblem.text}: the image decoded completely, but the file may be cut short or carry data appended after the image.`,
+        { format: name, ...endParams(endProblem) },
+      ),
+    );
   }
 
   const raw = { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels, premultiplied: small.info.premultiplied } };
@@ -144,8 +168,8 @@ async function decodeSmall(
   input: Buffer | string,
   name: string,
   maxPixels: number,
-  endProblem: string | null,
-  problems: string[],
+  endProblem: EndProblem | null,
+  problems: MediaProblem[],
 ): Promise<SmallImage | null> {
   const decode = (failOn: FailOnOptions): Promise<SmallImage> =>
     sharp(input, { limitInputPixels: maxPixels, failOn, autoOrient: true, sequentialRead: true })
@@ -158,24 +182,44 @@ async function decodeSmall(
     return await decode('warning');
   } catch (strictError) {
     if (isTimeout(strictError)) {
-      problems.push(`Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped: kept without thumbnail or perceptual hash.`);
+      problems.push(
+        mediaProblem('decode-timeout', `Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped: kept without thumbnail or perceptual hash.`, {
+          format: name,
+          seconds: DECODE_TIMEOUT_SECONDS,
+        }),
+      );
       return null;
     }
     try {
       const recovered = await decode('truncated');
+      const detail = messageOf(strictError);
       problems.push(
-        `The ${name} decoder reported damaged data (${messageOf(strictError)}): the thumbnail and perceptual hash show what it could recover, which may differ from the original picture.`,
+        mediaProblem(
+          'decode-recovered',
+          `The ${name} decoder reported damaged data (${detail}): the thumbnail and perceptual hash show what it could recover, which may differ from the original picture.`,
+          { format: name, detail },
+        ),
       );
       return recovered;
     } catch (error) {
+      const detail = messageOf(error);
       problems.push(
         endProblem
-          ? `${name} data is truncated: the file ${endProblem} and the decoder ran out of data (${messageOf(error)}). ${NOT_KEPT}`
-          : `The ${name} pixel data is damaged (${messageOf(error)}). ${NOT_KEPT}`,
+          ? mediaProblem('truncated', `${name} data is truncated: the file ${endProblem.text} and the decoder ran out of data (${detail}). ${NOT_KEPT}`, {
+              format: name,
+              detail,
+              ...endParams(endProblem),
+            })
+          : mediaProblem('pixel-data-damaged', `The ${name} pixel data is damaged (${detail}). ${NOT_KEPT}`, { format: name, detail }),
       );
       return null;
     }
   }
+}
+
+/** The end-marker code (translated on its own, see codedText in the renderer) and its values. */
+function endParams(end: EndProblem): Record<string, string | number> {
+  return { end: end.end, ...end.params };
 }
 
 function messageOf(error: unknown): string {

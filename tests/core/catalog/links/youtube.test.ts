@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayHandle } from '../../../../electron/common/handle';
 import { accept, refuse } from './helpers';
 
 const UC = 'UCaBcDeFgHiJkLmNoPqRsT_-';
@@ -17,6 +18,15 @@ describe('YouTube channels', () => {
     ['https://www.youtube.com/user/SomeUser', 'youtube:user:someuser', 'https://www.youtube.com/user/someuser'],
   ])('%s → %s', (input, key, canonicalUrl) => {
     expect(accept(input)).toMatchObject({ platform: 'youtube', kind: 'channel', key, canonicalUrl });
+  });
+
+  it('keeps the handle bare, as every platform does, so it is shown with one "@"', () => {
+    const link = accept('https://www.youtube.com/@SomeHandle');
+    expect(link.handle).toBe('SomeHandle');
+    expect(displayHandle(link.handle!)).toBe('@SomeHandle');
+    expect(displayHandle(accept('https://t.me/SomeChannel').handle!)).toBe('@SomeChannel');
+    // a vault made before this stored YouTube handles with their "@"
+    expect(displayHandle('@SomeHandle')).toBe('@SomeHandle');
   });
 
   it('keeps channel ids case-sensitive', () => {

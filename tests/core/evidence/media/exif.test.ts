@@ -67,7 +67,8 @@ describe('EXIF', () => {
     const bogusIfd = Buffer.from('Exif\0\0II*\0\x08\0\0\0\xff\xff', 'latin1');
     const result = await readExif(bogusIfd);
     expect(result.exif).toBeNull();
-    expect(result.problem).toMatch(/^EXIF metadata is (partly damaged|present but unreadable)/);
+    expect(result.problem?.message).toMatch(/^EXIF metadata is (partly damaged|present but unreadable)/);
+    expect(result.problem?.code).toMatch(/^exif-(partly-damaged|unreadable)$/);
     expect(await readExif(Buffer.from('not a tiff at all'))).toMatchObject({ exif: null, capturedAt: null });
   });
 

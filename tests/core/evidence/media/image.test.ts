@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeImage, SNIFF_BYTES, sniffMediaType } from '../../../../electron/core/evidence/media';
 import { screenshot } from './fixtures';
 
+/** The English sentences of the problems found (each also has a code and values for translation). */
+const texts = (problems: Array<{ message: string }>) => problems.map((p) => p.message);
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'jejak-media-'));
@@ -76,7 +79,7 @@ describe('analyzeImage on intact images', () => {
     const type = format === 'gif' ? 'image/gif' : 'image/webp';
     const result = await analyzeImage(animated, type);
     expect([result.width, result.height]).toEqual([120, 80]);
-    expect(result.problems).toEqual([`Animated ${format === 'gif' ? 'GIF' : 'WebP'} with 3 frames: the thumbnail and perceptual hash show the first frame only.`]);
+    expect(texts(result.problems)).toEqual([`Animated ${format === 'gif' ? 'GIF' : 'WebP'} with 3 frames: the thumbnail and perceptual hash show the first frame only.`]);
     const [r, g, b] = await pixel(result.thumbnail!, 60, 40);
     expect(r).toBeGreaterThan(200);
     expect(g + b).toBeLessThan(80);
@@ -90,7 +93,7 @@ describe('analyzeImage on intact images', () => {
     ];
     for (const input of inputs) {
       const result = await analyzeImage(input, 'image/png');
-      expect(result.problems).toEqual([]);
+      expect(texts(result.problems)).toEqual([]);
       expect(result.thumbnail).not.toBeNull();
       expect(result.phash).toMatch(/^[0-9a-f]{16}$/);
     }
@@ -127,7 +130,7 @@ describe('analyzeImage on intact images', () => {
     expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(100 * 1024 ** 2);
     expect([result.width, result.height]).toEqual([720, 1280]);
     expect(result.thumbnail).not.toBeNull();
-    expect(result.problems).toEqual([
+    expect(texts(result.problems)).toEqual([
       'The PNG file does not end with its IEND chunk: the image decoded completely, but the file may be cut short or carry data appended after the image.',
     ]);
   });
@@ -141,16 +144,16 @@ describe('analyzeImage on hostile input', () => {
     expect(sniffed).toBe('application/octet-stream');
 
     const asSniffed = await analyzeImage(path, sniffed);
-    expect(asSniffed.problems).toEqual(['Content of type application/octet-stream is not an image this tool renders: not analysed.']);
+    expect(texts(asSniffed.problems)).toEqual(['Content of type application/octet-stream is not an image this tool renders: not analysed.']);
     // even if a caller trusts the name, the bytes are checked before any decoder sees them
     const asNamed = await analyzeImage(path, 'image/png');
     expect(asNamed).toMatchObject({ width: null, thumbnail: null, phash: null });
-    expect(asNamed.problems).toEqual(['The bytes are not a known media type, not PNG as declared: not rendered.']);
+    expect(texts(asNamed.problems)).toEqual(['The bytes are not a known media type, not PNG as declared: not rendered.']);
   });
 
   it('refuses bytes of another image type than declared', async () => {
     const result = await analyzeImage(await solid('#fff').jpeg().toBuffer(), 'image/png');
-    expect(result.problems).toEqual(['The bytes are image/jpeg, not PNG as declared: not rendered.']);
+    expect(texts(result.problems)).toEqual(['The bytes are image/jpeg, not PNG as declared: not rendered.']);
     expect(result.thumbnail).toBeNull();
   });
 
@@ -161,7 +164,7 @@ describe('analyzeImage on hostile input', () => {
     for (const input of [Buffer.alloc(0), path]) {
       const result = await analyzeImage(input, 'image/jpeg');
       expect(result).toMatchObject({ width: null, height: null, thumbnail: null, phash: null });
-      expect(result.problems).toEqual(['The file is empty (0 bytes): there is no image to analyse.']);
+      expect(texts(result.problems)).toEqual(['The file is empty (0 bytes): there is no image to analyse.']);
     }
   });
 
@@ -172,9 +175,9 @@ describe('analyzeImage on hostile input', () => {
     expect([result.width, result.height]).toEqual([720, 1280]);
     expect(result.thumbnail).toBeNull();
     expect(result.phash).toBeNull();
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^JPEG data is truncated: the file does not end with its end-of-image marker \(FFD9\)/);
-    expect(result.problems[0]).toMatch(/Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence\.$/);
+    expect(texts(result.problems)).toHaveLength(1);
+    expect(texts(result.problems)[0]).toMatch(/^JPEG data is truncated: the file does not end with its end-of-image marker \(FFD9\)/);
+    expect(texts(result.problems)[0]).toMatch(/Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence\.$/);
   });
 
   it('a truncated PNG is reported the same way', async () => {
@@ -182,8 +185,8 @@ describe('analyzeImage on hostile input', () => {
     const result = await analyzeImage(png.subarray(0, png.length >> 1), 'image/png');
     expect([result.width, result.height]).toEqual([720, 1280]);
     expect([result.thumbnail, result.phash]).toEqual([null, null]);
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^PNG data is truncated: the file does not end with its IEND chunk and the decoder ran out of data/);
+    expect(texts(result.problems)).toHaveLength(1);
+    expect(texts(result.problems)[0]).toMatch(/^PNG data is truncated: the file does not end with its IEND chunk and the decoder ran out of data/);
   });
 
   it.each([
@@ -193,8 +196,8 @@ describe('analyzeImage on hostile input', () => {
     const encoded = await (await screenshot(8, { photo: true })).toFormat(format).toBuffer();
     const result = await analyzeImage(encoded.subarray(0, encoded.length >> 1), type);
     expect(result).toMatchObject({ width: null, height: null, thumbnail: null, phash: null });
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(
+    expect(texts(result.problems)).toHaveLength(1);
+    expect(texts(result.problems)[0]).toMatch(
       new RegExp(`^The ${name} header could not be read \\(.+\\), and the file ${end}: it is probably truncated\\. No size, thumbnail or perceptual hash\\.$`),
     );
   });
@@ -204,7 +207,7 @@ describe('analyzeImage on hostile input', () => {
     png[png.length >> 1]! ^= 0xff;
     const result = await analyzeImage(png, 'image/png');
     expect([result.width, result.thumbnail]).toEqual([720, null]);
-    expect(result.problems).toEqual([
+    expect(texts(result.problems)).toEqual([
       'The PNG pixel data is damaged (vipspng: libpng read error). Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence.',
     ]);
   });
@@ -214,8 +217,8 @@ describe('analyzeImage on hostile input', () => {
     jpeg.set([0xff, 0xd3], jpeg.length >> 1); // a stray restart marker inside the entropy-coded data
     const result = await analyzeImage(jpeg, 'image/jpeg');
     expect(result.thumbnail).not.toBeNull();
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^The JPEG decoder reported damaged data \(.+\): the thumbnail and perceptual hash show what it could recover/);
+    expect(texts(result.problems)).toHaveLength(1);
+    expect(texts(result.problems)[0]).toMatch(/^The JPEG decoder reported damaged data \(.+\): the thumbnail and perceptual hash show what it could recover/);
   });
 
   it('a PNG signature followed by garbage has no readable header', async () => {
@@ -223,16 +226,16 @@ describe('analyzeImage on hostile input', () => {
     const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const result = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41), iend]), 'image/png');
     expect(result).toMatchObject({ width: null, thumbnail: null, phash: null });
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^The PNG header could not be read \(.+\)\. No size, thumbnail or perceptual hash\.$/);
+    expect(texts(result.problems)).toHaveLength(1);
+    expect(texts(result.problems)[0]).toMatch(/^The PNG header could not be read \(.+\)\. No size, thumbnail or perceptual hash\.$/);
     const cut = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41)]), 'image/png');
-    expect(cut.problems[0]).toMatch(/\), and the file does not end with its IEND chunk: it is probably truncated\. No size/);
+    expect(texts(cut.problems)[0]).toMatch(/\), and the file does not end with its IEND chunk: it is probably truncated\. No size/);
   });
 
   it('does not analyse media that is not an image', async () => {
     for (const type of ['video/mp4', 'video/webm', 'application/pdf'] as const) {
       const result = await analyzeImage(Buffer.from('%PDF-1.7\n'), type);
-      expect(result.problems).toEqual([`Content of type ${type} is not an image this tool renders: not analysed.`]);
+      expect(texts(result.problems)).toEqual([`Content of type ${type} is not an image this tool renders: not analysed.`]);
     }
   });
 
@@ -240,7 +243,7 @@ describe('analyzeImage on hostile input', () => {
     const result = await analyzeImage(await solid('#fff', 2000, 1500).png().toBuffer(), 'image/png', { maxPixels: 1_000_000 });
     expect([result.width, result.height]).toEqual([2000, 1500]);
     expect(result.thumbnail).toBeNull();
-    expect(result.problems).toEqual([
+    expect(texts(result.problems)).toEqual([
       'Image is 2000×1500 pixels (3 megapixels), above the 1-megapixel safety limit: kept without thumbnail or perceptual hash.',
     ]);
   });

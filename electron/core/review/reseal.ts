@@ -1,15 +1,9 @@
 import { SEALED_EXTENSION } from '../../common/package-names';
 import { JejakError } from '../errors';
-import { getIdentity, vaultAgeIdentity, vaultSigner } from '../identity/identity';
+import { getIdentity } from '../identity/identity';
 import { effectiveRoster } from '../identity/trust';
-import { countersignPackage, type CountersignInput, type CountersignOptions, type CountersignResult } from '../packages';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
-
-export interface DecideOptions extends Pick<CountersignOptions, 'signal' | 'onProgress' | 'now'> {
-  /** age1… recipients asked for the result, beyond those the rule below adds */
-  recipients?: readonly string[];
-}
 
 /**
  * Who a countersigned package is encrypted for. A plain package stays plain unless recipients are
@@ -36,14 +30,4 @@ export function resealFor(session: VaultSession, policy: Policy, requested: read
     }
     return chosen;
   };
-}
-
-/** A supervisor's decision from this vault: its key signs, its age key opens an encrypted package. */
-export function decidePackage(session: VaultSession, policy: Policy, source: string, destination: string, input: Omit<CountersignInput, 'signer'>, opts: DecideOptions = {}): Promise<CountersignResult> {
-  const { recipients = [], ...rest } = opts;
-  return countersignPackage(source, destination, { ...input, signer: vaultSigner(session, policy.unitName) }, {
-    ...rest,
-    ageIdentities: [vaultAgeIdentity(session)],
-    encryptFor: resealFor(session, policy, recipients, destination),
-  });
 }

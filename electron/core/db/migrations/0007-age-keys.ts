@@ -6,7 +6,7 @@ import type { Migration } from './index';
  * roster entry may name the age1… recipient its packages are encrypted for.
  */
 export const ageKeys: Migration = {
-  version: 6,
+  version: 7,
   name: 'age-keys',
   up: /* sql */ `
     ALTER TABLE identity ADD COLUMN age_identity TEXT;
