@@ -15,17 +15,43 @@ export type FuseName = Exclude<keyof FuseOptions, 'resetAdHocDarwinSignature'>;
  * does. The mapped type makes a new Electron fuse a type error until it is decided here.
  */
 export const FUSES: { readonly [K in FuseName]-?: { readonly enabled: boolean; readonly why: string } } = {
-  runAsNode: { enabled: false, why: 'ELECTRON_RUN_AS_NODE would turn our signed binary into a plain Node interpreter for any script.' },
-  enableNodeOptionsEnvironmentVariable: { enabled: false, why: 'NODE_OPTIONS (--require) would let anyone who sets the environment inject code into the main process.' },
-  enableNodeCliInspectArguments: { enabled: false, why: '--inspect or SIGUSR1 would attach a debugger to main, where the unlocked vault keys live.' },
-  enableCookieEncryption: { enabled: true, why: 'We set no cookies, but whatever Chromium stores on disk is then encrypted with the OS key store.' },
-  enableEmbeddedAsarIntegrityValidation: { enabled: true, why: 'Windows refuses an app.asar whose hash differs from the one embedded at build: no patched app code.' },
-  onlyLoadAppFromAsar: { enabled: true, why: 'No fallback to an app/ folder beside the asar, which would side-step the integrity check.' },
-  loadBrowserProcessSpecificV8Snapshot: { enabled: false, why: 'We ship no custom V8 snapshot; the default one is the one Electron signed off.' },
-  grantFileProtocolExtraPrivileges: { enabled: false, why: 'The window is served from app://jejak/, never file://, so file pages need no extra powers.' },
+  runAsNode: {
+    enabled: false,
+    why: 'ELECTRON_RUN_AS_NODE would turn our signed binary into a plain Node interpreter for any script.',
+  },
+  enableNodeOptionsEnvironmentVariable: {
+    enabled: false,
+    why: 'NODE_OPTIONS (--require) would let anyone who sets the environment inject code into the main process.',
+  },
+  enableNodeCliInspectArguments: {
+    enabled: false,
+    why: '--inspect or SIGUSR1 would attach a debugger to main, where the unlocked vault keys live.',
+  },
+  enableCookieEncryption: {
+    enabled: true,
+    why: 'We set no cookies, but whatever Chromium stores on disk is then encrypted with the OS key store.',
+  },
+  enableEmbeddedAsarIntegrityValidation: {
+    enabled: true,
+    why: 'Windows refuses an app.asar whose hash differs from the one embedded at build: no patched app code.',
+  },
+  onlyLoadAppFromAsar: {
+    enabled: true,
+    why: 'No fallback to an app/ folder beside the asar, which would side-step the integrity check.',
+  },
+  loadBrowserProcessSpecificV8Snapshot: {
+    enabled: false,
+    why: 'We ship no custom V8 snapshot; the default one is the one Electron signed off.',
+  },
+  grantFileProtocolExtraPrivileges: {
+    enabled: false,
+    why: 'The window is served from app://jejak/, never file://, so file pages need no extra powers.',
+  },
 };
 
-export const electronFuses = Object.fromEntries(Object.entries(FUSES).map(([name, fuse]) => [name, fuse.enabled])) as Required<Pick<FuseOptions, FuseName>>;
+export const electronFuses = Object.fromEntries(
+  Object.entries(FUSES).map(([name, fuse]) => [name, fuse.enabled]),
+) as Required<Pick<FuseOptions, FuseName>>;
 
 /**
  * The Electron-ABI build of the database module (scripts/build-native-electron.mjs writes it). The
@@ -78,7 +104,10 @@ const config: Configuration = {
   publish: null,
   forceCodeSigning: process.env.JEJAK_REQUIRE_SIGNING === '1',
   win: {
-    target: [{ target: 'nsis', arch: ['x64'] }, { target: 'msi', arch: ['x64'] }],
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'msi', arch: ['x64'] },
+    ],
     icon: 'resources/icons/icon.png',
     signtoolOptions: {
       signingHashAlgorithms: ['sha256'],
@@ -106,7 +135,10 @@ const config: Configuration = {
     upgradeCode: '5b1c9b0e-3f0a-4d7e-9a4e-1b9c2f6d7a21',
   },
   linux: {
-    target: [{ target: 'AppImage', arch: ['x64'] }, { target: 'deb', arch: ['x64'] }],
+    target: [
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ],
     icon: 'resources/icons/icon.png',
     executableName: 'jejak',
     category: 'Office',

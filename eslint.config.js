@@ -19,15 +19,28 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/cli.ts', 'electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs in plain Node: keep Electron in electron/main.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/core runs in plain Node: keep Electron in electron/main.' }] },
+      ],
     },
   },
   {
     // The browser verifier page: no Node either (tsconfig.verifier.json holds the core files it bundles to the same rule).
     files: ['verifier/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The verifier page runs in any browser.' }], patterns: [{ group: nodeBuiltins, message: 'The verifier page runs in a browser: no Node modules.' }] }],
-      'no-restricted-globals': ['error', { name: 'Buffer', message: 'Use Uint8Array: the verifier page runs in a browser.' }, { name: 'process', message: 'The verifier page runs in a browser.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The verifier page runs in any browser.' }],
+          patterns: [{ group: nodeBuiltins, message: 'The verifier page runs in a browser: no Node modules.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Use Uint8Array: the verifier page runs in a browser.' },
+        { name: 'process', message: 'The verifier page runs in a browser.' },
+      ],
     },
   },
   {

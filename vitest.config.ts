@@ -7,7 +7,14 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/verifier/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/main/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/web/**/*.test.ts',
+            'tests/packaging/**/*.test.ts',
+            'tests/verifier/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -83,7 +83,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       throw new UsageError('cli.unknownCommand', { command: first.positionals.join(' ') });
     }
-    const parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
     if (parsed.values.help) {
       process.stdout.write(`${text.t('cli.usage', { usage: command.usage })}\n  ${commandSummary(text, command)}\n`);
       return EXIT.ok;

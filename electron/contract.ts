@@ -39,8 +39,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 
 /** Pushed from the core to the window: a lock (idle, suspend, command) or progress of a long job. */
 export type AppEvent =
-  | { type: 'locked'; reason: string }
-  | { type: 'progress'; jobId: string; done: number; total: number; label?: string };
+  { type: 'locked'; reason: string } | { type: 'progress'; jobId: string; done: number; total: number; label?: string };
 
 export const channels = Object.keys(contract) as Channel[];
 

@@ -23,7 +23,9 @@ export class ApiError extends Error {
 
 async function viaBridge(bridge: JejakBridge, channel: Channel, args: unknown): Promise<Envelope<unknown>> {
   const [area, method] = channel.split('.') as [string, string];
-  const fn = (bridge as unknown as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>)[area]?.[method];
+  const fn = (bridge as unknown as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>)[area]?.[
+    method
+  ];
   if (!fn) return { ok: false, error: { code: 'INTERNAL', message: `No bridge function for ${channel}.` } };
   return fn(args);
 }

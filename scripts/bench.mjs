@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-const available = readdirSync('tests/bench').filter((f) => f.endsWith('.ts') && !f.startsWith('_')).map((f) => f.replace(/\.ts$/, ''));
+const available = readdirSync('tests/bench')
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+  .map((f) => f.replace(/\.ts$/, ''));
 const wanted = process.argv.slice(2);
 const areas = wanted.length ? wanted : available;
 for (const area of areas) {

@@ -22,23 +22,40 @@ function nodeGyp() {
     return require.resolve('node-gyp/bin/node-gyp.js');
   } catch {
     // npm ships its own copy.
-    return join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    return join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
   }
 }
 
 /** Electron's headers carry its own NODE_MODULE_VERSION; Node's would build a module Electron refuses. */
 function checkHeadersFolder(dir) {
   const versionFile = join(dir, 'include', 'node', 'node_version.h');
-  if (!existsSync(versionFile)) throw new Error(`JEJAK_ELECTRON_HEADERS=${dir} holds no include/node/node_version.h: unpack node-v<electron>-headers.tar.gz there.`);
+  if (!existsSync(versionFile))
+    throw new Error(
+      `JEJAK_ELECTRON_HEADERS=${dir} holds no include/node/node_version.h: unpack node-v<electron>-headers.tar.gz there.`,
+    );
   const abi = /#define NODE_MODULE_VERSION (\d+)/.exec(readFileSync(versionFile, 'utf8'))?.[1];
-  if (abi === process.versions.modules) throw new Error(`JEJAK_ELECTRON_HEADERS=${dir} are Node's own headers (ABI ${abi}), not Electron's.`);
+  if (abi === process.versions.modules)
+    throw new Error(`JEJAK_ELECTRON_HEADERS=${dir} are Node's own headers (ABI ${abi}), not Electron's.`);
 }
 
 function headerArgs() {
   const local = process.env.JEJAK_ELECTRON_HEADERS;
   if (local && !local.endsWith('.tar.gz')) checkHeadersFolder(resolve(local));
   if (local) return local.endsWith('.tar.gz') ? [`--tarball=${resolve(local)}`] : [`--nodedir=${resolve(local)}`];
-  return [`--dist-url=${HEADERS_URL}`, `--devdir=${join(process.env.HOME ?? process.env.USERPROFILE ?? tmpdir(), '.electron-gyp')}`];
+  return [
+    `--dist-url=${HEADERS_URL}`,
+    `--devdir=${join(process.env.HOME ?? process.env.USERPROFILE ?? tmpdir(), '.electron-gyp')}`,
+  ];
 }
 
 /**
@@ -48,14 +65,18 @@ function headerArgs() {
  */
 function gypEnv() {
   const env = { ...process.env, npm_config_runtime: 'electron' };
-  for (const key of Object.keys(env)) if (/^npm_config_(nodedir|target|disturl|dist_url|runtime)$/i.test(key) && key !== 'npm_config_runtime') delete env[key];
+  for (const key of Object.keys(env))
+    if (/^npm_config_(nodedir|target|disturl|dist_url|runtime)$/i.test(key) && key !== 'npm_config_runtime')
+      delete env[key];
   return env;
 }
 
 /** The module names its ABI in its init symbol; Node's own ABI here means the wrong headers were used. */
 function checkNotNodeAbi(file) {
   if (readFileSync(file).includes(`node_register_module_v${process.versions.modules}`)) {
-    throw new Error(`The build used Node's headers (ABI ${process.versions.modules}), not Electron's; it was not installed.`);
+    throw new Error(
+      `The build used Node's headers (ABI ${process.versions.modules}), not Electron's; it was not installed.`,
+    );
   }
 }
 
@@ -71,14 +92,23 @@ function explain(output, electronVersion) {
 }
 
 /** Builds (or reuses, when the stamp matches) native/electron/better_sqlite3.node. */
-export function buildNativeForElectron({ electronVersion, arch = process.arch, outDir = NATIVE_DIR, log = console.log }) {
+export function buildNativeForElectron({
+  electronVersion,
+  arch = process.arch,
+  outDir = NATIVE_DIR,
+  log = console.log,
+}) {
   if (!ARCHES.includes(arch)) throw new Error(`Unsupported architecture ${arch}.`);
   const pkgDir = dirname(require.resolve(`${MODULE}/package.json`));
   const moduleVersion = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
   const stamp = { module: `${MODULE}@${moduleVersion}`, electron: electronVersion, platform: process.platform, arch };
   const stampPath = join(outDir, 'build-info.json');
   const binary = join(outDir, 'better_sqlite3.node');
-  if (existsSync(binary) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === `${JSON.stringify(stamp, null, 2)}\n`) {
+  if (
+    existsSync(binary) &&
+    existsSync(stampPath) &&
+    readFileSync(stampPath, 'utf8') === `${JSON.stringify(stamp, null, 2)}\n`
+  ) {
     log(`native: ${binary} is already built for Electron ${electronVersion} ${process.platform}-${arch}`);
     return binary;
   }
@@ -87,10 +117,20 @@ export function buildNativeForElectron({ electronVersion, arch = process.arch, o
   const work = mkdtempSync(join(tmpdir(), 'jejak-native-'));
   try {
     cpSync(pkgDir, work, { recursive: true, filter: (src) => !/[\\/](build|node_modules)$/.test(src) });
-    log(`native: building ${MODULE}@${moduleVersion} for Electron ${electronVersion} ${process.platform}-${arch} (a few minutes)`);
+    log(
+      `native: building ${MODULE}@${moduleVersion} for Electron ${electronVersion} ${process.platform}-${arch} (a few minutes)`,
+    );
     const args = [nodeGyp(), 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, ...headerArgs()];
-    const run = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', env: gypEnv(), maxBuffer: 64 * 1024 * 1024 });
-    if (run.status !== 0) throw new Error(explain(`${run.stdout ?? ''}\n${run.stderr ?? ''}\n${run.error?.message ?? ''}`, electronVersion));
+    const run = spawnSync(process.execPath, args, {
+      cwd: work,
+      encoding: 'utf8',
+      env: gypEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0)
+      throw new Error(
+        explain(`${run.stdout ?? ''}\n${run.stderr ?? ''}\n${run.error?.message ?? ''}`, electronVersion),
+      );
     const built = join(work, 'build', 'Release', 'better_sqlite3.node');
     checkNotNodeAbi(built);
     mkdirSync(outDir, { recursive: true });
@@ -104,14 +144,20 @@ export function buildNativeForElectron({ electronVersion, arch = process.arch, o
 }
 
 function electronVersionOf(context) {
-  return context?.packager?.config?.electronVersion ?? context?.packager?.info?.framework?.version ?? JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+  return (
+    context?.packager?.config?.electronVersion ??
+    context?.packager?.info?.framework?.version ??
+    JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
+  );
 }
 
 /** electron-builder's beforePack hook: the module must match the platform and arch being packed. */
 export default async function beforePack(context) {
   const platform = context.electronPlatformName;
   if (platform !== process.platform) {
-    throw new Error(`The database module is native code: package for ${platform} on a ${platform} machine (this one is ${process.platform}).`);
+    throw new Error(
+      `The database module is native code: package for ${platform} on a ${platform} machine (this one is ${process.platform}).`,
+    );
   }
   buildNativeForElectron({ electronVersion: electronVersionOf(context), arch: ARCHES[context.arch] ?? process.arch });
 }
@@ -119,7 +165,10 @@ export default async function beforePack(context) {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const archFlag = process.argv.find((a) => a.startsWith('--arch='));
   try {
-    buildNativeForElectron({ electronVersion: electronVersionOf(null), arch: archFlag ? archFlag.slice('--arch='.length) : process.arch });
+    buildNativeForElectron({
+      electronVersion: electronVersionOf(null),
+      arch: archFlag ? archFlag.slice('--arch='.length) : process.arch,
+    });
   } catch (e) {
     console.error(`build-native-electron: ${e.message}`);
     process.exitCode = 1;

@@ -40,7 +40,8 @@ try {
     },
     false,
   );
-  for (const error of result.errors) console.error(`electronegativity: could not parse ${error.file.replace(stage, '')}: ${error.message}`);
+  for (const error of result.errors)
+    console.error(`electronegativity: could not parse ${error.file.replace(stage, '')}: ${error.message}`);
   const used = new Set();
   const rejected = [];
   for (const issue of result.issues) {
@@ -55,11 +56,16 @@ try {
       console.log(`  accepted  ${label}\n            ${accepted.reason}`);
     } else {
       rejected.push(issue);
-      console.log(`  FINDING   ${label}\n            ${issue.description}${issue.sample ? `\n            ${String(issue.sample).slice(0, 160)}` : ''}`);
+      console.log(
+        `  FINDING   ${label}\n            ${issue.description}${issue.sample ? `\n            ${String(issue.sample).slice(0, 160)}` : ''}`,
+      );
     }
   }
   const stale = config.accepted.filter((a) => !used.has(a));
-  for (const a of stale) console.log(`  STALE     ${a.check} ${a.file}: accepted in .electronegativity.json but no longer found; remove it.`);
+  for (const a of stale)
+    console.log(
+      `  STALE     ${a.check} ${a.file}: accepted in .electronegativity.json but no longer found; remove it.`,
+    );
   const hard = result.errors.filter((e) => !e.tolerable);
   console.log(
     `electronegativity (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ` +

@@ -20,7 +20,9 @@ function realElectronDist() {
 function stubElectronDist(dir) {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
-  writeFileSync(join(dir, 'electron'), '#!/bin/sh\necho "stub: no Electron binary on this machine" >&2\nexit 1\n', { mode: 0o755 });
+  writeFileSync(join(dir, 'electron'), '#!/bin/sh\necho "stub: no Electron binary on this machine" >&2\nexit 1\n', {
+    mode: 0o755,
+  });
   for (const locale of ['id', 'en-US', 'fr', 'de']) writeFileSync(join(dir, 'locales', `${locale}.pak`), '');
   return dir;
 }
@@ -47,7 +49,11 @@ export async function packDir({ out, nativeDir }) {
       directories: { output: join(resolve(out), 'dist') },
     },
   });
-  return { appOutDir: join(resolve(out), 'dist', 'linux-unpacked'), stubElectron: !real, seconds: (performance.now() - started) / 1000 };
+  return {
+    appOutDir: join(resolve(out), 'dist', 'linux-unpacked'),
+    stubElectron: !real,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/pack-dir.mjs')) {

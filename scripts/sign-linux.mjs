@@ -23,7 +23,8 @@ export async function writeChecksums(artifacts) {
   const files = artifacts.filter((f) => INSTALLER.test(f)).sort();
   if (files.length === 0) return null;
   const dir = dirname(files[0]);
-  if (files.some((f) => dirname(f) !== dir)) throw new Error('The installers are not in one folder; SHA256SUMS would not check.');
+  if (files.some((f) => dirname(f) !== dir))
+    throw new Error('The installers are not in one folder; SHA256SUMS would not check.');
   const lines = [];
   for (const file of files) lines.push(`${await sha256(file)}  ${basename(file)}`);
   const sums = join(dir, 'SHA256SUMS');
@@ -49,7 +50,10 @@ export async function signArtifacts(artifacts, env = process.env, log = console.
   const extra = [sums];
   const keyId = env.JEJAK_GPG_KEY_ID;
   if (!keyId) {
-    if (env.JEJAK_REQUIRE_SIGNING === '1') throw new Error('JEJAK_REQUIRE_SIGNING=1 but JEJAK_GPG_KEY_ID is not set: refusing to leave Linux installers unsigned.');
+    if (env.JEJAK_REQUIRE_SIGNING === '1')
+      throw new Error(
+        'JEJAK_REQUIRE_SIGNING=1 but JEJAK_GPG_KEY_ID is not set: refusing to leave Linux installers unsigned.',
+      );
     log('sign-linux: JEJAK_GPG_KEY_ID is not set; wrote SHA256SUMS only (unsigned build).');
     return extra;
   }
@@ -65,7 +69,10 @@ export default async function afterAllArtifactBuild(buildResult) {
 
 // By hand: node scripts/sign-linux.mjs dist/*.AppImage dist/*.deb
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const files = process.argv.slice(2).map((f) => resolve(f)).filter((f) => existsSync(f));
+  const files = process.argv
+    .slice(2)
+    .map((f) => resolve(f))
+    .filter((f) => existsSync(f));
   signArtifacts(files).then(
     (extra) => console.log(extra.join('\n')),
     (e) => {

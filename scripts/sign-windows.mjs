@@ -34,7 +34,8 @@ export function splitCommand(line) {
 
 export function signCommandFor(template, file) {
   const args = splitCommand(template);
-  if (!args.some((a) => a.includes('{file}'))) throw new Error('JEJAK_WIN_SIGN_COMMAND must contain {file} where the file to sign goes.');
+  if (!args.some((a) => a.includes('{file}')))
+    throw new Error('JEJAK_WIN_SIGN_COMMAND must contain {file} where the file to sign goes.');
   return args.map((a) => a.replaceAll('{file}', file));
 }
 

@@ -14,13 +14,19 @@ function electronBinary() {
   return existsSync(full) ? full : null;
 }
 
-const build = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const binary = electronBinary();
 const child = binary
   ? spawn(binary, ['.'], { stdio: 'inherit' })
-  : (console.log('\nNo Electron binary is installed here (it cannot be downloaded on this machine).\nServing the same Jejak UI on 127.0.0.1 instead; open the link below in a browser.\n'),
-    spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }));
+  : (console.log(
+      '\nNo Electron binary is installed here (it cannot be downloaded on this machine).\nServing the same Jejak UI on 127.0.0.1 instead; open the link below in a browser.\n',
+    ),
+    spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

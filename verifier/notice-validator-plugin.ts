@@ -14,7 +14,8 @@ export function precompiledNoticeValidator(): Plugin {
     name: 'jejak-precompiled-notice-validator',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (importer?.replace(/\\/g, '/').includes('/electron/core/notice/') && source === './notice-validator') return VIRTUAL;
+      if (importer?.replace(/\\/g, '/').includes('/electron/core/notice/') && source === './notice-validator')
+        return VIRTUAL;
       return null;
     },
     load(id) {

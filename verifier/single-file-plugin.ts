@@ -50,9 +50,13 @@ export function singleFile(): Plugin {
       const html = files.find((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.html'));
       const chunks = files.filter((f): f is OutputChunk => f.type === 'chunk');
       const styles = files.filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css'));
-      const others = files.filter((f) => f !== html && !chunks.includes(f as OutputChunk) && !styles.includes(f as OutputAsset));
+      const others = files.filter(
+        (f) => f !== html && !chunks.includes(f as OutputChunk) && !styles.includes(f as OutputAsset),
+      );
       if (!html || chunks.length !== 1 || styles.length !== 1 || others.length > 0) {
-        throw new Error(`The verifier must build to one HTML, one script and one style; got ${files.map((f) => f.fileName).join(', ')}.`);
+        throw new Error(
+          `The verifier must build to one HTML, one script and one style; got ${files.map((f) => f.fileName).join(', ')}.`,
+        );
       }
       const script = scriptText((chunks[0] as OutputChunk).code);
       const style = styleText(String((styles[0] as OutputAsset).source));

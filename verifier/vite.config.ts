@@ -16,7 +16,9 @@ function noNodeModules(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (source.startsWith('node:') || builtins.has(source.split('/')[0] as string)) {
-        this.error(`${importer ?? '?'} imports ${source}: the verifier page runs in a browser, where there are no Node modules.`);
+        this.error(
+          `${importer ?? '?'} imports ${source}: the verifier page runs in a browser, where there are no Node modules.`,
+        );
       }
       return null;
     },

@@ -24,15 +24,23 @@ export async function backup(ctx: CliContext): Promise<number> {
   const policy = cliPolicy();
   const path = backupDestination(ctx.vaultDir, policy, out === undefined ? undefined : resolve(out));
   const print = progressPrinter(ctx, 'Backing up:');
-  const last = await withVault(ctx, (s) => createBackup(s, path, { software: `jejak ${pkg.version}`, onProgress: (p) => print(p.done, p.total) }));
-  ctx.out.data(last, () => `Wrote ${last.path} (${last.bytes} bytes, ${last.blobs} originals) and read it back: every SHA-256 matches.\nSHA-256 of the file: ${last.sha256}`);
+  const last = await withVault(ctx, (s) =>
+    createBackup(s, path, { software: `jejak ${pkg.version}`, onProgress: (p) => print(p.done, p.total) }),
+  );
+  ctx.out.data(
+    last,
+    () =>
+      `Wrote ${last.path} (${last.bytes} bytes, ${last.blobs} originals) and read it back: every SHA-256 matches.\nSHA-256 of the file: ${last.sha256}`,
+  );
   return EXIT.ok;
 }
 
 /** The recovery code when JEJAK_RECOVERY_CODE is set, else the passphrase (environment or prompt). */
 async function restoreSecret(ctx: CliContext): Promise<Secret> {
   const code = process.env.JEJAK_RECOVERY_CODE;
-  return code ? { recoveryCode: code } : { passphrase: await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.backupPassphrase')) };
+  return code
+    ? { recoveryCode: code }
+    : { passphrase: await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.backupPassphrase')) };
 }
 
 export async function restore(ctx: CliContext): Promise<number> {
@@ -46,7 +54,12 @@ export async function restore(ctx: CliContext): Promise<number> {
     onProgress: (p) => p.phase === 'read' && print(p.done, p.total),
   });
   ctx.out.data(result, () =>
-    [`Restored the vault into ${result.vaultDir}.`, `  backup made   ${result.backupCreatedAt}`, `  audit chain   intact (${result.auditEntries} entries)`, `  originals     ${result.blobs}, each matches its SHA-256`].join('\n'),
+    [
+      `Restored the vault into ${result.vaultDir}.`,
+      `  backup made   ${result.backupCreatedAt}`,
+      `  audit chain   intact (${result.auditEntries} entries)`,
+      `  originals     ${result.blobs}, each matches its SHA-256`,
+    ].join('\n'),
   );
   return EXIT.ok;
 }

@@ -8,7 +8,16 @@ import { getIdentity, groupedFingerprint, setIdentity } from '../core/identity/i
 import { importRoster, readTrustFile } from '../core/identity/trust';
 import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import type { VaultSession } from '../core/vault/session';
-import { ageIdentities, type CliContext, cliPolicy, flag, flagList, resourcesDir, trustFrom, withVault } from './context';
+import {
+  ageIdentities,
+  type CliContext,
+  cliPolicy,
+  flag,
+  flagList,
+  resourcesDir,
+  trustFrom,
+  withVault,
+} from './context';
 import type { CliText } from './i18n';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
@@ -34,9 +43,18 @@ export async function identitySet(ctx: CliContext): Promise<number> {
   const role = flag(ctx, 'role') ?? 'analyst';
   if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('cli.roleValues');
   const name = flag(ctx, 'name');
-  if (!name) throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
-  const identity = await withVault(ctx, (s) => setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }));
-  ctx.out.data(identity, () => ctx.text.t('cli.identity.set', { name: identity.name, role: ctx.text.word(`identity.role.${identity.role}`, identity.role), fingerprint: groupedFingerprint(identity.fingerprint) }));
+  if (!name)
+    throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
+  const identity = await withVault(ctx, (s) =>
+    setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }),
+  );
+  ctx.out.data(identity, () =>
+    ctx.text.t('cli.identity.set', {
+      name: identity.name,
+      role: ctx.text.word(`identity.role.${identity.role}`, identity.role),
+      fingerprint: groupedFingerprint(identity.fingerprint),
+    }),
+  );
   return EXIT.ok;
 }
 
@@ -51,12 +69,14 @@ export async function identityExportPublic(ctx: CliContext): Promise<number> {
   // A list of one: `jejak trust import` takes the file as it is.
   if (rosterOut) writeFileSync(resolve(rosterOut), `${JSON.stringify([rosterEntry], null, 2)}\n`, { flag: 'wx' });
   const { t } = ctx.text;
-  ctx.out.data({ out: resolve(out), fingerprint, ageRecipient, rosterEntry, ...(rosterOut ? { roster: resolve(rosterOut) } : {}) }, () =>
-    [
-      t('cli.identity.exported', { path: resolve(out), fingerprint: groupedFingerprint(fingerprint) }),
-      t('cli.identity.ageRecipient', { recipient: ageRecipient }),
-      ...(rosterOut ? [t('cli.identity.rosterWritten', { path: resolve(rosterOut) })] : []),
-    ].join('\n'),
+  ctx.out.data(
+    { out: resolve(out), fingerprint, ageRecipient, rosterEntry, ...(rosterOut ? { roster: resolve(rosterOut) } : {}) },
+    () =>
+      [
+        t('cli.identity.exported', { path: resolve(out), fingerprint: groupedFingerprint(fingerprint) }),
+        t('cli.identity.ageRecipient', { recipient: ageRecipient }),
+        ...(rosterOut ? [t('cli.identity.rosterWritten', { path: resolve(rosterOut) })] : []),
+      ].join('\n'),
   );
   return EXIT.ok;
 }
@@ -66,7 +86,9 @@ export async function trustImport(ctx: CliContext): Promise<number> {
   if (!file) throw new UsageError('cli.usage', { usage: 'trust import FILE' });
   const { entries } = readTrustFile(resolve(file));
   const added = await withVault(ctx, (s) => importRoster(s, entries));
-  ctx.out.data({ added, entries: entries.length }, () => ctx.text.t('cli.trust.imported', { entries: entries.length, added }));
+  ctx.out.data({ added, entries: entries.length }, () =>
+    ctx.text.t('cli.trust.imported', { entries: entries.length, added }),
+  );
   return EXIT.ok;
 }
 
@@ -74,9 +96,14 @@ export async function caseCreate(ctx: CliContext): Promise<number> {
   const title = ctx.args.join(' ');
   const platform = flag(ctx, 'platform');
   const priority = flag(ctx, 'priority') ?? 'normal';
-  if (!title || !platform) throw new UsageError('cli.usage', { usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]' });
+  if (!title || !platform)
+    throw new UsageError('cli.usage', {
+      usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
+    });
   if (priority !== 'urgent' && priority !== 'normal') throw new UsageError('cli.priorityValues');
-  const kase = await withVault(ctx, (s) => createCase(s, cliPolicy(), { title, platform, priority, legalBasis: flag(ctx, 'legal-basis') }));
+  const kase = await withVault(ctx, (s) =>
+    createCase(s, cliPolicy(), { title, platform, priority, legalBasis: flag(ctx, 'legal-basis') }),
+  );
   ctx.out.data(kase, () => kase.reference);
   return EXIT.ok;
 }
@@ -105,23 +132,39 @@ export async function caseAdd(ctx: CliContext): Promise<number> {
     addItems(s, id, channelIds, evidenceIds);
     return getCase(s, id);
   });
-  ctx.out.data(kase, () => ctx.text.t('cli.case.items', { reference: kase.reference, channels: kase.channelIds.length, evidence: kase.evidenceIds.length }));
+  ctx.out.data(kase, () =>
+    ctx.text.t('cli.case.items', {
+      reference: kase.reference,
+      channels: kase.channelIds.length,
+      evidence: kase.evidenceIds.length,
+    }),
+  );
   return EXIT.ok;
 }
 
 export async function caseExport(ctx: CliContext): Promise<number> {
   const [reference] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!reference || !out) throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…' });
+  if (!reference || !out)
+    throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…' });
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const recipients = flagList(ctx, 'recipient');
   const result = await withVault(ctx, (s) => {
     beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
-    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), { language, resourcesDir: resourcesDir(), version: pkg.version, recipients });
+    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), {
+      language,
+      resourcesDir: resourcesDir(),
+      version: pkg.version,
+      recipients,
+    });
   });
   const { t } = ctx.text;
   const sealed = result.recipients.length > 0 ? ` ${t('cli.case.sealedFor', { count: result.recipients.length })}` : '';
-  ctx.out.data(result, () => `${t('cli.case.exported', { path: result.path, bytes: result.bytes, sha256: result.tagmanifestSha256 })}${sealed}`);
+  ctx.out.data(
+    result,
+    () =>
+      `${t('cli.case.exported', { path: result.path, bytes: result.bytes, sha256: result.tagmanifestSha256 })}${sealed}`,
+  );
   return EXIT.ok;
 }
 
@@ -129,7 +172,10 @@ export async function caseExport(ctx: CliContext): Promise<number> {
 function timeOf(text: CliText, result: VerifyResult, seq: number): string {
   const stamp = result.timestamps.find((x) => x.seq === seq);
   if (!stamp) return '';
-  return text.t(stamp.trusted ? 'cli.verify.time' : 'cli.verify.timeUntrusted', { tsa: stamp.tsa, time: stamp.genTime });
+  return text.t(stamp.trusted ? 'cli.verify.time' : 'cli.verify.timeUntrusted', {
+    tsa: stamp.tsa,
+    time: stamp.genTime,
+  });
 }
 
 /**
@@ -142,7 +188,10 @@ function verdictText(text: CliText, result: VerifyResult): string {
   const checkName = (id: string) => (text.language === 'en' ? id : `${word(`review.check.${id}`, id)} (${id})`);
   return [
     t('cli.verify.verdict', { verdict: t(`cli.verdict.${result.verdict}`) }),
-    ...result.checks.map((c) => `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`),
+    ...result.checks.map(
+      (c) =>
+        `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`,
+    ),
     ...(result.encrypted ? [t('cli.verify.encrypted')] : []),
     ...result.statements.map(
       (s) =>
@@ -160,12 +209,21 @@ function verdictText(text: CliText, result: VerifyResult): string {
 
 export async function verify(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
-  if (!file) throw new UsageError('cli.usage', { usage: 'verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt] [--json]' });
+  if (!file)
+    throw new UsageError('cli.usage', {
+      usage: 'verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt] [--json]',
+    });
   const { roster, tsaRoots } = trustFrom(ctx);
   // A folder is a bag that was already unzipped: the folder itself, holding bagit.txt.
   const isFolder = statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const result = isFolder ? await verifyFolder(resolve(file), { roster, tsaRoots }) : await verifyPackage(resolve(file), { roster, tsaRoots, ageIdentities: await ageIdentities(ctx, resolve(file)) });
+  const result = isFolder
+    ? await verifyFolder(resolve(file), { roster, tsaRoots })
+    : await verifyPackage(resolve(file), { roster, tsaRoots, ageIdentities: await ageIdentities(ctx, resolve(file)) });
   const { report: _report, ...shown } = result;
   ctx.out.data(shown, () => verdictText(ctx.text, result));
-  return result.verdict === 'valid-trusted' ? EXIT.ok : result.verdict === 'valid-untrusted' ? EXIT.untrusted : EXIT.checkFailed;
+  return result.verdict === 'valid-trusted'
+    ? EXIT.ok
+    : result.verdict === 'valid-untrusted'
+      ? EXIT.untrusted
+      : EXIT.checkFailed;
 }

@@ -11,19 +11,35 @@ function oneReference(ctx: CliContext, usage: string): string {
   return reference;
 }
 
-const nextText = (kase: CaseDetail) => (kase.allowedNext.length > 0 ? `next: ${kase.allowedNext.join(', ')}` : 'no further step');
+const nextText = (kase: CaseDetail) =>
+  kase.allowedNext.length > 0 ? `next: ${kase.allowedNext.join(', ')}` : 'no further step';
 
 export async function caseList(ctx: CliContext): Promise<number> {
   const cases = await withVault(ctx, (s) => listCases(s));
-  ctx.out.data(cases, () =>
-    cases.map((c) => [c.reference, c.status, c.priority, c.dueAt, c.overdue ? 'OVERDUE' : '-', `${c.channelCount}ch/${c.evidenceCount}ev`, c.title].join('\t')).join('\n') || 'No cases.',
+  ctx.out.data(
+    cases,
+    () =>
+      cases
+        .map((c) =>
+          [
+            c.reference,
+            c.status,
+            c.priority,
+            c.dueAt,
+            c.overdue ? 'OVERDUE' : '-',
+            `${c.channelCount}ch/${c.evidenceCount}ev`,
+            c.title,
+          ].join('\t'),
+        )
+        .join('\n') || 'No cases.',
   );
   return EXIT.ok;
 }
 
 export async function caseStatus(ctx: CliContext): Promise<number> {
   const [reference, status, ...rest] = ctx.args;
-  if (!reference || !status || rest.length > 0) throw new UsageError('Usage: jejak case status REF STATUS [--note TEXT]');
+  if (!reference || !status || rest.length > 0)
+    throw new UsageError('Usage: jejak case status REF STATUS [--note TEXT]');
   const kase = await withVault(ctx, (s) => {
     const id = caseIdOf(s, reference);
     setCaseStatus(s, id, status, flag(ctx, 'note') ?? '');
@@ -37,8 +53,14 @@ export async function caseEdit(ctx: CliContext): Promise<number> {
   const usage = 'case edit REF [--title T] [--legal-basis TEXT] [--priority urgent|normal] [--notes TEXT]';
   const reference = oneReference(ctx, usage);
   const priority = flag(ctx, 'priority') as 'urgent' | 'normal' | undefined;
-  if (priority !== undefined && priority !== 'urgent' && priority !== 'normal') throw new UsageError('--priority is urgent or normal.');
-  const patch = { title: flag(ctx, 'title'), legalBasis: flag(ctx, 'legal-basis'), notes: flag(ctx, 'notes'), priority };
+  if (priority !== undefined && priority !== 'urgent' && priority !== 'normal')
+    throw new UsageError('--priority is urgent or normal.');
+  const patch = {
+    title: flag(ctx, 'title'),
+    legalBasis: flag(ctx, 'legal-basis'),
+    notes: flag(ctx, 'notes'),
+    priority,
+  };
   if (Object.values(patch).every((v) => v === undefined)) throw new UsageError(`Usage: jejak ${usage}`);
   const kase = await withVault(ctx, (s) => updateDraftCase(s, cliPolicy(), caseIdOf(s, reference), patch));
   ctx.out.data(kase, () => `${kase.reference}: ${kase.title} (${kase.priority}, due ${kase.dueAt}).`);
@@ -53,7 +75,10 @@ export async function caseRemove(ctx: CliContext): Promise<number> {
     if (channelIds.length + evidenceIds.length === 0) throw new UsageError(`Usage: jejak ${usage}`);
     return removeItems(s, caseIdOf(s, reference), channelIds, evidenceIds);
   });
-  ctx.out.data(kase, () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`);
+  ctx.out.data(
+    kase,
+    () => `${kase.reference}: ${kase.channelIds.length} channels, ${kase.evidenceIds.length} evidence items.`,
+  );
   return EXIT.ok;
 }
 

@@ -24,7 +24,8 @@ export const commands: Command[] = [
   {
     words: ['init'],
     usage: 'init [--name N --unit U --id I --role analyst|supervisor]',
-    summary: 'create a vault for the person who works in it (asked in a terminal when not given; role defaults to analyst); prints the recovery code once',
+    summary:
+      'create a vault for the person who works in it (asked in a terminal when not given; role defaults to analyst); prints the recovery code once',
     options: { name: { type: 'string' }, unit: { type: 'string' }, id: { type: 'string' }, role: { type: 'string' } },
     run: vault.init,
   },
@@ -33,7 +34,8 @@ export const commands: Command[] = [
   {
     words: ['audit', 'verify'],
     usage: 'audit verify [--against FILE.zip…]',
-    summary: 'recompute the audit hash chain, check it still holds the head recorded at the last lock and in each earlier package',
+    summary:
+      'recompute the audit hash chain, check it still holds the head recorded at the last lock and in each earlier package',
     options: { against: { type: 'string', multiple: true } },
     run: vault.auditVerify,
   },
@@ -50,17 +52,24 @@ export const commands: Command[] = [
     summary: 'check a backup and bring it back into a new or empty folder (JEJAK_PASSPHRASE or JEJAK_RECOVERY_CODE)',
     run: backups.restore,
   },
-  { words: ['passphrase', 'change'], usage: 'passphrase change', summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)', run: vault.passphraseChange },
+  {
+    words: ['passphrase', 'change'],
+    usage: 'passphrase change',
+    summary: 'set a new passphrase (JEJAK_NEW_PASSPHRASE)',
+    run: vault.passphraseChange,
+  },
   {
     words: ['key', 'rotate'],
     usage: 'key rotate',
-    summary: 're-encrypt the database and every original under a new master key; prints a new recovery code once (JEJAK_NEW_PASSPHRASE optional)',
+    summary:
+      're-encrypt the database and every original under a new master key; prints a new recovery code once (JEJAK_NEW_PASSPHRASE optional)',
     run: vault.keyRotate,
   },
   {
     words: ['recover'],
     usage: 'recover [--escrow-key PRIVATE.pem]',
-    summary: 'unlock with the recovery code (JEJAK_RECOVERY_CODE) or, for IT, the unit escrow key (JEJAK_ESCROW_KEY_PASSPHRASE if encrypted), and set a new passphrase',
+    summary:
+      'unlock with the recovery code (JEJAK_RECOVERY_CODE) or, for IT, the unit escrow key (JEJAK_ESCROW_KEY_PASSPHRASE if encrypted), and set a new passphrase',
     options: { 'escrow-key': { type: 'string' } },
     run: vault.recover,
   },
@@ -71,7 +80,12 @@ export const commands: Command[] = [
     options: { category: { type: 'string' }, title: { type: 'string' }, status: { type: 'string' } },
     run: catalog.channelAdd,
   },
-  { words: ['channel', 'import'], usage: 'channel import FILE|-', summary: 'add many channels from pasted text or CSV, all or nothing', run: catalog.channelImport },
+  {
+    words: ['channel', 'import'],
+    usage: 'channel import FILE|-',
+    summary: 'add many channels from pasted text or CSV, all or nothing',
+    run: catalog.channelImport,
+  },
   {
     words: ['channel', 'list'],
     usage: 'channel list [--excluded]',
@@ -86,15 +100,31 @@ export const commands: Command[] = [
     options: { reason: { type: 'string' } },
     run: exclusion.channelExclude,
   },
-  { words: ['channel', 'restore'], usage: 'channel restore ID', summary: 'undo an exclusion', run: exclusion.channelRestore },
+  {
+    words: ['channel', 'restore'],
+    usage: 'channel restore ID',
+    summary: 'undo an exclusion',
+    run: exclusion.channelRestore,
+  },
   {
     words: ['evidence', 'add'],
     usage: 'evidence add FILE… [--channel URL|ID] [--source-url URL] [--captured-at ISO] [--note TEXT]',
     summary: 'take files in as evidence; prints id and SHA-256 per file',
-    options: { channel: { type: 'string' }, 'source-url': { type: 'string' }, 'captured-at': { type: 'string' }, note: { type: 'string' } },
+    options: {
+      channel: { type: 'string' },
+      'source-url': { type: 'string' },
+      'captured-at': { type: 'string' },
+      note: { type: 'string' },
+    },
     run: catalog.evidenceAdd,
   },
-  { words: ['evidence', 'export'], usage: 'evidence export ID --out FILE', summary: 'write the original bytes of an item', options: { out: { type: 'string' } }, run: catalog.evidenceExport },
+  {
+    words: ['evidence', 'export'],
+    usage: 'evidence export ID --out FILE',
+    summary: 'write the original bytes of an item',
+    options: { out: { type: 'string' } },
+    run: catalog.evidenceExport,
+  },
   {
     words: ['evidence', 'exclude'],
     usage: 'evidence exclude ID --reason TEXT',
@@ -102,10 +132,30 @@ export const commands: Command[] = [
     options: { reason: { type: 'string' } },
     run: exclusion.evidenceExclude,
   },
-  { words: ['evidence', 'restore'], usage: 'evidence restore ID', summary: 'undo an exclusion', run: exclusion.evidenceRestore },
-  { words: ['evidence', 'purge'], usage: 'evidence purge ID', summary: 'remove an item never exported, and its original; the audit log keeps its SHA-256', run: exclusion.evidencePurge },
-  { words: ['search'], usage: 'search QUERY', summary: 'search channels, evidence notes and cases', run: catalog.searchCommand },
-  { words: ['identity', 'show'], usage: 'identity show', summary: 'who signs from this vault, with the key fingerprint', run: cases.identityShow },
+  {
+    words: ['evidence', 'restore'],
+    usage: 'evidence restore ID',
+    summary: 'undo an exclusion',
+    run: exclusion.evidenceRestore,
+  },
+  {
+    words: ['evidence', 'purge'],
+    usage: 'evidence purge ID',
+    summary: 'remove an item never exported, and its original; the audit log keeps its SHA-256',
+    run: exclusion.evidencePurge,
+  },
+  {
+    words: ['search'],
+    usage: 'search QUERY',
+    summary: 'search channels, evidence notes and cases',
+    run: catalog.searchCommand,
+  },
+  {
+    words: ['identity', 'show'],
+    usage: 'identity show',
+    summary: 'who signs from this vault, with the key fingerprint',
+    run: cases.identityShow,
+  },
   {
     words: ['identity', 'set'],
     usage: 'identity set --name N --unit U --id I --role analyst|supervisor',
@@ -120,8 +170,18 @@ export const commands: Command[] = [
     options: { out: { type: 'string' }, roster: { type: 'string' } },
     run: cases.identityExportPublic,
   },
-  { words: ['trust', 'import'], usage: 'trust import FILE', summary: 'add a roster (JSON list of fingerprint, name, unit, role, ageRecipient?)', run: cases.trustImport },
-  { words: ['case', 'list'], usage: 'case list', summary: 'every case: reference, status, priority, due time, overdue', run: workflow.caseList },
+  {
+    words: ['trust', 'import'],
+    usage: 'trust import FILE',
+    summary: 'add a roster (JSON list of fingerprint, name, unit, role, ageRecipient?)',
+    run: cases.trustImport,
+  },
+  {
+    words: ['case', 'list'],
+    usage: 'case list',
+    summary: 'every case: reference, status, priority, due time, overdue',
+    run: workflow.caseList,
+  },
   {
     words: ['case', 'create'],
     usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
@@ -147,28 +207,41 @@ export const commands: Command[] = [
     words: ['case', 'edit'],
     usage: 'case edit REF [--title T] [--legal-basis TEXT] [--priority urgent|normal] [--notes TEXT]',
     summary: 'change a draft case (a new priority moves the due time)',
-    options: { title: { type: 'string' }, 'legal-basis': { type: 'string' }, priority: { type: 'string' }, notes: { type: 'string' } },
+    options: {
+      title: { type: 'string' },
+      'legal-basis': { type: 'string' },
+      priority: { type: 'string' },
+      notes: { type: 'string' },
+    },
     run: workflow.caseEdit,
   },
-  { words: ['case', 'delete'], usage: 'case delete REF', summary: 'delete a draft never exported; its reference is not used again', run: workflow.caseDelete },
+  {
+    words: ['case', 'delete'],
+    usage: 'case delete REF',
+    summary: 'delete a draft never exported; its reference is not used again',
+    run: workflow.caseDelete,
+  },
   {
     words: ['case', 'status'],
     usage: 'case status REF STATUS [--note TEXT]',
-    summary: 'record the next step: draft (revise a returned case), submitted, acknowledged, actioned, rejected (approved|returned come only from case receive)',
+    summary:
+      'record the next step: draft (revise a returned case), submitted, acknowledged, actioned, rejected (approved|returned come only from case receive)',
     options: { note: { type: 'string' } },
     run: workflow.caseStatus,
   },
   {
     words: ['case', 'receive'],
     usage: 'case receive FILE.zip|FILE.zip.age [--case REF]',
-    summary: "take in the supervisor's approved or returned package: verified, matched to the case's latest export, kept in the vault; 0 received or already received, 1 wrong or invalid package, 3 untrusted supervisor",
+    summary:
+      "take in the supervisor's approved or returned package: verified, matched to the case's latest export, kept in the vault; 0 received or already received, 1 wrong or invalid package, 3 untrusted supervisor",
     options: { case: { type: 'string' } },
     run: decisions.caseReceive,
   },
   {
     words: ['case', 'decisions'],
     usage: 'case decisions REF [--out FILE.zip]',
-    summary: 'the decisions received for a case with the comment on each item; --out writes the newest decision package again',
+    summary:
+      'the decisions received for a case with the comment on each item; --out writes the newest decision package again',
     options: { out: { type: 'string' } },
     run: decisions.caseDecisionsCommand,
   },
@@ -182,20 +255,23 @@ export const commands: Command[] = [
   {
     words: ['verify'],
     usage: 'verify FILE.zip|FILE.zip.age|FOLDER [--trust ROSTER] [--identity KEY.txt]',
-    summary: 'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
+    summary:
+      'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
     options: { trust: { type: 'string' }, identity: { type: 'string' } },
     run: cases.verify,
   },
   {
     words: ['verifier'],
     usage: 'verifier --out FILE.html',
-    summary: 'write the browser verifier: one HTML file that checks a package (or an unzipped folder) like verify, offline, with no install',
+    summary:
+      'write the browser verifier: one HTML file that checks a package (or an unzipped folder) like verify, offline, with no install',
     options: { out: { type: 'string' } },
     run: verifierPage,
   },
   {
     words: ['review'],
-    usage: 'review FILE.zip|FILE.zip.age --approve|--return [--comment TEXT] [--items FILE.json] [--without-item-review --reason TEXT] --out FILE [--recipient age1…]…',
+    usage:
+      'review FILE.zip|FILE.zip.age --approve|--return [--comment TEXT] [--items FILE.json] [--without-item-review --reason TEXT] --out FILE [--recipient age1…]…',
     summary:
       'countersign a package as supervisor (an encrypted one stays encrypted). Approving needs every evidence item marked in --items (a JSON list of { file, verdict: ok|problem, comment }; a problem needs a comment) or --without-item-review with a --reason, which goes into the signed comment; returning needs --comment or a problem item',
     options: {
@@ -227,7 +303,8 @@ export const commands: Command[] = [
   {
     words: ['notice', 'validate'],
     usage: 'notice validate FILE',
-    summary: 'check a notice.json, or a package\'s, against the jejak-notice/1 schema (no vault needed): 0 valid, 1 invalid',
+    summary:
+      "check a notice.json, or a package's, against the jejak-notice/1 schema (no vault needed): 0 valid, 1 invalid",
     run: notice.noticeValidate,
   },
 ];

@@ -95,5 +95,8 @@ export function trustFrom(ctx: CliContext): { roster: RosterEntry[]; tsaRoots: s
   const trust = flag(ctx, 'trust');
   const policy = cliPolicy();
   const file = trust ? readTrustFile(resolve(trust)) : null;
-  return { roster: file ? file.entries : (policy.trustRoster ?? []), tsaRoots: file?.tsaRoots.length ? file.tsaRoots : (policy.tsaRoots ?? []) };
+  return {
+    roster: file ? file.entries : (policy.trustRoster ?? []),
+    tsaRoots: file?.tsaRoots.length ? file.tsaRoots : (policy.tsaRoots ?? []),
+  };
 }

@@ -18,7 +18,13 @@ const REVIEW_USAGE =
 
 const itemsFileSchema = z.union([
   z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string().default('') })),
-  z.object({ items: z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string().default('') })) }).transform((o) => o.items),
+  z
+    .object({
+      items: z.array(
+        z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string().default('') }),
+      ),
+    })
+    .transform((o) => o.items),
 ]);
 
 /**
@@ -34,7 +40,10 @@ function readItems(path: string, files: readonly string[]): ReviewMark[] {
   }
   const result = itemsFileSchema.safeParse(parsed);
   if (!result.success) throw new UsageError(`${path} is not a list of { file, verdict: "ok" | "problem", comment }.`);
-  return result.data.map((i) => ({ ...i, file: i.file.startsWith('data/') ? i.file : (files.find((f) => basename(f) === i.file) ?? i.file) }));
+  return result.data.map((i) => ({
+    ...i,
+    file: i.file.startsWith('data/') ? i.file : (files.find((f) => basename(f) === i.file) ?? i.file),
+  }));
 }
 
 /** `review`: the supervisor's decision, with the same rules as the app (every item marked, or a written reason). */
@@ -50,13 +59,28 @@ export async function review(ctx: CliContext): Promise<number> {
   const itemsPath = flag(ctx, 'items');
   const result = await withVault(ctx, async (s) => {
     const policy = cliPolicy();
-    const opening = { roster: effectiveRoster(s, policy), tsaRoots: policy.tsaRoots, ageIdentities: [vaultAgeIdentity(s)] };
+    const opening = {
+      roster: effectiveRoster(s, policy),
+      tsaRoots: policy.tsaRoots,
+      ageIdentities: [vaultAgeIdentity(s)],
+    };
     const source = { path: resolve(file), result: await verifyPackage(resolve(file), opening) };
     const items = itemsPath ? readItems(itemsPath, evidenceFiles(source.result)) : [];
-    const request = { decision: approve ? ('approved' as const) : ('returned' as const), comment: flag(ctx, 'comment') ?? '', items, withoutItemReview: without ? { reason: reason ?? '' } : null };
+    const request = {
+      decision: approve ? ('approved' as const) : ('returned' as const),
+      comment: flag(ctx, 'comment') ?? '',
+      items,
+      withoutItemReview: without ? { reason: reason ?? '' } : null,
+    };
     beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
-    const signed = await decidePackage(s, policy, source, resolve(out), request, { recipients: flagList(ctx, 'recipient') });
-    return { ...signed, verdict: (await verifyPackage(signed.path, opening)).verdict, reference: source.result.bagInfo?.['External-Identifier'] ?? '' };
+    const signed = await decidePackage(s, policy, source, resolve(out), request, {
+      recipients: flagList(ctx, 'recipient'),
+    });
+    return {
+      ...signed,
+      verdict: (await verifyPackage(signed.path, opening)).verdict,
+      reference: source.result.bagInfo?.['External-Identifier'] ?? '',
+    };
   });
   const { path, verdict, reference, tagmanifestSha256, reviewed, total, recipients } = result;
   ctx.out.data({ out: path, verdict, reference, tagmanifestSha256, reviewed, total, recipients }, () =>
@@ -74,11 +98,22 @@ export async function caseReceive(ctx: CliContext): Promise<number> {
   const [file, ...rest] = ctx.args;
   if (!file || rest.length > 0) throw new UsageError('Usage: jejak case receive FILE.zip|FILE.zip.age [--case REF]');
   const reference = flag(ctx, 'case');
-  const outcome = await withVault(ctx, (s) => receiveDecision(s, cliPolicy(), resolve(file), { caseId: reference ? caseIdOf(s, reference) : undefined }));
+  const outcome = await withVault(ctx, (s) =>
+    receiveDecision(s, cliPolicy(), resolve(file), { caseId: reference ? caseIdOf(s, reference) : undefined }),
+  );
   ctx.out.data(outcome, () => {
     const what = `${outcome.decision} by ${outcome.signer.name}`;
-    const head = outcome.outcome === 'already-received' ? `Already received: ${outcome.reference} (${what}); nothing changed.` : `Received: ${outcome.reference} is now ${outcome.status} (${what}).`;
-    return [head, outcome.comment ? `  Comment: ${outcome.comment}` : '', outcome.problems > 0 ? `  ${outcome.problems} item(s) marked problem: see jejak case decisions ${outcome.reference}` : '']
+    const head =
+      outcome.outcome === 'already-received'
+        ? `Already received: ${outcome.reference} (${what}); nothing changed.`
+        : `Received: ${outcome.reference} is now ${outcome.status} (${what}).`;
+    return [
+      head,
+      outcome.comment ? `  Comment: ${outcome.comment}` : '',
+      outcome.problems > 0
+        ? `  ${outcome.problems} item(s) marked problem: see jejak case decisions ${outcome.reference}`
+        : '',
+    ]
       .filter(Boolean)
       .join('\n');
   });
@@ -96,14 +131,19 @@ export async function caseDecisionsCommand(ctx: CliContext): Promise<number> {
     if (out && list.length === 0) throw new UsageError(`No decision on ${kase.reference} has been received.`);
     return { decisions: list, written: out ? await exportDecisionPackage(s, list[0]!.id, resolve(out)) : null };
   });
-  ctx.out.data(written ? { decisions, written } : decisions, () =>
-    [
-      ...decisions.flatMap((d) => [
-        `r${d.revision}\t${d.decision}\t${d.signer.name}\t${d.signedAt}\t${d.fileName}${d.comment ? `\t${d.comment.replace(/\n/g, ' ')}` : ''}`,
-        ...d.items.map((i) => `  ${i.verdict === 'problem' ? 'PROBLEM' : 'ok'}\t${i.evidenceId !== null ? `#${i.evidenceId}` : '-'}\t${i.file}${i.comment ? `\t${i.comment}` : ''}`),
-      ]),
-      ...(written ? [`Wrote ${written.path} (${written.bytes} bytes, SHA-256 ${written.sha256}).`] : []),
-    ].join('\n') || 'No decisions received.',
+  ctx.out.data(
+    written ? { decisions, written } : decisions,
+    () =>
+      [
+        ...decisions.flatMap((d) => [
+          `r${d.revision}\t${d.decision}\t${d.signer.name}\t${d.signedAt}\t${d.fileName}${d.comment ? `\t${d.comment.replace(/\n/g, ' ')}` : ''}`,
+          ...d.items.map(
+            (i) =>
+              `  ${i.verdict === 'problem' ? 'PROBLEM' : 'ok'}\t${i.evidenceId !== null ? `#${i.evidenceId}` : '-'}\t${i.file}${i.comment ? `\t${i.comment}` : ''}`,
+          ),
+        ]),
+        ...(written ? [`Wrote ${written.path} (${written.bytes} bytes, SHA-256 ${written.sha256}).`] : []),
+      ].join('\n') || 'No decisions received.',
   );
   return EXIT.ok;
 }

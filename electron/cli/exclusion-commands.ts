@@ -12,7 +12,8 @@ function itemId(ctx: CliContext, usage: string): number {
   return Number(id);
 }
 
-const detailOf = (s: VaultSession, kind: ExcludableKind, id: number) => (kind === 'channel' ? getChannel(s, id) : getEvidence(s, id));
+const detailOf = (s: VaultSession, kind: ExcludableKind, id: number) =>
+  kind === 'channel' ? getChannel(s, id) : getEvidence(s, id);
 
 function exclude(kind: ExcludableKind) {
   return async (ctx: CliContext): Promise<number> => {
@@ -24,7 +25,11 @@ function exclude(kind: ExcludableKind) {
       excludeItem(s, kind, id, reason);
       return detailOf(s, kind, id);
     });
-    ctx.out.data(item, () => `Excluded ${kind} #${id}: hidden from lists, search and new cases, kept in the vault. Restore with jejak ${kind} restore ${id}.`);
+    ctx.out.data(
+      item,
+      () =>
+        `Excluded ${kind} #${id}: hidden from lists, search and new cases, kept in the vault. Restore with jejak ${kind} restore ${id}.`,
+    );
     return EXIT.ok;
   };
 }
@@ -49,6 +54,10 @@ export const evidenceRestore = restore('evidence');
 export async function evidencePurge(ctx: CliContext): Promise<number> {
   const id = itemId(ctx, 'evidence purge ID');
   const result = await withVault(ctx, (s) => purgeEvidence(s, id));
-  ctx.out.data(result, () => `Purged evidence #${id} (SHA-256 ${result.sha256})${result.blobRemoved ? '; its original was removed from the vault' : ''}.`);
+  ctx.out.data(
+    result,
+    () =>
+      `Purged evidence #${id} (SHA-256 ${result.sha256})${result.blobRemoved ? '; its original was removed from the vault' : ''}.`,
+  );
   return EXIT.ok;
 }

@@ -64,13 +64,26 @@ export async function newPassphrase(envName: string, text: CliText): Promise<str
 }
 
 /** A package that reads but does not hold up, or is not the one that was asked for. */
-const CHECK_FAILED = new Set<string>(['INTEGRITY', 'SELF_REVIEW', 'NOT_A_DECISION', 'OTHER_VAULT', 'OTHER_CASE', 'OLDER_EXPORT']);
+const CHECK_FAILED = new Set<string>([
+  'INTEGRITY',
+  'SELF_REVIEW',
+  'NOT_A_DECISION',
+  'OTHER_VAULT',
+  'OTHER_CASE',
+  'OLDER_EXPORT',
+]);
 
 export function exitCodeFor(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof JejakError) {
     if (e.code === 'VAULT_ROLLED_BACK') return EXIT.checkFailed;
-    if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE' || e.code === 'WRONG_ESCROW_KEY' || e.code === 'WRONG_AGE_KEY') return EXIT.wrongSecret;
+    if (
+      e.code === 'WRONG_PASSPHRASE' ||
+      e.code === 'WRONG_RECOVERY_CODE' ||
+      e.code === 'WRONG_ESCROW_KEY' ||
+      e.code === 'WRONG_AGE_KEY'
+    )
+      return EXIT.wrongSecret;
     if (e.code === 'UNTRUSTED') return EXIT.untrusted;
     if (CHECK_FAILED.has(e.code)) return EXIT.checkFailed;
     return EXIT.usage;

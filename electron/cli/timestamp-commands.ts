@@ -12,7 +12,8 @@ import { EXIT, UsageError } from './io';
 export async function timestampRequest(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!file || !out || ctx.args.length > 1) throw new UsageError('Usage: jejak timestamp request FILE.zip|FILE.zip.age --out DIR [--identity KEY.txt]');
+  if (!file || !out || ctx.args.length > 1)
+    throw new UsageError('Usage: jejak timestamp request FILE.zip|FILE.zip.age --out DIR [--identity KEY.txt]');
   const requests = await timestampRequests(resolve(file), { ageIdentities: await ageIdentities(ctx, resolve(file)) });
   const paths = writeTimestampRequests(out, requests);
   ctx.out.data({ requests: requests.map((r, i) => ({ statement: r.statement, file: paths[i] })) }, () =>
@@ -42,19 +43,29 @@ function readTokens(paths: readonly string[]): Array<{ name: string; bytes: Buff
 export async function timestampAttach(ctx: CliContext): Promise<number> {
   const [file, ...responses] = ctx.args;
   const out = flag(ctx, 'out');
-  if (!file || !out || responses.length === 0) throw new UsageError('Usage: jejak timestamp attach FILE.zip|FILE.zip.age DIR/*.tsr --out FILE [--recipient age1…]…');
+  if (!file || !out || responses.length === 0)
+    throw new UsageError(
+      'Usage: jejak timestamp attach FILE.zip|FILE.zip.age DIR/*.tsr --out FILE [--recipient age1…]…',
+    );
   const tokens = readTokens(responses);
   const policy = cliPolicy();
-  const attach = (opts: Parameters<typeof attachTimestamps>[3]) => attachTimestamps(resolve(file), resolve(out), tokens, { ...opts, tsaRoots: policy.tsaRoots ?? [] });
+  const attach = (opts: Parameters<typeof attachTimestamps>[3]) =>
+    attachTimestamps(resolve(file), resolve(out), tokens, { ...opts, tsaRoots: policy.tsaRoots ?? [] });
   const result = (await isAgePath(resolve(file)))
     ? await withVault(ctx, (s) => {
         beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
-        return attach({ ageIdentities: [vaultAgeIdentity(s)], encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)) });
+        return attach({
+          ageIdentities: [vaultAgeIdentity(s)],
+          encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)),
+        });
       })
     : await attach({ encryptFor: flagList(ctx, 'recipient') });
   ctx.out.data(result, () =>
     [
-      ...result.attached.map((a) => `${a.file}: statement ${a.seq}, time confirmed by ${a.tsa} at ${a.genTime}${a.trusted ? '' : ' (this TSA is not among the trusted TSA roots here)'}`),
+      ...result.attached.map(
+        (a) =>
+          `${a.file}: statement ${a.seq}, time confirmed by ${a.tsa} at ${a.genTime}${a.trusted ? '' : ' (this TSA is not among the trusted TSA roots here)'}`,
+      ),
       `Wrote ${result.path} (${result.bytes} bytes).`,
     ].join('\n'),
   );

@@ -15,7 +15,12 @@ import { EXIT, UsageError, newPassphrase, promptLine, secret } from './io';
 
 export function vaultOptions() {
   const policy = cliPolicy();
-  return { actor: cliActor(), kdf: policy.kdf, minStrength: policy.minPassphraseStrength, escrowPublicKey: policy.escrowPublicKey };
+  return {
+    actor: cliActor(),
+    kdf: policy.kdf,
+    minStrength: policy.minPassphraseStrength,
+    escrowPublicKey: policy.escrowPublicKey,
+  };
 }
 
 /**
@@ -24,17 +29,25 @@ export function vaultOptions() {
  * policy allows that (an IT test vault). --role defaults to analyst.
  */
 async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined> {
-  const given = { name: flag(ctx, 'name'), unit: flag(ctx, 'unit'), employeeId: flag(ctx, 'id'), role: flag(ctx, 'role') };
-  if (given.role !== undefined && given.role !== 'analyst' && given.role !== 'supervisor') throw new UsageError('--role is analyst or supervisor.');
+  const given = {
+    name: flag(ctx, 'name'),
+    unit: flag(ctx, 'unit'),
+    employeeId: flag(ctx, 'id'),
+    role: flag(ctx, 'role'),
+  };
+  if (given.role !== undefined && given.role !== 'analyst' && given.role !== 'supervisor')
+    throw new UsageError('--role is analyst or supervisor.');
   const anyGiven = Object.values(given).some((v) => v !== undefined);
   const policy = cliPolicy();
   const ask = process.stdin.isTTY && (anyGiven || !policy.allowAnonymousVault);
   if (!anyGiven && !ask) return undefined;
-  const fill = async (value: string | undefined, question: string) => value ?? (ask ? (await promptLine(question)).trim() : '');
+  const fill = async (value: string | undefined, question: string) =>
+    value ?? (ask ? (await promptLine(question)).trim() : '');
   const name = await fill(given.name, 'Your full name (printed on every signed statement): ');
   const unit = await fill(given.unit, policy.unitName ? `Unit [${policy.unitName}]: ` : 'Unit: ');
   const employeeId = await fill(given.employeeId, 'Employee ID (NIP): ');
-  const role = given.role ?? (ask ? (await promptLine('Role, analyst or supervisor [analyst]: ')).trim() || 'analyst' : 'analyst');
+  const role =
+    given.role ?? (ask ? (await promptLine('Role, analyst or supervisor [analyst]: ')).trim() || 'analyst' : 'analyst');
   if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('The role is analyst or supervisor.');
   return { name, unit, employeeId, role };
 }
@@ -44,7 +57,12 @@ export async function init(ctx: CliContext): Promise<number> {
   const identity = await initIdentity(ctx);
   const passphrase = await newPassphrase('JEJAK_PASSPHRASE', ctx.text);
   const policy = cliPolicy();
-  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, { ...vaultOptions(), identity, allowAnonymous: policy.allowAnonymousVault, policyUnit: policy.unitName });
+  const { session, recoveryCode } = await createVault(ctx.vaultDir, passphrase, {
+    ...vaultOptions(),
+    identity,
+    allowAnonymous: policy.allowAnonymousVault,
+    policyUnit: policy.unitName,
+  });
   const actor = session.actor;
   session.close('cli');
   ctx.out.data({ vault: ctx.vaultDir, recoveryCode, actor: identity ? actor : null }, () =>
@@ -107,7 +125,8 @@ export async function lock(ctx: CliContext): Promise<number> {
 /** `audit verify [--against FILE.zip…]`: the chain, the anchors in vault.json and, if given, earlier packages' heads. */
 export async function auditVerify(ctx: CliContext): Promise<number> {
   const named = flagList(ctx, 'against');
-  if (ctx.args.length > 0 && named.length === 0) throw new UsageError('Usage: jejak audit verify [--against FILE.zip…]');
+  if (ctx.args.length > 0 && named.length === 0)
+    throw new UsageError('Usage: jejak audit verify [--against FILE.zip…]');
   const against = [...named, ...ctx.args].map((f) => resolve(f));
   const result = await withVault(ctx, async (s) => ({
     ...verifyAuditAnchored(s.db, anchorsOf(s.header)),
@@ -135,14 +154,19 @@ async function escrowKeyFrom(ctx: CliContext, path: string) {
     throw new UsageError('cli.cannotReadEscrowKey', { path });
   }
   const encrypted = pem.includes('BEGIN ENCRYPTED PRIVATE KEY');
-  return loadEscrowPrivateKey(pem, encrypted ? await secret('JEJAK_ESCROW_KEY_PASSPHRASE', ctx.text.t('cli.prompt.escrowPassphrase')) : undefined);
+  return loadEscrowPrivateKey(
+    pem,
+    encrypted ? await secret('JEJAK_ESCROW_KEY_PASSPHRASE', ctx.text.t('cli.prompt.escrowPassphrase')) : undefined,
+  );
 }
 
 /** With the recovery code (the analyst) or, with --escrow-key, the unit's escrow private key (IT). */
 export async function recover(ctx: CliContext): Promise<number> {
   const keyPath = ctx.flags['escrow-key'];
   if (keyPath !== undefined && typeof keyPath !== 'string') throw new UsageError('cli.escrowKeyNeedsFile');
-  const unlockWith = keyPath ? { escrowKey: await escrowKeyFrom(ctx, keyPath) } : await secret('JEJAK_RECOVERY_CODE', ctx.text.t('cli.prompt.recoveryCode'));
+  const unlockWith = keyPath
+    ? { escrowKey: await escrowKeyFrom(ctx, keyPath) }
+    : await secret('JEJAK_RECOVERY_CODE', ctx.text.t('cli.prompt.recoveryCode'));
   const next = await newPassphrase('JEJAK_NEW_PASSPHRASE', ctx.text);
   const session = await recoverVault(ctx.vaultDir, unlockWith, next, vaultOptions());
   session.close('cli');
@@ -177,7 +201,12 @@ export async function keyRotate(ctx: CliContext): Promise<number> {
   ctx.out.info('Rotating keys: the database and every original are re-encrypted under a new master key.');
   let rotated;
   try {
-    rotated = await rotateKeys(session, { ...opts, passphrase: current, newPassphrase, onProgress: rotationReporter(ctx) });
+    rotated = await rotateKeys(session, {
+      ...opts,
+      passphrase: current,
+      newPassphrase,
+      onProgress: rotationReporter(ctx),
+    });
   } finally {
     if (session.isOpen) session.close('cli');
   }

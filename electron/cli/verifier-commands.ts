@@ -19,15 +19,21 @@ export async function verifierPage(ctx: CliContext): Promise<number> {
   const target = resolve(out);
   const source = builtVerifierPage();
   const built = await stat(source).catch(() => null);
-  if (!built?.isFile()) throw new JejakError('UNAVAILABLE', `The verifier page is not built (${source}): run \`npm run build\` first.`);
+  if (!built?.isFile())
+    throw new JejakError('UNAVAILABLE', `The verifier page is not built (${source}): run \`npm run build\` first.`);
   try {
     await copyFile(source, target, constants.COPYFILE_EXCL);
   } catch (err) {
-    if ((err as { code?: unknown }).code === 'EEXIST') throw new UsageError(`${target} already exists; give another file name.`);
+    if ((err as { code?: unknown }).code === 'EEXIST')
+      throw new UsageError(`${target} already exists; give another file name.`);
     // Only a file this copy created can be half written: EXCL refused any that was there before.
     await rm(target, { force: true }).catch(() => undefined);
     throw asUnreadable(err, `${target}`);
   }
-  ctx.out.data({ out: target, bytes: built.size }, () => `Wrote ${target} (${built.size} bytes): open it in a browser and drop a package on it. It needs no network and no install.`);
+  ctx.out.data(
+    { out: target, bytes: built.size },
+    () =>
+      `Wrote ${target} (${built.size} bytes): open it in a browser and drop a package on it. It needs no network and no install.`,
+  );
   return EXIT.ok;
 }

@@ -50,7 +50,8 @@ export function decisionProblems(request: DecisionRequest, evidenceFiles: readon
   const without = request.withoutItemReview ?? null;
   if (request.decision === 'returned') {
     if (without) problems.push({ code: 'without-review-is-for-approval' });
-    if (!request.comment.trim() && !request.items.some((i) => i.verdict === 'problem')) problems.push({ code: 'return-needs-reason' });
+    if (!request.comment.trim() && !request.items.some((i) => i.verdict === 'problem'))
+      problems.push({ code: 'return-needs-reason' });
     return problems;
   }
   if (without) {
@@ -71,7 +72,8 @@ export function statementComment(request: DecisionRequest): string {
   return comment ? `${comment}\n\n${line}` : line;
 }
 
-const list = (files: readonly string[]) => (files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', '));
+const list = (files: readonly string[]) =>
+  files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 
 /** The problems in plain words (the CLI prints them; the window has its own translations). */
 export function problemsText(problems: readonly DecisionProblem[]): string {

@@ -13,7 +13,31 @@ export interface Strength {
 }
 
 // The words people reach for first, in both working languages; a passphrase built on them loses credit.
-const COMMON = ['password', 'passw0rd', 'qwerty', 'asdf', 'admin', 'letmein', 'welcome', 'iloveyou', 'monkey', 'dragon', 'rahasia', 'sandi', 'katasandi', 'indonesia', 'jakarta', 'merdeka', 'jejak', 'bismillah', 'sayang', 'cinta', '123456', '654321', 'abcdef'];
+const COMMON = [
+  'password',
+  'passw0rd',
+  'qwerty',
+  'asdf',
+  'admin',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'monkey',
+  'dragon',
+  'rahasia',
+  'sandi',
+  'katasandi',
+  'indonesia',
+  'jakarta',
+  'merdeka',
+  'jejak',
+  'bismillah',
+  'sayang',
+  'cinta',
+  '123456',
+  '654321',
+  'abcdef',
+];
 
 export const MIN_LENGTH = 10;
 

@@ -15,7 +15,10 @@ export const auditEntrySchema = z.object({
 });
 
 /** An entry as the activity log shows it: with its subject's name (channel title, file name, case reference, package name). */
-export const labelledAuditEntrySchema = auditEntrySchema.extend({ subjectLabel: z.string().nullable(), subjectExists: z.boolean() });
+export const labelledAuditEntrySchema = auditEntrySchema.extend({
+  subjectLabel: z.string().nullable(),
+  subjectExists: z.boolean(),
+});
 
 export const auditContract = {
   'audit.list': {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const lastBackupSchema = z.object({ at: z.string(), path: z.string(), bytes: z.number(), sha256: z.string(), blobs: z.number() });
+export const lastBackupSchema = z.object({
+  at: z.string(),
+  path: z.string(),
+  bytes: z.number(),
+  sha256: z.string(),
+  blobs: z.number(),
+});
 
 /** Settings → Backup and the dashboard's reminder. Progress comes as `progress` events of the job (label: the phase). */
 export const backupContract = {
@@ -17,5 +23,8 @@ export const backupContract = {
     }),
   },
   /** Without a destination the backup goes to the backup folder, under a dated name. */
-  'backup.create': { args: z.object({ jobId: z.string().max(64), destination: z.string().max(4096).optional() }), result: lastBackupSchema },
+  'backup.create': {
+    args: z.object({ jobId: z.string().max(64), destination: z.string().max(4096).optional() }),
+    result: lastBackupSchema,
+  },
 } as const;

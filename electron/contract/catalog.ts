@@ -59,7 +59,10 @@ const importRowSchema = z.object({
   canonicalUrl: z.string().optional(),
   existingId: z.number().optional(),
 });
-const importPreviewSchema = z.object({ rows: z.array(importRowSchema), counts: z.object({ new: z.number(), existing: z.number(), repeated: z.number(), invalid: z.number() }) });
+const importPreviewSchema = z.object({
+  rows: z.array(importRowSchema),
+  counts: z.object({ new: z.number(), existing: z.number(), repeated: z.number(), invalid: z.number() }),
+});
 
 export const catalogContract = {
   'catalog.vocabulary': {
@@ -88,23 +91,55 @@ export const catalogContract = {
   },
   'channels.get': { args: z.object({ id }), result: channelDetailSchema },
   'channels.add': {
-    args: z.object({ url: z.string().max(4096), title: shortText.optional(), category: z.string().max(80).optional(), status: channelStatusSchema.optional(), tags: tags.optional(), notes: longText.optional(), subscriberCount: z.number().int().min(0).nullable().optional() }),
+    args: z.object({
+      url: z.string().max(4096),
+      title: shortText.optional(),
+      category: z.string().max(80).optional(),
+      status: channelStatusSchema.optional(),
+      tags: tags.optional(),
+      notes: longText.optional(),
+      subscriberCount: z.number().int().min(0).nullable().optional(),
+    }),
     result: z.object({ channel: channelDetailSchema, created: z.boolean() }),
   },
   'channels.update': {
-    args: z.object({ id, title: shortText.optional(), category: z.string().max(80).optional(), tags: tags.optional(), notes: longText.optional(), subscriberCount: z.number().int().min(0).nullable().optional() }),
+    args: z.object({
+      id,
+      title: shortText.optional(),
+      category: z.string().max(80).optional(),
+      tags: tags.optional(),
+      notes: longText.optional(),
+      subscriberCount: z.number().int().min(0).nullable().optional(),
+    }),
     result: channelDetailSchema,
   },
-  'channels.setStatus': { args: z.object({ id, status: channelStatusSchema, note: shortText.optional() }), result: channelDetailSchema },
+  'channels.setStatus': {
+    args: z.object({ id, status: channelStatusSchema, note: shortText.optional() }),
+    result: channelDetailSchema,
+  },
   /** category: for lines that do not name one (pasted links, a CSV without the column) */
-  'channels.previewImport': { args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }), result: importPreviewSchema },
-  'channels.commitImport': { args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }), result: importPreviewSchema.extend({ added: z.number() }) },
+  'channels.previewImport': {
+    args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }),
+    result: importPreviewSchema,
+  },
+  'channels.commitImport': {
+    args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }),
+    result: importPreviewSchema.extend({ added: z.number() }),
+  },
   'channels.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: channelDetailSchema },
   'channels.restore': { args: z.object({ id }), result: channelDetailSchema },
   'channels.parseLink': {
     args: z.object({ url: z.string().max(4096) }),
     result: z.union([
-      z.object({ ok: z.literal(true), platform: z.string(), kind: z.string(), key: z.string(), canonicalUrl: z.string(), existingId: z.number().nullable(), post: z.object({ id: z.string(), url: z.string() }).nullable() }),
+      z.object({
+        ok: z.literal(true),
+        platform: z.string(),
+        kind: z.string(),
+        key: z.string(),
+        canonicalUrl: z.string(),
+        existingId: z.number().nullable(),
+        post: z.object({ id: z.string(), url: z.string() }).nullable(),
+      }),
       z.object({ ok: z.literal(false), reason: z.string(), code: z.string() }),
     ]),
   },

@@ -23,7 +23,11 @@ export const evidenceSummarySchema = z.object({
 });
 
 /** Something wrong with a file's content: a code the window translates (`problem.<code>`), its values, and the English text. */
-export const mediaProblemSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string() });
+export const mediaProblemSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});
 
 export const evidenceDetailSchema = evidenceSummarySchema.extend({
   sha512: z.string(),
@@ -72,7 +76,16 @@ export const intakeResultSchema = z.object({
 export const evidenceContract = {
   'evidence.list': {
     args: z.object({
-      filter: z.object({ channelId: id.optional(), text: z.string().max(200).optional(), tag: z.string().max(60).optional(), mediaType: z.string().max(40).optional(), platform: z.string().max(20).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional(), excluded: exclusionViewSchema.optional() }),
+      filter: z.object({
+        channelId: id.optional(),
+        text: z.string().max(200).optional(),
+        tag: z.string().max(60).optional(),
+        mediaType: z.string().max(40).optional(),
+        platform: z.string().max(20).optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+        excluded: exclusionViewSchema.optional(),
+      }),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
     }),
@@ -80,29 +93,67 @@ export const evidenceContract = {
   },
   'evidence.get': { args: z.object({ id }), result: evidenceDetailSchema },
   'evidence.update': {
-    args: z.object({ id, notes: z.string().max(20_000).optional(), tags: tags.optional(), capturedAt: z.string().max(40).nullable().optional(), sourceUrl: z.string().max(4096).nullable().optional(), channelId: id.nullable().optional() }),
+    args: z.object({
+      id,
+      notes: z.string().max(20_000).optional(),
+      tags: tags.optional(),
+      capturedAt: z.string().max(40).nullable().optional(),
+      sourceUrl: z.string().max(4096).nullable().optional(),
+      channelId: id.nullable().optional(),
+    }),
     result: evidenceDetailSchema,
   },
   'evidence.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: evidenceDetailSchema },
   'evidence.restore': { args: z.object({ id }), result: evidenceDetailSchema },
   /** Never-exported items only; the audit entry keeps the SHA-256. */
-  'evidence.purge': { args: z.object({ id }), result: z.object({ id: z.number(), sha256: z.string(), blobRemoved: z.boolean() }) },
+  'evidence.purge': {
+    args: z.object({ id }),
+    result: z.object({ id: z.number(), sha256: z.string(), blobRemoved: z.boolean() }),
+  },
   /** Desktop: a file the user picked or dropped, by its grant token (the bytes are read in the core). */
   'evidence.intakePath': { args: z.object({ path: pickedFile, ...intakeMeta }), result: intakeResultSchema },
   /** Pasted images, and every file in the browser harness: the bytes themselves (at most 64 MiB). */
   'evidence.intakeBytes': {
-    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(90_000_000), lastModified: z.number().optional(), ...intakeMeta }),
+    args: z.object({
+      name: z.string().max(255),
+      dataBase64: z.string().max(90_000_000),
+      lastModified: z.number().optional(),
+      ...intakeMeta,
+    }),
     result: intakeResultSchema,
   },
   /**
    * Expands dropped files and folders (desktop only) into the files inside them: each with a fresh
    * grant token for evidence.intakePath and a label (its place under what was dropped).
    */
-  'evidence.expandPaths': { args: z.object({ paths: z.array(pickedFile).max(10_000) }), result: z.object({ files: z.array(pickedFileSchema) }) },
+  'evidence.expandPaths': {
+    args: z.object({ paths: z.array(pickedFile).max(10_000) }),
+    result: z.object({ files: z.array(pickedFileSchema) }),
+  },
   'jobs.cancel': { args: z.object({ jobId: z.string().max(64) }), result: z.object({}) },
   'search.query': {
-    args: z.object({ text: z.string().max(200), filter: z.object({ platform: z.string().max(20).optional(), status: z.string().max(20).optional(), category: z.string().max(80).optional(), tag: z.string().max(60).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() }), limit: z.number().int().min(1).max(200).optional() }),
-    result: z.object({ hits: z.array(z.object({ kind: z.enum(['channel', 'evidence', 'case']), id: z.number(), title: z.string(), snippet: z.string() })) }),
+    args: z.object({
+      text: z.string().max(200),
+      filter: z.object({
+        platform: z.string().max(20).optional(),
+        status: z.string().max(20).optional(),
+        category: z.string().max(80).optional(),
+        tag: z.string().max(60).optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+      }),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    result: z.object({
+      hits: z.array(
+        z.object({
+          kind: z.enum(['channel', 'evidence', 'case']),
+          id: z.number(),
+          title: z.string(),
+          snippet: z.string(),
+        }),
+      ),
+    }),
   },
   'dashboard.stats': {
     args: z.object({}),

@@ -33,9 +33,15 @@ export const vaultStatusSchema = z.object({
 
 export const vaultContract = {
   'vault.status': { args: z.object({}), result: vaultStatusSchema },
-  'vault.create': { args: z.object({ passphrase, identity: identityFieldsSchema.optional() }), result: z.object({ recoveryCode: z.string() }) },
+  'vault.create': {
+    args: z.object({ passphrase, identity: identityFieldsSchema.optional() }),
+    result: z.object({ recoveryCode: z.string() }),
+  },
   'vault.unlock': { args: z.object({ passphrase }), result: z.object({}) },
-  'vault.recover': { args: z.object({ recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }), result: z.object({}) },
+  'vault.recover': {
+    args: z.object({ recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }),
+    result: z.object({}),
+  },
   'vault.lock': { args: z.object({}), result: z.object({}) },
   'vault.changePassphrase': { args: z.object({ current: passphrase, next: passphrase }), result: z.object({}) },
   /** a new master key for the database and every original; progress as events under jobId */

@@ -83,6 +83,7 @@ export function isJejakError(e: unknown, code?: ErrorCode): e is JejakError {
 
 /** What crosses a process boundary: code, message and the reason when known. Unknown errors become INTERNAL. */
 export function toErrorPayload(e: unknown): { code: ErrorCode; message: string; reason?: MessageRef } {
-  if (e instanceof JejakError) return e.reason ? { code: e.code, message: e.message, reason: e.reason } : { code: e.code, message: e.message };
+  if (e instanceof JejakError)
+    return e.reason ? { code: e.code, message: e.message, reason: e.reason } : { code: e.code, message: e.message };
   return { code: 'INTERNAL', message: 'An unexpected error occurred. Details are in the log.' };
 }

@@ -55,7 +55,10 @@ function sharedWorker(): Shared {
   if (shared && !shared.failed) return shared;
   const slots = new Uint8Array(new SharedArrayBuffer(SLOTS * SLOT_BYTES));
   const busy = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { slots: slots.buffer, busy: busy.buffer, slotBytes: SLOT_BYTES } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { slots: slots.buffer, busy: busy.buffer, slotBytes: SLOT_BYTES },
+  });
   const state: Shared = { worker, slots, busy, next: 0, failed: null };
   worker.on('message', (m: { id: number; hex: string }) => {
     waiting.get(m.id)?.resolve(m.hex);
@@ -64,7 +67,8 @@ function sharedWorker(): Shared {
   });
   const fail = (e: Error) => {
     state.failed = e;
-    for (const w of waiting.values()) w.reject(new JejakError('INTERNAL', `SHA-512 could not be computed: ${e.message}`));
+    for (const w of waiting.values())
+      w.reject(new JejakError('INTERNAL', `SHA-512 could not be computed: ${e.message}`));
     waiting.clear();
   };
   worker.on('error', fail);

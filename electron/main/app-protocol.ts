@@ -7,7 +7,6 @@ import { contentTypeOf, resolveStatic } from '../core/app/static-files';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { APP_HOST, APP_SCHEME, EVIDENCE_SCHEME } from './ipc-names';
 
-
 /** Must run before the app is ready: our schemes behave like https (secure, standard origin). */
 export function registerSchemes(): void {
   protocol.registerSchemesAsPrivileged([
@@ -24,8 +23,14 @@ export function serveEvidence(app: JejakApp): void {
   protocol.handle(EVIDENCE_SCHEME, async (request) => {
     const url = new URL(request.url);
     const reply =
-      url.host === 'evidence' ? evidenceImage(app, url.pathname) : url.host === 'package' ? await packageImage(app, url.pathname) : { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
-    const body = Buffer.isBuffer(reply.body) ? reply.body : (Readable.toWeb(Readable.from(reply.body)) as ReadableStream);
+      url.host === 'evidence'
+        ? evidenceImage(app, url.pathname)
+        : url.host === 'package'
+          ? await packageImage(app, url.pathname)
+          : { status: 404, type: 'text/plain', body: Buffer.from('Not found') };
+    const body = Buffer.isBuffer(reply.body)
+      ? reply.body
+      : (Readable.toWeb(Readable.from(reply.body)) as ReadableStream);
     return new Response(body, { status: reply.status, headers: { ...EVIDENCE_HEADERS, 'Content-Type': reply.type } });
   });
 }
@@ -37,7 +42,11 @@ export function serveRenderer(rendererDir: string): void {
     const file = url.host === APP_HOST ? resolveStatic(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(await readFile(file), {
-      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': contentTypeOf(file),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

@@ -20,8 +20,16 @@ export function sourceKind(sourceId: string): SourceKind {
  * resolution capture. A window is at most a screen, so it gets the largest display's size.
  */
 export function fullResolution(displays: DisplayLike[], displayId?: string): { width: number; height: number } {
-  const physical = (d: DisplayLike) => ({ width: Math.round(d.size.width * d.scaleFactor), height: Math.round(d.size.height * d.scaleFactor) });
+  const physical = (d: DisplayLike) => ({
+    width: Math.round(d.size.width * d.scaleFactor),
+    height: Math.round(d.size.height * d.scaleFactor),
+  });
   const match = displayId ? displays.find((d) => String(d.id) === displayId) : undefined;
   if (match) return physical(match);
-  return displays.map(physical).reduce((a, b) => ({ width: Math.max(a.width, b.width), height: Math.max(a.height, b.height) }), { width: 1, height: 1 });
+  return displays
+    .map(physical)
+    .reduce((a, b) => ({ width: Math.max(a.width, b.width), height: Math.max(a.height, b.height) }), {
+      width: 1,
+      height: 1,
+    });
 }

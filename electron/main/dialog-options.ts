@@ -10,7 +10,10 @@ export type PickKind = 'evidence' | 'package' | 'roster';
  */
 export const FILE_FILTERS: Record<PickKind, FileFilter[]> = {
   evidence: [
-    { name: 'Images, videos, PDF', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'mp4', 'webm', 'pdf'] },
+    {
+      name: 'Images, videos, PDF',
+      extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'mp4', 'webm', 'pdf'],
+    },
     { name: 'All files', extensions: ['*'] },
   ],
   // An encrypted package is NAME.zip.age; the filter matches the last extension only.
@@ -18,7 +21,11 @@ export const FILE_FILTERS: Record<PickKind, FileFilter[]> = {
   roster: [{ name: 'Trust roster', extensions: ['json'] }],
 };
 
-const TITLES: Record<PickKind, string> = { evidence: 'Add evidence', package: 'Open a package for review', roster: 'Import a trust roster' };
+const TITLES: Record<PickKind, string> = {
+  evidence: 'Add evidence',
+  package: 'Open a package for review',
+  roster: 'Import a trust roster',
+};
 
 export function openDialogOptions(kind: PickKind, multiple: boolean): OpenDialogOptions {
   return {
@@ -31,7 +38,10 @@ export function openDialogOptions(kind: PickKind, multiple: boolean): OpenDialog
 
 /** The last path part of a proposed name, without characters a file name cannot hold; '' when nothing is left. */
 function lastPart(name: string): string {
-  const last = [...win32.basename(basename(name))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('').trim();
+  const last = [...win32.basename(basename(name))]
+    .map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
+    .trim();
   return last === '.' || last === '..' ? '' : last;
 }
 
@@ -41,22 +51,29 @@ export function safeFileName(name: string): string {
   return /\.zip(\.age)?$/i.test(base) ? base : `${base}.zip`;
 }
 
-
 /** Starts in Documents, or in the first folder the policy allows (a save elsewhere would be refused). */
-export function saveDialogOptions(defaultName: string, where: { documentsDir: string; allowedFolders?: string[] }): SaveDialogOptions {
+export function saveDialogOptions(
+  defaultName: string,
+  where: { documentsDir: string; allowedFolders?: string[] },
+): SaveDialogOptions {
   const folder = where.allowedFolders?.[0] ?? where.documentsDir;
   const name = safeFileName(defaultName);
   return {
     title: 'Export the package',
     defaultPath: join(folder, name),
-    filters: isSealedName(name) ? [{ name: 'Jejak package, encrypted (age)', extensions: ['age'] }] : [{ name: 'Jejak package', extensions: ['zip'] }],
+    filters: isSealedName(name)
+      ? [{ name: 'Jejak package, encrypted (age)', extensions: ['age'] }]
+      : [{ name: 'Jejak package', extensions: ['zip'] }],
     // No overwrite prompt: the core refuses an existing file anyway, with a clear message.
     properties: ['createDirectory'],
   };
 }
 
 /** Saving an original: its own name (last path part only), in Documents or the first folder the policy allows. */
-export function evidenceDialogOptions(originalName: string, where: { documentsDir: string; allowedFolders?: string[] }): SaveDialogOptions {
+export function evidenceDialogOptions(
+  originalName: string,
+  where: { documentsDir: string; allowedFolders?: string[] },
+): SaveDialogOptions {
   return {
     title: 'Export the original',
     defaultPath: join(where.allowedFolders?.[0] ?? where.documentsDir, lastPart(originalName) || 'evidence'),
@@ -76,7 +93,10 @@ export function withZipExtension(path: string, proposed = ''): string {
 }
 
 /** Where time-stamp requests are saved: a folder, which may be new. */
-export const TIMESTAMP_FOLDER_OPTIONS: OpenDialogOptions = { title: 'Save time-stamp requests', properties: ['openDirectory', 'createDirectory'] };
+export const TIMESTAMP_FOLDER_OPTIONS: OpenDialogOptions = {
+  title: 'Save time-stamp requests',
+  properties: ['openDirectory', 'createDirectory'],
+};
 
 /** A backup is a tar; the dialog starts in the backup folder (another disk, ideally). */
 export function backupDialogOptions(defaultName: string, folder: string): SaveDialogOptions {

@@ -5,7 +5,14 @@ import { getEvidence } from '../core/evidence/evidence-repo';
 import { exportOriginalTo } from '../core/evidence/export-original';
 import type { ClipboardKeeper } from './clipboard-keeper';
 import { backupFolder } from '../core/vault/backup-status';
-import { backupDialogOptions, evidenceDialogOptions, openDialogOptions, saveDialogOptions, TIMESTAMP_FOLDER_OPTIONS, withZipExtension } from './dialog-options';
+import {
+  backupDialogOptions,
+  evidenceDialogOptions,
+  openDialogOptions,
+  saveDialogOptions,
+  TIMESTAMP_FOLDER_OPTIONS,
+  withZipExtension,
+} from './dialog-options';
 import { grantDialogPicks } from './path-grant-ipc';
 import { capturePng, listCaptureSources } from './screen-capture';
 
@@ -26,20 +33,28 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       return {};
     },
     'host.chooseExportPath': async ({ defaultName }, app) => {
-      const options = saveDialogOptions(defaultName, { documentsDir: deps.documentsDir, allowedFolders: app.policy.allowedExportFolders });
+      const options = saveDialogOptions(defaultName, {
+        documentsDir: deps.documentsDir,
+        allowedFolders: app.policy.allowedExportFolders,
+      });
       const win = deps.window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath, defaultName) };
     },
     'host.chooseFolder': async (_args, app) => {
       const win = deps.window();
-      const result = win ? await dialog.showOpenDialog(win, TIMESTAMP_FOLDER_OPTIONS) : await dialog.showOpenDialog(TIMESTAMP_FOLDER_OPTIONS);
+      const result = win
+        ? await dialog.showOpenDialog(win, TIMESTAMP_FOLDER_OPTIONS)
+        : await dialog.showOpenDialog(TIMESTAMP_FOLDER_OPTIONS);
       const [folder] = grantDialogPicks(result, app.pathGrants);
       return { path: folder?.path ?? null };
     },
     'host.exportEvidence': async ({ id }, app) => {
       const session = app.requireSession();
-      const options = evidenceDialogOptions(getEvidence(session, id).originalName || `evidence-${id}`, { documentsDir: deps.documentsDir, allowedFolders: app.policy.allowedExportFolders });
+      const options = evidenceDialogOptions(getEvidence(session, id).originalName || `evidence-${id}`, {
+        documentsDir: deps.documentsDir,
+        allowedFolders: app.policy.allowedExportFolders,
+      });
       const win = deps.window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return { path: null };
@@ -64,7 +79,9 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const session = app.requireSession();
       const png = await capturePng(sourceId, deps.window());
       try {
-        const result = await app.job(jobId, (signal) => intakeCapture(session, app.policy, png, { region, channelId, sourceUrl, notes }, { signal }));
+        const result = await app.job(jobId, (signal) =>
+          intakeCapture(session, app.policy, png, { region, channelId, sourceUrl, notes }, { signal }),
+        );
         return { evidenceId: result.evidenceId, sha256: result.sha256, sha512: result.sha512, size: result.size };
       } finally {
         // The plaintext screenshot lived only in this buffer; it goes as soon as it is stored.

@@ -29,7 +29,9 @@ registerSchemes();
 hardenContents();
 
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-const nativeModule = app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+const nativeModule = app.isPackaged
+  ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+  : join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
 // The database module built for Electron's ABI sits beside the one Node uses for tests.
 if (existsSync(nativeModule)) setNativeBinding(nativeModule);
 
@@ -49,10 +51,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
-  const core = startCore({ dataDir: app.getPath('userData'), resourcesDir, version: app.getVersion(), requirePathGrants: true });
+  const core = startCore({
+    dataDir: app.getPath('userData'),
+    resourcesDir,
+    version: app.getVersion(),
+    requirePathGrants: true,
+  });
   const trustedWebContents = () => (mainWindow ? [mainWindow.webContents.id] : []);
   const route = createIpcRouter({ dispatch: core.dispatch, trustedWebContents });
-  const senderOf = (event: IpcMainInvokeEvent) => ({ webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null });
+  const senderOf = (event: IpcMainInvokeEvent) => ({
+    webContentsId: event.sender.id,
+    frameUrl: event.senderFrame?.url ?? null,
+  });
   for (const channel of channels) {
     ipcMain.handle(channel, (event, args: unknown) => route(senderOf(event), channel, args));
   }
@@ -65,7 +75,11 @@ async function start(): Promise<void> {
   const copied = createClipboardKeeper(clipboard);
   if (core.app) {
     const jejak = core.app;
-    jejak.hostHandlers = createHostHandlers({ window: () => mainWindow, documentsDir: app.getPath('documents'), clipboard: copied });
+    jejak.hostHandlers = createHostHandlers({
+      window: () => mainWindow,
+      documentsDir: app.getPath('documents'),
+      clipboard: copied,
+    });
     // A recovery code or hash copied before the lock must not outlive the unlocked session.
     jejak.onEvent((event) => event.type === 'locked' && void copied.takeBack());
     serveEvidence(jejak);
@@ -81,7 +95,12 @@ async function start(): Promise<void> {
     void copied.takeBack().finally(() => app.quit());
   });
 
-  mainWindow = new BrowserWindow(mainWindowOptions({ preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'), devTools: !app.isPackaged }));
+  mainWindow = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
+      devTools: !app.isPackaged,
+    }),
+  );
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);

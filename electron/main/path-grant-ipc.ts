@@ -4,7 +4,10 @@ import type { PathGrants } from '../core/app/path-grants';
 import { type SenderInfo, senderProblem } from './ipc-router';
 
 /** A file picked in our own open dialog: a grant token (or the plain path where no grants apply) and its name. */
-export function grantDialogPicks(result: OpenDialogReturnValue, grants: PathGrants | null): Array<{ path: string; label: string }> {
+export function grantDialogPicks(
+  result: OpenDialogReturnValue,
+  grants: PathGrants | null,
+): Array<{ path: string; label: string }> {
   if (result.canceled) return [];
   const tokens = grants ? grants.mintAll(result.filePaths) : result.filePaths;
   return result.filePaths.map((p, i) => ({ path: tokens[i]!, label: basename(p) }));

@@ -5,14 +5,25 @@ import { PICKER_THUMBNAIL, fullResolution, sourceKind } from './capture-geometry
 /** Screens and windows to pick from, without our own window (capturing it would show the picker). */
 export async function listCaptureSources(ownWindow: BrowserWindow | null) {
   const own = ownWindow?.getMediaSourceId();
-  const sources = await desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: PICKER_THUMBNAIL, fetchWindowIcons: false });
+  const sources = await desktopCapturer.getSources({
+    types: ['screen', 'window'],
+    thumbnailSize: PICKER_THUMBNAIL,
+    fetchWindowIcons: false,
+  });
   return sources
     .filter((s) => s.id !== own)
     .map((s) => ({ id: s.id, name: s.name, kind: sourceKind(s.id), thumbnailDataUrl: s.thumbnail.toDataURL() }));
 }
 
-async function find(sourceId: string, size: { width: number; height: number }): Promise<DesktopCapturerSource | undefined> {
-  const sources = await desktopCapturer.getSources({ types: [sourceKind(sourceId)], thumbnailSize: size, fetchWindowIcons: false });
+async function find(
+  sourceId: string,
+  size: { width: number; height: number },
+): Promise<DesktopCapturerSource | undefined> {
+  const sources = await desktopCapturer.getSources({
+    types: [sourceKind(sourceId)],
+    thumbnailSize: size,
+    fetchWindowIcons: false,
+  });
   return sources.find((s) => s.id === sourceId);
 }
 
@@ -33,7 +44,8 @@ export async function capturePng(sourceId: string, ownWindow: BrowserWindow | nu
     // First a cheap look-up for the display the screen is on, then the capture at its size.
     const probe = sourceKind(sourceId) === 'screen' ? await find(sourceId, { width: 1, height: 1 }) : undefined;
     const source = await find(sourceId, fullResolution(displays, probe?.display_id));
-    if (!source || source.thumbnail.isEmpty()) throw new JejakError('NOT_FOUND', 'That screen or window is no longer there; pick it again.');
+    if (!source || source.thumbnail.isEmpty())
+      throw new JejakError('NOT_FOUND', 'That screen or window is no longer there; pick it again.');
     return source.thumbnail.toPNG();
   } finally {
     if (hide) ownWindow!.show();

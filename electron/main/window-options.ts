@@ -1,7 +1,11 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Every security-relevant window setting in one plain function, so a test can hold it to account. */
-export function mainWindowOptions(opts: { preloadPath: string; iconPath?: string; devTools: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(opts: {
+  preloadPath: string;
+  iconPath?: string;
+  devTools: boolean;
+}): BrowserWindowConstructorOptions {
   const { preloadPath, iconPath, devTools } = opts;
   return {
     width: 1320,

@@ -18,7 +18,9 @@ if (core.app) listenForLock(dataDir, () => core.app?.lock('command'));
 const harness = await startHarness({
   dispatch: core.dispatch,
   onEvent: core.onEvent,
-  evidenceImage: core.app ? (path) => (path.endsWith('/download') ? evidenceDownload(core.app!, path) : evidenceImage(core.app!, path)) : undefined,
+  evidenceImage: core.app
+    ? (path) => (path.endsWith('/download') ? evidenceDownload(core.app!, path) : evidenceImage(core.app!, path))
+    : undefined,
   packageImage: core.app ? (path) => packageImage(core.app!, path) : undefined,
   rendererDir: resolve(values.renderer ?? join(here, '..', '..', 'out', 'renderer')),
   port: values.port ? Number(values.port) : 0,

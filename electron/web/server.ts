@@ -52,7 +52,8 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-const sendError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
+const sendError = (res: ServerResponse, status: number, code: string, message: string) =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
 
 export async function startHarness(opts: HarnessOptions): Promise<{ url: string; close(): Promise<void> }> {
   let token: string | null = randomBytes(24).toString('hex');
@@ -73,13 +74,15 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!token || !sameSecret(offered, token)) return send(res, 403, 'This link was already used or is wrong. Restart `npm start` for a new one.');
+      if (!token || !sameSecret(offered, token))
+        return send(res, 403, 'This link was already used or is wrong. Restart `npm start` for a new one.');
       token = null;
       res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
       return res.end();
     }
     const cookie = /(?:^|;\s*)jejak_session=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-    if (!cookie || !sameSecret(cookie, sessionId)) return send(res, 403, 'Open the link with the token that `npm start` printed.');
+    if (!cookie || !sameSecret(cookie, sessionId))
+      return send(res, 403, 'Open the link with the token that `npm start` printed.');
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       res.write(': connected\n\n');
@@ -90,7 +93,9 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
     const isEvidence = url.pathname.startsWith('/evidence/') && opts.evidenceImage;
     const isPackage = url.pathname.startsWith('/package/') && opts.packageImage;
     if (req.method === 'GET' && (isEvidence || isPackage)) {
-      const reply = isEvidence ? opts.evidenceImage!(url.pathname.slice('/evidence/'.length)) : await opts.packageImage!(url.pathname.slice('/package/'.length));
+      const reply = isEvidence
+        ? opts.evidenceImage!(url.pathname.slice('/evidence/'.length))
+        : await opts.packageImage!(url.pathname.slice('/package/'.length));
       res.writeHead(reply.status, { ...EVIDENCE_HEADERS, ...reply.headers, 'Content-Type': reply.type });
       if (Buffer.isBuffer(reply.body)) return res.end(reply.body);
       try {
@@ -112,12 +117,14 @@ export async function startHarness(opts: HarnessOptions): Promise<{ url: string;
         return sendError(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
       }
       const channel = decodeUrlPath(url.pathname.slice('/api/'.length));
-      if (channel === null) return sendError(res, 400, 'INVALID_INPUT', 'The request path is not valid percent-encoding.');
+      if (channel === null)
+        return sendError(res, 400, 'INVALID_INPUT', 'The request path is not valid percent-encoding.');
       const envelope = await opts.dispatch(channel, args);
       return send(res, 200, JSON.stringify(envelope), 'application/json');
     }
     if (req.method === 'GET' && serveStatic(opts.rendererDir, url.pathname, res)) return;
-    if (req.method === 'GET' && !url.pathname.startsWith('/api/') && serveStatic(opts.rendererDir, '/index.html', res)) return;
+    if (req.method === 'GET' && !url.pathname.startsWith('/api/') && serveStatic(opts.rendererDir, '/index.html', res))
+      return;
     send(res, 404, 'Not found.');
   };
   // One bad request must never take the harness down: whatever escapes a route is a 500 for that request.

@@ -66,7 +66,12 @@ export function Shell() {
         <ul>
           {AREAS.map((a) => (
             <li key={a}>
-              <button type="button" className={a === area && !searchOpen ? 'nav-item active' : 'nav-item'} aria-current={a === area && !searchOpen ? 'page' : undefined} onClick={() => navigate(a, area, searchOpen)}>
+              <button
+                type="button"
+                className={a === area && !searchOpen ? 'nav-item active' : 'nav-item'}
+                aria-current={a === area && !searchOpen ? 'page' : undefined}
+                onClick={() => navigate(a, area, searchOpen)}
+              >
                 {t(`nav.${a}` as MessageKey)}
               </button>
             </li>

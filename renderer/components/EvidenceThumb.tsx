@@ -15,10 +15,24 @@ export function EvidenceThumb({ id, hasThumbnail, mediaType, alt }: Props) {
   const t = useT();
   const [failed, setFailed] = useState(false);
   if (hasThumbnail && !failed) {
-    return <img className="thumb-img" src={evidenceImageUrl(id, 'thumb')} alt={alt} loading="lazy" decoding="async" draggable={false} onError={() => setFailed(true)} />;
+    return (
+      <img
+        className="thumb-img"
+        src={evidenceImageUrl(id, 'thumb')}
+        alt={alt}
+        loading="lazy"
+        decoding="async"
+        draggable={false}
+        onError={() => setFailed(true)}
+      />
+    );
   }
   return (
-    <div className={`thumb-placeholder thumb-${mediaKind(mediaType)}`} role="img" aria-label={`${mediaKindLabel(t, mediaType)}: ${alt}`}>
+    <div
+      className={`thumb-placeholder thumb-${mediaKind(mediaType)}`}
+      role="img"
+      aria-label={`${mediaKindLabel(t, mediaType)}: ${alt}`}
+    >
       <span>{mediaKindLabel(t, mediaType)}</span>
     </div>
   );

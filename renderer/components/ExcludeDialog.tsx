@@ -27,7 +27,16 @@ export function ExcludeDialog({ name, busy, error, onConfirm, onClose }: Props) 
         <p className="muted">{t('workflow.excludeBody')}</p>
         <div className="field">
           <label htmlFor={reasonId}>{t('workflow.reason')}</label>
-          <textarea id={reasonId} rows={3} value={reason} maxLength={2000} required autoFocus placeholder={t('workflow.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={reasonId}
+            rows={3}
+            value={reason}
+            maxLength={2000}
+            required
+            autoFocus
+            placeholder={t('workflow.reasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </div>
         <ErrorBanner error={error} />
         <div className="dialog-actions">

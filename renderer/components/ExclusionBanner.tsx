@@ -14,7 +14,12 @@ export function ExclusionBanner({ excluded, busy, onRestore }: Props) {
   return (
     <div className="banner banner-excluded" role="status" data-testid="excluded-banner">
       <div>
-        <strong>{t('workflow.excludedBadge')}</strong> {t('workflow.excludedBanner', { by: excluded.by, at: formatDateTime(excluded.at, language), reason: excluded.reason })}
+        <strong>{t('workflow.excludedBadge')}</strong>{' '}
+        {t('workflow.excludedBanner', {
+          by: excluded.by,
+          at: formatDateTime(excluded.at, language),
+          reason: excluded.reason,
+        })}
         <div className="small">{t('workflow.excludedHint')}</div>
       </div>
       <button type="button" className="button-secondary" disabled={busy} onClick={onRestore}>

@@ -19,7 +19,16 @@ export function PassphraseField({ label, value, onChange, autoFocus, autoComplet
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input id={id} name={name} type={shown ? 'text' : 'password'} value={value} autoFocus={autoFocus} autoComplete={autoComplete} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          name={name}
+          type={shown ? 'text' : 'password'}
+          value={value}
+          autoFocus={autoFocus}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+        />
         <button type="button" className="button-ghost" onClick={() => setShown(!shown)} aria-pressed={shown}>
           {shown ? t('common.hide') : t('common.show')}
         </button>

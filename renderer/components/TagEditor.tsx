@@ -41,7 +41,13 @@ export function TagEditor({ tags, suggestions = [], onChange, disabled, label }:
         {tags.map((tag) => (
           <li key={tag} className="tag">
             <span>{tag}</span>
-            <button type="button" className="tag-remove" disabled={disabled} aria-label={t('tags.remove', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <button
+              type="button"
+              className="tag-remove"
+              disabled={disabled}
+              aria-label={t('tags.remove', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
               ×
             </button>
           </li>

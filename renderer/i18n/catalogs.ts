@@ -28,8 +28,32 @@ import workflowId from './workflow.id.json';
 export type Language = 'id' | 'en';
 
 export const catalogs = {
-  id: { ...baseId, ...casesId, ...backupId, ...securityId, ...travelId, ...verifierId, ...workflowId, ...decisionId, ...activityId, ...messagesId, ...viewerId },
-  en: { ...baseEn, ...casesEn, ...backupEn, ...securityEn, ...travelEn, ...verifierEn, ...workflowEn, ...decisionEn, ...activityEn, ...messagesEn, ...viewerEn },
+  id: {
+    ...baseId,
+    ...casesId,
+    ...backupId,
+    ...securityId,
+    ...travelId,
+    ...verifierId,
+    ...workflowId,
+    ...decisionId,
+    ...activityId,
+    ...messagesId,
+    ...viewerId,
+  },
+  en: {
+    ...baseEn,
+    ...casesEn,
+    ...backupEn,
+    ...securityEn,
+    ...travelEn,
+    ...verifierEn,
+    ...workflowEn,
+    ...decisionEn,
+    ...activityEn,
+    ...messagesEn,
+    ...viewerEn,
+  },
 };
 export type MessageKey = keyof typeof catalogs.id;
 

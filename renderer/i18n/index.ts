@@ -17,7 +17,11 @@ export const useI18n = create<I18nState>((set) => ({
   },
 }));
 
-export function translate(language: Language, key: MessageKey | string, vars?: Record<string, string | number>): string {
+export function translate(
+  language: Language,
+  key: MessageKey | string,
+  vars?: Record<string, string | number>,
+): string {
   return lookup(language, key, vars) ?? key;
 }
 
@@ -32,8 +36,12 @@ export function useT(): Translate {
  * An error from the core in the user's language: by its reason (the exact case) where we have
  * words for it, else by its code, else its English message.
  */
-export function errorText(t: Translate, error: { code: string; message: string; reason?: { key: string; params?: Record<string, string | number> } }): string {
-  if (error.reason && lookup('en', error.reason.key) !== null) return t(error.reason.key as MessageKey, error.reason.params);
+export function errorText(
+  t: Translate,
+  error: { code: string; message: string; reason?: { key: string; params?: Record<string, string | number> } },
+): string {
+  if (error.reason && lookup('en', error.reason.key) !== null)
+    return t(error.reason.key as MessageKey, error.reason.params);
   return textOr(t, `error.${error.code}`, error.message);
 }
 

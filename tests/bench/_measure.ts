@@ -12,7 +12,8 @@ export async function time(fn: () => unknown): Promise<number> {
 /** The baseline every benchmark is measured against: `openssl dgst -sha256` over the same files. */
 export async function opensslSha256Ms(files: string[]): Promise<number> {
   return time(() => {
-    for (let i = 0; i < files.length; i += 200) execFileSync('openssl', ['dgst', '-sha256', ...files.slice(i, i + 200)], { stdio: 'ignore' });
+    for (let i = 0; i < files.length; i += 200)
+      execFileSync('openssl', ['dgst', '-sha256', ...files.slice(i, i + 200)], { stdio: 'ignore' });
   });
 }
 
@@ -36,7 +37,7 @@ export function peakRss(): { stop(): number } {
 }
 
 export function mibPerSecond(bytes: number, ms: number): string {
-  return `${((bytes / 1024 / 1024) / (ms / 1000)).toFixed(0)} MiB/s`;
+  return `${(bytes / 1024 / 1024 / (ms / 1000)).toFixed(0)} MiB/s`;
 }
 
 export function ratio(ms: number, baselineMs: number): string {

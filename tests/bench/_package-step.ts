@@ -12,12 +12,29 @@ let detail = '';
 if (step === 'export') {
   const session = await unlockVault(a!, { passphrase: 'benchmark passphrase with several words' }, { actor: 'bench' });
   const unlocked = performance.now();
-  await exportCase(session, {}, Number(b), c!, { language: 'id', resourcesDir: join(process.cwd(), 'resources'), version: 'bench', recipients: recipient ? [recipient] : [] });
+  await exportCase(session, {}, Number(b), c!, {
+    language: 'id',
+    resourcesDir: join(process.cwd(), 'resources'),
+    version: 'bench',
+    recipients: recipient ? [recipient] : [],
+  });
   session.close('bench');
   detail = `unlock ${(unlocked - started).toFixed(0)} ms excluded`;
-  process.stdout.write(JSON.stringify({ ms: performance.now() - unlocked, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), detail }));
+  process.stdout.write(
+    JSON.stringify({
+      ms: performance.now() - unlocked,
+      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      detail,
+    }),
+  );
 } else {
   const identity = process.env.BENCH_AGE_IDENTITY;
   const result = await verifyPackage(a!, identity ? { ageIdentities: [identity] } : {});
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), detail: result.verdict }));
+  process.stdout.write(
+    JSON.stringify({
+      ms: performance.now() - started,
+      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      detail: result.verdict,
+    }),
+  );
 }

@@ -2,7 +2,17 @@
 // over the same payload in the same run, with peak RSS of each.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -25,39 +35,70 @@ try {
     const raw = Buffer.alloc(720 * 480 * 3, 245);
     randomBytes(720 * 150 * 3).copy(raw, 720 * 120 * 3);
     const path = join(files, `shot-${i}.png`);
-    writeFileSync(path, await sharp(raw, { raw: { width: 720, height: 480, channels: 3 } }).png().toBuffer());
+    writeFileSync(
+      path,
+      await sharp(raw, { raw: { width: 720, height: 480, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
     paths.push(path);
   }
   const video = join(files, 'video.mp4');
   const fd = openSync(video, 'w');
   writeSync(fd, Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'));
   const block = randomBytes(8 * 1024 * 1024);
-  for (let done = 24; done < VIDEO_BYTES; done += block.length) writeSync(fd, block, 0, Math.min(block.length, VIDEO_BYTES - done));
+  for (let done = 24; done < VIDEO_BYTES; done += block.length)
+    writeSync(fd, block, 0, Math.min(block.length, VIDEO_BYTES - done));
   closeSync(fd);
   paths.push(video);
   const payloadBytes = paths.reduce((n, p) => n + statSync(p).size, 0);
 
-  const { session } = await createVault(join(dir, 'vault'), 'benchmark passphrase with several words', { actor: 'bench', kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 }, allowAnonymous: true });
+  const { session } = await createVault(join(dir, 'vault'), 'benchmark passphrase with several words', {
+    actor: 'bench',
+    kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
+    allowAnonymous: true,
+  });
   setIdentity(session, { name: 'Bench Analyst', unit: 'Bench Unit', employeeId: 'B-1', role: 'analyst' });
   const channel = addOrFindChannel(session, {}, { url: 't.me/bench_channel', title: 'Bench' }).id;
   const evidenceIds: number[] = [];
   for (const p of paths) evidenceIds.push((await intakeFile(session, {}, p, { channelId: channel })).evidenceId);
-  const kase = createCase(session, {}, { title: 'Benchmark case', platform: 'telegram', channelIds: [channel], evidenceIds });
+  const kase = createCase(
+    session,
+    {},
+    { title: 'Benchmark case', platform: 'telegram', channelIds: [channel], evidenceIds },
+  );
 
   session.close('bench');
   await opensslSha256Ms(paths);
   const baseline = await opensslSha256Ms(paths);
   const zip = join(dir, 'case.zip');
   // Each step runs in a fresh process, so its peak RSS is its own and not the seeding's.
-  const step = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/_package-step.ts', ...args], { encoding: 'utf8' })) as { ms: number; maxRssMiB: number; detail: string };
+  const step = (...args: string[]) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/_package-step.ts', ...args], {
+        encoding: 'utf8',
+      }),
+    ) as { ms: number; maxRssMiB: number; detail: string };
   const exported = step('export', join(dir, 'vault'), String(kase.id), zip);
   const verified = step('verify', zip);
-  const [exportMs, exportPeak, verifyMs, verifyPeak, verdict] = [exported.ms, exported.maxRssMiB, verified.ms, verified.maxRssMiB, verified.detail];
+  const [exportMs, exportPeak, verifyMs, verifyPeak, verdict] = [
+    exported.ms,
+    exported.maxRssMiB,
+    verified.ms,
+    verified.maxRssMiB,
+    verified.detail,
+  ];
 
-  console.log(`payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`);
+  console.log(
+    `payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`,
+  );
   console.log(`openssl dgst -sha256    ${baseline.toFixed(0)} ms (${mibPerSecond(payloadBytes, baseline)})   baseline`);
-  console.log(`export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} openssl   aim ≤ 2×    peak RSS ${exportPeak} MiB (aim ≤ 250)`);
-  console.log(`verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baseline)} openssl   aim ≤ 1.3×  peak RSS ${verifyPeak} MiB (aim ≤ 250)`);
+  console.log(
+    `export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} openssl   aim ≤ 2×    peak RSS ${exportPeak} MiB (aim ≤ 250)`,
+  );
+  console.log(
+    `verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baseline)} openssl   aim ≤ 1.3×  peak RSS ${verifyPeak} MiB (aim ≤ 250)`,
+  );
   console.log(`package size            ${(statSync(zip).size / 1024 / 1024).toFixed(0)} MiB`);
 
   // The same case encrypted for a recipient (age): the ZIP goes through a sealed scratch file, then
@@ -65,7 +106,9 @@ try {
   const keyFile = join(dir, 'age-key.txt');
   execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
   const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
-  const identity = readFileSync(keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
+  const identity = readFileSync(keyFile, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
   const sealed = join(dir, 'case.zip.age');
   const sealedExport = step('export', join(dir, 'vault'), String(kase.id), sealed, recipient);
   const started = performance.now();
@@ -73,9 +116,13 @@ try {
   const ageMs = performance.now() - started;
   process.env.BENCH_AGE_IDENTITY = identity;
   const sealedVerify = step('verify', sealed);
-  console.log(`export .zip.age (+ scratch, age)  ${sealedExport.ms.toFixed(0)} ms   ${ratio(sealedExport.ms, exportMs)} the plain export    peak RSS ${sealedExport.maxRssMiB} MiB`);
+  console.log(
+    `export .zip.age (+ scratch, age)  ${sealedExport.ms.toFixed(0)} ms   ${ratio(sealedExport.ms, exportMs)} the plain export    peak RSS ${sealedExport.maxRssMiB} MiB`,
+  );
   console.log(`age -d (Debian age 1.1) ${ageMs.toFixed(0)} ms   baseline for decrypting`);
-  console.log(`verify .zip.age (${sealedVerify.detail})  ${sealedVerify.ms.toFixed(0)} ms   ${ratio(sealedVerify.ms, verifyMs)} the plain verify, ${ratio(sealedVerify.ms, ageMs)} age -d    peak RSS ${sealedVerify.maxRssMiB} MiB`);
+  console.log(
+    `verify .zip.age (${sealedVerify.detail})  ${sealedVerify.ms.toFixed(0)} ms   ${ratio(sealedVerify.ms, verifyMs)} the plain verify, ${ratio(sealedVerify.ms, ageMs)} age -d    peak RSS ${sealedVerify.maxRssMiB} MiB`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -28,12 +28,18 @@ try {
   });
   const peak = rss.stop();
   session.close('bench');
-  const unlockMs = await time(async () => (await unlockVault(join(dir, 'vault'), { passphrase }, { actor: 'bench' })).close('bench'));
+  const unlockMs = await time(async () =>
+    (await unlockVault(join(dir, 'vault'), { passphrase }, { actor: 'bench' })).close('bench'),
+  );
 
   console.log(`payload                  256 MiB random bytes`);
   console.log(`openssl dgst -sha256     ${baseline.toFixed(0)} ms (${mibPerSecond(SIZE, baseline)})   baseline`);
-  console.log(`blob write (hash+encrypt+fsync) ${writeMs.toFixed(0)} ms (${mibPerSecond(SIZE, writeMs)})   ${ratio(writeMs, baseline)} openssl   aim ≤ 2×`);
-  console.log(`blob read (decrypt+verify)      ${readMs.toFixed(0)} ms (${mibPerSecond(SIZE, readMs)})   ${ratio(readMs, baseline)} openssl   aim ≤ 2×`);
+  console.log(
+    `blob write (hash+encrypt+fsync) ${writeMs.toFixed(0)} ms (${mibPerSecond(SIZE, writeMs)})   ${ratio(writeMs, baseline)} openssl   aim ≤ 2×`,
+  );
+  console.log(
+    `blob read (decrypt+verify)      ${readMs.toFixed(0)} ms (${mibPerSecond(SIZE, readMs)})   ${ratio(readMs, baseline)} openssl   aim ≤ 2×`,
+  );
   console.log(`peak RSS during write+read      ${peak} MiB`);
   console.log(`unlock (scrypt N=${kdf.N} r=${kdf.r} p=${kdf.p}, open db) ${unlockMs.toFixed(0)} ms`);
 } finally {

@@ -11,7 +11,10 @@ import { makeTestTsa } from '../fixtures/tsa';
 /** A vault with an identity; `role` signs. */
 function vaultOf(name: string, role: 'analyst' | 'supervisor') {
   const ws = cliWorkspace();
-  expect(ws.run(['init', '--name', name, '--unit', 'Direktorat Pengendalian Konten', '--id', `${role}-1`, '--role', role]).code).toBe(0);
+  expect(
+    ws.run(['init', '--name', name, '--unit', 'Direktorat Pengendalian Konten', '--id', `${role}-1`, '--role', role])
+      .code,
+  ).toBe(0);
   const entry = join(ws.dir, 'entry.json');
   const exported = ws.run(['identity', 'export-public', '--out', join(ws.dir, 'key.pem'), '--roster', entry, '--json']);
   expect(exported.code).toBe(0);
@@ -33,7 +36,13 @@ describe('jejak CLI: packages encrypted with age', () => {
   it("interoperates with Debian's age both ways; a wrong key exits 4 and writes nothing", async () => {
     const analyst = vaultOf('Sari Analis', 'analyst');
     const supervisor = vaultOf('Budi Supervisor', 'supervisor');
-    expect(JSON.parse(readFileSync(analyst.entry, 'utf8'))).toEqual([expect.objectContaining({ fingerprint: analyst.fingerprint, role: 'analyst', ageRecipient: analyst.ageRecipient })]);
+    expect(JSON.parse(readFileSync(analyst.entry, 'utf8'))).toEqual([
+      expect.objectContaining({
+        fingerprint: analyst.fingerprint,
+        role: 'analyst',
+        ageRecipient: analyst.ageRecipient,
+      }),
+    ]);
     expect(supervisor.run(['trust', 'import', analyst.entry]).code).toBe(0);
     const keys = tempDir();
     const partner = ageKeygen(keys, 'partner.txt');
@@ -42,7 +51,17 @@ describe('jejak CLI: packages encrypted with age', () => {
 
     // Jejak encrypts, age decrypts
     const sealed = join(analyst.dir, 'case.zip.age');
-    const exported = analyst.run(['case', 'export', reference, '--out', sealed, '--recipient', partner.recipient, '--recipient', supervisor.ageRecipient]);
+    const exported = analyst.run([
+      'case',
+      'export',
+      reference,
+      '--out',
+      sealed,
+      '--recipient',
+      partner.recipient,
+      '--recipient',
+      supervisor.ageRecipient,
+    ]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/Encrypted \(age\) for 3 recipient/);
     const opened = join(keys, 'case.zip');
@@ -67,16 +86,37 @@ describe('jejak CLI: packages encrypted with age', () => {
     expect(analyst.run(['verify', byAge]).code).toBe(4);
     const strangers = join(keys, 'for-a-stranger.zip.age');
     ageEncrypt([stranger.recipient], opened, strangers);
-    const refused = supervisor.run(['review', strangers, '--approve', '--without-item-review', '--reason', 'x', '--out', join(supervisor.dir, 'refused.zip.age')]);
+    const refused = supervisor.run([
+      'review',
+      strangers,
+      '--approve',
+      '--without-item-review',
+      '--reason',
+      'x',
+      '--out',
+      join(supervisor.dir, 'refused.zip.age'),
+    ]);
     expect(refused.code, refused.stderr).toBe(4);
     expect(readdirSync(supervisor.dir).filter((f) => f.includes('refused'))).toEqual([]);
 
     // the supervisor's decision stays encrypted: the analyst (roster entry with its age key) opens it
     const approved = join(supervisor.dir, 'approved.zip.age');
-    const review = supervisor.run(['review', sealed, '--approve', '--without-item-review', '--reason', 'Lengkap, diperiksa bersama analis', '--out', approved]);
+    const review = supervisor.run([
+      'review',
+      sealed,
+      '--approve',
+      '--without-item-review',
+      '--reason',
+      'Lengkap, diperiksa bersama analis',
+      '--out',
+      approved,
+    ]);
     expect(review.code, review.stderr).toBe(0);
     const back = analyst.run(['verify', approved, '--json']);
-    expect(JSON.parse(back.stdout)).toMatchObject({ encrypted: true, statements: [{ decision: 'submitted' }, { decision: 'approved' }] });
+    expect(JSON.parse(back.stdout)).toMatchObject({
+      encrypted: true,
+      statements: [{ decision: 'submitted' }, { decision: 'approved' }],
+    });
   });
 });
 
@@ -102,11 +142,16 @@ describe('jejak CLI: trusted time (RFC 3161)', () => {
     expect(attached.stdout).toMatch(/timestamps\/1-[0-9a-f]{16}\.tsr: statement 1, time confirmed by Test TSA at/);
 
     const roster = join(analyst.dir, 'roster.json');
-    writeFileSync(roster, JSON.stringify({ entries: JSON.parse(readFileSync(analyst.entry, 'utf8')), tsaRoots: [tsa.rootPem] }));
+    writeFileSync(
+      roster,
+      JSON.stringify({ entries: JSON.parse(readFileSync(analyst.entry, 'utf8')), tsaRoots: [tsa.rootPem] }),
+    );
     const verified = analyst.run(['verify', zip, '--trust', roster]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toMatch(/pass {2}timestamps — statement 1: stamped by Test TSA at 20\d\d-/);
-    expect(verified.stdout).toMatch(/signed: Analyst submitted by Sari Analis .* trusted; time confirmed by Test TSA at/);
+    expect(verified.stdout).toMatch(
+      /signed: Analyst submitted by Sari Analis .* trusted; time confirmed by Test TSA at/,
+    );
     // without the TSA root the time is not confirmed: valid, untrusted
     expect(analyst.run(['verify', zip, '--trust', analyst.entry]).code).toBe(3);
 
@@ -116,7 +161,11 @@ describe('jejak CLI: trusted time (RFC 3161)', () => {
     const s = readdirSync(join(bag, 'timestamps'))[0]!.replace(/\.tsr$/, '');
     const statement = readdirSync(join(bag, 'signatures')).find((f) => f.endsWith('.json'))!;
     expect(statement.replace(/-analyst-/, '-').replace(/\.json$/, '')).toBe(s);
-    const byHand = execFileSync('sh', ['-c', `openssl ts -verify -data signatures/${statement} -in timestamps/${s}.tsr -CAfile ${tsa.rootFile}`], { cwd: bag, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const byHand = execFileSync(
+      'sh',
+      ['-c', `openssl ts -verify -data signatures/${statement} -in timestamps/${s}.tsr -CAfile ${tsa.rootFile}`],
+      { cwd: bag, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     expect(byHand).toMatch(/Verification: OK/);
   });
 });

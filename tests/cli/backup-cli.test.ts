@@ -11,7 +11,10 @@ import { PASSPHRASE, tempDir } from '../fixtures/temp';
 
 type Workspace = ReturnType<typeof cliWorkspace>;
 
-function start(ws: Workspace, args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+function start(
+  ws: Workspace,
+  args: string[],
+): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, ['bin/jejak.js', '--vault', ws.vault, ...args], {
     env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_PASSPHRASE: PASSPHRASE, JEJAK_DATA_DIR: ws.dir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +65,10 @@ describe('jejak backup / restore', () => {
     expect(intakeStillRunning).toBe(true);
 
     const restoredDir = join(tempDir('jejak-restored-'), 'vault');
-    const restore = ws.run(['restore', out, '--vault', restoredDir], { JEJAK_PASSPHRASE: '', JEJAK_RECOVERY_CODE: recoveryCode });
+    const restore = ws.run(['restore', out, '--vault', restoredDir], {
+      JEJAK_PASSPHRASE: '',
+      JEJAK_RECOVERY_CODE: recoveryCode,
+    });
     expect(restore.code, restore.stderr).toBe(0);
     expect(ws.run(['--vault', restoredDir, 'audit', 'verify']).code).toBe(0);
 
@@ -83,7 +89,11 @@ describe('jejak backup / restore', () => {
       const evidence = restored.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence`)!.n;
       expect(rows.length - evidence).toBeGreaterThanOrEqual(0);
       expect(rows.length - evidence).toBeLessThanOrEqual(1);
-      expect(restored.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence WHERE blob_name NOT IN (SELECT name FROM blobs)`)!.n).toBe(0);
+      expect(
+        restored.db.get<{ n: number }>(
+          sql`SELECT count(*) AS n FROM evidence WHERE blob_name NOT IN (SELECT name FROM blobs)`,
+        )!.n,
+      ).toBe(0);
       console.log(`backup during intake: ${rows.length} of 1000 files were in the snapshot; all restored and matching`);
     } finally {
       restored.close('checked');
@@ -116,7 +126,10 @@ describe('jejak backup / restore', () => {
     const out = join(tempDir(), 'cadangan.tar');
     expect(ws.run(['backup', '--out', out]).code).toBe(0);
     // Without --vault it would be the desktop app's folder: refused, whatever is there.
-    const bare = spawnSync(process.execPath, ['bin/jejak.js', 'restore', out], { env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_PASSPHRASE: PASSPHRASE, JEJAK_DATA_DIR: tempDir() }, encoding: 'utf8' });
+    const bare = spawnSync(process.execPath, ['bin/jejak.js', 'restore', out], {
+      env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_PASSPHRASE: PASSPHRASE, JEJAK_DATA_DIR: tempDir() },
+      encoding: 'utf8',
+    });
     expect(bare.status).toBe(2);
     expect(bare.stderr).toMatch(/--vault DIR/);
     const busy = ws.run(['restore', out, '--vault', ws.vault]);

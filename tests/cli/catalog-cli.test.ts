@@ -9,10 +9,16 @@ describe('jejak CLI: catalog', () => {
   it('adds channels in any link form to one row, imports, lists and searches', () => {
     const { run, dir } = cliWorkspace();
     run(['init']);
-    const first = JSON.parse(run(['channel', 'add', 'https://t.me/s/SomeChannel', '--title', 'Kanal Uji', '--category', 'terorisme', '--json']).stdout);
+    const first = JSON.parse(
+      run(['channel', 'add', 'https://t.me/s/SomeChannel', '--title', 'Kanal Uji', '--category', 'terorisme', '--json'])
+        .stdout,
+    );
     expect(first).toMatchObject({ created: true, key: 'telegram:somechannel' });
     for (const form of ['t.me/somechannel/123', '@SomeChannel', 'https://telegram.me/somechannel']) {
-      expect(JSON.parse(run(['channel', 'add', form, '--json']).stdout)).toMatchObject({ created: false, id: first.id });
+      expect(JSON.parse(run(['channel', 'add', form, '--json']).stdout)).toMatchObject({
+        created: false,
+        id: first.id,
+      });
     }
     const bad = run(['channel', 'add', 'javascript:alert(1)']);
     expect(bad.code).toBe(2);
@@ -33,7 +39,15 @@ describe('jejak CLI: catalog', () => {
     run(['init']);
     const file = join(dir, 'x.png');
     writeFileSync(file, await screenshotPng(7));
-    const added = run(['evidence', 'add', file, '--source-url', 'https://t.me/somechannel/9', '--note', 'bukti pertama']);
+    const added = run([
+      'evidence',
+      'add',
+      file,
+      '--source-url',
+      'https://t.me/somechannel/9',
+      '--note',
+      'bukti pertama',
+    ]);
     expect(added.code).toBe(0);
     const expected = execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
     expect(added.stdout.split('\t')[1]).toBe(expected);

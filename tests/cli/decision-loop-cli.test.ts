@@ -24,16 +24,26 @@ describe('jejak CLI: the decision loop between two vaults', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs the name, unit, employee ID and role/);
     expect(existsSync(analyst.vault)).toBe(false);
-    expect(analyst.run(['init', '--name', 'Sari Analis', '--unit', UNIT, '--id', 'NIP-1']).stdout).toMatch(/Signing identity: Sari Analis \(NIP-1\)/);
-    expect(supervisor.run(['init', '--name', 'Budi Supervisor', '--unit', UNIT, '--id', 'NIP-2', '--role', 'supervisor']).code).toBe(0);
-    const who = (ws: typeof analyst) => JSON.parse(ws.run(['identity', 'show', '--json']).stdout) as { fingerprint: string; role: string };
+    expect(analyst.run(['init', '--name', 'Sari Analis', '--unit', UNIT, '--id', 'NIP-1']).stdout).toMatch(
+      /Signing identity: Sari Analis \(NIP-1\)/,
+    );
+    expect(
+      supervisor.run(['init', '--name', 'Budi Supervisor', '--unit', UNIT, '--id', 'NIP-2', '--role', 'supervisor'])
+        .code,
+    ).toBe(0);
+    const who = (ws: typeof analyst) =>
+      JSON.parse(ws.run(['identity', 'show', '--json']).stdout) as { fingerprint: string; role: string };
     expect(who(analyst).role).toBe('analyst');
 
     // The analyst's case: one channel, two screenshots.
     analyst.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--title', 'Daulah Media', '--category', 'terorisme']);
     const shots = [0, 1].map((i) => join(analyst.dir, `shot-${i}.png`));
     for (const [i, s] of shots.entries()) writeFileSync(s, await screenshotPng(900 + i));
-    const ids = analyst.run(['evidence', 'add', ...shots, '--channel', 't.me/daulahmedia']).stdout.trim().split('\n').map((l) => l.split('\t')[0]!.slice(1));
+    const ids = analyst
+      .run(['evidence', 'add', ...shots, '--channel', 't.me/daulahmedia'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]!.slice(1));
     const reference = analyst.run(['case', 'create', 'Propaganda', '--platform', 'telegram']).stdout.trim();
     analyst.run(['case', 'add', reference, '--channel', '@DaulahMedia', ...ids.flatMap((id) => ['--evidence', id])]);
     const r1 = join(analyst.dir, 'r1.zip');
@@ -44,12 +54,23 @@ describe('jejak CLI: the decision loop between two vaults', () => {
 
     // The supervisor cannot approve unseen: every item, or a written reason.
     const files = evidenceFiles(r1);
-    const unseen = supervisor.run(['review', r1, '--approve', '--comment', 'ok', '--out', join(supervisor.dir, 'no.zip')]);
+    const unseen = supervisor.run([
+      'review',
+      r1,
+      '--approve',
+      '--comment',
+      'ok',
+      '--out',
+      join(supervisor.dir, 'no.zip'),
+    ]);
     expect(unseen.code).toBe(2);
     expect(unseen.stderr).toMatch(/Nothing was signed: 2 evidence item\(s\) are not marked/);
     expect(existsSync(join(supervisor.dir, 'no.zip'))).toBe(false);
     const returnItems = join(supervisor.dir, 'return.json');
-    writeFileSync(returnItems, JSON.stringify([{ file: files[1]!.split('/').pop(), verdict: 'problem', comment: 'Nama kanal tidak terlihat' }]));
+    writeFileSync(
+      returnItems,
+      JSON.stringify([{ file: files[1]!.split('/').pop(), verdict: 'problem', comment: 'Nama kanal tidak terlihat' }]),
+    );
     const returned = join(supervisor.dir, 'r1-returned.zip');
     const returning = supervisor.run(['review', r1, '--return', '--items', returnItems, '--out', returned]);
     expect(returning.code, returning.stderr).toBe(0);
@@ -60,27 +81,49 @@ describe('jejak CLI: the decision loop between two vaults', () => {
     expect(untrusted.code).toBe(3);
     expect(untrusted.stderr).toMatch(/Budi Supervisor .* not in this vault's trust roster/);
     const roster = join(analyst.dir, 'roster.json');
-    writeFileSync(roster, JSON.stringify([{ fingerprint: who(supervisor).fingerprint, name: 'Budi Supervisor', unit: UNIT, role: 'supervisor' }]));
+    writeFileSync(
+      roster,
+      JSON.stringify([
+        { fingerprint: who(supervisor).fingerprint, name: 'Budi Supervisor', unit: UNIT, role: 'supervisor' },
+      ]),
+    );
     expect(analyst.run(['trust', 'import', roster]).code).toBe(0);
-    expect(analyst.run(['case', 'receive', returned]).stdout).toMatch(new RegExp(`^Received: ${reference} is now returned \\(returned by Budi Supervisor\\)`));
+    expect(analyst.run(['case', 'receive', returned]).stdout).toMatch(
+      new RegExp(`^Received: ${reference} is now returned \\(returned by Budi Supervisor\\)`),
+    );
     expect(analyst.run(['case', 'receive', returned]).stdout).toMatch(/^Already received: .*nothing changed/);
-    expect(analyst.run(['case', 'decisions', reference]).stdout).toMatch(new RegExp(`PROBLEM\\t#${ids[1]}\\t${files[1]}\\tNama kanal tidak terlihat`));
+    expect(analyst.run(['case', 'decisions', reference]).stdout).toMatch(
+      new RegExp(`PROBLEM\\t#${ids[1]}\\t${files[1]}\\tNama kanal tidak terlihat`),
+    );
     const handed = join(analyst.dir, 'handed-over.zip');
     expect(analyst.run(['case', 'decisions', reference, '--out', handed]).code).toBe(0);
-    expect(execFileSync('sha256sum', [handed], { encoding: 'utf8' }).split(' ')[0]).toBe(execFileSync('sha256sum', [returned], { encoding: 'utf8' }).split(' ')[0]);
+    expect(execFileSync('sha256sum', [handed], { encoding: 'utf8' }).split(' ')[0]).toBe(
+      execFileSync('sha256sum', [returned], { encoding: 'utf8' }).split(' ')[0],
+    );
 
     // A returned export is never submitted: the case is revised and exported again.
     expect(analyst.run(['case', 'status', reference, 'submitted']).code).toBe(2);
-    expect(analyst.run(['case', 'status', reference, 'draft', '--note', 'Tangkapan layar diganti']).stdout).toMatch(new RegExp(`^${reference}-r2: draft`));
+    expect(analyst.run(['case', 'status', reference, 'draft', '--note', 'Tangkapan layar diganti']).stdout).toMatch(
+      new RegExp(`^${reference}-r2: draft`),
+    );
     const r2 = join(analyst.dir, 'r2.zip');
     expect(analyst.run(['case', 'export', `${reference}-r2`, '--out', r2]).code).toBe(0);
 
     const okItems = join(supervisor.dir, 'ok.json');
-    writeFileSync(okItems, JSON.stringify({ items: evidenceFiles(r2).map((file) => ({ file, verdict: 'ok', comment: '' })) }));
+    writeFileSync(
+      okItems,
+      JSON.stringify({ items: evidenceFiles(r2).map((file) => ({ file, verdict: 'ok', comment: '' })) }),
+    );
     const approved = join(supervisor.dir, 'r2-approved.zip');
-    expect(supervisor.run(['review', r2, '--approve', '--comment', 'Lengkap, kirim.', '--items', okItems, '--out', approved]).stdout).toMatch(/2 of 2 evidence items reviewed/);
-    expect(analyst.run(['case', 'receive', approved, '--case', reference]).stdout).toMatch(new RegExp(`^Received: ${reference}-r2 is now approved`));
-    for (const status of ['submitted', 'acknowledged', 'actioned']) expect(analyst.run(['case', 'status', reference, status]).code).toBe(0);
+    expect(
+      supervisor.run(['review', r2, '--approve', '--comment', 'Lengkap, kirim.', '--items', okItems, '--out', approved])
+        .stdout,
+    ).toMatch(/2 of 2 evidence items reviewed/);
+    expect(analyst.run(['case', 'receive', approved, '--case', reference]).stdout).toMatch(
+      new RegExp(`^Received: ${reference}-r2 is now approved`),
+    );
+    for (const status of ['submitted', 'acknowledged', 'actioned'])
+      expect(analyst.run(['case', 'status', reference, status]).code).toBe(0);
     const list = analyst.run(['case', 'list']).stdout.trim().split('\n');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatch(new RegExp(`^${reference}-r2\\tactioned\\tnormal\\t\\S+\\t-\\t1ch/2ev\\tPropaganda$`));

@@ -14,7 +14,15 @@ function opensslEscrowKey(passphrase?: string) {
   const publicPath = join(dir, 'escrow-public.pem');
   const pass = passphrase ? ['-aes256', '-pass', `pass:${passphrase}`] : [];
   execFileSync('openssl', ['genpkey', '-algorithm', 'X25519', ...pass, '-out', privatePath]);
-  execFileSync('openssl', ['pkey', '-in', privatePath, ...(passphrase ? ['-passin', `pass:${passphrase}`] : []), '-pubout', '-out', publicPath]);
+  execFileSync('openssl', [
+    'pkey',
+    '-in',
+    privatePath,
+    ...(passphrase ? ['-passin', `pass:${passphrase}`] : []),
+    '-pubout',
+    '-out',
+    publicPath,
+  ]);
   return { privatePath, publicPem: readFileSync(publicPath, 'utf8') };
 }
 
@@ -32,10 +40,18 @@ describe('jejak recover --escrow-key', () => {
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toMatch(/not the one this vault was wrapped for/);
     // The right key with a wrong key passphrase: exit 4 too.
-    expect(run(['recover', '--escrow-key', unit.privatePath], { JEJAK_NEW_PASSPHRASE: NEW_PASSPHRASE, JEJAK_ESCROW_KEY_PASSPHRASE: 'nope' }).code).toBe(4);
+    expect(
+      run(['recover', '--escrow-key', unit.privatePath], {
+        JEJAK_NEW_PASSPHRASE: NEW_PASSPHRASE,
+        JEJAK_ESCROW_KEY_PASSPHRASE: 'nope',
+      }).code,
+    ).toBe(4);
     expect(allFiles(vault)).toEqual(before);
 
-    const ok = run(['recover', '--escrow-key', unit.privatePath, '--json'], { JEJAK_NEW_PASSPHRASE: NEW_PASSPHRASE, JEJAK_ESCROW_KEY_PASSPHRASE: 'kunci-unit-rahasia' });
+    const ok = run(['recover', '--escrow-key', unit.privatePath, '--json'], {
+      JEJAK_NEW_PASSPHRASE: NEW_PASSPHRASE,
+      JEJAK_ESCROW_KEY_PASSPHRASE: 'kunci-unit-rahasia',
+    });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ recovered: true, method: 'escrow' });
     expect(run(['audit', 'verify']).code).toBe(4);
@@ -43,7 +59,9 @@ describe('jejak recover --escrow-key', () => {
   });
 
   it('refuses a policy whose escrow key is not X25519', () => {
-    const { run } = cliWorkspace({ escrowPublicKey: '-----BEGIN PUBLIC KEY-----\nREPLACE-ME\n-----END PUBLIC KEY-----\n' });
+    const { run } = cliWorkspace({
+      escrowPublicKey: '-----BEGIN PUBLIC KEY-----\nREPLACE-ME\n-----END PUBLIC KEY-----\n',
+    });
     const init = run(['init']);
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(/escrowPublicKey/);

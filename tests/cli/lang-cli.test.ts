@@ -16,12 +16,21 @@ import { FAST_KDF, PASSPHRASE, tempDir } from '../fixtures/temp';
 /** A package signed by an analyst, and a roster that trusts them. */
 async function signedPackage() {
   const dir = tempDir();
-  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, { actor: 'fixture', kdf: FAST_KDF, allowAnonymous: true });
+  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, {
+    actor: 'fixture',
+    kdf: FAST_KDF,
+    allowAnonymous: true,
+  });
   const { kase } = await analystCase(session);
   const zip = join(dir, 'case.zip');
   await exportCase(session, POLICY, kase.id, zip, { language: 'id', resourcesDir: RESOURCES, version: '0.1.0-test' });
   const roster = join(dir, 'roster.json');
-  writeFileSync(roster, JSON.stringify([{ fingerprint: getIdentity(session).fingerprint, name: 'Sari Analis', unit: 'Direktorat', role: 'analyst' }]));
+  writeFileSync(
+    roster,
+    JSON.stringify([
+      { fingerprint: getIdentity(session).fingerprint, name: 'Sari Analis', unit: 'Direktorat', role: 'analyst' },
+    ]),
+  );
   session.close('fixture');
   return { zip, roster };
 }
@@ -40,7 +49,8 @@ describe('jejak speaks Bahasa Indonesia or English', () => {
     expect(en.stdout).toMatch(/^Verdict: valid-trusted\n/);
     expect(en.stdout).toContain('  pass  manifest-sha256');
     expect(en.stdout).not.toMatch(/Hasil|lolos/);
-    const json = (lang: string) => JSON.parse(ws.run(['verify', zip, '--trust', roster, '--json', '--lang', lang]).stdout);
+    const json = (lang: string) =>
+      JSON.parse(ws.run(['verify', zip, '--trust', roster, '--json', '--lang', lang]).stdout);
     expect(json('id')).toEqual(json('en'));
   });
 
@@ -53,8 +63,12 @@ describe('jejak speaks Bahasa Indonesia or English', () => {
     expect(cliLanguage('en', { JEJAK_LANG: 'id' })).toBe('en');
     expect(cliLanguage('fr', {})).toBeNull();
     const ws = cliWorkspace();
-    expect(ws.run(['--help'], { JEJAK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'id_ID.UTF-8' }).stdout).toContain('Pemakaian: jejak');
-    expect(ws.run(['--help'], { JEJAK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' }).stdout).toContain('Usage: jejak');
+    expect(ws.run(['--help'], { JEJAK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'id_ID.UTF-8' }).stdout).toContain(
+      'Pemakaian: jejak',
+    );
+    expect(ws.run(['--help'], { JEJAK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' }).stdout).toContain(
+      'Usage: jejak',
+    );
     const bad = ws.run(['status', '--lang', 'fr']);
     expect(bad).toMatchObject({ code: 2, stderr: 'jejak: --lang is id or en.\n' });
   });
@@ -70,15 +84,23 @@ describe('jejak speaks Bahasa Indonesia or English', () => {
     expect(ws.run(['init'], id).code).toBe(0);
     expect(ws.run(['status'], id).stdout).toMatch(/dibuka dengan\s+frasa sandi, kode pemulihan/);
     expect(ws.run(['channel', 'list'], id).stdout).toBe('Belum ada kanal.\n');
-    expect(ws.run(['channel', 'add', 't.me/beritaharian', '--title', 'Berita Harian'], id).stdout).toMatch(/^Ditambahkan: #1 https:\/\/t\.me\/beritaharian/);
+    expect(ws.run(['channel', 'add', 't.me/beritaharian', '--title', 'Berita Harian'], id).stdout).toMatch(
+      /^Ditambahkan: #1 https:\/\/t\.me\/beritaharian/,
+    );
     expect(ws.run(['channel', 'list'], id).stdout).toMatch(/^#1\tTelegram\tAktif\t/);
     // an error the core names exactly (a link problem), one known by its code, one only the core can say
-    expect(ws.run(['channel', 'add', 'javascript:alert(1)'], id).stderr).toMatch(/^jejak: Jenis tautan ini tidak diterima/);
+    expect(ws.run(['channel', 'add', 'javascript:alert(1)'], id).stderr).toMatch(
+      /^jejak: Jenis tautan ini tidak diterima/,
+    );
     const wrong = ws.run(['channel', 'list'], { ...id, JEJAK_PASSPHRASE: 'not the passphrase at all' });
     expect(wrong).toMatchObject({ code: 4, stderr: 'jejak: Frasa sandi salah. Tidak ada yang diubah; coba lagi.\n' });
-    expect(ws.run(['evidence', 'export', '99', '--out', join(ws.dir, 'x.bin')], id).stderr).toBe('jejak: Bukti #99 tidak (lagi) ada di brankas.\n');
+    expect(ws.run(['evidence', 'export', '99', '--out', join(ws.dir, 'x.bin')], id).stderr).toBe(
+      'jejak: Bukti #99 tidak (lagi) ada di brankas.\n',
+    );
     expect(ws.run(['case', 'add', 'JJK/1/1/1'], id).stderr).toMatch(/^jejak: Tidak ditemukan: /);
-    expect(ws.run(['channel', 'frobnicate'], id).stderr).toBe('jejak: Perintah "channel frobnicate" tidak dikenal. Lihat jejak --help.\n');
+    expect(ws.run(['channel', 'frobnicate'], id).stderr).toBe(
+      'jejak: Perintah "channel frobnicate" tidak dikenal. Lihat jejak --help.\n',
+    );
     expect(ws.run(['evidence', 'add'], id).stderr).toMatch(/^jejak: Pemakaian: jejak evidence add FILE…/);
   });
 
@@ -87,7 +109,11 @@ describe('jejak speaks Bahasa Indonesia or English', () => {
     const en = cliEn as Record<string, string>;
     expect(commands.filter((c) => !id[`cmd.${c.words.join('.')}`]).map((c) => c.usage)).toEqual([]);
     // English command summaries are the ones in commands.ts; every other text exists in both languages
-    expect(Object.keys(id).filter((k) => !k.startsWith('cmd.')).sort()).toEqual(Object.keys(en).sort());
+    expect(
+      Object.keys(id)
+        .filter((k) => !k.startsWith('cmd.'))
+        .sort(),
+    ).toEqual(Object.keys(en).sort());
     const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en)) expect(vars(id[key]!), key).toEqual(vars(en[key]!));
   });

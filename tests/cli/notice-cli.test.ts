@@ -10,14 +10,33 @@ import { schemaValidator } from '../core/notice/schema-validator';
 
 /** A package exported by the CLI from a vault under a policy that names the unit's contact. */
 async function exportedPackage() {
-  const cli = cliWorkspace({ unitName: 'Direktorat Pengendalian Konten', notice: { organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id' } });
+  const cli = cliWorkspace({
+    unitName: 'Direktorat Pengendalian Konten',
+    notice: { organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id' },
+  });
   cli.run(['init']);
-  cli.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat Pengendalian Konten', '--id', 'NIP-1', '--role', 'analyst']);
+  cli.run([
+    'identity',
+    'set',
+    '--name',
+    'Sari Analis',
+    '--unit',
+    'Direktorat Pengendalian Konten',
+    '--id',
+    'NIP-1',
+    '--role',
+    'analyst',
+  ]);
   cli.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--category', 'terorisme']);
   const shot = join(cli.dir, 'shot.png');
   writeFileSync(shot, await screenshotPng(300));
-  const id = cli.run(['evidence', 'add', shot, '--source-url', 'https://t.me/DaulahMedia/1200']).stdout.split('\t')[0]!.slice(1);
-  const reference = cli.run(['case', 'create', 'Propaganda', '--platform', 'telegram', '--legal-basis', 'UU No. 5 Tahun 2018']).stdout.trim();
+  const id = cli
+    .run(['evidence', 'add', shot, '--source-url', 'https://t.me/DaulahMedia/1200'])
+    .stdout.split('\t')[0]!
+    .slice(1);
+  const reference = cli
+    .run(['case', 'create', 'Propaganda', '--platform', 'telegram', '--legal-basis', 'UU No. 5 Tahun 2018'])
+    .stdout.trim();
   expect(cli.run(['case', 'add', reference, '--channel', '@DaulahMedia', '--evidence', id]).code).toBe(0);
   const zip = join(cli.dir, 'case.zip');
   expect(cli.run(['case', 'export', reference, '--out', zip]).code).toBe(0);
@@ -39,8 +58,19 @@ describe('jejak notice validate', () => {
     const notice = JSON.parse(execFileSync('unzip', ['-p', zip, '*/data/notice.json'], { encoding: 'utf8' }));
     const validate = schemaValidator('jejak-notice-1');
     expect(validate(notice), JSON.stringify(validate.errors)).toBe(true);
-    expect(notice.authority).toMatchObject({ organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id' });
-    expect(notice.items.map((i: { kind: string; identifiers: { messageIds: string[] } }) => [i.kind, i.identifiers.messageIds])).toEqual([['channel', []], ['post', ['1200']]]);
+    expect(notice.authority).toMatchObject({
+      organisation: 'Kementerian Komunikasi dan Digital',
+      contactEmail: 'aduan@example.go.id',
+    });
+    expect(
+      notice.items.map((i: { kind: string; identifiers: { messageIds: string[] } }) => [
+        i.kind,
+        i.identifiers.messageIds,
+      ]),
+    ).toEqual([
+      ['channel', []],
+      ['post', ['1200']],
+    ]);
 
     const file = join(tempDir(), 'notice.json');
     writeFileSync(file, JSON.stringify(notice));
@@ -55,10 +85,15 @@ describe('jejak notice validate', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stdout.trim().split('\n')).toEqual([
       '/analyst: is missing',
-      expect.stringMatching(/^\/items\/0\/category: must be one of "terrorist-content", "violent-extremism", .*, "other"$/),
+      expect.stringMatching(
+        /^\/items\/0\/category: must be one of "terrorist-content", "violent-extremism", .*, "other"$/,
+      ),
       expect.stringMatching(/^\/evidence\/0\/sha256: must match pattern /),
     ]);
-    expect(JSON.parse(cli.run(['notice', 'validate', file, '--json']).stdout).problems).toContainEqual({ path: '/items/0/category', message: expect.stringContaining('must be one of') });
+    expect(JSON.parse(cli.run(['notice', 'validate', file, '--json']).stdout).problems).toContainEqual({
+      path: '/items/0/category',
+      message: expect.stringContaining('must be one of'),
+    });
   });
 
   it('exits 2 for what it cannot read as a notice', async () => {
@@ -91,6 +126,8 @@ describe('jejak notice validate', () => {
     execFileSync('zip', ['-q', '-r', '-X', '-D', edited, name], { cwd: work });
     const verify = cli.run(['verify', edited]);
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toMatch(/FAIL {2}notice — \/requestedAction: must be one of "remove", "disable", "geo-restrict", "preserve"/);
+    expect(verify.stdout).toMatch(
+      /FAIL {2}notice — \/requestedAction: must be one of "remove", "disable", "geo-restrict", "preserve"/,
+    );
   });
 });

@@ -10,7 +10,18 @@ import { tempDir } from '../fixtures/temp';
 async function exported() {
   const ws = cliWorkspace();
   ws.run(['init']);
-  ws.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat Pengendalian Konten', '--id', 'NIP-1', '--role', 'analyst']);
+  ws.run([
+    'identity',
+    'set',
+    '--name',
+    'Sari Analis',
+    '--unit',
+    'Direktorat Pengendalian Konten',
+    '--id',
+    'NIP-1',
+    '--role',
+    'analyst',
+  ]);
   ws.run(['channel', 'add', 'https://t.me/s/DaulahMedia']);
   const shot = join(ws.dir, 'shot.png');
   writeFileSync(shot, await screenshotPng(300));
@@ -26,7 +37,20 @@ async function exported() {
 describe('jejak CLI: package format 2', () => {
   it('review refuses a package the vault itself signed: exit 1, the reason, nothing written', async () => {
     const own = await exported();
-    expect(own.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat Pengendalian Konten', '--id', 'NIP-1', '--role', 'supervisor']).code).toBe(0);
+    expect(
+      own.run([
+        'identity',
+        'set',
+        '--name',
+        'Sari Analis',
+        '--unit',
+        'Direktorat Pengendalian Konten',
+        '--id',
+        'NIP-1',
+        '--role',
+        'supervisor',
+      ]).code,
+    ).toBe(0);
     const out = join(own.dir, 'approved.zip');
     const review = own.run(['review', own.zip, '--approve', '--without-item-review', '--reason', 'uji', '--out', out]);
     expect(review.code).toBe(1);
@@ -42,7 +66,10 @@ describe('jejak CLI: package format 2', () => {
     execFileSync('unzip', ['-q', zip, '-d', work]);
     const bag = join(work, readdirSync(work)[0]!);
     const roster = join(work, 'roster.json');
-    writeFileSync(roster, JSON.stringify([{ fingerprint, name: 'Sari Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' }]));
+    writeFileSync(
+      roster,
+      JSON.stringify([{ fingerprint, name: 'Sari Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' }]),
+    );
     for (const target of [zip, bag]) {
       expect(run(['verify', target, '--trust', roster]).code, target).toBe(0);
       const untrusted = run(['verify', target, '--json']);

@@ -12,18 +12,28 @@ import { PASSPHRASE, tempDir } from '../fixtures/temp';
 const partials = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial-'));
 
 /** Starts `case export` and SIGKILLs it once its partial file holds at least `killAtBytes`. */
-function killExportMidway(ws: ReturnType<typeof cliWorkspace>, reference: string, out: string, killAtBytes: number): Promise<void> {
+function killExportMidway(
+  ws: ReturnType<typeof cliWorkspace>,
+  reference: string,
+  out: string,
+  killAtBytes: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jejak.js', '--vault', ws.vault, 'case', 'export', reference, '--out', out], {
-      env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_PASSPHRASE: PASSPHRASE, JEJAK_DATA_DIR: ws.dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/jejak.js', '--vault', ws.vault, 'case', 'export', reference, '--out', out],
+      {
+        env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_PASSPHRASE: PASSPHRASE, JEJAK_DATA_DIR: ws.dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const folder = join(out, '..');
     const watcher = watch(folder, () => {
       const partial = partials(folder)[0];
-      if (partial && existsSync(join(folder, partial)) && statSync(join(folder, partial)).size >= killAtBytes) child.kill('SIGKILL');
+      if (partial && existsSync(join(folder, partial)) && statSync(join(folder, partial)).size >= killAtBytes)
+        child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => {
       watcher.close();
@@ -43,7 +53,11 @@ describe('stale partial packages', () => {
     // Four 8 MiB originals: the export streams for long enough to be killed in the middle.
     const files = [0, 1, 2, 3].map((i) => join(ws.dir, `video-${i}.bin`));
     for (const f of files) writeFileSync(f, randomBytes(8 * 1024 * 1024));
-    const ids = ws.run(['evidence', 'add', ...files]).stdout.trim().split('\n').map((l) => l.split('\t')[0]!.slice(1));
+    const ids = ws
+      .run(['evidence', 'add', ...files])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]!.slice(1));
     const reference = ws.run(['case', 'create', 'Kasus', 'besar', '--platform', 'telegram']).stdout.trim();
     expect(ws.run(['case', 'add', reference, ...ids.flatMap((id) => ['--evidence', id])]).code).toBe(0);
 
@@ -62,8 +76,13 @@ describe('stale partial packages', () => {
     expect(partials(out).sort(), `seed ${seed}`).toEqual(bystanders.filter((b) => b.includes('.partial-')).sort());
     const session = await unlockVault(ws.vault, { passphrase: PASSPHRASE }, { actor: 'checker' });
     try {
-      const removed = session.db.all<{ subject_id: string; details: string }>(sql`SELECT subject_id, details FROM audit WHERE action = 'package.partial-removed'`);
-      expect(removed.map((r) => r.subject_id), `seed ${seed}`).toEqual([left[0]]);
+      const removed = session.db.all<{ subject_id: string; details: string }>(
+        sql`SELECT subject_id, details FROM audit WHERE action = 'package.partial-removed'`,
+      );
+      expect(
+        removed.map((r) => r.subject_id),
+        `seed ${seed}`,
+      ).toEqual([left[0]]);
       expect(JSON.parse(removed[0]!.details)).toMatchObject({ folder: out, bytes: expect.any(Number) });
     } finally {
       session.close('checked');

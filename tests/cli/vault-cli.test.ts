@@ -10,7 +10,17 @@ describe('jejak CLI: vault', () => {
     const { run } = cliWorkspace();
     const help = run(['--help']);
     expect(help.code).toBe(0);
-    for (const word of ['init', 'status', 'lock', 'audit verify', 'passphrase change', 'recover', 'JEJAK_PASSPHRASE', '4 wrong passphrase']) expect(help.stdout).toContain(word);
+    for (const word of [
+      'init',
+      'status',
+      'lock',
+      'audit verify',
+      'passphrase change',
+      'recover',
+      'JEJAK_PASSPHRASE',
+      '4 wrong passphrase',
+    ])
+      expect(help.stdout).toContain(word);
     expect(run(['frobnicate']).code).toBe(2);
     expect(run(['status', '--no-such-flag']).code).toBe(2);
   });
@@ -58,7 +68,9 @@ describe('jejak CLI: vault', () => {
     expect(run(['audit', 'verify']).code).toBe(4);
     expect(run(['audit', 'verify'], { JEJAK_PASSPHRASE: next }).code).toBe(0);
     expect(run(['recover'], { JEJAK_RECOVERY_CODE: 'WRONG-CODE', JEJAK_NEW_PASSPHRASE: PASSPHRASE }).code).toBe(4);
-    expect(run(['recover'], { JEJAK_RECOVERY_CODE: code.toLowerCase(), JEJAK_NEW_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    expect(run(['recover'], { JEJAK_RECOVERY_CODE: code.toLowerCase(), JEJAK_NEW_PASSPHRASE: PASSPHRASE }).code).toBe(
+      0,
+    );
     expect(run(['audit', 'verify']).code).toBe(0);
   });
 
@@ -87,7 +99,9 @@ describe('jejak lock with a running app', () => {
     await new Promise((r) => setTimeout(r, 50));
     const { spawn } = await import('node:child_process');
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['bin/jejak.js', '--vault', join(ws.dir, 'vault'), 'lock'], { env: { ...process.env, JEJAK_DATA_DIR: ws.dir } });
+      const child = spawn(process.execPath, ['bin/jejak.js', '--vault', join(ws.dir, 'vault'), 'lock'], {
+        env: { ...process.env, JEJAK_DATA_DIR: ws.dir },
+      });
       child.on('exit', (c) => resolve(c ?? -1));
     });
     server.close();

@@ -8,13 +8,32 @@ import { screenshotPng } from '../fixtures/catalog';
 async function draftCase() {
   const ws = cliWorkspace();
   ws.run(['init']);
-  ws.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat Pengendalian Konten', '--id', 'NIP-1', '--role', 'analyst']);
+  ws.run([
+    'identity',
+    'set',
+    '--name',
+    'Sari Analis',
+    '--unit',
+    'Direktorat Pengendalian Konten',
+    '--id',
+    'NIP-1',
+    '--role',
+    'analyst',
+  ]);
   ws.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--title', 'Daulah Media', '--category', 'terorisme']);
   const shots = [0, 1].map((i) => join(ws.dir, `shot-${i}.png`));
   for (const [i, s] of shots.entries()) writeFileSync(s, await screenshotPng(700 + i));
-  const ids = ws.run(['evidence', 'add', ...shots, '--channel', 't.me/daulahmedia']).stdout.trim().split('\n').map((l) => l.split('\t')[0]!.slice(1));
-  const reference = ws.run(['case', 'create', 'Propaganda', '--platform', 'telegram', '--priority', 'urgent']).stdout.trim();
-  expect(ws.run(['case', 'add', reference, '--channel', '@DaulahMedia', ...ids.flatMap((id) => ['--evidence', id])]).code).toBe(0);
+  const ids = ws
+    .run(['evidence', 'add', ...shots, '--channel', 't.me/daulahmedia'])
+    .stdout.trim()
+    .split('\n')
+    .map((l) => l.split('\t')[0]!.slice(1));
+  const reference = ws
+    .run(['case', 'create', 'Propaganda', '--platform', 'telegram', '--priority', 'urgent'])
+    .stdout.trim();
+  expect(
+    ws.run(['case', 'add', reference, '--channel', '@DaulahMedia', ...ids.flatMap((id) => ['--evidence', id])]).code,
+  ).toBe(0);
   return { ws, reference, ids };
 }
 
@@ -30,14 +49,18 @@ describe('jejak CLI: case workflow', () => {
     for (const status of ['approved', 'returned']) {
       const byHand = ws.run(['case', 'status', reference, status, '--note', 'per telepon']);
       expect(byHand.code).toBe(2);
-      expect(byHand.stderr).toMatch(/is exported; it cannot become .* recorded by receiving their countersigned package \(case receive FILE\.zip/);
+      expect(byHand.stderr).toMatch(
+        /is exported; it cannot become .* recorded by receiving their countersigned package \(case receive FILE\.zip/,
+      );
     }
     expect(ws.run(['case', 'list']).stdout).toMatch(new RegExp(`^${reference}\\texported\\turgent\\t`));
   });
 
   it('case edit, case remove and case delete change only drafts; a deleted reference is not used again', async () => {
     const { ws, reference, ids } = await draftCase();
-    const edited = json(ws.run(['case', 'edit', reference, '--title', 'Propaganda (revisi)', '--priority', 'normal', '--json']).stdout);
+    const edited = json(
+      ws.run(['case', 'edit', reference, '--title', 'Propaganda (revisi)', '--priority', 'normal', '--json']).stdout,
+    );
     expect(edited).toMatchObject({ title: 'Propaganda (revisi)', priority: 'normal' });
     expect(ws.run(['case', 'edit', reference, '--priority', 'soon']).code).toBe(2);
     const removed = json(ws.run(['case', 'remove', reference, '--evidence', ids[0]!, '--json']).stdout);
@@ -57,7 +80,8 @@ describe('jejak CLI: case workflow', () => {
     const ws = cliWorkspace();
     ws.run(['init']);
     ws.run(['channel', 'add', 't.me/kanal_benar', '--category', 'hoaks']);
-    const wrong = json(ws.run(['channel', 'add', 't.me/salah_ketik', '--category', 'hoaks', '--json']).stdout).id as number;
+    const wrong = json(ws.run(['channel', 'add', 't.me/salah_ketik', '--category', 'hoaks', '--json']).stdout)
+      .id as number;
     expect(ws.run(['channel', 'exclude', String(wrong)]).code).toBe(2);
     expect(ws.run(['channel', 'exclude', String(wrong), '--reason', 'Salah ketik']).code).toBe(0);
     expect(json(ws.run(['channel', 'list', '--json']).stdout)).toHaveLength(1);
@@ -84,7 +108,9 @@ describe('jejak CLI: case workflow', () => {
     const purged = ws.run(['evidence', 'purge', strayId!.slice(1), '--json']);
     expect(purged.code).toBe(0);
     expect(json(purged.stdout)).toEqual({ id: Number(strayId!.slice(1)), sha256, blobRemoved: true });
-    expect(ws.run(['evidence', 'export', strayId!.slice(1), '--out', join(ws.dir, 'gone.png')]).stderr).toMatch(/was purged/);
+    expect(ws.run(['evidence', 'export', strayId!.slice(1), '--out', join(ws.dir, 'gone.png')]).stderr).toMatch(
+      /was purged/,
+    );
     expect(existsSync(join(ws.dir, 'gone.png'))).toBe(false);
     expect(ws.run(['audit', 'verify']).code).toBe(0);
   });

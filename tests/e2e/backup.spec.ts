@@ -9,7 +9,10 @@ async function openArea(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
 
-test('Settings → Backup writes a checked backup; the dashboard shows the last good one instead of the reminder', async ({ page, harness }) => {
+test('Settings → Backup writes a checked backup; the dashboard shows the last good one instead of the reminder', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Kanal');

@@ -19,7 +19,11 @@ function otherAnalystPackage(dataDir: string): { zip: string; fingerprint: strin
   const dir = join(dataDir, 'other-analyst');
   mkdirSync(dir);
   const zip = join(dir, 'paket-analis-lain.zip');
-  const fingerprint = execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', dir, zip], { encoding: 'utf8' });
+  const fingerprint = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', dir, zip],
+    { encoding: 'utf8' },
+  );
   return { zip, fingerprint };
 }
 
@@ -37,7 +41,10 @@ async function setIdentity(page: Page, role: 'Analis' | 'Supervisor') {
 test.describe('cases and review', () => {
   test.use({ policy: POLICY });
 
-  test('an analyst builds and exports a case; a supervisor verifies, reviews and approves it', async ({ page, harness }) => {
+  test('an analyst builds and exports a case; a supervisor verifies, reviews and approves it', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url);
     await createVaultThroughUi(page);
 
@@ -59,10 +66,26 @@ test.describe('cases and review', () => {
 
     // Three screenshots through the evidence intake; two are then linked to channels (no UI for that yet).
     await openArea(page, 'Bukti');
-    await page.getByTestId('intake-files').setInputFiles([1, 2, 3].map((seed) => ({ name: `bukti-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed + 20) })));
+    await page.getByTestId('intake-files').setInputFiles(
+      [1, 2, 3].map((seed) => ({
+        name: `bukti-${seed}.png`,
+        mimeType: 'image/png',
+        buffer: screenshotPng(seed + 20),
+      })),
+    );
     await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 3 bukti baru, 0 sudah ada, 0 gagal.');
-    const { rows: channels } = await api<{ rows: Array<{ id: number; canonicalUrl: string }> }>(page, 'channels.list', { filter: {}, sort: 'title', descending: false, offset: 0, limit: 10 });
-    const { rows: evidence } = await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', { filter: {}, offset: 0, limit: 10 });
+    const { rows: channels } = await api<{ rows: Array<{ id: number; canonicalUrl: string }> }>(page, 'channels.list', {
+      filter: {},
+      sort: 'title',
+      descending: false,
+      offset: 0,
+      limit: 10,
+    });
+    const { rows: evidence } = await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', {
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
     const byName = (n: string) => evidence.find((e) => e.originalName === n)!.id;
     const channelOf = (url: string) => channels.find((c) => c.canonicalUrl === url)!.id;
     await api(page, 'evidence.update', { id: byName('bukti-1.png'), channelId: channelOf(CHANNELS[0]!) });
@@ -74,7 +97,11 @@ test.describe('cases and review', () => {
     await page.getByRole('button', { name: 'Kasus baru' }).first().click();
     const dialog = page.getByTestId('new-case');
     await dialog.getByLabel('Judul', { exact: true }).fill('Penurunan kanal propaganda <b>uji</b>');
-    for (const url of CHANNELS) await dialog.getByTestId('channel-picker').getByRole('checkbox', { name: new RegExp(url.replace('https://', '').replace(/[./]/g, '\\$&')) }).check();
+    for (const url of CHANNELS)
+      await dialog
+        .getByTestId('channel-picker')
+        .getByRole('checkbox', { name: new RegExp(url.replace('https://', '').replace(/[./]/g, '\\$&')) })
+        .check();
     await expect(dialog.getByLabel('Platform')).toHaveValue('telegram');
     await expect(dialog.getByTestId('pick-summary')).toHaveText('Dipilih: 3 kanal, 2 bukti');
     await dialog.getByText('Bukti lain (tanpa kanal atau dari kanal lain)').click();
@@ -125,7 +152,9 @@ test.describe('cases and review', () => {
     await page.getByTestId('review-file').setInputFiles(join(exportsDir, zipName));
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-verdict', 'valid-untrusted');
-    await expect(page.getByTestId('decision-blocked')).toContainText('Paket ini sudah ditandatangani dengan kunci Anda');
+    await expect(page.getByTestId('decision-blocked')).toContainText(
+      'Paket ini sudah ditandatangani dengan kunci Anda',
+    );
     await expect(page.getByRole('button', { name: 'Setujui dan tanda tangani' })).toBeDisabled();
     await page.getByRole('button', { name: 'Tutup paket' }).click();
 
@@ -141,7 +170,11 @@ test.describe('cases and review', () => {
       { fingerprint: other.fingerprint, name: 'Budi Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' },
       { fingerprint, name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', role: 'supervisor' },
     ];
-    await page.getByTestId('trust-file').setInputFiles({ name: 'daftar.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(roster)) });
+    await page.getByTestId('trust-file').setInputFiles({
+      name: 'daftar.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(roster)),
+    });
     await expect(page.getByTestId('trust-card').getByRole('status')).toContainText('daftar.json diimpor');
     await expect(page.getByTestId('trust-table')).toContainText(fingerprint.slice(0, 4));
     await openArea(page, 'Tinjauan');
@@ -155,11 +188,21 @@ test.describe('cases and review', () => {
     await expect(page.getByTestId('report-channels').locator('tbody tr')).toHaveCount(3);
     const items = page.getByTestId('review-item');
     await expect(items).toHaveCount(4);
-    await expect.poll(() => items.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
+    await expect
+      .poll(() =>
+        items
+          .locator('img')
+          .evaluateAll(
+            (imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length,
+          ),
+      )
+      .toBe(4);
 
     const first = items.first();
     await first.getByText('Bermasalah').click();
-    await first.getByPlaceholder('Jelaskan masalahnya agar analis dapat memperbaikinya').fill('Waktu tangkapan tidak dicantumkan.');
+    await first
+      .getByPlaceholder('Jelaskan masalahnya agar analis dapat memperbaikinya')
+      .fill('Waktu tangkapan tidak dicantumkan.');
     await items.nth(1).getByText('Sesuai').click();
     await page.getByLabel('Komentar keputusan').fill('Disetujui; lengkapi waktu tangkapan di permintaan berikutnya.');
     // Approval waits for every item: two of four are not marked yet.
@@ -178,8 +221,19 @@ test.describe('cases and review', () => {
     await page.getByRole('button', { name: 'Buka paket hasil' }).click();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'valid-trusted');
     await expect(page.getByTestId('statements').locator('.statement')).toHaveCount(2);
-    await expect(page.getByTestId('review-item').first().getByTestId('earlier-comments')).toContainText('Waktu tangkapan tidak dicantumkan.');
-    await expect.poll(() => page.getByTestId('review-item').locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
+    await expect(page.getByTestId('review-item').first().getByTestId('earlier-comments')).toContainText(
+      'Waktu tangkapan tidak dicantumkan.',
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('review-item')
+          .locator('img')
+          .evaluateAll(
+            (imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length,
+          ),
+      )
+      .toBe(4);
     await page.getByRole('button', { name: 'Tutup paket' }).click();
     await expect(page.getByTestId('review-file')).toBeAttached();
 
@@ -187,7 +241,9 @@ test.describe('cases and review', () => {
     const bytes = readFileSync(join(exportsDir, zipName));
     const png = bytes.indexOf(Buffer.from('IDAT'));
     bytes[png + 12] = bytes[png + 12]! ^ 0xff;
-    await page.getByTestId('review-file').setInputFiles({ name: 'diubah.zip', mimeType: 'application/zip', buffer: bytes });
+    await page
+      .getByTestId('review-file')
+      .setInputFiles({ name: 'diubah.zip', mimeType: 'application/zip', buffer: bytes });
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'invalid');
     await expect(page.getByTestId('failing-checks')).not.toBeEmpty();
     await expect(page.getByTestId('checks').locator('[data-ok=false]').first()).toBeVisible();
@@ -202,7 +258,11 @@ test('a garbage .zip opened for review is invalid and names the failing check', 
   await createVaultThroughUi(page);
   await openArea(page, 'Tinjauan');
   await expect(page.getByText('Letakkan paket .zip di sini')).toBeVisible();
-  await page.getByTestId('review-file').setInputFiles({ name: 'bukan-paket.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not a zip at all '.repeat(40)) });
+  await page.getByTestId('review-file').setInputFiles({
+    name: 'bukan-paket.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('PK\u0003\u0004 this is not a zip at all '.repeat(40)),
+  });
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'invalid');
   await expect(verdict).toContainText('Tidak sah');
@@ -214,7 +274,10 @@ test('a garbage .zip opened for review is invalid and names the failing check', 
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('a draft takes more items; export without a name and unit asks for them and leads to Settings', async ({ page, harness }) => {
+test('a draft takes more items; export without a name and unit asks for them and leads to Settings', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Kanal');

@@ -30,7 +30,10 @@ const LINKS = [
 function filesInPage(page: Page, files: Array<{ name: string; base64: string }>) {
   return page.evaluateHandle((list) => {
     const data = new DataTransfer();
-    for (const f of list) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'image/png' }));
+    for (const f of list)
+      data.items.add(
+        new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'image/png' }),
+      );
     return data;
   }, files);
 }
@@ -41,10 +44,16 @@ async function openArea(page: Page, name: string) {
 
 /** The reason column of the preview row whose input is `input`. */
 function reasonOf(page: Page, input: string) {
-  return page.locator('tr', { has: page.getByRole('cell', { name: input, exact: true }) }).locator('td').nth(3);
+  return page
+    .locator('tr', { has: page.getByRole('cell', { name: input, exact: true }) })
+    .locator('td')
+    .nth(3);
 }
 
-test('paste 20 mixed links, read the preview, add them; the table shows each channel once', async ({ page, harness }) => {
+test('paste 20 mixed links, read the preview, add them; the table shows each channel once', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
@@ -66,7 +75,9 @@ test('paste 20 mixed links, read the preview, add them; the table shows each cha
   await expect(reasonOf(page, 'javascript:alert(1)')).toHaveText(/not accepted|tidak diterima/);
   await expect(reasonOf(page, '%%%garbage%%%')).toHaveText(/single word|Bukan tautan/);
   // The tracking parameters are gone from the website's canonical link.
-  await expect(page.locator('tr', { hasText: 'berita-palsu.id' }).locator('td').nth(3)).toHaveText(/https:\/\/berita-palsu\.id\/artikel\/1$/);
+  await expect(page.locator('tr', { hasText: 'berita-palsu.id' }).locator('td').nth(3)).toHaveText(
+    /https:\/\/berita-palsu\.id\/artikel\/1$/,
+  );
 
   await page.getByRole('button', { name: 'Tambahkan 12 kanal' }).click();
   await expect(page.getByTestId('import-result')).toContainText('12 kanal baru ditambahkan');
@@ -74,7 +85,9 @@ test('paste 20 mixed links, read the preview, add them; the table shows each cha
 
   await expect(page.getByTestId('channel-count')).toHaveText('12 kanal');
   await expect(page.getByTestId('channel-table')).toHaveAttribute('aria-rowcount', '13');
-  await expect(page.getByTestId('channel-table').getByText('https://t.me/jejak_uji_satu', { exact: true })).toHaveCount(1);
+  await expect(page.getByTestId('channel-table').getByText('https://t.me/jejak_uji_satu', { exact: true })).toHaveCount(
+    1,
+  );
 
   // Keyboard: the grid moves its active row and Enter opens it.
   await page.getByTestId('channel-table').focus();
@@ -89,18 +102,32 @@ test('paste 20 mixed links, read the preview, add them; the table shows each cha
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('take in five screenshots and see their thumbnails; a note found by search opens its item', async ({ page, harness }) => {
+test('take in five screenshots and see their thumbnails; a note found by search opens its item', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Bukti');
   await expect(page.getByRole('heading', { name: 'Belum ada bukti' })).toBeVisible();
 
-  const shots = [1, 2, 3, 4, 5].map((seed) => ({ name: `tangkapan-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed) }));
+  const shots = [1, 2, 3, 4, 5].map((seed) => ({
+    name: `tangkapan-${seed}.png`,
+    mimeType: 'image/png',
+    buffer: screenshotPng(seed),
+  }));
   await page.getByTestId('intake-files').setInputFiles(shots);
   await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 5 bukti baru, 0 sudah ada, 0 gagal.');
   const thumbnails = page.getByTestId('evidence-tile').locator('img');
   await expect(thumbnails).toHaveCount(5);
-  await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length)).toBe(5);
+  await expect
+    .poll(() =>
+      thumbnails.evaluateAll(
+        (imgs) =>
+          imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length,
+      ),
+    )
+    .toBe(5);
 
   // A second batch, dropped: an empty file and the same bytes again; the bad one is listed, the other still goes in.
   const dropped = await filesInPage(page, [
@@ -115,7 +142,10 @@ test('take in five screenshots and see their thumbnails; a note found by search 
 
   // An image pasted from the clipboard becomes evidence too.
   const clipboard = await filesInPage(page, [{ name: 'image.png', base64: screenshotPng(42).toString('base64') }]);
-  await page.evaluate((data) => window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true })), clipboard);
+  await page.evaluate(
+    (data) => window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true })),
+    clipboard,
+  );
   await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 1 bukti baru, 0 sudah ada, 0 gagal.');
   await expect(page.getByTestId('evidence-tile')).toHaveCount(6);
   await expect(page.getByTestId('evidence-tile').first()).toContainText(/^tempel-.*\.png/);
@@ -150,7 +180,9 @@ test('a channel title with markup is shown as text, never run', async ({ page, h
   await openArea(page, 'Kanal');
   await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
   const csv = `url,title,category,status,tags,notes,subscribers\nhttps://t.me/judul_jahat,"${title}",terorisme,active,uji,"<b>tebal</b>",1200\n`;
-  await page.locator('input[type=file]').setInputFiles({ name: 'kanal.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'kanal.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('Dimuat dari kanal.csv')).toBeVisible();
   await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
   await page.getByRole('button', { name: 'Periksa' }).click();
@@ -172,14 +204,22 @@ test('cancel stops an intake between files; what was already taken in stays', as
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Bukti');
-  const files = Array.from({ length: 30 }, (_, i) => ({ name: `besar-${i}.png`, mimeType: 'image/png', buffer: screenshotPng(500 + i, 1200, 900) }));
+  const files = Array.from({ length: 30 }, (_, i) => ({
+    name: `besar-${i}.png`,
+    mimeType: 'image/png',
+    buffer: screenshotPng(500 + i, 1200, 900),
+  }));
   await page.getByTestId('intake-files').setInputFiles(files);
   await expect(page.getByText(/Memasukkan \d+ dari 30/)).toBeVisible();
   await expect(page.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Batal' }).click();
   const summary = page.getByTestId('intake-summary');
-  await expect(summary).toHaveText(/^Selesai: \d+ bukti baru, 0 sudah ada, 0 gagal\. \d+ berkas tidak diproses karena dibatalkan\.$/);
-  const [added, skipped] = [...(await summary.innerText()).matchAll(/(\d+) (?:bukti baru|berkas tidak)/g)].map((m) => Number(m[1]));
+  await expect(summary).toHaveText(
+    /^Selesai: \d+ bukti baru, 0 sudah ada, 0 gagal\. \d+ berkas tidak diproses karena dibatalkan\.$/,
+  );
+  const [added, skipped] = [...(await summary.innerText()).matchAll(/(\d+) (?:bukti baru|berkas tidak)/g)].map((m) =>
+    Number(m[1]),
+  );
   expect(added! + skipped!).toBe(30);
   expect(skipped).toBeGreaterThan(0);
   await expect(page.getByTestId('evidence-count')).toHaveText(`${added} berkas bukti`);

@@ -16,7 +16,10 @@ async function takeIn(page: Page, files: ReturnType<typeof shots>, added: number
   await expect(page.getByTestId('intake-summary')).toHaveText(`Selesai: ${added} bukti baru, 0 sudah ada, 0 gagal.`);
 }
 
-test('shared intake details go with one batch only, a post link keeps its number, and the channel page is never stale', async ({ page, harness }) => {
+test('shared intake details go with one batch only, a post link keeps its number, and the channel page is never stale', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Bukti');
@@ -66,7 +69,10 @@ test('shared intake details go with one batch only, a post link keeps its number
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('viewer: previous and next in gallery order, zoom, export of the original bytes, and a channel picked from the catalog', async ({ page, harness }) => {
+test('viewer: previous and next in gallery order, zoom, export of the original bytes, and a channel picked from the catalog', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Kanal');
@@ -100,7 +106,9 @@ test('viewer: previous and next in gallery order, zoom, export of the original b
 
   // zoom: the original is drawn larger than the panel, inside a frame that scrolls
   const image = page.getByTestId('evidence-original');
-  await expect.poll(() => image.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => image.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0);
   const fitted = await image.evaluate((i) => i.getBoundingClientRect().width);
   await page.getByRole('button', { name: 'Perbesar' }).click();
   await page.getByRole('button', { name: 'Perbesar' }).click();
@@ -127,7 +135,10 @@ test('viewer: previous and next in gallery order, zoom, export of the original b
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('the activity log names each event and the item it changed, with a link, in both languages', async ({ page, harness }) => {
+test('the activity log names each event and the item it changed, with a link, in both languages', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Kanal');
@@ -137,8 +148,12 @@ test('the activity log names each event and the item it changed, with a link, in
   await page.getByRole('button', { name: 'Periksa' }).click();
   await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
-  await page.getByTestId('channel-table').getByRole('button', { name: /kabar_sejuk_uji/ }).click();
-  const longTitle = 'Kabar Sejuk — kanal penyebar hoaks kesehatan dan ajakan menolak vaksinasi di wilayah timur, dikelola beberapa akun cadangan';
+  await page
+    .getByTestId('channel-table')
+    .getByRole('button', { name: /kabar_sejuk_uji/ })
+    .click();
+  const longTitle =
+    'Kabar Sejuk — kanal penyebar hoaks kesehatan dan ajakan menolak vaksinasi di wilayah timur, dikelola beberapa akun cadangan';
   await page.getByLabel('Judul').fill(longTitle);
   await page.getByRole('button', { name: 'Simpan' }).first().click();
   // a long title is cut on one line, and shown whole on hover

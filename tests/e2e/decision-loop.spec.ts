@@ -2,14 +2,28 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from '@playwright/test';
-import { PASSPHRASE, TEST_POLICY, type UiIdentity, api, createVaultThroughUi, expect, secondHarness, test } from './fixtures';
+import {
+  PASSPHRASE,
+  TEST_POLICY,
+  type UiIdentity,
+  api,
+  createVaultThroughUi,
+  expect,
+  secondHarness,
+  test,
+} from './fixtures';
 import { screenshotPng } from './png';
 
 /** The unit's policy: nobody works in a vault without their name on it. */
 const POLICY = { kdf: TEST_POLICY.kdf };
 const UNIT = 'Direktorat Pengendalian Konten';
 const ANALYST: UiIdentity = { name: 'Sari Analis', unit: UNIT, employeeId: '199001012020012001', role: 'Analis' };
-const SUPERVISOR: UiIdentity = { name: 'Budi Supervisor', unit: UNIT, employeeId: '198501012010011001', role: 'Supervisor' };
+const SUPERVISOR: UiIdentity = {
+  name: 'Budi Supervisor',
+  unit: UNIT,
+  employeeId: '198501012010011001',
+  role: 'Supervisor',
+};
 
 /** JEJAK_SCREENSHOT_DIR keeps screenshots for a person to look at (not a test artefact). */
 async function keep(target: Page | Locator, name: string) {
@@ -34,12 +48,19 @@ async function openCase(page: Page, reference: string) {
   await openArea(page, 'Kasus');
   // The area keeps the case last opened: back to the list first.
   await expect(page.getByTestId('case-detail').or(page.getByTestId('case-table'))).toBeVisible();
-  if (await page.getByTestId('case-detail').isVisible()) await page.getByRole('button', { name: '← Semua kasus' }).click();
-  await page.getByTestId('case-table').getByRole('button', { name: new RegExp(`^${reference.replace(/\//g, '\\/')}`) }).click();
+  if (await page.getByTestId('case-detail').isVisible())
+    await page.getByRole('button', { name: '← Semua kasus' }).click();
+  await page
+    .getByTestId('case-table')
+    .getByRole('button', { name: new RegExp(`^${reference.replace(/\//g, '\\/')}`) })
+    .click();
 }
 
 async function exportThroughUi(page: Page): Promise<string> {
-  await page.getByTestId('export-card').getByRole('button', { name: /^Ekspor/ }).click();
+  await page
+    .getByTestId('export-card')
+    .getByRole('button', { name: /^Ekspor/ })
+    .click();
   await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
   return page.getByTestId('export-path').innerText();
 }
@@ -50,11 +71,19 @@ async function receiveThroughUi(page: Page, zip: string) {
 }
 
 /** The supervisor opens a package in Review and confirms the decision dialog; returns the countersigned file. */
-async function signThroughUi(page: Page, decision: 'approve' | 'return', check: (dialog: Locator) => Promise<void>): Promise<string> {
-  await page.getByRole('button', { name: decision === 'approve' ? 'Setujui dan tanda tangani' : 'Kembalikan ke analis' }).click();
+async function signThroughUi(
+  page: Page,
+  decision: 'approve' | 'return',
+  check: (dialog: Locator) => Promise<void>,
+): Promise<string> {
+  await page
+    .getByRole('button', { name: decision === 'approve' ? 'Setujui dan tanda tangani' : 'Kembalikan ke analis' })
+    .click();
   const dialog = page.getByTestId('confirm-decision');
   await check(dialog);
-  await dialog.getByRole('button', { name: decision === 'approve' ? 'Tanda tangani persetujuan' : 'Tanda tangani pengembalian' }).click();
+  await dialog
+    .getByRole('button', { name: decision === 'approve' ? 'Tanda tangani persetujuan' : 'Tanda tangani pengembalian' })
+    .click();
   await expect(page.getByTestId('decision-result')).toBeVisible({ timeout: 30_000 });
   const path = await page.getByTestId('decision-path').innerText();
   await page.getByRole('button', { name: 'Tutup paket' }).click();
@@ -63,7 +92,11 @@ async function signThroughUi(page: Page, decision: 'approve' | 'return', check: 
 
 test.use({ policy: POLICY });
 
-test('a case goes to the supervisor and back twice: returned with an item comment, revised, approved item by item, then sent and actioned', async ({ page, harness, browser }) => {
+test('a case goes to the supervisor and back twice: returned with an item comment, revised, approved item by item, then sent and actioned', async ({
+  page,
+  harness,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const supervisorPage = await (await browser.newContext({ viewport: { width: 1320, height: 860 } })).newPage();
   const other = await secondHarness(supervisorPage, POLICY);
@@ -76,15 +109,35 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     await createVaultThroughUi(supervisorPage, PASSPHRASE, SUPERVISOR);
     const analystKey = await api<{ fingerprint: string }>(page, 'identity.get', {});
     const supervisorKey = await api<{ fingerprint: string }>(supervisorPage, 'identity.get', {});
-    await api(page, 'trust.import', { json: JSON.stringify([{ fingerprint: supervisorKey.fingerprint, name: SUPERVISOR.name, unit: UNIT, role: 'supervisor' }]) });
-    await api(supervisorPage, 'trust.import', { json: JSON.stringify([{ fingerprint: analystKey.fingerprint, name: ANALYST.name, unit: UNIT, role: 'analyst' }]) });
+    await api(page, 'trust.import', {
+      json: JSON.stringify([
+        { fingerprint: supervisorKey.fingerprint, name: SUPERVISOR.name, unit: UNIT, role: 'supervisor' },
+      ]),
+    });
+    await api(supervisorPage, 'trust.import', {
+      json: JSON.stringify([{ fingerprint: analystKey.fingerprint, name: ANALYST.name, unit: UNIT, role: 'analyst' }]),
+    });
 
     // The analyst's case: one channel, three screenshots taken in through the intake.
-    const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', { url: 'https://t.me/jejak_loop_kanal', title: 'Kanal Propaganda', category: 'terorisme' });
+    const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', {
+      url: 'https://t.me/jejak_loop_kanal',
+      title: 'Kanal Propaganda',
+      category: 'terorisme',
+    });
     await openArea(page, 'Bukti');
-    await page.getByTestId('intake-files').setInputFiles([1, 2, 3].map((seed) => ({ name: `bukti-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed + 300) })));
+    await page.getByTestId('intake-files').setInputFiles(
+      [1, 2, 3].map((seed) => ({
+        name: `bukti-${seed}.png`,
+        mimeType: 'image/png',
+        buffer: screenshotPng(seed + 300),
+      })),
+    );
     await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 3 bukti baru, 0 sudah ada, 0 gagal.');
-    const { rows } = await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', { filter: {}, offset: 0, limit: 10 });
+    const { rows } = await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', {
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
     const idOf = (name: string) => rows.find((r) => r.originalName === name)!.id;
     for (const r of rows) await api(page, 'evidence.update', { id: r.id, channelId: channel.id });
     const kase = await api<{ id: number; reference: string }>(page, 'cases.create', {
@@ -102,7 +155,9 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     // The analyst opening the package sees no Approve button, only why.
     await openArea(page, 'Tinjauan');
     await page.getByTestId('review-file').setInputFiles(r1);
-    await expect(page.getByTestId('decision-hidden')).toContainText('Hanya supervisor yang dapat menyetujui atau mengembalikan paket');
+    await expect(page.getByTestId('decision-hidden')).toContainText(
+      'Hanya supervisor yang dapat menyetujui atau mengembalikan paket',
+    );
     await expect(page.getByRole('button', { name: 'Setujui dan tanda tangani' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Tutup paket' }).click();
 
@@ -110,12 +165,16 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     await openArea(supervisorPage, 'Tinjauan');
     await supervisorPage.getByTestId('review-file').setInputFiles(r1);
     await expect(supervisorPage.getByTestId('verdict')).toHaveAttribute('data-verdict', 'valid-trusted');
-    await expect(supervisorPage.getByTestId('decision-progress-count')).toHaveText('Ditinjau 0 dari 3 bukti, 0 bermasalah.');
+    await expect(supervisorPage.getByTestId('decision-progress-count')).toHaveText(
+      'Ditinjau 0 dari 3 bukti, 0 bermasalah.',
+    );
     await expect(supervisorPage.getByRole('button', { name: 'Setujui dan tanda tangani' })).toBeDisabled();
     await expect(supervisorPage.getByTestId('decision-missing')).toContainText('tandai 3 bukti lagi');
     const second = supervisorPage.getByTestId('review-item').nth(1);
     await second.getByText('Bermasalah').click();
-    await second.getByPlaceholder('Jelaskan masalahnya agar analis dapat memperbaikinya').fill('Nama kanal terpotong; ambil ulang tangkapan layar.');
+    await second
+      .getByPlaceholder('Jelaskan masalahnya agar analis dapat memperbaikinya')
+      .fill('Nama kanal terpotong; ambil ulang tangkapan layar.');
     const returned = await signThroughUi(supervisorPage, 'return', async (dialog) => {
       await expect(dialog.getByTestId('confirm-reference')).toHaveText(kase.reference);
       await expect(dialog.getByTestId('confirm-items')).toHaveText('3 bukti: 1 ditinjau, 1 bermasalah');
@@ -125,11 +184,17 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     // The analyst receives the return: the comment sits beside the item, and the case is returned.
     await openCase(page, kase.reference);
     await receiveThroughUi(page, returned);
-    await expect(page.getByTestId('decision-outcome')).toHaveText('Keputusan diterima: Dikembalikan oleh Budi Supervisor.');
+    await expect(page.getByTestId('decision-outcome')).toHaveText(
+      'Keputusan diterima: Dikembalikan oleh Budi Supervisor.',
+    );
     await expect(page.getByTestId('case-detail').locator('.case-status').first()).toHaveText('Dikembalikan');
     const problemItem = page.locator(`[data-testid=case-evidence-item][data-evidence-id="${idOf('bukti-2.png')}"]`);
-    await expect(problemItem.getByTestId('item-comments')).toContainText('Nama kanal terpotong; ambil ulang tangkapan layar.');
-    await expect(problemItem.getByTestId('item-comments')).toContainText('Dikembalikan oleh Budi Supervisor (revisi 1)');
+    await expect(problemItem.getByTestId('item-comments')).toContainText(
+      'Nama kanal terpotong; ambil ulang tangkapan layar.',
+    );
+    await expect(problemItem.getByTestId('item-comments')).toContainText(
+      'Dikembalikan oleh Budi Supervisor (revisi 1)',
+    );
     await expect(page.getByTestId('case-channels').getByTestId('item-comments')).toContainText('Nama kanal terpotong');
     await expect(page.getByTestId('status-card').getByRole('button')).toHaveText(['Buat revisi draf']);
     await keep(page, 'case-returned');
@@ -141,9 +206,17 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     await expect(page.getByTestId('case-reference')).toHaveText(`${kase.reference}-r2`);
     await expectDashboard(page, 0, 'Draf1');
     await openArea(page, 'Bukti');
-    await page.getByTestId('intake-files').setInputFiles([{ name: 'bukti-2-ulang.png', mimeType: 'image/png', buffer: screenshotPng(399) }]);
+    await page
+      .getByTestId('intake-files')
+      .setInputFiles([{ name: 'bukti-2-ulang.png', mimeType: 'image/png', buffer: screenshotPng(399) }]);
     await expect(page.getByTestId('intake-summary')).toContainText('1 bukti baru');
-    const replacement = (await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', { filter: {}, offset: 0, limit: 10 })).rows.find((r) => r.originalName === 'bukti-2-ulang.png')!.id;
+    const replacement = (
+      await api<{ rows: Array<{ id: number; originalName: string }> }>(page, 'evidence.list', {
+        filter: {},
+        offset: 0,
+        limit: 10,
+      })
+    ).rows.find((r) => r.originalName === 'bukti-2-ulang.png')!.id;
     await api(page, 'cases.removeItems', { id: kase.id, channelIds: [], evidenceIds: [idOf('bukti-2.png')] });
     await api(page, 'cases.addItems', { id: kase.id, channelIds: [], evidenceIds: [replacement] });
     await openCase(page, `${kase.reference}-r2`);
@@ -167,7 +240,9 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     // The analyst receives the approval (twice: the second time nothing changes), then records the platform's steps.
     await openCase(page, kase.reference);
     await receiveThroughUi(page, approved);
-    await expect(page.getByTestId('decision-outcome')).toHaveText('Keputusan diterima: Disetujui oleh Budi Supervisor.');
+    await expect(page.getByTestId('decision-outcome')).toHaveText(
+      'Keputusan diterima: Disetujui oleh Budi Supervisor.',
+    );
     await expect(page.getByTestId('received-decision')).toHaveCount(2);
     await expectDashboard(page, 1, 'Disetujui1');
     await openCase(page, kase.reference);
@@ -187,11 +262,19 @@ test('a case goes to the supervisor and back twice: returned with an item commen
     // The activity log names each step in Bahasa Indonesia, and the person, never an OS account.
     await openArea(page, 'Aktivitas');
     const log = page.locator('table.table tbody');
-    for (const event of ['Kasus dibuka', 'Kasus diekspor sebagai paket bertanda tangan', 'Status kasus diubah', 'Kasus dikembalikan menjadi revisi draf', 'Berkas asli disimpan']) await expect(log).toContainText(event);
+    for (const event of [
+      'Kasus dibuka',
+      'Kasus diekspor sebagai paket bertanda tangan',
+      'Status kasus diubah',
+      'Kasus dikembalikan menjadi revisi draf',
+      'Berkas asli disimpan',
+    ])
+      await expect(log).toContainText(event);
     await expect(log).toContainText('Sari Analis (199001012020012001)');
     await expect(log).not.toContainText('os:');
     await openArea(supervisorPage, 'Aktivitas');
-    for (const event of ['Paket dikembalikan dan ditandatangani', 'Paket disetujui dan ditandatangani']) await expect(supervisorPage.locator('table.table tbody')).toContainText(event);
+    for (const event of ['Paket dikembalikan dan ditandatangani', 'Paket disetujui dan ditandatangani'])
+      await expect(supervisorPage.locator('table.table tbody')).toContainText(event);
     expect(harness.foreignRequests).toEqual([]);
     expect(other.foreignRequests).toEqual([]);
   } finally {
@@ -201,9 +284,23 @@ test('a case goes to the supervisor and back twice: returned with an item commen
 });
 
 test.describe('a vault made before identities were asked for', () => {
-  test.use({ seed: { run: async (dataDir: string) => void execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-channels.ts', join(dataDir, 'vault'), '0']) } });
+  test.use({
+    seed: {
+      run: async (dataDir: string) =>
+        void execFileSync(process.execPath, [
+          '--import',
+          'tsx',
+          'tests/fixtures/seed-channels.ts',
+          join(dataDir, 'vault'),
+          '0',
+        ]),
+    },
+  });
 
-  test('asks who works in it at unlock, before anything else, and names them from then on', async ({ page, harness }) => {
+  test('asks who works in it at unlock, before anything else, and names them from then on', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url);
     await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Buka', exact: true }).click();

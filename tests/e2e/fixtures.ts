@@ -47,7 +47,11 @@ async function startHarness(dataDir: string, policy: unknown): Promise<{ url: st
  * Each spec gets a fresh data folder (so a fresh vault) and its own harness; every request that
  * is not to the harness is blocked and recorded, so a spec can assert none left the page.
  */
-export const test = base.extend<{ harness: Harness; policy: unknown; seed: { run(dataDir: string): Promise<void> } | null }>({
+export const test = base.extend<{
+  harness: Harness;
+  policy: unknown;
+  seed: { run(dataDir: string): Promise<void> } | null;
+}>({
   policy: [TEST_POLICY, { option: true }],
   /** prepares the data folder (e.g. a vault with many channels) before the harness starts */
   seed: [null, { option: true }],
@@ -110,7 +114,11 @@ export interface UiIdentity {
  * Creates a vault through the UI and passes the recovery-code step; returns the code. Without an
  * identity it makes an IT test vault (TEST_POLICY allows it), as a spec about something else would.
  */
-export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE, identity?: UiIdentity): Promise<string> {
+export async function createVaultThroughUi(
+  page: Page,
+  passphrase = PASSPHRASE,
+  identity?: UiIdentity,
+): Promise<string> {
   await page.getByLabel(/^(Frasa sandi|Passphrase)$/).fill(passphrase);
   await page.getByLabel(/^(Ulangi frasa sandi|Repeat passphrase)$/).fill(passphrase);
   const who = page.getByTestId('create-identity');
@@ -133,7 +141,11 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE, 
 export async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
   return page.evaluate(
     async ({ channel, args }) => {
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Jejak-Request': '1' }, body: JSON.stringify(args) });
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Jejak-Request': '1' },
+        body: JSON.stringify(args),
+      });
       const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error?.message);
       return envelope.value as never;

@@ -22,7 +22,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A valid RGB PNG drawn by `pixel`; small enough to build in a test, real enough for the core to decode. */
-export function makePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+export function makePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -33,7 +37,12 @@ export function makePng(width: number, height: number, pixel: (x: number, y: num
     const row = y * (width * 3 + 1);
     for (let x = 0; x < width; x++) raw.set(pixel(x, y), row + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -48,6 +57,9 @@ export function screenshotPng(seed: number, width = 96, height = 72): Buffer {
     state ^= state << 5;
     return (state >>> 0) / 0xffffffff;
   };
-  const blocks = Array.from({ length: 36 }, () => [Math.floor(next() * 256), Math.floor(next() * 256), Math.floor(next() * 256)] as [number, number, number]);
+  const blocks = Array.from(
+    { length: 36 },
+    () => [Math.floor(next() * 256), Math.floor(next() * 256), Math.floor(next() * 256)] as [number, number, number],
+  );
   return makePng(width, height, (x, y) => blocks[Math.floor((y / height) * 6) * 6 + Math.floor((x / width) * 6)]!);
 }

@@ -6,7 +6,13 @@ const CHANNELS = 100_000;
 
 /** A vault holding a unit's whole history: 100,000 channels, written straight into its database. */
 async function seedChannels(dataDir: string): Promise<void> {
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-channels.ts', join(dataDir, 'vault'), String(CHANNELS)]);
+  execFileSync(process.execPath, [
+    '--import',
+    'tsx',
+    'tests/fixtures/seed-channels.ts',
+    join(dataDir, 'vault'),
+    String(CHANNELS),
+  ]);
 }
 
 test.describe('at 100,000 channels', () => {

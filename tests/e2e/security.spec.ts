@@ -16,7 +16,10 @@ async function lock(page: Page) {
   await expect(page.getByRole('heading', { name: 'Buka brankas' })).toBeVisible();
 }
 
-test('Settings rotates the keys after a confirmation, then shows the new recovery code once', async ({ page, harness }) => {
+test('Settings rotates the keys after a confirmation, then shows the new recovery code once', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   const oldCode = await createVaultThroughUi(page);
   await page.getByRole('button', { name: 'Pengaturan' }).click();
@@ -45,7 +48,10 @@ test('Settings rotates the keys after a confirmation, then shows the new recover
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('the unlock screen names an altered and a rolled-back vault.json, and the shell a cut audit log', async ({ page, harness }) => {
+test('the unlock screen names an altered and a rolled-back vault.json, and the shell a cut audit log', async ({
+  page,
+  harness,
+}) => {
   const headerPath = join(harness.dataDir, 'vault', 'vault.json');
   await page.goto(harness.url);
   await createVaultThroughUi(page);
@@ -70,7 +76,11 @@ test('the unlock screen names an altered and a rolled-back vault.json, and the s
 
   // The current header back, and the log's tail cut with the key while the vault is closed.
   writeFileSync(headerPath, current);
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/truncate-audit.ts', join(harness.dataDir, 'vault'), '3'], { env: { ...process.env, JEJAK_PASSPHRASE: PASSPHRASE } });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/fixtures/truncate-audit.ts', join(harness.dataDir, 'vault'), '3'],
+    { env: { ...process.env, JEJAK_PASSPHRASE: PASSPHRASE } },
+  );
   await unlockWith(page, PASSPHRASE);
   await expect(page.getByTestId('audit-anchor-banner')).toContainText(/tidak lagi memuat entri \d+/);
   await page.getByRole('button', { name: 'Aktivitas' }).click();

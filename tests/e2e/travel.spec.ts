@@ -12,7 +12,11 @@ async function openArea(page: Page, name: string) {
 async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
   return page.evaluate(
     async ({ channel, args }) => {
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Jejak-Request': '1' }, body: JSON.stringify(args) });
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Jejak-Request': '1' },
+        body: JSON.stringify(args),
+      });
       const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error?.message);
       return envelope.value as never;
@@ -25,7 +29,9 @@ function fixturePackage(dataDir: string, script: string, name: string): { zip: s
   const dir = join(dataDir, name.replace(/\W/g, '-'));
   mkdirSync(dir);
   const zip = join(dir, name);
-  const printed = execFileSync(process.execPath, ['--import', 'tsx', `tests/fixtures/${script}`, dir, zip], { encoding: 'utf8' });
+  const printed = execFileSync(process.execPath, ['--import', 'tsx', `tests/fixtures/${script}`, dir, zip], {
+    encoding: 'utf8',
+  });
   return { zip, printed };
 }
 
@@ -33,7 +39,12 @@ test('a package travels encrypted (age) and with trusted time (RFC 3161)', async
   test.setTimeout(180_000);
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await api(page, 'identity.set', { name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', employeeId: '1988', role: 'analyst' });
+  await api(page, 'identity.set', {
+    name: 'Rina Wulandari',
+    unit: 'Direktorat Pengendalian Konten',
+    employeeId: '1988',
+    role: 'analyst',
+  });
 
   // Settings: the vault's age recipient, and a roster entry that carries one.
   await openArea(page, 'Pengaturan');
@@ -42,13 +53,33 @@ test('a package travels encrypted (age) and with trusted time (RFC 3161)', async
   const partnerKey = join(harness.dataDir, 'partner.txt');
   execFileSync('age-keygen', ['-o', partnerKey], { stdio: 'ignore' });
   const partner = execFileSync('age-keygen', ['-y', partnerKey], { encoding: 'utf8' }).trim();
-  const roster = [{ fingerprint: 'ab'.repeat(32), name: 'Mitra Unit Arsip', unit: 'Arsip', role: 'supervisor', ageRecipient: partner }];
-  await page.getByTestId('trust-file').setInputFiles({ name: 'mitra.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(roster)) });
+  const roster = [
+    {
+      fingerprint: 'ab'.repeat(32),
+      name: 'Mitra Unit Arsip',
+      unit: 'Arsip',
+      role: 'supervisor',
+      ageRecipient: partner,
+    },
+  ];
+  await page
+    .getByTestId('trust-file')
+    .setInputFiles({ name: 'mitra.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(roster)) });
   await expect(page.getByTestId('trust-table')).toContainText(`Kunci age: ${partner.slice(0, 12)}`);
 
   // Export: the picker lists the roster entry with an age key; the package is NAME.zip.age.
-  const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', { url: 'https://t.me/jejak_sandi_satu', title: 'Kanal uji' });
-  await api(page, 'cases.create', { title: 'Paket terenkripsi', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: [channel.id], evidenceIds: [] });
+  const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', {
+    url: 'https://t.me/jejak_sandi_satu',
+    title: 'Kanal uji',
+  });
+  await api(page, 'cases.create', {
+    title: 'Paket terenkripsi',
+    platform: 'telegram',
+    priority: 'normal',
+    legalBasis: '',
+    channelIds: [channel.id],
+    evidenceIds: [],
+  });
   await openArea(page, 'Kasus');
   await page.getByTestId('case-table').getByRole('button', { name: /JJK\// }).click();
   const card = page.getByTestId('export-card');
@@ -80,7 +111,12 @@ test('a package travels encrypted (age) and with trusted time (RFC 3161)', async
   expect(tsq.suggestedFilename()).toMatch(/^1-[0-9a-f]{16}\.tsq$/);
   const tsqPath = join(harness.dataDir, tsq.suggestedFilename());
   await tsq.saveAs(tsqPath);
-  expect(execFileSync('openssl', ['ts', '-query', '-in', tsqPath, '-text'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).toMatch(/Certificate required: yes/);
+  expect(
+    execFileSync('openssl', ['ts', '-query', '-in', tsqPath, '-text'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ).toMatch(/Certificate required: yes/);
   await expect(page.getByTestId('timestamp-saved')).toHaveText('1 permintaan diunduh.');
   await page.getByRole('button', { name: 'Tutup paket' }).click();
 

@@ -1,6 +1,9 @@
 import { PASSPHRASE, createVaultThroughUi, expect, test } from './fixtures';
 
-test('create a vault, keep the recovery code, lock, fail and pass unlock, switch language, check the chain', async ({ page, harness }) => {
+test('create a vault, keep the recovery code, lock, fail and pass unlock, switch language, check the chain', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Buat brankas bukti Anda' })).toBeVisible();
 

@@ -31,9 +31,16 @@ test.beforeAll(async () => {
   pageUrl = pathToFileURL(html).href;
   // A PDF is stored, not deflated: the ZIP holds the payload's bytes as they are.
   const block = randomBytes(MiB);
-  const pdf = { path: 'report.pdf', size: PAYLOAD_MIB * MiB, open: () => Readable.from((function* () {
-    for (let i = 0; i < PAYLOAD_MIB; i++) yield block;
-  })()) };
+  const pdf = {
+    path: 'report.pdf',
+    size: PAYLOAD_MIB * MiB,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < PAYLOAD_MIB; i++) yield block;
+        })(),
+      ),
+  };
   zip = (await writePackage(sampleInput(makeSigner('analyst'), 'BIG-300', pdf).input, join(dir, 'BIG-300.zip'))).path;
 });
 

@@ -50,14 +50,24 @@ async function openPage(page: Page): Promise<{ requests: string[]; violations: (
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(pageUrl);
-  return { requests, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
+  return {
+    requests,
+    violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+  };
 }
 
 /** A roster file as the CLI's --trust takes it: a list, or { entries, tsaRoots } when it names TSA roots. */
-const rosterFile = (roster: RosterEntry[], tsaRoots: string[] = []): string => JSON.stringify(tsaRoots.length > 0 ? { entries: roster, tsaRoots } : roster);
+const rosterFile = (roster: RosterEntry[], tsaRoots: string[] = []): string =>
+  JSON.stringify(tsaRoots.length > 0 ? { entries: roster, tsaRoots } : roster);
 
 /** What the page shows once it has judged what was given to `input`. */
-async function pageVerdict(page: Page, files: string | string[], input: 'verifier-file' | 'verifier-folder' = 'verifier-file', roster: RosterEntry[] = [], tsaRoots: string[] = []): Promise<Seen> {
+async function pageVerdict(
+  page: Page,
+  files: string | string[],
+  input: 'verifier-file' | 'verifier-folder' = 'verifier-file',
+  roster: RosterEntry[] = [],
+  tsaRoots: string[] = [],
+): Promise<Seen> {
   await page.goto(pageUrl);
   if (roster.length > 0 || tsaRoots.length > 0) {
     const rosterPath = join(dir, 'roster.json');
@@ -69,9 +79,14 @@ async function pageVerdict(page: Page, files: string | string[], input: 'verifie
   const result = page.getByTestId('result');
   const failed = page.getByTestId('open-error');
   await expect(result.or(failed)).toBeVisible({ timeout: 60_000 });
-  if (await failed.isVisible()) throw new Error(`the page could not open ${String(files)}: ${await failed.textContent()}`);
+  if (await failed.isVisible())
+    throw new Error(`the page could not open ${String(files)}: ${await failed.textContent()}`);
   const checks = await page.locator('[data-testid=checks] li[data-check]').evaluateAll((items) =>
-    items.map((li) => ({ id: li.getAttribute('data-check') ?? '', ok: li.getAttribute('data-ok') === 'true', text: li.querySelector('.check-detail')?.textContent ?? '' })),
+    items.map((li) => ({
+      id: li.getAttribute('data-check') ?? '',
+      ok: li.getAttribute('data-ok') === 'true',
+      text: li.querySelector('.check-detail')?.textContent ?? '',
+    })),
   );
   return {
     verdict: (await result.getAttribute('data-verdict')) ?? '',
@@ -86,7 +101,9 @@ const expected = (r: VerifyResult): Seen => ({
   details: Object.fromEntries(r.checks.map((c) => [c.id, c.detail])),
 });
 
-test('every package of the package tests gets the verdict, failing checks and details of verifyPackage, with no request and no CSP violation', async ({ page }) => {
+test('every package of the package tests gets the verdict, failing checks and details of verifyPackage, with no request and no CSP violation', async ({
+  page,
+}) => {
   test.setTimeout(900_000);
   const { requests, violations } = await openPage(page);
   const differing: string[] = [];
@@ -95,11 +112,17 @@ test('every package of the package tests gets the verdict, failing checks and de
     const want = expected(await verifyPackage(p.path, { roster: p.roster, tsaRoots: p.tsaRoots }));
     const seen = await pageVerdict(page, p.path, 'verifier-file', p.roster, p.tsaRoots);
     if (seen.verdict !== want.verdict || seen.failing.join() !== want.failing.join()) {
-      differing.push(`${p.name}: page ${seen.verdict} [${seen.failing}], verifyPackage ${want.verdict} [${want.failing}]`);
+      differing.push(
+        `${p.name}: page ${seen.verdict} [${seen.failing}], verifyPackage ${want.verdict} [${want.failing}]`,
+      );
     }
-    for (const id of Object.keys(want.details)) if (seen.details[id] !== want.details[id]) wording.push(`${p.name} ${id}: page "${seen.details[id]}", verifyPackage "${want.details[id]}"`);
+    for (const id of Object.keys(want.details))
+      if (seen.details[id] !== want.details[id])
+        wording.push(`${p.name} ${id}: page "${seen.details[id]}", verifyPackage "${want.details[id]}"`);
   }
-  console.log(`[verifier] ${corpus.length} packages, verdicts equal${differing.length ? ` except ${differing.length}` : ''}; check details equal${wording.length ? ` except ${wording.length}` : ''}`);
+  console.log(
+    `[verifier] ${corpus.length} packages, verdicts equal${differing.length ? ` except ${differing.length}` : ''}; check details equal${wording.length ? ` except ${wording.length}` : ''}`,
+  );
   expect(differing).toEqual([]);
   expect(wording).toEqual([]);
   expect(await violations()).toEqual([]);
@@ -125,12 +148,20 @@ test('an unzipped bag folder, picked as a folder, gets the verdict of verifyFold
   expect({ verdict: seen.verdict, failing: seen.failing }).toEqual({ verdict: 'invalid', failing: want.failing });
 });
 
-test('a package exported from an analyst\'s vault: the verdict of verifyPackage, then its screenshots, drawn from memory', async ({ page }) => {
+test("a package exported from an analyst's vault: the verdict of verifyPackage, then its screenshots, drawn from memory", async ({
+  page,
+}) => {
   const { requests, violations } = await openPage(page);
   const exported = join(dir, 'exported.zip');
-  const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', mkdtempSync(join(dir, 'vault-')), exported], { encoding: 'utf8' });
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/fixtures/analyst-package.ts', mkdtempSync(join(dir, 'vault-')), exported],
+    { encoding: 'utf8' },
+  );
   expect(made.status, made.stderr).toBe(0);
-  const roster: RosterEntry[] = [{ fingerprint: made.stdout.trim(), name: 'Budi Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' }];
+  const roster: RosterEntry[] = [
+    { fingerprint: made.stdout.trim(), name: 'Budi Analis', unit: 'Direktorat Pengendalian Konten', role: 'analyst' },
+  ];
   for (const given of [[], roster]) {
     const want = expected(await verifyPackage(exported, { roster: given }));
     expect(await pageVerdict(page, exported, 'verifier-file', given)).toEqual(want);
@@ -142,7 +173,9 @@ test('a package exported from an analyst\'s vault: the verdict of verifyPackage,
   expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
 });
 
-test('the verdict comes first, in Bahasa Indonesia or English, and the evidence pictures only after it, for a valid package only', async ({ page }) => {
+test('the verdict comes first, in Bahasa Indonesia or English, and the evidence pictures only after it, for a valid package only', async ({
+  page,
+}) => {
   const { requests } = await openPage(page);
   await expect(page.locator('img')).toHaveCount(0);
   const approved = corpus.find((p) => p.name === 'genuine/approved, both trusted')!;
@@ -185,7 +218,11 @@ test('a package and its roster dropped together on the page', async ({ page }) =
   const dataTransfer = await page.evaluateHandle(
     ({ zip, roster }) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(zip), (c) => c.charCodeAt(0))], 'KOMINFO-2026-11-0042.zip', { type: 'application/zip' }));
+      transfer.items.add(
+        new File([Uint8Array.from(atob(zip), (c) => c.charCodeAt(0))], 'KOMINFO-2026-11-0042.zip', {
+          type: 'application/zip',
+        }),
+      );
       transfer.items.add(new File([roster], 'roster.json', { type: 'application/json' }));
       return transfer;
     },
@@ -197,14 +234,18 @@ test('a package and its roster dropped together on the page', async ({ page }) =
   expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
 });
 
-test('a time-stamped package: the time per statement, an untrusted TSA named, and TSA roots given after the verdict', async ({ page }) => {
+test('a time-stamped package: the time per statement, an untrusted TSA named, and TSA roots given after the verdict', async ({
+  page,
+}) => {
   const { requests, violations } = await openPage(page);
   const trusted = corpus.find((p) => p.name === 'timestamps/stamped, its TSA trusted')!;
   const seen = await pageVerdict(page, trusted.path, 'verifier-file', trusted.roster);
   expect(seen.verdict).toBe('valid-untrusted');
   await expect(page.getByTestId('verdict')).toContainText('Test TSA');
   await expect(page.getByTestId('statement-time')).toHaveCount(2);
-  await expect(page.getByTestId('statement-time').first()).toContainText(/Dicap waktu oleh Test TSA .*belum dikonfirmasi/);
+  await expect(page.getByTestId('statement-time').first()).toContainText(
+    /Dicap waktu oleh Test TSA .*belum dikonfirmasi/,
+  );
   const rosterPath = join(dir, 'late-tsa-roster.json');
   writeFileSync(rosterPath, rosterFile(trusted.roster, trusted.tsaRoots));
   await page.getByTestId('verifier-roster').setInputFiles(rosterPath);
@@ -213,7 +254,10 @@ test('a time-stamped package: the time per statement, an untrusted TSA named, an
   await expect(page.locator('[data-testid=statement-time] .pill')).toHaveCount(0);
   await page.getByTestId('language').selectOption('en');
   await expect(page.getByTestId('statement-time').first()).toContainText(/Time confirmed by Test TSA at/);
-  await page.screenshot({ path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-trusted.png'), fullPage: true });
+  await page.screenshot({
+    path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-trusted.png'),
+    fullPage: true,
+  });
 
   const flipped = corpus.find((p) => p.name === 'timestamps/a flipped byte in a token')!;
   await pageVerdict(page, flipped.path, 'verifier-file', flipped.roster, flipped.tsaRoots);
@@ -221,7 +265,10 @@ test('a time-stamped package: the time per statement, an untrusted TSA named, an
   await expect(page.locator('[data-testid=checks] li[data-check=timestamps]')).toHaveAttribute('data-ok', 'false');
   // the other statement's token is intact, but in an invalid package no time is confirmed
   await expect(page.locator('[data-testid=statement-time][data-trusted=true]')).toHaveCount(0);
-  await page.screenshot({ path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-flipped.png'), fullPage: true });
+  await page.screenshot({
+    path: join(process.env.JEJAK_SCREENSHOTS ?? dir, 'verifier-stamped-flipped.png'),
+    fullPage: true,
+  });
   expect(await violations()).toEqual([]);
   expect(requests.filter((url) => url !== pageUrl && !url.startsWith('blob:'))).toEqual([]);
 });

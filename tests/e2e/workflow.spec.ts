@@ -25,7 +25,10 @@ async function addChannels(page: Page, links: string[], category: string) {
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
 }
 
-test('a channel added by mistake is excluded with a reason, found under "excluded only", and restored', async ({ page, harness }) => {
+test('a channel added by mistake is excluded with a reason, found under "excluded only", and restored', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await addChannels(page, ['https://t.me/jejak_judi_benar', 'https://t.me/jejak_salah_ketik'], 'Judi online');
@@ -68,11 +71,18 @@ test('a channel added by mistake is excluded with a reason, found under "exclude
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('evidence is excluded and restored, and an item taken in by mistake is purged after naming its SHA-256', async ({ page, harness }) => {
+test('evidence is excluded and restored, and an item taken in by mistake is purged after naming its SHA-256', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await openArea(page, 'Bukti');
-  await page.getByTestId('intake-files').setInputFiles([1, 2, 3].map((seed) => ({ name: `bukti-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed + 60) })));
+  await page
+    .getByTestId('intake-files')
+    .setInputFiles(
+      [1, 2, 3].map((seed) => ({ name: `bukti-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed + 60) })),
+    );
   await expect(page.getByTestId('intake-summary')).toHaveText('Selesai: 3 bukti baru, 0 sudah ada, 0 gagal.');
 
   await page.getByTestId('evidence-tile').filter({ hasText: 'bukti-2.png' }).click();
@@ -102,12 +112,28 @@ test('evidence is excluded and restored, and an item taken in by mistake is purg
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('a draft case is edited, loses an item and is deleted; its number is not given out again', async ({ page, harness }) => {
+test('a draft case is edited, loses an item and is deleted; its number is not given out again', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
   await addChannels(page, ['https://t.me/jejak_draf_satu', 'https://t.me/jejak_draf_dua'], 'Hoaks');
-  const { rows } = await api<{ rows: Array<{ id: number }> }>(page, 'channels.list', { filter: {}, sort: 'created', descending: false, offset: 0, limit: 10 });
-  const first = await api<{ reference: string }>(page, 'cases.create', { title: 'Draf hoaks', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: rows.map((r) => r.id), evidenceIds: [] });
+  const { rows } = await api<{ rows: Array<{ id: number }> }>(page, 'channels.list', {
+    filter: {},
+    sort: 'created',
+    descending: false,
+    offset: 0,
+    limit: 10,
+  });
+  const first = await api<{ reference: string }>(page, 'cases.create', {
+    title: 'Draf hoaks',
+    platform: 'telegram',
+    priority: 'normal',
+    legalBasis: '',
+    channelIds: rows.map((r) => r.id),
+    evidenceIds: [],
+  });
 
   await openArea(page, 'Kasus');
   await page.getByTestId('case-table').getByRole('button', { name: first.reference }).click();
@@ -126,18 +152,47 @@ test('a draft case is edited, loses an item and is deleted; its number is not gi
   await expect(page.getByTestId('delete-case')).toContainText(`Nomor ${first.reference} tidak akan dipakai lagi`);
   await page.getByTestId('delete-case').getByRole('button', { name: 'Hapus kasus' }).click();
   await expect(page.getByTestId('cases-empty')).toBeVisible();
-  const second = await api<{ reference: string }>(page, 'cases.create', { title: 'Berikutnya', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: [], evidenceIds: [] });
+  const second = await api<{ reference: string }>(page, 'cases.create', {
+    title: 'Berikutnya',
+    platform: 'telegram',
+    priority: 'normal',
+    legalBasis: '',
+    channelIds: [],
+    evidenceIds: [],
+  });
   expect(second.reference).not.toBe(first.reference);
   expect(harness.foreignRequests).toEqual([]);
 });
 
-test('an exported case waits for the supervisor package: no button records approved or returned by hand', async ({ page, harness }) => {
+test('an exported case waits for the supervisor package: no button records approved or returned by hand', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await api(page, 'identity.set', { name: 'Rina Wulandari', unit: 'Direktorat Pengendalian Konten', employeeId: 'NIP-1', role: 'analyst' });
-  const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', { url: 'https://t.me/jejak_status_satu', category: 'terorisme' });
-  const kase = await api<{ id: number; reference: string }>(page, 'cases.create', { title: 'Status', platform: 'telegram', priority: 'normal', legalBasis: '', channelIds: [channel.id], evidenceIds: [] });
-  const { path } = await api<{ path: string }>(page, 'cases.export', { id: kase.id, jobId: 'e2e-export', language: 'id' });
+  await api(page, 'identity.set', {
+    name: 'Rina Wulandari',
+    unit: 'Direktorat Pengendalian Konten',
+    employeeId: 'NIP-1',
+    role: 'analyst',
+  });
+  const { channel } = await api<{ channel: { id: number } }>(page, 'channels.add', {
+    url: 'https://t.me/jejak_status_satu',
+    category: 'terorisme',
+  });
+  const kase = await api<{ id: number; reference: string }>(page, 'cases.create', {
+    title: 'Status',
+    platform: 'telegram',
+    priority: 'normal',
+    legalBasis: '',
+    channelIds: [channel.id],
+    evidenceIds: [],
+  });
+  const { path } = await api<{ path: string }>(page, 'cases.export', {
+    id: kase.id,
+    jobId: 'e2e-export',
+    language: 'id',
+  });
 
   await openArea(page, 'Kasus');
   await page.getByTestId('case-table').getByRole('button', { name: kase.reference }).click();
@@ -146,7 +201,9 @@ test('an exported case waits for the supervisor package: no button records appro
   await expect(card.getByRole('button')).toHaveCount(0);
   await expect(page.getByTestId('decision-drop')).toContainText('Letakkan paket keputusan (.zip) di sini');
   // The analyst's own export is no decision: refused, naming why; nothing changes.
-  await page.getByTestId('decision-file').setInputFiles({ name: 'sendiri.zip', mimeType: 'application/zip', buffer: readFileSync(path) });
+  await page
+    .getByTestId('decision-file')
+    .setInputFiles({ name: 'sendiri.zip', mimeType: 'application/zip', buffer: readFileSync(path) });
   await expect(page.getByTestId('decision-error')).toContainText('Paket ini belum berisi keputusan supervisor');
   await expect(page.getByTestId('case-detail').locator('.case-status').first()).toHaveText('Diekspor');
   await keepScreenshot(page, 'awaiting-decision');

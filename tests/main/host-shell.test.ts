@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fullResolution, sourceKind } from '../../electron/main/capture-geometry';
 import { type TextClipboard, createClipboardKeeper, shouldClear } from '../../electron/main/clipboard-keeper';
-import { FILE_FILTERS, openDialogOptions, safeFileName, saveDialogOptions, withZipExtension } from '../../electron/main/dialog-options';
+import {
+  FILE_FILTERS,
+  openDialogOptions,
+  safeFileName,
+  saveDialogOptions,
+  withZipExtension,
+} from '../../electron/main/dialog-options';
 
 /** A plain in-memory clipboard with the async shape Electron 45's clipboard has. */
 function memoryClipboard(): TextClipboard & { text: string } {
@@ -65,18 +71,39 @@ describe('clipboard keeper', () => {
 
 describe('dialogs', () => {
   it('offers screenshots first for evidence, a zip or an encrypted .zip.age for a package, one JSON for a roster', () => {
-    expect(openDialogOptions('evidence', true)).toMatchObject({ properties: ['openFile', 'multiSelections'], filters: FILE_FILTERS.evidence });
+    expect(openDialogOptions('evidence', true)).toMatchObject({
+      properties: ['openFile', 'multiSelections'],
+      filters: FILE_FILTERS.evidence,
+    });
     expect(FILE_FILTERS.evidence[0]!.extensions).toEqual(expect.arrayContaining(['png', 'jpg', 'mp4', 'pdf']));
     expect(FILE_FILTERS.evidence.at(-1)!.extensions).toEqual(['*']);
-    expect(openDialogOptions('package', true)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['zip', 'age'] }] });
-    expect(openDialogOptions('roster', false)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json'] }] });
+    expect(openDialogOptions('package', true)).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ extensions: ['zip', 'age'] }],
+    });
+    expect(openDialogOptions('roster', false)).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ extensions: ['json'] }],
+    });
   });
 
   it('starts the export dialog in Documents, or in the first folder the policy allows', () => {
-    expect(saveDialogOptions('JJK-2026-11-0001.zip', { documentsDir: '/home/sari/Documents' }).defaultPath).toBe('/home/sari/Documents/JJK-2026-11-0001.zip');
-    expect(saveDialogOptions('JJK-1.zip', { documentsDir: '/home/sari/Documents', allowedFolders: ['/srv/ekspor', '/mnt/b'] }).defaultPath).toBe('/srv/ekspor/JJK-1.zip');
-    expect(saveDialogOptions('JJK-1.zip', { documentsDir: '/d' }).filters).toEqual([{ name: 'Jejak package', extensions: ['zip'] }]);
-    expect(saveDialogOptions('JJK-1.zip.age', { documentsDir: '/d' })).toMatchObject({ defaultPath: '/d/JJK-1.zip.age', filters: [{ extensions: ['age'] }] });
+    expect(saveDialogOptions('JJK-2026-11-0001.zip', { documentsDir: '/home/sari/Documents' }).defaultPath).toBe(
+      '/home/sari/Documents/JJK-2026-11-0001.zip',
+    );
+    expect(
+      saveDialogOptions('JJK-1.zip', {
+        documentsDir: '/home/sari/Documents',
+        allowedFolders: ['/srv/ekspor', '/mnt/b'],
+      }).defaultPath,
+    ).toBe('/srv/ekspor/JJK-1.zip');
+    expect(saveDialogOptions('JJK-1.zip', { documentsDir: '/d' }).filters).toEqual([
+      { name: 'Jejak package', extensions: ['zip'] },
+    ]);
+    expect(saveDialogOptions('JJK-1.zip.age', { documentsDir: '/d' })).toMatchObject({
+      defaultPath: '/d/JJK-1.zip.age',
+      filters: [{ extensions: ['age'] }],
+    });
   });
 
   it('keeps only a file name from the window, and always a .zip', () => {

@@ -65,9 +65,18 @@ describe('IPC router', () => {
   it('refuses unknown channels, other windows and other pages before the core sees them', async () => {
     calls.length = 0;
     expect(await route(ours, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await route({ ...ours, webContentsId: 8 }, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await route({ ...ours, frameUrl: 'https://evil.example/' }, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await route({ ...ours, frameUrl: null }, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await route({ ...ours, webContentsId: 8 }, 'vault.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await route({ ...ours, frameUrl: 'https://evil.example/' }, 'vault.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await route({ ...ours, frameUrl: null }, 'vault.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await route(ours, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(calls).toEqual([]);
   });

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * here, and the Node build of the database module stands in for the Electron build (same file
  * name and place; the real one is made by scripts/build-native-electron.mjs when packaging).
  */
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 // One bundle for the whole file (the temp fixture would remove it after the first test).
 const work = mkdtempSync(join(tmpdir(), 'jejak-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,17 +33,27 @@ function du(path: string): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 beforeAll(() => {
-  if (!existsSync(join('out', 'main', 'index.js'))) throw new Error('out/ is not built: npm test runs the build before vitest; run `npm run build`.');
+  if (!existsSync(join('out', 'main', 'index.js')))
+    throw new Error('out/ is not built: npm test runs the build before vitest; run `npm run build`.');
   const standIn = join(work, 'native');
   mkdirSync(standIn);
-  copyFileSync(join('node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), join(standIn, 'better_sqlite3.node'));
-  const run = spawnSync(process.execPath, ['scripts/pack-dir.mjs', '--out', work, '--native', standIn], { encoding: 'utf8' });
+  copyFileSync(
+    join('node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
+    join(standIn, 'better_sqlite3.node'),
+  );
+  const run = spawnSync(process.execPath, ['scripts/pack-dir.mjs', '--out', work, '--native', standIn], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`pack-dir failed:\n${run.stdout}\n${run.stderr}`);
   const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { appOutDir: string; seconds: number };
   resources = join(result.appOutDir, 'resources');
   asar = join(resources, 'app.asar');
   files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
-  const sizes = { asar: du(asar), unpacked: du(`${asar}.unpacked`), other: du(resources) - du(asar) - du(`${asar}.unpacked`) };
+  const sizes = {
+    asar: du(asar),
+    unpacked: du(`${asar}.unpacked`),
+    other: du(resources) - du(asar) - du(`${asar}.unpacked`),
+  };
   const byPackage = new Map<string, number>();
   for (const f of files) {
     const m = /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f);
@@ -46,7 +61,10 @@ beforeAll(() => {
     const entry = statFile(asar, f.slice(1)) as { size?: number };
     byPackage.set(m[1]!, (byPackage.get(m[1]!) ?? 0) + (entry.size ?? 0));
   }
-  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, size]) => `${name} ${mb(size)}`);
+  const top = [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, size]) => `${name} ${mb(size)}`);
   console.log(
     `[packaging] app bundle in ${result.seconds.toFixed(1)} s: ${mb(sizes.asar + sizes.unpacked + sizes.other)} without Electron ` +
       `(app.asar ${mb(sizes.asar)}, app.asar.unpacked ${mb(sizes.unpacked)}, native+fonts+policy ${mb(sizes.other)}); largest: ${top.join(', ')}`,
@@ -56,7 +74,8 @@ beforeAll(() => {
 describe('the packaged app bundle', () => {
   it('holds the entry points where package.json and main expect them', () => {
     expect(pkg.main).toBe('out/main/index.js');
-    for (const entry of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(files).toContain(entry);
+    for (const entry of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html'])
+      expect(files).toContain(entry);
     const packaged = JSON.parse(extractFile(asar, 'package.json').toString('utf8'));
     expect(packaged).toMatchObject({ main: 'out/main/index.js', type: 'module', version: pkg.version });
     expect(packaged.devDependencies).toBeUndefined();
@@ -82,13 +101,29 @@ describe('the packaged app bundle', () => {
 
   it('holds no development dependency', () => {
     const devOnly = Object.keys(pkg.devDependencies).filter((name) => !(name in pkg.dependencies));
-    expect(devOnly).toEqual(expect.arrayContaining(['vitest', '@playwright/test', 'electron-builder', 'typescript', 'tsx', 'electron', 'vite', 'eslint']));
-    for (const name of [...devOnly, 'playwright', 'playwright-core', 'app-builder-lib', 'esbuild', 'rollup']) expect(files, name).not.toContain(`/node_modules/${name}`);
+    expect(devOnly).toEqual(
+      expect.arrayContaining([
+        'vitest',
+        '@playwright/test',
+        'electron-builder',
+        'typescript',
+        'tsx',
+        'electron',
+        'vite',
+        'eslint',
+      ]),
+    );
+    for (const name of [...devOnly, 'playwright', 'playwright-core', 'app-builder-lib', 'esbuild', 'rollup'])
+      expect(files, name).not.toContain(`/node_modules/${name}`);
   });
 
   it('resolves every package the main bundle imports at run time', () => {
     const main = extractFile(asar, 'out/main/index.js').toString('utf8');
-    const bare = new Set([...main.matchAll(/(?:from |import\(|require\()["']([^"'./][^"']*)["']/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && s !== 'electron'));
+    const bare = new Set(
+      [...main.matchAll(/(?:from |import\(|require\()["']([^"'./][^"']*)["']/g)]
+        .map((m) => m[1]!)
+        .filter((s) => !s.startsWith('node:') && s !== 'electron'),
+    );
     expect(bare.size).toBeGreaterThan(3);
     for (const spec of bare) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
@@ -108,12 +143,18 @@ describe('the packaged app bundle', () => {
     }
     expect(nodeFiles.some((f) => f.includes('/@img/sharp-'))).toBe(true);
     // The Node-ABI build and the sources of the database module are not shipped.
-    expect(files.filter((f) => f.startsWith('/node_modules/better-sqlite3-multiple-ciphers/') && /\/(build|deps|src)\//.test(f))).toEqual([]);
+    expect(
+      files.filter(
+        (f) => f.startsWith('/node_modules/better-sqlite3-multiple-ciphers/') && /\/(build|deps|src)\//.test(f),
+      ),
+    ).toEqual([]);
   });
 
   it('ships the report fonts and the example policy beside the archive', () => {
     const fonts = readdirSync(join(resources, 'fonts'));
-    expect(fonts).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'DejaVu-LICENSE.txt']));
+    expect(fonts).toEqual(
+      expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'DejaVu-LICENSE.txt']),
+    );
     expect(JSON.parse(readFileSync(join(resources, 'policy.example.json'), 'utf8'))).toHaveProperty('unitName');
     expect(relative(resources, join(resources, 'fonts'))).toBe('fonts');
   });

@@ -16,8 +16,26 @@ afterAll(() => {
 });
 
 function newKey(uid: string, passphrase: string): string {
-  execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', passphrase, '--quick-gen-key', uid, 'ed25519', 'sign', 'never'], { env: gpgEnv, stdio: 'ignore' });
-  const listing = execFileSync('gpg', ['--batch', '--with-colons', '--list-keys', uid], { env: gpgEnv, encoding: 'utf8' });
+  execFileSync(
+    'gpg',
+    [
+      '--batch',
+      '--pinentry-mode',
+      'loopback',
+      '--passphrase',
+      passphrase,
+      '--quick-gen-key',
+      uid,
+      'ed25519',
+      'sign',
+      'never',
+    ],
+    { env: gpgEnv, stdio: 'ignore' },
+  );
+  const listing = execFileSync('gpg', ['--batch', '--with-colons', '--list-keys', uid], {
+    env: gpgEnv,
+    encoding: 'utf8',
+  });
   return /^fpr:+([0-9A-F]+):/m.exec(listing)![1]!;
 }
 
@@ -36,10 +54,21 @@ describe('Linux installer signatures (afterAllArtifactBuild)', () => {
   it('writes SHA256SUMS that sha256sum -c accepts, and armored signatures gpg --verify accepts', async () => {
     const keyId = newKey('Jejak Release Test <release@jejak.test>', 'build-key-pass');
     const { dir, files } = fakeInstallers();
-    const extra = await signArtifacts([...files, join(dir, 'builder-debug.yml')], { ...gpgEnv, JEJAK_GPG_KEY_ID: keyId, JEJAK_GPG_PASSPHRASE: 'build-key-pass' }, () => {});
-    expect(extra.map((f) => f.slice(dir.length + 1)).sort()).toEqual(['Jejak-0.1.0-x64.AppImage.asc', 'Jejak-0.1.0-x64.deb.asc', 'SHA256SUMS', 'SHA256SUMS.asc']);
+    const extra = await signArtifacts(
+      [...files, join(dir, 'builder-debug.yml')],
+      { ...gpgEnv, JEJAK_GPG_KEY_ID: keyId, JEJAK_GPG_PASSPHRASE: 'build-key-pass' },
+      () => {},
+    );
+    expect(extra.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+      'Jejak-0.1.0-x64.AppImage.asc',
+      'Jejak-0.1.0-x64.deb.asc',
+      'SHA256SUMS',
+      'SHA256SUMS.asc',
+    ]);
     expect(readFileSync(join(dir, 'SHA256SUMS'), 'utf8')).not.toContain('builder-debug');
-    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).toMatch(/AppImage: OK\n.*deb: OK/);
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).toMatch(
+      /AppImage: OK\n.*deb: OK/,
+    );
     for (const file of [...files, join(dir, 'SHA256SUMS')]) {
       expect(readFileSync(`${file}.asc`, 'utf8')).toMatch(/^-----BEGIN PGP SIGNATURE-----/);
       expect(spawnSync('gpg', ['--batch', '--verify', `${file}.asc`, file], { env: gpgEnv }).status).toBe(0);
@@ -55,14 +84,30 @@ describe('Linux installer signatures (afterAllArtifactBuild)', () => {
     const env = { ...gpgEnv, JEJAK_GPG_KEY_ID: '' };
     expect(await signArtifacts(files, env, () => {})).toEqual([join(dir, 'SHA256SUMS')]);
     expect(existsSync(`${files[0]}.asc`)).toBe(false);
-    await expect(signArtifacts(files, { ...env, JEJAK_REQUIRE_SIGNING: '1' }, () => {})).rejects.toThrow(/JEJAK_GPG_KEY_ID/);
+    await expect(signArtifacts(files, { ...env, JEJAK_REQUIRE_SIGNING: '1' }, () => {})).rejects.toThrow(
+      /JEJAK_GPG_KEY_ID/,
+    );
   });
 });
 
 describe('Windows signing through a service command (win.signtoolOptions.sign)', () => {
   it('splits the command like a Windows command line and puts the file where {file} is', () => {
-    expect(splitCommand('signtool sign /fd sha256 /tr "http://ts.example/ x" {file}')).toEqual(['signtool', 'sign', '/fd', 'sha256', '/tr', 'http://ts.example/ x', '{file}']);
-    expect(signCommandFor('AzureSignTool sign -kvu "%KV%" {file}', 'C:\\out\\Jejak Setup.exe')).toEqual(['AzureSignTool', 'sign', '-kvu', '%KV%', 'C:\\out\\Jejak Setup.exe']);
+    expect(splitCommand('signtool sign /fd sha256 /tr "http://ts.example/ x" {file}')).toEqual([
+      'signtool',
+      'sign',
+      '/fd',
+      'sha256',
+      '/tr',
+      'http://ts.example/ x',
+      '{file}',
+    ]);
+    expect(signCommandFor('AzureSignTool sign -kvu "%KV%" {file}', 'C:\\out\\Jejak Setup.exe')).toEqual([
+      'AzureSignTool',
+      'sign',
+      '-kvu',
+      '%KV%',
+      'C:\\out\\Jejak Setup.exe',
+    ]);
     expect(() => signCommandFor('signtool sign', 'x.exe')).toThrow(/\{file\}/);
     expect(() => splitCommand('signtool "unclosed')).toThrow(/quote/);
   });
@@ -74,6 +119,11 @@ describe('Windows signing through a service command (win.signtoolOptions.sign)',
     await sign({ path: file, hash: 'sha1' }, { ...process.env, JEJAK_WIN_SIGN_COMMAND: command });
     await sign({ path: file, hash: 'sha256' }, { ...process.env, JEJAK_WIN_SIGN_COMMAND: command });
     expect(readFileSync(`${file}.signed`, 'utf8')).toBe('ok');
-    await expect(sign({ path: file, hash: 'sha256' }, { ...process.env, JEJAK_WIN_SIGN_COMMAND: `"${process.execPath}" -e "process.exit(3)" {file}` })).rejects.toThrow(/exit 3/);
+    await expect(
+      sign(
+        { path: file, hash: 'sha256' },
+        { ...process.env, JEJAK_WIN_SIGN_COMMAND: `"${process.execPath}" -e "process.exit(3)" {file}` },
+      ),
+    ).rejects.toThrow(/exit 3/);
   });
 });

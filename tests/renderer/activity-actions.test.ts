@@ -26,7 +26,10 @@ function auditActions(): Map<string, string> {
       const template = /`([^`]*)`/.exec(expression)?.[1];
       if (template !== undefined) {
         const expanded = TEMPLATES[template];
-        if (!expanded) throw new Error(`${file}: the audit action \`${template}\` is built from a template; list its values in TEMPLATES`);
+        if (!expanded)
+          throw new Error(
+            `${file}: the audit action \`${template}\` is built from a template; list its values in TEMPLATES`,
+          );
         for (const action of expanded) found.set(action, file);
       }
       for (const literal of expression.matchAll(/'([a-z]+\.[a-z-]+)'/g)) found.set(literal[1]!, file);
@@ -40,12 +43,15 @@ describe('the activity log names every event', () => {
 
   it('finds the actions the core writes', () => {
     expect(actions.size).toBeGreaterThan(25);
-    for (const known of ['evidence.added', 'case.exported', 'review.returned', 'vault.unlocked']) expect(actions.has(known), known).toBe(true);
+    for (const known of ['evidence.added', 'case.exported', 'review.returned', 'vault.unlocked'])
+      expect(actions.has(known), known).toBe(true);
   });
 
   it.each(['id', 'en'] as const)('in %s, with words of its own for each action', (language) => {
     const catalog = catalogs[language] as Record<string, string>;
-    const missing = [...actions].filter(([action]) => !catalog[`action.${action}`]?.trim()).map(([action, file]) => `${action} (${file})`);
+    const missing = [...actions]
+      .filter(([action]) => !catalog[`action.${action}`]?.trim())
+      .map(([action, file]) => `${action} (${file})`);
     expect(missing).toEqual([]);
   });
 });

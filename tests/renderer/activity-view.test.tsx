@@ -9,11 +9,27 @@ import { useCasesStore } from '../../renderer/features/cases/cases-store';
 import { translate, useI18n } from '../../renderer/i18n';
 
 function entry(patch: Partial<AuditEntry>): AuditEntry {
-  return { seq: 1, at: '2026-11-28T03:00:00Z', actor: 'Sari', action: 'channel.created', subjectType: null, subjectId: null, details: {}, prevHash: '0', hash: '1', subjectLabel: null, subjectExists: false, ...patch };
+  return {
+    seq: 1,
+    at: '2026-11-28T03:00:00Z',
+    actor: 'Sari',
+    action: 'channel.created',
+    subjectType: null,
+    subjectId: null,
+    details: {},
+    prevHash: '0',
+    hash: '1',
+    subjectLabel: null,
+    subjectExists: false,
+    ...patch,
+  };
 }
 
 /** No core behind these tests: every call answers "not available", so opening a page only shows where it goes. */
-const unavailable = async () => ({ ok: false as const, error: { code: 'UNAVAILABLE', message: 'no core in this test' } });
+const unavailable = async () => ({
+  ok: false as const,
+  error: { code: 'UNAVAILABLE', message: 'no core in this test' },
+});
 const bridge = new Proxy({}, { get: () => new Proxy({}, { get: () => unavailable }) });
 
 afterEach(cleanup);
@@ -25,7 +41,11 @@ beforeEach(() => {
 
 describe('an activity row names the item that changed, with a link to it', () => {
   it('a channel, by its title, opens its page', () => {
-    const { getByRole, container } = render(<ActivitySubject entry={entry({ subjectType: 'channel', subjectId: '7', subjectLabel: 'Berita Harian', subjectExists: true })} />);
+    const { getByRole, container } = render(
+      <ActivitySubject
+        entry={entry({ subjectType: 'channel', subjectId: '7', subjectLabel: 'Berita Harian', subjectExists: true })}
+      />,
+    );
     expect(container.textContent).toBe('Kanal Berita Harian');
     fireEvent.click(getByRole('button', { name: 'Buka Berita Harian' }));
     expect(useNavStore.getState().area).toBe('channels');
@@ -33,27 +53,46 @@ describe('an activity row names the item that changed, with a link to it', () =>
   });
 
   it('a case, by its reference, opens the case', () => {
-    const { getByRole } = render(<ActivitySubject entry={entry({ action: 'case.created', subjectType: 'case', subjectId: '3', subjectLabel: 'JJK/2026/12/0001', subjectExists: true })} />);
+    const { getByRole } = render(
+      <ActivitySubject
+        entry={entry({
+          action: 'case.created',
+          subjectType: 'case',
+          subjectId: '3',
+          subjectLabel: 'JJK/2026/12/0001',
+          subjectExists: true,
+        })}
+      />,
+    );
     fireEvent.click(getByRole('button', { name: 'Buka JJK/2026/12/0001' }));
     expect(useNavStore.getState().area).toBe('cases');
     expect(useCasesStore.getState().openId).toBe(3);
   });
 
   it('evidence that is gone: its number and recorded name, no link', () => {
-    const { container, queryByRole } = render(<ActivitySubject entry={entry({ action: 'evidence.added', subjectType: 'evidence', subjectId: '12', subjectLabel: 'shot.png' })} />);
+    const { container, queryByRole } = render(
+      <ActivitySubject
+        entry={entry({ action: 'evidence.added', subjectType: 'evidence', subjectId: '12', subjectLabel: 'shot.png' })}
+      />,
+    );
     expect(container.textContent).toBe('Bukti #12 shot.png (tidak lagi ada di brankas)');
     expect(queryByRole('button')).toBeNull();
   });
 
   it('in English too', () => {
     useI18n.getState().setLanguage('en');
-    const { container } = render(<ActivitySubject entry={entry({ subjectType: 'evidence', subjectId: '12', subjectLabel: 'shot.png', subjectExists: true })} />);
+    const { container } = render(
+      <ActivitySubject
+        entry={entry({ subjectType: 'evidence', subjectId: '12', subjectLabel: 'shot.png', subjectExists: true })}
+      />,
+    );
     expect(container.textContent).toBe('Evidence #12 shot.png');
   });
 });
 
 describe('event names', () => {
-  const t = (language: 'id' | 'en') => (key: string, vars?: Record<string, string | number>) => translate(language, key, vars);
+  const t = (language: 'id' | 'en') => (key: string, vars?: Record<string, string | number>) =>
+    translate(language, key, vars);
 
   it('are translated, with the new status of a status change', () => {
     const change = entry({ action: 'case.status-changed', details: { status: 'submitted' } });

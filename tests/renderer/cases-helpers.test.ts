@@ -97,11 +97,19 @@ describe('itemComments', () => {
         { verdict: 'ok' as const, comment: 'jelas', evidenceId: 8, channelId: 1 },
       ],
     },
-    { id: 1, revision: 1, decision: 'returned' as const, signer: { name: 'Budi' }, items: [{ verdict: 'problem' as const, comment: 'terpotong', evidenceId: 7, channelId: 1 }] },
+    {
+      id: 1,
+      revision: 1,
+      decision: 'returned' as const,
+      signer: { name: 'Budi' },
+      items: [{ verdict: 'problem' as const, comment: 'terpotong', evidenceId: 7, channelId: 1 }],
+    },
   ];
 
   it('gives what each decision said of an item, newest first, leaving out a wordless ok', () => {
-    expect(itemComments(decisions, 'evidence', 7)).toEqual([{ decisionId: 1, revision: 1, decision: 'returned', signer: 'Budi', verdict: 'problem', comment: 'terpotong' }]);
+    expect(itemComments(decisions, 'evidence', 7)).toEqual([
+      { decisionId: 1, revision: 1, decision: 'returned', signer: 'Budi', verdict: 'problem', comment: 'terpotong' },
+    ]);
     expect(itemComments(decisions, 'evidence', 8).map((c) => c.comment)).toEqual(['jelas']);
     expect(itemComments(decisions, 'channel', 1).map((c) => c.comment)).toEqual(['jelas', 'terpotong']);
     expect(itemComments(decisions, 'channel', 2)).toEqual([]);

@@ -22,6 +22,8 @@ describe('fingerprints', () => {
     const parsed = JSON.parse(rosterEntryJson({ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst' }));
     expect(parsed).toEqual([{ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst' }]);
     const age = 'age1' + 'q'.repeat(58);
-    expect(JSON.parse(rosterEntryJson({ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age }))).toEqual([{ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age }]);
+    expect(
+      JSON.parse(rosterEntryJson({ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age })),
+    ).toEqual([{ fingerprint: FP, name: 'Rina', unit: 'Unit', role: 'analyst', ageRecipient: age }]);
   });
 });

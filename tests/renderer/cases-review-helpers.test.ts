@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../renderer/features/review/report-shape';
 import { errorText, translate } from '../../renderer/i18n';
-import { decisionBlocker, earlierComments, evidenceToReview, orderChecks, reviewItems } from '../../renderer/features/review/review-helpers';
+import {
+  decisionBlocker,
+  earlierComments,
+  evidenceToReview,
+  orderChecks,
+  reviewItems,
+} from '../../renderer/features/review/review-helpers';
 
 describe('orderChecks', () => {
   it('puts failing checks first and keeps the run order within each group', () => {
@@ -42,7 +48,10 @@ describe('evidenceToReview', () => {
   });
 
   it('never draws a type outside the renderable images', () => {
-    const [item] = evidenceToReview([{ file: 'data/evidence/001-a.svg', mediaType: 'application/octet-stream' }], [{ ...reported[0]!, file: 'data/evidence/001-a.svg', mediaType: 'image/svg+xml' }]);
+    const [item] = evidenceToReview(
+      [{ file: 'data/evidence/001-a.svg', mediaType: 'application/octet-stream' }],
+      [{ ...reported[0]!, file: 'data/evidence/001-a.svg', mediaType: 'image/svg+xml' }],
+    );
     expect(item!.isImage).toBe(false);
   });
 });
@@ -51,8 +60,22 @@ describe('earlierComments', () => {
   it('gathers what each statement said of each file, oldest first', () => {
     const statements = [
       { file: 's1', role: 'analyst', decision: 'submitted', signer: { name: 'A' }, signedAt: '1', review: [] },
-      { file: 's2', role: 'supervisor', decision: 'returned', signer: { name: 'S' }, signedAt: '2', review: [{ file: 'f1', verdict: 'problem' as const, comment: 'blur' }] },
-      { file: 's3', role: 'supervisor', decision: 'approved', signer: { name: 'T' }, signedAt: '3', review: [{ file: 'f1', verdict: 'ok' as const, comment: '' }] },
+      {
+        file: 's2',
+        role: 'supervisor',
+        decision: 'returned',
+        signer: { name: 'S' },
+        signedAt: '2',
+        review: [{ file: 'f1', verdict: 'problem' as const, comment: 'blur' }],
+      },
+      {
+        file: 's3',
+        role: 'supervisor',
+        decision: 'approved',
+        signer: { name: 'T' },
+        signedAt: '3',
+        review: [{ file: 'f1', verdict: 'ok' as const, comment: '' }],
+      },
     ];
     const byFile = earlierComments(statements);
     expect(byFile.get('f1')!.map((c) => [c.signer, c.decision, c.verdict, c.comment])).toEqual([
@@ -94,7 +117,9 @@ describe('decisionBlocker', () => {
     expect(decisionBlocker('invalid', me, [{ signer: { fingerprint: 'ab'.repeat(32) } }])).toBe('invalid');
     // and if the core refuses it anyway, the reason reads in the user's language
     const error = { code: 'SELF_REVIEW', message: 'This package is already signed with your key…' };
-    expect(errorText((key, vars) => translate('id', key, vars), error)).toContain('sudah ditandatangani dengan kunci Anda');
+    expect(errorText((key, vars) => translate('id', key, vars), error)).toContain(
+      'sudah ditandatangani dengan kunci Anda',
+    );
     expect(errorText((key, vars) => translate('en', key, vars), error)).toContain('already signed with your key');
   });
 });

@@ -19,7 +19,9 @@ describe('review screens render package text as text', () => {
     case: { reference: 'JJK/1', title: HOSTILE, notes: HOSTILE, legalBasis: HOSTILE },
     analyst: { name: HOSTILE, fingerprint: 'ab'.repeat(32) },
     channels: [{ title: HOSTILE, canonicalUrl: 'javascript:alert(1)', platform: 'telegram' }],
-    evidence: [{ file: 'data/evidence/001-aaaaaaaaaaaa.mp4', notes: HOSTILE, sourceUrl: HOSTILE, mediaType: 'video/mp4' }],
+    evidence: [
+      { file: 'data/evidence/001-aaaaaaaaaaaa.mp4', notes: HOSTILE, sourceUrl: HOSTILE, mediaType: 'video/mp4' },
+    ],
   })!;
 
   it('in the report summary', () => {
@@ -29,9 +31,29 @@ describe('review screens render package text as text', () => {
   });
 
   it('in an evidence item, which shows a typed tile for a video', () => {
-    const [item] = evidenceToReview([{ file: 'data/evidence/001-aaaaaaaaaaaa.mp4', mediaType: 'video/mp4' }], report.evidence);
+    const [item] = evidenceToReview(
+      [{ file: 'data/evidence/001-aaaaaaaaaaaa.mp4', mediaType: 'video/mp4' }],
+      report.evidence,
+    );
     const { container } = render(
-      <EvidenceItem imageUrl="/package/r1/data/evidence/001-aaaaaaaaaaaa.mp4" item={item!} earlier={[{ statement: 's', signer: HOSTILE, role: 'supervisor', decision: 'returned', signedAt: '', verdict: 'problem', comment: HOSTILE }]} mark={{ verdict: null, comment: '' }} editable onMark={() => undefined} />,
+      <EvidenceItem
+        imageUrl="/package/r1/data/evidence/001-aaaaaaaaaaaa.mp4"
+        item={item!}
+        earlier={[
+          {
+            statement: 's',
+            signer: HOSTILE,
+            role: 'supervisor',
+            decision: 'returned',
+            signedAt: '',
+            verdict: 'problem',
+            comment: HOSTILE,
+          },
+        ]}
+        mark={{ verdict: null, comment: '' }}
+        editable
+        onMark={() => undefined}
+      />,
     );
     expect(container.querySelector('img, b, video')).toBeNull();
     expect(container.querySelector('[role=img]')?.textContent).toContain('Video');

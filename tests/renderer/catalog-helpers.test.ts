@@ -78,16 +78,29 @@ describe('pasted images', () => {
   const when = new Date('2026-03-01T08:09:10Z');
 
   it('names pasted images by time and keeps their bytes', async () => {
-    const files = pastedImages(clipboard([{ type: 'image/png', file: new File(['png!'], 'image.png', { type: 'image/png' }) }], ['Files']), document.body, when);
+    const files = pastedImages(
+      clipboard([{ type: 'image/png', file: new File(['png!'], 'image.png', { type: 'image/png' }) }], ['Files']),
+      document.body,
+      when,
+    );
     expect(files.map((f) => f.name)).toEqual(['tempel-2026-03-01T08-09-10.png']);
     expect(await files[0]!.text()).toBe('png!');
   });
 
   it('leaves text pasted into a field alone, and ignores non-images', () => {
     const input = document.createElement('textarea');
-    const data = clipboard([{ type: 'text/plain' }, { type: 'image/png', file: new File(['x'], 'a.png') }], ['text/plain', 'Files']);
+    const data = clipboard(
+      [{ type: 'text/plain' }, { type: 'image/png', file: new File(['x'], 'a.png') }],
+      ['text/plain', 'Files'],
+    );
     expect(pastedImages(data, input, when)).toEqual([]);
-    expect(pastedImages(clipboard([{ type: 'application/pdf', file: new File(['x'], 'a.pdf') }], ['Files']), document.body, when)).toEqual([]);
+    expect(
+      pastedImages(
+        clipboard([{ type: 'application/pdf', file: new File(['x'], 'a.pdf') }], ['Files']),
+        document.body,
+        when,
+      ),
+    ).toEqual([]);
     expect(pastedImages(null, document.body, when)).toEqual([]);
   });
 });

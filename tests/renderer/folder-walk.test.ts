@@ -12,7 +12,8 @@ function entry(name: string, node: Tree | string | Error, parent = ''): FileSyst
       fullPath,
       isFile: true,
       isDirectory: false,
-      file: (ok: (f: File) => void, fail: (e: Error) => void) => (node instanceof Error ? fail(node) : ok(new File([node], name))),
+      file: (ok: (f: File) => void, fail: (e: Error) => void) =>
+        node instanceof Error ? fail(node) : ok(new File([node], name)),
     } as unknown as FileSystemEntry;
   }
   const children = Object.entries(node).map(([n, child]) => entry(n, child, fullPath));
@@ -37,17 +38,32 @@ function entry(name: string, node: Tree | string | Error, parent = ''): FileSyst
 describe('walking dropped folders', () => {
   it('finds every file in nested folders, reading directories batch after batch', async () => {
     const drop = [
-      entry('bukti', { 'c.png': 'c', 'a.png': 'a', 'b.jpg': 'b', maret: { 'd.png': 'd', dalam: { 'e.webp': 'e' } }, kosong: {} }),
+      entry('bukti', {
+        'c.png': 'c',
+        'a.png': 'a',
+        'b.jpg': 'b',
+        maret: { 'd.png': 'd', dalam: { 'e.webp': 'e' } },
+        kosong: {},
+      }),
       entry('lepas.png', 'x'),
     ];
     const { files, skipped } = await walkEntries(drop);
-    expect(files.map((f) => f.path).sort()).toEqual(['bukti/a.png', 'bukti/b.jpg', 'bukti/c.png', 'bukti/maret/d.png', 'bukti/maret/dalam/e.webp', 'lepas.png']);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'bukti/a.png',
+      'bukti/b.jpg',
+      'bukti/c.png',
+      'bukti/maret/d.png',
+      'bukti/maret/dalam/e.webp',
+      'lepas.png',
+    ]);
     expect(skipped).toEqual([]);
     expect(await files.find((f) => f.path === 'bukti/maret/d.png')!.file.text()).toBe('d');
   });
 
   it('leaves out OS bookkeeping files and reports what it skipped', async () => {
-    const { files, skipped } = await walkEntries([entry('f', { '.DS_Store': 'x', 'Thumbs.db': 'x', 'ok.png': 'y', rusak: new Error('gone') })]);
+    const { files, skipped } = await walkEntries([
+      entry('f', { '.DS_Store': 'x', 'Thumbs.db': 'x', 'ok.png': 'y', rusak: new Error('gone') }),
+    ]);
     expect(files.map((f) => f.path)).toEqual(['f/ok.png']);
     expect(skipped).toEqual([
       { path: 'f/.DS_Store', reason: 'hidden' },

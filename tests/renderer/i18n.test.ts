@@ -18,7 +18,8 @@ describe('translations', () => {
   });
 
   it('no string is left empty or untranslated placeholder', () => {
-    for (const catalog of [id, en]) for (const [key, text] of Object.entries(catalog)) expect(text.trim(), key).not.toBe('');
+    for (const catalog of [id, en])
+      for (const [key, text] of Object.entries(catalog)) expect(text.trim(), key).not.toBe('');
   });
 
   it('every literal key the renderer asks for exists', () => {
@@ -33,6 +34,7 @@ describe('translations', () => {
 
   it('placeholders match between the languages', () => {
     const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en)) expect(vars((id as Record<string, string>)[key]!), key).toEqual(vars((en as Record<string, string>)[key]!));
+    for (const key of Object.keys(en))
+      expect(vars((id as Record<string, string>)[key]!), key).toEqual(vars((en as Record<string, string>)[key]!));
   });
 });

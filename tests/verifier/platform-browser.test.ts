@@ -10,7 +10,8 @@ import { browserPlatform, nobleVerifyEd25519 } from '../../verifier/src/platform
  * The whole verifier is compared in Chromium by tests/e2e/verifier.spec.ts.
  */
 
-const spki = (type: 'ed25519' | 'x25519' | 'ed448') => generateKeyPairSync(type as 'ed25519').publicKey.export({ type: 'spki', format: 'der' });
+const spki = (type: 'ed25519' | 'x25519' | 'ed448') =>
+  generateKeyPairSync(type as 'ed25519').publicKey.export({ type: 'spki', format: 'der' });
 const ed = spki('ed25519');
 const raw = ed.subarray(12);
 const hex = (h: string) => Buffer.from(h, 'hex');
@@ -54,7 +55,12 @@ describe('Ed25519 signatures', () => {
     ['a flipped bit of the signature', key, data, Buffer.from(signature.map((b, i) => (i === 3 ? b ^ 1 : b)))],
     ['other data', key, Buffer.from('other'), signature],
     ['a non-canonical S (S + L)', key, data, Buffer.concat([signature.subarray(0, 32), sPlusL])],
-    ['the identity point as key, with R = identity and S = 0', hex(`01${'00'.repeat(31)}`), data, Buffer.concat([hex(`01${'00'.repeat(31)}`), Buffer.alloc(32)])],
+    [
+      'the identity point as key, with R = identity and S = 0',
+      hex(`01${'00'.repeat(31)}`),
+      data,
+      Buffer.concat([hex(`01${'00'.repeat(31)}`), Buffer.alloc(32)]),
+    ],
     ['a key that is no curve point', Buffer.alloc(32, 0xff), data, signature],
   ];
   it.each(cases)('%s: WebCrypto and @noble/curves decide as OpenSSL does', async (label, pub, bytes, sig) => {
@@ -65,7 +71,10 @@ describe('Ed25519 signatures', () => {
     expect(nobleVerifyEd25519(pub, bytes, sig)).toBe(label.startsWith('the identity point') ? false : node);
   });
   it('the Node platform checks the key it was given', () => {
-    expect(createPublicKey({ key: Buffer.concat([hex('302a300506032b6570032100'), key]), format: 'der', type: 'spki' }).asymmetricKeyType).toBe('ed25519');
+    expect(
+      createPublicKey({ key: Buffer.concat([hex('302a300506032b6570032100'), key]), format: 'der', type: 'spki' })
+        .asymmetricKeyType,
+    ).toBe('ed25519');
   });
 });
 

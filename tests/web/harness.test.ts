@@ -13,7 +13,10 @@ interface Reply {
   body: string;
 }
 
-function send(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';
@@ -62,10 +65,22 @@ describe('web harness', () => {
     const api = `${h.origin}/api/vault.status`;
     expect((await send(api, { method: 'POST', headers: { Cookie: cookie }, body: '{}' })).status).toBe(403);
     expect((await send(api, { method: 'POST', headers: { 'X-Jejak-Request': '1' }, body: '{}' })).status).toBe(403);
-    expect((await send(api, { method: 'POST', headers: { Cookie: cookie, 'X-Jejak-Request': '1', Host: 'evil.example:80' }, body: '{}' })).status).toBe(421);
+    expect(
+      (
+        await send(api, {
+          method: 'POST',
+          headers: { Cookie: cookie, 'X-Jejak-Request': '1', Host: 'evil.example:80' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(421);
     const ok = await send(api, { method: 'POST', headers: { Cookie: cookie, 'X-Jejak-Request': '1' }, body: '{}' });
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { channel: 'vault.status' } });
-    const bad = await send(api, { method: 'POST', headers: { Cookie: cookie, 'X-Jejak-Request': '1' }, body: '{not json' });
+    const bad = await send(api, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-Jejak-Request': '1' },
+      body: '{not json',
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(h.calls).toEqual(['vault.status']);
   });
@@ -91,7 +106,9 @@ describe('web harness', () => {
     }
     const good = await send(`${h.origin}/api/vault.status`, { method: 'POST', headers, body: '{}' });
     expect(JSON.parse(good.body)).toEqual({ ok: true, value: { channel: 'vault.status' } });
-    expect((await send(`${h.origin}/package/00000000-0000-0000-0000-000000000000/data/x.png`, { headers })).status).toBe(404);
+    expect(
+      (await send(`${h.origin}/package/00000000-0000-0000-0000-000000000000/data/x.png`, { headers })).status,
+    ).toBe(404);
     expect(h.calls).toEqual(['vault.status']);
   });
 });

@@ -19,7 +19,9 @@ export function OpenInput() {
     setOver(false);
     if (busy) return;
     // Entries must be taken while the drop event lasts. A dropped file may come without an entry.
-    const dropped = [...e.dataTransfer.items].filter((item) => item.kind === 'file').map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
+    const dropped = [...e.dataTransfer.items]
+      .filter((item) => item.kind === 'file')
+      .map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
     const rosters = dropped.filter((d) => !d.entry?.isDirectory && d.file && isRoster(d.file.name));
     const packages = dropped.filter((d) => !rosters.includes(d));
     const one = packages.length === 1 && rosters.length <= 1 ? packages[0] : undefined;
@@ -27,7 +29,8 @@ export function OpenInput() {
     if (!one) return;
     void (async () => {
       if (rosters[0]?.file) await loadRoster(rosters[0].file);
-      if (one.entry?.isDirectory) await open({ kind: 'folder', folder: droppedFolder(one.entry as FileSystemDirectoryEntry) }, one.entry.name);
+      if (one.entry?.isDirectory)
+        await open({ kind: 'folder', folder: droppedFolder(one.entry as FileSystemDirectoryEntry) }, one.entry.name);
       else if (one.file) await open({ kind: 'zip', file: one.file }, one.file.name);
     })();
   }
@@ -110,10 +113,19 @@ function Progress() {
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
   return (
     <div className="verifying" role="status" aria-busy="true" data-testid="verifying">
-      <progress className="progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} aria-label={t('review.verifying', { file: name })} />
+      <progress
+        className="progress"
+        max={progress.total || undefined}
+        value={progress.total ? progress.done : undefined}
+        aria-label={t('review.verifying', { file: name })}
+      />
       <div className="field-row page-progress">
         <span>{t('review.verifying', { file: name })}</span>
-        {progress.total > 0 && <span className="muted small">{t('verifier.progress', { done: mib(progress.done), total: mib(progress.total) })}</span>}
+        {progress.total > 0 && (
+          <span className="muted small">
+            {t('verifier.progress', { done: mib(progress.done), total: mib(progress.total) })}
+          </span>
+        )}
         <button type="button" className="button-secondary small" onClick={cancel}>
           {t('common.cancel')}
         </button>

@@ -15,8 +15,15 @@ function inTurn<T>(job: () => Promise<T>): Promise<T> {
 }
 
 /** The picture of an evidence image once it comes into view, as a blob: URL released when it goes. */
-function useImage(input: PackageInput, item: ReviewEvidence, visible: boolean): { url: string | null; state: 'waiting' | 'shown' | 'none' } {
-  const [image, setImage] = useState<{ url: string | null; state: 'waiting' | 'shown' | 'none' }>({ url: null, state: item.isImage ? 'waiting' : 'none' });
+function useImage(
+  input: PackageInput,
+  item: ReviewEvidence,
+  visible: boolean,
+): { url: string | null; state: 'waiting' | 'shown' | 'none' } {
+  const [image, setImage] = useState<{ url: string | null; state: 'waiting' | 'shown' | 'none' }>({
+    url: null,
+    state: item.isImage ? 'waiting' : 'none',
+  });
   useEffect(() => {
     if (!visible || !item.isImage) return;
     let url: string | null = null;
@@ -38,21 +45,38 @@ function useImage(input: PackageInput, item: ReviewEvidence, visible: boolean): 
 }
 
 /** An evidence file of a valid package, as the app's review shows it, with its picture read from the package. */
-export function PageEvidence({ input, item, earlier }: { input: PackageInput; item: ReviewEvidence; earlier: readonly EarlierComment[] }) {
+export function PageEvidence({
+  input,
+  item,
+  earlier,
+}: {
+  input: PackageInput;
+  item: ReviewEvidence;
+  earlier: readonly EarlierComment[];
+}) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: '600px' });
+    const observer = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && setVisible(true), {
+      rootMargin: '600px',
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
   const image = useImage(input, item, visible);
   return (
     <div ref={ref} data-testid="page-evidence" data-file={item.file} data-image={image.state}>
-      <EvidenceItem imageUrl={image.url} item={item} earlier={earlier} mark={NO_MARK} editable={false} onMark={() => undefined} />
+      <EvidenceItem
+        imageUrl={image.url}
+        item={item}
+        earlier={earlier}
+        mark={NO_MARK}
+        editable={false}
+        onMark={() => undefined}
+      />
       {image.state === 'waiting' && <p className="muted small page-evidence-note">{t('verifier.loadingImage')}</p>}
       {image.state === 'none' && <p className="muted small page-evidence-note">{t('verifier.notShown')}</p>}
     </div>

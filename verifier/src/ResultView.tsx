@@ -18,7 +18,17 @@ const EXPLAIN = { invalid: 'verifier.invalidHint', 'valid-untrusted': 'verifier.
  * The verdict first, then the checks, the signatures (beside the roster that judges them), the
  * report and, for a valid package only, the evidence.
  */
-export function ResultView({ name, result, input, roster }: { name: string; result: VerifyResult; input: PackageInput; roster: ReactNode }) {
+export function ResultView({
+  name,
+  result,
+  input,
+  roster,
+}: {
+  name: string;
+  result: VerifyResult;
+  input: PackageInput;
+  roster: ReactNode;
+}) {
   const t = useT();
   const pkg: OpenedPackage = useMemo(() => ({ reviewId: '', fileName: name, ...packageView(result) }), [name, result]);
   const report = useMemo(() => readReport(pkg.report), [pkg.report]);

@@ -11,7 +11,9 @@ const TABLES = (() => {
     t[n] = c >>> 0;
   }
   for (let n = 0; n < 256; n++) {
-    for (let k = 1; k < 8; k++) t[k * 256 + n] = ((t[(k - 1) * 256 + n] as number) >>> 8) ^ (t[(t[(k - 1) * 256 + n] as number) & 0xff] as number);
+    for (let k = 1; k < 8; k++)
+      t[k * 256 + n] =
+        ((t[(k - 1) * 256 + n] as number) >>> 8) ^ (t[(t[(k - 1) * 256 + n] as number) & 0xff] as number);
   }
   return t;
 })();
@@ -22,7 +24,13 @@ export function crc32(chunk: Uint8Array, previous: number): number {
   let i = 0;
   const end8 = chunk.length - (chunk.length % 8);
   for (; i < end8; i += 8) {
-    const a = (c ^ ((chunk[i] as number) | ((chunk[i + 1] as number) << 8) | ((chunk[i + 2] as number) << 16) | ((chunk[i + 3] as number) << 24))) >>> 0;
+    const a =
+      (c ^
+        ((chunk[i] as number) |
+          ((chunk[i + 1] as number) << 8) |
+          ((chunk[i + 2] as number) << 16) |
+          ((chunk[i + 3] as number) << 24))) >>>
+      0;
     c =
       (t[7 * 256 + (a & 0xff)] as number) ^
       (t[6 * 256 + ((a >>> 8) & 0xff)] as number) ^

@@ -32,7 +32,9 @@ function folderOf(name: string, root: Item): FolderSource {
   return {
     name,
     async list(dir) {
-      const children = await item(dir).children?.().catch((err: unknown) => Promise.reject(coded(err)));
+      const children = await item(dir)
+        .children?.()
+        .catch((err: unknown) => Promise.reject(coded(err)));
       if (!children) throw coded(Object.assign(new Error(`${dir} is not a folder`), { name: 'TypeMismatchError' }));
       for (const [child, it] of children) items.set(dir ? `${dir}/${child}` : child, it);
       return children.map(([child]) => utf8Bytes(child));
@@ -71,7 +73,11 @@ function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[
 
 function entryItem(entry: FileSystemEntry): Item {
   if (entry.isDirectory) {
-    return { kind: 'folder', children: async () => (await readAllEntries(entry as FileSystemDirectoryEntry)).map((e) => [e.name, entryItem(e)]) };
+    return {
+      kind: 'folder',
+      children: async () =>
+        (await readAllEntries(entry as FileSystemDirectoryEntry)).map((e) => [e.name, entryItem(e)]),
+    };
   }
   const file = () => new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
   return { kind: 'file', file };
@@ -87,7 +93,10 @@ export function pickedFolder(files: readonly File[]): FolderSource | null {
   const root = files[0]?.webkitRelativePath.split('/')[0];
   if (!root) return null;
   const folders = new Map<string, Map<string, Item>>([['', new Map()]]);
-  const folderItem = (path: string): Item => ({ kind: 'folder', children: async () => [...(folders.get(path) ?? new Map<string, Item>())] });
+  const folderItem = (path: string): Item => ({
+    kind: 'folder',
+    children: async () => [...(folders.get(path) ?? new Map<string, Item>())],
+  });
   for (const file of files) {
     const parts = file.webkitRelativePath.split('/');
     if (parts[0] !== root) return null;
@@ -96,7 +105,9 @@ export function pickedFolder(files: readonly File[]): FolderSource | null {
       const path = parts.slice(1, i + 1).join('/');
       const isFile = i === parts.length - 1;
       if (!isFile && !folders.has(path)) folders.set(path, new Map());
-      folders.get(parent)?.set(parts[i] as string, isFile ? { kind: 'file', file: async () => file } : folderItem(path));
+      folders
+        .get(parent)
+        ?.set(parts[i] as string, isFile ? { kind: 'file', file: async () => file } : folderItem(path));
     }
   }
   return folderOf(root, folderItem(''));

@@ -3,7 +3,13 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { DEFLATE_TRAILING_DATA, type ByteSource, type Hasher, type Platform, type SpkiKey } from '../../electron/core/packages/platform';
+import {
+  DEFLATE_TRAILING_DATA,
+  type ByteSource,
+  type Hasher,
+  type Platform,
+  type SpkiKey,
+} from '../../electron/core/packages/platform';
 import { crc32 } from './crc32';
 
 /**
@@ -33,7 +39,12 @@ function inflateError(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
   if (/junk/i.test(message)) return new Error(DEFLATE_TRAILING_DATA);
   if (/truncated/i.test(message)) return new Error('unexpected end of file');
-  return new Error(message.replace(/^Failed to execute '\w+' on '\w+': /, '').replace(/^The compressed data was not valid: /, '').replace(/\.$/, ''));
+  return new Error(
+    message
+      .replace(/^Failed to execute '\w+' on '\w+': /, '')
+      .replace(/^The compressed data was not valid: /, '')
+      .replace(/\.$/, ''),
+  );
 }
 
 /** DecompressionStream refuses damaged, truncated and trailing data, as the Platform contract asks. */
@@ -122,8 +133,19 @@ function hasWebCryptoEd25519(): Promise<boolean> {
 async function verifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (await hasWebCryptoEd25519()) {
     try {
-      const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']);
-      return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
+      const key = await crypto.subtle.importKey(
+        'raw',
+        publicKey as Uint8Array<ArrayBuffer>,
+        { name: 'Ed25519' },
+        false,
+        ['verify'],
+      );
+      return await crypto.subtle.verify(
+        { name: 'Ed25519' },
+        key,
+        signature as Uint8Array<ArrayBuffer>,
+        data as Uint8Array<ArrayBuffer>,
+      );
     } catch {
       return false;
     }

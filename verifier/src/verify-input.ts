@@ -1,6 +1,13 @@
 import { isRenderableImage, SNIFF_BYTES, sniffMediaType } from '../../electron/core/evidence/media/sniff';
 import type { FolderSource } from '../../electron/core/packages/platform';
-import { readBagEntry, readZipEntry, verifyBag, verifyZip, type VerifyOptions, type VerifyResult } from '../../electron/core/packages/verify-source';
+import {
+  readBagEntry,
+  readZipEntry,
+  verifyBag,
+  verifyZip,
+  type VerifyOptions,
+  type VerifyResult,
+} from '../../electron/core/packages/verify-source';
 import { blobSource, browserPlatform } from './platform-browser';
 
 /** What the recipient gave the page: a package file, or the folder of an unzipped package. */
@@ -15,7 +22,12 @@ const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
 async function refuseEncrypted(file: Blob): Promise<void> {
   const head = new Uint8Array(await file.slice(0, AGE_MAGIC.length).arrayBuffer());
   if (head.length === AGE_MAGIC.length && head.every((b, i) => b === AGE_MAGIC[i])) {
-    throw Object.assign(new Error('This package is encrypted (age): decrypt it first with age -d, or use jejak verify --identity KEY.txt.'), { code: 'AGE_ENCRYPTED' });
+    throw Object.assign(
+      new Error(
+        'This package is encrypted (age): decrypt it first with age -d, or use jejak verify --identity KEY.txt.',
+      ),
+      { code: 'AGE_ENCRYPTED' },
+    );
   }
 }
 
@@ -34,7 +46,9 @@ export async function verifyInput(input: PackageInput, opts: VerifyOptions): Pro
  */
 export async function evidenceImage(input: PackageInput, bagPath: string): Promise<Blob | null> {
   const bytes =
-    input.kind === 'zip' ? await readZipEntry(blobSource(input.file), browserPlatform, bagPath) : await readBagEntry(input.folder, browserPlatform, bagPath);
+    input.kind === 'zip'
+      ? await readZipEntry(blobSource(input.file), browserPlatform, bagPath)
+      : await readBagEntry(input.folder, browserPlatform, bagPath);
   const type = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
   return isRenderableImage(type) ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type }) : null;
 }

@@ -48,7 +48,10 @@ export function cliText(language: Language): CliText {
     language,
     t,
     word,
-    problem: (p) => (language === 'en' ? p.message : codedText(language, { key: `problem.${p.code}`, params: p.params, message: p.message })),
+    problem: (p) =>
+      language === 'en'
+        ? p.message
+        : codedText(language, { key: `problem.${p.code}`, params: p.params, message: p.message }),
     error(e) {
       // English is the core's own language: its message is the most precise one.
       if (language === 'en') return e.message;

@@ -1,7 +1,16 @@
 import { Decrypter } from 'age-encryption';
 import { JejakError } from '../errors';
 import type { ByteSource } from '../packages/platform';
-import { AGE_CHUNK, AGE_MAGIC, AGE_NONCE_BYTES, AGE_SEALED_CHUNK, chunkCount, openChunk, payloadKey, plaintextLength } from './age-stream';
+import {
+  AGE_CHUNK,
+  AGE_MAGIC,
+  AGE_NONCE_BYTES,
+  AGE_SEALED_CHUNK,
+  chunkCount,
+  openChunk,
+  payloadKey,
+  plaintextLength,
+} from './age-stream';
 
 /**
  * An age file read like the plain file inside it, at any position, without ever writing the
@@ -15,7 +24,8 @@ import { AGE_CHUNK, AGE_MAGIC, AGE_NONCE_BYTES, AGE_SEALED_CHUNK, chunkCount, op
 const MAX_HEADER = 1 << 20;
 const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
 
-const latin1 = (bytes: Uint8Array, length: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, bytes.length)).toString('latin1');
+const latin1 = (bytes: Uint8Array, length: number): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, bytes.length)).toString('latin1');
 
 export function looksLikeAge(head: Uint8Array): boolean {
   return latin1(head, AGE_MAGIC.length) === AGE_MAGIC || latin1(head, ARMOR.length) === ARMOR;
@@ -23,7 +33,8 @@ export function looksLikeAge(head: Uint8Array): boolean {
 
 async function readExactly(source: ByteSource, length: number, position: number): Promise<Buffer> {
   const bytes = await source.read(position, length);
-  if (bytes.length !== length) throw new JejakError('UNREADABLE', 'The encrypted package ended early (was it changed while being read?).');
+  if (bytes.length !== length)
+    throw new JejakError('UNREADABLE', 'The encrypted package ended early (was it changed while being read?).');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
@@ -31,7 +42,10 @@ async function readExactly(source: ByteSource, length: number, position: number)
 async function headerLength(source: ByteSource): Promise<number> {
   const head = await readExactly(source, Math.min(source.size, MAX_HEADER), 0);
   if (head.subarray(0, ARMOR.length).toString('latin1') === ARMOR) {
-    throw new JejakError('UNREADABLE', 'The package is age-encrypted in ASCII armor; Jejak reads binary age files. Remove the armor with: age -d … | age -r … > NAME.zip.age');
+    throw new JejakError(
+      'UNREADABLE',
+      'The package is age-encrypted in ASCII armor; Jejak reads binary age files. Remove the armor with: age -d … | age -r … > NAME.zip.age',
+    );
   }
   const macLine = head.indexOf('\n--- ');
   const end = macLine < 0 ? -1 : head.indexOf('\n', macLine + 1);
@@ -42,9 +56,15 @@ async function headerLength(source: ByteSource): Promise<number> {
 function asKeyError(err: unknown): JejakError {
   const message = (err as Error).message ?? String(err);
   if (/no identity matched/i.test(message)) {
-    return new JejakError('WRONG_AGE_KEY', 'This package is encrypted for other recipients: your age key cannot open it. Nothing was written.');
+    return new JejakError(
+      'WRONG_AGE_KEY',
+      'This package is encrypted for other recipients: your age key cannot open it. Nothing was written.',
+    );
   }
-  return new JejakError('INTEGRITY', `The encrypted package's age header does not check (${message}): it was damaged or changed.`);
+  return new JejakError(
+    'INTEGRITY',
+    `The encrypted package's age header does not check (${message}): it was damaged or changed.`,
+  );
 }
 
 export class AgeFile implements ByteSource {
@@ -64,7 +84,11 @@ export class AgeFile implements ByteSource {
 
   /** Opens with the first identity that matches a recipient; WRONG_AGE_KEY when none does. */
   static async open(source: ByteSource, identities: readonly string[]): Promise<AgeFile> {
-    if (identities.length === 0) throw new JejakError('WRONG_AGE_KEY', 'This package is age-encrypted: open it with an age identity (your vault, or --identity KEY.txt).');
+    if (identities.length === 0)
+      throw new JejakError(
+        'WRONG_AGE_KEY',
+        'This package is age-encrypted: open it with an age identity (your vault, or --identity KEY.txt).',
+      );
     const fileSize = source.size;
     const length = await headerLength(source);
     const decrypter = new Decrypter();
@@ -75,16 +99,31 @@ export class AgeFile implements ByteSource {
     } catch (err) {
       throw asKeyError(err);
     }
-    if (fileSize < length + AGE_NONCE_BYTES) throw new JejakError('INTEGRITY', 'The encrypted package ends after its header: it was cut short.');
+    if (fileSize < length + AGE_NONCE_BYTES)
+      throw new JejakError('INTEGRITY', 'The encrypted package ends after its header: it was cut short.');
     const nonce = await readExactly(source, AGE_NONCE_BYTES, length);
     const sealedBytes = fileSize - length - AGE_NONCE_BYTES;
     const chunks = chunkCount(sealedBytes);
-    if (chunks === null) throw new JejakError('INTEGRITY', 'The encrypted package has a length no age file has: it was cut short or extended.');
-    return new AgeFile(source, payloadKey(fileKey, nonce), length + AGE_NONCE_BYTES, sealedBytes, chunks, plaintextLength(sealedBytes, chunks));
+    if (chunks === null)
+      throw new JejakError(
+        'INTEGRITY',
+        'The encrypted package has a length no age file has: it was cut short or extended.',
+      );
+    return new AgeFile(
+      source,
+      payloadKey(fileKey, nonce),
+      length + AGE_NONCE_BYTES,
+      sealedBytes,
+      chunks,
+      plaintextLength(sealedBytes, chunks),
+    );
   }
 
   private fail(index: number): never {
-    this.damage ??= new JejakError('INTEGRITY', `The encrypted package is damaged: part ${index + 1} of ${this.chunks} does not authenticate, so it was changed after it was encrypted.`);
+    this.damage ??= new JejakError(
+      'INTEGRITY',
+      `The encrypted package is damaged: part ${index + 1} of ${this.chunks} does not authenticate, so it was changed after it was encrypted.`,
+    );
     throw this.damage;
   }
 

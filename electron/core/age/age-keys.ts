@@ -23,7 +23,11 @@ export function recipientOf(identity: string): Promise<string> {
 export function checkRecipients(recipients: readonly string[]): string[] {
   const unique = [...new Set(recipients)];
   const bad = unique.find((r) => !isAgeRecipient(r));
-  if (bad !== undefined) throw new JejakError('INVALID_INPUT', `${JSON.stringify(bad.slice(0, 80))} is not an age X25519 recipient (age1… as age-keygen prints it).`);
+  if (bad !== undefined)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${JSON.stringify(bad.slice(0, 80))} is not an age X25519 recipient (age1… as age-keygen prints it).`,
+    );
   return unique;
 }
 
@@ -36,9 +40,14 @@ export function parseIdentityFile(text: string): string[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    if (!AGE_IDENTITY.test(line)) throw new JejakError('INVALID_INPUT', 'The identity file holds a line that is not an age X25519 secret key (AGE-SECRET-KEY-1…).');
+    if (!AGE_IDENTITY.test(line))
+      throw new JejakError(
+        'INVALID_INPUT',
+        'The identity file holds a line that is not an age X25519 secret key (AGE-SECRET-KEY-1…).',
+      );
     identities.push(line);
   }
-  if (identities.length === 0) throw new JejakError('INVALID_INPUT', 'The identity file holds no age secret key (AGE-SECRET-KEY-1…).');
+  if (identities.length === 0)
+    throw new JejakError('INVALID_INPUT', 'The identity file holds no age secret key (AGE-SECRET-KEY-1…).');
   return identities;
 }

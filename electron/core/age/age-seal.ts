@@ -28,7 +28,7 @@ async function startAgeFile(recipients: readonly string[]): Promise<{ prefix: Bu
 }
 
 async function writeAll(out: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < buffer.length; ) {
+  for (let done = 0; done < buffer.length;) {
     const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
   }
@@ -40,13 +40,20 @@ const READ_BYTES = 1 << 20;
  * Encrypts every byte of `source` into `out` (from position 0) as an age file for `recipients`;
  * memory stays one read and one chunk. Returns the age file's size.
  */
-export async function sealInto(source: ByteSource, out: PositionalWriter, recipients: readonly string[], onBytes?: (done: number) => void, signal?: AbortSignal): Promise<number> {
-  if (recipients.length === 0) throw new JejakError('INVALID_INPUT', 'An encrypted package needs at least one recipient.');
+export async function sealInto(
+  source: ByteSource,
+  out: PositionalWriter,
+  recipients: readonly string[],
+  onBytes?: (done: number) => void,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (recipients.length === 0)
+    throw new JejakError('INVALID_INPUT', 'An encrypted package needs at least one recipient.');
   const { prefix, key } = await startAgeFile(recipients);
   const sealer = new ChunkSealer(key);
   await writeAll(out, prefix, 0);
   let position = prefix.length;
-  for (let done = 0; done < source.size; ) {
+  for (let done = 0; done < source.size;) {
     if (signal?.aborted) throw new JejakError('CANCELLED', 'The operation was cancelled.');
     const bytes = await source.read(done, Math.min(READ_BYTES, source.size - done));
     if (bytes.length === 0) throw new JejakError('INTERNAL', 'The package being encrypted ended early.');

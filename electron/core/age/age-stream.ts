@@ -70,7 +70,7 @@ export class ChunkSealer {
   /** The sealed chunks that `bytes` completes (never the last one). */
   push(bytes: Uint8Array): Buffer[] {
     const out: Buffer[] = [];
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       if (this.used === AGE_CHUNK) {
         out.push(sealChunk(this.key, this.counter++, false, this.pending));
         this.used = 0;

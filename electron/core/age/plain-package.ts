@@ -37,7 +37,11 @@ export async function isAgePath(path: string): Promise<boolean> {
  * through `identities` (WRONG_AGE_KEY when none is a recipient). A chunk that fails to
  * authenticate is reported as that (INTEGRITY), whatever error the reader above made of it.
  */
-export async function withPlainSource<T>(file: ByteSource, identities: readonly string[] | undefined, fn: (zip: ByteSource, encrypted: boolean) => Promise<T>): Promise<T> {
+export async function withPlainSource<T>(
+  file: ByteSource,
+  identities: readonly string[] | undefined,
+  fn: (zip: ByteSource, encrypted: boolean) => Promise<T>,
+): Promise<T> {
   if (!(await isAgeSource(file))) return fn(file, false);
   const age = await AgeFile.open(file, identities ?? []);
   try {
@@ -64,12 +68,22 @@ export type PackageTarget = PositionalWriter & PositionalReader;
  * and read back, and returns the ZIP's size. With recipients, that target is a sealed scratch file
  * and `out` receives the age file. Returns the size of what `out` holds.
  */
-export async function writePlainOrSealed(out: FileHandle, seal: SealOptions | undefined, write: (target: PackageTarget) => Promise<number>): Promise<number> {
+export async function writePlainOrSealed(
+  out: FileHandle,
+  seal: SealOptions | undefined,
+  write: (target: PackageTarget) => Promise<number>,
+): Promise<number> {
   if (!seal || seal.recipients.length === 0) return write(out);
   const scratch = await ScratchFile.create();
   try {
     const zipBytes = await write(scratch);
-    return await sealInto(fileSource(scratch, zipBytes), out, seal.recipients, (done) => seal.onProgress?.(done, zipBytes), seal.signal);
+    return await sealInto(
+      fileSource(scratch, zipBytes),
+      out,
+      seal.recipients,
+      (done) => seal.onProgress?.(done, zipBytes),
+      seal.signal,
+    );
   } finally {
     await scratch.dispose();
   }

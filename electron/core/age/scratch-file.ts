@@ -58,7 +58,8 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
     const nonce = randomBytes(NONCE);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce).setAAD(this.aad(page.index));
     const slot = Buffer.concat([nonce, cipher.update(page.data), cipher.final(), cipher.getAuthTag()]);
-    for (let done = 0; done < SLOT; ) done += (await this.handle.write(slot, done, SLOT - done, page.index * SLOT + done)).bytesWritten;
+    for (let done = 0; done < SLOT;)
+      done += (await this.handle.write(slot, done, SLOT - done, page.index * SLOT + done)).bytesWritten;
     this.pagesOnDisk = Math.max(this.pagesOnDisk, page.index + 1);
     page.dirty = false;
   }
@@ -76,7 +77,10 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
         decipher.setAuthTag(slot.subarray(NONCE + PAGE));
         data = Buffer.concat([decipher.update(slot.subarray(NONCE, NONCE + PAGE)), decipher.final()]);
       } catch {
-        throw new JejakError('INTEGRITY', 'The temporary encrypted copy of the package was changed while it was being written.');
+        throw new JejakError(
+          'INTEGRITY',
+          'The temporary encrypted copy of the package was changed while it was being written.',
+        );
       }
     }
     this.page = { index, data, dirty: false };
@@ -85,7 +89,7 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
 
   async write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
     if (position > this.size) throw new JejakError('INTERNAL', 'The scratch file is written without gaps.');
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const at = position + done;
       const data = await this.load(Math.floor(at / PAGE));
       const part = buffer.subarray(offset + done, offset + Math.min(length, done + PAGE - (at % PAGE)));
@@ -99,7 +103,7 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
 
   async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     const want = Math.max(0, Math.min(length, this.size - position));
-    for (let done = 0; done < want; ) {
+    for (let done = 0; done < want;) {
       const at = position + done;
       const data = await this.load(Math.floor(at / PAGE));
       done += data.copy(buffer, offset + done, at % PAGE, Math.min(PAGE, (at % PAGE) + want - done));

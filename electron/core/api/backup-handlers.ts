@@ -18,6 +18,12 @@ export const backupHandlers: HandlersFor<'backup'> = {
   'backup.create': ({ jobId, destination }, app) => {
     const session = app.requireSession();
     const path = backupDestination(app.config.vaultDir, app.policy, destination);
-    return app.job(jobId, (signal) => createBackup(session, path, { software: `jejak ${app.config.version}`, signal, onProgress: progressEvents(app, jobId) }));
+    return app.job(jobId, (signal) =>
+      createBackup(session, path, {
+        software: `jejak ${app.config.version}`,
+        signal,
+        onProgress: progressEvents(app, jobId),
+      }),
+    );
   },
 };

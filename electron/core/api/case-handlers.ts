@@ -3,7 +3,14 @@ import { isAbsolute, join } from 'node:path';
 import { isInside } from '../fs-paths';
 import { deleteCase, removeItems, updateDraftCase } from '../cases/case-drafts';
 import { setCaseStatus } from '../cases/case-status';
-import { addItems, createCase, getCase, listCases, DEFAULT_DUE_HOURS, DEFAULT_LEGAL_BASIS_PRESETS } from '../cases/cases';
+import {
+  addItems,
+  createCase,
+  getCase,
+  listCases,
+  DEFAULT_DUE_HOURS,
+  DEFAULT_LEGAL_BASIS_PRESETS,
+} from '../cases/cases';
 import { exportCase } from '../cases/export-case';
 import { exportFileName } from '../cases/export-recipients';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
@@ -23,10 +30,12 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
     const dir = app.exportsDir();
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     let candidate = join(dir, defaultName);
-    for (let n = 2; existsSync(candidate); n++) candidate = join(dir, defaultName.replace(/\.zip(\.age)?$/, `-${n}.zip$1`));
+    for (let n = 2; existsSync(candidate); n++)
+      candidate = join(dir, defaultName.replace(/\.zip(\.age)?$/, `-${n}.zip$1`));
     return candidate;
   }
-  if (!isAbsolute(requested) || !/\.zip(\.age)?$/i.test(requested)) throw new JejakError('INVALID_INPUT', 'Choose a .zip (or, encrypted, .zip.age) file to write the package to.');
+  if (!isAbsolute(requested) || !/\.zip(\.age)?$/i.test(requested))
+    throw new JejakError('INVALID_INPUT', 'Choose a .zip (or, encrypted, .zip.age) file to write the package to.');
   const allowed = app.policy.allowedExportFolders;
   if (allowed && !allowed.some((dir) => isInside(requested, dir))) {
     throw new JejakError('POLICY', `The machine policy allows exports only to: ${allowed.join(', ')}.`);
@@ -80,7 +89,8 @@ export const caseHandlers: HandlersFor<'cases'> = {
     return getCase(session, id);
   },
   'cases.update': ({ id, ...patch }, app) => updateDraftCase(app.requireSession(), app.policy, id, patch),
-  'cases.removeItems': ({ id, channelIds, evidenceIds }, app) => removeItems(app.requireSession(), id, channelIds, evidenceIds),
+  'cases.removeItems': ({ id, channelIds, evidenceIds }, app) =>
+    removeItems(app.requireSession(), id, channelIds, evidenceIds),
   'cases.delete': ({ id }, app) => deleteCase(app.requireSession(), id),
   'cases.recipients': (_a, app) => {
     const session = app.requireSession();
@@ -88,7 +98,13 @@ export const caseHandlers: HandlersFor<'cases'> = {
     return {
       required: app.policy.exportRecipients ?? [],
       own: getIdentity(session).ageRecipient,
-      roster: roster.map((e) => ({ name: e.name, unit: e.unit, role: e.role, fingerprint: e.fingerprint, ageRecipient: e.ageRecipient as string })),
+      roster: roster.map((e) => ({
+        name: e.name,
+        unit: e.unit,
+        role: e.role,
+        fingerprint: e.fingerprint,
+        ageRecipient: e.ageRecipient as string,
+      })),
     };
   },
   'cases.export': async ({ id, jobId, language, destination, recipients = [] }, app) => {
@@ -103,10 +119,17 @@ export const caseHandlers: HandlersFor<'cases'> = {
         resourcesDir: app.config.resourcesDir,
         version: app.config.version,
         signal,
-        onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
+        onProgress: (p) =>
+          app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
       }),
     );
     const fileName = `${result.name}.zip${result.recipients.length > 0 ? '.age' : ''}`;
-    return { path: result.path, fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, recipients: result.recipients };
+    return {
+      path: result.path,
+      fileName,
+      tagmanifestSha256: result.tagmanifestSha256,
+      bytes: result.bytes,
+      recipients: result.recipients,
+    };
   },
 };

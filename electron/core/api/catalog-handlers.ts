@@ -35,7 +35,8 @@ export const channelHandlers: HandlersFor<'channels'> = {
   },
   'channels.update': ({ id, ...patch }, app) => updateChannel(app.requireSession(), app.policy, id, patch),
   'channels.setStatus': ({ id, status, note }, app) => setChannelStatus(app.requireSession(), id, status, note),
-  'channels.previewImport': ({ text, category }, app) => previewImport(app.requireSession(), app.policy, text, category),
+  'channels.previewImport': ({ text, category }, app) =>
+    previewImport(app.requireSession(), app.policy, text, category),
   'channels.commitImport': ({ text, category }, app) => commitImport(app.requireSession(), app.policy, text, category),
   'channels.exclude': ({ id, reason }, app) => {
     const session = app.requireSession();
@@ -51,7 +52,15 @@ export const channelHandlers: HandlersFor<'channels'> = {
     const parsed = parseLink(url);
     if (!parsed.ok) return { ok: false as const, reason: parsed.error.reason, code: parsed.error.code };
     const { platform, kind, key, canonicalUrl, post } = parsed.link;
-    return { ok: true as const, platform, kind, key, canonicalUrl, existingId: findChannelId(app.requireSession(), key) ?? null, post: post ?? null };
+    return {
+      ok: true as const,
+      platform,
+      kind,
+      key,
+      canonicalUrl,
+      existingId: findChannelId(app.requireSession(), key) ?? null,
+      post: post ?? null,
+    };
   },
 };
 

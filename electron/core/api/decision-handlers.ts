@@ -17,7 +17,8 @@ function receive(app: JejakApp, caseId: number, path: string, jobId: string, fil
       caseId,
       fileName,
       signal,
-      onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
+      onProgress: (p) =>
+        app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file }),
     }),
   );
 }
@@ -26,7 +27,8 @@ export const decisionHandlers: HandlersFor<'decisions'> = {
   'decisions.receivePath': ({ caseId, path, jobId }, app) => receive(app, caseId, app.pathFromWindow(path), jobId),
   'decisions.receiveBytes': async ({ caseId, name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be received from disk.');
+    if (bytes.length > MAX_UPLOAD)
+      throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be received from disk.');
     const temp = writePrivateTemp(name, bytes);
     try {
       return await receive(app, caseId, temp.path, jobId, name);
@@ -36,7 +38,9 @@ export const decisionHandlers: HandlersFor<'decisions'> = {
   },
   'decisions.export': async ({ decisionId, destination }, app) => {
     const session = app.requireSession();
-    const row = session.db.get<{ file_name: string }>(sql`SELECT file_name FROM case_decisions WHERE id = ${decisionId}`);
+    const row = session.db.get<{ file_name: string }>(
+      sql`SELECT file_name FROM case_decisions WHERE id = ${decisionId}`,
+    );
     if (!row) throw new JejakError('NOT_FOUND', `No received decision ${decisionId}.`);
     const name = /\.zip$/i.test(row.file_name) ? row.file_name : packageFileName(row.file_name);
     return exportDecisionPackage(session, decisionId, exportDestination(app, destination, name));

@@ -43,12 +43,21 @@ export async function dispatch(app: JejakApp, channel: unknown, rawArgs: unknown
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid argument for ${channel}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim() } };
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid argument for ${channel}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim(),
+      },
+    };
   }
   app.touch();
   try {
-    const handler = (channel.startsWith('host.') ? app.hostHandlers[channel as HostChannel] : handlers[channel as CoreChannel]) as Handler<Channel> | undefined;
-    if (!handler) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Not available here (only in the desktop app).' } };
+    const handler = (
+      channel.startsWith('host.') ? app.hostHandlers[channel as HostChannel] : handlers[channel as CoreChannel]
+    ) as Handler<Channel> | undefined;
+    if (!handler)
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'Not available here (only in the desktop app).' } };
     const value = await handler(parsed.data as never, app);
     return { ok: true, value: spec.result.parse(value) };
   } catch (e) {

@@ -30,9 +30,14 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
     const session = app.requireSession();
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > 64 * 1024 * 1024) throw new JejakError('INVALID_INPUT', 'Files over 64 MiB must be taken in from disk, not pasted.').because('error.TOO_LARGE_FOR_UPLOAD');
+    if (bytes.length > 64 * 1024 * 1024)
+      throw new JejakError('INVALID_INPUT', 'Files over 64 MiB must be taken in from disk, not pasted.').because(
+        'error.TOO_LARGE_FOR_UPLOAD',
+      );
     const fileTime = lastModified ? new Date(lastModified).toISOString() : undefined;
-    return app.job(jobId, (signal) => intakeBytes(session, app.policy, bytes, { originalName: name, fileTime, via: 'upload', ...meta }, { signal }));
+    return app.job(jobId, (signal) =>
+      intakeBytes(session, app.policy, bytes, { originalName: name, fileTime, via: 'upload', ...meta }, { signal }),
+    );
   },
   'evidence.expandPaths': async ({ paths }, app) => {
     app.requireSession();

@@ -21,7 +21,8 @@ function describe(opened: OpenedPackage): Result<'review.openPath'> {
 }
 
 function progressOf(app: JejakApp, jobId: string) {
-  return (p: Progress) => app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file });
+  return (p: Progress) =>
+    app.emit({ type: 'progress', jobId, done: p.bytesDone, total: p.bytesTotal ?? 0, label: p.file });
 }
 
 function roster(app: JejakApp) {
@@ -37,12 +38,25 @@ export const reviewHandlers: HandlersFor<'review'> = {
   'review.openPath': async ({ path, jobId }, app) => {
     const trusted = roster(app);
     const file = app.pathFromWindow(path);
-    return describe(await app.job(jobId, (signal) => app.reviews.openPath(file, trusted, { signal, onProgress: progressOf(app, jobId), ...openOptions(app) })));
+    return describe(
+      await app.job(jobId, (signal) =>
+        app.reviews.openPath(file, trusted, { signal, onProgress: progressOf(app, jobId), ...openOptions(app) }),
+      ),
+    );
   },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD) throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
-    return describe(await app.job(jobId, (signal) => app.reviews.openBytes(name, bytes, roster(app), { signal, onProgress: progressOf(app, jobId), ...openOptions(app) })));
+    if (bytes.length > MAX_UPLOAD)
+      throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
+    return describe(
+      await app.job(jobId, (signal) =>
+        app.reviews.openBytes(name, bytes, roster(app), {
+          signal,
+          onProgress: progressOf(app, jobId),
+          ...openOptions(app),
+        }),
+      ),
+    );
   },
   'review.decide': async ({ reviewId, decision, comment, items, withoutItemReview, destination, jobId }, app) => {
     const session = app.requireSession();
@@ -51,18 +65,27 @@ export const reviewHandlers: HandlersFor<'review'> = {
     checkDecision(opened.result, request);
     const path = exportDestination(app, destination, decidedFileName(opened.fileName, decision));
     beforePackageWrite(session, path, app.packageFolders());
-    const result = await app.job(jobId, (signal) => decidePackage(session, app.policy, opened, path, request, { signal, onProgress: progressOf(app, jobId) }));
+    const result = await app.job(jobId, (signal) =>
+      decidePackage(session, app.policy, opened, path, request, { signal, onProgress: progressOf(app, jobId) }),
+    );
     const verification = await app.reviews.openPath(result.path, roster(app), openOptions(app));
     return { path: result.path, fileName: verification.fileName, verification: describe(verification) };
   },
   'review.timestampRequests': async ({ reviewId, folder }, app) => {
     const opened = app.reviews.get(reviewId);
-    if (opened.result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package gets no time-stamp.');
+    if (opened.result.verdict === 'invalid')
+      throw new JejakError('INTEGRITY', 'An invalid package gets no time-stamp.');
     // The folder is the user's own pick (a grant token in the desktop app), resolved before anything is read.
     const into = folder ? app.pathFromWindow(folder) : null;
     const requests = await timestampRequests(opened.path, { ageIdentities: openOptions(app).ageIdentities });
     const written = into ? writeTimestampRequests(into, requests) : [];
-    return { requests: into ? [] : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })), written, folder: into && resolve(into) };
+    return {
+      requests: into
+        ? []
+        : requests.map((r) => ({ fileName: r.fileName, dataBase64: Buffer.from(r.der).toString('base64') })),
+      written,
+      folder: into && resolve(into),
+    };
   },
   'review.get': ({ reviewId }, app) => describe(app.reviews.get(reviewId)),
   'review.close': ({ reviewId }, app) => {

@@ -8,7 +8,12 @@ import type { JejakApp } from '../app/jejak-app';
 import type { HandlersFor } from './handler-types';
 
 function vaultOptions(app: JejakApp) {
-  return { actor: app.defaultActor(), kdf: app.policy.kdf, minStrength: app.minPassphraseStrength(), escrowPublicKey: app.policy.escrowPublicKey };
+  return {
+    actor: app.defaultActor(),
+    kdf: app.policy.kdf,
+    minStrength: app.minPassphraseStrength(),
+    escrowPublicKey: app.policy.escrowPublicKey,
+  };
 }
 
 export const vaultHandlers: HandlersFor<'vault'> = {
@@ -19,7 +24,10 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       vaultDir: app.config.vaultDir,
       language: app.preferences.language,
       autoLockMinutes: app.autoLockMinutes(),
-      locked: { autoLockMinutes: app.policy.autoLockMinutes !== undefined, minPassphraseStrength: app.policy.minPassphraseStrength !== undefined },
+      locked: {
+        autoLockMinutes: app.policy.autoLockMinutes !== undefined,
+        minPassphraseStrength: app.policy.minPassphraseStrength !== undefined,
+      },
       minPassphraseStrength: app.minPassphraseStrength(),
       // The unit fixed by policy, else the one the user gave in their identity.
       unitName: app.policy.unitName ?? (session ? getIdentity(session).unit || null : null),
@@ -27,7 +35,9 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       identityMissing: session !== null && !app.policy.allowAnonymousVault && !getIdentity(session).name,
       allowAnonymousVault: app.policy.allowAnonymousVault === true,
       version: app.config.version,
-      auditAnchorBroken: session?.anchorFinding ? { seq: session.anchorFinding.anchor.seq, reason: session.anchorFinding.reason ?? '' } : null,
+      auditAnchorBroken: session?.anchorFinding
+        ? { seq: session.anchorFinding.anchor.seq, reason: session.anchorFinding.reason ?? '' }
+        : null,
     };
   },
   'vault.create': async ({ passphrase, identity }, app) => {
@@ -62,7 +72,13 @@ export const vaultHandlers: HandlersFor<'vault'> = {
     const session = app.detachSession();
     try {
       const rotated = await app.job(jobId, (signal) =>
-        rotateKeys(session, { ...vaultOptions(app), passphrase: current, newPassphrase: next, signal, onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.done, total: p.total, label: p.phase }) }),
+        rotateKeys(session, {
+          ...vaultOptions(app),
+          passphrase: current,
+          newPassphrase: next,
+          signal,
+          onProgress: (p) => app.emit({ type: 'progress', jobId, done: p.done, total: p.total, label: p.phase }),
+        }),
       );
       app.opened(rotated.session);
       return { recoveryCode: rotated.recoveryCode };
@@ -86,7 +102,9 @@ export const settingsHandlers: HandlersFor<'settings'> = {
       throw new JejakError('POLICY', 'The auto-lock time is fixed by the machine policy.');
     }
     session.db.tx(() => {
-      session.db.run(sql`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ${String(minutes)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+      session.db.run(
+        sql`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ${String(minutes)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      );
       session.audit({ action: 'settings.changed', details: { autoLockMinutes: minutes } });
     });
     app.touch();

@@ -55,7 +55,12 @@ export function evidenceDownload(app: JejakApp, path: string): ImageReply {
   try {
     const original = openForDownload(session, Number(match[1]));
     const disposition = `attachment; filename="${asciiName(original.name)}"; filename*=UTF-8''${encodeURIComponent(original.name)}`;
-    return { status: 200, type: 'application/octet-stream', body: original.chunks, headers: { 'Content-Disposition': disposition } };
+    return {
+      status: 200,
+      type: 'application/octet-stream',
+      body: original.chunks,
+      headers: { 'Content-Disposition': disposition },
+    };
   } catch (e) {
     if (e instanceof JejakError && e.code === 'NOT_FOUND') return notFound();
     throw e;

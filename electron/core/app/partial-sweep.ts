@@ -29,7 +29,11 @@ export function rememberedPackageFolders(session: VaultSession): string[] {
 /** One audit entry per removed file, so the log says what was found in clear and where. */
 export function auditRemovedPartials(session: VaultSession, removed: readonly RemovedPartial[]): void {
   for (const r of removed) {
-    session.audit({ action: 'package.partial-removed', subject: { type: 'file', id: r.file }, details: { folder: r.folder, bytes: r.bytes } });
+    session.audit({
+      action: 'package.partial-removed',
+      subject: { type: 'file', id: r.file },
+      details: { folder: r.folder, bytes: r.bytes },
+    });
   }
 }
 
@@ -49,9 +53,15 @@ export function sweepPackageFolders(session: VaultSession, folders: readonly str
  * Before a package is written to `destination`: stale partials in its folder (and in the other
  * known folders) go, and the folder is remembered so a write killed now is cleaned at the next start.
  */
-export function beforePackageWrite(session: VaultSession, destination: string, knownFolders: readonly string[]): RemovedPartial[] {
+export function beforePackageWrite(
+  session: VaultSession,
+  destination: string,
+  knownFolders: readonly string[],
+): RemovedPartial[] {
   const folder = dirname(resolve(destination));
   const next = [folder, ...rememberedPackageFolders(session).filter((f) => f !== folder)].slice(0, MAX_REMEMBERED);
-  session.db.run(sql`INSERT INTO settings (key, value) VALUES (${SETTING}, ${JSON.stringify(next)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  session.db.run(
+    sql`INSERT INTO settings (key, value) VALUES (${SETTING}, ${JSON.stringify(next)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
   return sweepPackageFolders(session, [...knownFolders, folder]);
 }

@@ -36,7 +36,8 @@ export class PathGrants {
   /** One token per path; tokens minted together (one pick, one dropped folder) expire together. */
   mintAll(paths: readonly string[]): string[] {
     this.dropExpired();
-    if (this.grants.size + paths.length > MAX_LIVE_GRANTS) throw new JejakError('INVALID_INPUT', 'Too many files picked at once; take them in by folder, in parts.');
+    if (this.grants.size + paths.length > MAX_LIVE_GRANTS)
+      throw new JejakError('INVALID_INPUT', 'Too many files picked at once; take them in by folder, in parts.');
     const batch = { expiresAt: this.now() + this.ttlMs };
     return paths.map((path) => {
       const token = `grant:${randomBytes(16).toString('hex')}`;
@@ -55,7 +56,10 @@ export class PathGrants {
     const now = this.now();
     if (!grant || grant.batch.expiresAt < now) {
       if (grant) this.grants.delete(token);
-      throw new JejakError('FORBIDDEN', 'Only files picked or dropped in this window can be opened; pick the file again.');
+      throw new JejakError(
+        'FORBIDDEN',
+        'Only files picked or dropped in this window can be opened; pick the file again.',
+      );
     }
     this.grants.delete(token);
     grant.batch.expiresAt = now + this.ttlMs;

@@ -21,14 +21,27 @@ export interface AnchorCheck {
  * history that was once recorded is gone, and no one without the earlier record could tell.
  */
 export function checkAnchor(db: Db, anchor: AuditAnchor): AnchorCheck {
-  if (anchor.seq === 0) return { ok: anchor.hash === GENESIS_HASH, anchor, reason: anchor.hash === GENESIS_HASH ? undefined : 'entry 0 is the genesis' };
+  if (anchor.seq === 0)
+    return {
+      ok: anchor.hash === GENESIS_HASH,
+      anchor,
+      reason: anchor.hash === GENESIS_HASH ? undefined : 'entry 0 is the genesis',
+    };
   const row = db.get<{ hash: string }>(sql`SELECT hash FROM audit WHERE seq = ${anchor.seq}`);
   if (!row) {
     const head = auditHead(db);
-    return { ok: false, anchor, reason: `entry ${anchor.seq} (${anchor.hash.slice(0, 12)}…) is gone: the chain ends at entry ${head.seq}, so entries were deleted from its tail` };
+    return {
+      ok: false,
+      anchor,
+      reason: `entry ${anchor.seq} (${anchor.hash.slice(0, 12)}…) is gone: the chain ends at entry ${head.seq}, so entries were deleted from its tail`,
+    };
   }
   if (row.hash !== anchor.hash) {
-    return { ok: false, anchor, reason: `entry ${anchor.seq} now has hash ${row.hash.slice(0, 12)}…, not ${anchor.hash.slice(0, 12)}…: the chain was rewritten` };
+    return {
+      ok: false,
+      anchor,
+      reason: `entry ${anchor.seq} now has hash ${row.hash.slice(0, 12)}…, not ${anchor.hash.slice(0, 12)}…: the chain was rewritten`,
+    };
   }
   return { ok: true, anchor };
 }
@@ -41,9 +54,18 @@ export interface AnchoredVerification extends AuditVerification {
 }
 
 /** The chain recomputed from the first entry, and the anchors the vault header holds. */
-export function verifyAuditAnchored(db: Db, anchors: { current: AuditAnchor; broken?: AuditAnchor & { foundAt: string } }): AnchoredVerification {
+export function verifyAuditAnchored(
+  db: Db,
+  anchors: { current: AuditAnchor; broken?: AuditAnchor & { foundAt: string } },
+): AnchoredVerification {
   const chain = verifyAudit(db);
   const anchor = checkAnchor(db, anchors.current);
-  const broken = anchors.broken ? { ...anchors.broken, reason: checkAnchor(db, anchors.broken).reason ?? 'it was missing when found; the chain has since been put back' } : undefined;
+  const broken = anchors.broken
+    ? {
+        ...anchors.broken,
+        reason:
+          checkAnchor(db, anchors.broken).reason ?? 'it was missing when found; the chain has since been put back',
+      }
+    : undefined;
   return { ...chain, ok: chain.ok && anchor.ok && !broken, anchor, ...(broken ? { brokenAnchor: broken } : {}) };
 }

@@ -55,7 +55,12 @@ function fromRow(row: AuditRow): AuditEntry {
 }
 
 export function auditHead(db: Db): { seq: number; hash: string } {
-  return db.get<{ seq: number; hash: string }>(sql`SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`) ?? { seq: 0, hash: GENESIS_HASH };
+  return (
+    db.get<{ seq: number; hash: string }>(sql`SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`) ?? {
+      seq: 0,
+      hash: GENESIS_HASH,
+    }
+  );
 }
 
 /** Appends one entry chained to the current head. Call inside the transaction of the change it records. */
@@ -94,7 +99,12 @@ export function verifyAudit(db: Db): AuditVerification {
   let expectedSeq = 1;
   let entries = 0;
   for (const row of db.raw.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    const fail = (reason: string): AuditVerification => ({ ok: false, entries, head: prev, firstBad: { seq: row.seq, reason } });
+    const fail = (reason: string): AuditVerification => ({
+      ok: false,
+      entries,
+      head: prev,
+      firstBad: { seq: row.seq, reason },
+    });
     if (row.seq !== expectedSeq) return fail(`entry ${expectedSeq} is missing (next is ${row.seq})`);
     if (row.prev_hash !== prev) return fail('does not link to the entry before it');
     let entry: AuditEntry;
@@ -112,10 +122,15 @@ export function verifyAudit(db: Db): AuditVerification {
   return { ok: true, entries, head: prev };
 }
 
-export function listAudit(db: Db, opts: { limit: number; beforeSeq?: number; subject?: { type: string; id: string } }): AuditEntry[] {
+export function listAudit(
+  db: Db,
+  opts: { limit: number; beforeSeq?: number; subject?: { type: string; id: string } },
+): AuditEntry[] {
   const before = opts.beforeSeq ?? Number.MAX_SAFE_INTEGER;
   const rows = opts.subject
-    ? db.all<AuditRow>(sql`SELECT * FROM audit WHERE subject_type = ${opts.subject.type} AND subject_id = ${opts.subject.id} AND seq < ${before} ORDER BY seq DESC LIMIT ${opts.limit}`)
+    ? db.all<AuditRow>(
+        sql`SELECT * FROM audit WHERE subject_type = ${opts.subject.type} AND subject_id = ${opts.subject.id} AND seq < ${before} ORDER BY seq DESC LIMIT ${opts.limit}`,
+      )
     : db.all<AuditRow>(sql`SELECT * FROM audit WHERE seq < ${before} ORDER BY seq DESC LIMIT ${opts.limit}`);
   return rows.map(fromRow);
 }

@@ -17,9 +17,13 @@ const ROW_TYPES = ['channel', 'evidence', 'case'] as const;
  * subject that is gone (a deleted case, a purged item) keeps the name its entry recorded.
  */
 export function withSubjectLabels(db: Db, entries: AuditEntry[]): LabelledAuditEntry[] {
-  const ids = Object.fromEntries(ROW_TYPES.map((type) => [type, new Set<number>()])) as Record<(typeof ROW_TYPES)[number], Set<number>>;
+  const ids = Object.fromEntries(ROW_TYPES.map((type) => [type, new Set<number>()])) as Record<
+    (typeof ROW_TYPES)[number],
+    Set<number>
+  >;
   for (const e of entries) {
-    if (e.subjectType && e.subjectType in ids && /^\d{1,15}$/.test(e.subjectId ?? '')) ids[e.subjectType as keyof typeof ids].add(Number(e.subjectId));
+    if (e.subjectType && e.subjectType in ids && /^\d{1,15}$/.test(e.subjectId ?? ''))
+      ids[e.subjectType as keyof typeof ids].add(Number(e.subjectId));
   }
   const list = (type: keyof typeof ids) => JSON.stringify([...ids[type]]);
   const rows = db.all<{ type: string; id: number; label: string | null }>(sql`

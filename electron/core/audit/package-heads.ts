@@ -5,7 +5,8 @@ import { readPackageEntry } from '../packages';
 import { type AuditAnchor, checkAnchor } from './anchor';
 
 /** contradicted: the chain lost that head; unattributed: not contained, but the package names no vault (older Jejak). */
-export type PackageHeadStatus = 'contained' | 'contradicted' | 'other-vault' | 'unattributed' | 'no-head' | 'unreadable';
+export type PackageHeadStatus =
+  'contained' | 'contradicted' | 'other-vault' | 'unattributed' | 'no-head' | 'unreadable';
 
 export interface PackageHeadCheck {
   file: string;
@@ -23,7 +24,9 @@ interface ChainHeadLine {
 
 function isChainHead(value: unknown): value is ChainHeadLine {
   const v = value as Partial<ChainHeadLine> | null;
-  return v?.type === 'chain-head' && Number.isInteger(v.seq) && typeof v.hash === 'string' && /^[0-9a-f]{64}$/.test(v.hash);
+  return (
+    v?.type === 'chain-head' && Number.isInteger(v.seq) && typeof v.hash === 'string' && /^[0-9a-f]{64}$/.test(v.hash)
+  );
 }
 
 /** The chain head an earlier package recorded, read through the package verifier (structure and signatures checked). */
@@ -59,17 +62,32 @@ export async function checkPackageHeads(db: Db, vaultId: string, files: string[]
       continue;
     }
     if (!head) {
-      results.push({ file, status: 'no-head', detail: `${basename(file)} records no chain head (made by an older Jejak).` });
+      results.push({
+        file,
+        status: 'no-head',
+        detail: `${basename(file)} records no chain head (made by an older Jejak).`,
+      });
       continue;
     }
     const recorded = { vaultId: head.vaultId ?? null, seq: head.seq, hash: head.hash };
     if (recorded.vaultId !== null && recorded.vaultId !== vaultId) {
-      results.push({ file, status: 'other-vault', head: recorded, detail: `${basename(file)} was exported from vault ${recorded.vaultId}, not this one.` });
+      results.push({
+        file,
+        status: 'other-vault',
+        head: recorded,
+        detail: `${basename(file)} was exported from vault ${recorded.vaultId}, not this one.`,
+      });
       continue;
     }
     const check = checkAnchor(db, recorded);
     if (check.ok) results.push({ file, status: 'contained', head: recorded });
-    else if (recorded.vaultId === null) results.push({ file, status: 'unattributed', head: recorded, detail: `${basename(file)} names no vault id and its head is not in this chain: it may come from another vault.` });
+    else if (recorded.vaultId === null)
+      results.push({
+        file,
+        status: 'unattributed',
+        head: recorded,
+        detail: `${basename(file)} names no vault id and its head is not in this chain: it may come from another vault.`,
+      });
     else results.push({ file, status: 'contradicted', head: recorded, detail: check.reason });
   }
   return results;

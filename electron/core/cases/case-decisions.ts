@@ -48,7 +48,9 @@ interface DecisionRow {
 
 /** Every decision received for a case, newest first, with its per-file review. */
 export function caseDecisions(session: VaultSession, caseId: number): ReceivedDecision[] {
-  const rows = session.db.all<DecisionRow>(sql`SELECT * FROM case_decisions WHERE case_id = ${caseId} ORDER BY id DESC`);
+  const rows = session.db.all<DecisionRow>(
+    sql`SELECT * FROM case_decisions WHERE case_id = ${caseId} ORDER BY id DESC`,
+  );
   return rows.map((r) => ({
     id: r.id,
     revision: r.revision,
@@ -61,9 +63,23 @@ export function caseDecisions(session: VaultSession, caseId: number): ReceivedDe
     bytes: r.bytes,
     receivedAt: r.received_at,
     receivedBy: r.received_by,
-    items: session.db.all<{ file: string; verdict: 'ok' | 'problem'; comment: string; evidence_id: number | null; channel_id: number | null }>(
-      sql`SELECT file, verdict, comment, evidence_id, channel_id FROM case_decision_items WHERE decision_id = ${r.id} ORDER BY file`,
-    ).map((i) => ({ file: i.file, verdict: i.verdict, comment: i.comment, evidenceId: i.evidence_id, channelId: i.channel_id })),
+    items: session.db
+      .all<{
+        file: string;
+        verdict: 'ok' | 'problem';
+        comment: string;
+        evidence_id: number | null;
+        channel_id: number | null;
+      }>(
+        sql`SELECT file, verdict, comment, evidence_id, channel_id FROM case_decision_items WHERE decision_id = ${r.id} ORDER BY file`,
+      )
+      .map((i) => ({
+        file: i.file,
+        verdict: i.verdict,
+        comment: i.comment,
+        evidenceId: i.evidence_id,
+        channelId: i.channel_id,
+      })),
   }));
 }
 
@@ -71,12 +87,24 @@ export function caseDecisions(session: VaultSession, caseId: number): ReceivedDe
  * Writes a received decision package out again, byte for byte as it arrived (checked against its
  * SHA-256 while decrypting); a failure leaves nothing at the destination.
  */
-export async function exportDecisionPackage(session: VaultSession, decisionId: number, destination: string): Promise<{ path: string; bytes: number; sha256: string }> {
-  const row = session.db.get<{ blob_name: string; package_sha256: string; bytes: number; case_id: number; file_name: string }>(
-    sql`SELECT blob_name, package_sha256, bytes, case_id, file_name FROM case_decisions WHERE id = ${decisionId}`,
-  );
+export async function exportDecisionPackage(
+  session: VaultSession,
+  decisionId: number,
+  destination: string,
+): Promise<{ path: string; bytes: number; sha256: string }> {
+  const row = session.db.get<{
+    blob_name: string;
+    package_sha256: string;
+    bytes: number;
+    case_id: number;
+    file_name: string;
+  }>(sql`SELECT blob_name, package_sha256, bytes, case_id, file_name FROM case_decisions WHERE id = ${decisionId}`);
   if (!row) throw new JejakError('NOT_FOUND', `No received decision ${decisionId}.`);
   await writeChunksTo(session.blobs.read(row.blob_name, row.package_sha256), destination);
-  session.audit({ action: 'case.decision-exported', subject: { type: 'case', id: String(row.case_id) }, details: { file: row.file_name, sha256: row.package_sha256, to: destination } });
+  session.audit({
+    action: 'case.decision-exported',
+    subject: { type: 'case', id: String(row.case_id) },
+    details: { file: row.file_name, sha256: row.package_sha256, to: destination },
+  });
   return { path: destination, bytes: row.bytes, sha256: row.package_sha256 };
 }

@@ -41,26 +41,45 @@ export function updateDraftCase(session: VaultSession, policy: Policy, caseId: n
     }
     if (Object.keys(changed).length === 0) return;
     db.run(sql`UPDATE cases SET updated_at = ${new Date().toISOString()} WHERE id = ${caseId}`);
-    session.audit({ action: 'case.updated', subject: { type: 'case', id: String(caseId) }, details: { reference: before.reference, changed } });
+    session.audit({
+      action: 'case.updated',
+      subject: { type: 'case', id: String(caseId) },
+      details: { reference: before.reference, changed },
+    });
   });
   return getCase(session, caseId);
 }
 
 /** Takes channels and evidence out of a draft (the catalog keeps them). */
-export function removeItems(session: VaultSession, caseId: number, channelIds: number[], evidenceIds: number[]): CaseDetail {
+export function removeItems(
+  session: VaultSession,
+  caseId: number,
+  channelIds: number[],
+  evidenceIds: number[],
+): CaseDetail {
   const { reference } = requireDraft(session, caseId);
   session.db.tx(() => {
     const removed = { channelIds: [] as number[], evidenceIds: [] as number[] };
     for (const id of channelIds) {
-      if (session.db.run(sql`DELETE FROM case_channels WHERE case_id = ${caseId} AND channel_id = ${id}`).changes > 0) removed.channelIds.push(id);
+      if (session.db.run(sql`DELETE FROM case_channels WHERE case_id = ${caseId} AND channel_id = ${id}`).changes > 0)
+        removed.channelIds.push(id);
     }
     for (const id of evidenceIds) {
-      if (session.db.run(sql`DELETE FROM case_evidence WHERE case_id = ${caseId} AND evidence_id = ${id}`).changes > 0) removed.evidenceIds.push(id);
+      if (session.db.run(sql`DELETE FROM case_evidence WHERE case_id = ${caseId} AND evidence_id = ${id}`).changes > 0)
+        removed.evidenceIds.push(id);
     }
-    const missing = [...channelIds.filter((id) => !removed.channelIds.includes(id)).map((id) => `channel #${id}`), ...evidenceIds.filter((id) => !removed.evidenceIds.includes(id)).map((id) => `evidence #${id}`)];
-    if (missing.length > 0) throw new JejakError('NOT_FOUND', `Case ${reference} does not hold ${missing.join(', ')}; nothing was removed.`);
+    const missing = [
+      ...channelIds.filter((id) => !removed.channelIds.includes(id)).map((id) => `channel #${id}`),
+      ...evidenceIds.filter((id) => !removed.evidenceIds.includes(id)).map((id) => `evidence #${id}`),
+    ];
+    if (missing.length > 0)
+      throw new JejakError('NOT_FOUND', `Case ${reference} does not hold ${missing.join(', ')}; nothing was removed.`);
     if (removed.channelIds.length + removed.evidenceIds.length > 0) {
-      session.audit({ action: 'case.items-removed', subject: { type: 'case', id: String(caseId) }, details: { reference, ...removed } });
+      session.audit({
+        action: 'case.items-removed',
+        subject: { type: 'case', id: String(caseId) },
+        details: { reference, ...removed },
+      });
     }
   });
   return getCase(session, caseId);
@@ -74,15 +93,25 @@ export function deleteCase(session: VaultSession, caseId: number, now = new Date
   requireDraft(session, caseId);
   const kase = getCase(session, caseId);
   if (kase.exports.length > 0) {
-    throw new JejakError('INVALID_INPUT', `Case ${kase.reference} was exported before (${kase.exports.map((e) => e.fileName).join(', ')}); its record stays. Only a case never exported can be deleted.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `Case ${kase.reference} was exported before (${kase.exports.map((e) => e.fileName).join(', ')}); its record stays. Only a case never exported can be deleted.`,
+    );
   }
   session.db.tx(() => {
-    session.db.run(sql`INSERT INTO retired_references (reference, case_id, title, retired_at, retired_by) VALUES (${kase.reference}, ${caseId}, ${kase.title}, ${now.toISOString()}, ${session.actor})`);
+    session.db.run(
+      sql`INSERT INTO retired_references (reference, case_id, title, retired_at, retired_by) VALUES (${kase.reference}, ${caseId}, ${kase.title}, ${now.toISOString()}, ${session.actor})`,
+    );
     session.db.run(sql`DELETE FROM cases WHERE id = ${caseId}`);
     session.audit({
       action: 'case.deleted',
       subject: { type: 'case', id: String(caseId) },
-      details: { reference: kase.reference, title: kase.title, channelIds: kase.channelIds, evidenceIds: kase.evidenceIds },
+      details: {
+        reference: kase.reference,
+        title: kase.title,
+        channelIds: kase.channelIds,
+        evidenceIds: kase.evidenceIds,
+      },
     });
   });
   return { reference: kase.reference };

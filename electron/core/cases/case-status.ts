@@ -7,7 +7,16 @@ import type { VaultSession } from '../vault/session';
  * acknowledged → actioned | rejected. A returned case goes back to draft as a new revision. Every
  * step is a row in case_status_history (who, when, note) and an audit entry.
  */
-export const CASE_STATUSES = ['draft', 'exported', 'approved', 'returned', 'submitted', 'acknowledged', 'actioned', 'rejected'] as const;
+export const CASE_STATUSES = [
+  'draft',
+  'exported',
+  'approved',
+  'returned',
+  'submitted',
+  'acknowledged',
+  'actioned',
+  'rejected',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -55,7 +64,10 @@ function statusRow(session: VaultSession, caseId: number): StatusRow {
 export function requireDraft(session: VaultSession, caseId: number): StatusRow {
   const row = statusRow(session, caseId);
   if (row.status !== 'draft') {
-    throw new JejakError('INVALID_INPUT', `Case ${row.reference} is ${row.status}; only a draft can change. A returned case becomes a new draft revision.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `Case ${row.reference} is ${row.status}; only a draft can change. A returned case becomes a new draft revision.`,
+    );
   }
   return row;
 }
@@ -63,18 +75,34 @@ export function requireDraft(session: VaultSession, caseId: number): StatusRow {
 function illegal(row: StatusRow, to: string): JejakError {
   const next = allowedNext(row.status);
   const allowed =
-    next.length > 0 ? `allowed next: ${next.join(', ')}` : NEXT[row.status].length > 0 ? `next: ${NEXT[row.status].join(' or ')}, from a package` : 'no further step is possible';
+    next.length > 0
+      ? `allowed next: ${next.join(', ')}`
+      : NEXT[row.status].length > 0
+        ? `next: ${NEXT[row.status].join(' or ')}, from a package`
+        : 'no further step is possible';
   const hint =
     to === 'exported'
       ? ' A case becomes exported when its package is written (case export).'
       : to === 'approved' || to === 'returned'
         ? " The supervisor's decision is recorded by receiving their countersigned package (case receive FILE.zip, or drop it on the case)."
         : '';
-  return new JejakError('ILLEGAL_STEP', `Case ${row.reference} is ${row.status}; it cannot become ${to} (${allowed}).${hint}`, { current: row.status, allowed: next });
+  return new JejakError(
+    'ILLEGAL_STEP',
+    `Case ${row.reference} is ${row.status}; it cannot become ${to} (${allowed}).${hint}`,
+    { current: row.status, allowed: next },
+  );
 }
 
 /** The one place a status changes: the history row, the audit entry and, back to draft, the new revision. */
-function step(session: VaultSession, caseId: number, row: StatusRow, to: CaseStatus, note: string, details: Record<string, unknown>, now: Date): void {
+function step(
+  session: VaultSession,
+  caseId: number,
+  row: StatusRow,
+  to: CaseStatus,
+  note: string,
+  details: Record<string, unknown>,
+  now: Date,
+): void {
   const at = now.toISOString();
   session.db.tx(() => {
     if (to === 'draft') {
@@ -82,23 +110,42 @@ function step(session: VaultSession, caseId: number, row: StatusRow, to: CaseSta
       const base = row.revision > 1 ? row.reference.slice(0, -`-r${row.revision}`.length) : row.reference;
       const reference = `${base}-r${revision}`;
       session.db.run(sql`UPDATE cases SET revision = ${revision}, reference = ${reference} WHERE id = ${caseId}`);
-      session.audit({ action: 'case.revised', subject: { type: 'case', id: String(caseId) }, details: { from: row.reference, to: reference, revision } });
+      session.audit({
+        action: 'case.revised',
+        subject: { type: 'case', id: String(caseId) },
+        details: { from: row.reference, to: reference, revision },
+      });
     }
     session.db.run(sql`UPDATE cases SET status = ${to}, updated_at = ${at} WHERE id = ${caseId}`);
-    session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor, note) VALUES (${caseId}, ${to}, ${at}, ${session.actor}, ${note})`);
-    session.audit({ action: 'case.status-changed', subject: { type: 'case', id: String(caseId) }, details: { from: row.status, status: to, note, ...details } });
+    session.db.run(
+      sql`INSERT INTO case_status_history (case_id, status, at, actor, note) VALUES (${caseId}, ${to}, ${at}, ${session.actor}, ${note})`,
+    );
+    session.audit({
+      action: 'case.status-changed',
+      subject: { type: 'case', id: String(caseId) },
+      details: { from: row.status, status: to, note, ...details },
+    });
   });
 }
 
 /** A returned case is revised (a new draft) before anything is sent again; its old content is not re-signed. */
 export function requireExportable(kase: { reference: string; status: CaseStatus }): void {
   if (kase.status === 'returned') {
-    throw new JejakError('ILLEGAL_STEP', `Case ${kase.reference} was returned; make a revised draft (case status ${kase.reference} draft) and export that.`);
+    throw new JejakError(
+      'ILLEGAL_STEP',
+      `Case ${kase.reference} was returned; make a revised draft (case status ${kase.reference} draft) and export that.`,
+    );
   }
 }
 
 /** A step recorded by a person (app, CLI): submitted, acknowledged, actioned, rejected, or a returned case's new draft. */
-export function setCaseStatus(session: VaultSession, caseId: number, status: string, note = '', now = new Date()): void {
+export function setCaseStatus(
+  session: VaultSession,
+  caseId: number,
+  status: string,
+  note = '',
+  now = new Date(),
+): void {
   if (!(CASE_STATUSES as readonly string[]).includes(status)) {
     throw new JejakError('INVALID_INPUT', `Unknown case status "${status}". Known: ${CASE_STATUSES.join(', ')}.`);
   }
@@ -135,11 +182,27 @@ export function recordDecision(
   if (row.status !== 'exported') throw illegal(row, decision);
   const latest = latestExport(session, caseId);
   if (latest?.tagmanifest_sha256 !== from.tagmanifestSha256) {
-    throw new JejakError('OLDER_EXPORT', `This package answers another export (tag manifest ${from.tagmanifestSha256.slice(0, 12)}…), not the latest export of ${row.reference}.`);
+    throw new JejakError(
+      'OLDER_EXPORT',
+      `This package answers another export (tag manifest ${from.tagmanifestSha256.slice(0, 12)}…), not the latest export of ${row.reference}.`,
+    );
   }
-  step(session, caseId, row, decision, from.comment, { via: 'package', file: from.file, tagmanifestSha256: from.tagmanifestSha256, ...from.details }, now);
+  step(
+    session,
+    caseId,
+    row,
+    decision,
+    from.comment,
+    { via: 'package', file: from.file, tagmanifestSha256: from.tagmanifestSha256, ...from.details },
+    now,
+  );
 }
 
-export function latestExport(session: VaultSession, caseId: number): { id: number; file_name: string; tagmanifest_sha256: string; exported_at: string } | undefined {
-  return session.db.get(sql`SELECT id, file_name, tagmanifest_sha256, exported_at FROM case_exports WHERE case_id = ${caseId} ORDER BY id DESC LIMIT 1`);
+export function latestExport(
+  session: VaultSession,
+  caseId: number,
+): { id: number; file_name: string; tagmanifest_sha256: string; exported_at: string } | undefined {
+  return session.db.get(
+    sql`SELECT id, file_name, tagmanifest_sha256, exported_at FROM case_exports WHERE case_id = ${caseId} ORDER BY id DESC LIMIT 1`,
+  );
 }

@@ -95,8 +95,13 @@ export function caseIdOf(session: VaultSession, reference: string): number {
     sql`SELECT id FROM cases WHERE reference = ${reference} OR (revision > 1 AND revision >= ${revision} AND reference = ${base} || '-r' || revision)`,
   );
   if (found) return found.id;
-  const retired = session.db.get<{ retired_at: string }>(sql`SELECT retired_at FROM retired_references WHERE reference = ${reference}`);
-  throw new JejakError('NOT_FOUND', retired ? `Case ${reference} was deleted on ${retired.retired_at}.` : `No case ${reference}.`);
+  const retired = session.db.get<{ retired_at: string }>(
+    sql`SELECT retired_at FROM retired_references WHERE reference = ${reference}`,
+  );
+  throw new JejakError(
+    'NOT_FOUND',
+    retired ? `Case ${reference} was deleted on ${retired.retired_at}.` : `No case ${reference}.`,
+  );
 }
 
 export function getCase(session: VaultSession, id: number, now = new Date()): CaseDetail {
@@ -109,15 +114,25 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
     notes: r.notes,
     createdBy: r.created_by,
     allowedNext: allowedNext(r.status),
-    channelIds: db.all<{ channel_id: number }>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`).map((x) => x.channel_id),
-    evidenceIds: db.all<{ evidence_id: number }>(sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`).map((x) => x.evidence_id),
+    channelIds: db
+      .all<{ channel_id: number }>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`)
+      .map((x) => x.channel_id),
+    evidenceIds: db
+      .all<{ evidence_id: number }>(
+        sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`,
+      )
+      .map((x) => x.evidence_id),
     history: db.all(sql`SELECT status, at, actor, note FROM case_status_history WHERE case_id = ${id} ORDER BY id`),
-    exports: db.all<{ file_name: string; tagmanifest_sha256: string; bytes: number; exported_at: string }>(sql`SELECT * FROM case_exports WHERE case_id = ${id} ORDER BY id`).map((e) => ({
-      fileName: e.file_name,
-      tagmanifestSha256: e.tagmanifest_sha256,
-      bytes: e.bytes,
-      exportedAt: e.exported_at,
-    })),
+    exports: db
+      .all<{ file_name: string; tagmanifest_sha256: string; bytes: number; exported_at: string }>(
+        sql`SELECT * FROM case_exports WHERE case_id = ${id} ORDER BY id`,
+      )
+      .map((e) => ({
+        fileName: e.file_name,
+        tagmanifestSha256: e.tagmanifest_sha256,
+        bytes: e.bytes,
+        exportedAt: e.exported_at,
+      })),
     decisions: caseDecisions(session, id),
   };
 }
@@ -145,11 +160,19 @@ export function createCase(session: VaultSession, policy: Policy, input: CaseInp
     const reference = nextReference(session.db, policy.referencePattern ?? DEFAULT_REFERENCE_PATTERN, now);
     const at = now.toISOString();
     const caseId = Number(
-      session.db.run(sql`INSERT INTO cases (id, reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
-        VALUES (${NEXT_CASE_ID}, ${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`).lastInsertRowid,
+      session.db
+        .run(sql`INSERT INTO cases (id, reference, title, platform, priority, due_at, legal_basis, notes, status, created_at, created_by, updated_at)
+        VALUES (${NEXT_CASE_ID}, ${reference}, ${input.title.trim()}, ${input.platform}, ${priority}, ${dueAt}, ${input.legalBasis ?? ''}, ${input.notes ?? ''}, 'draft', ${at}, ${session.actor}, ${at})`)
+        .lastInsertRowid,
     );
-    session.db.run(sql`INSERT INTO case_status_history (case_id, status, at, actor) VALUES (${caseId}, 'draft', ${at}, ${session.actor})`);
-    session.audit({ action: 'case.created', subject: { type: 'case', id: String(caseId) }, details: { reference, title: input.title, platform: input.platform, priority, dueAt } });
+    session.db.run(
+      sql`INSERT INTO case_status_history (case_id, status, at, actor) VALUES (${caseId}, 'draft', ${at}, ${session.actor})`,
+    );
+    session.audit({
+      action: 'case.created',
+      subject: { type: 'case', id: String(caseId) },
+      details: { reference, title: input.title, platform: input.platform, priority, dueAt },
+    });
     addItems(session, caseId, input.channelIds ?? [], input.evidenceIds ?? []);
     return caseId;
   });
@@ -162,13 +185,22 @@ export function addItems(session: VaultSession, caseId: number, channelIds: numb
   session.db.tx(() => {
     for (const id of channelIds) {
       requireIncluded(session.db, 'channel', id);
-      session.db.run(sql`INSERT INTO case_channels (case_id, channel_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
+      session.db.run(
+        sql`INSERT INTO case_channels (case_id, channel_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`,
+      );
     }
     for (const id of evidenceIds) {
       requireIncluded(session.db, 'evidence', id);
-      session.db.run(sql`INSERT INTO case_evidence (case_id, evidence_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`);
+      session.db.run(
+        sql`INSERT INTO case_evidence (case_id, evidence_id) VALUES (${caseId}, ${id}) ON CONFLICT DO NOTHING`,
+      );
     }
-    if (channelIds.length || evidenceIds.length) session.audit({ action: 'case.items-added', subject: { type: 'case', id: String(caseId) }, details: { channelIds, evidenceIds } });
+    if (channelIds.length || evidenceIds.length)
+      session.audit({
+        action: 'case.items-added',
+        subject: { type: 'case', id: String(caseId) },
+        details: { channelIds, evidenceIds },
+      });
   });
 }
 

@@ -29,7 +29,10 @@ export interface ExportOptions extends OperationOptions {
   recipients?: readonly string[];
 }
 
-const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')]), size: Buffer.byteLength(s, 'utf8') });
+const text = (s: string) => ({
+  open: () => Readable.from([Buffer.from(s, 'utf8')]),
+  size: Buffer.byteLength(s, 'utf8'),
+});
 
 /**
  * Writes the case as a signed report package (PACKAGE-FORMAT.md) to `destination`: evidence
@@ -37,10 +40,17 @@ const text = (s: string) => ({ open: () => Readable.from([Buffer.from(s, 'utf8')
  * SHA-256; a cancel or an error leaves nothing at the destination. With recipients (or a policy
  * that names some) the package is an age file for them, and its ZIP is never on disk in clear.
  */
-export async function exportCase(session: VaultSession, policy: Policy, caseId: number, destination: string, opts: ExportOptions): Promise<WriteResult> {
+export async function exportCase(
+  session: VaultSession,
+  policy: Policy,
+  caseId: number,
+  destination: string,
+  opts: ExportOptions,
+): Promise<WriteResult> {
   const kase = getCase(session, caseId);
   requireExportable(kase);
-  if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0) throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
+  if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0)
+    throw new JejakError('INVALID_INPUT', 'The case has no channels or evidence to send.');
   const signer = vaultSigner(session, policy.unitName);
   const identity = getIdentity(session);
   const recipients = exportRecipients(policy, opts.recipients ?? [], destination, identity.ageRecipient);
@@ -59,8 +69,14 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
     evidence,
     settings: noticeSettings(policy),
   });
-  const bagEvidence = new Map(files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]));
-  assertNoticeChecks(notice, { externalIdentifier: kase.reference, analystFingerprint: signer.fingerprint, evidence: bagEvidence });
+  const bagEvidence = new Map(
+    files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
+  );
+  assertNoticeChecks(notice, {
+    externalIdentifier: kase.reference,
+    analystFingerprint: signer.fingerprint,
+    evidence: bagEvidence,
+  });
   // The PDF is rendered to memory first (a few kB per item) so its size is known: entries with
   // sizes in their headers need no data descriptor, which some ZIP readers refuse for stored entries.
   const pdf = await streamToBuffer(
@@ -107,8 +123,21 @@ export async function exportCase(session: VaultSession, policy: Policy, caseId: 
   );
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {
-    session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`);
-    session.audit({ action: 'case.exported', subject: { type: 'case', id: String(caseId) }, details: { file: fileName, tagmanifestSha256: result.tagmanifestSha256, bytes: result.bytes, signer: signer.fingerprint, noticeId: notice.noticeId, recipients } });
+    session.db.run(
+      sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`,
+    );
+    session.audit({
+      action: 'case.exported',
+      subject: { type: 'case', id: String(caseId) },
+      details: {
+        file: fileName,
+        tagmanifestSha256: result.tagmanifestSha256,
+        bytes: result.bytes,
+        signer: signer.fingerprint,
+        noticeId: notice.noticeId,
+        recipients,
+      },
+    });
     caseExported(session, caseId, now);
   });
   return result;

@@ -11,15 +11,28 @@ import type { Policy } from '../policy/policy';
  * such a policy a plain ZIP is refused. An encrypted package is NAME.zip.age and a plain one
  * NAME.zip, so the name always says which it is.
  */
-export function exportRecipients(policy: Policy, requested: readonly string[], destination: string, own: string): string[] {
+export function exportRecipients(
+  policy: Policy,
+  requested: readonly string[],
+  destination: string,
+  own: string,
+): string[] {
   const required = policy.exportRecipients ?? [];
   const recipients = checkRecipients([...requested, ...required]);
   const sealed = destination.toLowerCase().endsWith(SEALED_EXTENSION);
   if (required.length > 0 && !sealed) {
-    throw new JejakError('POLICY', `The machine policy requires every package to be encrypted (age) for ${required.length === 1 ? "the unit's archive key" : `${required.length} required recipients`}: export to NAME${SEALED_EXTENSION}.`);
+    throw new JejakError(
+      'POLICY',
+      `The machine policy requires every package to be encrypted (age) for ${required.length === 1 ? "the unit's archive key" : `${required.length} required recipients`}: export to NAME${SEALED_EXTENSION}.`,
+    );
   }
-  if (sealed && recipients.length === 0) throw new JejakError('INVALID_INPUT', `An encrypted package (${SEALED_EXTENSION}) needs at least one recipient.`);
-  if (!sealed && recipients.length > 0) throw new JejakError('INVALID_INPUT', `A package encrypted for recipients is written as NAME${SEALED_EXTENSION}, not .zip.`);
+  if (sealed && recipients.length === 0)
+    throw new JejakError('INVALID_INPUT', `An encrypted package (${SEALED_EXTENSION}) needs at least one recipient.`);
+  if (!sealed && recipients.length > 0)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `A package encrypted for recipients is written as NAME${SEALED_EXTENSION}, not .zip.`,
+    );
   return sealed ? [...new Set([...recipients, own])] : [];
 }
 

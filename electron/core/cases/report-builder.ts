@@ -25,7 +25,14 @@ export interface BuiltReport {
 }
 
 /** Gathers the case into the report's data and names each evidence file in the bag. */
-export function buildReport(session: VaultSession, kase: CaseDetail, identity: Identity, unit: string, language: ReportLanguage, exportedAt: Date): BuiltReport {
+export function buildReport(
+  session: VaultSession,
+  kase: CaseDetail,
+  identity: Identity,
+  unit: string,
+  language: ReportLanguage,
+  exportedAt: Date,
+): BuiltReport {
   const evidence = kase.evidenceIds.map((id) => getEvidence(session, id));
   const width = Math.max(3, String(evidence.length).length);
   const files = evidence.map((e, i) => ({
@@ -51,7 +58,13 @@ export function buildReport(session: VaultSession, kase: CaseDetail, identity: I
       createdAt: kase.createdAt,
       exportedAt: exportedAt.toISOString(),
     },
-    analyst: { name: identity.name, unit: identity.unit || unit, id: identity.employeeId, role: identity.role, fingerprint: identity.fingerprint },
+    analyst: {
+      name: identity.name,
+      unit: identity.unit || unit,
+      id: identity.employeeId,
+      role: identity.role,
+      fingerprint: identity.fingerprint,
+    },
     channels: channels.map((c) => ({
       platform: c.platform,
       kind: c.kind,
@@ -88,7 +101,20 @@ export function buildReport(session: VaultSession, kase: CaseDetail, identity: I
 
 export function channelsCsv(report: ReportData): string {
   return (
-    csvLine(['platform', 'kind', 'canonical_url', 'original_url', 'title', 'category', 'first_seen', 'evidence_count']) +
-    report.channels.map((c) => csvLine([c.platform, c.kind, c.canonicalUrl, c.originalUrl, c.title, c.category, c.firstSeen, c.evidenceCount])).join('')
+    csvLine([
+      'platform',
+      'kind',
+      'canonical_url',
+      'original_url',
+      'title',
+      'category',
+      'first_seen',
+      'evidence_count',
+    ]) +
+    report.channels
+      .map((c) =>
+        csvLine([c.platform, c.kind, c.canonicalUrl, c.originalUrl, c.title, c.category, c.firstSeen, c.evidenceCount]),
+      )
+      .join('')
   );
 }

@@ -38,7 +38,15 @@ function readInputs(text: string): RawInput[] {
   if (/(^|,)\s*"?url"?\s*(,|$)/.test(firstLine)) {
     const [header, ...body] = parseCsv(text);
     const col = (name: string) => header!.findIndex((h) => h.trim().toLowerCase() === name);
-    const [url, title, category, status, tags, notes, subscribers] = ['url', 'title', 'category', 'status', 'tags', 'notes', 'subscribers'].map(col);
+    const [url, title, category, status, tags, notes, subscribers] = [
+      'url',
+      'title',
+      'category',
+      'status',
+      'tags',
+      'notes',
+      'subscribers',
+    ].map(col);
     return body.map((cells, i) => {
       const get = (idx: number | undefined) => (idx !== undefined && idx >= 0 ? (cells[idx] ?? '').trim() : '');
       const subs = get(subscribers);
@@ -63,27 +71,64 @@ function readInputs(text: string): RawInput[] {
     if (links.length > 0 || results.length === 0) return links;
     const first = results[0] as { error: { reason: string; code: string } };
     const single = results.length === 1;
-    return [{ line: i + 1, input: { error: single ? first.error.reason : `No link on this line. ${first.error.reason}`, code: single ? first.error.code : 'no-link', input: lineText.trim() } }];
+    return [
+      {
+        line: i + 1,
+        input: {
+          error: single ? first.error.reason : `No link on this line. ${first.error.reason}`,
+          code: single ? first.error.code : 'no-link',
+          input: lineText.trim(),
+        },
+      },
+    ];
   });
 }
 
 /** `category` goes to every line that names none; without it, the vault's last chosen category. */
 export function previewImport(session: VaultSession, policy: Policy, text: string, category?: string): ImportPreview {
   const inputs = readInputs(text);
-  if (inputs.length > MAX_ROWS) throw new JejakError('INVALID_INPUT', `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`).because('importError.too-many-rows', { max: MAX_ROWS, rows: inputs.length });
+  if (inputs.length > MAX_ROWS)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `At most ${MAX_ROWS} rows at once; this has ${inputs.length}. Split the file.`,
+    ).because('importError.too-many-rows', { max: MAX_ROWS, rows: inputs.length });
   const seen = new Map<string, number>();
   const categories = categoriesFor(policy);
-  if (category !== undefined && !categories.includes(category)) throw new JejakError('INVALID_INPUT', `Unknown category "${category}". Known: ${categories.join(', ')}.`);
+  if (category !== undefined && !categories.includes(category))
+    throw new JejakError('INVALID_INPUT', `Unknown category "${category}". Known: ${categories.join(', ')}.`);
   const rows = inputs.map(({ line, input }): ImportRow => {
     if ('error' in input) return { line, input: input.input, state: 'invalid', reason: input.error, code: input.code };
     const parsed = parseLink(input.url);
-    if (!parsed.ok) return { line, input: input.url, state: 'invalid', reason: parsed.error.reason, code: parsed.error.code };
+    if (!parsed.ok)
+      return { line, input: input.url, state: 'invalid', reason: parsed.error.reason, code: parsed.error.code };
     const { link } = parsed;
-    if (input.category && !categories.includes(input.category)) return { line, input: input.url, state: 'invalid', reason: `Unknown category "${input.category}".`, code: 'unknown-category' };
-    if (input.status && !(CHANNEL_STATUSES as readonly string[]).includes(input.status)) return { line, input: input.url, state: 'invalid', reason: `Unknown status "${input.status}".`, code: 'unknown-status' };
-    const base = { line, input: link.input, platform: link.platform, key: link.key, canonicalUrl: link.canonicalUrl, channel: { ...input, category: input.category ?? category } };
+    if (input.category && !categories.includes(input.category))
+      return {
+        line,
+        input: input.url,
+        state: 'invalid',
+        reason: `Unknown category "${input.category}".`,
+        code: 'unknown-category',
+      };
+    if (input.status && !(CHANNEL_STATUSES as readonly string[]).includes(input.status))
+      return {
+        line,
+        input: input.url,
+        state: 'invalid',
+        reason: `Unknown status "${input.status}".`,
+        code: 'unknown-status',
+      };
+    const base = {
+      line,
+      input: link.input,
+      platform: link.platform,
+      key: link.key,
+      canonicalUrl: link.canonicalUrl,
+      channel: { ...input, category: input.category ?? category },
+    };
     const firstLine = seen.get(link.key);
-    if (firstLine !== undefined) return { ...base, state: 'repeated', reason: `Same channel as line ${firstLine}.`, code: 'repeated' };
+    if (firstLine !== undefined)
+      return { ...base, state: 'repeated', reason: `Same channel as line ${firstLine}.`, code: 'repeated' };
     seen.set(link.key, line);
     const existingId = findChannelId(session, link.key);
     return existingId !== undefined ? { ...base, state: 'existing', existingId } : { ...base, state: 'new' };
@@ -97,7 +142,12 @@ export function previewImport(session: VaultSession, policy: Policy, text: strin
  * Adds every new channel and records the new links of existing ones, in one transaction: all or
  * nothing. The preview is recomputed here; the window's copy is never trusted.
  */
-export function commitImport(session: VaultSession, policy: Policy, text: string, category?: string): ImportPreview & { added: number } {
+export function commitImport(
+  session: VaultSession,
+  policy: Policy,
+  text: string,
+  category?: string,
+): ImportPreview & { added: number } {
   const preview = previewImport(session, policy, text, category);
   let added = 0;
   const now = new Date().toISOString();

@@ -37,20 +37,29 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
   if (filter.platform) parts.push(sql`c.platform = ${filter.platform}`);
   if (filter.status) parts.push(sql`c.status = ${filter.status}`);
   if (filter.category) parts.push(sql`c.category = ${filter.category}`);
-  if (filter.tag) parts.push(sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`);
+  if (filter.tag)
+    parts.push(
+      sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`,
+    );
   if (filter.from) parts.push(sql`c.created_at >= ${filter.from}`);
   if (filter.to) parts.push(sql`c.created_at < ${filter.to}`);
   const match = filter.text ? ftsQuery(filter.text) : null;
-  if (match) parts.push(sql`c.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 0)`);
+  if (match)
+    parts.push(sql`c.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 0)`);
   return join(parts, ' AND ');
 }
 
-export function listChannels(db: Db, opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number }): { total: number; rows: ChannelSummary[] } {
+export function listChannels(
+  db: Db,
+  opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number },
+): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
   const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const direction = opts.descending ? 'DESC' : 'ASC';
   const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
   const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
-  const rows = db.all<ChannelRow>(sql`${SELECT_CHANNEL} WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`);
+  const rows = db.all<ChannelRow>(
+    sql`${SELECT_CHANNEL} WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
   return { total, rows: rows.map(toSummary) };
 }

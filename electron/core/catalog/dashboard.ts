@@ -29,7 +29,10 @@ function mondayOf(date: Date): Date {
  * first: all of them (from an index alone) minus the excluded ones, as countShown does.
  */
 function groupShown(db: Db, key: string, where: SqlQuery = sql`1`): Array<{ key: string; count: number }> {
-  const group = (term: SqlQuery) => db.all<{ key: string; count: number }>(sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${term} GROUP BY 1`);
+  const group = (term: SqlQuery) =>
+    db.all<{ key: string; count: number }>(
+      sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${term} GROUP BY 1`,
+    );
   const counts = new Map(group(sql`1`).map((r) => [r.key, r.count]));
   for (const r of group(exclusionTerm('channel', 'c', 'only'))) counts.set(r.key, counts.get(r.key)! - r.count);
   return [...counts]
@@ -42,8 +45,14 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
   const start = mondayOf(now);
   start.setUTCDate(start.getUTCDate() - 7 * (weeks - 1));
   const counts = new Map<string, number>();
-  for (const { key: day, count } of groupShown(db, 'substr(created_at, 1, 10)', sql`created_at >= ${start.toISOString()}`)) {
-    const week = mondayOf(new Date(`${day}T00:00:00Z`)).toISOString().slice(0, 10);
+  for (const { key: day, count } of groupShown(
+    db,
+    'substr(created_at, 1, 10)',
+    sql`created_at >= ${start.toISOString()}`,
+  )) {
+    const week = mondayOf(new Date(`${day}T00:00:00Z`))
+      .toISOString()
+      .slice(0, 10);
     counts.set(week, (counts.get(week) ?? 0) + count);
   }
   const perWeek = Array.from({ length: weeks }, (_, i) => {
@@ -64,8 +73,18 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
 }
 
 function caseCounts(db: Db, now: Date): Pick<DashboardStats, 'openCases' | 'overdueCases' | 'casesByStatus'> {
-  const open = db.get<{ openCases: number; overdueCases: number }>(sql`SELECT count(*) AS openCases, coalesce(sum(due_at < ${now.toISOString()}), 0) AS overdueCases
+  const open = db.get<{
+    openCases: number;
+    overdueCases: number;
+  }>(sql`SELECT count(*) AS openCases, coalesce(sum(due_at < ${now.toISOString()}), 0) AS overdueCases
     FROM cases WHERE status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_STATUSES)}))`)!;
-  const counts = new Map(db.all<{ key: string; count: number }>(sql`SELECT status AS key, count(*) AS count FROM cases GROUP BY status`).map((r) => [r.key, r.count]));
-  return { ...open, casesByStatus: CASE_STATUSES.filter((s) => counts.has(s)).map((key) => ({ key, count: counts.get(key)! })) };
+  const counts = new Map(
+    db
+      .all<{ key: string; count: number }>(sql`SELECT status AS key, count(*) AS count FROM cases GROUP BY status`)
+      .map((r) => [r.key, r.count]),
+  );
+  return {
+    ...open,
+    casesByStatus: CASE_STATUSES.filter((s) => counts.has(s)).map((key) => ({ key, count: counts.get(key)! })),
+  };
 }

@@ -27,12 +27,17 @@ export interface ExclusionColumns {
 }
 
 const TABLE = { channel: 'channels', evidence: 'evidence' } as const;
-const EXCLUSIONS = { channel: ['channel_exclusions', 'channel_id'], evidence: ['evidence_exclusions', 'evidence_id'] } as const;
+const EXCLUSIONS = {
+  channel: ['channel_exclusions', 'channel_id'],
+  evidence: ['evidence_exclusions', 'evidence_id'],
+} as const;
 const CASE_LINK = { channel: ['case_channels', 'channel_id'], evidence: ['case_evidence', 'evidence_id'] } as const;
 const NAME = { channel: 'Channel', evidence: 'Evidence item' } as const;
 
 export function exclusionOf(row: ExclusionColumns): Exclusion | null {
-  return row.excluded_at ? { at: row.excluded_at, by: row.excluded_by ?? '', reason: row.exclusion_reason ?? '' } : null;
+  return row.excluded_at
+    ? { at: row.excluded_at, by: row.excluded_by ?? '', reason: row.exclusion_reason ?? '' }
+    : null;
 }
 
 /** The exclusion's columns and the `LEFT JOIN` that brings them, for a table aliased `alias`. */
@@ -62,12 +67,24 @@ export function exclusionTerm(kind: ExcludableKind, alias: string, view: Exclusi
  * Hiding counts all matching rows minus the excluded ones: with no per-row term SQLite counts from
  * an index alone (from its pages when nothing filters), and the excluded few by id.
  */
-export function countShown(db: Db, kind: ExcludableKind, alias: string, from: SqlQuery, where: SqlQuery, view: ExclusionView = 'hide'): number {
+export function countShown(
+  db: Db,
+  kind: ExcludableKind,
+  alias: string,
+  from: SqlQuery,
+  where: SqlQuery,
+  view: ExclusionView = 'hide',
+): number {
   const count = (term: SqlQuery | null) => {
     const terms = [where, term].filter((t): t is SqlQuery => t !== null && t.text !== '1');
-    return db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}${terms.length > 0 ? sql` WHERE ${join(terms, ' AND ')}` : sql``}`)!.n;
+    return db.get<{ n: number }>(
+      sql`SELECT count(*) AS n ${from}${terms.length > 0 ? sql` WHERE ${join(terms, ' AND ')}` : sql``}`,
+    )!.n;
   };
-  const excluded = () => (where.text === '1' ? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n : count(exclusionTerm(kind, alias, 'only')));
+  const excluded = () =>
+    where.text === '1'
+      ? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n
+      : count(exclusionTerm(kind, alias, 'only'));
   if (view === 'all') return count(null);
   return view === 'only' ? excluded() : count(null) - excluded();
 }
@@ -76,29 +93,54 @@ export function countShown(db: Db, kind: ExcludableKind, alias: string, from: Sq
 export function draftCasesHolding(db: Db, kind: ExcludableKind, id: number): string[] {
   const [table, column] = CASE_LINK[kind];
   return db
-    .all<{ reference: string }>(sql`SELECT k.reference FROM ${raw(table)} l JOIN cases k ON k.id = l.case_id WHERE l.${raw(column)} = ${id} AND k.status = 'draft' ORDER BY k.id`)
+    .all<{ reference: string }>(
+      sql`SELECT k.reference FROM ${raw(table)} l JOIN cases k ON k.id = l.case_id WHERE l.${raw(column)} = ${id} AND k.status = 'draft' ORDER BY k.id`,
+    )
     .map((r) => r.reference);
 }
 
 function current(db: Db, kind: ExcludableKind, id: number): ExclusionColumns & { sha256?: string } {
   const extra = kind === 'evidence' ? raw(', i.sha256') : raw('');
   const exclusion = exclusionJoin(kind, 'i');
-  const row = db.get<ExclusionColumns & { sha256?: string }>(sql`SELECT ${exclusion.columns}${extra} FROM ${raw(TABLE[kind])} i ${exclusion.join} WHERE i.id = ${id}`);
+  const row = db.get<ExclusionColumns & { sha256?: string }>(
+    sql`SELECT ${exclusion.columns}${extra} FROM ${raw(TABLE[kind])} i ${exclusion.join} WHERE i.id = ${id}`,
+  );
   if (!row) throw new JejakError('NOT_FOUND', `No ${kind === 'channel' ? 'channel' : 'evidence item'} ${id}.`);
   return row;
 }
 
-export function excludeItem(session: VaultSession, kind: ExcludableKind, id: number, reason: string, now = new Date()): void {
+export function excludeItem(
+  session: VaultSession,
+  kind: ExcludableKind,
+  id: number,
+  reason: string,
+  now = new Date(),
+): void {
   const why = reason.trim();
-  if (!why) throw new JejakError('INVALID_INPUT', 'Say why it is excluded: the reason is kept with the item and in the audit log.');
+  if (!why)
+    throw new JejakError(
+      'INVALID_INPUT',
+      'Say why it is excluded: the reason is kept with the item and in the audit log.',
+    );
   const row = current(session.db, kind, id);
-  if (row.excluded_at) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is already excluded (${row.exclusion_reason}).`);
+  if (row.excluded_at)
+    throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is already excluded (${row.exclusion_reason}).`);
   const drafts = draftCasesHolding(session.db, kind, id);
-  if (drafts.length > 0) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`);
+  if (drafts.length > 0)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${NAME[kind]} #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`,
+    );
   const [table, column] = EXCLUSIONS[kind];
   session.db.tx(() => {
-    session.db.run(sql`INSERT INTO ${raw(table)} (${raw(column)}, excluded_at, excluded_by, exclusion_reason) VALUES (${id}, ${now.toISOString()}, ${session.actor}, ${why})`);
-    session.audit({ action: `${kind}.excluded`, subject: { type: kind, id: String(id) }, details: { reason: why, ...(row.sha256 ? { sha256: row.sha256 } : {}) } });
+    session.db.run(
+      sql`INSERT INTO ${raw(table)} (${raw(column)}, excluded_at, excluded_by, exclusion_reason) VALUES (${id}, ${now.toISOString()}, ${session.actor}, ${why})`,
+    );
+    session.audit({
+      action: `${kind}.excluded`,
+      subject: { type: kind, id: String(id) },
+      details: { reason: why, ...(row.sha256 ? { sha256: row.sha256 } : {}) },
+    });
   });
 }
 
@@ -108,12 +150,20 @@ export function restoreItem(session: VaultSession, kind: ExcludableKind, id: num
   const [table, column] = EXCLUSIONS[kind];
   session.db.tx(() => {
     session.db.run(sql`DELETE FROM ${raw(table)} WHERE ${raw(column)} = ${id}`);
-    session.audit({ action: `${kind}.restored`, subject: { type: kind, id: String(id) }, details: { excludedAt: row.excluded_at, reason: row.exclusion_reason } });
+    session.audit({
+      action: `${kind}.restored`,
+      subject: { type: kind, id: String(id) },
+      details: { excludedAt: row.excluded_at, reason: row.exclusion_reason },
+    });
   });
 }
 
 /** Refuses excluded items where new work picks items (a case): restore them first. */
 export function requireIncluded(db: Db, kind: ExcludableKind, id: number): void {
   const row = current(db, kind, id);
-  if (row.excluded_at) throw new JejakError('INVALID_INPUT', `${NAME[kind]} #${id} is excluded (${row.exclusion_reason}); restore it before adding it to a case.`);
+  if (row.excluded_at)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${NAME[kind]} #${id} is excluded (${row.exclusion_reason}); restore it before adding it to a case.`,
+    );
 }

@@ -19,18 +19,24 @@ function tagId(db: Db, name: string): number {
 export function setTags(db: Db, target: 'channel' | 'evidence', id: number, names: string[]): void {
   if (target === 'channel') {
     db.run(sql`DELETE FROM channel_tags WHERE channel_id = ${id}`);
-    for (const name of normalizeTags(names)) db.run(sql`INSERT INTO channel_tags (channel_id, tag_id) VALUES (${id}, ${tagId(db, name)})`);
+    for (const name of normalizeTags(names))
+      db.run(sql`INSERT INTO channel_tags (channel_id, tag_id) VALUES (${id}, ${tagId(db, name)})`);
   } else {
     db.run(sql`DELETE FROM evidence_tags WHERE evidence_id = ${id}`);
-    for (const name of normalizeTags(names)) db.run(sql`INSERT INTO evidence_tags (evidence_id, tag_id) VALUES (${id}, ${tagId(db, name)})`);
+    for (const name of normalizeTags(names))
+      db.run(sql`INSERT INTO evidence_tags (evidence_id, tag_id) VALUES (${id}, ${tagId(db, name)})`);
   }
 }
 
 export function tagsOf(db: Db, target: 'channel' | 'evidence', id: number): string[] {
   const rows =
     target === 'channel'
-      ? db.all<{ name: string }>(sql`SELECT t.name FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id = ${id} ORDER BY t.name`)
-      : db.all<{ name: string }>(sql`SELECT t.name FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE et.evidence_id = ${id} ORDER BY t.name`);
+      ? db.all<{ name: string }>(
+          sql`SELECT t.name FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id = ${id} ORDER BY t.name`,
+        )
+      : db.all<{ name: string }>(
+          sql`SELECT t.name FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE et.evidence_id = ${id} ORDER BY t.name`,
+        );
   return rows.map((r) => r.name);
 }
 

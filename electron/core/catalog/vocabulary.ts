@@ -41,7 +41,9 @@ export function lastCategory(db: Db, policy: Policy): string | null {
 }
 
 export function rememberCategory(db: Db, category: string): void {
-  db.run(sql`INSERT INTO settings (key, value) VALUES (${LAST_CATEGORY_KEY}, ${category}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  db.run(
+    sql`INSERT INTO settings (key, value) VALUES (${LAST_CATEGORY_KEY}, ${category}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 /** A channel added without a category (a CSV without the column, the CLI) gets the last one chosen. */

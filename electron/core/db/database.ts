@@ -75,7 +75,10 @@ export function openKeyed(path: string, key: Buffer): RawDatabase {
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     raw.close();
-    throw new JejakError('VAULT_CORRUPT', `The database cannot be opened with this vault's key (${(e as Error).message}).`);
+    throw new JejakError(
+      'VAULT_CORRUPT',
+      `The database cannot be opened with this vault's key (${(e as Error).message}).`,
+    );
   }
   return raw;
 }

@@ -25,12 +25,16 @@ export interface CaptureMeta {
 export function checkCropRegion(region: CropRegion, width: number, height: number): void {
   const whole = [region.x, region.y, region.width, region.height].every((n) => Number.isInteger(n));
   if (!whole || region.x < 0 || region.y < 0 || region.width < 1 || region.height < 1) {
-    throw new JejakError('INVALID_INPUT', 'The capture region must be whole pixels with a positive width and height.').because('captureError.bad-region');
+    throw new JejakError(
+      'INVALID_INPUT',
+      'The capture region must be whole pixels with a positive width and height.',
+    ).because('captureError.bad-region');
   }
   if (region.x + region.width > width || region.y + region.height > height) {
-    throw new JejakError('INVALID_INPUT', `The capture region ${region.width}×${region.height} at ${region.x},${region.y} reaches outside the captured image (${width}×${height}).`).because(
-      'captureError.region-outside',
-    );
+    throw new JejakError(
+      'INVALID_INPUT',
+      `The capture region ${region.width}×${region.height} at ${region.x},${region.y} reaches outside the captured image (${width}×${height}).`,
+    ).because('captureError.region-outside');
   }
 }
 
@@ -44,7 +48,13 @@ export function captureFileName(at: Date): string {
  * to disk in clear) are the original, or, with a region, the cropped PNG is. Capture time is now,
  * declared, since the shell just took it.
  */
-export async function intakeCapture(session: VaultSession, policy: Policy, png: Buffer, meta: CaptureMeta = {}, opts: { signal?: AbortSignal; now?: Date } = {}): Promise<IntakeOutcome> {
+export async function intakeCapture(
+  session: VaultSession,
+  policy: Policy,
+  png: Buffer,
+  meta: CaptureMeta = {},
+  opts: { signal?: AbortSignal; now?: Date } = {},
+): Promise<IntakeOutcome> {
   if (png.length < PNG_SIGNATURE.length || !png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
     throw new JejakError('INVALID_INPUT', 'The capture is not a PNG image.').because('captureError.not-png');
   }
@@ -65,7 +75,14 @@ export async function intakeCapture(session: VaultSession, policy: Policy, png: 
     session,
     policy,
     bytes,
-    { originalName: captureFileName(at), capturedAt: at.toISOString(), via: 'capture', channelId: meta.channelId, sourceUrl: meta.sourceUrl, notes: meta.notes },
+    {
+      originalName: captureFileName(at),
+      capturedAt: at.toISOString(),
+      via: 'capture',
+      channelId: meta.channelId,
+      sourceUrl: meta.sourceUrl,
+      notes: meta.notes,
+    },
     { signal: opts.signal },
   );
 }

@@ -4,7 +4,15 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
-import { type Exclusion, type ExclusionColumns, type ExclusionView, countShown, exclusionJoin, exclusionOf, exclusionTerm } from '../catalog/exclusion';
+import {
+  type Exclusion,
+  type ExclusionColumns,
+  type ExclusionView,
+  countShown,
+  exclusionJoin,
+  exclusionOf,
+  exclusionTerm,
+} from '../catalog/exclusion';
 import type { Policy } from '../policy/policy';
 import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
@@ -98,10 +106,16 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
 }
 
 function row(db: Db, id: number): EvidenceRow {
-  const r = db.get<EvidenceRow>(sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`);
+  const r = db.get<EvidenceRow>(
+    sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`,
+  );
   if (r) return r;
   const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
-  if (purged) throw new JejakError('NOT_FOUND', `Evidence item ${id} was purged on ${purged.purged_at}.`).because('notFound.evidencePurged', { id, at: purged.purged_at });
+  if (purged)
+    throw new JejakError('NOT_FOUND', `Evidence item ${id} was purged on ${purged.purged_at}.`).because(
+      'notFound.evidencePurged',
+      { id, at: purged.purged_at },
+    );
   throw new JejakError('NOT_FOUND', `No evidence item ${id}.`).because('notFound.evidence', { id });
 }
 
@@ -143,17 +157,31 @@ function evidenceWhere(f: EvidenceFilter): SqlQuery {
   if (f.from) parts.push(sql`e.intake_at >= ${f.from}`);
   if (f.to) parts.push(sql`e.intake_at < ${f.to}`);
   if (f.ids) parts.push(sql`e.id IN (SELECT value FROM json_each(${JSON.stringify(f.ids)}))`);
-  if (f.tag) parts.push(sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${f.tag})`);
+  if (f.tag)
+    parts.push(
+      sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${f.tag})`,
+    );
   const match = f.text ? ftsQuery(f.text) : null;
-  if (match) parts.push(sql`e.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 1)`);
+  if (match)
+    parts.push(sql`e.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 1)`);
   return join(parts, ' AND ');
 }
 
-export function listEvidence(db: Db, opts: { filter: EvidenceFilter; offset: number; limit: number }): { total: number; rows: EvidenceSummary[] } {
+export function listEvidence(
+  db: Db,
+  opts: { filter: EvidenceFilter; offset: number; limit: number },
+): { total: number; rows: EvidenceSummary[] } {
   const where = evidenceWhere(opts.filter);
   const from = sql`FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id`;
   // The count joins the channel only when it filters on it: SQLite would look each one up.
-  const total = countShown(db, 'evidence', 'e', opts.filter.platform ? from : sql`FROM evidence e`, where, opts.filter.excluded);
+  const total = countShown(
+    db,
+    'evidence',
+    'e',
+    opts.filter.platform ? from : sql`FROM evidence e`,
+    where,
+    opts.filter.excluded,
+  );
   const shown = exclusionTerm('evidence', 'e', opts.filter.excluded);
   const rows = db.all<EvidenceRow>(
     sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`,
@@ -173,30 +201,51 @@ export interface EvidencePatch {
  * A new source link also ties the item to that link's channel (added to the catalog if new) and
  * keeps a post link as the item's post, as at intake.
  */
-export function updateEvidence(session: VaultSession, policy: Policy, id: number, patch: EvidencePatch): EvidenceDetail {
+export function updateEvidence(
+  session: VaultSession,
+  policy: Policy,
+  id: number,
+  patch: EvidencePatch,
+): EvidenceDetail {
   row(session.db, id);
   if (patch.sourceUrl) parseOrThrow(patch.sourceUrl);
   if (patch.capturedAt && Number.isNaN(Date.parse(patch.capturedAt))) {
-    throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`).because('intakeError.bad-capture-time', { value: patch.capturedAt });
+    throw new JejakError('INVALID_INPUT', `"${patch.capturedAt}" is not a date and time.`).because(
+      'intakeError.bad-capture-time',
+      { value: patch.capturedAt },
+    );
   }
   session.db.tx(() => {
     const db = session.db;
     if (patch.notes !== undefined) db.run(sql`UPDATE evidence SET notes = ${patch.notes} WHERE id = ${id}`);
-    if (patch.capturedAt !== undefined) db.run(sql`UPDATE evidence SET captured_at = ${patch.capturedAt && new Date(patch.capturedAt).toISOString()}, captured_at_source = ${patch.capturedAt ? 'declared' : null} WHERE id = ${id}`);
-    if (patch.sourceUrl !== undefined) db.run(sql`UPDATE evidence SET source_url = ${patch.sourceUrl} WHERE id = ${id}`);
+    if (patch.capturedAt !== undefined)
+      db.run(
+        sql`UPDATE evidence SET captured_at = ${patch.capturedAt && new Date(patch.capturedAt).toISOString()}, captured_at_source = ${patch.capturedAt ? 'declared' : null} WHERE id = ${id}`,
+      );
+    if (patch.sourceUrl !== undefined)
+      db.run(sql`UPDATE evidence SET source_url = ${patch.sourceUrl} WHERE id = ${id}`);
     if (patch.sourceUrl && patch.channelId === undefined) {
       const found = addOrFindChannel(session, policy, { url: patch.sourceUrl });
-      db.run(sql`UPDATE evidence SET channel_id = ${found.id}, post_url = ${found.link.post?.url ?? null} WHERE id = ${id}`);
+      db.run(
+        sql`UPDATE evidence SET channel_id = ${found.id}, post_url = ${found.link.post?.url ?? null} WHERE id = ${id}`,
+      );
     }
-    if (patch.channelId !== undefined) db.run(sql`UPDATE evidence SET channel_id = ${patch.channelId} WHERE id = ${id}`);
+    if (patch.channelId !== undefined)
+      db.run(sql`UPDATE evidence SET channel_id = ${patch.channelId} WHERE id = ${id}`);
     if (patch.tags !== undefined) setTags(db, 'evidence', id, patch.tags);
-    session.audit({ action: 'evidence.updated', subject: { type: 'evidence', id: String(id) }, details: { changed: patch } });
+    session.audit({
+      action: 'evidence.updated',
+      subject: { type: 'evidence', id: String(id) },
+      details: { changed: patch },
+    });
   });
   return getEvidence(session, id);
 }
 
 export function evidenceThumbnail(session: VaultSession, id: number): { type: string; bytes: Buffer } | null {
-  const r = session.db.get<{ thumbnail: Buffer | null; thumbnail_type: string | null }>(sql`SELECT thumbnail, thumbnail_type FROM evidence WHERE id = ${id}`);
+  const r = session.db.get<{ thumbnail: Buffer | null; thumbnail_type: string | null }>(
+    sql`SELECT thumbnail, thumbnail_type FROM evidence WHERE id = ${id}`,
+  );
   return r?.thumbnail && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.thumbnail } : null;
 }
 
@@ -204,9 +253,19 @@ export function evidenceThumbnail(session: VaultSession, id: number): { type: st
  * The original bytes, decrypted chunk by chunk (each chunk authenticated) and, unless the caller
  * hashes them itself (`hashedByCaller`, as the package writer does), checked against the catalogued SHA-256.
  */
-export function openOriginal(session: VaultSession, id: number, opts: { hashedByCaller?: boolean } = {}): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
+export function openOriginal(
+  session: VaultSession,
+  id: number,
+  opts: { hashedByCaller?: boolean } = {},
+): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
   const r = row(session.db, id);
-  return { mediaType: r.media_type as MediaType, size: r.size, sha256: r.sha256, sha512: r.sha512, chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256) };
+  return {
+    mediaType: r.media_type as MediaType,
+    size: r.size,
+    sha256: r.sha256,
+    sha512: r.sha512,
+    chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256),
+  };
 }
 
 /**
@@ -216,8 +275,15 @@ export function openOriginal(session: VaultSession, id: number, opts: { hashedBy
 export function openForDownload(session: VaultSession, id: number): { name: string; chunks: AsyncIterable<Buffer> } {
   const r = row(session.db, id);
   const original = openOriginal(session, id);
-  session.audit({ action: 'evidence.exported', subject: { type: 'evidence', id: String(id) }, details: { sha256: original.sha256, via: 'download' } });
-  return { name: basename(r.original_name.replace(/\\/g, '/')) || `evidence-${id}.${extensionFor(original.mediaType)}`, chunks: original.chunks };
+  session.audit({
+    action: 'evidence.exported',
+    subject: { type: 'evidence', id: String(id) },
+    details: { sha256: original.sha256, via: 'download' },
+  });
+  return {
+    name: basename(r.original_name.replace(/\\/g, '/')) || `evidence-${id}.${extensionFor(original.mediaType)}`,
+    chunks: original.chunks,
+  };
 }
 
 /** Only images we can render are ever shown; "other" content is never handed to a renderer. */
@@ -227,8 +293,15 @@ export function openViewable(session: VaultSession, id: number) {
 }
 
 /** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
-export async function exportOriginal(session: VaultSession, id: number, out: string): Promise<{ sha256: string; size: number }> {
-  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', { path: out });
+export async function exportOriginal(
+  session: VaultSession,
+  id: number,
+  out: string,
+): Promise<{ sha256: string; size: number }> {
+  if (existsSync(out))
+    throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', {
+      path: out,
+    });
   const original = openOriginal(session, id);
   const temp = `${out}.partial`;
   try {
@@ -238,6 +311,10 @@ export async function exportOriginal(session: VaultSession, id: number, out: str
     await rm(temp, { force: true });
     throw e;
   }
-  session.audit({ action: 'evidence.exported', subject: { type: 'evidence', id: String(id) }, details: { sha256: original.sha256 } });
+  session.audit({
+    action: 'evidence.exported',
+    subject: { type: 'evidence', id: String(id) },
+    details: { sha256: original.sha256 },
+  });
   return { sha256: original.sha256, size: original.size };
 }

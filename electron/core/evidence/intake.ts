@@ -8,7 +8,16 @@ import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
-import { type ImageAnalysis, type MediaProblem, SNIFF_BYTES, analyzeImage, isRenderableImage, mediaProblem, readVideoInfo, sniffMediaType } from './media';
+import {
+  type ImageAnalysis,
+  type MediaProblem,
+  SNIFF_BYTES,
+  analyzeImage,
+  isRenderableImage,
+  mediaProblem,
+  readVideoInfo,
+  sniffMediaType,
+} from './media';
 import { evidenceIdBySha256, phashIndexOf } from './phash-index';
 import { NEXT_EVIDENCE_ID } from './purge';
 
@@ -60,20 +69,35 @@ async function readHead(path: string): Promise<Buffer> {
 function checkMeta(meta: IntakeMeta): void {
   if (meta.sourceUrl) parseOrThrow(meta.sourceUrl);
   if (meta.capturedAt && Number.isNaN(Date.parse(meta.capturedAt))) {
-    throw new JejakError('INVALID_INPUT', `"${meta.capturedAt}" is not a date and time (use ISO 8601, e.g. 2026-11-28T10:15:00+07:00).`).because('intakeError.bad-capture-time', { value: meta.capturedAt });
+    throw new JejakError(
+      'INVALID_INPUT',
+      `"${meta.capturedAt}" is not a date and time (use ISO 8601, e.g. 2026-11-28T10:15:00+07:00).`,
+    ).because('intakeError.bad-capture-time', { value: meta.capturedAt });
   }
 }
 
-export async function intakeFile(session: VaultSession, policy: Policy, path: string, meta: Partial<IntakeMeta> = {}, opts: IntakeOptions = {}): Promise<IntakeOutcome> {
+export async function intakeFile(
+  session: VaultSession,
+  policy: Policy,
+  path: string,
+  meta: Partial<IntakeMeta> = {},
+  opts: IntakeOptions = {},
+): Promise<IntakeOutcome> {
   checkMeta({ originalName: '', ...meta });
   let info;
   try {
     // Synchronous on purpose: for a screenshot the async round trips cost more than the read.
     info = statSync(path);
   } catch {
-    throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}: the file does not exist or is not accessible.`).because('intakeError.unreadable', { name: basename(path) });
+    throw new JejakError(
+      'UNREADABLE',
+      `Cannot read ${basename(path)}: the file does not exist or is not accessible.`,
+    ).because('intakeError.unreadable', { name: basename(path) });
   }
-  if (!info.isFile()) throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`).because('intakeError.not-a-file', { name: basename(path) });
+  if (!info.isFile())
+    throw new JejakError('UNREADABLE', `${basename(path)} is not a regular file.`).because('intakeError.not-a-file', {
+      name: basename(path),
+    });
   const full = { originalName: basename(path), fileTime: info.mtime.toISOString(), via: 'file', ...meta };
   if (info.size <= IN_MEMORY_LIMIT) {
     return intake(session, policy, { kind: 'bytes', bytes: readFileSync(path) }, full, opts);
@@ -81,7 +105,13 @@ export async function intakeFile(session: VaultSession, policy: Policy, path: st
   return intake(session, policy, { kind: 'path', path, size: info.size }, full, opts);
 }
 
-export async function intakeBytes(session: VaultSession, policy: Policy, bytes: Buffer, meta: IntakeMeta, opts: IntakeOptions = {}): Promise<IntakeOutcome> {
+export async function intakeBytes(
+  session: VaultSession,
+  policy: Policy,
+  bytes: Buffer,
+  meta: IntakeMeta,
+  opts: IntakeOptions = {},
+): Promise<IntakeOutcome> {
   checkMeta(meta);
   return intake(session, policy, { kind: 'bytes', bytes }, meta, opts);
 }
@@ -94,30 +124,79 @@ export interface IntakeOptions {
   analyze?: boolean;
 }
 
-async function intake(session: VaultSession, policy: Policy, source: Source, meta: IntakeMeta, opts: IntakeOptions): Promise<IntakeOutcome> {
+async function intake(
+  session: VaultSession,
+  policy: Policy,
+  source: Source,
+  meta: IntakeMeta,
+  opts: IntakeOptions,
+): Promise<IntakeOutcome> {
   const size = source.kind === 'bytes' ? source.bytes.length : source.size;
   if (size === 0) {
-    throw new JejakError('INVALID_INPUT', `${meta.originalName || 'The file'} is empty (0 bytes): there is nothing to keep as evidence.`).because('intakeError.empty', { name: meta.originalName });
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${meta.originalName || 'The file'} is empty (0 bytes): there is nothing to keep as evidence.`,
+    ).because('intakeError.empty', { name: meta.originalName });
   }
   const head = source.kind === 'bytes' ? source.bytes.subarray(0, SNIFF_BYTES) : await readHead(source.path);
   const mediaType = sniffMediaType(head);
   // Hashes first: the same single pass that hashes also encrypts and stores the original.
-  const stored = await storeOriginal(session, source.kind === 'bytes' ? source.bytes : createReadStream(source.path, { highWaterMark: 1024 * 1024 }), opts.signal);
+  const stored = await storeOriginal(
+    session,
+    source.kind === 'bytes' ? source.bytes : createReadStream(source.path, { highWaterMark: 1024 * 1024 }),
+    opts.signal,
+  );
   const existing = evidenceIdBySha256(session, stored.sha256);
   if (existing !== undefined) {
-    session.audit({ action: 'evidence.duplicate-intake', subject: { type: 'evidence', id: String(existing) }, details: { originalName: meta.originalName, sha256: stored.sha256 } });
-    return { evidenceId: existing, sha256: stored.sha256, sha512: stored.sha512, size, mediaType, duplicate: true, nearDuplicateOf: null, problems: [] };
+    session.audit({
+      action: 'evidence.duplicate-intake',
+      subject: { type: 'evidence', id: String(existing) },
+      details: { originalName: meta.originalName, sha256: stored.sha256 },
+    });
+    return {
+      evidenceId: existing,
+      sha256: stored.sha256,
+      sha512: stored.sha512,
+      size,
+      mediaType,
+      duplicate: true,
+      nearDuplicateOf: null,
+      problems: [],
+    };
   }
   const input = source.kind === 'bytes' ? source.bytes : source.path;
-  let analysis: Pick<ImageAnalysis, 'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'> = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
+  let analysis: Pick<
+    ImageAnalysis,
+    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'
+  > = {
+    width: null,
+    height: null,
+    exif: null,
+    capturedAt: null,
+    thumbnail: null,
+    thumbnailType: null,
+    phash: null,
+    problems: [],
+  };
   if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
-  else if (isRenderableImage(mediaType)) analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
-  else if (mediaType === 'video/mp4' || mediaType === 'video/webm') analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
-  else if (mediaType === 'application/octet-stream') analysis.problems.push(mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'));
+  else if (isRenderableImage(mediaType))
+    analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
+  else if (mediaType === 'video/mp4' || mediaType === 'video/webm')
+    analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
+  else if (mediaType === 'application/octet-stream')
+    analysis.problems.push(
+      mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'),
+    );
 
   const index = phashIndexOf(session);
   const nearDuplicateOf = analysis.phash ? index.nearest(analysis.phash) : null;
-  const [capturedAt, capturedAtSource] = meta.capturedAt ? [new Date(meta.capturedAt).toISOString(), 'declared'] : analysis.capturedAt ? [analysis.capturedAt, 'exif'] : meta.fileTime ? [meta.fileTime, 'file-time'] : [null, null];
+  const [capturedAt, capturedAtSource] = meta.capturedAt
+    ? [new Date(meta.capturedAt).toISOString(), 'declared']
+    : analysis.capturedAt
+      ? [analysis.capturedAt, 'exif']
+      : meta.fileTime
+        ? [meta.fileTime, 'file-time']
+        : [null, null];
   const now = new Date().toISOString();
   const id = session.db.tx(() => {
     let channelId = meta.channelId ?? null;
@@ -127,22 +206,43 @@ async function intake(session: VaultSession, policy: Policy, source: Source, met
       channelId ??= found.id;
       postUrl = found.link.post?.url ?? null;
     }
-    if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`)) throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
+    if (channelId !== null && !session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`))
+      throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
     const evidenceId = Number(
-      session.db.run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
+      session.db
+        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
         VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
           ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
-          ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`).lastInsertRowid,
+          ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`)
+        .lastInsertRowid,
     );
     if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
     session.audit({
       action: 'evidence.added',
       subject: { type: 'evidence', id: String(evidenceId) },
-      details: { sha256: stored.sha256, sha512: stored.sha512, size, mediaType, originalName: meta.originalName, via: meta.via ?? 'file', channelId, nearDuplicateOf },
+      details: {
+        sha256: stored.sha256,
+        sha512: stored.sha512,
+        size,
+        mediaType,
+        originalName: meta.originalName,
+        via: meta.via ?? 'file',
+        channelId,
+        nearDuplicateOf,
+      },
     });
     return evidenceId;
   });
   if (analysis.phash) index.add(id, analysis.phash);
-  return { evidenceId: id, sha256: stored.sha256, sha512: stored.sha512, size, mediaType, duplicate: false, nearDuplicateOf, problems: analysis.problems };
+  return {
+    evidenceId: id,
+    sha256: stored.sha256,
+    sha512: stored.sha512,
+    size,
+    mediaType,
+    duplicate: false,
+    nearDuplicateOf,
+    problems: analysis.problems,
+  };
 }

@@ -13,7 +13,9 @@ export class PhashIndex {
   private lo: number[] = [];
 
   constructor(session: VaultSession) {
-    for (const row of session.db.raw.prepare('SELECT id, phash FROM evidence WHERE phash IS NOT NULL').iterate() as IterableIterator<{ id: number; phash: string }>) {
+    for (const row of session.db.raw
+      .prepare('SELECT id, phash FROM evidence WHERE phash IS NOT NULL')
+      .iterate() as IterableIterator<{ id: number; phash: string }>) {
       this.add(row.id, row.phash);
     }
   }

@@ -21,7 +21,9 @@ export interface PurgeResult {
 /** References of the cases whose export carried the item. */
 function exportedIn(session: VaultSession, id: number): string[] {
   return session.db
-    .all<{ reference: string; revision: number }>(sql`SELECT DISTINCT k.reference, x.revision FROM exported_evidence x JOIN cases k ON k.id = x.case_id WHERE x.evidence_id = ${id} ORDER BY k.id, x.revision`)
+    .all<{ reference: string; revision: number }>(
+      sql`SELECT DISTINCT k.reference, x.revision FROM exported_evidence x JOIN cases k ON k.id = x.case_id WHERE x.evidence_id = ${id} ORDER BY k.id, x.revision`,
+    )
     .map((r) => `${r.reference.replace(/-r\d+$/, '')}${r.revision > 1 ? `-r${r.revision}` : ''}`);
 }
 
@@ -32,26 +34,50 @@ function exportedIn(session: VaultSession, id: number): string[] {
  * a crash in between leaves at worst an unreferenced blob, never a row without its file.
  */
 export function purgeEvidence(session: VaultSession, id: number): PurgeResult {
-  const row = session.db.get<{ sha256: string; sha512: string; size: number; blob_name: string; original_name: string; media_type: string }>(
-    sql`SELECT sha256, sha512, size, blob_name, original_name, media_type FROM evidence WHERE id = ${id}`,
-  );
+  const row = session.db.get<{
+    sha256: string;
+    sha512: string;
+    size: number;
+    blob_name: string;
+    original_name: string;
+    media_type: string;
+  }>(sql`SELECT sha256, sha512, size, blob_name, original_name, media_type FROM evidence WHERE id = ${id}`);
   if (!row) throw new JejakError('NOT_FOUND', `No evidence item ${id}.`);
   const exported = exportedIn(session, id);
   if (exported.length > 0) {
-    throw new JejakError('FORBIDDEN', `Evidence #${id} was exported in ${exported.join(', ')} and can never be purged; exclude it instead.`);
+    throw new JejakError(
+      'FORBIDDEN',
+      `Evidence #${id} was exported in ${exported.join(', ')} and can never be purged; exclude it instead.`,
+    );
   }
   const drafts = draftCasesHolding(session.db, 'evidence', id);
-  if (drafts.length > 0) throw new JejakError('INVALID_INPUT', `Evidence #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`);
+  if (drafts.length > 0)
+    throw new JejakError(
+      'INVALID_INPUT',
+      `Evidence #${id} is in draft case ${drafts.join(', ')}; remove it from the case first.`,
+    );
   const blobRemoved = session.db.tx(() => {
     session.db.run(sql`DELETE FROM evidence WHERE id = ${id}`);
-    session.db.run(sql`INSERT INTO purged_evidence (id, sha256, purged_at, purged_by) VALUES (${id}, ${row.sha256}, ${new Date().toISOString()}, ${session.actor})`);
+    session.db.run(
+      sql`INSERT INTO purged_evidence (id, sha256, purged_at, purged_by) VALUES (${id}, ${row.sha256}, ${new Date().toISOString()}, ${session.actor})`,
+    );
     // A received decision package may hold the very same bytes (someone took the ZIP in as evidence).
-    const shared = session.db.get(sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name} UNION ALL SELECT 1 FROM case_decisions WHERE blob_name = ${row.blob_name}`) !== undefined;
+    const shared =
+      session.db.get(
+        sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name} UNION ALL SELECT 1 FROM case_decisions WHERE blob_name = ${row.blob_name}`,
+      ) !== undefined;
     if (!shared) session.db.run(sql`DELETE FROM blobs WHERE name = ${row.blob_name}`);
     session.audit({
       action: 'evidence.purged',
       subject: { type: 'evidence', id: String(id) },
-      details: { sha256: row.sha256, sha512: row.sha512, size: row.size, mediaType: row.media_type, originalName: row.original_name, blobRemoved: !shared },
+      details: {
+        sha256: row.sha256,
+        sha512: row.sha512,
+        size: row.size,
+        mediaType: row.media_type,
+        originalName: row.original_name,
+        blobRemoved: !shared,
+      },
     });
     return !shared;
   });

@@ -42,14 +42,17 @@ export async function ensureIdentityKey(session: VaultSession): Promise<void> {
   const ageRecipient = await recipientOf(ageIdentity);
   session.db.tx(() => {
     if (existing) {
-      session.db.run(sql`UPDATE identity SET age_identity = ${ageIdentity}, age_recipient = ${ageRecipient} WHERE id = 1`);
+      session.db.run(
+        sql`UPDATE identity SET age_identity = ${ageIdentity}, age_recipient = ${ageRecipient} WHERE id = 1`,
+      );
       session.audit({ action: 'identity.age-key-created', details: { ageRecipient } });
       return;
     }
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const fingerprint = fingerprintOf(publicKey);
-    session.db.run(sql`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, age_identity, age_recipient, created_at)
+    session.db
+      .run(sql`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, age_identity, age_recipient, created_at)
       VALUES (1, ${publicKeyPem}, ${privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}, ${fingerprint}, ${ageIdentity}, ${ageRecipient}, ${new Date().toISOString()})`);
     session.audit({ action: 'identity.key-created', details: { fingerprint, ageRecipient } });
   });
@@ -91,14 +94,21 @@ const WHY: Record<MissingIdentityField, string> = {
 };
 
 /** Who works in a new vault, checked before anything is written (electron/common/identity-rules.ts), and the role. */
-export function checkNewIdentity(fields: IdentityFields | undefined, opts: { allowAnonymous?: boolean; policyUnit?: string }): void {
+export function checkNewIdentity(
+  fields: IdentityFields | undefined,
+  opts: { allowAnonymous?: boolean; policyUnit?: string },
+): void {
   if (!fields) {
     if (opts.allowAnonymous) return;
-    throw new JejakError('IDENTITY_REQUIRED', 'A new vault needs the name, unit, employee ID and role of the person who works in it; only an IT test vault (policy allowAnonymousVault) may be made without.');
+    throw new JejakError(
+      'IDENTITY_REQUIRED',
+      'A new vault needs the name, unit, employee ID and role of the person who works in it; only an IT test vault (policy allowAnonymousVault) may be made without.',
+    );
   }
   const missing = missingIdentityFields(fields, opts.policyUnit);
   if (missing.length > 0) throw new JejakError('IDENTITY_REQUIRED', WHY[missing[0]!], { missing });
-  if (fields.role !== 'analyst' && fields.role !== 'supervisor') throw new JejakError('INVALID_INPUT', 'The role is analyst or supervisor.');
+  if (fields.role !== 'analyst' && fields.role !== 'supervisor')
+    throw new JejakError('INVALID_INPUT', 'The role is analyst or supervisor.');
 }
 
 /** The OS account stands in as actor until an identity is set; it never goes into a report. */
@@ -107,9 +117,12 @@ export function isOsAccount(actor: string): boolean {
 }
 
 export function setIdentity(session: VaultSession, fields: IdentityFields): Identity {
-  if (!fields.name.trim()) throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
+  if (!fields.name.trim())
+    throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
   session.db.tx(() => {
-    session.db.run(sql`UPDATE identity SET name = ${fields.name.trim()}, unit = ${fields.unit.trim()}, employee_id = ${fields.employeeId.trim()}, role = ${fields.role} WHERE id = 1`);
+    session.db.run(
+      sql`UPDATE identity SET name = ${fields.name.trim()}, unit = ${fields.unit.trim()}, employee_id = ${fields.employeeId.trim()}, role = ${fields.role} WHERE id = 1`,
+    );
     session.audit({ action: 'identity.updated', details: { ...fields } });
   });
   session.actor = actorOf(getIdentity(session)) ?? session.actor;
@@ -133,6 +146,10 @@ export function groupedFingerprint(fingerprint: string): string {
 export function vaultSigner(session: VaultSession, unitFallback?: string): Signer {
   const r = row(session);
   const unit = r.unit || unitFallback || '';
-  if (!r.name || !unit) throw new JejakError('IDENTITY_REQUIRED', 'Set your name and unit in Settings → Identity before signing a package.');
+  if (!r.name || !unit)
+    throw new JejakError(
+      'IDENTITY_REQUIRED',
+      'Set your name and unit in Settings → Identity before signing a package.',
+    );
   return keySigner({ name: r.name, unit, id: r.employee_id, role: r.role }, createPrivateKey(r.private_key_pem));
 }

@@ -37,7 +37,10 @@ export function parseTrustFile(parsed: unknown): TrustFile {
   const result = trustFileSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new JejakError('INVALID_INPUT', `Not a trust roster: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}. Expected a list of { fingerprint, name, unit, role }.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `Not a trust roster: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}. Expected a list of { fingerprint, name, unit, role }.`,
+    );
   }
   return result.data;
 }

@@ -17,24 +17,41 @@ export function importRoster(session: VaultSession, entries: RosterEntry[]): num
   const now = new Date().toISOString();
   session.db.tx(() => {
     for (const e of entries) {
-      const known = session.db.get(sql`SELECT 1 FROM trust_roster WHERE fingerprint = ${e.fingerprint} AND role = ${e.role}`);
+      const known = session.db.get(
+        sql`SELECT 1 FROM trust_roster WHERE fingerprint = ${e.fingerprint} AND role = ${e.role}`,
+      );
       session.db.run(sql`INSERT INTO trust_roster (fingerprint, name, unit, role, age_recipient, added_at)
         VALUES (${e.fingerprint}, ${e.name}, ${e.unit}, ${e.role}, ${e.ageRecipient ?? null}, ${now})
         ON CONFLICT(fingerprint, role) DO UPDATE SET name = excluded.name, unit = excluded.unit, age_recipient = coalesce(excluded.age_recipient, age_recipient)`);
       if (!known) added++;
     }
-    session.audit({ action: 'trust.imported', details: { entries: entries.length, added, fingerprints: entries.map((e) => e.fingerprint) } });
+    session.audit({
+      action: 'trust.imported',
+      details: { entries: entries.length, added, fingerprints: entries.map((e) => e.fingerprint) },
+    });
   });
   return added;
 }
 
 /** The roster a verification uses: the machine policy's (IT's) plus what this vault imported. */
-export function effectiveRoster(session: VaultSession | null, policy: Policy): Array<RosterEntry & { source: 'policy' | 'vault' }> {
+export function effectiveRoster(
+  session: VaultSession | null,
+  policy: Policy,
+): Array<RosterEntry & { source: 'policy' | 'vault' }> {
   const fromPolicy = (policy.trustRoster ?? []).map((e) => ({ ...e, source: 'policy' as const }));
   const fromVault = session
     ? session.db
-        .all<RosterEntry & { age_recipient: string | null }>(sql`SELECT fingerprint, name, unit, role, age_recipient FROM trust_roster ORDER BY name`)
-        .map(({ age_recipient, ...e }) => ({ ...e, ...(age_recipient ? { ageRecipient: age_recipient } : {}), source: 'vault' as const }))
+        .all<RosterEntry & { age_recipient: string | null }>(
+          sql`SELECT fingerprint, name, unit, role, age_recipient FROM trust_roster ORDER BY name`,
+        )
+        .map(({ age_recipient, ...e }) => ({
+          ...e,
+          ...(age_recipient ? { ageRecipient: age_recipient } : {}),
+          source: 'vault' as const,
+        }))
     : [];
-  return [...fromPolicy, ...fromVault.filter((v) => !fromPolicy.some((p) => p.fingerprint === v.fingerprint && p.role === v.role))];
+  return [
+    ...fromPolicy,
+    ...fromVault.filter((v) => !fromPolicy.some((p) => p.fingerprint === v.fingerprint && p.role === v.role)),
+  ];
 }

@@ -64,10 +64,19 @@ export function buildNotice(source: NoticeSource): Notice {
     revision: source.revision,
     issuedAt: source.issuedAt.toISOString(),
     platform: kase.platform,
-    authority: { unit: report.unit, organisation: settings.organisation, contactEmail: settings.contactEmail, country: 'ID' },
+    authority: {
+      unit: report.unit,
+      organisation: settings.organisation,
+      contactEmail: settings.contactEmail,
+      country: 'ID',
+    },
     analyst: { name: report.analyst.name, fingerprint: report.analyst.fingerprint },
     signer: { role: 'analyst', fingerprint: source.signerFingerprint },
-    legalBasis: { provision: kase.legalBasis.trim() || null, referenceUrl: referenceUrlIn(kase.legalBasis), explanation: explanation(kase.title, kase.notes) },
+    legalBasis: {
+      provision: kase.legalBasis.trim() || null,
+      referenceUrl: referenceUrlIn(kase.legalBasis),
+      explanation: explanation(kase.title, kase.notes),
+    },
     goodFaith: true,
     priority: kase.priority,
     deadline: utc(kase.dueAt),
@@ -84,6 +93,12 @@ export function buildNotice(source: NoticeSource): Notice {
       intakeAt: utc(e.intakeAt),
       perceptualHash: source.evidence[i]!.phash === null ? null : `phash:${source.evidence[i]!.phash}`,
     })),
-    response: { format: RESPONSE_FORMAT, schema: RESPONSE_SCHEMA_ID, noticeId, contactEmail: settings.contactEmail, instructions: INSTRUCTIONS },
+    response: {
+      format: RESPONSE_FORMAT,
+      schema: RESPONSE_SCHEMA_ID,
+      noticeId,
+      contactEmail: settings.contactEmail,
+      instructions: INSTRUCTIONS,
+    },
   };
 }

@@ -21,6 +21,10 @@ const CATEGORY_TABLE: Readonly<Record<string, NoticeCategory>> = {
 
 /** Case, spacing and spaces around "/" do not matter; a word the table does not know is "other". */
 export function noticeCategory(unitCategory: string): NoticeCategory {
-  const word = unitCategory.trim().toLowerCase().replace(/\s*\/\s*/g, ' / ').replace(/\s+/g, ' ');
+  const word = unitCategory
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\/\s*/g, ' / ')
+    .replace(/\s+/g, ' ');
   return Object.hasOwn(CATEGORY_TABLE, word) ? (CATEGORY_TABLE[word] as NoticeCategory) : 'other';
 }

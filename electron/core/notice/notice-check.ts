@@ -27,22 +27,42 @@ export interface NoticeContext {
 type Json = Record<string, unknown>;
 
 /** Per evidence file: its hashes in the manifests and, when it was read, the hashes of its bytes. */
-export function noticeEvidenceFacts(manifests: ReadonlyMap<string, EvidenceFacts>, files: ReadonlyMap<string, FileFacts>): Map<string, NoticeEvidenceFacts> {
+export function noticeEvidenceFacts(
+  manifests: ReadonlyMap<string, EvidenceFacts>,
+  files: ReadonlyMap<string, FileFacts>,
+): Map<string, NoticeEvidenceFacts> {
   const known = (...hashes: Array<string | undefined>) => hashes.filter((h): h is string => h !== undefined);
   return new Map(
-    [...manifests].map(([path, f]) => [path, { sha256: known(f.sha256, files.get(path)?.sha256), sha512: known(f.sha512, files.get(path)?.sha512), size: f.size }]),
+    [...manifests].map(([path, f]) => [
+      path,
+      {
+        sha256: known(f.sha256, files.get(path)?.sha256),
+        sha512: known(f.sha512, files.get(path)?.sha512),
+        size: f.size,
+      },
+    ]),
   );
 }
 
 export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
   const schema = noticeSchemaProblems(value);
   if (schema.length > 0) return schema.map(formatProblem);
-  const notice = value as Json & { authority: Json; analyst: Json; signer: Json; response: Json; items: Json[]; evidence: Json[] };
+  const notice = value as Json & {
+    authority: Json;
+    analyst: Json;
+    signer: Json;
+    response: Json;
+    items: Json[];
+    evidence: Json[];
+  };
   const problems: string[] = [];
-  if (notice.reference !== ctx.externalIdentifier) problems.push(`/reference: is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`);
+  if (notice.reference !== ctx.externalIdentifier)
+    problems.push(`/reference: is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`);
   if (ctx.analystFingerprint !== undefined) {
-    if (notice.analyst.fingerprint !== ctx.analystFingerprint) problems.push('/analyst/fingerprint: is not the analyst who signed the first statement');
-    if (notice.signer.fingerprint !== ctx.analystFingerprint) problems.push('/signer/fingerprint: is not the key that signed the first statement');
+    if (notice.analyst.fingerprint !== ctx.analystFingerprint)
+      problems.push('/analyst/fingerprint: is not the analyst who signed the first statement');
+    if (notice.signer.fingerprint !== ctx.analystFingerprint)
+      problems.push('/signer/fingerprint: is not the key that signed the first statement');
   }
   if (notice.response.noticeId !== notice.noticeId) problems.push('/response/noticeId: is not the noticeId');
   const listed = new Set<string>();
@@ -52,8 +72,10 @@ export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
     if (!facts) problems.push(`/evidence/${i}/path: ${path} is not an evidence file of the bag`);
     else if (listed.has(path)) problems.push(`/evidence/${i}/path: ${path} is listed twice`);
     else {
-      if (facts.sha256.some((h) => e.sha256 !== `sha256:${h}`)) problems.push(`/evidence/${i}/sha256: differs from ${path}`);
-      if (facts.sha512.some((h) => e.sha512 !== `sha512:${h}`)) problems.push(`/evidence/${i}/sha512: differs from ${path}`);
+      if (facts.sha256.some((h) => e.sha256 !== `sha256:${h}`))
+        problems.push(`/evidence/${i}/sha256: differs from ${path}`);
+      if (facts.sha512.some((h) => e.sha512 !== `sha512:${h}`))
+        problems.push(`/evidence/${i}/sha512: differs from ${path}`);
       if (e.size !== facts.size) problems.push(`/evidence/${i}/size: differs from ${path}`);
     }
     listed.add(path);
@@ -68,7 +90,8 @@ export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
     });
   });
   notice.items.forEach((item, i) => {
-    if (item.parentItemId !== null && !ids.has(item.parentItemId)) problems.push(`/items/${i}/parentItemId: is not an item of this notice`);
+    if (item.parentItemId !== null && !ids.has(item.parentItemId))
+      problems.push(`/items/${i}/parentItemId: is not an item of this notice`);
   });
   return problems;
 }
@@ -87,5 +110,8 @@ export function noticeFileProblems(bytes: Uint8Array | undefined, ctx: NoticeCon
 /** At export a notice that does not check is Jejak's own bug, never the analyst's: INTERNAL, naming the fields. */
 export function assertNoticeChecks(value: unknown, ctx: NoticeContext): void {
   const problems = noticeProblems(value, ctx);
-  if (problems.length > 0) throw new JejakError('INTERNAL', `The notice (notice.json) Jejak made does not check: ${problems.join('; ')}.`, { problems });
+  if (problems.length > 0)
+    throw new JejakError('INTERNAL', `The notice (notice.json) Jejak made does not check: ${problems.join('; ')}.`, {
+      problems,
+    });
 }

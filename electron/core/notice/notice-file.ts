@@ -30,7 +30,9 @@ export async function readNoticeFile(path: string): Promise<unknown> {
 
 /** Reads only the package's metadata; its bag and signature checks are `jejak verify`'s business. */
 async function noticeOfPackage(path: string): Promise<Buffer> {
-  const inspection = await withPackage(path, ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }));
+  const inspection = await withPackage(path, ({ source }) =>
+    inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }),
+  );
   const bytes = inspection.files.get(NOTICE)?.bytes;
   if (!bytes) throw new JejakError('UNREADABLE', `The package has no readable ${NOTICE}.`);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

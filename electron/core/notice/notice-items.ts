@@ -49,12 +49,22 @@ function postOf(url: string): Post['link'] | null {
 const channelName = (c: ChannelDetail) => `channel ${c.key}`;
 const postName = (link: Post['link']) => `post ${link.key} ${link.post.id}`;
 
-export function noticeItems(noticeId: string, channels: readonly ChannelDetail[], evidence: readonly PlacedEvidence[]): NoticeItem[] {
+export function noticeItems(
+  noticeId: string,
+  channels: readonly ChannelDetail[],
+  evidence: readonly PlacedEvidence[],
+): NoticeItem[] {
   const byKey = new Map(channels.map((c) => [c.key, c]));
   const posts = new Map<string, Post>();
   const postFor = (link: Post['link'], channel: ChannelDetail | undefined): Post => {
     const name = postName(link);
-    const post = posts.get(name) ?? { link, channel: channel ?? byKey.get(link.key), originalUrls: new Set(), times: [], evidence: [] };
+    const post = posts.get(name) ?? {
+      link,
+      channel: channel ?? byKey.get(link.key),
+      originalUrls: new Set(),
+      times: [],
+      evidence: [],
+    };
     posts.set(name, post);
     return post;
   };
@@ -70,7 +80,10 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
   for (const e of evidence) {
     const link = e.detail.postUrl === null ? null : postOf(e.detail.postUrl);
     if (!link) continue;
-    const post = postFor(link, channels.find((c) => c.id === e.detail.channelId));
+    const post = postFor(
+      link,
+      channels.find((c) => c.id === e.detail.channelId),
+    );
     post.originalUrls.add(e.detail.sourceUrl ?? e.detail.postUrl!);
     const captured = utcOrNull(e.detail.capturedAt);
     post.times.push(utc(e.detail.intakeAt), ...(captured ? [captured] : []));
@@ -86,7 +99,11 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
       platform: c.platform,
       canonicalUrl: c.canonicalUrl,
       originalUrls: [...new Set(c.urls.map((u) => u.url))],
-      identifiers: { username: c.handle || null, channelId: channelIdOf(c), messageIds: c.kind === 'post' ? [...new Set(c.urls.flatMap((u) => u.postId ?? []))] : [] },
+      identifiers: {
+        username: c.handle || null,
+        channelId: channelIdOf(c),
+        messageIds: c.kind === 'post' ? [...new Set(c.urls.flatMap((u) => u.postId ?? []))] : [],
+      },
       title: c.title,
       category: noticeCategory(c.category),
       unitCategory: c.category,
@@ -106,7 +123,11 @@ export function noticeItems(noticeId: string, channels: readonly ChannelDetail[]
       platform: link.platform,
       canonicalUrl: link.post.url,
       originalUrls: [...originalUrls],
-      identifiers: { username: link.handle || channel?.handle || null, channelId: channelIdOf(link), messageIds: [link.post.id] },
+      identifiers: {
+        username: link.handle || channel?.handle || null,
+        channelId: channelIdOf(link),
+        messageIds: [link.post.id],
+      },
       title: channel?.title ?? '',
       category: noticeCategory(channel?.category ?? ''),
       unitCategory: channel?.category ?? '',

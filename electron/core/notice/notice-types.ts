@@ -78,5 +78,11 @@ export interface Notice {
   preservationDays: number;
   items: NoticeItem[];
   evidence: NoticeEvidence[];
-  response: { format: typeof RESPONSE_FORMAT; schema: typeof RESPONSE_SCHEMA_ID; noticeId: string; contactEmail: string | null; instructions: string };
+  response: {
+    format: typeof RESPONSE_FORMAT;
+    schema: typeof RESPONSE_SCHEMA_ID;
+    noticeId: string;
+    contactEmail: string | null;
+    instructions: string;
+  };
 }

@@ -13,9 +13,18 @@ const pointer = (segment: string): string => `/${segment.replace(/~/g, '~0').rep
 
 function toProblem(e: ErrorObject): SchemaProblem {
   const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'required') return { path: e.instancePath + pointer(String(params.missingProperty)), message: 'is missing' };
-  if (e.keyword === 'additionalProperties') return { path: e.instancePath + pointer(String(params.additionalProperty)), message: 'is not a field of this format' };
-  if (e.keyword === 'enum') return { path: e.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  if (e.keyword === 'required')
+    return { path: e.instancePath + pointer(String(params.missingProperty)), message: 'is missing' };
+  if (e.keyword === 'additionalProperties')
+    return {
+      path: e.instancePath + pointer(String(params.additionalProperty)),
+      message: 'is not a field of this format',
+    };
+  if (e.keyword === 'enum')
+    return {
+      path: e.instancePath,
+      message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+    };
   if (e.keyword === 'const') return { path: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
   return { path: e.instancePath, message: e.message ?? e.keyword };
 }

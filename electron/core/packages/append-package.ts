@@ -70,13 +70,23 @@ export async function appendToVerified<T>(
       const failing = source.checks.checks.filter((c) => !c.ok);
       const { archive, name } = source;
       if (failing.length > 0 || !archive || !name) {
-        throw new JejakError('INTEGRITY', `The package does not verify, so it cannot be ${doing}: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+        throw new JejakError(
+          'INTEGRITY',
+          `The package does not verify, so it cannot be ${doing}: ${failing.map((c) => c.id).join(', ')}.`,
+          { checks: failing },
+        );
       }
       const { entries, value } = await plan({ ...source, name });
-      const chosen = typeof opts.encryptFor === 'function' ? opts.encryptFor({ encrypted, signers: source.statements.map((s) => s.signer.fingerprint) }) : opts.encryptFor;
+      const chosen =
+        typeof opts.encryptFor === 'function'
+          ? opts.encryptFor({ encrypted, signers: source.statements.map((s) => s.signer.fingerprint) })
+          : opts.encryptFor;
       const recipients = [...new Set(chosen ?? [])];
       if (encrypted && recipients.length === 0) {
-        throw new JejakError('INVALID_INPUT', `The package is encrypted, so its ${doing} copy is encrypted too: name at least one recipient for it.`);
+        throw new JejakError(
+          'INVALID_INPUT',
+          `The package is encrypted, so its ${doing} copy is encrypted too: name at least one recipient for it.`,
+        );
       }
       const added = entries.map((e) => ({ ...e, name: `${name}/${e.name}` }));
       const seal = { recipients, signal: opts.signal };
@@ -84,14 +94,18 @@ export async function appendToVerified<T>(
         writePlainOrSealed(file, seal, async (out) => {
           const written = await appendEntries(archive, out, added, now, {
             signal: opts.signal,
-            onProgress: (p) => opts.onProgress?.({ ...p, bytesDone: verified + p.bytesDone, bytesTotal: verified + size }),
+            onProgress: (p) =>
+              opts.onProgress?.({ ...p, bytesDone: verified + p.bytesDone, bytesTotal: verified + size }),
           });
           if (!(await unchanged())) {
             throw new JejakError('INTEGRITY', `The package changed on disk while it was being ${doing}.`);
           }
           // What we wrote must read back: structure, tag files, every signature and time-stamp, the new ones included.
           const check = await inspect(fileSource(out, written), nodePlatform, { limits, full: false });
-          if (!check.checks.allOk) throw new JejakError('INTERNAL', `The ${doing} package did not verify.`, { checks: check.checks.checks.filter((c) => !c.ok) });
+          if (!check.checks.allOk)
+            throw new JejakError('INTERNAL', `The ${doing} package did not verify.`, {
+              checks: check.checks.checks.filter((c) => !c.ok),
+            });
           return written;
         }),
       );

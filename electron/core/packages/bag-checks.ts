@@ -39,7 +39,8 @@ function textOf(files: Files, path: string, problems: string[]): string | null {
     const text = decodeUtf8(facts.bytes);
     if (text === null) problems.push(`${path} is not UTF-8 text`);
     // Refused, then read past, so the other checks still say what else is wrong.
-    if (startsWithBom(facts.bytes)) problems.push(`${path} starts with a byte-order mark (tag files are UTF-8 without one)`);
+    if (startsWithBom(facts.bytes))
+      problems.push(`${path} starts with a byte-order mark (tag files are UTF-8 without one)`);
     return text?.replace(/^\uFEFF/, '') ?? null;
   }
   return null;
@@ -51,7 +52,11 @@ export function checkBag(files: Files, name: string | undefined, checks: CheckLi
 
   const layout: string[] = [];
   for (const path of files.keys()) {
-    const known = (TAG_FILES as readonly string[]).includes(path) || (path.startsWith('data/') && isPayloadPath(path.slice(5))) || parseStatementPath(path) || parseTimestampPath(path);
+    const known =
+      (TAG_FILES as readonly string[]).includes(path) ||
+      (path.startsWith('data/') && isPayloadPath(path.slice(5))) ||
+      parseStatementPath(path) ||
+      parseTimestampPath(path);
     if (!known) layout.push(`${path} is not a file the format allows`);
   }
   for (const path of [...TAG_FILES, ...REQUIRED_PAYLOAD.map((p) => `data/${p}`)]) {
@@ -67,7 +72,10 @@ export function checkBag(files: Files, name: string | undefined, checks: CheckLi
   findings.bagInfo = checkBagInfo(files, name, payload, checks);
 
   const syntax: string[] = [];
-  for (const [algorithm, file] of [['sha256', MANIFEST_SHA256], ['sha512', MANIFEST_SHA512]] as const) {
+  for (const [algorithm, file] of [
+    ['sha256', MANIFEST_SHA256],
+    ['sha512', MANIFEST_SHA512],
+  ] as const) {
     const text = textOf(files, file, syntax);
     if (text === null) continue;
     const parsed = parseManifest(text, algorithm, file);
@@ -75,14 +83,20 @@ export function checkBag(files: Files, name: string | undefined, checks: CheckLi
     syntax.push(...parsed.problems);
   }
   checkManifestsComplete(payload, findings, syntax, checks);
-  for (const algorithm of ['sha256', 'sha512'] as const) checkHashes(algorithm, files, findings.manifests[algorithm], checks);
+  for (const algorithm of ['sha256', 'sha512'] as const)
+    checkHashes(algorithm, files, findings.manifests[algorithm], checks);
   for (const algorithm of ['sha256', 'sha512'] as const) checkTagManifest(algorithm, files, checks);
   findings.tagmanifestSha256 = files.get(TAGMANIFEST_SHA256)?.sha256;
   checkEvidenceNames(files, payload, findings, checks);
   return findings;
 }
 
-function checkBagInfo(files: Files, name: string | undefined, payload: string[], checks: CheckList): Record<string, string> | undefined {
+function checkBagInfo(
+  files: Files,
+  name: string | undefined,
+  payload: string[],
+  checks: CheckList,
+): Record<string, string> | undefined {
   const problems: string[] = [];
   const text = textOf(files, BAG_INFO, problems);
   if (text === null) {
@@ -100,14 +114,23 @@ function checkBagInfo(files: Files, name: string | undefined, payload: string[],
     } catch {
       // an unusable reference is reported just below
     }
-    if (expected !== name) problems.push(`the folder ${JSON.stringify(name)} is not NAME for the External-Identifier ${JSON.stringify(reference)}`);
+    if (expected !== name)
+      problems.push(
+        `the folder ${JSON.stringify(name)} is not NAME for the External-Identifier ${JSON.stringify(reference)}`,
+      );
   }
   checks.add('bag-info', problems, `case ${JSON.stringify(reference ?? '')}`);
 
   const octets = payload.reduce((sum, p) => sum + (files.get(p)?.size ?? 0), 0);
   const actual = `${octets}.${payload.length}`;
   const oxum = fields['Payload-Oxum'];
-  checks.add('payload-oxum', oxum === actual ? [] : [`Payload-Oxum is ${JSON.stringify(oxum ?? '')} but the payload is ${actual} (octets.files)`], `${actual} (octets.files)`);
+  checks.add(
+    'payload-oxum',
+    oxum === actual
+      ? []
+      : [`Payload-Oxum is ${JSON.stringify(oxum ?? '')} but the payload is ${actual} (octets.files)`],
+    `${actual} (octets.files)`,
+  );
   return fields;
 }
 
@@ -115,8 +138,10 @@ function checkManifestsComplete(payload: string[], findings: BagFindings, proble
   const present = new Set(payload);
   for (const algorithm of ['sha256', 'sha512'] as const) {
     const listed = findings.manifests[algorithm];
-    for (const path of payload) if (!listed.has(path)) problems.push(`${path} is not listed in manifest-${algorithm}.txt`);
-    for (const path of listed.keys()) if (!present.has(path)) problems.push(`manifest-${algorithm}.txt lists ${path}, which is not in the payload`);
+    for (const path of payload)
+      if (!listed.has(path)) problems.push(`${path} is not listed in manifest-${algorithm}.txt`);
+    for (const path of listed.keys())
+      if (!present.has(path)) problems.push(`manifest-${algorithm}.txt lists ${path}, which is not in the payload`);
   }
   checks.add('manifests-complete', problems, `both manifests list exactly the ${payload.length} payload files`);
 }
@@ -147,9 +172,11 @@ function checkTagManifest(algorithm: Algorithm, files: Files, checks: CheckList)
   if (text !== null) {
     const parsed = parseManifest(text, algorithm, file);
     problems.push(...parsed.problems);
-    for (const path of MANIFESTED_TAG_FILES) if (!parsed.hashes.has(path)) problems.push(`${file} does not list ${path}`);
+    for (const path of MANIFESTED_TAG_FILES)
+      if (!parsed.hashes.has(path)) problems.push(`${file} does not list ${path}`);
     for (const [path, expected] of parsed.hashes) {
-      if (!(MANIFESTED_TAG_FILES as readonly string[]).includes(path)) problems.push(`${file} lists ${path}, which it must not`);
+      if (!(MANIFESTED_TAG_FILES as readonly string[]).includes(path))
+        problems.push(`${file} lists ${path}, which it must not`);
       else {
         const problem = digestProblem(files, path, algorithm, expected);
         if (problem) problems.push(problem);
@@ -166,7 +193,8 @@ function checkEvidenceNames(files: Files, payload: string[], findings: BagFindin
   for (const path of evidence) {
     const parsed = parseEvidencePath(path.slice(5));
     const sha256 = files.get(path)?.sha256 ?? findings.manifests.sha256.get(path);
-    if (parsed && sha256 && !sha256.startsWith(parsed.sha256Prefix)) problems.push(`${path} is named for SHA-256 ${parsed.sha256Prefix}… but its SHA-256 is ${sha256.slice(0, 12)}…`);
+    if (parsed && sha256 && !sha256.startsWith(parsed.sha256Prefix))
+      problems.push(`${path} is named for SHA-256 ${parsed.sha256Prefix}… but its SHA-256 is ${sha256.slice(0, 12)}…`);
   }
   checks.add('evidence-names', problems, `${evidence.length} evidence files named for their SHA-256`);
 }

@@ -42,7 +42,11 @@ function oneLine(value: string): string {
   return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-export function formatBagInfo(input: BagInfoInput, payload: { octets: number; count: number }, baggingDate: Date): string {
+export function formatBagInfo(
+  input: BagInfoInput,
+  payload: { octets: number; count: number },
+  baggingDate: Date,
+): string {
   const values: Record<(typeof BAG_INFO_LABELS)[number], string> = {
     'Source-Organization': input.sourceOrganization,
     'Contact-Name': input.contactName,
@@ -108,5 +112,7 @@ export function parseBagInfo(text: string): ParsedBagInfo {
 
 /** bagit.txt must declare version 1.0 and UTF-8; LF or CRLF line endings are both BagIt. */
 export function checkBagitTxt(text: string): string | null {
-  return text.replace(/\r\n/g, '\n') === BAGIT_TXT ? null : 'bagit.txt is not "BagIt-Version: 1.0" with "Tag-File-Character-Encoding: UTF-8"';
+  return text.replace(/\r\n/g, '\n') === BAGIT_TXT
+    ? null
+    : 'bagit.txt is not "BagIt-Version: 1.0" with "Tag-File-Character-Encoding: UTF-8"';
 }

@@ -27,10 +27,12 @@ export interface CountersignResult {
 }
 
 function checkInput(input: CountersignInput, payload: ReadonlySet<string>): void {
-  if (input.decision !== 'approved' && input.decision !== 'returned') throw new JejakError('INVALID_INPUT', 'A supervisor approves or returns a package.');
+  if (input.decision !== 'approved' && input.decision !== 'returned')
+    throw new JejakError('INVALID_INPUT', 'A supervisor approves or returns a package.');
   if (typeof input.comment !== 'string') throw new JejakError('INVALID_INPUT', 'The comment must be text.');
   for (const item of input.items ?? []) {
-    if (!payload.has(item.file)) throw new JejakError('INVALID_INPUT', `The review names ${item.file}, which is not in the package.`);
+    if (!payload.has(item.file))
+      throw new JejakError('INVALID_INPUT', `The review names ${item.file}, which is not in the package.`);
     if ((item.verdict !== 'ok' && item.verdict !== 'problem') || typeof item.comment !== 'string') {
       throw new JejakError('INVALID_INPUT', `The review of ${item.file} is not ok/problem with a comment.`);
     }
@@ -43,13 +45,22 @@ function checkInput(input: CountersignInput, payload: ReadonlySet<string>): void
  * original entry copied byte for byte plus `signatures/<n+1>-supervisor-<fp16>.json|.sig|.pem`,
  * whose `covers` lists the SHA-256 of every earlier statement file.
  */
-export async function countersignPackage(sourceZip: string, destination: string, input: CountersignInput, opts: CountersignOptions = {}): Promise<CountersignResult> {
+export async function countersignPackage(
+  sourceZip: string,
+  destination: string,
+  input: CountersignInput,
+  opts: CountersignOptions = {},
+): Promise<CountersignResult> {
   const key = checkSigner(input.signer, 'supervisor');
   const now = opts.now ?? new Date();
   const done = await appendToVerified(sourceZip, destination, 'countersigned', { ...opts, now }, (source) => {
     const own = source.statements.find((s) => s.signer.fingerprint === input.signer.fingerprint);
     if (own) {
-      throw new JejakError('SELF_REVIEW', `This package is already signed with your key (${own.file}, as ${own.role}); nobody may approve or return their own work. Ask another supervisor to decide.`, { statement: own.file });
+      throw new JejakError(
+        'SELF_REVIEW',
+        `This package is already signed with your key (${own.file}, as ${own.role}); nobody may approve or return their own work. Ask another supervisor to decide.`,
+        { statement: own.file },
+      );
     }
     checkInput(input, new Set([...source.files.keys()].filter((p) => p.startsWith('data/'))));
     const covers = source.statements.map((s) => source.files.get(s.file)?.sha256 ?? '');

@@ -47,7 +47,10 @@ export class DigestStream extends Transform {
     this.options.onBytes?.(chunk.length);
     const { keepUpTo } = this.options;
     if (keepUpTo !== undefined) {
-      if (this.size > keepUpTo) return callback(new JejakError('INVALID_INPUT', `A file that must be checked is larger than ${keepUpTo} bytes.`));
+      if (this.size > keepUpTo)
+        return callback(
+          new JejakError('INVALID_INPUT', `A file that must be checked is larger than ${keepUpTo} bytes.`),
+        );
       this.kept.push(chunk);
     }
     callback(null, chunk);

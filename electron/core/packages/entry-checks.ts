@@ -33,7 +33,14 @@ export interface EntryCheckResult {
 function hasUnsafeChar(name: string): boolean {
   for (const ch of name) {
     const c = ch.codePointAt(0) as number;
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || '<>:"|?*'.includes(ch)) return true;
+    if (
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069) ||
+      '<>:"|?*'.includes(ch)
+    )
+      return true;
   }
   return false;
 }
@@ -78,7 +85,8 @@ function nameProblem(e: ZipEntry, name: string | null): string | null {
 function typeProblem(e: ZipEntry): string | null {
   const type = (e.externalAttributes >>> 16) & S_IFMT;
   if (type === S_IFLNK) return 'is a symbolic link';
-  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY) return 'is marked as a directory but its name does not end in "/"';
+  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY)
+    return 'is marked as a directory but its name does not end in "/"';
   if (type !== 0 && type !== S_IFREG) return 'is not a regular file';
   return null;
 }
@@ -91,8 +99,10 @@ function typeProblem(e: ZipEntry): string | null {
 function folderProblem(e: ZipEntry): string | null {
   if (e.uncompressedSize !== 0 || e.compressedSize !== 0 || e.crc32 !== 0) return 'is a folder entry that carries data';
   const unix = e.externalAttributes >>> 16;
-  if (unix !== 0 && ((unix & S_IFMT) !== S_IFDIR || unix & 0o7000)) return 'is a folder entry whose attributes say more than "directory"';
-  if (e.externalAttributes & 0xff & ~(DOS_DIRECTORY | DOS_ARCHIVE)) return 'is a folder entry with DOS attributes other than directory';
+  if (unix !== 0 && ((unix & S_IFMT) !== S_IFDIR || unix & 0o7000))
+    return 'is a folder entry whose attributes say more than "directory"';
+  if (e.externalAttributes & 0xff & ~(DOS_DIRECTORY | DOS_ARCHIVE))
+    return 'is a folder entry with DOS attributes other than directory';
   return null;
 }
 
@@ -121,7 +131,10 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
     }
     const folded = foldName(name);
     const twin = byFolded.get(folded);
-    if (twin !== undefined) result.unique.push(`entries ${JSON.stringify(twin)} and ${entryLabel(e)} differ only in Unicode form or letter case`);
+    if (twin !== undefined)
+      result.unique.push(
+        `entries ${JSON.stringify(twin)} and ${entryLabel(e)} differ only in Unicode form or letter case`,
+      );
     else byFolded.set(folded, name);
     if (!problem && !type && twin === undefined) safe.push({ e, name });
   }
@@ -133,33 +146,48 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
       if (parent !== undefined) fileAndFolder.add(parent);
     }
   }
-  for (const name of fileAndFolder) result.unique.push(`entry ${JSON.stringify(name)} is a file and also the folder of other entries`);
+  for (const name of fileAndFolder)
+    result.unique.push(`entry ${JSON.stringify(name)} is a file and also the folder of other entries`);
   result.types.push(...foldersOfNoFile(folders, safe));
   checkFolder(entries, safe, result);
   return result;
 }
 
 /** A folder entry must be a folder some file of the archive lies in (the bag folder among them). */
-function foldersOfNoFile(folders: ReadonlyArray<{ e: ZipEntry; name: string }>, files: ReadonlyArray<{ name: string }>): string[] {
+function foldersOfNoFile(
+  folders: ReadonlyArray<{ e: ZipEntry; name: string }>,
+  files: ReadonlyArray<{ name: string }>,
+): string[] {
   const ancestors = new Set<string>();
   for (const { name } of files) {
     for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) ancestors.add(name.slice(0, at));
   }
-  return folders.filter((f) => !ancestors.has(f.name)).map((f) => `entry ${entryLabel(f.e)} is a folder entry for no file of the archive`);
+  return folders
+    .filter((f) => !ancestors.has(f.name))
+    .map((f) => `entry ${entryLabel(f.e)} is a folder entry for no file of the archive`);
 }
 
-function checkFolder(entries: readonly ZipEntry[], safe: Array<{ e: ZipEntry; name: string }>, result: EntryCheckResult): void {
+function checkFolder(
+  entries: readonly ZipEntry[],
+  safe: Array<{ e: ZipEntry; name: string }>,
+  result: EntryCheckResult,
+): void {
   const first = entries[0];
   if (!first) {
     result.folder.push('the archive is empty');
     return;
   }
   const top = utf8(first.nameRaw).split('/')[0] ?? '';
-  if (!isValidBagName(top)) result.folder.push(`the top-level folder ${JSON.stringify(top)} is not a valid package name (A-Z a-z 0-9 . _ - only)`);
+  if (!isValidBagName(top))
+    result.folder.push(
+      `the top-level folder ${JSON.stringify(top)} is not a valid package name (A-Z a-z 0-9 . _ - only)`,
+    );
   else result.bagName = top;
   const outside = entries.filter((e) => !utf8(e.nameRaw).startsWith(`${top}/`));
   if (outside.length > 0) {
-    result.folder.push(`${outside.length} entries lie outside the single top-level folder ${JSON.stringify(top)}, e.g. ${entryLabel(outside[0] as ZipEntry)}`);
+    result.folder.push(
+      `${outside.length} entries lie outside the single top-level folder ${JSON.stringify(top)}, e.g. ${entryLabel(outside[0] as ZipEntry)}`,
+    );
   }
   if (!result.bagName) return;
   for (const { e, name } of safe) {

@@ -34,21 +34,40 @@ interface Walk {
 const CHUNK = 1 << 20;
 const label = (path: string): string => JSON.stringify(path);
 
-export async function inspectFolder(folder: FolderSource, platform: Platform, opts: FolderInspectOptions): Promise<Inspection> {
+export async function inspectFolder(
+  folder: FolderSource,
+  platform: Platform,
+  opts: FolderInspectOptions,
+): Promise<Inspection> {
   const checks = new CheckList();
   const name = folder.name;
   const result: Inspection = { checks, entries: [], statements: [], timestamps: [], files: new Map(), name };
   const walk = await walkBag(folder, opts.limits.maxEntries);
-  result.entries = [...walk.folders.map((f) => `${name}/${f}/`), ...[...walk.files.keys()].map((f) => `${name}/${f}`)].sort();
-  checks.add('folder-structure', walk.structure, `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`);
+  result.entries = [
+    ...walk.folders.map((f) => `${name}/${f}/`),
+    ...[...walk.files.keys()].map((f) => `${name}/${f}`),
+  ].sort();
+  checks.add(
+    'folder-structure',
+    walk.structure,
+    `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`,
+  );
   const limits = limitProblems(walk, opts.limits);
   checks.add('folder-limits', limits, 'sizes and file count within limits');
   checks.add('entry-names', walk.names, 'every name is a safe relative path in NFC');
   checks.add('entry-types', walk.types, 'regular files, in folders that hold them, and nothing else');
   checks.add('entry-unique', walk.unique, 'no two names differ only in letter case or Unicode form');
-  checks.add('single-folder', isValidBagName(name) ? [] : [`the folder name ${label(name)} is not a valid package name (A-Z a-z 0-9 . _ - only)`], `bag folder ${label(name)}`);
+  checks.add(
+    'single-folder',
+    isValidBagName(name) ? [] : [`the folder name ${label(name)} is not a valid package name (A-Z a-z 0-9 . _ - only)`],
+    `bag folder ${label(name)}`,
+  );
   if (limits.length > 0) return result;
-  checks.add('folder-data', await readFiles(folder, walk.files, result.files, platform, opts), 'every file read whole, its size unchanged while read');
+  checks.add(
+    'folder-data',
+    await readFiles(folder, walk.files, result.files, platform, opts),
+    'every file read whole, its size unchanged while read',
+  );
   return checkContents(result, isValidBagName(name) ? name : undefined, platform);
 }
 
@@ -83,7 +102,8 @@ async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> 
       const problem = pathProblem(`${name}/${path}`);
       if (problem) walk.names.push(`${label(path)} ${problem}`);
       const twin = folded.get(foldName(path));
-      if (twin !== undefined) walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
+      if (twin !== undefined)
+        walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
       else folded.set(foldName(path), path);
       let info: { kind: FolderEntryKind; size: number };
       try {
@@ -102,8 +122,10 @@ async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> 
   }
   // The folder twin of a ZIP's folder entry for no file: an empty folder would be one when zipped.
   const holding = new Set<string>();
-  for (const f of walk.files.keys()) for (let at = f.indexOf('/'); at > 0; at = f.indexOf('/', at + 1)) holding.add(f.slice(0, at));
-  for (const f of walk.folders) if (!holding.has(f)) walk.types.push(`${label(`${f}/`)} is a folder that holds no file`);
+  for (const f of walk.files.keys())
+    for (let at = f.indexOf('/'); at > 0; at = f.indexOf('/', at + 1)) holding.add(f.slice(0, at));
+  for (const f of walk.folders)
+    if (!holding.has(f)) walk.types.push(`${label(`${f}/`)} is a folder that holds no file`);
   return walk;
 }
 
@@ -111,20 +133,33 @@ function limitProblems(walk: Walk, limits: VerifyLimits): string[] {
   const problems: string[] = [];
   if (walk.tooMany) problems.push(`the folder holds more than ${limits.maxEntries} files and folders, the limit`);
   const total = [...walk.files.values()].reduce((sum, size) => sum + size, 0);
-  if (total > limits.maxTotalBytes) problems.push(`the files hold ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+  if (total > limits.maxTotalBytes)
+    problems.push(`the files hold ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
   const metadata = [...walk.files].filter(([path]) => isMetadata(path)).reduce((sum, [, size]) => sum + size, 0);
-  if (metadata > limits.maxMetadataBytes) problems.push(`tag files, report and statements hold ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`);
+  if (metadata > limits.maxMetadataBytes)
+    problems.push(
+      `tag files, report and statements hold ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`,
+    );
   return problems;
 }
 
-async function readFiles(folder: FolderSource, sizes: Map<string, number>, files: Map<string, FileFacts>, platform: Platform, opts: FolderInspectOptions): Promise<string[]> {
+async function readFiles(
+  folder: FolderSource,
+  sizes: Map<string, number>,
+  files: Map<string, FileFacts>,
+  platform: Platform,
+  opts: FolderInspectOptions,
+): Promise<string[]> {
   const problems: string[] = [];
   const bytesTotal = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   let bytesDone = 0;
   const capture = opts.capture;
   const captured = capture && sizes.get(capture.path);
   if (capture && captured !== undefined && captured > capture.maxBytes) {
-    throw new JejakError('INVALID_INPUT', `${capture.path} is ${captured} bytes, more than the ${capture.maxBytes} that can be shown.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${capture.path} is ${captured} bytes, more than the ${capture.maxBytes} that can be shown.`,
+    );
   }
   for (const [path, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const keep = isMetadata(path) || path === capture?.path;
@@ -142,7 +177,7 @@ async function readFiles(folder: FolderSource, sizes: Map<string, number>, files
       const file = await folder.open(path);
       if (!file) problem = 'is no longer a regular file';
       try {
-        for (let n = -1; file && !problem && n !== 0; ) {
+        for (let n = -1; file && !problem && n !== 0;) {
           throwIfAborted(opts.signal);
           const chunk = await file.read(read, CHUNK);
           n = chunk.length;
@@ -163,7 +198,13 @@ async function readFiles(folder: FolderSource, sizes: Map<string, number>, files
     if (!problem && read !== size) problem = `changed while being read: ${read} bytes, not the ${size} it had`;
     if (problem) problems.push(`${path} ${problem}`);
     const digest512 = await sha512.digest();
-    files.set(path, { size, state: problem ? 'failed' : 'read', sha256: await sha256.digest(), sha512: digest512, ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}) });
+    files.set(path, {
+      size,
+      state: problem ? 'failed' : 'read',
+      sha256: await sha256.digest(),
+      sha512: digest512,
+      ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}),
+    });
   }
   return problems;
 }

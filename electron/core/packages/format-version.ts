@@ -19,15 +19,18 @@ export function formatProblems(files: Map<string, FileFacts>): string[] {
     const { fields } = parseBagInfo(bagInfo.replace(/^\uFEFF/, ''));
     const declared = fields['Jejak-Format'];
     const byJejak = /^jejak /.test(fields['Bag-Software-Agent'] ?? '');
-    if (declared === undefined) problems.push(`bag-info.txt declares no Jejak-Format: ${byJejak ? `the package was ${OLDER}` : otherFormat('')}`);
-    else if (declared !== JEJAK_FORMAT) problems.push(`bag-info.txt declares Jejak-Format ${JSON.stringify(declared)}: ${otherFormat(declared)}`);
+    if (declared === undefined)
+      problems.push(`bag-info.txt declares no Jejak-Format: ${byJejak ? `the package was ${OLDER}` : otherFormat('')}`);
+    else if (declared !== JEJAK_FORMAT)
+      problems.push(`bag-info.txt declares Jejak-Format ${JSON.stringify(declared)}: ${otherFormat(declared)}`);
   }
   for (const [path, facts] of files) {
     if (parseStatementPath(path)?.ext !== 'json') continue;
     const format = declaredFormat(facts.bytes);
     if (format === undefined || format === STATEMENT_FORMAT) continue;
     if (format === 'jejak-signature/1') problems.push(`${path} is a "jejak-signature/1" statement, ${OLDER}`);
-    else if (format.startsWith('jejak-signature/')) problems.push(`${path} is a ${JSON.stringify(format)} statement: ${otherFormat(format.slice(16))}`);
+    else if (format.startsWith('jejak-signature/'))
+      problems.push(`${path} is a ${JSON.stringify(format)} statement: ${otherFormat(format.slice(16))}`);
   }
   return problems;
 }

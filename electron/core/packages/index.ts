@@ -4,9 +4,23 @@
  * Independent of the vault: inputs are streams and a Signer.
  */
 export { writePackage, type ExportInput, type PayloadFile, type WriteOptions, type WriteResult } from './write';
-export { verifyPackage, verifyFolder, readPackageEntry, type RosterEntry, type Verdict, type VerifyOptions, type VerifyResult, type ReadEntryOptions } from './verify';
+export {
+  verifyPackage,
+  verifyFolder,
+  readPackageEntry,
+  type RosterEntry,
+  type Verdict,
+  type VerifyOptions,
+  type VerifyResult,
+  type ReadEntryOptions,
+} from './verify';
 export { judge, type Judgement } from './judge';
-export { countersignPackage, type CountersignInput, type CountersignOptions, type CountersignResult } from './countersign';
+export {
+  countersignPackage,
+  type CountersignInput,
+  type CountersignOptions,
+  type CountersignResult,
+} from './countersign';
 export { fingerprintOf, keySigner, type Signer, type SignerIdentity } from './signer';
 export { bagName, packageFileName, type Role } from './bag-names';
 export type { BagInfoInput } from './bag-info';

@@ -13,7 +13,15 @@ import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
 import { checkTimestamps, timestampsDetail, type TimestampFound } from '../timestamps/timestamp-check';
 import { ZipFormatError } from './zip-format';
-import { entryLabel, mapLocalHeaders, readArchive, readEntryData, ZipLimitError, type ZipArchive, type ZipEntry } from './zip-read';
+import {
+  entryLabel,
+  mapLocalHeaders,
+  readArchive,
+  readEntryData,
+  ZipLimitError,
+  type ZipArchive,
+  type ZipEntry,
+} from './zip-read';
 
 /**
  * One pass over a package: structure and names from the central directory, then every needed entry
@@ -67,7 +75,11 @@ export interface Inspection {
 }
 
 export const isMetadata = (path: string): boolean =>
-  (TAG_FILES as readonly string[]).includes(path) || path === REPORT || path === NOTICE || parseStatementPath(path) !== null || parseTimestampPath(path) !== null;
+  (TAG_FILES as readonly string[]).includes(path) ||
+  path === REPORT ||
+  path === NOTICE ||
+  parseStatementPath(path) !== null ||
+  parseTimestampPath(path) !== null;
 
 export async function inspect(source: ByteSource, platform: Platform, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
@@ -86,7 +98,11 @@ export async function inspect(source: ByteSource, platform: Platform, opts: Insp
   }
   result.archive = archive;
   result.entries = archive.entries.map((e) => utf8(e.nameRaw));
-  checks.add('zip-structure', structure, `${archive.entries.length} entries; central directory and local headers agree; no gaps, overlaps or extra bytes`);
+  checks.add(
+    'zip-structure',
+    structure,
+    `${archive.entries.length} entries; central directory and local headers agree; no gaps, overlaps or extra bytes`,
+  );
 
   const named = checkEntries(archive.entries);
   result.name = named.bagName;
@@ -99,13 +115,22 @@ export async function inspect(source: ByteSource, platform: Platform, opts: Insp
   if (limits.length > 0) return result;
 
   const files = result.files;
-  for (const [path, e] of named.files) files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
-  checks.add('zip-data', await readData(archive, named.files, files, platform, opts), 'every entry read whole; sizes and CRC-32 match');
+  for (const [path, e] of named.files)
+    files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
+  checks.add(
+    'zip-data',
+    await readData(archive, named.files, files, platform, opts),
+    'every entry read whole; sizes and CRC-32 match',
+  );
   return checkContents(result, named.bagName, platform);
 }
 
 /** The bag and signature checks on what was read, the same for a ZIP and for an unzipped folder. */
-export async function checkContents(result: Inspection, bagName: string | undefined, platform: Platform): Promise<Inspection> {
+export async function checkContents(
+  result: Inspection,
+  bagName: string | undefined,
+  platform: Platform,
+): Promise<Inspection> {
   const { checks, files } = result;
   const format = formatProblems(files);
   checks.add('format-version', format, `package format ${JEJAK_FORMAT}`);
@@ -115,7 +140,11 @@ export async function checkContents(result: Inspection, bagName: string | undefi
   result.bagInfo = bag.bagInfo;
   result.tagmanifestSha256 = bag.tagmanifestSha256;
   const externalIdentifier = bag.bagInfo?.['External-Identifier'];
-  result.statements = await checkStatements({ files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) }, platform, checks);
+  result.statements = await checkStatements(
+    { files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) },
+    platform,
+    checks,
+  );
 
   const reportText = decodeUtf8(files.get(REPORT)?.bytes);
   try {
@@ -125,14 +154,29 @@ export async function checkContents(result: Inspection, bagName: string | undefi
   }
   const evidence = new Map<string, EvidenceFacts>();
   for (const path of bag.payload.filter((p) => p.startsWith('data/evidence/'))) {
-    evidence.set(path, { sha256: bag.manifests.sha256.get(path), sha512: bag.manifests.sha512.get(path), size: files.get(path)?.size ?? -1 });
+    evidence.set(path, {
+      sha256: bag.manifests.sha256.get(path),
+      sha512: bag.manifests.sha512.get(path),
+      size: files.get(path)?.size ?? -1,
+    });
   }
   const analystFingerprint = result.statements.find((s) => s.seq === 1)?.signer.fingerprint;
-  const report = result.report === undefined ? ['data/report.json is missing or not UTF-8 JSON'] : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
+  const report =
+    result.report === undefined
+      ? ['data/report.json is missing or not UTF-8 JSON']
+      : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
   checks.add('report', report, 'report.json names this case, its analyst and exactly its evidence');
 
-  const notice = noticeFileProblems(files.get(NOTICE)?.bytes, { externalIdentifier, analystFingerprint, evidence: noticeEvidenceFacts(evidence, files) });
-  checks.add('notice', notice, 'notice.json is a valid jejak-notice/1 naming this case, its signer and exactly its evidence');
+  const notice = noticeFileProblems(files.get(NOTICE)?.bytes, {
+    externalIdentifier,
+    analystFingerprint,
+    evidence: noticeEvidenceFacts(evidence, files),
+  });
+  checks.add(
+    'notice',
+    notice,
+    'notice.json is a valid jejak-notice/1 naming this case, its signer and exactly its evidence',
+  );
 
   // Whether each token's TSA is trusted depends on the roots given: the verdict's business, not the check's.
   const stamps = await checkTimestamps(files, result.statements);
@@ -145,25 +189,46 @@ function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry
   const { limits, capture } = opts;
   const problems: string[] = [];
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (total > limits.maxTotalBytes) problems.push(`the entries declare ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+  if (total > limits.maxTotalBytes)
+    problems.push(`the entries declare ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
   for (const e of entries) {
-    if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)) {
-      problems.push(`entry ${entryLabel(e)} would expand ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times, more than ${limits.maxCompressionRatio}`);
+    if (
+      e.uncompressedSize > RATIO_FLOOR &&
+      e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)
+    ) {
+      problems.push(
+        `entry ${entryLabel(e)} would expand ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times, more than ${limits.maxCompressionRatio}`,
+      );
     }
   }
   const metadata = [...files].filter(([path]) => isMetadata(path)).reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
-  if (metadata > limits.maxMetadataBytes) problems.push(`tag files, report and statements declare ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`);
+  if (metadata > limits.maxMetadataBytes)
+    problems.push(
+      `tag files, report and statements declare ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`,
+    );
   const captured = capture && files.get(capture.path);
   if (capture && captured && captured.uncompressedSize > capture.maxBytes) {
-    throw new JejakError('INVALID_INPUT', `${capture.path} is ${captured.uncompressedSize} bytes, more than the ${capture.maxBytes} that can be shown.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `${capture.path} is ${captured.uncompressedSize} bytes, more than the ${capture.maxBytes} that can be shown.`,
+    );
   }
   return problems;
 }
 
-async function readData(archive: ZipArchive, named: Map<string, ZipEntry>, files: Map<string, FileFacts>, platform: Platform, opts: InspectOptions): Promise<string[]> {
+async function readData(
+  archive: ZipArchive,
+  named: Map<string, ZipEntry>,
+  files: Map<string, FileFacts>,
+  platform: Platform,
+  opts: InspectOptions,
+): Promise<string[]> {
   const pathOf = new Map([...named].map(([path, e]) => [e, path]));
-  const wanted = (path: string | undefined): boolean => opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
-  const toRead = archive.entries.filter((e) => e.dataStart !== undefined && wanted(pathOf.get(e))).sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  const wanted = (path: string | undefined): boolean =>
+    opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
+  const toRead = archive.entries
+    .filter((e) => e.dataStart !== undefined && wanted(pathOf.get(e)))
+    .sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   const bytesTotal = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
   let bytesDone = 0;
   const problems: string[] = [];

@@ -5,7 +5,14 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { sha512Hasher } from '../parallel-sha512';
-import { DEFLATE_TRAILING_DATA, type ByteSource, type FolderSource, type Hasher, type Platform, type SpkiKey } from './platform';
+import {
+  DEFLATE_TRAILING_DATA,
+  type ByteSource,
+  type FolderSource,
+  type Hasher,
+  type Platform,
+  type SpkiKey,
+} from './platform';
 
 /** The verify path's platform in Node: OpenSSL through node:crypto, zlib, SHA-512 on the second core. */
 

@@ -27,7 +27,9 @@ export function reportProblems(report: unknown, ctx: ReportContext): string[] {
   const problems: string[] = [];
   const kase = report.case;
   if (!isObject(kase) || kase.reference !== ctx.externalIdentifier) {
-    problems.push(`report.json's case reference is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`);
+    problems.push(
+      `report.json's case reference is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`,
+    );
   }
   const analyst = report.analyst;
   if (ctx.analystFingerprint !== undefined && (!isObject(analyst) || analyst.fingerprint !== ctx.analystFingerprint)) {

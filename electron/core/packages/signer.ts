@@ -28,7 +28,9 @@ function ed25519Public(key: KeyObject | string): KeyObject {
 /** Hex SHA-256 of the raw 32-byte Ed25519 public key (a private key gives its public key's). */
 export function fingerprintOf(publicKey: KeyObject | string): string {
   const jwk = ed25519Public(publicKey).export({ format: 'jwk' });
-  return createHash('sha256').update(Buffer.from(jwk.x ?? '', 'base64url')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from(jwk.x ?? '', 'base64url'))
+    .digest('hex');
 }
 
 /** A Signer over a private key held in this process. */
@@ -48,7 +50,8 @@ export function verifyEd25519(key: KeyObject, data: Buffer, signature: Buffer): 
 
 /** Refuses a signer that does not hold together, before any bytes are written. Returns its key. */
 export function checkSigner(signer: Signer, role: Role): KeyObject {
-  if (signer.role !== role) throw new JejakError('INVALID_INPUT', `This statement needs a ${role}'s key, not a ${signer.role}'s.`);
+  if (signer.role !== role)
+    throw new JejakError('INVALID_INPUT', `This statement needs a ${role}'s key, not a ${signer.role}'s.`);
   for (const field of ['name', 'unit', 'id'] as const) {
     if (typeof signer[field] !== 'string' || signer[field].trim() === '') {
       throw new JejakError('INVALID_INPUT', `The signer has no ${field}.`);

@@ -3,7 +3,14 @@ import { utf8 } from './bytes';
 import type { CheckList, FileFacts } from './checks';
 import type { Platform } from './platform';
 import { parsePublicKeyPem, verifyStatementSignature, type StatementKey } from './statement-keys';
-import { parseStatement, roleProblem, STATEMENT_FORMAT, type Decision, type ReviewItem, type Statement } from './statement-parse';
+import {
+  parseStatement,
+  roleProblem,
+  STATEMENT_FORMAT,
+  type Decision,
+  type ReviewItem,
+  type Statement,
+} from './statement-parse';
 
 /** The signature checks: every statement complete, well formed, signed by its key, bound to this bag. */
 
@@ -54,7 +61,8 @@ function collect(files: Map<string, FileFacts>, problems: string[]): Triple[] {
   }
   const triples = [...stems.values()].sort((a, b) => a.name.seq - b.name.seq);
   if (triples.length === 0) problems.push('the package has no signed statement');
-  if (triples.length > MAX_STATEMENTS) problems.push(`the package has ${triples.length} statements, more than ${MAX_STATEMENTS}`);
+  if (triples.length > MAX_STATEMENTS)
+    problems.push(`the package has ${triples.length} statements, more than ${MAX_STATEMENTS}`);
   triples.forEach((t, i) => {
     if (t.name.seq !== i + 1) problems.push(`statements are not numbered 1, 2, 3…: ${t.name.stem} is number ${i + 1}`);
     for (const ext of ['json', 'sig', 'pem'] as const) {
@@ -62,12 +70,17 @@ function collect(files: Map<string, FileFacts>, problems: string[]): Triple[] {
       if (!facts) problems.push(`${t.name.stem}.${ext} is missing`);
       else if (facts.state !== 'read' || !facts.bytes) problems.push(`${t.name.stem}.${ext} could not be read`);
     }
-    if (t.sig?.bytes && t.sig.bytes.length !== 64) problems.push(`${t.name.stem}.sig is ${t.sig.bytes.length} bytes, not a 64-byte Ed25519 signature`);
+    if (t.sig?.bytes && t.sig.bytes.length !== 64)
+      problems.push(`${t.name.stem}.sig is ${t.sig.bytes.length} bytes, not a 64-byte Ed25519 signature`);
   });
   return triples;
 }
 
-export async function checkStatements(ctx: StatementContext, platform: Platform, checks: CheckList): Promise<StatementInfo[]> {
+export async function checkStatements(
+  ctx: StatementContext,
+  platform: Platform,
+  checks: CheckList,
+): Promise<StatementInfo[]> {
   const p: Problems = { files: [], format: [], roles: [], keys: [], ed25519: [], bag: [], covers: [] };
   const triples = collect(ctx.files, p.files);
   const keys = new Map<Triple, StatementKey>();
@@ -92,16 +105,24 @@ export async function checkStatements(ctx: StatementContext, platform: Platform,
       p.format.push(`${file} ${s}`);
       continue;
     }
-    if (s.role !== t.name.role || !s.signer.fingerprint.startsWith(t.name.fingerprint16)) p.format.push(`${file} has a role or fingerprint other than its file name says`);
-    for (const item of s.review ?? []) if (!ctx.payload.has(item.file)) p.format.push(`${file} reviews ${item.file}, which is not in the payload`);
+    if (s.role !== t.name.role || !s.signer.fingerprint.startsWith(t.name.fingerprint16))
+      p.format.push(`${file} has a role or fingerprint other than its file name says`);
+    for (const item of s.review ?? [])
+      if (!ctx.payload.has(item.file)) p.format.push(`${file} reviews ${item.file}, which is not in the payload`);
     const role = roleProblem(t.name.seq, s.role, s.decision);
     if (role) p.roles.push(`${file}: ${role}`);
     const key = keys.get(t);
-    if (key && key.fingerprint !== s.signer.fingerprint) p.keys.push(`${file} names fingerprint ${s.signer.fingerprint.slice(0, 16)}… but ${t.name.stem}.pem is another key`);
-    if (key && !(await verifyStatementSignature(key, json, t.sig.bytes, platform))) p.ed25519.push(`${t.name.stem}.sig does not verify over ${file}`);
+    if (key && key.fingerprint !== s.signer.fingerprint)
+      p.keys.push(
+        `${file} names fingerprint ${s.signer.fingerprint.slice(0, 16)}… but ${t.name.stem}.pem is another key`,
+      );
+    if (key && !(await verifyStatementSignature(key, json, t.sig.bytes, platform)))
+      p.ed25519.push(`${t.name.stem}.sig does not verify over ${file}`);
     if (!key) p.ed25519.push(`${t.name.stem}.sig cannot be checked without a usable key`);
-    if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256) p.bag.push(`${file} signs another tagmanifest-sha256.txt than this bag's`);
-    if (s.bag.externalIdentifier !== ctx.externalIdentifier) p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
+    if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256)
+      p.bag.push(`${file} signs another tagmanifest-sha256.txt than this bag's`);
+    if (s.bag.externalIdentifier !== ctx.externalIdentifier)
+      p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
     const covers = coversProblem(t.name.seq, s.covers, chain.slice(0, i));
     if (covers) p.covers.push(`${file} ${covers}`);
     statements.push({
@@ -121,13 +142,21 @@ export async function checkStatements(ctx: StatementContext, platform: Platform,
   }
   const n = statements.length;
   checks.add('signature-files', p.files, `${triples.length} statements, each with its .json, .sig and .pem`);
-  checks.add('statement-format', p.format, `${n} statements in format ${STATEMENT_FORMAT}, each exactly as Jejak writes it`);
+  checks.add(
+    'statement-format',
+    p.format,
+    `${n} statements in format ${STATEMENT_FORMAT}, each exactly as Jejak writes it`,
+  );
   checks.add('statement-roles', p.roles, 'an analyst submitted; any later statement is a supervisor deciding');
   checks.add('signer-keys', p.keys, 'every fingerprint matches the key beside it');
   checks.add('signatures-ed25519', p.ed25519, `${n} Ed25519 signatures verify`);
   checks.add('statement-bag', p.bag, "every statement signs this bag's tag manifest and case");
   checks.add('statement-covers', p.covers, 'every statement covers exactly the statements before it, in order');
-  checks.add('distinct-signers', sameSigners(statements), `${n} statements by ${n} different keys: nobody approved their own work`);
+  checks.add(
+    'distinct-signers',
+    sameSigners(statements),
+    `${n} statements by ${n} different keys: nobody approved their own work`,
+  );
   return statements;
 }
 
@@ -137,7 +166,10 @@ function coversProblem(seq: number, covers: readonly string[], earlier: readonly
   if (seq === 1) return 'is the first statement but covers others';
   const which = seq === 2 ? 'statement 1' : `statements 1 to ${seq - 1}`;
   const unknown = covers.filter((c) => !earlier.includes(c)).length;
-  const why = unknown > 0 ? `${unknown} of its ${covers.length} covers name no earlier statement of this package` : `it covers ${covers.length}, not in order or not all of them`;
+  const why =
+    unknown > 0
+      ? `${unknown} of its ${covers.length} covers name no earlier statement of this package`
+      : `it covers ${covers.length}, not in order or not all of them`;
   return `must cover exactly ${which}, in order: ${why}`;
 }
 
@@ -146,7 +178,10 @@ function sameSigners(statements: readonly StatementInfo[]): string[] {
   const first = new Map<string, StatementInfo>();
   for (const s of statements) {
     const earlier = first.get(s.signer.fingerprint);
-    if (earlier) problems.push(`${earlier.file} and ${s.file} are signed by the same key (${s.signer.fingerprint.slice(0, 16)}…): nobody may approve or return their own work`);
+    if (earlier)
+      problems.push(
+        `${earlier.file} and ${s.file} are signed by the same key (${s.signer.fingerprint.slice(0, 16)}…): nobody may approve or return their own work`,
+      );
     else first.set(s.signer.fingerprint, s);
   }
   return problems;

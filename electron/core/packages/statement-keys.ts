@@ -53,6 +53,11 @@ export async function parsePublicKeyPem(text: string, platform: Platform): Promi
   return { raw: key.ed25519.raw, fingerprint: await hash.digest() };
 }
 
-export async function verifyStatementSignature(key: StatementKey, data: Uint8Array, signature: Uint8Array, platform: Platform): Promise<boolean> {
+export async function verifyStatementSignature(
+  key: StatementKey,
+  data: Uint8Array,
+  signature: Uint8Array,
+  platform: Platform,
+): Promise<boolean> {
   return signature.length === 64 && platform.verifyEd25519(key.raw, data, signature);
 }

@@ -107,7 +107,8 @@ export function parseStatement(bytes: Uint8Array): Statement | string {
 }
 
 function shapeProblem(value: unknown): string | null {
-  if (!isObject(value) || !hasExactKeys(value, TOP, ['review'])) return `does not have exactly the fields ${TOP.join(', ')} (and review)`;
+  if (!isObject(value) || !hasExactKeys(value, TOP, ['review']))
+    return `does not have exactly the fields ${TOP.join(', ')} (and review)`;
   if (value.format !== STATEMENT_FORMAT) return `format is not "${STATEMENT_FORMAT}"`;
   if (value.role !== 'analyst' && value.role !== 'supervisor') return 'role is not analyst or supervisor';
   if (value.decision !== 'submitted' && value.decision !== 'approved' && value.decision !== 'returned') {
@@ -115,30 +116,46 @@ function shapeProblem(value: unknown): string | null {
   }
   if (typeof value.comment !== 'string') return 'comment is not a string';
   const { signer, bag, covers, review } = value;
-  if (!isObject(signer) || !hasExactKeys(signer, SIGNER) || !allStrings(signer, SIGNER)) return 'signer is not {name, unit, id, fingerprint}';
+  if (!isObject(signer) || !hasExactKeys(signer, SIGNER) || !allStrings(signer, SIGNER))
+    return 'signer is not {name, unit, id, fingerprint}';
   if (!HEX64.test(signer.fingerprint as string)) return 'signer.fingerprint is not 64 lowercase hex digits';
   const signedAt = value.signedAt;
-  if (typeof signedAt !== 'string' || !SIGNED_AT.test(signedAt) || Number.isNaN(Date.parse(signedAt)) || isoSeconds(new Date(signedAt)) !== signedAt) {
+  if (
+    typeof signedAt !== 'string' ||
+    !SIGNED_AT.test(signedAt) ||
+    Number.isNaN(Date.parse(signedAt)) ||
+    isoSeconds(new Date(signedAt)) !== signedAt
+  ) {
     return 'signedAt is not an ISO 8601 UTC time to the second';
   }
-  if (!isObject(bag) || !hasExactKeys(bag, BAG) || !allStrings(bag, BAG)) return 'bag is not {externalIdentifier, tagmanifestSha256}';
+  if (!isObject(bag) || !hasExactKeys(bag, BAG) || !allStrings(bag, BAG))
+    return 'bag is not {externalIdentifier, tagmanifestSha256}';
   if (!HEX64.test(bag.tagmanifestSha256 as string)) return 'bag.tagmanifestSha256 is not 64 lowercase hex digits';
-  if (!Array.isArray(covers) || !covers.every((c) => typeof c === 'string' && HEX64.test(c))) return 'covers is not a list of SHA-256 hex digests';
+  if (!Array.isArray(covers) || !covers.every((c) => typeof c === 'string' && HEX64.test(c)))
+    return 'covers is not a list of SHA-256 hex digests';
   if (review !== undefined && !isReview(review)) return 'review is not a list of {file, verdict ok|problem, comment}';
-  if (review !== undefined && value.role !== 'supervisor') return "has a review, which only a supervisor's statement may carry";
+  if (review !== undefined && value.role !== 'supervisor')
+    return "has a review, which only a supervisor's statement may carry";
   return null;
 }
 
 function isReview(v: unknown): v is ReviewItem[] {
   return (
     Array.isArray(v) &&
-    v.every((item) => isObject(item) && hasExactKeys(item, REVIEW_ITEM) && allStrings(item, REVIEW_ITEM) && (item.verdict === 'ok' || item.verdict === 'problem'))
+    v.every(
+      (item) =>
+        isObject(item) &&
+        hasExactKeys(item, REVIEW_ITEM) &&
+        allStrings(item, REVIEW_ITEM) &&
+        (item.verdict === 'ok' || item.verdict === 'problem'),
+    )
   );
 }
 
 /** The role/decision pairs the format allows: the first statement submits, later ones decide. */
 export function roleProblem(seq: number, role: Role, decision: Decision): string | null {
-  if (seq === 1) return role === 'analyst' && decision === 'submitted' ? null : 'the first statement must be an analyst submitting';
+  if (seq === 1)
+    return role === 'analyst' && decision === 'submitted' ? null : 'the first statement must be an analyst submitting';
   return role === 'supervisor' && (decision === 'approved' || decision === 'returned')
     ? null
     : 'a later statement must be a supervisor approving or returning';

@@ -3,7 +3,14 @@ import { isoSeconds, serializeStatement, STATEMENT_FORMAT, type Decision, type R
 
 /** Writing a signed statement (the reading side, shared with the browser verifier, is statement-parse.ts). */
 
-export { parseStatement, roleProblem, STATEMENT_FORMAT, type Decision, type ReviewItem, type Statement } from './statement-parse';
+export {
+  parseStatement,
+  roleProblem,
+  STATEMENT_FORMAT,
+  type Decision,
+  type ReviewItem,
+  type Statement,
+} from './statement-parse';
 
 export interface StatementInput {
   signer: Signer;

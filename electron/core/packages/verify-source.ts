@@ -44,13 +44,25 @@ export interface VerifyResult {
  * Verifies a ZIP by streaming it: never extracts, never writes. Bad input of any kind gives
  * `invalid` with the failing checks; only the source's own read errors and cancellation throw.
  */
-export async function verifyZip(source: ByteSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const inspection = await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: true });
+export async function verifyZip(
+  source: ByteSource,
+  platform: Platform,
+  opts: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const inspection = await inspect(source, platform, {
+    ...opts,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    full: true,
+  });
   return toResult(inspection, opts);
 }
 
 /** Verifies an unzipped bag folder: the same checks and verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones. */
-export async function verifyBag(folder: FolderSource, platform: Platform, opts: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyBag(
+  folder: FolderSource,
+  platform: Platform,
+  opts: VerifyOptions = {},
+): Promise<VerifyResult> {
   const inspection = await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits } });
   return toResult(inspection, opts);
 }
@@ -72,7 +84,10 @@ async function toResult(inspection: Inspection, opts: VerifyOptions): Promise<Ve
  * A verified package judged again against another roster and TSA roots, without reading it: the
  * browser verifier does this when a roster (which may name TSA roots) is given after the verdict.
  */
-export async function rejudge(result: VerifyResult, trust: { roster: readonly RosterEntry[]; tsaRoots: TsaRoots }): Promise<VerifyResult> {
+export async function rejudge(
+  result: VerifyResult,
+  trust: { roster: readonly RosterEntry[]; tsaRoots: TsaRoots },
+): Promise<VerifyResult> {
   const timestamps = await trustTimestamps(result.timestamps, trust.tsaRoots);
   return { ...result, ...judge({ checks: result.checks, statements: result.statements, timestamps }, trust.roster) };
 }
@@ -85,7 +100,8 @@ export interface ReadEntryOptions extends OperationOptions {
 
 /** Only payload files can be read out of a package. */
 export function assertPayloadPath(bagPath: string): void {
-  if (!bagPath.startsWith('data/')) throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
+  if (!bagPath.startsWith('data/'))
+    throw new JejakError('INVALID_INPUT', 'Only payload files (data/…) can be read from a package.');
 }
 
 /**
@@ -94,23 +110,41 @@ export function assertPayloadPath(bagPath: string): void {
  * rest of the payload: verify once for the verdict. Throws INTEGRITY (with the failing checks in
  * details) if what it checks fails.
  */
-export async function readZipEntry(source: ByteSource, platform: Platform, bagPath: string, opts: ReadEntryOptions = {}): Promise<Uint8Array> {
+export async function readZipEntry(
+  source: ByteSource,
+  platform: Platform,
+  bagPath: string,
+  opts: ReadEntryOptions = {},
+): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
   const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
-  return capturedBytes(await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }), bagPath);
+  return capturedBytes(
+    await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }),
+    bagPath,
+  );
 }
 
 /** The same for a file of an unzipped bag folder. */
-export async function readBagEntry(folder: FolderSource, platform: Platform, bagPath: string, opts: ReadEntryOptions = {}): Promise<Uint8Array> {
+export async function readBagEntry(
+  folder: FolderSource,
+  platform: Platform,
+  bagPath: string,
+  opts: ReadEntryOptions = {},
+): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
   const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
-  return capturedBytes(await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }), bagPath);
+  return capturedBytes(
+    await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }),
+    bagPath,
+  );
 }
 
 function capturedBytes(inspection: Inspection, bagPath: string): Uint8Array {
   const failing = inspection.checks.checks.filter((c) => !c.ok);
   if (failing.length > 0) {
-    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+    throw new JejakError('INTEGRITY', `The package does not verify: ${failing.map((c) => c.id).join(', ')}.`, {
+      checks: failing,
+    });
   }
   const bytes = inspection.files.get(bagPath)?.bytes;
   if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);

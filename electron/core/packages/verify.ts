@@ -5,7 +5,15 @@ import { JejakError } from '../errors';
 import { asUnreadable } from './operation';
 import type { ByteSource } from './platform';
 import { fileSource, folderSource, nodePlatform } from './platform-node';
-import { assertPayloadPath, readZipEntry, verifyBag, verifyZip, type ReadEntryOptions, type VerifyOptions, type VerifyResult } from './verify-source';
+import {
+  assertPayloadPath,
+  readZipEntry,
+  verifyBag,
+  verifyZip,
+  type ReadEntryOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from './verify-source';
 
 /** Verifying packages and bag folders on disk (the checks themselves are verify-source.ts's, shared with the browser verifier). */
 
@@ -44,7 +52,11 @@ async function openedFile(handle: FileHandle): Promise<{ file: ByteSource; uncha
  * age-encrypted package is handed over as its decrypted view, opened with `ageIdentities`: the
  * same ByteSource as a plain file, so every check reads both the same way.
  */
-export async function withPackage<T>(zipPath: string, fn: (pkg: OpenedPackageFile) => Promise<T>, ageIdentities?: readonly string[]): Promise<T> {
+export async function withPackage<T>(
+  zipPath: string,
+  fn: (pkg: OpenedPackageFile) => Promise<T>,
+  ageIdentities?: readonly string[],
+): Promise<T> {
   let handle: FileHandle;
   try {
     handle = await open(zipPath, 'r');
@@ -66,7 +78,10 @@ export async function withPackage<T>(zipPath: string, fn: (pkg: OpenedPackageFil
  * `invalid` with the failing checks; only our own I/O (UNREADABLE), a key that cannot open an
  * encrypted package (WRONG_AGE_KEY) and cancellation (CANCELLED) throw.
  */
-export async function verifyPackage(zipPath: string, opts: VerifyOptions & PackageFileOptions = {}): Promise<VerifyResult> {
+export async function verifyPackage(
+  zipPath: string,
+  opts: VerifyOptions & PackageFileOptions = {},
+): Promise<VerifyResult> {
   return withPackage(
     zipPath,
     async ({ source, encrypted }) => {
@@ -97,8 +112,16 @@ export async function verifyFolder(folder: string, opts: VerifyOptions = {}): Pr
  * not re-read the rest of the payload: run verifyPackage once for the verdict. Throws INTEGRITY
  * (with the failing checks in details) if what it checks fails.
  */
-export async function readPackageEntry(zipPath: string, bagPath: string, opts: ReadEntryOptions & PackageFileOptions = {}): Promise<Buffer> {
+export async function readPackageEntry(
+  zipPath: string,
+  bagPath: string,
+  opts: ReadEntryOptions & PackageFileOptions = {},
+): Promise<Buffer> {
   assertPayloadPath(bagPath);
-  const bytes = await withPackage(zipPath, ({ source }) => readZipEntry(source, nodePlatform, bagPath, opts), opts.ageIdentities);
+  const bytes = await withPackage(
+    zipPath,
+    ({ source }) => readZipEntry(source, nodePlatform, bagPath, opts),
+    opts.ageIdentities,
+  );
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -76,18 +76,28 @@ function checkPayload(payload: readonly PayloadFile[]): void {
   const seen = new Set<string>();
   const seqs = new Set<number>();
   for (const file of payload) {
-    if (!isPayloadPath(file.path)) throw new JejakError('INVALID_INPUT', `${file.path} is not a payload file the format allows.`);
-    if (seen.has(file.path.toLowerCase())) throw new JejakError('INVALID_INPUT', `${file.path} is in the payload twice.`);
+    if (!isPayloadPath(file.path))
+      throw new JejakError('INVALID_INPUT', `${file.path} is not a payload file the format allows.`);
+    if (seen.has(file.path.toLowerCase()))
+      throw new JejakError('INVALID_INPUT', `${file.path} is in the payload twice.`);
     seen.add(file.path.toLowerCase());
     const seq = parseEvidencePath(file.path)?.seq;
-    if (seq !== undefined && seqs.has(seq)) throw new JejakError('INVALID_INPUT', `Two evidence files have number ${seq}.`);
+    if (seq !== undefined && seqs.has(seq))
+      throw new JejakError('INVALID_INPUT', `Two evidence files have number ${seq}.`);
     if (seq !== undefined) seqs.add(seq);
-    if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0)) throw new JejakError('INVALID_INPUT', `The size of ${file.path} is not a byte count.`);
+    if (file.size !== undefined && !(Number.isSafeInteger(file.size) && file.size >= 0))
+      throw new JejakError('INVALID_INPUT', `The size of ${file.path} is not a byte count.`);
     if (file.expectedSha256 !== undefined && !/^[0-9a-f]{64}$/.test(file.expectedSha256)) {
       throw new JejakError('INVALID_INPUT', `The expected SHA-256 of ${file.path} is not 64 lowercase hex digits.`);
     }
-    if (file.knownSha512 !== undefined && (file.expectedSha256 === undefined || !/^[0-9a-f]{128}$/.test(file.knownSha512))) {
-      throw new JejakError('INVALID_INPUT', `The known SHA-512 of ${file.path} needs its expected SHA-256 and must be 128 lowercase hex digits.`);
+    if (
+      file.knownSha512 !== undefined &&
+      (file.expectedSha256 === undefined || !/^[0-9a-f]{128}$/.test(file.knownSha512))
+    ) {
+      throw new JejakError(
+        'INVALID_INPUT',
+        `The known SHA-512 of ${file.path} needs its expected SHA-256 and must be 128 lowercase hex digits.`,
+      );
     }
   }
   for (const required of REQUIRED_PAYLOAD) {
@@ -96,10 +106,13 @@ function checkPayload(payload: readonly PayloadFile[]): void {
 }
 
 function integrityProblem(file: PayloadFile, d: Digests): string | null {
-  if (file.size !== undefined && d.size !== file.size) return `${file.path} gave ${d.size} bytes, not the expected ${file.size}.`;
-  if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256) return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
+  if (file.size !== undefined && d.size !== file.size)
+    return `${file.path} gave ${d.size} bytes, not the expected ${file.size}.`;
+  if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256)
+    return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
   const prefix = parseEvidencePath(file.path)?.sha256Prefix;
-  if (prefix !== undefined && !d.sha256.startsWith(prefix)) return `${file.path} is named for SHA-256 ${prefix}… but its bytes hash to ${d.sha256.slice(0, 12)}….`;
+  if (prefix !== undefined && !d.sha256.startsWith(prefix))
+    return `${file.path} is named for SHA-256 ${prefix}… but its bytes hash to ${d.sha256.slice(0, 12)}….`;
   return null;
 }
 
@@ -108,10 +121,15 @@ function integrityProblem(file: PayloadFile, d: Digests): string | null {
  * there is replaced, atomically, only once the package is complete. Each payload file is read once,
  * hashed while it streams into the ZIP; memory stays bounded whatever the case size.
  */
-export async function writePackage(input: ExportInput, destination: string, opts: WriteOptions = {}): Promise<WriteResult> {
+export async function writePackage(
+  input: ExportInput,
+  destination: string,
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
   const reference = input.bagInfo.externalIdentifier;
   // Statements and report.json compare it with bag-info.txt, which holds trimmed single-line values.
-  if (reference !== reference.trim() || /[\r\n]/.test(reference)) throw new JejakError('INVALID_INPUT', 'The case reference must be one line without surrounding spaces.');
+  if (reference !== reference.trim() || /[\r\n]/.test(reference))
+    throw new JejakError('INVALID_INPUT', 'The case reference must be one line without surrounding spaces.');
   const name = bagName(reference);
   checkPayload(input.payload);
   const key = checkSigner(input.signer, 'analyst');
@@ -124,32 +142,39 @@ export async function writePackage(input: ExportInput, destination: string, opts
     signal: opts.signal,
     onProgress: (bytesDone: number, bytesTotal: number) => opts.onProgress?.({ bytesDone, bytesTotal, file: 'age' }),
   };
-  const bytes = await writeAtomically(path, opts.signal, (out) => writePlainOrSealed(out, seal, async (handle) => {
-    const zip = new ZipWriter(handle, now, opts.signal);
-    const { digests, report } = await addPayload(zip, name, input.payload, opts);
-    checkReport(report, input, digests);
-    const tags = tagFiles(input.bagInfo, input.payload, digests, now);
-    tagmanifestSha256 = tags.tagmanifestSha256;
-    for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
-    const statement = statementBytes({
-      signer: input.signer,
-      decision: 'submitted',
-      comment: input.comment ?? '',
-      signedAt: now,
-      externalIdentifier: input.bagInfo.externalIdentifier,
-      tagmanifestSha256,
-      covers: [],
-    });
-    const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
-    await zip.addBuffer(`${stem}.json`, statement);
-    await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
-    await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
-    return zip.finish();
-  }));
+  const bytes = await writeAtomically(path, opts.signal, (out) =>
+    writePlainOrSealed(out, seal, async (handle) => {
+      const zip = new ZipWriter(handle, now, opts.signal);
+      const { digests, report } = await addPayload(zip, name, input.payload, opts);
+      checkReport(report, input, digests);
+      const tags = tagFiles(input.bagInfo, input.payload, digests, now);
+      tagmanifestSha256 = tags.tagmanifestSha256;
+      for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
+      const statement = statementBytes({
+        signer: input.signer,
+        decision: 'submitted',
+        comment: input.comment ?? '',
+        signedAt: now,
+        externalIdentifier: input.bagInfo.externalIdentifier,
+        tagmanifestSha256,
+        covers: [],
+      });
+      const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
+      await zip.addBuffer(`${stem}.json`, statement);
+      await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
+      await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
+      return zip.finish();
+    }),
+  );
   return { path, name, tagmanifestSha256, bytes, recipients };
 }
 
-async function addPayload(zip: ZipWriter, name: string, payload: readonly PayloadFile[], opts: WriteOptions): Promise<{ digests: Digests[]; report: Buffer }> {
+async function addPayload(
+  zip: ZipWriter,
+  name: string,
+  payload: readonly PayloadFile[],
+  opts: WriteOptions,
+): Promise<{ digests: Digests[]; report: Buffer }> {
   const sizes = payload.map((f) => f.size);
   const bytesTotal = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
   let bytesDone = 0;
@@ -185,12 +210,23 @@ function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]
   input.payload.forEach((f, i) => {
     if (f.path.startsWith('evidence/')) evidence.set(`data/${f.path}`, digests[i] as Digests);
   });
-  const problems = reportProblems(report, { externalIdentifier: input.bagInfo.externalIdentifier, analystFingerprint: input.signer.fingerprint, evidence });
-  if (problems.length > 0) throw new JejakError('INVALID_INPUT', `report.json does not match the package: ${problems.join('; ')}.`);
+  const problems = reportProblems(report, {
+    externalIdentifier: input.bagInfo.externalIdentifier,
+    analystFingerprint: input.signer.fingerprint,
+    evidence,
+  });
+  if (problems.length > 0)
+    throw new JejakError('INVALID_INPUT', `report.json does not match the package: ${problems.join('; ')}.`);
 }
 
-function tagFiles(info: BagInfoInput, payload: readonly PayloadFile[], digests: Digests[], now: Date): { files: Array<[string, Buffer]>; tagmanifestSha256: string } {
-  const line = (algorithm: 'sha256' | 'sha512') => payload.map((f, i) => ({ hash: (digests[i] as Digests)[algorithm], path: `data/${f.path}` }));
+function tagFiles(
+  info: BagInfoInput,
+  payload: readonly PayloadFile[],
+  digests: Digests[],
+  now: Date,
+): { files: Array<[string, Buffer]>; tagmanifestSha256: string } {
+  const line = (algorithm: 'sha256' | 'sha512') =>
+    payload.map((f, i) => ({ hash: (digests[i] as Digests)[algorithm], path: `data/${f.path}` }));
   const octets = digests.reduce((sum, d) => sum + d.size, 0);
   const manifested: Array<[string, Buffer]> = [
     [BAGIT, Buffer.from(BAGIT_TXT)],
@@ -198,7 +234,10 @@ function tagFiles(info: BagInfoInput, payload: readonly PayloadFile[], digests: 
     [MANIFEST_SHA256, Buffer.from(formatManifest(line('sha256')))],
     [MANIFEST_SHA512, Buffer.from(formatManifest(line('sha512')))],
   ];
-  const tagLines = (algorithm: 'sha256' | 'sha512') => formatManifest(manifested.map(([path, data]) => ({ hash: createHash(algorithm).update(data).digest('hex'), path })));
+  const tagLines = (algorithm: 'sha256' | 'sha512') =>
+    formatManifest(
+      manifested.map(([path, data]) => ({ hash: createHash(algorithm).update(data).digest('hex'), path })),
+    );
   const tagmanifest256 = Buffer.from(tagLines('sha256'));
   return {
     files: [...manifested, [TAGMANIFEST_SHA256, tagmanifest256], [TAGMANIFEST_SHA512, Buffer.from(tagLines('sha512'))]],

@@ -16,8 +16,16 @@ export interface NewEntry {
   data: Buffer;
 }
 
-async function copyRange(from: ByteSource, to: PositionalWriter, start: number, length: number, at: number, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
-  for (let done = 0; done < length; ) {
+async function copyRange(
+  from: ByteSource,
+  to: PositionalWriter,
+  start: number,
+  length: number,
+  at: number,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  for (let done = 0; done < length;) {
     throwIfAborted(signal);
     const want = Math.min(CHUNK, length - done);
     const buffer = await from.read(start + done, want);
@@ -30,7 +38,13 @@ async function copyRange(from: ByteSource, to: PositionalWriter, start: number, 
 }
 
 /** Writes `source` plus `entries` (stored, each small) into `out`; returns the new file's size. */
-export async function appendEntries(source: ZipArchive, out: PositionalWriter, entries: readonly NewEntry[], mtime: Date, opts: OperationOptions): Promise<number> {
+export async function appendEntries(
+  source: ZipArchive,
+  out: PositionalWriter,
+  entries: readonly NewEntry[],
+  mtime: Date,
+  opts: OperationOptions,
+): Promise<number> {
   const { cdOffset, cdSize, entryCount } = source.end;
   let done = 0;
   const onBytes = (n: number): void => {
@@ -42,7 +56,16 @@ export async function appendEntries(source: ZipArchive, out: PositionalWriter, e
   const when = dosDateTime(mtime);
   const records: EntryRecord[] = entries.map((e) => {
     const name = Buffer.from(e.name, 'utf8');
-    const record: EntryRecord = { name, method: 0, streamed: false, crc: crc32(e.data), compressedSize: e.data.length, size: e.data.length, offset: position, when };
+    const record: EntryRecord = {
+      name,
+      method: 0,
+      streamed: false,
+      crc: crc32(e.data),
+      compressedSize: e.data.length,
+      size: e.data.length,
+      offset: position,
+      when,
+    };
     position += 30 + name.length + e.data.length;
     return record;
   });

@@ -63,7 +63,9 @@ export interface EndRecord {
 export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
   if (fileSize === 0) throw new ZipFormatError('the file is empty');
   if (fileSize < END_SIZE || u32(tail, tail.length - END_SIZE) !== SIG_END) {
-    throw new ZipFormatError('no end-of-central-directory record at the end of the file: not a ZIP, truncated, or followed by extra bytes');
+    throw new ZipFormatError(
+      'no end-of-central-directory record at the end of the file: not a ZIP, truncated, or followed by extra bytes',
+    );
   }
   const end = tail.subarray(tail.length - END_SIZE);
   if (u16(end, 20) !== 0) throw new ZipFormatError('the end record declares an archive comment');
@@ -81,15 +83,30 @@ export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
   if (locatorAt >= 0 && u32(tail, locatorAt) === SIG_ZIP64_LOCATOR) {
     const zip64At = fileSize - TAIL_SIZE;
     const z = tail.subarray(0, ZIP64_END_SIZE);
-    if (tail.length < TAIL_SIZE || u64(tail, locatorAt + 8) !== zip64At || u32(z, 0) !== SIG_ZIP64_END || u64(z, 4) !== ZIP64_END_SIZE - 12) {
+    if (
+      tail.length < TAIL_SIZE ||
+      u64(tail, locatorAt + 8) !== zip64At ||
+      u32(z, 0) !== SIG_ZIP64_END ||
+      u64(z, 4) !== ZIP64_END_SIZE - 12
+    ) {
       throw new ZipFormatError('the ZIP64 end record is not where its locator says, right before the end record');
     }
-    if (u32(tail, locatorAt + 4) !== 0 || u32(tail, locatorAt + 16) !== 1 || u32(z, 16) !== 0 || u32(z, 20) !== 0 || u64(z, 24) !== u64(z, 32)) {
+    if (
+      u32(tail, locatorAt + 4) !== 0 ||
+      u32(tail, locatorAt + 16) !== 1 ||
+      u32(z, 16) !== 0 ||
+      u32(z, 20) !== 0 ||
+      u64(z, 24) !== u64(z, 32)
+    ) {
       throw new ZipFormatError('multi-disk archives are not supported');
     }
     const wide = { entryCount: u64(z, 32), cdSize: u64(z, 40), cdOffset: u64(z, 48) };
     // The 32-bit fields must be saturated or agree, so a reader ignoring ZIP64 cannot see another archive.
-    if ((record.entryCount !== MAX16 && record.entryCount !== wide.entryCount) || (record.cdSize !== MAX32 && record.cdSize !== wide.cdSize) || (record.cdOffset !== MAX32 && record.cdOffset !== wide.cdOffset)) {
+    if (
+      (record.entryCount !== MAX16 && record.entryCount !== wide.entryCount) ||
+      (record.cdSize !== MAX32 && record.cdSize !== wide.cdSize) ||
+      (record.cdOffset !== MAX32 && record.cdOffset !== wide.cdOffset)
+    ) {
       throw new ZipFormatError('the ZIP64 end record disagrees with the end record');
     }
     record = { ...wide, zip64: true, endStart: zip64At };
@@ -121,7 +138,12 @@ export interface CentralEntry {
   problem?: string;
 }
 
-function entryProblem(e: CentralEntry, versionNeeded: number, diskStart: number, commentLength: number): string | undefined {
+function entryProblem(
+  e: CentralEntry,
+  versionNeeded: number,
+  diskStart: number,
+  commentLength: number,
+): string | undefined {
   if (e.flags & 0x0041) return 'is encrypted';
   if (e.flags & ~ALLOWED_FLAGS) return `uses unsupported flags 0x${e.flags.toString(16)}`;
   if (e.method !== 0 && e.method !== 8) return `uses compression method ${e.method} (only store and deflate are read)`;
@@ -137,7 +159,8 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): CentralEnt
   const entries: CentralEntry[] = [];
   let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > cd.length || u32(cd, at) !== SIG_CENTRAL) throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
+    if (at + 46 > cd.length || u32(cd, at) !== SIG_CENTRAL)
+      throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
     const nameLength = u16(cd, at + 28);
     const extraLength = u16(cd, at + 30);
     const commentLength = u16(cd, at + 32);
@@ -163,14 +186,16 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): CentralEnt
     entries.push(entry);
     at = next;
   }
-  if (at !== cd.length) throw new ZipFormatError(`the central directory holds ${cd.length - at} bytes beyond its ${count} records`);
+  if (at !== cd.length)
+    throw new ZipFormatError(`the central directory holds ${cd.length - at} bytes beyond its ${count} records`);
   return entries;
 }
 
 function readZip64Extra(e: CentralEntry, field: Uint8Array | undefined): void {
   let at = 0;
   const take = (): number => {
-    if (!field || at + 8 > field.length) throw new ZipFormatError(`central directory record ${e.index + 1} lacks its ZIP64 sizes`);
+    if (!field || at + 8 > field.length)
+      throw new ZipFormatError(`central directory record ${e.index + 1} lacks its ZIP64 sizes`);
     at += 8;
     return u64(field, at - 8);
   };
@@ -184,7 +209,8 @@ export function checkLocalHeader(e: CentralEntry, fixed: Uint8Array, variable: U
   const nameLength = u16(fixed, 26);
   if (u32(fixed, 0) !== SIG_LOCAL) return 'has no local header where the central directory points';
   if ((u16(fixed, 4) & 0xff) > MAX_VERSION_NEEDED) return 'has a local header needing a newer ZIP version';
-  if (u16(fixed, 6) !== e.flags || u16(fixed, 8) !== e.method) return 'has a local header whose flags or method differ from the central directory';
+  if (u16(fixed, 6) !== e.flags || u16(fixed, 8) !== e.method)
+    return 'has a local header whose flags or method differ from the central directory';
   if (!bytesEqual(variable.subarray(0, nameLength), e.nameRaw)) return 'has a different name in its local header';
   let extra: Map<number, Uint8Array>;
   try {
@@ -216,7 +242,8 @@ export function descriptorLength(e: CentralEntry, after: Uint8Array): number | n
     const length = at + 4 + 2 * width;
     if (after.length < length) continue;
     const read = (o: number): number => (width === 8 ? u64(after, o) : u32(after, o));
-    if (u32(after, at) === e.crc32 && read(at + 4) === e.compressedSize && read(at + 4 + width) === e.uncompressedSize) return length;
+    if (u32(after, at) === e.crc32 && read(at + 4) === e.compressedSize && read(at + 4 + width) === e.uncompressedSize)
+      return length;
   }
   return null;
 }

@@ -55,8 +55,12 @@ export async function readArchive(source: ByteSource, maxEntries: number): Promi
   const fileSize = source.size;
   const tailLength = Math.min(TAIL_SIZE, fileSize);
   const end = parseEnd(await readAt(source, tailLength, fileSize - tailLength), fileSize);
-  if (end.entryCount > maxEntries) throw new ZipLimitError(`the archive has ${end.entryCount} entries, more than the limit of ${maxEntries}`);
-  if (end.cdSize > MAX_CENTRAL_DIRECTORY) throw new ZipLimitError(`the central directory is ${end.cdSize} bytes, more than the limit of ${MAX_CENTRAL_DIRECTORY}`);
+  if (end.entryCount > maxEntries)
+    throw new ZipLimitError(`the archive has ${end.entryCount} entries, more than the limit of ${maxEntries}`);
+  if (end.cdSize > MAX_CENTRAL_DIRECTORY)
+    throw new ZipLimitError(
+      `the central directory is ${end.cdSize} bytes, more than the limit of ${MAX_CENTRAL_DIRECTORY}`,
+    );
   const entries = parseCentralDirectory(await readAt(source, end.cdSize, end.cdOffset), end.entryCount);
   return { source, fileSize, end, entries };
 }
@@ -85,7 +89,9 @@ export async function mapLocalHeaders(archive: ZipArchive): Promise<string[]> {
     }
   }
   if (expected !== null && expected !== archive.end.cdOffset) {
-    problems.push(`${archive.end.cdOffset - expected} unaccounted bytes lie between the last entry and the central directory`);
+    problems.push(
+      `${archive.end.cdOffset - expected} unaccounted bytes lie between the last entry and the central directory`,
+    );
   }
   return problems;
 }
@@ -95,8 +101,13 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | stri
   if (e.localHeaderOffset + LOCAL_FIXED > limit) return 'points past the entries';
   const fixed = await readAt(archive.source, LOCAL_FIXED, e.localHeaderOffset);
   const variableLength = u16(fixed, 26) + u16(fixed, 28);
-  if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit) return 'has a local header that runs into the central directory';
-  const headerLength = checkLocalHeader(e, fixed, await readAt(archive.source, variableLength, e.localHeaderOffset + LOCAL_FIXED));
+  if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit)
+    return 'has a local header that runs into the central directory';
+  const headerLength = checkLocalHeader(
+    e,
+    fixed,
+    await readAt(archive.source, variableLength, e.localHeaderOffset + LOCAL_FIXED),
+  );
   if (typeof headerLength === 'string') return headerLength;
   const dataStart = e.localHeaderOffset + headerLength;
   const dataEnd = dataStart + e.compressedSize;
@@ -113,8 +124,13 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | stri
 }
 
 /** Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's). */
-async function* readRange(source: ByteSource, start: number, length: number, onError: (err: unknown) => void): AsyncGenerator<Uint8Array> {
-  for (let done = 0; done < length; ) {
+async function* readRange(
+  source: ByteSource,
+  start: number,
+  length: number,
+  onError: (err: unknown) => void,
+): AsyncGenerator<Uint8Array> {
+  for (let done = 0; done < length;) {
     let chunk: Uint8Array;
     try {
       chunk = await source.read(start + done, Math.min(CHUNK, length - done));
@@ -134,13 +150,20 @@ async function* readRange(source: ByteSource, start: number, length: number, onE
  * Returns a description of what is wrong with the data, or null. Throws only for I/O failures on
  * our side (UNREADABLE) and cancellation (CANCELLED).
  */
-export async function readEntryData(archive: ZipArchive, e: ZipEntry, platform: Platform, onChunk: (chunk: Uint8Array) => void, signal?: AbortSignal): Promise<string | null> {
+export async function readEntryData(
+  archive: ZipArchive,
+  e: ZipEntry,
+  platform: Platform,
+  onChunk: (chunk: Uint8Array) => void,
+  signal?: AbortSignal,
+): Promise<string | null> {
   if (e.dataStart === undefined) return e.problem ?? 'cannot be located';
   let count = 0;
   let crc = 0;
   const consume = (chunk: Uint8Array): void => {
     count += chunk.length;
-    if (count > e.uncompressedSize) throw new ZipFormatError(`holds more than the ${e.uncompressedSize} bytes it declares`);
+    if (count > e.uncompressedSize)
+      throw new ZipFormatError(`holds more than the ${e.uncompressedSize} bytes it declares`);
     crc = platform.crc32(chunk, crc);
     onChunk(chunk);
   };

@@ -39,7 +39,8 @@ export interface EntryRecord {
   when: DosTime;
 }
 
-export const needsZip64 = (e: EntryRecord): boolean => e.size > MAX32 - 1 || e.compressedSize > MAX32 - 1 || e.offset > MAX32 - 1;
+export const needsZip64 = (e: EntryRecord): boolean =>
+  e.size > MAX32 - 1 || e.compressedSize > MAX32 - 1 || e.offset > MAX32 - 1;
 
 export function localHeader(e: EntryRecord): Buffer {
   const h = Buffer.alloc(30);
@@ -133,4 +134,5 @@ export function endRecords(count: number, cdOffset: number, cdSize: number, zip6
   return Buffer.concat([record, locator, end]);
 }
 
-export const needsZip64End = (count: number, cdOffset: number, cdSize: number): boolean => count >= MAX16 || cdOffset >= MAX32 || cdSize >= MAX32;
+export const needsZip64End = (count: number, cdOffset: number, cdSize: number): boolean =>
+  count >= MAX16 || cdOffset >= MAX32 || cdSize >= MAX32;

@@ -8,14 +8,27 @@ import { fsyncDirectory } from '../fs-atomic';
 import type { DigestStream, Digests } from './digest';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
-import { centralRecord, dataDescriptor, dosDateTime, endRecords, localHeader, localSizes, needsZip64, needsZip64End, type DosTime, type EntryRecord } from './zip-records';
+import {
+  centralRecord,
+  dataDescriptor,
+  dosDateTime,
+  endRecords,
+  localHeader,
+  localSizes,
+  needsZip64,
+  needsZip64End,
+  type DosTime,
+  type EntryRecord,
+} from './zip-records';
 
 /** System errors at the destination, as the codes a user can act on. */
 function asUnwritable(err: unknown, dir: string): unknown {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return err;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new JejakError('NOT_FOUND', `The folder ${dir} does not exist.`, { code });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new JejakError('FORBIDDEN', `The package cannot be written in ${dir} (${code}).`, { code });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new JejakError('NOT_FOUND', `The folder ${dir} does not exist.`, { code });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new JejakError('FORBIDDEN', `The package cannot be written in ${dir} (${code}).`, { code });
   return new JejakError('INTERNAL', `The package could not be written in ${dir} (${code}).`, { code });
 }
 
@@ -36,7 +49,11 @@ export const partialsInUse = new Set<string>();
  * destination holds the finished package or nothing new. Only a killed process leaves one behind;
  * the pid in its name tells a later sweep (stale-partials.ts) whether its writer may still run.
  */
-export async function writeAtomically<T>(target: string, signal: AbortSignal | undefined, write: (handle: FileHandle) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(
+  target: string,
+  signal: AbortSignal | undefined,
+  write: (handle: FileHandle) => Promise<T>,
+): Promise<T> {
   throwIfAborted(signal);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -62,7 +79,7 @@ export async function writeAtomically<T>(target: string, signal: AbortSignal | u
 }
 
 async function writeAll(handle: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < buffer.length; ) {
+  for (let done = 0; done < buffer.length;) {
     const { bytesWritten } = await handle.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
   }
@@ -100,9 +117,24 @@ export class ZipWriter {
    * Streams `source` through `digest` (which sees the uncompressed bytes and must fail the stream if
    * they are not `size` bytes) into a new entry.
    */
-  async addStream(name: string, source: NodeJS.ReadableStream, digest: DigestStream, compress: boolean, size?: number): Promise<void> {
+  async addStream(
+    name: string,
+    source: NodeJS.ReadableStream,
+    digest: DigestStream,
+    compress: boolean,
+    size?: number,
+  ): Promise<void> {
     const streamed = size === undefined || size >= PATCHABLE;
-    const record: EntryRecord = { name: Buffer.from(name), method: compress ? 8 : 0, streamed, crc: 0, compressedSize: 0, size: 0, offset: this.position, when: this.when };
+    const record: EntryRecord = {
+      name: Buffer.from(name),
+      method: compress ? 8 : 0,
+      streamed,
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+      offset: this.position,
+      when: this.when,
+    };
     await this.write(localHeader(record));
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];
@@ -121,7 +153,8 @@ export class ZipWriter {
       await flush();
     };
     try {
-      if (compress) await pipeline(source, digest, createDeflateRaw({ chunkSize: 1 << 16 }), sink, { signal: this.signal });
+      if (compress)
+        await pipeline(source, digest, createDeflateRaw({ chunkSize: 1 << 16 }), sink, { signal: this.signal });
       else await pipeline(source, digest, sink, { signal: this.signal });
     } catch (err) {
       throw this.signal?.aborted ? cancelled() : err;
@@ -138,7 +171,16 @@ export class ZipWriter {
   /** A small entry, stored, with its sizes in the local header. */
   async addBuffer(name: string, data: Buffer): Promise<void> {
     throwIfAborted(this.signal);
-    const record: EntryRecord = { name: Buffer.from(name), method: 0, streamed: false, crc: crc32(data), compressedSize: data.length, size: data.length, offset: this.position, when: this.when };
+    const record: EntryRecord = {
+      name: Buffer.from(name),
+      method: 0,
+      streamed: false,
+      crc: crc32(data),
+      compressedSize: data.length,
+      size: data.length,
+      offset: this.position,
+      when: this.when,
+    };
     await this.write(Buffer.concat([localHeader(record), data]));
     this.entries.push({ record, zip64: needsZip64(record) });
   }
@@ -149,7 +191,12 @@ export class ZipWriter {
     const cdOffset = this.position;
     const central = Buffer.concat(this.entries.map(({ record, zip64 }) => centralRecord(record, zip64)));
     const count = this.entries.length;
-    await this.write(Buffer.concat([central, endRecords(count, cdOffset, central.length, needsZip64End(count, cdOffset, central.length))]));
+    await this.write(
+      Buffer.concat([
+        central,
+        endRecords(count, cdOffset, central.length, needsZip64End(count, cdOffset, central.length)),
+      ]),
+    );
     return this.position;
   }
 }

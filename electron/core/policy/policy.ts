@@ -21,14 +21,20 @@ const referencePatternSchema = z
   .string()
   .min(1)
   .max(100)
-  .refine((p) => (p.match(/\{[^}]*\}/g) ?? []).every((t) => /^\{(yyyy|yy|mm|dd|seq[1-9])\}$/.test(t)), 'only {yyyy} {yy} {mm} {dd} {seqN} may appear in braces')
+  .refine(
+    (p) => (p.match(/\{[^}]*\}/g) ?? []).every((t) => /^\{(yyyy|yy|mm|dd|seq[1-9])\}$/.test(t)),
+    'only {yyyy} {yy} {mm} {dd} {seqN} may appear in braces',
+  )
   .refine((p) => (p.match(/\{seq[1-9]\}/g) ?? []).length === 1, 'needs exactly one {seqN} counter, e.g. {seq4}');
 
 /** The policy applies to Windows and Linux machines alike, so either form of absolute path is accepted. */
 /** The e-mail rule of the notice's JSON Schema (Ajv's "email" format), so a policy address always fits a notice. */
 const EMAIL = fullFormats.email as RegExp;
 
-const absoluteFolder = z.string().min(1).refine((p) => win32.isAbsolute(p) || posix.isAbsolute(p), 'must be an absolute folder path');
+const absoluteFolder = z
+  .string()
+  .min(1)
+  .refine((p) => win32.isAbsolute(p) || posix.isAbsolute(p), 'must be an absolute folder path');
 
 export const policySchema = z
   .object({
@@ -40,14 +46,31 @@ export const policySchema = z
       .refine((list) => new Set(list).size === list.length, 'categories must not repeat'),
     legalBasisPresets: z.array(z.string().min(1).max(500)),
     referencePattern: referencePatternSchema,
-    dueHours: z.object({ urgent: z.number().positive().max(24 * 90), normal: z.number().positive().max(24 * 90) }),
+    dueHours: z.object({
+      urgent: z
+        .number()
+        .positive()
+        .max(24 * 90),
+      normal: z
+        .number()
+        .positive()
+        .max(24 * 90),
+    }),
     autoLockMinutes: z.number().int().min(1).max(240),
     minPassphraseStrength: z.number().int().min(0).max(4),
     kdf: kdfParamsSchema,
-    escrowPublicKey: z.string().refine(isEscrowPublicKey, 'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)'),
+    escrowPublicKey: z
+      .string()
+      .refine(
+        isEscrowPublicKey,
+        'must be an X25519 public key in PEM form (openssl genpkey -algorithm X25519, see docs/deploy.md)',
+      ),
     allowedExportFolders: z.array(absoluteFolder).min(1),
     /** every package exported on this machine is age-encrypted and includes these recipients (e.g. the unit's archive key) */
-    exportRecipients: z.array(z.string().refine(isAgeRecipient, 'must be an age X25519 recipient (age1…, as age-keygen prints it)')).min(1).max(20),
+    exportRecipients: z
+      .array(z.string().refine(isAgeRecipient, 'must be an age X25519 recipient (age1…, as age-keygen prints it)'))
+      .min(1)
+      .max(20),
     /** the roots an RFC 3161 time-stamping authority's certificate must chain to, as PEM certificates */
     tsaRoots: tsaRootsSchema.min(1).max(20),
     /** What every notice (data/notice.json) says of the unit and asks of the platform. */
@@ -90,12 +113,18 @@ export function loadPolicy(path = defaultPolicyPath()): LoadedPolicy {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new JejakError('POLICY', `The machine policy ${path} is not valid JSON (${(e as Error).message}). Ask IT to fix it; Jejak will not start with a broken policy.`);
+    throw new JejakError(
+      'POLICY',
+      `The machine policy ${path} is not valid JSON (${(e as Error).message}). Ask IT to fix it; Jejak will not start with a broken policy.`,
+    );
   }
   const result = policySchema.safeParse(parsed);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new JejakError('POLICY', `The machine policy ${path} is invalid: ${problems}. Ask IT to fix it; Jejak will not start with a broken policy.`);
+    throw new JejakError(
+      'POLICY',
+      `The machine policy ${path} is invalid: ${problems}. Ask IT to fix it; Jejak will not start with a broken policy.`,
+    );
   }
   return { path, present: true, policy: result.data };
 }

@@ -11,12 +11,24 @@ export function drawClosing(L: Layout, data: ReportData, s: PdfStrings): void {
   L.space(4);
   const labelW = 112;
   const kv = (label: string, value: string, style: TextStyle = ST.value, strict = false) =>
-    keyValue(L, label, value, { x: L.left, labelW, width: L.width, labelStyle: ST.label, valueStyle: style, strict, padY: 2 });
+    keyValue(L, label, value, {
+      x: L.left,
+      labelW,
+      width: L.width,
+      labelStyle: ST.label,
+      valueStyle: style,
+      strict,
+      padY: 2,
+    });
   kv(s.signer.name, a.name.trim() || s.none);
   kv(s.signer.unit, a.unit.trim() || s.none);
   kv(s.signer.id, a.id.trim() || s.none, ST.value, true);
   kv(s.signer.role, a.role === 'supervisor' ? s.roles.supervisor : s.roles.analyst);
-  kv(s.signer.fingerprint, groupFingerprint(cleanText(a.fingerprint, { strict: true }).toLowerCase()).join('\n'), ST.valueMono);
+  kv(
+    s.signer.fingerprint,
+    groupFingerprint(cleanText(a.fingerprint, { strict: true }).toLowerCase()).join('\n'),
+    ST.valueMono,
+  );
   L.space(12);
 
   const name = packageName(data.case.reference);
@@ -34,7 +46,9 @@ export function drawClosing(L: Layout, data: ReportData, s: PdfStrings): void {
   const cmdLines: Line[] = [];
   for (const cmd of commands) {
     const wrapped = L.wrap(cmd, L.width - 2 * padX - indent, ST.cmd, false);
-    wrapped.forEach((l, i) => cmdLines.push({ ...l, text: i === 0 ? `${prompt}${l.text}` : `${' '.repeat(prompt.length + 2)}${l.text}` }));
+    wrapped.forEach((l, i) =>
+      cmdLines.push({ ...l, text: i === 0 ? `${prompt}${l.text}` : `${' '.repeat(prompt.length + 2)}${l.text}` }),
+    );
   }
   const fpPrefix = cleanText(a.fingerprint, { strict: true }).toLowerCase().slice(0, 16);
   const notes = L.wrap(s.verifyNotes({ fingerprintPrefix: fpPrefix }), L.width, ST.note);
@@ -67,11 +81,31 @@ export function drawPageFurniture(L: Layout, data: ReportData, s: PdfStrings): v
       const y = 30;
       const half = L.width / 2 - 10;
       L.drawLine({ text: L.truncate(unit, half, ST.running), dir: 'ltr', style: ST.running }, L.left, y, half);
-      L.drawLine({ text: L.truncate(s.title, half, ST.running), dir: 'ltr', style: ST.running }, L.right - half, y, half, 'right');
-      doc.save().moveTo(L.left, y + 12).lineTo(L.right, y + 12).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+      L.drawLine(
+        { text: L.truncate(s.title, half, ST.running), dir: 'ltr', style: ST.running },
+        L.right - half,
+        y,
+        half,
+        'right',
+      );
+      doc
+        .save()
+        .moveTo(L.left, y + 12)
+        .lineTo(L.right, y + 12)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
     }
     const fy = PAGE.bottom + 22;
-    doc.save().moveTo(L.left, fy - 6).lineTo(L.right, fy - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(L.left, fy - 6)
+      .lineTo(L.right, fy - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke()
+      .restore();
     const pageText = s.pageOf(n, total);
     const pageW = L.widthOf(pageText, ST.footerBold);
     const refText = L.truncate(`${s.refShort} ${ref}`, L.width - pageW - 24, ST.footer);

@@ -94,7 +94,16 @@ export function drawEvidence(
   const notStated = s.notStated;
   const channel = ev.channelUrl ? channelsByUrl.get(ev.channelUrl) : undefined;
   const kv = (label: string, value: string, style: TextStyle, strict = false, extra?: Line[]) =>
-    keyValue(L, label, value, { x: fx, labelW, width: fw, labelStyle: ST.evLabel, valueStyle: style, strict, padY: 1.1, extra });
+    keyValue(L, label, value, {
+      x: fx,
+      labelW,
+      width: fw,
+      labelStyle: ST.evLabel,
+      valueStyle: style,
+      strict,
+      padY: 1.1,
+      extra,
+    });
   kv(s.ev.file, ev.file, ST.evValueMono, true);
   kv(s.ev.size, formatSize(ev.size, lang), ST.evValue);
   kv(s.ev.mediaType, ev.mediaType || notStated, ST.evValue, true);
@@ -103,7 +112,11 @@ export function drawEvidence(
     ev.width != null && ev.height != null ? `${ev.width} × ${ev.height} px` : notStated,
     ev.width != null && ev.height != null ? ST.evValue : ST.evMuted,
   );
-  kv(s.ev.captured, ev.capturedAt ? formatDateTime(ev.capturedAt, lang, { seconds: true }) : notStated, ev.capturedAt ? ST.evValue : ST.evMuted);
+  kv(
+    s.ev.captured,
+    ev.capturedAt ? formatDateTime(ev.capturedAt, lang, { seconds: true }) : notStated,
+    ev.capturedAt ? ST.evValue : ST.evMuted,
+  );
   kv(s.ev.intake, formatDateTime(ev.intakeAt, lang, { seconds: true }), ST.evValue);
   kv(s.ev.takenBy, ev.takenBy.trim() || notStated, ev.takenBy.trim() ? ST.evValue : ST.evMuted);
   kv(s.ev.sourceUrl, ev.sourceUrl ?? notStated, ev.sourceUrl ? ST.evValueMono : ST.evMuted, Boolean(ev.sourceUrl));

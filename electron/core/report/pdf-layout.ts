@@ -9,7 +9,16 @@
  * break happens only in `addPage()`.
  */
 import type PDFDocument from 'pdfkit';
-import { cleanText, hasRtl, paragraphDirection, truncateText, visualOrder, wrapText, type CleanOptions, type Measure } from './pdf-text';
+import {
+  cleanText,
+  hasRtl,
+  paragraphDirection,
+  truncateText,
+  visualOrder,
+  wrapText,
+  type CleanOptions,
+  type Measure,
+} from './pdf-text';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -194,7 +203,11 @@ export class Layout {
     this.row([{ x, width, lines, align }], { padX: 0, padY: 0, keepTogether: false });
   }
 
-  paragraph(text: string, style: TextStyle, opts: { x?: number; width?: number; align?: Align; clean?: CleanOptions | false } = {}): void {
+  paragraph(
+    text: string,
+    style: TextStyle,
+    opts: { x?: number; width?: number; align?: Align; clean?: CleanOptions | false } = {},
+  ): void {
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.right - x;
     this.lines(this.wrap(text, width, style, opts.clean ?? { multiline: true }), x, width, opts.align ?? 'left');
@@ -264,10 +277,12 @@ export class Layout {
         this.y += rest + 2 * padY;
         return;
       }
-      const smallest = Math.min(...cells.map((c, i) => {
-        const l = c.lines[offsets[i] ?? 0];
-        return l ? this.lineHeight(l.style) : Infinity;
-      }));
+      const smallest = Math.min(
+        ...cells.map((c, i) => {
+          const l = c.lines[offsets[i] ?? 0];
+          return l ? this.lineHeight(l.style) : Infinity;
+        }),
+      );
       const nothingFits = avail < (Number.isFinite(smallest) ? smallest : 0) * 2;
       const fitsFresh = rest + 2 * padY <= this.bottom - freshTop() - 40;
       if (nothingFits || (first && keepTogether && fitsFresh)) {
@@ -389,8 +404,14 @@ export function tableLeadHeight(
   padX = 3,
   padY = 3,
 ): number {
-  const headerLines = Math.max(...columns.map((c) => layout.wrap(c.header, c.width - 2 * padX, styles.header, false).length));
-  const firstRowLines = rows[0] ? Math.max(...rows[0].map((segs, i) => cellLines(layout, segs, (columns[i]?.width ?? 0) - 2 * padX, styles.cell).length)) : 0;
+  const headerLines = Math.max(
+    ...columns.map((c) => layout.wrap(c.header, c.width - 2 * padX, styles.header, false).length),
+  );
+  const firstRowLines = rows[0]
+    ? Math.max(
+        ...rows[0].map((segs, i) => cellLines(layout, segs, (columns[i]?.width ?? 0) - 2 * padX, styles.cell).length),
+      )
+    : 0;
   const firstRowHeight = rows[0] ? firstRowLines * layout.lineHeight(styles.cell) + 2 * padY : 0;
   return headerLines * layout.lineHeight(styles.header) + 2 * padY + Math.min(firstRowHeight, 80);
 }

@@ -257,8 +257,34 @@ export function pdfStrings(language: ReportLanguage): PdfStrings {
 }
 
 const MONTHS: Record<ReportLanguage, string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 const MONTHS_SHORT: Record<ReportLanguage, string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
@@ -289,7 +315,11 @@ export function formatDate(iso: string | null | undefined, lang: ReportLanguage)
 }
 
 /** "28 November 2026 pukul 04.00.15 UTC" / "28 November 2026, 04:00:15 UTC" */
-export function formatDateTime(iso: string | null | undefined, lang: ReportLanguage, opts: { seconds?: boolean } = {}): string {
+export function formatDateTime(
+  iso: string | null | undefined,
+  lang: ReportLanguage,
+  opts: { seconds?: boolean } = {},
+): string {
   const d = parseDate(iso);
   if (!d) return iso ?? '';
   const date = `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;

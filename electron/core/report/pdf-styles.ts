@@ -35,7 +35,16 @@ export function keyValue(
   L: Layout,
   label: string,
   value: string,
-  o: { x: number; labelW: number; width: number; labelStyle: TextStyle; valueStyle: TextStyle; strict?: boolean; padY?: number; extra?: Line[] },
+  o: {
+    x: number;
+    labelW: number;
+    width: number;
+    labelStyle: TextStyle;
+    valueStyle: TextStyle;
+    strict?: boolean;
+    padY?: number;
+    extra?: Line[];
+  },
 ): void {
   const valueX = o.x + o.labelW;
   const valueW = o.width - o.labelW;

@@ -10,8 +10,9 @@
  */
 
 /** Invisible or direction-changing characters, made visible everywhere. */
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- finding these characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- finding these characters is the point
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/gu;
 /** Also made visible in identifiers (URLs, file names, references): joiners, soft hyphen, variation selectors. */
 // eslint-disable-next-line no-misleading-character-class -- finding these characters is the point
 const INVISIBLE_STRICT = /[\u00AD\u034F\u200C\u200D\uFE00-\uFE0F]/gu;
@@ -44,7 +45,27 @@ export function cleanText(input: unknown, opts: CleanOptions = {}): string {
 export type Measure = (s: string) => number;
 
 /** After these a long unbroken string that is not a URL (a path, a file name) may break. */
-const BREAK_AFTER = new Set(['/', '?', '&', '=', '#', '-', '_', '.', ',', ';', ':', '~', '+', '@', '|', '\\', ')', ']', '}']);
+const BREAK_AFTER = new Set([
+  '/',
+  '?',
+  '&',
+  '=',
+  '#',
+  '-',
+  '_',
+  '.',
+  ',',
+  ';',
+  ':',
+  '~',
+  '+',
+  '@',
+  '|',
+  '\\',
+  ')',
+  ']',
+  '}',
+]);
 /** A URL breaks only after these, so each line ends where a reader sees the address has more to it. */
 const URL_BREAK_AFTER = new Set(['/', '?', '&']);
 /** "scheme://", "www." or "host.tld/" at the start of a word: a URL. */
@@ -213,9 +234,17 @@ export function visualOrder(line: string, base: 'ltr' | 'rtl'): string {
   const resolved: Dir[] = dirs.map((d, i) => {
     if (d !== 'N') return d;
     let prev: Dir = baseDir;
-    for (let j = i - 1; j >= 0; j--) if (dirs[j] !== 'N') { prev = dirs[j] as Dir; break; }
+    for (let j = i - 1; j >= 0; j--)
+      if (dirs[j] !== 'N') {
+        prev = dirs[j] as Dir;
+        break;
+      }
     let next: Dir = baseDir;
-    for (let j = i + 1; j < dirs.length; j++) if (dirs[j] !== 'N') { next = dirs[j] as Dir; break; }
+    for (let j = i + 1; j < dirs.length; j++)
+      if (dirs[j] !== 'N') {
+        next = dirs[j] as Dir;
+        break;
+      }
     return prev === next ? prev : baseDir;
   });
   // embedding levels: LTR base -> L=0, R=1; RTL base -> R=1, L=2

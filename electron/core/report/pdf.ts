@@ -25,7 +25,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { COLORS, drawTable, Layout, PAGE, tableLeadHeight, type Column, type TableSegment, type TextStyle } from './pdf-layout';
+import {
+  COLORS,
+  drawTable,
+  Layout,
+  PAGE,
+  tableLeadHeight,
+  type Column,
+  type TableSegment,
+  type TextStyle,
+} from './pdf-layout';
 import {
   formatDate,
   formatDateTime,
@@ -61,9 +70,7 @@ export const PDF_FONT_FILES = {
 /** Unread PDF bytes in the stream above which drawing pauses until the consumer reads. */
 const OUTPUT_HIGH_WATER = 1 << 20;
 
-
 type Doc = InstanceType<typeof PDFDocument>;
-
 
 /**
  * Renders the request. Returns the PDF as a stream at once; pages are drawn as the stream is
@@ -177,7 +184,11 @@ async function draw(
 
   // B. evidence, thumbnails fetched one ahead
   // kept with the first item's header, preview and hashes, which drawEvidence keeps together
-  sectionHeading(L, `${s.sectionEvidence} (${data.evidence.length})`, data.evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body));
+  sectionHeading(
+    L,
+    `${s.sectionEvidence} (${data.evidence.length})`,
+    data.evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body),
+  );
   if (data.evidence.length === 0) L.paragraph(s.noEvidence, ST.body);
   const load = (e: ReportEvidence): Promise<Thumb | 'bad' | null> =>
     opts.thumbnail(e).then((b) => (b && b.length > 0 ? normalizeThumbnail(b) : null));
@@ -212,13 +223,17 @@ function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: ReportL
   L.space(22);
 
   // Title and number
-  L.paragraph(s.title.toLocaleUpperCase(lang === 'id' ? 'id-ID' : 'en-GB'), ST.title, { align: 'center', clean: false });
+  L.paragraph(s.title.toLocaleUpperCase(lang === 'id' ? 'id-ID' : 'en-GB'), ST.title, {
+    align: 'center',
+    clean: false,
+  });
   L.space(2);
   L.paragraph(`${s.numberLabel}: ${c.reference}`, ST.subtitle, { align: 'center', clean: { strict: true } });
   L.space(18);
 
   // Case fields
-  const priority = c.priority === 'urgent' ? s.priority.urgent : c.priority === 'normal' ? s.priority.normal : c.priority;
+  const priority =
+    c.priority === 'urgent' ? s.priority.urgent : c.priority === 'normal' ? s.priority.normal : c.priority;
   const fields: [string, string, TextStyle, boolean][] = [
     [s.fields.date, formatDate(c.exportedAt, lang), ST.value, false],
     [s.fields.platform, platformName(c.platform), ST.value, false],
@@ -230,7 +245,15 @@ function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: ReportL
   ];
   const labelW = 112;
   for (const [label, value, style, strict] of fields) {
-    keyValue(L, label, value, { x: L.left, labelW, width: L.width, labelStyle: ST.label, valueStyle: style, strict, padY: 2.2 });
+    keyValue(L, label, value, {
+      x: L.left,
+      labelW,
+      width: L.width,
+      labelStyle: ST.label,
+      valueStyle: style,
+      strict,
+      padY: 2.2,
+    });
   }
   L.space(6);
   L.paragraph(s.timeNote, ST.note);

@@ -23,10 +23,15 @@ export function signedTagmanifest(result: VerifyResult): string {
 
 /** Refuses, before anything is written, a decision on an invalid package or one signing breaks the rules for. */
 export function checkDecision(result: VerifyResult, request: DecisionRequest): string[] {
-  if (result.verdict === 'invalid') throw new JejakError('INTEGRITY', 'An invalid package cannot be approved or returned; ask the analyst for a new export.');
+  if (result.verdict === 'invalid')
+    throw new JejakError(
+      'INTEGRITY',
+      'An invalid package cannot be approved or returned; ask the analyst for a new export.',
+    );
   const files = evidenceFiles(result);
   const problems = decisionProblems(request, files);
-  if (problems.length > 0) throw new JejakError('REVIEW_INCOMPLETE', `Nothing was signed: ${problemsText(problems)}.`, { problems });
+  if (problems.length > 0)
+    throw new JejakError('REVIEW_INCOMPLETE', `Nothing was signed: ${problemsText(problems)}.`, { problems });
   return files;
 }
 
@@ -62,8 +67,17 @@ export async function decidePackage(
   const signed = await countersignPackage(
     source.path,
     destination,
-    { signer: vaultSigner(session, policy.unitName), decision: request.decision, comment: statementComment(request), items },
-    { ...rest, ageIdentities: [vaultAgeIdentity(session)], encryptFor: resealFor(session, policy, recipients, destination) },
+    {
+      signer: vaultSigner(session, policy.unitName),
+      decision: request.decision,
+      comment: statementComment(request),
+      items,
+    },
+    {
+      ...rest,
+      ageIdentities: [vaultAgeIdentity(session)],
+      encryptFor: resealFor(session, policy, recipients, destination),
+    },
   );
   const reviewed = files.filter((f) => items.some((i) => i.file === f)).length;
   const tagmanifestSha256 = signedTagmanifest(source.result);

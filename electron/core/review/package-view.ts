@@ -7,15 +7,31 @@ import type { VerifyResult } from '../packages/verify-source';
  */
 export type PackageView = Omit<Result<'review.openPath'>, 'reviewId' | 'fileName'>;
 
-const MEDIA_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf', json: 'application/json', csv: 'text/csv', jsonl: 'application/jsonl' };
+const MEDIA_BY_EXTENSION: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv',
+  jsonl: 'application/jsonl',
+};
 
 export function payloadList(result: VerifyResult): Array<{ file: string; mediaType: string }> {
   const prefix = result.name ? `${result.name}/` : '';
-  return (result.entries ?? [])
-    .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
-    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
-    .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
-    .map((file) => ({ file, mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
+  return (
+    (result.entries ?? [])
+      .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
+      // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
+      .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
+      .map((file) => ({
+        file,
+        mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      }))
+  );
 }
 
 /** The payload of an invalid package is not offered for viewing. */
@@ -25,7 +41,14 @@ export function packageView(r: VerifyResult): PackageView {
     verdict: r.verdict,
     checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
     trustDetail: r.trustDetail,
-    timestamps: r.timestamps.map((t) => ({ file: t.file, seq: t.seq, tsa: t.tsa, genTime: t.genTime, trusted: t.trusted, ...(t.untrusted ? { untrusted: t.untrusted } : {}) })),
+    timestamps: r.timestamps.map((t) => ({
+      file: t.file,
+      seq: t.seq,
+      tsa: t.tsa,
+      genTime: t.genTime,
+      trusted: t.trusted,
+      ...(t.untrusted ? { untrusted: t.untrusted } : {}),
+    })),
     statements: r.statements.map((s) => ({
       file: s.file,
       role: s.role,

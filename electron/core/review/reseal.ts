@@ -11,10 +11,24 @@ import type { VaultSession } from '../vault/session';
  * ones, this vault (so the supervisor can open what they wrote) and every signer of the package
  * whose roster entry names an age recipient (so the analyst can read the decision).
  */
-export function resealRecipients(session: VaultSession, policy: Policy, requested: readonly string[], found: { encrypted: boolean; signers: readonly string[] }): string[] {
+export function resealRecipients(
+  session: VaultSession,
+  policy: Policy,
+  requested: readonly string[],
+  found: { encrypted: boolean; signers: readonly string[] },
+): string[] {
   if (!found.encrypted && requested.length === 0) return [];
-  const signers = effectiveRoster(session, policy).filter((e) => found.signers.includes(e.fingerprint) && e.ageRecipient);
-  return [...new Set([...requested, ...(policy.exportRecipients ?? []), getIdentity(session).ageRecipient, ...signers.map((e) => e.ageRecipient as string)])];
+  const signers = effectiveRoster(session, policy).filter(
+    (e) => found.signers.includes(e.fingerprint) && e.ageRecipient,
+  );
+  return [
+    ...new Set([
+      ...requested,
+      ...(policy.exportRecipients ?? []),
+      getIdentity(session).ageRecipient,
+      ...signers.map((e) => e.ageRecipient as string),
+    ]),
+  ];
 }
 
 /**
@@ -25,8 +39,13 @@ export function resealRecipients(session: VaultSession, policy: Policy, requeste
 export function resealFor(session: VaultSession, policy: Policy, requested: readonly string[], destination: string) {
   return (found: { encrypted: boolean; signers: readonly string[] }): string[] => {
     const chosen = resealRecipients(session, policy, requested, found);
-    if ((chosen.length > 0) !== destination.toLowerCase().endsWith(SEALED_EXTENSION)) {
-      throw new JejakError('INVALID_INPUT', chosen.length > 0 ? `The result is encrypted: write it as NAME${SEALED_EXTENSION}.` : 'The result is a plain ZIP: write it as NAME.zip.');
+    if (chosen.length > 0 !== destination.toLowerCase().endsWith(SEALED_EXTENSION)) {
+      throw new JejakError(
+        'INVALID_INPUT',
+        chosen.length > 0
+          ? `The result is encrypted: write it as NAME${SEALED_EXTENSION}.`
+          : 'The result is a plain ZIP: write it as NAME.zip.',
+      );
     }
     return chosen;
   };

@@ -33,14 +33,31 @@ export interface OpenedPackage {
 export class ReviewRegistry {
   private readonly opened = new Map<string, OpenedPackage & { tempDir?: string; ageIdentities?: readonly string[] }>();
 
-  async openPath(path: string, roster: readonly RosterEntry[], opts: OpenOptions = {}, tempDir?: string): Promise<OpenedPackage> {
+  async openPath(
+    path: string,
+    roster: readonly RosterEntry[],
+    opts: OpenOptions = {},
+    tempDir?: string,
+  ): Promise<OpenedPackage> {
     const result = await verifyPackage(path, { ...opts, roster });
-    const opened = { reviewId: randomUUID(), fileName: basename(path), path, result, tempDir, ageIdentities: opts.ageIdentities };
+    const opened = {
+      reviewId: randomUUID(),
+      fileName: basename(path),
+      path,
+      result,
+      tempDir,
+      ageIdentities: opts.ageIdentities,
+    };
     this.opened.set(opened.reviewId, opened);
     return opened;
   }
 
-  async openBytes(name: string, bytes: Buffer, roster: readonly RosterEntry[], opts: OpenOptions = {}): Promise<OpenedPackage> {
+  async openBytes(
+    name: string,
+    bytes: Buffer,
+    roster: readonly RosterEntry[],
+    opts: OpenOptions = {},
+  ): Promise<OpenedPackage> {
     const temp = writePrivateTemp(name, bytes);
     try {
       return await this.openPath(temp.path, roster, opts, temp.dir);
@@ -65,7 +82,9 @@ export class ReviewRegistry {
   async image(reviewId: string, bagPath: string): Promise<{ type: string; bytes: Buffer } | null> {
     const opened = this.get(reviewId);
     if (opened.result.verdict === 'invalid' || !payloadList(opened.result).some((p) => p.file === bagPath)) return null;
-    const bytes = await readPackageEntry(opened.path, bagPath, { ageIdentities: this.opened.get(reviewId)?.ageIdentities });
+    const bytes = await readPackageEntry(opened.path, bagPath, {
+      ageIdentities: this.opened.get(reviewId)?.ageIdentities,
+    });
     const type = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
     return isRenderableImage(type) ? { type, bytes } : null;
   }

@@ -35,13 +35,19 @@ const KINDS = ['channel', 'evidence', 'case'] as const;
 export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
   const words = ftsQuery(text);
   if (!words) return [];
-  const facets = (['platform', 'status', 'category'] as const).filter((k) => filter[k]).map((k) => facetToken(k, filter[k]!));
+  const facets = (['platform', 'status', 'category'] as const)
+    .filter((k) => filter[k])
+    .map((k) => facetToken(k, filter[k]!));
   const match = withoutExcluded([words, ...facets].join(' AND '));
   const channelParts: SqlQuery[] = [];
   const evidenceParts: SqlQuery[] = [];
   if (filter.tag) {
-    channelParts.push(sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`);
-    evidenceParts.push(sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${filter.tag})`);
+    channelParts.push(
+      sql`c.id IN (SELECT ct.channel_id FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ${filter.tag})`,
+    );
+    evidenceParts.push(
+      sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${filter.tag})`,
+    );
   }
   if (filter.from) {
     channelParts.push(sql`c.created_at >= ${filter.from}`);
@@ -63,5 +69,10 @@ export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 
     SELECT s.rowid, s.title, snippet(search_index, 1, char(57344), char(57345), '…', 12) AS snippet
     FROM search_index s WHERE search_index MATCH ${match}${perRow}
     ORDER BY s.rowid DESC LIMIT ${limit}`);
-  return rows.map((r) => ({ kind: KINDS[r.rowid % 4]!, id: Math.floor(r.rowid / 4), title: r.title.trim(), snippet: r.snippet }));
+  return rows.map((r) => ({
+    kind: KINDS[r.rowid % 4]!,
+    id: Math.floor(r.rowid / 4),
+    title: r.title.trim(),
+    snippet: r.snippet,
+  }));
 }

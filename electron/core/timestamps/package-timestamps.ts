@@ -27,10 +27,22 @@ export interface TimestampRequest {
  * One request per statement of a package whose metadata and signatures check (the payload is not
  * read again: a request carries only the statement file's SHA-256). INTEGRITY when it does not verify.
  */
-export async function timestampRequests(path: string, opts: { ageIdentities?: readonly string[] } = {}): Promise<TimestampRequest[]> {
-  const inspection = await withPackage(path, ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }), opts.ageIdentities);
+export async function timestampRequests(
+  path: string,
+  opts: { ageIdentities?: readonly string[] } = {},
+): Promise<TimestampRequest[]> {
+  const inspection = await withPackage(
+    path,
+    ({ source }) => inspect(source, nodePlatform, { limits: DEFAULT_LIMITS, full: false }),
+    opts.ageIdentities,
+  );
   const failing = inspection.checks.checks.filter((c) => !c.ok);
-  if (failing.length > 0) throw new JejakError('INTEGRITY', `The package does not verify, so no time-stamp is asked for it: ${failing.map((c) => c.id).join(', ')}.`, { checks: failing });
+  if (failing.length > 0)
+    throw new JejakError(
+      'INTEGRITY',
+      `The package does not verify, so no time-stamp is asked for it: ${failing.map((c) => c.id).join(', ')}.`,
+      { checks: failing },
+    );
   return inspection.statements.map((s) => ({
     fileName: `${timestampStem(s.seq, s.signer.fingerprint)}.tsq`,
     statement: s.file,
@@ -49,7 +61,10 @@ export function writeTimestampRequests(dir: string, requests: readonly Timestamp
       return path;
     });
   } catch (err) {
-    throw new JejakError('FORBIDDEN', `The time-stamp requests cannot be written in ${folder} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new JejakError(
+      'FORBIDDEN',
+      `The time-stamp requests cannot be written in ${folder} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
 }
 
@@ -72,7 +87,12 @@ export interface AttachOptions extends AppendOptions {
  * TSA certificate valid at genTime); a statement gets at most one token. The result is written
  * atomically to `destination` (may be the source) and must verify.
  */
-export async function attachTimestamps(source: string, destination: string, tokens: ReadonlyArray<{ name: string; bytes: Uint8Array }>, opts: AttachOptions = {}) {
+export async function attachTimestamps(
+  source: string,
+  destination: string,
+  tokens: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  opts: AttachOptions = {},
+) {
   if (tokens.length === 0) throw new JejakError('INVALID_INPUT', 'Give at least one time-stamp response (.tsr).');
   const done = await appendToVerified(source, destination, 'time-stamped', opts, async (pkg) => {
     const taken = new Set([...pkg.files.keys()].filter((p) => parseTimestampPath(p)));
@@ -82,8 +102,12 @@ export async function attachTimestamps(source: string, destination: string, toke
       let match: { file: string; seq: number; check: TokenCheck } | null = null;
       let nearest: TokenCheck | null = null;
       for (const s of pkg.statements) {
-        const check = await checkTimestampToken({ statement: pkg.files.get(s.file)?.bytes ?? new Uint8Array(), token: token.bytes });
-        if (check.problems.length === 0) match = { file: timestampPath(s.seq, s.signer.fingerprint), seq: s.seq, check };
+        const check = await checkTimestampToken({
+          statement: pkg.files.get(s.file)?.bytes ?? new Uint8Array(),
+          token: token.bytes,
+        });
+        if (check.problems.length === 0)
+          match = { file: timestampPath(s.seq, s.signer.fingerprint), seq: s.seq, check };
         else if (!check.problems.some((p) => p.includes("another file's SHA-256"))) nearest ??= check;
         if (match) break;
       }
@@ -91,7 +115,11 @@ export async function attachTimestamps(source: string, destination: string, toke
         const why = nearest?.problems.join('; ') ?? "it stamps none of this package's statements";
         throw new JejakError('INTEGRITY', `${token.name} cannot be attached: ${why}.`);
       }
-      if (taken.has(match.file)) throw new JejakError('INVALID_INPUT', `Statement ${match.seq} already has a time-stamp (${match.file}); ${token.name} is not added.`);
+      if (taken.has(match.file))
+        throw new JejakError(
+          'INVALID_INPUT',
+          `Statement ${match.seq} already has a time-stamp (${match.file}); ${token.name} is not added.`,
+        );
       taken.add(match.file);
       entries.push({ name: match.file, data: Buffer.from(token.bytes) });
       const genTime = match.check.genTime ?? '';

@@ -47,7 +47,10 @@ interface StampedStatement {
   signer: { fingerprint: string };
 }
 
-export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, statements: readonly StampedStatement[]): Promise<TimestampFindings> {
+export async function checkTimestamps(
+  files: ReadonlyMap<string, ReadFile>,
+  statements: readonly StampedStatement[],
+): Promise<TimestampFindings> {
   const findings: TimestampFindings = { problems: [], timestamps: [] };
   for (const [path, facts] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = parseTimestampPath(path);
@@ -55,14 +58,22 @@ export async function checkTimestamps(files: ReadonlyMap<string, ReadFile>, stat
     const statement = statements.find((s) => s.seq === name.seq);
     const json = statement && files.get(statement.file)?.bytes;
     if (!statement || !statement.signer.fingerprint.startsWith(name.fingerprint16)) {
-      findings.problems.push(`${path} names no statement of this package (no statement ${name.seq} by key ${name.fingerprint16})`);
+      findings.problems.push(
+        `${path} names no statement of this package (no statement ${name.seq} by key ${name.fingerprint16})`,
+      );
     } else if (facts.state !== 'read' || !facts.bytes) {
       findings.problems.push(`${path} could not be read`);
     } else if (json) {
       const token = await checkTimestampToken({ statement: json, token: facts.bytes });
       findings.problems.push(...token.problems.map((p) => `${path} ${p}`));
       if (token.problems.length === 0 && token.tsa && token.genTime) {
-        findings.timestamps.push({ file: path, seq: name.seq, tsa: token.tsa, genTime: token.genTime, certificates: token.certificates });
+        findings.timestamps.push({
+          file: path,
+          seq: name.seq,
+          tsa: token.tsa,
+          genTime: token.genTime,
+          certificates: token.certificates,
+        });
       }
     }
   }
@@ -75,7 +86,10 @@ export function timestampsDetail(findings: TimestampFindings): string {
 }
 
 /** Each token's TSA judged against `roots`; the same tokens judged again when other roots are given. */
-export function trustTimestamps(found: readonly TimestampFound[], roots: ReadonlyArray<Uint8Array | string>): Promise<TimestampInfo[]> {
+export function trustTimestamps(
+  found: readonly TimestampFound[],
+  roots: ReadonlyArray<Uint8Array | string>,
+): Promise<TimestampInfo[]> {
   return Promise.all(
     found.map(async (t) => {
       const trust = await tsaTrust(t, roots);

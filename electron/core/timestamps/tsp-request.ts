@@ -14,7 +14,10 @@ export function timeStampRequest(sha256: Uint8Array): Uint8Array {
   // A positive INTEGER in its shortest form: top bit clear, next bit set.
   nonce[0] = (nonce[0]! & 0x7f) | 0x40;
   const request = new TimeStampReq({
-    messageImprint: new MessageImprint({ hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA256_OID, parameters: null }), hashedMessage: new OctetString(sha256) }),
+    messageImprint: new MessageImprint({
+      hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA256_OID, parameters: null }),
+      hashedMessage: new OctetString(sha256),
+    }),
     nonce: nonce.buffer,
     certReq: true,
   });

@@ -39,10 +39,16 @@ const OID = {
   sha1: '1.3.14.3.2.26',
 } as const;
 
-const HASH_NAMES: Record<string, string> = { [OID.sha256]: 'SHA-256', [OID.sha1]: 'SHA-1', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512' };
+const HASH_NAMES: Record<string, string> = {
+  [OID.sha256]: 'SHA-256',
+  [OID.sha1]: 'SHA-1',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
+};
 
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-const digest = async (name: string, bytes: Uint8Array): Promise<Uint8Array> => new Uint8Array(await globalThis.crypto.subtle.digest(name, bytes as Uint8Array<ArrayBuffer>));
+const digest = async (name: string, bytes: Uint8Array): Promise<Uint8Array> =>
+  new Uint8Array(await globalThis.crypto.subtle.digest(name, bytes as Uint8Array<ArrayBuffer>));
 /** A copy in its own ArrayBuffer (a Node Buffer's .buffer is a shared pool). */
 const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
 
@@ -63,7 +69,8 @@ export function parseRoots(roots: ReadonlyArray<Uint8Array | string>): Certifica
 
 export function subjectName(cert: Certificate): string {
   const cn = cert.subject.typesAndValues.find((t) => t.type === OID.commonName);
-  const text = (value: unknown): string => String((value as { valueBlock?: { value?: unknown } }).valueBlock?.value ?? '');
+  const text = (value: unknown): string =>
+    String((value as { valueBlock?: { value?: unknown } }).valueBlock?.value ?? '');
   return cn ? text(cn.value) : cert.subject.typesAndValues.map((t) => text(t.value)).join(', ');
 }
 
@@ -72,7 +79,8 @@ function ekuProblem(cert: Certificate): string | null {
   const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
   if (!eku) return 'has no extended key usage: it is not a time-stamping certificate';
   const purposes = (eku.parsedValue as { keyPurposes?: string[] } | undefined)?.keyPurposes ?? [];
-  if (!(purposes.length === 1 && purposes[0] === OID.timeStamping)) return 'is not for time-stamping only (extended key usage other than timeStamping)';
+  if (!(purposes.length === 1 && purposes[0] === OID.timeStamping))
+    return 'is not for time-stamping only (extended key usage other than timeStamping)';
   if (!eku.critical) return 'does not mark its time-stamping key usage critical';
   return null;
 }
@@ -97,13 +105,18 @@ async function essProblem(signed: SignedData, cert: Certificate): Promise<string
     const first = certs.valueBlock.value[0] as Asn1Node;
     const parts = first.valueBlock.value;
     // ESSCertIDv2 may start with its hash algorithm (default SHA-256); ESSCertID is always SHA-1.
-    const algorithmNode = v2 && parts[0]?.idBlock.tagNumber === 16 ? (parts[0].valueBlock.value[0] as unknown as { valueBlock: { toString(): string } }) : null;
+    const algorithmNode =
+      v2 && parts[0]?.idBlock.tagNumber === 16
+        ? (parts[0].valueBlock.value[0] as unknown as { valueBlock: { toString(): string } })
+        : null;
     const algorithm = algorithmNode ? algorithmNode.valueBlock.toString() : v2 ? OID.sha256 : OID.sha1;
     const hashNode = (algorithmNode ? parts[1] : parts[0]) as Asn1Node;
     const name = HASH_NAMES[algorithm];
     if (!name) return `names its certificate by an unknown hash (${algorithm})`;
     const actual = await digest(name, new Uint8Array(cert.toSchema().toBER()));
-    return equalBytes(actual, hashNode.valueBlock.valueHexView) ? null : 'names another certificate than the one it carries (ESS certificate hash differs)';
+    return equalBytes(actual, hashNode.valueBlock.valueHexView)
+      ? null
+      : 'names another certificate than the one it carries (ESS certificate hash differs)';
   } catch {
     return 'has an unreadable signing certificate attribute';
   }
@@ -118,28 +131,43 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
     const response = TimeStampResp.fromBER(buffer(input.token));
     // DER has one encoding: what was read must encode back to the very bytes given, so a changed
     // length or tag that a lenient BER reader would repair is still a changed token.
-    if (!equalBytes(new Uint8Array(response.toSchema().toBER()), input.token)) return { ...result, problems: ['is not in DER: its bytes were changed'] };
+    if (!equalBytes(new Uint8Array(response.toSchema().toBER()), input.token))
+      return { ...result, problems: ['is not in DER: its bytes were changed'] };
     const status = response.status.status;
-    if (status !== 0 && status !== 1) return { ...result, problems: [`is a refusal from the TSA (PKIStatus ${status}), not a token`] };
-    if (!response.timeStampToken || response.timeStampToken.contentType !== OID.signedData) return { ...result, problems: ['holds no signed time-stamp token'] };
+    if (status !== 0 && status !== 1)
+      return { ...result, problems: [`is a refusal from the TSA (PKIStatus ${status}), not a token`] };
+    if (!response.timeStampToken || response.timeStampToken.contentType !== OID.signedData)
+      return { ...result, problems: ['holds no signed time-stamp token'] };
     signed = new SignedData({ schema: (response.timeStampToken as ContentInfo).content });
-    if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent) return { ...result, problems: ['signs something other than time-stamp info (TSTInfo)'] };
+    if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent)
+      return { ...result, problems: ['signs something other than time-stamp info (TSTInfo)'] };
     info = TSTInfo.fromBER(signed.encapContentInfo.eContent.getValue());
   } catch {
     return { ...result, problems: ['is not an RFC 3161 time-stamp response (its DER does not parse)'] };
   }
   result.genTime = info.genTime.toISOString();
   if (info.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('stamps a hash other than SHA-256');
-  else if (!equalBytes(new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView), await digest('SHA-256', input.statement))) {
+  else if (
+    !equalBytes(
+      new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView),
+      await digest('SHA-256', input.statement),
+    )
+  ) {
     problems.push("stamps another file's SHA-256, not this statement's");
   }
   // RFC 5652 5.1: the digest the signer used is among those the SignedData lists.
   const used = new Uint8Array(signed.signerInfos[0]?.digestAlgorithm.toSchema().toBER() ?? new ArrayBuffer(0));
-  if (!signed.digestAlgorithms.some((a) => equalBytes(new Uint8Array(a.toSchema().toBER()), used))) problems.push("does not list its signer's digest algorithm: its bytes were changed");
+  if (!signed.digestAlgorithms.some((a) => equalBytes(new Uint8Array(a.toSchema().toBER()), used)))
+    problems.push("does not list its signer's digest algorithm: its bytes were changed");
   const certs = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
   let signer: Certificate | undefined;
   try {
-    const verified = await signed.verify({ signer: 0, data: buffer(input.statement), checkChain: false, extendedMode: true });
+    const verified = await signed.verify({
+      signer: 0,
+      data: buffer(input.statement),
+      checkChain: false,
+      extendedMode: true,
+    });
     signer = verified.signerCertificate ?? undefined;
     if (!verified.signatureVerified) problems.push('has a CMS signature that does not verify');
   } catch (err) {
@@ -155,7 +183,9 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
   result.certificates = [signer, ...certs.filter((c) => c !== signer)].map(certificatePem);
   const at = info.genTime;
   if (at < signer.notBefore.value || at > signer.notAfter.value) {
-    problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate was not valid at ${result.genTime} (valid ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()})`);
+    problems.push(
+      `is signed by ${JSON.stringify(result.tsa)}, whose certificate was not valid at ${result.genTime} (valid ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()})`,
+    );
   }
   const eku = ekuProblem(signer);
   if (eku) problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate ${eku}`);
@@ -168,8 +198,12 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
  * Whether a token that checks comes from a trusted TSA: its certificate (the first of
  * `certificates`, the others helping to build the chain) chains to one of `roots` at genTime.
  */
-export async function tsaTrust(stamp: { certificates: readonly string[]; genTime: string }, roots: ReadonlyArray<Uint8Array | string>): Promise<TsaTrust> {
-  if (roots.length === 0) return { trusted: false, untrusted: 'no TSA roots are configured (policy tsaRoots or the roster file)' };
+export async function tsaTrust(
+  stamp: { certificates: readonly string[]; genTime: string },
+  roots: ReadonlyArray<Uint8Array | string>,
+): Promise<TsaTrust> {
+  if (roots.length === 0)
+    return { trusted: false, untrusted: 'no TSA roots are configured (policy tsaRoots or the roster file)' };
   let trustedCerts: Certificate[];
   try {
     trustedCerts = parseRoots(roots);
@@ -178,11 +212,23 @@ export async function tsaTrust(stamp: { certificates: readonly string[]; genTime
   }
   const [signer, ...others] = parseRoots(stamp.certificates);
   if (!signer) return { trusted: false, untrusted: 'the token carries no TSA certificate' };
-  const engine = new CertificateChainValidationEngine({ certs: [...others, signer], trustedCerts, checkDate: new Date(stamp.genTime) });
+  const engine = new CertificateChainValidationEngine({
+    certs: [...others, signer],
+    trustedCerts,
+    checkDate: new Date(stamp.genTime),
+  });
   try {
     const chain = await engine.verify();
-    return chain.result ? { trusted: true } : { trusted: false, untrusted: `its certificate does not chain to a trusted TSA root at that time (${chain.resultMessage})` };
+    return chain.result
+      ? { trusted: true }
+      : {
+          trusted: false,
+          untrusted: `its certificate does not chain to a trusted TSA root at that time (${chain.resultMessage})`,
+        };
   } catch (err) {
-    return { trusted: false, untrusted: `its certificate does not chain to a trusted TSA root at that time (${(err as { resultMessage?: string }).resultMessage ?? String(err)})` };
+    return {
+      trusted: false,
+      untrusted: `its certificate does not chain to a trusted TSA root at that time (${(err as { resultMessage?: string }).resultMessage ?? String(err)})`,
+    };
   }
 }

@@ -54,7 +54,9 @@ export function kindOf(entry: string): EntryKind | null {
 export function mayFollow(previous: EntryKind | null, next: EntryKind): boolean {
   const at = previous === null ? -1 : ORDER.indexOf(previous);
   const want = ORDER.indexOf(next);
-  return want === at + 1 || (next === 'blob' && previous === 'blob') || (next === 'manifest' && previous === 'database');
+  return (
+    want === at + 1 || (next === 'blob' && previous === 'blob') || (next === 'manifest' && previous === 'database')
+  );
 }
 
 export function manifestText(entries: ReadonlyArray<{ name: string; sha256: string }>): string {

@@ -3,12 +3,28 @@ import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { JejakError } from '../errors';
-import { ARCHIVE_HASH_FILE, type BackupInfo, BACKUP_VERSION, type EntryKind, INFO_FILE, MANIFEST_FILE, backupInfoSchema, kindOf, mayFollow, parseManifest } from './backup-manifest';
+import {
+  ARCHIVE_HASH_FILE,
+  type BackupInfo,
+  BACKUP_VERSION,
+  type EntryKind,
+  INFO_FILE,
+  MANIFEST_FILE,
+  backupInfoSchema,
+  kindOf,
+  mayFollow,
+  parseManifest,
+} from './backup-manifest';
 import { BLOCK, parseHeader } from './backup-tar';
 
 const CHUNK = 1024 * 1024;
 /** Entries read into memory are small; these bounds keep a damaged size field from asking for more. */
-const IN_MEMORY_LIMIT: Partial<Record<EntryKind, number>> = { info: 64 * 1024, header: 1024 * 1024, manifest: 512 * 1024 * 1024, 'archive-hash': 65 };
+const IN_MEMORY_LIMIT: Partial<Record<EntryKind, number>> = {
+  info: 64 * 1024,
+  header: 1024 * 1024,
+  manifest: 512 * 1024 * 1024,
+  'archive-hash': 65,
+};
 
 export interface BackupEntry {
   name: string;
@@ -32,7 +48,9 @@ export interface ReadBackupOptions {
 
 /** What failed, by name; the message lists every finding. */
 export function backupDamaged(file: string, findings: string[]): JejakError {
-  return new JejakError('INTEGRITY', `The backup ${basename(file)} failed its check: ${findings.join('; ')}.`, { findings });
+  return new JejakError('INTEGRITY', `The backup ${basename(file)} failed its check: ${findings.join('; ')}.`, {
+    findings,
+  });
 }
 
 /** Reads a file front to back in 1 MiB pieces. */
@@ -68,7 +86,7 @@ class Sequential {
 
   async exactly(n: number): Promise<Buffer | null> {
     const parts: Buffer[] = [];
-    for (let got = 0; got < n; ) {
+    for (let got = 0; got < n;) {
       const part = await this.piece(n - got);
       if (!part) return null;
       parts.push(part);
@@ -113,7 +131,8 @@ async function readEntries(file: string, src: Sequential, opts: ReadBackupOption
     if (block.every((b) => b === 0)) {
       const second = await src.exactly(BLOCK);
       if (!second || !second.every((b) => b === 0)) throw fail(`the tar header at byte ${at} is blank`);
-      if (previous !== 'archive-hash') throw fail(`it ends at byte ${at}, before ${previous === 'manifest' ? ARCHIVE_HASH_FILE : MANIFEST_FILE}`);
+      if (previous !== 'archive-hash')
+        throw fail(`it ends at byte ${at}, before ${previous === 'manifest' ? ARCHIVE_HASH_FILE : MANIFEST_FILE}`);
       if (src.position !== src.size) throw fail(`${src.size - src.position} bytes follow the end of the archive`);
       break;
     }
@@ -123,11 +142,20 @@ async function readEntries(file: string, src: Sequential, opts: ReadBackupOption
     if (!kind) throw fail(`an unexpected entry "${header.name}" at byte ${at}`);
     if (!mayFollow(previous, kind)) throw fail(`${header.name} is out of place at byte ${at}`);
     const limit = IN_MEMORY_LIMIT[kind];
-    if (limit !== undefined && header.size > limit) throw fail(`${header.name} is larger than any Jejak writes (${header.size} bytes)`);
+    if (limit !== undefined && header.size > limit)
+      throw fail(`${header.name} is larger than any Jejak writes (${header.size} bytes)`);
     const hashed = kind !== 'archive-hash';
     if (hashed) archive.update(block);
-    const extract = opts.extractTo && (kind === 'header' || kind === 'database' || kind === 'blob') ? join(opts.extractTo, header.name) : undefined;
-    const content = await readContent(src, header.size, { archive: hashed ? archive : undefined, keep: limit !== undefined, extract, ...opts });
+    const extract =
+      opts.extractTo && (kind === 'header' || kind === 'database' || kind === 'blob')
+        ? join(opts.extractTo, header.name)
+        : undefined;
+    const content = await readContent(src, header.size, {
+      archive: hashed ? archive : undefined,
+      keep: limit !== undefined,
+      extract,
+      ...opts,
+    });
     if (!content) throw fail(`it ends inside ${header.name}`);
     const pad = (BLOCK - (header.size % BLOCK)) % BLOCK;
     const zeros = await src.exactly(pad);
@@ -135,17 +163,25 @@ async function readEntries(file: string, src: Sequential, opts: ReadBackupOption
     if (!zeros.every((b) => b === 0)) throw fail(`the padding after ${header.name} is not zero`);
     if (hashed) archive.update(zeros);
     if (content.memory) kept.set(kind, content.memory);
-    if (kind !== 'manifest' && kind !== 'archive-hash') entries.push({ name: header.name, size: header.size, sha256: content.sha256 });
+    if (kind !== 'manifest' && kind !== 'archive-hash')
+      entries.push({ name: header.name, size: header.size, sha256: content.sha256 });
     previous = kind;
   }
   // Every byte is checked before any of it is believed (a flipped version digit is damage, not news).
   const archiveSha256 = archive.digest('hex');
   const findings = compareManifest(entries, kept.get('manifest')!.toString('utf8'));
-  if (kept.get('archive-hash')!.toString('utf8') !== `${archiveSha256}\n`) findings.push(`${ARCHIVE_HASH_FILE} does not match the archive (a byte changed outside the files or in the manifest)`);
+  if (kept.get('archive-hash')!.toString('utf8') !== `${archiveSha256}\n`)
+    findings.push(
+      `${ARCHIVE_HASH_FILE} does not match the archive (a byte changed outside the files or in the manifest)`,
+    );
   if (findings.length) throw backupDamaged(file, findings);
   const info = parseInfo(kept.get('info'));
   if (!info) throw fail(`${INFO_FILE} does not describe a Jejak backup`);
-  if (info.version > BACKUP_VERSION) throw new JejakError('VAULT_FROM_FUTURE', `This backup was made by a newer Jejak (backup format ${info.version}); update Jejak to restore it.`);
+  if (info.version > BACKUP_VERSION)
+    throw new JejakError(
+      'VAULT_FROM_FUTURE',
+      `This backup was made by a newer Jejak (backup format ${info.version}); update Jejak to restore it.`,
+    );
   const blobs = entries.filter((e) => kindOf(e.name) === 'blob').length;
   if (blobs !== info.blobs) throw fail(`${INFO_FILE} lists ${info.blobs} originals, the archive holds ${blobs}`);
   return { info, entries, archiveSha256, bytes: src.size };
@@ -173,7 +209,8 @@ function compareManifest(entries: readonly BackupEntry[], text: string): string[
     if (sha256 === undefined) findings.push(`${e.name} is not in ${MANIFEST_FILE}`);
     else if (sha256 !== e.sha256) findings.push(`${e.name} does not match its SHA-256 in ${MANIFEST_FILE}`);
   }
-  for (const name of expected.keys()) if (!seen.has(name)) findings.push(`${name} is in ${MANIFEST_FILE} but not in the archive`);
+  for (const name of expected.keys())
+    if (!seen.has(name)) findings.push(`${name} is in ${MANIFEST_FILE} but not in the archive`);
   if (expected.size !== listed.length) findings.push(`${MANIFEST_FILE} lists a file twice`);
   return findings;
 }
@@ -201,7 +238,7 @@ async function readContent(src: Sequential, size: number, opts: ContentOptions):
     out = await open(opts.extract, 'wx', 0o600);
   }
   try {
-    for (let left = size; left > 0; ) {
+    for (let left = size; left > 0;) {
       if (opts.signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
       const part = await src.piece(Math.min(left, CHUNK));
       if (!part) return null;

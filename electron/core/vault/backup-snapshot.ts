@@ -46,13 +46,21 @@ export interface DatabaseSnapshot {
 }
 
 /** Writes the snapshot to `target` (which must not exist); a cancel waits for the copy to end, then fails. */
-export function snapshotDatabase(session: VaultSession, source: string, target: string, signal?: AbortSignal): Promise<DatabaseSnapshot> {
+export function snapshotDatabase(
+  session: VaultSession,
+  source: string,
+  target: string,
+  signal?: AbortSignal,
+): Promise<DatabaseSnapshot> {
   const keys = deriveVaultKeys(session.masterKey(), session.header.vaultId);
   const keyHex = keys.database.toString('hex');
   wipeKeys(keys);
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source, target, keyHex, modulePath, nativeBinding: nativeBindingPath() } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { source, target, keyHex, modulePath, nativeBinding: nativeBindingPath() },
+  });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: { ok: true; blobs: string[] } | { ok: false; message: string }) => {
       void worker.terminate();

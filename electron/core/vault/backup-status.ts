@@ -33,7 +33,9 @@ export function lastBackup(db: Db): LastBackup | null {
 }
 
 export function recordLastBackup(db: Db, last: LastBackup): void {
-  db.run(sql`INSERT INTO settings (key, value) VALUES (${LAST_BACKUP}, ${JSON.stringify(last)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  db.run(
+    sql`INSERT INTO settings (key, value) VALUES (${LAST_BACKUP}, ${JSON.stringify(last)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 /** The policy's folder, else `backups` beside the vault (the same disk: Settings says so). */
@@ -45,7 +47,13 @@ export function backupStatus(db: Db, vaultDir: string, policy: Policy, now = new
   const last = lastBackup(db);
   const reminderDays = policy.backupReminderDays ?? null;
   const overdue = reminderDays !== null && (!last || now.getTime() - Date.parse(last.at) > reminderDays * DAY_MS);
-  return { last, folder: backupFolder(vaultDir, policy), folderFixed: policy.backupFolder !== undefined, reminderDays, overdue };
+  return {
+    last,
+    folder: backupFolder(vaultDir, policy),
+    folderFixed: policy.backupFolder !== undefined,
+    reminderDays,
+    overdue,
+  };
 }
 
 /** `jejak-backup-20261128-0930.tar`, in local time as people read it. */
@@ -58,7 +66,12 @@ export function backupFileName(now: Date): string {
  * Where a backup may be written: a file that does not exist yet, inside the policy's backup folder
  * when it names one. Without a destination: a dated name in the backup folder.
  */
-export function backupDestination(vaultDir: string, policy: Policy, requested: string | undefined, now = new Date()): string {
+export function backupDestination(
+  vaultDir: string,
+  policy: Policy,
+  requested: string | undefined,
+  now = new Date(),
+): string {
   if (!requested) {
     // The default folder is ours to make; the policy's may be a disk that is not plugged in.
     if (!policy.backupFolder) mkdirSync(backupFolder(vaultDir, policy), { recursive: true, mode: 0o700 });
@@ -68,7 +81,11 @@ export function backupDestination(vaultDir: string, policy: Policy, requested: s
   if (policy.backupFolder && !isInside(requested, policy.backupFolder)) {
     throw new JejakError('POLICY', `The machine policy keeps backups in ${policy.backupFolder}.`);
   }
-  if (isInside(requested, vaultDir)) throw new JejakError('INVALID_INPUT', 'A backup inside the vault folder would not survive the vault; choose another folder.');
+  if (isInside(requested, vaultDir))
+    throw new JejakError(
+      'INVALID_INPUT',
+      'A backup inside the vault folder would not survive the vault; choose another folder.',
+    );
   if (existsSync(requested)) throw new JejakError('INVALID_INPUT', `${requested} already exists; choose another name.`);
   return requested;
 }

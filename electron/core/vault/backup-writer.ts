@@ -27,7 +27,7 @@ export class BackupWriter {
   }
 
   private async write(buffer: Buffer): Promise<void> {
-    for (let done = 0; done < buffer.length; ) {
+    for (let done = 0; done < buffer.length;) {
       const { bytesWritten } = await this.handle.write(buffer, done, buffer.length - done, this.position + done);
       done += bytesWritten;
     }
@@ -57,7 +57,11 @@ export class BackupWriter {
       batched += chunk.length;
       if (batched >= BATCH) await flush();
     }
-    if (seen !== size) throw new JejakError('INTERNAL', `${name} changed size while it was copied (${size} bytes expected, ${seen} read).`);
+    if (seen !== size)
+      throw new JejakError(
+        'INTERNAL',
+        `${name} changed size while it was copied (${size} bytes expected, ${seen} read).`,
+      );
     if (batched > 0) await flush();
     await this.write(padding(size));
     this.written.push({ name, sha256: hash.digest('hex') });
@@ -68,7 +72,12 @@ export class BackupWriter {
   }
 
   /** The manifest, the archive hash and the end blocks; returns what a check must find again. */
-  async finish(): Promise<{ entries: Array<{ name: string; sha256: string }>; archiveSha256: string; fileSha256: string; bytes: number }> {
+  async finish(): Promise<{
+    entries: Array<{ name: string; sha256: string }>;
+    archiveSha256: string;
+    fileSha256: string;
+    bytes: number;
+  }> {
     const entries = [...this.written];
     await this.addBuffer(MANIFEST_FILE, Buffer.from(manifestText(entries), 'utf8'));
     const archiveSha256 = this.archive.copy().digest('hex');

@@ -57,7 +57,10 @@ const tempSuffix = () => `${process.pid}-${randomBytes(6).toString('hex')}`;
  * it (its head is in the chain, its generation is not behind). A header changed meanwhile (a
  * passphrase change, a lock in another process) means another try.
  */
-async function consistentSnapshot(session: VaultSession, signal?: AbortSignal): Promise<{ header: Buffer; snapshot: string; blobs: string[] }> {
+async function consistentSnapshot(
+  session: VaultSession,
+  signal?: AbortSignal,
+): Promise<{ header: Buffer; snapshot: string; blobs: string[] }> {
   const folder = join(session.dir, SNAPSHOT_DIR);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   removeStaleTemps(folder, SNAPSHOT_TEMP);
@@ -83,7 +86,11 @@ async function consistentSnapshot(session: VaultSession, signal?: AbortSignal): 
  * The file is then read back and every hash compared before it takes its name; a cancel or a
  * failure leaves nothing at the destination. Recorded in the audit log and as the last good backup.
  */
-export async function createBackup(session: VaultSession, destination: string, opts: BackupOptions): Promise<LastBackup> {
+export async function createBackup(
+  session: VaultSession,
+  destination: string,
+  opts: BackupOptions,
+): Promise<LastBackup> {
   const now = opts.now ?? new Date();
   const folder = dirname(destination);
   try {
@@ -96,22 +103,54 @@ export async function createBackup(session: VaultSession, destination: string, o
   const { header, snapshot, blobs } = await consistentSnapshot(session, opts.signal);
   const temp = join(folder, `.${basename(destination)}.backup-${tempSuffix()}`);
   try {
-    const sizes = [header.length, statSync(snapshot).size, ...blobs.map((b) => sizeOf(blobEntryName(b), session.blobs.pathOf(b)))];
+    const sizes = [
+      header.length,
+      statSync(snapshot).size,
+      ...blobs.map((b) => sizeOf(blobEntryName(b), session.blobs.pathOf(b))),
+    ];
     const total = 2 * sizes.reduce((a, b) => a + b, 0);
     let done = 0;
-    const progress = (phase: BackupProgress['phase'], bytes: number) => opts.onProgress?.({ phase, done: (done += bytes), total });
-    const written = await writeArchive(temp, { session, header, snapshot, blobs, now, software: opts.software, signal: opts.signal, onBytes: (n) => progress('copy', n) });
+    const progress = (phase: BackupProgress['phase'], bytes: number) =>
+      opts.onProgress?.({ phase, done: (done += bytes), total });
+    const written = await writeArchive(temp, {
+      session,
+      header,
+      snapshot,
+      blobs,
+      now,
+      software: opts.software,
+      signal: opts.signal,
+      onBytes: (n) => progress('copy', n),
+    });
     const copied = done;
-    const check = await readBackup(temp, { signal: opts.signal, onProgress: (d) => opts.onProgress?.({ phase: 'verify', done: copied + d * (total / 2 / written.bytes), total }) });
-    const same = check.archiveSha256 === written.archiveSha256 && check.entries.every((e, i) => e.sha256 === written.entries[i]?.sha256);
-    if (!same || check.entries.length !== written.entries.length) throw new JejakError('INTEGRITY', 'The backup did not read back as it was written; the disk may be failing. Nothing was kept.');
+    const check = await readBackup(temp, {
+      signal: opts.signal,
+      onProgress: (d) => opts.onProgress?.({ phase: 'verify', done: copied + d * (total / 2 / written.bytes), total }),
+    });
+    const same =
+      check.archiveSha256 === written.archiveSha256 &&
+      check.entries.every((e, i) => e.sha256 === written.entries[i]?.sha256);
+    if (!same || check.entries.length !== written.entries.length)
+      throw new JejakError(
+        'INTEGRITY',
+        'The backup did not read back as it was written; the disk may be failing. Nothing was kept.',
+      );
     if (opts.signal?.aborted) throw new JejakError('CANCELLED', 'The backup was cancelled.');
     renameSync(temp, destination);
     fsyncDirectory(folder);
-    const last: LastBackup = { at: now.toISOString(), path: destination, bytes: written.bytes, sha256: written.fileSha256, blobs: blobs.length };
+    const last: LastBackup = {
+      at: now.toISOString(),
+      path: destination,
+      bytes: written.bytes,
+      sha256: written.fileSha256,
+      blobs: blobs.length,
+    };
     session.db.tx(() => {
       recordLastBackup(session.db, last);
-      session.audit({ action: 'vault.backup-created', details: { file: basename(destination), folder, bytes: last.bytes, sha256: last.sha256, blobs: last.blobs } });
+      session.audit({
+        action: 'vault.backup-created',
+        details: { file: basename(destination), folder, bytes: last.bytes, sha256: last.sha256, blobs: last.blobs },
+      });
     });
     return last;
   } catch (e) {
@@ -138,7 +177,14 @@ async function writeArchive(temp: string, input: ArchiveInput) {
   const handle = await open(temp, 'wx', 0o600);
   try {
     const writer = new BackupWriter(handle, now, input.signal, input.onBytes);
-    const info: BackupInfo = { format: BACKUP_FORMAT, version: BACKUP_VERSION, vaultId: session.header.vaultId, createdAt: now.toISOString(), software: input.software, blobs: input.blobs.length };
+    const info: BackupInfo = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      vaultId: session.header.vaultId,
+      createdAt: now.toISOString(),
+      software: input.software,
+      blobs: input.blobs.length,
+    };
     await writer.addBuffer(INFO_FILE, Buffer.from(`${JSON.stringify(info, null, 2)}\n`, 'utf8'));
     await writer.addBuffer(HEADER_FILE, input.header);
     await copyFile(writer, DATABASE_FILE, input.snapshot);
@@ -169,7 +215,11 @@ async function copyFile(writer: BackupWriter, name: string, path: string): Promi
   }
   try {
     const { size } = await file.stat();
-    await writer.add(name, size, file.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>);
+    await writer.add(
+      name,
+      size,
+      file.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>,
+    );
   } finally {
     await file.close();
   }

@@ -32,7 +32,8 @@ export function newBlobHeader(chunkLog2 = DEFAULT_CHUNK_LOG2): BlobHeader {
 }
 
 export function parseBlobHeader(bytes: Buffer): BlobHeader | null {
-  if (bytes.length !== HEADER_BYTES || !bytes.subarray(0, 4).equals(BLOB_MAGIC) || bytes[4] !== BLOB_VERSION) return null;
+  if (bytes.length !== HEADER_BYTES || !bytes.subarray(0, 4).equals(BLOB_MAGIC) || bytes[4] !== BLOB_VERSION)
+    return null;
   const log2 = bytes[5]!;
   if (log2 < 12 || log2 > 24) return null;
   return { bytes, chunkSize: 2 ** log2, fileId: Buffer.from(bytes.subarray(8, 24)) };
@@ -49,7 +50,13 @@ function nonce(counter: number, last: boolean): Buffer {
   return n;
 }
 
-export function sealChunk(key: Buffer, header: BlobHeader, counter: number, last: boolean, plain: Uint8Array): Buffer[] {
+export function sealChunk(
+  key: Buffer,
+  header: BlobHeader,
+  counter: number,
+  last: boolean,
+  plain: Uint8Array,
+): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce(counter, last));
   cipher.setAAD(header.bytes);
   const body = cipher.update(plain);
@@ -58,7 +65,13 @@ export function sealChunk(key: Buffer, header: BlobHeader, counter: number, last
 }
 
 /** Returns null when the chunk does not authenticate: the caller reports it, never the bytes. */
-export function openChunk(key: Buffer, header: BlobHeader, counter: number, last: boolean, sealed: Buffer): Buffer | null {
+export function openChunk(
+  key: Buffer,
+  header: BlobHeader,
+  counter: number,
+  last: boolean,
+  sealed: Buffer,
+): Buffer | null {
   if (sealed.length < TAG_BYTES) return null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce(counter, last));

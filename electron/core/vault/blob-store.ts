@@ -1,5 +1,15 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writevSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writevSync,
+} from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
@@ -136,7 +146,16 @@ export class BlobStore {
     const tempPath = this.tempPath();
     const parts: Uint8Array[] = [header.bytes];
     const chunks = Math.max(1, Math.ceil(bytes.length / header.chunkSize));
-    for (let i = 0; i < chunks; i++) parts.push(...sealChunk(key, header, i, i === chunks - 1, bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize)));
+    for (let i = 0; i < chunks; i++)
+      parts.push(
+        ...sealChunk(
+          key,
+          header,
+          i,
+          i === chunks - 1,
+          bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize),
+        ),
+      );
     const fd = openSync(tempPath, 'wx', 0o600);
     try {
       writevSync(fd, parts);
@@ -174,7 +193,11 @@ export class BlobStore {
    */
   async *read(name: string, expectedSha256?: string): AsyncGenerator<Buffer> {
     const path = this.pathOf(name);
-    const fail = (what: string) => new JejakError('INTEGRITY', `Stored original ${name.slice(0, 12)}… failed its integrity check (${what}). It was changed or damaged on disk; no bytes of it are shown.`);
+    const fail = (what: string) =>
+      new JejakError(
+        'INTEGRITY',
+        `Stored original ${name.slice(0, 12)}… failed its integrity check (${what}). It was changed or damaged on disk; no bytes of it are shown.`,
+      );
     let file;
     try {
       file = await open(path, 'r');

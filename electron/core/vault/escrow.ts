@@ -1,4 +1,12 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
+import {
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+} from 'node:crypto';
 import { JejakError } from '../errors';
 import { type EscrowWrap, type VaultHeader, wrapAad } from './header';
 import { updateHeader } from './header-update';
@@ -38,7 +46,10 @@ export function parseEscrowPublicKey(pem: string): KeyObject {
     throw new JejakError('POLICY', 'escrowPublicKey is not a public key in PEM form (-----BEGIN PUBLIC KEY-----).');
   }
   if (key.asymmetricKeyType !== 'x25519') {
-    throw new JejakError('POLICY', `escrowPublicKey must be an X25519 key (openssl genpkey -algorithm X25519), not ${key.asymmetricKeyType ?? 'unknown'}.`);
+    throw new JejakError(
+      'POLICY',
+      `escrowPublicKey must be an X25519 key (openssl genpkey -algorithm X25519), not ${key.asymmetricKeyType ?? 'unknown'}.`,
+    );
   }
   return key;
 }
@@ -66,7 +77,12 @@ export function escrowWrap(master: Buffer, header: Pick<VaultHeader, 'vaultId'>,
   shared.fill(0);
   const wrapped = wrapKey(master, kek, wrapAad(header, 'escrow'));
   kek.fill(0);
-  return { kind: 'escrow', recipientFingerprint: escrowFingerprint(recipient), ephemeralPublicKey: spkiDer(ephemeral.publicKey).toString('base64'), ...wrapped };
+  return {
+    kind: 'escrow',
+    recipientFingerprint: escrowFingerprint(recipient),
+    ephemeralPublicKey: spkiDer(ephemeral.publicKey).toString('base64'),
+    ...wrapped,
+  };
 }
 
 /**
@@ -75,15 +91,24 @@ export function escrowWrap(master: Buffer, header: Pick<VaultHeader, 'vaultId'>,
  */
 export function loadEscrowPrivateKey(pem: string, passphrase?: string): KeyObject {
   const encrypted = pem.includes('BEGIN ENCRYPTED PRIVATE KEY');
-  if (encrypted && !passphrase) throw new JejakError('WRONG_ESCROW_KEY', 'The escrow private key is encrypted: set JEJAK_ESCROW_KEY_PASSPHRASE to its passphrase.');
+  if (encrypted && !passphrase)
+    throw new JejakError(
+      'WRONG_ESCROW_KEY',
+      'The escrow private key is encrypted: set JEJAK_ESCROW_KEY_PASSPHRASE to its passphrase.',
+    );
   let key: KeyObject;
   try {
     key = createPrivateKey(encrypted ? { key: pem, format: 'pem', passphrase } : { key: pem, format: 'pem' });
   } catch {
-    if (encrypted) throw new JejakError('WRONG_ESCROW_KEY', 'The escrow key passphrase is not correct. Nothing was changed.');
+    if (encrypted)
+      throw new JejakError('WRONG_ESCROW_KEY', 'The escrow key passphrase is not correct. Nothing was changed.');
     throw new JejakError('INVALID_INPUT', 'The escrow key file is not a private key in PEM form.');
   }
-  if (key.asymmetricKeyType !== 'x25519') throw new JejakError('INVALID_INPUT', `The escrow key must be an X25519 private key, not ${key.asymmetricKeyType ?? 'unknown'}.`);
+  if (key.asymmetricKeyType !== 'x25519')
+    throw new JejakError(
+      'INVALID_INPUT',
+      `The escrow key must be an X25519 private key, not ${key.asymmetricKeyType ?? 'unknown'}.`,
+    );
   return key;
 }
 
@@ -95,11 +120,18 @@ export function escrowUnwrap(header: VaultHeader, privateKey: KeyObject): Buffer
   const recipient = createPublicKey(privateKey);
   const fingerprint = escrowFingerprint(recipient);
   const wraps = header.wraps.filter((w): w is EscrowWrap => w.kind === 'escrow');
-  if (wraps.length === 0) throw new JejakError('WRONG_ESCROW_KEY', 'This vault has no escrow wrap (it was created without an escrow key in the machine policy). Nothing was changed.');
+  if (wraps.length === 0)
+    throw new JejakError(
+      'WRONG_ESCROW_KEY',
+      'This vault has no escrow wrap (it was created without an escrow key in the machine policy). Nothing was changed.',
+    );
   const wrap = wraps.find((w) => w.recipientFingerprint === fingerprint);
   if (!wrap) {
     const expected = wraps.map((w) => w.recipientFingerprint.slice(0, 16)).join(', ');
-    throw new JejakError('WRONG_ESCROW_KEY', `This escrow key (${fingerprint.slice(0, 16)}…) is not the one this vault was wrapped for (${expected}…). Nothing was changed.`);
+    throw new JejakError(
+      'WRONG_ESCROW_KEY',
+      `This escrow key (${fingerprint.slice(0, 16)}…) is not the one this vault was wrapped for (${expected}…). Nothing was changed.`,
+    );
   }
   let ephemeral: KeyObject;
   try {
@@ -112,7 +144,11 @@ export function escrowUnwrap(header: VaultHeader, privateKey: KeyObject): Buffer
   shared.fill(0);
   const master = unwrapKey(wrap, kek, wrapAad(header, 'escrow'));
   kek.fill(0);
-  if (!master) throw new JejakError('WRONG_ESCROW_KEY', 'The escrow wrap does not open with this key (vault.json altered?). Nothing was changed.');
+  if (!master)
+    throw new JejakError(
+      'WRONG_ESCROW_KEY',
+      'The escrow wrap does not open with this key (vault.json altered?). Nothing was changed.',
+    );
   return master;
 }
 
@@ -127,6 +163,9 @@ export function syncEscrowWrap(session: VaultSession, publicKeyPem: string): boo
   if (escrows.length === 1 && escrows[0]!.recipientFingerprint === fingerprint) return false;
   const wrap = escrowWrap(session.masterKey(), header, publicKeyPem);
   updateHeader(session, (draft) => ({ ...draft, wraps: [...draft.wraps.filter((w) => w.kind !== 'escrow'), wrap] }));
-  session.audit({ action: 'vault.escrow-updated', details: { fingerprint, replaced: escrows.map((w) => w.recipientFingerprint) } });
+  session.audit({
+    action: 'vault.escrow-updated',
+    details: { fingerprint, replaced: escrows.map((w) => w.recipientFingerprint) },
+  });
   return true;
 }

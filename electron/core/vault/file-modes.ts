@@ -29,5 +29,6 @@ export function createPrivateFile(path: string): void {
 export function fixVaultModes(dir: string, databaseFile: string, blobsDir: string): void {
   chmodIfPresent(dir, PRIVATE_DIR);
   chmodIfPresent(join(dir, blobsDir), PRIVATE_DIR);
-  for (const file of [HEADER_FILE, databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) chmodIfPresent(join(dir, file), PRIVATE_FILE);
+  for (const file of [HEADER_FILE, databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`])
+    chmodIfPresent(join(dir, file), PRIVATE_FILE);
 }

@@ -1,6 +1,13 @@
 import { auditHead } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { HEADER_VERSION, type SealedHeader, type UnsealedHeader, type VaultHeader, readHeader, writeHeader } from './header';
+import {
+  HEADER_VERSION,
+  type SealedHeader,
+  type UnsealedHeader,
+  type VaultHeader,
+  readHeader,
+  writeHeader,
+} from './header';
 import { sealHeader, verifyHeaderMac } from './header-mac';
 import type { VaultSession } from './session';
 import { dbGeneration, raiseDbGeneration } from './vault-state';
@@ -26,7 +33,13 @@ export function generationOf(header: VaultHeader): number {
  * which the next unlock brings the database up to. The reverse order could leave a genuine header
  * behind its database, indistinguishable from a restored old copy.
  */
-export function commitHeader(dir: string, db: Db, draft: HeaderDraft, master: Buffer, generation: number): SealedHeader {
+export function commitHeader(
+  dir: string,
+  db: Db,
+  draft: HeaderDraft,
+  master: Buffer,
+  generation: number,
+): SealedHeader {
   const sealed = sealHeader({ ...draft, version: HEADER_VERSION, generation }, master);
   writeHeader(dir, sealed);
   raiseDbGeneration(db, generation);
@@ -42,7 +55,13 @@ export function updateHeader(session: VaultSession, change: (draft: HeaderDraft)
   const disk = readHeader(session.dir);
   verifyHeaderMac(disk, session.masterKey());
   const generation = Math.max(generationOf(disk), dbGeneration(session.db)) + 1;
-  const sealed = commitHeader(session.dir, session.db, change(draftOf(disk, session.db)), session.masterKey(), generation);
+  const sealed = commitHeader(
+    session.dir,
+    session.db,
+    change(draftOf(disk, session.db)),
+    session.masterKey(),
+    generation,
+  );
   session.header = sealed;
   return sealed;
 }

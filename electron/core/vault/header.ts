@@ -79,7 +79,10 @@ export function vaultExists(dir: string): boolean {
 }
 
 export function altered(detail: string): JejakError {
-  return new JejakError('VAULT_ALTERED', `${HEADER_FILE}: ${ALTERED} (${detail}). Nothing was opened or changed; restore the vault folder from a backup or ask IT.`);
+  return new JejakError(
+    'VAULT_ALTERED',
+    `${HEADER_FILE}: ${ALTERED} (${detail}). Nothing was opened or changed; restore the vault folder from a backup or ask IT.`,
+  );
 }
 
 /**
@@ -97,7 +100,10 @@ export function readHeader(dir: string): VaultHeader {
   }
   const version = (parsed as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > HEADER_VERSION) {
-    throw new JejakError('VAULT_FROM_FUTURE', `This vault was made by a newer Jejak (vault format ${version}); this version reads format ${HEADER_VERSION}. Update Jejak to open it.`);
+    throw new JejakError(
+      'VAULT_FROM_FUTURE',
+      `This vault was made by a newer Jejak (vault format ${version}); this version reads format ${HEADER_VERSION}. Update Jejak to open it.`,
+    );
   }
   const result = headerSchema.safeParse(parsed);
   if (!result.success) {

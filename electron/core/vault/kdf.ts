@@ -43,11 +43,18 @@ function maxmemFor(params: KdfParams): number {
  */
 export function deriveKek(secret: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
   if (!kdfParamsSchema.safeParse(params).success) {
-    throw new JejakError('VAULT_ALTERED', 'vault header damaged or altered: its key-derivation parameters are outside what Jejak uses.');
+    throw new JejakError(
+      'VAULT_ALTERED',
+      'vault header damaged or altered: its key-derivation parameters are outside what Jejak uses.',
+    );
   }
   return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem: maxmemFor(params) }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      secret.normalize('NFC'),
+      salt,
+      32,
+      { N: params.N, r: params.r, p: params.p, maxmem: maxmemFor(params) },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }

@@ -27,7 +27,11 @@ export function derive(master: Buffer, vaultId: string, purpose: string): Buffer
 }
 
 export function deriveVaultKeys(master: Buffer, vaultId: string): VaultKeys {
-  return { database: derive(master, vaultId, 'database'), blob: derive(master, vaultId, 'blob'), blobName: derive(master, vaultId, 'blob-name') };
+  return {
+    database: derive(master, vaultId, 'database'),
+    blob: derive(master, vaultId, 'blob'),
+    blobName: derive(master, vaultId, 'blob-name'),
+  };
 }
 
 export function wipeKeys(keys: VaultKeys): void {
@@ -42,7 +46,11 @@ export function wrapKey(key: Buffer, kek: Buffer, aad: string): WrappedKey {
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
-  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** Returns null when the key-encryption key is wrong (authentication fails); never throws for that. */

@@ -8,10 +8,20 @@ import { deriveVaultKeys, wipeKeys } from './keys';
 import { BLOBS_DIR, DATABASE_FILE, VaultSession } from './session';
 
 /** Opens the database and blob store under this master key; `create` only for a new vault. */
-export function openSession(dir: string, header: VaultHeader, master: Buffer, actor: string, opts: { create?: boolean } = {}): VaultSession {
+export function openSession(
+  dir: string,
+  header: VaultHeader,
+  master: Buffer,
+  actor: string,
+  opts: { create?: boolean } = {},
+): VaultSession {
   const dbPath = join(dir, DATABASE_FILE);
   if (opts.create) createPrivateFile(dbPath);
-  else if (!existsSync(dbPath)) throw new JejakError('VAULT_CORRUPT', `${DATABASE_FILE} is missing from ${dir}; nothing was created in its place. Restore the vault folder from a backup.`);
+  else if (!existsSync(dbPath))
+    throw new JejakError(
+      'VAULT_CORRUPT',
+      `${DATABASE_FILE} is missing from ${dir}; nothing was created in its place. Restore the vault folder from a backup.`,
+    );
   fixVaultModes(dir, DATABASE_FILE, BLOBS_DIR);
   const keys = deriveVaultKeys(master, header.vaultId);
   let db;

@@ -19,13 +19,23 @@ export interface OriginalRow {
  * Stores an original's bytes and records it: the encrypted file is durable before its row
  * commits, so every row always has its blob. Returns whether it was new.
  */
-export async function storeOriginal(session: VaultSession, source: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
+export async function storeOriginal(
+  session: VaultSession,
+  source: ByteSource,
+  signal?: AbortSignal,
+): Promise<StoredBlob> {
   const blob = await session.blobs.put(source, signal);
   session.db.tx(() => {
     const known = session.db.get(sql`SELECT 1 FROM blobs WHERE name = ${blob.name}`);
     if (known) return;
-    session.db.run(sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${new Date().toISOString()})`);
-    session.audit({ action: 'blob.stored', subject: { type: 'blob', id: blob.sha256 }, details: { size: blob.size, sha512: blob.sha512 } });
+    session.db.run(
+      sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${new Date().toISOString()})`,
+    );
+    session.audit({
+      action: 'blob.stored',
+      subject: { type: 'blob', id: blob.sha256 },
+      details: { size: blob.size, sha512: blob.sha512 },
+    });
   });
   return blob;
 }

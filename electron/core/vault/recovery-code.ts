@@ -26,11 +26,7 @@ export function newRecoveryCode(): string {
 
 /** Accepts the code however it was typed: any case, spaces or dashes, O for 0, I/L for 1. */
 export function normalizeRecoveryCode(input: string): string | null {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== GROUPS * GROUP_LENGTH) return null;
   if (![...cleaned].every((c) => ALPHABET.includes(c))) return null;
   return cleaned.match(/.{4}/g)!.join('-');

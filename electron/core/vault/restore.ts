@@ -34,7 +34,10 @@ export interface RestoreResult {
 function requireNewFolder(dir: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory() || readdirSync(dir).length > 0) {
-    throw new JejakError('VAULT_EXISTS', `${dir} is not empty. Restore into a new or empty folder; nothing was written.`);
+    throw new JejakError(
+      'VAULT_EXISTS',
+      `${dir} is not empty. Restore into a new or empty folder; nothing was written.`,
+    );
   }
 }
 
@@ -59,22 +62,56 @@ async function checkEveryBlob(session: VaultSession, opts: RestoreOptions): Prom
  * verified and every original read back against its SHA-256; only then does the staging folder
  * take the vault's name. Any failure removes the staging folder: nothing is written into vaultDir.
  */
-export async function restoreBackup(file: string, vaultDir: string, secret: Secret, opts: RestoreOptions): Promise<RestoreResult> {
+export async function restoreBackup(
+  file: string,
+  vaultDir: string,
+  secret: Secret,
+  opts: RestoreOptions,
+): Promise<RestoreResult> {
   const target = resolve(vaultDir);
   requireNewFolder(target);
   mkdirSync(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const staging = join(
+    dirname(target),
+    `.${basename(target)}.restoring-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
   mkdirSync(staging, { mode: 0o700 });
   let session: VaultSession | null = null;
   try {
-    const contents = await readBackup(file, { extractTo: staging, signal: opts.signal, onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }) });
+    const contents = await readBackup(file, {
+      extractTo: staging,
+      signal: opts.signal,
+      onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
+    });
     session = await unlockVault(staging, secret, { actor: opts.actor, escrowPublicKey: opts.escrowPublicKey });
-    if (session.header.vaultId !== contents.info.vaultId) throw new JejakError('INTEGRITY', `The backup describes vault ${contents.info.vaultId} but holds vault ${session.header.vaultId}; nothing was restored.`);
+    if (session.header.vaultId !== contents.info.vaultId)
+      throw new JejakError(
+        'INTEGRITY',
+        `The backup describes vault ${contents.info.vaultId} but holds vault ${session.header.vaultId}; nothing was restored.`,
+      );
     const audit = verifyAudit(session.db);
-    if (!audit.ok) throw new JejakError('INTEGRITY', `The restored audit log does not verify (entry ${audit.firstBad?.seq}: ${audit.firstBad?.reason}); nothing was restored.`);
+    if (!audit.ok)
+      throw new JejakError(
+        'INTEGRITY',
+        `The restored audit log does not verify (entry ${audit.firstBad?.seq}: ${audit.firstBad?.reason}); nothing was restored.`,
+      );
     const blobs = await checkEveryBlob(session, opts);
-    session.audit({ action: 'vault.restored', details: { from: basename(file), backupCreatedAt: contents.info.createdAt, archiveSha256: contents.archiveSha256, blobs } });
-    const result = { vaultDir: target, vaultId: session.header.vaultId, backupCreatedAt: contents.info.createdAt, blobs, auditEntries: audit.entries };
+    session.audit({
+      action: 'vault.restored',
+      details: {
+        from: basename(file),
+        backupCreatedAt: contents.info.createdAt,
+        archiveSha256: contents.archiveSha256,
+        blobs,
+      },
+    });
+    const result = {
+      vaultDir: target,
+      vaultId: session.header.vaultId,
+      backupCreatedAt: contents.info.createdAt,
+      blobs,
+      auditEntries: audit.entries,
+    };
     session.close('restored');
     session = null;
     requireNewFolder(target);

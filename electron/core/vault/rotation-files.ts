@@ -44,7 +44,10 @@ function ownerAlive(dir: string): boolean {
 
 export function assertNoRotationRunning(dir: string): void {
   if (ownerAlive(dir)) {
-    throw new JejakError('VAULT_BUSY', 'The keys of this vault are being rotated right now (by this or another Jejak). Wait until it has finished, then unlock.');
+    throw new JejakError(
+      'VAULT_BUSY',
+      'The keys of this vault are being rotated right now (by this or another Jejak). Wait until it has finished, then unlock.',
+    );
   }
 }
 
@@ -54,7 +57,10 @@ export function beginStaging(dir: string): void {
   discardStaging(dir);
   rmSync(join(dir, OLD_BLOBS_DIR), { recursive: true, force: true });
   mkdirSync(stagingPath(dir), { mode: PRIVATE_DIR });
-  writeFileAtomic(stagingPath(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+  writeFileAtomic(
+    stagingPath(dir, OWNER_FILE),
+    JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }),
+  );
   rotatingHere.add(resolve(dir));
 }
 
@@ -84,7 +90,11 @@ export function swapInRotatedFiles(dir: string): void {
   const old = join(dir, OLD_BLOBS_DIR);
   if (existsSync(stagedBlobs)) {
     if (existsSync(live)) {
-      if (existsSync(old)) throw new JejakError('VAULT_CORRUPT', `Both ${BLOBS_DIR} and ${OLD_BLOBS_DIR} exist beside a rotation in progress; nothing was moved. Ask IT.`);
+      if (existsSync(old))
+        throw new JejakError(
+          'VAULT_CORRUPT',
+          `Both ${BLOBS_DIR} and ${OLD_BLOBS_DIR} exist beside a rotation in progress; nothing was moved. Ask IT.`,
+        );
       renameSync(live, old);
       fsyncDirectory(dir);
     }

@@ -34,10 +34,17 @@ interface BlobRow {
 
 /** Every column that holds a blob name: blobs.name and each foreign key pointing at it. */
 function blobNameColumns(raw: RawDatabase): Array<{ table: string; column: string }> {
-  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = raw
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   const columns = [{ table: 'blobs', column: 'name' }];
   for (const table of tables) {
-    const keys = raw.pragma(`foreign_key_list("${table.replace(/"/g, '""')}")`) as Array<{ table: string; from: string; to: string }>;
+    const keys = raw.pragma(`foreign_key_list("${table.replace(/"/g, '""')}")`) as Array<{
+      table: string;
+      from: string;
+      to: string;
+    }>;
     for (const k of keys) if (k.table === 'blobs' && k.to === 'name') columns.push({ table, column: k.from });
   }
   return columns;
@@ -48,7 +55,8 @@ function renameBlobs(raw: RawDatabase, renames: Map<string, string>): void {
     const update = raw.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE "${column}" = ?`);
     for (const [from, to] of renames) update.run(to, from);
   }
-  if ((raw.pragma('foreign_key_check') as unknown[]).length > 0) throw new JejakError('INTERNAL', 'A blob reference was left behind by the key rotation; nothing was changed.');
+  if ((raw.pragma('foreign_key_check') as unknown[]).length > 0)
+    throw new JejakError('INTERNAL', 'A blob reference was left behind by the key rotation; nothing was changed.');
 }
 
 function fsyncFile(path: string): void {
@@ -69,10 +77,14 @@ async function reencryptBlobs(input: StageInput, rows: BlobRow[]): Promise<Map<s
   let done = 0;
   input.onProgress?.(0, total);
   for (const row of rows) {
-    if (input.signal?.aborted) throw new JejakError('CANCELLED', 'The key rotation was cancelled; nothing was changed.');
+    if (input.signal?.aborted)
+      throw new JejakError('CANCELLED', 'The key rotation was cancelled; nothing was changed.');
     const stored = await to.put(from.read(row.name, row.sha256));
     if (stored.sha256 !== row.sha256 || stored.sha512 !== row.sha512) {
-      throw new JejakError('INTEGRITY', `Original ${row.sha256.slice(0, 12)}… did not read back as catalogued; the key rotation stopped and nothing was changed.`);
+      throw new JejakError(
+        'INTEGRITY',
+        `Original ${row.sha256.slice(0, 12)}… did not read back as catalogued; the key rotation stopped and nothing was changed.`,
+      );
     }
     renames.set(row.name, stored.name);
     done += row.size;
@@ -91,7 +103,10 @@ export async function stageRotation(input: StageInput): Promise<{ head: AuditAnc
   const livePath = join(input.dir, DATABASE_FILE);
   // With the session's connection closed, a WAL still there means another process holds the database open.
   if (existsSync(`${livePath}-wal`)) {
-    throw new JejakError('VAULT_BUSY', 'Another Jejak (the app or a command) has this vault open. Close it there and rotate again. Nothing was changed.');
+    throw new JejakError(
+      'VAULT_BUSY',
+      'Another Jejak (the app or a command) has this vault open. Close it there and rotate again. Nothing was changed.',
+    );
   }
   const stagedPath = stagingPath(input.dir, DATABASE_FILE);
   copyFileSync(livePath, stagedPath, constants.COPYFILE_EXCL);
@@ -111,14 +126,19 @@ export async function stageRotation(input: StageInput): Promise<{ head: AuditAnc
     db.tx(() => {
       renameBlobs(raw, renames);
       raiseDbGeneration(db, input.generation);
-      appendAudit(db, { actor: input.actor, action: 'vault.keys-rotated', details: { ...input.details, generation: input.generation, originals: rows.length } });
+      appendAudit(db, {
+        actor: input.actor,
+        action: 'vault.keys-rotated',
+        details: { ...input.details, generation: input.generation, originals: rows.length },
+      });
     });
     result = { head: auditHead(db), originals: rows.length };
   } finally {
     raw.close();
   }
   for (const leftover of ['-journal', '-wal']) {
-    if (existsSync(`${stagedPath}${leftover}`)) throw new JejakError('INTERNAL', `The rotated database left a ${leftover} file behind; nothing was changed.`);
+    if (existsSync(`${stagedPath}${leftover}`))
+      throw new JejakError('INTERNAL', `The rotated database left a ${leftover} file behind; nothing was changed.`);
   }
   fsyncFile(stagedPath);
   fsyncDirectory(stagingPath(input.dir, BLOBS_DIR));

@@ -70,7 +70,10 @@ export async function rotateKeys(session: VaultSession, opts: RotationOptions): 
   (await unwrapMaster(header, { passphrase: opts.passphrase })).fill(0);
   const hadEscrow = header.wraps.some((w) => w.kind === 'escrow');
   if (hadEscrow && !opts.escrowPublicKey) {
-    throw new JejakError('POLICY', 'This vault is wrapped for the unit escrow key, but the machine policy names none: the new keys could not be wrapped for it. Nothing was changed.');
+    throw new JejakError(
+      'POLICY',
+      'This vault is wrapped for the unit escrow key, but the machine policy names none: the new keys could not be wrapped for it. Nothing was changed.',
+    );
   }
   const escrowKey = opts.escrowPublicKey ? parseEscrowPublicKey(opts.escrowPublicKey) : null;
   const kdf = kdfForNewWrap(header, opts.kdf);
@@ -90,10 +93,28 @@ export async function rotateKeys(session: VaultSession, opts: RotationOptions): 
       await secretWrap('recovery', recoveryCode, newMaster, header, kdf),
       ...(opts.escrowPublicKey ? [escrowWrap(newMaster, header, opts.escrowPublicKey)] : []),
     ];
-    const details = { passphrase: opts.newPassphrase === undefined ? 'kept' : 'changed', recoveryCode: 'reissued', escrow: escrowKey ? escrowFingerprint(escrowKey) : null };
+    const details = {
+      passphrase: opts.newPassphrase === undefined ? 'kept' : 'changed',
+      recoveryCode: 'reissued',
+      escrow: escrowKey ? escrowFingerprint(escrowKey) : null,
+    };
     const onProgress = (done: number, total: number) => opts.onProgress?.({ phase: 'originals', done, total });
-    const staged = await stageRotation({ dir, oldKeys, newKeys, actor, generation, details, onProgress, signal: opts.signal });
-    const kept = { format: header.format, vaultId: header.vaultId, createdAt: header.createdAt, ...(header.version === 2 && header.auditBroken ? { auditBroken: header.auditBroken } : {}) };
+    const staged = await stageRotation({
+      dir,
+      oldKeys,
+      newKeys,
+      actor,
+      generation,
+      details,
+      onProgress,
+      signal: opts.signal,
+    });
+    const kept = {
+      format: header.format,
+      vaultId: header.vaultId,
+      createdAt: header.createdAt,
+      ...(header.version === 2 && header.auditBroken ? { auditBroken: header.auditBroken } : {}),
+    };
     committed = sealHeader({ ...kept, version: 2, generation, wraps, audit: staged.head, rotating: true }, newMaster);
     opts.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     writeHeader(dir, committed);

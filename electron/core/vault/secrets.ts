@@ -19,11 +19,20 @@ export function methodOf(secret: Secret): 'passphrase' | 'recovery-code' | 'escr
 export function checkStrength(passphrase: string, minStrength = DEFAULT_MIN_STRENGTH): void {
   const { score } = estimateStrength(passphrase);
   if (score < minStrength) {
-    throw new JejakError('WEAK_PASSPHRASE', `This passphrase is too easy to guess (strength ${score} of 4, at least ${minStrength} needed). Use a longer passphrase, for example several unrelated words.`);
+    throw new JejakError(
+      'WEAK_PASSPHRASE',
+      `This passphrase is too easy to guess (strength ${score} of 4, at least ${minStrength} needed). Use a longer passphrase, for example several unrelated words.`,
+    );
   }
 }
 
-export async function secretWrap(kind: SecretWrap['kind'], secret: string, master: Buffer, header: Pick<VaultHeader, 'vaultId'>, kdf: KdfParams): Promise<SecretWrap> {
+export async function secretWrap(
+  kind: SecretWrap['kind'],
+  secret: string,
+  master: Buffer,
+  header: Pick<VaultHeader, 'vaultId'>,
+  kdf: KdfParams,
+): Promise<SecretWrap> {
   const salt = randomBytes(16);
   const kek = await deriveKek(secret, salt, kdf);
   const wrapped = wrapKey(master, kek, wrapAad(header, kind));

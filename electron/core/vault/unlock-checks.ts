@@ -18,7 +18,10 @@ export function checkGeneration(session: VaultSession, method: string): void {
   const inDb = dbGeneration(session.db);
   const inHeader = generationOf(header);
   if (inHeader < inDb) {
-    session.audit({ action: 'vault.rollback-refused', details: { headerGeneration: inHeader, databaseGeneration: inDb, method } });
+    session.audit({
+      action: 'vault.rollback-refused',
+      details: { headerGeneration: inHeader, databaseGeneration: inDb, method },
+    });
     throw new JejakError(
       'VAULT_ROLLED_BACK',
       `${HEADER_FILE} is rolled back: it is generation ${inHeader}, older than the database beside it (generation ${inDb}). It is an old copy put back in place (from before a passphrase change, for example), so it was not used; the attempt is recorded in the audit log. Put the current ${HEADER_FILE} back, or ask IT.`,
@@ -44,13 +47,24 @@ export function checkAnchorAtUnlock(session: VaultSession): void {
   if (header.version === 1) return;
   const check = checkAnchor(session.db, header.audit);
   if (!check.ok) {
-    session.audit({ action: 'audit.anchor-broken', details: { seq: header.audit.seq, hash: header.audit.hash, reason: check.reason } });
-    updateHeader(session, (draft) => ({ ...draft, audit: auditHead(session.db), auditBroken: draft.auditBroken ?? { ...header.audit, foundAt: new Date().toISOString() } }));
+    session.audit({
+      action: 'audit.anchor-broken',
+      details: { seq: header.audit.seq, hash: header.audit.hash, reason: check.reason },
+    });
+    updateHeader(session, (draft) => ({
+      ...draft,
+      audit: auditHead(session.db),
+      auditBroken: draft.auditBroken ?? { ...header.audit, foundAt: new Date().toISOString() },
+    }));
     session.anchorFinding = check;
   } else if (header.auditBroken) {
     const { foundAt: _f, ...earlier } = header.auditBroken;
     const again = checkAnchor(session.db, earlier);
-    session.anchorFinding = { ok: false, anchor: earlier, reason: again.reason ?? `it was missing on ${header.auditBroken.foundAt}` };
+    session.anchorFinding = {
+      ok: false,
+      anchor: earlier,
+      reason: again.reason ?? `it was missing on ${header.auditBroken.foundAt}`,
+    };
   }
 }
 

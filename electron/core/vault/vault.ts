@@ -2,7 +2,14 @@ import { type KeyObject, createPublicKey, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENESIS_HASH } from '../audit/audit-log';
-import { type IdentityFields, actorOf, checkNewIdentity, ensureIdentityKey, getIdentity, setIdentity } from '../identity/identity';
+import {
+  type IdentityFields,
+  actorOf,
+  checkNewIdentity,
+  ensureIdentityKey,
+  getIdentity,
+  setIdentity,
+} from '../identity/identity';
 import { JejakError } from '../errors';
 import { escrowFingerprint, escrowWrap, syncEscrowWrap } from './escrow';
 import { type VaultHeader, vaultExists, readHeader, writeHeader } from './header';
@@ -51,7 +58,10 @@ export async function createVault(dir: string, passphrase: string, opts: CreateO
   if (vaultExists(dir)) throw new JejakError('VAULT_EXISTS', `There is already a vault at ${dir}.`);
   checkNewIdentity(opts.identity, opts);
   if (existsSync(join(dir, DATABASE_FILE))) {
-    throw new JejakError('VAULT_CORRUPT', `${dir} holds a ${DATABASE_FILE} without its vault.json; it was not touched. Move it away or choose another folder.`);
+    throw new JejakError(
+      'VAULT_CORRUPT',
+      `${dir} holds a ${DATABASE_FILE} without its vault.json; it was not touched. Move it away or choose another folder.`,
+    );
   }
   checkStrength(passphrase, opts.minStrength);
   mkdirSync(join(dir, BLOBS_DIR), { recursive: true, mode: 0o700 });
@@ -60,8 +70,15 @@ export async function createVault(dir: string, passphrase: string, opts: CreateO
   const recoveryCode = newRecoveryCode();
   const base = { format: 'jejak-vault' as const, vaultId: randomUUID(), createdAt: new Date().toISOString() };
   const escrow = opts.escrowPublicKey ? escrowWrap(master, base, opts.escrowPublicKey) : null;
-  const wraps = [await secretWrap('passphrase', passphrase, master, base, kdf), await secretWrap('recovery', recoveryCode, master, base, kdf), ...(escrow ? [escrow] : [])];
-  const header = sealHeader({ ...base, version: 2, generation: 1, wraps, audit: { seq: 0, hash: GENESIS_HASH } }, master);
+  const wraps = [
+    await secretWrap('passphrase', passphrase, master, base, kdf),
+    await secretWrap('recovery', recoveryCode, master, base, kdf),
+    ...(escrow ? [escrow] : []),
+  ];
+  const header = sealHeader(
+    { ...base, version: 2, generation: 1, wraps, audit: { seq: 0, hash: GENESIS_HASH } },
+    master,
+  );
   // The database is created before the header: a crash in between leaves no vault.json, so the
   // folder never looks like a vault whose database is missing.
   const session = openSession(dir, header, master, opts.actor, { create: true });
@@ -70,7 +87,10 @@ export async function createVault(dir: string, passphrase: string, opts: CreateO
   raiseDbGeneration(session.db, header.generation);
   // The person is named from the first entry on, so no entry of theirs says only "os:…".
   if (opts.identity) session.actor = actorOf(opts.identity) ?? session.actor;
-  session.audit({ action: 'vault.created', details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null } });
+  session.audit({
+    action: 'vault.created',
+    details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null },
+  });
   await ensureIdentityKey(session);
   if (opts.identity) setIdentity(session, opts.identity);
   return { session, recoveryCode };
@@ -90,7 +110,11 @@ function settleHeader(dir: string, header: VaultHeader, master: Buffer): VaultHe
   return header;
 }
 
-export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultOptions, 'actor' | 'escrowPublicKey'>): Promise<VaultSession> {
+export async function unlockVault(
+  dir: string,
+  secret: Secret,
+  opts: Pick<VaultOptions, 'actor' | 'escrowPublicKey'>,
+): Promise<VaultSession> {
   const read = readHeader(dir);
   const master = await unwrapMaster(read, secret);
   let header: VaultHeader;
@@ -112,7 +136,13 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
   // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
   const escrow = 'escrowKey' in secret;
   session.actor = escrow ? opts.actor : (actorOf(getIdentity(session)) ?? opts.actor);
-  session.audit({ action: 'vault.unlocked', details: { method: methodOf(secret), ...(escrow ? { escrowFingerprint: escrowFingerprint(createPublicKey(secret.escrowKey)) } : {}) } });
+  session.audit({
+    action: 'vault.unlocked',
+    details: {
+      method: methodOf(secret),
+      ...(escrow ? { escrowFingerprint: escrowFingerprint(createPublicKey(secret.escrowKey)) } : {}),
+    },
+  });
   // A vault made before IT deployed (or rotated) the escrow key gets its wrap now.
   if (opts.escrowPublicKey) syncEscrowWrap(session, opts.escrowPublicKey);
   return session;
@@ -122,13 +152,19 @@ export async function unlockVault(dir: string, secret: Secret, opts: Pick<VaultO
 export async function setPassphrase(
   session: VaultSession,
   next: string,
-  opts: Pick<VaultOptions, 'kdf' | 'minStrength'> & { reason: 'changed' | 'recovered'; method?: 'recovery-code' | 'escrow' },
+  opts: Pick<VaultOptions, 'kdf' | 'minStrength'> & {
+    reason: 'changed' | 'recovered';
+    method?: 'recovery-code' | 'escrow';
+  },
 ): Promise<void> {
   checkStrength(next, opts.minStrength);
   const current = readHeader(session.dir);
   verifyHeaderMac(current, session.masterKey());
   const wrap = await secretWrap('passphrase', next, session.masterKey(), current, kdfForNewWrap(current, opts.kdf));
-  updateHeader(session, (draft) => ({ ...draft, wraps: [wrap, ...draft.wraps.filter((w) => w.kind !== 'passphrase')] }));
+  updateHeader(session, (draft) => ({
+    ...draft,
+    wraps: [wrap, ...draft.wraps.filter((w) => w.kind !== 'passphrase')],
+  }));
   if (opts.reason === 'changed') session.audit({ action: 'vault.passphrase-changed' });
   else session.audit({ action: 'vault.recovered', details: { method: opts.method ?? 'recovery-code' } });
 }
@@ -146,12 +182,21 @@ export async function changePassphrase(dir: string, current: string, next: strin
  * Unlocks with the recovery code (or, for IT, the unit's escrow private key) and sets a new
  * passphrase; the recovery code and the escrow key keep working afterwards.
  */
-export async function recoverVault(dir: string, secret: string | { escrowKey: KeyObject }, next: string, opts: VaultOptions): Promise<VaultSession> {
+export async function recoverVault(
+  dir: string,
+  secret: string | { escrowKey: KeyObject },
+  next: string,
+  opts: VaultOptions,
+): Promise<VaultSession> {
   checkStrength(next, opts.minStrength);
   const unlockWith: Secret = typeof secret === 'string' ? { recoveryCode: secret } : secret;
   const session = await unlockVault(dir, unlockWith, opts);
   try {
-    await setPassphrase(session, next, { ...opts, reason: 'recovered', method: typeof secret === 'string' ? 'recovery-code' : 'escrow' });
+    await setPassphrase(session, next, {
+      ...opts,
+      reason: 'recovered',
+      method: typeof secret === 'string' ? 'recovery-code' : 'escrow',
+    });
   } catch (e) {
     session.close('recovery-failed');
     throw e;

@@ -32,7 +32,13 @@ export function ActivitySubject({ entry }: { entry: AuditEntry }) {
     <span className="activity-subject">
       <span className="muted small">{subjectKind(t, type, id)}</span>{' '}
       {open ? (
-        <button type="button" className="button-link truncate" title={full} aria-label={t('activity.open', { name: full })} onClick={() => open(Number(id))}>
+        <button
+          type="button"
+          className="button-link truncate"
+          title={full}
+          aria-label={t('activity.open', { name: full })}
+          onClick={() => open(Number(id))}
+        >
           {text}
         </button>
       ) : (
@@ -40,7 +46,9 @@ export function ActivitySubject({ entry }: { entry: AuditEntry }) {
           {text}
         </span>
       )}
-      {!entry.subjectExists && (type === 'channel' || type === 'evidence' || type === 'case') && <span className="muted small"> ({t('activity.subject.gone')})</span>}
+      {!entry.subjectExists && (type === 'channel' || type === 'evidence' || type === 'case') && (
+        <span className="muted small"> ({t('activity.subject.gone')})</span>
+      )}
     </span>
   );
 }

@@ -11,9 +11,17 @@ export function ChainCheckResult({ check }: { check: ChainCheck }) {
   else {
     if (check.ok) lines.push(t('activity.chainOk', { count: check.entries }));
     if (check.anchor.ok) lines.push(t('security.chain.anchorOk', { seq: check.anchor.anchor.seq }));
-    else lines.push(t('security.chain.anchorBroken', { seq: check.anchor.anchor.seq, reason: check.anchor.reason ?? '' }));
+    else
+      lines.push(t('security.chain.anchorBroken', { seq: check.anchor.anchor.seq, reason: check.anchor.reason ?? '' }));
     const found = check.brokenAnchor;
-    if (found) lines.push(t('security.chain.anchorFound', { seq: found.seq, when: formatDateTime(found.foundAt, language), reason: found.reason }));
+    if (found)
+      lines.push(
+        t('security.chain.anchorFound', {
+          seq: found.seq,
+          when: formatDateTime(found.foundAt, language),
+          reason: found.reason,
+        }),
+      );
   }
   return (
     <div className={check.ok ? 'banner banner-ok' : 'banner banner-error'} role="status" data-testid="chain-result">

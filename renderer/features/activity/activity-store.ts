@@ -21,7 +21,14 @@ interface ActivityState {
   verify(): Promise<void>;
 }
 
-export const initialActivityState = { entries: [], loading: false, complete: false, check: null, checking: false, error: null };
+export const initialActivityState = {
+  entries: [],
+  loading: false,
+  complete: false,
+  check: null,
+  checking: false,
+  error: null,
+};
 
 export const useActivityStore = create<ActivityState>((set, get) => {
   async function page(beforeSeq?: number) {

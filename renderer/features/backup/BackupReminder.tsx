@@ -14,7 +14,9 @@ export function BackupReminder() {
     void load();
   }, [load]);
   if (!status) return null;
-  const text = status.last ? t('backup.lastDashboard', { when: formatDateTime(status.last.at, language) }) : t('backup.never');
+  const text = status.last
+    ? t('backup.lastDashboard', { when: formatDateTime(status.last.at, language) })
+    : t('backup.never');
   return (
     <div className={status.overdue ? 'banner banner-warn' : 'muted small'} role="status" data-testid="backup-reminder">
       {text}

@@ -14,7 +14,11 @@ function BackupProgress() {
   const stepText = step ? t(`backup.step.${step}` as MessageKey) : t('backup.step.snapshot');
   return (
     <div className="export-progress" data-testid="backup-progress">
-      {fraction === null ? <progress className="progress" aria-label={stepText} /> : <progress className="progress" max={1} value={fraction} aria-label={stepText} />}
+      {fraction === null ? (
+        <progress className="progress" aria-label={stepText} />
+      ) : (
+        <progress className="progress" max={1} value={fraction} aria-label={stepText} />
+      )}
       <div className="field-row export-progress-text">
         <span className="muted small">{stepText}</span>
         <button type="button" className="button-secondary small" onClick={() => void cancel()}>
@@ -41,7 +45,14 @@ export function BackupSection() {
       <p className="muted small">{t('backup.intro')}</p>
       <dl className="facts">
         <dt>{t('backup.last')}</dt>
-        <dd data-testid="backup-last">{status.last ? t('backup.lastValue', { when: formatDateTime(status.last.at, language), size: formatBytes(status.last.bytes, language) }) : t('backup.never')}</dd>
+        <dd data-testid="backup-last">
+          {status.last
+            ? t('backup.lastValue', {
+                when: formatDateTime(status.last.at, language),
+                size: formatBytes(status.last.bytes, language),
+              })
+            : t('backup.never')}
+        </dd>
         <dt>{t('backup.folder')}</dt>
         <dd className="mono">
           {status.folder} {status.folderFixed && <span className="badge">{t('settings.locked')}</span>}
@@ -53,7 +64,13 @@ export function BackupSection() {
           {t('backup.overdue', { days: status.reminderDays ?? 0 })}
         </div>
       )}
-      <button type="button" className="button-primary" disabled={running} onClick={() => void start()} data-testid="backup-start">
+      <button
+        type="button"
+        className="button-primary"
+        disabled={running}
+        onClick={() => void start()}
+        data-testid="backup-start"
+      >
         {running ? t('backup.running') : t('backup.start')}
       </button>
       {running && <BackupProgress />}

@@ -66,7 +66,8 @@ export const useBackupStore = create<BackupState>((set, get) => ({
       const jobId = newJobId();
       set({ phase: 'running', jobId });
       const off = subscribeEvents((event) => {
-        if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId) set({ done: event.done, total: event.total, step: event.label ?? '' });
+        if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId)
+          set({ done: event.done, total: event.total, step: event.label ?? '' });
       });
       try {
         const result = await call('backup.create', { jobId, ...(destination ? { destination } : {}) });

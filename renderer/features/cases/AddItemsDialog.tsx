@@ -27,7 +27,9 @@ export function AddItemsDialog({ kase, onClose }: { kase: CaseDetail; onClose():
       </div>
       <ErrorBanner error={error ?? (tried ? actionError : null)} />
       <div className="dialog-actions">
-        <span className="muted pick-summary">{t('cases.pick.summary', { channels: picked.length, evidence: checked.size })}</span>
+        <span className="muted pick-summary">
+          {t('cases.pick.summary', { channels: picked.length, evidence: checked.size })}
+        </span>
         <button type="button" className="button-secondary" onClick={onClose} disabled={busy}>
           {t('common.cancel')}
         </button>
@@ -37,7 +39,13 @@ export function AddItemsDialog({ kase, onClose }: { kase: CaseDetail; onClose():
           disabled={busy || count === 0}
           onClick={async () => {
             setTried(true);
-            if (await addItems(picked.map((c) => c.id), [...checked])) onClose();
+            if (
+              await addItems(
+                picked.map((c) => c.id),
+                [...checked],
+              )
+            )
+              onClose();
           }}
         >
           {t('cases.addItemsConfirm')}

@@ -26,11 +26,18 @@ export function DueText({ dueAt, now, open }: { dueAt: string; now: Date; open: 
   const language = useI18n((s) => s.language);
   const distance = dueDistance(dueAt, now);
   const parts = distance ? dueParts(distance) : [];
-  const time = parts.length > 0 ? parts.map(([unit, n]) => t(`cases.due.${unit}` as MessageKey, { n })).join(' ') : t('cases.due.underMinute');
+  const time =
+    parts.length > 0
+      ? parts.map(([unit, n]) => t(`cases.due.${unit}` as MessageKey, { n })).join(' ')
+      : t('cases.due.underMinute');
   return (
     <span className="due">
       <span>{formatDue(dueAt, language)}</span>
-      {distance && open && <span className={distance.late ? 'due-rel late' : 'due-rel'}>{distance.late ? t('cases.due.late', { time }) : t('cases.due.left', { time })}</span>}
+      {distance && open && (
+        <span className={distance.late ? 'due-rel late' : 'due-rel'}>
+          {distance.late ? t('cases.due.late', { time }) : t('cases.due.left', { time })}
+        </span>
+      )}
     </span>
   );
 }

@@ -71,7 +71,9 @@ export function CaseDetailView() {
               </h1>
               <div className="detail-sub">
                 <CaseStatusBadge status={kase.status} />
-                {kase.revision > 1 && <span className="badge">{t('workflow.revision', { revision: kase.revision })}</span>}
+                {kase.revision > 1 && (
+                  <span className="badge">{t('workflow.revision', { revision: kase.revision })}</span>
+                )}
                 {kase.overdue && <OverdueBadge />}
               </div>
             </div>

@@ -21,7 +21,13 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
   const draft = kase.status === 'draft';
   const remove = (name: string, channelIds: number[], evidenceIds: number[]) =>
     draft && (
-      <button type="button" className="button-link small remove-item" disabled={busy} aria-label={t('workflow.removeItem', { name })} onClick={() => void removeItems(channelIds, evidenceIds)}>
+      <button
+        type="button"
+        className="button-link small remove-item"
+        disabled={busy}
+        aria-label={t('workflow.removeItem', { name })}
+        onClick={() => void removeItems(channelIds, evidenceIds)}
+      >
         {t('workflow.remove')}
       </button>
     );
@@ -58,7 +64,9 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
             );
           })}
         </ul>
-        {kase.channelIds.length > ITEMS_SHOWN && <p className="muted small">{t('cases.itemsMore', { shown: ITEMS_SHOWN, total: kase.channelIds.length })}</p>}
+        {kase.channelIds.length > ITEMS_SHOWN && (
+          <p className="muted small">{t('cases.itemsMore', { shown: ITEMS_SHOWN, total: kase.channelIds.length })}</p>
+        )}
       </section>
       <section className="card" data-testid="case-evidence">
         <h2>{t('cases.evidence', { count: kase.evidenceIds.length })}</h2>
@@ -70,7 +78,11 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
             return (
               <li key={id} data-testid="case-evidence-item" data-evidence-id={id}>
                 <button type="button" className="thumb-tile" onClick={() => openEvidence(id, 'cases')} title={name}>
-                  {e ? <EvidenceThumb id={id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} /> : <div className="thumb-placeholder" />}
+                  {e ? (
+                    <EvidenceThumb id={id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} />
+                  ) : (
+                    <div className="thumb-placeholder" />
+                  )}
                   <span className="thumb-name" title={name}>
                     {name}
                   </span>
@@ -82,7 +94,9 @@ export function CaseItems({ kase, channels, evidence, onAdd }: Props) {
             );
           })}
         </ul>
-        {kase.evidenceIds.length > ITEMS_SHOWN && <p className="muted small">{t('cases.itemsMore', { shown: ITEMS_SHOWN, total: kase.evidenceIds.length })}</p>}
+        {kase.evidenceIds.length > ITEMS_SHOWN && (
+          <p className="muted small">{t('cases.itemsMore', { shown: ITEMS_SHOWN, total: kase.evidenceIds.length })}</p>
+        )}
       </section>
     </>
   );

@@ -75,7 +75,9 @@ export function CaseList() {
                   <button type="button" className="row-title" title={c.title} onClick={() => open(c.id)}>
                     {c.title}
                   </button>
-                  <div className="muted small">{t('cases.itemCounts', { channels: c.channelCount, evidence: c.evidenceCount })}</div>
+                  <div className="muted small">
+                    {t('cases.itemCounts', { channels: c.channelCount, evidence: c.evidenceCount })}
+                  </div>
                 </td>
                 <td>{platformLabel(t, c.platform)}</td>
                 <td>

@@ -7,7 +7,8 @@ import { PICKER_LIMIT, usePickerStore } from './picker-store';
 export function ChannelPicker() {
   const t = useT();
   const filterId = useId();
-  const { channelText, channelRows, channelTotal, picked, existingChannels, searchChannels, toggleChannel } = usePickerStore();
+  const { channelText, channelRows, channelTotal, picked, existingChannels, searchChannels, toggleChannel } =
+    usePickerStore();
   const pickedIds = new Set(picked.map((c) => c.id));
   const hiddenPicked = picked.filter((p) => !channelRows.some((r) => r.id === p.id));
   return (
@@ -16,27 +17,47 @@ export function ChannelPicker() {
       <label htmlFor={filterId} className="sr-only">
         {t('cases.pick.channelFilter')}
       </label>
-      <input id={filterId} type="search" className="picker-filter" placeholder={t('cases.pick.channelFilter')} value={channelText} maxLength={200} onChange={(e) => void searchChannels(e.target.value)} />
+      <input
+        id={filterId}
+        type="search"
+        className="picker-filter"
+        placeholder={t('cases.pick.channelFilter')}
+        value={channelText}
+        maxLength={200}
+        onChange={(e) => void searchChannels(e.target.value)}
+      />
       {hiddenPicked.length > 0 && (
         <ul className="picked-chips">
           {hiddenPicked.map((c) => (
             <li key={c.id} className="tag">
               <span>{c.title || c.canonicalUrl}</span>
-              <button type="button" className="tag-remove" aria-label={t('cases.pick.unpick', { name: c.title || c.canonicalUrl })} onClick={() => void toggleChannel(c)}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={t('cases.pick.unpick', { name: c.title || c.canonicalUrl })}
+                onClick={() => void toggleChannel(c)}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      {channelTotal === 0 && <p className="muted small">{channelText ? t('cases.pick.noChannelMatch') : t('cases.pick.noChannels')}</p>}
+      {channelTotal === 0 && (
+        <p className="muted small">{channelText ? t('cases.pick.noChannelMatch') : t('cases.pick.noChannels')}</p>
+      )}
       <ul className="pick-list">
         {channelRows.map((c) => {
           const existing = existingChannels.has(c.id);
           return (
             <li key={c.id}>
               <label className={existing ? 'pick-row existing' : 'pick-row'}>
-                <input type="checkbox" checked={existing || pickedIds.has(c.id)} disabled={existing} onChange={() => void toggleChannel(c)} />
+                <input
+                  type="checkbox"
+                  checked={existing || pickedIds.has(c.id)}
+                  disabled={existing}
+                  onChange={() => void toggleChannel(c)}
+                />
                 <span className="pick-main">
                   <span className="pick-title">{c.title || c.canonicalUrl}</span>
                   <span className="muted small mono pick-url">{c.canonicalUrl}</span>
@@ -50,7 +71,9 @@ export function ChannelPicker() {
           );
         })}
       </ul>
-      {channelTotal !== null && channelTotal > PICKER_LIMIT && <p className="muted small">{t('cases.pick.more', { shown: PICKER_LIMIT, total: channelTotal })}</p>}
+      {channelTotal !== null && channelTotal > PICKER_LIMIT && (
+        <p className="muted small">{t('cases.pick.more', { shown: PICKER_LIMIT, total: channelTotal })}</p>
+      )}
     </fieldset>
   );
 }

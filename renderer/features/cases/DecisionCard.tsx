@@ -58,8 +58,14 @@ function ReceiveState({ kase }: { kase: CaseDetail }) {
   if (phase === 'done' && outcome) {
     const decision = textOr(t, `cases.status.${outcome.decision}`, outcome.decision);
     return (
-      <p className={`banner ${outcome.outcome === 'received' ? 'banner-ok' : 'banner-warn'}`} role="status" data-testid="decision-outcome">
-        {outcome.outcome === 'received' ? t('decision.receive.received', { decision, name: outcome.signer.name }) : t('decision.receive.already')}
+      <p
+        className={`banner ${outcome.outcome === 'received' ? 'banner-ok' : 'banner-warn'}`}
+        role="status"
+        data-testid="decision-outcome"
+      >
+        {outcome.outcome === 'received'
+          ? t('decision.receive.received', { decision, name: outcome.signer.name })
+          : t('decision.receive.already')}
       </p>
     );
   }
@@ -91,13 +97,26 @@ export function DecisionCard({ kase }: { kase: CaseDetail }) {
       <ul className="decision-list">
         {kase.decisions.map((d) => (
           <li key={d.id} data-testid="received-decision">
-            <strong>{t('decision.list.entry', { revision: d.revision, decision: textOr(t, `cases.status.${d.decision}`, d.decision), name: d.signer.name })}</strong>
+            <strong>
+              {t('decision.list.entry', {
+                revision: d.revision,
+                decision: textOr(t, `cases.status.${d.decision}`, d.decision),
+                name: d.signer.name,
+              })}
+            </strong>
             <div className="muted small">
-              {t('decision.list.signedAt', { at: formatDateTime(d.signedAt, language), received: formatDateTime(d.receivedAt, language) })} · <span className="mono">{d.fileName}</span> ·{' '}
-              {formatBytes(d.bytes, language)}
+              {t('decision.list.signedAt', {
+                at: formatDateTime(d.signedAt, language),
+                received: formatDateTime(d.receivedAt, language),
+              })}{' '}
+              · <span className="mono">{d.fileName}</span> · {formatBytes(d.bytes, language)}
             </div>
             {d.comment && <div className="prewrap timeline-note small">{d.comment}</div>}
-            <button type="button" className="button-ghost small" onClick={() => void exportAgain(kase.id, d.id, d.fileName)}>
+            <button
+              type="button"
+              className="button-ghost small"
+              onClick={() => void exportAgain(kase.id, d.id, d.fileName)}
+            >
               {t('decision.list.export')}
             </button>
             {mine && exported?.decisionId === d.id && (

@@ -9,7 +9,12 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
   const t = useT();
   const ids = { title: useId(), preset: useId(), legal: useId(), notes: useId() };
   const { busy, actionError, presets, update } = useCasesStore();
-  const [form, setForm] = useState({ title: kase.title, priority: kase.priority, legalBasis: kase.legalBasis, notes: kase.notes });
+  const [form, setForm] = useState({
+    title: kase.title,
+    priority: kase.priority,
+    legalBasis: kase.legalBasis,
+    notes: kase.notes,
+  });
   const [tried, setTried] = useState(false);
   const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
   async function submit(e: FormEvent) {
@@ -22,14 +27,27 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
       <form onSubmit={submit} data-testid="edit-case">
         <div className="field">
           <label htmlFor={ids.title}>{t('cases.titleLabel')}</label>
-          <input id={ids.title} value={form.title} maxLength={500} required autoFocus onChange={(e) => setForm({ ...form, title: e.target.value })} />
+          <input
+            id={ids.title}
+            value={form.title}
+            maxLength={500}
+            required
+            autoFocus
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+          />
         </div>
         <fieldset className="field priority-field">
           <legend className="field-label">{t('cases.priority')}</legend>
           <div className="field-row">
             {(['urgent', 'normal'] as const).map((p) => (
               <label key={p} className={form.priority === p ? `choice on priority-${p}` : 'choice'}>
-                <input type="radio" name="edit-priority" value={p} checked={form.priority === p} onChange={() => setForm({ ...form, priority: p })} />
+                <input
+                  type="radio"
+                  name="edit-priority"
+                  value={p}
+                  checked={form.priority === p}
+                  onChange={() => setForm({ ...form, priority: p })}
+                />
                 {t(p === 'urgent' ? 'cases.priority.urgent' : 'cases.priority.normal')}
               </label>
             ))}
@@ -45,11 +63,24 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
               </option>
             ))}
           </select>
-          <textarea id={ids.legal} rows={2} value={form.legalBasis} maxLength={5000} aria-label={t('cases.legalBasisText')} onChange={(e) => setForm({ ...form, legalBasis: e.target.value })} />
+          <textarea
+            id={ids.legal}
+            rows={2}
+            value={form.legalBasis}
+            maxLength={5000}
+            aria-label={t('cases.legalBasisText')}
+            onChange={(e) => setForm({ ...form, legalBasis: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.notes}>{t('cases.notes')}</label>
-          <textarea id={ids.notes} rows={2} value={form.notes} maxLength={20_000} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+          <textarea
+            id={ids.notes}
+            rows={2}
+            value={form.notes}
+            maxLength={20_000}
+            onChange={(e) => setForm({ ...form, notes: e.target.value })}
+          />
         </div>
         <ErrorBanner error={tried ? actionError : null} />
         <div className="dialog-actions">

@@ -15,13 +15,24 @@ function EvidenceTiles({ rows }: { rows: readonly EvidenceRow[] }) {
         const name = e.originalName || `#${e.id}`;
         return (
           <li key={e.id}>
-            <label className={existing ? 'pick-tile existing' : checked.has(e.id) ? 'pick-tile on' : 'pick-tile'} title={name}>
-              <input type="checkbox" checked={existing || checked.has(e.id)} disabled={existing} onChange={() => toggleEvidence(e)} aria-label={name} />
+            <label
+              className={existing ? 'pick-tile existing' : checked.has(e.id) ? 'pick-tile on' : 'pick-tile'}
+              title={name}
+            >
+              <input
+                type="checkbox"
+                checked={existing || checked.has(e.id)}
+                disabled={existing}
+                onChange={() => toggleEvidence(e)}
+                aria-label={name}
+              />
               <EvidenceThumb id={e.id} hasThumbnail={e.hasThumbnail} mediaType={e.mediaType} alt={name} />
               <span className="thumb-name" title={name}>
                 {name}
               </span>
-              <span className="thumb-meta muted">{existing ? t('cases.pick.alreadyIn') : formatDate(e.capturedAt ?? e.intakeAt, language)}</span>
+              <span className="thumb-meta muted">
+                {existing ? t('cases.pick.alreadyIn') : formatDate(e.capturedAt ?? e.intakeAt, language)}
+              </span>
             </label>
           </li>
         );
@@ -34,7 +45,17 @@ function EvidenceTiles({ rows }: { rows: readonly EvidenceRow[] }) {
 export function EvidencePicker() {
   const t = useT();
   const searchId = useId();
-  const { picked, evidenceByChannel, extra, otherText, otherRows, otherTotal, checked, setChannelEvidence, searchOther } = usePickerStore();
+  const {
+    picked,
+    evidenceByChannel,
+    extra,
+    otherText,
+    otherRows,
+    otherTotal,
+    checked,
+    setChannelEvidence,
+    searchOther,
+  } = usePickerStore();
   const extraShown = extra.filter((e) => !otherRows?.some((r) => r.id === e.id));
   return (
     <fieldset className="picker" data-testid="evidence-picker">
@@ -50,7 +71,11 @@ export function EvidencePicker() {
               {rows && rows.length > 0 && (
                 <span className="muted small">
                   {t('cases.pick.checkedOf', { checked: on, total: rows.length })}{' '}
-                  <button type="button" className="button-link small" onClick={() => setChannelEvidence(c.id, on < rows.length)}>
+                  <button
+                    type="button"
+                    className="button-link small"
+                    onClick={() => setChannelEvidence(c.id, on < rows.length)}
+                  >
                     {on < rows.length ? t('cases.pick.all') : t('cases.pick.none')}
                   </button>
                 </span>
@@ -73,11 +98,21 @@ export function EvidencePicker() {
         <label htmlFor={searchId} className="sr-only">
           {t('cases.pick.otherSearch')}
         </label>
-        <input id={searchId} type="search" className="picker-filter" placeholder={t('cases.pick.otherSearch')} value={otherText} maxLength={200} onChange={(e) => void searchOther(e.target.value)} />
+        <input
+          id={searchId}
+          type="search"
+          className="picker-filter"
+          placeholder={t('cases.pick.otherSearch')}
+          value={otherText}
+          maxLength={200}
+          onChange={(e) => void searchOther(e.target.value)}
+        />
         {extraShown.length > 0 && <EvidenceTiles rows={extraShown} />}
         {otherRows?.length === 0 && <p className="muted small">{t('cases.pick.noEvidenceMatch')}</p>}
         {otherRows && otherRows.length > 0 && <EvidenceTiles rows={otherRows} />}
-        {otherTotal > PICKER_LIMIT && <p className="muted small">{t('cases.pick.more', { shown: PICKER_LIMIT, total: otherTotal })}</p>}
+        {otherTotal > PICKER_LIMIT && (
+          <p className="muted small">{t('cases.pick.more', { shown: PICKER_LIMIT, total: otherTotal })}</p>
+        )}
       </details>
     </fieldset>
   );

@@ -17,10 +17,19 @@ function Progress() {
   return (
     <div className="export-progress" data-testid="export-progress">
       {/* Without a value the bar is indeterminate: the PDF is drawn first and has no size yet. */}
-      {fraction === null ? <progress className="progress" aria-label={t('cases.export.preparing')} /> : <progress className="progress" max={1} value={fraction} aria-label={t('cases.export.running')} />}
+      {fraction === null ? (
+        <progress className="progress" aria-label={t('cases.export.preparing')} />
+      ) : (
+        <progress className="progress" max={1} value={fraction} aria-label={t('cases.export.running')} />
+      )}
       <div className="field-row export-progress-text">
         <span className="muted small">
-          {fraction === null ? t('cases.export.preparing') : t('cases.export.bytes', { done: formatBytes(Math.min(done, total), language), total: formatBytes(total, language) })}
+          {fraction === null
+            ? t('cases.export.preparing')
+            : t('cases.export.bytes', {
+                done: formatBytes(Math.min(done, total), language),
+                total: formatBytes(total, language),
+              })}
           {label && fraction !== null && <span className="mono"> · {label}</span>}
         </span>
         <button type="button" className="button-secondary small" onClick={() => void cancel()}>
@@ -50,7 +59,14 @@ export function ExportPanel({ kase }: { kase: CaseDetail }) {
         <div className="field-row">
           {(['id', 'en'] as const).map((l) => (
             <label key={l} className={language === l ? 'choice on' : 'choice'}>
-              <input type="radio" name="export-language" value={l} checked={language === l} disabled={running} onChange={() => setLanguage(l)} />
+              <input
+                type="radio"
+                name="export-language"
+                value={l}
+                checked={language === l}
+                disabled={running}
+                onChange={() => setLanguage(l)}
+              />
               {l === 'id' ? 'Bahasa Indonesia' : 'English'}
             </label>
           ))}
@@ -58,8 +74,17 @@ export function ExportPanel({ kase }: { kase: CaseDetail }) {
       </fieldset>
       <RecipientPicker disabled={running} />
       {empty && <p className="muted small">{t('cases.export.empty')}</p>}
-      <button type="button" className="button-primary" disabled={running || empty} onClick={() => void start(kase, language, policyUnit)}>
-        {running && mine ? t('cases.export.running') : kase.exports.length > 0 ? t('cases.export.again') : t('cases.export.start')}
+      <button
+        type="button"
+        className="button-primary"
+        disabled={running || empty}
+        onClick={() => void start(kase, language, policyUnit)}
+      >
+        {running && mine
+          ? t('cases.export.running')
+          : kase.exports.length > 0
+            ? t('cases.export.again')
+            : t('cases.export.start')}
       </button>
       {running && !mine && <p className="muted small">{t('cases.export.busyElsewhere')}</p>}
       {mine && running && <Progress />}
@@ -72,13 +97,23 @@ export function ExportPanel({ kase }: { kase: CaseDetail }) {
             </span>
             <CopyButton text={result.path} />
           </div>
-          {result.recipients.length > 0 && <div className="small">{t('cases.export.doneEncrypted', { count: result.recipients.length })}</div>}
+          {result.recipients.length > 0 && (
+            <div className="small">{t('cases.export.doneEncrypted', { count: result.recipients.length })}</div>
+          )}
           <div className="small">{t('cases.export.doneHint')}</div>
         </div>
       )}
       {mine && phase === 'failed' && missing.length > 0 && (
         <div className="banner banner-error" role="alert" data-testid="export-identity">
-          <div>{t(missing.includes('name') && missing.includes('unit') ? 'cases.export.needNameUnit' : missing.includes('name') ? 'cases.export.needName' : 'cases.export.needUnit')}</div>
+          <div>
+            {t(
+              missing.includes('name') && missing.includes('unit')
+                ? 'cases.export.needNameUnit'
+                : missing.includes('name')
+                  ? 'cases.export.needName'
+                  : 'cases.export.needUnit',
+            )}
+          </div>
           <button
             type="button"
             className="button-secondary small banner-action"

@@ -9,8 +9,16 @@ export function ItemComments({ comments }: { comments: readonly ItemComment[] })
     <ul className="decision-comments small" data-testid="item-comments">
       {comments.map((c, i) => (
         <li key={`${c.decisionId}-${i}`} className={`decision-comment ${c.verdict}`}>
-          <span className={c.verdict === 'problem' ? 'pill pill-bad' : 'pill pill-ok'}>{c.verdict === 'problem' ? t('review.item.problem') : t('review.item.ok')}</span>{' '}
-          <span className="muted">{t('decision.itemBy', { decision: textOr(t, `cases.status.${c.decision}`, c.decision), name: c.signer, revision: c.revision })}</span>
+          <span className={c.verdict === 'problem' ? 'pill pill-bad' : 'pill pill-ok'}>
+            {c.verdict === 'problem' ? t('review.item.problem') : t('review.item.ok')}
+          </span>{' '}
+          <span className="muted">
+            {t('decision.itemBy', {
+              decision: textOr(t, `cases.status.${c.decision}`, c.decision),
+              name: c.signer,
+              revision: c.revision,
+            })}
+          </span>
           {c.comment && <div className="prewrap">{c.comment}</div>}
         </li>
       ))}

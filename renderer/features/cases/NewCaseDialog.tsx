@@ -44,7 +44,15 @@ export function NewCaseDialog() {
         <div className="new-case-grid">
           <div className="field span-2">
             <label htmlFor={ids.title}>{t('cases.titleLabel')}</label>
-            <input id={ids.title} value={form.title} maxLength={500} required autoFocus placeholder={t('cases.titlePlaceholder')} onChange={(e) => setForm({ title: e.target.value })} />
+            <input
+              id={ids.title}
+              value={form.title}
+              maxLength={500}
+              required
+              autoFocus
+              placeholder={t('cases.titlePlaceholder')}
+              onChange={(e) => setForm({ title: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.platform}>{t('cases.platform')}</label>
@@ -68,14 +76,23 @@ export function NewCaseDialog() {
             <div className="field-row">
               {(['urgent', 'normal'] as const).map((p) => (
                 <label key={p} className={form.priority === p ? `choice on priority-${p}` : 'choice'}>
-                  <input type="radio" name="priority" value={p} checked={form.priority === p} onChange={() => setForm({ priority: p })} />
+                  <input
+                    type="radio"
+                    name="priority"
+                    value={p}
+                    checked={form.priority === p}
+                    onChange={() => setForm({ priority: p })}
+                  />
                   {t(p === 'urgent' ? 'cases.priority.urgent' : 'cases.priority.normal')}
                 </label>
               ))}
             </div>
             {presets && (
               <span className="muted small" data-testid="due-preview">
-                {t('cases.dueImplied', { hours: formatNumber(presets.dueHours[form.priority], language), due: formatDue(dueAtFrom(now, presets.dueHours[form.priority]).toISOString(), language) })}
+                {t('cases.dueImplied', {
+                  hours: formatNumber(presets.dueHours[form.priority], language),
+                  due: formatDue(dueAtFrom(now, presets.dueHours[form.priority]).toISOString(), language),
+                })}
               </span>
             )}
           </fieldset>
@@ -89,11 +106,25 @@ export function NewCaseDialog() {
                 </option>
               ))}
             </select>
-            <textarea id={ids.legal} rows={2} value={form.legalBasis} maxLength={5000} aria-label={t('cases.legalBasisText')} placeholder={t('cases.legalBasisPlaceholder')} onChange={(e) => setForm({ legalBasis: e.target.value })} />
+            <textarea
+              id={ids.legal}
+              rows={2}
+              value={form.legalBasis}
+              maxLength={5000}
+              aria-label={t('cases.legalBasisText')}
+              placeholder={t('cases.legalBasisPlaceholder')}
+              onChange={(e) => setForm({ legalBasis: e.target.value })}
+            />
           </div>
           <div className="field span-2">
             <label htmlFor={ids.notes}>{t('cases.notes')}</label>
-            <textarea id={ids.notes} rows={2} value={form.notes} maxLength={20_000} onChange={(e) => setForm({ notes: e.target.value })} />
+            <textarea
+              id={ids.notes}
+              rows={2}
+              value={form.notes}
+              maxLength={20_000}
+              onChange={(e) => setForm({ notes: e.target.value })}
+            />
           </div>
         </div>
         <div className="pickers">

@@ -19,7 +19,9 @@ export function RecipientPicker({ disabled }: { disabled: boolean }) {
   return (
     <fieldset className="field" data-testid="export-recipients">
       <legend className="field-label">{t('cases.export.recipients')}</legend>
-      {recipients.required.length === 0 && recipients.roster.length === 0 && <p className="muted small">{t('cases.export.noRecipients')}</p>}
+      {recipients.required.length === 0 && recipients.roster.length === 0 && (
+        <p className="muted small">{t('cases.export.noRecipients')}</p>
+      )}
       <ul className="recipient-list">
         {recipients.required.map((r) => (
           <li key={r}>
@@ -32,8 +34,17 @@ export function RecipientPicker({ disabled }: { disabled: boolean }) {
         {recipients.roster.map((e) => (
           <li key={`${e.fingerprint}-${e.role}`}>
             <label className={chosen.includes(e.ageRecipient) ? 'choice on' : 'choice'} title={e.ageRecipient}>
-              <input type="checkbox" checked={chosen.includes(e.ageRecipient)} disabled={disabled} onChange={() => toggleRecipient(e.ageRecipient)} />
-              {e.name} <span className="muted small">({textOr(t, `identity.role.${e.role}`, e.role)}{e.unit ? `, ${e.unit}` : ''})</span>
+              <input
+                type="checkbox"
+                checked={chosen.includes(e.ageRecipient)}
+                disabled={disabled}
+                onChange={() => toggleRecipient(e.ageRecipient)}
+              />
+              {e.name}{' '}
+              <span className="muted small">
+                ({textOr(t, `identity.role.${e.role}`, e.role)}
+                {e.unit ? `, ${e.unit}` : ''})
+              </span>
             </label>
           </li>
         ))}

@@ -23,7 +23,13 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
         <>
           <div className="field">
             <label htmlFor={noteId}>{t('cases.statusNote')}</label>
-            <input id={noteId} value={note} maxLength={2000} placeholder={t('cases.statusNotePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+            <input
+              id={noteId}
+              value={note}
+              maxLength={2000}
+              placeholder={t('cases.statusNotePlaceholder')}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <div className="field-row wrap">
             {next.map((s) => (

@@ -22,7 +22,12 @@ export function dueDistance(dueAt: string, now: Date): DueDistance | null {
   if (Number.isNaN(due)) return null;
   const diff = due - now.getTime();
   const total = Math.floor(Math.abs(diff) / 60_000);
-  return { late: diff < 0, days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60 };
+  return {
+    late: diff < 0,
+    days: Math.floor(total / 1440),
+    hours: Math.floor((total % 1440) / 60),
+    minutes: total % 60,
+  };
 }
 
 /** The platform most of the picked channels are on (the case's default platform); ties go to the first seen. */
@@ -41,7 +46,10 @@ export function progressFraction(done: number, total: number): number | null {
 }
 
 /** Identity is complete enough to sign: a name, and a unit (the machine policy's unit stands in for an empty one). */
-export function missingForSigning(identity: { name: string; unit: string }, policyUnit: string | null | undefined): Array<'name' | 'unit'> {
+export function missingForSigning(
+  identity: { name: string; unit: string },
+  policyUnit: string | null | undefined,
+): Array<'name' | 'unit'> {
   const missing: Array<'name' | 'unit'> = [];
   if (!identity.name.trim()) missing.push('name');
   if (!identity.unit.trim() && !policyUnit?.trim()) missing.push('unit');
@@ -65,7 +73,10 @@ export function dueParts(d: DueDistance): Array<['days' | 'hours' | 'minutes', n
  * time (the core then calls it overdue and the list must be asked again), or null when no open
  * case is still on time.
  */
-export function msUntilNextDue(cases: ReadonlyArray<{ dueAt: string; open: boolean; overdue: boolean }>, now: Date): number | null {
+export function msUntilNextDue(
+  cases: ReadonlyArray<{ dueAt: string; open: boolean; overdue: boolean }>,
+  now: Date,
+): number | null {
   let next: number | null = null;
   for (const c of cases) {
     if (c.overdue || !c.open) continue;
@@ -100,17 +111,37 @@ interface DecisionLike {
   revision: number;
   decision: 'approved' | 'returned';
   signer: { name: string };
-  items: ReadonlyArray<{ verdict: 'ok' | 'problem'; comment: string; evidenceId: number | null; channelId: number | null }>;
+  items: ReadonlyArray<{
+    verdict: 'ok' | 'problem';
+    comment: string;
+    evidenceId: number | null;
+    channelId: number | null;
+  }>;
 }
 
 /**
  * What the supervisor's received decisions said of one evidence item or channel, newest first: a
  * channel gathers what was said of its evidence. A plain "ok" with no words is left out.
  */
-export function itemComments(decisions: readonly DecisionLike[], kind: 'evidence' | 'channel', id: number): ItemComment[] {
+export function itemComments(
+  decisions: readonly DecisionLike[],
+  kind: 'evidence' | 'channel',
+  id: number,
+): ItemComment[] {
   return decisions.flatMap((d) =>
     d.items
-      .filter((i) => (kind === 'evidence' ? i.evidenceId === id : i.channelId === id) && (i.verdict === 'problem' || i.comment.trim() !== ''))
-      .map((i) => ({ decisionId: d.id, revision: d.revision, decision: d.decision, signer: d.signer.name, verdict: i.verdict, comment: i.comment })),
+      .filter(
+        (i) =>
+          (kind === 'evidence' ? i.evidenceId === id : i.channelId === id) &&
+          (i.verdict === 'problem' || i.comment.trim() !== ''),
+      )
+      .map((i) => ({
+        decisionId: d.id,
+        revision: d.revision,
+        decision: d.decision,
+        signer: d.signer.name,
+        verdict: i.verdict,
+        comment: i.comment,
+      })),
   );
 }

@@ -157,7 +157,9 @@ export const useCasesStore = create<CasesState>((set, get) => {
     },
     removeItems(channelIds, evidenceIds) {
       const id = get().openId;
-      return id === null ? Promise.resolve(false) : act(() => call('cases.removeItems', { id, channelIds, evidenceIds }));
+      return id === null
+        ? Promise.resolve(false)
+        : act(() => call('cases.removeItems', { id, channelIds, evidenceIds }));
     },
     async deleteDraft() {
       const id = get().openId;

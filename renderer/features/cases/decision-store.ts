@@ -50,8 +50,15 @@ export const useDecisionStore = create<DecisionState>((set, get) => ({
       const path = await grantForFile(file);
       let outcome: ReceiveOutcome;
       if (path) outcome = await call('decisions.receivePath', { caseId, path, jobId });
-      else if (file.size > MAX_UPLOAD_BYTES) throw new Error('Packages over 1 GiB must be received in the desktop app.');
-      else outcome = await call('decisions.receiveBytes', { caseId, name: file.name, dataBase64: await fileToBase64(file), jobId });
+      else if (file.size > MAX_UPLOAD_BYTES)
+        throw new Error('Packages over 1 GiB must be received in the desktop app.');
+      else
+        outcome = await call('decisions.receiveBytes', {
+          caseId,
+          name: file.name,
+          dataBase64: await fileToBase64(file),
+          jobId,
+        });
       if (get().jobId === jobId) set({ phase: 'done', outcome });
       await useCasesStore.getState().reloadDetail();
       void useCasesStore.getState().load();

@@ -27,7 +27,11 @@ interface ExportState {
   chosen: string[];
   loadRecipients(): Promise<void>;
   toggleRecipient(recipient: string): void;
-  start(kase: { id: number; reference: string }, language: ExportLanguage, policyUnit: string | null): Promise<ExportResult | null>;
+  start(
+    kase: { id: number; reference: string },
+    language: ExportLanguage,
+    policyUnit: string | null,
+  ): Promise<ExportResult | null>;
   cancel(): Promise<void>;
   dismiss(): void;
 }
@@ -88,10 +92,17 @@ export const useExportStore = create<ExportState>((set, get) => ({
       const jobId = newJobId();
       set({ phase: 'running', jobId });
       const off = subscribeEvents((event) => {
-        if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId) set({ done: event.done, total: event.total, label: event.label ?? '' });
+        if (event.type === 'progress' && event.jobId === jobId && get().jobId === jobId)
+          set({ done: event.done, total: event.total, label: event.label ?? '' });
       });
       try {
-        const result = await call('cases.export', { id: kase.id, jobId, language, recipients: chosen, ...(destination ? { destination } : {}) });
+        const result = await call('cases.export', {
+          id: kase.id,
+          jobId,
+          language,
+          recipients: chosen,
+          ...(destination ? { destination } : {}),
+        });
         if (get().jobId === jobId) set({ phase: 'done', result });
         // The export recorded itself (status "exported", the file in the case's exports).
         void useCasesStore.getState().reloadDetail();

@@ -50,7 +50,10 @@ export const useNewCaseStore = create<NewCaseState>((set, get) => ({
   async submit() {
     const { form } = get();
     const picker = usePickerStore.getState();
-    const platform = effectivePlatform(form, picker.picked.map((c) => c.platform));
+    const platform = effectivePlatform(
+      form,
+      picker.picked.map((c) => c.platform),
+    );
     set({ submitting: true, error: null });
     try {
       const detail = await useCasesStore.getState().create({

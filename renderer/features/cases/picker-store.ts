@@ -62,14 +62,24 @@ function without(set: ReadonlySet<number>, ids: Iterable<number>): Set<number> {
 export const usePickerStore = create<PickerState>((set, get) => ({
   ...initialPickerState,
   start(existing) {
-    set({ ...initialPickerState, existingChannels: new Set(existing?.channelIds), existingEvidence: new Set(existing?.evidenceIds) });
+    set({
+      ...initialPickerState,
+      existingChannels: new Set(existing?.channelIds),
+      existingEvidence: new Set(existing?.evidenceIds),
+    });
     void get().searchChannels('');
   },
   async searchChannels(text) {
     set({ channelText: text });
     try {
       const filter = text.trim() ? { text: text.trim() } : {};
-      const { rows, total } = await call('channels.list', { filter, sort: 'title', descending: false, offset: 0, limit: PICKER_LIMIT });
+      const { rows, total } = await call('channels.list', {
+        filter,
+        sort: 'title',
+        descending: false,
+        offset: 0,
+        limit: PICKER_LIMIT,
+      });
       if (get().channelText === text) set({ channelRows: rows, channelTotal: total, error: null });
     } catch (e) {
       set({ error: toUiError(e) });
@@ -79,16 +89,30 @@ export const usePickerStore = create<PickerState>((set, get) => ({
     const { picked, evidenceByChannel, checked } = get();
     if (picked.some((p) => p.id === row.id)) {
       const { [row.id]: dropped, ...rest } = evidenceByChannel;
-      set({ picked: picked.filter((p) => p.id !== row.id), evidenceByChannel: rest, checked: without(checked, (dropped ?? []).map((e) => e.id)) });
+      set({
+        picked: picked.filter((p) => p.id !== row.id),
+        evidenceByChannel: rest,
+        checked: without(
+          checked,
+          (dropped ?? []).map((e) => e.id),
+        ),
+      });
       return;
     }
     set({ picked: [...picked, row] });
     try {
-      const { rows } = await call('evidence.list', { filter: { channelId: row.id }, offset: 0, limit: EVIDENCE_PER_CHANNEL });
+      const { rows } = await call('evidence.list', {
+        filter: { channelId: row.id },
+        offset: 0,
+        limit: EVIDENCE_PER_CHANNEL,
+      });
       if (!get().picked.some((p) => p.id === row.id)) return;
       // Everything the channel has goes in by default; the analyst unticks what does not belong.
       const fresh = rows.filter((e) => !get().existingEvidence.has(e.id));
-      set({ evidenceByChannel: { ...get().evidenceByChannel, [row.id]: rows }, checked: new Set([...get().checked, ...fresh.map((e) => e.id)]) });
+      set({
+        evidenceByChannel: { ...get().evidenceByChannel, [row.id]: rows },
+        checked: new Set([...get().checked, ...fresh.map((e) => e.id)]),
+      });
     } catch (e) {
       set({ error: toUiError(e) });
     }
@@ -104,7 +128,14 @@ export const usePickerStore = create<PickerState>((set, get) => ({
   },
   setChannelEvidence(channelId, on) {
     const rows = (get().evidenceByChannel[channelId] ?? []).filter((e) => !get().existingEvidence.has(e.id));
-    set({ checked: on ? new Set([...get().checked, ...rows.map((e) => e.id)]) : without(get().checked, rows.map((e) => e.id)) });
+    set({
+      checked: on
+        ? new Set([...get().checked, ...rows.map((e) => e.id)])
+        : without(
+            get().checked,
+            rows.map((e) => e.id),
+          ),
+    });
   },
   async searchOther(text) {
     set({ otherText: text });

@@ -5,7 +5,10 @@ import { msUntilNextDue } from './case-helpers';
 const MAX_WAIT = 2 ** 31 - 1;
 
 /** Asks the core again just after the next open case falls due, so "overdue" appears without a reload. */
-export function useDueRefresh(cases: ReadonlyArray<{ dueAt: string; open: boolean; overdue: boolean }> | null, reload: () => void): void {
+export function useDueRefresh(
+  cases: ReadonlyArray<{ dueAt: string; open: boolean; overdue: boolean }> | null,
+  reload: () => void,
+): void {
   useEffect(() => {
     if (!cases) return;
     const wait = msUntilNextDue(cases, new Date());

@@ -20,7 +20,12 @@ export function BulkBar() {
       {selected.size > 0 ? (
         <>
           <strong>{t('channels.bulk.selected', { count: formatNumber(selected.size, language) })}</strong>
-          <select aria-label={t('channels.bulk.status')} value={status} onChange={(e) => setStatus(e.target.value)} disabled={bulk !== null}>
+          <select
+            aria-label={t('channels.bulk.status')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+            disabled={bulk !== null}
+          >
             <option value="">{t('channels.bulk.chooseStatus')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -28,14 +33,24 @@ export function BulkBar() {
               </option>
             ))}
           </select>
-          <input type="text" value={note} maxLength={500} placeholder={t('channels.bulk.note')} aria-label={t('channels.bulk.note')} onChange={(e) => setNote(e.target.value)} disabled={bulk !== null} />
+          <input
+            type="text"
+            value={note}
+            maxLength={500}
+            placeholder={t('channels.bulk.note')}
+            aria-label={t('channels.bulk.note')}
+            onChange={(e) => setNote(e.target.value)}
+            disabled={bulk !== null}
+          />
           <button
             type="button"
             className="button-primary"
             disabled={!status || bulk !== null}
             onClick={async () => {
               const count = await setStatusOfSelected(status as ChannelSummary['status'], note.trim());
-              setDone(t('channels.bulk.done', { count: formatNumber(count, language), status: statusLabel(t, status) }));
+              setDone(
+                t('channels.bulk.done', { count: formatNumber(count, language), status: statusLabel(t, status) }),
+              );
               setNote('');
             }}
           >

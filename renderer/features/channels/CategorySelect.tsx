@@ -16,14 +16,32 @@ interface Props {
 }
 
 /** The unit's categories in the user's language; the stored value stays what the core knows. */
-export function CategorySelect({ id, value, onChange, emptyLabel, withValuesInUse, ariaLabel, disabled, testId }: Props) {
+export function CategorySelect({
+  id,
+  value,
+  onChange,
+  emptyLabel,
+  withValuesInUse,
+  ariaLabel,
+  disabled,
+  testId,
+}: Props) {
   const t = useT();
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const listed = [...(vocabulary?.categories ?? []), ...(withValuesInUse ? (vocabulary?.categoriesInUse ?? []) : [])];
   const options = value && !listed.includes(value) ? [...listed, value] : listed;
   return (
-    <select id={id} value={value} aria-label={ariaLabel} disabled={disabled || vocabulary === null} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-      {(emptyLabel !== undefined || value === '') && <option value="">{emptyLabel ?? t('workflow.categoryChoose')}</option>}
+    <select
+      id={id}
+      value={value}
+      aria-label={ariaLabel}
+      disabled={disabled || vocabulary === null}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    >
+      {(emptyLabel !== undefined || value === '') && (
+        <option value="">{emptyLabel ?? t('workflow.categoryChoose')}</option>
+      )}
       {options.map((c) => (
         <option key={c} value={c}>
           {categoryLabel(t, c)}

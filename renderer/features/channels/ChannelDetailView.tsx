@@ -16,7 +16,15 @@ import { ChannelStatusCard } from './ChannelStatusCard';
 import { useChannelDetailStore } from './channel-detail-store';
 import { useVocabularyStore } from './vocabulary-store';
 
-function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean; onSave(title: string): Promise<boolean> }) {
+function TitleEditor({
+  title,
+  saving,
+  onSave,
+}: {
+  title: string;
+  saving: boolean;
+  onSave(title: string): Promise<boolean>;
+}) {
   const t = useT();
   const id = useId();
   const [draft, setDraft] = useState(title);
@@ -24,8 +32,19 @@ function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean
     <div className="field">
       <label htmlFor={id}>{t('channel.title')}</label>
       <div className="field-row">
-        <input id={id} value={draft} maxLength={500} placeholder={t('channel.titlePlaceholder')} onChange={(e) => setDraft(e.target.value)} />
-        <button type="button" className="button-secondary" disabled={saving || draft.trim() === title} onClick={() => void onSave(draft.trim())}>
+        <input
+          id={id}
+          value={draft}
+          maxLength={500}
+          placeholder={t('channel.titlePlaceholder')}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={saving || draft.trim() === title}
+          onClick={() => void onSave(draft.trim())}
+        >
           {t('common.save')}
         </button>
       </div>
@@ -35,7 +54,22 @@ function TitleEditor({ title, saving, onSave }: { title: string; saving: boolean
 
 export function ChannelDetailView() {
   const t = useT();
-  const { id, channel, loading, saving, error, evidence, evidenceTotal, evidenceLoading, close, reload, update, setStatus, exclude, restore } = useChannelDetailStore();
+  const {
+    id,
+    channel,
+    loading,
+    saving,
+    error,
+    evidence,
+    evidenceTotal,
+    evidenceLoading,
+    close,
+    reload,
+    update,
+    setStatus,
+    exclude,
+    restore,
+  } = useChannelDetailStore();
   const [excluding, setExcluding] = useState(false);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
@@ -61,7 +95,9 @@ export function ChannelDetailView() {
             {name}
           </h1>
           <div className="detail-sub">
-            <span className="badge">{platformLabel(t, channel.platform)}</span> <span className="badge">{kindLabel(t, channel.kind)}</span> <span className="muted small">#{channel.id}</span>
+            <span className="badge">{platformLabel(t, channel.platform)}</span>{' '}
+            <span className="badge">{kindLabel(t, channel.kind)}</span>{' '}
+            <span className="muted small">#{channel.id}</span>
           </div>
         </div>
         {!channel.excluded && (
@@ -70,16 +106,42 @@ export function ChannelDetailView() {
           </button>
         )}
       </div>
-      {channel.excluded && <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />}
+      {channel.excluded && (
+        <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />
+      )}
       {!excluding && <ErrorBanner error={error} />}
-      {excluding && <ExcludeDialog name={name} busy={saving} error={error} onConfirm={exclude} onClose={() => setExcluding(false)} />}
+      {excluding && (
+        <ExcludeDialog
+          name={name}
+          busy={saving}
+          error={error}
+          onConfirm={exclude}
+          onClose={() => setExcluding(false)}
+        />
+      )}
       <div className="detail-grid">
         <div className="detail-main">
           <section className="card">
-            <TitleEditor key={`${id}-${channel.title}`} title={channel.title} saving={saving} onSave={(title) => update({ title })} />
-            <NotesEditor key={`notes-${id}`} notes={channel.notes} label={t('channel.notes')} disabled={saving} onSave={(notes) => update({ notes })} />
+            <TitleEditor
+              key={`${id}-${channel.title}`}
+              title={channel.title}
+              saving={saving}
+              onSave={(title) => update({ title })}
+            />
+            <NotesEditor
+              key={`notes-${id}`}
+              notes={channel.notes}
+              label={t('channel.notes')}
+              disabled={saving}
+              onSave={(notes) => update({ notes })}
+            />
           </section>
-          <ChannelFacts key={`facts-${id}`} channel={channel} saving={saving} onSaveSubscribers={(subscriberCount) => update({ subscriberCount })} />
+          <ChannelFacts
+            key={`facts-${id}`}
+            channel={channel}
+            saving={saving}
+            onSaveSubscribers={(subscriberCount) => update({ subscriberCount })}
+          />
           <ChannelEvidence
             items={evidence}
             total={evidenceTotal}
@@ -89,16 +151,33 @@ export function ChannelDetailView() {
           />
         </div>
         <div className="detail-side">
-          <ChannelStatusCard key={`status-${id}`} channel={channel} statuses={vocabulary?.statuses ?? [channel.status]} saving={saving} onSetStatus={setStatus} />
+          <ChannelStatusCard
+            key={`status-${id}`}
+            channel={channel}
+            statuses={vocabulary?.statuses ?? [channel.status]}
+            saving={saving}
+            onSetStatus={setStatus}
+          />
           <section className="card">
             <h2>{t('channel.classification')}</h2>
             <div className="field">
               <label htmlFor="channel-category">{t('channel.category')}</label>
-              <CategorySelect id="channel-category" value={channel.category} disabled={saving} onChange={(category) => void update({ category })} />
+              <CategorySelect
+                id="channel-category"
+                value={channel.category}
+                disabled={saving}
+                onChange={(category) => void update({ category })}
+              />
             </div>
             <div className="field">
               <span className="field-label">{t('channel.tags')}</span>
-              <TagEditor tags={channel.tags} suggestions={vocabulary?.tags} label={t('channel.tags')} disabled={saving} onChange={(tags) => void update({ tags })} />
+              <TagEditor
+                tags={channel.tags}
+                suggestions={vocabulary?.tags}
+                label={t('channel.tags')}
+                disabled={saving}
+                onChange={(tags) => void update({ tags })}
+              />
             </div>
           </section>
         </div>

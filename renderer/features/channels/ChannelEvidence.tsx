@@ -41,7 +41,9 @@ export function ChannelEvidence({ items, total, loading, onOpen, onShowAll }: Pr
           </li>
         ))}
       </ul>
-      {total > items.length && <p className="muted small">{t('channel.evidenceMore', { shown: items.length, total })}</p>}
+      {total > items.length && (
+        <p className="muted small">{t('channel.evidenceMore', { shown: items.length, total })}</p>
+      )}
     </section>
   );
 }

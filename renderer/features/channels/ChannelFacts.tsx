@@ -16,8 +16,11 @@ interface Props {
 export function ChannelFacts({ channel, saving, onSaveSubscribers }: Props) {
   const t = useT();
   const language = useI18n((s) => s.language);
-  const [subscribers, setSubscribers] = useState(channel.subscriberCount === null ? '' : String(channel.subscriberCount));
-  const parsed = subscribers.trim() === '' ? null : /^\d{1,12}$/.test(subscribers.trim()) ? Number(subscribers.trim()) : NaN;
+  const [subscribers, setSubscribers] = useState(
+    channel.subscriberCount === null ? '' : String(channel.subscriberCount),
+  );
+  const parsed =
+    subscribers.trim() === '' ? null : /^\d{1,12}$/.test(subscribers.trim()) ? Number(subscribers.trim()) : NaN;
   return (
     <section className="card">
       <h2>{t('channel.identity')}</h2>
@@ -49,11 +52,20 @@ export function ChannelFacts({ channel, saving, onSaveSubscribers }: Props) {
             <span className="muted">{t('channel.subscribersUnknown')}</span>
           ) : (
             <>
-              {formatNumber(channel.subscriberCount, language)} <span className="muted small">{t('channel.subscribersSeen', { date: formatDate(channel.subscriberSeenAt, language) })}</span>
+              {formatNumber(channel.subscriberCount, language)}{' '}
+              <span className="muted small">
+                {t('channel.subscribersSeen', { date: formatDate(channel.subscriberSeenAt, language) })}
+              </span>
             </>
           )}
           <div className="field-row subscriber-edit">
-            <input inputMode="numeric" value={subscribers} aria-label={t('channel.subscribersNew')} placeholder={t('channel.subscribersNew')} onChange={(e) => setSubscribers(e.target.value)} />
+            <input
+              inputMode="numeric"
+              value={subscribers}
+              aria-label={t('channel.subscribersNew')}
+              placeholder={t('channel.subscribersNew')}
+              onChange={(e) => setSubscribers(e.target.value)}
+            />
             <button
               type="button"
               className="button-secondary"

@@ -21,8 +21,20 @@ export function ChannelFilters() {
   const any = Object.values(filter).some(Boolean) || text.trim() !== '';
   return (
     <div className="filters" role="search" aria-label={t('filters.label')}>
-      <input type="search" className="filter-text" value={text} placeholder={t('channels.filterText')} aria-label={t('channels.filterText')} maxLength={200} onChange={(e) => setText(e.target.value)} />
-      <select aria-label={t('filters.platform')} value={filter.platform ?? ''} onChange={(e) => setFilter({ platform: e.target.value })}>
+      <input
+        type="search"
+        className="filter-text"
+        value={text}
+        placeholder={t('channels.filterText')}
+        aria-label={t('channels.filterText')}
+        maxLength={200}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <select
+        aria-label={t('filters.platform')}
+        value={filter.platform ?? ''}
+        onChange={(e) => setFilter({ platform: e.target.value })}
+      >
         <option value="">{t('filters.allPlatforms')}</option>
         {vocabulary?.platforms.map((p) => (
           <option key={p} value={p}>
@@ -30,7 +42,11 @@ export function ChannelFilters() {
           </option>
         ))}
       </select>
-      <select aria-label={t('filters.status')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: e.target.value })}>
+      <select
+        aria-label={t('filters.status')}
+        value={filter.status ?? ''}
+        onChange={(e) => setFilter({ status: e.target.value })}
+      >
         <option value="">{t('filters.allStatuses')}</option>
         {vocabulary?.statuses.map((s) => (
           <option key={s} value={s}>
@@ -38,8 +54,19 @@ export function ChannelFilters() {
           </option>
         ))}
       </select>
-      <CategorySelect ariaLabel={t('filters.category')} value={filter.category ?? ''} emptyLabel={t('filters.allCategories')} withValuesInUse onChange={(category) => setFilter({ category })} />
-      <select aria-label={t('filters.tag')} value={filter.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value })} disabled={!vocabulary?.tags.length}>
+      <CategorySelect
+        ariaLabel={t('filters.category')}
+        value={filter.category ?? ''}
+        emptyLabel={t('filters.allCategories')}
+        withValuesInUse
+        onChange={(category) => setFilter({ category })}
+      />
+      <select
+        aria-label={t('filters.tag')}
+        value={filter.tag ?? ''}
+        onChange={(e) => setFilter({ tag: e.target.value })}
+        disabled={!vocabulary?.tags.length}
+      >
         <option value="">{t('filters.allTags')}</option>
         {vocabulary?.tags.map((tag) => (
           <option key={tag} value={tag}>
@@ -48,7 +75,12 @@ export function ChannelFilters() {
         ))}
       </select>
       <label className="filter-check">
-        <input type="checkbox" checked={filter.excluded === 'only'} onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })} data-testid="show-excluded" />
+        <input
+          type="checkbox"
+          checked={filter.excluded === 'only'}
+          onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })}
+          data-testid="show-excluded"
+        />
         {t('workflow.showExcluded')}
       </label>
       {any && (

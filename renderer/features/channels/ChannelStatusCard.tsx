@@ -38,7 +38,14 @@ export function ChannelStatusCard({ channel, statuses, saving, onSetStatus }: Pr
       </div>
       <div className="field">
         <label htmlFor={noteId}>{t('channel.statusNote')}</label>
-        <input id={noteId} type="text" maxLength={500} value={note} placeholder={t('channel.statusNoteHint')} onChange={(e) => setNote(e.target.value)} />
+        <input
+          id={noteId}
+          type="text"
+          maxLength={500}
+          value={note}
+          placeholder={t('channel.statusNoteHint')}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <button
         type="button"

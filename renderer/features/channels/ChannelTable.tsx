@@ -64,22 +64,41 @@ function ChannelRow({ row, index, selected, active, top, t, language, onToggle, 
         />
       </div>
       <div role="gridcell" className="ccell ccell-title">
-        <button type="button" tabIndex={-1} className="row-title" title={name} onMouseDown={(e) => e.preventDefault()} onClick={() => onOpen(row.id)}>
-          {row.title || <span className="muted">{row.handle ? displayHandle(row.handle) : t('channels.untitled')}</span>}
+        <button
+          type="button"
+          tabIndex={-1}
+          className="row-title"
+          title={name}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onOpen(row.id)}
+        >
+          {row.title || (
+            <span className="muted">{row.handle ? displayHandle(row.handle) : t('channels.untitled')}</span>
+          )}
           {row.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
         </button>
         <span className="row-url mono" title={row.canonicalUrl}>
           {row.canonicalUrl}
         </span>
       </div>
-      <div role="gridcell" className="ccell">{platformLabel(t, row.platform)}</div>
+      <div role="gridcell" className="ccell">
+        {platformLabel(t, row.platform)}
+      </div>
       <div role="gridcell" className="ccell">
         <StatusBadge status={row.status} />
       </div>
-      <div role="gridcell" className="ccell">{categoryLabel(t, row.category)}</div>
-      <div role="gridcell" className="ccell num">{row.evidenceCount || ''}</div>
-      <div role="gridcell" className="ccell">{formatDate(row.lastSeen, language)}</div>
-      <div role="gridcell" className="ccell">{formatDate(row.createdAt, language)}</div>
+      <div role="gridcell" className="ccell">
+        {categoryLabel(t, row.category)}
+      </div>
+      <div role="gridcell" className="ccell num">
+        {row.evidenceCount || ''}
+      </div>
+      <div role="gridcell" className="ccell">
+        {formatDate(row.lastSeen, language)}
+      </div>
+      <div role="gridcell" className="ccell">
+        {formatDate(row.createdAt, language)}
+      </div>
     </div>
   );
 }
@@ -92,7 +111,20 @@ function ChannelRow({ row, index, selected, active, top, t, language, onToggle, 
 export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
   const language = useI18n((s) => s.language);
-  const { total, pages, generation, filter, sort, descending, selected, active, ensureRange, setSort, setActive, toggle } = useChannelsStore();
+  const {
+    total,
+    pages,
+    generation,
+    filter,
+    sort,
+    descending,
+    selected,
+    active,
+    ensureRange,
+    setSort,
+    setActive,
+    toggle,
+  } = useChannelsStore();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   // The React Compiler is not used in this build; the virtualizer re-renders this component itself.
@@ -118,7 +150,8 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
   const shown = useRef({ filter, sort, descending });
   useEffect(() => {
     const before = shown.current;
-    if (before.filter !== filter || before.sort !== sort || before.descending !== descending) scrollRef.current?.scrollTo({ top: 0 });
+    if (before.filter !== filter || before.sort !== sort || before.descending !== descending)
+      scrollRef.current?.scrollTo({ top: 0 });
     shown.current = { filter, sort, descending };
   }, [filter, sort, descending]);
 
@@ -132,7 +165,10 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
   }, []);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+    );
     const next = nextActive(e.key, active, count, pageRows);
     if (next !== null) {
       e.preventDefault();
@@ -178,7 +214,12 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
           <span className="sr-only">{t('channels.col.select')}</span>
         </div>
         {COLUMNS.map((c) => (
-          <div key={c.label} role="columnheader" className={`ccell ${c.className ?? ''}`} aria-sort={c.sort && c.sort === sort ? (descending ? 'descending' : 'ascending') : undefined}>
+          <div
+            key={c.label}
+            role="columnheader"
+            className={`ccell ${c.className ?? ''}`}
+            aria-sort={c.sort && c.sort === sort ? (descending ? 'descending' : 'ascending') : undefined}
+          >
             {c.sort ? (
               <button type="button" tabIndex={-1} className="sort-button" onClick={() => setSort(c.sort!)}>
                 {t(c.label)}
@@ -198,7 +239,13 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
           const top = v.start - HEADER_HEIGHT;
           if (!row) {
             return (
-              <div key={`loading-${v.index}`} role="row" aria-rowindex={v.index + 2} className="crow crow-loading" style={{ transform: `translateY(${top}px)` }}>
+              <div
+                key={`loading-${v.index}`}
+                role="row"
+                aria-rowindex={v.index + 2}
+                className="crow crow-loading"
+                style={{ transform: `translateY(${top}px)` }}
+              >
                 <div role="gridcell" className="ccell skeleton-cell" aria-busy="true">
                   <span className="skeleton" />
                 </div>

@@ -37,7 +37,9 @@ function ChannelList() {
           <h1>{t('nav.channels')}</h1>
           {total !== null && total > 0 && (
             <p className="muted view-sub" data-testid="channel-count">
-              {filtered ? t('channels.countFiltered', { count: formatNumber(total, language) }) : t('channels.count', { count: formatNumber(total, language) })}
+              {filtered
+                ? t('channels.countFiltered', { count: formatNumber(total, language) })
+                : t('channels.count', { count: formatNumber(total, language) })}
             </p>
           )}
         </div>

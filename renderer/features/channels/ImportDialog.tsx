@@ -11,7 +11,23 @@ const CSV_HEADER = 'url,title,category,status,tags,notes,subscribers';
 /** Paste links or load a CSV, preview what each line becomes, then add them all at once (or none). */
 export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): void }) {
   const t = useT();
-  const { step, text, category, fileName, preview, result, busy, error, hide, setText, setCategory, loadFile, runPreview, backToInput, commit } = useChannelImportStore();
+  const {
+    step,
+    text,
+    category,
+    fileName,
+    preview,
+    result,
+    busy,
+    error,
+    hide,
+    setText,
+    setCategory,
+    loadFile,
+    runPreview,
+    backToInput,
+    commit,
+  } = useChannelImportStore();
   const textId = useId();
   const categoryId = useId();
   const fileId = useId();
@@ -23,7 +39,15 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
         <>
           <div className="field">
             <label htmlFor={textId}>{t('import.textLabel')}</label>
-            <textarea id={textId} className="import-text mono" rows={12} value={text} spellCheck={false} placeholder={t('import.placeholder')} onChange={(e) => setText(e.target.value)} />
+            <textarea
+              id={textId}
+              className="import-text mono"
+              rows={12}
+              value={text}
+              spellCheck={false}
+              placeholder={t('import.placeholder')}
+              onChange={(e) => setText(e.target.value)}
+            />
             <span className="muted small">{t('import.textHint')}</span>
           </div>
           <div className="field">
@@ -45,14 +69,28 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
                 e.target.value = '';
               }}
             />
-            <span className="muted small">{fileName ? t('import.loadedFile', { name: fileName }) : t('import.csvHint', { header: CSV_HEADER })}</span>
+            <span className="muted small">
+              {fileName ? t('import.loadedFile', { name: fileName }) : t('import.csvHint', { header: CSV_HEADER })}
+            </span>
           </div>
-          {error && (error.code === 'IMPORT_TOO_LARGE' ? <div className="banner banner-error" role="alert">{t('import.tooLarge')}</div> : <ErrorBanner error={error} />)}
+          {error &&
+            (error.code === 'IMPORT_TOO_LARGE' ? (
+              <div className="banner banner-error" role="alert">
+                {t('import.tooLarge')}
+              </div>
+            ) : (
+              <ErrorBanner error={error} />
+            ))}
           <div className="dialog-actions">
             <button type="button" className="button-secondary" onClick={hide} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button-primary" onClick={() => void runPreview()} disabled={busy || text.trim() === '' || category === ''}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => void runPreview()}
+              disabled={busy || text.trim() === '' || category === ''}
+            >
               {busy ? t('import.checking') : t('import.preview')}
             </button>
           </div>
@@ -62,7 +100,11 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
         <>
           {step === 'done' && result ? (
             <div className="banner banner-ok" role="status" data-testid="import-result">
-              {t('import.done', { added: result.added, existing: result.counts.existing, skipped: result.counts.invalid })}
+              {t('import.done', {
+                added: result.added,
+                existing: result.counts.existing,
+                skipped: result.counts.invalid,
+              })}
             </div>
           ) : (
             <p className="muted">{t('import.previewIntro')}</p>
@@ -75,8 +117,17 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
                 <button type="button" className="button-secondary" onClick={backToInput} disabled={busy}>
                   {t('import.back')}
                 </button>
-                <button type="button" className="button-primary" onClick={() => void commit()} disabled={busy || addable === 0}>
-                  {busy ? t('import.adding') : preview.counts.new > 0 ? t('import.add', { count: preview.counts.new }) : t('import.recordLinks')}
+                <button
+                  type="button"
+                  className="button-primary"
+                  onClick={() => void commit()}
+                  disabled={busy || addable === 0}
+                >
+                  {busy
+                    ? t('import.adding')
+                    : preview.counts.new > 0
+                      ? t('import.add', { count: preview.counts.new })
+                      : t('import.recordLinks')}
                 </button>
               </>
             ) : (

@@ -6,13 +6,22 @@ import type { ImportPreview, ImportRow } from './import-store';
 
 const SHOWN = 1000;
 
-function Detail({ row, firstLines, onOpenChannel }: { row: ImportRow; firstLines: Map<string, number>; onOpenChannel(id: number): void }) {
+function Detail({
+  row,
+  firstLines,
+  onOpenChannel,
+}: {
+  row: ImportRow;
+  firstLines: Map<string, number>;
+  onOpenChannel(id: number): void;
+}) {
   const t = useT();
   switch (row.state) {
     case 'new':
       return (
         <>
-          <span className="badge">{platformLabel(t, row.platform ?? '')}</span> <span className="mono small">{row.canonicalUrl}</span>
+          <span className="badge">{platformLabel(t, row.platform ?? '')}</span>{' '}
+          <span className="mono small">{row.canonicalUrl}</span>
         </>
       );
     case 'existing':
@@ -31,13 +40,23 @@ function Detail({ row, firstLines, onOpenChannel }: { row: ImportRow; firstLines
     }
     case 'invalid': {
       const code = reasonCode(row);
-      return <span className="import-reason">{code ? textOr(t, `linkError.${code}`, row.reason ?? '') : row.reason}</span>;
+      return (
+        <span className="import-reason">{code ? textOr(t, `linkError.${code}`, row.reason ?? '') : row.reason}</span>
+      );
     }
   }
 }
 
 /** Counts per state (each a filter) and the rows, the ones that need a look first. */
-export function ImportPreviewTable({ preview, sourceText, onOpenChannel }: { preview: ImportPreview; sourceText: string; onOpenChannel(id: number): void }) {
+export function ImportPreviewTable({
+  preview,
+  sourceText,
+  onOpenChannel,
+}: {
+  preview: ImportPreview;
+  sourceText: string;
+  onOpenChannel(id: number): void;
+}) {
   const t = useT();
   const [state, setState] = useState<RowState | 'all'>('all');
   const firstLines = useMemo(() => firstLineByKey(preview.rows), [preview.rows]);
@@ -48,11 +67,23 @@ export function ImportPreviewTable({ preview, sourceText, onOpenChannel }: { pre
   return (
     <div className="import-preview">
       <div className="import-counts" role="group" aria-label={t('import.countsLabel')} data-testid="import-counts">
-        <button type="button" className={state === 'all' ? 'count-chip active' : 'count-chip'} aria-pressed={state === 'all'} onClick={() => setState('all')}>
+        <button
+          type="button"
+          className={state === 'all' ? 'count-chip active' : 'count-chip'}
+          aria-pressed={state === 'all'}
+          onClick={() => setState('all')}
+        >
           {t('import.all')} <strong>{preview.rows.length}</strong>
         </button>
         {ROW_STATES.map((s) => (
-          <button key={s} type="button" className={`count-chip chip-${s}${state === s ? ' active' : ''}`} aria-pressed={state === s} onClick={() => setState(s)} data-state={s}>
+          <button
+            key={s}
+            type="button"
+            className={`count-chip chip-${s}${state === s ? ' active' : ''}`}
+            aria-pressed={state === s}
+            onClick={() => setState(s)}
+            data-state={s}
+          >
             {textOr(t, `import.state.${s}`, s)} <strong>{preview.counts[s]}</strong>
           </button>
         ))}
@@ -73,7 +104,9 @@ export function ImportPreviewTable({ preview, sourceText, onOpenChannel }: { pre
                 <td className="num">{row.line}</td>
                 <td className="mono small import-input">{row.input || lines[row.line - 1]?.trim() || '—'}</td>
                 <td>
-                  <span className={`state state-${row.state}`}>{textOr(t, `import.state.${row.state}`, row.state)}</span>
+                  <span className={`state state-${row.state}`}>
+                    {textOr(t, `import.state.${row.state}`, row.state)}
+                  </span>
                 </td>
                 <td>
                   <Detail row={row} firstLines={firstLines} onOpenChannel={onOpenChannel} />

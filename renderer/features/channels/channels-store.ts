@@ -82,7 +82,9 @@ export const useChannelsStore = create<ChannelsState>((set, get) => {
     const generation = requests.current;
     const ids: number[] = [];
     for (let offset = start; offset <= end; offset += 500) {
-      const cached = Array.from({ length: Math.min(500, end - offset + 1) }, (_, i) => itemAt(get().pages, offset + i, PAGE_SIZE));
+      const cached = Array.from({ length: Math.min(500, end - offset + 1) }, (_, i) =>
+        itemAt(get().pages, offset + i, PAGE_SIZE),
+      );
       if (cached.every(Boolean)) {
         ids.push(...cached.map((r) => r!.id));
         continue;
@@ -124,7 +126,13 @@ export const useChannelsStore = create<ChannelsState>((set, get) => {
     },
     setSort(sort) {
       const { sort: current, descending } = get();
-      restart({ sort, descending: sort === current ? !descending : !ASCENDING_FIRST.has(sort), active: 0, scrollTop: 0, anchor: null });
+      restart({
+        sort,
+        descending: sort === current ? !descending : !ASCENDING_FIRST.has(sort),
+        active: 0,
+        scrollTop: 0,
+        anchor: null,
+      });
     },
     refresh() {
       restart({}, true);

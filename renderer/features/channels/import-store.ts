@@ -49,7 +49,9 @@ export const initialImportState = {
 };
 
 function tooLong(text: string): UiError | null {
-  return text.length > MAX_IMPORT_CHARS ? { code: 'IMPORT_TOO_LARGE', message: `At most ${MAX_IMPORT_CHARS} characters at once.` } : null;
+  return text.length > MAX_IMPORT_CHARS
+    ? { code: 'IMPORT_TOO_LARGE', message: `At most ${MAX_IMPORT_CHARS} characters at once.` }
+    : null;
 }
 
 export const useChannelImportStore = create<ImportState>((set, get) => ({

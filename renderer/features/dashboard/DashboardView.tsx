@@ -65,10 +65,23 @@ export function DashboardView() {
   const tiles = [
     { label: t('dashboard.channels'), value: stats.channels, onClick: () => showChannels({}) },
     { label: t('dashboard.evidence'), value: stats.evidence, onClick: () => go('evidence') },
-    { label: statusLabel(t, 'active'), value: statusCount('active'), onClick: () => showChannels({ status: 'active' }) },
-    { label: statusLabel(t, 'reported'), value: statusCount('reported'), onClick: () => showChannels({ status: 'reported' }) },
+    {
+      label: statusLabel(t, 'active'),
+      value: statusCount('active'),
+      onClick: () => showChannels({ status: 'active' }),
+    },
+    {
+      label: statusLabel(t, 'reported'),
+      value: statusCount('reported'),
+      onClick: () => showChannels({ status: 'reported' }),
+    },
     { label: t('dashboard.openCases'), value: stats.openCases, onClick: () => go('cases') },
-    { label: t('dashboard.overdueCases'), value: stats.overdueCases, onClick: () => go('cases'), warn: stats.overdueCases > 0 },
+    {
+      label: t('dashboard.overdueCases'),
+      value: stats.overdueCases,
+      onClick: () => go('cases'),
+      warn: stats.overdueCases > 0,
+    },
   ];
   return (
     <div className="view" data-testid="dashboard">
@@ -77,7 +90,12 @@ export function DashboardView() {
       <BackupReminder />
       <div className="stat-tiles">
         {tiles.map((tile) => (
-          <button key={tile.label} type="button" className={'warn' in tile && tile.warn ? 'stat-tile stat-warn' : 'stat-tile'} onClick={tile.onClick}>
+          <button
+            key={tile.label}
+            type="button"
+            className={'warn' in tile && tile.warn ? 'stat-tile stat-warn' : 'stat-tile'}
+            onClick={tile.onClick}
+          >
             <span className="stat-value">{formatNumber(tile.value, language)}</span>
             <span className="stat-label">{tile.label}</span>
           </button>
@@ -88,11 +106,36 @@ export function DashboardView() {
         <WeekChart weeks={stats.perWeek} language={language} />
       </section>
       <div className="breakdowns">
-        <BreakdownList title={t('dashboard.byStatus')} rows={stats.byStatus} label={(k) => statusLabel(t, k)} language={language} onPick={(status) => showChannels({ status })} />
-        <BreakdownList title={t('dashboard.byCategory')} rows={stats.byCategory} label={(k) => categoryLabel(t, k)} language={language} onPick={(category) => showChannels({ category })} />
-        <BreakdownList title={t('dashboard.byPlatform')} rows={stats.byPlatform} label={(k) => platformLabel(t, k)} language={language} onPick={(platform) => showChannels({ platform })} />
+        <BreakdownList
+          title={t('dashboard.byStatus')}
+          rows={stats.byStatus}
+          label={(k) => statusLabel(t, k)}
+          language={language}
+          onPick={(status) => showChannels({ status })}
+        />
+        <BreakdownList
+          title={t('dashboard.byCategory')}
+          rows={stats.byCategory}
+          label={(k) => categoryLabel(t, k)}
+          language={language}
+          onPick={(category) => showChannels({ category })}
+        />
+        <BreakdownList
+          title={t('dashboard.byPlatform')}
+          rows={stats.byPlatform}
+          label={(k) => platformLabel(t, k)}
+          language={language}
+          onPick={(platform) => showChannels({ platform })}
+        />
         {stats.casesByStatus.length > 0 && (
-          <BreakdownList title={t('dashboard.casesByStatus')} rows={stats.casesByStatus} label={(k) => textOr(t, `cases.status.${k}`, k)} language={language} onPick={() => go('cases')} testId="cases-by-status" />
+          <BreakdownList
+            title={t('dashboard.casesByStatus')}
+            rows={stats.casesByStatus}
+            label={(k) => textOr(t, `cases.status.${k}`, k)}
+            language={language}
+            onPick={() => go('cases')}
+            testId="cases-by-status"
+          />
         )}
       </div>
     </div>

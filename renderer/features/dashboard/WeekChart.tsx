@@ -10,11 +10,21 @@ const TOP = 14;
 
 function weekLabel(week: string, language: Language): string {
   const date = new Date(`${week}T00:00:00Z`);
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** Channels added per week as plain SVG bars; each bar names its week and count for screen readers. */
-export function WeekChart({ weeks, language }: { weeks: ReadonlyArray<{ week: string; count: number }>; language: Language }) {
+export function WeekChart({
+  weeks,
+  language,
+}: {
+  weeks: ReadonlyArray<{ week: string; count: number }>;
+  language: Language;
+}) {
   const t = useT();
   const plotW = W - LEFT;
   const plotH = H - BOTTOM - TOP;

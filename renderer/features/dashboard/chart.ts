@@ -16,12 +16,24 @@ export function niceMax(max: number): number {
   return 10 * power;
 }
 
-export function layoutBars(weeks: ReadonlyArray<{ week: string; count: number }>, width: number, height: number, gap = 6): { bars: Bar[]; max: number } {
+export function layoutBars(
+  weeks: ReadonlyArray<{ week: string; count: number }>,
+  width: number,
+  height: number,
+  gap = 6,
+): { bars: Bar[]; max: number } {
   const max = niceMax(Math.max(0, ...weeks.map((w) => w.count)));
   const slot = weeks.length > 0 ? width / weeks.length : width;
   const bars = weeks.map((w, i) => {
     const h = w.count === 0 ? 0 : Math.max(2, (w.count / max) * height);
-    return { x: i * slot + gap / 2, y: height - h, width: Math.max(1, slot - gap), height: h, count: w.count, week: w.week };
+    return {
+      x: i * slot + gap / 2,
+      y: height - h,
+      width: Math.max(1, slot - gap),
+      height: h,
+      count: w.count,
+      week: w.week,
+    };
   });
   return { bars, max };
 }

@@ -13,7 +13,11 @@ interface DashboardState {
   load(): Promise<void>;
 }
 
-export const initialDashboardState = { stats: null as DashboardStats | null, loading: false, error: null as UiError | null };
+export const initialDashboardState = {
+  stats: null as DashboardStats | null,
+  loading: false,
+  error: null as UiError | null,
+};
 
 export const useDashboardStore = create<DashboardState>((set) => ({
   ...initialDashboardState,

@@ -15,7 +15,12 @@ export function CaptureDialog({ onCaptured }: { onCaptured(evidenceId: number): 
       <p className="muted">{t('capture.intro')}</p>
       <div className="field">
         <label htmlFor="capture-source-url">{t('capture.sourceUrl')}</label>
-        <input id="capture-source-url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} spellCheck={false} />
+        <input
+          id="capture-source-url"
+          value={sourceUrl}
+          onChange={(e) => setSourceUrl(e.target.value)}
+          spellCheck={false}
+        />
       </div>
       <div className="field">
         <label htmlFor="capture-notes">{t('capture.notes')}</label>
@@ -34,7 +39,13 @@ export function CaptureDialog({ onCaptured }: { onCaptured(evidenceId: number): 
       {sources && sources.length === 0 && <p className="muted">{t('capture.none')}</p>}
       <div className="capture-grid">
         {sources?.map((s) => (
-          <button key={s.id} type="button" className="capture-source" disabled={busy} onClick={() => void capture(s.id, { sourceUrl, notes })}>
+          <button
+            key={s.id}
+            type="button"
+            className="capture-source"
+            disabled={busy}
+            onClick={() => void capture(s.id, { sourceUrl, notes })}
+          >
             <img src={s.thumbnailUrl} alt="" />
             <span>
               {s.kind === 'screen' ? t('capture.screen') : t('capture.window')}: {s.name}

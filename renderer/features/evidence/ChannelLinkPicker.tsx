@@ -40,7 +40,12 @@ export function ChannelLinkPicker({ disabled, onPick }: { disabled: boolean; onP
         <ul>
           {rows.map((c) => (
             <li key={c.id}>
-              <button type="button" disabled={disabled} aria-label={t('viewer.channelPick', { name: channelName(c) })} onClick={() => onPick(c)}>
+              <button
+                type="button"
+                disabled={disabled}
+                aria-label={t('viewer.channelPick', { name: channelName(c) })}
+                onClick={() => onPick(c)}
+              >
                 <span className="truncate" title={channelName(c)}>
                   {channelName(c)}
                 </span>
@@ -52,7 +57,9 @@ export function ChannelLinkPicker({ disabled, onPick }: { disabled: boolean; onP
           ))}
         </ul>
       )}
-      {total !== null && total > CHANNEL_CHOICES && <p className="muted small">{t('viewer.channelMore', { shown: CHANNEL_CHOICES, total })}</p>}
+      {total !== null && total > CHANNEL_CHOICES && (
+        <p className="muted small">{t('viewer.channelMore', { shown: CHANNEL_CHOICES, total })}</p>
+      )}
     </div>
   );
 }

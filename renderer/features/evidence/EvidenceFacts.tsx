@@ -26,7 +26,8 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
         <dd>{item.originalName || '—'}</dd>
         <dt>{t('viewer.size')}</dt>
         <dd>
-          {formatBytes(item.size, language)} <span className="muted small">({t('viewer.bytes', { count: item.size })})</span>
+          {formatBytes(item.size, language)}{' '}
+          <span className="muted small">({t('viewer.bytes', { count: item.size })})</span>
         </dd>
         <dt>{t('viewer.mediaType')}</dt>
         <dd className="mono">{item.mediaType}</dd>
@@ -39,7 +40,12 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
         <dt>{t('viewer.capturedAt')}</dt>
         <dd>
           {item.capturedAt ? formatDateTime(item.capturedAt, language) : t('viewer.unknown')}
-          {item.capturedAtSource && <span className="muted small"> · {textOr(t, `captureSource.${item.capturedAtSource}`, item.capturedAtSource)}</span>}
+          {item.capturedAtSource && (
+            <span className="muted small">
+              {' '}
+              · {textOr(t, `captureSource.${item.capturedAtSource}`, item.capturedAtSource)}
+            </span>
+          )}
         </dd>
         <dt>{t('viewer.intakeAt')}</dt>
         <dd>{formatDateTime(item.intakeAt, language)}</dd>
@@ -49,7 +55,12 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
         <dd>
           <div className="fact-with-action">
             {item.channelId !== null ? (
-              <button type="button" className="button-link truncate" title={item.channelTitle || item.channelUrl || ''} onClick={() => openChannel(item.channelId!, 'evidence')}>
+              <button
+                type="button"
+                className="button-link truncate"
+                title={item.channelTitle || item.channelUrl || ''}
+                onClick={() => openChannel(item.channelId!, 'evidence')}
+              >
                 {item.channelTitle || item.channelUrl || `#${item.channelId}`}
               </button>
             ) : (
@@ -61,7 +72,12 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
               </button>
             )}
           </div>
-          {picking && <ChannelLinkPicker disabled={saving} onPick={(c) => void update({ channelId: c.id }).then((ok) => ok && stopPicking())} />}
+          {picking && (
+            <ChannelLinkPicker
+              disabled={saving}
+              onPick={(c) => void update({ channelId: c.id }).then((ok) => ok && stopPicking())}
+            />
+          )}
         </dd>
         <dt>{t('viewer.sourceUrl')}</dt>
         <SourceLinkEditor key={item.id} sourceUrl={item.sourceUrl} />
@@ -75,7 +91,11 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
           <>
             <dt>{t('viewer.nearDuplicate')}</dt>
             <dd>
-              <button type="button" className="button-link" onClick={() => openEvidence(item.nearDuplicateOf!, 'evidence')}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => openEvidence(item.nearDuplicateOf!, 'evidence')}
+              >
                 {t('viewer.looksLike', { id: item.nearDuplicateOf })}
               </button>
             </dd>

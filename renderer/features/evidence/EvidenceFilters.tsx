@@ -3,7 +3,11 @@ import { useT } from '../../i18n';
 import { useVocabularyStore } from '../channels/vocabulary-store';
 import { useEvidenceStore } from './evidence-store';
 
-const MEDIA_TYPES: Array<{ value: string; key: 'media.png' | 'media.jpeg' | 'media.webp' | 'media.gif' | 'media.mp4' | 'media.webm' | 'media.pdf' | 'media.octet' }> = [
+const MEDIA_TYPES: Array<{
+  value: string;
+  key:
+    'media.png' | 'media.jpeg' | 'media.webp' | 'media.gif' | 'media.mp4' | 'media.webm' | 'media.pdf' | 'media.octet';
+}> = [
   { value: 'image/png', key: 'media.png' },
   { value: 'image/jpeg', key: 'media.jpeg' },
   { value: 'image/webp', key: 'media.webp' },
@@ -29,8 +33,20 @@ export function EvidenceFilters() {
   const any = Object.values(filter).some((v) => v !== undefined && v !== '') || text.trim() !== '';
   return (
     <div className="filters" role="search" aria-label={t('filters.label')}>
-      <input type="search" className="filter-text" value={text} placeholder={t('evidence.filterText')} aria-label={t('evidence.filterText')} maxLength={200} onChange={(e) => setText(e.target.value)} />
-      <select aria-label={t('filters.mediaType')} value={filter.mediaType ?? ''} onChange={(e) => setFilter({ mediaType: e.target.value })}>
+      <input
+        type="search"
+        className="filter-text"
+        value={text}
+        placeholder={t('evidence.filterText')}
+        aria-label={t('evidence.filterText')}
+        maxLength={200}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <select
+        aria-label={t('filters.mediaType')}
+        value={filter.mediaType ?? ''}
+        onChange={(e) => setFilter({ mediaType: e.target.value })}
+      >
         <option value="">{t('filters.allMediaTypes')}</option>
         {MEDIA_TYPES.map((m) => (
           <option key={m.value} value={m.value}>
@@ -38,7 +54,12 @@ export function EvidenceFilters() {
           </option>
         ))}
       </select>
-      <select aria-label={t('filters.tag')} value={filter.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value })} disabled={tags.length === 0}>
+      <select
+        aria-label={t('filters.tag')}
+        value={filter.tag ?? ''}
+        onChange={(e) => setFilter({ tag: e.target.value })}
+        disabled={tags.length === 0}
+      >
         <option value="">{t('filters.allTags')}</option>
         {tags.map((tag) => (
           <option key={tag} value={tag}>
@@ -47,13 +68,23 @@ export function EvidenceFilters() {
         ))}
       </select>
       <label className="filter-check">
-        <input type="checkbox" checked={filter.excluded === 'only'} onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })} data-testid="show-excluded" />
+        <input
+          type="checkbox"
+          checked={filter.excluded === 'only'}
+          onChange={(e) => setFilter({ excluded: e.target.checked ? 'only' : undefined })}
+          data-testid="show-excluded"
+        />
         {t('workflow.showExcluded')}
       </label>
       {filter.channelId !== undefined && (
         <span className="filter-chip">
           {t('evidence.ofChannel', { name: channelName ?? `#${filter.channelId}` })}
-          <button type="button" className="tag-remove" aria-label={t('evidence.allChannels')} onClick={() => setFilter({ channelId: undefined })}>
+          <button
+            type="button"
+            className="tag-remove"
+            aria-label={t('evidence.allChannels')}
+            onClick={() => setFilter({ channelId: undefined })}
+          >
             ×
           </button>
         </span>

@@ -52,7 +52,9 @@ function EvidenceList() {
           <h1>{t('nav.evidence')}</h1>
           {total !== null && total > 0 && (
             <p className="muted view-sub" data-testid="evidence-count">
-              {filtered ? t('evidence.countFiltered', { count: formatNumber(total, language) }) : t('evidence.count', { count: formatNumber(total, language) })}
+              {filtered
+                ? t('evidence.countFiltered', { count: formatNumber(total, language) })
+                : t('evidence.count', { count: formatNumber(total, language) })}
             </p>
           )}
         </div>

@@ -40,7 +40,16 @@ function Preview({ item, zoom }: { item: EvidenceDetail; zoom: number }) {
   // zoom is relative to the fitted size: the panel's width, or the image's own when it is smaller
   const fitted = item.width ? `min(${item.width}px, 100%)` : '100%';
   const zoomed = zoom > 1 ? { width: `calc(${zoom} * ${fitted})`, maxWidth: 'none', maxHeight: 'none' } : undefined;
-  return <img className="preview-img" style={zoomed} src={evidenceImageUrl(item.id, 'original')} alt={item.originalName} onError={() => setFailed(true)} data-testid="evidence-original" />;
+  return (
+    <img
+      className="preview-img"
+      style={zoomed}
+      src={evidenceImageUrl(item.id, 'original')}
+      alt={item.originalName}
+      onError={() => setFailed(true)}
+      data-testid="evidence-original"
+    />
+  );
 }
 
 function HashRow({ label, value }: { label: string; value: string }) {
@@ -58,7 +67,8 @@ type Asking = 'exclude' | 'purge' | null;
 export function EvidenceViewer() {
   const t = useT();
   const problemText = useCodedText();
-  const { id, item, loading, saving, error, zoom, close, update, reload, exclude, restore, purge } = useEvidenceViewerStore();
+  const { id, item, loading, saving, error, zoom, close, update, reload, exclude, restore, purge } =
+    useEvidenceViewerStore();
   const [asking, setAsking] = useState<Asking>(null);
   const vocabulary = useVocabularyStore((s) => s.vocabulary);
   const loadVocabulary = useVocabularyStore((s) => s.load);
@@ -83,7 +93,8 @@ export function EvidenceViewer() {
             {item.originalName || `#${item.id}`}
           </h1>
           <div className="detail-sub">
-            <span className="badge">{mediaKindLabel(t, item.mediaType)}</span> <span className="muted small">#{item.id}</span>
+            <span className="badge">{mediaKindLabel(t, item.mediaType)}</span>{' '}
+            <span className="muted small">#{item.id}</span>
           </div>
         </div>
         <div className="field-row">
@@ -100,7 +111,15 @@ export function EvidenceViewer() {
       {item.excluded && <ExclusionBanner excluded={item.excluded} busy={saving} onRestore={() => void restore()} />}
       <ViewerToolbar />
       {asking === null && <ErrorBanner error={error} />}
-      {asking === 'exclude' && <ExcludeDialog name={item.originalName || `#${item.id}`} busy={saving} error={error} onConfirm={exclude} onClose={() => setAsking(null)} />}
+      {asking === 'exclude' && (
+        <ExcludeDialog
+          name={item.originalName || `#${item.id}`}
+          busy={saving}
+          error={error}
+          onConfirm={exclude}
+          onClose={() => setAsking(null)}
+        />
+      )}
       {asking === 'purge' && (
         <PurgeDialog
           id={item.id}
@@ -130,10 +149,22 @@ export function EvidenceViewer() {
         <div className="viewer-side">
           <EvidenceFacts item={item} />
           <section className="card">
-            <NotesEditor key={`notes-${id}`} notes={item.notes} label={t('viewer.notes')} disabled={saving} onSave={(notes) => update({ notes })} />
+            <NotesEditor
+              key={`notes-${id}`}
+              notes={item.notes}
+              label={t('viewer.notes')}
+              disabled={saving}
+              onSave={(notes) => update({ notes })}
+            />
             <div className="field">
               <span className="field-label">{t('viewer.tags')}</span>
-              <TagEditor tags={item.tags} suggestions={vocabulary?.tags} label={t('viewer.tags')} disabled={saving} onChange={(tags) => void update({ tags })} />
+              <TagEditor
+                tags={item.tags}
+                suggestions={vocabulary?.tags}
+                label={t('viewer.tags')}
+                disabled={saving}
+                onChange={(tags) => void update({ tags })}
+              />
             </div>
           </section>
         </div>

@@ -31,7 +31,13 @@ export function IntakePanel() {
     void Promise.all(dropped.map(grantForFile)).then((grants) => {
       // Desktop: the core reads the files and folders the user dropped, by their grant tokens.
       if (dropped.length > 0 && grants.every(Boolean)) return takePaths(grants as string[]);
-      if (entries.length > 0) return takeWalk(walkEntries(entries).then((walked) => ({ ...walked, files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))] })));
+      if (entries.length > 0)
+        return takeWalk(
+          walkEntries(entries).then((walked) => ({
+            ...walked,
+            files: [...walked.files, ...files.map((file) => ({ file, path: file.name }))],
+          })),
+        );
       if (files.length > 0) return takeFiles(files);
     });
   }
@@ -40,7 +46,12 @@ export function IntakePanel() {
     const files = Array.from(input.files ?? []);
     input.value = '';
     if (files.length === 0) return;
-    void takeWalk(Promise.resolve({ files: files.map((file) => ({ file, path: file.webkitRelativePath || file.name })), skipped: [] }));
+    void takeWalk(
+      Promise.resolve({
+        files: files.map((file) => ({ file, path: file.webkitRelativePath || file.name })),
+        skipped: [],
+      }),
+    );
   }
 
   return (
@@ -62,11 +73,27 @@ export function IntakePanel() {
           <label htmlFor={filesId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
             {t('intake.pickFiles')}
           </label>
-          <input id={filesId} type="file" multiple className="sr-only" disabled={busy} data-testid="intake-files" onChange={(e) => onPicked(e.target)} />
+          <input
+            id={filesId}
+            type="file"
+            multiple
+            className="sr-only"
+            disabled={busy}
+            data-testid="intake-files"
+            onChange={(e) => onPicked(e.target)}
+          />
           <label htmlFor={folderId} className={`button-secondary file-button${busy ? ' disabled' : ''}`}>
             {t('intake.pickFolder')}
           </label>
-          <input id={folderId} type="file" multiple className="sr-only" disabled={busy} {...directoryProps} onChange={(e) => onPicked(e.target)} />
+          <input
+            id={folderId}
+            type="file"
+            multiple
+            className="sr-only"
+            disabled={busy}
+            {...directoryProps}
+            onChange={(e) => onPicked(e.target)}
+          />
         </div>
       </div>
       <details className="intake-meta">
@@ -75,25 +102,63 @@ export function IntakePanel() {
         <div className="meta-grid">
           <div className="field">
             <label htmlFor={ids.source}>{t('intake.sourceUrl')}</label>
-            <input id={ids.source} type="text" className="mono" value={meta.sourceUrl} maxLength={4096} placeholder="https://t.me/…" disabled={busy} onChange={(e) => setMeta({ sourceUrl: e.target.value })} />
-            {sourcePreview && meta.sourceUrl.trim() ? <SourcePreviewLine preview={sourcePreview} /> : <span className="muted small">{t('intake.sourceUrlHint')}</span>}
+            <input
+              id={ids.source}
+              type="text"
+              className="mono"
+              value={meta.sourceUrl}
+              maxLength={4096}
+              placeholder="https://t.me/…"
+              disabled={busy}
+              onChange={(e) => setMeta({ sourceUrl: e.target.value })}
+            />
+            {sourcePreview && meta.sourceUrl.trim() ? (
+              <SourcePreviewLine preview={sourcePreview} />
+            ) : (
+              <span className="muted small">{t('intake.sourceUrlHint')}</span>
+            )}
           </div>
           <div className="field">
             <label htmlFor={ids.category}>{t('workflow.intakeCategory')}</label>
-            <CategorySelect id={ids.category} value={intakeCategory(meta)} disabled={busy} onChange={(category) => setMeta({ category })} testId="intake-category" />
+            <CategorySelect
+              id={ids.category}
+              value={intakeCategory(meta)}
+              disabled={busy}
+              onChange={(category) => setMeta({ category })}
+              testId="intake-category"
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('intake.capturedAt')}</label>
-            <input id={ids.time} type="datetime-local" value={meta.capturedAt} disabled={busy} onChange={(e) => setMeta({ capturedAt: e.target.value })} />
+            <input
+              id={ids.time}
+              type="datetime-local"
+              value={meta.capturedAt}
+              disabled={busy}
+              onChange={(e) => setMeta({ capturedAt: e.target.value })}
+            />
             <span className="muted small">{t('intake.capturedAtHint')}</span>
           </div>
           <div className="field">
             <span className="field-label">{t('intake.tags')}</span>
-            <TagEditor tags={meta.tags} suggestions={tags} label={t('intake.tags')} disabled={busy} onChange={(next) => setMeta({ tags: next })} />
+            <TagEditor
+              tags={meta.tags}
+              suggestions={tags}
+              label={t('intake.tags')}
+              disabled={busy}
+              onChange={(next) => setMeta({ tags: next })}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.notes}>{t('intake.notes')}</label>
-            <textarea id={ids.notes} rows={2} value={meta.notes} maxLength={20_000} disabled={busy} onChange={(e) => setMeta({ notes: e.target.value })} />
+            <textarea
+              id={ids.notes}
+              rows={2}
+              value={meta.notes}
+              maxLength={20_000}
+              disabled={busy}
+              onChange={(e) => setMeta({ notes: e.target.value })}
+            />
           </div>
         </div>
       </details>

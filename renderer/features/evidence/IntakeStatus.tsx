@@ -12,20 +12,27 @@ function OutcomeLine({ outcome, onOpen }: { outcome: IntakeOutcome; onOpen(id: n
     case 'added':
       return (
         <li className="outcome outcome-added">
-          <span className="outcome-name">{outcome.label}</span> <span>{t('intake.added')}</span> {link(outcome.result.evidenceId)}
+          <span className="outcome-name">{outcome.label}</span> <span>{t('intake.added')}</span>{' '}
+          {link(outcome.result.evidenceId)}
           {outcome.result.nearDuplicateOf !== null && (
             <span className="outcome-note">
               {' '}
               · {t('intake.looksLike')} {link(outcome.result.nearDuplicateOf)}
             </span>
           )}
-          {outcome.result.problems.length > 0 && <span className="outcome-note"> · {t('intake.withProblems', { count: outcome.result.problems.length })}</span>}
+          {outcome.result.problems.length > 0 && (
+            <span className="outcome-note">
+              {' '}
+              · {t('intake.withProblems', { count: outcome.result.problems.length })}
+            </span>
+          )}
         </li>
       );
     case 'duplicate':
       return (
         <li className="outcome outcome-duplicate">
-          <span className="outcome-name">{outcome.label}</span> <span>{t('intake.duplicate')}</span> {link(outcome.result.evidenceId)}
+          <span className="outcome-name">{outcome.label}</span> <span>{t('intake.duplicate')}</span>{' '}
+          {link(outcome.result.evidenceId)}
         </li>
       );
     case 'failed':
@@ -37,7 +44,8 @@ function OutcomeLine({ outcome, onOpen }: { outcome: IntakeOutcome; onOpen(id: n
     case 'skipped':
       return (
         <li className="outcome outcome-skipped">
-          <span className="outcome-name">{outcome.label}</span> <span>{outcome.reason === 'hidden' ? t('intake.skippedHidden') : t('intake.skippedUnreadable')}</span>
+          <span className="outcome-name">{outcome.label}</span>{' '}
+          <span>{outcome.reason === 'hidden' ? t('intake.skippedHidden') : t('intake.skippedUnreadable')}</span>
         </li>
       );
   }
@@ -46,7 +54,8 @@ function OutcomeLine({ outcome, onOpen }: { outcome: IntakeOutcome; onOpen(id: n
 /** Progress while files go in ("3 of 12", Cancel), then what happened to each file, failures first. */
 export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
-  const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, metaCleared, cancel, dismiss } = useIntakeStore();
+  const { phase, total, done, current, cancelled, outcomes, notProcessed, metaError, metaCleared, cancel, dismiss } =
+    useIntakeStore();
   if (metaError) {
     const message =
       metaError.code === 'BAD_SOURCE_URL'

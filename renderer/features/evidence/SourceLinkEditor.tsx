@@ -11,7 +11,11 @@ export function SourceLinkEditor({ sourceUrl }: { sourceUrl: string | null }) {
   if (draft === null) {
     return (
       <dd className="fact-with-action">
-        {sourceUrl ? <span className="mono">{sourceUrl}</span> : <span className="muted">{t('viewer.noSourceUrl')}</span>}
+        {sourceUrl ? (
+          <span className="mono">{sourceUrl}</span>
+        ) : (
+          <span className="muted">{t('viewer.noSourceUrl')}</span>
+        )}
         {sourceUrl && <CopyButton text={sourceUrl} />}
         <button type="button" className="button-ghost small" onClick={() => setDraft(sourceUrl ?? '')}>
           {sourceUrl ? t('viewer.changeSourceUrl') : t('viewer.addSourceUrl')}
@@ -28,7 +32,16 @@ export function SourceLinkEditor({ sourceUrl }: { sourceUrl: string | null }) {
           if (await update({ sourceUrl: draft.trim() || null })) setDraft(null);
         }}
       >
-        <input className="mono" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="https://t.me/…" aria-label={t('viewer.sourceUrl')} maxLength={4096} spellCheck={false} autoFocus />
+        <input
+          className="mono"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder="https://t.me/…"
+          aria-label={t('viewer.sourceUrl')}
+          maxLength={4096}
+          spellCheck={false}
+          autoFocus
+        />
         <button type="submit" className="button-secondary" disabled={saving}>
           {t('common.save')}
         </button>

@@ -6,7 +6,10 @@ import { ZOOM_STEPS, galleryPosition, useEvidenceViewerStore } from './evidence-
 
 /** Keys typed into a field are the field's: arrows move the caret there, not the viewer. */
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** Previous and next (in the gallery's order and filter), zoom, and "export original". */
@@ -33,26 +36,56 @@ export function ViewerToolbar() {
     <div className="viewer-toolbar" role="toolbar" aria-label={t('viewer.toolbar')} data-testid="viewer-toolbar">
       {position && (
         <div className="toolbar-group">
-          <button type="button" className="button-secondary" onClick={() => void step(-1)} disabled={position.index === 0} aria-keyshortcuts="ArrowLeft">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void step(-1)}
+            disabled={position.index === 0}
+            aria-keyshortcuts="ArrowLeft"
+          >
             ← {t('viewer.previous')}
           </button>
           <span className="muted small" data-testid="viewer-position">
             {t('viewer.position', { index: position.index + 1, total: position.total })}
           </span>
-          <button type="button" className="button-secondary" onClick={() => void step(1)} disabled={position.index + 1 >= position.total} aria-keyshortcuts="ArrowRight">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void step(1)}
+            disabled={position.index + 1 >= position.total}
+            aria-keyshortcuts="ArrowRight"
+          >
             {t('viewer.next')} →
           </button>
         </div>
       )}
       {item && isRenderableImage(item.mediaType) && (
         <div className="toolbar-group" role="group" aria-label={t('viewer.zoom')}>
-          <button type="button" className="button-ghost" onClick={() => smaller && setZoom(smaller)} disabled={!smaller} aria-label={t('viewer.zoomOut')}>
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => smaller && setZoom(smaller)}
+            disabled={!smaller}
+            aria-label={t('viewer.zoomOut')}
+          >
             −
           </button>
-          <button type="button" className="button-ghost" onClick={() => setZoom(1)} aria-pressed={zoom === 1} data-testid="zoom-level">
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => setZoom(1)}
+            aria-pressed={zoom === 1}
+            data-testid="zoom-level"
+          >
             {zoom === 1 ? t('viewer.zoomFit') : `${Math.round(zoom * 100)}%`}
           </button>
-          <button type="button" className="button-ghost" onClick={() => larger && setZoom(larger)} disabled={!larger} aria-label={t('viewer.zoomIn')}>
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => larger && setZoom(larger)}
+            disabled={!larger}
+            aria-label={t('viewer.zoomIn')}
+          >
             +
           </button>
         </div>

@@ -48,7 +48,12 @@ export const useCaptureStore = create<CaptureState>((set, get) => {
     async capture(sourceId, meta) {
       set({ busy: true, error: null });
       try {
-        const captured = await call('host.capture', { sourceId, jobId: newJobId(), sourceUrl: meta.sourceUrl || undefined, notes: meta.notes || undefined });
+        const captured = await call('host.capture', {
+          sourceId,
+          jobId: newJobId(),
+          sourceUrl: meta.sourceUrl || undefined,
+          notes: meta.notes || undefined,
+        });
         set({ captured });
         return true;
       } catch (e) {

@@ -20,7 +20,13 @@ interface ChannelLinkState {
   close(): void;
 }
 
-export const initialChannelLinkState = { open: false, text: '', rows: [] as ChannelChoice[], total: null as number | null, error: null as UiError | null };
+export const initialChannelLinkState = {
+  open: false,
+  text: '',
+  rows: [] as ChannelChoice[],
+  total: null as number | null,
+  error: null as UiError | null,
+};
 
 /** The catalog, searched to link an evidence item to one of its channels (the viewer's channel picker). */
 export const useChannelLinkStore = create<ChannelLinkState>((set, get) => ({
@@ -33,7 +39,13 @@ export const useChannelLinkStore = create<ChannelLinkState>((set, get) => ({
     set({ text, error: null });
     try {
       const filter = text.trim() ? { text: text.trim() } : {};
-      const { rows, total } = await call('channels.list', { filter, sort: 'lastSeen', descending: true, offset: 0, limit: CHANNEL_CHOICES });
+      const { rows, total } = await call('channels.list', {
+        filter,
+        sort: 'lastSeen',
+        descending: true,
+        offset: 0,
+        limit: CHANNEL_CHOICES,
+      });
       // an answer to an older search is dropped: the person kept typing
       if (get().text === text && get().open) set({ rows, total });
     } catch (e) {

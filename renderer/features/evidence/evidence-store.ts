@@ -43,7 +43,11 @@ export const useEvidenceStore = create<EvidenceState>((set, get) => {
   async function loadPage(page: number): Promise<void> {
     const generation = requests.current;
     try {
-      const result = await call('evidence.list', { filter: get().filter, offset: page * EVIDENCE_PAGE, limit: EVIDENCE_PAGE });
+      const result = await call('evidence.list', {
+        filter: get().filter,
+        offset: page * EVIDENCE_PAGE,
+        limit: EVIDENCE_PAGE,
+      });
       if (!requests.settle(generation, page, true)) return;
       set({ total: result.total, pages: withPage(get().pages, page, result.rows), error: null });
     } catch (e) {
@@ -53,7 +57,12 @@ export const useEvidenceStore = create<EvidenceState>((set, get) => {
 
   function restart(patch: Partial<EvidenceState>, soft = false) {
     requests.next();
-    set({ ...patch, ...(soft ? {} : { pages: new Map(), purged: null }), generation: get().generation + 1, error: null });
+    set({
+      ...patch,
+      ...(soft ? {} : { pages: new Map(), purged: null }),
+      generation: get().generation + 1,
+      error: null,
+    });
     // Page 0 always comes fresh: it carries the new total, which decides what else is fetched.
     if (requests.claim(0, false)) void loadPage(0);
   }
@@ -68,7 +77,8 @@ export const useEvidenceStore = create<EvidenceState>((set, get) => {
     },
     setFilter(patch) {
       const filter: EvidenceFilter = { ...get().filter, ...patch };
-      for (const key of Object.keys(filter) as Array<keyof EvidenceFilter>) if (filter[key] === undefined || filter[key] === '') delete filter[key];
+      for (const key of Object.keys(filter) as Array<keyof EvidenceFilter>)
+        if (filter[key] === undefined || filter[key] === '') delete filter[key];
       restart({ filter, channelName: filter.channelId === undefined ? null : get().channelName });
     },
     showChannel(channelId, name) {

@@ -99,7 +99,12 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   const sourceUrl = meta.sourceUrl.trim();
   if (sourceUrl) {
     const parsed = await call('channels.parseLink', { url: sourceUrl });
-    if (!parsed.ok) throw new LocalError({ code: 'BAD_SOURCE_URL', message: parsed.reason, reason: { key: `linkError.${parsed.code}` } });
+    if (!parsed.ok)
+      throw new LocalError({
+        code: 'BAD_SOURCE_URL',
+        message: parsed.reason,
+        reason: { key: `linkError.${parsed.code}` },
+      });
     out.sourceUrl = sourceUrl;
     // A link to a channel not yet catalogued adds it: the analyst says what it is, never a silent default.
     const category = intakeCategory(meta);
@@ -122,7 +127,13 @@ async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta):
   const file = (source as { file: File }).file;
   if (file.size > MAX_BYTES) throw new LocalError({ code: 'TOO_LARGE_FOR_UPLOAD', message: file.name });
   const dataBase64 = await fileToBase64(file);
-  return call('evidence.intakeBytes', { name: file.name.slice(0, 255) || 'evidence', dataBase64, lastModified: file.lastModified || undefined, jobId, ...meta });
+  return call('evidence.intakeBytes', {
+    name: file.name.slice(0, 255) || 'evidence',
+    dataBase64,
+    lastModified: file.lastModified || undefined,
+    jobId,
+    ...meta,
+  });
 }
 
 const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toUiError(e));
@@ -158,7 +169,18 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
     }
     const jobId = newJobId();
     const carried = hasMeta(get().meta);
-    set({ phase: 'running', jobId, total: sources.length, done: 0, current: null, cancelled: false, outcomes: [...skipped], notProcessed: 0, metaError: null, metaCleared: false });
+    set({
+      phase: 'running',
+      jobId,
+      total: sources.length,
+      done: 0,
+      current: null,
+      cancelled: false,
+      outcomes: [...skipped],
+      notProcessed: 0,
+      metaError: null,
+      metaCleared: false,
+    });
     let index = 0;
     for (; index < sources.length; index++) {
       if (get().jobId !== jobId || get().cancelled) break;
@@ -179,7 +201,15 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
     }
     if (get().jobId !== jobId) return;
     // Shared details belong to one batch: the next files must not take this batch's source or notes by mistake.
-    set({ phase: 'done', current: null, jobId: null, notProcessed: sources.length - get().done, meta: EMPTY_META, sourcePreview: null, metaCleared: carried });
+    set({
+      phase: 'done',
+      current: null,
+      jobId: null,
+      notProcessed: sources.length - get().done,
+      meta: EMPTY_META,
+      sourcePreview: null,
+      metaCleared: carried,
+    });
     refreshGallery(true);
     if (meta.tags || meta.sourceUrl) void useVocabularyStore.getState().load(true);
   }
@@ -225,7 +255,8 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       await call('jobs.cancel', { jobId }).catch(() => undefined);
     },
     dismiss() {
-      if (get().phase !== 'running' && get().phase !== 'preparing') set({ phase: 'idle', outcomes: [], notProcessed: 0, total: 0, done: 0 });
+      if (get().phase !== 'running' && get().phase !== 'preparing')
+        set({ phase: 'idle', outcomes: [], notProcessed: 0, total: 0, done: 0 });
     },
   };
 });

@@ -5,7 +5,9 @@
  */
 export function pastedImages(data: DataTransfer | null, target: EventTarget | null, now = new Date()): File[] {
   if (!data) return [];
-  const editable = target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement);
+  const editable =
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement);
   if (editable && data.types.includes('text/plain')) return [];
   const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const files: File[] = [];

@@ -36,7 +36,8 @@ function IdentityForm({ identity }: { identity: Identity }) {
   const [employeeId, setEmployeeId] = useState(identity.employeeId);
   const [role, setRole] = useState(identity.role);
   const ids = { name: useId(), unit: useId(), employeeId: useId(), role: useId() };
-  const changed = name !== identity.name || unit !== identity.unit || employeeId !== identity.employeeId || role !== identity.role;
+  const changed =
+    name !== identity.name || unit !== identity.unit || employeeId !== identity.employeeId || role !== identity.role;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -53,16 +54,34 @@ function IdentityForm({ identity }: { identity: Identity }) {
       <div className="identity-grid">
         <div className="field">
           <label htmlFor={ids.name}>{t('identity.name')}</label>
-          <input id={ids.name} value={name} maxLength={200} required autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          <input
+            id={ids.name}
+            value={name}
+            maxLength={200}
+            required
+            autoComplete="name"
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.unit}>{t('identity.unit')}</label>
-          <input id={ids.unit} value={unit} maxLength={200} placeholder={policyUnit ?? ''} onChange={(e) => setUnit(e.target.value)} />
+          <input
+            id={ids.unit}
+            value={unit}
+            maxLength={200}
+            placeholder={policyUnit ?? ''}
+            onChange={(e) => setUnit(e.target.value)}
+          />
           {policyUnit && <span className="muted small">{t('identity.unitFromPolicy', { unit: policyUnit })}</span>}
         </div>
         <div className="field">
           <label htmlFor={ids.employeeId}>{t('identity.employeeId')}</label>
-          <input id={ids.employeeId} value={employeeId} maxLength={100} onChange={(e) => setEmployeeId(e.target.value)} />
+          <input
+            id={ids.employeeId}
+            value={employeeId}
+            maxLength={100}
+            onChange={(e) => setEmployeeId(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.role}>{t('identity.role')}</label>
@@ -96,7 +115,12 @@ function PublicKey({ identity }: { identity: Identity }) {
       <h3>{t('identity.fingerprint')}</h3>
       <p className="muted small">{t('identity.fingerprintHint')}</p>
       <div className="fact-with-action">
-        <code className="fingerprint mono" data-testid="identity-fingerprint" data-fingerprint={identity.fingerprint} aria-label={grouped}>
+        <code
+          className="fingerprint mono"
+          data-testid="identity-fingerprint"
+          data-fingerprint={identity.fingerprint}
+          aria-label={grouped}
+        >
           {grouped.split(' ').map((group, i) => (
             <Fragment key={i}>
               {i > 0 && ' '}
@@ -110,14 +134,34 @@ function PublicKey({ identity }: { identity: Identity }) {
       <p className="muted small">{t('identity.publicKeyHint')}</p>
       <div className="field-row wrap">
         {canDownload() && (
-          <button type="button" className="button-ghost small" onClick={() => downloadText(publicKeyFileName(identity.name, identity.fingerprint), identity.publicKeyPem, 'application/x-pem-file')}>
+          <button
+            type="button"
+            className="button-ghost small"
+            onClick={() =>
+              downloadText(
+                publicKeyFileName(identity.name, identity.fingerprint),
+                identity.publicKeyPem,
+                'application/x-pem-file',
+              )
+            }
+          >
             {t('identity.downloadPem')}
           </button>
         )}
         <CopyButton text={identity.publicKeyPem} label={t('identity.copyPem')} />
         <CopyButton text={entry} label={t('identity.copyRosterEntry')} />
         {canDownload() && (
-          <button type="button" className="button-ghost small" onClick={() => downloadText(publicKeyFileName(identity.name, identity.fingerprint).replace(/\.pem$/, '.json'), entry, 'application/json')}>
+          <button
+            type="button"
+            className="button-ghost small"
+            onClick={() =>
+              downloadText(
+                publicKeyFileName(identity.name, identity.fingerprint).replace(/\.pem$/, '.json'),
+                entry,
+                'application/json',
+              )
+            }
+          >
             {t('identity.downloadRosterEntry')}
           </button>
         )}
@@ -136,7 +180,13 @@ function PublicKey({ identity }: { identity: Identity }) {
       )}
       <details className="identity-pem">
         <summary>{t('identity.showPem')}</summary>
-        <textarea className="mono pem-text" readOnly rows={4} value={identity.publicKeyPem} aria-label={t('identity.publicKey')} />
+        <textarea
+          className="mono pem-text"
+          readOnly
+          rows={4}
+          value={identity.publicKeyPem}
+          aria-label={t('identity.publicKey')}
+        />
       </details>
     </div>
   );

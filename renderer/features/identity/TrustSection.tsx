@@ -12,7 +12,8 @@ const MAX_ROSTER_BYTES = 2_000_000;
 export function TrustSection() {
   const t = useT();
   const inputId = useId();
-  const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseImport } = useIdentityStore();
+  const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseImport } =
+    useIdentityStore();
   useEffect(() => {
     void loadRoster();
   }, [loadRoster]);
@@ -35,7 +36,15 @@ export function TrustSection() {
         <label htmlFor={inputId} className={`button-secondary file-button${importing ? ' disabled' : ''}`}>
           {importing ? t('trust.importing') : t('trust.import')}
         </label>
-        <input id={inputId} type="file" accept=".json,application/json" className="sr-only" disabled={importing} data-testid="trust-file" onChange={(e) => void onPicked(e.target)} />
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          disabled={importing}
+          data-testid="trust-file"
+          onChange={(e) => void onPicked(e.target)}
+        />
       </div>
       <p className="muted">{t('trust.intro')}</p>
       {imported && (
@@ -46,7 +55,11 @@ export function TrustSection() {
       {importError && (
         <div className="banner banner-error" role="alert" data-testid="trust-error">
           <strong>{t('trust.importFailed', { file: importError.fileName })}</strong>
-          <div>{importError.error.code === 'ROSTER_TOO_LARGE' ? importError.error.message : errorText(t, importError.error)}</div>
+          <div>
+            {importError.error.code === 'ROSTER_TOO_LARGE'
+              ? importError.error.message
+              : errorText(t, importError.error)}
+          </div>
           <div className="muted small">{t('trust.formatHint')}</div>
         </div>
       )}

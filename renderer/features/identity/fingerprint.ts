@@ -16,7 +16,13 @@ export function publicKeyFileName(name: string, fingerprint: string): string {
 }
 
 /** This vault's entry for another vault's trust roster, in the format trust.import reads, with the age key packages for it are encrypted to. */
-export function rosterEntryJson(identity: { fingerprint: string; name: string; unit: string; role: 'analyst' | 'supervisor'; ageRecipient?: string }): string {
+export function rosterEntryJson(identity: {
+  fingerprint: string;
+  name: string;
+  unit: string;
+  role: 'analyst' | 'supervisor';
+  ageRecipient?: string;
+}): string {
   const { fingerprint, name, unit, role, ageRecipient } = identity;
   return `${JSON.stringify([{ fingerprint, name, unit, role, ...(ageRecipient ? { ageRecipient } : {}) }], null, 2)}\n`;
 }

@@ -23,7 +23,9 @@ export function ChecksList({ checks }: { checks: OpenedPackage['checks'] }) {
                     {c.ok ? '✓' : '✕'}
                   </span>
                   <span className="check-name">{checkName(t, c.id)}</span>
-                  <span className={c.ok ? 'check-state ok' : 'check-state fail'}>{c.ok ? t('review.pass') : t('review.fail')}</span>
+                  <span className={c.ok ? 'check-state ok' : 'check-state fail'}>
+                    {c.ok ? t('review.pass') : t('review.fail')}
+                  </span>
                 </summary>
                 <div className="check-detail small">
                   <span className="mono muted">{c.id}</span> — {c.detail}

@@ -15,11 +15,23 @@ export interface DecisionSummary {
 }
 
 /** Names exactly what will be signed before the key is used: the case, the items, the tag-manifest hash. */
-export function ConfirmDecisionDialog({ summary, onConfirm, onCancel }: { summary: DecisionSummary; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDecisionDialog({
+  summary,
+  onConfirm,
+  onCancel,
+}: {
+  summary: DecisionSummary;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const t = useT();
   const approve = summary.decision === 'approved';
   return (
-    <Dialog title={approve ? t('decision.confirm.approveTitle') : t('decision.confirm.returnTitle')} onClose={onCancel} wide>
+    <Dialog
+      title={approve ? t('decision.confirm.approveTitle') : t('decision.confirm.returnTitle')}
+      onClose={onCancel}
+      wide
+    >
       <div data-testid="confirm-decision">
         <p>{t('decision.confirm.intro')}</p>
         <dl className="facts confirm-facts">
@@ -28,13 +40,21 @@ export function ConfirmDecisionDialog({ summary, onConfirm, onCancel }: { summar
             {summary.reference}
           </dd>
           <dt>{t('decision.confirm.items')}</dt>
-          <dd data-testid="confirm-items">{t('decision.confirm.itemsValue', { total: summary.total, marked: summary.marked, problems: summary.problems })}</dd>
+          <dd data-testid="confirm-items">
+            {t('decision.confirm.itemsValue', {
+              total: summary.total,
+              marked: summary.marked,
+              problems: summary.problems,
+            })}
+          </dd>
           <dt>{t('decision.confirm.tagmanifest')}</dt>
           <dd className="mono hash-value" data-testid="confirm-tagmanifest">
             {summary.tagmanifestSha256}
           </dd>
           <dt>{t('decision.confirm.comment')}</dt>
-          <dd className="prewrap">{summary.comment.trim() || <span className="muted">{t('decision.confirm.noComment')}</span>}</dd>
+          <dd className="prewrap">
+            {summary.comment.trim() || <span className="muted">{t('decision.confirm.noComment')}</span>}
+          </dd>
           {summary.withoutReviewReason !== null && (
             <>
               <dt>{t('decision.withoutReview')}</dt>

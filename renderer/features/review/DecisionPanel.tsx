@@ -18,7 +18,9 @@ function Result() {
   return (
     <div className="decision-result" data-testid="decision-result">
       <div className="banner banner-ok" role="status">
-        <strong>{decision.decision === 'approved' ? t('review.decide.approvedDone') : t('review.decide.returnedDone')}</strong>
+        <strong>
+          {decision.decision === 'approved' ? t('review.decide.approvedDone') : t('review.decide.returnedDone')}
+        </strong>
         <div className="fact-with-action">
           <span className="mono" data-testid="decision-path">
             {result.path}
@@ -74,7 +76,11 @@ function Blocked({ blocker }: { blocker: 'invalid' | 'identity' | 'self' }) {
       {blocker === 'self' && t('review.decide.blockedSelf')}
       {blocker === 'identity' && (
         <div>
-          <button type="button" className="button-secondary small banner-action" onClick={() => useNavStore.getState().go('settings')}>
+          <button
+            type="button"
+            className="button-secondary small banner-action"
+            onClick={() => useNavStore.getState().go('settings')}
+          >
             {t('cases.export.openSettings')}
           </button>
         </div>
@@ -136,7 +142,10 @@ export function DecisionPanel() {
       {blocker && <Blocked blocker={blocker} />}
       {blocker !== 'invalid' && last && last.role === 'supervisor' && (
         <p className="banner banner-warn small" data-testid="already-decided">
-          {t('review.decide.alreadyDecided', { decision: textOr(t, `review.decision.${last.decision}`, last.decision).toLowerCase(), name: last.signer.name })}
+          {t('review.decide.alreadyDecided', {
+            decision: textOr(t, `review.decision.${last.decision}`, last.decision).toLowerCase(),
+            name: last.signer.name,
+          })}
         </p>
       )}
       {blocker !== 'invalid' && (
@@ -146,18 +155,42 @@ export function DecisionPanel() {
       )}
       <div className="field">
         <label htmlFor={commentId}>{t('review.decide.comment')}</label>
-        <textarea id={commentId} rows={3} maxLength={5000} value={comment} disabled={locked} placeholder={t('review.decide.commentPlaceholder')} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={commentId}
+          rows={3}
+          maxLength={5000}
+          value={comment}
+          disabled={locked}
+          placeholder={t('review.decide.commentPlaceholder')}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <label className="checkbox-line">
-        <input type="checkbox" checked={withoutReview} disabled={locked} onChange={(e) => setWithoutReview(e.target.checked)} /> {t('decision.withoutReview')}
+        <input
+          type="checkbox"
+          checked={withoutReview}
+          disabled={locked}
+          onChange={(e) => setWithoutReview(e.target.checked)}
+        />{' '}
+        {t('decision.withoutReview')}
       </label>
       {withoutReview && (
         <div className="field">
           <label htmlFor={reasonId}>{t('decision.withoutReviewReason')}</label>
-          <textarea id={reasonId} rows={2} maxLength={2000} value={reason} disabled={locked} placeholder={t('decision.withoutReviewPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={reasonId}
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            disabled={locked}
+            placeholder={t('decision.withoutReviewPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </div>
       )}
-      {problems > 0 && !blocker && <p className="banner banner-warn small">{t('review.decide.problemsWarning', { count: problems })}</p>}
+      {problems > 0 && !blocker && (
+        <p className="banner banner-warn small">{t('review.decide.problemsWarning', { count: problems })}</p>
+      )}
       {hints.length > 0 && (
         <ul className="decision-missing small" data-testid="decision-missing">
           {hints.map((h) => (
@@ -166,10 +199,20 @@ export function DecisionPanel() {
         </ul>
       )}
       <div className="field-row wrap">
-        <button type="button" className="button-primary button-approve" disabled={locked || approveMissing.length > 0} onClick={() => setConfirming('approved')}>
+        <button
+          type="button"
+          className="button-primary button-approve"
+          disabled={locked || approveMissing.length > 0}
+          onClick={() => setConfirming('approved')}
+        >
           {t('review.decide.approve')}
         </button>
-        <button type="button" className="button-secondary button-return" disabled={locked || returnMissing.length > 0} onClick={() => setConfirming('returned')}>
+        <button
+          type="button"
+          className="button-secondary button-return"
+          disabled={locked || returnMissing.length > 0}
+          onClick={() => setConfirming('returned')}
+        >
           {t('review.decide.return')}
         </button>
       </div>
@@ -185,9 +228,20 @@ export function DecisionPanel() {
       )}
       {running && (
         <div className="export-progress" data-testid="decision-progress">
-          {fraction === null ? <progress className="progress" aria-label={t('review.decide.signing')} /> : <progress className="progress" max={1} value={fraction} aria-label={t('review.decide.signing')} />}
+          {fraction === null ? (
+            <progress className="progress" aria-label={t('review.decide.signing')} />
+          ) : (
+            <progress className="progress" max={1} value={fraction} aria-label={t('review.decide.signing')} />
+          )}
           <div className="field-row export-progress-text">
-            <span className="muted small">{fraction === null ? t('review.decide.signing') : t('cases.export.bytes', { done: formatBytes(Math.min(decision.done, decision.total), language), total: formatBytes(decision.total, language) })}</span>
+            <span className="muted small">
+              {fraction === null
+                ? t('review.decide.signing')
+                : t('cases.export.bytes', {
+                    done: formatBytes(Math.min(decision.done, decision.total), language),
+                    total: formatBytes(decision.total, language),
+                  })}
+            </span>
             <button type="button" className="button-secondary small" onClick={() => void cancelDecide()}>
               {t('common.cancel')}
             </button>

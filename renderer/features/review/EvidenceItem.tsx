@@ -22,13 +22,22 @@ function Preview({ imageUrl, item }: { imageUrl: string | null; item: ReviewEvid
   const [large, setLarge] = useState(false);
   if (item.isImage && imageUrl && !failed) {
     return (
-      <button type="button" className={large ? 'review-preview large' : 'review-preview'} onClick={() => setLarge(!large)} aria-label={large ? t('review.smaller') : t('review.larger')}>
+      <button
+        type="button"
+        className={large ? 'review-preview large' : 'review-preview'}
+        onClick={() => setLarge(!large)}
+        aria-label={large ? t('review.smaller') : t('review.larger')}
+      >
         <img src={imageUrl} alt={item.file} decoding="async" draggable={false} onError={() => setFailed(true)} />
       </button>
     );
   }
   return (
-    <div className={`review-preview thumb-placeholder thumb-${mediaKind(item.mediaType)}`} role="img" aria-label={`${mediaKindLabel(t, item.mediaType)}: ${item.file}`}>
+    <div
+      className={`review-preview thumb-placeholder thumb-${mediaKind(item.mediaType)}`}
+      role="img"
+      aria-label={`${mediaKindLabel(t, item.mediaType)}: ${item.file}`}
+    >
       <span>{mediaKindLabel(t, item.mediaType)}</span>
       <span className="small mono">{item.file.split('.').pop()?.toUpperCase()}</span>
       {failed && <span className="small">{t('review.previewFailed')}</span>}
@@ -44,7 +53,11 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
   const f = item.facts;
   const name = item.file.slice(item.file.lastIndexOf('/') + 1);
   return (
-    <article className={`review-item${mark.verdict === 'problem' ? ' problem' : mark.verdict === 'ok' ? ' ok' : ''}`} data-testid="review-item" data-file={item.file}>
+    <article
+      className={`review-item${mark.verdict === 'problem' ? ' problem' : mark.verdict === 'ok' ? ' ok' : ''}`}
+      data-testid="review-item"
+      data-file={item.file}
+    >
       <Preview imageUrl={imageUrl} item={item} />
       <div className="review-item-facts">
         <h3 className="mono review-item-name">{name}</h3>
@@ -52,8 +65,12 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
           <dt>{t('review.mediaType')}</dt>
           <dd>
             {mediaKindLabel(t, item.mediaType)} <span className="muted mono">{f?.mediaType || item.mediaType}</span>
-            {f?.width && f.height ? <span className="muted"> · {t('review.pixels', { width: f.width, height: f.height })}</span> : null}
-            {f?.size !== null && f?.size !== undefined && <span className="muted"> · {formatBytes(f.size, language)}</span>}
+            {f?.width && f.height ? (
+              <span className="muted"> · {t('review.pixels', { width: f.width, height: f.height })}</span>
+            ) : null}
+            {f?.size !== null && f?.size !== undefined && (
+              <span className="muted"> · {formatBytes(f.size, language)}</span>
+            )}
           </dd>
           <dt>{t('review.capturedAt')}</dt>
           <dd>{f?.capturedAt ? formatDateTime(f.capturedAt, language) : t('review.notDeclared')}</dd>
@@ -99,7 +116,9 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
           <ul className="earlier-comments" data-testid="earlier-comments">
             {earlier.map((c) => (
               <li key={c.statement} className={c.verdict === 'problem' ? 'earlier problem' : 'earlier ok'}>
-                <span className={c.verdict === 'problem' ? 'pill pill-bad' : 'pill pill-ok'}>{c.verdict === 'problem' ? t('review.item.problem') : t('review.item.ok')}</span>{' '}
+                <span className={c.verdict === 'problem' ? 'pill pill-bad' : 'pill pill-ok'}>
+                  {c.verdict === 'problem' ? t('review.item.problem') : t('review.item.ok')}
+                </span>{' '}
                 <strong>{c.signer}</strong>{' '}
                 <span className="muted small">
                   {textOr(t, `review.decision.${c.decision}`, c.decision)} · {formatDateTime(c.signedAt, language)}
@@ -115,7 +134,13 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
             <div className="field-row">
               {(['ok', 'problem'] as const).map((v) => (
                 <label key={v} className={mark.verdict === v ? `choice on verdict-${v}` : 'choice'}>
-                  <input type="radio" name={`verdict-${item.file}`} value={v} checked={mark.verdict === v} onChange={() => onMark({ verdict: v })} />
+                  <input
+                    type="radio"
+                    name={`verdict-${item.file}`}
+                    value={v}
+                    checked={mark.verdict === v}
+                    onChange={() => onMark({ verdict: v })}
+                  />
                   {v === 'ok' ? t('review.item.ok') : t('review.item.problem')}
                 </label>
               ))}
@@ -128,8 +153,17 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
             <label htmlFor={commentId} className="sr-only">
               {t('review.item.comment')}
             </label>
-            <textarea id={commentId} rows={2} maxLength={5000} value={mark.comment} placeholder={mark.verdict === 'problem' ? t('review.item.problemPlaceholder') : t('review.item.comment')} onChange={(e) => onMark({ comment: e.target.value })} />
-            {mark.verdict === null && mark.comment.trim() !== '' && <p className="field-error-inline">{t('review.item.needVerdict')}</p>}
+            <textarea
+              id={commentId}
+              rows={2}
+              maxLength={5000}
+              value={mark.comment}
+              placeholder={mark.verdict === 'problem' ? t('review.item.problemPlaceholder') : t('review.item.comment')}
+              onChange={(e) => onMark({ comment: e.target.value })}
+            />
+            {mark.verdict === null && mark.comment.trim() !== '' && (
+              <p className="field-error-inline">{t('review.item.needVerdict')}</p>
+            )}
           </fieldset>
         )}
       </div>

@@ -31,7 +31,9 @@ export function ReportSummary({ report }: { report: ReportView }) {
         </Fact>
         <Fact label={t('cases.titleLabel')}>{report.title || '—'}</Fact>
         <Fact label={t('cases.platform')}>{report.platform ? platformLabel(t, report.platform) : '—'}</Fact>
-        <Fact label={t('cases.priority')}>{report.priority ? textOr(t, `cases.priority.${report.priority}`, report.priority) : '—'}</Fact>
+        <Fact label={t('cases.priority')}>
+          {report.priority ? textOr(t, `cases.priority.${report.priority}`, report.priority) : '—'}
+        </Fact>
         <Fact label={t('cases.due')}>{report.dueAt ? formatDue(report.dueAt, language) : '—'}</Fact>
         <Fact label={t('cases.legalBasis')}>
           <span className="prewrap">{report.legalBasis || '—'}</span>
@@ -43,7 +45,9 @@ export function ReportSummary({ report }: { report: ReportView }) {
           {report.analyst.name || '—'}
           {report.analyst.id && <span className="muted"> · {report.analyst.id}</span>}
           {report.analyst.unit && <span className="muted"> · {report.analyst.unit}</span>}
-          {report.analyst.fingerprint && <div className="mono small muted">{groupFingerprint(report.analyst.fingerprint)}</div>}
+          {report.analyst.fingerprint && (
+            <div className="mono small muted">{groupFingerprint(report.analyst.fingerprint)}</div>
+          )}
         </Fact>
         <Fact label={t('review.exportedAt')}>{when(report.exportedAt, language)}</Fact>
       </dl>
@@ -69,7 +73,9 @@ export function ReportSummary({ report }: { report: ReportView }) {
                   <td>
                     <div>{c.title || '—'}</div>
                     <div className="mono small muted">{c.canonicalUrl}</div>
-                    {c.originalUrl && c.originalUrl !== c.canonicalUrl && <div className="mono small muted">{c.originalUrl}</div>}
+                    {c.originalUrl && c.originalUrl !== c.canonicalUrl && (
+                      <div className="mono small muted">{c.originalUrl}</div>
+                    )}
                   </td>
                   <td>
                     {platformLabel(t, c.platform)}

@@ -22,7 +22,11 @@ function PackageView({ pkg }: { pkg: OpenedPackage }) {
   const report = useMemo(() => readReport(pkg.report), [pkg.report]);
   const items = useMemo(() => evidenceToReview(pkg.payload, report?.evidence ?? []), [pkg.payload, report]);
   const earlier = useMemo(() => earlierComments(pkg.statements), [pkg.statements]);
-  const editable = pkg.verdict !== 'invalid' && decision.phase !== 'done' && decision.phase !== 'running' && signer?.role === 'supervisor';
+  const editable =
+    pkg.verdict !== 'invalid' &&
+    decision.phase !== 'done' &&
+    decision.phase !== 'running' &&
+    signer?.role === 'supervisor';
   return (
     <div className="view review" data-testid="review-package">
       <div className="view-head">
@@ -35,13 +39,25 @@ function PackageView({ pkg }: { pkg: OpenedPackage }) {
       <div className="detail-grid">
         <div>
           <ChecksList checks={pkg.checks} />
-          {report ? <ReportSummary report={report} /> : pkg.verdict !== 'invalid' && <p className="banner banner-warn">{t('review.noReport')}</p>}
+          {report ? (
+            <ReportSummary report={report} />
+          ) : (
+            pkg.verdict !== 'invalid' && <p className="banner banner-warn">{t('review.noReport')}</p>
+          )}
           <section className="review-evidence" data-testid="review-evidence">
             <h2>{t('review.evidence', { count: items.length })}</h2>
             {pkg.verdict === 'invalid' && <p className="muted">{t('review.evidenceHiddenInvalid')}</p>}
             {pkg.verdict !== 'invalid' && items.length === 0 && <p className="muted">{t('review.noEvidence')}</p>}
             {items.map((item) => (
-              <EvidenceItem key={item.file} imageUrl={packageImageUrl(pkg.reviewId, item.file)} item={item} earlier={earlier.get(item.file) ?? []} mark={marks[item.file] ?? NO_MARK} editable={editable} onMark={(patch) => mark(item.file, patch)} />
+              <EvidenceItem
+                key={item.file}
+                imageUrl={packageImageUrl(pkg.reviewId, item.file)}
+                item={item}
+                earlier={earlier.get(item.file) ?? []}
+                mark={marks[item.file] ?? NO_MARK}
+                editable={editable}
+                onMark={(patch) => mark(item.file, patch)}
+              />
             ))}
           </section>
         </div>

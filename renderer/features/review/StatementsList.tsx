@@ -13,7 +13,12 @@ function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | unde
   if (!stamp) return null;
   const words = { tsa: stamp.tsa, time: formatDateTime(stamp.genTime, language) };
   return (
-    <p className="small statement-time" data-testid="statement-time" data-trusted={stamp.trusted} title={stamp.untrusted ?? stamp.file}>
+    <p
+      className="small statement-time"
+      data-testid="statement-time"
+      data-trusted={stamp.trusted}
+      title={stamp.untrusted ?? stamp.file}
+    >
       {stamp.trusted ? t('review.timeConfirmed', words) : t('review.timeStamped', words)}
       {!stamp.trusted && <span className="pill pill-warn">{t('review.timeUnconfirmed')}</span>}
     </p>
@@ -21,7 +26,13 @@ function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | unde
 }
 
 /** The signed statements in the package, in order: who signed, in which role, deciding what. */
-export function StatementsList({ statements, timestamps = [] }: { statements: OpenedPackage['statements']; timestamps?: OpenedPackage['timestamps'] }) {
+export function StatementsList({
+  statements,
+  timestamps = [],
+}: {
+  statements: OpenedPackage['statements'];
+  timestamps?: OpenedPackage['timestamps'];
+}) {
   const t = useT();
   const language = useI18n((s) => s.language);
   return (
@@ -32,7 +43,9 @@ export function StatementsList({ statements, timestamps = [] }: { statements: Op
         {statements.map((s) => (
           <li key={s.file} className={`statement decision-${s.decision}`}>
             <div className="statement-head">
-              <span className={`decision decision-${s.decision}`}>{textOr(t, `review.decision.${s.decision}`, s.decision)}</span>
+              <span className={`decision decision-${s.decision}`}>
+                {textOr(t, `review.decision.${s.decision}`, s.decision)}
+              </span>
               <strong>{s.signer.name || '—'}</strong>
               <span className="muted">
                 {textOr(t, `identity.role.${s.role}`, s.role)} · {s.signer.unit}
@@ -40,8 +53,12 @@ export function StatementsList({ statements, timestamps = [] }: { statements: Op
               </span>
             </div>
             <div className="statement-badges">
-              <span className={s.valid ? 'pill pill-ok' : 'pill pill-bad'}>{s.valid ? t('review.sigValid') : t('review.sigInvalid')}</span>
-              <span className={s.trusted ? 'pill pill-ok' : 'pill pill-warn'}>{s.trusted ? t('review.trusted') : t('review.untrusted')}</span>
+              <span className={s.valid ? 'pill pill-ok' : 'pill pill-bad'}>
+                {s.valid ? t('review.sigValid') : t('review.sigInvalid')}
+              </span>
+              <span className={s.trusted ? 'pill pill-ok' : 'pill pill-warn'}>
+                {s.trusted ? t('review.trusted') : t('review.untrusted')}
+              </span>
               <span className="muted small">{formatDateTime(s.signedAt, language)}</span>
             </div>
             <div className="mono small muted fingerprint-line">{groupFingerprint(s.signer.fingerprint)}</div>
@@ -49,7 +66,10 @@ export function StatementsList({ statements, timestamps = [] }: { statements: Op
             {s.comment && <blockquote className="statement-comment">{s.comment}</blockquote>}
             {s.review.length > 0 && (
               <p className="small muted">
-                {t('review.statementItems', { problems: s.review.filter((r) => r.verdict === 'problem').length, total: s.review.length })}
+                {t('review.statementItems', {
+                  problems: s.review.filter((r) => r.verdict === 'problem').length,
+                  total: s.review.length,
+                })}
               </p>
             )}
           </li>

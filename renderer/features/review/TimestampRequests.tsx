@@ -12,7 +12,12 @@ export function TimestampRequests({ pkg }: { pkg: OpenedPackage }) {
     <section className="card" data-testid="timestamp-requests">
       <h2>{t('review.tsq.title')}</h2>
       <p className="muted small">{t('review.tsq.intro')}</p>
-      <button type="button" className="button-secondary" disabled={phase === 'saving'} onClick={() => void save(pkg.reviewId)}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={phase === 'saving'}
+        onClick={() => void save(pkg.reviewId)}
+      >
         {phase === 'saving' && mine ? t('review.tsq.saving') : t('review.tsq.save')}
       </button>
       {mine && phase === 'saved' && (

@@ -90,7 +90,13 @@ export function readReport(raw: unknown): ReportView | null {
     notes: str(c, 'notes'),
     createdAt: str(c, 'createdAt'),
     exportedAt: str(c, 'exportedAt'),
-    analyst: { name: str(a, 'name'), unit: str(a, 'unit'), id: str(a, 'id'), role: str(a, 'role'), fingerprint: str(a, 'fingerprint') },
+    analyst: {
+      name: str(a, 'name'),
+      unit: str(a, 'unit'),
+      id: str(a, 'id'),
+      role: str(a, 'role'),
+      fingerprint: str(a, 'fingerprint'),
+    },
     channels: list(r.channels).map((ch) => ({
       platform: str(ch, 'platform'),
       kind: str(ch, 'kind'),

@@ -30,7 +30,10 @@ export interface ReviewEvidence {
  * Every payload file under data/evidence/, in the package's order, with what the report says of it.
  * Files the report names but the package lacks are not invented: the bag checks already flag them.
  */
-export function evidenceToReview(payload: ReadonlyArray<{ file: string; mediaType: string }>, reported: readonly ReportEvidenceView[]): ReviewEvidence[] {
+export function evidenceToReview(
+  payload: ReadonlyArray<{ file: string; mediaType: string }>,
+  reported: readonly ReportEvidenceView[],
+): ReviewEvidence[] {
   const byFile = new Map(reported.map((e) => [e.file, e]));
   return payload
     .filter((p) => p.file.startsWith(EVIDENCE_PREFIX))
@@ -65,7 +68,15 @@ export function earlierComments(statements: readonly StatementLike[]): Map<strin
   const out = new Map<string, EarlierComment[]>();
   for (const s of statements) {
     for (const item of s.review) {
-      const entry = { statement: s.file, signer: s.signer.name, role: s.role, decision: s.decision, signedAt: s.signedAt, verdict: item.verdict, comment: item.comment };
+      const entry = {
+        statement: s.file,
+        signer: s.signer.name,
+        role: s.role,
+        decision: s.decision,
+        signedAt: s.signedAt,
+        verdict: item.verdict,
+        comment: item.comment,
+      };
       out.set(item.file, [...(out.get(item.file) ?? []), entry]);
     }
   }
@@ -78,7 +89,9 @@ export interface ItemReview {
 }
 
 /** The per-file review to sign: every file the supervisor marked, with its comment trimmed. */
-export function reviewItems(marks: Readonly<Record<string, ItemReview>>): Array<{ file: string; verdict: 'ok' | 'problem'; comment: string }> {
+export function reviewItems(
+  marks: Readonly<Record<string, ItemReview>>,
+): Array<{ file: string; verdict: 'ok' | 'problem'; comment: string }> {
   return Object.entries(marks)
     .filter((entry): entry is [string, ItemReview & { verdict: 'ok' | 'problem' }] => entry[1].verdict !== null)
     .map(([file, m]) => ({ file, verdict: m.verdict, comment: m.comment.trim() }))

@@ -50,7 +50,15 @@ interface ReviewState {
   close(): Promise<void>;
 }
 
-const idleDecision: DecisionState = { phase: 'idle', decision: null, jobId: null, done: 0, total: 0, result: null, error: null };
+const idleDecision: DecisionState = {
+  phase: 'idle',
+  decision: null,
+  jobId: null,
+  done: 0,
+  total: 0,
+  result: null,
+  error: null,
+};
 
 export const initialReviewState = {
   phase: 'idle' as ReviewState['phase'],
@@ -83,7 +91,14 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   async loadSigner(policyUnit) {
     try {
       const identity = await call('identity.get', {});
-      set({ signer: { complete: missingForSigning(identity, policyUnit).length === 0, role: identity.role, name: identity.name, fingerprint: identity.fingerprint } });
+      set({
+        signer: {
+          complete: missingForSigning(identity, policyUnit).length === 0,
+          role: identity.role,
+          name: identity.name,
+          fingerprint: identity.fingerprint,
+        },
+      });
     } catch {
       set({ signer: null });
     }
@@ -98,7 +113,8 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
       const path = await grantForFile(file);
       let pkg: OpenedPackage;
       if (path) pkg = await call('review.openPath', { path, jobId });
-      else if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('TOO_LARGE_FOR_REVIEW', 'Packages over 1 GiB must be opened in the desktop app.');
+      else if (file.size > MAX_UPLOAD_BYTES)
+        throw new ApiError('TOO_LARGE_FOR_REVIEW', 'Packages over 1 GiB must be opened in the desktop app.');
       else pkg = await call('review.openBytes', { name: file.name, dataBase64: await fileToBase64(file), jobId });
       if (get().jobId !== jobId) {
         void closeInCore([pkg.reviewId]);
@@ -131,21 +147,37 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
       const jobId = newJobId();
       set({ decision: { ...get().decision, jobId } });
       const off = subscribeEvents((event) => {
-        if (event.type === 'progress' && event.jobId === jobId && get().decision.jobId === jobId) set({ decision: { ...get().decision, done: event.done, total: event.total } });
+        if (event.type === 'progress' && event.jobId === jobId && get().decision.jobId === jobId)
+          set({ decision: { ...get().decision, done: event.done, total: event.total } });
       });
       try {
-        const without = decision === 'approved' && withoutItemReview ? { withoutItemReview: { reason: withoutItemReview.reason.trim() } } : {};
-        const result = await call('review.decide', { reviewId, decision, comment: comment.trim(), items: reviewItems(marks), ...without, jobId, ...(destination ? { destination } : {}) });
+        const without =
+          decision === 'approved' && withoutItemReview
+            ? { withoutItemReview: { reason: withoutItemReview.reason.trim() } }
+            : {};
+        const result = await call('review.decide', {
+          reviewId,
+          decision,
+          comment: comment.trim(),
+          items: reviewItems(marks),
+          ...without,
+          jobId,
+          ...(destination ? { destination } : {}),
+        });
         if (get().pkg?.reviewId !== reviewId) {
           void closeInCore([result.verification.reviewId]);
           return;
         }
-        set({ decision: { ...get().decision, phase: 'done', result }, openIds: [...get().openIds, result.verification.reviewId] });
+        set({
+          decision: { ...get().decision, phase: 'done', result },
+          openIds: [...get().openIds, result.verification.reviewId],
+        });
       } finally {
         off();
       }
     } catch (e) {
-      if (get().pkg?.reviewId === reviewId) set({ decision: { ...get().decision, phase: 'failed', error: toUiError(e) } });
+      if (get().pkg?.reviewId === reviewId)
+        set({ decision: { ...get().decision, phase: 'failed', error: toUiError(e) } });
     }
   },
   async cancelDecide() {
@@ -169,7 +201,8 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     // Only if the same packages are still open: a package opened meanwhile keeps its own verdict.
     if (current && get().pkg?.reviewId === current.reviewId) set({ pkg: current });
     const latest = get().decision.result;
-    if (verification && latest?.verification.reviewId === verification.reviewId) set({ decision: { ...get().decision, result: { ...latest, verification } } });
+    if (verification && latest?.verification.reviewId === verification.reviewId)
+      set({ decision: { ...get().decision, result: { ...latest, verification } } });
   },
   async close() {
     const ids = get().openIds;

@@ -15,7 +15,13 @@ interface TimestampState {
   save(reviewId: string): Promise<void>;
 }
 
-export const initialTimestampState = { phase: 'idle' as TimestampState['phase'], reviewId: null as string | null, count: 0, folder: null as string | null, error: null as UiError | null };
+export const initialTimestampState = {
+  phase: 'idle' as TimestampState['phase'],
+  reviewId: null as string | null,
+  count: 0,
+  folder: null as string | null,
+  error: null as UiError | null,
+};
 
 /** The desktop's folder dialog; undefined in the browser harness, which has none and downloads instead. */
 async function chooseFolder(): Promise<string | null | undefined> {

@@ -18,7 +18,9 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
       if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing)) {
         e.preventDefault();
         ref.current?.focus();
@@ -38,7 +40,15 @@ export function SearchBox() {
         if (text.trim()) void search(text);
       }}
     >
-      <input ref={ref} type="search" value={text} maxLength={200} placeholder={t('search.placeholder')} aria-label={t('search.label')} onChange={(e) => setText(e.target.value)} />
+      <input
+        ref={ref}
+        type="search"
+        value={text}
+        maxLength={200}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button type="submit" className="button-secondary" disabled={!text.trim()}>
         {t('search.submit')}
       </button>

@@ -11,7 +11,9 @@ import { splitSnippet } from './snippet';
 export function Snippet({ text }: { text: string }) {
   return (
     <span className="snippet">
-      {splitSnippet(text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {splitSnippet(text).map((part, i) =>
+        part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </span>
   );
 }
@@ -31,7 +33,13 @@ export function SearchView() {
     void loadVocabulary();
   }, [loadVocabulary]);
 
-  const select = (key: keyof typeof filter, label: string, all: string, options: string[], show: (v: string) => string = (v) => v) => (
+  const select = (
+    key: keyof typeof filter,
+    label: string,
+    all: string,
+    options: string[],
+    show: (v: string) => string = (v) => v,
+  ) => (
     <select aria-label={label} value={filter[key] ?? ''} onChange={(e) => void setFilter({ [key]: e.target.value })}>
       <option value="">{all}</option>
       {options.map((o) => (
@@ -51,9 +59,19 @@ export function SearchView() {
         <h1>{t('search.title', { query })}</h1>
       </div>
       <div className="filters" role="group" aria-label={t('filters.label')}>
-        {select('platform', t('filters.platform'), t('filters.allPlatforms'), vocabulary?.platforms ?? [], (p) => platformLabel(t, p))}
-        {select('status', t('filters.status'), t('filters.allStatuses'), vocabulary?.statuses ?? [], (s) => statusLabel(t, s))}
-        {select('category', t('filters.category'), t('filters.allCategories'), [...(vocabulary?.categories ?? []), ...(vocabulary?.categoriesInUse ?? [])], (c) => categoryLabel(t, c))}
+        {select('platform', t('filters.platform'), t('filters.allPlatforms'), vocabulary?.platforms ?? [], (p) =>
+          platformLabel(t, p),
+        )}
+        {select('status', t('filters.status'), t('filters.allStatuses'), vocabulary?.statuses ?? [], (s) =>
+          statusLabel(t, s),
+        )}
+        {select(
+          'category',
+          t('filters.category'),
+          t('filters.allCategories'),
+          [...(vocabulary?.categories ?? []), ...(vocabulary?.categoriesInUse ?? [])],
+          (c) => categoryLabel(t, c),
+        )}
         {select('tag', t('filters.tag'), t('filters.allTags'), vocabulary?.tags ?? [])}
       </div>
       {Object.values(filter).some(Boolean) && <p className="muted small">{t('search.filterNote')}</p>}

@@ -14,9 +14,15 @@ function RotationProgress() {
   const committing = phase === 'commit';
   return (
     <div data-testid="rotation-progress">
-      {total > 0 && !committing ? <progress className="progress" max={total} value={done} aria-label={t('security.rotate.title')} /> : <progress className="progress" aria-label={t('security.rotate.title')} />}
+      {total > 0 && !committing ? (
+        <progress className="progress" max={total} value={done} aria-label={t('security.rotate.title')} />
+      ) : (
+        <progress className="progress" aria-label={t('security.rotate.title')} />
+      )}
       <p className="muted small" role="status">
-        {committing ? t('security.rotate.committing') : t('security.rotate.running', { done: formatBytes(done, language), total: formatBytes(total, language) })}
+        {committing
+          ? t('security.rotate.committing')
+          : t('security.rotate.running', { done: formatBytes(done, language), total: formatBytes(total, language) })}
       </p>
     </div>
   );
@@ -47,21 +53,39 @@ export function RotateKeysSection({ minimum }: { minimum: number }) {
     <section className="card" data-testid="rotate-keys">
       <h2>{t('security.rotate.title')}</h2>
       <p className="muted">{t('security.rotate.intro')}</p>
-      <PassphraseField label={t('settings.currentPassphrase')} value={current} onChange={setCurrent} name="rotate-current" />
+      <PassphraseField
+        label={t('settings.currentPassphrase')}
+        value={current}
+        onChange={setCurrent}
+        name="rotate-current"
+      />
       <label className="check-option">
         <input type="checkbox" checked={changing} onChange={(e) => setChanging(e.target.checked)} />
         <span>{t('security.rotate.newPassphraseToo')}</span>
       </label>
       {changing && (
         <>
-          <PassphraseField label={t('recover.newPassphrase')} value={next} onChange={setNext} autoComplete="new-password" />
+          <PassphraseField
+            label={t('recover.newPassphrase')}
+            value={next}
+            onChange={setNext}
+            autoComplete="new-password"
+          />
           <StrengthMeter passphrase={next} minimum={minimum} />
           <PassphraseField label={t('create.repeat')} value={repeat} onChange={setRepeat} autoComplete="new-password" />
           {repeat && next !== repeat && <div className="field-error">{t('create.mismatch')}</div>}
         </>
       )}
       <ErrorBanner error={error} />
-      <button type="button" className="button-secondary" disabled={!ready} onClick={() => { clearError(); setConfirming(true); }}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={!ready}
+        onClick={() => {
+          clearError();
+          setConfirming(true);
+        }}
+      >
         {t('security.rotate.start')}
       </button>
       {confirming && (

@@ -44,7 +44,11 @@ export function SettingsView() {
   return (
     <div className="view narrow">
       <h1>{t('nav.settings')}</h1>
-      {saved && <div className="banner banner-ok" role="status">{saved}</div>}
+      {saved && (
+        <div className="banner banner-ok" role="status">
+          {saved}
+        </div>
+      )}
       <ErrorBanner error={error} />
       <IdentitySection />
       <TrustSection />
@@ -58,9 +62,22 @@ export function SettingsView() {
         </h2>
         <p className="muted">{t('settings.autoLockHint')}</p>
         <div className="field-row">
-          <input type="number" min={1} max={240} value={minutes} disabled={policyLockedAutoLock} aria-label={t('settings.autoLock')} onChange={(e) => setMinutes(Number(e.target.value))} />
+          <input
+            type="number"
+            min={1}
+            max={240}
+            value={minutes}
+            disabled={policyLockedAutoLock}
+            aria-label={t('settings.autoLock')}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+          />
           <span>{t('settings.minutes')}</span>
-          <button type="button" className="button-secondary" disabled={policyLockedAutoLock || minutes === status.autoLockMinutes} onClick={() => void run(() => call('settings.setAutoLock', { minutes }), t('settings.saved'))}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={policyLockedAutoLock || minutes === status.autoLockMinutes}
+            onClick={() => void run(() => call('settings.setAutoLock', { minutes }), t('settings.saved'))}
+          >
             {t('common.save')}
           </button>
         </div>

@@ -22,7 +22,8 @@ export const useRotationStore = create<RotationState>((set) => ({
     const jobId = newJobId();
     set({ ...initialRotationState, running: true });
     const off = subscribeEvents((event) => {
-      if (event.type === 'progress' && event.jobId === jobId) set({ phase: event.label === 'commit' ? 'commit' : 'originals', done: event.done, total: event.total });
+      if (event.type === 'progress' && event.jobId === jobId)
+        set({ phase: event.label === 'commit' ? 'commit' : 'originals', done: event.done, total: event.total });
     });
     try {
       const { recoveryCode } = await call('vault.rotateKeys', { current, next, jobId });
@@ -30,7 +31,10 @@ export const useRotationStore = create<RotationState>((set) => ({
       await useVaultStore.getState().showRotatedRecoveryCode(recoveryCode);
       return true;
     } catch (e) {
-      set({ running: false, error: e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) } });
+      set({
+        running: false,
+        error: e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) },
+      });
       return false;
     } finally {
       off();

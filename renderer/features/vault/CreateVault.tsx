@@ -35,16 +35,30 @@ export function CreateVault() {
       <form className="card gate-card" onSubmit={submit}>
         <h1>{t('create.title')}</h1>
         <p className="muted">{t('create.intro')}</p>
-        <PassphraseField label={t('create.passphrase')} value={first} onChange={setFirst} autoFocus autoComplete="new-password" name="passphrase" />
+        <PassphraseField
+          label={t('create.passphrase')}
+          value={first}
+          onChange={setFirst}
+          autoFocus
+          autoComplete="new-password"
+          name="passphrase"
+        />
         <StrengthMeter passphrase={first} minimum={minimum} />
-        <PassphraseField label={t('create.repeat')} value={second} onChange={setSecond} autoComplete="new-password" name="repeat" />
+        <PassphraseField
+          label={t('create.repeat')}
+          value={second}
+          onChange={setSecond}
+          autoComplete="new-password"
+          name="repeat"
+        />
         {mismatch && <div className="field-error">{t('create.mismatch')}</div>}
         <fieldset className="field identity-fieldset" data-testid="create-identity">
           <legend>{t('identity.create.legend')}</legend>
           <p className="muted small">{t('identity.create.hint')}</p>
           {status?.allowAnonymousVault && (
             <label className="checkbox-line">
-              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('identity.create.anonymous')}
+              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
+              {t('identity.create.anonymous')}
             </label>
           )}
           <IdentityFields value={identity} onChange={setIdentity} policyUnit={policyUnit} disabled={anonymous} />

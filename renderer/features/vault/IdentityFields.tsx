@@ -23,20 +23,45 @@ export function IdentityFields({ value, onChange, policyUnit, disabled }: Props)
     <>
       <div className="field">
         <label htmlFor={ids.name}>{t('identity.name')}</label>
-        <input id={ids.name} value={value.name} maxLength={200} autoComplete="name" disabled={disabled} onChange={(e) => set({ name: e.target.value })} />
+        <input
+          id={ids.name}
+          value={value.name}
+          maxLength={200}
+          autoComplete="name"
+          disabled={disabled}
+          onChange={(e) => set({ name: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.unit}>{t('identity.unit')}</label>
-        <input id={ids.unit} value={value.unit} maxLength={200} placeholder={policyUnit ?? ''} disabled={disabled} onChange={(e) => set({ unit: e.target.value })} />
+        <input
+          id={ids.unit}
+          value={value.unit}
+          maxLength={200}
+          placeholder={policyUnit ?? ''}
+          disabled={disabled}
+          onChange={(e) => set({ unit: e.target.value })}
+        />
         {policyUnit && <span className="muted small">{t('identity.unitFromPolicy', { unit: policyUnit })}</span>}
       </div>
       <div className="field">
         <label htmlFor={ids.employeeId}>{t('identity.employeeId')}</label>
-        <input id={ids.employeeId} value={value.employeeId} maxLength={100} disabled={disabled} onChange={(e) => set({ employeeId: e.target.value })} />
+        <input
+          id={ids.employeeId}
+          value={value.employeeId}
+          maxLength={100}
+          disabled={disabled}
+          onChange={(e) => set({ employeeId: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.role}>{t('identity.role')}</label>
-        <select id={ids.role} value={value.role} disabled={disabled} onChange={(e) => set({ role: e.target.value as Fields['role'] })}>
+        <select
+          id={ids.role}
+          value={value.role}
+          disabled={disabled}
+          onChange={(e) => set({ role: e.target.value as Fields['role'] })}
+        >
           <option value="analyst">{t('identity.role.analyst')}</option>
           <option value="supervisor">{t('identity.role.supervisor')}</option>
         </select>

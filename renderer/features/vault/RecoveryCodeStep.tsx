@@ -26,9 +26,22 @@ export function RecoveryCodeStep() {
         <p className="muted">{t('recovery.warning')}</p>
         <div className="field">
           <label htmlFor="recovery-confirm">{t('recovery.confirmLabel')}</label>
-          <input id="recovery-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4} autoComplete="off" spellCheck={false} className="mono" />
+          <input
+            id="recovery-confirm"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            maxLength={4}
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+          />
         </div>
-        <button type="button" className="button-primary" disabled={!confirmed} onClick={() => void confirmRecoverySaved()}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={!confirmed}
+          onClick={() => void confirmRecoverySaved()}
+        >
           {t('recovery.continue')}
         </button>
       </div>

@@ -17,7 +17,15 @@ export function Unlock() {
     if (passphrase && !busy) void unlock(passphrase).then(() => setPassphrase(''));
   }
 
-  if (recovering) return <Recover onBack={() => { clearError(); setRecovering(false); }} />;
+  if (recovering)
+    return (
+      <Recover
+        onBack={() => {
+          clearError();
+          setRecovering(false);
+        }}
+      />
+    );
   return (
     <main className="gate">
       <form className="card gate-card" onSubmit={submit}>
@@ -26,12 +34,25 @@ export function Unlock() {
           <LanguageSwitch />
         </div>
         {status?.unitName && <p className="muted">{status.unitName}</p>}
-        <PassphraseField label={t('unlock.passphrase')} value={passphrase} onChange={setPassphrase} autoFocus name="passphrase" />
+        <PassphraseField
+          label={t('unlock.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoFocus
+          name="passphrase"
+        />
         <ErrorBanner error={error} />
         <button type="submit" className="button-primary" disabled={!passphrase || busy}>
           {busy ? t('unlock.unlocking') : t('unlock.submit')}
         </button>
-        <button type="button" className="button-link" onClick={() => { clearError(); setRecovering(true); }}>
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => {
+            clearError();
+            setRecovering(true);
+          }}
+        >
           {t('unlock.forgot')}
         </button>
       </form>
@@ -49,14 +70,33 @@ function Recover({ onBack }: { onBack(): void }) {
   const ready = code.trim().length > 0 && strongEnough(first, minimum) && first === second && !busy;
   return (
     <main className="gate">
-      <form className="card gate-card" onSubmit={(e) => { e.preventDefault(); if (ready) void recover(code, first); }}>
+      <form
+        className="card gate-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) void recover(code, first);
+        }}
+      >
         <h1>{t('recover.title')}</h1>
         <p className="muted">{t('recover.intro')}</p>
         <div className="field">
           <label htmlFor="recover-code">{t('recover.code')}</label>
-          <input id="recover-code" className="mono" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+          <input
+            id="recover-code"
+            className="mono"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+          />
         </div>
-        <PassphraseField label={t('recover.newPassphrase')} value={first} onChange={setFirst} autoComplete="new-password" />
+        <PassphraseField
+          label={t('recover.newPassphrase')}
+          value={first}
+          onChange={setFirst}
+          autoComplete="new-password"
+        />
         <StrengthMeter passphrase={first} minimum={minimum} />
         <PassphraseField label={t('create.repeat')} value={second} onChange={setSecond} autoComplete="new-password" />
         {second && first !== second && <div className="field-error">{t('create.mismatch')}</div>}

@@ -77,7 +77,9 @@ describe('age files, both ways with Debian age', () => {
     const [key, other] = [ageKeygen(dir, 'key.txt'), ageKeygen(dir, 'other.txt')];
     writeFileSync(join(dir, 'plain'), randomBytes(200_000));
     execFileSync('age', ['-r', key.recipient, '-o', join(dir, 'sealed.age'), join(dir, 'plain')]);
-    await expect(openAge(join(dir, 'sealed.age'), [other.identity])).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
+    await expect(openAge(join(dir, 'sealed.age'), [other.identity])).rejects.toSatisfy((e) =>
+      isJejakError(e, 'WRONG_AGE_KEY'),
+    );
 
     const sealed = readFileSync(join(dir, 'sealed.age'));
     const flipped = Buffer.from(sealed);
@@ -85,7 +87,9 @@ describe('age files, both ways with Debian age', () => {
     writeFileSync(join(dir, 'flipped.age'), flipped);
     const { handle, age } = await openAge(join(dir, 'flipped.age'), [key.identity]);
     try {
-      await expect(readAllFrom(age, 1 << 20)).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY') && /part 2 of 4 does not authenticate/.test((e as Error).message));
+      await expect(readAllFrom(age, 1 << 20)).rejects.toSatisfy(
+        (e) => isJejakError(e, 'INTEGRITY') && /part 2 of 4 does not authenticate/.test((e as Error).message),
+      );
     } finally {
       await handle.close();
     }
@@ -116,7 +120,9 @@ describe('ScratchFile', () => {
       const patch = Buffer.from('PATCHED');
       await scratch.write(patch, 0, patch.length, 262_140);
       patch.copy(expected, 262_140);
-      const tmp = execFileSync('sh', ['-c', 'ls -d ${TMPDIR:-/tmp}/jejak-sealed-*'], { encoding: 'utf8' }).trim().split('\n');
+      const tmp = execFileSync('sh', ['-c', 'ls -d ${TMPDIR:-/tmp}/jejak-sealed-*'], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
       for (const dir of tmp) for (const f of allFiles(dir)) expect(f.bytes.includes('PLAINTEXT-MARKER')).toBe(false);
       const back = Buffer.alloc(expected.length);
       expect((await scratch.read(back, 0, back.length, 0)).bytesRead).toBe(expected.length);
@@ -128,7 +134,7 @@ describe('ScratchFile', () => {
 });
 
 describe('stale scratch files', () => {
-  it('named by their writer\'s pid; a sweep removes those whose writer is gone, and nothing else', async () => {
+  it("named by their writer's pid; a sweep removes those whose writer is gone, and nothing else", async () => {
     const scratch = await ScratchFile.create();
     try {
       const mine = readdirSync(tmpdir()).filter((n) => n.startsWith(`jejak-sealed-${process.pid}-`));
@@ -138,7 +144,14 @@ describe('stale scratch files', () => {
     }
     const dir = tempDir();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const names = [`jejak-sealed-${dead}-AbC123`, `jejak-sealed-${process.ppid}-AbC123`, `jejak-sealed-${process.pid}-AbC123`, 'jejak-sealed-Xyz789', `jejak-sealed-${dead}-AbC1234`, `other-${dead}-AbC123`];
+    const names = [
+      `jejak-sealed-${dead}-AbC123`,
+      `jejak-sealed-${process.ppid}-AbC123`,
+      `jejak-sealed-${process.pid}-AbC123`,
+      'jejak-sealed-Xyz789',
+      `jejak-sealed-${dead}-AbC1234`,
+      `other-${dead}-AbC123`,
+    ];
     for (const name of names) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'package.sealed'), randomBytes(100));

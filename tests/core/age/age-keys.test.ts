@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkRecipients, isAgeRecipient, newAgeIdentity, parseIdentityFile, recipientOf } from '../../../electron/core/age/age-keys';
+import {
+  checkRecipients,
+  isAgeRecipient,
+  newAgeIdentity,
+  parseIdentityFile,
+  recipientOf,
+} from '../../../electron/core/age/age-keys';
 import { ageKeygen } from '../../fixtures/age';
 import { tempDir } from '../../fixtures/temp';
 

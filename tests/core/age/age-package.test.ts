@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
-import { countersignPackage, readPackageEntry, verifyPackage, writePackage, type Signer } from '../../../electron/core/packages';
+import {
+  countersignPackage,
+  readPackageEntry,
+  verifyPackage,
+  writePackage,
+  type Signer,
+} from '../../../electron/core/packages';
 import { ageDecrypt, ageEncrypt, ageKeygen, type AgeKey } from '../../fixtures/age';
 import { allFiles } from '../../fixtures/temp';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
@@ -22,15 +28,27 @@ beforeAll(async () => {
   dir = tempDir();
   analyst = makeSigner('analyst');
   supervisor = makeSigner('supervisor');
-  [recipient, archive, stranger] = ['recipient.txt', 'archive.txt', 'stranger.txt'].map((n) => ageKeygen(dir, n)) as [AgeKey, AgeKey, AgeKey];
-  plain = (await writePackage(sampleInput(analyst).input, join(dir, 'plain.zip'), { now: new Date('2026-11-28T04:00:00Z') })).path;
+  [recipient, archive, stranger] = ['recipient.txt', 'archive.txt', 'stranger.txt'].map((n) => ageKeygen(dir, n)) as [
+    AgeKey,
+    AgeKey,
+    AgeKey,
+  ];
+  plain = (
+    await writePackage(sampleInput(analyst).input, join(dir, 'plain.zip'), { now: new Date('2026-11-28T04:00:00Z') })
+  ).path;
 });
 afterAll(cleanTempDirs);
 
 /** Every file under the folders where a clear ZIP could land: the destination's and the scratch files'. */
 function filesHolding(marker: Buffer, destination: string): string[] {
-  const scratch = readdirSync(tmpdir()).filter((n) => n.startsWith('jejak-sealed-')).map((n) => join(tmpdir(), n));
-  return [destination, ...scratch].filter(existsSync).flatMap((d) => allFiles(d)).filter((f) => f.bytes.includes(marker)).map((f) => f.path);
+  const scratch = readdirSync(tmpdir())
+    .filter((n) => n.startsWith('jejak-sealed-'))
+    .map((n) => join(tmpdir(), n));
+  return [destination, ...scratch]
+    .filter(existsSync)
+    .flatMap((d) => allFiles(d))
+    .filter((f) => f.bytes.includes(marker))
+    .map((f) => f.path);
 }
 
 describe('packages encrypted for recipients (age)', () => {
@@ -43,7 +61,9 @@ describe('packages encrypted for recipients (age)', () => {
     // Once the report is in the ZIP, the next file is asked for: the ZIP so far holds the marker.
     const next = input.payload[1]!;
     input.payload[1] = { ...next, open: () => (seen.push(filesHolding(marker, out)), next.open()) };
-    const written = await writePackage(input, join(out, 'sealed.zip.age'), { encryptFor: [recipient.recipient, archive.recipient] });
+    const written = await writePackage(input, join(out, 'sealed.zip.age'), {
+      encryptFor: [recipient.recipient, archive.recipient],
+    });
     expect(seen).toEqual([[]]);
     expect(written.recipients).toEqual([recipient.recipient, archive.recipient]);
     expect(readdirSync(out)).toEqual(['sealed.zip.age']);
@@ -57,7 +77,9 @@ describe('packages encrypted for recipients (age)', () => {
     }
     const opened = await verifyPackage(written.path, { ageIdentities: [recipient.identity] });
     expect(opened).toMatchObject({ verdict: 'valid-untrusted', encrypted: true });
-    expect((await readPackageEntry(written.path, 'data/report.pdf', { ageIdentities: [archive.identity] })).equals(pdf)).toBe(true);
+    expect(
+      (await readPackageEntry(written.path, 'data/report.pdf', { ageIdentities: [archive.identity] })).equals(pdf),
+    ).toBe(true);
   });
 
   it('opens a package that age -r encrypted, with the same checks as the plain one', async () => {
@@ -69,23 +91,34 @@ describe('packages encrypted for recipients (age)', () => {
     expect(after.checks).toEqual(before.checks);
     expect(after.verdict).toBe(before.verdict);
     const evidence = after.entries!.find((e) => e.includes('/data/evidence/'))!.replace(/^[^/]+\//, '');
-    expect(await readPackageEntry(sealed, evidence, { ageIdentities: [recipient.identity] })).toEqual(await readPackageEntry(plain, evidence));
+    expect(await readPackageEntry(sealed, evidence, { ageIdentities: [recipient.identity] })).toEqual(
+      await readPackageEntry(plain, evidence),
+    );
   });
 
   it('a wrong key is a clear error and writes nothing; a changed byte is named', async () => {
     const sealed = join(dir, 'for-recipient.zip.age');
     ageEncrypt([recipient.recipient], plain, sealed);
-    await expect(verifyPackage(sealed, { ageIdentities: [stranger.identity] })).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
+    await expect(verifyPackage(sealed, { ageIdentities: [stranger.identity] })).rejects.toSatisfy((e) =>
+      isJejakError(e, 'WRONG_AGE_KEY'),
+    );
     await expect(verifyPackage(sealed)).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
     const out = tempDir();
     const decide = { signer: supervisor, decision: 'approved' as const, comment: 'ok' };
-    await expect(countersignPackage(sealed, join(out, 'approved.zip.age'), decide, { ageIdentities: [stranger.identity], encryptFor: [stranger.recipient] })).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
+    await expect(
+      countersignPackage(sealed, join(out, 'approved.zip.age'), decide, {
+        ageIdentities: [stranger.identity],
+        encryptFor: [stranger.recipient],
+      }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'WRONG_AGE_KEY'));
     expect(readdirSync(out)).toEqual([]);
 
     const bytes = readFileSync(sealed);
     bytes[bytes.length - 5_000]! ^= 0x40;
     writeFileSync(join(dir, 'damaged.zip.age'), bytes);
-    await expect(verifyPackage(join(dir, 'damaged.zip.age'), { ageIdentities: [recipient.identity] })).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY') && /does not authenticate/.test((e as Error).message));
+    await expect(
+      verifyPackage(join(dir, 'damaged.zip.age'), { ageIdentities: [recipient.identity] }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY') && /does not authenticate/.test((e as Error).message));
   });
 
   it('countersigns an encrypted package into an encrypted one, never a plain one', async () => {
@@ -93,9 +126,14 @@ describe('packages encrypted for recipients (age)', () => {
     ageEncrypt([recipient.recipient], plain, sealed);
     const out = tempDir();
     const decide = { signer: supervisor, decision: 'approved' as const, comment: 'Disetujui' };
-    await expect(countersignPackage(sealed, join(out, 'approved.zip'), decide, { ageIdentities: [recipient.identity] })).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    await expect(
+      countersignPackage(sealed, join(out, 'approved.zip'), decide, { ageIdentities: [recipient.identity] }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
     expect(readdirSync(out)).toEqual([]);
-    const approved = await countersignPackage(sealed, join(out, 'approved.zip.age'), decide, { ageIdentities: [recipient.identity], encryptFor: [recipient.recipient, archive.recipient] });
+    const approved = await countersignPackage(sealed, join(out, 'approved.zip.age'), decide, {
+      ageIdentities: [recipient.identity],
+      encryptFor: [recipient.recipient, archive.recipient],
+    });
     expect(approved.recipients).toEqual([recipient.recipient, archive.recipient]);
     const zip = join(tempDir(), 'approved.zip');
     ageDecrypt(archive, approved.path, zip);

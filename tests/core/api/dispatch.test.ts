@@ -3,7 +3,6 @@ import { dispatch } from '../../../electron/core/api/dispatch';
 import { testApp } from '../../fixtures/app';
 import { PASSPHRASE } from '../../fixtures/temp';
 
-
 describe('dispatch', () => {
   it('answers envelopes through the whole vault life cycle', async () => {
     const app = testApp();
@@ -16,7 +15,10 @@ describe('dispatch', () => {
     expect(await dispatch(app, 'vault.lock', {})).toEqual({ ok: true, value: {} });
     expect(events).toEqual([{ type: 'locked', reason: 'command' }]);
     expect(await dispatch(app, 'audit.verify', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(await dispatch(app, 'vault.unlock', { passphrase: 'nope nope nope' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await dispatch(app, 'vault.unlock', { passphrase: 'nope nope nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     expect(await dispatch(app, 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: {} });
     expect(await dispatch(app, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
     app.lock('test');
@@ -24,12 +26,21 @@ describe('dispatch', () => {
 
   it('refuses unknown channels and arguments that do not parse, with no stack trace', async () => {
     const app = testApp();
-    expect(await dispatch(app, 'nope.nothing', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown call.' } });
+    expect(await dispatch(app, 'nope.nothing', {})).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Unknown call.' },
+    });
     expect(await dispatch(app, 'toString', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const bad = await dispatch(app, 'vault.create', { passphrase: 42 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('passphrase') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('passphrase') },
+    });
     expect(JSON.stringify(bad)).not.toMatch(/at .*\.ts:\d+/);
-    expect(await dispatch(app, 'audit.list', { limit: 100000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(app, 'audit.list', { limit: 100000 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('locks after the idle time', async () => {
@@ -51,8 +62,14 @@ describe('dispatch', () => {
   it('keeps an auto-lock time fixed by policy', async () => {
     const app = testApp({ autoLockMinutes: 5 });
     await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
-    expect(await dispatch(app, 'settings.setAutoLock', { minutes: 30 })).toMatchObject({ ok: false, error: { code: 'POLICY' } });
-    expect(await dispatch(app, 'vault.status', {})).toMatchObject({ ok: true, value: { autoLockMinutes: 5, locked: { autoLockMinutes: true } } });
+    expect(await dispatch(app, 'settings.setAutoLock', { minutes: 30 })).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY' },
+    });
+    expect(await dispatch(app, 'vault.status', {})).toMatchObject({
+      ok: true,
+      value: { autoLockMinutes: 5, locked: { autoLockMinutes: true } },
+    });
     app.lock('test');
   });
 });

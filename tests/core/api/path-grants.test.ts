@@ -30,10 +30,19 @@ describe('path grants (desktop: files only from our own dialog or drop)', () => 
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     for (const path of [shot, fifo, '/etc/passwd']) {
-      expect(await dispatch(app, 'evidence.intakePath', { path, jobId: 'j1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await dispatch(app, 'review.openPath', { path, jobId: 'j2' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await dispatch(app, 'evidence.intakePath', { path, jobId: 'j1' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await dispatch(app, 'review.openPath', { path, jobId: 'j2' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
-    expect(await dispatch(app, 'evidence.expandPaths', { paths: [dir] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(app, 'evidence.expandPaths', { paths: [dir] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await evidenceCount(app)).toBe(0);
     app.lock('test');
   });
@@ -43,12 +52,24 @@ describe('path grants (desktop: files only from our own dialog or drop)', () => 
     const shot = join(tempDir(), 'shot.png');
     writeFileSync(shot, await screenshotPng(2));
     const token = grants.mint(shot);
-    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j1' })).toMatchObject({ ok: true, value: { duplicate: false } });
-    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j2' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(app, 'evidence.intakePath', { path: `grant:${'0'.repeat(32)}`, jobId: 'j3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j1' })).toMatchObject({
+      ok: true,
+      value: { duplicate: false },
+    });
+    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j2' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await dispatch(app, 'evidence.intakePath', { path: `grant:${'0'.repeat(32)}`, jobId: 'j3' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const late = grants.mint(shot);
     advance(GRANT_TTL_MS + 1);
-    expect(await dispatch(app, 'evidence.intakePath', { path: late, jobId: 'j4' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(app, 'evidence.intakePath', { path: late, jobId: 'j4' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await evidenceCount(app)).toBe(1);
     app.lock('test');
   });
@@ -64,7 +85,8 @@ describe('path grants (desktop: files only from our own dialog or drop)', () => 
     const files = (expanded as { ok: true; value: { files: Array<{ path: string; label: string }> } }).value.files;
     expect(files.map((f) => f.label)).toEqual(['Bukti/a.png', 'Bukti/hari-2/b.png']);
     expect(files.every((f) => /^grant:[0-9a-f]{32}$/.test(f.path))).toBe(true);
-    for (const f of files) expect(await dispatch(app, 'evidence.intakePath', { path: f.path, jobId: 'j' })).toMatchObject({ ok: true });
+    for (const f of files)
+      expect(await dispatch(app, 'evidence.intakePath', { path: f.path, jobId: 'j' })).toMatchObject({ ok: true });
     expect(await evidenceCount(app)).toBe(2);
     app.lock('test');
   });
@@ -76,7 +98,10 @@ describe('path grants (desktop: files only from our own dialog or drop)', () => 
     const token = grants.mint(shot);
     app.lock('test');
     await dispatch(app, 'vault.unlock', { passphrase: PASSPHRASE });
-    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(app, 'evidence.intakePath', { path: token, jobId: 'j' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     app.lock('test');
   });
 

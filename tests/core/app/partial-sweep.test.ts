@@ -23,7 +23,11 @@ describe('stale partials at app start', () => {
     expect(readdirSync(exports)).toEqual([]);
 
     expect(await dispatch(app, 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: {} });
-    const rows = app.requireSession().db.all<{ subject_id: string; details: string }>(sql`SELECT subject_id, details FROM audit WHERE action = 'package.partial-removed'`);
+    const rows = app
+      .requireSession()
+      .db.all<{ subject_id: string; details: string }>(
+        sql`SELECT subject_id, details FROM audit WHERE action = 'package.partial-removed'`,
+      );
     expect(rows.map((r) => [r.subject_id, JSON.parse(r.details)])).toEqual([[partial, { folder: exports, bytes: 22 }]]);
     app.lock('test');
   });

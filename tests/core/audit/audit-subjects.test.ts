@@ -14,19 +14,27 @@ describe('activity entries name their subject', () => {
     const { kase, channels, evidence } = await analystCase(session);
     const untitled = addOrFindChannel(session, POLICY, { url: 'https://www.youtube.com/@SomeHandle' }).id;
     const entries = withSubjectLabels(session.db, listAudit(session.db, { limit: 500 }));
-    const labelOf = (type: string, id: number) => entries.find((e) => e.subjectType === type && e.subjectId === String(id));
+    const labelOf = (type: string, id: number) =>
+      entries.find((e) => e.subjectType === type && e.subjectId === String(id));
     expect(labelOf('channel', channels[0]!)).toMatchObject({ subjectLabel: 'Daulah Media', subjectExists: true });
     expect(labelOf('channel', untitled)).toMatchObject({ subjectLabel: '@SomeHandle', subjectExists: true });
     expect(labelOf('evidence', evidence[2]!)).toMatchObject({ subjectLabel: 'shot-2.png', subjectExists: true });
     expect(labelOf('case', kase.id)).toMatchObject({ subjectLabel: kase.reference, subjectExists: true });
     // entries without a subject stay as they are
-    expect(entries.find((e) => e.action === 'vault.created')).toMatchObject({ subjectLabel: null, subjectExists: false });
+    expect(entries.find((e) => e.action === 'vault.created')).toMatchObject({
+      subjectLabel: null,
+      subjectExists: false,
+    });
     session.close('test');
   });
 
   it('a subject that is gone keeps the name its entry recorded, and is not offered as a link', async () => {
     const { session } = await newVault();
-    session.audit({ action: 'case.created', subject: { type: 'case', id: '4242' }, details: { reference: 'JJK/2026/01/0001' } });
+    session.audit({
+      action: 'case.created',
+      subject: { type: 'case', id: '4242' },
+      details: { reference: 'JJK/2026/01/0001' },
+    });
     session.audit({ action: 'review.approved', subject: { type: 'package', id: 'JJK-2026-01-0001' } });
     const [pkg, gone] = withSubjectLabels(session.db, listAudit(session.db, { limit: 2 }));
     expect(gone).toMatchObject({ subjectLabel: 'JJK/2026/01/0001', subjectExists: false });
@@ -40,10 +48,14 @@ describe('activity entries name their subject', () => {
     await dispatch(app, 'channels.add', { url: 'https://t.me/beritaharian', title: 'Berita Harian' });
     const answer = await dispatch(app, 'audit.list', { limit: 10 });
     expect(answer.ok).toBe(true);
-    const entries = (answer as { value: { entries: Array<{ action: string; subjectLabel: string | null }> } }).value.entries;
+    const entries = (answer as { value: { entries: Array<{ action: string; subjectLabel: string | null }> } }).value
+      .entries;
     expect(entries.find((e) => e.action === 'channel.created')?.subjectLabel).toBe('Berita Harian');
     // an error names its exact case for the window to translate
-    expect(await dispatch(app, 'channels.add', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', reason: { key: 'linkError.unsupported-scheme' } } });
+    expect(await dispatch(app, 'channels.add', { url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', reason: { key: 'linkError.unsupported-scheme' } },
+    });
     app.lock('test');
   });
 });

@@ -18,11 +18,24 @@ describe('draft cases: edit, remove items, delete', () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     expect(kase.priority).toBe('urgent');
-    const edited = updateDraftCase(session, POLICY, kase.id, { title: '  Propaganda ISIS (revisi) ', legalBasis: 'UU ITE Pasal 45', notes: 'catatan', priority: 'normal' });
-    expect(edited).toMatchObject({ title: 'Propaganda ISIS (revisi)', legalBasis: 'UU ITE Pasal 45', notes: 'catatan', priority: 'normal' });
+    const edited = updateDraftCase(session, POLICY, kase.id, {
+      title: '  Propaganda ISIS (revisi) ',
+      legalBasis: 'UU ITE Pasal 45',
+      notes: 'catatan',
+      priority: 'normal',
+    });
+    expect(edited).toMatchObject({
+      title: 'Propaganda ISIS (revisi)',
+      legalBasis: 'UU ITE Pasal 45',
+      notes: 'catatan',
+      priority: 'normal',
+    });
     expect(Date.parse(edited.dueAt) - Date.parse(edited.createdAt)).toBe(24 * 3_600_000);
     const entry = session.db.get<{ details: string }>(sql`SELECT details FROM audit WHERE action = 'case.updated'`)!;
-    expect(JSON.parse(entry.details)).toMatchObject({ reference: kase.reference, changed: { title: 'Propaganda ISIS (revisi)', priority: 'normal', dueAt: edited.dueAt } });
+    expect(JSON.parse(entry.details)).toMatchObject({
+      reference: kase.reference,
+      changed: { title: 'Propaganda ISIS (revisi)', priority: 'normal', dueAt: edited.dueAt },
+    });
     expect(() => updateDraftCase(session, POLICY, kase.id, { title: '   ' })).toThrow(/needs a title/);
     session.close('test');
   });
@@ -35,7 +48,12 @@ describe('draft cases: edit, remove items, delete', () => {
     expect(after.evidenceIds).toEqual([evidence[1], evidence[3]]);
     expect(getChannel(session, channels[0]!).id).toBe(channels[0]);
     expect(getEvidence(session, evidence[0]!).id).toBe(evidence[0]);
-    expect(() => removeItems(session, kase.id, [channels[1]!], [evidence[0]!])).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/does not hold evidence #\d+; nothing was removed/) }));
+    expect(() => removeItems(session, kase.id, [channels[1]!], [evidence[0]!])).toThrow(
+      expect.objectContaining({
+        code: 'NOT_FOUND',
+        message: expect.stringMatching(/does not hold evidence #\d+; nothing was removed/),
+      }),
+    );
     expect(getCase(session, kase.id).channelIds).toEqual(channels.slice(1));
     expect(session.db.all(sql`SELECT details FROM audit WHERE action = 'case.items-removed'`)).toHaveLength(1);
     session.close('test');
@@ -45,7 +63,12 @@ describe('draft cases: edit, remove items, delete', () => {
     const { session } = await newVault();
     const { kase, evidence } = await analystCase(session);
     await exportCase(session, POLICY, kase.id, join(tempDir(), 'p.zip'), opts);
-    expect(() => updateDraftCase(session, POLICY, kase.id, { title: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/is exported; only a draft can change/) }));
+    expect(() => updateDraftCase(session, POLICY, kase.id, { title: 'x' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/is exported; only a draft can change/),
+      }),
+    );
     expect(() => removeItems(session, kase.id, [], [evidence[0]!])).toThrow(/only a draft can change/);
     expect(() => deleteCase(session, kase.id)).toThrow(/only a draft can change/);
     decideLatest(session, kase.id, 'returned');
@@ -69,8 +92,12 @@ describe('draft cases: edit, remove items, delete', () => {
     deleteCase(session, third.id);
     // Even with every case gone, the numbers stay taken.
     expect(createCase(session, POLICY, { title: 'Keempat', platform: 'telegram' }).reference).toMatch(/0004$/);
-    expect(() => caseIdOf(session, second.reference)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted on/) }));
-    const entry = session.db.get<{ subject_id: string; details: string }>(sql`SELECT subject_id, details FROM audit WHERE action = 'case.deleted' ORDER BY seq LIMIT 1`)!;
+    expect(() => caseIdOf(session, second.reference)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/was deleted on/) }),
+    );
+    const entry = session.db.get<{ subject_id: string; details: string }>(
+      sql`SELECT subject_id, details FROM audit WHERE action = 'case.deleted' ORDER BY seq LIMIT 1`,
+    )!;
     expect(entry.subject_id).toBe(String(second.id));
     expect(JSON.parse(entry.details)).toMatchObject({ reference: second.reference, title: 'Kedua' });
     session.close('test');

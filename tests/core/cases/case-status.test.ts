@@ -32,10 +32,16 @@ describe('case status machine', () => {
     expect(getCase(session, kase.id).allowedNext).toEqual(['draft']);
     // Nothing can mark a returned export as submitted.
     expect(() => setCaseStatus(session, kase.id, 'submitted')).toThrow(
-      expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/is returned; it cannot become submitted \(allowed next: draft\)/) }),
+      expect.objectContaining({
+        code: 'ILLEGAL_STEP',
+        message: expect.stringMatching(/is returned; it cannot become submitted \(allowed next: draft\)/),
+      }),
     );
 
-    await expect(exported(session, kase.id)).rejects.toMatchObject({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/was returned; make a revised draft/) });
+    await expect(exported(session, kase.id)).rejects.toMatchObject({
+      code: 'ILLEGAL_STEP',
+      message: expect.stringMatching(/was returned; make a revised draft/),
+    });
     setCaseStatus(session, kase.id, 'draft', 'Revisi bukti');
     const revised = getCase(session, kase.id);
     expect(revised).toMatchObject({ status: 'draft', revision: 2, reference: `${kase.reference}-r2` });
@@ -47,35 +53,71 @@ describe('case status machine', () => {
     expect(getCase(session, kase.id).exports.map((e) => e.fileName)).toHaveLength(2);
 
     decideLatest(session, kase.id, 'approved', 'langkah approved');
-    for (const status of ['submitted', 'acknowledged', 'actioned']) setCaseStatus(session, kase.id, status, `langkah ${status}`);
+    for (const status of ['submitted', 'acknowledged', 'actioned'])
+      setCaseStatus(session, kase.id, status, `langkah ${status}`);
     const done = getCase(session, kase.id);
     expect(done).toMatchObject({ status: 'actioned', allowedNext: [], open: false });
-    expect(done.history.map((h) => h.status)).toEqual(['draft', 'exported', 'returned', 'draft', 'exported', 'approved', 'submitted', 'acknowledged', 'actioned']);
+    expect(done.history.map((h) => h.status)).toEqual([
+      'draft',
+      'exported',
+      'returned',
+      'draft',
+      'exported',
+      'approved',
+      'submitted',
+      'acknowledged',
+      'actioned',
+    ]);
     expect(done.history.every((h) => h.actor === actor && !Number.isNaN(Date.parse(h.at)))).toBe(true);
     expect(done.history[2]!.note).toBe('Bukti nomor 2 buram');
-    expect(() => setCaseStatus(session, kase.id, 'rejected')).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/no further step is possible/) }));
+    expect(() => setCaseStatus(session, kase.id, 'rejected')).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/no further step is possible/) }),
+    );
 
-    const audit = session.db.all<{ action: string; details: string }>(sql`SELECT action, details FROM audit WHERE subject_type = 'case' AND subject_id = ${String(kase.id)} ORDER BY seq`);
+    const audit = session.db.all<{ action: string; details: string }>(
+      sql`SELECT action, details FROM audit WHERE subject_type = 'case' AND subject_id = ${String(kase.id)} ORDER BY seq`,
+    );
     expect(audit.map((a) => a.action)).toContain('case.revised');
-    const returned = audit.find((a) => a.action === 'case.status-changed' && JSON.parse(a.details).status === 'returned')!;
-    expect(JSON.parse(returned.details)).toMatchObject({ from: 'exported', via: 'package', note: 'Bukti nomor 2 buram' });
+    const returned = audit.find(
+      (a) => a.action === 'case.status-changed' && JSON.parse(a.details).status === 'returned',
+    )!;
+    expect(JSON.parse(returned.details)).toMatchObject({
+      from: 'exported',
+      via: 'package',
+      note: 'Bukti nomor 2 buram',
+    });
     session.close('test');
   });
 
   it('refuses every illegal step naming the current status and the allowed next ones, and changes nothing', async () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
-    expect(() => setCaseStatus(session, kase.id, 'submitted')).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/is draft; it cannot become submitted/) }));
+    expect(() => setCaseStatus(session, kase.id, 'submitted')).toThrow(
+      expect.objectContaining({
+        code: 'ILLEGAL_STEP',
+        message: expect.stringMatching(/is draft; it cannot become submitted/),
+      }),
+    );
     expect(() => setCaseStatus(session, kase.id, 'exported')).toThrow(/package is written/);
-    expect(() => setCaseStatus(session, kase.id, 'done')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/Unknown case status "done"/) }));
+    expect(() => setCaseStatus(session, kase.id, 'done')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/Unknown case status "done"/) }),
+    );
     await exported(session, kase.id);
     for (const status of ['draft', 'submitted', 'acknowledged', 'actioned', 'rejected', 'exported']) {
-      expect(() => setCaseStatus(session, kase.id, status)).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/next: approved or returned, from a package/) }));
+      expect(() => setCaseStatus(session, kase.id, status)).toThrow(
+        expect.objectContaining({
+          code: 'ILLEGAL_STEP',
+          message: expect.stringMatching(/next: approved or returned, from a package/),
+        }),
+      );
     }
     // Nobody types a supervisor's decision: it comes only from their countersigned package.
     for (const status of ['approved', 'returned']) {
       expect(() => setCaseStatus(session, kase.id, status, 'per telepon')).toThrow(
-        expect.objectContaining({ code: 'ILLEGAL_STEP', message: expect.stringMatching(/recorded by receiving their countersigned package \(case receive FILE\.zip/) }),
+        expect.objectContaining({
+          code: 'ILLEGAL_STEP',
+          message: expect.stringMatching(/recorded by receiving their countersigned package \(case receive FILE\.zip/),
+        }),
       );
     }
     expect(getCase(session, kase.id).history).toHaveLength(2);
@@ -89,12 +131,30 @@ describe('case status machine', () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     const first = await exported(session, kase.id);
-    expect(() => recordDecision(session, kase.id, 'approved', { tagmanifestSha256: 'ab'.repeat(32), file: 'x.zip', comment: '' })).toThrow(/answers another export/);
-    recordDecision(session, kase.id, 'returned', { tagmanifestSha256: first.tagmanifestSha256, file: 'returned.zip', comment: 'Perbaiki' });
+    expect(() =>
+      recordDecision(session, kase.id, 'approved', { tagmanifestSha256: 'ab'.repeat(32), file: 'x.zip', comment: '' }),
+    ).toThrow(/answers another export/);
+    recordDecision(session, kase.id, 'returned', {
+      tagmanifestSha256: first.tagmanifestSha256,
+      file: 'returned.zip',
+      comment: 'Perbaiki',
+    });
     expect(getCase(session, kase.id)).toMatchObject({ status: 'returned' });
-    expect(() => recordDecision(session, kase.id, 'approved', { tagmanifestSha256: first.tagmanifestSha256, file: 'again.zip', comment: '' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP' }));
-    const entry = session.db.get<{ details: string }>(sql`SELECT details FROM audit WHERE action = 'case.status-changed' ORDER BY seq DESC LIMIT 1`)!;
-    expect(JSON.parse(entry.details)).toMatchObject({ via: 'package', file: 'returned.zip', tagmanifestSha256: first.tagmanifestSha256 });
+    expect(() =>
+      recordDecision(session, kase.id, 'approved', {
+        tagmanifestSha256: first.tagmanifestSha256,
+        file: 'again.zip',
+        comment: '',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_STEP' }));
+    const entry = session.db.get<{ details: string }>(
+      sql`SELECT details FROM audit WHERE action = 'case.status-changed' ORDER BY seq DESC LIMIT 1`,
+    )!;
+    expect(JSON.parse(entry.details)).toMatchObject({
+      via: 'package',
+      file: 'returned.zip',
+      tagmanifestSha256: first.tagmanifestSha256,
+    });
     session.close('test');
   });
 
@@ -108,7 +168,8 @@ describe('case status machine', () => {
     decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     expect(getCase(session, kase.id)).toMatchObject({ revision: 3, reference: `${kase.reference}-r3` });
-    for (const ref of [kase.reference, `${kase.reference}-r2`, `${kase.reference}-r3`]) expect(caseIdOf(session, ref)).toBe(kase.id);
+    for (const ref of [kase.reference, `${kase.reference}-r2`, `${kase.reference}-r3`])
+      expect(caseIdOf(session, ref)).toBe(kase.id);
     expect(() => caseIdOf(session, `${kase.reference}-r4`)).toThrow(/No case/);
     const next = createCase(session, POLICY, { title: 'Berikutnya', platform: 'telegram' });
     expect(next.reference).toBe(kase.reference.replace(/0001$/, '0002'));
@@ -146,7 +207,12 @@ describe('case status machine', () => {
     const { kase } = await analystCase(session);
     const extra = addOrFindChannel(session, POLICY, { url: 't.me/tambahan' }).id;
     await exported(session, kase.id);
-    expect(() => addItems(session, kase.id, [extra], [])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/is exported; only a draft can change/) }));
+    expect(() => addItems(session, kase.id, [extra], [])).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/is exported; only a draft can change/),
+      }),
+    );
     session.close('test');
   });
 });

@@ -23,15 +23,26 @@ describe('encrypted export and the policy recipients', () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     const out = tempDir();
-    await expect(exportCase(session, policy, kase.id, join(out, 'case.zip'), opts)).rejects.toSatisfy((e) => isJejakError(e, 'POLICY'));
-    await expect(exportCase(session, {}, kase.id, join(out, 'case.zip'), { ...opts, recipients: [partner.recipient] })).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
-    await expect(exportCase(session, {}, kase.id, join(out, 'case.zip.age'), opts)).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
-    await expect(exportCase(session, {}, kase.id, join(out, 'case.zip.age'), { ...opts, recipients: ['age1notarecipient'] })).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    await expect(exportCase(session, policy, kase.id, join(out, 'case.zip'), opts)).rejects.toSatisfy((e) =>
+      isJejakError(e, 'POLICY'),
+    );
+    await expect(
+      exportCase(session, {}, kase.id, join(out, 'case.zip'), { ...opts, recipients: [partner.recipient] }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    await expect(exportCase(session, {}, kase.id, join(out, 'case.zip.age'), opts)).rejects.toSatisfy((e) =>
+      isJejakError(e, 'INVALID_INPUT'),
+    );
+    await expect(
+      exportCase(session, {}, kase.id, join(out, 'case.zip.age'), { ...opts, recipients: ['age1notarecipient'] }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
     expect(readdirSync(out)).toEqual([]);
     expect(exportFileName(policy, kase.reference, [])).toMatch(/\.zip\.age$/);
     expect(exportFileName({}, kase.reference, [])).toMatch(/\d\.zip$/);
 
-    const result = await exportCase(session, policy, kase.id, join(out, 'case.zip.age'), { ...opts, recipients: [partner.recipient] });
+    const result = await exportCase(session, policy, kase.id, join(out, 'case.zip.age'), {
+      ...opts,
+      recipients: [partner.recipient],
+    });
     const own = getIdentity(session).ageRecipient;
     expect(result.recipients.sort()).toEqual([archive.recipient, partner.recipient, own].sort());
     for (const key of [archive, partner]) {
@@ -40,7 +51,9 @@ describe('encrypted export and the policy recipients', () => {
       expect((await verifyPackage(zip)).verdict).toBe('valid-untrusted');
     }
     expect((await verifyPackage(result.path, { ageIdentities: [vaultAgeIdentity(session)] })).encrypted).toBe(true);
-    const audit = session.db.raw.prepare("SELECT details FROM audit WHERE action = 'case.exported'").get() as { details: string };
+    const audit = session.db.raw.prepare("SELECT details FROM audit WHERE action = 'case.exported'").get() as {
+      details: string;
+    };
     expect(JSON.parse(audit.details).recipients.sort()).toEqual(result.recipients.sort());
     session.close('test');
   });
@@ -54,14 +67,31 @@ describe('encrypted export and the policy recipients', () => {
     const supervisor = (await newVault()).session;
     setIdentity(supervisor, { name: 'Budi', unit: 'Unit', employeeId: 'S-1', role: 'supervisor' });
     const a = getIdentity(analyst);
-    importRoster(supervisor, [{ fingerprint: a.fingerprint, name: a.name, unit: a.unit, role: 'analyst', ageRecipient: a.ageRecipient }]);
+    importRoster(supervisor, [
+      { fingerprint: a.fingerprint, name: a.name, unit: a.unit, role: 'analyst', ageRecipient: a.ageRecipient },
+    ]);
     const out = tempDir();
-    const sent = await exportCase(analyst, policy, kase.id, join(out, 'case.zip.age'), { ...opts, recipients: [getIdentity(supervisor).ageRecipient] });
-    const source = { path: sent.path, result: await verifyPackage(sent.path, { ageIdentities: [vaultAgeIdentity(supervisor)] }) };
-    const approval = { decision: 'approved' as const, comment: '', items: [], withoutItemReview: { reason: 'Checked with the analyst by phone.' } };
-    await expect(decidePackage(supervisor, policy, source, join(out, 'approved.zip'), approval)).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
+    const sent = await exportCase(analyst, policy, kase.id, join(out, 'case.zip.age'), {
+      ...opts,
+      recipients: [getIdentity(supervisor).ageRecipient],
+    });
+    const source = {
+      path: sent.path,
+      result: await verifyPackage(sent.path, { ageIdentities: [vaultAgeIdentity(supervisor)] }),
+    };
+    const approval = {
+      decision: 'approved' as const,
+      comment: '',
+      items: [],
+      withoutItemReview: { reason: 'Checked with the analyst by phone.' },
+    };
+    await expect(decidePackage(supervisor, policy, source, join(out, 'approved.zip'), approval)).rejects.toSatisfy(
+      (e) => isJejakError(e, 'INVALID_INPUT'),
+    );
     const decided = await decidePackage(supervisor, policy, source, join(out, 'approved.zip.age'), approval);
-    expect(decided.recipients.sort()).toEqual([archive.recipient, a.ageRecipient, getIdentity(supervisor).ageRecipient].sort());
+    expect(decided.recipients.sort()).toEqual(
+      [archive.recipient, a.ageRecipient, getIdentity(supervisor).ageRecipient].sort(),
+    );
     const back = await verifyPackage(decided.path, { ageIdentities: [vaultAgeIdentity(analyst)] });
     expect(back.statements.map((s) => s.decision)).toEqual(['submitted', 'approved']);
     analyst.close('test');

@@ -13,7 +13,7 @@ import { newVault, tempDir } from '../../fixtures/temp';
 const opts = { language: 'id' as const, resourcesDir: RESOURCES, version: '0.1.0-test' };
 
 describe('case export', () => {
-  it('writes a package that passes the format\'s verify-by-hand commands', async () => {
+  it("writes a package that passes the format's verify-by-hand commands", async () => {
     const { session } = await newVault();
     const { kase, evidence } = await analystCase(session);
     expect(kase.reference).toMatch(/^JJK\/\d{4}\/\d{2}\/0001$/);
@@ -32,19 +32,47 @@ describe('case export', () => {
     for (const s of statements) {
       const base = join(bag, 'signatures', s.replace(/\.json$/, ''));
       const statement = JSON.parse(readFileSync(`${base}.json`, 'utf8'));
-      expect(statement).toMatchObject({ format: 'jejak-signature/2', role: 'analyst', decision: 'submitted', bag: { externalIdentifier: kase.reference, tagmanifestSha256: tagHash }, signer: { fingerprint: getIdentity(session).fingerprint } });
-      const verified = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', `${base}.pem`, '-rawin', '-in', `${base}.json`, '-sigfile', `${base}.sig`], { encoding: 'utf8' });
+      expect(statement).toMatchObject({
+        format: 'jejak-signature/2',
+        role: 'analyst',
+        decision: 'submitted',
+        bag: { externalIdentifier: kase.reference, tagmanifestSha256: tagHash },
+        signer: { fingerprint: getIdentity(session).fingerprint },
+      });
+      const verified = execFileSync(
+        'openssl',
+        [
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          `${base}.pem`,
+          '-rawin',
+          '-in',
+          `${base}.json`,
+          '-sigfile',
+          `${base}.sig`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(verified).toMatch(/Signature Verified Successfully/);
     }
     const files = readdirSync(join(bag, 'data', 'evidence'));
     expect(files).toHaveLength(evidence.length);
     expect(files[0]).toMatch(/^001-[0-9a-f]{12}\.png$/);
-    const custody = readFileSync(join(bag, 'data', 'custody.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const custody = readFileSync(join(bag, 'data', 'custody.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(custody.at(-1)).toMatchObject({ type: 'chain-head' });
     expect(custody.filter((c) => c.action === 'evidence.added')).toHaveLength(evidence.length);
     const csv = readFileSync(join(bag, 'data', 'channels.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('platform,kind,canonical_url,original_url,title,category,first_seen,evidence_count');
-    expect(execFileSync('pdftotext', [join(bag, 'data', 'report.pdf'), '-'], { encoding: 'utf8' })).toContain(kase.reference);
+    expect(csv.split('\r\n')[0]).toBe(
+      'platform,kind,canonical_url,original_url,title,category,first_seen,evidence_count',
+    );
+    expect(execFileSync('pdftotext', [join(bag, 'data', 'report.pdf'), '-'], { encoding: 'utf8' })).toContain(
+      kase.reference,
+    );
     expect((await verifyPackage(join(out, 'package.zip'))).verdict).toBe('valid-untrusted');
     session.close('test');
   });
@@ -54,10 +82,20 @@ describe('case export', () => {
     const { createCase } = await import('../../../electron/core/cases/cases');
     const { addOrFindChannel } = await import('../../../electron/core/catalog/channels');
     const channel = addOrFindChannel(session, POLICY, { url: 't.me/unsigned_case' }).id;
-    const unsigned = createCase(session, POLICY, { title: 'Tanpa identitas', platform: 'telegram', channelIds: [channel] });
-    await expect(exportCase(session, POLICY, unsigned.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({ code: 'IDENTITY_REQUIRED', message: expect.stringMatching(/Set your name and unit/) });
+    const unsigned = createCase(session, POLICY, {
+      title: 'Tanpa identitas',
+      platform: 'telegram',
+      channelIds: [channel],
+    });
+    await expect(exportCase(session, POLICY, unsigned.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({
+      code: 'IDENTITY_REQUIRED',
+      message: expect.stringMatching(/Set your name and unit/),
+    });
     const empty = createCase(session, POLICY, { title: 'Kosong', platform: 'telegram' });
-    await expect(exportCase(session, POLICY, empty.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/no channels or evidence/) });
+    await expect(exportCase(session, POLICY, empty.id, join(tempDir(), 'x.zip'), opts)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/no channels or evidence/),
+    });
     session.close('test');
   });
 
@@ -66,7 +104,11 @@ describe('case export', () => {
     const { kase } = await analystCase(session);
     const out = tempDir();
     const controller = new AbortController();
-    const promise = exportCase(session, POLICY, kase.id, join(out, 'package.zip'), { ...opts, signal: controller.signal, onProgress: () => controller.abort() });
+    const promise = exportCase(session, POLICY, kase.id, join(out, 'package.zip'), {
+      ...opts,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(promise).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(readdirSync(out)).toEqual([]);
     expect(getCase(session, kase.id).status).toBe('draft');

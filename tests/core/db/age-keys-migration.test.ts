@@ -16,15 +16,27 @@ function beforeAgeKeys(): Db {
     else m.up(db);
     db.raw.pragma(`user_version = ${m.version}`);
   }
-  db.raw.exec(`INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, created_at) VALUES (1, 'pub', 'priv', '${'a'.repeat(64)}', '2026-11-01T00:00:00Z')`);
-  db.raw.exec(`INSERT INTO trust_roster (fingerprint, name, unit, role, added_at) VALUES ('${'b'.repeat(64)}', 'Budi', 'Unit', 'supervisor', '2026-11-01T00:00:00Z')`);
+  db.raw.exec(
+    `INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, created_at) VALUES (1, 'pub', 'priv', '${'a'.repeat(64)}', '2026-11-01T00:00:00Z')`,
+  );
+  db.raw.exec(
+    `INSERT INTO trust_roster (fingerprint, name, unit, role, added_at) VALUES ('${'b'.repeat(64)}', 'Budi', 'Unit', 'supervisor', '2026-11-01T00:00:00Z')`,
+  );
   return db;
 }
 
 describe('migration age-keys', () => {
   it('is migration 7, its version counting on from the others', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
-    expect(migrations.slice(0, 7).map((m) => m.name)).toEqual(['init', 'catalog', 'cases', 'workflow', 'notice', 'decisions', 'age-keys']);
+    expect(migrations.slice(0, 7).map((m) => m.name)).toEqual([
+      'init',
+      'catalog',
+      'cases',
+      'workflow',
+      'notice',
+      'decisions',
+      'age-keys',
+    ]);
     expect(migrations[ageKeys.version - 1]).toBe(ageKeys);
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(7);
   });
@@ -32,8 +44,15 @@ describe('migration age-keys', () => {
   it('keeps the signing key and roster rows, with no age key until the vault is next unlocked', () => {
     const db = beforeAgeKeys();
     migrate(db);
-    expect(db.raw.prepare('SELECT fingerprint, age_identity, age_recipient FROM identity').get()).toEqual({ fingerprint: 'a'.repeat(64), age_identity: null, age_recipient: null });
-    expect(db.raw.prepare('SELECT name, age_recipient FROM trust_roster').get()).toEqual({ name: 'Budi', age_recipient: null });
+    expect(db.raw.prepare('SELECT fingerprint, age_identity, age_recipient FROM identity').get()).toEqual({
+      fingerprint: 'a'.repeat(64),
+      age_identity: null,
+      age_recipient: null,
+    });
+    expect(db.raw.prepare('SELECT name, age_recipient FROM trust_roster').get()).toEqual({
+      name: 'Budi',
+      age_recipient: null,
+    });
   });
 
   it('gives a vault made before age keys one on its next unlock, its signing key untouched', async () => {
@@ -43,7 +62,10 @@ describe('migration age-keys', () => {
     await ensureIdentityKey(session);
     expect(getIdentity(session)).toMatchObject({ fingerprint, ageRecipient: expect.stringMatching(/^age1/) });
     const actions = session.db.all<{ action: string }>(sql`SELECT action FROM audit ORDER BY seq`).map((r) => r.action);
-    expect(actions.filter((a) => a.startsWith('identity.'))).toEqual(['identity.key-created', 'identity.age-key-created']);
+    expect(actions.filter((a) => a.startsWith('identity.'))).toEqual([
+      'identity.key-created',
+      'identity.age-key-created',
+    ]);
     session.close('test');
   });
 
@@ -57,10 +79,14 @@ describe('migration age-keys', () => {
     const other = (await newVault()).session;
     const { fingerprint, name, unit, role, ageRecipient } = getIdentity(other);
     importRoster(session, [{ fingerprint, name: name || 'Other', unit, role, ageRecipient }]);
-    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(ageRecipient);
+    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(
+      ageRecipient,
+    );
     // a roster re-imported without the recipient keeps the one known
     importRoster(session, [{ fingerprint, name: 'Other', unit, role }]);
-    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(ageRecipient);
+    expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(
+      ageRecipient,
+    );
     session.close('test');
     other.close('test');
   });

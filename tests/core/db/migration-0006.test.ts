@@ -21,10 +21,14 @@ describe('migration decisions (6)', () => {
     migrate(db, 5);
     expect(db.raw.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'case_decision%'").all()).toEqual([]);
     migrate(db);
-    const tables = (db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'case_decision%' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      db.raw
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'case_decision%' ORDER BY name")
+        .all() as Array<{ name: string }>
+    ).map((t) => t.name);
     expect(tables).toEqual(['case_decision_items', 'case_decisions']);
     // The blob column points at blobs(name), so a key rotation renames it with the blob.
-    const keys = db.raw.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('case_decisions')").all();
+    const keys = db.raw.prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(\'case_decisions\')').all();
     expect(keys).toContainEqual({ table: 'blobs', from: 'blob_name', to: 'name' });
   });
 

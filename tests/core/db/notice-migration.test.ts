@@ -21,11 +21,16 @@ function beforeNotice(caseCount: number): Db {
 function insertCase(db: Db, reference: string, noticeId?: string): void {
   const columns = noticeId === undefined ? '' : ', notice_id';
   const values = noticeId === undefined ? '' : `, '${noticeId}'`;
-  db.raw.exec(`INSERT INTO cases (reference, title, platform, priority, due_at, status, created_at, created_by, updated_at${columns})
+  db.raw
+    .exec(`INSERT INTO cases (reference, title, platform, priority, due_at, status, created_at, created_by, updated_at${columns})
     VALUES ('${reference}', 't', 'telegram', 'normal', '2026-11-29T00:00:00.000Z', 'draft', '2026-11-28T00:00:00.000Z', 'tester', '2026-11-28T00:00:00.000Z'${values})`);
 }
 
-const noticeIds = (db: Db) => db.raw.prepare('SELECT reference, notice_id FROM cases ORDER BY id').all() as Array<{ reference: string; notice_id: string }>;
+const noticeIds = (db: Db) =>
+  db.raw.prepare('SELECT reference, notice_id FROM cases ORDER BY id').all() as Array<{
+    reference: string;
+    notice_id: string;
+  }>;
 
 describe('migration notice', () => {
   it('comes after every earlier migration, versions counting up from 1', () => {
@@ -56,7 +61,9 @@ describe('migration notice', () => {
     const [first] = noticeIds(db);
     insertCase(db, 'JJK/2026/11/0001-r2', first!.notice_id);
     expect(noticeIds(db).map((r) => r.notice_id)).toEqual([first!.notice_id, first!.notice_id]);
-    const plan = db.raw.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE notice_id = 'x'").all() as Array<{ detail: string }>;
+    const plan = db.raw.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE notice_id = 'x'").all() as Array<{
+      detail: string;
+    }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX cases_notice_id/);
   });
 });

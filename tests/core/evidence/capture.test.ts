@@ -55,8 +55,20 @@ describe('screen capture into the vault', () => {
     const { session, dir } = await newVault('analis');
     const png = await screenshotPng(41, 1280, 800);
     const now = new Date('2026-11-28T03:15:42.123Z');
-    const result = await intakeCapture(session, POLICY, png, { notes: 'layar kanal', sourceUrl: 'https://t.me/kanal_uji/12' }, { now });
-    expect(result).toMatchObject({ sha256: hex('sha256', png), sha512: hex('sha512', png), size: png.length, mediaType: 'image/png', duplicate: false });
+    const result = await intakeCapture(
+      session,
+      POLICY,
+      png,
+      { notes: 'layar kanal', sourceUrl: 'https://t.me/kanal_uji/12' },
+      { now },
+    );
+    expect(result).toMatchObject({
+      sha256: hex('sha256', png),
+      sha512: hex('sha512', png),
+      size: png.length,
+      mediaType: 'image/png',
+      duplicate: false,
+    });
     expect((await stored(session, result.evidenceId)).equals(png)).toBe(true);
     expect(getEvidence(session, result.evidenceId)).toMatchObject({
       originalName: 'capture-2026-11-28T03-15-42.123Z.png',
@@ -67,9 +79,15 @@ describe('screen capture into the vault', () => {
       notes: 'layar kanal',
       postUrl: 'https://t.me/kanal_uji/12',
     });
-    const audit = session.db.get<{ action: string; subject_id: string; details: string }>(sql`SELECT action, subject_id, details FROM audit WHERE action = 'evidence.added'`)!;
+    const audit = session.db.get<{ action: string; subject_id: string; details: string }>(
+      sql`SELECT action, subject_id, details FROM audit WHERE action = 'evidence.added'`,
+    )!;
     expect(audit.subject_id).toBe(String(result.evidenceId));
-    expect(JSON.parse(audit.details)).toMatchObject({ via: 'capture', sha256: result.sha256, originalName: 'capture-2026-11-28T03-15-42.123Z.png' });
+    expect(JSON.parse(audit.details)).toMatchObject({
+      via: 'capture',
+      sha256: result.sha256,
+      originalName: 'capture-2026-11-28T03-15-42.123Z.png',
+    });
     session.close('test');
     noPlaintextIn(dir, png);
     expect(copiesUnder(tmpdir(), png, started)).toEqual([]);
@@ -87,7 +105,10 @@ describe('screen capture into the vault', () => {
     expect(result.sha256).toBe(hex('sha256', cropped));
     expect(getEvidence(session, result.evidenceId)).toMatchObject({ width: 640, height: 360 });
     // The crop is the same pixels, not a resampled copy.
-    const [a, b] = await Promise.all([sharp(kept).raw().toBuffer(), sharp(png).extract({ left: 100, top: 40, width: 640, height: 360 }).raw().toBuffer()]);
+    const [a, b] = await Promise.all([
+      sharp(kept).raw().toBuffer(),
+      sharp(png).extract({ left: 100, top: 40, width: 640, height: 360 }).raw().toBuffer(),
+    ]);
     expect(a.equals(b)).toBe(true);
     expect(session.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence`)!.n).toBe(1);
     session.close('test');
@@ -99,9 +120,17 @@ describe('screen capture into the vault', () => {
   it('refuses what is not a PNG and regions outside the image, storing nothing', async () => {
     const { session } = await newVault();
     const png = await screenshotPng(43, 200, 100);
-    await expect(intakeCapture(session, POLICY, Buffer.from('GIF89a not a png'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(intakeCapture(session, POLICY, png, { region: { x: 150, y: 0, width: 100, height: 50 } })).rejects.toThrow(/reaches outside the captured image \(200×100\)/);
-    await expect(intakeCapture(session, POLICY, Buffer.concat([png.subarray(0, 8), Buffer.alloc(20)]), { region: { x: 0, y: 0, width: 1, height: 1 } })).rejects.toThrow(/damaged/);
+    await expect(intakeCapture(session, POLICY, Buffer.from('GIF89a not a png'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(
+      intakeCapture(session, POLICY, png, { region: { x: 150, y: 0, width: 100, height: 50 } }),
+    ).rejects.toThrow(/reaches outside the captured image \(200×100\)/);
+    await expect(
+      intakeCapture(session, POLICY, Buffer.concat([png.subarray(0, 8), Buffer.alloc(20)]), {
+        region: { x: 0, y: 0, width: 1, height: 1 },
+      }),
+    ).rejects.toThrow(/damaged/);
     expect(session.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM evidence`)!.n).toBe(0);
     session.close('test');
   });

@@ -25,15 +25,23 @@ describe('export original', () => {
     const app = testApp();
     await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
     const bytes = Buffer.from('not an image: kept as "other", never rendered, still exportable');
-    const { evidenceId } = await intakeBytes(app.requireSession(), app.policy, bytes, { originalName: 'catatan "rahasia".bin' });
+    const { evidenceId } = await intakeBytes(app.requireSession(), app.policy, bytes, {
+      originalName: 'catatan "rahasia".bin',
+    });
     // the image route never answers "other" content; the download does
     expect(evidenceDownload(app, `/${evidenceId}/original`).status).toBe(404);
     const reply = evidenceDownload(app, `/${evidenceId}/download`);
     expect(reply).toMatchObject({ status: 200, type: 'application/octet-stream' });
-    expect(reply.headers?.['Content-Disposition']).toBe(`attachment; filename="catatan _rahasia_.bin"; filename*=UTF-8''catatan%20%22rahasia%22.bin`);
+    expect(reply.headers?.['Content-Disposition']).toBe(
+      `attachment; filename="catatan _rahasia_.bin"; filename*=UTF-8''catatan%20%22rahasia%22.bin`,
+    );
     expect((await collect(reply.body)).equals(bytes)).toBe(true);
     const [entry] = listAudit(app.requireSession().db, { limit: 1 });
-    expect(entry).toMatchObject({ action: 'evidence.exported', subjectId: String(evidenceId), details: { sha256: sha256(bytes), via: 'download' } });
+    expect(entry).toMatchObject({
+      action: 'evidence.exported',
+      subjectId: String(evidenceId),
+      details: { sha256: sha256(bytes), via: 'download' },
+    });
     expect(evidenceDownload(app, '/999/download').status).toBe(404);
     app.lock('test');
     expect(evidenceDownload(app, `/${evidenceId}/download`).status).toBe(404);
@@ -46,10 +54,16 @@ describe('export original', () => {
     const allowed = tempDir();
     const elsewhere = tempDir();
     const policy = { ...POLICY, allowedExportFolders: [allowed] };
-    await expect(exportOriginalTo(session, policy, evidenceId, join(elsewhere, 'x.png'))).rejects.toMatchObject({ code: 'POLICY', reason: { key: 'exportError.folderNotAllowed' } });
+    await expect(exportOriginalTo(session, policy, evidenceId, join(elsewhere, 'x.png'))).rejects.toMatchObject({
+      code: 'POLICY',
+      reason: { key: 'exportError.folderNotAllowed' },
+    });
     await exportOriginalTo(session, policy, evidenceId, join(allowed, 'x.png'));
     expect(readFileSync(join(allowed, 'x.png')).equals(png)).toBe(true);
-    await expect(exportOriginalTo(session, policy, evidenceId, join(allowed, 'x.png'))).rejects.toMatchObject({ code: 'INVALID_INPUT', reason: { key: 'exportError.exists' } });
+    await expect(exportOriginalTo(session, policy, evidenceId, join(allowed, 'x.png'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      reason: { key: 'exportError.exists' },
+    });
     session.close('test');
   });
 });

@@ -18,10 +18,21 @@ describe('evidence intake', () => {
     const png = await screenshotPng(1);
     const path = join(tempDir(), 'shot.png');
     writeFileSync(path, png);
-    const result = await intakeFile(session, POLICY, path, { sourceUrl: 'https://t.me/somechannel/55', notes: 'rekaman awal' });
+    const result = await intakeFile(session, POLICY, path, {
+      sourceUrl: 'https://t.me/somechannel/55',
+      notes: 'rekaman awal',
+    });
     expect(result).toMatchObject({ sha256: sha256(png), size: png.length, mediaType: 'image/png', duplicate: false });
     const item = getEvidence(session, result.evidenceId);
-    expect(item).toMatchObject({ width: 480, height: 360, hasThumbnail: true, originalName: 'shot.png', capturedAtSource: 'file-time', postUrl: 'https://t.me/somechannel/55', channelUrl: 'https://t.me/somechannel' });
+    expect(item).toMatchObject({
+      width: 480,
+      height: 360,
+      hasThumbnail: true,
+      originalName: 'shot.png',
+      capturedAtSource: 'file-time',
+      postUrl: 'https://t.me/somechannel/55',
+      channelUrl: 'https://t.me/somechannel',
+    });
     expect(item.sha512).toBe(createHash('sha512').update(png).digest('hex'));
     expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
     const out = join(tempDir(), 'back.png');
@@ -47,7 +58,9 @@ describe('evidence intake', () => {
 
   it('keeps a .png that is really text as "other", never renderable', async () => {
     const { session } = await newVault();
-    const result = await intakeBytes(session, POLICY, Buffer.from('this is not an image\n'), { originalName: 'fake.png' });
+    const result = await intakeBytes(session, POLICY, Buffer.from('this is not an image\n'), {
+      originalName: 'fake.png',
+    });
     expect(result.mediaType).toBe('application/octet-stream');
     expect(result.problems.map((p) => p.message).join(' ')).toMatch(/never rendered/);
     expect(openViewable(session, result.evidenceId)).toBeNull();
@@ -70,30 +83,47 @@ describe('evidence intake', () => {
 
   it('keeps a truncated JPEG with a problem noted, without pretending it is whole', async () => {
     const { session } = await newVault();
-    const jpeg = await sharp(await screenshotPng(3)).jpeg().toBuffer();
+    const jpeg = await sharp(await screenshotPng(3))
+      .jpeg()
+      .toBuffer();
     const cut = jpeg.subarray(0, Math.floor(jpeg.length / 2));
     const result = await intakeBytes(session, POLICY, cut, { originalName: 'cut.jpg' });
     expect(result.sha256).toBe(sha256(cut));
     expect(result.problems.map((p) => p.message).join(' ')).toMatch(/truncated|incomplete|end/i);
     // a code and values the window translates, and the same again when the item is read back
-    expect(result.problems).toEqual([expect.objectContaining({ code: 'truncated', params: expect.objectContaining({ format: 'JPEG', end: 'jpeg-eoi' }) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'truncated',
+        params: expect.objectContaining({ format: 'JPEG', end: 'jpeg-eoi' }),
+      }),
+    ]);
     expect(getEvidence(session, result.evidenceId)).toMatchObject({ width: 480, problems: result.problems });
     // an item taken in before problems had codes shows its sentence as it was written
-    session.db.run(sql`UPDATE evidence SET problems = ${JSON.stringify(['An older sentence.'])} WHERE id = ${result.evidenceId}`);
+    session.db.run(
+      sql`UPDATE evidence SET problems = ${JSON.stringify(['An older sentence.'])} WHERE id = ${result.evidenceId}`,
+    );
     expect(getEvidence(session, result.evidenceId).problems).toEqual([{ code: 'text', message: 'An older sentence.' }]);
     session.close('test');
   });
 
   it('keeps a 20000×20000 PNG (decompression bomb) without decoding it, quickly and in bounded memory', async () => {
     const { session } = await newVault();
-    const bomb = await sharp({ create: { width: 20000, height: 20000, channels: 3, background: '#fff' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({
+      create: { width: 20000, height: 20000, channels: 3, background: '#fff' },
+      limitInputPixels: false,
+    })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     const before = process.memoryUsage().rss;
     const started = Date.now();
     const result = await intakeBytes(session, POLICY, bomb, { originalName: 'bomb.png' });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     expect(result.problems.map((p) => p.message).join(' ')).toMatch(/20000×20000/);
-    expect(result.problems[0]).toMatchObject({ code: 'too-many-pixels', params: { width: 20000, height: 20000, megapixels: 400, limit: 100 } });
+    expect(result.problems[0]).toMatchObject({
+      code: 'too-many-pixels',
+      params: { width: 20000, height: 20000, megapixels: 400, limit: 100 },
+    });
     expect(getEvidence(session, result.evidenceId)).toMatchObject({ width: 20000, height: 20000, hasThumbnail: false });
     session.close('test');
   });
@@ -101,7 +131,9 @@ describe('evidence intake', () => {
   it('refuses a javascript: source URL before reading the file, and loses nothing else', async () => {
     const { session } = await newVault();
     await intakeBytes(session, POLICY, await screenshotPng(4), { originalName: 'ok.png' });
-    await expect(intakeBytes(session, POLICY, await screenshotPng(5), { originalName: 'x.png', sourceUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      intakeBytes(session, POLICY, await screenshotPng(5), { originalName: 'x.png', sourceUrl: 'javascript:alert(1)' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(listEvidence(session.db, { filter: {}, offset: 0, limit: 10 }).total).toBe(1);
     expect(session.db.get(sql`SELECT count(*) AS n FROM blobs`)).toEqual({ n: 1 });
     session.close('test');
@@ -131,15 +163,24 @@ describe('evidence intake', () => {
     const r = await intakeBytes(session, POLICY, await screenshotPng(12), { originalName: 'later.png' });
     expect(getEvidence(session, r.evidenceId).channelId).toBeNull();
     const updated = updateEvidence(session, POLICY, r.evidenceId, { sourceUrl: 'https://t.me/s/LaterChannel/77' });
-    expect(updated).toMatchObject({ channelUrl: 'https://t.me/laterchannel', postUrl: 'https://t.me/laterchannel/77', sourceUrl: 'https://t.me/s/LaterChannel/77' });
-    expect(() => updateEvidence(session, POLICY, r.evidenceId, { sourceUrl: 'javascript:alert(1)' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(updated).toMatchObject({
+      channelUrl: 'https://t.me/laterchannel',
+      postUrl: 'https://t.me/laterchannel/77',
+      sourceUrl: 'https://t.me/s/LaterChannel/77',
+    });
+    expect(() => updateEvidence(session, POLICY, r.evidenceId, { sourceUrl: 'javascript:alert(1)' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
     session.close('test');
   });
 
   it('finds evidence by its note, and no note or file name marker is in any vault file', async () => {
     const { dir, session } = await newVault();
     const marker = 'MARKEREVIDENCE51d';
-    const r = await intakeBytes(session, POLICY, await screenshotPng(6), { originalName: `shot-${marker}.png`, notes: `catatan ${marker}` });
+    const r = await intakeBytes(session, POLICY, await screenshotPng(6), {
+      originalName: `shot-${marker}.png`,
+      notes: `catatan ${marker}`,
+    });
     expect(search(session.db, marker.toLowerCase()).map((h) => [h.kind, h.id])).toEqual([['evidence', r.evidenceId]]);
     session.close('test');
     for (const f of allFiles(dir)) expect(f.bytes.includes(marker), f.path).toBe(false);

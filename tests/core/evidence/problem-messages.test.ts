@@ -16,11 +16,20 @@ function sources(dir: string): string[] {
 }
 
 const missingIn = (keys: string[]) =>
-  (['id', 'en'] as const).flatMap((language) => keys.filter((key) => !(catalogs[language] as Record<string, string>)[key]?.trim()).map((key) => `${language}: ${key}`));
+  (['id', 'en'] as const).flatMap((language) =>
+    keys
+      .filter((key) => !(catalogs[language] as Record<string, string>)[key]?.trim())
+      .map((key) => `${language}: ${key}`),
+  );
 
 describe('messages the core gives as codes have words in both languages', () => {
   it('every media problem and every way a file fails to end', () => {
-    expect(missingIn([...MEDIA_PROBLEM_CODES.map((c) => `problem.${c}`), ...END_PROBLEM_CODES.map((c) => `problem.end.${c}`)])).toEqual([]);
+    expect(
+      missingIn([
+        ...MEDIA_PROBLEM_CODES.map((c) => `problem.${c}`),
+        ...END_PROBLEM_CODES.map((c) => `problem.end.${c}`),
+      ]),
+    ).toEqual([]);
   });
 
   it('every reason a core error names (JejakError.because)', () => {
@@ -41,13 +50,22 @@ describe('messages the core gives as codes have words in both languages', () => 
     const analyses = await Promise.all([
       analyzeImage(jpeg.subarray(0, jpeg.length >> 1), 'image/jpeg'),
       analyzeImage(webp.subarray(0, webp.length >> 1), 'image/webp'),
-      analyzeImage(await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#fff' } }).png().toBuffer(), 'image/png', { maxPixels: 1_000_000 }),
+      analyzeImage(
+        await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer(),
+        'image/png',
+        { maxPixels: 1_000_000 },
+      ),
       analyzeImage(jpeg, 'image/png'),
       analyzeImage(Buffer.alloc(0), 'image/gif'),
     ]);
     const problems = analyses.flatMap((a) => a.problems);
-    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['truncated', 'header-unreadable-truncated', 'too-many-pixels', 'type-mismatch', 'empty']));
-    for (const p of problems) expect(codedText('en', { key: `problem.${p.code}`, params: p.params, message: '' })).toBe(p.message);
+    expect(new Set(problems.map((p) => p.code))).toEqual(
+      new Set(['truncated', 'header-unreadable-truncated', 'too-many-pixels', 'type-mismatch', 'empty']),
+    );
+    for (const p of problems)
+      expect(codedText('en', { key: `problem.${p.code}`, params: p.params, message: '' })).toBe(p.message);
     // and Indonesian is another text, with every value filled in
     for (const p of problems) {
       const id = codedText('id', { key: `problem.${p.code}`, params: p.params, message: '' });

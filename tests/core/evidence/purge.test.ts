@@ -22,18 +22,35 @@ describe('purge', () => {
   it('removes an item never exported: its row, its encrypted original and blob row, with an audit entry naming its SHA-256', async () => {
     const { session } = await newVault();
     const bytes = await screenshotPng(901);
-    const taken = await intakeBytes(session, POLICY, bytes, { originalName: 'salah-ambil.png', notes: 'tidak sengaja' });
+    const taken = await intakeBytes(session, POLICY, bytes, {
+      originalName: 'salah-ambil.png',
+      notes: 'tidak sengaja',
+    });
     const path = session.blobs.pathOf(session.blobs.nameFor(taken.sha256));
     expect(existsSync(path)).toBe(true);
     excludeItem(session, 'evidence', taken.evidenceId, 'Tidak sengaja diambil');
-    expect(purgeEvidence(session, taken.evidenceId)).toEqual({ id: taken.evidenceId, sha256: taken.sha256, blobRemoved: true });
+    expect(purgeEvidence(session, taken.evidenceId)).toEqual({
+      id: taken.evidenceId,
+      sha256: taken.sha256,
+      blobRemoved: true,
+    });
     expect(existsSync(path)).toBe(false);
-    expect(() => getEvidence(session, taken.evidenceId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/was purged on/) }));
+    expect(() => getEvidence(session, taken.evidenceId)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/was purged on/) }),
+    );
     expect(session.db.get(sql`SELECT 1 FROM blobs WHERE sha256 = ${taken.sha256}`)).toBeUndefined();
     expect(session.db.get(sql`SELECT count(*) AS n FROM evidence_exclusions`)).toEqual({ n: 0 });
-    const entry = session.db.get<{ subject_id: string; details: string }>(sql`SELECT subject_id, details FROM audit WHERE action = 'evidence.purged'`)!;
+    const entry = session.db.get<{ subject_id: string; details: string }>(
+      sql`SELECT subject_id, details FROM audit WHERE action = 'evidence.purged'`,
+    )!;
     expect(entry.subject_id).toBe(String(taken.evidenceId));
-    expect(JSON.parse(entry.details)).toMatchObject({ sha256: taken.sha256, sha512: taken.sha512, size: bytes.length, originalName: 'salah-ambil.png', blobRemoved: true });
+    expect(JSON.parse(entry.details)).toMatchObject({
+      sha256: taken.sha256,
+      sha512: taken.sha512,
+      size: bytes.length,
+      originalName: 'salah-ambil.png',
+      blobRemoved: true,
+    });
     expect(verifyAudit(session.db).ok).toBe(true);
     // The same bytes can be taken in again later, as a new item with its file back.
     const again = await intakeBytes(session, POLICY, bytes, { originalName: 'benar.png' });
@@ -49,7 +66,12 @@ describe('purge', () => {
     const { kase, evidence } = await analystCase(session);
     await exportCase(session, POLICY, kase.id, join(tempDir(), 'p.zip'), opts);
     const sha256 = getEvidence(session, evidence[0]!).sha256;
-    expect(() => purgeEvidence(session, evidence[0]!)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(new RegExp(`was exported in ${kase.reference} and can never be purged`)) }));
+    expect(() => purgeEvidence(session, evidence[0]!)).toThrow(
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(new RegExp(`was exported in ${kase.reference} and can never be purged`)),
+      }),
+    );
     decideLatest(session, kase.id, 'returned');
     setCaseStatus(session, kase.id, 'draft');
     removeItems(session, kase.id, [], [evidence[0]!]);
@@ -70,7 +92,7 @@ describe('purge', () => {
     session.close('test');
   });
 
-  it('a purged image is no longer anyone\'s near-duplicate', async () => {
+  it("a purged image is no longer anyone's near-duplicate", async () => {
     const { session } = await newVault();
     const original = await screenshotPng(903);
     const first = await intakeBytes(session, POLICY, original, { originalName: 'a.png' });
@@ -80,7 +102,9 @@ describe('purge', () => {
     expect(second.nearDuplicateOf).toBe(first.evidenceId);
     purgeEvidence(session, second.evidenceId);
     purgeEvidence(session, first.evidenceId);
-    const third = await intakeBytes(session, POLICY, await sharp(original).png({ compressionLevel: 2 }).toBuffer(), { originalName: 'c.png' });
+    const third = await intakeBytes(session, POLICY, await sharp(original).png({ compressionLevel: 2 }).toBuffer(), {
+      originalName: 'c.png',
+    });
     expect(third.nearDuplicateOf).toBeNull();
     session.close('test');
   });

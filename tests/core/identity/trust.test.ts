@@ -28,7 +28,9 @@ describe('identity and trust roster', () => {
     ]);
     expect(importRoster(session, entries)).toBe(2);
     expect(importRoster(session, entries)).toBe(0);
-    const roster = effectiveRoster(session, { trustRoster: [{ fingerprint: 'b'.repeat(64), name: 'IT', unit: 'U', role: 'supervisor' }] });
+    const roster = effectiveRoster(session, {
+      trustRoster: [{ fingerprint: 'b'.repeat(64), name: 'IT', unit: 'U', role: 'supervisor' }],
+    });
     expect(roster.map((e) => [e.fingerprint[0], e.role, e.source])).toEqual([
       ['b', 'supervisor', 'policy'],
       ['a', 'analyst', 'vault'],

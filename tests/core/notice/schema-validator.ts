@@ -10,5 +10,7 @@ import addFormats from 'ajv-formats';
 export function schemaValidator(name: 'jejak-notice-1' | 'jejak-response-1') {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(process.cwd(), 'resources', 'schemas', `${name}.schema.json`), 'utf8')));
+  return ajv.compile(
+    JSON.parse(readFileSync(join(process.cwd(), 'resources', 'schemas', `${name}.schema.json`), 'utf8')),
+  );
 }

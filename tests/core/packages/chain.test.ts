@@ -3,7 +3,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
-import { countersignPackage, keySigner, verifyPackage, writePackage, type RosterEntry, type Signer } from '../../../electron/core/packages';
+import {
+  countersignPackage,
+  keySigner,
+  verifyPackage,
+  writePackage,
+  type RosterEntry,
+  type Signer,
+} from '../../../electron/core/packages';
 import { cleanTempDirs, makeSigner, sampleInput, sh, tempDir } from './helpers';
 import { forgeApproved, forgeSubmitted, selfApproved } from './corpus/chains';
 import { forge } from './forge';
@@ -26,12 +33,24 @@ beforeAll(async () => {
   // An outsider's key, signing under the analyst's name.
   outsider = makeSigner('supervisor', analyst.name);
   roster = [at(analyst), at(supervisor)];
-  submitted = (await writePackage(sampleInput(analyst).input, join(dir, 'submitted.zip'), { now: new Date('2026-11-28T04:00:00Z') })).path;
-  approved = (await countersignPackage(submitted, join(dir, 'approved.zip'), { signer: supervisor, decision: 'approved', comment: 'ok' }, { now: new Date('2026-11-29T04:00:00Z') })).path;
+  submitted = (
+    await writePackage(sampleInput(analyst).input, join(dir, 'submitted.zip'), {
+      now: new Date('2026-11-28T04:00:00Z'),
+    })
+  ).path;
+  approved = (
+    await countersignPackage(
+      submitted,
+      join(dir, 'approved.zip'),
+      { signer: supervisor, decision: 'approved', comment: 'ok' },
+      { now: new Date('2026-11-29T04:00:00Z') },
+    )
+  ).path;
 });
 afterAll(cleanTempDirs);
 
-const failingIds = (r: { checks: Array<{ id: string; ok: boolean }> }) => r.checks.filter((c) => !c.ok).map((c) => c.id);
+const failingIds = (r: { checks: Array<{ id: string; ok: boolean }> }) =>
+  r.checks.filter((c) => !c.ok).map((c) => c.id);
 let n = 0;
 const target = () => join(dir, `forged-${(n += 1)}.zip`);
 
@@ -71,7 +90,11 @@ describe('statement k covers exactly statements 1..k-1, in order', () => {
   });
 
   it('the genuine approval renamed to 3 behind an inserted approval with empty covers is invalid', async () => {
-    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).insertedWithEmptyCovers);
+    const path = await forge(
+      approved,
+      target(),
+      forgeApproved({ analyst, supervisor, outsider }).insertedWithEmptyCovers,
+    );
     const result = await verifyPackage(path, { roster: [...roster, at(outsider)] });
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['statement-covers']);
@@ -81,7 +104,11 @@ describe('statement k covers exactly statements 1..k-1, in order', () => {
   });
 
   it('the same with the inserted approval covering statement 1 correctly is still invalid', async () => {
-    const path = await forge(approved, target(), forgeApproved({ analyst, supervisor, outsider }).insertedCoveringFirst);
+    const path = await forge(
+      approved,
+      target(),
+      forgeApproved({ analyst, supervisor, outsider }).insertedCoveringFirst,
+    );
     const result = await verifyPackage(path, { roster: [...roster, at(outsider)] });
     expect(failingIds(result)).toEqual(['statement-covers']);
   });
@@ -104,16 +131,26 @@ describe('nobody approves their own work', () => {
   let own: string;
   beforeAll(async () => {
     const { privateKey } = generateKeyPairSync('ed25519');
-    selfAnalyst = keySigner({ name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'analyst' }, privateKey);
+    selfAnalyst = keySigner(
+      { name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'analyst' },
+      privateKey,
+    );
     // the same vault, its identity role switched to supervisor
-    selfSupervisor = keySigner({ name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'supervisor' }, privateKey);
+    selfSupervisor = keySigner(
+      { name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'supervisor' },
+      privateKey,
+    );
     own = (await writePackage(sampleInput(selfAnalyst).input, join(dir, 'own.zip'))).path;
   });
 
   it('countersignPackage refuses a package its own key signed, writing nothing', async () => {
     const out = join(dir, 'self-out');
     sh(`mkdir -p ${out}`, dir);
-    const err = await countersignPackage(own, join(out, 'own-approved.zip'), { signer: selfSupervisor, decision: 'approved', comment: '' }).catch((e: unknown) => e);
+    const err = await countersignPackage(own, join(out, 'own-approved.zip'), {
+      signer: selfSupervisor,
+      decision: 'approved',
+      comment: '',
+    }).catch((e: unknown) => e);
     expect(isJejakError(err, 'SELF_REVIEW')).toBe(true);
     expect((err as Error).message).toContain('already signed');
     expect(readdirSync(out)).toEqual([]);
@@ -124,12 +161,16 @@ describe('nobody approves their own work', () => {
     const result = await verifyPackage(path, { roster: [at(selfAnalyst), at(selfSupervisor)] });
     expect(result.verdict).toBe('invalid');
     expect(failingIds(result)).toEqual(['distinct-signers']);
-    expect(result.checks.find((c) => c.id === 'distinct-signers')?.detail).toContain(selfSupervisor.fingerprint.slice(0, 16));
+    expect(result.checks.find((c) => c.id === 'distinct-signers')?.detail).toContain(
+      selfSupervisor.fingerprint.slice(0, 16),
+    );
     // by hand, the README's one-liner prints the fingerprint that signed twice
     const work = join(dir, 'self-by-hand');
     sh(`mkdir -p ${work} && unzip -q ${path} -d ${work}`, dir);
     const bag = join(work, readdirSync(work)[0]!);
-    expect(sh(`grep -h '^    "fingerprint": ' signatures/*.json | sort | uniq -d`, bag).out).toBe(`    "fingerprint": "${selfAnalyst.fingerprint}"\n`);
+    expect(sh(`grep -h '^    "fingerprint": ' signatures/*.json | sort | uniq -d`, bag).out).toBe(
+      `    "fingerprint": "${selfAnalyst.fingerprint}"\n`,
+    );
   });
 
   it('a second supervisor signing twice is invalid too', async () => {

@@ -12,7 +12,8 @@ let good: string;
 let n = 0;
 const target = () => join(dir, `v-${(n += 1)}.zip`);
 const failing = (r: { checks: Array<{ id: string; ok: boolean }> }) => r.checks.filter((c) => !c.ok).map((c) => c.id);
-const detailOf = (r: { checks: Array<{ id: string; detail: string }> }) => r.checks.find((c) => c.id === 'format-version')?.detail ?? '';
+const detailOf = (r: { checks: Array<{ id: string; detail: string }> }) =>
+  r.checks.find((c) => c.id === 'format-version')?.detail ?? '';
 
 beforeAll(async () => {
   dir = tempDir();
@@ -29,11 +30,24 @@ describe('packages of another format are refused as such, never misread', () => 
     expect(detailOf(result)).toContain('made by an older Jejak (package format 1)');
     expect(result.trustDetail).toContain('made by an older Jejak');
     // the entry checks ran and passed; no bag check ran with format 2's rules
-    expect(result.checks.map((c) => c.id)).toEqual(['zip-structure', 'zip-limits', 'entry-names', 'entry-types', 'entry-unique', 'single-folder', 'zip-data', 'format-version']);
+    expect(result.checks.map((c) => c.id)).toEqual([
+      'zip-structure',
+      'zip-limits',
+      'entry-names',
+      'entry-types',
+      'entry-unique',
+      'single-folder',
+      'zip-data',
+      'format-version',
+    ]);
   });
 
   it('a format-1 package cannot be countersigned', async () => {
-    const err = await countersignPackage(FORMAT_1, join(dir, 'never.zip'), { signer: makeSigner('supervisor'), decision: 'approved', comment: '' }).catch((e: unknown) => e);
+    const err = await countersignPackage(FORMAT_1, join(dir, 'never.zip'), {
+      signer: makeSigner('supervisor'),
+      decision: 'approved',
+      comment: '',
+    }).catch((e: unknown) => e);
     expect(isJejakError(err, 'INTEGRITY')).toBe(true);
     expect((err as Error).message).toContain('format-version');
   });
@@ -60,6 +74,10 @@ describe('packages of another format are refused as such, never misread', () => 
 
   it('format 2 passes the check', async () => {
     const result = await verifyPackage(good);
-    expect(result.checks.find((c) => c.id === 'format-version')).toEqual({ id: 'format-version', ok: true, detail: 'package format 2' });
+    expect(result.checks.find((c) => c.id === 'format-version')).toEqual({
+      id: 'format-version',
+      ok: true,
+      detail: 'package format 2',
+    });
   });
 });

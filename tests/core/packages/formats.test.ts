@@ -20,11 +20,19 @@ describe('bag-info.txt', () => {
     const text = formatBagInfo(input, { octets: 1_234_567, count: 3 }, new Date('2026-11-28T23:59:59Z'));
     const { fields, problems } = parseBagInfo(text);
     expect(problems).toEqual([]);
-    expect(fields).toMatchObject({ 'External-Description': 'Two lines', 'Payload-Oxum': '1234567.3', 'Bag-Size': '1.2 MB', 'Bagging-Date': '2026-11-28', 'Jejak-Format': '2' });
+    expect(fields).toMatchObject({
+      'External-Description': 'Two lines',
+      'Payload-Oxum': '1234567.3',
+      'Bag-Size': '1.2 MB',
+      'Bagging-Date': '2026-11-28',
+      'Jejak-Format': '2',
+    });
   });
 
   it('reads continuation lines and reports duplicates and missing labels', () => {
-    const { fields, problems } = parseBagInfo('Contact-Name: Ani\n  Analis\nContact-Name: again\n__proto__: x\nno colon here\n');
+    const { fields, problems } = parseBagInfo(
+      'Contact-Name: Ani\n  Analis\nContact-Name: again\n__proto__: x\nno colon here\n',
+    );
     expect(fields['Contact-Name']).toBe('again');
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     expect(problems).toContain('bag-info.txt has Contact-Name twice');
@@ -40,7 +48,9 @@ describe('bag-info.txt', () => {
 describe('manifests', () => {
   it('round-trip and refuse malformed lines and duplicates', () => {
     const hash = 'ab'.repeat(32);
-    expect(parseManifest(formatManifest([{ hash, path: 'data/a b.txt' }]), 'sha256', 'm').hashes.get('data/a b.txt')).toBe(hash);
+    expect(
+      parseManifest(formatManifest([{ hash, path: 'data/a b.txt' }]), 'sha256', 'm').hashes.get('data/a b.txt'),
+    ).toBe(hash);
     const { problems } = parseManifest(`${hash}  data/a\n${hash}  data/a\nzz  data/b\n`, 'sha256', 'm');
     expect(problems).toEqual(['m lists data/a twice', 'm line 3 is not "<sha256 hex>  <path>"']);
     expect(parseManifest(`${hash}  data/a\r\n`, 'sha256', 'm').problems).toEqual([]);
@@ -61,13 +71,22 @@ describe('statements', () => {
   const parse = (v: unknown) => parseStatement(Buffer.from(`${JSON.stringify(v, null, 2)}\n`));
   it('accepts the format and refuses anything else', () => {
     expect(typeof parse(valid)).toBe('object');
-    expect(typeof parse({ ...valid, role: 'supervisor', decision: 'approved', review: [{ file: 'data/a', verdict: 'ok', comment: '' }] })).toBe('object');
+    expect(
+      typeof parse({
+        ...valid,
+        role: 'supervisor',
+        decision: 'approved',
+        review: [{ file: 'data/a', verdict: 'ok', comment: '' }],
+      }),
+    ).toBe('object');
     expect(parse({ ...valid, format: 'jejak-signature/1' })).toContain('format');
     expect(parse({ ...valid, extra: 1 })).toContain('exactly the fields');
     expect(parse({ ...valid, signedAt: '2026-11-28T04:00:00.000Z' })).toContain('signedAt');
     expect(parse({ ...valid, signedAt: '2026-02-30T04:00:00Z' })).toContain('signedAt');
     expect(parse({ ...valid, covers: ['x'] })).toContain('covers');
-    expect(parse({ ...valid, role: 'supervisor', review: [{ file: 'data/a', verdict: 'maybe', comment: '' }] })).toContain('review');
+    expect(
+      parse({ ...valid, role: 'supervisor', review: [{ file: 'data/a', verdict: 'maybe', comment: '' }] }),
+    ).toContain('review');
     expect(parse({ ...valid, review: [] })).toContain('only a supervisor');
     expect(parseStatement(Buffer.from([0xff]))).toContain('UTF-8');
   });

@@ -35,7 +35,11 @@ export function bufferPayload(path: string, data: Buffer, extra: Partial<Payload
 export const SAMPLE_NOTICE_ID = '6f1c2a4e-0b7d-4c3e-9a55-2d8e1f3b7c90';
 
 /** A notice that checks against sampleInput's bag: one channel with the three evidence files. */
-function sampleNotice(analyst: Signer, reference: string, evidence: ReadonlyArray<{ path: string; bytes: Buffer }>): Notice {
+function sampleNotice(
+  analyst: Signer,
+  reference: string,
+  evidence: ReadonlyArray<{ path: string; bytes: Buffer }>,
+): Notice {
   const paths = evidence.map((e) => `data/${e.path}`);
   return {
     format: 'jejak-notice/1',
@@ -44,7 +48,12 @@ function sampleNotice(analyst: Signer, reference: string, evidence: ReadonlyArra
     revision: 1,
     issuedAt: '2026-11-28T04:00:00.000Z',
     platform: 'telegram',
-    authority: { unit: 'Direktorat Pengendalian', organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id', country: 'ID' },
+    authority: {
+      unit: 'Direktorat Pengendalian',
+      organisation: 'Kementerian Komunikasi dan Digital',
+      contactEmail: 'aduan@example.go.id',
+      country: 'ID',
+    },
     analyst: { name: analyst.name, fingerprint: analyst.fingerprint },
     signer: { role: 'analyst', fingerprint: analyst.fingerprint },
     legalBasis: { provision: 'UU ITE Pasal 40', referenceUrl: null, explanation: 'Kanal penipuan investasi' },
@@ -99,10 +108,20 @@ export interface Sample {
 }
 
 /** A small, consistent case: report files, a notice, and three evidence files. */
-export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042', pdf: PayloadFile | Buffer = Buffer.from('%PDF-1.7\n% laporan\n')): Sample {
-  const evidence = [Buffer.from('\x89PNG\r\n\x1a\n first screenshot'), Buffer.from('\xff\xd8\xff\xe0 second, a jpeg'), Buffer.from('a third file with no extension')];
+export function sampleInput(
+  analyst: Signer,
+  reference = 'KOMINFO/2026/11/0042',
+  pdf: PayloadFile | Buffer = Buffer.from('%PDF-1.7\n% laporan\n'),
+): Sample {
+  const evidence = [
+    Buffer.from('\x89PNG\r\n\x1a\n first screenshot'),
+    Buffer.from('\xff\xd8\xff\xe0 second, a jpeg'),
+    Buffer.from('a third file with no extension'),
+  ];
   const exts = ['.png', '.jpg', ''];
-  const evidencePaths = evidence.map((b, i) => `evidence/${String(i + 1).padStart(3, '0')}-${sha256(b).slice(0, 12)}${exts[i]}`);
+  const evidencePaths = evidence.map(
+    (b, i) => `evidence/${String(i + 1).padStart(3, '0')}-${sha256(b).slice(0, 12)}${exts[i]}`,
+  );
   const report: ReportData = {
     format: 'jejak-report/1',
     language: 'id',
@@ -118,7 +137,13 @@ export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042',
       createdAt: '2026-11-27T01:00:00Z',
       exportedAt: '2026-11-28T04:00:00Z',
     },
-    analyst: { name: analyst.name, unit: analyst.unit, id: analyst.id, role: 'analyst', fingerprint: analyst.fingerprint },
+    analyst: {
+      name: analyst.name,
+      unit: analyst.unit,
+      id: analyst.id,
+      role: 'analyst',
+      fingerprint: analyst.fingerprint,
+    },
     channels: [],
     evidence: evidence.map((b, i) => ({
       seq: i + 1,
@@ -139,11 +164,27 @@ export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042',
   };
   const files = new Map<string, Buffer>([
     ['report.json', Buffer.from(JSON.stringify(report, null, 2))],
-    ['channels.csv', Buffer.from('platform,kind,canonical_url,original_url,title,category,first_seen,evidence_count\n')],
+    [
+      'channels.csv',
+      Buffer.from('platform,kind,canonical_url,original_url,title,category,first_seen,evidence_count\n'),
+    ],
     ['custody.jsonl', Buffer.from('{"seq":1,"action":"intake"}\n')],
   ]);
   evidencePaths.forEach((p, i) => files.set(p, evidence[i] as Buffer));
-  files.set('notice.json', Buffer.from(JSON.stringify(sampleNotice(analyst, reference, evidencePaths.map((path, i) => ({ path, bytes: evidence[i]! }))), null, 2)));
+  files.set(
+    'notice.json',
+    Buffer.from(
+      JSON.stringify(
+        sampleNotice(
+          analyst,
+          reference,
+          evidencePaths.map((path, i) => ({ path, bytes: evidence[i]! })),
+        ),
+        null,
+        2,
+      ),
+    ),
+  );
   const pdfFile = Buffer.isBuffer(pdf) ? bufferPayload('report.pdf', pdf) : pdf;
   if (Buffer.isBuffer(pdf)) files.set('report.pdf', pdf);
   return {
@@ -168,7 +209,10 @@ export function sampleInput(analyst: Signer, reference = 'KOMINFO/2026/11/0042',
 
 export function sh(command: string, cwd: string): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync('sh', ['-c', command], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return {
+      code: 0,
+      out: execFileSync('sh', ['-c', command], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    };
   } catch (err) {
     const e = err as { status: number; stdout: string; stderr: string };
     return { code: e.status, out: `${e.stdout}${e.stderr}` };
@@ -189,7 +233,11 @@ export async function readZip(path: string, withFlags = false): Promise<PlainEnt
     const stream = await zip.openReadStreamPromise(entry);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    entries.push({ name: entry.fileName, data: Buffer.concat(chunks), ...(withFlags ? { flags: entry.generalPurposeBitFlag } : {}) });
+    entries.push({
+      name: entry.fileName,
+      data: Buffer.concat(chunks),
+      ...(withFlags ? { flags: entry.generalPurposeBitFlag } : {}),
+    });
   }
   return entries;
 }
@@ -213,7 +261,10 @@ export interface RawEntry {
 }
 
 /** Writes ZIP bytes by hand, for the archives no well-behaved writer would produce. */
-export function rawZip(entries: RawEntry[], opts: { prefix?: Buffer; trailing?: Buffer; comment?: Buffer } = {}): Buffer {
+export function rawZip(
+  entries: RawEntry[],
+  opts: { prefix?: Buffer; trailing?: Buffer; comment?: Buffer } = {},
+): Buffer {
   const parts: Buffer[] = [opts.prefix ?? Buffer.alloc(0)];
   let offset = parts[0]!.length;
   const central: Buffer[] = [];
@@ -221,7 +272,8 @@ export function rawZip(entries: RawEntry[], opts: { prefix?: Buffer; trailing?: 
   for (const e of entries) {
     const data = e.data ?? Buffer.alloc(0);
     const name = Buffer.isBuffer(e.name) ? e.name : Buffer.from(e.name);
-    const localName = e.localName === undefined ? name : Buffer.isBuffer(e.localName) ? e.localName : Buffer.from(e.localName);
+    const localName =
+      e.localName === undefined ? name : Buffer.isBuffer(e.localName) ? e.localName : Buffer.from(e.localName);
     const method = e.method ?? 0;
     const stored = e.stored ?? (method === 8 ? deflateRawSync(data) : data);
     const crc = e.crc ?? crc32(data);
@@ -273,7 +325,11 @@ export function rawZip(entries: RawEntry[], opts: { prefix?: Buffer; trailing?: 
 }
 
 /** Rebuilds a package with `edit` applied to its entries: a structurally perfect ZIP with other content. */
-export async function rezip(source: string, target: string, edit: (entries: PlainEntry[]) => PlainEntry[]): Promise<void> {
+export async function rezip(
+  source: string,
+  target: string,
+  edit: (entries: PlainEntry[]) => PlainEntry[],
+): Promise<void> {
   const entries = edit(await readZip(source));
   writeFileSync(target, rawZip(entries.map((e) => ({ name: e.name, data: e.data }))));
 }

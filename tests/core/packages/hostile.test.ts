@@ -30,7 +30,12 @@ async function verifyBytes(bytes: Buffer, limits?: Partial<VerifyLimits>) {
     const result = await verifyPackage(path, limits ? { limits } : {});
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(readdirSync(dir).length).toBe(before);
-    return { result, ms: performance.now() - t0, rssGrowth: peak - rss0, failed: result.checks.filter((c) => !c.ok).map((c) => c.id) };
+    return {
+      result,
+      ms: performance.now() - t0,
+      rssGrowth: peak - rss0,
+      failed: result.checks.filter((c) => !c.ok).map((c) => c.id),
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -22,9 +22,16 @@ async function peakRssGrowth(run: () => Promise<unknown>): Promise<number> {
 
 it('exports and verifies a 384 MiB payload in bounded memory', async () => {
   const chunk = Buffer.alloc(MiB, 0x5a);
-  const pdf = { path: 'report.pdf', size: 384 * MiB, open: () => Readable.from((function* () {
-    for (let i = 0; i < 384; i++) yield chunk;
-  })()) };
+  const pdf = {
+    path: 'report.pdf',
+    size: 384 * MiB,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 384; i++) yield chunk;
+        })(),
+      ),
+  };
   const { input } = sampleInput(makeSigner('analyst'), 'BIG-2', pdf);
   const path = join(tempDir(), 'BIG-2.zip');
   const writing = await peakRssGrowth(() => writePackage(input, path));

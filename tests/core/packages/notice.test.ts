@@ -20,7 +20,11 @@ async function resigned(edit: (notice: NoticeJson) => void | Buffer) {
 describe('the notice check of verify', () => {
   it('passes the sample package', async () => {
     const result = await resigned(() => undefined);
-    expect(result.checks.find((c) => c.id === 'notice')).toEqual({ id: 'notice', ok: true, detail: expect.stringContaining('jejak-notice/1') });
+    expect(result.checks.find((c) => c.id === 'notice')).toEqual({
+      id: 'notice',
+      ok: true,
+      detail: expect.stringContaining('jejak-notice/1'),
+    });
   });
 
   it.each(NOTICE_EDITS)('%s: only the notice check fails, naming the field', async (_label, edit, detail) => {
@@ -36,7 +40,12 @@ describe('the notice check of verify', () => {
     const good = (await writePackage(sample.input, join(dir, 'good.zip'), { now })).path;
     await rezip(good, join(dir, 'gone.zip'), (entries) => entries.filter((e) => !e.name.endsWith('/data/notice.json')));
     const result = await verifyPackage(join(dir, 'gone.zip'));
-    expect(result.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['layout', 'payload-oxum', 'manifests-complete', 'notice']);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([
+      'layout',
+      'payload-oxum',
+      'manifests-complete',
+      'notice',
+    ]);
     expect(result.checks.find((c) => c.id === 'layout')!.detail).toContain('data/notice.json is missing');
 
     sample.input.payload = sample.input.payload.filter((p) => p.path !== 'notice.json');

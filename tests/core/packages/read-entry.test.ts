@@ -25,7 +25,8 @@ async function code(p: Promise<unknown>): Promise<string | undefined> {
 
 describe('readPackageEntry', () => {
   it('returns the exact bytes of a payload file', async () => {
-    for (const [file, bytes] of sample.files) expect((await readPackageEntry(path, `data/${file}`)).equals(bytes)).toBe(true);
+    for (const [file, bytes] of sample.files)
+      expect((await readPackageEntry(path, `data/${file}`)).equals(bytes)).toBe(true);
   });
 
   it('refuses what it must not return', async () => {
@@ -41,7 +42,9 @@ describe('readPackageEntry', () => {
     const evidence = [...sample.files.keys()].filter((p) => p.startsWith('evidence/'));
     const err = await readPackageEntry(bad, `data/${evidence[0]}`).catch((e: unknown) => e);
     expect(isJejakError(err, 'INTEGRITY')).toBe(true);
-    expect((err as { details: { checks: Array<{ id: string }> } }).details.checks.map((c) => c.id)).toContain('manifest-sha256');
+    expect((err as { details: { checks: Array<{ id: string }> } }).details.checks.map((c) => c.id)).toContain(
+      'manifest-sha256',
+    );
     // it checks only what it returns: another file is still served (verifyPackage gives the verdict)
     expect((await readPackageEntry(bad, `data/${evidence[1]}`)).equals(sample.files.get(evidence[1]!)!)).toBe(true);
   });

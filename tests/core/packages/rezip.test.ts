@@ -1,7 +1,15 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countersignPackage, verifyFolder, verifyPackage, writePackage, type RosterEntry, type Signer, type VerifyResult } from '../../../electron/core/packages';
+import {
+  countersignPackage,
+  verifyFolder,
+  verifyPackage,
+  writePackage,
+  type RosterEntry,
+  type Signer,
+  type VerifyResult,
+} from '../../../electron/core/packages';
 import { ARCHIVERS } from './corpus/rezipped';
 import { cleanTempDirs, makeSigner, rawZip, readZip, sampleInput, sh, tempDir } from './helpers';
 
@@ -36,7 +44,13 @@ beforeAll(async () => {
   supervisor = makeSigner('supervisor');
   roster = [at(analyst), at(supervisor)];
   const submitted = (await writePackage(sampleInput(analyst).input, join(dir, 'submitted.zip'))).path;
-  original = (await countersignPackage(submitted, join(dir, `${N}.zip`), { signer: supervisor, decision: 'approved', comment: 'ok' })).path;
+  original = (
+    await countersignPackage(submitted, join(dir, `${N}.zip`), {
+      signer: supervisor,
+      decision: 'approved',
+      comment: 'ok',
+    })
+  ).path;
   originalResult = await verifyPackage(original, { roster });
   expect(originalResult.verdict).toBe('valid-trusted');
   unzipped = join(dir, 'unzipped');
@@ -59,7 +73,10 @@ describe('a package unzipped and zipped again verifies like the original', () =>
 
   it('a folder entry that carries data is still invalid', async () => {
     const entries = await readZip(original);
-    const withFolder = [{ name: `${N}/data/`, data: Buffer.from('hidden'), attrs: ((0o040755 << 16) | 0x10) >>> 0 }, ...entries];
+    const withFolder = [
+      { name: `${N}/data/`, data: Buffer.from('hidden'), attrs: ((0o040755 << 16) | 0x10) >>> 0 },
+      ...entries,
+    ];
     const path = join(dir, 'folder-with-data.zip');
     writeFileSync(path, rawZip(withFolder));
     const result = await verifyPackage(path, { roster });
@@ -71,7 +88,11 @@ describe('a package unzipped and zipped again verifies like the original', () =>
     const out = join(dir, 'rezipped-for-review.zip');
     expect(sh(`zip -q -r ${out} ${N}`, unzipped).code).toBe(0);
     const other = makeSigner('supervisor', 'Kepala Direktorat');
-    const signed = await countersignPackage(out, join(dir, 'rezipped-signed.zip'), { signer: other, decision: 'returned', comment: 'lengkapi' });
+    const signed = await countersignPackage(out, join(dir, 'rezipped-signed.zip'), {
+      signer: other,
+      decision: 'returned',
+      comment: 'lengkapi',
+    });
     expect((await verifyPackage(signed.path, { roster: [...roster, at(other)] })).verdict).toBe('valid-trusted');
   });
 });
@@ -81,7 +102,15 @@ describe('verifyFolder: the unzipped bag itself', () => {
     const result = await verifyFolder(join(unzipped, N), { roster });
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(essence(result)).toEqual(essence(originalResult));
-    expect(result.checks.map((c) => c.id).slice(0, 7)).toEqual(['folder-structure', 'folder-limits', 'entry-names', 'entry-types', 'entry-unique', 'single-folder', 'folder-data']);
+    expect(result.checks.map((c) => c.id).slice(0, 7)).toEqual([
+      'folder-structure',
+      'folder-limits',
+      'entry-names',
+      'entry-types',
+      'entry-unique',
+      'single-folder',
+      'folder-data',
+    ]);
     expect(result.name).toBe(N);
   });
 
@@ -102,7 +131,11 @@ describe('verifyFolder: the unzipped bag itself', () => {
 
   it('a changed byte is caught by the manifests', async () => {
     const bag = copy((b) => writeFileSync(join(b, 'data', 'channels.csv'), 'changed\n'));
-    expect((await failing(bag)).map((f) => f.split(':')[0])).toEqual(['payload-oxum', 'manifest-sha256', 'manifest-sha512']);
+    expect((await failing(bag)).map((f) => f.split(':')[0])).toEqual([
+      'payload-oxum',
+      'manifest-sha256',
+      'manifest-sha512',
+    ]);
   });
 
   it('a symbolic link is refused, not followed', async () => {
@@ -120,7 +153,9 @@ describe('verifyFolder: the unzipped bag itself', () => {
 
   it('names differing only in letter case are refused', async () => {
     const bag = copy((b) => writeFileSync(join(b, 'data', 'Report.pdf'), 'twin'));
-    expect((await failing(bag)).join('\n')).toMatch(/entry-unique: "data\/(R|r)eport.pdf" and "data\/(?!\1)[Rr]eport.pdf" differ only in Unicode form or letter case/);
+    expect((await failing(bag)).join('\n')).toMatch(
+      /entry-unique: "data\/(R|r)eport.pdf" and "data\/(?!\1)[Rr]eport.pdf" differ only in Unicode form or letter case/,
+    );
   });
 
   it('a name not in NFC is refused', async () => {
@@ -135,7 +170,10 @@ describe('verifyFolder: the unzipped bag itself', () => {
 
   it('a folder renamed away from the package name is invalid', async () => {
     const root = tempDir();
-    for (const [name, expected] of [['CASE (1)', 'single-folder'], ['KOMINFO-2026-11-0043', 'bag-info']] as const) {
+    for (const [name, expected] of [
+      ['CASE (1)', 'single-folder'],
+      ['KOMINFO-2026-11-0043', 'bag-info'],
+    ] as const) {
       expect(sh(`cp -r ${join(unzipped, N)} '${join(root, name)}'`, dir).code).toBe(0);
       expect((await failing(join(root, name))).map((f) => f.split(':')[0])).toEqual([expected]);
     }

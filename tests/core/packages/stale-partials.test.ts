@@ -18,7 +18,12 @@ describe('removeStalePartials', () => {
   it('removes our partials whose writer is gone, by exact name and ZIP start, and nothing else', () => {
     const dir = tempDir();
     const dead = deadPid();
-    const stale = [`.case.zip.partial-${dead}-0123456789ab`, '.old.zip.partial-a1b2c3d4e5f6', `.empty.zip.partial-${dead}-ffffffffffff`, `.case.zip.age.partial-${dead}-0123456789ab`];
+    const stale = [
+      `.case.zip.partial-${dead}-0123456789ab`,
+      '.old.zip.partial-a1b2c3d4e5f6',
+      `.empty.zip.partial-${dead}-ffffffffffff`,
+      `.case.zip.age.partial-${dead}-0123456789ab`,
+    ];
     writeFileSync(join(dir, stale[0]!), ZIP);
     writeFileSync(join(dir, stale[1]!), ZIP);
     writeFileSync(join(dir, stale[2]!), '');
@@ -41,7 +46,9 @@ describe('removeStalePartials', () => {
 
     const removed = removeStalePartials(dir);
     expect(removed.map((r) => r.file).sort()).toEqual([...stale].sort());
-    expect(readdirSync(dir).sort()).toEqual([...Object.keys(kept), 'target', `.link.zip.partial-${dead}-0123456789ab`].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      [...Object.keys(kept), 'target', `.link.zip.partial-${dead}-0123456789ab`].sort(),
+    );
   });
 
   it('never removes the partial of a write still running in this process', async () => {

@@ -13,12 +13,15 @@ let good: string;
 let n = 0;
 const target = () => join(dir, `strict-${(n += 1)}.zip`);
 const failing = (r: { checks: Array<{ id: string; ok: boolean }> }) => r.checks.filter((c) => !c.ok).map((c) => c.id);
-const detail = (r: { checks: Array<{ id: string; detail: string }> }, id: CheckId) => r.checks.find((c) => c.id === id)?.detail ?? '';
+const detail = (r: { checks: Array<{ id: string; detail: string }> }, id: CheckId) =>
+  r.checks.find((c) => c.id === id)?.detail ?? '';
 
 beforeAll(async () => {
   dir = tempDir();
   analyst = makeSigner('analyst');
-  good = (await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })).path;
+  good = (
+    await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })
+  ).path;
 });
 afterAll(cleanTempDirs);
 

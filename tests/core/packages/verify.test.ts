@@ -13,10 +13,11 @@ let analyst: Signer;
 beforeAll(async () => {
   dir = tempDir();
   analyst = makeSigner('analyst');
-  good = (await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })).path;
+  good = (
+    await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })
+  ).path;
 });
 afterAll(cleanTempDirs);
-
 
 async function failing(change: (entries: PlainEntry[]) => PlainEntry[]): Promise<CheckId[]> {
   const path = join(dir, `t-${Math.random().toString(16).slice(2)}.zip`);
@@ -45,7 +46,11 @@ describe('verifyPackage on the written bytes', () => {
     const path = join(dir, 'flipped.zip');
     writeFileSync(path, flippedStoredByte(readFileSync(good)));
     const result = await verifyPackage(path);
-    expect(result.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['zip-data', 'manifest-sha256', 'manifest-sha512']);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([
+      'zip-data',
+      'manifest-sha256',
+      'manifest-sha512',
+    ]);
     expect(result.checks.find((c) => c.id === 'zip-data')?.detail).toContain('CRC-32');
   });
 

@@ -22,36 +22,44 @@ describe('writePackage', () => {
   it.each([
     ['sizes known (CRC and sizes written back into local headers)', true],
     ['sizes unknown (data descriptors)', false],
-  ])('writes a bag that unzip, sha256sum and openssl verify by hand, exactly as the format says: %s', async (_label, sized) => {
-    const analyst = makeSigner('analyst');
-    const { input, reference } = sampleInput(analyst);
-    if (!sized) input.payload = input.payload.map(({ size: _size, ...rest }) => rest);
-    const dir = tempDir();
-    const result = await writePackage(input, join(dir, packageFileName(reference)), { now });
-    expect(result.name).toBe('KOMINFO-2026-11-0042');
-    expect(result.bytes).toBe(readFileSync(result.path).length);
+  ])(
+    'writes a bag that unzip, sha256sum and openssl verify by hand, exactly as the format says: %s',
+    async (_label, sized) => {
+      const analyst = makeSigner('analyst');
+      const { input, reference } = sampleInput(analyst);
+      if (!sized) input.payload = input.payload.map(({ size: _size, ...rest }) => rest);
+      const dir = tempDir();
+      const result = await writePackage(input, join(dir, packageFileName(reference)), { now });
+      expect(result.name).toBe('KOMINFO-2026-11-0042');
+      expect(result.bytes).toBe(readFileSync(result.path).length);
 
-    expect(sh('unzip -q KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
-    const bag = join(dir, result.name);
-    const check = sh('sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt', bag);
-    expect(check.code, check.out).toBe(0);
-    expect(sh('sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt', bag).code).toBe(0);
-    expect(sh('sha256sum tagmanifest-sha256.txt', bag).out.split(' ')[0]).toBe(result.tagmanifestSha256);
+      expect(sh('unzip -q KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
+      const bag = join(dir, result.name);
+      const check = sh('sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt', bag);
+      expect(check.code, check.out).toBe(0);
+      expect(sh('sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt', bag).code).toBe(0);
+      expect(sh('sha256sum tagmanifest-sha256.txt', bag).out.split(' ')[0]).toBe(result.tagmanifestSha256);
 
-    const stem = `signatures/1-analyst-${analyst.fingerprint.slice(0, 16)}`;
-    const openssl = sh(`openssl pkeyutl -verify -pubin -inkey ${stem}.pem -rawin -in ${stem}.json -sigfile ${stem}.sig`, bag);
-    expect(openssl.out).toContain('Signature Verified Successfully');
-    expect(openssl.code).toBe(0);
-    expect(sh('unzip -tq KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
-    const flags = (await readZip(result.path, true)).map((e) => (e.flags ?? 0) & 0x0008);
-    expect(flags.slice(0, input.payload.length)).toEqual(input.payload.map(() => (sized ? 0 : 0x0008)));
-    expect((await verifyPackage(result.path)).verdict).toBe('valid-untrusted');
-  });
+      const stem = `signatures/1-analyst-${analyst.fingerprint.slice(0, 16)}`;
+      const openssl = sh(
+        `openssl pkeyutl -verify -pubin -inkey ${stem}.pem -rawin -in ${stem}.json -sigfile ${stem}.sig`,
+        bag,
+      );
+      expect(openssl.out).toContain('Signature Verified Successfully');
+      expect(openssl.code).toBe(0);
+      expect(sh('unzip -tq KOMINFO-2026-11-0042.zip', dir).code).toBe(0);
+      const flags = (await readZip(result.path, true)).map((e) => (e.flags ?? 0) & 0x0008);
+      expect(flags.slice(0, input.payload.length)).toEqual(input.payload.map(() => (sized ? 0 : 0x0008)));
+      expect((await verifyPackage(result.path)).verdict).toBe('valid-untrusted');
+    },
+  );
 
   it('writes the statement byte for byte as the format shows it', async () => {
     const analyst = makeSigner('analyst');
     const { input } = sampleInput(analyst);
-    const result = await writePackage({ ...input, comment: 'Mohon ditindaklanjuti' }, join(tempDir(), 'p.zip'), { now });
+    const result = await writePackage({ ...input, comment: 'Mohon ditindaklanjuti' }, join(tempDir(), 'p.zip'), {
+      now,
+    });
     const entries = await readZip(result.path);
     const json = entries.find((e) => e.name.endsWith('.json') && e.name.includes('/signatures/'));
     const expected = {
@@ -76,7 +84,14 @@ describe('writePackage', () => {
     const n = 'KOMINFO-2026-11-0042';
     expect(entries.map((e) => e.name)).toEqual([
       ...input.payload.map((p) => `${n}/data/${p.path}`),
-      ...['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt'].map((f) => `${n}/${f}`),
+      ...[
+        'bagit.txt',
+        'bag-info.txt',
+        'manifest-sha256.txt',
+        'manifest-sha512.txt',
+        'tagmanifest-sha256.txt',
+        'tagmanifest-sha512.txt',
+      ].map((f) => `${n}/${f}`),
       ...['json', 'sig', 'pem'].map((x) => `${n}/signatures/1-analyst-${fp}.${x}`),
     ]);
     const octets = [...files.values()].reduce((s, b) => s + b.length, 0);
@@ -98,8 +113,11 @@ describe('writePackage', () => {
         '',
       ].join('\n'),
     );
-    expect(entries.find((e) => e.name.endsWith('/bagit.txt'))?.data.toString()).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
-    for (const [path, bytes] of files) expect(entries.find((e) => e.name === `${n}/data/${path}`)?.data.equals(bytes)).toBe(true);
+    expect(entries.find((e) => e.name.endsWith('/bagit.txt'))?.data.toString()).toBe(
+      'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+    );
+    for (const [path, bytes] of files)
+      expect(entries.find((e) => e.name === `${n}/data/${path}`)?.data.equals(bytes)).toBe(true);
   });
 
   it('verifies as valid-untrusted, and valid-trusted with the analyst in the roster', async () => {
@@ -109,14 +127,18 @@ describe('writePackage', () => {
     const untrusted = await verifyPackage(path);
     expect(untrusted.checks.filter((c) => !c.ok)).toEqual([]);
     expect(untrusted.verdict).toBe('valid-untrusted');
-    const roster = [{ fingerprint: analyst.fingerprint, name: analyst.name, unit: analyst.unit, role: 'analyst' as const }];
+    const roster = [
+      { fingerprint: analyst.fingerprint, name: analyst.name, unit: analyst.unit, role: 'analyst' as const },
+    ];
     const trusted = await verifyPackage(path, { roster });
     expect(trusted.verdict).toBe('valid-trusted');
     expect(trusted.statements[0]?.trusted).toBe(true);
     expect((trusted.report as { case: { reference: string } }).case.reference).toBe('KOMINFO/2026/11/0042');
     expect(trusted.bagInfo?.['Payload-Oxum']).toMatch(/^\d+\.8$/);
     // the same key in the roster as a supervisor is not trusted as an analyst
-    expect((await verifyPackage(path, { roster: [{ ...roster[0]!, role: 'supervisor' }] })).verdict).toBe('valid-untrusted');
+    expect((await verifyPackage(path, { roster: [{ ...roster[0]!, role: 'supervisor' }] })).verdict).toBe(
+      'valid-untrusted',
+    );
   });
 
   it('derives NAME from the case reference and refuses one that leaves no usable name', () => {
@@ -148,16 +170,55 @@ describe('writePackage', () => {
 describe('writePackage refuses, leaving nothing behind', () => {
   const cases: Array<[string, (s: ReturnType<typeof sampleInput>) => void, string]> = [
     ['a payload without report.pdf', (s) => s.input.payload.shift(), 'INVALID_INPUT'],
-    ['a path outside the layout', (s) => s.input.payload.push(bufferPayload('../escape.txt', Buffer.from('x'))), 'INVALID_INPUT'],
-    ['an unknown payload file', (s) => s.input.payload.push(bufferPayload('notes.txt', Buffer.from('x'))), 'INVALID_INPUT'],
+    [
+      'a path outside the layout',
+      (s) => s.input.payload.push(bufferPayload('../escape.txt', Buffer.from('x'))),
+      'INVALID_INPUT',
+    ],
+    [
+      'an unknown payload file',
+      (s) => s.input.payload.push(bufferPayload('notes.txt', Buffer.from('x'))),
+      'INVALID_INPUT',
+    ],
     ['a payload file twice', (s) => s.input.payload.push(s.input.payload[1]!), 'INVALID_INPUT'],
     ['a supervisor exporting', (s) => (s.input.signer = makeSigner('supervisor')), 'INVALID_INPUT'],
-    ['a fingerprint that is not the key', (s) => (s.input.signer = { ...s.input.signer, fingerprint: '0'.repeat(64) }), 'INVALID_INPUT'],
-    ['a signer whose signatures do not verify', (s) => (s.input.signer = { ...s.input.signer, sign: () => Buffer.alloc(64) }), 'INVALID_INPUT'],
-    ['a file whose bytes changed since intake', (s) => (s.input.payload[4]!.expectedSha256 = '0'.repeat(64)), 'INTEGRITY'],
+    [
+      'a fingerprint that is not the key',
+      (s) => (s.input.signer = { ...s.input.signer, fingerprint: '0'.repeat(64) }),
+      'INVALID_INPUT',
+    ],
+    [
+      'a signer whose signatures do not verify',
+      (s) => (s.input.signer = { ...s.input.signer, sign: () => Buffer.alloc(64) }),
+      'INVALID_INPUT',
+    ],
+    [
+      'a file whose bytes changed since intake',
+      (s) => (s.input.payload[4]!.expectedSha256 = '0'.repeat(64)),
+      'INTEGRITY',
+    ],
     ['a file shorter than its size', (s) => (s.input.payload[4]!.size = 1000), 'INTEGRITY'],
-    ['an evidence file named for other bytes', (s) => (s.input.payload[4] = bufferPayload(s.input.payload[4]!.path, Buffer.from('other'))), 'INTEGRITY'],
-    ['a report.json that does not list the evidence', (s) => (s.input.payload[1] = bufferPayload('report.json', Buffer.from(JSON.stringify({ format: 'jejak-report/1', case: { reference: s.reference }, analyst: { fingerprint: s.input.signer.fingerprint }, evidence: [] })))), 'INVALID_INPUT'],
+    [
+      'an evidence file named for other bytes',
+      (s) => (s.input.payload[4] = bufferPayload(s.input.payload[4]!.path, Buffer.from('other'))),
+      'INTEGRITY',
+    ],
+    [
+      'a report.json that does not list the evidence',
+      (s) =>
+        (s.input.payload[1] = bufferPayload(
+          'report.json',
+          Buffer.from(
+            JSON.stringify({
+              format: 'jejak-report/1',
+              case: { reference: s.reference },
+              analyst: { fingerprint: s.input.signer.fingerprint },
+              evidence: [],
+            }),
+          ),
+        )),
+      'INVALID_INPUT',
+    ],
     ['a report.json for another case', (s) => (s.input.bagInfo.externalIdentifier = 'OTHER-1'), 'INVALID_INPUT'],
   ];
   it.each(cases)('%s', async (_label, spoil, code) => {
@@ -214,12 +275,18 @@ describe('writePackage refuses, leaving nothing behind', () => {
 
   it('cancellation before it starts', async () => {
     const dir = tempDir();
-    await expectCode(writePackage(sampleInput(makeSigner('analyst')).input, join(dir, 'p.zip'), { signal: AbortSignal.abort() }), 'CANCELLED');
+    await expectCode(
+      writePackage(sampleInput(makeSigner('analyst')).input, join(dir, 'p.zip'), { signal: AbortSignal.abort() }),
+      'CANCELLED',
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a destination folder that does not exist', async () => {
-    await expectCode(writePackage(sampleInput(makeSigner('analyst')).input, join(tempDir(), 'nope', 'p.zip')), 'NOT_FOUND');
+    await expectCode(
+      writePackage(sampleInput(makeSigner('analyst')).input, join(tempDir(), 'nope', 'p.zip')),
+      'NOT_FOUND',
+    );
   });
 });
 

@@ -25,10 +25,15 @@ describe('machine policy, enforced in the core', () => {
     const kdf = { name: 'scrypt' as const, N: 2048, r: 8, p: 1 };
     const app = appWith({ minPassphraseStrength: 4, kdf });
     // Strength 3 ("kucing12hitam") is enough by default, not under this policy.
-    await expect(call(app, 'vault.create', { passphrase: 'kucing12hitam' })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE', message: expect.stringContaining('at least 4') });
+    await expect(call(app, 'vault.create', { passphrase: 'kucing12hitam' })).rejects.toMatchObject({
+      code: 'WEAK_PASSPHRASE',
+      message: expect.stringContaining('at least 4'),
+    });
     await call(app, 'vault.create', { passphrase: PASSPHRASE });
     expect(readHeader(app.config.vaultDir).wraps.map((w) => ('kdf' in w ? w.kdf : null))).toEqual([kdf, kdf]);
-    await expect(call(app, 'vault.changePassphrase', { current: PASSPHRASE, next: 'kucing12hitam' })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
+    await expect(
+      call(app, 'vault.changePassphrase', { current: PASSPHRASE, next: 'kucing12hitam' }),
+    ).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
     expect((await call(app, 'vault.status', {})).minPassphraseStrength).toBe(4);
     app.lock('test');
   });
@@ -42,13 +47,36 @@ describe('machine policy, enforced in the core', () => {
   });
 
   it('categories, legal basis presets, reference pattern and due hours shape the catalog and cases', async () => {
-    const app = appWith({ categories: ['judi daring', 'lainnya'], legalBasisPresets: ['Pasal 27 ayat (2) UU ITE'], referencePattern: 'PK-{yy}{mm}-{seq3}', dueHours: { urgent: 2, normal: 48 } });
+    const app = appWith({
+      categories: ['judi daring', 'lainnya'],
+      legalBasisPresets: ['Pasal 27 ayat (2) UU ITE'],
+      referencePattern: 'PK-{yy}{mm}-{seq3}',
+      dueHours: { urgent: 2, normal: 48 },
+    });
     await call(app, 'vault.create', { passphrase: PASSPHRASE });
-    expect(await call(app, 'catalog.vocabulary', {})).toMatchObject({ categories: ['judi daring', 'lainnya'], categoriesLocked: true });
-    await expect(call(app, 'channels.add', { url: 't.me/slot_gacor', category: 'terorisme' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Unknown category') });
+    expect(await call(app, 'catalog.vocabulary', {})).toMatchObject({
+      categories: ['judi daring', 'lainnya'],
+      categoriesLocked: true,
+    });
+    await expect(call(app, 'channels.add', { url: 't.me/slot_gacor', category: 'terorisme' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('Unknown category'),
+    });
     const { channel } = await call(app, 'channels.add', { url: 't.me/slot_gacor', category: 'judi daring' });
-    expect(await call(app, 'cases.presets', {})).toMatchObject({ legalBasis: ['Pasal 27 ayat (2) UU ITE'], dueHours: { urgent: 2, normal: 48 }, referencePattern: 'PK-{yy}{mm}-{seq3}' });
-    const kase = await call(app, 'cases.create', { title: 'Judi', platform: 'telegram', priority: 'urgent', legalBasis: 'Pasal 27 ayat (2) UU ITE', notes: '', channelIds: [(channel as { id: number }).id], evidenceIds: [] });
+    expect(await call(app, 'cases.presets', {})).toMatchObject({
+      legalBasis: ['Pasal 27 ayat (2) UU ITE'],
+      dueHours: { urgent: 2, normal: 48 },
+      referencePattern: 'PK-{yy}{mm}-{seq3}',
+    });
+    const kase = await call(app, 'cases.create', {
+      title: 'Judi',
+      platform: 'telegram',
+      priority: 'urgent',
+      legalBasis: 'Pasal 27 ayat (2) UU ITE',
+      notes: '',
+      channelIds: [(channel as { id: number }).id],
+      evidenceIds: [],
+    });
     expect(kase.reference).toMatch(/^PK-\d{4}-001$/);
     expect(Date.parse(kase.dueAt as string) - Date.parse(kase.createdAt as string)).toBe(2 * 3_600_000);
     app.lock('test');
@@ -56,9 +84,13 @@ describe('machine policy, enforced in the core', () => {
 
   it('trustRoster: the policy entries are part of the roster verification uses, marked as policy', async () => {
     const fingerprint = 'ab'.repeat(32);
-    const app = appWith({ trustRoster: [{ fingerprint, name: 'Bu Supervisor', unit: 'Direktorat', role: 'supervisor' }] });
+    const app = appWith({
+      trustRoster: [{ fingerprint, name: 'Bu Supervisor', unit: 'Direktorat', role: 'supervisor' }],
+    });
     await call(app, 'vault.create', { passphrase: PASSPHRASE });
-    expect((await call(app, 'trust.list', {})).entries).toEqual([{ fingerprint, name: 'Bu Supervisor', unit: 'Direktorat', role: 'supervisor', source: 'policy' }]);
+    expect((await call(app, 'trust.list', {})).entries).toEqual([
+      { fingerprint, name: 'Bu Supervisor', unit: 'Direktorat', role: 'supervisor', source: 'policy' },
+    ]);
     app.lock('test');
   });
 
@@ -68,9 +100,16 @@ describe('machine policy, enforced in the core', () => {
     expect((await call(app, 'vault.status', {})).unitName).toBe('Unit Uji Kebijakan');
     const { kase } = await analystCase(app.requireSession());
     const out = tempDir();
-    const exported = await call(app, 'cases.export', { id: kase.id, jobId: 'j1', language: 'en', destination: join(out, 'p.zip') });
+    const exported = await call(app, 'cases.export', {
+      id: kase.id,
+      jobId: 'j1',
+      language: 'en',
+      destination: join(out, 'p.zip'),
+    });
     execFileSync('unzip', ['-q', exported.path as string, '-d', out]);
-    const report = JSON.parse(readFileSync(join(out, (exported.fileName as string).replace(/\.zip$/, ''), 'data', 'report.json'), 'utf8'));
+    const report = JSON.parse(
+      readFileSync(join(out, (exported.fileName as string).replace(/\.zip$/, ''), 'data', 'report.json'), 'utf8'),
+    );
     expect(JSON.stringify(report)).toContain('Unit Uji Kebijakan');
     app.lock('test');
   });
@@ -88,7 +127,9 @@ describe('allowedExportFolders', () => {
     const { allowed, app } = root();
     expect(exportDestination(app, join(allowed, 'JJK-1.zip'), 'x.zip')).toBe(join(allowed, 'JJK-1.zip'));
     mkdirSync(join(allowed, '2026'));
-    expect(exportDestination(app, join(allowed, '2026', 'JJK-1.zip'), 'x.zip')).toBe(join(allowed, '2026', 'JJK-1.zip'));
+    expect(exportDestination(app, join(allowed, '2026', 'JJK-1.zip'), 'x.zip')).toBe(
+      join(allowed, '2026', 'JJK-1.zip'),
+    );
   });
 
   it.each([
@@ -105,7 +146,9 @@ describe('allowedExportFolders', () => {
     const { dir, allowed, app } = root();
     mkdirSync(join(dir, 'outside'));
     symlinkSync(join(dir, 'outside'), join(allowed, 'pintu'));
-    expect(() => exportDestination(app, join(allowed, 'pintu', 'JJK-1.zip'), 'x.zip')).toThrow(expect.objectContaining({ code: 'POLICY' }));
+    expect(() => exportDestination(app, join(allowed, 'pintu', 'JJK-1.zip'), 'x.zip')).toThrow(
+      expect.objectContaining({ code: 'POLICY' }),
+    );
   });
 
   it('never overwrites and writes only .zip files', () => {

@@ -38,7 +38,27 @@ function ageRecipient(): string {
 }
 function certificatePem(): string {
   const dir = tempDir();
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k'), '-out', join(dir, 'c'), '-subj', '/CN=TSA Root', '-days', '30'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(dir, 'k'),
+      '-out',
+      join(dir, 'c'),
+      '-subj',
+      '/CN=TSA Root',
+      '-days',
+      '30',
+    ],
+    { stdio: 'ignore' },
+  );
   return readFileSync(join(dir, 'c'), 'utf8');
 }
 
@@ -46,7 +66,24 @@ describe('machine policy schema', () => {
   it('ships an example naming every field, valid once IT puts in its own keys', () => {
     const shipped = example();
     expect(Object.keys(shipped).sort()).toEqual(
-      ['allowedExportFolders', 'autoLockMinutes', 'backupFolder', 'backupReminderDays', 'categories', 'dueHours', 'escrowPublicKey', 'exportRecipients', 'kdf', 'legalBasisPresets', 'minPassphraseStrength', 'notice', 'referencePattern', 'trustRoster', 'tsaRoots', 'unitName'].sort(),
+      [
+        'allowedExportFolders',
+        'autoLockMinutes',
+        'backupFolder',
+        'backupReminderDays',
+        'categories',
+        'dueHours',
+        'escrowPublicKey',
+        'exportRecipients',
+        'kdf',
+        'legalBasisPresets',
+        'minPassphraseStrength',
+        'notice',
+        'referencePattern',
+        'trustRoster',
+        'tsaRoots',
+        'unitName',
+      ].sort(),
     );
     // The shipped placeholders are deliberately not keys: deployed unchanged, Jejak refuses to start
     // rather than wrap every vault, or encrypt every package, for a key nobody holds.
@@ -55,7 +92,14 @@ describe('machine policy schema', () => {
     expect(message).toMatch(/exportRecipients\.0: must be an age X25519 recipient/);
     expect(message).toMatch(/tsaRoots\.0: must be one X\.509 certificate in PEM form/);
     expect(/is invalid: (.*)\. Ask IT/.exec(message)![1]!.split('; ')).toHaveLength(3);
-    const loaded = loadPolicy(writePolicy({ ...shipped, escrowPublicKey: x25519Pem(), exportRecipients: [ageRecipient()], tsaRoots: [certificatePem()] }));
+    const loaded = loadPolicy(
+      writePolicy({
+        ...shipped,
+        escrowPublicKey: x25519Pem(),
+        exportRecipients: [ageRecipient()],
+        tsaRoots: [certificatePem()],
+      }),
+    );
     expect(loaded.present).toBe(true);
     expect(loaded.policy.unitName).toBe(shipped.unitName);
   });
@@ -67,7 +111,7 @@ describe('machine policy schema', () => {
     ['trustRoster', [{ fingerprint: 'a'.repeat(64), name: 'x', unit: 'y', role: 'boss' }]],
     ['categories', []],
     ['categories', ['hoaks', 'hoaks']],
-    ['legalBasisPresets', [''] ],
+    ['legalBasisPresets', ['']],
     ['referencePattern', 'JJK/{yyyy}/{mm}'],
     ['referencePattern', 'JJK/{seq4}/{seq2}'],
     ['referencePattern', 'JJK/{year}/{seq4}'],
@@ -108,7 +152,10 @@ describe('machine policy schema', () => {
   });
 
   it('accepts absolute export folders of either OS', () => {
-    expect(loadPolicy(writePolicy({ allowedExportFolders: ['D:\\Ekspor', '\\\\fileserver\\takedown', '/srv/ekspor'] })).policy.allowedExportFolders).toHaveLength(3);
+    expect(
+      loadPolicy(writePolicy({ allowedExportFolders: ['D:\\Ekspor', '\\\\fileserver\\takedown', '/srv/ekspor'] }))
+        .policy.allowedExportFolders,
+    ).toHaveLength(3);
   });
 
   it('is looked for where IT puts it on each OS, or where JEJAK_POLICY says', () => {

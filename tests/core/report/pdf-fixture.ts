@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { ReportData, ReportEvidence, ReportLanguage } from '../../../electron/core/report/report-data';
 
-const hex = (seed: number, len: 64 | 128) => createHash(len === 64 ? 'sha256' : 'sha512').update(`item ${seed}`).digest('hex');
+const hex = (seed: number, len: 64 | 128) =>
+  createHash(len === 64 ? 'sha256' : 'sha512')
+    .update(`item ${seed}`)
+    .digest('hex');
 
 export const LONG_URL = `https://t.me/s/${'a1b2c3d4e5'.repeat(28)}x?before=12345`; // > 300 characters
 

@@ -32,12 +32,14 @@ function pagesOf(file: string): Word[][] {
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        x: Number(m[1]),
-        top: Number(m[2]),
-        bottom: Number(m[3]),
-        text: m[4]!,
-      })),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          x: Number(m[1]),
+          top: Number(m[2]),
+          bottom: Number(m[3]),
+          text: m[4]!,
+        }),
+      ),
     );
 }
 
@@ -55,7 +57,11 @@ function variants(): Array<{ name: string; data: ReportData }> {
   for (let channels = 1; channels <= 36; channels += 2) {
     const data = reportData({ evidence: 1 + (out.length % 2) });
     const base = data.channels[0]!;
-    data.channels = Array.from({ length: channels }, (_, i) => ({ ...base, canonicalUrl: `https://t.me/kanal_${i}`, title: `Kanal ${i}` }));
+    data.channels = Array.from({ length: channels }, (_, i) => ({
+      ...base,
+      canonicalUrl: `https://t.me/kanal_${i}`,
+      title: `Kanal ${i}`,
+    }));
     out.push({ name: `${channels} channels`, data });
   }
   return out;
@@ -66,12 +72,22 @@ describe('report PDF page breaks', () => {
     let headingsSeen = 0;
     for (const { name, data } of variants()) {
       const file = path.join(dir, `${name.replace(/ /g, '-')}.pdf`);
-      await pipeline(renderReportPdf(data, { fontsDir: path.resolve('resources/fonts'), thumbnail: thumbnailFor, now: new Date('2026-11-28T04:00:00Z') }), createWriteStream(file));
+      await pipeline(
+        renderReportPdf(data, {
+          fontsDir: path.resolve('resources/fonts'),
+          thumbnail: thumbnailFor,
+          now: new Date('2026-11-28T04:00:00Z'),
+        }),
+        createWriteStream(file),
+      );
       pagesOf(file).forEach((words, page) => {
         for (const heading of words.filter((w) => HEADINGS.includes(w.text) && w.x < PAGE.marginX + 2)) {
           headingsSeen++;
           // the heading, its rule, then at least two lines of what it introduces, on the same page
-          expect(linesBelow(words, heading.bottom + 4), `${name}: "${heading.text}" on page ${page + 1} at y=${heading.top}`).toBeGreaterThanOrEqual(2);
+          expect(
+            linesBelow(words, heading.bottom + 4),
+            `${name}: "${heading.text}" on page ${page + 1} at y=${heading.top}`,
+          ).toBeGreaterThanOrEqual(2);
         }
       });
     }

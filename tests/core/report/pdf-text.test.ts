@@ -8,7 +8,13 @@ import {
   packageName,
   vocab,
 } from '../../../electron/core/report/pdf-strings';
-import { cleanText, paragraphDirection, truncateText, visualOrder, wrapText } from '../../../electron/core/report/pdf-text';
+import {
+  cleanText,
+  paragraphDirection,
+  truncateText,
+  visualOrder,
+  wrapText,
+} from '../../../electron/core/report/pdf-text';
 
 /** every character 1 unit wide */
 const mono = (s: string) => [...s].length;
@@ -69,7 +75,8 @@ describe('wrapText', () => {
     const s = '😀'.repeat(5) + 'e\u0301'.repeat(5);
     const lines = wrapText(s, 3, (t) => [...new Intl.Segmenter().segment(t)].length);
     expect(lines.join('')).toBe(s);
-    for (const l of lines) expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    for (const l of lines)
+      expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(lines.some((l) => l.startsWith('\u0301'))).toBe(false);
   });
 

@@ -25,7 +25,8 @@ function havePoppler(): boolean {
 }
 
 beforeAll(() => {
-  if (!havePoppler()) throw new Error('these tests need poppler-utils (pdftotext, pdfinfo): apt-get install -y poppler-utils');
+  if (!havePoppler())
+    throw new Error('these tests need poppler-utils (pdftotext, pdfinfo): apt-get install -y poppler-utils');
   dir = mkdtempSync(path.join(tmpdir(), 'jejak-pdf-'));
 });
 afterAll(() => {
@@ -34,13 +35,21 @@ afterAll(() => {
 
 async function renderToFile(data: ReportData, name: string, opts: Partial<PdfOptions> = {}): Promise<string> {
   const file = path.join(dir, name);
-  await pipeline(renderReportPdf(data, { fontsDir, thumbnail: thumbnailFor, now: NOW, ...opts }), createWriteStream(file));
+  await pipeline(
+    renderReportPdf(data, { fontsDir, thumbnail: thumbnailFor, now: NOW, ...opts }),
+    createWriteStream(file),
+  );
   return file;
 }
 
 function pdfinfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 function pdftext(file: string, page?: number): string {
@@ -118,7 +127,9 @@ describe('renderReportPdf', () => {
     data.case.reference = 'JJK/2026/11/0042';
     const file = await renderToFile(data, 'long.pdf');
     const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1).map(Number));
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map(
+      (m) => m.slice(1).map(Number),
+    );
     expect(words.length).toBeGreaterThan(100);
     for (const [xMin, yMin, xMax, yMax] of words as number[][]) {
       expect(xMin).toBeGreaterThanOrEqual(49);
@@ -154,7 +165,9 @@ describe('renderReportPdf', () => {
 
   it('shows a placeholder for preview bytes it cannot decode, and carries on', async () => {
     const data = reportData({ evidence: 2 });
-    const file = await renderToFile(data, 'bad-thumb.pdf', { thumbnail: async () => Buffer.from('not an image at all') });
+    const file = await renderToFile(data, 'bad-thumb.pdf', {
+      thumbnail: async () => Buffer.from('not an image at all'),
+    });
     const text = pdftext(file);
     expect(squash(text)).toContain(squash('Pratinjau tidak dapat ditampilkan'));
     expect(squash(text)).toContain((data.evidence[1] as ReportEvidence).sha256);

@@ -51,12 +51,19 @@ describe('trust.import while a package is open', () => {
   it('review.get then shows the new verdict', async () => {
     const app = testApp();
     await dispatch(app, 'vault.create', { passphrase: PASSPHRASE });
-    const opened = await dispatch(app, 'review.openBytes', { name: 'KOMINFO-2026-11-0042.zip', dataBase64: readFileSync(zip).toString('base64'), jobId: 'j1' });
+    const opened = await dispatch(app, 'review.openBytes', {
+      name: 'KOMINFO-2026-11-0042.zip',
+      dataBase64: readFileSync(zip).toString('base64'),
+      jobId: 'j1',
+    });
     expect(opened).toMatchObject({ ok: true, value: { verdict: 'valid-untrusted' } });
     const reviewId = (opened as { value: { reviewId: string } }).value.reviewId;
     expect(await dispatch(app, 'trust.import', { json: JSON.stringify([entry(analyst)]) })).toMatchObject({ ok: true });
     const after = await dispatch(app, 'review.get', { reviewId });
-    expect(after).toMatchObject({ ok: true, value: { reviewId, verdict: 'valid-trusted', statements: [{ trusted: true }] } });
+    expect(after).toMatchObject({
+      ok: true,
+      value: { reviewId, verdict: 'valid-trusted', statements: [{ trusted: true }] },
+    });
     app.lock('test');
   });
 });

@@ -42,7 +42,13 @@ describe('audit head anchored in vault.json', () => {
     await truncateAuditTail(dir, 3);
     const s = await unlock(dir);
     expect(verifyAudit(s.db).ok).toBe(true); // what today's check sees: nothing wrong
-    expect(s.anchorFinding).toMatchObject({ ok: false, anchor: { seq: 9 }, reason: expect.stringMatching(/entry 9 .* is gone: the chain ends at entry 6, so entries were deleted from its tail/) });
+    expect(s.anchorFinding).toMatchObject({
+      ok: false,
+      anchor: { seq: 9 },
+      reason: expect.stringMatching(
+        /entry 9 .* is gone: the chain ends at entry 6, so entries were deleted from its tail/,
+      ),
+    });
     expect(s.db.all(sql`SELECT action FROM audit WHERE action = 'audit.anchor-broken'`)).toHaveLength(1);
     expect(verified(s)).toMatchObject({ ok: false, brokenAnchor: { seq: 9 } });
     s.close('test');
@@ -50,7 +56,11 @@ describe('audit head anchored in vault.json', () => {
     for (let i = 0; i < 2; i++) {
       const again = await unlock(dir);
       expect(again.anchorFinding).toMatchObject({ ok: false, anchor: { seq: 9 } });
-      expect(verified(again)).toMatchObject({ ok: false, anchor: { ok: true }, brokenAnchor: { seq: 9, reason: expect.stringMatching(/rewritten/) } });
+      expect(verified(again)).toMatchObject({
+        ok: false,
+        anchor: { ok: true },
+        brokenAnchor: { seq: 9, reason: expect.stringMatching(/rewritten/) },
+      });
       again.close('test');
     }
   });
@@ -84,21 +94,37 @@ describe('audit head in packages', () => {
     const { kase } = await analystCase(session);
     const out = tempDir();
     const early = join(out, 'early.zip');
-    await exportCase(session, POLICY, kase.id, early, { language: 'id', resourcesDir: RESOURCES, version: '0.1.0-test' });
+    await exportCase(session, POLICY, kase.id, early, {
+      language: 'id',
+      resourcesDir: RESOURCES,
+      version: '0.1.0-test',
+    });
     const lines = (await readPackageEntry(early, 'data/custody.jsonl')).toString('utf8').trim().split('\n');
     const head = JSON.parse(lines.at(-1)!);
-    expect(head).toMatchObject({ type: 'chain-head', vaultId, seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(head).toMatchObject({
+      type: 'chain-head',
+      vaultId,
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     session.close('test');
 
     // A second vault's package is named as such, not as a contradiction.
     const other = await newVault();
     const { kase: otherCase } = await analystCase(other.session);
     const foreign = join(out, 'foreign.zip');
-    await exportCase(other.session, POLICY, otherCase.id, foreign, { language: 'id', resourcesDir: RESOURCES, version: '0.1.0-test' });
+    await exportCase(other.session, POLICY, otherCase.id, foreign, {
+      language: 'id',
+      resourcesDir: RESOURCES,
+      version: '0.1.0-test',
+    });
     other.session.close('test');
 
     let s = await unlock(dir);
-    expect((await checkPackageHeads(s.db, vaultId, [early, foreign])).map((r) => r.status)).toEqual(['contained', 'other-vault']);
+    expect((await checkPackageHeads(s.db, vaultId, [early, foreign])).map((r) => r.status)).toEqual([
+      'contained',
+      'other-vault',
+    ]);
     s.close('test');
 
     const copy = join(out, 'copy-of-early.zip');
@@ -108,7 +134,11 @@ describe('audit head in packages', () => {
     await truncateAuditTail(dir, locked.audit.seq - head.seq + 1); // cuts the package's own head off
     s = await unlock(dir);
     const results = await checkPackageHeads(s.db, vaultId, [copy]);
-    expect(results[0]).toMatchObject({ status: 'contradicted', head: { seq: head.seq, vaultId }, detail: expect.stringMatching(new RegExp(`^entry ${head.seq} `)) });
+    expect(results[0]).toMatchObject({
+      status: 'contradicted',
+      head: { seq: head.seq, vaultId },
+      detail: expect.stringMatching(new RegExp(`^entry ${head.seq} `)),
+    });
     s.close('test');
   });
 });

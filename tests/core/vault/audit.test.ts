@@ -16,10 +16,17 @@ describe('audit chain', () => {
     for (let i = 0; i < 5; i++) appendAudit(session.db, { actor: 'a', action: 'test.step', details: { i } });
     expect(verifyAudit(session.db)).toMatchObject({ ok: true, entries: 7 });
     // Someone with the key drops the guard and edits history.
-    session.db.raw.exec("DROP TRIGGER audit_no_update; UPDATE audit SET details = '{\"i\":99}' WHERE seq = 4");
-    expect(verifyAudit(session.db)).toMatchObject({ ok: false, entries: 3, firstBad: { seq: 4, reason: expect.stringMatching(/does not match its hash/) } });
+    session.db.raw.exec('DROP TRIGGER audit_no_update; UPDATE audit SET details = \'{"i":99}\' WHERE seq = 4');
+    expect(verifyAudit(session.db)).toMatchObject({
+      ok: false,
+      entries: 3,
+      firstBad: { seq: 4, reason: expect.stringMatching(/does not match its hash/) },
+    });
     session.db.raw.exec('DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2');
-    expect(verifyAudit(session.db)).toMatchObject({ ok: false, firstBad: { seq: 3, reason: expect.stringMatching(/entry 2 is missing/) } });
+    expect(verifyAudit(session.db)).toMatchObject({
+      ok: false,
+      firstBad: { seq: 3, reason: expect.stringMatching(/entry 2 is missing/) },
+    });
   });
 
   it('lists newest first, pages, and filters by subject', async () => {
@@ -28,7 +35,10 @@ describe('audit chain', () => {
     appendAudit(session.db, { actor: 'a', action: 'y', subject: { type: 'channel', id: 'c2' } });
     const page = listAudit(session.db, { limit: 2 });
     expect(page.map((e) => e.action)).toEqual(['y', 'x']);
-    expect(listAudit(session.db, { limit: 10, beforeSeq: page[1]!.seq }).map((e) => e.action)).toEqual(['identity.key-created', 'vault.created']);
+    expect(listAudit(session.db, { limit: 10, beforeSeq: page[1]!.seq }).map((e) => e.action)).toEqual([
+      'identity.key-created',
+      'vault.created',
+    ]);
     expect(listAudit(session.db, { limit: 10, subject: { type: 'channel', id: 'c2' } })).toHaveLength(1);
     session.close('test');
   });

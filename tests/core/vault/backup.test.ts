@@ -20,7 +20,10 @@ const MARKER = 'PENANDA-RAHASIA-7f3a91';
 async function filledVault() {
   const v = await newVault();
   await analystCase(v.session);
-  await intakeBytes(v.session, POLICY, Buffer.from(`chat log ${MARKER} ${'x'.repeat(3000)}`), { originalName: 'log.txt', notes: `catatan ${MARKER}` });
+  await intakeBytes(v.session, POLICY, Buffer.from(`chat log ${MARKER} ${'x'.repeat(3000)}`), {
+    originalName: 'log.txt',
+    notes: `catatan ${MARKER}`,
+  });
   return v;
 }
 
@@ -29,7 +32,7 @@ const options = { software: 'jejak test' };
 /** Where each entry of a tar sits: its header, its data and its size (ustar octal sizes). */
 function tarEntries(tar: Buffer): Array<{ name: string; header: number; data: number; size: number }> {
   const out = [];
-  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0; ) {
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
     const name = tar.toString('utf8', at, tar.indexOf(0, at));
     const size = parseInt(tar.toString('latin1', at + 124, at + 135), 8);
     out.push({ name, header: at, data: at + 512, size });
@@ -46,15 +49,29 @@ describe('backup and restore', () => {
     expect(last).toMatchObject({ path: out, blobs: 5, bytes: readFileSync(out).length });
     const archive = readFileSync(out);
     // Nothing in clear: not the marker (in an original and in the database), not a SQLite header.
-    for (const needle of [MARKER, Buffer.from(MARKER, 'utf16le').toString('latin1'), 'SQLite format 3']) expect(archive.includes(needle, 0, 'latin1')).toBe(false);
+    for (const needle of [MARKER, Buffer.from(MARKER, 'utf16le').toString('latin1'), 'SQLite format 3'])
+      expect(archive.includes(needle, 0, 'latin1')).toBe(false);
     // A plain tar: any tar lists and extracts it, and sha256sum checks it by hand.
     const unpacked = tempDir();
     execFileSync('tar', ['-xf', out, '-C', unpacked]);
-    expect(execFileSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: unpacked, encoding: 'utf8' })).not.toMatch(/FAILED/);
-    expect(readdirSync(unpacked).sort()).toEqual(['archive-sha256.txt', 'blobs', 'jejak-backup.json', 'jejak.db', 'manifest-sha256.txt', 'vault.json']);
+    expect(execFileSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: unpacked, encoding: 'utf8' })).not.toMatch(
+      /FAILED/,
+    );
+    expect(readdirSync(unpacked).sort()).toEqual([
+      'archive-sha256.txt',
+      'blobs',
+      'jejak-backup.json',
+      'jejak.db',
+      'manifest-sha256.txt',
+      'vault.json',
+    ]);
     expect(backupStatus(session.db, dir, {}).last).toEqual(last);
-    expect(session.db.get<{ details: string }>(sql`SELECT details FROM audit WHERE action = 'vault.backup-created'`)).toBeDefined();
-    const sourceBlobs = session.db.all<{ name: string; sha256: string }>(sql`SELECT name, sha256 FROM blobs ORDER BY name`);
+    expect(
+      session.db.get<{ details: string }>(sql`SELECT details FROM audit WHERE action = 'vault.backup-created'`),
+    ).toBeDefined();
+    const sourceBlobs = session.db.all<{ name: string; sha256: string }>(
+      sql`SELECT name, sha256 FROM blobs ORDER BY name`,
+    );
     session.close('test');
 
     for (const secret of [{ passphrase: PASSPHRASE }, { recoveryCode }]) {
@@ -66,7 +83,9 @@ describe('backup and restore', () => {
       expect(verifyAudit(back.db).ok).toBe(true);
       expect(back.db.all(sql`SELECT name, sha256 FROM blobs ORDER BY name`)).toEqual(sourceBlobs);
       for (const b of sourceBlobs) expect((await back.blobs.readAll(b.name, b.sha256)).length).toBeGreaterThan(0);
-      expect(back.db.all<{ action: string }>(sql`SELECT action FROM audit WHERE action = 'vault.restored'`)).toHaveLength(1);
+      expect(
+        back.db.all<{ action: string }>(sql`SELECT action FROM audit WHERE action = 'vault.restored'`),
+      ).toHaveLength(1);
       back.close('checked');
     }
   });
@@ -100,8 +119,13 @@ describe('backup and restore', () => {
       writeFileSync(file, bad);
       const parent = tempDir();
       const target = join(parent, 'pulih');
-      const error = await restoreBackup(file, target, { passphrase: PASSPHRASE }, { actor: 'it' }).catch((e: unknown) => e);
-      expect(error, `${what}: ${String(error)}`).toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(reason) });
+      const error = await restoreBackup(file, target, { passphrase: PASSPHRASE }, { actor: 'it' }).catch(
+        (e: unknown) => e,
+      );
+      expect(error, `${what}: ${String(error)}`).toMatchObject({
+        code: 'INTEGRITY',
+        message: expect.stringMatching(reason),
+      });
       expect(readdirSync(parent), what).toEqual([]);
     }
   });
@@ -132,12 +156,16 @@ describe('backup and restore', () => {
     session.close('test');
     const busy = tempDir();
     writeFileSync(join(busy, 'milik-orang.txt'), 'x');
-    await expect(restoreBackup(out, busy, { passphrase: PASSPHRASE }, { actor: 'it' })).rejects.toMatchObject({ code: 'VAULT_EXISTS' });
+    await expect(restoreBackup(out, busy, { passphrase: PASSPHRASE }, { actor: 'it' })).rejects.toMatchObject({
+      code: 'VAULT_EXISTS',
+    });
     expect(readdirSync(busy)).toEqual(['milik-orang.txt']);
     const parent = tempDir();
     const empty = join(parent, 'kosong');
     mkdirSync(empty);
-    await expect(restoreBackup(out, empty, { passphrase: 'salah salah salah salah' }, { actor: 'it' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(
+      restoreBackup(out, empty, { passphrase: 'salah salah salah salah' }, { actor: 'it' }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect(readdirSync(parent)).toEqual(['kosong']);
     expect(readdirSync(empty)).toEqual([]);
     await restoreBackup(out, empty, { passphrase: PASSPHRASE }, { actor: 'it' });

@@ -71,7 +71,10 @@ describe('blob store', () => {
     truncateSync(session.blobs.pathOf(a.name), 32 + (1024 * 1024 + 16));
     await expect(session.blobs.readAll(a.name)).rejects.toMatchObject({ code: 'INTEGRITY' });
     writeFileSync(session.blobs.pathOf(a.name), readFileSync(session.blobs.pathOf(b.name)));
-    await expect(session.blobs.readAll(a.name, a.sha256)).rejects.toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/SHA-256/) });
+    await expect(session.blobs.readAll(a.name, a.sha256)).rejects.toMatchObject({
+      code: 'INTEGRITY',
+      message: expect.stringMatching(/SHA-256/),
+    });
     session.close('test');
   });
 

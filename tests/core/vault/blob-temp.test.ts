@@ -11,7 +11,8 @@ describe('blob temp files', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     // process.ppid stands for another Jejak (the desktop app) taking a file in right now.
     const live = `${process.ppid}-0123456789abcdef01234567`;
-    for (const name of [live, `${dead}-0123456789abcdef01234567`, '0123456789abcdef01234567']) writeFileSync(join(tmp, name), 'x');
+    for (const name of [live, `${dead}-0123456789abcdef01234567`, '0123456789abcdef01234567'])
+      writeFileSync(join(tmp, name), 'x');
     expect(session.blobs.removeTempFiles()).toBe(2);
     expect(readdirSync(tmp)).toEqual([live]);
     session.close('test');

@@ -9,14 +9,20 @@ import { PASSPHRASE, newVault } from '../../fixtures/temp';
 /** Starts the writer child, waits until it is mid-write, then kills it without warning. */
 function killWhileWriting(dir: string, start: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/blob-writer-child.ts', dir, String(start)], {
-      env: { ...process.env, JEJAK_PASSPHRASE: PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/fixtures/blob-writer-child.ts', dir, String(start)],
+      {
+        env: { ...process.env, JEJAK_PASSPHRASE: PASSPHRASE },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${code}): ${stderr}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${code}): ${stderr}`)),
+    );
   });
 }
 

@@ -41,8 +41,15 @@ describe('KDF bounds', () => {
     editHeader(dir, (h) => (h.wraps[0]!.kdf = { name: 'scrypt', N: 2 ** 22, r: 32, p: 16 }));
     const before = allFiles(dir);
     // Synchronous: nothing was scheduled, so scrypt cannot have run.
-    expect(() => readHeader(dir)).toThrow(expect.objectContaining({ code: 'VAULT_ALTERED', message: expect.stringContaining('vault header damaged or altered') }));
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_ALTERED' });
+    expect(() => readHeader(dir)).toThrow(
+      expect.objectContaining({
+        code: 'VAULT_ALTERED',
+        message: expect.stringContaining('vault header damaged or altered'),
+      }),
+    );
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_ALTERED',
+    });
     expect(allFiles(dir)).toEqual(before);
   });
 
@@ -70,7 +77,10 @@ describe('KDF bounds', () => {
 describe('header MAC', () => {
   it.each([
     ['the recovery wrap removed', (h: RawHeader) => h.wraps.splice(1, 1)],
-    ['a second recovery wrap added', (h: RawHeader) => h.wraps.push({ ...h.wraps[1]!, salt: randomBytes(16).toString('base64') })],
+    [
+      'a second recovery wrap added',
+      (h: RawHeader) => h.wraps.push({ ...h.wraps[1]!, salt: randomBytes(16).toString('base64') }),
+    ],
     ['the recovery wrap KDF lowered', (h: RawHeader) => (h.wraps[1]!.kdf.N = 2048)],
     ['the generation raised', (h: RawHeader) => (h.generation += 10)],
     ['the audit anchor moved back', (h: RawHeader) => (h.audit = { seq: 0, hash: '0'.repeat(64) })],
@@ -79,7 +89,10 @@ describe('header MAC', () => {
     const { dir } = await closedVault();
     editHeader(dir, edit);
     const before = allFiles(dir);
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_ALTERED', message: expect.stringMatching(/vault header damaged or altered \(its MAC does not verify\)/) });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_ALTERED',
+      message: expect.stringMatching(/vault header damaged or altered \(its MAC does not verify\)/),
+    });
     expect(allFiles(dir)).toEqual(before);
   });
 
@@ -98,7 +111,9 @@ describe('header MAC', () => {
     const b = await closedVault();
     const wrapB = readHeader(b.dir).wraps[0] as unknown as RawWrap;
     editHeader(a.dir, (h) => (h.wraps[0] = wrapB));
-    await expect(unlockVault(a.dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(unlockVault(a.dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
   });
 });
 
@@ -115,10 +130,16 @@ describe('generation and rollback', () => {
     });
     writeFileSync(headerPath(dir), current);
     const s = await unlockVault(dir, { passphrase: NEXT }, { actor: 't' });
-    const refused = s.db.all<{ actor: string; details: string }>(sql`SELECT actor, details FROM audit WHERE action = 'vault.rollback-refused'`);
+    const refused = s.db.all<{ actor: string; details: string }>(
+      sql`SELECT actor, details FROM audit WHERE action = 'vault.rollback-refused'`,
+    );
     expect(refused).toHaveLength(1);
     expect(refused[0]!.actor).toBe('intruder');
-    expect(JSON.parse(refused[0]!.details)).toMatchObject({ method: 'passphrase', headerGeneration: expect.any(Number), databaseGeneration: expect.any(Number) });
+    expect(JSON.parse(refused[0]!.details)).toMatchObject({
+      method: 'passphrase',
+      headerGeneration: expect.any(Number),
+      databaseGeneration: expect.any(Number),
+    });
     s.close('test');
   });
 

@@ -8,7 +8,13 @@ import { headerPath, readHeader } from '../../../electron/core/vault/header';
 import { findOriginal } from '../../../electron/core/vault/originals';
 import { dbGeneration } from '../../../electron/core/vault/vault-state';
 import { recoverVault, unlockVault } from '../../../electron/core/vault/vault';
-import { LEGACY_MARKER, LEGACY_ORIGINAL, LEGACY_RECOVERY_CODE, LEGACY_VAULT, copyLegacyVault } from '../../fixtures/legacy-vault';
+import {
+  LEGACY_MARKER,
+  LEGACY_ORIGINAL,
+  LEGACY_RECOVERY_CODE,
+  LEGACY_VAULT,
+  copyLegacyVault,
+} from '../../fixtures/legacy-vault';
 import { FAST_KDF, PASSPHRASE } from '../../fixtures/temp';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -35,12 +41,17 @@ describe('a vault made before header MACs (fixture written by main 9f26810)', ()
     const dir = copyLegacyVault();
     (await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).close('test');
     writeFileSync(headerPath(dir), readFileSync(join(LEGACY_VAULT, 'vault.json')));
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_ROLLED_BACK' });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_ROLLED_BACK',
+    });
   });
 
   it('recovers with its recovery code', async () => {
     const dir = copyLegacyVault();
-    const s = await recoverVault(dir, LEGACY_RECOVERY_CODE, 'the new passphrase after recovery 5', { actor: 't', kdf: FAST_KDF });
+    const s = await recoverVault(dir, LEGACY_RECOVERY_CODE, 'the new passphrase after recovery 5', {
+      actor: 't',
+      kdf: FAST_KDF,
+    });
     expect(readHeader(dir).version).toBe(2);
     s.close('test');
   });
@@ -49,7 +60,8 @@ describe('a vault made before header MACs (fixture written by main 9f26810)', ()
     const dir = copyLegacyVault();
     expect(mode(join(dir, 'jejak.db'))).toBe(0o644);
     const s = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' });
-    for (const file of ['vault.json', 'jejak.db', 'jejak.db-wal', 'jejak.db-shm']) expect(mode(join(dir, file)), file).toBe(0o600);
+    for (const file of ['vault.json', 'jejak.db', 'jejak.db-wal', 'jejak.db-shm'])
+      expect(mode(join(dir, file)), file).toBe(0o600);
     expect(mode(dir)).toBe(0o700);
     expect(mode(join(dir, 'blobs'))).toBe(0o700);
     s.close('test');

@@ -28,10 +28,21 @@ interface Run {
 }
 
 /** Runs `jejak key rotate` as a child; kills it delayMs after it prints the given mark (never, if kill is null). */
-function rotate(ws: ReturnType<typeof cliWorkspace>, from: string, to: string, kill: { after: Mark; delayMs: number } | null): Promise<Run> {
+function rotate(
+  ws: ReturnType<typeof cliWorkspace>,
+  from: string,
+  to: string,
+  kill: { after: Mark; delayMs: number } | null,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/jejak.js', '--vault', ws.vault, 'key', 'rotate'], {
-      env: { ...process.env, JEJAK_POLICY: ws.policyPath, JEJAK_DATA_DIR: ws.dir, JEJAK_PASSPHRASE: from, JEJAK_NEW_PASSPHRASE: to },
+      env: {
+        ...process.env,
+        JEJAK_POLICY: ws.policyPath,
+        JEJAK_DATA_DIR: ws.dir,
+        JEJAK_PASSPHRASE: from,
+        JEJAK_NEW_PASSPHRASE: to,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -71,7 +82,9 @@ function stateOf(dir: string): string {
 
 async function checkVault(s: VaultSession, expected: string[]) {
   expect(verifyAuditAnchored(s.db, anchorsOf(s.header))).toMatchObject({ ok: true });
-  const rows = s.db.all<{ name: string; sha256: string; size: number }>(sql`SELECT name, sha256, size FROM blobs ORDER BY sha256`);
+  const rows = s.db.all<{ name: string; sha256: string; size: number }>(
+    sql`SELECT name, sha256, size FROM blobs ORDER BY sha256`,
+  );
   expect(rows.map((r) => r.sha256)).toEqual(expected);
   for (const row of rows) {
     const hash = createHash('sha256');
@@ -85,13 +98,19 @@ async function checkVault(s: VaultSession, expected: string[]) {
 describe('key rotation crash safety', () => {
   it(`SIGKILL at random moments of \`jejak key rotate\`, ${TRIALS} trials: each ends with exactly one of the old or new passphrases opening a whole vault`, async () => {
     const ws = cliWorkspace();
-    const { session } = await createVault(ws.vault, PASSPHRASE, { actor: 'analyst', kdf: FAST_KDF, allowAnonymous: true });
+    const { session } = await createVault(ws.vault, PASSPHRASE, {
+      actor: 'analyst',
+      kdf: FAST_KDF,
+      allowAnonymous: true,
+    });
     for (let i = 0; i < 10; i++) {
       const bytes = Buffer.alloc(1000 + (i % 3) * 900_000, i);
       bytes.write(`original ${i}`);
       await storeOriginal(session, bytes);
     }
-    const expected = session.db.all<{ sha256: string }>(sql`SELECT sha256 FROM blobs ORDER BY sha256`).map((r) => r.sha256);
+    const expected = session.db
+      .all<{ sha256: string }>(sql`SELECT sha256 FROM blobs ORDER BY sha256`)
+      .map((r) => r.sha256);
     session.close('setup');
 
     const random = mulberry32(SEED);
@@ -108,12 +127,17 @@ describe('key rotation crash safety', () => {
       for (trial = 0; trial < TRIALS; trial++) {
         const next = `rotation trial passphrase words ${trial + 1}`;
         const after: Mark = trial % 3 === 2 ? 'commit' : 'start';
-        const { killed } = await rotate(ws, current, next, { after, delayMs: Math.floor(random() * msAfter[after] * 1.2) });
+        const { killed } = await rotate(ws, current, next, {
+          after,
+          delayMs: Math.floor(random() * msAfter[after] * 1.2),
+        });
         const state = killed ? stateOf(ws.vault) : 'finished before the kill';
         states.set(state, (states.get(state) ?? 0) + 1);
         const withOld = await tryUnlock(ws.vault, current);
         const withNew = await tryUnlock(ws.vault, next);
-        expect([withOld, withNew].filter(Boolean), `exactly one of the two passphrases opens (${state})`).toHaveLength(1);
+        expect([withOld, withNew].filter(Boolean), `exactly one of the two passphrases opens (${state})`).toHaveLength(
+          1,
+        );
         const s = (withOld ?? withNew)!;
         await checkVault(s, expected);
         s.close('checked');
@@ -123,10 +147,15 @@ describe('key rotation crash safety', () => {
         } else counts.old++;
       }
     } catch (e) {
-      throw new Error(`key rotation crash test failed in trial ${trial} (replay with JEJAK_CRASH_SEED=${SEED}): ${(e as Error).message}`, { cause: e });
+      throw new Error(
+        `key rotation crash test failed in trial ${trial} (replay with JEJAK_CRASH_SEED=${SEED}): ${(e as Error).message}`,
+        { cause: e },
+      );
     }
     const where = [...states].map(([state, n]) => `${n} ${state}`).join(', ');
-    console.log(`${TRIALS}/${TRIALS} trials: ${counts.old} old key, ${counts.new} new key (seed ${SEED}; at the kill: ${where})`);
+    console.log(
+      `${TRIALS}/${TRIALS} trials: ${counts.old} old key, ${counts.new} new key (seed ${SEED}; at the kill: ${where})`,
+    );
     expect(counts.old + counts.new).toBe(TRIALS);
   }, 900_000);
 });

@@ -26,7 +26,12 @@ function escrowPair() {
 /** A vault with originals of several sizes (one spans chunks) and an evidence row pointing at one. */
 async function filledVault(escrowPublicKey?: string) {
   const dir = join(tempDir(), 'vault');
-  const { session, recoveryCode } = await createVault(dir, PASSPHRASE, { actor: 'analyst', kdf: FAST_KDF, allowAnonymous: true, escrowPublicKey });
+  const { session, recoveryCode } = await createVault(dir, PASSPHRASE, {
+    actor: 'analyst',
+    kdf: FAST_KDF,
+    allowAnonymous: true,
+    escrowPublicKey,
+  });
   const contents = [Buffer.from('small original'), Buffer.alloc(2 * 1024 * 1024 + 3, 7), Buffer.alloc(0)];
   for (const bytes of contents) await storeOriginal(session, bytes);
   const shot = await intakeBytes(session, POLICY, await screenshotPng(5), { originalName: 'shot.png' });
@@ -41,7 +46,11 @@ async function everyOriginalChecks(s: VaultSession, hashes: string[]) {
 }
 
 function blobFiles(dir: string): string[] {
-  return readdirSync(join(dir, 'blobs'), { recursive: true }).map(String).filter((n) => /[0-9a-f]{64}$/.test(n)).map((n) => n.slice(-64)).sort();
+  return readdirSync(join(dir, 'blobs'), { recursive: true })
+    .map(String)
+    .filter((n) => /[0-9a-f]{64}$/.test(n))
+    .map((n) => n.slice(-64))
+    .sort();
 }
 
 describe('key rotation', () => {
@@ -51,7 +60,13 @@ describe('key rotation', () => {
     const oldNames = await everyOriginalChecks(session, hashes);
     const oldHeader = readFileSync(headerPath(dir));
     const progress: RotationProgress[] = [];
-    const rotated = await rotateKeys(session, { passphrase: PASSPHRASE, newPassphrase: NEW, kdf: FAST_KDF, escrowPublicKey: unit.publicPem, onProgress: (p) => progress.push(p) });
+    const rotated = await rotateKeys(session, {
+      passphrase: PASSPHRASE,
+      newPassphrase: NEW,
+      kdf: FAST_KDF,
+      escrowPublicKey: unit.publicPem,
+      onProgress: (p) => progress.push(p),
+    });
     expect(session.isOpen).toBe(false);
 
     const s = rotated.session;
@@ -72,8 +87,12 @@ describe('key rotation', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'commit', done: 1 });
     s.close('test');
 
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    await expect(recoverVault(dir, recoveryCode, 'yet another passphrase here 12', { actor: 't', kdf: FAST_KDF })).rejects.toMatchObject({ code: 'WRONG_RECOVERY_CODE' });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    await expect(
+      recoverVault(dir, recoveryCode, 'yet another passphrase here 12', { actor: 't', kdf: FAST_KDF }),
+    ).rejects.toMatchObject({ code: 'WRONG_RECOVERY_CODE' });
     (await recoverVault(dir, rotated.recoveryCode, NEW, { actor: 't', kdf: FAST_KDF })).close('test');
     (await unlockVault(dir, { escrowKey: unit.privateKey }, { actor: 'it' })).close('test');
 
@@ -81,14 +100,18 @@ describe('key rotation', () => {
     const current = readFileSync(headerPath(dir));
     writeFileSync(headerPath(dir), oldHeader);
     const before = allFiles(dir);
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_CORRUPT',
+    });
     expect(allFiles(dir)).toEqual(before);
     writeFileSync(headerPath(dir), current);
   });
 
   it('keeps the passphrase when no new one is given, and refuses a wrong current passphrase without touching anything', async () => {
     const { dir, session, hashes } = await filledVault();
-    await expect(rotateKeys(session, { passphrase: 'not the passphrase at all', kdf: FAST_KDF })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(rotateKeys(session, { passphrase: 'not the passphrase at all', kdf: FAST_KDF })).rejects.toMatchObject(
+      { code: 'WRONG_PASSPHRASE' },
+    );
     expect(session.isOpen).toBe(true);
     const rotated = await rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF });
     rotated.session.close('test');
@@ -99,7 +122,9 @@ describe('key rotation', () => {
 
   it('refuses to drop the escrow wrap when the policy no longer names the key', async () => {
     const { session } = await filledVault(escrowPair().publicPem);
-    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({ code: 'POLICY' });
+    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({
+      code: 'POLICY',
+    });
     expect(session.isOpen).toBe(true);
     session.close('test');
   });
@@ -107,7 +132,10 @@ describe('key rotation', () => {
   it('refuses while another connection holds the vault, and leaves it whole', async () => {
     const { dir, session, hashes } = await filledVault();
     const other = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 'other' });
-    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({ code: 'VAULT_BUSY', message: expect.stringMatching(/has this vault open/) });
+    await expect(rotateKeys(session, { passphrase: PASSPHRASE, kdf: FAST_KDF })).rejects.toMatchObject({
+      code: 'VAULT_BUSY',
+      message: expect.stringMatching(/has this vault open/),
+    });
     expect(existsSync(join(dir, 'rotate'))).toBe(false);
     await everyOriginalChecks(other, hashes);
     other.close('test');
@@ -123,7 +151,15 @@ describe('key rotation', () => {
       guarded = true;
       controller.abort();
     };
-    await expect(rotateKeys(session, { passphrase: PASSPHRASE, newPassphrase: NEW, kdf: FAST_KDF, onProgress, signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      rotateKeys(session, {
+        passphrase: PASSPHRASE,
+        newPassphrase: NEW,
+        kdf: FAST_KDF,
+        onProgress,
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(guarded).toBe(true);
     expect(existsSync(join(dir, 'rotate'))).toBe(false);
     const s = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' });
@@ -137,11 +173,17 @@ describe('key rotation', () => {
     const onProgress = (p: RotationProgress) => {
       if (p.phase === 'commit' && p.done === 0) writeFileSync(join(dir, 'blobs.old'), 'in the way');
     };
-    await expect(rotateKeys(session, { passphrase: PASSPHRASE, newPassphrase: NEW, kdf: FAST_KDF, onProgress })).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
+    await expect(
+      rotateKeys(session, { passphrase: PASSPHRASE, newPassphrase: NEW, kdf: FAST_KDF, onProgress }),
+    ).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
     expect(readHeader(dir)).toMatchObject({ rotating: true });
     expect(existsSync(join(dir, 'rotate', 'blobs'))).toBe(true);
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    await expect(unlockVault(dir, { passphrase: NEW }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    await expect(unlockVault(dir, { passphrase: NEW }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_CORRUPT',
+    });
     rmSync(join(dir, 'blobs.old'));
     const s = await unlockVault(dir, { passphrase: NEW }, { actor: 't' });
     await everyOriginalChecks(s, hashes);

@@ -34,14 +34,19 @@ describe('vault', () => {
       expect(file.bytes.includes(MARKER), file.path).toBe(false);
       expect(file.bytes.includes(Buffer.from(MARKER, 'utf16le')), file.path).toBe(false);
     }
-    expect(() => execFileSync('sqlite3', [join(dir, 'jejak.db'), '.tables'], { stdio: 'pipe' })).toThrow(/not a database/);
+    expect(() => execFileSync('sqlite3', [join(dir, 'jejak.db'), '.tables'], { stdio: 'pipe' })).toThrow(
+      /not a database/,
+    );
   });
 
   it('refuses a wrong passphrase with a clear error and changes no byte of any file', async () => {
     const { dir, session } = await newVault();
     session.close('test');
     const before = allFiles(dir);
-    await expect(unlockVault(dir, { passphrase: 'wrong passphrase entirely' }, { actor: 't' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/not correct/) });
+    await expect(unlockVault(dir, { passphrase: 'wrong passphrase entirely' }, { actor: 't' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+      message: expect.stringMatching(/not correct/),
+    });
     expect(allFiles(dir)).toEqual(before);
   });
 
@@ -66,7 +71,9 @@ describe('vault', () => {
     session.close('test');
     const next = 'another long passphrase for tests 9';
     await changePassphrase(dir, PASSPHRASE, next, { actor: 't', kdf: FAST_KDF });
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     const s = await unlockVault(dir, { passphrase: next }, { actor: 't' });
     expect(s.db.get(sql`SELECT value FROM settings WHERE key = 'k'`)).toEqual({ value: 'v' });
     s.close('test');
@@ -76,7 +83,12 @@ describe('vault', () => {
     const { dir, session, recoveryCode } = await newVault();
     session.close('test');
     const typed = recoveryCode.toLowerCase().replace(/-/g, ' ');
-    await expect(recoverVault(dir, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', 'new passphrase that is long 1', { actor: 't', kdf: FAST_KDF })).rejects.toMatchObject({ code: 'WRONG_RECOVERY_CODE' });
+    await expect(
+      recoverVault(dir, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', 'new passphrase that is long 1', {
+        actor: 't',
+        kdf: FAST_KDF,
+      }),
+    ).rejects.toMatchObject({ code: 'WRONG_RECOVERY_CODE' });
     const s = await recoverVault(dir, typed, 'new passphrase that is long 1', { actor: 't', kdf: FAST_KDF });
     s.close('test');
     const again = await unlockVault(dir, { passphrase: 'new passphrase that is long 1' }, { actor: 't' });
@@ -88,7 +100,9 @@ describe('vault', () => {
     const { tempDir } = await import('../../fixtures/temp');
     const { createVault } = await import('../../../electron/core/vault/vault');
     const dir = join(tempDir(), 'weak');
-    await expect(createVault(dir, 'password1', { actor: 't', kdf: FAST_KDF, allowAnonymous: true })).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
+    await expect(
+      createVault(dir, 'password1', { actor: 't', kdf: FAST_KDF, allowAnonymous: true }),
+    ).rejects.toMatchObject({ code: 'WEAK_PASSPHRASE' });
     expect(existsSync(join(dir, 'vault.json'))).toBe(false);
   });
 
@@ -96,6 +110,9 @@ describe('vault', () => {
     const { dir, session } = await newVault();
     session.db.raw.pragma('user_version = 999');
     session.close('test');
-    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({ code: 'VAULT_FROM_FUTURE', message: expect.stringMatching(/newer Jejak/) });
+    await expect(unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 't' })).rejects.toMatchObject({
+      code: 'VAULT_FROM_FUTURE',
+      message: expect.stringMatching(/newer Jejak/),
+    });
   });
 });

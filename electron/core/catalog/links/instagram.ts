@@ -9,9 +9,41 @@ const POST_PATHS = new Set(['p', 'reel', 'reels', 'tv']);
 
 /** Paths that are Instagram features, not usernames. */
 const RESERVED = new Set([
-  'explore', 'accounts', 'direct', 'about', 'legal', 'developer', 'privacy', 'terms', 'web', 'emails', 'challenge',
-  'session', 'oauth', 'graphql', 'api', 'static', 'create', 'lite', 'nametag', 'directory', 'press', 'help', 's',
-  'stories', 'ar', 'topics', 'invites', 'contact', 'reels', 'p', 'reel', 'tv', 'login', 'signup', 'download',
+  'explore',
+  'accounts',
+  'direct',
+  'about',
+  'legal',
+  'developer',
+  'privacy',
+  'terms',
+  'web',
+  'emails',
+  'challenge',
+  'session',
+  'oauth',
+  'graphql',
+  'api',
+  'static',
+  'create',
+  'lite',
+  'nametag',
+  'directory',
+  'press',
+  'help',
+  's',
+  'stories',
+  'ar',
+  'topics',
+  'invites',
+  'contact',
+  'reels',
+  'p',
+  'reel',
+  'tv',
+  'login',
+  'signup',
+  'download',
 ]);
 
 export function isInstagramHost(url: URL): boolean {
@@ -31,7 +63,10 @@ export function parseInstagramUrl(url: URL): PlatformResult {
   if (POST_PATHS.has(word) && second !== undefined) return postOnly(second);
   if (word === 'stories' && second !== undefined) {
     if (second.toLowerCase() === 'highlights') {
-      return reject('no-channel', 'This Instagram highlight link does not say whose highlight it is, and that cannot be found offline. Open it and copy the account\'s address instead.');
+      return reject(
+        'no-channel',
+        "This Instagram highlight link does not say whose highlight it is, and that cannot be found offline. Open it and copy the account's address instead.",
+      );
     }
     if (third === undefined) return account(second);
     if (!STORY_ID.test(third)) return reject('unparseable', `"${third}" is not an Instagram story number.`);
@@ -54,7 +89,8 @@ function usernameProblem(name: string): string | null {
   const bad = [...name].find((c) => !/^[A-Za-z0-9._]$/.test(c));
   if (bad !== undefined) return `${rule}; "${name}" contains "${bad}".`;
   if (name.length > 30) return `${rule}; "${name}" is too long (${name.length} characters).`;
-  if (name.startsWith('.') || name.endsWith('.')) return `Instagram usernames cannot start or end with a period; "${name}" does.`;
+  if (name.startsWith('.') || name.endsWith('.'))
+    return `Instagram usernames cannot start or end with a period; "${name}" does.`;
   if (name.includes('..')) return `Instagram usernames cannot contain two periods in a row; "${name}" does.`;
   return null;
 }

@@ -26,7 +26,8 @@ export function findControlCharacter(text: string): string | null {
     if ((c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0x00ad) {
       return `an invisible character (${hex})`;
     }
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return `an invisible text-direction control (${hex})`;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      return `an invisible text-direction control (${hex})`;
   }
   return null;
 }
@@ -63,7 +64,8 @@ export function stripDecoration(text: string): string {
     for (;;) {
       const last = s.at(-1) ?? '';
       // Parentheses and brackets can belong to a URL (Wikipedia titles, IPv6 hosts): strip only unbalanced ones.
-      const unbalanced = (last === ')' && count(s, '(') < count(s, ')')) || (last === ']' && count(s, '[') < count(s, ']'));
+      const unbalanced =
+        (last === ')' && count(s, '(') < count(s, ')')) || (last === ']' && count(s, '[') < count(s, ']'));
       // "t.me/somechann..." is a link cut short for display, not a sentence end: keep the dots so
       // classify() can refuse it instead of cataloguing the wrong, shorter name.
       if (s.length === 0 || s.endsWith('..') || !(TRAILING.has(last) || unbalanced)) break;
@@ -115,7 +117,10 @@ function parseUrl(text: string): URL | null {
 /** Classifies one already-cleaned token. */
 export function classify(text: string): Classified {
   if (/\.{2,}$|…/.test(text)) {
-    return err('unparseable', `"${text}" looks cut short (it has "…" or ends in ".."). Open the full link and copy its whole address.`);
+    return err(
+      'unparseable',
+      `"${text}" looks cut short (it has "…" or ends in ".."). Open the full link and copy its whole address.`,
+    );
   }
   // A bare @name is Telegram: that is how Telegram writes public usernames, and Telegram is
   // where this unit's work overwhelmingly happens. Other platforms' handles need a full URL.
@@ -132,7 +137,8 @@ export function classify(text: string): Classified {
       `"${name}:" links are not accepted: only web addresses (http:// or https://) and Telegram tg:// links can be catalogued.`,
     );
   }
-  if (/\s/.test(text)) return err('unparseable', `Links cannot contain spaces; "${text}" has one. Paste one link per line.`);
+  if (/\s/.test(text))
+    return err('unparseable', `Links cannot contain spaces; "${text}" has one. Paste one link per line.`);
 
   if (hasScheme) {
     if (name === 'http' || name === 'https') {
@@ -178,7 +184,10 @@ export function decodeSafe(text: string): string {
 
 /** Non-empty, percent-decoded path segments. */
 export function pathSegments(url: URL): string[] {
-  return url.pathname.split('/').filter((s) => s.length > 0).map(decodeSafe);
+  return url.pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeSafe);
 }
 
 /** Host without a leading "www.", for matching against a platform's host list. */

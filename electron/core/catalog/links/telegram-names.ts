@@ -64,9 +64,32 @@ export const RESERVED_PATHS: Readonly<Record<string, string>> = {
 
 /** `<sub>.t.me` labels that are not usernames (core.telegram.org/api/links). */
 const RESERVED_SUBDOMAINS = new Set([
-  'www', 'addemoji', 'addlist', 'addstickers', 'addstyle', 'addtheme', 'auction', 'auth', 'boost', 'call',
-  'confirmphone', 'contact', 'giftcode', 'invoice', 'joinchat', 'login', 'm', 'nft', 'proxy', 'setlanguage',
-  'share', 'socks', 'web', 'a', 'k', 'z',
+  'www',
+  'addemoji',
+  'addlist',
+  'addstickers',
+  'addstyle',
+  'addtheme',
+  'auction',
+  'auth',
+  'boost',
+  'call',
+  'confirmphone',
+  'contact',
+  'giftcode',
+  'invoice',
+  'joinchat',
+  'login',
+  'm',
+  'nft',
+  'proxy',
+  'setlanguage',
+  'share',
+  'socks',
+  'web',
+  'a',
+  'k',
+  'z',
 ]);
 
 /** True when `<label>.t.me` stands for `t.me/<label>`. */

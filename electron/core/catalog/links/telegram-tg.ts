@@ -11,7 +11,10 @@ export function parseTgUrl(url: URL): PlatformResult {
   const action = (url.hostname || url.pathname).replace(/^\/+|\/+$/g, '').toLowerCase();
   const p = url.searchParams;
   const need = (name: string): PlatformResult =>
-    reject('unparseable', `This "tg://${action}" link has no "${name}=" parameter, so it does not say which chat it means.`);
+    reject(
+      'unparseable',
+      `This "tg://${action}" link has no "${name}=" parameter, so it does not say which chat it means.`,
+    );
 
   switch (action) {
     case 'resolve': {
@@ -20,7 +23,10 @@ export function parseTgUrl(url: URL): PlatformResult {
       if (!domain) return ph ? phone(ph.replace(/^\+/, '')) : need('domain');
       const story = p.get('story');
       const post = p.get('post');
-      if (story !== null) return MESSAGE_ID.test(story) ? publicChat(domain, { id: `story:${story}`, path: `s/${story}` }) : badNumber(story);
+      if (story !== null)
+        return MESSAGE_ID.test(story)
+          ? publicChat(domain, { id: `story:${story}`, path: `s/${story}` })
+          : badNumber(story);
       if (post !== null) return MESSAGE_ID.test(post) ? publicChat(domain, { id: post, path: post }) : badNumber(post);
       return publicChat(domain);
     }
@@ -43,7 +49,10 @@ export function parseTgUrl(url: URL): PlatformResult {
       return channel ? privateChannel(channel) : need('domain');
     }
     default:
-      return reject('not-a-channel', `"tg://${action}" is a Telegram app link that does not name a channel or account.`);
+      return reject(
+        'not-a-channel',
+        `"tg://${action}" is a Telegram app link that does not name a channel or account.`,
+      );
   }
 }
 

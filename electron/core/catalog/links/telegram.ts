@@ -42,7 +42,10 @@ export function publicChat(name: string, post?: { id: string; path: string }): P
 
 export function privateChannel(id: string, postId?: string): PlatformResult {
   if (!CHANNEL_ID.test(id)) {
-    return reject('invalid-handle', `Private Telegram links name the channel by its number (t.me/c/1234567890/5); "${id}" is not a channel number.`);
+    return reject(
+      'invalid-handle',
+      `Private Telegram links name the channel by its number (t.me/c/1234567890/5); "${id}" is not a channel number.`,
+    );
   }
   if (postId !== undefined && !MESSAGE_ID.test(postId)) {
     return reject('unparseable', `"${postId}" is not a Telegram message number.`);
@@ -62,22 +65,43 @@ export function invite(hash: string): PlatformResult {
     return reject('invalid-handle', `Telegram invite codes are letters, digits, "-" and "_"; "${hash}" is not one.`);
   }
   // The hash is case-sensitive: t.me/+AbC and t.me/+abc are different invites.
-  return found({ platform: 'telegram', kind: 'invite', key: `telegram:invite:${hash}`, canonicalUrl: `https://t.me/+${hash}` });
+  return found({
+    platform: 'telegram',
+    kind: 'invite',
+    key: `telegram:invite:${hash}`,
+    canonicalUrl: `https://t.me/+${hash}`,
+  });
 }
 
 export function phone(digits: string): PlatformResult {
   if (!PHONE.test(digits)) {
-    return reject('invalid-handle', `Telegram phone links have 5–15 digits after "+"; "+${digits}" has ${digits.length}.`);
+    return reject(
+      'invalid-handle',
+      `Telegram phone links have 5–15 digits after "+"; "+${digits}" has ${digits.length}.`,
+    );
   }
-  return found({ platform: 'telegram', kind: 'account', key: `telegram:phone:${digits}`, canonicalUrl: `https://t.me/+${digits}` });
+  return found({
+    platform: 'telegram',
+    kind: 'account',
+    key: `telegram:phone:${digits}`,
+    canonicalUrl: `https://t.me/+${digits}`,
+  });
 }
 
 /** A chat folder link invites to several chats at once; it is catalogued as an invite. */
 export function folder(slug: string): PlatformResult {
   if (!INVITE_HASH.test(slug)) {
-    return reject('invalid-handle', `Telegram folder links end in a code of letters, digits, "-" and "_"; "${slug}" is not one.`);
+    return reject(
+      'invalid-handle',
+      `Telegram folder links end in a code of letters, digits, "-" and "_"; "${slug}" is not one.`,
+    );
   }
-  return found({ platform: 'telegram', kind: 'invite', key: `telegram:addlist:${slug}`, canonicalUrl: `https://t.me/addlist/${slug}` });
+  return found({
+    platform: 'telegram',
+    kind: 'invite',
+    key: `telegram:addlist:${slug}`,
+    canonicalUrl: `https://t.me/addlist/${slug}`,
+  });
 }
 
 export function parseTelegramUrl(url: URL): PlatformResult {
@@ -86,7 +110,10 @@ export function parseTelegramUrl(url: URL): PlatformResult {
   if (!HOSTS.has(bareHost(url))) {
     const label = url.hostname.slice(0, -'.t.me'.length);
     if (!isUsernameSubdomain(label)) {
-      return reject('not-a-channel', `"${url.hostname}" is a Telegram address, but "${label}" is not a username, so it does not name a channel.`);
+      return reject(
+        'not-a-channel',
+        `"${url.hostname}" is a Telegram address, but "${label}" is not a username, so it does not name a channel.`,
+      );
     }
     segments = [label, ...segments];
   }
@@ -122,7 +149,10 @@ function telegramPath(segments: string[], params: URLSearchParams): PlatformResu
 }
 
 function missing(what: string, after: string): PlatformResult {
-  return reject('unparseable', `This Telegram ${what} stops after "${after}": the part that names the chat is missing.`);
+  return reject(
+    'unparseable',
+    `This Telegram ${what} stops after "${after}": the part that names the chat is missing.`,
+  );
 }
 
 /** <name>, <name>/<post>, <name>/<thread>/<post>, <name>/s/<story>, <name>/a/<album>. */
@@ -131,21 +161,31 @@ function usernamePath([name = '', ...rest]: string[]): PlatformResult {
   if (second === undefined) return publicChat(name);
   if (second === 's') {
     if (third === undefined || !MESSAGE_ID.test(third) || extra.length > 0) {
-      return reject('unparseable', `This Telegram story link needs a story number after "/s/", as in t.me/${name}/s/5.`);
+      return reject(
+        'unparseable',
+        `This Telegram story link needs a story number after "/s/", as in t.me/${name}/s/5.`,
+      );
     }
     return publicChat(name, { id: `story:${third}`, path: `s/${third}` });
   }
   if (second === 'a' && third !== undefined && MESSAGE_ID.test(third) && extra.length === 0) return publicChat(name);
   const post = third ?? second;
   if (!MESSAGE_ID.test(second) || !MESSAGE_ID.test(post) || extra.length > 0) {
-    return reject('unparseable', `"${rest.join('/')}" after the username is not a message number, so this is not a Telegram message link.`);
+    return reject(
+      'unparseable',
+      `"${rest.join('/')}" after the username is not a message number, so this is not a Telegram message link.`,
+    );
   }
   return publicChat(name, { id: post, path: post });
 }
 
 /** c/<id>, c/<id>/<post>, c/<id>/<thread>/<post>. */
 function privatePost([id = '', second, third, ...extra]: string[]): PlatformResult {
-  if (extra.length > 0) return reject('unparseable', `"t.me/c/${[id, second, third, ...extra].join('/')}" has more parts than a Telegram message link.`);
+  if (extra.length > 0)
+    return reject(
+      'unparseable',
+      `"t.me/c/${[id, second, third, ...extra].join('/')}" has more parts than a Telegram message link.`,
+    );
   return privateChannel(id, third ?? second);
 }
 

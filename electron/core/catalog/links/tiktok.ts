@@ -27,9 +27,15 @@ export function parseTikTokUrl(url: URL): PlatformResult {
     return account(first.slice(1));
   }
   if (first === 'embed' || first === 'v' || first === 'video') {
-    return reject('no-channel', 'This TikTok embed link names a video but not its account, and that cannot be found offline. Open it and copy the address with the @account in it.');
+    return reject(
+      'no-channel',
+      'This TikTok embed link names a video but not its account, and that cannot be found offline. Open it and copy the address with the @account in it.',
+    );
   }
-  return reject('not-a-channel', `"tiktok.com/${first}" is a TikTok feature page, not an account; accounts are written tiktok.com/@name.`);
+  return reject(
+    'not-a-channel',
+    `"tiktok.com/${first}" is a TikTok feature page, not an account; accounts are written tiktok.com/@name.`,
+  );
 }
 
 function home(): PlatformResult {
@@ -41,7 +47,8 @@ function account(name: string, post?: { kind: 'video' | 'photo'; id: string }): 
   const bad = [...name].find((c) => !/^[A-Za-z0-9_.]$/.test(c));
   if (bad !== undefined) return reject('invalid-handle', `${rule}; "@${name}" contains "${bad}".`);
   if (name.length < 2 || name.length > 24) return reject('invalid-handle', `${rule}; "@${name}" has ${name.length}.`);
-  if (name.endsWith('.')) return reject('invalid-handle', `TikTok usernames cannot end with a period; "@${name}" does.`);
+  if (name.endsWith('.'))
+    return reject('invalid-handle', `TikTok usernames cannot end with a period; "@${name}" does.`);
   const lower = name.toLowerCase();
   const canonicalUrl = `${BASE}/@${lower}`;
   return found({
@@ -60,7 +67,8 @@ function account(name: string, post?: { kind: 'video' | 'photo'; id: string }): 
  * because nothing guarantees the three shorteners share one code space.
  */
 function short(code: string, space: '' | 'vt:' | 't:', url: string): PlatformResult {
-  if (!SHORT_CODE.test(code)) return reject('unparseable', `"${code}" is not a TikTok short link code (5–20 letters and digits).`);
+  if (!SHORT_CODE.test(code))
+    return reject('unparseable', `"${code}" is not a TikTok short link code (5–20 letters and digits).`);
   return found({
     platform: 'tiktok',
     kind: 'post',

@@ -11,9 +11,37 @@
 import { found, reject, type PlatformResult } from './types';
 
 const TRACKING = new Set([
-  'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'igsh', 'si',
-  'ref_src', 'ref_url', '_ga', '_gl', 'yclid', 'ysclid', 'twclid', 'ttclid', 'li_fat_id', 'mkt_tok', '_hsenc',
-  '_hsmi', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'rb_clickid', 's_cid', 'wickedid', 'srsltid',
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'igsh',
+  'si',
+  'ref_src',
+  'ref_url',
+  '_ga',
+  '_gl',
+  'yclid',
+  'ysclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'mkt_tok',
+  '_hsenc',
+  '_hsmi',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'rb_clickid',
+  's_cid',
+  'wickedid',
+  'srsltid',
 ]);
 
 export function isTrackingParam(name: string): boolean {
@@ -41,7 +69,11 @@ export function parseWebsiteUrl(url: URL): PlatformResult {
     kind: 'website',
     key: `website:${identity}`,
     canonicalUrl: `${url.protocol}//${url.host}${path || '/'}${query}${route}`,
-    ...(idn ? { note: `The host name contains non-Latin letters (${url.hostname}); check that it is not imitating another site.` } : {}),
+    ...(idn
+      ? {
+          note: `The host name contains non-Latin letters (${url.hostname}); check that it is not imitating another site.`,
+        }
+      : {}),
   });
 }
 
@@ -63,7 +95,11 @@ function ipv4Parts(host: string): number[] | null {
 function ipv4Problem(host: string, [a = 0, b = 0]: number[]): string | null {
   if (a === 127) return `"${host}" is this computer`;
   const isPrivate =
-    a === 0 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    a === 0 ||
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127);
   if (isPrivate) return `"${host}" is a private network address`;
   if (a === 169 && b === 254) return `"${host}" is a link-local address`;
   if (a >= 224) return `"${host}" is a multicast or reserved address`;

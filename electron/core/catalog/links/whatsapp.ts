@@ -21,14 +21,19 @@ export function parseWhatsAppUrl(url: URL): PlatformResult {
   }
   if (host === 'wa.me') {
     if (first === 'message') {
-      return reject('not-a-channel', '"wa.me/message/…" is a business short link: the number behind it can only be looked up online. Open it and use the wa.me/<number> link instead.');
+      return reject(
+        'not-a-channel',
+        '"wa.me/message/…" is a business short link: the number behind it can only be looked up online. Open it and use the wa.me/<number> link instead.',
+      );
     }
     const number = first === 'c' ? second : first;
     return number ? phoneLink(number) : notAChannel(url);
   }
   if ((host === 'api.whatsapp.com' || host === 'web.whatsapp.com') && first === 'send') {
     const number = url.searchParams.get('phone');
-    return number ? phoneLink(number) : reject('unparseable', 'This WhatsApp "send" link has no phone= number, so it does not say who it opens.');
+    return number
+      ? phoneLink(number)
+      : reject('unparseable', 'This WhatsApp "send" link has no phone= number, so it does not say who it opens.');
   }
   if (host === 'whatsapp.com' && first === 'channel' && second) return channel(second, third);
   return notAChannel(url);
@@ -56,18 +61,34 @@ function groupInvite(code: string): PlatformResult {
   if (!CODE.test(code)) {
     return reject('invalid-handle', `WhatsApp group invite codes are 10–40 letters and digits; "${code}" is not one.`);
   }
-  return found({ platform: 'whatsapp', kind: 'invite', key: `whatsapp:invite:${code}`, canonicalUrl: `https://chat.whatsapp.com/${code}` });
+  return found({
+    platform: 'whatsapp',
+    kind: 'invite',
+    key: `whatsapp:invite:${code}`,
+    canonicalUrl: `https://chat.whatsapp.com/${code}`,
+  });
 }
 
 function phoneLink(raw: string): PlatformResult {
   // People write +62 812-3456 or (0)…; WhatsApp wants bare international digits.
   const digits = raw.replace(/[\s+()\-.]/g, '');
   if (!PHONE.test(digits)) {
-    return reject('invalid-handle', `WhatsApp phone links need the full international number, 5–15 digits; "${raw}" is not one.`);
+    return reject(
+      'invalid-handle',
+      `WhatsApp phone links need the full international number, 5–15 digits; "${raw}" is not one.`,
+    );
   }
-  return found({ platform: 'whatsapp', kind: 'account', key: `whatsapp:phone:${digits}`, canonicalUrl: `https://wa.me/${digits}` });
+  return found({
+    platform: 'whatsapp',
+    kind: 'account',
+    key: `whatsapp:phone:${digits}`,
+    canonicalUrl: `https://wa.me/${digits}`,
+  });
 }
 
 function notAChannel(url: URL): PlatformResult {
-  return reject('not-a-channel', `"${url.hostname}${url.pathname}" is a WhatsApp page, not a channel, group invite or phone link.`);
+  return reject(
+    'not-a-channel',
+    `"${url.hostname}${url.pathname}" is a WhatsApp page, not a channel, group invite or phone link.`,
+  );
 }

@@ -18,11 +18,54 @@ const VIDEO_PATHS = new Set(['shorts', 'live', 'embed', 'v', 'e']);
 
 /** Paths that are YouTube features, not legacy custom channel names. */
 const RESERVED = new Set([
-  'results', 'feed', 'playlist', 'account', 'premium', 'about', 't', 'howyoutubeworks', 'signin', 'logout',
-  'upload', 'redirect', 'attribution_link', 'hashtag', 'gaming', 'kids', 'watch', 'shorts', 'live', 'embed', 'v',
-  'e', 'channel', 'c', 'user', 'post', 'source', 'ads', 'creators', 'yt', 'new', 'trending', 'music', 'store',
-  'oembed', 'supported_browsers', 'pagead', 'live_chat', 'copyright', 'reporthistory', 'paid_memberships',
-  'youtubei', 's', 'tv', 'studio', 'podcasts', 'playables', 'courses',
+  'results',
+  'feed',
+  'playlist',
+  'account',
+  'premium',
+  'about',
+  't',
+  'howyoutubeworks',
+  'signin',
+  'logout',
+  'upload',
+  'redirect',
+  'attribution_link',
+  'hashtag',
+  'gaming',
+  'kids',
+  'watch',
+  'shorts',
+  'live',
+  'embed',
+  'v',
+  'e',
+  'channel',
+  'c',
+  'user',
+  'post',
+  'source',
+  'ads',
+  'creators',
+  'yt',
+  'new',
+  'trending',
+  'music',
+  'store',
+  'oembed',
+  'supported_browsers',
+  'pagead',
+  'live_chat',
+  'copyright',
+  'reporthistory',
+  'paid_memberships',
+  'youtubei',
+  's',
+  'tv',
+  'studio',
+  'podcasts',
+  'playables',
+  'courses',
 ]);
 
 export function isYouTubeHost(url: URL): boolean {
@@ -47,32 +90,55 @@ export function parseYouTubeUrl(url: URL): PlatformResult {
   if (word === 'channel' && second !== undefined) return channelId(second);
   if ((word === 'c' || word === 'user') && second !== undefined) return named(word, second);
   if (word === 'post') {
-    return reject('no-channel', 'This YouTube community post link does not say which channel posted it, and that cannot be found offline. Copy the channel\'s address instead.');
+    return reject(
+      'no-channel',
+      "This YouTube community post link does not say which channel posted it, and that cannot be found offline. Copy the channel's address instead.",
+    );
   }
-  if (word === 'playlist') return reject('not-a-channel', 'This is a YouTube playlist, not a channel. Paste the channel or a video instead.');
-  if (RESERVED.has(word)) return reject('not-a-channel', `"youtube.com/${first}" is a YouTube feature page, not a channel.`);
+  if (word === 'playlist')
+    return reject('not-a-channel', 'This is a YouTube playlist, not a channel. Paste the channel or a video instead.');
+  if (RESERVED.has(word))
+    return reject('not-a-channel', `"youtube.com/${first}" is a YouTube feature page, not a channel.`);
   // youtube.com/<name> is the short form of the custom URL youtube.com/c/<name>.
   return named('c', first);
 }
 
 function handle(name: string): PlatformResult {
   if (!HANDLE.test(name)) {
-    return reject('invalid-handle', `YouTube handles are 3–30 letters, digits, "_", "-" and "."; "@${name}" is not one.`);
+    return reject(
+      'invalid-handle',
+      `YouTube handles are 3–30 letters, digits, "_", "-" and "."; "@${name}" is not one.`,
+    );
   }
   const lower = name.toLowerCase();
-  return found({ platform: 'youtube', kind: 'channel', key: `youtube:@${lower}`, canonicalUrl: `${BASE}/@${encodeURIComponent(lower)}`, handle: name });
+  return found({
+    platform: 'youtube',
+    kind: 'channel',
+    key: `youtube:@${lower}`,
+    canonicalUrl: `${BASE}/@${encodeURIComponent(lower)}`,
+    handle: name,
+  });
 }
 
 function channelId(id: string): PlatformResult {
   if (!CHANNEL_ID.test(id)) {
-    return reject('invalid-handle', `YouTube channel ids are "UC" followed by 22 letters, digits, "-" or "_"; "${id}" is not one.`);
+    return reject(
+      'invalid-handle',
+      `YouTube channel ids are "UC" followed by 22 letters, digits, "-" or "_"; "${id}" is not one.`,
+    );
   }
   // Channel ids are case-sensitive: the key keeps the case.
-  return found({ platform: 'youtube', kind: 'channel', key: `youtube:channel:${id}`, canonicalUrl: `${BASE}/channel/${id}` });
+  return found({
+    platform: 'youtube',
+    kind: 'channel',
+    key: `youtube:channel:${id}`,
+    canonicalUrl: `${BASE}/channel/${id}`,
+  });
 }
 
 function named(prefix: 'c' | 'user', name: string): PlatformResult {
-  if (!NAME.test(name)) return reject('invalid-handle', `"${name}" is not a YouTube channel name (letters, digits, ".", "-" and "_").`);
+  if (!NAME.test(name))
+    return reject('invalid-handle', `"${name}" is not a YouTube channel name (letters, digits, ".", "-" and "_").`);
   const lower = name.toLowerCase();
   return found({
     platform: 'youtube',
@@ -84,7 +150,8 @@ function named(prefix: 'c' | 'user', name: string): PlatformResult {
 }
 
 function video(id: string): PlatformResult {
-  if (!VIDEO_ID.test(id)) return reject('unparseable', `YouTube video ids are 11 letters, digits, "-" or "_"; "${id}" is not one.`);
+  if (!VIDEO_ID.test(id))
+    return reject('unparseable', `YouTube video ids are 11 letters, digits, "-" or "_"; "${id}" is not one.`);
   const url = `${BASE}/watch?v=${id}`;
   return found({
     platform: 'youtube',

@@ -23,7 +23,10 @@ export const LATEST_VERSION = migrations.length;
 export function migrate(db: Db, target = LATEST_VERSION): void {
   const current = db.raw.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
-    throw new JejakError('VAULT_FROM_FUTURE', `This vault's database is at version ${current}, made by a newer Jejak; this version knows up to ${LATEST_VERSION}. Update Jejak to open it.`);
+    throw new JejakError(
+      'VAULT_FROM_FUTURE',
+      `This vault's database is at version ${current}, made by a newer Jejak; this version knows up to ${LATEST_VERSION}. Update Jejak to open it.`,
+    );
   }
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;

@@ -21,16 +21,26 @@ export interface EndProblem {
 export function endMarkerProblem(type: MediaType, size: number, head: Uint8Array, tail: Uint8Array): EndProblem | null {
   switch (type) {
     case 'image/png':
-      return Buffer.from(tail).subarray(-PNG_IEND.length).equals(PNG_IEND) ? null : { end: 'png-iend', text: 'does not end with its IEND chunk' };
+      return Buffer.from(tail).subarray(-PNG_IEND.length).equals(PNG_IEND)
+        ? null
+        : { end: 'png-iend', text: 'does not end with its IEND chunk' };
     case 'image/jpeg':
-      return tail.at(-2) === 0xff && tail.at(-1) === 0xd9 ? null : { end: 'jpeg-eoi', text: 'does not end with its end-of-image marker (FFD9)' };
+      return tail.at(-2) === 0xff && tail.at(-1) === 0xd9
+        ? null
+        : { end: 'jpeg-eoi', text: 'does not end with its end-of-image marker (FFD9)' };
     case 'image/gif':
       return tail.at(-1) === 0x3b ? null : { end: 'gif-trailer', text: 'does not end with its trailer byte (3B)' };
     case 'image/webp': {
       if (head.length < 8) return { end: 'webp-short', text: 'is shorter than its RIFF header' };
       const riffSize = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(4, true);
       const expected = 8 + riffSize + (riffSize % 2);
-      return expected === size ? null : { end: 'webp-size', params: { size, expected }, text: `is ${size} bytes long but its RIFF header says ${expected}` };
+      return expected === size
+        ? null
+        : {
+            end: 'webp-size',
+            params: { size, expected },
+            text: `is ${size} bytes long but its RIFF header says ${expected}`,
+          };
     }
     default:
       return null;

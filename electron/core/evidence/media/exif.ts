@@ -48,7 +48,13 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
     raw = await exifr.parse(tiff, PARSE_OPTIONS);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { exif: null, capturedAt: null, problem: mediaProblem('exif-unreadable', `EXIF metadata is present but unreadable (${reason}).`, { detail: reason }) };
+    return {
+      exif: null,
+      capturedAt: null,
+      problem: mediaProblem('exif-unreadable', `EXIF metadata is present but unreadable (${reason}).`, {
+        detail: reason,
+      }),
+    };
   }
   if (!raw) return { exif: null, capturedAt: null, problem: null };
 
@@ -70,8 +76,12 @@ export async function readExif(block: Buffer | undefined): Promise<ExifResult> {
     exif.GPSLongitude = raw.longitude;
   }
 
-  const capturedAt = [exif.DateTimeOriginal, exif.CreateDate].find((value): value is string => typeof value === 'string') ?? null;
-  const problem = Array.isArray(raw.errors) && raw.errors.length > 0 ? mediaProblem('exif-partly-damaged', 'EXIF metadata is partly damaged: only the readable tags were kept.') : null;
+  const capturedAt =
+    [exif.DateTimeOriginal, exif.CreateDate].find((value): value is string => typeof value === 'string') ?? null;
+  const problem =
+    Array.isArray(raw.errors) && raw.errors.length > 0
+      ? mediaProblem('exif-partly-damaged', 'EXIF metadata is partly damaged: only the readable tags were kept.')
+      : null;
   return { exif: Object.keys(exif).length > 0 ? exif : null, capturedAt, problem };
 }
 
@@ -83,7 +93,14 @@ export function exifDateToIso(value: unknown, offset?: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   const valid =
     year >= 1900 &&

@@ -49,11 +49,28 @@ export interface AnalyzeImageOptions {
  * decoder streams through are read. Anything wrong with the content is reported in `problems`;
  * only I/O errors (a missing or unreadable file) throw.
  */
-export async function analyzeImage(input: Buffer | string, type: MediaType, opts: AnalyzeImageOptions = {}): Promise<ImageAnalysis> {
-  const result: ImageAnalysis = { width: null, height: null, exif: null, capturedAt: null, thumbnail: null, thumbnailType: null, phash: null, problems: [] };
+export async function analyzeImage(
+  input: Buffer | string,
+  type: MediaType,
+  opts: AnalyzeImageOptions = {},
+): Promise<ImageAnalysis> {
+  const result: ImageAnalysis = {
+    width: null,
+    height: null,
+    exif: null,
+    capturedAt: null,
+    thumbnail: null,
+    thumbnailType: null,
+    phash: null,
+    problems: [],
+  };
   const name = FORMAT_NAMES[type];
   if (!name || !isRenderableImage(type)) {
-    result.problems.push(mediaProblem('not-an-image-type', `Content of type ${type} is not an image this tool renders: not analysed.`, { type }));
+    result.problems.push(
+      mediaProblem('not-an-image-type', `Content of type ${type} is not an image this tool renders: not analysed.`, {
+        type,
+      }),
+    );
     return result;
   }
   const { size, head, tail } = await withByteSource(input, async (source) => ({
@@ -69,8 +86,13 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
   if (actual !== type) {
     result.problems.push(
       actual === 'application/octet-stream'
-        ? mediaProblem('type-unknown', `The bytes are not a known media type, not ${name} as declared: not rendered.`, { format: name })
-        : mediaProblem('type-mismatch', `The bytes are ${actual}, not ${name} as declared: not rendered.`, { format: name, actual }),
+        ? mediaProblem('type-unknown', `The bytes are not a known media type, not ${name} as declared: not rendered.`, {
+            format: name,
+          })
+        : mediaProblem('type-mismatch', `The bytes are ${actual}, not ${name} as declared: not rendered.`, {
+            format: name,
+            actual,
+          }),
     );
     return result;
   }
@@ -89,7 +111,11 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
             `The ${name} header could not be read (${detail}), and the file ${endProblem.text}: it is probably truncated. No size, thumbnail or perceptual hash.`,
             { format: name, detail, ...endParams(endProblem) },
           )
-        : mediaProblem('header-unreadable', `The ${name} header could not be read (${detail}). No size, thumbnail or perceptual hash.`, { format: name, detail }),
+        : mediaProblem(
+            'header-unreadable',
+            `The ${name} header could not be read (${detail}). No size, thumbnail or perceptual hash.`,
+            { format: name, detail },
+          ),
     );
     return result;
   }
@@ -100,13 +126,24 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
   result.capturedAt = exif.capturedAt;
   if (exif.problem) result.problems.push(exif.problem);
   if ((meta.pages ?? 1) > 1) {
-    result.problems.push(mediaProblem('animated', `Animated ${name} with ${meta.pages} frames: the thumbnail and perceptual hash show the first frame only.`, { format: name, frames: meta.pages ?? 0 }));
+    result.problems.push(
+      mediaProblem(
+        'animated',
+        `Animated ${name} with ${meta.pages} frames: the thumbnail and perceptual hash show the first frame only.`,
+        { format: name, frames: meta.pages ?? 0 },
+      ),
+    );
   }
 
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   const pixels = meta.width * meta.height;
   if (pixels > maxPixels) {
-    const params = { width: meta.width, height: meta.height, megapixels: megapixels(pixels), limit: megapixels(maxPixels) };
+    const params = {
+      width: meta.width,
+      height: meta.height,
+      megapixels: megapixels(pixels),
+      limit: megapixels(maxPixels),
+    };
     result.problems.push(
       mediaProblem(
         'too-many-pixels',
@@ -129,7 +166,14 @@ export async function analyzeImage(input: Buffer | string, type: MediaType, opts
     );
   }
 
-  const raw = { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels, premultiplied: small.info.premultiplied } };
+  const raw = {
+    raw: {
+      width: small.info.width,
+      height: small.info.height,
+      channels: small.info.channels,
+      premultiplied: small.info.premultiplied,
+    },
+  };
   const [thumbnail, grey] = await Promise.all([
     opts.thumbnails === false ? null : sharp(small.data, raw).webp({ quality: 75, effort: 2 }).toBuffer(),
     sharp(small.data, raw)
@@ -183,10 +227,14 @@ async function decodeSmall(
   } catch (strictError) {
     if (isTimeout(strictError)) {
       problems.push(
-        mediaProblem('decode-timeout', `Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped: kept without thumbnail or perceptual hash.`, {
-          format: name,
-          seconds: DECODE_TIMEOUT_SECONDS,
-        }),
+        mediaProblem(
+          'decode-timeout',
+          `Decoding the ${name} took longer than ${DECODE_TIMEOUT_SECONDS} s and was stopped: kept without thumbnail or perceptual hash.`,
+          {
+            format: name,
+            seconds: DECODE_TIMEOUT_SECONDS,
+          },
+        ),
       );
       return null;
     }
@@ -205,12 +253,19 @@ async function decodeSmall(
       const detail = messageOf(error);
       problems.push(
         endProblem
-          ? mediaProblem('truncated', `${name} data is truncated: the file ${endProblem.text} and the decoder ran out of data (${detail}). ${NOT_KEPT}`, {
+          ? mediaProblem(
+              'truncated',
+              `${name} data is truncated: the file ${endProblem.text} and the decoder ran out of data (${detail}). ${NOT_KEPT}`,
+              {
+                format: name,
+                detail,
+                ...endParams(endProblem),
+              },
+            )
+          : mediaProblem('pixel-data-damaged', `The ${name} pixel data is damaged (${detail}). ${NOT_KEPT}`, {
               format: name,
               detail,
-              ...endParams(endProblem),
-            })
-          : mediaProblem('pixel-data-damaged', `The ${name} pixel data is damaged (${detail}). ${NOT_KEPT}`, { format: name, detail }),
+            }),
       );
       return null;
     }

@@ -13,7 +13,9 @@ export const NEAR_DUPLICATE_DISTANCE = 8;
 
 const N = PHASH_INPUT_SIZE;
 // COS[u * N + x] = cos((2x + 1)uπ / 2N), only for the 8 frequencies that are kept
-const COS = Float64Array.from({ length: LOW * N }, (_, i) => Math.cos(((2 * (i % N) + 1) * Math.floor(i / N) * Math.PI) / (2 * N)));
+const COS = Float64Array.from({ length: LOW * N }, (_, i) =>
+  Math.cos(((2 * (i % N) + 1) * Math.floor(i / N) * Math.PI) / (2 * N)),
+);
 
 /** `grey` is 32×32 one-byte pixels, row by row. */
 export function perceptualHash(grey: Uint8Array): string {

@@ -30,7 +30,11 @@ export interface MediaProblem {
   message: string;
 }
 
-export function mediaProblem(code: MediaProblemCode, message: string, params?: Record<string, string | number>): MediaProblem {
+export function mediaProblem(
+  code: MediaProblemCode,
+  message: string,
+  params?: Record<string, string | number>,
+): MediaProblem {
   return params ? { code, params, message } : { code, message };
 }
 

@@ -28,8 +28,26 @@ const EXTENSIONS: Record<MediaType, string> = {
 // ISO base media brands that mean an MP4 video. HEIF/AVIF (heic, mif1, avif…) share the ftyp box
 // but are still images we cannot render, and QuickTime ('qt  ') or 3GPP are other types.
 const MP4_BRANDS = new Set([
-  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso8', 'iso9',
-  'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash', 'mmp4', 'MSNV', 'NDAS', 'f4v ', 'XAVC',
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  'mmp4',
+  'MSNV',
+  'NDAS',
+  'f4v ',
+  'XAVC',
 ]);
 const STILL_IMAGE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
 

@@ -57,7 +57,11 @@ async function listBoxes(source: ByteSource, start: number, end: number, budget:
       size = end - offset;
     }
     if (size < headerSize) break;
-    boxes.push({ type: header.toString('latin1', 4, 8), start: offset + headerSize, end: Math.min(end, offset + size) });
+    boxes.push({
+      type: header.toString('latin1', 4, 8),
+      start: offset + headerSize,
+      end: Math.min(end, offset + size),
+    });
     offset += size;
   }
   return boxes;
@@ -74,7 +78,11 @@ async function readDuration(source: ByteSource, mvhd: Box): Promise<number | nul
   return timescale === 0 || duration === 0n || duration === unknown ? null : Number(duration) / timescale;
 }
 
-async function readVideoTrackSize(source: ByteSource, trak: Box, budget: { headers: number }): Promise<{ width: number; height: number } | null> {
+async function readVideoTrackSize(
+  source: ByteSource,
+  trak: Box,
+  budget: { headers: number },
+): Promise<{ width: number; height: number } | null> {
   const children = await listBoxes(source, trak.start, trak.end, budget);
   const mdia = children.find((box) => box.type === 'mdia');
   const hdlr = mdia && (await listBoxes(source, mdia.start, mdia.end, budget)).find((box) => box.type === 'hdlr');

@@ -13,7 +13,12 @@ describe('Facebook pages, profiles and groups', () => {
     ['https://www.facebook.com/Some.Page', 'facebook:somepage', 'account', null],
     ['https://www.facebook.com/SomePage/about', 'facebook:somepage', 'account', null],
     ['https://www.facebook.com/profile.php?id=100012345678901', 'facebook:id:100012345678901', 'account', null],
-    ['https://www.facebook.com/profile.php?id=100012345678901&sk=photos', 'facebook:id:100012345678901', 'account', null],
+    [
+      'https://www.facebook.com/profile.php?id=100012345678901&sk=photos',
+      'facebook:id:100012345678901',
+      'account',
+      null,
+    ],
     ['https://www.facebook.com/100012345678901', 'facebook:id:100012345678901', 'account', null],
     ['https://www.facebook.com/pages/Some-Page/123456789012', 'facebook:id:123456789012', 'account', null],
     ['https://www.facebook.com/people/Some-Name/100012345678901/', 'facebook:id:100012345678901', 'account', null],
@@ -22,13 +27,38 @@ describe('Facebook pages, profiles and groups', () => {
     ['https://www.facebook.com/groups/123456789012345', 'facebook:group:123456789012345', 'group', null],
     ['https://www.facebook.com/groups/SomeGroup/', 'facebook:group:somegroup', 'group', null],
     ['https://www.facebook.com/groups/SomeGroup/posts/987654321', 'facebook:group:somegroup', 'group', '987654321'],
-    ['https://www.facebook.com/groups/SomeGroup/permalink/987654321/', 'facebook:group:somegroup', 'group', '987654321'],
-    ['https://www.facebook.com/SomePage/posts/pfbid02AbCdEf123?__cft__=x&fbclid=y', 'facebook:somepage', 'account', 'pfbid02AbCdEf123'],
+    [
+      'https://www.facebook.com/groups/SomeGroup/permalink/987654321/',
+      'facebook:group:somegroup',
+      'group',
+      '987654321',
+    ],
+    [
+      'https://www.facebook.com/SomePage/posts/pfbid02AbCdEf123?__cft__=x&fbclid=y',
+      'facebook:somepage',
+      'account',
+      'pfbid02AbCdEf123',
+    ],
     ['https://www.facebook.com/SomePage/videos/1234567890', 'facebook:somepage', 'account', '1234567890'],
-    ['https://www.facebook.com/SomePage/videos/a-video-title/1234567890/', 'facebook:somepage', 'account', '1234567890'],
+    [
+      'https://www.facebook.com/SomePage/videos/a-video-title/1234567890/',
+      'facebook:somepage',
+      'account',
+      '1234567890',
+    ],
     ['https://www.facebook.com/SomePage/photos/a.111/2222222/', 'facebook:somepage', 'account', '2222222'],
-    ['https://www.facebook.com/story.php?story_fbid=987654321&id=100012345678901', 'facebook:id:100012345678901', 'account', '987654321'],
-    ['https://m.facebook.com/permalink.php?story_fbid=pfbid0Xyz&id=100012345678901', 'facebook:id:100012345678901', 'account', 'pfbid0Xyz'],
+    [
+      'https://www.facebook.com/story.php?story_fbid=987654321&id=100012345678901',
+      'facebook:id:100012345678901',
+      'account',
+      '987654321',
+    ],
+    [
+      'https://m.facebook.com/permalink.php?story_fbid=pfbid0Xyz&id=100012345678901',
+      'facebook:id:100012345678901',
+      'account',
+      'pfbid0Xyz',
+    ],
   ])('%s → %s', (input, key, kind, postId) => {
     const link = accept(input);
     expect(link).toMatchObject({ platform: 'facebook', key, kind });
@@ -39,8 +69,12 @@ describe('Facebook pages, profiles and groups', () => {
     const link = accept('https://www.facebook.com/SomePage/posts/pfbid02AbCdEf123?__cft__=x&fbclid=y');
     expect(link.canonicalUrl).toBe('https://www.facebook.com/somepage');
     expect(link.post?.url).toBe('https://www.facebook.com/somepage/posts/pfbid02AbCdEf123');
-    expect(accept('https://www.facebook.com/100012345678901/posts/55').post?.url).toBe('https://www.facebook.com/100012345678901/posts/55');
-    expect(accept('https://www.facebook.com/profile.php?id=42').canonicalUrl).toBe('https://www.facebook.com/profile.php?id=42');
+    expect(accept('https://www.facebook.com/100012345678901/posts/55').post?.url).toBe(
+      'https://www.facebook.com/100012345678901/posts/55',
+    );
+    expect(accept('https://www.facebook.com/profile.php?id=42').canonicalUrl).toBe(
+      'https://www.facebook.com/profile.php?id=42',
+    );
   });
 
   it.each([

@@ -68,7 +68,9 @@ describe('rejected input', () => {
   });
 
   it('explains itself precisely', () => {
-    expect(refuse('durov').reason).toBe('"durov" is a single word, not a link. Write a Telegram username as @durov, or paste the full address.');
+    expect(refuse('durov').reason).toBe(
+      '"durov" is a single word, not a link. Write a Telegram username as @durov, or paste the full address.',
+    );
     expect(refuse('javascript:alert(1)').reason).toContain('"javascript:" links are not accepted');
     expect(refuse('x'.repeat(2049)).reason).toContain('this input has 2049');
     expect(refuse('https://t.me/du\u202Erov').reason).toContain('U+202E');
@@ -99,15 +101,17 @@ describe('hostile lookalikes never reach a platform', () => {
     expect(link.key).toBe(key);
   });
 
-  it.each(['https://t.mе/durov', 'https://telegrаm.me/durov', 'https://х.com/someuser', 'https://fаcebook.com/somepage'])(
-    'IDN lookalike %s stays a website with an xn-- host and a warning',
-    (input) => {
-      const link = accept(input);
-      expect(link.platform).toBe('website');
-      expect(link.key).toMatch(/xn--/);
-      expect(link.note).toContain('non-Latin');
-    },
-  );
+  it.each([
+    'https://t.mе/durov',
+    'https://telegrаm.me/durov',
+    'https://х.com/someuser',
+    'https://fаcebook.com/somepage',
+  ])('IDN lookalike %s stays a website with an xn-- host and a warning', (input) => {
+    const link = accept(input);
+    expect(link.platform).toBe('website');
+    expect(link.key).toMatch(/xn--/);
+    expect(link.note).toContain('non-Latin');
+  });
 
   it.each([
     ['https://t.me@evil.com', 'userinfo'],

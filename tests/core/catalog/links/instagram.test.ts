@@ -11,8 +11,18 @@ describe('Instagram', () => {
     ['https://www.instagram.com/_u/someuser', 'instagram:someuser', 'account', null],
     ['https://www.instagram.com/someuser/p/CxYz123AbC/', 'instagram:someuser', 'account', 'CxYz123AbC'],
     ['https://www.instagram.com/someuser/reel/CxYz123AbC/', 'instagram:someuser', 'account', 'CxYz123AbC'],
-    ['https://www.instagram.com/stories/someuser/3141592653589793238/', 'instagram:someuser', 'account', 'story:3141592653589793238'],
-    ['https://www.instagram.com/p/CxYz123AbC/?utm_source=ig_web_copy_link&igsh=abc', 'instagram:post:CxYz123AbC', 'post', 'CxYz123AbC'],
+    [
+      'https://www.instagram.com/stories/someuser/3141592653589793238/',
+      'instagram:someuser',
+      'account',
+      'story:3141592653589793238',
+    ],
+    [
+      'https://www.instagram.com/p/CxYz123AbC/?utm_source=ig_web_copy_link&igsh=abc',
+      'instagram:post:CxYz123AbC',
+      'post',
+      'CxYz123AbC',
+    ],
     ['https://www.instagram.com/reel/CxYz123AbC/', 'instagram:post:CxYz123AbC', 'post', 'CxYz123AbC'],
     ['https://www.instagram.com/tv/CxYz123AbC', 'instagram:post:CxYz123AbC', 'post', 'CxYz123AbC'],
   ])('%s → %s', (input, key, kind, postId) => {

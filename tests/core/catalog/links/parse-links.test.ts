@@ -7,7 +7,13 @@ function summary(text: string): Array<[number, string]> {
 
 describe('parseLinks', () => {
   it('splits on newlines, whitespace and commas, skips blanks and keeps line numbers', () => {
-    const text = ['https://t.me/durov, @SomeChannel', '', '   ', '\thttps://x.com/someuser  example.com/a', 'javascript:alert(1)'].join('\n');
+    const text = [
+      'https://t.me/durov, @SomeChannel',
+      '',
+      '   ',
+      '\thttps://x.com/someuser  example.com/a',
+      'javascript:alert(1)',
+    ].join('\n');
     expect(summary(text)).toEqual([
       [1, 'telegram:durov'],
       [1, 'telegram:somechannel'],
@@ -19,10 +25,36 @@ describe('parseLinks', () => {
 
   it.each([
     ['https://example.com/?ids=1,2,3', [[1, 'website:example.com?ids=1%2C2%2C3']]],
-    ['https://example.com/?a=1,https://t.me/durov', [[1, 'website:example.com?a=1'], [1, 'telegram:durov']]],
-    ['t.me/durov,t.me/other_channel,', [[1, 'telegram:durov'], [1, 'telegram:other_channel']]],
-    ['1. t.me/durov\r\n2. @other_channel\r\n- example.com', [[1, 'telegram:durov'], [2, 'telegram:other_channel'], [3, 'website:example.com']]],
-    ['• t.me/durov — see (t.me/other_channel).', [[1, 'telegram:durov'], [1, '!unparseable'], [1, 'telegram:other_channel']]],
+    [
+      'https://example.com/?a=1,https://t.me/durov',
+      [
+        [1, 'website:example.com?a=1'],
+        [1, 'telegram:durov'],
+      ],
+    ],
+    [
+      't.me/durov,t.me/other_channel,',
+      [
+        [1, 'telegram:durov'],
+        [1, 'telegram:other_channel'],
+      ],
+    ],
+    [
+      '1. t.me/durov\r\n2. @other_channel\r\n- example.com',
+      [
+        [1, 'telegram:durov'],
+        [2, 'telegram:other_channel'],
+        [3, 'website:example.com'],
+      ],
+    ],
+    [
+      '• t.me/durov — see (t.me/other_channel).',
+      [
+        [1, 'telegram:durov'],
+        [1, '!unparseable'],
+        [1, 'telegram:other_channel'],
+      ],
+    ],
     ['', []],
   ] as Array<[string, Array<[number, string]>]>)('%j', (text, expected) => {
     expect(summary(text)).toEqual(expected);

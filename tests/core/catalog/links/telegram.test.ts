@@ -152,6 +152,8 @@ describe('Telegram rejections', () => {
   });
 
   it('explains the username rule in full', () => {
-    expect(refuse('@ab').reason).toBe('Telegram usernames are 5–32 characters of letters, digits and underscores; "ab" is too short.');
+    expect(refuse('@ab').reason).toBe(
+      'Telegram usernames are 5–32 characters of letters, digits and underscores; "ab" is too short.',
+    );
   });
 });

@@ -6,7 +6,12 @@ describe('TikTok', () => {
     ['https://www.tiktok.com/@Some.User', 'tiktok:some.user', 'account', null],
     ['tiktok.com/@someuser?lang=id', 'tiktok:someuser', 'account', null],
     ['https://m.tiktok.com/@someuser', 'tiktok:someuser', 'account', null],
-    ['https://www.tiktok.com/@someuser/video/7300000000000000000?is_from_webapp=1&sender_device=pc', 'tiktok:someuser', 'account', '7300000000000000000'],
+    [
+      'https://www.tiktok.com/@someuser/video/7300000000000000000?is_from_webapp=1&sender_device=pc',
+      'tiktok:someuser',
+      'account',
+      '7300000000000000000',
+    ],
     ['https://www.tiktok.com/@someuser/photo/7300000000000000000', 'tiktok:someuser', 'account', '7300000000000000000'],
     ['https://vm.tiktok.com/ZMabc123/', 'tiktok:short:ZMabc123', 'post', 'ZMabc123'],
     ['https://vt.tiktok.com/ZSabc123/', 'tiktok:short:vt:ZSabc123', 'post', 'ZSabc123'],

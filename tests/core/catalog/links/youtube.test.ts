@@ -12,7 +12,11 @@ describe('YouTube channels', () => {
     ['https://music.youtube.com/@somehandle', 'youtube:@somehandle', 'https://www.youtube.com/@somehandle'],
     ['https://www.youtube.com/@kanal.berita-1', 'youtube:@kanal.berita-1', 'https://www.youtube.com/@kanal.berita-1'],
     [`https://www.youtube.com/channel/${UC}`, `youtube:channel:${UC}`, `https://www.youtube.com/channel/${UC}`],
-    [`https://www.youtube.com/channel/${UC}/featured`, `youtube:channel:${UC}`, `https://www.youtube.com/channel/${UC}`],
+    [
+      `https://www.youtube.com/channel/${UC}/featured`,
+      `youtube:channel:${UC}`,
+      `https://www.youtube.com/channel/${UC}`,
+    ],
     ['https://www.youtube.com/c/SomeName', 'youtube:c:somename', 'https://www.youtube.com/c/somename'],
     ['https://www.youtube.com/SomeName', 'youtube:c:somename', 'https://www.youtube.com/c/somename'],
     ['https://www.youtube.com/user/SomeUser', 'youtube:user:someuser', 'https://www.youtube.com/user/someuser'],
@@ -30,7 +34,9 @@ describe('YouTube channels', () => {
   });
 
   it('keeps channel ids case-sensitive', () => {
-    expect(accept(`https://www.youtube.com/channel/${UC}`).key).not.toBe(accept(`https://www.youtube.com/channel/${UC.replace('aB', 'Ab')}`).key);
+    expect(accept(`https://www.youtube.com/channel/${UC}`).key).not.toBe(
+      accept(`https://www.youtube.com/channel/${UC.replace('aB', 'Ab')}`).key,
+    );
   });
 });
 

@@ -53,13 +53,19 @@ describe('decompression bombs', () => {
   });
 
   it('the same holds for a JPEG whose frame header claims 60000×60000', async () => {
-    const jpeg = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer());
+    const jpeg = Buffer.from(
+      await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
     jpeg.writeUInt16BE(60_000, sof + 5);
     jpeg.writeUInt16BE(60_000, sof + 7);
     const { result, growthMiB, ms } = await measured(() => analyzeImage(jpeg, 'image/jpeg'));
     expect([result.width, result.height, result.thumbnail]).toEqual([60_000, 60_000, null]);
-    expect(texts(result.problems)[0]).toMatch(/^Image is 60000×60000 pixels \(3600 megapixels\), above the 100-megapixel safety limit/);
+    expect(texts(result.problems)[0]).toMatch(
+      /^Image is 60000×60000 pixels \(3600 megapixels\), above the 100-megapixel safety limit/,
+    );
     expect(growthMiB).toBeLessThan(200);
     expect(ms).toBeLessThan(3_000);
   });

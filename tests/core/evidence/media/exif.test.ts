@@ -6,8 +6,18 @@ import { exifDateToIso, readExif } from '../../../../electron/core/evidence/medi
 const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#468' } });
 
 const cameraExif: Exif = {
-  IFD0: { Make: 'Samsung', Model: 'SM-A546E', Software: 'A546EXXU4BXC1', Artist: 'Unit 7', ImageDescription: 'Banner\u0007photo\u0000' },
-  IFD2: { DateTimeOriginal: '2024:03:01 10:20:30', OffsetTimeOriginal: '+07:00', DateTimeDigitized: '2024:03:01 10:20:31' },
+  IFD0: {
+    Make: 'Samsung',
+    Model: 'SM-A546E',
+    Software: 'A546EXXU4BXC1',
+    Artist: 'Unit 7',
+    ImageDescription: 'Banner\u0007photo\u0000',
+  },
+  IFD2: {
+    DateTimeOriginal: '2024:03:01 10:20:30',
+    OffsetTimeOriginal: '+07:00',
+    DateTimeDigitized: '2024:03:01 10:20:31',
+  },
   IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 10/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '106/1 49/1 0/1' },
 };
 
@@ -33,13 +43,19 @@ describe('EXIF', () => {
   });
 
   it('falls back to the digitised time, and keeps a time without offset as local time', async () => {
-    const jpeg = await photo().jpeg().withExif({ IFD2: { DateTimeDigitized: '2023:12:31 23:59:59' } }).toBuffer();
+    const jpeg = await photo()
+      .jpeg()
+      .withExif({ IFD2: { DateTimeDigitized: '2023:12:31 23:59:59' } })
+      .toBuffer();
     const result = await analyzeImage(jpeg, 'image/jpeg');
     expect(result.capturedAt).toBe('2023-12-31T23:59:59');
   });
 
   it('reads EXIF the same way from PNG and WebP', async () => {
-    for (const encoded of [await photo().png().withExif(cameraExif).toBuffer(), await photo().webp().withExif(cameraExif).toBuffer()]) {
+    for (const encoded of [
+      await photo().png().withExif(cameraExif).toBuffer(),
+      await photo().webp().withExif(cameraExif).toBuffer(),
+    ]) {
       const type = encoded[0] === 0x89 ? 'image/png' : 'image/webp';
       const result = await analyzeImage(encoded, type);
       expect(result.capturedAt).toBe('2024-03-01T10:20:30+07:00');

@@ -21,7 +21,10 @@ function block(width: number, height: number, colour: string, left: number, top:
  * `photo` is set, an embedded noisy picture so the PNG weighs what real screenshots weigh.
  * Different seeds give different layouts.
  */
-export async function screenshot(seed: number, options: { width?: number; height?: number; photo?: boolean } = {}): Promise<Sharp> {
+export async function screenshot(
+  seed: number,
+  options: { width?: number; height?: number; photo?: boolean } = {},
+): Promise<Sharp> {
   const width = options.width ?? 720;
   const height = options.height ?? 1280;
   const rnd = random(seed);
@@ -48,7 +51,10 @@ export async function screenshot(seed: number, options: { width?: number; height
     const photoHeight = Math.floor(height * 0.2);
     const noise = Buffer.alloc(photoWidth * photoHeight * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(rnd() * 256);
-    const photo = await sharp(noise, { raw: { width: photoWidth, height: photoHeight, channels: 3 } }).blur(4).png().toBuffer();
+    const photo = await sharp(noise, { raw: { width: photoWidth, height: photoHeight, channels: 3 } })
+      .blur(4)
+      .png()
+      .toBuffer();
     overlays.push({ input: photo, left: Math.floor(width * 0.1), top: Math.floor(height * 0.4) });
   }
   const composed = await sharp({ create: { width, height, channels: 3, background: '#e6ebee' } })
@@ -95,7 +101,12 @@ export function mp4Box(type: string, ...payload: Buffer[]): Buffer {
 }
 
 export function ftyp(major: string, ...compatible: string[]): Buffer {
-  return mp4Box('ftyp', Buffer.from(major, 'latin1'), Buffer.alloc(4), ...compatible.map((brand) => Buffer.from(brand, 'latin1')));
+  return mp4Box(
+    'ftyp',
+    Buffer.from(major, 'latin1'),
+    Buffer.alloc(4),
+    ...compatible.map((brand) => Buffer.from(brand, 'latin1')),
+  );
 }
 
 /** moov with an mvhd (version 0) and one track per entry, each with tkhd and mdia/hdlr. */

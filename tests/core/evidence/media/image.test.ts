@@ -34,13 +34,21 @@ async function pixel(image: Buffer, x: number, y: number): Promise<[number, numb
   return [data[at]!, data[at + 1]!, data[at + 2]!];
 }
 
-const solid = (colour: string, width = 120, height = 80) => sharp({ create: { width, height, channels: 3, background: colour } });
+const solid = (colour: string, width = 120, height = 80) =>
+  sharp({ create: { width, height, channels: 3, background: colour } });
 
 describe('analyzeImage on intact images', () => {
   it('makes a WebP thumbnail of at most 320 px without metadata, and a perceptual hash', async () => {
     const png = await (await screenshot(3, { width: 1080, height: 2340 })).png().toBuffer();
     const result = await analyzeImage(png, 'image/png');
-    expect(result).toMatchObject({ width: 1080, height: 2340, exif: null, capturedAt: null, thumbnailType: 'image/webp', problems: [] });
+    expect(result).toMatchObject({
+      width: 1080,
+      height: 2340,
+      exif: null,
+      capturedAt: null,
+      thumbnailType: 'image/webp',
+      problems: [],
+    });
     expect(result.phash).toMatch(/^[0-9a-f]{16}$/);
     const thumb = await sharp(result.thumbnail!).metadata();
     expect(sniffMediaType(result.thumbnail!)).toBe('image/webp');
@@ -75,11 +83,15 @@ describe('analyzeImage on intact images', () => {
 
   it.each(['gif', 'webp'] as const)('thumbnails the first frame of an animated %s and says so', async (format) => {
     const frames = await Promise.all(['#f00', '#0f0', '#00f'].map((colour) => solid(colour).png().toBuffer()));
-    const animated = await sharp(frames, { join: { animated: true } }).toFormat(format).toBuffer();
+    const animated = await sharp(frames, { join: { animated: true } })
+      .toFormat(format)
+      .toBuffer();
     const type = format === 'gif' ? 'image/gif' : 'image/webp';
     const result = await analyzeImage(animated, type);
     expect([result.width, result.height]).toEqual([120, 80]);
-    expect(texts(result.problems)).toEqual([`Animated ${format === 'gif' ? 'GIF' : 'WebP'} with 3 frames: the thumbnail and perceptual hash show the first frame only.`]);
+    expect(texts(result.problems)).toEqual([
+      `Animated ${format === 'gif' ? 'GIF' : 'WebP'} with 3 frames: the thumbnail and perceptual hash show the first frame only.`,
+    ]);
     const [r, g, b] = await pixel(result.thumbnail!, 60, 40);
     expect(r).toBeGreaterThan(200);
     expect(g + b).toBeLessThan(80);
@@ -89,7 +101,9 @@ describe('analyzeImage on intact images', () => {
     const inputs = [
       await solid('#808080').png({ compressionLevel: 1 }).toColourspace('rgb16').toBuffer(),
       await solid('#808080').greyscale().png().toBuffer(),
-      await sharp({ create: { width: 60, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer(),
+      await sharp({ create: { width: 60, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+        .png()
+        .toBuffer(),
     ];
     for (const input of inputs) {
       const result = await analyzeImage(input, 'image/png');
@@ -144,11 +158,15 @@ describe('analyzeImage on hostile input', () => {
     expect(sniffed).toBe('application/octet-stream');
 
     const asSniffed = await analyzeImage(path, sniffed);
-    expect(texts(asSniffed.problems)).toEqual(['Content of type application/octet-stream is not an image this tool renders: not analysed.']);
+    expect(texts(asSniffed.problems)).toEqual([
+      'Content of type application/octet-stream is not an image this tool renders: not analysed.',
+    ]);
     // even if a caller trusts the name, the bytes are checked before any decoder sees them
     const asNamed = await analyzeImage(path, 'image/png');
     expect(asNamed).toMatchObject({ width: null, thumbnail: null, phash: null });
-    expect(texts(asNamed.problems)).toEqual(['The bytes are not a known media type, not PNG as declared: not rendered.']);
+    expect(texts(asNamed.problems)).toEqual([
+      'The bytes are not a known media type, not PNG as declared: not rendered.',
+    ]);
   });
 
   it('refuses bytes of another image type than declared', async () => {
@@ -176,8 +194,12 @@ describe('analyzeImage on hostile input', () => {
     expect(result.thumbnail).toBeNull();
     expect(result.phash).toBeNull();
     expect(texts(result.problems)).toHaveLength(1);
-    expect(texts(result.problems)[0]).toMatch(/^JPEG data is truncated: the file does not end with its end-of-image marker \(FFD9\)/);
-    expect(texts(result.problems)[0]).toMatch(/Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence\.$/);
+    expect(texts(result.problems)[0]).toMatch(
+      /^JPEG data is truncated: the file does not end with its end-of-image marker \(FFD9\)/,
+    );
+    expect(texts(result.problems)[0]).toMatch(
+      /Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence\.$/,
+    );
   });
 
   it('a truncated PNG is reported the same way', async () => {
@@ -186,21 +208,28 @@ describe('analyzeImage on hostile input', () => {
     expect([result.width, result.height]).toEqual([720, 1280]);
     expect([result.thumbnail, result.phash]).toEqual([null, null]);
     expect(texts(result.problems)).toHaveLength(1);
-    expect(texts(result.problems)[0]).toMatch(/^PNG data is truncated: the file does not end with its IEND chunk and the decoder ran out of data/);
+    expect(texts(result.problems)[0]).toMatch(
+      /^PNG data is truncated: the file does not end with its IEND chunk and the decoder ran out of data/,
+    );
   });
 
   it.each([
     ['webp', 'image/webp', 'WebP', 'is \\d+ bytes long but its RIFF header says \\d+'],
     ['gif', 'image/gif', 'GIF', 'does not end with its trailer byte \\(3B\\)'],
-  ] as const)('a %s cut in half, whose decoder rejects even the header, is reported as probably truncated', async (format, type, name, end) => {
-    const encoded = await (await screenshot(8, { photo: true })).toFormat(format).toBuffer();
-    const result = await analyzeImage(encoded.subarray(0, encoded.length >> 1), type);
-    expect(result).toMatchObject({ width: null, height: null, thumbnail: null, phash: null });
-    expect(texts(result.problems)).toHaveLength(1);
-    expect(texts(result.problems)[0]).toMatch(
-      new RegExp(`^The ${name} header could not be read \\(.+\\), and the file ${end}: it is probably truncated\\. No size, thumbnail or perceptual hash\\.$`),
-    );
-  });
+  ] as const)(
+    'a %s cut in half, whose decoder rejects even the header, is reported as probably truncated',
+    async (format, type, name, end) => {
+      const encoded = await (await screenshot(8, { photo: true })).toFormat(format).toBuffer();
+      const result = await analyzeImage(encoded.subarray(0, encoded.length >> 1), type);
+      expect(result).toMatchObject({ width: null, height: null, thumbnail: null, phash: null });
+      expect(texts(result.problems)).toHaveLength(1);
+      expect(texts(result.problems)[0]).toMatch(
+        new RegExp(
+          `^The ${name} header could not be read \\(.+\\), and the file ${end}: it is probably truncated\\. No size, thumbnail or perceptual hash\\.$`,
+        ),
+      );
+    },
+  );
 
   it('a PNG with a damaged chunk in the middle is not rendered', async () => {
     const png = Buffer.from(await (await screenshot(8, { photo: true })).png().toBuffer());
@@ -218,7 +247,9 @@ describe('analyzeImage on hostile input', () => {
     const result = await analyzeImage(jpeg, 'image/jpeg');
     expect(result.thumbnail).not.toBeNull();
     expect(texts(result.problems)).toHaveLength(1);
-    expect(texts(result.problems)[0]).toMatch(/^The JPEG decoder reported damaged data \(.+\): the thumbnail and perceptual hash show what it could recover/);
+    expect(texts(result.problems)[0]).toMatch(
+      /^The JPEG decoder reported damaged data \(.+\): the thumbnail and perceptual hash show what it could recover/,
+    );
   });
 
   it('a PNG signature followed by garbage has no readable header', async () => {
@@ -227,20 +258,28 @@ describe('analyzeImage on hostile input', () => {
     const result = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41), iend]), 'image/png');
     expect(result).toMatchObject({ width: null, thumbnail: null, phash: null });
     expect(texts(result.problems)).toHaveLength(1);
-    expect(texts(result.problems)[0]).toMatch(/^The PNG header could not be read \(.+\)\. No size, thumbnail or perceptual hash\.$/);
+    expect(texts(result.problems)[0]).toMatch(
+      /^The PNG header could not be read \(.+\)\. No size, thumbnail or perceptual hash\.$/,
+    );
     const cut = await analyzeImage(Buffer.concat([signature, Buffer.alloc(200, 0x41)]), 'image/png');
-    expect(texts(cut.problems)[0]).toMatch(/\), and the file does not end with its IEND chunk: it is probably truncated\. No size/);
+    expect(texts(cut.problems)[0]).toMatch(
+      /\), and the file does not end with its IEND chunk: it is probably truncated\. No size/,
+    );
   });
 
   it('does not analyse media that is not an image', async () => {
     for (const type of ['video/mp4', 'video/webm', 'application/pdf'] as const) {
       const result = await analyzeImage(Buffer.from('%PDF-1.7\n'), type);
-      expect(texts(result.problems)).toEqual([`Content of type ${type} is not an image this tool renders: not analysed.`]);
+      expect(texts(result.problems)).toEqual([
+        `Content of type ${type} is not an image this tool renders: not analysed.`,
+      ]);
     }
   });
 
   it('respects a lower maxPixels', async () => {
-    const result = await analyzeImage(await solid('#fff', 2000, 1500).png().toBuffer(), 'image/png', { maxPixels: 1_000_000 });
+    const result = await analyzeImage(await solid('#fff', 2000, 1500).png().toBuffer(), 'image/png', {
+      maxPixels: 1_000_000,
+    });
     expect([result.width, result.height]).toEqual([2000, 1500]);
     expect(result.thumbnail).toBeNull();
     expect(texts(result.problems)).toEqual([

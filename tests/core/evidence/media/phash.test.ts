@@ -17,11 +17,14 @@ describe('perceptual hash', () => {
       await hashOf(await (await screenshot(1)).resize({ width: 180 }).jpeg({ quality: 30 }).toBuffer(), 'image/jpeg'),
       await hashOf(await (await screenshot(1)).webp({ quality: 50 }).toBuffer(), 'image/webp'),
     ];
-    for (const variant of variants) expect(phashDistance(original, variant)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
+    for (const variant of variants)
+      expect(phashDistance(original, variant)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
   });
 
   it('different screenshots of the same app are not near duplicates', async () => {
-    const hashes = await Promise.all([2, 3, 4, 5, 6].map(async (seed) => hashOf(await (await screenshot(seed)).png().toBuffer(), 'image/png')));
+    const hashes = await Promise.all(
+      [2, 3, 4, 5, 6].map(async (seed) => hashOf(await (await screenshot(seed)).png().toBuffer(), 'image/png')),
+    );
     for (const [i, a] of hashes.entries()) {
       for (const b of hashes.slice(i + 1)) expect(phashDistance(a, b)).toBeGreaterThan(NEAR_DUPLICATE_DISTANCE);
     }

@@ -1,6 +1,12 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { extensionFor, isRenderableImage, SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../../electron/core/evidence/media';
+import {
+  extensionFor,
+  isRenderableImage,
+  SNIFF_BYTES,
+  sniffMediaType,
+  type MediaType,
+} from '../../../../electron/core/evidence/media';
 import { ftyp } from './fixtures';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
@@ -69,7 +75,9 @@ describe('sniffMediaType', () => {
 
   it('reads a Uint8Array that is a view into a larger buffer', () => {
     const backing = Buffer.concat([Buffer.from('junk'), Buffer.from(ftyp('isom', 'mp42'))]);
-    expect(sniffMediaType(new Uint8Array(backing.buffer, backing.byteOffset + 4, backing.length - 4))).toBe('video/mp4');
+    expect(sniffMediaType(new Uint8Array(backing.buffer, backing.byteOffset + 4, backing.length - 4))).toBe(
+      'video/mp4',
+    );
   });
 });
 

@@ -27,7 +27,12 @@ describe('readVideoInfo', () => {
     const file = await open(path, 'w');
     await file.write(Buffer.concat([head, mdatHeader]), 0, undefined, 0);
     // the mdat body is a hole in a sparse file
-    await file.write(moov(90_000, 1_125_000, [{ handler: 'vide', width: 1920, height: 1080, rotated: true }]), 0, undefined, head.length + mdatSize);
+    await file.write(
+      moov(90_000, 1_125_000, [{ handler: 'vide', width: 1920, height: 1080, rotated: true }]),
+      0,
+      undefined,
+      head.length + mdatSize,
+    );
     await file.close();
 
     const headBytes = Buffer.concat([head, mdatHeader]).subarray(0, SNIFF_BYTES);
@@ -52,13 +57,20 @@ describe('readVideoInfo', () => {
   it('an audio-only file or a file with no moov gives nulls', async () => {
     const audioOnly = Buffer.concat([ftyp('isom'), moov(1000, 5000, [{ handler: 'soun', width: 0, height: 0 }])]);
     expect(await readVideoInfo(audioOnly, 'video/mp4')).toEqual({ ...NONE, durationSeconds: 5 });
-    expect(await readVideoInfo(Buffer.concat([ftyp('isom'), mp4Box('mdat', Buffer.alloc(64))]), 'video/mp4')).toEqual(NONE);
+    expect(await readVideoInfo(Buffer.concat([ftyp('isom'), mp4Box('mdat', Buffer.alloc(64))]), 'video/mp4')).toEqual(
+      NONE,
+    );
   });
 
   it('survives hostile box structures without throwing or looping', async () => {
     const complete = Buffer.concat([ftyp('isom'), moov(1000, 5000, [{ handler: 'vide', width: 640, height: 360 }])]);
     const boxTooSmall = Buffer.concat([ftyp('isom'), Buffer.from([0, 0, 0, 4]), Buffer.from('moov')]);
-    const hugeBoxSize = Buffer.concat([ftyp('isom'), Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.from('moov'), Buffer.alloc(20)]);
+    const hugeBoxSize = Buffer.concat([
+      ftyp('isom'),
+      Buffer.from([0xff, 0xff, 0xff, 0xff]),
+      Buffer.from('moov'),
+      Buffer.alloc(20),
+    ]);
     const manyEmptyBoxes = Buffer.concat([ftyp('isom'), ...Array.from({ length: 200_000 }, () => mp4Box('free'))]);
     const inputs = [
       Buffer.alloc(0),

@@ -16,19 +16,40 @@ import type { PlainEntry } from '../helpers';
  */
 export const FORMAT_1 = join(process.cwd(), 'tests/fixtures/format-1/KOMINFO-2026-11-0042.zip');
 export const ROSTER_1 = [
-  { fingerprint: '10ba682c8ad13513971e8b56881aab8bd702bb807796eca81932c735a94d6e6d', name: 'Ani Analis', unit: 'Direktorat Pengendalian', role: 'analyst' as const },
-  { fingerprint: '1325b850c2871916eae203f0efc3c8987f64e5e3cdb27679e6d1fa97808357e6', name: 'Sari Supervisor', unit: 'Direktorat Pengendalian', role: 'supervisor' as const },
+  {
+    fingerprint: '10ba682c8ad13513971e8b56881aab8bd702bb807796eca81932c735a94d6e6d',
+    name: 'Ani Analis',
+    unit: 'Direktorat Pengendalian',
+    role: 'analyst' as const,
+  },
+  {
+    fingerprint: '1325b850c2871916eae203f0efc3c8987f64e5e3cdb27679e6d1fa97808357e6',
+    name: 'Sari Supervisor',
+    unit: 'Direktorat Pengendalian',
+    role: 'supervisor' as const,
+  },
 ];
 
 type Forgery = (e: PlainEntry[]) => PlainEntry[];
-const statementFormat = (analyst: Signer, format: string): Forgery => (e) => {
-  const first = statementOf(e, 1);
-  return resign(e, first.stem, analyst, Buffer.from(first.bytes.toString().replace('jejak-signature/2', format)));
-};
+const statementFormat =
+  (analyst: Signer, format: string): Forgery =>
+  (e) => {
+    const first = statementOf(e, 1);
+    return resign(e, first.stem, analyst, Buffer.from(first.bytes.toString().replace('jejak-signature/2', format)));
+  };
 
 /** Forgeries of a format-2 package, signed again by its analyst. */
 export const forgeFormat = (analyst: Signer) => ({
-  backToFormat1: ((e) => statementFormat(analyst, 'jejak-signature/1')(retagged(e, analyst, { 'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2\n', '')) }))) as Forgery,
+  backToFormat1: ((e) =>
+    statementFormat(
+      analyst,
+      'jejak-signature/1',
+    )(
+      retagged(e, analyst, { 'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2\n', '')) }),
+    )) as Forgery,
   format1Statement: statementFormat(analyst, 'jejak-signature/1'),
-  newerFormat: ((e) => retagged(e, analyst, { 'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2', 'Jejak-Format: 3')) })) as Forgery,
+  newerFormat: ((e) =>
+    retagged(e, analyst, {
+      'bag-info.txt': (b) => Buffer.from(b.toString().replace('Jejak-Format: 2', 'Jejak-Format: 3')),
+    })) as Forgery,
 });

@@ -1,7 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countersignPackage, keySigner, writePackage, type RosterEntry, type Signer } from '../../../../electron/core/packages';
+import {
+  countersignPackage,
+  keySigner,
+  writePackage,
+  type RosterEntry,
+  type Signer,
+} from '../../../../electron/core/packages';
 import { forge, retagged, withBom } from '../forge';
 import { makeSigner, readZip, rezip, sampleInput, sh, sha256 } from '../helpers';
 import { BOMBS, deflatedZeros, GiB, HOSTILE_ARCHIVES, withHostileEntry } from './archives';
@@ -32,7 +38,15 @@ function smallOrderSigner(): Signer {
   const key = Buffer.from(`01${'00'.repeat(31)}`, 'hex');
   const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), key]);
   const publicKeyPem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`;
-  return { name: 'Nobody', unit: 'Nowhere', id: 'n-0', role: 'analyst', publicKeyPem, fingerprint: sha256(key), sign: () => Buffer.concat([key, Buffer.alloc(32)]) };
+  return {
+    name: 'Nobody',
+    unit: 'Nowhere',
+    id: 'n-0',
+    role: 'analyst',
+    publicKeyPem,
+    fingerprint: sha256(key),
+    sign: () => Buffer.concat([key, Buffer.alloc(32)]),
+  };
 }
 
 const at = (s: Signer): RosterEntry => ({ fingerprint: s.fingerprint, name: s.name, unit: s.unit, role: s.role });
@@ -52,8 +66,17 @@ export async function buildCorpus(dir: string): Promise<CorpusPackage[]> {
   const supervisor = makeSigner('supervisor');
   const keys = { analyst, supervisor, outsider: makeSigner('supervisor', analyst.name) };
   const roster = [at(analyst), at(supervisor)];
-  const good = (await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })).path;
-  const approved = (await countersignPackage(good, join(dir, `${N}.zip`), { signer: supervisor, decision: 'approved', comment: 'ok' }, { now: new Date('2026-11-29T04:00:00Z') })).path;
+  const good = (
+    await writePackage(sampleInput(analyst).input, join(dir, 'good.zip'), { now: new Date('2026-11-28T04:00:00Z') })
+  ).path;
+  const approved = (
+    await countersignPackage(
+      good,
+      join(dir, `${N}.zip`),
+      { signer: supervisor, decision: 'approved', comment: 'ok' },
+      { now: new Date('2026-11-29T04:00:00Z') },
+    )
+  ).path;
   add('genuine/submitted', good);
   add('genuine/submitted, analyst trusted', good, roster);
   add('genuine/approved, both trusted', approved, roster);
@@ -73,23 +96,49 @@ export async function buildCorpus(dir: string): Promise<CorpusPackage[]> {
   bytes('rebuilt/a flipped byte of stored data', flippedStoredByte(goodBytes));
   bytes('rebuilt/the bag folder renamed', renamedBag(await readZip(good)));
 
-  for (const [label, change] of Object.entries(STATEMENT_EDITS)) add(`strict/statement: ${label}`, await forge(good, target(), restate(analyst, change)));
-  for (const [file] of BOM_TAG_FILES) add(`strict/${file} with a byte-order mark`, await forge(good, target(), (e) => retagged(e, analyst, { [file]: withBom })));
-  add('strict/tag files redone without a byte-order mark', await forge(good, target(), (e) => retagged(e, analyst, { 'bag-info.txt': (b) => b })));
+  for (const [label, change] of Object.entries(STATEMENT_EDITS))
+    add(`strict/statement: ${label}`, await forge(good, target(), restate(analyst, change)));
+  for (const [file] of BOM_TAG_FILES)
+    add(
+      `strict/${file} with a byte-order mark`,
+      await forge(good, target(), (e) => retagged(e, analyst, { [file]: withBom })),
+    );
+  add(
+    'strict/tag files redone without a byte-order mark',
+    await forge(good, target(), (e) => retagged(e, analyst, { 'bag-info.txt': (b) => b })),
+  );
 
-  add('chain/an outsider returning, inserted as statement 2', await forge(good, target(), forgeSubmitted(keys).outsiderReturns), roster);
-  for (const [label, forgery] of Object.entries(forgeApproved(keys))) add(`chain/${label}`, await forge(approved, target(), forgery), [...roster, at(keys.outsider)]);
+  add(
+    'chain/an outsider returning, inserted as statement 2',
+    await forge(good, target(), forgeSubmitted(keys).outsiderReturns),
+    roster,
+  );
+  for (const [label, forgery] of Object.entries(forgeApproved(keys)))
+    add(`chain/${label}`, await forge(approved, target(), forgery), [...roster, at(keys.outsider)]);
   const { privateKey } = generateKeyPairSync('ed25519');
-  const selfAnalyst = keySigner({ name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'analyst' }, privateKey);
-  const selfSupervisor = keySigner({ name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'supervisor' }, privateKey);
+  const selfAnalyst = keySigner(
+    { name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'analyst' },
+    privateKey,
+  );
+  const selfSupervisor = keySigner(
+    { name: 'Ani Analis', unit: 'Direktorat Pengendalian', id: 'a-1', role: 'supervisor' },
+    privateKey,
+  );
   const own = (await writePackage(sampleInput(selfAnalyst).input, join(dir, 'own.zip'))).path;
-  add('chain/approved with the key that submitted it', await forge(own, target(), selfApproved(selfSupervisor)), [at(selfAnalyst), at(selfSupervisor)]);
+  add('chain/approved with the key that submitted it', await forge(own, target(), selfApproved(selfSupervisor)), [
+    at(selfAnalyst),
+    at(selfSupervisor),
+  ]);
 
   // Anyone can make this signature: OpenSSL and WebCrypto both accept it (an untrusted signer, at best).
-  add('chain/signed by the small-order identity key', (await writePackage(sampleInput(smallOrderSigner()).input, join(dir, 'small-order.zip'))).path);
+  add(
+    'chain/signed by the small-order identity key',
+    (await writePackage(sampleInput(smallOrderSigner()).input, join(dir, 'small-order.zip'))).path,
+  );
 
   add('format/a real format-1 package', FORMAT_1, ROSTER_1);
-  for (const [label, forgery] of Object.entries(forgeFormat(analyst))) add(`format/${label}`, await forge(good, target(), forgery));
+  for (const [label, forgery] of Object.entries(forgeFormat(analyst)))
+    add(`format/${label}`, await forge(good, target(), forgery));
 
   for (const [i, [label, edit]] of NOTICE_EDITS.entries()) {
     const sub = join(dir, `notice-${i}`);
@@ -98,7 +147,8 @@ export async function buildCorpus(dir: string): Promise<CorpusPackage[]> {
   }
   const stamped = join(dir, 'stamped');
   mkdirSync(stamped);
-  for (const c of (await stampedCorpus(stamped, approved, roster)).cases) out.push({ name: `timestamps/${c.label}`, path: c.path, roster: c.roster, tsaRoots: c.tsaRoots });
+  for (const c of (await stampedCorpus(stamped, approved, roster)).cases)
+    out.push({ name: `timestamps/${c.label}`, path: c.path, roster: c.roster, tsaRoots: c.tsaRoots });
 
   const noNotice = target();
   await rezip(good, noNotice, (entries) => entries.filter((e) => !e.name.endsWith('/data/notice.json')));

@@ -31,11 +31,19 @@ export interface StampedCorpus {
 }
 
 /** The TSA's answers to every request for `pkg`, named as the requests are. */
-export async function tsaAnswers(pkg: string, from: TestTsa, signer = 'tsa'): Promise<Array<{ name: string; bytes: Buffer }>> {
-  return (await timestampRequests(pkg)).map((r) => ({ name: r.fileName.replace(/\.tsq$/, '.tsr'), bytes: from.reply(Buffer.from(r.der), signer) }));
+export async function tsaAnswers(
+  pkg: string,
+  from: TestTsa,
+  signer = 'tsa',
+): Promise<Array<{ name: string; bytes: Buffer }>> {
+  return (await timestampRequests(pkg)).map((r) => ({
+    name: r.fileName.replace(/\.tsq$/, '.tsr'),
+    bytes: from.reply(Buffer.from(r.der), signer),
+  }));
 }
 
-const tokens = (e: readonly PlainEntry[]) => e.filter((x) => /\/timestamps\/[^/]+\.tsr$/.test(x.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+const tokens = (e: readonly PlainEntry[]) =>
+  e.filter((x) => /\/timestamps\/[^/]+\.tsr$/.test(x.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
 
 /** A byte of the stamped time (genTime, the first four-digit year in the token) flipped: the TSA's signature no longer holds. */
 function flippedTime(token: Buffer): Buffer {
@@ -59,7 +67,15 @@ export async function stampedCorpus(dir: string, approved: string, roster: Roste
   const forged = (edit: (e: PlainEntry[]) => PlainEntry[]) => forge(stamped, target(), edit);
   const cases: StampedCase[] = [
     { label: 'stamped, its TSA trusted', path: stamped, roster, tsaRoots: root, verdict: 'valid-trusted', failing: [] },
-    { label: 'stamped, no TSA roots given', path: stamped, roster, tsaRoots: [], verdict: 'valid-untrusted', failing: [], says: /no TSA roots are configured/ },
+    {
+      label: 'stamped, no TSA roots given',
+      path: stamped,
+      roster,
+      tsaRoots: [],
+      verdict: 'valid-untrusted',
+      failing: [],
+      says: /no TSA roots are configured/,
+    },
     {
       label: 'stamped by a TSA outside the roots',
       path: elsewhere,
@@ -83,7 +99,10 @@ export async function stampedCorpus(dir: string, approved: string, roster: Roste
     },
     {
       label: 'a token from an expired TSA certificate',
-      path: await forge(approved, target(), (e) => [...e, { name: entry(e, 'bagit.txt').name.replace('bagit.txt', `timestamps/${expired!.name}`), data: expired!.bytes }]),
+      path: await forge(approved, target(), (e) => [
+        ...e,
+        { name: entry(e, 'bagit.txt').name.replace('bagit.txt', `timestamps/${expired!.name}`), data: expired!.bytes },
+      ]),
       roster,
       tsaRoots: root,
       verdict: 'invalid',
@@ -110,7 +129,9 @@ export async function stampedCorpus(dir: string, approved: string, roster: Roste
     },
     {
       label: 'a token that is no RFC 3161 response',
-      path: await forged((e) => e.map((x) => (x === tokens(e)[0] ? { ...x, data: Buffer.from('not a time-stamp token') } : x))),
+      path: await forged((e) =>
+        e.map((x) => (x === tokens(e)[0] ? { ...x, data: Buffer.from('not a time-stamp token') } : x)),
+      ),
       roster,
       tsaRoots: root,
       verdict: 'invalid',
