@@ -14,6 +14,7 @@ export default defineConfig({
             'tests/web/**/*.test.ts',
             'tests/packaging/**/*.test.ts',
             'tests/verifier/**/*.test.ts',
+            'tests/repo/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 120_000,

@@ -5,7 +5,7 @@ import { listChannels } from '../core/catalog/channel-list';
 import { addOrFindChannel, findChannelId, getChannel, parseOrThrow } from '../core/catalog/channels';
 import type { ChannelStatus } from '../core/catalog/vocabulary';
 import { JejakError } from '../core/errors';
-import { exportOriginal } from '../core/evidence/evidence-repo';
+import { exportOriginal } from '../core/evidence/export-original';
 import { intakeFile } from '../core/evidence/intake';
 import { search } from '../core/search/search';
 import { type CliContext, cliPolicy, flag, withVault } from './context';

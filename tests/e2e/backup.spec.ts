@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Page } from '@playwright/test';
 import { TEST_POLICY, createVaultThroughUi, expect, test } from './fixtures';
+import { openArea } from './steps';
 
 test.use({ policy: { ...TEST_POLICY, backupReminderDays: 7 } });
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
 
 test('Settings → Backup writes a checked backup; the dashboard shows the last good one instead of the reminder', async ({
   page,

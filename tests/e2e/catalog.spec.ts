@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
+import { openArea } from './steps';
 
 /** 20 pasted lines: one Telegram channel in seven forms, other platforms, a tracked website link, two bad lines. */
 const LINKS = [
@@ -36,10 +37,6 @@ function filesInPage(page: Page, files: Array<{ name: string; base64: string }>)
       );
     return data;
   }, files);
-}
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
 
 /** The reason column of the preview row whose input is `input`. */

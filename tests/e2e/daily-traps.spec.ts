@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
+import { openArea } from './steps';
 
 function shots(seeds: number[], prefix = 'tangkapan') {
   return seeds.map((seed) => ({ name: `${prefix}-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed) }));

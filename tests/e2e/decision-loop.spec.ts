@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Locator, type Page } from '@playwright/test';
 import {
   PASSPHRASE,
   TEST_POLICY,
@@ -25,70 +23,7 @@ const SUPERVISOR: UiIdentity = {
   role: 'Supervisor',
 };
 
-/** JEJAK_SCREENSHOT_DIR keeps screenshots for a person to look at (not a test artefact). */
-async function keep(target: Page | Locator, name: string) {
-  const dir = process.env.JEJAK_SCREENSHOT_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await target.screenshot({ path: `${dir}/${name}.png` });
-}
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
-
-/** The dashboard's "open cases" tile and its cases-by-status breakdown, as a person reads them. */
-async function expectDashboard(page: Page, open: number, byStatus: string) {
-  await openArea(page, 'Dasbor');
-  await expect(page.getByRole('button', { name: new RegExp(`^${open}\\s*Kasus terbuka$`) })).toBeVisible();
-  await expect(page.getByTestId('cases-by-status')).toContainText(byStatus);
-}
-
-async function openCase(page: Page, reference: string) {
-  await openArea(page, 'Kasus');
-  // The area keeps the case last opened: back to the list first.
-  await expect(page.getByTestId('case-detail').or(page.getByTestId('case-table'))).toBeVisible();
-  if (await page.getByTestId('case-detail').isVisible())
-    await page.getByRole('button', { name: '← Semua kasus' }).click();
-  await page
-    .getByTestId('case-table')
-    .getByRole('button', { name: new RegExp(`^${reference.replace(/\//g, '\\/')}`) })
-    .click();
-}
-
-async function exportThroughUi(page: Page): Promise<string> {
-  await page
-    .getByTestId('export-card')
-    .getByRole('button', { name: /^Ekspor/ })
-    .click();
-  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
-  return page.getByTestId('export-path').innerText();
-}
-
-async function receiveThroughUi(page: Page, zip: string) {
-  await page.getByTestId('decision-file').setInputFiles(zip);
-  await expect(page.getByTestId('decision-outcome')).toBeVisible({ timeout: 30_000 });
-}
-
-/** The supervisor opens a package in Review and confirms the decision dialog; returns the countersigned file. */
-async function signThroughUi(
-  page: Page,
-  decision: 'approve' | 'return',
-  check: (dialog: Locator) => Promise<void>,
-): Promise<string> {
-  await page
-    .getByRole('button', { name: decision === 'approve' ? 'Setujui dan tanda tangani' : 'Kembalikan ke analis' })
-    .click();
-  const dialog = page.getByTestId('confirm-decision');
-  await check(dialog);
-  await dialog
-    .getByRole('button', { name: decision === 'approve' ? 'Tanda tangani persetujuan' : 'Tanda tangani pengembalian' })
-    .click();
-  await expect(page.getByTestId('decision-result')).toBeVisible({ timeout: 30_000 });
-  const path = await page.getByTestId('decision-path').innerText();
-  await page.getByRole('button', { name: 'Tutup paket' }).click();
-  return path;
-}
+import { expectDashboard, exportThroughUi, keep, openArea, openCase, receiveThroughUi, signThroughUi } from './steps';
 
 test.use({ policy: POLICY });
 

@@ -3,10 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { createVaultThroughUi, expect, test } from './fixtures';
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-}
+import { openArea } from './steps';
 
 /** Set-up that is not what this spec is about, through the harness's own API. */
 async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {

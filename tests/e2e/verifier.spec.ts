@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { verifyFolder, verifyPackage, type RosterEntry, type VerifyResult } from '../../electron/core/packages';
 import { buildCorpus, type CorpusPackage } from '../core/packages/corpus';
 import { ageEncrypt, ageKeygen } from '../fixtures/age';
-import { sh } from '../core/packages/helpers';
+import { sh } from '../core/packages/zip-tools';
 
 /**
  * The browser verifier, as a recipient uses it: the file `jejak verifier` writes, opened from disk

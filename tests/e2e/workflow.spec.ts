@@ -2,15 +2,12 @@ import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { api, createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
+import { openArea } from './steps';
 
 /** JEJAK_SCREENSHOT_DIR keeps screenshots of an excluded item for a person to look at (not a test artefact). */
 async function keepScreenshot(page: Page, name: string) {
   const dir = process.env.JEJAK_SCREENSHOT_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function openArea(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
 
 async function addChannels(page: Page, links: string[], category: string) {

@@ -1,5 +1,6 @@
 import { JejakError } from '../errors';
-import { evidenceThumbnail, openForDownload, openViewable } from '../evidence/evidence-repo';
+import { evidenceThumbnail } from '../evidence/evidence-repo';
+import { openForDownload, openViewable } from '../evidence/read-original';
 import type { JejakApp } from './jejak-app';
 import { decodeUrlPath } from './static-files';
 

@@ -1,8 +1,3 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import {
   type Exclusion,
@@ -20,7 +15,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { extensionFor, isRenderableImage, parseStoredProblems, type MediaType } from './media';
+import { parseStoredProblems } from './media';
 
 export interface EvidenceSummary {
   id: number;
@@ -110,13 +105,22 @@ function row(db: Db, id: number): EvidenceRow {
     sql`SELECT ${COLUMNS} FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id ${exclusion.join} WHERE e.id = ${id}`,
   );
   if (r) return r;
+  throw missingEvidence(db, id);
+}
+
+/** The error for an id with no evidence row: purged (and when), or never there. */
+export function missingEvidence(db: Db, id: number): JejakError {
   const purged = db.get<{ purged_at: string }>(sql`SELECT purged_at FROM purged_evidence WHERE id = ${id}`);
-  if (purged)
-    throw new JejakError('NOT_FOUND', `Evidence item ${id} was purged on ${purged.purged_at}.`).because(
+  if (purged) {
+    return new JejakError('NOT_FOUND', `Evidence item ${id} was purged on ${purged.purged_at}.`).because(
       'notFound.evidencePurged',
-      { id, at: purged.purged_at },
+      {
+        id,
+        at: purged.purged_at,
+      },
     );
-  throw new JejakError('NOT_FOUND', `No evidence item ${id}.`).because('notFound.evidence', { id });
+  }
+  return new JejakError('NOT_FOUND', `No evidence item ${id}.`).because('notFound.evidence', { id });
 }
 
 export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
@@ -247,74 +251,4 @@ export function evidenceThumbnail(session: VaultSession, id: number): { type: st
     sql`SELECT thumbnail, thumbnail_type FROM evidence WHERE id = ${id}`,
   );
   return r?.thumbnail && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.thumbnail } : null;
-}
-
-/**
- * The original bytes, decrypted chunk by chunk (each chunk authenticated) and, unless the caller
- * hashes them itself (`hashedByCaller`, as the package writer does), checked against the catalogued SHA-256.
- */
-export function openOriginal(
-  session: VaultSession,
-  id: number,
-  opts: { hashedByCaller?: boolean } = {},
-): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
-  const r = row(session.db, id);
-  return {
-    mediaType: r.media_type as MediaType,
-    size: r.size,
-    sha256: r.sha256,
-    sha512: r.sha512,
-    chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256),
-  };
-}
-
-/**
- * The original to hand to the person as a file (the web harness's download), with a name to save
- * it under; recorded in the audit log like any export.
- */
-export function openForDownload(session: VaultSession, id: number): { name: string; chunks: AsyncIterable<Buffer> } {
-  const r = row(session.db, id);
-  const original = openOriginal(session, id);
-  session.audit({
-    action: 'evidence.exported',
-    subject: { type: 'evidence', id: String(id) },
-    details: { sha256: original.sha256, via: 'download' },
-  });
-  return {
-    name: basename(r.original_name.replace(/\\/g, '/')) || `evidence-${id}.${extensionFor(original.mediaType)}`,
-    chunks: original.chunks,
-  };
-}
-
-/** Only images we can render are ever shown; "other" content is never handed to a renderer. */
-export function openViewable(session: VaultSession, id: number) {
-  const original = openOriginal(session, id);
-  return isRenderableImage(original.mediaType) ? original : null;
-}
-
-/** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
-export async function exportOriginal(
-  session: VaultSession,
-  id: number,
-  out: string,
-): Promise<{ sha256: string; size: number }> {
-  if (existsSync(out))
-    throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', {
-      path: out,
-    });
-  const original = openOriginal(session, id);
-  const temp = `${out}.partial`;
-  try {
-    await pipeline(Readable.from(original.chunks), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
-    await rename(temp, out);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-  session.audit({
-    action: 'evidence.exported',
-    subject: { type: 'evidence', id: String(id) },
-    details: { sha256: original.sha256 },
-  });
-  return { sha256: original.sha256, size: original.size };
 }

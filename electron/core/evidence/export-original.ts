@@ -3,7 +3,8 @@ import { JejakError } from '../errors';
 import { isInside } from '../fs-paths';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
-import { exportOriginal } from './evidence-repo';
+import { writeChunksTo } from '../vault/originals';
+import { openOriginal } from './read-original';
 
 /**
  * "Export original" from the desktop viewer: the bytes exactly as received, to the file the person
@@ -24,4 +25,20 @@ export async function exportOriginalTo(
     );
   }
   return exportOriginal(session, id, path);
+}
+
+/** Writes the original to a file: to a temp name first, renamed only once every chunk checked. */
+export async function exportOriginal(
+  session: VaultSession,
+  id: number,
+  out: string,
+): Promise<{ sha256: string; size: number }> {
+  const original = openOriginal(session, id);
+  await writeChunksTo(original.chunks, out);
+  session.audit({
+    action: 'evidence.exported',
+    subject: { type: 'evidence', id: String(id) },
+    details: { sha256: original.sha256 },
+  });
+  return { sha256: original.sha256, size: original.size };
 }

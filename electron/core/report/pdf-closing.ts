@@ -1,5 +1,7 @@
-import { COLORS, type Layout, type Line, PAGE, type TextStyle } from './pdf-layout';
-import { groupFingerprint, packageName, type PdfStrings } from './pdf-strings';
+import { type Layout } from './pdf-layout';
+import { COLORS, type Line, PAGE, type TextStyle } from './pdf-page';
+import { type PdfStrings } from './pdf-strings';
+import { groupFingerprint, packageName } from './pdf-format';
 import { cleanText } from './pdf-text';
 import { ST, keyValue, sectionHeading } from './pdf-styles';
 import type { ReportData } from './report-data';

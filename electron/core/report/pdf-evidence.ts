@@ -1,6 +1,8 @@
 import sharp from 'sharp';
-import { COLORS, type Layout, type Line, type TextStyle } from './pdf-layout';
-import { formatDateTime, formatSize, type PdfStrings } from './pdf-strings';
+import { type Layout } from './pdf-layout';
+import { COLORS, type Line, type TextStyle } from './pdf-page';
+import { type PdfStrings } from './pdf-strings';
+import { formatDateTime, formatSize } from './pdf-format';
 import { ST, keyValue } from './pdf-styles';
 import type { ReportData, ReportEvidence, ReportLanguage } from './report-data';
 

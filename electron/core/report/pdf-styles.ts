@@ -1,4 +1,5 @@
-import { COLORS, type Layout, type Line, type TextStyle } from './pdf-layout';
+import { type Layout } from './pdf-layout';
+import { COLORS, type Line, type TextStyle } from './pdf-page';
 
 /** The report's text styles, in one place so every section draws alike. */
 export const ST = {

@@ -46,7 +46,10 @@ export function findOriginal(session: VaultSession, sha256: string): OriginalRow
 
 /** Writes decrypted bytes to a new file: a temp name first, renamed only once every chunk checked. */
 export async function writeChunksTo(chunks: AsyncIterable<Buffer>, out: string): Promise<void> {
-  if (existsSync(out)) throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`);
+  if (existsSync(out))
+    throw new JejakError('INVALID_INPUT', `${out} already exists; choose another name.`).because('exportError.exists', {
+      path: out,
+    });
   const temp = `${out}.partial`;
   try {
     await pipeline(Readable.from(chunks), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));

@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../../electron/core/db/sql';
 import { captureFileName, checkCropRegion, intakeCapture } from '../../../electron/core/evidence/capture';
-import { getEvidence, openOriginal } from '../../../electron/core/evidence/evidence-repo';
+import { getEvidence } from '../../../electron/core/evidence/evidence-repo';
+import { openOriginal } from '../../../electron/core/evidence/read-original';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
 import { allFiles, newVault } from '../../fixtures/temp';
 

@@ -11,7 +11,8 @@ import {
   type RosterEntry,
   type Signer,
 } from '../../../electron/core/packages';
-import { cleanTempDirs, makeSigner, sampleInput, sh, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { sh } from './zip-tools';
 import { forgeApproved, forgeSubmitted, selfApproved } from './corpus/chains';
 import { forge } from './forge';
 

@@ -11,7 +11,8 @@ import {
   type RosterEntry,
   type Signer,
 } from '../../../electron/core/packages';
-import { cleanTempDirs, flip, makeSigner, readZip, rezip, sampleInput, sh, sha256, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
+import { flip, readZip, rezip, sh } from './zip-tools';
 
 let dir: string;
 let analyst: Signer;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { statementBytes, type StatementInput } from '../../../electron/core/packages/statement';
 import type { Signer } from '../../../electron/core/packages';
-import { rawZip, readZip, sha256, type PlainEntry } from './helpers';
+import { sha256 } from './helpers';
+import { rawZip, readZip, type PlainEntry } from './zip-tools';
 
 /**
  * Edits real packages the way an attacker holding some key would: add or rename statements,

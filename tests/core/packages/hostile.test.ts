@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPackage, writePackage, type VerifyLimits } from '../../../electron/core/packages';
 import { BOMBS, deflatedZeros, GiB, HOSTILE_ARCHIVES, withHostileEntry } from './corpus/archives';
-import { cleanTempDirs, makeSigner, readZip, sampleInput, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { readZip } from './zip-tools';
 
 let dir: string;
 let good: Buffer;

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { verifyPackage, writePackage } from '../../../electron/core/packages';
 import { NOTICE_EDITS, withEditedNotice, type NoticeJson } from './corpus/notices';
-import { cleanTempDirs, makeSigner, rezip, sampleInput, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { rezip } from './zip-tools';
 
 afterAll(cleanTempDirs);
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { readPackageEntry, writePackage } from '../../../electron/core/packages';
-import { cleanTempDirs, flip, makeSigner, rezip, sampleInput, tempDir, type Sample } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir, type Sample } from './helpers';
+import { flip, rezip } from './zip-tools';
 
 let dir: string;
 let path: string;

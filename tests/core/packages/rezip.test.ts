@@ -11,7 +11,8 @@ import {
   type VerifyResult,
 } from '../../../electron/core/packages';
 import { ARCHIVERS } from './corpus/rezipped';
-import { cleanTempDirs, makeSigner, rawZip, readZip, sampleInput, sh, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { rawZip, readZip, sh } from './zip-tools';
 
 /**
  * A recipient unzips a package and zips it again (the README's by-hand check starts with unzip):

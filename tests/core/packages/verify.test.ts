@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { verifyPackage, writePackage, type CheckId, type Signer } from '../../../electron/core/packages';
 import { flippedStoredByte, N, REBUILT_PACKAGES, renamedBag } from './corpus/rebuilt';
-import { cleanTempDirs, makeSigner, readZip, rezip, sampleInput, tempDir, type PlainEntry } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { readZip, rezip, type PlainEntry } from './zip-tools';
 
 let dir: string;
 let good: string;

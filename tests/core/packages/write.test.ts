@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
 import { bagName, packageFileName, verifyPackage, writePackage, type Progress } from '../../../electron/core/packages';
-import { bufferPayload, cleanTempDirs, makeSigner, readZip, sampleInput, sh, sha256, tempDir } from './helpers';
+import { bufferPayload, cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
+import { readZip, sh } from './zip-tools';
 
 afterEach(cleanTempDirs);
 

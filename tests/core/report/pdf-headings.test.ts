@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
-import { PAGE } from '../../../electron/core/report/pdf-layout';
+import { PAGE } from '../../../electron/core/report/pdf-page';
 import type { ReportData } from '../../../electron/core/report/report-data';
 import { reportData, thumbnailFor } from './pdf-fixture';
 

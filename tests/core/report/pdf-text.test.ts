@@ -7,7 +7,7 @@ import {
   groupFingerprint,
   packageName,
   vocab,
-} from '../../../electron/core/report/pdf-strings';
+} from '../../../electron/core/report/pdf-format';
 import {
   cleanText,
   paragraphDirection,

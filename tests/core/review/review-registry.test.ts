@@ -6,7 +6,8 @@ import { verifyPackage, writePackage, type RosterEntry, type Signer } from '../.
 import { payloadList, ReviewRegistry } from '../../../electron/core/review/review-registry';
 import { testApp } from '../../fixtures/app';
 import { PASSPHRASE } from '../../fixtures/temp';
-import { cleanTempDirs, makeSigner, sampleInput, sh, tempDir } from '../packages/helpers';
+import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
+import { sh } from '../packages/zip-tools';
 
 /** A roster that changes while a package is open changes its verdict at once (issue 8, item 9). */
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import type { CheckId } from '../../../../electron/core/packages';
-import { rawZip, type PlainEntry, type RawEntry } from '../helpers';
+import { rawZip, type PlainEntry, type RawEntry } from '../zip-tools';
 
 /**
  * Archives no well-behaved writer produces, each with the check that must name it: built by hand

@@ -1,6 +1,7 @@
 import type { Signer } from '../../../../electron/core/packages';
 import { forgedStatement, renamed, resign, stemOf, statementOf } from '../forge';
-import { sha256, type PlainEntry } from '../helpers';
+import { sha256 } from '../helpers';
+import { type PlainEntry } from '../zip-tools';
 
 /**
  * Signature chains attacked with real keys (PACKAGE-FORMAT "The chain of statements"): statements

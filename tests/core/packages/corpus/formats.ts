@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Signer } from '../../../../electron/core/packages';
 import { resign, retagged, statementOf } from '../forge';
-import type { PlainEntry } from '../helpers';
+import type { PlainEntry } from '../zip-tools';
 
 /**
  * Packages of another format than 2: a real format-1 package and format-2 packages rewritten (and

@@ -9,7 +9,8 @@ import {
   type Signer,
 } from '../../../../electron/core/packages';
 import { forge, retagged, withBom } from '../forge';
-import { makeSigner, readZip, rezip, sampleInput, sh, sha256 } from '../helpers';
+import { makeSigner, sampleInput, sha256 } from '../helpers';
+import { readZip, rezip, sh } from '../zip-tools';
 import { BOMBS, deflatedZeros, GiB, HOSTILE_ARCHIVES, withHostileEntry } from './archives';
 import { forgeApproved, forgeSubmitted, selfApproved } from './chains';
 import { forgeFormat, FORMAT_1, ROSTER_1 } from './formats';

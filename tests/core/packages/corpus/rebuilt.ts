@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { CheckId, Signer } from '../../../../electron/core/packages';
-import { flip, rawZip, type PlainEntry } from '../helpers';
+import { flip, rawZip, type PlainEntry } from '../zip-tools';
 
 /**
  * A genuine package (the sample case, bag KOMINFO-2026-11-0042) rebuilt as a structurally perfect

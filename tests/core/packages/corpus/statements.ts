@@ -1,6 +1,6 @@
 import type { CheckId, Signer } from '../../../../electron/core/packages';
 import { resign, statementOf } from '../forge';
-import type { PlainEntry } from '../helpers';
+import type { PlainEntry } from '../zip-tools';
 
 /**
  * Statement 1 and the tag files rewritten so that a second reader could read them differently, and

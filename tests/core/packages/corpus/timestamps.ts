@@ -3,7 +3,7 @@ import type { CheckId, RosterEntry, Verdict } from '../../../../electron/core/pa
 import { attachTimestamps, timestampRequests } from '../../../../electron/core/timestamps/package-timestamps';
 import { makeTestTsa, type TestTsa } from '../../../fixtures/tsa';
 import { entry, forge } from '../forge';
-import type { PlainEntry } from '../helpers';
+import type { PlainEntry } from '../zip-tools';
 
 /**
  * Packages time-stamped by a real TSA (openssl ts -reply, tests/fixtures/tsa.ts), genuine and with
