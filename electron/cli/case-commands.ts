@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { resolve } from 'node:path';
+import { beforePackageWrite } from '../core/app/partial-sweep';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
@@ -149,9 +149,10 @@ export async function caseExport(ctx: CliContext): Promise<number> {
     throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…' });
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const recipients = flagList(ctx, 'recipient');
+  const policy = cliPolicy();
   const result = await withVault(ctx, (s) => {
-    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
-    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), {
+    beforePackageWrite(s, resolve(out), policy);
+    return exportCase(s, policy, caseIdOf(s, reference), resolve(out), {
       language,
       resourcesDir: resourcesDir(),
       version: pkg.version,

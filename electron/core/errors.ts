@@ -44,7 +44,10 @@ export type ErrorCode =
   | 'UNTRUSTED'
   | 'UNREADABLE'
   | 'CANCELLED'
+  /** the machine policy forbids this: a folder it does not allow, a setting it fixes, a plain export (exit 1) */
   | 'POLICY'
+  /** the machine policy file itself is not valid JSON or breaks its schema: nothing runs on defaults (exit 2) */
+  | 'POLICY_INVALID'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
   | 'INTERNAL';

@@ -11,6 +11,7 @@ import { noticeIdOf } from '../notice/notice-id';
 import { noticeSettings } from '../notice/settings';
 import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
 import { NOTICE_JSON } from '../packages/bag-names';
+import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
 import type { ReportLanguage } from '../report/report-data';
@@ -38,8 +39,9 @@ const text = (s: string) => ({
 /**
  * Writes the case as a signed report package (PACKAGE-FORMAT.md) to `destination`: evidence
  * streams straight from the encrypted store into the ZIP, each checked against its catalogued
- * SHA-256; a cancel or an error leaves nothing at the destination. With recipients (or a policy
- * that names some) the package is an age file for them, and its ZIP is never on disk in clear.
+ * SHA-256; a cancel or an error leaves nothing at the destination, and a folder the policy does not
+ * allow is refused before anything is written. With recipients (or a policy that names some) the
+ * package is an age file for them, and its ZIP is never on disk in clear.
  */
 export async function exportCase(
   session: VaultSession,
@@ -48,6 +50,7 @@ export async function exportCase(
   destination: string,
   opts: ExportOptions,
 ): Promise<WriteResult> {
+  requireExportFolder(policy, destination);
   const kase = getCase(session, caseId);
   requireExportable(kase);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0)

@@ -2,6 +2,7 @@ import { type DecisionRequest, decisionProblems, problemsText, statementComment 
 import { JejakError } from '../errors';
 import { vaultAgeIdentity, vaultSigner } from '../identity/identity';
 import { type CountersignOptions, type CountersignResult, type VerifyResult, countersignPackage } from '../packages';
+import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { resealFor } from './reseal';
@@ -61,6 +62,7 @@ export async function decidePackage(
   request: DecisionRequest,
   opts: DecideOptions = {},
 ): Promise<DecisionOutcome> {
+  requireExportFolder(policy, destination);
   const files = checkDecision(source.result, request);
   const items = request.items.map((i) => ({ file: i.file, verdict: i.verdict, comment: i.comment.trim() }));
   const { recipients = [], ...rest } = opts;

@@ -6,6 +6,8 @@ import { parseTimestampPath, timestampPath, timestampStem } from '../packages/ba
 import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
 import { nodePlatform } from '../packages/platform-node';
 import { withPackage } from '../packages/verify';
+import { requireExportFolder } from '../policy/export-folders';
+import type { Policy } from '../policy/policy';
 import { checkTimestampToken, tsaTrust, type TokenCheck } from './tsp-token';
 import { timeStampRequest } from './tsp-request';
 
@@ -77,7 +79,7 @@ export interface AttachedTimestamp {
 }
 
 export interface AttachOptions extends AppendOptions {
-  /** TSA roots (PEM or DER), to report whether each token's TSA is trusted */
+  /** TSA roots (PEM or DER), to report whether each token's TSA is trusted; default: the policy's */
   tsaRoots?: ReadonlyArray<Uint8Array | string>;
 }
 
@@ -85,15 +87,18 @@ export interface AttachOptions extends AppendOptions {
  * Adds TSA answers (`tokens`: file name and bytes of each .tsr) to a package that verifies. Each is
  * matched to the statement whose SHA-256 it stamps and must check against it (imprint, signature,
  * TSA certificate valid at genTime); a statement gets at most one token. The result is written
- * atomically to `destination` (may be the source) and must verify.
+ * atomically to `destination` (may be the source; in a folder the policy allows) and must verify.
  */
 export async function attachTimestamps(
+  policy: Policy,
   source: string,
   destination: string,
   tokens: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
   opts: AttachOptions = {},
 ) {
+  requireExportFolder(policy, destination);
   if (tokens.length === 0) throw new JejakError('INVALID_INPUT', 'Give at least one time-stamp response (.tsr).');
+  const tsaRoots = opts.tsaRoots ?? policy.tsaRoots ?? [];
   const done = await appendToVerified(source, destination, 'time-stamped', opts, async (pkg) => {
     const taken = new Set([...pkg.files.keys()].filter((p) => parseTimestampPath(p)));
     const entries: Array<{ name: string; data: Buffer }> = [];
@@ -123,7 +128,7 @@ export async function attachTimestamps(
       taken.add(match.file);
       entries.push({ name: match.file, data: Buffer.from(token.bytes) });
       const genTime = match.check.genTime ?? '';
-      const { trusted } = await tsaTrust({ certificates: match.check.certificates, genTime }, opts.tsaRoots ?? []);
+      const { trusted } = await tsaTrust({ certificates: match.check.certificates, genTime }, tsaRoots);
       attached.push({ file: match.file, seq: match.seq, tsa: match.check.tsa ?? '', genTime, trusted });
     }
     return { entries, value: attached };

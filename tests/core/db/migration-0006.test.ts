@@ -40,7 +40,7 @@ describe('migration decisions (6)', () => {
     const rotated = await rotateKeys(analyst, { passphrase: PASSPHRASE, kdf: FAST_KDF });
     const [received] = caseDecisions(rotated.session, kase.id);
     const out = join(tempDir(), 'out.zip');
-    await exportDecisionPackage(rotated.session, received!.id, out);
+    await exportDecisionPackage(rotated.session, POLICY, received!.id, out);
     expect(readFileSync(out).equals(readFileSync(returned))).toBe(true);
     rotated.session.close('test');
     supervisor.close('test');

@@ -38,7 +38,7 @@ describe('evidence intake', () => {
     expect(item.sha512).toBe(createHash('sha512').update(png).digest('hex'));
     expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
     const out = join(tempDir(), 'back.png');
-    await exportOriginal(session, result.evidenceId, out);
+    await exportOriginal(session, POLICY, result.evidenceId, out);
     expect(readFileSync(out).equals(png)).toBe(true);
     session.close('test');
   });

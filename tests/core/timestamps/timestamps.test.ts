@@ -163,17 +163,17 @@ describe('a package stamped by a real TSA', () => {
   it('attach refuses a token that does not check, one for another package, and a second token for a statement', async () => {
     const out = tempDir();
     const expired = await tsaAnswers(approved, corpus.tsa, 'expired');
-    await expect(attachTimestamps(approved, join(out, 'x.zip'), expired)).rejects.toSatisfy(
+    await expect(attachTimestamps({}, approved, join(out, 'x.zip'), expired)).rejects.toSatisfy(
       (e) => isJejakError(e, 'INTEGRITY') && /was not valid at/.test((e as Error).message),
     );
     const foreign = await writePackage(sampleInput(analyst, 'OTHER-1').input, join(tempDir(), 'OTHER-1.zip'));
     await expect(
-      attachTimestamps(approved, join(out, 'x.zip'), await tsaAnswers(foreign.path, corpus.tsa)),
+      attachTimestamps({}, approved, join(out, 'x.zip'), await tsaAnswers(foreign.path, corpus.tsa)),
     ).rejects.toSatisfy(
       (e) => isJejakError(e, 'INTEGRITY') && /stamps none of this package's statements/.test((e as Error).message),
     );
     await expect(
-      attachTimestamps(stamped, join(out, 'x.zip'), (await tsaAnswers(approved, corpus.tsa)).slice(0, 1)),
+      attachTimestamps({}, stamped, join(out, 'x.zip'), (await tsaAnswers(approved, corpus.tsa)).slice(0, 1)),
     ).rejects.toSatisfy(
       (e) => isJejakError(e, 'INVALID_INPUT') && /already has a time-stamp/.test((e as Error).message),
     );
@@ -188,10 +188,10 @@ describe('a package stamped by a real TSA', () => {
     const tokens = requests.map((r) => ({ name: r.fileName, bytes: corpus.tsa.reply(Buffer.from(r.der)) }));
     const out = tempDir();
     await expect(
-      attachTimestamps(sealed, join(out, `${NAME}.zip`), tokens, { ageIdentities: [key.identity] }),
+      attachTimestamps({}, sealed, join(out, `${NAME}.zip`), tokens, { ageIdentities: [key.identity] }),
     ).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
     expect(readdirSync(out)).toEqual([]);
-    const result = await attachTimestamps(sealed, join(out, `${NAME}.zip.age`), tokens, {
+    const result = await attachTimestamps({}, sealed, join(out, `${NAME}.zip.age`), tokens, {
       ageIdentities: [key.identity],
       encryptFor: [key.recipient],
     });
