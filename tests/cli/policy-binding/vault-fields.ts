@@ -1,10 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { exitOf, filesIn, valueOf } from '../../fixtures/policy-sides';
+import { dispatch } from '../../../electron/core/api/dispatch';
+import { createJejakApp } from '../../../electron/core/app/create-app';
+import { RESOURCES } from '../../fixtures/case';
+import { exitOf, filesIn, valueOf, vaultBeforePolicy } from '../../fixtures/policy-sides';
 import { PASSPHRASE } from '../../fixtures/temp';
 import { type Binding, WEAK, json, wrapKdfs, wrapKinds } from './binding';
 
 const KDF = { name: 'scrypt' as const, N: 2048, r: 8, p: 1 };
+const WITHOUT = ['passphrase', 'recovery'];
+const WITH_ESCROW = [...WITHOUT, 'escrow'];
+const APP = { resourcesDir: RESOURCES, version: '0.0.0-test' };
 
 /** The fields that shape the vault itself: its keys, who works in it, its backups, its lock. */
 export const VAULT_FIELDS: Binding[] = [
@@ -39,12 +45,31 @@ export const VAULT_FIELDS: Binding[] = [
       pem: generateKeyPairSync('x25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     }),
     policy: (_f, g) => ({ escrowPublicKey: g.pem! }),
-    expected: () => ({ exit: 0, wraps: ['passphrase', 'recovery', 'escrow'] }),
-    cli: (s) => ({ exit: s.run(['init']).code, wraps: wrapKinds(s.vaultDir) }),
-    app: async (s) => ({
-      exit: exitOf(await s.call('vault.create', { passphrase: PASSPHRASE })),
-      wraps: wrapKinds(s.app.config.vaultDir),
-    }),
+    // a new vault is wrapped for the unit's key; one made before IT deployed it, at its next unlock
+    expected: () => ({ exit: 0, created: WITH_ESCROW, before: WITHOUT, unlocked: 0, after: WITH_ESCROW }),
+    cli: async (s) => {
+      const exit = s.run(['init']).code;
+      const older = join(s.folders.dir, 'older');
+      await vaultBeforePolicy(older);
+      const before = wrapKinds(older);
+      const unlocked = s.runIn(older, ['channel', 'list']).code;
+      return { exit, created: wrapKinds(s.vaultDir), before, unlocked, after: wrapKinds(older) };
+    },
+    app: async (s) => {
+      const exit = exitOf(await s.call('vault.create', { passphrase: PASSPHRASE }));
+      const older = createJejakApp({ dataDir: join(s.folders.dir, 'older'), policyPath: s.policyPath, ...APP });
+      await vaultBeforePolicy(older.config.vaultDir);
+      const before = wrapKinds(older.config.vaultDir);
+      const unlocked = exitOf(await dispatch(older, 'vault.unlock', { passphrase: PASSPHRASE }));
+      older.lock('test');
+      return {
+        exit,
+        created: wrapKinds(s.app.config.vaultDir),
+        before,
+        unlocked,
+        after: wrapKinds(older.config.vaultDir),
+      };
+    },
   },
   {
     field: 'allowAnonymousVault',
