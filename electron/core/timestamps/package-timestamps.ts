@@ -99,7 +99,8 @@ export async function attachTimestamps(
   requireExportFolder(policy, destination);
   if (tokens.length === 0) throw new JejakError('INVALID_INPUT', 'Give at least one time-stamp response (.tsr).');
   const tsaRoots = opts.tsaRoots ?? policy.tsaRoots ?? [];
-  const done = await appendToVerified(source, destination, 'time-stamped', opts, async (pkg) => {
+  const encryptFor = withRequiredRecipients(policy, opts.encryptFor);
+  const done = await appendToVerified(source, destination, 'time-stamped', { ...opts, encryptFor }, async (pkg) => {
     const taken = new Set([...pkg.files.keys()].filter((p) => parseTimestampPath(p)));
     const entries: Array<{ name: string; data: Buffer }> = [];
     const attached: AttachedTimestamp[] = [];
@@ -134,4 +135,13 @@ export async function attachTimestamps(
     return { entries, value: attached };
   });
   return { path: done.path, name: done.name, bytes: done.bytes, recipients: done.recipients, attached: done.plan };
+}
+
+/** An encrypted result is sealed for the recipients the machine policy requires too; a plain one stays plain. */
+function withRequiredRecipients(policy: Policy, chosen: AppendOptions['encryptFor']): AppendOptions['encryptFor'] {
+  const required = policy.exportRecipients ?? [];
+  return (found) => {
+    const asked = typeof chosen === 'function' ? chosen(found) : (chosen ?? []);
+    return asked.length > 0 ? [...new Set([...asked, ...required])] : asked;
+  };
 }

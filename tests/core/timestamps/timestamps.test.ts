@@ -205,6 +205,27 @@ describe('a package stamped by a real TSA', () => {
     expect(verified.timestamps).toHaveLength(2);
   });
 
+  it('an encrypted result is sealed for the recipients the machine policy requires too, and only in an allowed folder', async () => {
+    const [partner, archive] = [ageKeygen(tempDir(), 'partner.txt'), ageKeygen(tempDir(), 'archive.txt')];
+    const tokens = await tsaAnswers(approved, corpus.tsa);
+    const allowed = tempDir();
+    const policy = { exportRecipients: [archive.recipient], allowedExportFolders: [allowed] };
+    const elsewhere = tempDir();
+    await expect(
+      attachTimestamps(policy, approved, join(elsewhere, `${NAME}.zip.age`), tokens, {
+        encryptFor: [partner.recipient],
+      }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'POLICY'));
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const result = await attachTimestamps(policy, approved, join(allowed, `${NAME}.zip.age`), tokens, {
+      encryptFor: [partner.recipient],
+    });
+    expect(result.recipients.sort()).toEqual([partner.recipient, archive.recipient].sort());
+    // a plain package asked for no recipient stays plain, as a decision on it does (reseal.ts)
+    const plain = await attachTimestamps(policy, approved, join(allowed, `${NAME}.zip`), tokens);
+    expect(plain.recipients).toEqual([]);
+  });
+
   it('a package with no time-stamps is fine', async () => {
     const result = await verifyPackage(approved, { roster: roster(), tsaRoots: [corpus.tsa.rootPem] });
     expect(result.verdict).toBe('valid-trusted');
