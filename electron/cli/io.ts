@@ -71,6 +71,9 @@ const CHECK_FAILED = new Set<string>([
   'OTHER_VAULT',
   'OTHER_CASE',
   'OLDER_EXPORT',
+  'RESPONSE_INVALID',
+  'OTHER_NOTICE',
+  'UNKNOWN_ITEM',
 ]);
 
 export function exitCodeFor(e: unknown): number {
