@@ -62,7 +62,6 @@ async function sentCase() {
   return { analyst, reference, notice, evidenceId };
 }
 
-/** A time a little in the past; every deadline here passed a second after its case was opened. */
 /** Now, as a platform or an analyst writes it; every deadline here passed a second after its case was opened. */
 const nowIso = () => new Date().toISOString();
 
