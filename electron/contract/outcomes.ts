@@ -46,6 +46,7 @@ export const itemOutcomeSchema = z.object({
 export const caseOutcomesSchema = z.object({
   caseId: z.number(),
   reference: z.string(),
+  answerable: z.boolean(),
   noticeId: z.string().nullable(),
   issuedAt: z.string().nullable(),
   deadline: z.string().nullable(),

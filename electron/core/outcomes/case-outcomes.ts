@@ -2,7 +2,7 @@ import { isOpenStatus } from '../cases/case-status';
 import { sql } from '../db/sql';
 import type { VaultSession } from '../vault/session';
 import { ensureNoticeRecord } from './notice-record';
-import type { OutcomeStatus } from './outcome-types';
+import { ANSWERABLE_CASE_STATUSES, type OutcomeStatus } from './outcome-types';
 import { caseRef } from './settle-case';
 
 export interface OutcomeEntry {
@@ -54,6 +54,8 @@ export interface ResponseRecord {
 export interface CaseOutcomes {
   caseId: number;
   reference: string;
+  /** outcomes can be recorded now: the notice is approved and sent (or answered already) */
+  answerable: boolean;
   noticeId: string | null;
   issuedAt: string | null;
   deadline: string | null;
@@ -137,6 +139,7 @@ export function caseOutcomes(session: VaultSession, caseId: number, now = new Da
   return {
     caseId,
     reference: kase.reference,
+    answerable: (ANSWERABLE_CASE_STATUSES as readonly string[]).includes(kase.status),
     noticeId: rows[0]?.notice_id ?? null,
     issuedAt: rows[0]?.issued_at ?? null,
     deadline: rows[0]?.deadline ?? null,
