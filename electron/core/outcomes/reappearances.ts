@@ -42,6 +42,10 @@ export function nothingDown(session: VaultSession): boolean {
 
 /** Records a flag once (the same match to the same earlier item is not repeated) and audits it. */
 export function flagReappearance(session: VaultSession, f: Flag): void {
+  session.db.tx(() => flagOnce(session, f));
+}
+
+function flagOnce(session: VaultSession, f: Flag): void {
   const at = new Date().toISOString();
   const added = session.db
     .run(sql`INSERT INTO reappearances (channel_id, evidence_id, match, distance, earlier_case_id, earlier_item_id,
