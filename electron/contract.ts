@@ -11,6 +11,7 @@ import { catalogContract } from './contract/catalog';
 import { decisionsContract } from './contract/decisions';
 import { evidenceContract } from './contract/evidence';
 import { hostContract } from './contract/host';
+import { outcomesContract } from './contract/outcomes';
 import { vaultContract } from './contract/vault';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...evidenceContract,
   ...casesContract,
   ...decisionsContract,
+  ...outcomesContract,
   ...backupContract,
   ...hostContract,
 } as const;

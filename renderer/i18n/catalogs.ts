@@ -14,6 +14,8 @@ import baseEn from './en.json';
 import baseId from './id.json';
 import messagesEn from './messages.en.json';
 import messagesId from './messages.id.json';
+import outcomesEn from './outcomes.en.json';
+import outcomesId from './outcomes.id.json';
 import securityEn from './security.en.json';
 import securityId from './security.id.json';
 import travelEn from './travel.en.json';
@@ -40,6 +42,7 @@ export const catalogs = {
     ...activityId,
     ...messagesId,
     ...viewerId,
+    ...outcomesId,
   },
   en: {
     ...baseEn,
@@ -53,6 +56,7 @@ export const catalogs = {
     ...activityEn,
     ...messagesEn,
     ...viewerEn,
+    ...outcomesEn,
   },
 };
 export type MessageKey = keyof typeof catalogs.id;

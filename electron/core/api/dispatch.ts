@@ -7,6 +7,7 @@ import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-h
 import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
 import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
 import { decisionHandlers } from './decision-handlers';
+import { outcomeHandlers } from './outcome-handlers';
 import { reviewHandlers } from './review-handlers';
 import type { Handler, HostChannel } from './handler-types';
 import { settingsHandlers, vaultHandlers } from './vault-handlers';
@@ -27,6 +28,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...trustHandlers,
   ...caseHandlers,
   ...decisionHandlers,
+  ...outcomeHandlers,
   ...reviewHandlers,
   ...backupHandlers,
 };

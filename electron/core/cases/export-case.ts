@@ -11,6 +11,7 @@ import { noticeIdOf } from '../notice/notice-id';
 import { noticeSettings } from '../notice/settings';
 import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
 import { NOTICE_JSON } from '../packages/bag-names';
+import { recordNotice } from '../outcomes/notice-record';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
@@ -127,9 +128,10 @@ export async function exportCase(
   );
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {
-    session.db.run(
+    const exportId = session.db.run(
       sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`,
-    );
+    ).lastInsertRowid;
+    recordNotice(session, caseId, Number(exportId), notice);
     session.audit({
       action: 'case.exported',
       subject: { type: 'case', id: String(caseId) },

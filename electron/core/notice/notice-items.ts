@@ -36,7 +36,7 @@ function contentTypes(evidence: readonly PlacedEvidence[]): ContentType[] {
 }
 
 /** Telegram's numeric channel id is known only from private links (t.me/c/<id>). */
-function channelIdOf(link: { platform: string; key: string }): string | null {
+export function channelIdOf(link: { platform: string; key: string }): string | null {
   return link.platform === 'telegram' ? (/^telegram:c:(\d+)$/.exec(link.key)?.[1] ?? null) : null;
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { noticeValidator } from './notice-validator';
 
 /** The notice's JSON Schema problems, each naming the field by its JSON Pointer. */
@@ -29,9 +29,13 @@ function toProblem(e: ErrorObject): SchemaProblem {
   return { path: e.instancePath, message: e.message ?? e.keyword };
 }
 
-export function noticeSchemaProblems(value: unknown): SchemaProblem[] {
-  const validate = noticeValidator();
+/** What a compiled schema finds wrong with value, each problem naming its field. */
+export function schemaProblems(validate: ValidateFunction, value: unknown): SchemaProblem[] {
   return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
+}
+
+export function noticeSchemaProblems(value: unknown): SchemaProblem[] {
+  return schemaProblems(noticeValidator(), value);
 }
 
 export function formatProblem(p: SchemaProblem): string {

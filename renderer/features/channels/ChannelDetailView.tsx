@@ -3,6 +3,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExcludeDialog } from '../../components/ExcludeDialog';
 import { ExclusionBanner } from '../../components/ExclusionBanner';
+import { ReappearanceBanner } from '../outcomes/ReappearanceBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
@@ -109,6 +110,7 @@ export function ChannelDetailView() {
       {channel.excluded && (
         <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />
       )}
+      <ReappearanceBanner kind="channel" id={channel.id} />
       {!excluding && <ErrorBanner error={error} />}
       {excluding && (
         <ExcludeDialog

@@ -82,6 +82,12 @@ export function DashboardView() {
       onClick: () => go('cases'),
       warn: stats.overdueCases > 0,
     },
+    {
+      label: t('outcomes.dashboard.overdueItems'),
+      value: stats.overdueItems,
+      onClick: () => go('cases'),
+      warn: stats.overdueItems > 0,
+    },
   ];
   return (
     <div className="view" data-testid="dashboard">

@@ -5,6 +5,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExcludeDialog } from '../../components/ExcludeDialog';
 import { ExclusionBanner } from '../../components/ExclusionBanner';
+import { ReappearanceBanner } from '../outcomes/ReappearanceBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
@@ -109,6 +110,7 @@ export function EvidenceViewer() {
         </div>
       </div>
       {item.excluded && <ExclusionBanner excluded={item.excluded} busy={saving} onRestore={() => void restore()} />}
+      <ReappearanceBanner kind="evidence" id={item.id} />
       <ViewerToolbar />
       {asking === null && <ErrorBanner error={error} />}
       {asking === 'exclude' && (
