@@ -89,10 +89,10 @@ export function Shell() {
             </button>
           </div>
         </header>
-        <section className="content">
+        <main className="content">
           <AuditAnchorBanner />
           {searchOpen ? <SearchView /> : <AreaView area={area} />}
-        </section>
+        </main>
       </div>
     </div>
   );

@@ -68,7 +68,12 @@ export function ConfirmDecisionDialog({
           <button type="button" className="button-secondary" onClick={onCancel}>
             {t('common.cancel')}
           </button>
-          <button type="button" className={approve ? 'button-primary' : 'button-danger'} onClick={onConfirm} autoFocus>
+          <button
+            type="button"
+            className={approve ? 'button-primary' : 'button-danger'}
+            onClick={onConfirm}
+            data-autofocus
+          >
             {approve ? t('decision.confirm.signApprove') : t('decision.confirm.signReturn')}
           </button>
         </div>
