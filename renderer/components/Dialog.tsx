@@ -23,7 +23,7 @@ function startOf(dialog: HTMLDialogElement): HTMLElement | null {
 
 /**
  * A modal on the native <dialog>: focus stays inside, Escape closes, the page behind is inert, and
- * the focus goes back to what opened it.
+ * the focus goes back to what opened it (or, when that is gone, to the start of the page's content).
  */
 export function Dialog({ title, onClose, closable = true, wide, children }: Props) {
   const t = useT();
@@ -37,6 +37,7 @@ export function Dialog({ title, onClose, closable = true, wide, children }: Prop
     return () => {
       dialog?.close?.();
       if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('main')?.focus();
     };
   }, []);
   return (

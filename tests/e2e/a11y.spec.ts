@@ -206,7 +206,7 @@ for (const language of ['id', 'en'] as const) {
     await audit('review, a valid package');
     for (const item of await items.all()) await item.getByText(w('review.item.ok'), { exact: true }).click();
     await page.getByRole('button', { name: w('review.decide.approve') }).click();
-    await expect(page.getByTestId('confirm-decision')).toBeVisible();
+    await expect(page.getByTestId('confirm-signer')).toHaveText('Budi Supervisor');
     await audit('review, confirmation');
     if (language === 'id') await keep(page, 'review-confirmation');
     await closeDialog();
