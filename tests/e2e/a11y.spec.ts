@@ -218,6 +218,8 @@ for (const language of ['id', 'en'] as const) {
       .getByTestId('review-file')
       .setInputFiles({ name: 'diubah.zip', mimeType: 'application/zip', buffer: tampered });
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'invalid');
+    // what failed is said in the reader's language, not only in the core's English
+    await expect(page.locator('[data-check=zip-data] .check-detail')).toContainText(w('check.entry.crc'));
     await audit('review, an invalid package');
     await page.getByRole('button', { name: w('review.close') }).click();
 
