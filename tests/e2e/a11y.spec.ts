@@ -221,6 +221,7 @@ for (const language of ['id', 'en'] as const) {
     // what failed is said in the reader's language, not only in the core's English
     await expect(page.locator('[data-check=zip-data] .check-detail')).toContainText(w('check.entry.crc'));
     await audit('review, an invalid package');
+    if (language === 'id') await keep(page, 'review-invalid');
     await page.getByRole('button', { name: w('review.close') }).click();
 
     await area('activity');
