@@ -179,19 +179,17 @@ function timeOf(text: CliText, result: VerifyResult, seq: number): string {
   });
 }
 
-/**
- * The verdict, each check and each signature in words. Check details and the trust detail come
- * from core/packages in English for now (their translation by code is a follow-up).
- */
+/** The verdict, each check and each signature in words; check details and the trust detail by their phrases. */
 function verdictText(text: CliText, result: VerifyResult): string {
   const { t, word } = text;
+  const detailOf = (c: VerifyResult['checks'][number]) => text.phrases(c.phrases, c.detail, '; ');
   // in English the check is named by its id, as scripts and the README know it; in Indonesian by its name, with the id
   const checkName = (id: string) => (text.language === 'en' ? id : `${word(`review.check.${id}`, id)} (${id})`);
   return [
     t('cli.verify.verdict', { verdict: t(`cli.verdict.${result.verdict}`) }),
     ...result.checks.map(
       (c) =>
-        `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`,
+        `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${detailOf(c)}` : ''}`,
     ),
     ...(result.encrypted ? [t('cli.verify.encrypted')] : []),
     ...result.statements.map(
@@ -204,7 +202,7 @@ function verdictText(text: CliText, result: VerifyResult): string {
           trust: t(s.trusted ? 'cli.verify.trusted' : 'cli.verify.notInRoster'),
         }) + timeOf(text, result, s.seq),
     ),
-    `  ${result.trustDetail}`,
+    `  ${text.phrases(result.trustPhrases, result.trustDetail, ' ')}`,
   ].join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Phrase } from '../common/phrase';
 import { caseStatusSchema } from './case-status';
 import { receivedDecisionSchema } from './decisions';
 import { pickedFile } from './evidence';
@@ -63,7 +64,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
   decisions: z.array(receivedDecisionSchema),
 });
 
-const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
+/** A sentence of the verification by key and values (electron/common/phrase.ts); a value may be a phrase itself. */
+const phrase: z.ZodType<Phrase> = z.lazy(() =>
+  z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), phrase])).optional() }),
+);
+const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string(), phrases: z.array(phrase) });
 const statementInfo = z.object({
   file: z.string(),
   role: z.string(),
@@ -83,6 +88,7 @@ const timestampInfo = z.object({
   genTime: z.string(),
   trusted: z.boolean(),
   untrusted: z.string().optional(),
+  untrustedPhrase: phrase.optional(),
 });
 
 export const openedPackageSchema = z.object({
@@ -93,6 +99,7 @@ export const openedPackageSchema = z.object({
   verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
   checks: z.array(check),
   trustDetail: z.string(),
+  trustPhrases: z.array(phrase),
   statements: z.array(statementInfo),
   /** RFC 3161 tokens that check, one per stamped statement */
   timestamps: z.array(timestampInfo),

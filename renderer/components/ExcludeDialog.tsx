@@ -33,7 +33,7 @@ export function ExcludeDialog({ name, busy, error, onConfirm, onClose }: Props) 
             value={reason}
             maxLength={2000}
             required
-            autoFocus
+            data-autofocus
             placeholder={t('workflow.reasonPlaceholder')}
             onChange={(e) => setReason(e.target.value)}
           />

@@ -1,4 +1,5 @@
 import { parseEvidencePath } from './bag-names';
+import { type Phrase, say } from './phrases';
 
 /**
  * data/report.json against the bag: the same case, the same analyst, and exactly the evidence files
@@ -22,29 +23,27 @@ export interface ReportContext {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function reportProblems(report: unknown, ctx: ReportContext): string[] {
-  if (!isObject(report) || report.format !== 'jejak-report/1') return ['report.json is not a "jejak-report/1" object'];
-  const problems: string[] = [];
+export function reportProblems(report: unknown, ctx: ReportContext): Phrase[] {
+  if (!isObject(report) || report.format !== 'jejak-report/1') return [say('check.report.format')];
+  const problems: Phrase[] = [];
   const kase = report.case;
   if (!isObject(kase) || kase.reference !== ctx.externalIdentifier) {
-    problems.push(
-      `report.json's case reference is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`,
-    );
+    problems.push(say('check.report.reference', { reference: JSON.stringify(ctx.externalIdentifier ?? '') }));
   }
   const analyst = report.analyst;
   if (ctx.analystFingerprint !== undefined && (!isObject(analyst) || analyst.fingerprint !== ctx.analystFingerprint)) {
-    problems.push("report.json's analyst is not the analyst who signed the first statement");
+    problems.push(say('check.report.analyst'));
   }
-  if (!Array.isArray(report.evidence)) return [...problems, 'report.json has no evidence list'];
+  if (!Array.isArray(report.evidence)) return [...problems, say('check.report.noEvidence')];
   const seen = new Set<string>();
   report.evidence.forEach((item: unknown, i) => {
     const file = isObject(item) && typeof item.file === 'string' ? item.file : undefined;
     const facts = file === undefined ? undefined : ctx.evidence.get(file);
     if (!isObject(item) || file === undefined || !facts) {
-      problems.push(`report.json evidence ${i + 1} names no evidence file of the bag`);
+      problems.push(say('check.report.unknownFile', { item: i + 1 }));
       return;
     }
-    if (seen.has(file)) problems.push(`report.json lists ${file} twice`);
+    if (seen.has(file)) problems.push(say('check.report.twice', { file }));
     seen.add(file);
     const mismatched = [
       item.seq !== parseEvidencePath(file.slice(5))?.seq && 'seq',
@@ -52,8 +51,8 @@ export function reportProblems(report: unknown, ctx: ReportContext): string[] {
       facts.sha512 !== undefined && item.sha512 !== facts.sha512 && 'sha512',
       item.size !== facts.size && 'size',
     ].filter(Boolean);
-    if (mismatched.length > 0) problems.push(`report.json's ${mismatched.join(', ')} for ${file} differ from the file`);
+    if (mismatched.length > 0) problems.push(say('check.report.differs', { fields: mismatched.join(', '), file }));
   });
-  for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(`report.json does not list ${file}`);
+  for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(say('check.report.unlisted', { file }));
   return problems;
 }

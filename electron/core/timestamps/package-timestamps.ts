@@ -6,6 +6,7 @@ import { parseTimestampPath, timestampPath, timestampStem } from '../packages/ba
 import { DEFAULT_LIMITS, inspect } from '../packages/inspect';
 import { nodePlatform } from '../packages/platform-node';
 import { withPackage } from '../packages/verify';
+import { inEnglish } from '../packages/phrases';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import { checkTimestampToken, tsaTrust, type TokenCheck } from './tsp-token';
@@ -114,11 +115,11 @@ export async function attachTimestamps(
         });
         if (check.problems.length === 0)
           match = { file: timestampPath(s.seq, s.signer.fingerprint), seq: s.seq, check };
-        else if (!check.problems.some((p) => p.includes("another file's SHA-256"))) nearest ??= check;
+        else if (!check.problems.some((p) => p.key === 'check.stamp.otherFile')) nearest ??= check;
         if (match) break;
       }
       if (!match) {
-        const why = nearest?.problems.join('; ') ?? "it stamps none of this package's statements";
+        const why = nearest?.problems.map(inEnglish).join('; ') ?? "it stamps none of this package's statements";
         throw new JejakError('INTEGRITY', `${token.name} cannot be attached: ${why}.`);
       }
       if (taken.has(match.file))

@@ -32,7 +32,7 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
             value={form.title}
             maxLength={500}
             required
-            autoFocus
+            data-autofocus
             onChange={(e) => setForm({ ...form, title: e.target.value })}
           />
         </div>

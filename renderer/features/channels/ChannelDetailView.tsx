@@ -99,6 +99,7 @@ export function ChannelDetailView() {
             <span className="badge">{platformLabel(t, channel.platform)}</span>{' '}
             <span className="badge">{kindLabel(t, channel.kind)}</span>{' '}
             <span className="muted small">#{channel.id}</span>
+            {channel.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
           </div>
         </div>
         {!channel.excluded && (

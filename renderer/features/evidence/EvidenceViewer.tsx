@@ -96,6 +96,7 @@ export function EvidenceViewer() {
           <div className="detail-sub">
             <span className="badge">{mediaKindLabel(t, item.mediaType)}</span>{' '}
             <span className="muted small">#{item.id}</span>
+            {item.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
           </div>
         </div>
         <div className="field-row">
