@@ -60,7 +60,6 @@ export function schemaProblems(validate: ValidateFunction, value: unknown): Sche
   return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
 }
 
-
 export function noticeSchemaProblems(value: unknown): SchemaProblem[] {
   return schemaProblems(noticeValidator(), value);
 }
