@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../fixtures/cli';
+import { cliWorkspace, initAs } from '../fixtures/cli';
 import { screenshotPng } from '../fixtures/catalog';
 import { tempDir } from '../fixtures/temp';
 import { schemaValidator } from '../core/notice/schema-validator';
@@ -14,19 +14,7 @@ async function exportedPackage() {
     unitName: 'Direktorat Pengendalian Konten',
     notice: { organisation: 'Kementerian Komunikasi dan Digital', contactEmail: 'aduan@example.go.id' },
   });
-  cli.run(['init']);
-  cli.run([
-    'identity',
-    'set',
-    '--name',
-    'Sari Analis',
-    '--unit',
-    'Direktorat Pengendalian Konten',
-    '--id',
-    'NIP-1',
-    '--role',
-    'analyst',
-  ]);
+  initAs(cli, { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
   cli.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--category', 'terorisme']);
   const shot = join(cli.dir, 'shot.png');
   writeFileSync(shot, await screenshotPng(300));

@@ -2,26 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../fixtures/cli';
+import { cliWorkspace, initAs } from '../fixtures/cli';
 import { screenshotPng } from '../fixtures/catalog';
 import { tempDir } from '../fixtures/temp';
 
 /** An analyst vault with two channels, two screenshots and one exported case. */
 async function analystPackage() {
   const analyst = cliWorkspace();
-  analyst.run(['init']);
-  analyst.run([
-    'identity',
-    'set',
-    '--name',
-    'Sari Analis',
-    '--unit',
-    'Direktorat Pengendalian Konten',
-    '--id',
-    'NIP-1',
-    '--role',
-    'analyst',
-  ]);
+  initAs(analyst, { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
   analyst.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--title', 'Daulah Media', '--category', 'terorisme']);
   analyst.run(['channel', 'add', 't.me/kajian_hijrah']);
   const shots = [0, 1].map((i) => join(analyst.dir, `shot-${i}.png`));
@@ -57,19 +45,7 @@ describe('jejak CLI: packages', () => {
     const { zip, fingerprint: analystFp } = await analystPackage();
     expect(execFileSync('unzip', ['-l', zip], { encoding: 'utf8' })).toMatch(/data\/report\.pdf/);
     const supervisor = cliWorkspace();
-    supervisor.run(['init']);
-    supervisor.run([
-      'identity',
-      'set',
-      '--name',
-      'Budi Supervisor',
-      '--unit',
-      'Direktorat Pengendalian Konten',
-      '--id',
-      'NIP-2',
-      '--role',
-      'supervisor',
-    ]);
+    initAs(supervisor, { name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
     const supervisorFp = JSON.parse(supervisor.run(['identity', 'show', '--json']).stdout).fingerprint as string;
     const roster = join(supervisor.dir, 'roster.json');
     writeFileSync(

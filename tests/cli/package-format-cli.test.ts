@@ -2,26 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../fixtures/cli';
+import { cliWorkspace, initAs } from '../fixtures/cli';
 import { screenshotPng } from '../fixtures/catalog';
 import { tempDir } from '../fixtures/temp';
 
 /** A vault with one channel, one screenshot and one exported case; returns the package and the key. */
 async function exported() {
   const ws = cliWorkspace();
-  ws.run(['init']);
-  ws.run([
-    'identity',
-    'set',
-    '--name',
-    'Sari Analis',
-    '--unit',
-    'Direktorat Pengendalian Konten',
-    '--id',
-    'NIP-1',
-    '--role',
-    'analyst',
-  ]);
+  initAs(ws, { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
   ws.run(['channel', 'add', 'https://t.me/s/DaulahMedia']);
   const shot = join(ws.dir, 'shot.png');
   writeFileSync(shot, await screenshotPng(300));

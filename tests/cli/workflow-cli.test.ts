@@ -1,25 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../fixtures/cli';
+import { cliWorkspace, initAs } from '../fixtures/cli';
 import { screenshotPng } from '../fixtures/catalog';
 
 /** A vault with an identity, one channel, two screenshots and a draft case holding them. */
 async function draftCase() {
   const ws = cliWorkspace();
-  ws.run(['init']);
-  ws.run([
-    'identity',
-    'set',
-    '--name',
-    'Sari Analis',
-    '--unit',
-    'Direktorat Pengendalian Konten',
-    '--id',
-    'NIP-1',
-    '--role',
-    'analyst',
-  ]);
+  initAs(ws, { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
   ws.run(['channel', 'add', 'https://t.me/s/DaulahMedia', '--title', 'Daulah Media', '--category', 'terorisme']);
   const shots = [0, 1].map((i) => join(ws.dir, `shot-${i}.png`));
   for (const [i, s] of shots.entries()) writeFileSync(s, await screenshotPng(700 + i));

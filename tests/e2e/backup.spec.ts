@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_POLICY, createVaultThroughUi, expect, test } from './fixtures';
-import { openArea } from './steps';
+import { addChannelsThroughUi, openArea } from './steps';
 
 test.use({ policy: { ...TEST_POLICY, backupReminderDays: 7 } });
 
@@ -11,13 +11,7 @@ test('Settings → Backup writes a checked backup; the dashboard shows the last 
 }) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await openArea(page, 'Kanal');
-  await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
-  await page.getByLabel('Tautan kanal').fill('https://t.me/jejak_uji_cadangan');
-  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
-  await page.getByRole('button', { name: 'Periksa' }).click();
-  await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
+  await addChannelsThroughUi(page, ['https://t.me/jejak_uji_cadangan'], 'terorisme');
 
   await openArea(page, 'Dasbor');
   const reminder = page.getByTestId('backup-reminder');

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { createVaultThroughUi, expect, test } from './fixtures';
-import { openArea } from './steps';
+import { addChannelsThroughUi, openArea } from './steps';
 
 const CHANNELS = ['https://t.me/jejak_kasus_satu', 'https://t.me/jejak_kasus_dua', 'https://t.me/jejak_kasus_tiga'];
 
@@ -31,13 +31,7 @@ test('a draft takes more items; export without a name and unit asks for them and
 }) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await openArea(page, 'Kanal');
-  await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
-  await page.getByLabel('Tautan kanal').fill(CHANNELS.slice(0, 2).join('\n'));
-  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('terorisme');
-  await page.getByRole('button', { name: 'Periksa' }).click();
-  await page.getByRole('button', { name: 'Tambahkan 2 kanal' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
+  await addChannelsThroughUi(page, CHANNELS.slice(0, 2), 'terorisme');
   await openArea(page, 'Kasus');
   await page.getByRole('button', { name: 'Kasus baru' }).first().click();
   await page.getByTestId('new-case').getByLabel('Judul', { exact: true }).fill('Tanpa identitas');

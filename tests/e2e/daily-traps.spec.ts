@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
-import { openArea } from './steps';
+import { addChannelsThroughUi, openArea } from './steps';
 
 function shots(seeds: number[], prefix = 'tangkapan') {
   return seeds.map((seed) => ({ name: `${prefix}-${seed}.png`, mimeType: 'image/png', buffer: screenshotPng(seed) }));
@@ -72,13 +72,7 @@ test('viewer: previous and next in gallery order, zoom, export of the original b
 }) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await openArea(page, 'Kanal');
-  await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
-  await page.getByLabel('Tautan kanal').fill('https://t.me/berita_harian_uji\nhttps://www.youtube.com/@KanalContoh');
-  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('hoaks');
-  await page.getByRole('button', { name: 'Periksa' }).click();
-  await page.getByRole('button', { name: 'Tambahkan 2 kanal' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
+  await addChannelsThroughUi(page, ['https://t.me/berita_harian_uji', 'https://www.youtube.com/@KanalContoh'], 'hoaks');
   // a YouTube handle is shown with one "@"
   await expect(page.getByTestId('channel-table')).toContainText('@KanalContoh');
   await expect(page.getByTestId('channel-table')).not.toContainText('@@');
@@ -138,13 +132,7 @@ test('the activity log names each event and the item it changed, with a link, in
 }) => {
   await page.goto(harness.url);
   await createVaultThroughUi(page);
-  await openArea(page, 'Kanal');
-  await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
-  await page.getByLabel('Tautan kanal').fill('https://t.me/kabar_sejuk_uji');
-  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption('hoaks');
-  await page.getByRole('button', { name: 'Periksa' }).click();
-  await page.getByRole('button', { name: 'Tambahkan 1 kanal' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
+  await addChannelsThroughUi(page, ['https://t.me/kabar_sejuk_uji'], 'hoaks');
   await page
     .getByTestId('channel-table')
     .getByRole('button', { name: /kabar_sejuk_uji/ })

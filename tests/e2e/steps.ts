@@ -67,3 +67,14 @@ export async function signThroughUi(
   await page.getByRole('button', { name: 'Tutup paket' }).click();
   return path;
 }
+
+/** Adds channels through the channels area's Add dialog, with a category for links that name none. */
+export async function addChannelsThroughUi(page: Page, links: string[], category: string) {
+  await openArea(page, 'Kanal');
+  await page.getByRole('button', { name: 'Tambah kanal' }).first().click();
+  await page.getByLabel('Tautan kanal').fill(links.join('\n'));
+  await page.getByLabel('Kategori untuk tautan yang tidak menyebut kategori').selectOption(category);
+  await page.getByRole('button', { name: 'Periksa' }).click();
+  await page.getByRole('button', { name: `Tambahkan ${links.length} kanal` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).last().click();
+}
