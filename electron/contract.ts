@@ -8,17 +8,34 @@ import { auditContract } from './contract/audit';
 import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
+import { channelsContract } from './contract/channels';
+import { dashboardContract } from './contract/dashboard';
 import { decisionsContract } from './contract/decisions';
 import { evidenceContract } from './contract/evidence';
 import { hostContract } from './contract/host';
+import { identityContract } from './contract/identity';
+import { jobsContract } from './contract/jobs';
+import { reviewContract } from './contract/review';
+import { searchContract } from './contract/search';
+import { settingsContract } from './contract/settings';
+import { trustContract } from './contract/trust';
 import { vaultContract } from './contract/vault';
 
+/** One file per area, named for the area its channels start with ('review.openPath' → contract/review.ts). */
 export const contract = {
   ...vaultContract,
+  ...settingsContract,
   ...auditContract,
   ...catalogContract,
+  ...channelsContract,
   ...evidenceContract,
+  ...jobsContract,
+  ...searchContract,
+  ...dashboardContract,
+  ...identityContract,
+  ...trustContract,
   ...casesContract,
+  ...reviewContract,
   ...decisionsContract,
   ...backupContract,
   ...hostContract,

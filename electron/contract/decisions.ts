@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { caseStatusSchema } from './case-status';
-import { pickedFile } from './evidence';
+import { caseStatusSchema, idSchema as id, jobIdSchema, pickedFile } from './shared';
 
-const id = z.number().int().positive();
-const jobId = z.string().min(1).max(64);
+const jobId = jobIdSchema.min(1);
 
 /** What receiving a supervisor's package did; a refusal is an error naming why (OTHER_CASE, OLDER_EXPORT…). */
 export const receiveOutcomeSchema = z.object({

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { exclusionSchema, exclusionViewSchema } from './catalog';
-
-const id = z.number().int().positive();
-const tags = z.array(z.string().max(60)).max(50);
+import {
+  exclusionSchema,
+  exclusionViewSchema,
+  idSchema as id,
+  jobIdSchema,
+  pickedFile,
+  pickedFileSchema,
+  tagsSchema as tags,
+} from './shared';
 
 export const evidenceSummarySchema = z.object({
   id: z.number(),
@@ -42,17 +47,8 @@ export const evidenceDetailSchema = evidenceSummarySchema.extend({
   tags: z.array(z.string()),
 });
 
-/**
- * A file the user picked or dropped. In the desktop app this is a grant token (`grant:…`) that
- * only the host mints, for the user's own dialog pick or drop (the preload's pathForFile); a raw
- * path is refused with FORBIDDEN. The web harness and the CLI have no pickers and pass plain paths.
- */
-export const pickedFile = z.string().min(1).max(4096);
-
-export const pickedFileSchema = z.object({ path: z.string(), label: z.string() });
-
 const intakeMeta = {
-  jobId: z.string().max(64),
+  jobId: jobIdSchema,
   channelId: id.optional(),
   sourceUrl: z.string().max(4096).optional(),
   capturedAt: z.string().max(40).optional(),
@@ -129,44 +125,5 @@ export const evidenceContract = {
   'evidence.expandPaths': {
     args: z.object({ paths: z.array(pickedFile).max(10_000) }),
     result: z.object({ files: z.array(pickedFileSchema) }),
-  },
-  'jobs.cancel': { args: z.object({ jobId: z.string().max(64) }), result: z.object({}) },
-  'search.query': {
-    args: z.object({
-      text: z.string().max(200),
-      filter: z.object({
-        platform: z.string().max(20).optional(),
-        status: z.string().max(20).optional(),
-        category: z.string().max(80).optional(),
-        tag: z.string().max(60).optional(),
-        from: z.string().max(40).optional(),
-        to: z.string().max(40).optional(),
-      }),
-      limit: z.number().int().min(1).max(200).optional(),
-    }),
-    result: z.object({
-      hits: z.array(
-        z.object({
-          kind: z.enum(['channel', 'evidence', 'case']),
-          id: z.number(),
-          title: z.string(),
-          snippet: z.string(),
-        }),
-      ),
-    }),
-  },
-  'dashboard.stats': {
-    args: z.object({}),
-    result: z.object({
-      channels: z.number(),
-      evidence: z.number(),
-      byStatus: z.array(z.object({ key: z.string(), count: z.number() })),
-      byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
-      byPlatform: z.array(z.object({ key: z.string(), count: z.number() })),
-      perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
-      openCases: z.number(),
-      overdueCases: z.number(),
-      casesByStatus: z.array(z.object({ key: z.string(), count: z.number() })),
-    }),
   },
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pickedFileSchema } from './evidence';
+import { pickedFileSchema } from './shared';
 
 /**
  * Calls only the desktop shell can answer (native dialogs, the OS clipboard, screen capture).

@@ -4,7 +4,6 @@ import { excludeItem, restoreItem } from '../catalog/exclusion';
 import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
 import { purgeEvidence } from '../evidence/purge';
 import { intakeBytes, intakeFile } from '../evidence/intake';
-import { search } from '../search/search';
 import type { HandlersFor } from './handler-types';
 
 export const evidenceHandlers: HandlersFor<'evidence'> = {
@@ -46,15 +45,4 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
     const granted = app.pathGrants?.mintAll(files.map((f) => f.path));
     return { files: files.map((f, i) => ({ path: granted?.[i] ?? f.path, label: f.label })) };
   },
-};
-
-export const jobHandlers: HandlersFor<'jobs'> = {
-  'jobs.cancel': ({ jobId }, app) => {
-    app.cancelJob(jobId);
-    return {};
-  },
-};
-
-export const searchHandlers: HandlersFor<'search'> = {
-  'search.query': ({ text, filter, limit }, app) => ({ hits: search(app.requireSession().db, text, filter, limit) }),
 };

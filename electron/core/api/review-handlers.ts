@@ -11,7 +11,7 @@ import { packageView } from '../review/package-view';
 import { checkDecision, decidePackage } from '../review/decide';
 import type { OpenedPackage } from '../review/review-registry';
 import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
-import { exportDestination } from './case-handlers';
+import { exportDestination } from './cases-handlers';
 import type { HandlersFor } from './handler-types';
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { statusLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { type ChannelSummary, useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 /** Shown while rows are selected: how many, and one change for all of them (a new status). */
 export function BulkBar() {

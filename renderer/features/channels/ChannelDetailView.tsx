@@ -14,7 +14,7 @@ import { ChannelEvidence } from './ChannelEvidence';
 import { ChannelFacts } from './ChannelFacts';
 import { ChannelStatusCard } from './ChannelStatusCard';
 import { useChannelDetailStore } from './channel-detail-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 function TitleEditor({
   title,

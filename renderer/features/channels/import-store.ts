@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 export type ImportPreview = Result<'channels.previewImport'>;
 export type ImportRow = ImportPreview['rows'][number];

@@ -3,7 +3,7 @@ import { grantForFile } from '../../api';
 import { TagEditor } from '../../components/TagEditor';
 import { useT } from '../../i18n';
 import { CategorySelect } from '../channels/CategorySelect';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { entriesOfDrop, walkEntries } from './folder-walk';
 import { PendingMeta, SourcePreviewLine } from './IntakeMetaState';
 import { intakeCategory, useIntakeStore } from './intake-store';

@@ -3,7 +3,7 @@ import type { Args, Result } from '../../../electron/contract';
 import { call, grantForFile, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { fileToBase64 } from './base64';
 import { useEvidenceStore } from './evidence-store';
 import type { WalkResult } from './folder-walk';

@@ -5,7 +5,7 @@ import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { fileToBase64 } from '../evidence/base64';
 import { MAX_UPLOAD_BYTES, chooseDestination } from '../review/review-store';
-import { useCasesStore } from './cases-store';
+import { useCasesStore } from '../cases/cases-store';
 
 export type ReceiveOutcome = Result<'decisions.receivePath'>;
 

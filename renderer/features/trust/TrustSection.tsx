@@ -2,8 +2,8 @@ import { useEffect, useId } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { errorText, useT } from '../../i18n';
-import { groupFingerprint } from './fingerprint';
-import { useIdentityStore } from './identity-store';
+import { groupFingerprint } from '../identity/fingerprint';
+import { useTrustStore } from './trust-store';
 
 /** The largest roster file read; the core takes at most 2,000,000 characters. */
 const MAX_ROSTER_BYTES = 2_000_000;
@@ -13,7 +13,7 @@ export function TrustSection() {
   const t = useT();
   const inputId = useId();
   const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseImport } =
-    useIdentityStore();
+    useTrustStore();
   useEffect(() => {
     void loadRoster();
   }, [loadRoster]);

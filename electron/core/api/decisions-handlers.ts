@@ -5,7 +5,7 @@ import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { packageFileName } from '../packages';
 import { writePrivateTemp } from '../review/private-temp';
-import { exportDestination } from './case-handlers';
+import { exportDestination } from './cases-handlers';
 import type { HandlersFor } from './handler-types';
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;
@@ -23,7 +23,7 @@ function receive(app: JejakApp, caseId: number, path: string, jobId: string, fil
   );
 }
 
-export const decisionHandlers: HandlersFor<'decisions'> = {
+export const decisionsHandlers: HandlersFor<'decisions'> = {
   'decisions.receivePath': ({ caseId, path, jobId }, app) => receive(app, caseId, app.pathFromWindow(path), jobId),
   'decisions.receiveBytes': async ({ caseId, name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { jobIdSchema, pickedFile } from './shared';
+
+const reviewId = z.string().max(64);
+const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
+const statementInfo = z.object({
+  file: z.string(),
+  role: z.string(),
+  decision: z.string(),
+  comment: z.string(),
+  signer: z.object({ name: z.string(), unit: z.string(), id: z.string(), fingerprint: z.string() }),
+  signedAt: z.string(),
+  trusted: z.boolean(),
+  valid: z.boolean(),
+  review: z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string() })),
+});
+
+const timestampInfo = z.object({
+  file: z.string(),
+  seq: z.number(),
+  tsa: z.string(),
+  genTime: z.string(),
+  trusted: z.boolean(),
+  untrusted: z.string().optional(),
+});
+
+export const openedPackageSchema = z.object({
+  reviewId: z.string(),
+  fileName: z.string(),
+  /** the package file was age-encrypted and opened with this vault's key */
+  encrypted: z.boolean(),
+  verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
+  checks: z.array(check),
+  trustDetail: z.string(),
+  statements: z.array(statementInfo),
+  /** RFC 3161 tokens that check, one per stamped statement */
+  timestamps: z.array(timestampInfo),
+  bagInfo: z.record(z.string(), z.string()),
+  /** what every statement signs: SHA-256 of tagmanifest-sha256.txt ('' when the package is unreadable) */
+  tagmanifestSha256: z.string(),
+  report: z.unknown(),
+  payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
+});
+
+export const reviewContract = {
+  /** Opens a package for review by its path on disk (desktop: a grant token, see pickedFile) ... */
+  'review.openPath': { args: z.object({ path: pickedFile, jobId: jobIdSchema }), result: openedPackageSchema },
+  /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
+  'review.openBytes': {
+    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: jobIdSchema }),
+    result: openedPackageSchema,
+  },
+  'review.decide': {
+    args: z.object({
+      reviewId,
+      decision: z.enum(['approved', 'returned']),
+      comment: z.string().max(5000),
+      items: z
+        .array(
+          z.object({ file: z.string().max(500), verdict: z.enum(['ok', 'problem']), comment: z.string().max(5000) }),
+        )
+        .max(10_000),
+      /** approve without marking every item: the reason goes into the signed comment */
+      withoutItemReview: z.object({ reason: z.string().max(2000) }).optional(),
+      destination: z.string().max(4096).optional(),
+      jobId: jobIdSchema,
+    }),
+    result: z.object({ path: z.string(), fileName: z.string(), verification: openedPackageSchema }),
+  },
+  /**
+   * RFC 3161 requests for an open package's statements (hashes only): written into `folder` when
+   * given (desktop), else returned for the window to download (browser harness).
+   */
+  'review.timestampRequests': {
+    args: z.object({ reviewId, folder: pickedFile.optional() }),
+    result: z.object({
+      requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })),
+      written: z.array(z.string()),
+      folder: z.string().nullable(),
+    }),
+  },
+  /** An open package as it stands now: its verdict follows the trust roster as it changes. */
+  'review.get': { args: z.object({ reviewId }), result: openedPackageSchema },
+  'review.close': { args: z.object({ reviewId }), result: z.object({}) },
+} as const;
