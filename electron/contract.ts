@@ -4,6 +4,7 @@
  * is one entry here and one handler in electron/core/api.
  */
 import type { z } from 'zod';
+import type { ErrorPayload } from './common/error-codes';
 import { auditContract } from './contract/audit';
 import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
@@ -46,12 +47,7 @@ export type Channel = keyof Contract;
 export type Args<C extends Channel> = z.input<Contract[C]['args']>;
 export type Result<C extends Channel> = z.output<Contract[C]['result']>;
 
-export interface ErrorPayload {
-  code: string;
-  message: string;
-  /** the exact case as a translation key and its values (see JejakError.because) */
-  reason?: { key: string; params?: Record<string, string | number> };
-}
+export type { ErrorCode, ErrorPayload } from './common/error-codes';
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** Pushed from the core to the window: a lock (idle, suspend, command) or progress of a long job. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { receivedDecisionSchema } from './decisions';
 import { ageRecipientSchema, roleSchema as role } from './identity';
 import { caseStatusSchema, idSchema as id, jobIdSchema } from './shared';
+import { TEXT_LIMITS } from '../common/limits';
 
 const priority = z.enum(['urgent', 'normal']);
 
@@ -48,11 +49,11 @@ export const casesContract = {
   },
   'cases.create': {
     args: z.object({
-      title: z.string().min(1).max(500),
+      title: z.string().min(1).max(TEXT_LIMITS.short),
       platform: z.string().min(1).max(40),
       priority,
-      legalBasis: z.string().max(5000),
-      notes: z.string().max(20_000).optional(),
+      legalBasis: z.string().max(TEXT_LIMITS.legalBasis),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
       channelIds: z.array(id).max(10_000),
       evidenceIds: z.array(id).max(10_000),
     }),
@@ -63,17 +64,17 @@ export const casesContract = {
     result: caseDetailSchema,
   },
   'cases.setStatus': {
-    args: z.object({ id, status: caseStatusSchema, note: z.string().max(2000).optional() }),
+    args: z.object({ id, status: caseStatusSchema, note: z.string().max(TEXT_LIMITS.reason).optional() }),
     result: caseDetailSchema,
   },
   /** Drafts only: fields, items out, or the whole case (its reference is never reused). */
   'cases.update': {
     args: z.object({
       id,
-      title: z.string().min(1).max(500).optional(),
-      legalBasis: z.string().max(5000).optional(),
+      title: z.string().min(1).max(TEXT_LIMITS.short).optional(),
+      legalBasis: z.string().max(TEXT_LIMITS.legalBasis).optional(),
       priority: priority.optional(),
-      notes: z.string().max(20_000).optional(),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
     }),
     result: caseDetailSchema,
   },

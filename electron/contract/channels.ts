@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { exclusionSchema, exclusionViewSchema, idSchema as id, tagsSchema as tags } from './shared';
+import { MAX_IMPORT_CHARS, TEXT_LIMITS } from '../common/limits';
 
-const shortText = z.string().max(500);
-const longText = z.string().max(20_000);
+const shortText = z.string().max(TEXT_LIMITS.short);
+const longText = z.string().max(TEXT_LIMITS.notes);
 const isoDate = z.string().max(40);
 export const channelStatusSchema = z.enum(['active', 'reported', 'blocked', 'not-actioned', 'reappeared']);
 
@@ -36,7 +37,7 @@ export const channelFilterSchema = z.object({
   platform: z.string().max(20).optional(),
   status: z.string().max(20).optional(),
   category: z.string().max(80).optional(),
-  tag: z.string().max(60).optional(),
+  tag: z.string().max(TEXT_LIMITS.tag).optional(),
   text: z.string().max(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -100,14 +101,17 @@ export const channelsContract = {
   },
   /** category: for lines that do not name one (pasted links, a CSV without the column) */
   'channels.previewImport': {
-    args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }),
+    args: z.object({ text: z.string().max(MAX_IMPORT_CHARS), category: z.string().max(80).optional() }),
     result: importPreviewSchema,
   },
   'channels.commitImport': {
-    args: z.object({ text: z.string().max(5_000_000), category: z.string().max(80).optional() }),
+    args: z.object({ text: z.string().max(MAX_IMPORT_CHARS), category: z.string().max(80).optional() }),
     result: importPreviewSchema.extend({ added: z.number() }),
   },
-  'channels.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: channelDetailSchema },
+  'channels.exclude': {
+    args: z.object({ id, reason: z.string().min(1).max(TEXT_LIMITS.reason) }),
+    result: channelDetailSchema,
+  },
   'channels.restore': { args: z.object({ id }), result: channelDetailSchema },
   'channels.parseLink': {
     args: z.object({ url: z.string().max(4096) }),

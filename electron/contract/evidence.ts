@@ -8,6 +8,7 @@ import {
   pickedFileSchema,
   tagsSchema as tags,
 } from './shared';
+import { MAX_EVIDENCE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 
 export const evidenceSummarySchema = z.object({
   id: z.number(),
@@ -52,7 +53,7 @@ const intakeMeta = {
   channelId: id.optional(),
   sourceUrl: z.string().max(4096).optional(),
   capturedAt: z.string().max(40).optional(),
-  notes: z.string().max(20_000).optional(),
+  notes: z.string().max(TEXT_LIMITS.notes).optional(),
   tags: tags.optional(),
   /** for a channel the source link adds to the catalog */
   category: z.string().max(80).optional(),
@@ -75,7 +76,7 @@ export const evidenceContract = {
       filter: z.object({
         channelId: id.optional(),
         text: z.string().max(200).optional(),
-        tag: z.string().max(60).optional(),
+        tag: z.string().max(TEXT_LIMITS.tag).optional(),
         mediaType: z.string().max(40).optional(),
         platform: z.string().max(20).optional(),
         from: z.string().max(40).optional(),
@@ -91,7 +92,7 @@ export const evidenceContract = {
   'evidence.update': {
     args: z.object({
       id,
-      notes: z.string().max(20_000).optional(),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
       tags: tags.optional(),
       capturedAt: z.string().max(40).nullable().optional(),
       sourceUrl: z.string().max(4096).nullable().optional(),
@@ -99,7 +100,10 @@ export const evidenceContract = {
     }),
     result: evidenceDetailSchema,
   },
-  'evidence.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: evidenceDetailSchema },
+  'evidence.exclude': {
+    args: z.object({ id, reason: z.string().min(1).max(TEXT_LIMITS.reason) }),
+    result: evidenceDetailSchema,
+  },
   'evidence.restore': { args: z.object({ id }), result: evidenceDetailSchema },
   /** Never-exported items only; the audit entry keeps the SHA-256. */
   'evidence.purge': {
@@ -112,7 +116,7 @@ export const evidenceContract = {
   'evidence.intakeBytes': {
     args: z.object({
       name: z.string().max(255),
-      dataBase64: z.string().max(90_000_000),
+      dataBase64: z.string().max(base64Length(MAX_EVIDENCE_UPLOAD_BYTES)),
       lastModified: z.number().optional(),
       ...intakeMeta,
     }),

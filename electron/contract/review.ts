@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobIdSchema, pickedFile } from './shared';
+import { MAX_PACKAGE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 
 const reviewId = z.string().max(64);
 const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
@@ -47,21 +48,29 @@ export const reviewContract = {
   'review.openPath': { args: z.object({ path: pickedFile, jobId: jobIdSchema }), result: openedPackageSchema },
   /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
   'review.openBytes': {
-    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: jobIdSchema }),
+    args: z.object({
+      name: z.string().max(255),
+      dataBase64: z.string().max(base64Length(MAX_PACKAGE_UPLOAD_BYTES)),
+      jobId: jobIdSchema,
+    }),
     result: openedPackageSchema,
   },
   'review.decide': {
     args: z.object({
       reviewId,
       decision: z.enum(['approved', 'returned']),
-      comment: z.string().max(5000),
+      comment: z.string().max(TEXT_LIMITS.comment),
       items: z
         .array(
-          z.object({ file: z.string().max(500), verdict: z.enum(['ok', 'problem']), comment: z.string().max(5000) }),
+          z.object({
+            file: z.string().max(500),
+            verdict: z.enum(['ok', 'problem']),
+            comment: z.string().max(TEXT_LIMITS.comment),
+          }),
         )
         .max(10_000),
       /** approve without marking every item: the reason goes into the signed comment */
-      withoutItemReview: z.object({ reason: z.string().max(2000) }).optional(),
+      withoutItemReview: z.object({ reason: z.string().max(TEXT_LIMITS.reason) }).optional(),
       destination: z.string().max(4096).optional(),
       jobId: jobIdSchema,
     }),

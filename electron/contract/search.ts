@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../common/limits';
 
 export const searchContract = {
   'search.query': {
@@ -8,7 +9,7 @@ export const searchContract = {
         platform: z.string().max(20).optional(),
         status: z.string().max(20).optional(),
         category: z.string().max(80).optional(),
-        tag: z.string().max(60).optional(),
+        tag: z.string().max(TEXT_LIMITS.tag).optional(),
         from: z.string().max(40).optional(),
         to: z.string().max(40).optional(),
       }),

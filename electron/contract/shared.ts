@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../common/limits';
 
 /** Schemas more than one area's channels use. Each area's own schemas live in its file. */
 
 export const idSchema = z.number().int().positive();
 export const jobIdSchema = z.string().max(64);
-export const tagsSchema = z.array(z.string().max(60)).max(50);
+export const tagsSchema = z.array(z.string().max(TEXT_LIMITS.tag)).max(TEXT_LIMITS.tags);
 
 /** The status machine itself lives in electron/core/cases/case-status.ts; this is its vocabulary. */
 export const caseStatusSchema = z.enum([

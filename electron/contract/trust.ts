@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './identity';
+import { MAX_ROSTER_CHARS } from '../common/limits';
 
 export const rosterEntrySchema = z.object({
   fingerprint: z.string(),
@@ -14,7 +15,7 @@ export const rosterEntrySchema = z.object({
 export const trustContract = {
   'trust.list': { args: z.object({}), result: z.object({ entries: z.array(rosterEntrySchema) }) },
   'trust.import': {
-    args: z.object({ json: z.string().max(2_000_000) }),
+    args: z.object({ json: z.string().max(MAX_ROSTER_CHARS) }),
     result: z.object({ added: z.number(), total: z.number() }),
   },
 } as const;

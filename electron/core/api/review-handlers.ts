@@ -13,8 +13,7 @@ import type { OpenedPackage } from '../review/review-registry';
 import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
 import { exportDestination } from './cases-handlers';
 import type { HandlersFor } from './handler-types';
-
-const MAX_UPLOAD = 1024 * 1024 * 1024;
+import { MAX_PACKAGE_UPLOAD_BYTES } from '../../common/limits';
 
 function describe(opened: OpenedPackage): Result<'review.openPath'> {
   return { reviewId: opened.reviewId, fileName: opened.fileName, ...packageView(opened.result) };
@@ -46,7 +45,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
   },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD)
+    if (bytes.length > MAX_PACKAGE_UPLOAD_BYTES)
       throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
     return describe(
       await app.job(jobId, (signal) =>

@@ -7,6 +7,7 @@ import type { OperationOptions } from './operation';
 import type { ByteSource, FolderSource, Platform } from './platform';
 import type { StatementInfo } from './statement-checks';
 import { trustTimestamps, type TimestampInfo } from '../timestamps/timestamp-check';
+import { MAX_SHOWN_FILE_BYTES } from '../../common/limits';
 
 /**
  * Verifying a package from wherever its bytes are: the one verifier behind `jejak verify`, the app's
@@ -117,7 +118,7 @@ export async function readZipEntry(
   opts: ReadEntryOptions = {},
 ): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? MAX_SHOWN_FILE_BYTES };
   return capturedBytes(
     await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }),
     bagPath,
@@ -132,7 +133,7 @@ export async function readBagEntry(
   opts: ReadEntryOptions = {},
 ): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? MAX_SHOWN_FILE_BYTES };
   return capturedBytes(
     await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }),
     bagPath,

@@ -11,6 +11,7 @@ import { useCasesStore } from './cases-store';
 import { effectivePlatform, useNewCaseStore } from './new-case-store';
 import { usePickerStore } from './picker-store';
 import { useNow } from './use-now';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 /** Platforms a request can go to; a picked channel's platform is offered even if it is not listed here. */
 const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
@@ -47,7 +48,7 @@ export function NewCaseDialog() {
             <input
               id={ids.title}
               value={form.title}
-              maxLength={500}
+              maxLength={TEXT_LIMITS.short}
               required
               autoFocus
               placeholder={t('cases.titlePlaceholder')}
@@ -110,7 +111,7 @@ export function NewCaseDialog() {
               id={ids.legal}
               rows={2}
               value={form.legalBasis}
-              maxLength={5000}
+              maxLength={TEXT_LIMITS.legalBasis}
               aria-label={t('cases.legalBasisText')}
               placeholder={t('cases.legalBasisPlaceholder')}
               onChange={(e) => setForm({ legalBasis: e.target.value })}
@@ -122,7 +123,7 @@ export function NewCaseDialog() {
               id={ids.notes}
               rows={2}
               value={form.notes}
-              maxLength={20_000}
+              maxLength={TEXT_LIMITS.notes}
               onChange={(e) => setForm({ notes: e.target.value })}
             />
           </div>

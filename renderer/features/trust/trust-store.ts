@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useReviewStore } from '../review/review-store';
+import { MAX_ROSTER_CHARS } from '../../../electron/common/limits';
 
 export type RosterEntry = Result<'trust.list'>['entries'][number];
 
@@ -15,8 +16,8 @@ interface TrustState {
   importError: { fileName: string; error: UiError } | null;
   loadRoster(): Promise<void>;
   importRoster(fileName: string, json: string): Promise<void>;
-  /** a roster refused before it reached the core (too large to send) */
-  refuseImport(fileName: string, message: string): void;
+  /** a roster refused before it reached the core: too large to send */
+  refuseTooLarge(fileName: string): void;
 }
 
 export const initialTrustState = {
@@ -51,8 +52,13 @@ export const useTrustStore = create<TrustState>((set, get) => ({
       set({ importing: false });
     }
   },
-  refuseImport(fileName, message) {
-    set({ imported: null, importError: { fileName, error: { code: 'ROSTER_TOO_LARGE', message } } });
+  refuseTooLarge(fileName) {
+    const error: UiError = {
+      code: 'INVALID_INPUT',
+      message: `The file is too large for a trust roster (over ${MAX_ROSTER_CHARS} bytes).`,
+      reason: { key: 'trust.tooLarge' },
+    };
+    set({ imported: null, importError: { fileName, error } });
   },
 }));
 
