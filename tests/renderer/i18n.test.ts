@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/common/error-codes';
+import { PLATFORMS } from '../../electron/common/platforms';
 import { catalogs } from '../../renderer/i18n';
 
 const { id, en } = catalogs;
@@ -43,5 +44,9 @@ describe('translations', () => {
     const worded = Object.keys(en).filter((k) => k.startsWith('error.'));
     expect(worded.length).toBeGreaterThan(10);
     expect(worded.filter((k) => !(ERROR_CODES as readonly string[]).includes(k.slice('error.'.length)))).toEqual([]);
+  });
+
+  it('names every platform in both languages', () => {
+    for (const catalog of [id, en]) expect(PLATFORMS.filter((p) => !(`platform.${p}` in catalog))).toEqual([]);
   });
 });

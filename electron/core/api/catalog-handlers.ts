@@ -1,8 +1,7 @@
+import { PLATFORMS } from '../../common/platforms';
 import { allTags } from '../catalog/tags';
 import { CHANNEL_STATUSES, categoriesFor, categoriesInUseBeyond, lastCategory } from '../catalog/vocabulary';
 import type { HandlersFor } from './handler-types';
-
-export const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
 
 export const catalogHandlers: HandlersFor<'catalog'> = {
   'catalog.vocabulary': (_a, app) => {
@@ -12,7 +11,7 @@ export const catalogHandlers: HandlersFor<'catalog'> = {
       categoriesInUse: categoriesInUseBeyond(db, app.policy),
       lastCategory: lastCategory(db, app.policy),
       statuses: [...CHANNEL_STATUSES],
-      platforms: PLATFORMS,
+      platforms: [...PLATFORMS],
       tags: allTags(db),
       categoriesLocked: app.policy.categories !== undefined,
     };

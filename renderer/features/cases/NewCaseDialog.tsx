@@ -1,4 +1,5 @@
 import { type FormEvent, useId } from 'react';
+import { PLATFORMS } from '../../../electron/common/platforms';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { platformLabel } from '../../components/labels';
@@ -13,9 +14,6 @@ import { usePickerStore } from './picker-store';
 import { useNow } from './use-now';
 import { TEXT_LIMITS } from '../../../electron/common/limits';
 
-/** Platforms a request can go to; a picked channel's platform is offered even if it is not listed here. */
-const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
-
 export function NewCaseDialog() {
   const t = useT();
   const language = useI18n((s) => s.language);
@@ -29,6 +27,7 @@ export function NewCaseDialog() {
     form,
     picked.map((c) => c.platform),
   );
+  // a picked channel's platform is offered even if it is not listed
   const platforms = [...new Set([...PLATFORMS, ...picked.map((c) => c.platform), ...(platform ? [platform] : [])])];
   const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
   const otherPlatform = picked.filter((c) => c.platform !== platform).length;
