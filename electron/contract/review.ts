@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSchema } from '../common/report-json';
 import { jobIdSchema, pickedFile } from './shared';
 import { MAX_PACKAGE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 
@@ -39,7 +40,8 @@ export const openedPackageSchema = z.object({
   bagInfo: z.record(z.string(), z.string()),
   /** what every statement signs: SHA-256 of tagmanifest-sha256.txt ('' when the package is unreadable) */
   tagmanifestSha256: z.string(),
-  report: z.unknown(),
+  /** data/report.json as its schema reads it; null when it does not */
+  report: reportSchema.nullable(),
   payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
 });
 

@@ -13,7 +13,7 @@ import { type OperationOptions, type PayloadFile, type WriteResult, writePackage
 import { NOTICE_JSON } from '../packages/bag-names';
 import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
-import type { ReportLanguage } from '../report/report-data';
+import type { ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import { caseExported, requireExportable } from './case-status';
 import { getCase } from './cases';

@@ -13,6 +13,7 @@ import type { VaultSession } from '../vault/session';
 import { type CaseStatus, latestExport, recordDecision } from './case-status';
 import type { DecisionItem } from './case-decisions';
 import { getCase } from './cases';
+import { readReport } from '../../common/report-json';
 
 export interface ReceiveOptions extends OperationOptions {
   /** the case the package was given to (dropped on); without it the package names its case */
@@ -67,13 +68,11 @@ function mapItems(
   report: unknown,
   review: StatementInfo['review'],
 ): DecisionItem[] {
-  const reported =
-    (report as { evidence?: Array<{ file?: unknown; sha256?: unknown; channelUrl?: unknown }> } | undefined)
-      ?.evidence ?? [];
+  const reported = readReport(report)?.evidence ?? [];
   return (review ?? []).map((item) => {
     const facts = reported.find((e) => e.file === item.file);
-    const sha256 = typeof facts?.sha256 === 'string' ? facts.sha256 : null;
-    const channelUrl = typeof facts?.channelUrl === 'string' ? facts.channelUrl : null;
+    const sha256 = facts?.sha256 ?? null;
+    const channelUrl = facts?.channelUrl ?? null;
     const evidence = sha256
       ? session.db.get<{ id: number }>(sql`SELECT id FROM evidence WHERE sha256 = ${sha256}`)
       : undefined;

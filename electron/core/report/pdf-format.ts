@@ -1,7 +1,7 @@
 /** Dates, numbers, sizes, platform names and fingerprints as the report PDF writes them, per language. */
 import type { Platform } from '../../common/platforms';
 import { pdfStrings } from './pdf-strings';
-import type { ReportLanguage } from './report-data';
+import type { ReportLanguage } from '../../common/report-json';
 
 const MONTHS: Record<ReportLanguage, string[]> = {
   id: [

@@ -1,3 +1,4 @@
+import { readReport } from '../../common/report-json';
 import type { Result } from '../../contract';
 import type { VerifyResult } from '../packages/verify-source';
 
@@ -63,7 +64,7 @@ export function packageView(r: VerifyResult): PackageView {
     bagInfo: r.bagInfo ?? {},
     // what the analyst signed, shown in the decision's confirmation
     tagmanifestSha256: r.statements[0]?.raw.bag.tagmanifestSha256 ?? '',
-    report: r.report ?? null,
+    report: readReport(r.report),
     payload: r.verdict === 'invalid' ? [] : payloadList(r),
   };
 }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf, type PdfOptions } from '../../../electron/core/report/pdf';
-import type { ReportData, ReportEvidence } from '../../../electron/core/report/report-data';
+import type { ReportData, ReportEvidence } from '../../../electron/common/report-json';
 import { LONG_URL, reportData, thumbnailFor } from './pdf-fixture';
 
 // Needs poppler-utils (pdftotext, pdfinfo) on the machine: apt-get install -y poppler-utils
