@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { PLATFORMS } from '../../electron/common/platforms';
 import { listChannels } from '../../electron/core/catalog/channel-list';
-import { dashboardStats } from '../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../electron/core/dashboard/dashboard';
 import { listEvidence } from '../../electron/core/evidence/evidence-repo';
 import { intakeFile } from '../../electron/core/evidence/intake';
 import { search } from '../../electron/core/search/search';

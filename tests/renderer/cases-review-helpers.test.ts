@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../electron/common/report-json';
 import { errorText, translate } from '../../renderer/i18n';
-import { reportEvidence, reportJson } from './report-fixture';
+import { reportEvidence, reportJson } from '../fixtures/report-json';
 import {
   decisionBlocker,
   earlierComments,

@@ -5,7 +5,7 @@ import { ReportSummary } from '../../renderer/features/review/ReportSummary';
 import { VerdictBanner } from '../../renderer/features/review/VerdictBanner';
 import { evidenceToReview } from '../../renderer/features/review/review-helpers';
 import type { OpenedPackage } from '../../renderer/features/review/review-store';
-import { reportChannel, reportEvidence, reportJson } from './report-fixture';
+import { reportChannel, reportEvidence, reportJson } from '../fixtures/report-json';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><b>tebal</b>';
 

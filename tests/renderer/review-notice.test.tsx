@@ -2,7 +2,7 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChecksList } from '../../renderer/features/review/ChecksList';
 import { evidenceToReview } from '../../renderer/features/review/review-helpers';
-import { reportEvidence } from './report-fixture';
+import { reportEvidence } from '../fixtures/report-json';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ErrorPayload } from '../../electron/common/error-codes';
 import { JejakError, toErrorPayload } from '../../electron/core/errors';
-import { type TrustFile, trustFromText } from '../../electron/core/identity/roster';
+import { type TrustFile, trustFromText } from '../../electron/core/packages/roster';
 import { rejudge, type VerifyResult } from '../../electron/core/packages/verify-source';
 import { type PackageInput, verifyInput } from './verify-input';
 

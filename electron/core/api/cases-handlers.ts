@@ -16,7 +16,7 @@ import { exportFileName } from '../cases/export-recipients';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
 import { JejakError } from '../errors';
 import { getIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
+import { effectiveRoster } from '../trust/trust';
 import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';

@@ -1,4 +1,4 @@
-import { dashboardStats } from '../catalog/dashboard';
+import { dashboardStats } from '../dashboard/dashboard';
 import type { HandlersFor } from './handler-types';
 
 export const dashboardHandlers: HandlersFor<'dashboard'> = {

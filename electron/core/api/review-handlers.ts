@@ -4,7 +4,7 @@ import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
 import { JejakError } from '../errors';
 import { vaultAgeIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
+import { effectiveRoster } from '../trust/trust';
 import type { Progress } from '../packages';
 import { decidedFileName } from '../../common/package-names';
 import { packageView } from '../review/package-view';

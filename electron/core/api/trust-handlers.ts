@@ -1,5 +1,5 @@
 import { JejakError } from '../errors';
-import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
+import { effectiveRoster, importRoster, parseRoster } from '../trust/trust';
 import type { HandlersFor } from './handler-types';
 
 export const trustHandlers: HandlersFor<'trust'> = {

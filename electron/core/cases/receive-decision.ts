@@ -4,10 +4,15 @@ import { basename } from 'node:path';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { getIdentity, vaultAgeIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
-import { type OperationOptions, type StatementInfo, type VerifyResult, verifyPackage } from '../packages';
+import { effectiveRoster } from '../trust/trust';
+import {
+  type OperationOptions,
+  type StatementInfo,
+  type VerifyResult,
+  signedTagmanifest,
+  verifyPackage,
+} from '../packages';
 import type { Policy } from '../policy/policy';
-import { signedTagmanifest } from '../review/decide';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { type CaseStatus, latestExport, recordDecision } from './case-status';

@@ -151,3 +151,8 @@ function capturedBytes(inspection: Inspection, bagPath: string): Uint8Array {
   if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
   return bytes;
 }
+
+/** What statement 1 signed: the package's tag-manifest SHA-256 (every valid statement signs the same). */
+export function signedTagmanifest(result: VerifyResult): string {
+  return result.statements[0]?.raw.bag.tagmanifestSha256 ?? '';
+}

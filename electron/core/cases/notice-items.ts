@@ -1,10 +1,10 @@
 import type { ChannelDetail } from '../catalog/channel-types';
 import { parseLink, type ParsedLink } from '../catalog/links';
 import type { EvidenceDetail } from '../evidence/evidence-repo';
-import { noticeCategory } from './categories';
-import { itemIdFor } from './item-id';
-import type { ContentType, NoticeItem } from './notice-types';
-import { utc, utcOrNull } from './utc';
+import { noticeCategory } from '../notice/categories';
+import { itemIdFor } from '../notice/item-id';
+import type { ContentType, NoticeItem } from '../notice/notice-types';
+import { utc, utcOrNull } from '../notice/utc';
 
 /**
  * The notice's items: one per channel of the case and one per post, a post being a pasted post

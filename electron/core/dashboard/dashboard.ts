@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { CASE_STATUSES, OPEN_STATUSES } from '../cases/case-status';
 import { type SqlQuery, raw, sql } from '../db/sql';
-import { countShown, exclusionTerm } from './exclusion';
+import { countShown, exclusionTerm } from '../catalog/exclusion';
 
 export interface DashboardStats {
   channels: number;
