@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../common/limits';
 import { receivedDecisionSchema } from './decisions';
 import { ageRecipientSchema, roleSchema as role } from './identity';
 import { caseStatusSchema, idSchema as id, jobIdSchema } from './shared';
-import { TEXT_LIMITS } from '../common/limits';
 
 const priority = z.enum(['urgent', 'normal']);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { exclusionSchema, exclusionViewSchema, idSchema as id, tagsSchema as tags } from './shared';
 import { MAX_IMPORT_CHARS, TEXT_LIMITS } from '../common/limits';
+import { exclusionSchema, exclusionViewSchema, idSchema as id, tagsSchema as tags } from './shared';
 
 const shortText = z.string().max(TEXT_LIMITS.short);
 const longText = z.string().max(TEXT_LIMITS.notes);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { caseStatusSchema, idSchema as id, jobIdSchema, pickedFile } from './shared';
 import { MAX_PACKAGE_UPLOAD_BYTES, base64Length } from '../common/limits';
+import { caseStatusSchema, idSchema as id, jobIdSchema, pickedFile } from './shared';
 
 const jobId = jobIdSchema.min(1);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EVIDENCE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 import {
   exclusionSchema,
   exclusionViewSchema,
@@ -8,7 +9,6 @@ import {
   pickedFileSchema,
   tagsSchema as tags,
 } from './shared';
-import { MAX_EVIDENCE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 
 export const evidenceSummarySchema = z.object({
   id: z.number(),

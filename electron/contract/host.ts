@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pickedFileSchema } from './shared';
 import { TEXT_LIMITS } from '../common/limits';
+import { pickedFileSchema } from './shared';
 
 /**
  * Calls only the desktop shell can answer (native dialogs, the OS clipboard, screen capture).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reportSchema } from '../common/report-json';
-import { jobIdSchema, pickedFile } from './shared';
 import { MAX_PACKAGE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
+import { jobIdSchema, pickedFile } from './shared';
 
 const reviewId = z.string().max(64);
 const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { roleSchema } from './identity';
 import { MAX_ROSTER_CHARS } from '../common/limits';
+import { roleSchema } from './identity';
 
 export const rosterEntrySchema = z.object({
   fingerprint: z.string(),
