@@ -16,6 +16,7 @@ import { evidenceContract } from './contract/evidence';
 import { hostContract } from './contract/host';
 import { identityContract } from './contract/identity';
 import { jobsContract } from './contract/jobs';
+import { outcomesContract } from './contract/outcomes';
 import { reviewContract } from './contract/review';
 import { searchContract } from './contract/search';
 import { settingsContract } from './contract/settings';
@@ -38,6 +39,7 @@ export const contract = {
   ...casesContract,
   ...reviewContract,
   ...decisionsContract,
+  ...outcomesContract,
   ...backupContract,
   ...hostContract,
 } as const;

@@ -3,6 +3,7 @@ import * as cases from './case-commands';
 import * as workflow from './case-workflow-commands';
 import * as decisions from './decision-commands';
 import * as notice from './notice-commands';
+import * as outcomes from './outcome-commands';
 import * as timestamps from './timestamp-commands';
 import { verifierPage } from './verifier-commands';
 
@@ -102,6 +103,43 @@ export const caseCommands: Command[] = [
       'the decisions received for a case with the comment on each item; --out writes the newest decision package again',
     options: { out: { type: 'string' } },
     run: decisions.caseDecisionsCommand,
+  },
+  {
+    words: ['case', 'response'],
+    usage: 'case response FILE [--case REF]',
+    summary:
+      "take in a platform's jejak-response/1 file: it must quote the case's notice id and name only its items; kept in the vault, each answer the item's outcome; 0 imported or already imported, 1 invalid, another notice or unknown items, 2 unreadable",
+    options: { case: { type: 'string' } },
+    run: outcomes.caseResponse,
+  },
+  {
+    words: ['case', 'observe'],
+    usage:
+      'case observe REF --item ID|--all-open --status still-online|removed|reappeared [--at ISO] [--evidence ID] [--note TEXT]',
+    summary:
+      'record what you saw where no answer came, for items (--item, repeatable; a unique first part of 8+ characters will do) or every open item',
+    options: {
+      item: { type: 'string', multiple: true },
+      'all-open': { type: 'boolean' },
+      status: { type: 'string' },
+      at: { type: 'string' },
+      evidence: { type: 'string' },
+      note: { type: 'string' },
+    },
+    run: outcomes.caseObserve,
+  },
+  {
+    words: ['case', 'outcomes'],
+    usage: 'case outcomes REF',
+    summary: "each item of the case's latest notice: its outcome, time to action against the deadline, overdue",
+    run: outcomes.caseOutcomesCommand,
+  },
+  {
+    words: ['reappearances'],
+    usage: 'reappearances [--channel URL|ID] [--evidence ID]',
+    summary: 'channels and evidence that match something already taken down, with the earlier case',
+    options: { channel: { type: 'string' }, evidence: { type: 'string' } },
+    run: outcomes.reappearancesCommand,
   },
   {
     words: ['case', 'export'],

@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
 import { resolve } from 'node:path';
+import { beforePackageWrite } from '../core/app/partial-sweep';
 import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
@@ -149,9 +149,10 @@ export async function caseExport(ctx: CliContext): Promise<number> {
     throw new UsageError('cli.usage', { usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]…' });
   const language = flag(ctx, 'language') === 'en' ? 'en' : 'id';
   const recipients = flagList(ctx, 'recipient');
+  const policy = cliPolicy();
   const result = await withVault(ctx, (s) => {
-    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, cliPolicy()));
-    return exportCase(s, cliPolicy(), caseIdOf(s, reference), resolve(out), {
+    beforePackageWrite(s, resolve(out), policy);
+    return exportCase(s, policy, caseIdOf(s, reference), resolve(out), {
       language,
       resourcesDir: resourcesDir(),
       version: pkg.version,
@@ -178,19 +179,17 @@ function timeOf(text: CliText, result: VerifyResult, seq: number): string {
   });
 }
 
-/**
- * The verdict, each check and each signature in words. Check details and the trust detail come
- * from core/packages in English for now (their translation by code is a follow-up).
- */
+/** The verdict, each check and each signature in words; check details and the trust detail by their phrases. */
 function verdictText(text: CliText, result: VerifyResult): string {
   const { t, word } = text;
+  const detailOf = (c: VerifyResult['checks'][number]) => text.phrases(c.phrases, c.detail, '; ');
   // in English the check is named by its id, as scripts and the README know it; in Indonesian by its name, with the id
   const checkName = (id: string) => (text.language === 'en' ? id : `${word(`review.check.${id}`, id)} (${id})`);
   return [
     t('cli.verify.verdict', { verdict: t(`cli.verdict.${result.verdict}`) }),
     ...result.checks.map(
       (c) =>
-        `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${c.detail}` : ''}`,
+        `  ${t(c.ok ? 'cli.verify.pass' : 'cli.verify.fail')}  ${checkName(c.id)}${c.detail ? ` — ${detailOf(c)}` : ''}`,
     ),
     ...(result.encrypted ? [t('cli.verify.encrypted')] : []),
     ...result.statements.map(
@@ -203,7 +202,7 @@ function verdictText(text: CliText, result: VerifyResult): string {
           trust: t(s.trusted ? 'cli.verify.trusted' : 'cli.verify.notInRoster'),
         }) + timeOf(text, result, s.seq),
     ),
-    `  ${result.trustDetail}`,
+    `  ${text.phrases(result.trustPhrases, result.trustDetail, ' ')}`,
   ].join('\n');
 }
 

@@ -26,7 +26,7 @@ export async function caseList(ctx: CliContext): Promise<number> {
             c.status,
             c.priority,
             c.dueAt,
-            c.overdue ? 'OVERDUE' : '-',
+            c.overdue ? `OVERDUE${c.overdueItems > 0 ? ` (${c.overdueItems} items)` : ''}` : '-',
             `${c.channelCount}ch/${c.evidenceCount}ev`,
             c.title,
           ].join('\t'),

@@ -148,7 +148,7 @@ export async function evidenceExport(ctx: CliContext): Promise<number> {
   const [id] = ctx.args;
   const out = flag(ctx, 'out');
   if (!id || !/^\d+$/.test(id) || !out) throw new UsageError('cli.usage', { usage: 'evidence export ID --out FILE' });
-  const result = await withVault(ctx, (s) => exportOriginal(s, Number(id), resolve(out)));
+  const result = await withVault(ctx, (s) => exportOriginal(s, cliPolicy(), Number(id), resolve(out)));
   ctx.out.data({ id: Number(id), out: resolve(out), ...result }, () =>
     ctx.text.t('cli.evidence.exported', { size: result.size, path: resolve(out), sha256: result.sha256 }),
   );

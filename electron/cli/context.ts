@@ -33,15 +33,19 @@ export function vaultDirFrom(flag: unknown): { vaultDir: string; dataDir: string
   return { vaultDir, dataDir: dirname(vaultDir) };
 }
 
-/** The policy applies to the CLI as to the app: minimum strength, KDF parameters, unit. */
+/** The machine policy, read at each use: the CLI obeys it as the app does (JEJAK_POLICY names another file). */
 export function cliPolicy() {
   return loadPolicy().policy;
 }
 
-/** Unlocks with JEJAK_PASSPHRASE or a hidden prompt, runs fn, and always locks again. */
+/**
+ * Unlocks with JEJAK_PASSPHRASE or a hidden prompt, runs fn, and always locks again. The unlock
+ * obeys the policy as the app's does: a vault made before IT deployed the escrow key gets its wrap.
+ */
 export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) => Promise<T> | T): Promise<T> {
   const passphrase = await secret('JEJAK_PASSPHRASE', ctx.text.t('cli.prompt.passphrase'));
-  const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor() });
+  const { escrowPublicKey } = cliPolicy();
+  const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor(), escrowPublicKey });
   const warning = anchorWarning(session);
   if (warning) ctx.out.info(`Warning: ${warning}`);
   try {

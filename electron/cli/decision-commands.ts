@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ReviewMark } from '../common/decision-rules';
-import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
+import { beforePackageWrite } from '../core/app/partial-sweep';
 import { caseDecisions, exportDecisionPackage } from '../core/cases/case-decisions';
 import { caseIdOf, getCase } from '../core/cases/cases';
 import { receiveDecision } from '../core/cases/receive-decision';
@@ -59,6 +59,8 @@ export async function review(ctx: CliContext): Promise<number> {
   const itemsPath = flag(ctx, 'items');
   const result = await withVault(ctx, async (s) => {
     const policy = cliPolicy();
+    // a folder the policy does not allow is refused before the package is even read
+    beforePackageWrite(s, resolve(out), policy);
     const opening = {
       roster: effectiveRoster(s, policy),
       tsaRoots: policy.tsaRoots,
@@ -72,7 +74,6 @@ export async function review(ctx: CliContext): Promise<number> {
       items,
       withoutItemReview: without ? { reason: reason ?? '' } : null,
     };
-    beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
     const signed = await decidePackage(s, policy, source, resolve(out), request, {
       recipients: flagList(ctx, 'recipient'),
     });
@@ -129,7 +130,10 @@ export async function caseDecisionsCommand(ctx: CliContext): Promise<number> {
     const kase = getCase(s, caseIdOf(s, reference));
     const list = caseDecisions(s, kase.id);
     if (out && list.length === 0) throw new UsageError(`No decision on ${kase.reference} has been received.`);
-    return { decisions: list, written: out ? await exportDecisionPackage(s, list[0]!.id, resolve(out)) : null };
+    return {
+      decisions: list,
+      written: out ? await exportDecisionPackage(s, cliPolicy(), list[0]!.id, resolve(out)) : null,
+    };
   });
   ctx.out.data(
     written ? { decisions, written } : decisions,

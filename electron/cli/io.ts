@@ -71,6 +71,11 @@ const CHECK_FAILED = new Set<string>([
   'OTHER_VAULT',
   'OTHER_CASE',
   'OLDER_EXPORT',
+  // the machine policy refuses what was asked (a folder, a plain export): the check is the policy's
+  'POLICY',
+  'RESPONSE_INVALID',
+  'OTHER_NOTICE',
+  'UNKNOWN_ITEM',
 ]);
 
 export function exitCodeFor(e: unknown): number {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { isAgePath } from '../core/age/plain-package';
-import { beforePackageWrite, knownPackageFolders } from '../core/app/partial-sweep';
+import { beforePackageWrite } from '../core/app/partial-sweep';
 import { vaultAgeIdentity } from '../core/identity/identity';
 import { resealFor } from '../core/review/reseal';
-import { attachTimestamps, timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
+import { timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
+import { attachTimestamps } from '../core/review/attach-timestamps';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError } from './io';
 
@@ -49,11 +50,11 @@ export async function timestampAttach(ctx: CliContext): Promise<number> {
     );
   const tokens = readTokens(responses);
   const policy = cliPolicy();
-  const attach = (opts: Parameters<typeof attachTimestamps>[3]) =>
-    attachTimestamps(resolve(file), resolve(out), tokens, { ...opts, tsaRoots: policy.tsaRoots ?? [] });
+  const attach = (opts: Parameters<typeof attachTimestamps>[4]) =>
+    attachTimestamps(policy, resolve(file), resolve(out), tokens, opts);
   const result = (await isAgePath(resolve(file)))
     ? await withVault(ctx, (s) => {
-        beforePackageWrite(s, resolve(out), knownPackageFolders(ctx.vaultDir, policy));
+        beforePackageWrite(s, resolve(out), policy);
         return attach({
           ageIdentities: [vaultAgeIdentity(s)],
           encryptFor: resealFor(s, policy, flagList(ctx, 'recipient'), resolve(out)),

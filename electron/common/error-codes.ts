@@ -42,11 +42,20 @@ export const ERROR_CODES = [
   'OTHER_CASE',
   /** a decision on an earlier export of the case, not its latest */
   'OLDER_EXPORT',
+  /** a platform's response file that is JSON but not a valid jejak-response/1 */
+  'RESPONSE_INVALID',
+  /** a response that quotes another notice than the case's */
+  'OTHER_NOTICE',
+  /** a response that answers items the case's latest notice does not list */
+  'UNKNOWN_ITEM',
   /** valid, but signed by someone outside the trust roster in the role they signed in (exit 3) */
   'UNTRUSTED',
   'UNREADABLE',
   'CANCELLED',
+  /** the machine policy forbids this: a folder it does not allow, a setting it fixes, a plain export (exit 1) */
   'POLICY',
+  /** the machine policy file itself is not valid JSON or breaks its schema: nothing runs on defaults (exit 2) */
+  'POLICY_INVALID',
   'FORBIDDEN',
   'UNAVAILABLE',
   'INTERNAL',

@@ -15,6 +15,8 @@ export function base64Length(bytes: number): number {
 export const MAX_EVIDENCE_UPLOAD_BYTES = 64 * MiB;
 /** A package sent as bytes (the browser harness); a larger one is opened or received from disk. */
 export const MAX_PACKAGE_UPLOAD_BYTES = GiB;
+/** A platform's jejak-response/1 file: 100,000 answers (its schema's limit) of a few hundred bytes each, with room to spare. */
+export const MAX_RESPONSE_FILE_BYTES = 64 * MiB;
 /** Pasted links or a CSV file imported into the catalogue in one go. */
 export const MAX_IMPORT_CHARS = 5_000_000;
 /** A trust roster file imported in Settings. */

@@ -17,6 +17,7 @@ export const caseSummarySchema = z.object({
   revision: z.number(),
   open: z.boolean(),
   overdue: z.boolean(),
+  overdueItems: z.number(),
   createdAt: z.string(),
   channelCount: z.number(),
   evidenceCount: z.number(),

@@ -12,6 +12,7 @@ export const dashboardContract = {
       perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
       openCases: z.number(),
       overdueCases: z.number(),
+      overdueItems: z.number(),
       casesByStatus: z.array(z.object({ key: z.string(), count: z.number() })),
     }),
   },

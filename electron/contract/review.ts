@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import type { Phrase } from '../common/phrase';
 import { reportSchema } from '../common/report-json';
 import { MAX_PACKAGE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
 import { jobIdSchema, pickedFile } from './shared';
 
 const reviewId = z.string().max(64);
-const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
+/** A sentence of the verification by key and values (electron/common/phrase.ts); a value may be a phrase itself. */
+const phrase: z.ZodType<Phrase> = z.lazy(() =>
+  z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), phrase])).optional() }),
+);
+const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string(), phrases: z.array(phrase) });
 const statementInfo = z.object({
   file: z.string(),
   role: z.string(),
@@ -24,6 +29,7 @@ const timestampInfo = z.object({
   genTime: z.string(),
   trusted: z.boolean(),
   untrusted: z.string().optional(),
+  untrustedPhrase: phrase.optional(),
 });
 
 export const openedPackageSchema = z.object({
@@ -34,6 +40,7 @@ export const openedPackageSchema = z.object({
   verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
   checks: z.array(check),
   trustDetail: z.string(),
+  trustPhrases: z.array(phrase),
   statements: z.array(statementInfo),
   /** RFC 3161 tokens that check, one per stamped statement */
   timestamps: z.array(timestampInfo),

@@ -2,7 +2,7 @@ import { type BrowserWindow, dialog } from 'electron';
 import type { HostHandlers } from '../core/api/handler-types';
 import { intakeCapture } from '../core/evidence/capture';
 import { getEvidence } from '../core/evidence/evidence-repo';
-import { exportOriginalTo } from '../core/evidence/export-original';
+import { exportOriginal } from '../core/evidence/export-original';
 import type { ClipboardKeeper } from './clipboard-keeper';
 import { backupFolder } from '../core/vault/backup-status';
 import {
@@ -58,7 +58,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const win = deps.window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return { path: null };
-      await exportOriginalTo(session, app.policy, id, result.filePath);
+      await exportOriginal(session, app.policy, id, result.filePath);
       return { path: result.filePath };
     },
     'host.chooseBackupPath': async ({ defaultName }, app) => {

@@ -51,11 +51,17 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
+  const copied = createClipboardKeeper(clipboard);
   const core = startCore({
     dataDir: app.getPath('userData'),
     resourcesDir,
     version: app.getVersion(),
     requirePathGrants: true,
+    hostHandlers: createHostHandlers({
+      window: () => mainWindow,
+      documentsDir: app.getPath('documents'),
+      clipboard: copied,
+    }),
   });
   const trustedWebContents = () => (mainWindow ? [mainWindow.webContents.id] : []);
   const route = createIpcRouter({ dispatch: core.dispatch, trustedWebContents });
@@ -72,14 +78,8 @@ async function start(): Promise<void> {
     ipcMain.handle(PATH_GRANT_CHANNEL, (event, path: unknown) => grantPath(senderOf(event), path));
   }
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
-  const copied = createClipboardKeeper(clipboard);
   if (core.app) {
     const jejak = core.app;
-    jejak.hostHandlers = createHostHandlers({
-      window: () => mainWindow,
-      documentsDir: app.getPath('documents'),
-      clipboard: copied,
-    });
     // A recovery code or hash copied before the lock must not outlive the unlocked session.
     jejak.onEvent((event) => event.type === 'locked' && void copied.takeBack());
     serveEvidence(jejak);

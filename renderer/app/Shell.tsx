@@ -89,10 +89,11 @@ export function Shell() {
             </button>
           </div>
         </header>
-        <section className="content">
+        {/* tabIndex: where the keyboard continues when what it was on is gone (a dialog's opener) */}
+        <main className="content" tabIndex={-1}>
           <AuditAnchorBanner />
           {searchOpen ? <SearchView /> : <AreaView area={area} />}
-        </section>
+        </main>
       </div>
     </div>
   );

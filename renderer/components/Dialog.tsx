@@ -10,21 +10,42 @@ interface Props {
   children: ReactNode;
 }
 
-/** A modal on the native <dialog>: focus stays inside, Escape closes, the page behind is inert. */
+const FIELDS =
+  'input:not([type=hidden]):not([disabled]):not(.sr-only), textarea:not([disabled]), select:not([disabled])';
+
+/**
+ * Where the keyboard starts in a dialog: what the content marks `data-autofocus` (React's autoFocus
+ * fires before the dialog is shown, so it cannot), else its first field, else the Close button.
+ */
+function startOf(dialog: HTMLDialogElement): HTMLElement | null {
+  return dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FIELDS);
+}
+
+/**
+ * A modal on the native <dialog>: focus stays inside, Escape closes, the page behind is inert, and
+ * the focus goes back to what opened it (or, when that is gone, to the start of the page's content).
+ */
 export function Dialog({ title, onClose, closable = true, wide, children }: Props) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
+    if (dialog) startOf(dialog)?.focus();
+    return () => {
+      dialog?.close?.();
+      if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('main')?.focus();
+    };
   }, []);
   return (
     <dialog
       ref={ref}
       className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
+      aria-modal="true"
       onCancel={(e) => {
         e.preventDefault();
         if (closable) onClose();

@@ -34,7 +34,7 @@ export function ExcludeDialog({ name, busy, error, onConfirm, onClose }: Props) 
             value={reason}
             maxLength={TEXT_LIMITS.reason}
             required
-            autoFocus
+            data-autofocus
             placeholder={t('workflow.reasonPlaceholder')}
             onChange={(e) => setReason(e.target.value)}
           />

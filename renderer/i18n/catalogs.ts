@@ -8,12 +8,17 @@ import backupEn from './backup.en.json';
 import backupId from './backup.id.json';
 import casesEn from './cases.en.json';
 import casesId from './cases.id.json';
+import checksEn from './checks.en.json';
+import checksId from './checks.id.json';
+import { type Phrase, phraseText } from '../../electron/common/phrase';
 import decisionEn from './decision.en.json';
 import decisionId from './decision.id.json';
 import baseEn from './en.json';
 import baseId from './id.json';
 import messagesEn from './messages.en.json';
 import messagesId from './messages.id.json';
+import outcomesEn from './outcomes.en.json';
+import outcomesId from './outcomes.id.json';
 import securityEn from './security.en.json';
 import securityId from './security.id.json';
 import travelEn from './travel.en.json';
@@ -40,6 +45,8 @@ export const catalogs = {
     ...activityId,
     ...messagesId,
     ...viewerId,
+    ...outcomesId,
+    ...checksId,
   },
   en: {
     ...baseEn,
@@ -53,6 +60,8 @@ export const catalogs = {
     ...activityEn,
     ...messagesEn,
     ...viewerEn,
+    ...outcomesEn,
+    ...checksEn,
   },
 };
 export type MessageKey = keyof typeof catalogs.id;
@@ -81,4 +90,14 @@ export function codedText(language: Language, m: CodedMessage): string {
   const params = { ...m.params };
   if (typeof params.end === 'string') params.end = lookup(language, `problem.end.${params.end}`, params) ?? params.end;
   return lookup(language, m.key, params) ?? m.message;
+}
+
+/** What verification said (a check's detail, why a signer or a time is not trusted), in language. */
+export function phraseIn(language: Language, phrase: Phrase): string {
+  return phraseText(phrase, (key, params) => lookup(language, key, params));
+}
+
+/** A check's phrases in language, as the core joins them in English. */
+export function checkDetailIn(language: Language, check: { detail: string; phrases?: readonly Phrase[] }): string {
+  return check.phrases?.length ? check.phrases.map((p) => phraseIn(language, p)).join('; ') : check.detail;
 }

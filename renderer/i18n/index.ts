@@ -1,5 +1,15 @@
 import { create } from 'zustand';
-import { type CodedMessage, type Language, type MessageKey, catalogs, codedText, lookup } from './catalogs';
+import {
+  type CodedMessage,
+  type Language,
+  type MessageKey,
+  catalogs,
+  checkDetailIn,
+  codedText,
+  lookup,
+  phraseIn,
+} from './catalogs';
+import type { Phrase } from '../../electron/common/phrase';
 
 export { catalogs, type Language, type MessageKey };
 
@@ -55,4 +65,13 @@ export function useCodedText(): (m: CodedMessage) => string {
 export function textOr(t: Translate, key: string, fallback: string): string {
   const text = t(key as MessageKey);
   return text === key ? fallback : text;
+}
+
+/** What verification said, in the current language: a phrase, or a check's detail. */
+export function usePhraseText(): {
+  phrase(p: Phrase): string;
+  checkDetail(c: { detail: string; phrases?: readonly Phrase[] }): string;
+} {
+  const language = useI18n((s) => s.language);
+  return { phrase: (p) => phraseIn(language, p), checkDetail: (c) => checkDetailIn(language, c) };
 }

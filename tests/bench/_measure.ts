@@ -43,3 +43,10 @@ export function mibPerSecond(bytes: number, ms: number): string {
 export function ratio(ms: number, baselineMs: number): string {
   return `${(ms / baselineMs).toFixed(2)}×`;
 }
+
+/** The median wall time of `runs` runs of fn, for steps of a few milliseconds where one run is noise. */
+export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await time(fn));
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}

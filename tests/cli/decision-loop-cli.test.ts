@@ -128,5 +128,5 @@ describe('jejak CLI: the decision loop between two vaults', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatch(new RegExp(`^${reference}-r2\\tactioned\\tnormal\\t\\S+\\t-\\t1ch/2ev\\tPropaganda$`));
     expect(analyst.run(['audit', 'verify']).code).toBe(0);
-  });
+  }, 300_000); // about 40 CLI runs, each unlocking a vault: slow on a loaded machine, so a wider limit
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../electron/cli/commands';
@@ -52,6 +52,32 @@ describe('jejak speaks Bahasa Indonesia or English', () => {
     const json = (lang: string) =>
       JSON.parse(ws.run(['verify', zip, '--trust', roster, '--json', '--lang', lang]).stdout);
     expect(json('id')).toEqual(json('en'));
+  });
+
+  it('verify on a tampered package: the check details and the trust detail in Indonesian, JSON unchanged', async () => {
+    const ws = cliWorkspace();
+    const { zip, roster } = await signedPackage();
+    const bytes = readFileSync(zip);
+    const at = bytes.indexOf(Buffer.from('IDAT'));
+    bytes[at + 12] = bytes[at + 12]! ^ 0xff;
+    const tampered = join(ws.dir, 'diubah.zip');
+    writeFileSync(tampered, bytes);
+    const id = ws.run(['verify', tampered, '--trust', roster, '--lang', 'id']);
+    expect(id.code).toBe(1);
+    expect(id.stdout).toMatch(
+      /GAGAL {2}Data ZIP terbaca utuh \(zip-data\) — entri "[^"]+\.png" gagal pemeriksaan CRC-32/,
+    );
+    expect(id.stdout).toContain('  Tidak dinilai: paket tidak sah.');
+    expect(id.stdout).not.toMatch(/fails its CRC-32|Not assessed/);
+    const en = ws.run(['verify', tampered, '--trust', roster, '--lang', 'en']);
+    expect(en.stdout).toMatch(/FAIL {2}zip-data — entry "[^"]+\.png" fails its CRC-32 check/);
+    expect(en.stdout).toContain('  Not assessed: the package is invalid.');
+    const json = (lang: string) =>
+      JSON.parse(ws.run(['verify', tampered, '--trust', roster, '--json', '--lang', lang]).stdout);
+    expect(json('id')).toEqual(json('en'));
+    const zipData = json('en').checks.find((c: { id: string }) => c.id === 'zip-data');
+    expect(zipData.detail).toMatch(/^entry "[^"]+\.png" fails its CRC-32 check$/);
+    expect(zipData.phrases[0]).toMatchObject({ key: 'check.entry', params: { problem: { key: 'check.entry.crc' } } });
   });
 
   it('the default comes from the environment: JEJAK_LANG, then LC_ALL, LC_MESSAGES, LANG', () => {

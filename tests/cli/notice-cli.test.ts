@@ -49,7 +49,7 @@ describe('jejak notice validate', () => {
   const zip = join(kept, 'case.zip');
   // notice validate and verify need no vault: a bare workspace per call
   const cli = { run: (args: string[]) => cliWorkspace().run(args) };
-  beforeAll(async () => copyFileSync((await exportedPackage()).zip, zip));
+  beforeAll(async () => copyFileSync((await exportedPackage()).zip, zip), 180_000);
   afterAll(() => rmSync(kept, { recursive: true, force: true }));
 
   it('says OK for the notice of an exported package, as Ajv does, and names each problem of an edited one', async () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../electron/core/db/sql';
 import { unlockVault } from '../../electron/core/vault/vault';
-import { mulberry32 } from '../fixtures/catalog';
 import { cliWorkspace } from '../fixtures/cli';
+import { seededRandom } from '../fixtures/seed';
 import { PASSPHRASE, tempDir } from '../fixtures/temp';
 
 const partials = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial-'));
@@ -45,8 +45,7 @@ function killExportMidway(
 
 describe('stale partial packages', () => {
   it('a SIGKILLed export leaves a partial; the next export to that folder removes it and audits it', async () => {
-    const seed = Number(process.env.JEJAK_TEST_SEED ?? Date.now() % 1_000_000);
-    const rand = mulberry32(seed);
+    const { random: rand } = seededRandom();
     const ws = cliWorkspace();
     expect(ws.run(['init']).code).toBe(0);
     ws.run(['identity', 'set', '--name', 'Sari Analis', '--unit', 'Direktorat', '--id', 'NIP-1', '--role', 'analyst']);
@@ -65,24 +64,21 @@ describe('stale partial packages', () => {
     const killAt = 1 + Math.floor(rand() * 16 * 1024 * 1024);
     await killExportMidway(ws, reference, join(out, 'case.zip'), killAt);
     const left = partials(out);
-    expect(left, `seed ${seed}`).toHaveLength(1);
-    expect(left[0], `seed ${seed}`).toMatch(/^\.case\.zip\.partial-\d+-[0-9a-f]{12}$/);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.case\.zip\.partial-\d+-[0-9a-f]{12}$/);
     // Files that only look similar are never touched.
     const bystanders = ['.notes.partial-keep', 'case.zip.partial-0123456789ab', '.other.zip.partial-0123456789ab'];
     for (const b of bystanders) writeFileSync(join(out, b), 'not a package');
 
     const second = ws.run(['case', 'export', reference, '--out', join(out, 'case-2.zip')]);
     expect(second.code, second.stderr).toBe(0);
-    expect(partials(out).sort(), `seed ${seed}`).toEqual(bystanders.filter((b) => b.includes('.partial-')).sort());
+    expect(partials(out).sort()).toEqual(bystanders.filter((b) => b.includes('.partial-')).sort());
     const session = await unlockVault(ws.vault, { passphrase: PASSPHRASE }, { actor: 'checker' });
     try {
       const removed = session.db.all<{ subject_id: string; details: string }>(
         sql`SELECT subject_id, details FROM audit WHERE action = 'package.partial-removed'`,
       );
-      expect(
-        removed.map((r) => r.subject_id),
-        `seed ${seed}`,
-      ).toEqual([left[0]]);
+      expect(removed.map((r) => r.subject_id)).toEqual([left[0]]);
       expect(JSON.parse(removed[0]!.details)).toMatchObject({ folder: out, bytes: expect.any(Number) });
     } finally {
       session.close('checked');

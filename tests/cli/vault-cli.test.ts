@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +97,7 @@ describe('jejak lock with a running app', () => {
     const ws = cliWorkspace();
     let locked = false;
     const server = listenForLock(ws.dir, () => (locked = true));
-    await new Promise((r) => setTimeout(r, 50));
+    if (!server.listening) await once(server, 'listening');
     const { spawn } = await import('node:child_process');
     const code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['bin/jejak.js', '--vault', join(ws.dir, 'vault'), 'lock'], {

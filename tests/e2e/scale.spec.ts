@@ -19,19 +19,14 @@ test.describe('at 100,000 channels', () => {
   test.use({ seed: { run: seedChannels } });
   test.setTimeout(120_000);
 
-  test('opens a channel from the full list right after unlocking', async ({ page, harness }, info) => {
+  // How fast: `npm run bench -- catalog` (unlock to first page, channel pages and detail at this scale).
+  test('opens a channel from the full list right after unlocking', async ({ page, harness }) => {
     await page.goto(harness.url);
     await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
-    const started = Date.now();
     await page.getByRole('button', { name: 'Buka', exact: true }).click();
     await page.getByRole('button', { name: 'Kanal' }).click();
     await page.getByRole('button', { name: `Kanal uji ${CHANNELS - 1}`, exact: true }).click();
     await expect(page.getByRole('heading', { name: `Kanal uji ${CHANNELS - 1}` })).toBeVisible();
-    const elapsed = Date.now() - started;
-    info.annotations.push({ type: 'unlock-to-channel-ms', description: String(elapsed) });
-    console.log(`unlock → channel detail at ${CHANNELS} channels: ${elapsed} ms`);
-    // A sanity bound only; the measured figure is printed above (the aim is under a second).
-    expect(elapsed).toBeLessThan(5_000);
     expect(harness.foreignRequests).toEqual([]);
   });
 });

@@ -81,6 +81,9 @@ async function pageVerdict(
   await expect(result.or(failed)).toBeVisible({ timeout: 60_000 });
   if (await failed.isVisible())
     throw new Error(`the page could not open ${String(files)}: ${await failed.textContent()}`);
+  // verifyPackage's details are English; the page says them in the reader's language, Indonesian first
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('checks').locator('summary').first()).toContainText('Checks');
   const checks = await page.locator('[data-testid=checks] li[data-check]').evaluateAll((items) =>
     items.map((li) => ({
       id: li.getAttribute('data-check') ?? '',
@@ -88,6 +91,7 @@ async function pageVerdict(
       text: li.querySelector('.check-detail')?.textContent ?? '',
     })),
   );
+  await page.getByTestId('language').selectOption('id');
   return {
     verdict: (await result.getAttribute('data-verdict')) ?? '',
     failing: checks.filter((c) => !c.ok).map((c) => c.id),
@@ -146,6 +150,11 @@ test('an unzipped bag folder, picked as a folder, gets the verdict of verifyFold
   const want = expected(await verifyFolder(bag));
   const seen = await pageVerdict(page, bag, 'verifier-folder');
   expect({ verdict: seen.verdict, failing: seen.failing }).toEqual({ verdict: 'invalid', failing: want.failing });
+  // and in Bahasa Indonesia, what failed is said in Bahasa Indonesia
+  await page.getByTestId('language').selectOption('id');
+  await expect(page.locator('[data-check=manifest-sha256] .check-detail')).toContainText(
+    'data/channels.csv tidak cocok dengan SHA256-nya di manifest',
+  );
 });
 
 test("a package exported from an analyst's vault: the verdict of verifyPackage, then its screenshots, drawn from memory", async ({

@@ -1,10 +1,14 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useI18n } from '../../renderer/i18n';
 import { ChecksList } from '../../renderer/features/review/ChecksList';
 import { evidenceToReview } from '../../renderer/features/review/review-helpers';
 import { reportEvidence } from '../fixtures/report-json';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  useI18n.getState().setLanguage('id');
+});
 
 /** Every package now carries data/notice.json: a JSON payload file the review screen does not show as an item. */
 describe('review of a package with data/notice.json', () => {
@@ -26,13 +30,49 @@ describe('review of a package with data/notice.json', () => {
     const { container } = render(
       <ChecksList
         checks={[
-          { id: 'report', ok: true, detail: '' },
-          { id: 'notice', ok: false, detail },
+          { id: 'report', ok: true, detail: '', phrases: [] },
+          { id: 'notice', ok: false, detail, phrases: [] },
         ]}
       />,
     );
     const notice = container.querySelector('[data-check=notice]')!;
     expect(notice.querySelector('.check-name')!.textContent).toBe('Pemberitahuan (notice.json)');
     expect(notice.textContent).toContain(detail);
+  });
+});
+
+describe("a check that failed, in the reader's language", () => {
+  // as the core says it: /items/0/category: must be one of "terrorist-content", "other"
+  const notice = {
+    id: 'notice',
+    ok: false,
+    detail: '/items/0/category: must be one of "terrorist-content", "other"',
+    phrases: [
+      {
+        key: 'check.notice.at',
+        params: {
+          path: '/items/0/category',
+          problem: { key: 'check.notice.oneOf', params: { values: '"terrorist-content", "other"' } },
+        },
+      },
+    ],
+  };
+  const detailOf = (container: HTMLElement) =>
+    container.querySelector('[data-check=notice] .check-detail')!.textContent;
+
+  it('is said in Bahasa Indonesia, the values kept as they are', () => {
+    const { container } = render(<ChecksList checks={[notice]} />);
+    expect(detailOf(container)).toBe('notice — /items/0/category: harus salah satu dari "terrorist-content", "other"');
+  });
+
+  it('and in English word for word as the core said it', () => {
+    useI18n.getState().setLanguage('en');
+    const { container } = render(<ChecksList checks={[notice]} />);
+    expect(detailOf(container)).toBe(`notice — ${notice.detail}`);
+  });
+
+  it('falls back to the English detail for a check without phrases (from an older Jejak)', () => {
+    const { container } = render(<ChecksList checks={[{ ...notice, phrases: [] }]} />);
+    expect(detailOf(container)).toBe(`notice — ${notice.detail}`);
   });
 });

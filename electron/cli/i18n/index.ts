@@ -1,9 +1,10 @@
 /**
  * The command line's words in Bahasa Indonesia or English: its own texts (en.json, id.json beside
  * this file) and, for what the window already says (errors, link problems, media problems, check
- * names, statuses), the renderer's catalogs. `--json` output never goes through here.
+ * names, statuses, check details), the renderer's catalogs. `--json` output never goes through here.
  */
-import { type Language, codedText, lookup } from '../../../renderer/i18n/catalogs';
+import type { Phrase } from '../../common/phrase';
+import { type Language, codedText, lookup, phraseIn } from '../../../renderer/i18n/catalogs';
 import en from './en.json';
 import id from './id.json';
 
@@ -27,6 +28,8 @@ export interface CliText {
   t(key: string, params?: Params): string;
   /** the window's word for key (a status, a check name) when it has one, else fallback */
   word(key: string, fallback: string): string;
+  /** what verification said (core/packages/phrases.ts); in English, `english` (the core's own words) */
+  phrases(phrases: readonly Phrase[] | undefined, english: string, by: string): string;
   /** a problem found in a file's content (core/evidence/media/problems.ts) */
   problem(p: { code: string; params?: Params; message: string }): string;
   /** what a failure says to the person at the terminal */
@@ -48,6 +51,8 @@ export function cliText(language: Language): CliText {
     language,
     t,
     word,
+    phrases: (phrases, english, by) =>
+      language === 'en' || !phrases?.length ? english : phrases.map((p) => phraseIn(language, p)).join(by),
     problem: (p) =>
       language === 'en'
         ? p.message

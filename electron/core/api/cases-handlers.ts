@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { isInside } from '../fs-paths';
 import { deleteCase, removeItems, updateDraftCase } from '../cases/case-drafts';
 import { setCaseStatus } from '../cases/case-status';
 import {
@@ -22,13 +21,16 @@ import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
 
 /**
- * Where a package may be written: a .zip that does not exist yet, inside an export folder the
- * policy allows (when it names any). Without a destination: the exports folder beside the vault.
+ * Where a package may be written: a .zip that does not exist yet (the core operation that writes it
+ * checks the policy's export folders). Without a destination: the first folder the policy allows,
+ * else the exports folder beside the vault.
  */
 export function exportDestination(app: JejakApp, requested: string | undefined, defaultName: string): string {
   if (!requested) {
-    const dir = app.exportsDir();
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const allowed = app.policy.allowedExportFolders?.[0];
+    const dir = allowed ?? app.exportsDir();
+    // The default folder is ours to make; the policy's may be a share or a disk that is not there.
+    if (!allowed) mkdirSync(dir, { recursive: true, mode: 0o700 });
     let candidate = join(dir, defaultName);
     for (let n = 2; existsSync(candidate); n++)
       candidate = join(dir, defaultName.replace(/\.zip(\.age)?$/, `-${n}.zip$1`));
@@ -36,10 +38,6 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
   }
   if (!isAbsolute(requested) || !/\.zip(\.age)?$/i.test(requested))
     throw new JejakError('INVALID_INPUT', 'Choose a .zip (or, encrypted, .zip.age) file to write the package to.');
-  const allowed = app.policy.allowedExportFolders;
-  if (allowed && !allowed.some((dir) => isInside(requested, dir))) {
-    throw new JejakError('POLICY', `The machine policy allows exports only to: ${allowed.join(', ')}.`);
-  }
   if (existsSync(requested)) throw new JejakError('INVALID_INPUT', `${requested} already exists; choose another name.`);
   return requested;
 }
@@ -89,7 +87,7 @@ export const casesHandlers: HandlersFor<'cases'> = {
     const session = app.requireSession();
     const kase = getCase(session, id);
     const path = exportDestination(app, destination, exportFileName(app.policy, kase.reference, recipients));
-    beforePackageWrite(session, path, app.packageFolders());
+    beforePackageWrite(session, path, app.policy);
     const result = await app.job(jobId, (signal) =>
       exportCase(session, app.policy, id, path, {
         language,

@@ -42,6 +42,6 @@ export const decisionsHandlers: HandlersFor<'decisions'> = {
     );
     if (!row) throw new JejakError('NOT_FOUND', `No received decision ${decisionId}.`);
     const name = /\.zip$/i.test(row.file_name) ? row.file_name : packageFileName(row.file_name);
-    return exportDecisionPackage(session, decisionId, exportDestination(app, destination, name));
+    return exportDecisionPackage(session, app.policy, decisionId, exportDestination(app, destination, name));
   },
 };

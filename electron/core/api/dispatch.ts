@@ -11,6 +11,7 @@ import { decisionsHandlers } from './decisions-handlers';
 import { evidenceHandlers } from './evidence-handlers';
 import { identityHandlers } from './identity-handlers';
 import { jobsHandlers } from './jobs-handlers';
+import { outcomesHandlers } from './outcomes-handlers';
 import { reviewHandlers } from './review-handlers';
 import { searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -34,6 +35,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...trustHandlers,
   ...casesHandlers,
   ...decisionsHandlers,
+  ...outcomesHandlers,
   ...reviewHandlers,
   ...backupHandlers,
 };

@@ -63,7 +63,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
     const request = { decision, comment, items, withoutItemReview };
     checkDecision(opened.result, request);
     const path = exportDestination(app, destination, decidedFileName(opened.fileName, decision));
-    beforePackageWrite(session, path, app.packageFolders());
+    beforePackageWrite(session, path, app.policy);
     const result = await app.job(jobId, (signal) =>
       decidePackage(session, app.policy, opened, path, request, { signal, onProgress: progressOf(app, jobId) }),
     );

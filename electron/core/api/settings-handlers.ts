@@ -1,5 +1,4 @@
-import { sql } from '../db/sql';
-import { JejakError } from '../errors';
+import { setAutoLockMinutes } from '../app/auto-lock';
 import type { HandlersFor } from './handler-types';
 
 export const settingsHandlers: HandlersFor<'settings'> = {
@@ -8,16 +7,7 @@ export const settingsHandlers: HandlersFor<'settings'> = {
     return {};
   },
   'settings.setAutoLock': ({ minutes }, app) => {
-    const session = app.requireSession();
-    if (app.policy.autoLockMinutes !== undefined) {
-      throw new JejakError('POLICY', 'The auto-lock time is fixed by the machine policy.');
-    }
-    session.db.tx(() => {
-      session.db.run(
-        sql`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ${String(minutes)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      );
-      session.audit({ action: 'settings.changed', details: { autoLockMinutes: minutes } });
-    });
+    setAutoLockMinutes(app.requireSession(), app.policy, minutes);
     app.touch();
     return {};
   },

@@ -1,6 +1,5 @@
 import { userInfo } from 'node:os';
 import type { AppEvent } from '../../contract';
-import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { LoadedPolicy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
@@ -9,12 +8,11 @@ import type { HostHandlers } from '../api/handler-types';
 import { ReviewRegistry } from '../review/review-registry';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
 import { removeStaleScratch } from '../age/scratch-file';
+import { autoLockMinutes } from './auto-lock';
 import { type PathGrantOptions, PathGrants } from './path-grants';
 import { auditRemovedPartials, knownPackageFolders, sweepPackageFolders } from './partial-sweep';
 import { defaultExportsDir } from './paths';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
-
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 export interface AppConfig {
   vaultDir: string;
@@ -25,6 +23,8 @@ export interface AppConfig {
   resourcesDir: string;
   /** set in the desktop app: the window names files only through grant tokens (path-grants.ts) */
   pathGrants?: PathGrantOptions;
+  /** the desktop shell's native dialogs, clipboard and screen capture; none in the web harness and the CLI */
+  hostHandlers?: HostHandlers;
 }
 
 /**
@@ -40,14 +40,15 @@ export class JejakApp {
   private partialsRemovedAtStart: RemovedPartial[] = [];
   preferences: Preferences;
   readonly reviews = new ReviewRegistry();
-  /** set by the desktop shell; empty in the web harness and the CLI */
-  hostHandlers: HostHandlers = {};
+  /** what only the desktop shell can do, given when the app is made; empty in the web harness */
+  readonly hostHandlers: Readonly<HostHandlers>;
   /** the files the user picked or dropped, when the window may name files only through them */
   readonly pathGrants: PathGrants | null;
 
   constructor(readonly config: AppConfig) {
     this.preferences = readPreferences(config.preferencesPath);
     this.pathGrants = config.pathGrants ? new PathGrants(config.pathGrants) : null;
+    this.hostHandlers = config.hostHandlers ?? {};
   }
 
   /**
@@ -98,9 +99,7 @@ export class JejakApp {
   }
 
   autoLockMinutes(): number {
-    if (this.policy.autoLockMinutes) return this.policy.autoLockMinutes;
-    const row = this.session?.db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = 'autoLockMinutes'`);
-    return row ? Number(row.value) : DEFAULT_AUTO_LOCK_MINUTES;
+    return autoLockMinutes(this.policy, this.session);
   }
 
   setPreferences(next: Preferences): void {

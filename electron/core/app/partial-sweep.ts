@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { removeStaleScratch } from '../age/scratch-file';
 import { sql } from '../db/sql';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
+import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { defaultExportsDir } from './paths';
@@ -50,18 +51,16 @@ export function sweepPackageFolders(session: VaultSession, folders: readonly str
 }
 
 /**
- * Before a package is written to `destination`: stale partials in its folder (and in the other
- * known folders) go, and the folder is remembered so a write killed now is cleaned at the next start.
+ * Before a package is written to `destination`: a folder the policy does not allow is refused
+ * before anything is touched; stale partials in the folder (and in the other known folders) go,
+ * and the folder is remembered so a write killed now is cleaned at the next start.
  */
-export function beforePackageWrite(
-  session: VaultSession,
-  destination: string,
-  knownFolders: readonly string[],
-): RemovedPartial[] {
+export function beforePackageWrite(session: VaultSession, destination: string, policy: Policy): RemovedPartial[] {
+  requireExportFolder(policy, destination);
   const folder = dirname(resolve(destination));
   const next = [folder, ...rememberedPackageFolders(session).filter((f) => f !== folder)].slice(0, MAX_REMEMBERED);
   session.db.run(
     sql`INSERT INTO settings (key, value) VALUES (${SETTING}, ${JSON.stringify(next)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   );
-  return sweepPackageFolders(session, [...knownFolders, folder]);
+  return sweepPackageFolders(session, [...knownPackageFolders(session.dir, policy), folder]);
 }

@@ -1,5 +1,7 @@
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { requireExportFolder } from '../policy/export-folders';
+import type { Policy } from '../policy/policy';
 import { writeChunksTo } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 
@@ -85,13 +87,15 @@ export function caseDecisions(session: VaultSession, caseId: number): ReceivedDe
 
 /**
  * Writes a received decision package out again, byte for byte as it arrived (checked against its
- * SHA-256 while decrypting); a failure leaves nothing at the destination.
+ * SHA-256 while decrypting), into a folder the policy allows; a failure leaves nothing at the destination.
  */
 export async function exportDecisionPackage(
   session: VaultSession,
+  policy: Policy,
   decisionId: number,
   destination: string,
 ): Promise<{ path: string; bytes: number; sha256: string }> {
+  requireExportFolder(policy, destination);
   const row = session.db.get<{
     blob_name: string;
     package_sha256: string;

@@ -1,6 +1,7 @@
 import { requireIncluded } from '../catalog/exclusion';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { overdueItemsByCase } from '../outcomes/overdue-items';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ReceivedDecision, caseDecisions } from './case-decisions';
@@ -28,6 +29,8 @@ export interface CaseSummary {
   /** sent and not yet acted on by the platform (exported until actioned or rejected) */
   open: boolean;
   overdue: boolean;
+  /** items of its latest notice past the deadline without a final outcome (core/outcomes) */
+  overdueItems: number;
   createdAt: string;
   channelCount: number;
   evidenceCount: number;
@@ -66,7 +69,7 @@ interface CaseRow {
 
 const SELECT = sql`SELECT k.*, (SELECT count(*) FROM case_channels WHERE case_id = k.id) AS channel_count, (SELECT count(*) FROM case_evidence WHERE case_id = k.id) AS evidence_count FROM cases k`;
 
-function summary(r: CaseRow, now: Date): CaseSummary {
+function summary(r: CaseRow, now: Date, overdueItems: ReadonlyMap<number, number>): CaseSummary {
   return {
     id: r.id,
     reference: r.reference,
@@ -78,6 +81,7 @@ function summary(r: CaseRow, now: Date): CaseSummary {
     revision: r.revision,
     open: isOpenStatus(r.status),
     overdue: isOpenStatus(r.status) && Date.parse(r.due_at) < now.getTime(),
+    overdueItems: overdueItems.get(r.id) ?? 0,
     createdAt: r.created_at,
     channelCount: r.channel_count,
     evidenceCount: r.evidence_count,
@@ -109,7 +113,7 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
   const r = db.get<CaseRow>(sql`${SELECT} WHERE k.id = ${id}`);
   if (!r) throw new JejakError('NOT_FOUND', `No case ${id}.`);
   return {
-    ...summary(r, now),
+    ...summary(r, now, overdueItemsByCase(db, now, id)),
     legalBasis: r.legal_basis,
     notes: r.notes,
     createdBy: r.created_by,
@@ -138,7 +142,10 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
 }
 
 export function listCases(session: VaultSession, now = new Date()): CaseSummary[] {
-  return session.db.all<CaseRow>(sql`${SELECT} ORDER BY k.created_at DESC, k.id DESC`).map((r) => summary(r, now));
+  const overdueItems = overdueItemsByCase(session.db, now);
+  return session.db
+    .all<CaseRow>(sql`${SELECT} ORDER BY k.created_at DESC, k.id DESC`)
+    .map((r) => summary(r, now, overdueItems));
 }
 
 export interface CaseInput {

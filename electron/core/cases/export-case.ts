@@ -11,6 +11,8 @@ import { noticeIdOf } from './notice-id';
 import { noticeSettings } from './notice-settings';
 import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
 import { NOTICE_JSON } from '../packages/bag-names';
+import { recordNotice } from '../outcomes/notice-record';
+import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import { renderReportPdf } from '../report/pdf';
 import type { ReportLanguage } from '../../common/report-json';
@@ -38,8 +40,9 @@ const text = (s: string) => ({
 /**
  * Writes the case as a signed report package (PACKAGE-FORMAT.md) to `destination`: evidence
  * streams straight from the encrypted store into the ZIP, each checked against its catalogued
- * SHA-256; a cancel or an error leaves nothing at the destination. With recipients (or a policy
- * that names some) the package is an age file for them, and its ZIP is never on disk in clear.
+ * SHA-256; a cancel or an error leaves nothing at the destination, and a folder the policy does not
+ * allow is refused before anything is written. With recipients (or a policy that names some) the
+ * package is an age file for them, and its ZIP is never on disk in clear.
  */
 export async function exportCase(
   session: VaultSession,
@@ -48,6 +51,7 @@ export async function exportCase(
   destination: string,
   opts: ExportOptions,
 ): Promise<WriteResult> {
+  requireExportFolder(policy, destination);
   const kase = getCase(session, caseId);
   requireExportable(kase);
   if (kase.channelIds.length === 0 && kase.evidenceIds.length === 0)
@@ -124,9 +128,10 @@ export async function exportCase(
   );
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {
-    session.db.run(
+    const exportId = session.db.run(
       sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`,
-    );
+    ).lastInsertRowid;
+    recordNotice(session, caseId, Number(exportId), notice);
     session.audit({
       action: 'case.exported',
       subject: { type: 'case', id: String(caseId) },

@@ -1,5 +1,6 @@
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { flagReappearedChannel } from '../reappearance/channel-reappearance';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ChannelDetail, type ChannelInput, type ChannelRow, toSummary } from './channel-types';
@@ -89,6 +90,7 @@ export function addOrFindChannel(
           subject: { type: 'channel', id: String(existing) },
           details: { url: link.input },
         });
+      flagReappearedChannel(session, existing, false);
       return { id: existing, created: false, link };
     }
     const id = Number(
@@ -110,6 +112,7 @@ export function addOrFindChannel(
       subject: { type: 'channel', id: String(id) },
       details: { key: link.key, url: link.input, category, status },
     });
+    flagReappearedChannel(session, id, true);
     return { id, created: true, link };
   });
 }

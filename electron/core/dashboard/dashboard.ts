@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { CASE_STATUSES, OPEN_STATUSES } from '../cases/case-status';
 import { type SqlQuery, raw, sql } from '../db/sql';
 import { countShown, exclusionTerm } from '../catalog/exclusion';
+import { overdueItemCount } from '../outcomes/overdue-items';
 
 export interface DashboardStats {
   channels: number;
@@ -14,6 +15,8 @@ export interface DashboardStats {
   /** cases sent (exported) that the platform has not acted on yet, and those of them past their due time */
   openCases: number;
   overdueCases: number;
+  /** items of open cases past their notice's deadline without a final outcome (overdue is per item) */
+  overdueItems: number;
   /** cases per status, in the order of the status machine, statuses with none left out */
   casesByStatus: Array<{ key: string; count: number }>;
 }
@@ -69,6 +72,7 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     byPlatform: groupShown(db, 'platform'),
     perWeek,
     ...caseCounts(db, now),
+    overdueItems: overdueItemCount(db, now),
   };
 }
 

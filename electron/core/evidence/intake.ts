@@ -5,6 +5,7 @@ import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import { setTags } from '../catalog/tags';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { flagReappearedEvidence } from '../reappearance/evidence-reappearance';
 import type { Policy } from '../policy/policy';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
@@ -153,6 +154,7 @@ async function intake(
       subject: { type: 'evidence', id: String(existing) },
       details: { originalName: meta.originalName, sha256: stored.sha256 },
     });
+    flagReappearedEvidence(session, existing, true);
     return {
       evidenceId: existing,
       sha256: stored.sha256,
@@ -218,6 +220,7 @@ async function intake(
         .lastInsertRowid,
     );
     if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
+    flagReappearedEvidence(session, evidenceId, false);
     session.audit({
       action: 'evidence.added',
       subject: { type: 'evidence', id: String(evidenceId) },

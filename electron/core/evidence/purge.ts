@@ -61,10 +61,11 @@ export function purgeEvidence(session: VaultSession, id: number): PurgeResult {
     session.db.run(
       sql`INSERT INTO purged_evidence (id, sha256, purged_at, purged_by) VALUES (${id}, ${row.sha256}, ${new Date().toISOString()}, ${session.actor})`,
     );
-    // A received decision package may hold the very same bytes (someone took the ZIP in as evidence).
+    // A received decision package or response may hold the very same bytes (someone took it in as evidence).
     const shared =
       session.db.get(
-        sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name} UNION ALL SELECT 1 FROM case_decisions WHERE blob_name = ${row.blob_name}`,
+        sql`SELECT 1 FROM evidence WHERE blob_name = ${row.blob_name} UNION ALL SELECT 1 FROM case_decisions WHERE blob_name = ${row.blob_name}
+          UNION ALL SELECT 1 FROM case_responses WHERE blob_name = ${row.blob_name}`,
       ) !== undefined;
     if (!shared) session.db.run(sql`DELETE FROM blobs WHERE name = ${row.blob_name}`);
     session.audit({

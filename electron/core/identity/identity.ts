@@ -153,10 +153,13 @@ export function groupedFingerprint(fingerprint: string): string {
   return fingerprint.match(/.{1,4}/g)!.join(' ');
 }
 
-/** A Signer for packages; refuses until a name and unit are set, since both go into the statement. */
-export function vaultSigner(session: IdentitySession, unitFallback?: string): Signer {
+/**
+ * A Signer for packages; refuses until a name and unit are set, since both go into the statement.
+ * The machine policy's unit, when it names one, is the unit signed, whatever the person typed.
+ */
+export function vaultSigner(session: IdentitySession, policyUnit?: string): Signer {
   const r = row(session);
-  const unit = r.unit || unitFallback || '';
+  const unit = policyUnit || r.unit;
   if (!r.name || !unit)
     throw new JejakError(
       'IDENTITY_REQUIRED',

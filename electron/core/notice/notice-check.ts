@@ -1,7 +1,8 @@
 import { JejakError } from '../errors';
 import { decodeUtf8, type FileFacts } from '../packages/checks';
 import type { EvidenceFacts } from '../packages/report-check';
-import { formatProblem, noticeSchemaProblems } from './schemas';
+import { inEnglish, type Phrase, say } from '../packages/phrases';
+import { noticeSchemaProblems, problemPhrase } from './schemas';
 
 /**
  * data/notice.json against its schema and against the bag: the same case, the same analyst and
@@ -44,9 +45,9 @@ export function noticeEvidenceFacts(
   );
 }
 
-export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
+export function noticeProblems(value: unknown, ctx: NoticeContext): Phrase[] {
   const schema = noticeSchemaProblems(value);
-  if (schema.length > 0) return schema.map(formatProblem);
+  if (schema.length > 0) return schema.map(problemPhrase);
   const notice = value as Json & {
     authority: Json;
     analyst: Json;
@@ -55,61 +56,62 @@ export function noticeProblems(value: unknown, ctx: NoticeContext): string[] {
     items: Json[];
     evidence: Json[];
   };
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
+  const at = (path: string, problem: Phrase) => problems.push(say('check.notice.at', { path, problem }));
   if (notice.reference !== ctx.externalIdentifier)
-    problems.push(`/reference: is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`);
+    at('/reference', say('check.notice.reference', { reference: JSON.stringify(ctx.externalIdentifier ?? '') }));
   if (ctx.analystFingerprint !== undefined) {
-    if (notice.analyst.fingerprint !== ctx.analystFingerprint)
-      problems.push('/analyst/fingerprint: is not the analyst who signed the first statement');
-    if (notice.signer.fingerprint !== ctx.analystFingerprint)
-      problems.push('/signer/fingerprint: is not the key that signed the first statement');
+    if (notice.analyst.fingerprint !== ctx.analystFingerprint) at('/analyst/fingerprint', say('check.notice.analyst'));
+    if (notice.signer.fingerprint !== ctx.analystFingerprint) at('/signer/fingerprint', say('check.notice.signer'));
   }
-  if (notice.response.noticeId !== notice.noticeId) problems.push('/response/noticeId: is not the noticeId');
+  if (notice.response.noticeId !== notice.noticeId) at('/response/noticeId', say('check.notice.noticeId'));
   const listed = new Set<string>();
   notice.evidence.forEach((e, i) => {
     const path = e.path as string;
     const facts = ctx.evidence.get(path);
-    if (!facts) problems.push(`/evidence/${i}/path: ${path} is not an evidence file of the bag`);
-    else if (listed.has(path)) problems.push(`/evidence/${i}/path: ${path} is listed twice`);
+    if (!facts) at(`/evidence/${i}/path`, say('check.notice.notEvidence', { file: path }));
+    else if (listed.has(path)) at(`/evidence/${i}/path`, say('check.notice.twice', { file: path }));
     else {
-      if (facts.sha256.some((h) => e.sha256 !== `sha256:${h}`))
-        problems.push(`/evidence/${i}/sha256: differs from ${path}`);
-      if (facts.sha512.some((h) => e.sha512 !== `sha512:${h}`))
-        problems.push(`/evidence/${i}/sha512: differs from ${path}`);
-      if (e.size !== facts.size) problems.push(`/evidence/${i}/size: differs from ${path}`);
+      const differs = say('check.notice.differs', { file: path });
+      if (facts.sha256.some((h) => e.sha256 !== `sha256:${h}`)) at(`/evidence/${i}/sha256`, differs);
+      if (facts.sha512.some((h) => e.sha512 !== `sha512:${h}`)) at(`/evidence/${i}/sha512`, differs);
+      if (e.size !== facts.size) at(`/evidence/${i}/size`, differs);
     }
     listed.add(path);
   });
-  for (const path of ctx.evidence.keys()) if (!listed.has(path)) problems.push(`/evidence: does not list ${path}`);
+  for (const path of ctx.evidence.keys())
+    if (!listed.has(path)) at('/evidence', say('check.notice.unlisted', { file: path }));
   const ids = new Set<unknown>();
   notice.items.forEach((item, i) => {
-    if (ids.has(item.itemId)) problems.push(`/items/${i}/itemId: is used by an earlier item`);
+    if (ids.has(item.itemId)) at(`/items/${i}/itemId`, say('check.notice.itemIdUsed'));
     ids.add(item.itemId);
     (item.evidence as string[]).forEach((path, j) => {
-      if (!listed.has(path)) problems.push(`/items/${i}/evidence/${j}: ${path} is not in /evidence`);
+      if (!listed.has(path)) at(`/items/${i}/evidence/${j}`, say('check.notice.notListed', { file: path }));
     });
   });
   notice.items.forEach((item, i) => {
     if (item.parentItemId !== null && !ids.has(item.parentItemId))
-      problems.push(`/items/${i}/parentItemId: is not an item of this notice`);
+      at(`/items/${i}/parentItemId`, say('check.notice.parent'));
   });
   return problems;
 }
 
 /** The check verify runs on the bytes of data/notice.json. */
-export function noticeFileProblems(bytes: Uint8Array | undefined, ctx: NoticeContext): string[] {
+export function noticeFileProblems(bytes: Uint8Array | undefined, ctx: NoticeContext): Phrase[] {
   const text = decodeUtf8(bytes);
-  if (text === null) return ['data/notice.json is missing or not UTF-8'];
+  if (text === null) return [say('check.notice.unreadable')];
+  let value: unknown;
   try {
-    return noticeProblems(JSON.parse(text), ctx);
+    value = JSON.parse(text);
   } catch {
-    return ['data/notice.json is not JSON'];
+    return [say('check.notice.notJson')];
   }
+  return noticeProblems(value, ctx);
 }
 
 /** At export a notice that does not check is Jejak's own bug, never the analyst's: INTERNAL, naming the fields. */
 export function assertNoticeChecks(value: unknown, ctx: NoticeContext): void {
-  const problems = noticeProblems(value, ctx);
+  const problems = noticeProblems(value, ctx).map(inEnglish);
   if (problems.length > 0)
     throw new JejakError('INTERNAL', `The notice (notice.json) Jejak made does not check: ${problems.join('; ')}.`, {
       problems,

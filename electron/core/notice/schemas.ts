@@ -1,4 +1,5 @@
-import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { inEnglish, type Phrase, type PhraseKey, say } from '../packages/phrases';
 import { noticeValidator } from './notice-validator';
 
 /** The notice's JSON Schema problems, each naming the field by its JSON Pointer. */
@@ -7,33 +8,66 @@ export interface SchemaProblem {
   /** JSON Pointer of the field, e.g. "/items/0/category"; "" is the whole document */
   path: string;
   message: string;
+  /** the message by key, for the reader's language (ajv's own words stay English) */
+  phrase: Phrase;
 }
 
 const pointer = (segment: string): string => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
+function problem(path: string, phrase: Phrase): SchemaProblem {
+  return { path, message: inEnglish(phrase), phrase };
+}
+
 function toProblem(e: ErrorObject): SchemaProblem {
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'required')
-    return { path: e.instancePath + pointer(String(params.missingProperty)), message: 'is missing' };
+    return problem(e.instancePath + pointer(String(params.missingProperty)), say('check.notice.missing'));
   if (e.keyword === 'additionalProperties')
-    return {
-      path: e.instancePath + pointer(String(params.additionalProperty)),
-      message: 'is not a field of this format',
-    };
-  if (e.keyword === 'enum')
-    return {
-      path: e.instancePath,
-      message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-    };
-  if (e.keyword === 'const') return { path: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
-  return { path: e.instancePath, message: e.message ?? e.keyword };
+    return problem(e.instancePath + pointer(String(params.additionalProperty)), say('check.notice.unknownField'));
+  if (e.keyword === 'enum') {
+    const values = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return problem(e.instancePath, say('check.notice.oneOf', { values }));
+  }
+  if (e.keyword === 'const')
+    return problem(e.instancePath, say('check.notice.must', { value: JSON.stringify(params.allowedValue) }));
+  return problem(e.instancePath, ajvPhrase(e));
+}
+
+/** Ajv's own message by key where we have words for it; its English is kept exactly (else the message itself). */
+function ajvPhrase(e: ErrorObject): Phrase {
+  const message = e.message ?? e.keyword;
+  const key = AJV_KEYS[e.keyword];
+  const values = Object.entries(e.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+  const phrase = key && say(key, Object.fromEntries(values) as Record<string, string | number>);
+  return phrase && inEnglish(phrase) === message ? phrase : say('check.notice.schema', { message });
+}
+
+const AJV_KEYS: Record<string, PhraseKey> = {
+  pattern: 'check.notice.pattern',
+  format: 'check.notice.format',
+  maxLength: 'check.notice.maxLength',
+  minLength: 'check.notice.minLength',
+  maxItems: 'check.notice.maxItems',
+  minItems: 'check.notice.minItems',
+  type: 'check.notice.type',
+  minimum: 'check.notice.limit',
+  maximum: 'check.notice.limit',
+  uniqueItems: 'check.notice.unique',
+};
+
+/** What a compiled schema finds wrong with value, each problem naming its field. */
+export function schemaProblems(validate: ValidateFunction, value: unknown): SchemaProblem[] {
+  return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
 }
 
 export function noticeSchemaProblems(value: unknown): SchemaProblem[] {
-  const validate = noticeValidator();
-  return validate(value) ? [] : (validate.errors ?? []).map(toProblem);
+  return schemaProblems(noticeValidator(), value);
 }
 
 export function formatProblem(p: SchemaProblem): string {
   return `${p.path || '/'}: ${p.message}`;
 }
+
+/** "/items/0/category: must be one of …" */
+export const problemPhrase = (p: SchemaProblem): Phrase =>
+  say('check.notice.at', { path: p.path || '/', problem: p.phrase });

@@ -1,5 +1,7 @@
 /** bagit.txt and bag-info.txt (RFC 8493 §2.1.1, §2.2.2) with the labels PACKAGE-FORMAT.md lists. */
 
+import { type Phrase, say } from './phrases';
+
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
 /** The package format this Jejak writes and reads (PACKAGE-FORMAT.md), as bag-info.txt's Jejak-Format. */
@@ -78,13 +80,13 @@ export function formatBagSize(bytes: number): string {
 
 export interface ParsedBagInfo {
   fields: Record<string, string>;
-  problems: string[];
+  problems: Phrase[];
 }
 
 /** Labels and values, with RFC continuation lines (leading whitespace) folded into the value. */
 export function parseBagInfo(text: string): ParsedBagInfo {
   const fields = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   let last: string | undefined;
   const lines = text.split(/\r\n|\n|\r/);
   if (lines.at(-1) === '') lines.pop();
@@ -97,22 +99,20 @@ export function parseBagInfo(text: string): ParsedBagInfo {
     const colon = line.indexOf(':');
     const label = line.slice(0, Math.max(colon, 0)).trim();
     if (colon < 0 || label === '' || /^\s/.test(line)) {
-      problems.push(`bag-info.txt line ${i + 1} is not "Label: value"`);
+      problems.push(say('check.bagInfo.line', { line: i + 1 }));
       return;
     }
     last = label;
-    if (fields.has(label)) problems.push(`bag-info.txt has ${label} twice`);
+    if (fields.has(label)) problems.push(say('check.bagInfo.twice', { label }));
     fields.set(label, line.slice(colon + 1).replace(/^[ \t]/, ''));
   });
   for (const label of BAG_INFO_LABELS) {
-    if (!fields.has(label)) problems.push(`bag-info.txt has no ${label}`);
+    if (!fields.has(label)) problems.push(say('check.bagInfo.missing', { label }));
   }
   return { fields: Object.fromEntries(fields), problems };
 }
 
 /** bagit.txt must declare version 1.0 and UTF-8; LF or CRLF line endings are both BagIt. */
-export function checkBagitTxt(text: string): string | null {
-  return text.replace(/\r\n/g, '\n') === BAGIT_TXT
-    ? null
-    : 'bagit.txt is not "BagIt-Version: 1.0" with "Tag-File-Character-Encoding: UTF-8"';
+export function checkBagitTxt(text: string): Phrase | null {
+  return text.replace(/\r\n/g, '\n') === BAGIT_TXT ? null : say('check.bagit.wrong');
 }

@@ -1,3 +1,5 @@
+import { inEnglish, type Phrase, say } from './phrases';
+
 /**
  * The named checks a verification reports, in the order they run. A ZIP reports zip-structure,
  * zip-limits and zip-data; an unzipped bag folder reports the folder-* check in their place.
@@ -42,7 +44,10 @@ export type CheckId = (typeof CHECK_IDS)[number];
 export interface Check {
   id: CheckId;
   ok: boolean;
+  /** in English: what passed, or the problems found */
   detail: string;
+  /** the same, phrase by phrase, for the reader's language (joined with "; ") */
+  phrases: Phrase[];
 }
 
 /** A hostile archive can produce thousands of problems; the detail names the first few. */
@@ -51,10 +56,11 @@ const LISTED = 10;
 export class CheckList {
   readonly checks: Check[] = [];
 
-  add(id: CheckId, problems: readonly string[], okDetail: string): void {
+  add(id: CheckId, problems: readonly Phrase[], passed: Phrase | readonly Phrase[]): void {
     const ok = problems.length === 0;
-    const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more` : '';
-    this.checks.push({ id, ok, detail: ok ? okDetail : `${problems.slice(0, LISTED).join('; ')}${more}` });
+    const more = problems.length > LISTED ? [say('check.more', { count: problems.length - LISTED })] : [];
+    const phrases = ok ? [passed].flat() : [...problems.slice(0, LISTED), ...more];
+    this.checks.push({ id, ok, detail: phrases.map(inEnglish).join('; '), phrases });
   }
 
   get allOk(): boolean {

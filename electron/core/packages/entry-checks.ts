@@ -1,6 +1,7 @@
 import { isValidBagName } from './bag-names';
 import { utf8 } from './bytes';
-import { entryLabel, type ZipEntry } from './zip-read';
+import { type Phrase, say } from './phrases';
+import { entryLabel, entryPhrase, type ZipEntry } from './zip-read';
 
 /**
  * What a hostile archive could do to whoever extracts it: escape the target folder, plant a link,
@@ -19,10 +20,10 @@ const DOS_ARCHIVE = 0x20;
 const MAX_DEPTH = 16;
 
 export interface EntryCheckResult {
-  names: string[];
-  types: string[];
-  unique: string[];
-  folder: string[];
+  names: Phrase[];
+  types: Phrase[];
+  unique: Phrase[];
+  folder: Phrase[];
   /** the single top-level folder, when there is one */
   bagName?: string;
   /** entries that passed every check, by path inside the bag folder */
@@ -58,36 +59,35 @@ function decodeName(e: ZipEntry): string | null {
 }
 
 /** The rules for one relative path, wherever it comes from (a ZIP entry, a file in an unzipped bag). */
-export function pathProblem(name: string): string | null {
-  if (name === '') return 'has an empty name';
-  if (name.includes('\\')) return 'contains a backslash';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
-  if (hasUnsafeChar(name)) return 'contains a control, bidirectional or Windows-reserved character';
-  if (name !== name.normalize('NFC')) return 'is not in Unicode NFC form';
+export function pathProblem(name: string): Phrase | null {
+  if (name === '') return say('check.name.empty');
+  if (name.includes('\\')) return say('check.name.backslash');
+  if (name.startsWith('/')) return say('check.name.absolute');
+  if (/^[A-Za-z]:/.test(name)) return say('check.name.drive');
+  if (hasUnsafeChar(name)) return say('check.name.unsafeChar');
+  if (name !== name.normalize('NFC')) return say('check.name.notNfc');
   const segments = name.split('/');
-  if (segments.includes('..') || segments.includes('.')) return 'contains a "." or ".." path segment';
-  if (segments.includes('')) return 'contains an empty path segment';
-  if (segments.length > MAX_DEPTH) return `is nested more than ${MAX_DEPTH} folders deep`;
+  if (segments.includes('..') || segments.includes('.')) return say('check.name.dotSegment');
+  if (segments.includes('')) return say('check.name.emptySegment');
+  if (segments.length > MAX_DEPTH) return say('check.name.tooDeep', { depth: MAX_DEPTH });
   return null;
 }
 
 /** Two names that land on one file on Windows or macOS: equal ignoring letter case and Unicode form. */
 export const foldName = (name: string): string => name.normalize('NFC').toLowerCase();
 
-function nameProblem(e: ZipEntry, name: string | null): string | null {
-  if (name === null) return 'is not valid UTF-8 (or is non-ASCII without the UTF-8 flag)';
-  if (e.unicodePathField) return 'carries a second, Unicode Path name that some tools use instead';
+function nameProblem(e: ZipEntry, name: string | null): Phrase | null {
+  if (name === null) return say('check.name.notUtf8');
+  if (e.unicodePathField) return say('check.name.unicodePath');
   // A folder entry ("a/b/") is judged by its path; whether it is plain is folderProblem's job.
   return pathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
 }
 
-function typeProblem(e: ZipEntry): string | null {
+function typeProblem(e: ZipEntry): Phrase | null {
   const type = (e.externalAttributes >>> 16) & S_IFMT;
-  if (type === S_IFLNK) return 'is a symbolic link';
-  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY)
-    return 'is marked as a directory but its name does not end in "/"';
-  if (type !== 0 && type !== S_IFREG) return 'is not a regular file';
+  if (type === S_IFLNK) return say('check.type.link');
+  if (type === S_IFDIR || e.externalAttributes & DOS_DIRECTORY) return say('check.type.directoryName');
+  if (type !== 0 && type !== S_IFREG) return say('check.type.notRegular');
   return null;
 }
 
@@ -96,13 +96,11 @@ function typeProblem(e: ZipEntry): string | null {
  * accepted only when it is plain: no data, and attributes that say "directory" and nothing more
  * (no link or file type, no set-id or sticky bit, no hidden or system flag).
  */
-function folderProblem(e: ZipEntry): string | null {
-  if (e.uncompressedSize !== 0 || e.compressedSize !== 0 || e.crc32 !== 0) return 'is a folder entry that carries data';
+function folderProblem(e: ZipEntry): Phrase | null {
+  if (e.uncompressedSize !== 0 || e.compressedSize !== 0 || e.crc32 !== 0) return say('check.type.folderData');
   const unix = e.externalAttributes >>> 16;
-  if (unix !== 0 && ((unix & S_IFMT) !== S_IFDIR || unix & 0o7000))
-    return 'is a folder entry whose attributes say more than "directory"';
-  if (e.externalAttributes & 0xff & ~(DOS_DIRECTORY | DOS_ARCHIVE))
-    return 'is a folder entry with DOS attributes other than directory';
+  if (unix !== 0 && ((unix & S_IFMT) !== S_IFDIR || unix & 0o7000)) return say('check.type.folderAttributes');
+  if (e.externalAttributes & 0xff & ~(DOS_DIRECTORY | DOS_ARCHIVE)) return say('check.type.folderDos');
   return null;
 }
 
@@ -115,13 +113,13 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
   for (const e of entries) {
     const name = decodeName(e);
     const problem = nameProblem(e, name);
-    if (problem) result.names.push(`entry ${entryLabel(e)} ${problem}`);
+    if (problem) result.names.push(entryPhrase(e, problem));
     const isFolder = name?.endsWith('/') ?? false;
     const type = isFolder ? folderProblem(e) : typeProblem(e);
-    if (type) result.types.push(`entry ${entryLabel(e)} ${type}`);
+    if (type) result.types.push(entryPhrase(e, type));
     if (name === null) continue;
     if (byExact.has(name)) {
-      result.unique.push(`entry ${entryLabel(e)} appears more than once`);
+      result.unique.push(entryPhrase(e, say('check.unique.repeated')));
       continue;
     }
     byExact.set(name, e);
@@ -132,9 +130,7 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
     const folded = foldName(name);
     const twin = byFolded.get(folded);
     if (twin !== undefined)
-      result.unique.push(
-        `entries ${JSON.stringify(twin)} and ${entryLabel(e)} differ only in Unicode form or letter case`,
-      );
+      result.unique.push(say('check.unique.twins', { first: JSON.stringify(twin), second: entryLabel(e) }));
     else byFolded.set(folded, name);
     if (!problem && !type && twin === undefined) safe.push({ e, name });
   }
@@ -147,7 +143,7 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
     }
   }
   for (const name of fileAndFolder)
-    result.unique.push(`entry ${JSON.stringify(name)} is a file and also the folder of other entries`);
+    result.unique.push(say('check.entry', { entry: JSON.stringify(name), problem: say('check.unique.fileAndFolder') }));
   result.types.push(...foldersOfNoFile(folders, safe));
   checkFolder(entries, safe, result);
   return result;
@@ -157,14 +153,12 @@ export function checkEntries(entries: readonly ZipEntry[]): EntryCheckResult {
 function foldersOfNoFile(
   folders: ReadonlyArray<{ e: ZipEntry; name: string }>,
   files: ReadonlyArray<{ name: string }>,
-): string[] {
+): Phrase[] {
   const ancestors = new Set<string>();
   for (const { name } of files) {
     for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) ancestors.add(name.slice(0, at));
   }
-  return folders
-    .filter((f) => !ancestors.has(f.name))
-    .map((f) => `entry ${entryLabel(f.e)} is a folder entry for no file of the archive`);
+  return folders.filter((f) => !ancestors.has(f.name)).map((f) => entryPhrase(f.e, say('check.type.folderOfNothing')));
 }
 
 function checkFolder(
@@ -174,19 +168,20 @@ function checkFolder(
 ): void {
   const first = entries[0];
   if (!first) {
-    result.folder.push('the archive is empty');
+    result.folder.push(say('check.folder.emptyArchive'));
     return;
   }
   const top = utf8(first.nameRaw).split('/')[0] ?? '';
-  if (!isValidBagName(top))
-    result.folder.push(
-      `the top-level folder ${JSON.stringify(top)} is not a valid package name (A-Z a-z 0-9 . _ - only)`,
-    );
+  if (!isValidBagName(top)) result.folder.push(say('check.folder.badName', { name: JSON.stringify(top) }));
   else result.bagName = top;
   const outside = entries.filter((e) => !utf8(e.nameRaw).startsWith(`${top}/`));
   if (outside.length > 0) {
     result.folder.push(
-      `${outside.length} entries lie outside the single top-level folder ${JSON.stringify(top)}, e.g. ${entryLabel(outside[0] as ZipEntry)}`,
+      say('check.folder.outside', {
+        count: outside.length,
+        name: JSON.stringify(top),
+        example: entryLabel(outside[0] as ZipEntry),
+      }),
     );
   }
   if (!result.bagName) return;

@@ -5,6 +5,7 @@ import { CheckList, type FileFacts } from './checks';
 import { foldName, pathProblem } from './entry-checks';
 import { checkContents, isMetadata, type Inspection, type VerifyLimits } from './inspect';
 import { throwIfAborted, type OperationOptions } from './operation';
+import { type Phrase, say } from './phrases';
 import { errorCode, type FolderEntryKind, type FolderSource, type Platform } from './platform';
 
 /**
@@ -20,10 +21,10 @@ export interface FolderInspectOptions extends OperationOptions {
 }
 
 interface Walk {
-  structure: string[];
-  names: string[];
-  types: string[];
-  unique: string[];
+  structure: Phrase[];
+  names: Phrase[];
+  types: Phrase[];
+  unique: Phrase[];
   /** bag path → size, for regular files whose path passed every check */
   files: Map<string, number>;
   folders: string[];
@@ -33,6 +34,8 @@ interface Walk {
 
 const CHUNK = 1 << 20;
 const label = (path: string): string => JSON.stringify(path);
+/** ""PATH" PROBLEM" */
+const about = (path: string, problem: Phrase): Phrase => say('check.path', { path: label(path), problem });
 
 export async function inspectFolder(
   folder: FolderSource,
@@ -50,23 +53,23 @@ export async function inspectFolder(
   checks.add(
     'folder-structure',
     walk.structure,
-    `${walk.files.size} files in ${walk.folders.length + 1} folders, read without following any link`,
+    say('check.folderWalk.ok', { files: walk.files.size, folders: walk.folders.length + 1 }),
   );
   const limits = limitProblems(walk, opts.limits);
-  checks.add('folder-limits', limits, 'sizes and file count within limits');
-  checks.add('entry-names', walk.names, 'every name is a safe relative path in NFC');
-  checks.add('entry-types', walk.types, 'regular files, in folders that hold them, and nothing else');
-  checks.add('entry-unique', walk.unique, 'no two names differ only in letter case or Unicode form');
+  checks.add('folder-limits', limits, say('check.folderLimits.ok'));
+  checks.add('entry-names', walk.names, say('check.name.ok'));
+  checks.add('entry-types', walk.types, say('check.type.okFolder'));
+  checks.add('entry-unique', walk.unique, say('check.unique.okFolder'));
   checks.add(
     'single-folder',
-    isValidBagName(name) ? [] : [`the folder name ${label(name)} is not a valid package name (A-Z a-z 0-9 . _ - only)`],
-    `bag folder ${label(name)}`,
+    isValidBagName(name) ? [] : [say('check.folder.badFolderName', { name: label(name) })],
+    say('check.folder.okFolder', { name: label(name) }),
   );
   if (limits.length > 0) return result;
   checks.add(
     'folder-data',
     await readFiles(folder, walk.files, result.files, platform, opts),
-    'every file read whole, its size unchanged while read',
+    say('check.folderData.ok'),
   );
   return checkContents(result, isValidBagName(name) ? name : undefined, platform);
 }
@@ -82,7 +85,7 @@ async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> 
     try {
       names = await folder.list(dir);
     } catch (err) {
-      walk.structure.push(`folder ${label(dir || '.')} cannot be read (${errorCode(err)})`);
+      walk.structure.push(say('check.folderWalk.unreadableFolder', { path: label(dir || '.'), code: errorCode(err) }));
       continue;
     }
     // Sorted, so which of two twins is reported does not depend on the file system's order.
@@ -95,28 +98,28 @@ async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> 
       try {
         own = new TextDecoder('utf-8', { fatal: true }).decode(raw);
       } catch {
-        walk.names.push(`a name in ${label(dir || '.')} is not valid UTF-8`);
+        walk.names.push(say('check.name.folderNotUtf8', { path: label(dir || '.') }));
         continue;
       }
       const path = dir ? `${dir}/${own}` : own;
       const problem = pathProblem(`${name}/${path}`);
-      if (problem) walk.names.push(`${label(path)} ${problem}`);
+      if (problem) walk.names.push(about(path, problem));
       const twin = folded.get(foldName(path));
       if (twin !== undefined)
-        walk.unique.push(`${label(twin)} and ${label(path)} differ only in Unicode form or letter case`);
+        walk.unique.push(say('check.unique.folderTwins', { first: label(twin), second: label(path) }));
       else folded.set(foldName(path), path);
       let info: { kind: FolderEntryKind; size: number };
       try {
         info = await folder.stat(path);
       } catch (err) {
-        walk.structure.push(`${label(path)} cannot be read (${errorCode(err)})`);
+        walk.structure.push(about(path, say('check.folderWalk.unreadable', { code: errorCode(err) })));
         continue;
       }
-      if (info.kind === 'link') walk.types.push(`${label(path)} is a symbolic link`);
+      if (info.kind === 'link') walk.types.push(about(path, say('check.type.link')));
       else if (info.kind === 'folder') {
         walk.folders.push(path);
         if (!problem) queue.push(path);
-      } else if (info.kind !== 'file') walk.types.push(`${label(path)} is not a regular file`);
+      } else if (info.kind !== 'file') walk.types.push(about(path, say('check.type.notRegular')));
       else if (!problem && twin === undefined) walk.files.set(path, info.size);
     }
   }
@@ -124,22 +127,19 @@ async function walkBag(folder: FolderSource, maxEntries: number): Promise<Walk> 
   const holding = new Set<string>();
   for (const f of walk.files.keys())
     for (let at = f.indexOf('/'); at > 0; at = f.indexOf('/', at + 1)) holding.add(f.slice(0, at));
-  for (const f of walk.folders)
-    if (!holding.has(f)) walk.types.push(`${label(`${f}/`)} is a folder that holds no file`);
+  for (const f of walk.folders) if (!holding.has(f)) walk.types.push(about(`${f}/`, say('check.type.emptyFolder')));
   return walk;
 }
 
-function limitProblems(walk: Walk, limits: VerifyLimits): string[] {
-  const problems: string[] = [];
-  if (walk.tooMany) problems.push(`the folder holds more than ${limits.maxEntries} files and folders, the limit`);
+function limitProblems(walk: Walk, limits: VerifyLimits): Phrase[] {
+  const problems: Phrase[] = [];
+  if (walk.tooMany) problems.push(say('check.folderLimits.entries', { limit: limits.maxEntries }));
   const total = [...walk.files.values()].reduce((sum, size) => sum + size, 0);
   if (total > limits.maxTotalBytes)
-    problems.push(`the files hold ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+    problems.push(say('check.folderLimits.total', { bytes: total, limit: limits.maxTotalBytes }));
   const metadata = [...walk.files].filter(([path]) => isMetadata(path)).reduce((sum, [, size]) => sum + size, 0);
   if (metadata > limits.maxMetadataBytes)
-    problems.push(
-      `tag files, report and statements hold ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`,
-    );
+    problems.push(say('check.folderLimits.metadata', { bytes: metadata, limit: limits.maxMetadataBytes }));
   return problems;
 }
 
@@ -149,8 +149,8 @@ async function readFiles(
   files: Map<string, FileFacts>,
   platform: Platform,
   opts: FolderInspectOptions,
-): Promise<string[]> {
-  const problems: string[] = [];
+): Promise<Phrase[]> {
+  const problems: Phrase[] = [];
   const bytesTotal = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   let bytesDone = 0;
   const capture = opts.capture;
@@ -170,12 +170,12 @@ async function readFiles(
     const chunks: Uint8Array[] = [];
     const sha256 = platform.sha256();
     const sha512 = platform.sha512(size);
-    let problem: string | null = null;
+    let problem: Phrase | null = null;
     let read = 0;
     try {
       // A file swapped for a link after the walk is refused, not followed.
       const file = await folder.open(path);
-      if (!file) problem = 'is no longer a regular file';
+      if (!file) problem = say('check.folderData.notAFile');
       try {
         for (let n = -1; file && !problem && n !== 0;) {
           throwIfAborted(opts.signal);
@@ -193,10 +193,10 @@ async function readFiles(
       }
     } catch (err) {
       if (err instanceof JejakError) throw err;
-      problem = `could not be read (${errorCode(err)})`;
+      problem = say('check.folderData.unreadable', { code: errorCode(err) });
     }
-    if (!problem && read !== size) problem = `changed while being read: ${read} bytes, not the ${size} it had`;
-    if (problem) problems.push(`${path} ${problem}`);
+    if (!problem && read !== size) problem = say('check.folderData.changed', { read, size });
+    if (problem) problems.push(say('check.path', { path, problem }));
     const digest512 = await sha512.digest();
     files.set(path, {
       size,

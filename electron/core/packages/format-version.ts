@@ -1,6 +1,7 @@
 import { JEJAK_FORMAT, parseBagInfo } from './bag-info';
 import { BAG_INFO, parseStatementPath } from './bag-names';
 import { decodeUtf8, type FileFacts } from './checks';
+import { type Phrase, say } from './phrases';
 import { STATEMENT_FORMAT } from './statement-parse';
 
 /**
@@ -10,35 +11,39 @@ import { STATEMENT_FORMAT } from './statement-parse';
  * bag-info.txt or statements cannot be read at all is left to the checks that say so.
  */
 
-const OLDER = `made by an older Jejak (package format 1); this Jejak reads format ${JEJAK_FORMAT} only. Ask the sender to export it again with the current Jejak`;
+const OLDER = say('check.format.older', { format: JEJAK_FORMAT });
 
-export function formatProblems(files: Map<string, FileFacts>): string[] {
-  const problems: string[] = [];
+export function formatProblems(files: Map<string, FileFacts>): Phrase[] {
+  const problems: Phrase[] = [];
   const bagInfo = decodeUtf8(files.get(BAG_INFO)?.bytes);
   if (bagInfo !== null) {
     const { fields } = parseBagInfo(bagInfo.replace(/^\uFEFF/, ''));
     const declared = fields['Jejak-Format'];
     const byJejak = /^jejak /.test(fields['Bag-Software-Agent'] ?? '');
     if (declared === undefined)
-      problems.push(`bag-info.txt declares no Jejak-Format: ${byJejak ? `the package was ${OLDER}` : otherFormat('')}`);
+      problems.push(
+        say('check.format.none', { why: byJejak ? say('check.format.wasOlder', { older: OLDER }) : otherFormat('') }),
+      );
     else if (declared !== JEJAK_FORMAT)
-      problems.push(`bag-info.txt declares Jejak-Format ${JSON.stringify(declared)}: ${otherFormat(declared)}`);
+      problems.push(say('check.format.declared', { declared: JSON.stringify(declared), why: otherFormat(declared) }));
   }
   for (const [path, facts] of files) {
     if (parseStatementPath(path)?.ext !== 'json') continue;
     const format = declaredFormat(facts.bytes);
     if (format === undefined || format === STATEMENT_FORMAT) continue;
-    if (format === 'jejak-signature/1') problems.push(`${path} is a "jejak-signature/1" statement, ${OLDER}`);
+    if (format === 'jejak-signature/1') problems.push(say('check.format.statementOlder', { path, older: OLDER }));
     else if (format.startsWith('jejak-signature/'))
-      problems.push(`${path} is a ${JSON.stringify(format)} statement: ${otherFormat(format.slice(16))}`);
+      problems.push(
+        say('check.format.statement', { path, format: JSON.stringify(format), why: otherFormat(format.slice(16)) }),
+      );
   }
   return problems;
 }
 
-function otherFormat(version: string): string {
+function otherFormat(version: string): Phrase {
   return /^\d+$/.test(version) && Number(version) > Number(JEJAK_FORMAT)
-    ? `the package was made by a newer Jejak (format ${version}); update Jejak to read it`
-    : `not a package format Jejak knows (this Jejak reads format ${JEJAK_FORMAT})`;
+    ? say('check.format.newer', { version })
+    : say('check.format.unknown', { format: JEJAK_FORMAT });
 }
 
 /** The statement's `format` field when the file is JSON at all; the statement checks judge the rest. */

@@ -8,13 +8,14 @@ import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
 import { formatProblems } from './format-version';
 import type { OperationOptions } from './operation';
+import { type Phrase, say } from './phrases';
 import type { ByteSource, Platform } from './platform';
 import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
 import { checkTimestamps, timestampsDetail, type TimestampFound } from '../timestamps/timestamp-check';
 import { ZipFormatError } from './zip-format';
 import {
-  entryLabel,
+  entryPhrase,
   mapLocalHeaders,
   readArchive,
   readEntryData,
@@ -81,43 +82,35 @@ export async function inspect(source: ByteSource, platform: Platform, opts: Insp
   const checks = new CheckList();
   const result: Inspection = { checks, entries: [], statements: [], timestamps: [], files: new Map() };
   let archive: ZipArchive;
-  let structure: string[];
+  let structure: Phrase[];
   try {
     archive = await readArchive(source, opts.limits.maxEntries);
-    structure = archive.entries.filter((e) => e.problem).map((e) => `entry ${entryLabel(e)} ${e.problem}`);
+    structure = archive.entries.flatMap((e) => (e.problem ? [entryPhrase(e, e.problem)] : []));
     structure.push(...(await mapLocalHeaders(archive)));
   } catch (err) {
-    if (err instanceof ZipLimitError) checks.add('zip-limits', [err.message], '');
-    else if (err instanceof ZipFormatError) checks.add('zip-structure', [err.message], '');
+    if (err instanceof ZipLimitError) checks.add('zip-limits', [err.phrase], []);
+    else if (err instanceof ZipFormatError) checks.add('zip-structure', [err.phrase], []);
     else throw err;
     return result;
   }
   result.archive = archive;
   result.entries = archive.entries.map((e) => utf8(e.nameRaw));
-  checks.add(
-    'zip-structure',
-    structure,
-    `${archive.entries.length} entries; central directory and local headers agree; no gaps, overlaps or extra bytes`,
-  );
+  checks.add('zip-structure', structure, say('check.zip.ok', { entries: archive.entries.length }));
 
   const named = checkEntries(archive.entries);
   result.name = named.bagName;
   const limits = limitProblems(archive.entries, named.files, opts);
-  checks.add('zip-limits', limits, 'sizes and compression ratios within limits');
-  checks.add('entry-names', named.names, 'every name is a safe relative path in NFC');
-  checks.add('entry-types', named.types, 'regular files only');
-  checks.add('entry-unique', named.unique, 'no two entries share a name, even ignoring case and Unicode form');
-  checks.add('single-folder', named.folder, `one top-level folder ${JSON.stringify(named.bagName ?? '')}`);
+  checks.add('zip-limits', limits, say('check.zipLimits.ok'));
+  checks.add('entry-names', named.names, say('check.name.ok'));
+  checks.add('entry-types', named.types, say('check.type.okZip'));
+  checks.add('entry-unique', named.unique, say('check.unique.okZip'));
+  checks.add('single-folder', named.folder, say('check.folder.okZip', { name: JSON.stringify(named.bagName ?? '') }));
   if (limits.length > 0) return result;
 
   const files = result.files;
   for (const [path, e] of named.files)
     files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
-  checks.add(
-    'zip-data',
-    await readData(archive, named.files, files, platform, opts),
-    'every entry read whole; sizes and CRC-32 match',
-  );
+  checks.add('zip-data', await readData(archive, named.files, files, platform, opts), say('check.zipData.ok'));
   return checkContents(result, named.bagName, platform);
 }
 
@@ -129,7 +122,7 @@ export async function checkContents(
 ): Promise<Inspection> {
   const { checks, files } = result;
   const format = formatProblems(files);
-  checks.add('format-version', format, `package format ${JEJAK_FORMAT}`);
+  checks.add('format-version', format, say('check.format.ok', { format: JEJAK_FORMAT }));
   if (format.length > 0) return result;
 
   const bag = checkBag(files, bagName, checks);
@@ -159,20 +152,16 @@ export async function checkContents(
   const analystFingerprint = result.statements.find((s) => s.seq === 1)?.signer.fingerprint;
   const report =
     result.report === undefined
-      ? ['data/report.json is missing or not UTF-8 JSON']
+      ? [say('check.report.missing')]
       : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
-  checks.add('report', report, 'report.json names this case, its analyst and exactly its evidence');
+  checks.add('report', report, say('check.report.ok'));
 
   const notice = noticeFileProblems(files.get(NOTICE)?.bytes, {
     externalIdentifier,
     analystFingerprint,
     evidence: noticeEvidenceFacts(evidence, files),
   });
-  checks.add(
-    'notice',
-    notice,
-    'notice.json is a valid jejak-notice/1 naming this case, its signer and exactly its evidence',
-  );
+  checks.add('notice', notice, say('check.notice.ok'));
 
   // Whether each token's TSA is trusted depends on the roots given: the verdict's business, not the check's.
   const stamps = await checkTimestamps(files, result.statements);
@@ -181,27 +170,24 @@ export async function checkContents(
   return result;
 }
 
-function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry>, opts: InspectOptions): string[] {
+function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry>, opts: InspectOptions): Phrase[] {
   const { limits, capture } = opts;
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > limits.maxTotalBytes)
-    problems.push(`the entries declare ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}`);
+    problems.push(say('check.zipLimits.total', { bytes: total, limit: limits.maxTotalBytes }));
   for (const e of entries) {
     if (
       e.uncompressedSize > RATIO_FLOOR &&
       e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)
     ) {
-      problems.push(
-        `entry ${entryLabel(e)} would expand ${Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1))} times, more than ${limits.maxCompressionRatio}`,
-      );
+      const ratio = Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1));
+      problems.push(entryPhrase(e, say('check.zipLimits.ratio', { ratio, limit: limits.maxCompressionRatio })));
     }
   }
   const metadata = [...files].filter(([path]) => isMetadata(path)).reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
   if (metadata > limits.maxMetadataBytes)
-    problems.push(
-      `tag files, report and statements declare ${metadata} bytes, more than the limit of ${limits.maxMetadataBytes}`,
-    );
+    problems.push(say('check.zipLimits.metadata', { bytes: metadata, limit: limits.maxMetadataBytes }));
   const captured = capture && files.get(capture.path);
   if (capture && captured && captured.uncompressedSize > capture.maxBytes) {
     throw new JejakError(
@@ -218,7 +204,7 @@ async function readData(
   files: Map<string, FileFacts>,
   platform: Platform,
   opts: InspectOptions,
-): Promise<string[]> {
+): Promise<Phrase[]> {
   const pathOf = new Map([...named].map(([path, e]) => [e, path]));
   const wanted = (path: string | undefined): boolean =>
     opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
@@ -227,7 +213,7 @@ async function readData(
     .sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   const bytesTotal = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
   let bytesDone = 0;
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   for (const e of toRead) {
     const path = pathOf.get(e);
     // Entries outside the bag (already invalid) are only checked for readability, not hashed.
@@ -249,7 +235,7 @@ async function readData(
       },
       opts.signal,
     );
-    if (problem) problems.push(`entry ${entryLabel(e)} ${problem}`);
+    if (problem) problems.push(entryPhrase(e, problem));
     if (path === undefined || !sha256 || !sha512) continue;
     files.set(path, {
       size: e.uncompressedSize,

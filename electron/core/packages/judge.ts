@@ -1,5 +1,6 @@
 import type { Role } from './bag-names';
 import type { Check } from './checks';
+import { inEnglish, type Phrase, say } from './phrases';
 import type { StatementInfo } from './statement-checks';
 import type { TimestampInfo } from '../timestamps/timestamp-check';
 
@@ -17,32 +18,50 @@ export interface Judgement {
   verdict: Verdict;
   /** why the verdict is trusted or not, in words, naming every signer outside the roster */
   trustDetail: string;
+  /** the same, sentence by sentence (joined with a space), for the reader's language */
+  trustPhrases: Phrase[];
   /** the statements with `trusted` set for this roster */
   statements: StatementInfo[];
   /** the time-stamps as judged: none is trusted in an invalid package */
   timestamps: TimestampInfo[];
 }
 
-const who = (s: StatementInfo): string => `${s.signer.name} (${s.role}, ${s.signer.fingerprint.slice(0, 16)})`;
+/** "A, B, C" (or, with `by`, "A; B; C") as one phrase. */
+const joined = (items: readonly Phrase[], by: 'check.trust.comma' | 'check.trust.semicolon'): Phrase =>
+  items.reduce((head, tail) => say(by, { head, tail }));
+
+const who = (s: StatementInfo): Phrase =>
+  say('check.trust.who', {
+    name: s.signer.name,
+    role: say(s.role === 'analyst' ? 'check.role.analyst' : 'check.role.supervisor'),
+    fingerprint: s.signer.fingerprint.slice(0, 16),
+  });
+const signers = (list: readonly StatementInfo[]): Phrase => joined(list.map(who), 'check.trust.comma');
 
 /**
  * What the time-stamps say, in words. One whose TSA is not trusted leaves the time unconfirmed: like
  * a signer outside the roster, not tampering.
  */
-function times(timestamps: readonly TimestampInfo[]): { confirmed: string; unconfirmed: string } {
-  const said = (trusted: boolean, say: (t: TimestampInfo) => string) =>
-    timestamps
-      .filter((t) => t.trusted === trusted)
-      .map(say)
-      .join('');
+function times(timestamps: readonly TimestampInfo[]): { confirmed: Phrase[]; unconfirmed: Phrase[] } {
   return {
-    confirmed: said(true, (t) => ` The time of statement ${t.seq} is confirmed by ${t.tsa} at ${t.genTime}.`),
-    unconfirmed: said(
-      false,
-      (t) =>
-        ` The time of statement ${t.seq} is not confirmed: ${t.file} is by ${t.tsa}, and ${t.untrusted ?? 'its TSA is not trusted'}.`,
-    ),
+    confirmed: timestamps
+      .filter((t) => t.trusted)
+      .map((t) => say('check.trust.timeConfirmed', { seq: t.seq, tsa: t.tsa, time: t.genTime })),
+    unconfirmed: timestamps
+      .filter((t) => !t.trusted)
+      .map((t) =>
+        say('check.trust.timeUnconfirmed', {
+          seq: t.seq,
+          file: t.file,
+          tsa: t.tsa,
+          why: t.untrustedPhrase ?? say('check.tsa.notTrusted'),
+        }),
+      ),
   };
+}
+
+function judged(verdict: Verdict, trustPhrases: Phrase[], statements: StatementInfo[], timestamps: TimestampInfo[]) {
+  return { verdict, trustDetail: trustPhrases.map(inEnglish).join(' '), trustPhrases, statements, timestamps };
 }
 
 /**
@@ -61,32 +80,33 @@ export function judge(
     trusted: valid && roster.some((r) => r.fingerprint.toLowerCase() === s.signer.fingerprint && r.role === s.role),
   }));
   // In an invalid package no time is confirmed either, whoever stamped it.
+  const invalidPackage = say('check.tsa.packageInvalid');
   const timestamps = (inspected.timestamps ?? []).map((t) =>
-    valid || !t.trusted ? t : { ...t, trusted: false, untrusted: 'the package is invalid' },
+    valid || !t.trusted
+      ? t
+      : { ...t, trusted: false, untrusted: inEnglish(invalidPackage), untrustedPhrase: invalidPackage },
   );
   if (!valid) {
     const format = inspected.checks.find((c) => c.id === 'format-version' && !c.ok);
-    return {
-      verdict: 'invalid',
-      trustDetail: format ? `Not assessed: ${format.detail}.` : 'Not assessed: the package is invalid.',
-      statements,
-      timestamps,
-    };
+    const why = format
+      ? say('check.trust.notAssessedFormat', { problems: joined(format.phrases, 'check.trust.semicolon') })
+      : say('check.trust.notAssessed');
+    return judged('invalid', [why], statements, timestamps);
   }
   const outside = statements.filter((s) => !s.trusted);
   const { confirmed, unconfirmed } = times(timestamps);
   if (outside.length > 0) {
     const inside = statements.filter((s) => s.trusted);
-    const also = inside.length > 0 ? ` In the trust roster: ${inside.map(who).join(', ')}.` : '';
-    return {
-      verdict: 'valid-untrusted',
-      trustDetail: `Not in the trust roster with the role they signed in: ${outside.map(who).join(', ')}.${also}${confirmed}${unconfirmed}`,
-      statements,
-      timestamps,
-    };
+    const also = inside.length > 0 ? [say('check.trust.alsoInRoster', { signers: signers(inside) })] : [];
+    const sentences = [
+      say('check.trust.outside', { signers: signers(outside) }),
+      ...also,
+      ...confirmed,
+      ...unconfirmed,
+    ];
+    return judged('valid-untrusted', sentences, statements, timestamps);
   }
-  const everyone = `Every signer is in the trust roster with the role they signed in: ${statements.map(who).join(', ')}.${confirmed}`;
-  if (unconfirmed)
-    return { verdict: 'valid-untrusted', trustDetail: `${everyone}${unconfirmed}`, statements, timestamps };
-  return { verdict: 'valid-trusted', trustDetail: everyone, statements, timestamps };
+  const everyone = [say('check.trust.everyone', { signers: signers(statements) }), ...confirmed];
+  if (unconfirmed.length > 0) return judged('valid-untrusted', [...everyone, ...unconfirmed], statements, timestamps);
+  return judged('valid-trusted', everyone, statements, timestamps);
 }

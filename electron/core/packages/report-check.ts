@@ -1,5 +1,6 @@
 import { REPORT_FORMAT, reportSchema } from '../../common/report-json';
 import { parseEvidencePath } from './bag-names';
+import { type Phrase, say } from './phrases';
 
 /**
  * data/report.json against its schema (electron/common/report-json.ts) and the bag: the same case,
@@ -23,29 +24,27 @@ export interface ReportContext {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function reportProblems(raw: unknown, ctx: ReportContext): string[] {
-  if (!isObject(raw) || raw.format !== REPORT_FORMAT) return [`report.json is not a "${REPORT_FORMAT}" object`];
+export function reportProblems(raw: unknown, ctx: ReportContext): Phrase[] {
+  if (!isObject(raw) || raw.format !== REPORT_FORMAT) return [say('check.report.format')];
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success)
-    return parsed.error.issues.slice(0, 10).map((i) => `report.json ${i.path.join('.') || 'itself'}: ${i.message}`);
+    return parsed.error.issues.slice(0, 10).map((i) => say('check.report.schema', { field: i.path.join('.') }));
   const report = parsed.data;
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   if (report.case.reference !== ctx.externalIdentifier) {
-    problems.push(
-      `report.json's case reference is not the External-Identifier ${JSON.stringify(ctx.externalIdentifier ?? '')}`,
-    );
+    problems.push(say('check.report.reference', { reference: JSON.stringify(ctx.externalIdentifier ?? '') }));
   }
   if (ctx.analystFingerprint !== undefined && report.analyst.fingerprint !== ctx.analystFingerprint) {
-    problems.push("report.json's analyst is not the analyst who signed the first statement");
+    problems.push(say('check.report.analyst'));
   }
   const seen = new Set<string>();
   report.evidence.forEach((item, i) => {
     const facts = ctx.evidence.get(item.file);
     if (!facts) {
-      problems.push(`report.json evidence ${i + 1} names no evidence file of the bag`);
+      problems.push(say('check.report.unknownFile', { item: i + 1 }));
       return;
     }
-    if (seen.has(item.file)) problems.push(`report.json lists ${item.file} twice`);
+    if (seen.has(item.file)) problems.push(say('check.report.twice', { file: item.file }));
     seen.add(item.file);
     const mismatched = [
       item.seq !== parseEvidencePath(item.file.slice(5))?.seq && 'seq',
@@ -54,8 +53,8 @@ export function reportProblems(raw: unknown, ctx: ReportContext): string[] {
       item.size !== facts.size && 'size',
     ].filter(Boolean);
     if (mismatched.length > 0)
-      problems.push(`report.json's ${mismatched.join(', ')} for ${item.file} differ from the file`);
+      problems.push(say('check.report.differs', { fields: mismatched.join(', '), file: item.file }));
   });
-  for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(`report.json does not list ${file}`);
+  for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(say('check.report.unlisted', { file }));
   return problems;
 }

@@ -1,6 +1,7 @@
 import { parseStatementPath, type Role, type StatementName } from './bag-names';
 import { utf8 } from './bytes';
 import type { CheckList, FileFacts } from './checks';
+import { type Phrase, say } from './phrases';
 import type { Platform } from './platform';
 import { parsePublicKeyPem, verifyStatementSignature, type StatementKey } from './statement-keys';
 import {
@@ -48,9 +49,9 @@ interface Triple {
   pem?: FileFacts;
 }
 
-type Problems = Record<'files' | 'format' | 'roles' | 'keys' | 'ed25519' | 'bag' | 'covers', string[]>;
+type Problems = Record<'files' | 'format' | 'roles' | 'keys' | 'ed25519' | 'bag' | 'covers', Phrase[]>;
 
-function collect(files: Map<string, FileFacts>, problems: string[]): Triple[] {
+function collect(files: Map<string, FileFacts>, problems: Phrase[]): Triple[] {
   const stems = new Map<string, Triple>();
   for (const [path, facts] of files) {
     const name = parseStatementPath(path);
@@ -60,18 +61,19 @@ function collect(files: Map<string, FileFacts>, problems: string[]): Triple[] {
     stems.set(name.stem, triple);
   }
   const triples = [...stems.values()].sort((a, b) => a.name.seq - b.name.seq);
-  if (triples.length === 0) problems.push('the package has no signed statement');
+  if (triples.length === 0) problems.push(say('check.signatures.none'));
   if (triples.length > MAX_STATEMENTS)
-    problems.push(`the package has ${triples.length} statements, more than ${MAX_STATEMENTS}`);
+    problems.push(say('check.signatures.tooMany', { count: triples.length, limit: MAX_STATEMENTS }));
   triples.forEach((t, i) => {
-    if (t.name.seq !== i + 1) problems.push(`statements are not numbered 1, 2, 3…: ${t.name.stem} is number ${i + 1}`);
+    if (t.name.seq !== i + 1) problems.push(say('check.signatures.numbering', { stem: t.name.stem, seq: i + 1 }));
     for (const ext of ['json', 'sig', 'pem'] as const) {
       const facts = t[ext];
-      if (!facts) problems.push(`${t.name.stem}.${ext} is missing`);
-      else if (facts.state !== 'read' || !facts.bytes) problems.push(`${t.name.stem}.${ext} could not be read`);
+      if (!facts) problems.push(say('check.bag.missing', { path: `${t.name.stem}.${ext}` }));
+      else if (facts.state !== 'read' || !facts.bytes)
+        problems.push(say('check.bag.unreadable', { path: `${t.name.stem}.${ext}` }));
     }
     if (t.sig?.bytes && t.sig.bytes.length !== 64)
-      problems.push(`${t.name.stem}.sig is ${t.sig.bytes.length} bytes, not a 64-byte Ed25519 signature`);
+      problems.push(say('check.signatures.sigLength', { path: `${t.name.stem}.sig`, bytes: t.sig.bytes.length }));
   });
   return triples;
 }
@@ -87,7 +89,7 @@ export async function checkStatements(
   for (const t of triples) {
     if (!t.pem?.bytes) continue;
     const key = await parsePublicKeyPem(utf8(t.pem.bytes), platform);
-    if (typeof key === 'string') p.files.push(`${t.name.stem}.pem ${key}`);
+    if ('key' in key) p.files.push(say('check.path', { path: `${t.name.stem}.pem`, problem: key }));
     else keys.set(t, key);
   }
   // Statement k covers exactly the statement files before it, by position: a renamed, inserted or
@@ -101,30 +103,34 @@ export async function checkStatements(
     const before = problemCount();
     const file = `${t.name.stem}.json`;
     const s = parseStatement(json);
-    if (typeof s === 'string') {
-      p.format.push(`${file} ${s}`);
+    if ('key' in s) {
+      p.format.push(say('check.path', { path: file, problem: s }));
       continue;
     }
     if (s.role !== t.name.role || !s.signer.fingerprint.startsWith(t.name.fingerprint16))
-      p.format.push(`${file} has a role or fingerprint other than its file name says`);
+      p.format.push(say('check.statement.nameDiffers', { path: file }));
     for (const item of s.review ?? [])
-      if (!ctx.payload.has(item.file)) p.format.push(`${file} reviews ${item.file}, which is not in the payload`);
+      if (!ctx.payload.has(item.file))
+        p.format.push(say('check.statement.reviewsAbsent', { path: file, file: item.file }));
     const role = roleProblem(t.name.seq, s.role, s.decision);
-    if (role) p.roles.push(`${file}: ${role}`);
+    if (role) p.roles.push(say('check.roles.of', { path: file, problem: role }));
     const key = keys.get(t);
     if (key && key.fingerprint !== s.signer.fingerprint)
       p.keys.push(
-        `${file} names fingerprint ${s.signer.fingerprint.slice(0, 16)}… but ${t.name.stem}.pem is another key`,
+        say('check.keys.otherKey', {
+          path: file,
+          fingerprint: s.signer.fingerprint.slice(0, 16),
+          pem: `${t.name.stem}.pem`,
+        }),
       );
     if (key && !(await verifyStatementSignature(key, json, t.sig.bytes, platform)))
-      p.ed25519.push(`${t.name.stem}.sig does not verify over ${file}`);
-    if (!key) p.ed25519.push(`${t.name.stem}.sig cannot be checked without a usable key`);
-    if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256)
-      p.bag.push(`${file} signs another tagmanifest-sha256.txt than this bag's`);
+      p.ed25519.push(say('check.ed25519.fails', { sig: `${t.name.stem}.sig`, path: file }));
+    if (!key) p.ed25519.push(say('check.ed25519.noKey', { sig: `${t.name.stem}.sig` }));
+    if (s.bag.tagmanifestSha256 !== ctx.tagmanifestSha256) p.bag.push(say('check.bound.tagmanifest', { path: file }));
     if (s.bag.externalIdentifier !== ctx.externalIdentifier)
-      p.bag.push(`${file} names case ${JSON.stringify(s.bag.externalIdentifier)}, not this bag's`);
+      p.bag.push(say('check.bound.case', { path: file, reference: JSON.stringify(s.bag.externalIdentifier) }));
     const covers = coversProblem(t.name.seq, s.covers, chain.slice(0, i));
-    if (covers) p.covers.push(`${file} ${covers}`);
+    if (covers) p.covers.push(say('check.path', { path: file, problem: covers }));
     statements.push({
       seq: t.name.seq,
       file,
@@ -141,46 +147,42 @@ export async function checkStatements(
     });
   }
   const n = statements.length;
-  checks.add('signature-files', p.files, `${triples.length} statements, each with its .json, .sig and .pem`);
-  checks.add(
-    'statement-format',
-    p.format,
-    `${n} statements in format ${STATEMENT_FORMAT}, each exactly as Jejak writes it`,
-  );
-  checks.add('statement-roles', p.roles, 'an analyst submitted; any later statement is a supervisor deciding');
-  checks.add('signer-keys', p.keys, 'every fingerprint matches the key beside it');
-  checks.add('signatures-ed25519', p.ed25519, `${n} Ed25519 signatures verify`);
-  checks.add('statement-bag', p.bag, "every statement signs this bag's tag manifest and case");
-  checks.add('statement-covers', p.covers, 'every statement covers exactly the statements before it, in order');
-  checks.add(
-    'distinct-signers',
-    sameSigners(statements),
-    `${n} statements by ${n} different keys: nobody approved their own work`,
-  );
+  checks.add('signature-files', p.files, say('check.signatures.ok', { count: triples.length }));
+  checks.add('statement-format', p.format, say('check.statement.ok', { count: n, format: STATEMENT_FORMAT }));
+  checks.add('statement-roles', p.roles, say('check.roles.ok'));
+  checks.add('signer-keys', p.keys, say('check.keys.ok'));
+  checks.add('signatures-ed25519', p.ed25519, say('check.ed25519.ok', { count: n }));
+  checks.add('statement-bag', p.bag, say('check.bound.ok'));
+  checks.add('statement-covers', p.covers, say('check.covers.ok'));
+  checks.add('distinct-signers', sameSigners(statements), say('check.distinct.ok', { count: n }));
   return statements;
 }
 
 /** Statement `seq` lists the SHA-256 of every earlier statement file, in order, and nothing else. */
-function coversProblem(seq: number, covers: readonly string[], earlier: readonly string[]): string | null {
+function coversProblem(seq: number, covers: readonly string[], earlier: readonly string[]): Phrase | null {
   if (covers.length === earlier.length && covers.every((c, i) => c === earlier[i])) return null;
-  if (seq === 1) return 'is the first statement but covers others';
-  const which = seq === 2 ? 'statement 1' : `statements 1 to ${seq - 1}`;
+  if (seq === 1) return say('check.covers.first');
+  const which = seq === 2 ? say('check.covers.one') : say('check.covers.upTo', { last: seq - 1 });
   const unknown = covers.filter((c) => !earlier.includes(c)).length;
   const why =
     unknown > 0
-      ? `${unknown} of its ${covers.length} covers name no earlier statement of this package`
-      : `it covers ${covers.length}, not in order or not all of them`;
-  return `must cover exactly ${which}, in order: ${why}`;
+      ? say('check.covers.unknown', { unknown, count: covers.length })
+      : say('check.covers.order', { count: covers.length });
+  return say('check.covers.must', { which, why });
 }
 
-function sameSigners(statements: readonly StatementInfo[]): string[] {
-  const problems: string[] = [];
+function sameSigners(statements: readonly StatementInfo[]): Phrase[] {
+  const problems: Phrase[] = [];
   const first = new Map<string, StatementInfo>();
   for (const s of statements) {
     const earlier = first.get(s.signer.fingerprint);
     if (earlier)
       problems.push(
-        `${earlier.file} and ${s.file} are signed by the same key (${s.signer.fingerprint.slice(0, 16)}…): nobody may approve or return their own work`,
+        say('check.distinct.same', {
+          first: earlier.file,
+          second: s.file,
+          fingerprint: s.signer.fingerprint.slice(0, 16),
+        }),
       );
     else first.set(s.signer.fingerprint, s);
   }

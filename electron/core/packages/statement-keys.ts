@@ -1,4 +1,5 @@
 import { bytesEqual } from './bytes';
+import { type Phrase, say } from './phrases';
 import type { Platform } from './platform';
 
 /** The signer's key beside each statement (`.pem`) and the signature over the statement (`.sig`). */
@@ -40,14 +41,14 @@ function base64Bytes(text: string): Uint8Array {
  * canonical form, Ed25519. Anything looser could let openssl and us read different keys (openssl
  * skips text around the block; a private key PEM would quietly yield its public key).
  */
-export async function parsePublicKeyPem(text: string, platform: Platform): Promise<StatementKey | string> {
+export async function parsePublicKeyPem(text: string, platform: Platform): Promise<StatementKey | Phrase> {
   const m = PEM.exec(text);
-  if (!m) return 'is not a single SPKI "PUBLIC KEY" PEM block';
+  if (!m) return say('check.key.notPem');
   const der = base64Bytes((m[1] as string).replace(/\s/g, ''));
   const key = await platform.readSpki(der);
-  if (!key) return 'does not hold a readable public key';
-  if (!key.ed25519) return `holds a ${key.type} key, not Ed25519`;
-  if (!bytesEqual(der, key.ed25519.canonicalDer)) return 'is not in canonical DER form';
+  if (!key) return say('check.key.unreadable');
+  if (!key.ed25519) return say('check.key.notEd25519', { type: key.type });
+  if (!bytesEqual(der, key.ed25519.canonicalDer)) return say('check.key.notCanonical');
   const hash = platform.sha256();
   hash.update(key.ed25519.raw);
   return { raw: key.ed25519.raw, fingerprint: await hash.digest() };

@@ -1,6 +1,7 @@
 import type { Role } from './bag-names';
 import { bytesEqual, utf8Bytes } from './bytes';
 import { startsWithBom } from './checks';
+import { type Phrase, say } from './phrases';
 import { duplicateKey } from './strict-json';
 
 /** A signed statement, `signatures/<seq>-<role>-<fp16>.json`, exactly as PACKAGE-FORMAT.md shows it. */
@@ -85,40 +86,40 @@ const REVIEW_ITEM = ['file', 'verdict', 'comment'] as const;
  * key, every field of the right shape, and the bytes exactly as `serializeStatement` writes them. What is
  * shown is all that is signed, and no other reader can see something else in the same bytes.
  */
-export function parseStatement(bytes: Uint8Array): Statement | string {
-  if (startsWithBom(bytes)) return 'starts with a byte-order mark';
+export function parseStatement(bytes: Uint8Array): Statement | Phrase {
+  if (startsWithBom(bytes)) return say('check.statement.bom');
   let text: string;
   let value: unknown;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     value = JSON.parse(text);
   } catch {
-    return 'is not UTF-8 JSON';
+    return say('check.statement.notJson');
   }
   const twice = duplicateKey(text);
-  if (twice !== null) return `has the key ${JSON.stringify(twice)} twice`;
+  if (twice !== null) return say('check.statement.keyTwice', { key: JSON.stringify(twice) });
   const shape = shapeProblem(value);
   if (shape) return shape;
   const statement = value as Statement;
   if (!bytesEqual(serializeStatement(statement), bytes)) {
-    return 'is not written the way Jejak writes statements (fields in order, 2-space indent, LF line ends, one final newline)';
+    return say('check.statement.notCanonical');
   }
   return statement;
 }
 
-function shapeProblem(value: unknown): string | null {
+function shapeProblem(value: unknown): Phrase | null {
   if (!isObject(value) || !hasExactKeys(value, TOP, ['review']))
-    return `does not have exactly the fields ${TOP.join(', ')} (and review)`;
-  if (value.format !== STATEMENT_FORMAT) return `format is not "${STATEMENT_FORMAT}"`;
-  if (value.role !== 'analyst' && value.role !== 'supervisor') return 'role is not analyst or supervisor';
+    return say('check.statement.fields', { fields: TOP.join(', ') });
+  if (value.format !== STATEMENT_FORMAT) return say('check.statement.format', { format: STATEMENT_FORMAT });
+  if (value.role !== 'analyst' && value.role !== 'supervisor') return say('check.statement.role');
   if (value.decision !== 'submitted' && value.decision !== 'approved' && value.decision !== 'returned') {
-    return 'decision is not submitted, approved or returned';
+    return say('check.statement.decision');
   }
-  if (typeof value.comment !== 'string') return 'comment is not a string';
+  if (typeof value.comment !== 'string') return say('check.statement.comment');
   const { signer, bag, covers, review } = value;
   if (!isObject(signer) || !hasExactKeys(signer, SIGNER) || !allStrings(signer, SIGNER))
-    return 'signer is not {name, unit, id, fingerprint}';
-  if (!HEX64.test(signer.fingerprint as string)) return 'signer.fingerprint is not 64 lowercase hex digits';
+    return say('check.statement.signer');
+  if (!HEX64.test(signer.fingerprint as string)) return say('check.statement.fingerprint');
   const signedAt = value.signedAt;
   if (
     typeof signedAt !== 'string' ||
@@ -126,16 +127,14 @@ function shapeProblem(value: unknown): string | null {
     Number.isNaN(Date.parse(signedAt)) ||
     isoSeconds(new Date(signedAt)) !== signedAt
   ) {
-    return 'signedAt is not an ISO 8601 UTC time to the second';
+    return say('check.statement.signedAt');
   }
-  if (!isObject(bag) || !hasExactKeys(bag, BAG) || !allStrings(bag, BAG))
-    return 'bag is not {externalIdentifier, tagmanifestSha256}';
-  if (!HEX64.test(bag.tagmanifestSha256 as string)) return 'bag.tagmanifestSha256 is not 64 lowercase hex digits';
+  if (!isObject(bag) || !hasExactKeys(bag, BAG) || !allStrings(bag, BAG)) return say('check.statement.bag');
+  if (!HEX64.test(bag.tagmanifestSha256 as string)) return say('check.statement.tagmanifest');
   if (!Array.isArray(covers) || !covers.every((c) => typeof c === 'string' && HEX64.test(c)))
-    return 'covers is not a list of SHA-256 hex digests';
-  if (review !== undefined && !isReview(review)) return 'review is not a list of {file, verdict ok|problem, comment}';
-  if (review !== undefined && value.role !== 'supervisor')
-    return "has a review, which only a supervisor's statement may carry";
+    return say('check.statement.covers');
+  if (review !== undefined && !isReview(review)) return say('check.statement.review');
+  if (review !== undefined && value.role !== 'supervisor') return say('check.statement.reviewRole');
   return null;
 }
 
@@ -153,10 +152,9 @@ function isReview(v: unknown): v is ReviewItem[] {
 }
 
 /** The role/decision pairs the format allows: the first statement submits, later ones decide. */
-export function roleProblem(seq: number, role: Role, decision: Decision): string | null {
-  if (seq === 1)
-    return role === 'analyst' && decision === 'submitted' ? null : 'the first statement must be an analyst submitting';
+export function roleProblem(seq: number, role: Role, decision: Decision): Phrase | null {
+  if (seq === 1) return role === 'analyst' && decision === 'submitted' ? null : say('check.roles.first');
   return role === 'supervisor' && (decision === 'approved' || decision === 'returned')
     ? null
-    : 'a later statement must be a supervisor approving or returning';
+    : say('check.roles.later');
 }

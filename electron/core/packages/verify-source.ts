@@ -1,5 +1,6 @@
 import { JejakError } from '../errors';
 import type { Check } from './checks';
+import type { Phrase } from './phrases';
 import { inspectFolder } from './folder-inspect';
 import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
 import { judge, type RosterEntry, type Verdict } from './judge';
@@ -29,6 +30,8 @@ export interface VerifyResult {
   checks: Check[];
   /** why the verdict is trusted or not, in words */
   trustDetail: string;
+  /** the same, sentence by sentence, for the reader's language */
+  trustPhrases: Phrase[];
   name?: string;
   statements: StatementInfo[];
   /** the time-stamp tokens that check, one per stamped statement, each with its TSA judged against the roots given */

@@ -20,6 +20,7 @@ import {
 import { DigestStream, type Digests } from './digest';
 import { formatManifest } from './manifests';
 import { throwIfAborted, type OperationOptions } from './operation';
+import { inEnglish } from './phrases';
 import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
@@ -215,7 +216,10 @@ function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]
     evidence,
   });
   if (problems.length > 0)
-    throw new JejakError('INVALID_INPUT', `report.json does not match the package: ${problems.join('; ')}.`);
+    throw new JejakError(
+      'INVALID_INPUT',
+      `report.json does not match the package: ${problems.map(inEnglish).join('; ')}.`,
+    );
 }
 
 function tagFiles(

@@ -1,4 +1,5 @@
 import { bytesEqual, u16, u32, u64big } from './bytes';
+import { inEnglish, type Phrase, say } from './phrases';
 
 /**
  * ZIP records (APPNOTE 6.3.x), read strictly. Packages are read by different tools (unzip, 7-Zip,
@@ -27,11 +28,16 @@ export const TAIL_SIZE = END_SIZE + ZIP64_LOCATOR_SIZE + ZIP64_END_SIZE;
 export const LOCAL_FIXED = 30;
 export const DESCRIPTOR_MAX = 24;
 
-export class ZipFormatError extends Error {}
+/** A ZIP that cannot be read at all; `phrase` says why, for the reader's language. */
+export class ZipFormatError extends Error {
+  constructor(readonly phrase: Phrase) {
+    super(inEnglish(phrase));
+  }
+}
 
 function u64(buf: Uint8Array, at: number): number {
   const v = u64big(buf, at);
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('a 64-bit size or offset is out of range');
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError(say('check.zip.u64'));
   return Number(v);
 }
 
@@ -39,11 +45,11 @@ function parseExtra(buf: Uint8Array): Map<number, Uint8Array> {
   const fields = new Map<number, Uint8Array>();
   let at = 0;
   while (at < buf.length) {
-    if (at + 4 > buf.length) throw new ZipFormatError('an extra field is truncated');
+    if (at + 4 > buf.length) throw new ZipFormatError(say('check.zip.extraTruncated'));
     const id = u16(buf, at);
     const end = at + 4 + u16(buf, at + 2);
-    if (end > buf.length) throw new ZipFormatError('an extra field overruns its entry');
-    if (fields.has(id)) throw new ZipFormatError(`an entry repeats extra field 0x${id.toString(16)}`);
+    if (end > buf.length) throw new ZipFormatError(say('check.zip.extraOverruns'));
+    if (fields.has(id)) throw new ZipFormatError(say('check.zip.extraRepeated', { field: `0x${id.toString(16)}` }));
     fields.set(id, buf.subarray(at + 4, end));
     at = end;
   }
@@ -61,16 +67,14 @@ export interface EndRecord {
 
 /** Reads the end records from the file's last bytes. No archive comment and nothing after it. */
 export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
-  if (fileSize === 0) throw new ZipFormatError('the file is empty');
+  if (fileSize === 0) throw new ZipFormatError(say('check.zip.empty'));
   if (fileSize < END_SIZE || u32(tail, tail.length - END_SIZE) !== SIG_END) {
-    throw new ZipFormatError(
-      'no end-of-central-directory record at the end of the file: not a ZIP, truncated, or followed by extra bytes',
-    );
+    throw new ZipFormatError(say('check.zip.noEnd'));
   }
   const end = tail.subarray(tail.length - END_SIZE);
-  if (u16(end, 20) !== 0) throw new ZipFormatError('the end record declares an archive comment');
+  if (u16(end, 20) !== 0) throw new ZipFormatError(say('check.zip.comment'));
   if (u16(end, 4) !== 0 || u16(end, 6) !== 0 || u16(end, 8) !== u16(end, 10)) {
-    throw new ZipFormatError('multi-disk archives are not supported');
+    throw new ZipFormatError(say('check.zip.multiDisk'));
   }
   let record: EndRecord = {
     entryCount: u16(end, 10),
@@ -89,7 +93,7 @@ export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
       u32(z, 0) !== SIG_ZIP64_END ||
       u64(z, 4) !== ZIP64_END_SIZE - 12
     ) {
-      throw new ZipFormatError('the ZIP64 end record is not where its locator says, right before the end record');
+      throw new ZipFormatError(say('check.zip.zip64Misplaced'));
     }
     if (
       u32(tail, locatorAt + 4) !== 0 ||
@@ -98,7 +102,7 @@ export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
       u32(z, 20) !== 0 ||
       u64(z, 24) !== u64(z, 32)
     ) {
-      throw new ZipFormatError('multi-disk archives are not supported');
+      throw new ZipFormatError(say('check.zip.multiDisk'));
     }
     const wide = { entryCount: u64(z, 32), cdSize: u64(z, 40), cdOffset: u64(z, 48) };
     // The 32-bit fields must be saturated or agree, so a reader ignoring ZIP64 cannot see another archive.
@@ -107,14 +111,14 @@ export function parseEnd(tail: Uint8Array, fileSize: number): EndRecord {
       (record.cdSize !== MAX32 && record.cdSize !== wide.cdSize) ||
       (record.cdOffset !== MAX32 && record.cdOffset !== wide.cdOffset)
     ) {
-      throw new ZipFormatError('the ZIP64 end record disagrees with the end record');
+      throw new ZipFormatError(say('check.zip.zip64Disagrees'));
     }
     record = { ...wide, zip64: true, endStart: zip64At };
   } else if (record.entryCount === MAX16 || record.cdSize === MAX32 || record.cdOffset === MAX32) {
-    throw new ZipFormatError('the end record needs a ZIP64 end record that is missing');
+    throw new ZipFormatError(say('check.zip.zip64Missing'));
   }
   if (record.cdOffset + record.cdSize !== record.endStart) {
-    throw new ZipFormatError('the central directory does not end where the end records begin (extra or missing bytes)');
+    throw new ZipFormatError(say('check.zip.directoryEnd'));
   }
   return record;
 }
@@ -135,7 +139,7 @@ export interface CentralEntry {
   /** carries an Info-ZIP Unicode Path field: a second name some readers prefer */
   unicodePathField: boolean;
   /** why this entry cannot be read, if it cannot */
-  problem?: string;
+  problem?: Phrase;
 }
 
 function entryProblem(
@@ -143,14 +147,15 @@ function entryProblem(
   versionNeeded: number,
   diskStart: number,
   commentLength: number,
-): string | undefined {
-  if (e.flags & 0x0041) return 'is encrypted';
-  if (e.flags & ~ALLOWED_FLAGS) return `uses unsupported flags 0x${e.flags.toString(16)}`;
-  if (e.method !== 0 && e.method !== 8) return `uses compression method ${e.method} (only store and deflate are read)`;
-  if ((versionNeeded & 0xff) > MAX_VERSION_NEEDED) return `needs ZIP version ${(versionNeeded & 0xff) / 10}`;
-  if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return 'is stored but declares two different sizes';
-  if (diskStart !== 0) return 'is on another disk';
-  if (commentLength !== 0) return 'has a file comment';
+): Phrase | undefined {
+  if (e.flags & 0x0041) return say('check.entry.encrypted');
+  if (e.flags & ~ALLOWED_FLAGS) return say('check.entry.flags', { flags: `0x${e.flags.toString(16)}` });
+  if (e.method !== 0 && e.method !== 8) return say('check.entry.method', { method: e.method });
+  if ((versionNeeded & 0xff) > MAX_VERSION_NEEDED)
+    return say('check.entry.version', { version: (versionNeeded & 0xff) / 10 });
+  if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return say('check.entry.storedSizes');
+  if (diskStart !== 0) return say('check.entry.otherDisk');
+  if (commentLength !== 0) return say('check.entry.comment');
   return undefined;
 }
 
@@ -160,12 +165,12 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): CentralEnt
   let at = 0;
   for (let index = 0; index < count; index++) {
     if (at + 46 > cd.length || u32(cd, at) !== SIG_CENTRAL)
-      throw new ZipFormatError(`central directory record ${index + 1} is missing or damaged`);
+      throw new ZipFormatError(say('check.zip.recordDamaged', { record: index + 1 }));
     const nameLength = u16(cd, at + 28);
     const extraLength = u16(cd, at + 30);
     const commentLength = u16(cd, at + 32);
     const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > cd.length) throw new ZipFormatError(`central directory record ${index + 1} overruns the directory`);
+    if (next > cd.length) throw new ZipFormatError(say('check.zip.recordOverruns', { record: index + 1 }));
     const extra = parseExtra(cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
     const entry: CentralEntry = {
       index,
@@ -186,8 +191,7 @@ export function parseCentralDirectory(cd: Uint8Array, count: number): CentralEnt
     entries.push(entry);
     at = next;
   }
-  if (at !== cd.length)
-    throw new ZipFormatError(`the central directory holds ${cd.length - at} bytes beyond its ${count} records`);
+  if (at !== cd.length) throw new ZipFormatError(say('check.zip.directoryExtra', { bytes: cd.length - at, count }));
   return entries;
 }
 
@@ -195,7 +199,7 @@ function readZip64Extra(e: CentralEntry, field: Uint8Array | undefined): void {
   let at = 0;
   const take = (): number => {
     if (!field || at + 8 > field.length)
-      throw new ZipFormatError(`central directory record ${e.index + 1} lacks its ZIP64 sizes`);
+      throw new ZipFormatError(say('check.zip.recordZip64', { record: e.index + 1 }));
     at += 8;
     return u64(field, at - 8);
   };
@@ -205,26 +209,26 @@ function readZip64Extra(e: CentralEntry, field: Uint8Array | undefined): void {
 }
 
 /** Checks a local header against its central record; returns the header's total length. */
-export function checkLocalHeader(e: CentralEntry, fixed: Uint8Array, variable: Uint8Array): number | string {
+export function checkLocalHeader(e: CentralEntry, fixed: Uint8Array, variable: Uint8Array): number | Phrase {
   const nameLength = u16(fixed, 26);
-  if (u32(fixed, 0) !== SIG_LOCAL) return 'has no local header where the central directory points';
-  if ((u16(fixed, 4) & 0xff) > MAX_VERSION_NEEDED) return 'has a local header needing a newer ZIP version';
-  if (u16(fixed, 6) !== e.flags || u16(fixed, 8) !== e.method)
-    return 'has a local header whose flags or method differ from the central directory';
-  if (!bytesEqual(variable.subarray(0, nameLength), e.nameRaw)) return 'has a different name in its local header';
+  if (u32(fixed, 0) !== SIG_LOCAL) return say('check.entry.noLocalHeader');
+  if ((u16(fixed, 4) & 0xff) > MAX_VERSION_NEEDED) return say('check.entry.localVersion');
+  if (u16(fixed, 6) !== e.flags || u16(fixed, 8) !== e.method) return say('check.entry.localFlags');
+  if (!bytesEqual(variable.subarray(0, nameLength), e.nameRaw)) return say('check.entry.localName');
   let extra: Map<number, Uint8Array>;
   try {
     extra = parseExtra(variable.subarray(nameLength));
   } catch (err) {
-    return `has a damaged local header: ${(err as Error).message}`;
+    if (!(err instanceof ZipFormatError)) throw err;
+    return say('check.entry.localDamaged', { problem: err.phrase });
   }
-  if (extra.has(0x7075)) return 'carries a Unicode Path field in its local header';
+  if (extra.has(0x7075)) return say('check.entry.localUnicodePath');
   if (!(e.flags & FLAG_DESCRIPTOR)) {
     let sizes = [u32(fixed, 18), u32(fixed, 22)];
     const wide = extra.get(0x0001);
     if (sizes[0] === MAX32 && sizes[1] === MAX32 && wide && wide.length >= 16) sizes = [u64(wide, 8), u64(wide, 0)];
     if (u32(fixed, 14) !== e.crc32 || sizes[0] !== e.compressedSize || sizes[1] !== e.uncompressedSize) {
-      return 'has a local header whose CRC or sizes differ from the central directory';
+      return say('check.entry.localSizes');
     }
   }
   return LOCAL_FIXED + variable.length;

@@ -1,6 +1,7 @@
 import { JejakError } from '../errors';
 import { u16, utf8 } from './bytes';
 import { cancelled } from './operation';
+import { inEnglish, type Phrase, say } from './phrases';
 import type { ByteSource, Platform } from './platform';
 import {
   checkLocalHeader,
@@ -25,7 +26,12 @@ export const CHUNK = 1 << 20;
 /** A central directory this large would mean hundreds of thousands of entries or huge names. */
 const MAX_CENTRAL_DIRECTORY = 64 << 20;
 
-export class ZipLimitError extends Error {}
+/** An archive over a limit of this reader; `phrase` says which. */
+export class ZipLimitError extends Error {
+  constructor(readonly phrase: Phrase) {
+    super(inEnglish(phrase));
+  }
+}
 
 export interface ZipEntry extends CentralEntry {
   /** where the entry's (compressed) data begins; set once its local header checks out */
@@ -41,7 +47,7 @@ export interface ZipArchive {
 
 async function readAt(source: ByteSource, length: number, position: number): Promise<Uint8Array> {
   const buf = await source.read(position, length);
-  if (buf.length !== length) throw new ZipFormatError('the file ended early (was it changed while being read?)');
+  if (buf.length !== length) throw new ZipFormatError(say('check.zip.endedEarly'));
   return buf;
 }
 
@@ -50,16 +56,20 @@ export function entryLabel(e: CentralEntry): string {
   return JSON.stringify(name.length > 160 ? `${name.slice(0, 160)}…` : name);
 }
 
+/** "entry "NAME" PROBLEM" */
+export const entryPhrase = (e: CentralEntry, problem: Phrase): Phrase =>
+  say('check.entry', { entry: entryLabel(e), problem });
+
 /** The end records and central directory. Throws ZipFormatError or ZipLimitError. */
 export async function readArchive(source: ByteSource, maxEntries: number): Promise<ZipArchive> {
   const fileSize = source.size;
   const tailLength = Math.min(TAIL_SIZE, fileSize);
   const end = parseEnd(await readAt(source, tailLength, fileSize - tailLength), fileSize);
   if (end.entryCount > maxEntries)
-    throw new ZipLimitError(`the archive has ${end.entryCount} entries, more than the limit of ${maxEntries}`);
+    throw new ZipLimitError(say('check.zipLimits.entries', { count: end.entryCount, limit: maxEntries }));
   if (end.cdSize > MAX_CENTRAL_DIRECTORY)
     throw new ZipLimitError(
-      `the central directory is ${end.cdSize} bytes, more than the limit of ${MAX_CENTRAL_DIRECTORY}`,
+      say('check.zipLimits.centralDirectory', { bytes: end.cdSize, limit: MAX_CENTRAL_DIRECTORY }),
     );
   const entries = parseCentralDirectory(await readAt(source, end.cdSize, end.cdOffset), end.entryCount);
   return { source, fileSize, end, entries };
@@ -70,18 +80,18 @@ export async function readArchive(source: ByteSource, maxEntries: number): Promi
  * entries tile the file from byte 0 to the central directory with no gap and no overlap: no
  * hidden bytes, and no two names sharing data (the overlap trick of some zip bombs).
  */
-export async function mapLocalHeaders(archive: ZipArchive): Promise<string[]> {
-  const problems: string[] = [];
+export async function mapLocalHeaders(archive: ZipArchive): Promise<Phrase[]> {
+  const problems: Phrase[] = [];
   const order = [...archive.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected: number | null = 0;
   for (const e of order) {
     if (expected !== null && e.localHeaderOffset !== expected) {
-      const what = e.localHeaderOffset > expected ? 'unaccounted bytes before it' : 'it overlaps the entry before it';
-      problems.push(`entry ${entryLabel(e)} starts at byte ${e.localHeaderOffset}, not ${expected}: ${what}`);
+      const where = { entry: entryLabel(e), at: e.localHeaderOffset, expected };
+      problems.push(say(e.localHeaderOffset > expected ? 'check.zip.gapBefore' : 'check.zip.overlap', where));
     }
     const end = await mapEntry(archive, e);
-    if (typeof end === 'string') {
-      problems.push(`entry ${entryLabel(e)} ${end}`);
+    if (typeof end !== 'number') {
+      problems.push(entryPhrase(e, end));
       e.problem ??= end;
       expected = null;
     } else {
@@ -89,34 +99,31 @@ export async function mapLocalHeaders(archive: ZipArchive): Promise<string[]> {
     }
   }
   if (expected !== null && expected !== archive.end.cdOffset) {
-    problems.push(
-      `${archive.end.cdOffset - expected} unaccounted bytes lie between the last entry and the central directory`,
-    );
+    problems.push(say('check.zip.gapAtEnd', { bytes: archive.end.cdOffset - expected }));
   }
   return problems;
 }
 
-async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | string> {
+async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | Phrase> {
   const limit = archive.end.cdOffset;
-  if (e.localHeaderOffset + LOCAL_FIXED > limit) return 'points past the entries';
+  if (e.localHeaderOffset + LOCAL_FIXED > limit) return say('check.entry.pastEntries');
   const fixed = await readAt(archive.source, LOCAL_FIXED, e.localHeaderOffset);
   const variableLength = u16(fixed, 26) + u16(fixed, 28);
-  if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit)
-    return 'has a local header that runs into the central directory';
+  if (e.localHeaderOffset + LOCAL_FIXED + variableLength > limit) return say('check.entry.headerIntoDirectory');
   const headerLength = checkLocalHeader(
     e,
     fixed,
     await readAt(archive.source, variableLength, e.localHeaderOffset + LOCAL_FIXED),
   );
-  if (typeof headerLength === 'string') return headerLength;
+  if (typeof headerLength !== 'number') return headerLength;
   const dataStart = e.localHeaderOffset + headerLength;
   const dataEnd = dataStart + e.compressedSize;
-  if (dataEnd > limit) return 'has data that runs into the central directory';
+  if (dataEnd > limit) return say('check.entry.dataIntoDirectory');
   let entryEnd = dataEnd;
   if (e.flags & FLAG_DESCRIPTOR) {
     const after = await readAt(archive.source, Math.min(DESCRIPTOR_MAX, limit - dataEnd), dataEnd);
     const length = descriptorLength(e, after);
-    if (length === null) return 'has no data descriptor matching the central directory';
+    if (length === null) return say('check.entry.noDescriptor');
     entryEnd += length;
   }
   if (!e.problem) e.dataStart = dataStart;
@@ -138,7 +145,7 @@ async function* readRange(
       onError(err);
       throw err;
     }
-    if (chunk.length === 0) throw new ZipFormatError('ends early: the file got shorter while being read');
+    if (chunk.length === 0) throw new ZipFormatError(say('check.entry.shorter'));
     done += chunk.length;
     yield chunk;
   }
@@ -147,7 +154,7 @@ async function* readRange(
 /**
  * Streams one entry's uncompressed bytes to `onChunk`, checking them as they come: never more than
  * the declared size (a bomb stops at its first surplus byte), exactly that size, and its CRC-32.
- * Returns a description of what is wrong with the data, or null. Throws only for I/O failures on
+ * Returns what is wrong with the data, or null. Throws only for I/O failures on
  * our side (UNREADABLE) and cancellation (CANCELLED).
  */
 export async function readEntryData(
@@ -156,19 +163,19 @@ export async function readEntryData(
   platform: Platform,
   onChunk: (chunk: Uint8Array) => void,
   signal?: AbortSignal,
-): Promise<string | null> {
-  if (e.dataStart === undefined) return e.problem ?? 'cannot be located';
+): Promise<Phrase | null> {
+  if (e.dataStart === undefined) return e.problem ?? say('check.entry.notLocated');
   let count = 0;
   let crc = 0;
   const consume = (chunk: Uint8Array): void => {
     count += chunk.length;
     if (count > e.uncompressedSize)
-      throw new ZipFormatError(`holds more than the ${e.uncompressedSize} bytes it declares`);
+      throw new ZipFormatError(say('check.entry.holdsMore', { bytes: e.uncompressedSize }));
     crc = platform.crc32(chunk, crc);
     onChunk(chunk);
   };
   if (e.compressedSize === 0) {
-    if (e.method !== 0) return 'has no compressed data';
+    if (e.method !== 0) return say('check.entry.noData');
   } else {
     let ioError: unknown;
     const raw = readRange(archive.source, e.dataStart, e.compressedSize, (err) => (ioError = err));
@@ -180,10 +187,12 @@ export async function readEntryData(
     } catch (err) {
       if (signal?.aborted) throw cancelled();
       if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${(ioError as Error).message}`);
-      return err instanceof ZipFormatError ? err.message : `has damaged compressed data (${(err as Error).message})`;
+      return err instanceof ZipFormatError
+        ? err.phrase
+        : say('check.entry.damaged', { reason: (err as Error).message });
     }
   }
-  if (count !== e.uncompressedSize) return `holds ${count} bytes, not the ${e.uncompressedSize} it declares`;
-  if (crc !== e.crc32) return 'fails its CRC-32 check';
+  if (count !== e.uncompressedSize) return say('check.entry.sizeDiffers', { count, bytes: e.uncompressedSize });
+  if (crc !== e.crc32) return say('check.entry.crc');
   return null;
 }

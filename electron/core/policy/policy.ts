@@ -114,7 +114,7 @@ export function loadPolicy(path = defaultPolicyPath()): LoadedPolicy {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new JejakError(
-      'POLICY',
+      'POLICY_INVALID',
       `The machine policy ${path} is not valid JSON (${(e as Error).message}). Ask IT to fix it; Jejak will not start with a broken policy.`,
     );
   }
@@ -122,7 +122,7 @@ export function loadPolicy(path = defaultPolicyPath()): LoadedPolicy {
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new JejakError(
-      'POLICY',
+      'POLICY_INVALID',
       `The machine policy ${path} is invalid: ${problems}. Ask IT to fix it; Jejak will not start with a broken policy.`,
     );
   }

@@ -52,7 +52,9 @@ export const PDF_FONT_FILES = {
 } as const;
 
 /** Unread PDF bytes in the stream above which drawing pauses until the consumer reads. */
-const OUTPUT_HIGH_WATER = 1 << 20;
+export const OUTPUT_HIGH_WATER = 1 << 20;
+/** Emitted on the PDF stream each time drawing stops to wait for the reader (a test waits on it). */
+export const WAITING_FOR_READER = 'waiting-for-reader';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -144,9 +146,11 @@ function outputPacer(doc: Doc): { wait: () => Promise<void> } {
   return {
     wait: async () => {
       while (!doc.destroyed && doc.readableLength > OUTPUT_HIGH_WATER) {
-        await new Promise<void>((resolve) => {
+        const woken = new Promise<void>((resolve) => {
           wake = resolve;
         });
+        doc.emit(WAITING_FOR_READER);
+        await woken;
       }
     },
   };

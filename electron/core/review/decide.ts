@@ -8,6 +8,7 @@ import {
   countersignPackage,
   signedTagmanifest,
 } from '../packages';
+import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { resealFor } from './reseal';
@@ -62,6 +63,7 @@ export async function decidePackage(
   request: DecisionRequest,
   opts: DecideOptions = {},
 ): Promise<DecisionOutcome> {
+  requireExportFolder(policy, destination);
   const files = checkDecision(source.result, request);
   const items = request.items.map((i) => ({ file: i.file, verdict: i.verdict, comment: i.comment.trim() }));
   const { recipients = [], ...rest } = opts;

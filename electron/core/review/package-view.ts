@@ -40,8 +40,9 @@ export function packageView(r: VerifyResult): PackageView {
   return {
     encrypted: r.encrypted ?? false,
     verdict: r.verdict,
-    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail })),
+    checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, detail: c.detail, phrases: c.phrases })),
     trustDetail: r.trustDetail,
+    trustPhrases: r.trustPhrases,
     timestamps: r.timestamps.map((t) => ({
       file: t.file,
       seq: t.seq,
@@ -49,6 +50,7 @@ export function packageView(r: VerifyResult): PackageView {
       genTime: t.genTime,
       trusted: t.trusted,
       ...(t.untrusted ? { untrusted: t.untrusted } : {}),
+      ...(t.untrustedPhrase ? { untrustedPhrase: t.untrustedPhrase } : {}),
     })),
     statements: r.statements.map((s) => ({
       file: s.file,

@@ -1,4 +1,5 @@
 import { parseTimestampPath } from '../packages/bag-names';
+import { type Phrase, say } from '../packages/phrases';
 import { checkTimestampToken, tsaTrust } from './tsp-token';
 
 /**
@@ -27,10 +28,12 @@ export interface TimestampInfo extends TimestampFound {
   trusted: boolean;
   /** why not trusted, in words */
   untrusted?: string;
+  /** the same by key, for the reader's language */
+  untrustedPhrase?: Phrase;
 }
 
 export interface TimestampFindings {
-  problems: string[];
+  problems: Phrase[];
   /** one per token that checks */
   timestamps: TimestampFound[];
 }
@@ -58,14 +61,12 @@ export async function checkTimestamps(
     const statement = statements.find((s) => s.seq === name.seq);
     const json = statement && files.get(statement.file)?.bytes;
     if (!statement || !statement.signer.fingerprint.startsWith(name.fingerprint16)) {
-      findings.problems.push(
-        `${path} names no statement of this package (no statement ${name.seq} by key ${name.fingerprint16})`,
-      );
+      findings.problems.push(say('check.stamp.noStatement', { path, seq: name.seq, key: name.fingerprint16 }));
     } else if (facts.state !== 'read' || !facts.bytes) {
-      findings.problems.push(`${path} could not be read`);
+      findings.problems.push(say('check.bag.unreadable', { path }));
     } else if (json) {
       const token = await checkTimestampToken({ statement: json, token: facts.bytes });
-      findings.problems.push(...token.problems.map((p) => `${path} ${p}`));
+      findings.problems.push(...token.problems.map((problem) => say('check.path', { path, problem })));
       if (token.problems.length === 0 && token.tsa && token.genTime) {
         findings.timestamps.push({
           file: path,
@@ -80,9 +81,10 @@ export async function checkTimestamps(
   return findings;
 }
 
-export function timestampsDetail(findings: TimestampFindings): string {
-  if (findings.timestamps.length === 0) return 'no time-stamp tokens (they are optional)';
-  return findings.timestamps.map((t) => `statement ${t.seq}: stamped by ${t.tsa} at ${t.genTime}`).join('; ');
+/** What the check says when every token checks: one phrase per token, or that there are none. */
+export function timestampsDetail(findings: TimestampFindings): Phrase[] {
+  if (findings.timestamps.length === 0) return [say('check.stamp.none')];
+  return findings.timestamps.map((t) => say('check.stamp.ok', { seq: t.seq, tsa: t.tsa, time: t.genTime }));
 }
 
 /** Each token's TSA judged against `roots`; the same tokens judged again when other roots are given. */

@@ -1,4 +1,5 @@
 import { Certificate, CertificateChainValidationEngine, ContentInfo, SignedData, TimeStampResp, TSTInfo } from 'pkijs';
+import { inEnglish, type Phrase, say } from '../packages/phrases';
 
 /**
  * One RFC 3161 time-stamp token checked against one statement: pure functions over bytes (no
@@ -11,7 +12,7 @@ import { Certificate, CertificateChainValidationEngine, ContentInfo, SignedData,
 
 export interface TokenCheck {
   /** empty when the token checks */
-  problems: string[];
+  problems: Phrase[];
   /** the TSA certificate's subject common name (or its whole subject) */
   tsa?: string;
   /** the time the TSA vouches for, ISO 8601 UTC */
@@ -25,6 +26,12 @@ export interface TsaTrust {
   trusted: boolean;
   /** why not trusted, in words */
   untrusted?: string;
+  /** the same by key, for the reader's language */
+  untrustedPhrase?: Phrase;
+}
+
+function notTrusted(why: Phrase): TsaTrust {
+  return { trusted: false, untrusted: inEnglish(why), untrustedPhrase: why };
 }
 
 const OID = {
@@ -75,13 +82,12 @@ export function subjectName(cert: Certificate): string {
 }
 
 /** RFC 3161 2.3 (and openssl): the TSA certificate's only extended key usage is timeStamping, marked critical. */
-function ekuProblem(cert: Certificate): string | null {
+function ekuProblem(cert: Certificate): Phrase | null {
   const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
-  if (!eku) return 'has no extended key usage: it is not a time-stamping certificate';
+  if (!eku) return say('check.stamp.noEku');
   const purposes = (eku.parsedValue as { keyPurposes?: string[] } | undefined)?.keyPurposes ?? [];
-  if (!(purposes.length === 1 && purposes[0] === OID.timeStamping))
-    return 'is not for time-stamping only (extended key usage other than timeStamping)';
-  if (!eku.critical) return 'does not mark its time-stamping key usage critical';
+  if (!(purposes.length === 1 && purposes[0] === OID.timeStamping)) return say('check.stamp.ekuOther');
+  if (!eku.critical) return say('check.stamp.ekuNotCritical');
   return null;
 }
 
@@ -94,12 +100,12 @@ interface Asn1Node {
  * The signed signingCertificate(V2) attribute binds the signature to the TSA certificate by its
  * hash (RFC 3161 2.4.1, RFC 5816): the certificate in the token must be the one the TSA signed for.
  */
-async function essProblem(signed: SignedData, cert: Certificate): Promise<string | null> {
+async function essProblem(signed: SignedData, cert: Certificate): Promise<Phrase | null> {
   const attributes = signed.signerInfos[0]?.signedAttrs?.attributes ?? [];
   const v2 = attributes.find((a) => a.type === OID.signingCertificateV2);
   const v1 = attributes.find((a) => a.type === OID.signingCertificate);
   const attribute = v2 ?? v1;
-  if (!attribute) return 'names no signing certificate (ESS signingCertificate attribute)';
+  if (!attribute) return say('check.stamp.noEss');
   try {
     const certs = (attribute.values[0] as Asn1Node).valueBlock.value[0] as Asn1Node;
     const first = certs.valueBlock.value[0] as Asn1Node;
@@ -112,18 +118,16 @@ async function essProblem(signed: SignedData, cert: Certificate): Promise<string
     const algorithm = algorithmNode ? algorithmNode.valueBlock.toString() : v2 ? OID.sha256 : OID.sha1;
     const hashNode = (algorithmNode ? parts[1] : parts[0]) as Asn1Node;
     const name = HASH_NAMES[algorithm];
-    if (!name) return `names its certificate by an unknown hash (${algorithm})`;
+    if (!name) return say('check.stamp.essHash', { algorithm });
     const actual = await digest(name, new Uint8Array(cert.toSchema().toBER()));
-    return equalBytes(actual, hashNode.valueBlock.valueHexView)
-      ? null
-      : 'names another certificate than the one it carries (ESS certificate hash differs)';
+    return equalBytes(actual, hashNode.valueBlock.valueHexView) ? null : say('check.stamp.essOther');
   } catch {
-    return 'has an unreadable signing certificate attribute';
+    return say('check.stamp.essUnreadable');
   }
 }
 
 export async function checkTimestampToken(input: { statement: Uint8Array; token: Uint8Array }): Promise<TokenCheck> {
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   const result: TokenCheck = { problems, certificates: [] };
   let signed: SignedData;
   let info: TSTInfo;
@@ -132,33 +136,32 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
     // DER has one encoding: what was read must encode back to the very bytes given, so a changed
     // length or tag that a lenient BER reader would repair is still a changed token.
     if (!equalBytes(new Uint8Array(response.toSchema().toBER()), input.token))
-      return { ...result, problems: ['is not in DER: its bytes were changed'] };
+      return { ...result, problems: [say('check.stamp.notDer')] };
     const status = response.status.status;
-    if (status !== 0 && status !== 1)
-      return { ...result, problems: [`is a refusal from the TSA (PKIStatus ${status}), not a token`] };
+    if (status !== 0 && status !== 1) return { ...result, problems: [say('check.stamp.refusal', { status })] };
     if (!response.timeStampToken || response.timeStampToken.contentType !== OID.signedData)
-      return { ...result, problems: ['holds no signed time-stamp token'] };
+      return { ...result, problems: [say('check.stamp.noToken')] };
     signed = new SignedData({ schema: (response.timeStampToken as ContentInfo).content });
     if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent)
-      return { ...result, problems: ['signs something other than time-stamp info (TSTInfo)'] };
+      return { ...result, problems: [say('check.stamp.notTstInfo')] };
     info = TSTInfo.fromBER(signed.encapContentInfo.eContent.getValue());
   } catch {
-    return { ...result, problems: ['is not an RFC 3161 time-stamp response (its DER does not parse)'] };
+    return { ...result, problems: [say('check.stamp.notResponse')] };
   }
   result.genTime = info.genTime.toISOString();
-  if (info.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push('stamps a hash other than SHA-256');
+  if (info.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) problems.push(say('check.stamp.notSha256'));
   else if (
     !equalBytes(
       new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView),
       await digest('SHA-256', input.statement),
     )
   ) {
-    problems.push("stamps another file's SHA-256, not this statement's");
+    problems.push(say('check.stamp.otherFile'));
   }
   // RFC 5652 5.1: the digest the signer used is among those the SignedData lists.
   const used = new Uint8Array(signed.signerInfos[0]?.digestAlgorithm.toSchema().toBER() ?? new ArrayBuffer(0));
   if (!signed.digestAlgorithms.some((a) => equalBytes(new Uint8Array(a.toSchema().toBER()), used)))
-    problems.push("does not list its signer's digest algorithm: its bytes were changed");
+    problems.push(say('check.stamp.digestUnlisted'));
   const certs = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
   let signer: Certificate | undefined;
   try {
@@ -169,14 +172,14 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
       extendedMode: true,
     });
     signer = verified.signerCertificate ?? undefined;
-    if (!verified.signatureVerified) problems.push('has a CMS signature that does not verify');
+    if (!verified.signatureVerified) problems.push(say('check.stamp.signature'));
   } catch (err) {
     signer = (err as { signerCertificate?: Certificate | null }).signerCertificate ?? undefined;
     // An imprint for other data is already named above; anything else is the signature failing.
-    if (problems.length === 0) problems.push(`has a CMS signature that does not verify (${(err as Error).message})`);
+    if (problems.length === 0) problems.push(say('check.stamp.signatureWhy', { reason: (err as Error).message }));
   }
   if (!signer) {
-    problems.push('carries no TSA certificate (request tokens with certReq)');
+    problems.push(say('check.stamp.noCertificate'));
     return result;
   }
   result.tsa = subjectName(signer);
@@ -184,11 +187,16 @@ export async function checkTimestampToken(input: { statement: Uint8Array; token:
   const at = info.genTime;
   if (at < signer.notBefore.value || at > signer.notAfter.value) {
     problems.push(
-      `is signed by ${JSON.stringify(result.tsa)}, whose certificate was not valid at ${result.genTime} (valid ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()})`,
+      say('check.stamp.notValidThen', {
+        tsa: JSON.stringify(result.tsa),
+        time: result.genTime,
+        from: signer.notBefore.value.toISOString(),
+        to: signer.notAfter.value.toISOString(),
+      }),
     );
   }
   const eku = ekuProblem(signer);
-  if (eku) problems.push(`is signed by ${JSON.stringify(result.tsa)}, whose certificate ${eku}`);
+  if (eku) problems.push(say('check.stamp.certificate', { tsa: JSON.stringify(result.tsa), problem: eku }));
   const ess = await essProblem(signed, signer);
   if (ess) problems.push(ess);
   return result;
@@ -202,16 +210,15 @@ export async function tsaTrust(
   stamp: { certificates: readonly string[]; genTime: string },
   roots: ReadonlyArray<Uint8Array | string>,
 ): Promise<TsaTrust> {
-  if (roots.length === 0)
-    return { trusted: false, untrusted: 'no TSA roots are configured (policy tsaRoots or the roster file)' };
+  if (roots.length === 0) return notTrusted(say('check.tsa.noRoots'));
   let trustedCerts: Certificate[];
   try {
     trustedCerts = parseRoots(roots);
   } catch {
-    return { trusted: false, untrusted: 'the TSA roots given are not certificates' };
+    return notTrusted(say('check.tsa.badRoots'));
   }
   const [signer, ...others] = parseRoots(stamp.certificates);
-  if (!signer) return { trusted: false, untrusted: 'the token carries no TSA certificate' };
+  if (!signer) return notTrusted(say('check.tsa.noCertificate'));
   const engine = new CertificateChainValidationEngine({
     certs: [...others, signer],
     trustedCerts,
@@ -219,16 +226,9 @@ export async function tsaTrust(
   });
   try {
     const chain = await engine.verify();
-    return chain.result
-      ? { trusted: true }
-      : {
-          trusted: false,
-          untrusted: `its certificate does not chain to a trusted TSA root at that time (${chain.resultMessage})`,
-        };
+    return chain.result ? { trusted: true } : notTrusted(say('check.tsa.noChain', { reason: chain.resultMessage }));
   } catch (err) {
-    return {
-      trusted: false,
-      untrusted: `its certificate does not chain to a trusted TSA root at that time (${(err as { resultMessage?: string }).resultMessage ?? String(err)})`,
-    };
+    const reason = (err as { resultMessage?: string }).resultMessage ?? String(err);
+    return notTrusted(say('check.tsa.noChain', { reason }));
   }
 }

@@ -43,11 +43,14 @@ export function parseEscrowPublicKey(pem: string): KeyObject {
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new JejakError('POLICY', 'escrowPublicKey is not a public key in PEM form (-----BEGIN PUBLIC KEY-----).');
+    throw new JejakError(
+      'POLICY_INVALID',
+      'escrowPublicKey is not a public key in PEM form (-----BEGIN PUBLIC KEY-----).',
+    );
   }
   if (key.asymmetricKeyType !== 'x25519') {
     throw new JejakError(
-      'POLICY',
+      'POLICY_INVALID',
       `escrowPublicKey must be an X25519 key (openssl genpkey -algorithm X25519), not ${key.asymmetricKeyType ?? 'unknown'}.`,
     );
   }

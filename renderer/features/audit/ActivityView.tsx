@@ -40,13 +40,13 @@ export function ActivityView() {
           {entries.map((e) => (
             <tr key={e.seq} data-action={e.action}>
               <td className="num">{e.seq}</td>
-              <td>{formatDateTime(e.at, language)}</td>
+              <td className="nowrap">{formatDateTime(e.at, language)}</td>
               <td>{e.actor}</td>
               <td>{actionText(t, e)}</td>
               <td>
                 <ActivitySubject entry={e} />
               </td>
-              <td className="mono small" title={e.hash}>
+              <td className="mono small nowrap" title={e.hash}>
                 {e.hash.slice(0, 16)}…
               </td>
             </tr>

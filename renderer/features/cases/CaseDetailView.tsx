@@ -4,6 +4,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { platformLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { OutcomesCard } from '../outcomes/OutcomesCard';
 import { AddItemsDialog } from './AddItemsDialog';
 import { CaseItems } from './CaseItems';
 import { CaseStatusBadge, DueText, OverdueBadge, PriorityLabel } from './CaseBits';
@@ -91,6 +92,7 @@ export function CaseDetailView() {
             )}
           </div>
           {dialog === null && <ErrorBanner error={actionError} />}
+          <OutcomesCard kase={kase} />
           <div className="detail-grid">
             <div>
               <section className="card">

@@ -91,6 +91,11 @@ export function CaseList() {
                     <CaseStatusBadge status={c.status} />
                     {c.overdue && <OverdueBadge />}
                   </div>
+                  {c.overdueItems > 0 && (
+                    <div className="overdue-items small" data-testid="overdue-items">
+                      {t('outcomes.list.overdueItems', { count: c.overdueItems })}
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

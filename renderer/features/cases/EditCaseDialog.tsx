@@ -33,7 +33,7 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
             value={form.title}
             maxLength={TEXT_LIMITS.short}
             required
-            autoFocus
+            data-autofocus
             onChange={(e) => setForm({ ...form, title: e.target.value })}
           />
         </div>

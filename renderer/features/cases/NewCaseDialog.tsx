@@ -49,7 +49,7 @@ export function NewCaseDialog() {
               value={form.title}
               maxLength={TEXT_LIMITS.short}
               required
-              autoFocus
+              data-autofocus
               placeholder={t('cases.titlePlaceholder')}
               onChange={(e) => setForm({ title: e.target.value })}
             />

@@ -3,6 +3,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExcludeDialog } from '../../components/ExcludeDialog';
 import { ExclusionBanner } from '../../components/ExclusionBanner';
+import { ReappearanceBanner } from '../outcomes/ReappearanceBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { kindLabel, platformLabel } from '../../components/labels';
@@ -99,6 +100,7 @@ export function ChannelDetailView() {
             <span className="badge">{platformLabel(t, channel.platform)}</span>{' '}
             <span className="badge">{kindLabel(t, channel.kind)}</span>{' '}
             <span className="muted small">#{channel.id}</span>
+            {channel.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
           </div>
         </div>
         {!channel.excluded && (
@@ -110,6 +112,7 @@ export function ChannelDetailView() {
       {channel.excluded && (
         <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />
       )}
+      <ReappearanceBanner kind="channel" id={channel.id} />
       {!excluding && <ErrorBanner error={error} />}
       {excluding && (
         <ExcludeDialog

@@ -221,7 +221,7 @@ export function ChannelTable({ onOpen }: { onOpen(id: number): void }) {
             aria-sort={c.sort && c.sort === sort ? (descending ? 'descending' : 'ascending') : undefined}
           >
             {c.sort ? (
-              <button type="button" tabIndex={-1} className="sort-button" onClick={() => setSort(c.sort!)}>
+              <button type="button" className="sort-button" onClick={() => setSort(c.sort!)}>
                 {t(c.label)}
                 <span className="sort-mark" aria-hidden="true">
                   {c.sort === sort ? (descending ? '▼' : '▲') : ''}

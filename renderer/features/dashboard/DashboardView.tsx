@@ -39,6 +39,7 @@ export function DashboardView() {
   if (stats.channels === 0 && stats.evidence === 0 && stats.openCases === 0) {
     return (
       <div className="view">
+        <h1>{t('nav.dashboard')}</h1>
         <div className="empty" data-testid="dashboard-empty">
           <h2>{t('dashboard.emptyTitle')}</h2>
           <p className="muted">{t('dashboard.emptyBody')}</p>
@@ -81,6 +82,12 @@ export function DashboardView() {
       value: stats.overdueCases,
       onClick: () => go('cases'),
       warn: stats.overdueCases > 0,
+    },
+    {
+      label: t('outcomes.dashboard.overdueItems'),
+      value: stats.overdueItems,
+      onClick: () => go('cases'),
+      warn: stats.overdueItems > 0,
     },
   ];
   return (

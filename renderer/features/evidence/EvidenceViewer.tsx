@@ -5,6 +5,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExcludeDialog } from '../../components/ExcludeDialog';
 import { ExclusionBanner } from '../../components/ExclusionBanner';
+import { ReappearanceBanner } from '../outcomes/ReappearanceBanner';
 import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
@@ -95,6 +96,7 @@ export function EvidenceViewer() {
           <div className="detail-sub">
             <span className="badge">{mediaKindLabel(t, item.mediaType)}</span>{' '}
             <span className="muted small">#{item.id}</span>
+            {item.excluded && <span className="badge badge-excluded">{t('workflow.excludedBadge')}</span>}
           </div>
         </div>
         <div className="field-row">
@@ -109,6 +111,7 @@ export function EvidenceViewer() {
         </div>
       </div>
       {item.excluded && <ExclusionBanner excluded={item.excluded} busy={saving} onRestore={() => void restore()} />}
+      <ReappearanceBanner kind="evidence" id={item.id} />
       <ViewerToolbar />
       {asking === null && <ErrorBanner error={error} />}
       {asking === 'exclude' && (

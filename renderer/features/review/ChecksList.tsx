@@ -1,4 +1,4 @@
-import { useT } from '../../i18n';
+import { usePhraseText, useT } from '../../i18n';
 import { orderChecks } from './review-helpers';
 import type { OpenedPackage } from './review-store';
 import { checkName } from './VerdictBanner';
@@ -6,6 +6,7 @@ import { checkName } from './VerdictBanner';
 /** Every check the verification ran: failing ones first and open, passing ones folded. */
 export function ChecksList({ checks }: { checks: OpenedPackage['checks'] }) {
   const t = useT();
+  const { checkDetail } = usePhraseText();
   const passed = checks.filter((c) => c.ok).length;
   return (
     <section className="card" data-testid="checks">
@@ -28,7 +29,7 @@ export function ChecksList({ checks }: { checks: OpenedPackage['checks'] }) {
                   </span>
                 </summary>
                 <div className="check-detail small">
-                  <span className="mono muted">{c.id}</span> — {c.detail}
+                  <span className="mono muted">{c.id}</span> — {checkDetail(c)}
                 </div>
               </details>
             </li>

@@ -5,6 +5,10 @@ import type { Decision } from './review-store';
 export interface DecisionSummary {
   decision: Decision;
   reference: string;
+  /** the case title, as the package's bag-info.txt gives it */
+  title: string;
+  /** who signs: this vault's supervisor */
+  signer: string;
   total: number;
   marked: number;
   problems: number;
@@ -39,6 +43,12 @@ export function ConfirmDecisionDialog({
           <dd className="mono" data-testid="confirm-reference">
             {summary.reference}
           </dd>
+          {summary.title && (
+            <>
+              <dt>{t('decision.confirm.caseTitle')}</dt>
+              <dd>{summary.title}</dd>
+            </>
+          )}
           <dt>{t('decision.confirm.items')}</dt>
           <dd data-testid="confirm-items">
             {t('decision.confirm.itemsValue', {
@@ -55,6 +65,8 @@ export function ConfirmDecisionDialog({
           <dd className="prewrap">
             {summary.comment.trim() || <span className="muted">{t('decision.confirm.noComment')}</span>}
           </dd>
+          <dt>{t('decision.confirm.signer')}</dt>
+          <dd data-testid="confirm-signer">{summary.signer}</dd>
           {summary.withoutReviewReason !== null && (
             <>
               <dt>{t('decision.withoutReview')}</dt>
@@ -68,7 +80,12 @@ export function ConfirmDecisionDialog({
           <button type="button" className="button-secondary" onClick={onCancel}>
             {t('common.cancel')}
           </button>
-          <button type="button" className={approve ? 'button-primary' : 'button-danger'} onClick={onConfirm} autoFocus>
+          <button
+            type="button"
+            className={approve ? 'button-primary' : 'button-danger'}
+            onClick={onConfirm}
+            data-autofocus
+          >
             {approve ? t('decision.confirm.signApprove') : t('decision.confirm.signReturn')}
           </button>
         </div>

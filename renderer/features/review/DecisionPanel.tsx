@@ -128,6 +128,8 @@ export function DecisionPanel() {
   const summary = (d: Decision): DecisionSummary => ({
     decision: d,
     reference: pkg.bagInfo['External-Identifier'] ?? pkg.fileName,
+    title: pkg.bagInfo['External-Description'] ?? '',
+    signer: signer?.name ?? '',
     total: files.length,
     marked: items.length,
     problems,

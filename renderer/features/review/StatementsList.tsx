@@ -1,4 +1,4 @@
-import { textOr, useI18n, useT } from '../../i18n';
+import { textOr, useI18n, usePhraseText, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { groupFingerprint } from '../identity/fingerprint';
 import type { OpenedPackage } from './review-store';
@@ -10,6 +10,7 @@ import type { OpenedPackage } from './review-store';
 function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | undefined }) {
   const t = useT();
   const language = useI18n((s) => s.language);
+  const { phrase } = usePhraseText();
   if (!stamp) return null;
   const words = { tsa: stamp.tsa, time: formatDateTime(stamp.genTime, language) };
   return (
@@ -17,7 +18,7 @@ function TimeLine({ stamp }: { stamp: OpenedPackage['timestamps'][number] | unde
       className="small statement-time"
       data-testid="statement-time"
       data-trusted={stamp.trusted}
-      title={stamp.untrusted ?? stamp.file}
+      title={stamp.untrustedPhrase ? phrase(stamp.untrustedPhrase) : (stamp.untrusted ?? stamp.file)}
     >
       {stamp.trusted ? t('review.timeConfirmed', words) : t('review.timeStamped', words)}
       {!stamp.trusted && <span className="pill pill-warn">{t('review.timeUnconfirmed')}</span>}

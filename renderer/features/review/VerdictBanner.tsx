@@ -1,4 +1,4 @@
-import { type MessageKey, textOr, useT } from '../../i18n';
+import { type MessageKey, textOr, usePhraseText, useT } from '../../i18n';
 import type { OpenedPackage } from './review-store';
 
 const HEADLINE: Record<OpenedPackage['verdict'], MessageKey> = {
@@ -17,7 +17,7 @@ export function checkName(t: ReturnType<typeof useT>, id: string): string {
   return textOr(t, `review.check.${id}`, id);
 }
 
-/** Who is and is not in the trust roster, in the reader's language; the core's own words on hover. */
+/** Who is and is not in the trust roster, in the reader's language; the core's whole sentence on hover. */
 function TrustLine({ pkg }: { pkg: OpenedPackage }) {
   const t = useT();
   const who = (s: OpenedPackage['statements'][number]) =>
@@ -25,8 +25,10 @@ function TrustLine({ pkg }: { pkg: OpenedPackage }) {
   const trusted = pkg.statements.filter((s) => s.trusted).map(who);
   const untrusted = pkg.statements.filter((s) => !s.trusted).map(who);
   const times = pkg.timestamps.filter((s) => !s.trusted).map((s) => s.tsa);
+  const { phrase } = usePhraseText();
+  const detail = pkg.trustPhrases.length > 0 ? pkg.trustPhrases.map(phrase).join(' ') : pkg.trustDetail;
   return (
-    <p className="verdict-detail small" title={pkg.trustDetail}>
+    <p className="verdict-detail small" title={detail}>
       {trusted.length > 0 && <span>{t('review.trustedSigners', { names: trusted.join(', ') })} </span>}
       {untrusted.length > 0 && <span>{t('review.untrustedSigners', { names: untrusted.join(', ') })} </span>}
       {times.length > 0 && <span>{t('review.untrustedTimes', { names: times.join(', ') })}</span>}

@@ -3,6 +3,7 @@ import { missingIdentityFields } from '../../../electron/common/identity-rules';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PassphraseField } from '../../components/PassphraseField';
 import { useT } from '../../i18n';
+import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { EMPTY_IDENTITY, IdentityFields } from './IdentityFields';
 import { StrengthMeter, strongEnough } from './StrengthMeter';
 import { useVaultStore } from './vault-store';
@@ -33,7 +34,10 @@ export function CreateVault() {
   return (
     <main className="gate">
       <form className="card gate-card" onSubmit={submit}>
-        <h1>{t('create.title')}</h1>
+        <div className="gate-head">
+          <h1>{t('create.title')}</h1>
+          <LanguageSwitch />
+        </div>
         <p className="muted">{t('create.intro')}</p>
         <PassphraseField
           label={t('create.passphrase')}

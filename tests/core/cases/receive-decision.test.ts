@@ -68,7 +68,7 @@ describe('receiving the supervisor decision', () => {
 
     // The package itself stays in the vault, encrypted, and comes out byte for byte.
     const again = join(tempDir(), 'again.zip');
-    expect(await exportDecisionPackage(analyst, received!.id, again)).toMatchObject({
+    expect(await exportDecisionPackage(analyst, POLICY, received!.id, again)).toMatchObject({
       sha256: sha256(readFileSync(returned)),
     });
     expect(readFileSync(again).equals(readFileSync(returned))).toBe(true);

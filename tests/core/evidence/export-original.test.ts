@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { evidenceDownload } from '../../../electron/core/app/evidence-images';
 import { listAudit } from '../../../electron/core/audit/audit-log';
-import { exportOriginalTo } from '../../../electron/core/evidence/export-original';
+import { exportOriginal } from '../../../electron/core/evidence/export-original';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { testApp } from '../../fixtures/app';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
@@ -54,13 +54,13 @@ describe('export original', () => {
     const allowed = tempDir();
     const elsewhere = tempDir();
     const policy = { ...POLICY, allowedExportFolders: [allowed] };
-    await expect(exportOriginalTo(session, policy, evidenceId, join(elsewhere, 'x.png'))).rejects.toMatchObject({
+    await expect(exportOriginal(session, policy, evidenceId, join(elsewhere, 'x.png'))).rejects.toMatchObject({
       code: 'POLICY',
       reason: { key: 'exportError.folderNotAllowed' },
     });
-    await exportOriginalTo(session, policy, evidenceId, join(allowed, 'x.png'));
+    await exportOriginal(session, policy, evidenceId, join(allowed, 'x.png'));
     expect(readFileSync(join(allowed, 'x.png')).equals(png)).toBe(true);
-    await expect(exportOriginalTo(session, policy, evidenceId, join(allowed, 'x.png'))).rejects.toMatchObject({
+    await expect(exportOriginal(session, policy, evidenceId, join(allowed, 'x.png'))).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       reason: { key: 'exportError.exists' },
     });

@@ -38,7 +38,7 @@ describe('evidence intake', () => {
     expect(item.sha512).toBe(createHash('sha512').update(png).digest('hex'));
     expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
     const out = join(tempDir(), 'back.png');
-    await exportOriginal(session, result.evidenceId, out);
+    await exportOriginal(session, POLICY, result.evidenceId, out);
     expect(readFileSync(out).equals(png)).toBe(true);
     session.close('test');
   });
@@ -108,7 +108,7 @@ describe('evidence intake', () => {
     session.close('test');
   });
 
-  it('keeps a 20000×20000 PNG (decompression bomb) without decoding it, quickly and in bounded memory', async () => {
+  it('keeps a 20000×20000 PNG (decompression bomb) without decoding it, in bounded memory (its speed: npm run bench -- hostile)', async () => {
     const { session } = await newVault();
     const bomb = await sharp({
       create: { width: 20000, height: 20000, channels: 3, background: '#fff' },
@@ -117,9 +117,7 @@ describe('evidence intake', () => {
       .png({ compressionLevel: 9 })
       .toBuffer();
     const before = process.memoryUsage().rss;
-    const started = Date.now();
     const result = await intakeBytes(session, POLICY, bomb, { originalName: 'bomb.png' });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     expect(result.problems.map((p) => p.message).join(' ')).toMatch(/20000×20000/);
     expect(result.problems[0]).toMatchObject({

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(cleanTempDirs);
 
-/** Verifies bytes, measuring time and peak RSS growth (sampled) along the way. */
+/** Verifies bytes, measuring peak RSS growth (sampled) along the way; how fast is `npm run bench -- hostile`. */
 async function verifyBytes(bytes: Buffer, limits?: Partial<VerifyLimits>) {
   const path = join(dir, `h-${Math.random().toString(16).slice(2)}.zip`);
   writeFileSync(path, bytes);
@@ -26,14 +26,12 @@ async function verifyBytes(bytes: Buffer, limits?: Partial<VerifyLimits>) {
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
-  const t0 = performance.now();
   try {
     const result = await verifyPackage(path, limits ? { limits } : {});
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(readdirSync(dir).length).toBe(before);
     return {
       result,
-      ms: performance.now() - t0,
       rssGrowth: peak - rss0,
       failed: result.checks.filter((c) => !c.ok).map((c) => c.id),
     };
@@ -51,26 +49,25 @@ describe('hostile archives are invalid, never a crash, naming the check', () => 
   });
 
   it('a ZIP bomb declaring its size is refused before anything is inflated', async () => {
-    const { result, ms, rssGrowth, failed } = await verifyBytes(BOMBS.declared(bomb));
+    const { result, rssGrowth, failed } = await verifyBytes(BOMBS.declared(bomb));
     expect(result.verdict).toBe('invalid');
     expect(failed).toContain('zip-limits');
     expect(result.checks.find((c) => c.id === 'zip-limits')?.detail).toContain('would expand');
     expect(failed).not.toContain('zip-data');
-    expect(ms).toBeLessThan(1000);
     expect(rssGrowth).toBeLessThan(64 * 2 ** 20);
   });
 
   it('a ZIP bomb lying about its size stops at the first surplus byte', async () => {
-    const { result, ms, rssGrowth } = await verifyBytes(BOMBS.lying(bomb));
+    const { result, rssGrowth } = await verifyBytes(BOMBS.lying(bomb));
     expect(result.checks.find((c) => c.id === 'zip-data')?.detail).toContain('more than the 1000 bytes it declares');
-    expect(ms).toBeLessThan(1000);
     expect(rssGrowth).toBeLessThan(64 * 2 ** 20);
   });
 
   it('many bombs sharing one deflate stream are refused on their sizes', async () => {
-    const { failed, ms } = await verifyBytes(BOMBS.shared(bomb));
+    const { failed, rssGrowth } = await verifyBytes(BOMBS.shared(bomb));
     expect(failed).toContain('zip-limits');
-    expect(ms).toBeLessThan(1000);
+    expect(failed).not.toContain('zip-data');
+    expect(rssGrowth).toBeLessThan(64 * 2 ** 20);
   });
 
   it('limits on total size and entry count apply', async () => {

@@ -21,7 +21,7 @@ async function resigned(edit: (notice: NoticeJson) => void | Buffer) {
 describe('the notice check of verify', () => {
   it('passes the sample package', async () => {
     const result = await resigned(() => undefined);
-    expect(result.checks.find((c) => c.id === 'notice')).toEqual({
+    expect(result.checks.find((c) => c.id === 'notice')).toMatchObject({
       id: 'notice',
       ok: true,
       detail: expect.stringContaining('jejak-notice/1'),

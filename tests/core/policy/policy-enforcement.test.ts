@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportDestination } from '../../../electron/core/api/cases-handlers';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { JejakApp } from '../../../electron/core/app/jejak-app';
+import { requireExportFolder } from '../../../electron/core/policy/export-folders';
 import type { Policy } from '../../../electron/core/policy/policy';
 import { readHeader } from '../../../electron/core/vault/header';
 import { analystCase } from '../../fixtures/case';
@@ -120,16 +121,19 @@ describe('allowedExportFolders', () => {
     const dir = tempDir();
     const allowed = join(dir, 'ekspor');
     mkdirSync(allowed);
-    return { dir, allowed, app: appWith({ allowedExportFolders: [allowed] }) };
+    return { dir, allowed, policy: { allowedExportFolders: [allowed] } };
   };
+  const refusal = expect.objectContaining({
+    code: 'POLICY',
+    reason: { key: 'exportError.folderNotAllowed', params: { folders: expect.any(String) } },
+  });
 
-  it('allows a new .zip inside an allowed folder (and its subfolders)', () => {
-    const { allowed, app } = root();
-    expect(exportDestination(app, join(allowed, 'JJK-1.zip'), 'x.zip')).toBe(join(allowed, 'JJK-1.zip'));
+  it('allows a file inside an allowed folder (and its subfolders), and anywhere without the field', () => {
+    const { allowed, policy } = root();
+    expect(() => requireExportFolder(policy, join(allowed, 'JJK-1.zip'))).not.toThrow();
     mkdirSync(join(allowed, '2026'));
-    expect(exportDestination(app, join(allowed, '2026', 'JJK-1.zip'), 'x.zip')).toBe(
-      join(allowed, '2026', 'JJK-1.zip'),
-    );
+    expect(() => requireExportFolder(policy, join(allowed, '2026', 'JJK-1.zip'))).not.toThrow();
+    expect(() => requireExportFolder({}, join(tempDir(), 'JJK-1.zip'))).not.toThrow();
   });
 
   it.each([
@@ -138,21 +142,27 @@ describe('allowedExportFolders', () => {
     ['a path that climbs out with ..', (d: string) => join(d, 'ekspor', '..', 'JJK-1.zip')],
     ['the allowed folder itself as the file', (d: string) => `${join(d, 'ekspor')}.zip`],
   ])('refuses %s', (_label, pathOf) => {
-    const { dir, app } = root();
-    expect(() => exportDestination(app, pathOf(dir), 'x.zip')).toThrow(expect.objectContaining({ code: 'POLICY' }));
+    const { dir, policy } = root();
+    expect(() => requireExportFolder(policy, pathOf(dir))).toThrow(refusal);
   });
 
   it('refuses a link inside the allowed folder that leads out of it', () => {
-    const { dir, allowed, app } = root();
+    const { dir, allowed, policy } = root();
     mkdirSync(join(dir, 'outside'));
     symlinkSync(join(dir, 'outside'), join(allowed, 'pintu'));
-    expect(() => exportDestination(app, join(allowed, 'pintu', 'JJK-1.zip'), 'x.zip')).toThrow(
-      expect.objectContaining({ code: 'POLICY' }),
-    );
+    expect(() => requireExportFolder(policy, join(allowed, 'pintu', 'JJK-1.zip'))).toThrow(refusal);
+  });
+
+  it("the app's default destination is the first allowed folder, not the exports folder beside the vault", () => {
+    const { allowed, policy } = root();
+    expect(exportDestination(appWith(policy), undefined, 'JJK-1.zip')).toBe(join(allowed, 'JJK-1.zip'));
+    const free = appWith({});
+    expect(exportDestination(free, undefined, 'JJK-1.zip')).toBe(join(free.exportsDir(), 'JJK-1.zip'));
   });
 
   it('never overwrites and writes only .zip files', () => {
-    const { allowed, app } = root();
+    const { allowed, policy } = root();
+    const app = appWith(policy);
     writeFileSync(join(allowed, 'old.zip'), 'x');
     expect(() => exportDestination(app, join(allowed, 'old.zip'), 'x.zip')).toThrow(/already exists/);
     expect(() => exportDestination(app, join(allowed, 'report.pdf'), 'x.zip')).toThrow(/\.zip/);

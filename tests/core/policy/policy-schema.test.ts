@@ -22,7 +22,7 @@ function problemsOf(content: unknown): string {
   try {
     loadPolicy(writePolicy(content));
   } catch (e) {
-    expect(e).toMatchObject({ code: 'POLICY' });
+    expect(e).toMatchObject({ code: 'POLICY_INVALID' });
     return (e as Error).message;
   }
   throw new Error('the policy was accepted');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,12 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReportPdf, type PdfOptions } from '../../../electron/core/report/pdf';
+import {
+  OUTPUT_HIGH_WATER,
+  renderReportPdf,
+  WAITING_FOR_READER,
+  type PdfOptions,
+} from '../../../electron/core/report/pdf';
 import type { ReportData, ReportEvidence } from '../../../electron/common/report-json';
 import { LONG_URL, reportData, thumbnailFor } from './pdf-fixture';
 
@@ -144,11 +150,8 @@ describe('renderReportPdf', () => {
 
   it('renders 200 evidence items with a sane page count', async () => {
     const data = reportData({ evidence: 200 });
-    const t0 = performance.now();
     const file = await renderToFile(data, 'big.pdf');
-    const ms = performance.now() - t0;
     const pages = Number(pdfinfo(file).Pages);
-    console.log(`200 items: ${pages} pages in ${Math.round(ms)} ms`);
     expect(pages).toBeGreaterThan(200 / 6);
     expect(pages).toBeLessThan(200 + 5);
     const last = pdftext(file, pages);
@@ -210,25 +213,33 @@ describe('renderReportPdf', () => {
     let requested = 0;
     let inFlight = 0;
     let maxInFlight = 0;
+    /** the most output left unread when a thumbnail was asked for */
+    let maxUnread = 0;
+    let askedForAll!: () => void;
+    const allAsked = new Promise<void>((resolve) => (askedForAll = resolve));
     const stream: Readable = renderReportPdf(data, {
       fontsDir,
       now: NOW,
       thumbnail: async () => {
-        requested++;
+        if (++requested === data.evidence.length) askedForAll();
+        maxUnread = Math.max(maxUnread, stream.readableLength);
         maxInFlight = Math.max(maxInFlight, ++inFlight);
-        await new Promise((r) => setTimeout(r, 1));
+        await new Promise(setImmediate); // the preview arrives later, as it does from the vault
         inFlight--;
         return noise;
       },
     });
-    await new Promise((r) => setTimeout(r, 1500));
-    const whilePaused = requested;
-    expect(whilePaused).toBeGreaterThan(0);
-    expect(whilePaused).toBeLessThan(120);
-    // reading resumes drawing to the end
+    // Nobody reads yet: drawing must stop for the reader before it has asked for every preview.
+    const paused = await Promise.race([once(stream, WAITING_FOR_READER).then(() => true), allAsked.then(() => false)]);
+    expect(paused, 'drew to the end with nobody reading').toBe(true);
+    expect(stream.readableLength).toBeGreaterThan(OUTPUT_HIGH_WATER);
+    expect(requested).toBeGreaterThan(0);
+    expect(requested).toBeLessThan(data.evidence.length);
+    // reading resumes drawing to the end, never more than the limit ahead of the reader
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    expect(requested).toBe(120);
+    expect(requested).toBe(data.evidence.length);
+    expect(maxUnread).toBeLessThanOrEqual(OUTPUT_HIGH_WATER);
     expect(maxInFlight).toBe(1);
     expect(Buffer.concat(chunks).subarray(-6).toString('latin1')).toContain('%%EOF');
   });
@@ -236,21 +247,25 @@ describe('renderReportPdf', () => {
   it('stops asking for thumbnails once the reader destroys the stream', async () => {
     const data = reportData({ evidence: 300 });
     let requested = 0;
+    let reachedTwenty!: () => void;
+    const twenty = new Promise<void>((resolve) => (reachedTwenty = resolve));
     const stream = renderReportPdf(data, {
       fontsDir,
       now: NOW,
-      thumbnail: async (e) => {
-        requested++;
-        return thumbnailFor(e);
+      // Items without a preview: drawing one and asking for the next then runs on promise callbacks
+      // alone, so a drawing loop that ignored the destroyed stream would finish before the next turn.
+      thumbnail: async () => {
+        if (++requested === 20) reachedTwenty();
+        return null;
       },
     });
     stream.resume();
-    while (requested < 20) await new Promise((r) => setTimeout(r, 5));
+    await twenty;
     stream.destroy();
-    await new Promise((r) => setTimeout(r, 300));
-    const after = requested;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(requested).toBe(after);
-    expect(requested).toBeLessThan(300);
+    const atDestroy = requested;
+    await once(stream, 'close');
+    await new Promise(setImmediate);
+    expect(requested).toBeLessThanOrEqual(atDestroy + 1); // at most the one already asked for ahead
+    expect(requested).toBeLessThan(data.evidence.length);
   });
 });

@@ -12,7 +12,8 @@ import {
   type Signer,
 } from '../../../electron/core/packages';
 import { rejudge } from '../../../electron/core/packages/verify-source';
-import { attachTimestamps, timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { attachTimestamps } from '../../../electron/core/review/attach-timestamps';
 import { ageEncrypt, ageKeygen } from '../../fixtures/age';
 import { stampedCorpus, tsaAnswers, type StampedCorpus } from '../packages/corpus/timestamps';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
@@ -163,17 +164,17 @@ describe('a package stamped by a real TSA', () => {
   it('attach refuses a token that does not check, one for another package, and a second token for a statement', async () => {
     const out = tempDir();
     const expired = await tsaAnswers(approved, corpus.tsa, 'expired');
-    await expect(attachTimestamps(approved, join(out, 'x.zip'), expired)).rejects.toSatisfy(
+    await expect(attachTimestamps({}, approved, join(out, 'x.zip'), expired)).rejects.toSatisfy(
       (e) => isJejakError(e, 'INTEGRITY') && /was not valid at/.test((e as Error).message),
     );
     const foreign = await writePackage(sampleInput(analyst, 'OTHER-1').input, join(tempDir(), 'OTHER-1.zip'));
     await expect(
-      attachTimestamps(approved, join(out, 'x.zip'), await tsaAnswers(foreign.path, corpus.tsa)),
+      attachTimestamps({}, approved, join(out, 'x.zip'), await tsaAnswers(foreign.path, corpus.tsa)),
     ).rejects.toSatisfy(
       (e) => isJejakError(e, 'INTEGRITY') && /stamps none of this package's statements/.test((e as Error).message),
     );
     await expect(
-      attachTimestamps(stamped, join(out, 'x.zip'), (await tsaAnswers(approved, corpus.tsa)).slice(0, 1)),
+      attachTimestamps({}, stamped, join(out, 'x.zip'), (await tsaAnswers(approved, corpus.tsa)).slice(0, 1)),
     ).rejects.toSatisfy(
       (e) => isJejakError(e, 'INVALID_INPUT') && /already has a time-stamp/.test((e as Error).message),
     );
@@ -188,10 +189,10 @@ describe('a package stamped by a real TSA', () => {
     const tokens = requests.map((r) => ({ name: r.fileName, bytes: corpus.tsa.reply(Buffer.from(r.der)) }));
     const out = tempDir();
     await expect(
-      attachTimestamps(sealed, join(out, `${NAME}.zip`), tokens, { ageIdentities: [key.identity] }),
+      attachTimestamps({}, sealed, join(out, `${NAME}.zip`), tokens, { ageIdentities: [key.identity] }),
     ).rejects.toSatisfy((e) => isJejakError(e, 'INVALID_INPUT'));
     expect(readdirSync(out)).toEqual([]);
-    const result = await attachTimestamps(sealed, join(out, `${NAME}.zip.age`), tokens, {
+    const result = await attachTimestamps({}, sealed, join(out, `${NAME}.zip.age`), tokens, {
       ageIdentities: [key.identity],
       encryptFor: [key.recipient],
     });
@@ -205,10 +206,31 @@ describe('a package stamped by a real TSA', () => {
     expect(verified.timestamps).toHaveLength(2);
   });
 
+  it('an encrypted result is sealed for the recipients the machine policy requires too, and only in an allowed folder', async () => {
+    const [partner, archive] = [ageKeygen(tempDir(), 'partner.txt'), ageKeygen(tempDir(), 'archive.txt')];
+    const tokens = await tsaAnswers(approved, corpus.tsa);
+    const allowed = tempDir();
+    const policy = { exportRecipients: [archive.recipient], allowedExportFolders: [allowed] };
+    const elsewhere = tempDir();
+    await expect(
+      attachTimestamps(policy, approved, join(elsewhere, `${NAME}.zip.age`), tokens, {
+        encryptFor: [partner.recipient],
+      }),
+    ).rejects.toSatisfy((e) => isJejakError(e, 'POLICY'));
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const result = await attachTimestamps(policy, approved, join(allowed, `${NAME}.zip.age`), tokens, {
+      encryptFor: [partner.recipient],
+    });
+    expect(result.recipients.sort()).toEqual([partner.recipient, archive.recipient].sort());
+    // a plain package asked for no recipient stays plain, as a decision on it does (reseal.ts)
+    const plain = await attachTimestamps(policy, approved, join(allowed, `${NAME}.zip`), tokens);
+    expect(plain.recipients).toEqual([]);
+  });
+
   it('a package with no time-stamps is fine', async () => {
     const result = await verifyPackage(approved, { roster: roster(), tsaRoots: [corpus.tsa.rootPem] });
     expect(result.verdict).toBe('valid-trusted');
-    expect(result.checks.find((c) => c.id === 'timestamps')).toEqual({
+    expect(result.checks.find((c) => c.id === 'timestamps')).toMatchObject({
       id: 'timestamps',
       ok: true,
       detail: 'no time-stamp tokens (they are optional)',

@@ -11,7 +11,8 @@ import { backupStatus } from '../../../electron/core/vault/backup-status';
 import { restoreBackup } from '../../../electron/core/vault/restore';
 import { unlockVault } from '../../../electron/core/vault/vault';
 import { analystCase } from '../../fixtures/case';
-import { POLICY, mulberry32 } from '../../fixtures/catalog';
+import { POLICY } from '../../fixtures/catalog';
+import { seededRandom } from '../../fixtures/seed';
 import { PASSPHRASE, allFiles, newVault, tempDir } from '../../fixtures/temp';
 
 const MARKER = 'PENANDA-RAHASIA-7f3a91';
@@ -136,16 +137,16 @@ describe('backup and restore', () => {
     await createBackup(session, out, options);
     session.close('test');
     const good = readFileSync(out);
-    const seed = Number(process.env.JEJAK_TEST_SEED ?? Date.now() % 1_000_000);
-    const rand = mulberry32(seed);
+    const { random: rand } = seededRandom();
     const file = join(tempDir(), 'rusak.tar');
     for (let i = 0; i < 400; i++) {
       const position = Math.floor(rand() * good.length);
       const bad = Buffer.from(good);
-      bad[position] = bad[position]! ^ (1 << Math.floor(rand() * 8));
+      const bit = Math.floor(rand() * 8);
+      bad[position] = bad[position]! ^ (1 << bit);
       writeFileSync(file, bad);
       const error = await readBackup(file).catch((e: unknown) => e);
-      expect(error, `seed ${seed}, byte ${position}`).toMatchObject({ code: 'INTEGRITY' });
+      expect(error, `bit ${bit} of byte ${position}`).toMatchObject({ code: 'INTEGRITY' });
     }
   });
 

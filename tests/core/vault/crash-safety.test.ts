@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { sql } from '../../../electron/core/db/sql';
 import { unlockVault } from '../../../electron/core/vault/vault';
+import { seededRandom } from '../../fixtures/seed';
 import { PASSPHRASE, newVault } from '../../fixtures/temp';
 
-/** Starts the writer child, waits until it is mid-write, then kills it without warning. */
+/** Starts the writer child, waits until it says it is writing, then kills it delayMs later without warning. */
 function killWhileWriting(dir: string, start: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -28,11 +29,12 @@ function killWhileWriting(dir: string, start: number, delayMs: number): Promise<
 
 describe('crash safety', () => {
   it('survives SIGKILL at random moments while writing blobs with their rows', async () => {
+    const { random } = seededRandom();
     const { dir, session } = await newVault();
     session.close('setup');
     let lastCount = 0;
     for (let round = 0; round < 10; round++) {
-      await killWhileWriting(dir, round * 1000, 20 + Math.floor(Math.random() * 400));
+      await killWhileWriting(dir, round * 1000, 20 + Math.floor(random() * 400));
       const s = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 'checker' });
       expect(verifyAudit(s.db).ok).toBe(true);
       const rows = s.db.all<{ name: string; sha256: string; size: number }>(sql`SELECT name, sha256, size FROM blobs`);

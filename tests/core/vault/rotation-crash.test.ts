@@ -11,12 +11,11 @@ import { storeOriginal } from '../../../electron/core/vault/originals';
 import type { VaultSession } from '../../../electron/core/vault/session';
 import { anchorsOf } from '../../../electron/core/vault/unlock-checks';
 import { createVault, unlockVault } from '../../../electron/core/vault/vault';
-import { mulberry32 } from '../../fixtures/catalog';
 import { cliWorkspace } from '../../fixtures/cli';
+import { seededRandom } from '../../fixtures/seed';
 import { FAST_KDF, PASSPHRASE } from '../../fixtures/temp';
 
 const TRIALS = 30;
-const SEED = Number(process.env.JEJAK_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 const MARKS = { start: 'Rotating keys', commit: 'Committing the new keys' } as const;
 type Mark = keyof typeof MARKS;
@@ -97,6 +96,7 @@ async function checkVault(s: VaultSession, expected: string[]) {
 
 describe('key rotation crash safety', () => {
   it(`SIGKILL at random moments of \`jejak key rotate\`, ${TRIALS} trials: each ends with exactly one of the old or new passphrases opening a whole vault`, async () => {
+    const { seed, random } = seededRandom();
     const ws = cliWorkspace();
     const { session } = await createVault(ws.vault, PASSPHRASE, {
       actor: 'analyst',
@@ -113,7 +113,6 @@ describe('key rotation crash safety', () => {
       .map((r) => r.sha256);
     session.close('setup');
 
-    const random = mulberry32(SEED);
     const counts = { old: 0, new: 0 };
     const states = new Map<string, number>();
     let current = PASSPHRASE;
@@ -147,14 +146,11 @@ describe('key rotation crash safety', () => {
         } else counts.old++;
       }
     } catch (e) {
-      throw new Error(
-        `key rotation crash test failed in trial ${trial} (replay with JEJAK_CRASH_SEED=${SEED}): ${(e as Error).message}`,
-        { cause: e },
-      );
+      throw new Error(`key rotation crash test failed in trial ${trial}: ${(e as Error).message}`, { cause: e });
     }
     const where = [...states].map(([state, n]) => `${n} ${state}`).join(', ');
     console.log(
-      `${TRIALS}/${TRIALS} trials: ${counts.old} old key, ${counts.new} new key (seed ${SEED}; at the kill: ${where})`,
+      `${TRIALS}/${TRIALS} trials: ${counts.old} old key, ${counts.new} new key (seed ${seed}; at the kill: ${where})`,
     );
     expect(counts.old + counts.new).toBe(TRIALS);
   }, 900_000);

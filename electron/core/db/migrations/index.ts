@@ -7,6 +7,7 @@ import { workflow } from './0004-workflow';
 import { notice } from './0005-notice';
 import { decisions } from './0006-decisions';
 import { ageKeys } from './0007-age-keys';
+import { outcomes } from './0008-outcomes';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys];
+export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys, outcomes];
 
 export const LATEST_VERSION = migrations.length;
 

@@ -17,18 +17,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `work` while sampling RSS; returns its result, the peak RSS growth and the time taken. */
+/** Runs `work` while sampling RSS; returns its result and the peak RSS growth (its speed: npm run bench -- hostile). */
 async function measured(work: () => Promise<ImageAnalysis>) {
   const before = process.memoryUsage.rss();
   let peak = before;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 2);
-  const started = performance.now();
   try {
     const result = await work();
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, growthMiB: (peak - before) / 1024 ** 2, ms: performance.now() - started };
+    return { result, growthMiB: (peak - before) / 1024 ** 2 };
   } finally {
     clearInterval(sampler);
   }
@@ -42,13 +41,12 @@ describe('decompression bombs', () => {
     await writeFile(path, bomb);
 
     for (const input of [path, bomb]) {
-      const { result, growthMiB, ms } = await measured(() => analyzeImage(input, 'image/png'));
+      const { result, growthMiB } = await measured(() => analyzeImage(input, 'image/png'));
       expect(result).toMatchObject({ width: 20_000, height: 20_000, thumbnail: null, phash: null });
       expect(texts(result.problems)).toEqual([
         'Image is 20000×20000 pixels (400 megapixels), above the 100-megapixel safety limit: kept without thumbnail or perceptual hash.',
       ]);
       expect(growthMiB).toBeLessThan(200);
-      expect(ms).toBeLessThan(3_000);
     }
   });
 
@@ -61,13 +59,12 @@ describe('decompression bombs', () => {
     const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
     jpeg.writeUInt16BE(60_000, sof + 5);
     jpeg.writeUInt16BE(60_000, sof + 7);
-    const { result, growthMiB, ms } = await measured(() => analyzeImage(jpeg, 'image/jpeg'));
+    const { result, growthMiB } = await measured(() => analyzeImage(jpeg, 'image/jpeg'));
     expect([result.width, result.height, result.thumbnail]).toEqual([60_000, 60_000, null]);
     expect(texts(result.problems)[0]).toMatch(
       /^Image is 60000×60000 pixels \(3600 megapixels\), above the 100-megapixel safety limit/,
     );
     expect(growthMiB).toBeLessThan(200);
-    expect(ms).toBeLessThan(3_000);
   });
 
   it('an image just under the limit is still analysed', async () => {

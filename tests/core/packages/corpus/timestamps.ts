@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CheckId, RosterEntry, Verdict } from '../../../../electron/core/packages';
-import { attachTimestamps, timestampRequests } from '../../../../electron/core/timestamps/package-timestamps';
+import { timestampRequests } from '../../../../electron/core/timestamps/package-timestamps';
+import { attachTimestamps } from '../../../../electron/core/review/attach-timestamps';
 import { makeTestTsa, type TestTsa } from '../../../fixtures/tsa';
 import { entry, forge } from '../forge';
 import type { PlainEntry } from '../zip-tools';
@@ -61,8 +62,8 @@ export async function stampedCorpus(dir: string, approved: string, roster: Roste
   const root = [tsa.rootPem];
   let n = 0;
   const target = () => join(dir, `stamped-${(n += 1)}.zip`);
-  const stamped = (await attachTimestamps(approved, target(), await tsaAnswers(approved, tsa))).path;
-  const elsewhere = (await attachTimestamps(approved, target(), await tsaAnswers(approved, other))).path;
+  const stamped = (await attachTimestamps({}, approved, target(), await tsaAnswers(approved, tsa))).path;
+  const elsewhere = (await attachTimestamps({}, approved, target(), await tsaAnswers(approved, other))).path;
   const [expired] = await tsaAnswers(approved, tsa, 'expired');
   const forged = (edit: (e: PlainEntry[]) => PlainEntry[]) => forge(stamped, target(), edit);
   const cases: StampedCase[] = [

@@ -1,21 +1,16 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../../electron/core/db/database';
+import type { Db } from '../../../electron/core/db/database';
 import { sql } from '../../../electron/core/db/sql';
 import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/migrations';
 import { ageKeys } from '../../../electron/core/db/migrations/0007-age-keys';
 import { ensureIdentityKey, getIdentity, vaultAgeIdentity } from '../../../electron/core/identity/identity';
 import { importRoster } from '../../../electron/core/trust/trust';
+import { databaseAt } from '../../fixtures/database-at';
 import { newVault } from '../../fixtures/temp';
 
 /** A database as the versions before age keys left it, with a signing key and a roster entry. */
 function beforeAgeKeys(): Db {
-  const db = new Db(new Database(':memory:'));
-  for (const m of migrations.filter((m) => m.version < ageKeys.version)) {
-    if (typeof m.up === 'string') db.raw.exec(m.up);
-    else m.up(db);
-    db.raw.pragma(`user_version = ${m.version}`);
-  }
+  const db = databaseAt(ageKeys.version - 1);
   db.raw.exec(
     `INSERT INTO identity (id, public_key_pem, private_key_pem, fingerprint, created_at) VALUES (1, 'pub', 'priv', '${'a'.repeat(64)}', '2026-11-01T00:00:00Z')`,
   );

@@ -1,19 +1,14 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../../electron/core/db/database';
+import type { Db } from '../../../electron/core/db/database';
 import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/migrations';
 import { notice } from '../../../electron/core/db/migrations/0005-notice';
+import { databaseAt, rows } from '../../fixtures/database-at';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** A database as the version before the notice left it, with cases in it. */
 function beforeNotice(caseCount: number): Db {
-  const db = new Db(new Database(':memory:'));
-  for (const m of migrations.filter((m) => m.version < notice.version)) {
-    if (typeof m.up === 'string') db.raw.exec(m.up);
-    else m.up(db);
-    db.raw.pragma(`user_version = ${m.version}`);
-  }
+  const db = databaseAt(notice.version - 1);
   for (let i = 1; i <= caseCount; i++) insertCase(db, `JJK/2026/11/${String(i).padStart(4, '0')}`);
   return db;
 }
@@ -41,7 +36,11 @@ describe('migration notice', () => {
 
   it('gives every existing case its own random notice id, and every new case one', () => {
     const db = beforeNotice(50);
+    const before = rows(db, 'SELECT * FROM cases ORDER BY id');
     migrate(db);
+    expect(
+      rows(db, 'SELECT * FROM cases ORDER BY id').map((c) => ({ ...(c as object), notice_id: undefined })),
+    ).toEqual(before.map((c) => ({ ...(c as object), notice_id: undefined })));
     expect(db.raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const ids = noticeIds(db).map((r) => r.notice_id);
     expect(ids).toHaveLength(50);

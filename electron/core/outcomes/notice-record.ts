@@ -1,0 +1,98 @@
+import { getChannel } from '../catalog/channels';
+import { latestExport } from '../cases/case-status';
+import { sql } from '../db/sql';
+import { getEvidence } from '../evidence/evidence-repo';
+import { noticeIdOf } from '../cases/notice-id';
+import { noticeItems } from '../cases/notice-items';
+import type { Notice } from '../notice/notice-types';
+import { utc } from '../notice/utc';
+import type { VaultSession } from '../vault/session';
+
+type NoticeFacts = Pick<Notice, 'noticeId' | 'revision' | 'issuedAt' | 'deadline' | 'items'>;
+
+/**
+ * Records the items of an exported notice as it listed them: called by the export inside its
+ * transaction, so a package and the record of what it asked for commit together.
+ */
+export function recordNotice(session: VaultSession, caseId: number, exportId: number, notice: Notice): void {
+  const bySha256 = new Map(notice.evidence.map((e) => [e.path, e.sha256.replace(/^sha256:/, '')]));
+  storeNotice(session, caseId, exportId, notice, (path) => {
+    const sha256 = bySha256.get(path);
+    return sha256 === undefined
+      ? undefined
+      : session.db.get<{ id: number }>(sql`SELECT id FROM evidence WHERE sha256 = ${sha256}`)?.id;
+  });
+}
+
+function storeNotice(
+  session: VaultSession,
+  caseId: number,
+  exportId: number,
+  notice: NoticeFacts,
+  evidenceIdOf: (path: string) => number | undefined,
+): void {
+  const db = session.db;
+  const channelOf = new Map<string, number | null>();
+  db.tx(() => {
+    db.run(sql`INSERT INTO notices (export_id, case_id, notice_id, revision, issued_at, deadline)
+      VALUES (${exportId}, ${caseId}, ${notice.noticeId}, ${notice.revision}, ${notice.issuedAt}, ${notice.deadline})`);
+    notice.items.forEach((item, position) => {
+      const channelId =
+        item.kind === 'post'
+          ? (channelOf.get(item.parentItemId ?? '') ?? null)
+          : (db.get<{ id: number }>(
+              sql`SELECT c.id FROM channels c JOIN case_channels cc ON cc.channel_id = c.id AND cc.case_id = ${caseId} WHERE c.canonical_url = ${item.canonicalUrl}`,
+            )?.id ?? null);
+      channelOf.set(item.itemId, channelId);
+      db.run(sql`INSERT INTO notice_items (export_id, item_id, case_id, position, kind, parent_item_id, platform, category,
+          canonical_url, title, username, numeric_id, channel_id)
+        VALUES (${exportId}, ${item.itemId}, ${caseId}, ${position}, ${item.kind}, ${item.parentItemId}, ${item.platform},
+          ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.identifiers.username}, ${item.identifiers.channelId}, ${channelId})`);
+      for (const path of item.evidence) {
+        const evidenceId = evidenceIdOf(path);
+        if (evidenceId !== undefined)
+          db.run(sql`INSERT INTO notice_item_evidence (export_id, item_id, evidence_id)
+            VALUES (${exportId}, ${item.itemId}, ${evidenceId}) ON CONFLICT DO NOTHING`);
+      }
+    });
+  });
+}
+
+/**
+ * A case exported before outcomes were tracked has no record of its notice's items: they are made
+ * again from the case, whose content cannot have changed since (only drafts change), with the
+ * same item ids (they are named from the notice id and the item). Returns the latest export's id.
+ */
+export function ensureNoticeRecord(session: VaultSession, caseId: number): number | undefined {
+  const latest = latestExport(session, caseId);
+  if (!latest) return undefined;
+  if (session.db.get(sql`SELECT 1 FROM notices WHERE export_id = ${latest.id}`)) return latest.id;
+  const kase = session.db.get<{ due_at: string; revision: number }>(
+    sql`SELECT due_at, revision FROM cases WHERE id = ${caseId}`,
+  )!;
+  const channels = session.db
+    .all<{ channel_id: number }>(
+      sql`SELECT channel_id FROM case_channels WHERE case_id = ${caseId} ORDER BY channel_id`,
+    )
+    .map((r) => getChannel(session, r.channel_id));
+  const evidence = session.db
+    .all<{ evidence_id: number }>(
+      sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${caseId} ORDER BY evidence_id`,
+    )
+    .map((r) => ({ detail: getEvidence(session, r.evidence_id), path: `#${r.evidence_id}` }));
+  const noticeId = noticeIdOf(session.db, caseId);
+  storeNotice(
+    session,
+    caseId,
+    latest.id,
+    {
+      noticeId,
+      revision: kase.revision,
+      issuedAt: utc(latest.exported_at),
+      deadline: utc(kase.due_at),
+      items: noticeItems(noticeId, channels, evidence),
+    },
+    (path) => Number(path.slice(1)),
+  );
+  return latest.id;
+}
