@@ -17,19 +17,21 @@ describe('reportProblems', () => {
 
   it('refuses what is not a jejak-report/1', () => {
     expect(reportProblems({ ...reportJson(), format: 'jejak-report/2' }, bag)).toEqual([
-      'report.json is not a "jejak-report/1" object',
+      { key: 'check.report.format' },
     ]);
   });
 
   it('refuses a report that does not keep to its schema, even where the bag agrees', () => {
     const report = reportJson();
-    const problems = reportProblems({ ...report, case: { ...report.case, title: 42 } }, bag);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^report\.json case\.title: /);
+    expect(reportProblems({ ...report, case: { ...report.case, title: 42 } }, bag)).toEqual([
+      { key: 'check.report.schema', params: { field: 'case.title' } },
+    ]);
     expect(reportProblems({ ...report, channels: [{ platform: 'telegram' }] }, bag)).not.toEqual([]);
   });
 
   it('refuses a report that lists other evidence than the bag', () => {
-    expect(reportProblems(reportJson({ evidence: [] }), bag)).toEqual([`report.json does not list ${evidence.file}`]);
+    expect(reportProblems(reportJson({ evidence: [] }), bag)).toEqual([
+      { key: 'check.report.unlisted', params: { file: evidence.file } },
+    ]);
   });
 });
