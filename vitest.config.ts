@@ -17,7 +17,8 @@ export default defineConfig({
             'tests/repo/**/*.test.ts',
           ],
           environment: 'node',
-          testTimeout: 120_000,
+          // CLI tests run the real jejak many times, each unlocking a vault: minutes on a loaded machine
+          testTimeout: 300_000,
           hookTimeout: 60_000,
         },
       },
