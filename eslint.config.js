@@ -3,8 +3,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Folders are the process boundary: electron/core runs in plain Node (CLI, tests, web harness),
-// renderer/ runs sandboxed in the browser, electron/common is shared by both.
+// renderer/ runs sandboxed in the browser, electron/common and electron/contract are shared by both.
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'child_process', 'os', 'http', 'net', 'stream', 'zlib'];
+// The window reaches the core only through the contract: never by importing it.
+const theCore = ['**/electron/core', '**/electron/core/**', './core/**', '../core/**', '../../core/**'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -17,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli.ts', 'electron/web/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/cli.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -44,13 +46,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'electron/common/**/*.ts', 'electron/contract.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'electron/common/**/*.ts', 'electron/contract.ts', 'electron/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer is sandboxed: use the typed api client.' }],
-          patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed and never reaches Node modules.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer is sandboxed and never reaches Node modules.' },
+            {
+              group: theCore,
+              message:
+                'The window reaches electron/core only through the contract (renderer/api.ts); share code via electron/common.',
+            },
+          ],
         },
       ],
     },

@@ -4,22 +4,40 @@
  * is one entry here and one handler in electron/core/api.
  */
 import type { z } from 'zod';
+import type { ErrorPayload } from './common/error-codes';
 import { auditContract } from './contract/audit';
 import { backupContract } from './contract/backup';
 import { casesContract } from './contract/cases';
 import { catalogContract } from './contract/catalog';
+import { channelsContract } from './contract/channels';
+import { dashboardContract } from './contract/dashboard';
 import { decisionsContract } from './contract/decisions';
 import { evidenceContract } from './contract/evidence';
 import { hostContract } from './contract/host';
+import { identityContract } from './contract/identity';
+import { jobsContract } from './contract/jobs';
 import { outcomesContract } from './contract/outcomes';
+import { reviewContract } from './contract/review';
+import { searchContract } from './contract/search';
+import { settingsContract } from './contract/settings';
+import { trustContract } from './contract/trust';
 import { vaultContract } from './contract/vault';
 
+/** One file per area, named for the area its channels start with ('review.openPath' → contract/review.ts). */
 export const contract = {
   ...vaultContract,
+  ...settingsContract,
   ...auditContract,
   ...catalogContract,
+  ...channelsContract,
   ...evidenceContract,
+  ...jobsContract,
+  ...searchContract,
+  ...dashboardContract,
+  ...identityContract,
+  ...trustContract,
   ...casesContract,
+  ...reviewContract,
   ...decisionsContract,
   ...outcomesContract,
   ...backupContract,
@@ -31,12 +49,7 @@ export type Channel = keyof Contract;
 export type Args<C extends Channel> = z.input<Contract[C]['args']>;
 export type Result<C extends Channel> = z.output<Contract[C]['result']>;
 
-export interface ErrorPayload {
-  code: string;
-  message: string;
-  /** the exact case as a translation key and its values (see JejakError.because) */
-  reason?: { key: string; params?: Record<string, string | number> };
-}
+export type { ErrorCode, ErrorPayload } from './common/error-codes';
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** Pushed from the core to the window: a lock (idle, suspend, command) or progress of a long job. */

@@ -2,7 +2,16 @@
  * The typed client every store uses: the preload bridge in Electron, HTTP to the web harness in
  * a browser. Both speak the contract and answer envelopes; failures become ApiError with a code.
  */
-import type { AppEvent, Args, Channel, Envelope, ErrorPayload, JejakBridge, Result } from '../electron/contract';
+import type {
+  AppEvent,
+  Args,
+  Channel,
+  Envelope,
+  ErrorCode,
+  ErrorPayload,
+  JejakBridge,
+  Result,
+} from '../electron/contract';
 
 declare global {
   interface Window {
@@ -12,7 +21,7 @@ declare global {
 
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     /** the exact case, when the core named it: a translation key and its values */
     readonly reason?: ErrorPayload['reason'],

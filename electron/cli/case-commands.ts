@@ -5,7 +5,7 @@ import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { addItems, caseIdOf, createCase, getCase } from '../core/cases/cases';
 import { exportCase } from '../core/cases/export-case';
 import { getIdentity, groupedFingerprint, setIdentity } from '../core/identity/identity';
-import { importRoster, readTrustFile } from '../core/identity/trust';
+import { importRoster, readTrustFile } from '../core/trust/trust';
 import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import type { VaultSession } from '../core/vault/session';
 import {

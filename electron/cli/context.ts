@@ -6,7 +6,7 @@ import { defaultVaultDir } from '../core/app/paths';
 import { parseIdentityFile } from '../core/age/age-keys';
 import { isAgePath } from '../core/age/plain-package';
 import { vaultAgeIdentity } from '../core/identity/identity';
-import { readTrustFile } from '../core/identity/trust';
+import { readTrustFile } from '../core/trust/trust';
 import { loadPolicy, type RosterEntry } from '../core/policy/policy';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';

@@ -7,7 +7,7 @@ import { caseDecisions, exportDecisionPackage } from '../core/cases/case-decisio
 import { caseIdOf, getCase } from '../core/cases/cases';
 import { receiveDecision } from '../core/cases/receive-decision';
 import { vaultAgeIdentity } from '../core/identity/identity';
-import { effectiveRoster } from '../core/identity/trust';
+import { effectiveRoster } from '../core/trust/trust';
 import { verifyPackage } from '../core/packages';
 import { decidePackage, evidenceFiles } from '../core/review/decide';
 import { type CliContext, cliPolicy, flag, flagList, withVault } from './context';

@@ -4,7 +4,7 @@ import { caseIdOf } from '../core/cases/cases';
 import { type ItemOutcome, caseOutcomes } from '../core/outcomes/case-outcomes';
 import { importResponse, readResponseFile } from '../core/outcomes/import-response';
 import { recordObservation } from '../core/outcomes/observe';
-import { type Reappearance, reappearancesOf } from '../core/outcomes/reappearances';
+import { type Reappearance, reappearancesOf } from '../core/reappearance/reappearances';
 import { type CliContext, flag, flagList, withVault } from './context';
 import { EXIT, UsageError } from './io';
 

@@ -4,7 +4,8 @@ import { isAgePath } from '../core/age/plain-package';
 import { beforePackageWrite } from '../core/app/partial-sweep';
 import { vaultAgeIdentity } from '../core/identity/identity';
 import { resealFor } from '../core/review/reseal';
-import { attachTimestamps, timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
+import { timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
+import { attachTimestamps } from '../core/review/attach-timestamps';
 import { ageIdentities, type CliContext, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError } from './io';
 

@@ -12,6 +12,7 @@ import { auditVerificationText } from './audit-text';
 import type { IdentityFields } from '../core/identity/identity';
 import { type CliContext, cliActor, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError, newPassphrase, promptLine, secret } from './io';
+import { MiB } from '../common/limits';
 
 export function vaultOptions() {
   const policy = cliPolicy();
@@ -186,7 +187,7 @@ function rotationReporter(ctx: CliContext) {
     const tenth = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
     if (tenth === lastTenth) return;
     lastTenth = tenth;
-    ctx.out.info(`Re-encrypting originals: ${(p.done / 2 ** 20).toFixed(1)} of ${(p.total / 2 ** 20).toFixed(1)} MiB`);
+    ctx.out.info(`Re-encrypting originals: ${(p.done / MiB).toFixed(1)} of ${(p.total / MiB).toFixed(1)} MiB`);
   };
 }
 

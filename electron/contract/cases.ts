@@ -1,35 +1,8 @@
 import { z } from 'zod';
-import type { Phrase } from '../common/phrase';
-import { caseStatusSchema } from './case-status';
+import { TEXT_LIMITS } from '../common/limits';
 import { receivedDecisionSchema } from './decisions';
-import { pickedFile } from './evidence';
-import { identityFieldsSchema } from './vault';
-
-export { caseStatusSchema };
-
-const id = z.number().int().positive();
-const role = z.enum(['analyst', 'supervisor']);
-
-export const identitySchema = z.object({
-  name: z.string(),
-  unit: z.string(),
-  employeeId: z.string(),
-  role,
-  publicKeyPem: z.string(),
-  fingerprint: z.string(),
-  ageRecipient: z.string(),
-  createdAt: z.string(),
-});
-
-const rosterEntry = z.object({
-  fingerprint: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  role,
-  ageRecipient: z.string().optional(),
-  source: z.enum(['policy', 'vault']),
-});
-const ageRecipient = z.string().max(100);
+import { ageRecipientSchema, roleSchema as role } from './identity';
+import { caseStatusSchema, idSchema as id, jobIdSchema } from './shared';
 
 const priority = z.enum(['urgent', 'normal']);
 
@@ -64,60 +37,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   decisions: z.array(receivedDecisionSchema),
 });
 
-/** A sentence of the verification by key and values (electron/common/phrase.ts); a value may be a phrase itself. */
-const phrase: z.ZodType<Phrase> = z.lazy(() =>
-  z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), phrase])).optional() }),
-);
-const check = z.object({ id: z.string(), ok: z.boolean(), detail: z.string(), phrases: z.array(phrase) });
-const statementInfo = z.object({
-  file: z.string(),
-  role: z.string(),
-  decision: z.string(),
-  comment: z.string(),
-  signer: z.object({ name: z.string(), unit: z.string(), id: z.string(), fingerprint: z.string() }),
-  signedAt: z.string(),
-  trusted: z.boolean(),
-  valid: z.boolean(),
-  review: z.array(z.object({ file: z.string(), verdict: z.enum(['ok', 'problem']), comment: z.string() })),
-});
-
-const timestampInfo = z.object({
-  file: z.string(),
-  seq: z.number(),
-  tsa: z.string(),
-  genTime: z.string(),
-  trusted: z.boolean(),
-  untrusted: z.string().optional(),
-  untrustedPhrase: phrase.optional(),
-});
-
-export const openedPackageSchema = z.object({
-  reviewId: z.string(),
-  fileName: z.string(),
-  /** the package file was age-encrypted and opened with this vault's key */
-  encrypted: z.boolean(),
-  verdict: z.enum(['valid-trusted', 'valid-untrusted', 'invalid']),
-  checks: z.array(check),
-  trustDetail: z.string(),
-  trustPhrases: z.array(phrase),
-  statements: z.array(statementInfo),
-  /** RFC 3161 tokens that check, one per stamped statement */
-  timestamps: z.array(timestampInfo),
-  bagInfo: z.record(z.string(), z.string()),
-  /** what every statement signs: SHA-256 of tagmanifest-sha256.txt ('' when the package is unreadable) */
-  tagmanifestSha256: z.string(),
-  report: z.unknown(),
-  payload: z.array(z.object({ file: z.string(), mediaType: z.string() })),
-});
-
 export const casesContract = {
-  'identity.get': { args: z.object({}), result: identitySchema },
-  'identity.set': { args: identityFieldsSchema, result: identitySchema },
-  'trust.list': { args: z.object({}), result: z.object({ entries: z.array(rosterEntry) }) },
-  'trust.import': {
-    args: z.object({ json: z.string().max(2_000_000) }),
-    result: z.object({ added: z.number(), total: z.number() }),
-  },
   'cases.list': { args: z.object({}), result: z.object({ cases: z.array(caseSummarySchema), overdue: z.number() }) },
   'cases.get': { args: z.object({ id }), result: caseDetailSchema },
   'cases.presets': {
@@ -130,11 +50,11 @@ export const casesContract = {
   },
   'cases.create': {
     args: z.object({
-      title: z.string().min(1).max(500),
+      title: z.string().min(1).max(TEXT_LIMITS.short),
       platform: z.string().min(1).max(40),
       priority,
-      legalBasis: z.string().max(5000),
-      notes: z.string().max(20_000).optional(),
+      legalBasis: z.string().max(TEXT_LIMITS.legalBasis),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
       channelIds: z.array(id).max(10_000),
       evidenceIds: z.array(id).max(10_000),
     }),
@@ -145,17 +65,17 @@ export const casesContract = {
     result: caseDetailSchema,
   },
   'cases.setStatus': {
-    args: z.object({ id, status: caseStatusSchema, note: z.string().max(2000).optional() }),
+    args: z.object({ id, status: caseStatusSchema, note: z.string().max(TEXT_LIMITS.reason).optional() }),
     result: caseDetailSchema,
   },
   /** Drafts only: fields, items out, or the whole case (its reference is never reused). */
   'cases.update': {
     args: z.object({
       id,
-      title: z.string().min(1).max(500).optional(),
-      legalBasis: z.string().max(5000).optional(),
+      title: z.string().min(1).max(TEXT_LIMITS.short).optional(),
+      legalBasis: z.string().max(TEXT_LIMITS.legalBasis).optional(),
       priority: priority.optional(),
-      notes: z.string().max(20_000).optional(),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
     }),
     result: caseDetailSchema,
   },
@@ -179,10 +99,10 @@ export const casesContract = {
   'cases.export': {
     args: z.object({
       id,
-      jobId: z.string().max(64),
+      jobId: jobIdSchema,
       language: z.enum(['id', 'en']),
       destination: z.string().max(4096).optional(),
-      recipients: z.array(ageRecipient).max(50).optional(),
+      recipients: z.array(ageRecipientSchema).max(50).optional(),
     }),
     result: z.object({
       path: z.string(),
@@ -192,43 +112,4 @@ export const casesContract = {
       recipients: z.array(z.string()),
     }),
   },
-  /** Opens a package for review by its path on disk (desktop: a grant token, see pickedFile) ... */
-  'review.openPath': { args: z.object({ path: pickedFile, jobId: z.string().max(64) }), result: openedPackageSchema },
-  /** ... or by its bytes (the browser harness); the copy stays in a private temp folder. */
-  'review.openBytes': {
-    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId: z.string().max(64) }),
-    result: openedPackageSchema,
-  },
-  'review.decide': {
-    args: z.object({
-      reviewId: z.string().max(64),
-      decision: z.enum(['approved', 'returned']),
-      comment: z.string().max(5000),
-      items: z
-        .array(
-          z.object({ file: z.string().max(500), verdict: z.enum(['ok', 'problem']), comment: z.string().max(5000) }),
-        )
-        .max(10_000),
-      /** approve without marking every item: the reason goes into the signed comment */
-      withoutItemReview: z.object({ reason: z.string().max(2000) }).optional(),
-      destination: z.string().max(4096).optional(),
-      jobId: z.string().max(64),
-    }),
-    result: z.object({ path: z.string(), fileName: z.string(), verification: openedPackageSchema }),
-  },
-  /**
-   * RFC 3161 requests for an open package's statements (hashes only): written into `folder` when
-   * given (desktop), else returned for the window to download (browser harness).
-   */
-  'review.timestampRequests': {
-    args: z.object({ reviewId: z.string().max(64), folder: pickedFile.optional() }),
-    result: z.object({
-      requests: z.array(z.object({ fileName: z.string(), dataBase64: z.string() })),
-      written: z.array(z.string()),
-      folder: z.string().nullable(),
-    }),
-  },
-  /** An open package as it stands now: its verdict follows the trust roster as it changes. */
-  'review.get': { args: z.object({ reviewId: z.string().max(64) }), result: openedPackageSchema },
-  'review.close': { args: z.object({ reviewId: z.string().max(64) }), result: z.object({}) },
 } as const;

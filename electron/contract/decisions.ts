@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { caseStatusSchema } from './case-status';
-import { pickedFile } from './evidence';
+import { MAX_PACKAGE_UPLOAD_BYTES, base64Length } from '../common/limits';
+import { caseStatusSchema, idSchema as id, jobIdSchema, pickedFile } from './shared';
 
-const id = z.number().int().positive();
-const jobId = z.string().min(1).max(64);
+const jobId = jobIdSchema.min(1);
 
 /** What receiving a supervisor's package did; a refusal is an error naming why (OTHER_CASE, OLDER_EXPORT…). */
 export const receiveOutcomeSchema = z.object({
@@ -46,7 +45,12 @@ export const decisionsContract = {
   'decisions.receivePath': { args: z.object({ caseId: id, path: pickedFile, jobId }), result: receiveOutcomeSchema },
   /** The browser harness: the bytes (kept in a private temp file while they are checked). */
   'decisions.receiveBytes': {
-    args: z.object({ caseId: id, name: z.string().max(255), dataBase64: z.string().max(1_500_000_000), jobId }),
+    args: z.object({
+      caseId: id,
+      name: z.string().max(255),
+      dataBase64: z.string().max(base64Length(MAX_PACKAGE_UPLOAD_BYTES)),
+      jobId,
+    }),
     result: receiveOutcomeSchema,
   },
   /** The received package again, byte for byte; without a destination, to the exports folder. */

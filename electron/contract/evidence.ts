@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { exclusionSchema, exclusionViewSchema } from './catalog';
-
-const id = z.number().int().positive();
-const tags = z.array(z.string().max(60)).max(50);
+import { MAX_EVIDENCE_UPLOAD_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
+import {
+  exclusionSchema,
+  exclusionViewSchema,
+  idSchema as id,
+  jobIdSchema,
+  pickedFile,
+  pickedFileSchema,
+  tagsSchema as tags,
+} from './shared';
 
 export const evidenceSummarySchema = z.object({
   id: z.number(),
@@ -42,21 +48,12 @@ export const evidenceDetailSchema = evidenceSummarySchema.extend({
   tags: z.array(z.string()),
 });
 
-/**
- * A file the user picked or dropped. In the desktop app this is a grant token (`grant:…`) that
- * only the host mints, for the user's own dialog pick or drop (the preload's pathForFile); a raw
- * path is refused with FORBIDDEN. The web harness and the CLI have no pickers and pass plain paths.
- */
-export const pickedFile = z.string().min(1).max(4096);
-
-export const pickedFileSchema = z.object({ path: z.string(), label: z.string() });
-
 const intakeMeta = {
-  jobId: z.string().max(64),
+  jobId: jobIdSchema,
   channelId: id.optional(),
   sourceUrl: z.string().max(4096).optional(),
   capturedAt: z.string().max(40).optional(),
-  notes: z.string().max(20_000).optional(),
+  notes: z.string().max(TEXT_LIMITS.notes).optional(),
   tags: tags.optional(),
   /** for a channel the source link adds to the catalog */
   category: z.string().max(80).optional(),
@@ -79,7 +76,7 @@ export const evidenceContract = {
       filter: z.object({
         channelId: id.optional(),
         text: z.string().max(200).optional(),
-        tag: z.string().max(60).optional(),
+        tag: z.string().max(TEXT_LIMITS.tag).optional(),
         mediaType: z.string().max(40).optional(),
         platform: z.string().max(20).optional(),
         from: z.string().max(40).optional(),
@@ -95,7 +92,7 @@ export const evidenceContract = {
   'evidence.update': {
     args: z.object({
       id,
-      notes: z.string().max(20_000).optional(),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
       tags: tags.optional(),
       capturedAt: z.string().max(40).nullable().optional(),
       sourceUrl: z.string().max(4096).nullable().optional(),
@@ -103,7 +100,10 @@ export const evidenceContract = {
     }),
     result: evidenceDetailSchema,
   },
-  'evidence.exclude': { args: z.object({ id, reason: z.string().min(1).max(2000) }), result: evidenceDetailSchema },
+  'evidence.exclude': {
+    args: z.object({ id, reason: z.string().min(1).max(TEXT_LIMITS.reason) }),
+    result: evidenceDetailSchema,
+  },
   'evidence.restore': { args: z.object({ id }), result: evidenceDetailSchema },
   /** Never-exported items only; the audit entry keeps the SHA-256. */
   'evidence.purge': {
@@ -116,7 +116,7 @@ export const evidenceContract = {
   'evidence.intakeBytes': {
     args: z.object({
       name: z.string().max(255),
-      dataBase64: z.string().max(90_000_000),
+      dataBase64: z.string().max(base64Length(MAX_EVIDENCE_UPLOAD_BYTES)),
       lastModified: z.number().optional(),
       ...intakeMeta,
     }),
@@ -129,45 +129,5 @@ export const evidenceContract = {
   'evidence.expandPaths': {
     args: z.object({ paths: z.array(pickedFile).max(10_000) }),
     result: z.object({ files: z.array(pickedFileSchema) }),
-  },
-  'jobs.cancel': { args: z.object({ jobId: z.string().max(64) }), result: z.object({}) },
-  'search.query': {
-    args: z.object({
-      text: z.string().max(200),
-      filter: z.object({
-        platform: z.string().max(20).optional(),
-        status: z.string().max(20).optional(),
-        category: z.string().max(80).optional(),
-        tag: z.string().max(60).optional(),
-        from: z.string().max(40).optional(),
-        to: z.string().max(40).optional(),
-      }),
-      limit: z.number().int().min(1).max(200).optional(),
-    }),
-    result: z.object({
-      hits: z.array(
-        z.object({
-          kind: z.enum(['channel', 'evidence', 'case']),
-          id: z.number(),
-          title: z.string(),
-          snippet: z.string(),
-        }),
-      ),
-    }),
-  },
-  'dashboard.stats': {
-    args: z.object({}),
-    result: z.object({
-      channels: z.number(),
-      evidence: z.number(),
-      byStatus: z.array(z.object({ key: z.string(), count: z.number() })),
-      byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
-      byPlatform: z.array(z.object({ key: z.string(), count: z.number() })),
-      perWeek: z.array(z.object({ week: z.string(), count: z.number() })),
-      openCases: z.number(),
-      overdueCases: z.number(),
-      overdueItems: z.number(),
-      casesByStatus: z.array(z.object({ key: z.string(), count: z.number() })),
-    }),
   },
 } as const;

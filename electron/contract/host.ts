@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pickedFileSchema } from './evidence';
+import { TEXT_LIMITS } from '../common/limits';
+import { pickedFileSchema } from './shared';
 
 /**
  * Calls only the desktop shell can answer (native dialogs, the OS clipboard, screen capture).
@@ -61,7 +62,7 @@ export const hostContract = {
       jobId: z.string().max(64),
       channelId: z.number().int().positive().optional(),
       sourceUrl: z.string().max(4096).optional(),
-      notes: z.string().max(20_000).optional(),
+      notes: z.string().max(TEXT_LIMITS.notes).optional(),
     }),
     result: z.object({ evidenceId: z.number(), sha256: z.string(), sha512: z.string(), size: z.number() }),
   },

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { caseStatusSchema } from './case-status';
+import { MAX_RESPONSE_FILE_BYTES, TEXT_LIMITS, base64Length } from '../common/limits';
+import { OBSERVATION_STATUSES, OUTCOME_STATUSES } from '../common/outcome-statuses';
+import { caseStatusSchema, idSchema as id } from './shared';
 
-const id = z.number().int().positive();
-const outcomeStatus = z.enum(['removed', 'restricted', 'not-actioned', 'already-gone', 'still-online', 'reappeared']);
+const outcomeStatus = z.enum(OUTCOME_STATUSES);
 const source = z.enum(['response', 'observation']);
 
 const outcomeEntry = z.object({
@@ -97,7 +98,11 @@ export const outcomesContract = {
   'outcomes.get': { args: z.object({ caseId: id }), result: caseOutcomesSchema },
   /** A jejak-response/1 file dropped or picked on the case: its bytes, as they are (the core checks the UTF-8). */
   'outcomes.importResponse': {
-    args: z.object({ caseId: id, name: z.string().max(255), dataBase64: z.string().max(90_000_000) }),
+    args: z.object({
+      caseId: id,
+      name: z.string().max(255),
+      dataBase64: z.string().max(base64Length(MAX_RESPONSE_FILE_BYTES)),
+    }),
     result: responseImportSchema,
   },
   'outcomes.observe': {
@@ -105,16 +110,16 @@ export const outcomesContract = {
       caseId: id,
       itemIds: z.array(z.string().max(64)).max(100_000).optional(),
       allOpen: z.boolean().optional(),
-      status: z.enum(['still-online', 'removed', 'reappeared']),
+      status: z.enum(OBSERVATION_STATUSES),
       at: z.string().max(40).optional(),
       evidenceId: id.optional(),
-      note: z.string().max(2000).optional(),
+      note: z.string().max(TEXT_LIMITS.reason).optional(),
     }),
     result: z.object({
       caseId: z.number(),
       reference: z.string(),
       status: caseStatusSchema,
-      observed: z.enum(['still-online', 'removed', 'reappeared']),
+      observed: z.enum(OBSERVATION_STATUSES),
       itemIds: z.array(z.string()),
     }),
   },

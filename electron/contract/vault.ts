@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { identityFieldsSchema } from './identity';
+import { jobIdSchema } from './shared';
 
 const passphrase = z.string().min(1).max(1024);
 
 export const languageSchema = z.enum(['id', 'en']);
-
-/** Who works in a vault: printed on every signed statement and named in the audit log. */
-export const identityFieldsSchema = z.object({
-  name: z.string().min(1).max(200),
-  unit: z.string().max(200),
-  employeeId: z.string().max(100),
-  role: z.enum(['analyst', 'supervisor']),
-});
 
 export const vaultStatusSchema = z.object({
   state: z.enum(['absent', 'locked', 'unlocked']),
@@ -46,9 +40,7 @@ export const vaultContract = {
   'vault.changePassphrase': { args: z.object({ current: passphrase, next: passphrase }), result: z.object({}) },
   /** a new master key for the database and every original; progress as events under jobId */
   'vault.rotateKeys': {
-    args: z.object({ current: passphrase, next: passphrase.optional(), jobId: z.string().min(1).max(64) }),
+    args: z.object({ current: passphrase, next: passphrase.optional(), jobId: jobIdSchema.min(1) }),
     result: z.object({ recoveryCode: z.string() }),
   },
-  'settings.setLanguage': { args: z.object({ language: languageSchema }), result: z.object({}) },
-  'settings.setAutoLock': { args: z.object({ minutes: z.number().int().min(1).max(240) }), result: z.object({}) },
 } as const;

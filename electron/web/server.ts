@@ -7,11 +7,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { MiB } from '../common/limits';
 import type { AppEvent, Envelope } from '../contract';
 import { EVIDENCE_HEADERS, type ImageReply } from '../core/app/evidence-images';
 import { decodeUrlPath, serveStatic } from '../core/app/static-files';
 
-const MAX_BODY = 96 * 1024 * 1024;
+/** an evidence upload (MAX_EVIDENCE_UPLOAD_BYTES as base64) with its details */
+const MAX_BODY = 96 * MiB;
 const COOKIE = 'jejak_session';
 
 export interface HarnessOptions {

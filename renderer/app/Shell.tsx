@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useVaultStore } from '../features/vault/vault-store';
-import { ActivityView } from '../features/activity/ActivityView';
-import { AuditAnchorBanner } from '../features/activity/AuditAnchorBanner';
+import { ActivityView } from '../features/audit/ActivityView';
+import { AuditAnchorBanner } from '../features/audit/AuditAnchorBanner';
 import { CasesView } from '../features/cases/CasesView';
 import { ChannelsView } from '../features/channels/ChannelsView';
 import { useChannelDetailStore } from '../features/channels/channel-detail-store';

@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
 import type { UiError } from './errors';
+import { TEXT_LIMITS } from '../../electron/common/limits';
 
 interface Props {
   name: string;
@@ -31,7 +32,7 @@ export function ExcludeDialog({ name, busy, error, onConfirm, onClose }: Props) 
             id={reasonId}
             rows={3}
             value={reason}
-            maxLength={2000}
+            maxLength={TEXT_LIMITS.reason}
             required
             data-autofocus
             placeholder={t('workflow.reasonPlaceholder')}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n';
+import { TEXT_LIMITS } from '../../electron/common/limits';
 
 interface Props {
   notes: string;
@@ -22,7 +23,7 @@ export function NotesEditor({ notes, onSave, label, disabled }: Props) {
         id={id}
         rows={4}
         value={draft}
-        maxLength={20_000}
+        maxLength={TEXT_LIMITS.notes}
         disabled={disabled}
         placeholder={t('notes.placeholder')}
         onChange={(e) => {

@@ -1,9 +1,8 @@
-/** Tags as the core accepts them: trimmed, single-spaced, at most 60 characters, 50 per item. */
-export const MAX_TAG_LENGTH = 60;
-export const MAX_TAGS = 50;
+/** Tags as the core accepts them: trimmed, single-spaced, at most TEXT_LIMITS.tag characters, TEXT_LIMITS.tags per item. */
+import { TEXT_LIMITS } from '../../electron/common/limits';
 
 export function cleanTag(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH).trim();
+  return raw.replace(/\s+/g, ' ').trim().slice(0, TEXT_LIMITS.tag).trim();
 }
 
 /** Splits typed text on commas and semicolons; keeps the order, drops blanks and repeats (ignoring case). */
@@ -16,7 +15,7 @@ export function addTags(existing: readonly string[], text: string): string[] {
   const seen = new Set(existing.map((t) => t.toLocaleLowerCase()));
   for (const piece of text.split(/[,;]/)) {
     const tag = cleanTag(piece);
-    if (!tag || seen.has(tag.toLocaleLowerCase()) || out.length >= MAX_TAGS) continue;
+    if (!tag || seen.has(tag.toLocaleLowerCase()) || out.length >= TEXT_LIMITS.tags) continue;
     seen.add(tag.toLocaleLowerCase());
     out.push(tag);
   }

@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { PLATFORMS } from '../../electron/common/platforms';
 import { listChannels } from '../../electron/core/catalog/channel-list';
 import { getChannel } from '../../electron/core/catalog/channels';
-import { dashboardStats } from '../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../electron/core/dashboard/dashboard';
 import { listEvidence } from '../../electron/core/evidence/evidence-repo';
 import { intakeFile } from '../../electron/core/evidence/intake';
 import { search } from '../../electron/core/search/search';
@@ -41,13 +42,12 @@ const WORDS = [
   'akhwat',
   'ikhwan',
 ];
-const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
 const STATUSES = ['active', 'reported', 'blocked', 'not-actioned', 'reappeared'];
 const CATEGORIES = ['terorisme', 'radikalisme', 'ujaran kebencian / SARA', 'hoaks', 'lainnya'];
 
-const pick = <T>(list: T[], i: number) => list[i % list.length]!;
+const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 // Independent picks for attributes, so a word and a platform are not tied together by a common factor.
-const scatter = <T>(list: T[], i: number, salt: number) =>
+const scatter = <T>(list: readonly T[], i: number, salt: number) =>
   list[Math.floor(((Math.imul(i + salt, 2654435761) >>> 0) / 2 ** 32) * list.length)]!;
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readReport } from '../../renderer/features/review/report-shape';
+import { readReport } from '../../electron/common/report-json';
 import { errorText, translate } from '../../renderer/i18n';
+import { reportEvidence, reportJson } from '../fixtures/report-json';
 import {
   decisionBlocker,
   earlierComments,
@@ -22,13 +23,10 @@ describe('orderChecks', () => {
 });
 
 describe('evidenceToReview', () => {
-  const reported = readReport({
-    format: 'jejak-report/1',
-    evidence: [
-      { seq: 1, file: 'data/evidence/001-aaaaaaaaaaaa.png', sha256: 'x', mediaType: 'image/png', notes: 'satu' },
-      { seq: 2, file: 'data/evidence/002-bbbbbbbbbbbb.bin', sha256: 'y', mediaType: 'image/webp' },
-    ],
-  })!.evidence;
+  const reported = [
+    reportEvidence({ seq: 1, file: 'data/evidence/001-aaaaaaaaaaaa.png', mediaType: 'image/png', notes: 'satu' }),
+    reportEvidence({ seq: 2, file: 'data/evidence/002-bbbbbbbbbbbb.bin', mediaType: 'image/webp' }),
+  ];
 
   it('lists only evidence payload, joined with what the report says of each file', () => {
     const items = evidenceToReview(
@@ -131,23 +129,16 @@ describe('readReport', () => {
     expect(readReport({ format: 'jejak-report/2' })).toBeNull();
   });
 
-  it('keeps only fields of the expected type from a hostile report', () => {
-    const report = readReport({
-      format: 'jejak-report/1',
-      unit: { toString: 'x' },
-      case: { reference: 'JJK/1', title: 42, dueAt: ['2026'] },
-      analyst: 'nobody',
-      channels: { length: 3 },
-      evidence: [null, 'x', { seq: 'one', size: Number.NaN, width: 640, file: 'data/evidence/001-a.png' }],
-    })!;
-    expect(report.unit).toBe('');
-    expect(report.reference).toBe('JJK/1');
-    expect(report.title).toBe('');
-    expect(report.dueAt).toBe('');
-    expect(report.analyst).toEqual({ name: '', unit: '', id: '', role: '', fingerprint: '' });
-    expect(report.channels).toEqual([]);
-    expect(report.evidence).toHaveLength(3);
-    expect(report.evidence[0]!.file).toBe('');
-    expect(report.evidence[2]).toMatchObject({ seq: null, size: null, width: 640, file: 'data/evidence/001-a.png' });
+  it('reads a report as the export writes it', () => {
+    const written = reportJson();
+    expect(readReport(JSON.parse(JSON.stringify(written)))).toEqual(written);
+  });
+
+  it('shows nothing of a report whose fields are not of their type (the verifier fails its report check)', () => {
+    expect(readReport({ ...reportJson(), unit: { toString: 'x' } })).toBeNull();
+    expect(readReport({ ...reportJson(), analyst: 'nobody' })).toBeNull();
+    expect(readReport({ ...reportJson(), channels: { length: 3 } })).toBeNull();
+    expect(readReport({ ...reportJson(), evidence: [null, 'x'] })).toBeNull();
+    expect(readReport({ ...reportJson(), evidence: [{ ...reportEvidence(), size: 'big' }] })).toBeNull();
   });
 });

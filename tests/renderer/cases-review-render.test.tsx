@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EvidenceItem } from '../../renderer/features/review/EvidenceItem';
 import { ReportSummary } from '../../renderer/features/review/ReportSummary';
 import { VerdictBanner } from '../../renderer/features/review/VerdictBanner';
-import { readReport } from '../../renderer/features/review/report-shape';
 import { evidenceToReview } from '../../renderer/features/review/review-helpers';
 import type { OpenedPackage } from '../../renderer/features/review/review-store';
+import { reportChannel, reportEvidence, reportJson } from '../fixtures/report-json';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><b>tebal</b>';
 
@@ -13,16 +13,21 @@ afterEach(cleanup);
 
 /** A package comes from outside: whatever it says is shown as text, never as markup. */
 describe('review screens render package text as text', () => {
-  const report = readReport({
-    format: 'jejak-report/1',
+  const written = reportJson();
+  const report = reportJson({
     unit: HOSTILE,
-    case: { reference: 'JJK/1', title: HOSTILE, notes: HOSTILE, legalBasis: HOSTILE },
-    analyst: { name: HOSTILE, fingerprint: 'ab'.repeat(32) },
-    channels: [{ title: HOSTILE, canonicalUrl: 'javascript:alert(1)', platform: 'telegram' }],
+    case: { ...written.case, reference: 'JJK/1', title: HOSTILE, notes: HOSTILE, legalBasis: HOSTILE },
+    analyst: { ...written.analyst, name: HOSTILE },
+    channels: [reportChannel({ title: HOSTILE, canonicalUrl: 'javascript:alert(1)' })],
     evidence: [
-      { file: 'data/evidence/001-aaaaaaaaaaaa.mp4', notes: HOSTILE, sourceUrl: HOSTILE, mediaType: 'video/mp4' },
+      reportEvidence({
+        file: 'data/evidence/001-aaaaaaaaaaaa.mp4',
+        notes: HOSTILE,
+        sourceUrl: HOSTILE,
+        mediaType: 'video/mp4',
+      }),
     ],
-  })!;
+  });
 
   it('in the report summary', () => {
     const { container } = render(<ReportSummary report={report} />);

@@ -54,7 +54,11 @@ describe('the evidence stores over the real core', { timeout: 60_000 }, () => {
   it('a source link to a new channel needs a category first; then the item is filed under that channel', async () => {
     intake().setMeta({ sourceUrl: 'https://t.me/kanal_baru/15', notes: 'unggahan rekrutmen' });
     await intake().takeFiles([await png(5)]);
-    expect(intake()).toMatchObject({ phase: 'idle', metaError: { code: 'CATEGORY_NEEDED' }, outcomes: [] });
+    expect(intake()).toMatchObject({
+      phase: 'idle',
+      metaError: { error: { code: 'INVALID_INPUT', reason: { key: 'intake.categoryNeeded' } } },
+      outcomes: [],
+    });
     expect((await call('evidence.list', { filter: {}, offset: 0, limit: 10 })).total).toBe(0);
 
     intake().setMeta({ category: 'terorisme' });

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../electron/common/error-codes';
+import { PLATFORMS } from '../../electron/common/platforms';
 import { catalogs } from '../../renderer/i18n';
 
 const { id, en } = catalogs;
@@ -36,5 +38,15 @@ describe('translations', () => {
     const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en))
       expect(vars((id as Record<string, string>)[key]!), key).toEqual(vars((en as Record<string, string>)[key]!));
+  });
+
+  it('words error codes the wire carries and no others (an exact case is a reason key, not a code)', () => {
+    const worded = Object.keys(en).filter((k) => k.startsWith('error.'));
+    expect(worded.length).toBeGreaterThan(10);
+    expect(worded.filter((k) => !(ERROR_CODES as readonly string[]).includes(k.slice('error.'.length)))).toEqual([]);
+  });
+
+  it('names every platform in both languages', () => {
+    for (const catalog of [id, en]) expect(PLATFORMS.filter((p) => !(`platform.${p}` in catalog))).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useI18n } from '../../renderer/i18n';
 import { ChecksList } from '../../renderer/features/review/ChecksList';
-import { readReport } from '../../renderer/features/review/report-shape';
 import { evidenceToReview } from '../../renderer/features/review/review-helpers';
+import { reportEvidence } from '../fixtures/report-json';
 
 afterEach(() => {
   cleanup();
@@ -13,10 +13,7 @@ afterEach(() => {
 /** Every package now carries data/notice.json: a JSON payload file the review screen does not show as an item. */
 describe('review of a package with data/notice.json', () => {
   it('does not take notice.json, or any other JSON payload file, for evidence', () => {
-    const reported = readReport({
-      format: 'jejak-report/1',
-      evidence: [{ seq: 1, file: 'data/evidence/001-aaaaaaaaaaaa.png', mediaType: 'image/png' }],
-    })!.evidence;
+    const reported = [reportEvidence({ seq: 1, file: 'data/evidence/001-aaaaaaaaaaaa.png', mediaType: 'image/png' })];
     const payload = [
       { file: 'data/report.pdf', mediaType: 'application/pdf' },
       { file: 'data/report.json', mediaType: 'application/json' },

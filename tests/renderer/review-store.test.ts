@@ -5,7 +5,7 @@ import type { JejakApp } from '../../electron/core/app/jejak-app';
 import { exportCase } from '../../electron/core/cases/export-case';
 import { getIdentity } from '../../electron/core/identity/identity';
 import { EVIDENCE_PREFIX } from '../../renderer/features/review/review-helpers';
-import { useIdentityStore } from '../../renderer/features/identity/identity-store';
+import { useTrustStore } from '../../renderer/features/trust/trust-store';
 import { useReviewStore } from '../../renderer/features/review/review-store';
 import { useI18n } from '../../renderer/i18n';
 import { RESOURCES, analystCase } from '../fixtures/case';
@@ -58,7 +58,7 @@ describe('the review store over the real core', { timeout: 60_000 }, () => {
       { role: 'analyst', signer: { name: 'Sari Analis' }, trusted: false },
     ]);
 
-    await useIdentityStore.getState().importRoster('roster.json', JSON.stringify([analyst]));
+    await useTrustStore.getState().importRoster('roster.json', JSON.stringify([analyst]));
     await review().refresh();
     expect(review().pkg).toMatchObject({ verdict: 'valid-trusted', statements: [{ trusted: true }] });
   });

@@ -3,6 +3,7 @@ import { errorText, useT } from '../../renderer/i18n';
 import { droppedFolder, pickedFolder } from './folder-browser';
 import { RosterPicker } from './RosterPicker';
 import { useVerifier } from './verifier-store';
+import { MiB } from '../../electron/common/limits';
 
 const isRoster = (name: string): boolean => /\.json$/i.test(name);
 
@@ -110,7 +111,7 @@ function Progress() {
   const t = useT();
   const { phase, name, progress, cancel } = useVerifier();
   if (phase !== 'verifying') return null;
-  const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  const mib = (n: number) => `${(n / MiB).toFixed(0)} MiB`;
   return (
     <div className="verifying" role="status" aria-busy="true" data-testid="verifying">
       <progress

@@ -4,7 +4,6 @@ import type { VerifyResult } from '../../electron/core/packages/verify-source';
 import { useT } from '../../renderer/i18n';
 import { ChecksList } from '../../renderer/features/review/ChecksList';
 import { ReportSummary } from '../../renderer/features/review/ReportSummary';
-import { readReport } from '../../renderer/features/review/report-shape';
 import { earlierComments, evidenceToReview } from '../../renderer/features/review/review-helpers';
 import type { OpenedPackage } from '../../renderer/features/review/review-store';
 import { StatementsList } from '../../renderer/features/review/StatementsList';
@@ -31,7 +30,7 @@ export function ResultView({
 }) {
   const t = useT();
   const pkg: OpenedPackage = useMemo(() => ({ reviewId: '', fileName: name, ...packageView(result) }), [name, result]);
-  const report = useMemo(() => readReport(pkg.report), [pkg.report]);
+  const report = pkg.report;
   const items = useMemo(() => evidenceToReview(pkg.payload, report?.evidence ?? []), [pkg.payload, report]);
   const earlier = useMemo(() => earlierComments(pkg.statements), [pkg.statements]);
   return (

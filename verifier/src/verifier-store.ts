@@ -1,12 +1,11 @@
 import { create } from 'zustand';
-import { type TrustFile, trustFromText } from '../../electron/core/identity/roster';
+import type { ErrorPayload } from '../../electron/common/error-codes';
+import { JejakError, toErrorPayload } from '../../electron/core/errors';
+import { type TrustFile, trustFromText } from '../../electron/core/packages/roster';
 import { rejudge, type VerifyResult } from '../../electron/core/packages/verify-source';
 import { type PackageInput, verifyInput } from './verify-input';
 
-export interface PageError {
-  code: string;
-  message: string;
-}
+export type PageError = ErrorPayload;
 
 interface VerifierState {
   phase: 'idle' | 'verifying' | 'done' | 'failed';
@@ -27,10 +26,11 @@ interface VerifierState {
   reset(): void;
 }
 
-const toError = (e: unknown): PageError => {
-  const code = (e as { code?: unknown }).code;
-  return { code: typeof code === 'string' ? code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-};
+/** A failure of the core's verify path as itself (its code and reason); anything else is INTERNAL. */
+const toError = (e: unknown): PageError =>
+  e instanceof JejakError
+    ? toErrorPayload(e)
+    : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 
 let running: AbortController | null = null;
 /** progress is drawn at most this often: a 2 GiB package reports every MiB */

@@ -1,3 +1,4 @@
+import { JejakError } from '../../electron/core/errors';
 import { isRenderableImage, SNIFF_BYTES, sniffMediaType } from '../../electron/core/evidence/media/sniff';
 import type { FolderSource } from '../../electron/core/packages/platform';
 import {
@@ -22,12 +23,10 @@ const AGE_MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
 async function refuseEncrypted(file: Blob): Promise<void> {
   const head = new Uint8Array(await file.slice(0, AGE_MAGIC.length).arrayBuffer());
   if (head.length === AGE_MAGIC.length && head.every((b, i) => b === AGE_MAGIC[i])) {
-    throw Object.assign(
-      new Error(
-        'This package is encrypted (age): decrypt it first with age -d, or use jejak verify --identity KEY.txt.',
-      ),
-      { code: 'AGE_ENCRYPTED' },
-    );
+    throw new JejakError(
+      'UNAVAILABLE',
+      'This package is encrypted (age): decrypt it first with age -d, or use jejak verify --identity KEY.txt.',
+    ).because('verifier.ageEncrypted');
   }
 }
 

@@ -3,14 +3,21 @@ import { JejakError, toErrorPayload } from '../errors';
 import type { JejakApp } from '../app/jejak-app';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
-import { catalogHandlers, channelHandlers, dashboardHandlers } from './catalog-handlers';
-import { evidenceHandlers, jobHandlers, searchHandlers } from './evidence-handlers';
-import { caseHandlers, identityHandlers, trustHandlers } from './case-handlers';
-import { decisionHandlers } from './decision-handlers';
-import { outcomeHandlers } from './outcome-handlers';
+import { casesHandlers } from './cases-handlers';
+import { catalogHandlers } from './catalog-handlers';
+import { channelsHandlers } from './channels-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
+import { decisionsHandlers } from './decisions-handlers';
+import { evidenceHandlers } from './evidence-handlers';
+import { identityHandlers } from './identity-handlers';
+import { jobsHandlers } from './jobs-handlers';
+import { outcomesHandlers } from './outcomes-handlers';
 import { reviewHandlers } from './review-handlers';
+import { searchHandlers } from './search-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { trustHandlers } from './trust-handlers';
+import { vaultHandlers } from './vault-handlers';
 import type { Handler, HostChannel } from './handler-types';
-import { settingsHandlers, vaultHandlers } from './vault-handlers';
 
 type CoreChannel = Exclude<Channel, `host.${string}`>;
 
@@ -19,16 +26,16 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...settingsHandlers,
   ...auditHandlers,
   ...catalogHandlers,
-  ...channelHandlers,
+  ...channelsHandlers,
   ...dashboardHandlers,
   ...evidenceHandlers,
-  ...jobHandlers,
+  ...jobsHandlers,
   ...searchHandlers,
   ...identityHandlers,
   ...trustHandlers,
-  ...caseHandlers,
-  ...decisionHandlers,
-  ...outcomeHandlers,
+  ...casesHandlers,
+  ...decisionsHandlers,
+  ...outcomesHandlers,
   ...reviewHandlers,
   ...backupHandlers,
 };

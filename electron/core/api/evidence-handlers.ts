@@ -4,8 +4,8 @@ import { excludeItem, restoreItem } from '../catalog/exclusion';
 import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
 import { purgeEvidence } from '../evidence/purge';
 import { intakeBytes, intakeFile } from '../evidence/intake';
-import { search } from '../search/search';
 import type { HandlersFor } from './handler-types';
+import { MAX_EVIDENCE_UPLOAD_BYTES } from '../../common/limits';
 
 export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.list': (args, app) => listEvidence(app.requireSession().db, args),
@@ -30,9 +30,9 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
     const session = app.requireSession();
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > 64 * 1024 * 1024)
+    if (bytes.length > MAX_EVIDENCE_UPLOAD_BYTES)
       throw new JejakError('INVALID_INPUT', 'Files over 64 MiB must be taken in from disk, not pasted.').because(
-        'error.TOO_LARGE_FOR_UPLOAD',
+        'intake.tooLargeForUpload',
       );
     const fileTime = lastModified ? new Date(lastModified).toISOString() : undefined;
     return app.job(jobId, (signal) =>
@@ -46,15 +46,4 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
     const granted = app.pathGrants?.mintAll(files.map((f) => f.path));
     return { files: files.map((f, i) => ({ path: granted?.[i] ?? f.path, label: f.label })) };
   },
-};
-
-export const jobHandlers: HandlersFor<'jobs'> = {
-  'jobs.cancel': ({ jobId }, app) => {
-    app.cancelJob(jobId);
-    return {};
-  },
-};
-
-export const searchHandlers: HandlersFor<'search'> = {
-  'search.query': ({ text, filter, limit }, app) => ({ hits: search(app.requireSession().db, text, filter, limit) }),
 };

@@ -4,17 +4,16 @@ import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
 import { JejakError } from '../errors';
 import { vaultAgeIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
+import { effectiveRoster } from '../trust/trust';
 import type { Progress } from '../packages';
 import { decidedFileName } from '../../common/package-names';
 import { packageView } from '../review/package-view';
 import { checkDecision, decidePackage } from '../review/decide';
 import type { OpenedPackage } from '../review/review-registry';
 import { timestampRequests, writeTimestampRequests } from '../timestamps/package-timestamps';
-import { exportDestination } from './case-handlers';
+import { exportDestination } from './cases-handlers';
 import type { HandlersFor } from './handler-types';
-
-const MAX_UPLOAD = 1024 * 1024 * 1024;
+import { MAX_PACKAGE_UPLOAD_BYTES } from '../../common/limits';
 
 function describe(opened: OpenedPackage): Result<'review.openPath'> {
   return { reviewId: opened.reviewId, fileName: opened.fileName, ...packageView(opened.result) };
@@ -46,7 +45,7 @@ export const reviewHandlers: HandlersFor<'review'> = {
   },
   'review.openBytes': async ({ name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD)
+    if (bytes.length > MAX_PACKAGE_UPLOAD_BYTES)
       throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be opened from disk.');
     return describe(
       await app.job(jobId, (signal) =>

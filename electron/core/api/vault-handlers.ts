@@ -1,4 +1,3 @@
-import { setAutoLockMinutes } from '../app/auto-lock';
 import { getIdentity } from '../identity/identity';
 import { checkPassphrase, createVault, recoverVault, setPassphrase, unlockVault } from '../vault/vault';
 import { vaultExists } from '../vault/header';
@@ -87,17 +86,5 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       else app.emit({ type: 'locked', reason: 'key-rotation' });
       throw e;
     }
-  },
-};
-
-export const settingsHandlers: HandlersFor<'settings'> = {
-  'settings.setLanguage': ({ language }, app) => {
-    app.setPreferences({ ...app.preferences, language });
-    return {};
-  },
-  'settings.setAutoLock': ({ minutes }, app) => {
-    setAutoLockMinutes(app.requireSession(), app.policy, minutes);
-    app.touch();
-    return {};
   },
 };

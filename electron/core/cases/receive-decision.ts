@@ -4,15 +4,21 @@ import { basename } from 'node:path';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { getIdentity, vaultAgeIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
-import { type OperationOptions, type StatementInfo, type VerifyResult, verifyPackage } from '../packages';
+import { effectiveRoster } from '../trust/trust';
+import {
+  type OperationOptions,
+  type StatementInfo,
+  type VerifyResult,
+  signedTagmanifest,
+  verifyPackage,
+} from '../packages';
 import type { Policy } from '../policy/policy';
-import { signedTagmanifest } from '../review/decide';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { type CaseStatus, latestExport, recordDecision } from './case-status';
 import type { DecisionItem } from './case-decisions';
 import { getCase } from './cases';
+import { readReport } from '../../common/report-json';
 
 export interface ReceiveOptions extends OperationOptions {
   /** the case the package was given to (dropped on); without it the package names its case */
@@ -67,13 +73,11 @@ function mapItems(
   report: unknown,
   review: StatementInfo['review'],
 ): DecisionItem[] {
-  const reported =
-    (report as { evidence?: Array<{ file?: unknown; sha256?: unknown; channelUrl?: unknown }> } | undefined)
-      ?.evidence ?? [];
+  const reported = readReport(report)?.evidence ?? [];
   return (review ?? []).map((item) => {
     const facts = reported.find((e) => e.file === item.file);
-    const sha256 = typeof facts?.sha256 === 'string' ? facts.sha256 : null;
-    const channelUrl = typeof facts?.channelUrl === 'string' ? facts.channelUrl : null;
+    const sha256 = facts?.sha256 ?? null;
+    const channelUrl = facts?.channelUrl ?? null;
     const evidence = sha256
       ? session.db.get<{ id: number }>(sql`SELECT id FROM evidence WHERE sha256 = ${sha256}`)
       : undefined;

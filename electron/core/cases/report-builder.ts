@@ -4,7 +4,7 @@ import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media';
 import { type Identity, isOsAccount } from '../identity/identity';
-import type { ReportData, ReportLanguage } from '../report/report-data';
+import type { ReportData, ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import type { CaseDetail } from './cases';
 

@@ -1,6 +1,6 @@
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
-import { flagReappearedChannel } from '../outcomes/channel-reappearance';
+import { flagReappearedChannel } from '../reappearance/channel-reappearance';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ChannelDetail, type ChannelInput, type ChannelRow, toSummary } from './channel-types';

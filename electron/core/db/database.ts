@@ -1,10 +1,16 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { JejakError } from '../errors';
-import { sqlcipherKeyPragma } from '../vault/keys';
 import { migrate } from './migrations';
 import type { SqlQuery } from './sql';
 
 export type RawDatabase = Database.Database;
+
+/** The SQLCipher raw-key pragma (key, or rekey for a rotation); hex-checked so nothing else can reach the statement. */
+export function sqlcipherKeyPragma(key: Buffer, pragma: 'key' | 'rekey' = 'key'): string {
+  const hex = key.toString('hex');
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('database key must be 32 bytes');
+  return `${pragma} = "x'${hex}'"`;
+}
 
 /**
  * Where the native module lives for this runtime. Plain Node (tests, CLI, web harness) uses the

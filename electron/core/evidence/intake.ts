@@ -5,7 +5,7 @@ import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import { setTags } from '../catalog/tags';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
-import { flagReappearedEvidence } from '../outcomes/evidence-reappearance';
+import { flagReappearedEvidence } from '../reappearance/evidence-reappearance';
 import type { Policy } from '../policy/policy';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';

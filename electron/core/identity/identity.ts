@@ -1,10 +1,21 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { type IdentityFields, type MissingIdentityField, missingIdentityFields } from '../../common/identity-rules';
+import type { AuditInput } from '../audit/audit-log';
+import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { newAgeIdentity, recipientOf } from '../age/age-keys';
 import { JejakError } from '../errors';
 import { fingerprintOf, keySigner, type Signer } from '../packages';
-import type { VaultSession } from '../vault/session';
+
+/**
+ * What identity needs of an open vault: its database, its audit log and who acts. A vault's
+ * session (vault/session.ts, the layer above, which creates and opens the identity) is one.
+ */
+export interface IdentitySession {
+  db: Db;
+  audit(input: Omit<AuditInput, 'actor'>): unknown;
+  actor: string;
+}
 
 export interface Identity {
   name: string;
@@ -35,7 +46,7 @@ interface IdentityRow {
  * Every vault gets its Ed25519 signing key and its X25519 age key when it is created (a vault made
  * before age keys gets one on its next unlock); the private keys live only in the encrypted database.
  */
-export async function ensureIdentityKey(session: VaultSession): Promise<void> {
+export async function ensureIdentityKey(session: IdentitySession): Promise<void> {
   const existing = session.db.get<{ age: string | null }>(sql`SELECT age_identity AS age FROM identity WHERE id = 1`);
   if (existing?.age) return;
   const ageIdentity = await newAgeIdentity();
@@ -58,13 +69,13 @@ export async function ensureIdentityKey(session: VaultSession): Promise<void> {
   });
 }
 
-function row(session: VaultSession): IdentityRow {
+function row(session: IdentitySession): IdentityRow {
   const r = session.db.get<IdentityRow>(sql`SELECT * FROM identity WHERE id = 1`);
   if (!r) throw new JejakError('INTERNAL', 'This vault has no signing key.');
   return r;
 }
 
-export function getIdentity(session: VaultSession): Identity {
+export function getIdentity(session: IdentitySession): Identity {
   const r = row(session);
   return {
     name: r.name,
@@ -79,7 +90,7 @@ export function getIdentity(session: VaultSession): Identity {
 }
 
 /** This vault's age identity (AGE-SECRET-KEY-1…), to open packages encrypted for it. */
-export function vaultAgeIdentity(session: VaultSession): string {
+export function vaultAgeIdentity(session: IdentitySession): string {
   const identity = row(session).age_identity;
   if (!identity) throw new JejakError('INTERNAL', 'This vault has no age key yet; lock and unlock it once.');
   return identity;
@@ -116,7 +127,7 @@ export function isOsAccount(actor: string): boolean {
   return actor.startsWith('os:');
 }
 
-export function setIdentity(session: VaultSession, fields: IdentityFields): Identity {
+export function setIdentity(session: IdentitySession, fields: IdentityFields): Identity {
   if (!fields.name.trim())
     throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
   session.db.tx(() => {
@@ -146,7 +157,7 @@ export function groupedFingerprint(fingerprint: string): string {
  * A Signer for packages; refuses until a name and unit are set, since both go into the statement.
  * The machine policy's unit, when it names one, is the unit signed, whatever the person typed.
  */
-export function vaultSigner(session: VaultSession, policyUnit?: string): Signer {
+export function vaultSigner(session: IdentitySession, policyUnit?: string): Signer {
   const r = row(session);
   const unit = policyUnit || r.unit;
   if (!r.name || !unit)

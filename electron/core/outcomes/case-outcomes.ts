@@ -2,7 +2,8 @@ import { isOpenStatus } from '../cases/case-status';
 import { sql } from '../db/sql';
 import type { VaultSession } from '../vault/session';
 import { ensureNoticeRecord } from './notice-record';
-import { ANSWERABLE_CASE_STATUSES, type OutcomeStatus } from './outcome-types';
+import type { OutcomeStatus } from '../../common/outcome-statuses';
+import { ANSWERABLE_CASE_STATUSES } from './outcome-types';
 import { caseRef } from './settle-case';
 
 export interface OutcomeEntry {

@@ -4,12 +4,13 @@ import { basename } from 'node:path';
 import type { CaseStatus } from '../cases/case-status';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
-import { noticeIdOf } from '../notice/notice-id';
+import { noticeIdOf } from '../cases/notice-id';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { ensureNoticeRecord } from './notice-record';
-import { RESPONSE_MAX_BYTES, type ResponseFile, parseResponse, tooLarge } from './response-file';
+import { type ResponseFile, parseResponse, tooLarge } from './response-file';
 import { caseRef, requireAnswerable, settleCase } from './settle-case';
+import { MAX_RESPONSE_FILE_BYTES } from '../../common/limits';
 
 export interface ResponseImport {
   outcome: 'imported' | 'already-imported';
@@ -38,7 +39,7 @@ export function readResponseFile(path: string): Uint8Array {
   let size: number;
   try {
     size = statSync(path).size;
-    if (size <= RESPONSE_MAX_BYTES) return readFileSync(path);
+    if (size <= MAX_RESPONSE_FILE_BYTES) return readFileSync(path);
   } catch {
     throw new JejakError('UNREADABLE', `Cannot read ${basename(path)}.`).because('outcomes.error.unreadable', {
       name: basename(path),

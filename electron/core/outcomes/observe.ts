@@ -4,7 +4,8 @@ import { JejakError } from '../errors';
 import { utcOrNull } from '../notice/utc';
 import type { VaultSession } from '../vault/session';
 import { ensureNoticeRecord } from './notice-record';
-import { CLOCK_SKEW_MS, OBSERVATION_STATUSES, type ObservationStatus } from './outcome-types';
+import { OBSERVATION_STATUSES, type ObservationStatus } from '../../common/outcome-statuses';
+import { CLOCK_SKEW_MS } from './outcome-types';
 import { caseRef, requireAnswerable, settleCase } from './settle-case';
 
 export interface ObservationInput {

@@ -3,7 +3,9 @@ import responseSchema from '../../../resources/schemas/jejak-response-1.schema.j
 import { JejakError } from '../errors';
 import { noticeAjv } from '../notice/notice-validator';
 import { formatProblem, schemaProblems } from '../notice/schemas';
-import { CLOCK_SKEW_MS, type ResponseStatus } from './outcome-types';
+import type { ResponseStatus } from '../../common/outcome-statuses';
+import { CLOCK_SKEW_MS } from './outcome-types';
+import { MAX_RESPONSE_FILE_BYTES } from '../../common/limits';
 
 /** A platform's answer to a notice, format jejak-response/1 (resources/schemas/jejak-response-1.schema.json). */
 export interface ResponseFile {
@@ -16,16 +18,13 @@ export interface ResponseFile {
   items: Array<{ itemId: string; status: ResponseStatus; reason?: string; actedAt: string; ticket?: string }>;
 }
 
-/** 100,000 answers (the schema's limit) of a few hundred bytes each, with room to spare. */
-export const RESPONSE_MAX_BYTES = 64 * 1024 * 1024;
-
 /** How many problems an error names before "and N more". */
 const NAMED = 5;
 
 export function tooLarge(size: number): JejakError {
   return new JejakError(
     'UNREADABLE',
-    `The response file is ${size} bytes; a jejak-response/1 file is at most ${RESPONSE_MAX_BYTES}.`,
+    `The response file is ${size} bytes; a jejak-response/1 file is at most ${MAX_RESPONSE_FILE_BYTES}.`,
   ).because('outcomes.error.tooLarge');
 }
 
@@ -68,7 +67,7 @@ function contentProblems(response: ResponseFile, now: Date): string[] {
  * importer's question.
  */
 export function parseResponse(bytes: Uint8Array, now: Date): ResponseFile {
-  if (bytes.length > RESPONSE_MAX_BYTES) throw tooLarge(bytes.length);
+  if (bytes.length > MAX_RESPONSE_FILE_BYTES) throw tooLarge(bytes.length);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -15,6 +15,7 @@ export {
   type ReadEntryOptions,
 } from './verify';
 export { judge, type Judgement } from './judge';
+export { signedTagmanifest } from './verify-source';
 export {
   countersignPackage,
   type CountersignInput,

@@ -23,6 +23,7 @@ import {
   type ZipArchive,
   type ZipEntry,
 } from './zip-read';
+import { PACKAGE_LIMITS } from '../../common/limits';
 
 /**
  * One pass over a package: structure and names from the central directory, then every needed entry
@@ -41,12 +42,7 @@ export interface VerifyLimits {
   maxMetadataBytes: number;
 }
 
-export const DEFAULT_LIMITS: VerifyLimits = {
-  maxTotalBytes: 8 * 2 ** 30,
-  maxEntries: 100_000,
-  maxCompressionRatio: 200,
-  maxMetadataBytes: 128 * 2 ** 20,
-};
+export const DEFAULT_LIMITS: VerifyLimits = PACKAGE_LIMITS;
 
 const RATIO_FLOOR = 1 << 20;
 const REPORT = `data/${REPORT_JSON}`;

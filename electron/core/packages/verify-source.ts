@@ -8,6 +8,7 @@ import type { OperationOptions } from './operation';
 import type { ByteSource, FolderSource, Platform } from './platform';
 import type { StatementInfo } from './statement-checks';
 import { trustTimestamps, type TimestampInfo } from '../timestamps/timestamp-check';
+import { MAX_SHOWN_FILE_BYTES } from '../../common/limits';
 
 /**
  * Verifying a package from wherever its bytes are: the one verifier behind `jejak verify`, the app's
@@ -120,7 +121,7 @@ export async function readZipEntry(
   opts: ReadEntryOptions = {},
 ): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? MAX_SHOWN_FILE_BYTES };
   return capturedBytes(
     await inspect(source, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, full: false, capture }),
     bagPath,
@@ -135,7 +136,7 @@ export async function readBagEntry(
   opts: ReadEntryOptions = {},
 ): Promise<Uint8Array> {
   assertPayloadPath(bagPath);
-  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? 64 * 2 ** 20 };
+  const capture = { path: bagPath, maxBytes: opts.maxBytes ?? MAX_SHOWN_FILE_BYTES };
   return capturedBytes(
     await inspectFolder(folder, platform, { ...opts, limits: { ...DEFAULT_LIMITS, ...opts.limits }, capture }),
     bagPath,
@@ -152,4 +153,9 @@ function capturedBytes(inspection: Inspection, bagPath: string): Uint8Array {
   const bytes = inspection.files.get(bagPath)?.bytes;
   if (!bytes) throw new JejakError('NOT_FOUND', `${bagPath} is not in the package.`);
   return bytes;
+}
+
+/** What statement 1 signed: the package's tag-manifest SHA-256 (every valid statement signs the same). */
+export function signedTagmanifest(result: VerifyResult): string {
+  return result.statements[0]?.raw.bag.tagmanifestSha256 ?? '';
 }

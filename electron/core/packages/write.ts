@@ -25,6 +25,7 @@ import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
 import { writeAtomically, ZipWriter } from './zip-write';
+import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
 
 export interface PayloadFile {
   /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
@@ -68,8 +69,6 @@ export interface WriteResult {
   recipients: string[];
 }
 
-/** report.json is parsed after streaming to check it against the bag; this bounds what it may take. */
-const MAX_REPORT_JSON = 64 * 2 ** 20;
 /** Text deflates well; media and PDF are already compressed, so storing them costs nothing and is faster. */
 const DEFLATED = /\.(json|jsonl|csv|txt)$/;
 
@@ -191,7 +190,7 @@ async function addPayload(
       check: (d) => integrityProblem(file, d),
       ...(file.knownSha512 !== undefined ? { knownSha512: file.knownSha512 } : {}),
       ...(file.size !== undefined ? { size: file.size } : {}),
-      ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON } : {}),
+      ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
     });
     await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), file.size);
     digests.push(through.digests as Digests);

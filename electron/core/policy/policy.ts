@@ -4,7 +4,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
 import { isAgeRecipient } from '../age/age-recipient';
 import { JejakError } from '../errors';
-import { rosterEntrySchema, tsaRootsSchema } from '../identity/roster';
+import { rosterEntrySchema, tsaRootsSchema } from '../packages/roster';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
 

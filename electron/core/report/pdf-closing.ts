@@ -4,7 +4,7 @@ import { type PdfStrings } from './pdf-strings';
 import { groupFingerprint, packageName } from './pdf-format';
 import { cleanText } from './pdf-text';
 import { ST, keyValue, sectionHeading } from './pdf-styles';
-import type { ReportData } from './report-data';
+import type { ReportData } from '../../common/report-json';
 
 export function drawClosing(L: Layout, data: ReportData, s: PdfStrings): void {
   const a = data.analyst;

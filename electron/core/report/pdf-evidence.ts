@@ -4,7 +4,7 @@ import { COLORS, type Line, type TextStyle } from './pdf-page';
 import { type PdfStrings } from './pdf-strings';
 import { formatDateTime, formatSize } from './pdf-format';
 import { ST, keyValue } from './pdf-styles';
-import type { ReportData, ReportEvidence, ReportLanguage } from './report-data';
+import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
 
 export const THUMB = { width: 118, height: 118, dpi: 200 } as const;
 const HEAD_HEIGHT = 17;

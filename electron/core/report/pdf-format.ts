@@ -1,6 +1,7 @@
 /** Dates, numbers, sizes, platform names and fingerprints as the report PDF writes them, per language. */
+import type { Platform } from '../../common/platforms';
 import { pdfStrings } from './pdf-strings';
-import type { ReportLanguage } from './report-data';
+import type { ReportLanguage } from '../../common/report-json';
 
 const MONTHS: Record<ReportLanguage, string[]> = {
   id: [
@@ -106,6 +107,7 @@ export function formatSize(bytes: number, lang: ReportLanguage): string {
   return `${short} ${units[i]} (${exact})`;
 }
 
+/** Every platform's name, and the names older reports used. */
 const PLATFORM_NAMES: Record<string, string> = {
   telegram: 'Telegram',
   x: 'X',
@@ -117,7 +119,7 @@ const PLATFORM_NAMES: Record<string, string> = {
   whatsapp: 'WhatsApp',
   web: 'Web',
   website: 'Web',
-};
+} satisfies Record<Platform | 'twitter' | 'web', string>;
 
 export function platformName(p: string): string {
   return PLATFORM_NAMES[p.toLowerCase()] ?? p;

@@ -6,7 +6,7 @@ import { type PdfStrings } from './pdf-strings';
 import { formatDate, formatDateTime, formatDateTimeShort, formatInteger, platformName, vocab } from './pdf-format';
 import { cleanText } from './pdf-text';
 import { ST, keyValue, sectionHeading } from './pdf-styles';
-import type { ReportData, ReportLanguage } from './report-data';
+import type { ReportData, ReportLanguage } from '../../common/report-json';
 
 export function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: ReportLanguage): void {
   const c = data.case;

@@ -11,7 +11,7 @@
  * separators ("04.00 UTC" in Indonesian, "04:00 UTC" in English). A value that does not parse as
  * a date is shown as it was given rather than dropped.
  */
-import type { ReportLanguage } from './report-data';
+import type { ReportLanguage } from '../../common/report-json';
 
 export interface PdfStrings {
   title: string;

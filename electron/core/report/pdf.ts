@@ -34,7 +34,7 @@ import { cleanText } from './pdf-text';
 import { drawClosing, drawPageFurniture } from './pdf-closing';
 import { drawEvidence, EVIDENCE_LEAD_HEIGHT, normalizeThumbnail, type Thumb } from './pdf-evidence';
 import { ST, sectionHeading } from './pdf-styles';
-import type { ReportData, ReportEvidence, ReportLanguage } from './report-data';
+import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
 
 export interface PdfOptions {
   /** folder holding DejaVuSans.ttf, DejaVuSans-Bold.ttf and DejaVuSansMono.ttf */

@@ -1,7 +1,13 @@
 import { type DecisionRequest, decisionProblems, problemsText, statementComment } from '../../common/decision-rules';
 import { JejakError } from '../errors';
 import { vaultAgeIdentity, vaultSigner } from '../identity/identity';
-import { type CountersignOptions, type CountersignResult, type VerifyResult, countersignPackage } from '../packages';
+import {
+  type CountersignOptions,
+  type CountersignResult,
+  type VerifyResult,
+  countersignPackage,
+  signedTagmanifest,
+} from '../packages';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
@@ -15,11 +21,6 @@ export function evidenceFiles(result: VerifyResult): string[] {
   return payloadList(result)
     .map((p) => p.file)
     .filter((f) => f.startsWith(EVIDENCE_PREFIX));
-}
-
-/** What statement 1 signed: the package's tag-manifest SHA-256 (every valid statement signs the same). */
-export function signedTagmanifest(result: VerifyResult): string {
-  return result.statements[0]?.raw.bag.tagmanifestSha256 ?? '';
 }
 
 /** Refuses, before anything is written, a decision on an invalid package or one signing breaks the rules for. */

@@ -1,5 +1,6 @@
+import { readReport } from '../../common/report-json';
 import type { Result } from '../../contract';
-import type { VerifyResult } from '../packages/verify-source';
+import { type VerifyResult, signedTagmanifest } from '../packages/verify-source';
 
 /**
  * A verified package as the review screens show it: the app's review (through IPC) and the browser
@@ -64,8 +65,8 @@ export function packageView(r: VerifyResult): PackageView {
     })),
     bagInfo: r.bagInfo ?? {},
     // what the analyst signed, shown in the decision's confirmation
-    tagmanifestSha256: r.statements[0]?.raw.bag.tagmanifestSha256 ?? '',
-    report: r.report ?? null,
+    tagmanifestSha256: signedTagmanifest(r),
+    report: readReport(r.report),
     payload: r.verdict === 'invalid' ? [] : payloadList(r),
   };
 }

@@ -1,7 +1,7 @@
 import { SEALED_EXTENSION } from '../../common/package-names';
 import { JejakError } from '../errors';
 import { getIdentity } from '../identity/identity';
-import { effectiveRoster } from '../identity/trust';
+import { effectiveRoster } from '../trust/trust';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 

@@ -4,7 +4,6 @@ import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { isInside } from '../fs-paths';
-import type { Policy } from '../policy/policy';
 
 /** The last backup that was written and read back whole, in a settings row of the live vault. */
 const LAST_BACKUP = 'backup.last';
@@ -38,12 +37,21 @@ export function recordLastBackup(db: Db, last: LastBackup): void {
   );
 }
 
+/**
+ * What the machine policy (policy/policy.ts, a layer above) says of backups: the vault reads these
+ * fields of it and knows nothing else of the policy.
+ */
+export interface BackupPolicy {
+  backupFolder?: string;
+  backupReminderDays?: number;
+}
+
 /** The policy's folder, else `backups` beside the vault (the same disk: Settings says so). */
-export function backupFolder(vaultDir: string, policy: Policy): string {
+export function backupFolder(vaultDir: string, policy: BackupPolicy): string {
   return policy.backupFolder ?? join(dirname(resolve(vaultDir)), 'backups');
 }
 
-export function backupStatus(db: Db, vaultDir: string, policy: Policy, now = new Date()): BackupStatus {
+export function backupStatus(db: Db, vaultDir: string, policy: BackupPolicy, now = new Date()): BackupStatus {
   const last = lastBackup(db);
   const reminderDays = policy.backupReminderDays ?? null;
   const overdue = reminderDays !== null && (!last || now.getTime() - Date.parse(last.at) > reminderDays * DAY_MS);
@@ -68,7 +76,7 @@ export function backupFileName(now: Date): string {
  */
 export function backupDestination(
   vaultDir: string,
-  policy: Policy,
+  policy: BackupPolicy,
   requested: string | undefined,
   now = new Date(),
 ): string {

@@ -64,10 +64,3 @@ export function unwrapKey(wrapped: WrappedKey, kek: Buffer, aad: string): Buffer
     return null;
   }
 }
-
-/** The SQLCipher raw-key pragma (key, or rekey for a rotation); hex-checked so nothing else can reach the statement. */
-export function sqlcipherKeyPragma(key: Buffer, pragma: 'key' | 'rekey' = 'key'): string {
-  const hex = key.toString('hex');
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('database key must be 32 bytes');
-  return `${pragma} = "x'${hex}'"`;
-}

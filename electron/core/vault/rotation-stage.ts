@@ -2,13 +2,13 @@ import { chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, o
 import { join } from 'node:path';
 import type { AuditAnchor } from '../audit/anchor';
 import { appendAudit, auditHead } from '../audit/audit-log';
-import { Db, type RawDatabase, openKeyed } from '../db/database';
+import { Db, type RawDatabase, openKeyed, sqlcipherKeyPragma } from '../db/database';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
 import { BlobStore } from './blob-store';
 import { PRIVATE_FILE } from './file-modes';
-import { type VaultKeys, sqlcipherKeyPragma } from './keys';
+import type { VaultKeys } from './keys';
 import { stagingPath } from './rotation-files';
 import { BLOBS_DIR, DATABASE_FILE } from './session';
 import { raiseDbGeneration } from './vault-state';

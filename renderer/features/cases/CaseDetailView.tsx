@@ -8,14 +8,14 @@ import { OutcomesCard } from '../outcomes/OutcomesCard';
 import { AddItemsDialog } from './AddItemsDialog';
 import { CaseItems } from './CaseItems';
 import { CaseStatusBadge, DueText, OverdueBadge, PriorityLabel } from './CaseBits';
-import { DecisionCard } from './DecisionCard';
+import { DecisionCard } from '../decisions/DecisionCard';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { ExportPanel } from './ExportPanel';
 import { ExportsCard } from './ExportsCard';
 import { StatusCard } from './StatusCard';
 import { useCasesStore } from './cases-store';
-import { useDecisionStore } from './decision-store';
+import { useDecisionStore } from '../decisions/decision-store';
 import { useDueRefresh } from './use-due-refresh';
 import { useNow } from './use-now';
 

@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n';
 import { type CaseDetail, useCasesStore } from './cases-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 /** A draft's title, priority (the core moves the due time), legal basis and notes. */
 export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose(): void }) {
@@ -30,7 +31,7 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
           <input
             id={ids.title}
             value={form.title}
-            maxLength={500}
+            maxLength={TEXT_LIMITS.short}
             required
             data-autofocus
             onChange={(e) => setForm({ ...form, title: e.target.value })}
@@ -67,7 +68,7 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
             id={ids.legal}
             rows={2}
             value={form.legalBasis}
-            maxLength={5000}
+            maxLength={TEXT_LIMITS.legalBasis}
             aria-label={t('cases.legalBasisText')}
             onChange={(e) => setForm({ ...form, legalBasis: e.target.value })}
           />
@@ -78,7 +79,7 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
             id={ids.notes}
             rows={2}
             value={form.notes}
-            maxLength={20_000}
+            maxLength={TEXT_LIMITS.notes}
             onChange={(e) => setForm({ ...form, notes: e.target.value })}
           />
         </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId } from 'react';
+import { PLATFORMS } from '../../../electron/common/platforms';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { platformLabel } from '../../components/labels';
@@ -11,9 +12,7 @@ import { useCasesStore } from './cases-store';
 import { effectivePlatform, useNewCaseStore } from './new-case-store';
 import { usePickerStore } from './picker-store';
 import { useNow } from './use-now';
-
-/** Platforms a request can go to; a picked channel's platform is offered even if it is not listed here. */
-const PLATFORMS = ['telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'website'];
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 export function NewCaseDialog() {
   const t = useT();
@@ -28,6 +27,7 @@ export function NewCaseDialog() {
     form,
     picked.map((c) => c.platform),
   );
+  // a picked channel's platform is offered even if it is not listed
   const platforms = [...new Set([...PLATFORMS, ...picked.map((c) => c.platform), ...(platform ? [platform] : [])])];
   const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
   const otherPlatform = picked.filter((c) => c.platform !== platform).length;
@@ -47,7 +47,7 @@ export function NewCaseDialog() {
             <input
               id={ids.title}
               value={form.title}
-              maxLength={500}
+              maxLength={TEXT_LIMITS.short}
               required
               data-autofocus
               placeholder={t('cases.titlePlaceholder')}
@@ -110,7 +110,7 @@ export function NewCaseDialog() {
               id={ids.legal}
               rows={2}
               value={form.legalBasis}
-              maxLength={5000}
+              maxLength={TEXT_LIMITS.legalBasis}
               aria-label={t('cases.legalBasisText')}
               placeholder={t('cases.legalBasisPlaceholder')}
               onChange={(e) => setForm({ legalBasis: e.target.value })}
@@ -122,7 +122,7 @@ export function NewCaseDialog() {
               id={ids.notes}
               rows={2}
               value={form.notes}
-              maxLength={20_000}
+              maxLength={TEXT_LIMITS.notes}
               onChange={(e) => setForm({ notes: e.target.value })}
             />
           </div>

@@ -3,6 +3,7 @@ import { type MessageKey, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { CaseStatusBadge } from './CaseBits';
 import { type CaseDetail, useCasesStore } from './cases-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 /** Where the request stands: the steps the core allows next as buttons, and the history below. */
 export function StatusCard({ kase }: { kase: CaseDetail }) {
@@ -26,7 +27,7 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
             <input
               id={noteId}
               value={note}
-              maxLength={2000}
+              maxLength={TEXT_LIMITS.reason}
               placeholder={t('cases.statusNotePlaceholder')}
               onChange={(e) => setNote(e.target.value)}
             />

@@ -3,7 +3,8 @@ import { statusLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { type ChannelSummary, useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 /** Shown while rows are selected: how many, and one change for all of them (a new status). */
 export function BulkBar() {
@@ -36,7 +37,7 @@ export function BulkBar() {
           <input
             type="text"
             value={note}
-            maxLength={500}
+            maxLength={TEXT_LIMITS.short}
             placeholder={t('channels.bulk.note')}
             aria-label={t('channels.bulk.note')}
             onChange={(e) => setNote(e.target.value)}

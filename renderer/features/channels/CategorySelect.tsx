@@ -1,6 +1,6 @@
 import { categoryLabel } from '../../components/labels';
 import { useT } from '../../i18n';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 interface Props {
   id?: string;

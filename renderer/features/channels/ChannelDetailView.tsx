@@ -15,7 +15,8 @@ import { ChannelEvidence } from './ChannelEvidence';
 import { ChannelFacts } from './ChannelFacts';
 import { ChannelStatusCard } from './ChannelStatusCard';
 import { useChannelDetailStore } from './channel-detail-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 function TitleEditor({
   title,
@@ -36,7 +37,7 @@ function TitleEditor({
         <input
           id={id}
           value={draft}
-          maxLength={500}
+          maxLength={TEXT_LIMITS.short}
           placeholder={t('channel.titlePlaceholder')}
           onChange={(e) => setDraft(e.target.value)}
         />

@@ -3,7 +3,7 @@ import { platformLabel, statusLabel } from '../../components/labels';
 import { useT } from '../../i18n';
 import { CategorySelect } from './CategorySelect';
 import { useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 /** Free text (searched as the user types, after a pause) and one select per vocabulary. */
 export function ChannelFilters() {

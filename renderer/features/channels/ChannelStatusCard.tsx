@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import type { ChannelDetail } from './channel-detail-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 interface Props {
   channel: ChannelDetail;
@@ -41,7 +42,7 @@ export function ChannelStatusCard({ channel, statuses, saving, onSetStatus }: Pr
         <input
           id={noteId}
           type="text"
-          maxLength={500}
+          maxLength={TEXT_LIMITS.short}
           value={note}
           placeholder={t('channel.statusNoteHint')}
           onChange={(e) => setNote(e.target.value)}

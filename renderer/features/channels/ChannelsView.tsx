@@ -12,7 +12,7 @@ import { ImportDialog } from './ImportDialog';
 import { useChannelDetailStore } from './channel-detail-store';
 import { useChannelsStore } from './channels-store';
 import { useChannelImportStore } from './import-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 function ChannelList() {
   const t = useT();

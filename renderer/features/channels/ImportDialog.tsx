@@ -73,14 +73,7 @@ export function ImportDialog({ onOpenChannel }: { onOpenChannel(id: number): voi
               {fileName ? t('import.loadedFile', { name: fileName }) : t('import.csvHint', { header: CSV_HEADER })}
             </span>
           </div>
-          {error &&
-            (error.code === 'IMPORT_TOO_LARGE' ? (
-              <div className="banner banner-error" role="alert">
-                {t('import.tooLarge')}
-              </div>
-            ) : (
-              <ErrorBanner error={error} />
-            ))}
+          <ErrorBanner error={error} />
           <div className="dialog-actions">
             <button type="button" className="button-secondary" onClick={hide} disabled={busy}>
               {t('common.cancel')}

@@ -5,7 +5,7 @@ import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import type { ReturnTo } from '../search/return-to';
 import { useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 
 export type ChannelDetail = Result<'channels.get'>;
 export type EvidenceSummary = Result<'evidence.list'>['rows'][number];

@@ -4,14 +4,12 @@ import { call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useChannelsStore } from './channels-store';
-import { useVocabularyStore } from './vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
+import { MAX_IMPORT_CHARS } from '../../../electron/common/limits';
 
 export type ImportPreview = Result<'channels.previewImport'>;
 export type ImportRow = ImportPreview['rows'][number];
 export type ImportResult = Result<'channels.commitImport'>;
-
-/** The contract's limit on pasted text or a CSV file. */
-export const MAX_IMPORT_CHARS = 5_000_000;
 
 type Step = 'input' | 'preview' | 'done';
 
@@ -50,7 +48,11 @@ export const initialImportState = {
 
 function tooLong(text: string): UiError | null {
   return text.length > MAX_IMPORT_CHARS
-    ? { code: 'IMPORT_TOO_LARGE', message: `At most ${MAX_IMPORT_CHARS} characters at once.` }
+    ? {
+        code: 'INVALID_INPUT',
+        message: `At most ${MAX_IMPORT_CHARS} characters at once.`,
+        reason: { key: 'import.tooLarge' },
+      }
     : null;
 }
 

@@ -3,7 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { openEvidence } from '../search/navigate';
 import { CaptureDialog } from './CaptureDialog';
 import { captureAvailable, useCaptureStore } from './capture-store';

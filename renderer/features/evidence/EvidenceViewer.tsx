@@ -10,7 +10,7 @@ import { NotesEditor } from '../../components/NotesEditor';
 import { TagEditor } from '../../components/TagEditor';
 import { isRenderableImage, mediaKindLabel } from '../../components/labels';
 import { useCodedText, useT } from '../../i18n';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
 import { ViewerToolbar } from './ViewerToolbar';

@@ -3,10 +3,11 @@ import { grantForFile } from '../../api';
 import { TagEditor } from '../../components/TagEditor';
 import { useT } from '../../i18n';
 import { CategorySelect } from '../channels/CategorySelect';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { entriesOfDrop, walkEntries } from './folder-walk';
 import { PendingMeta, SourcePreviewLine } from './IntakeMetaState';
 import { intakeCategory, useIntakeStore } from './intake-store';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 const directoryProps = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
@@ -155,7 +156,7 @@ export function IntakePanel() {
               id={ids.notes}
               rows={2}
               value={meta.notes}
-              maxLength={20_000}
+              maxLength={TEXT_LIMITS.notes}
               disabled={busy}
               onChange={(e) => setMeta({ notes: e.target.value })}
             />

@@ -58,11 +58,9 @@ export function IntakeStatus({ onOpen }: { onOpen(id: number): void }) {
     useIntakeStore();
   if (metaError) {
     const message =
-      metaError.code === 'BAD_SOURCE_URL'
-        ? t('intake.badSourceUrl', { reason: errorText(t, metaError) })
-        : metaError.code === 'BAD_CAPTURE_TIME'
-          ? t('intake.badCaptureTime')
-          : errorText(t, metaError);
+      metaError.field === 'sourceUrl'
+        ? t('intake.badSourceUrl', { reason: errorText(t, metaError.error) })
+        : errorText(t, metaError.error);
     return (
       <div className="banner banner-error" role="alert">
         {message}

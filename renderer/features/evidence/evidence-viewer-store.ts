@@ -4,7 +4,7 @@ import { ApiError, call, evidenceDownloadUrl } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { itemAt } from '../../components/page-cache';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import type { ReturnTo } from '../search/return-to';
 import { EVIDENCE_PAGE, useEvidenceStore } from './evidence-store';
 

@@ -3,10 +3,11 @@ import type { Args, Result } from '../../../electron/contract';
 import { call, grantForFile, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { fileToBase64 } from './base64';
 import { useEvidenceStore } from './evidence-store';
 import type { WalkResult } from './folder-walk';
+import { MAX_EVIDENCE_UPLOAD_BYTES, MiB } from '../../../electron/common/limits';
 
 export type IntakeResult = Result<'evidence.intakeBytes'>;
 export type IntakeSource = { label: string; file: File } | { label: string; path: string };
@@ -25,17 +26,20 @@ export interface IntakeMeta {
   category: string;
 }
 
-/** The contract's limit for bytes sent from the window; larger files must come by path (desktop). */
-export const MAX_BYTES = 64 * 1024 * 1024;
-
 type Phase = 'idle' | 'preparing' | 'running' | 'done';
 
 /** What the source link points at, shown under the field while it is typed: its channel and post. */
 export type SourcePreview = Result<'channels.parseLink'>;
 
+/** Shared details refused before any file was read; `field` names the one at fault when the message needs it. */
+export interface MetaError {
+  error: UiError;
+  field?: 'sourceUrl';
+}
+
 interface IntakeState {
   meta: IntakeMeta;
-  metaError: UiError | null;
+  metaError: MetaError | null;
   sourcePreview: SourcePreview | null;
   /** the last batch took shared details with it, which were then cleared */
   metaCleared: boolean;
@@ -66,7 +70,7 @@ export function hasMeta(meta: IntakeMeta): boolean {
 
 export const initialIntakeState = {
   meta: EMPTY_META,
-  metaError: null as UiError | null,
+  metaError: null as MetaError | null,
   sourcePreview: null as SourcePreview | null,
   metaCleared: false,
   phase: 'idle' as Phase,
@@ -86,12 +90,17 @@ export function intakeCategory(meta: IntakeMeta): string {
   return meta.category || useVocabularyStore.getState().vocabulary?.lastCategory || '';
 }
 
-/** A failure found here in the window, before the core was asked; the code picks the message. */
+/** A failure found here in the window, before the core was asked: a core code, and a reason key for the exact case. */
 class LocalError extends Error {
-  constructor(readonly ui: UiError) {
+  constructor(
+    readonly ui: UiError,
+    readonly field?: MetaError['field'],
+  ) {
     super(ui.message);
   }
 }
+
+const refused = (message: string, key: string): UiError => ({ code: 'INVALID_INPUT', message, reason: { key } });
 
 /** The metadata every file of this intake gets, checked once before the first file is read. */
 async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
@@ -99,21 +108,18 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   const sourceUrl = meta.sourceUrl.trim();
   if (sourceUrl) {
     const parsed = await call('channels.parseLink', { url: sourceUrl });
-    if (!parsed.ok)
-      throw new LocalError({
-        code: 'BAD_SOURCE_URL',
-        message: parsed.reason,
-        reason: { key: `linkError.${parsed.code}` },
-      });
+    if (!parsed.ok) throw new LocalError(refused(parsed.reason, `linkError.${parsed.code}`), 'sourceUrl');
     out.sourceUrl = sourceUrl;
     // A link to a channel not yet catalogued adds it: the analyst says what it is, never a silent default.
     const category = intakeCategory(meta);
-    if (parsed.existingId === null && !category) throw new LocalError({ code: 'CATEGORY_NEEDED', message: sourceUrl });
+    if (parsed.existingId === null && !category)
+      throw new LocalError(refused(`Choose a category for the new channel ${sourceUrl}.`, 'intake.categoryNeeded'));
     if (category) out.category = category;
   }
   if (meta.capturedAt) {
     const when = new Date(meta.capturedAt);
-    if (Number.isNaN(when.getTime())) throw new LocalError({ code: 'BAD_CAPTURE_TIME', message: meta.capturedAt });
+    if (Number.isNaN(when.getTime()))
+      throw new LocalError(refused(`${meta.capturedAt} is no valid capture time.`, 'intake.badCaptureTime'));
     out.capturedAt = when.toISOString();
   }
   if (meta.notes.trim()) out.notes = meta.notes.trim();
@@ -125,7 +131,10 @@ async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta):
   const path = 'path' in source ? source.path : await grantForFile(source.file);
   if (path) return call('evidence.intakePath', { path, jobId, ...meta });
   const file = (source as { file: File }).file;
-  if (file.size > MAX_BYTES) throw new LocalError({ code: 'TOO_LARGE_FOR_UPLOAD', message: file.name });
+  if (file.size > MAX_EVIDENCE_UPLOAD_BYTES)
+    throw new LocalError(
+      refused(`${file.name} is over ${MAX_EVIDENCE_UPLOAD_BYTES / MiB} MiB.`, 'intake.tooLargeForUpload'),
+    );
   const dataBase64 = await fileToBase64(file);
   return call('evidence.intakeBytes', {
     name: file.name.slice(0, 255) || 'evidence',
@@ -164,7 +173,10 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
     try {
       meta = await checkedMeta(get().meta);
     } catch (e) {
-      set({ metaError: uiErrorOf(e), phase: 'idle' });
+      set({
+        metaError: e instanceof LocalError ? { error: e.ui, field: e.field } : { error: toUiError(e) },
+        phase: 'idle',
+      });
       return;
     }
     const jobId = newJobId();
@@ -245,7 +257,7 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
         const { files } = await call('evidence.expandPaths', { paths });
         await run(files, []);
       } catch (e) {
-        set({ phase: 'idle', metaError: toUiError(e) });
+        set({ phase: 'idle', metaError: { error: toUiError(e) } });
       }
     },
     async cancel() {

@@ -4,8 +4,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { textOr, useT } from '../../i18n';
 import { isoFromLocalInput, localInputValue } from './outcome-helpers';
 import { type ItemOutcome, useOutcomesStore } from './outcomes-store';
+import { OBSERVATION_STATUSES } from '../../../electron/common/outcome-statuses';
 
-const STATUSES = ['still-online', 'removed', 'reappeared'] as const;
+const STATUSES = OBSERVATION_STATUSES;
 
 /** The analyst's own look at one item: what was seen, when, with a screenshot already in the vault. */
 export function ObserveDialog({ caseId, item, onClose }: { caseId: number; item: ItemOutcome; onClose(): void }) {

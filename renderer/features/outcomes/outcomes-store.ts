@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { Args, Result } from '../../../electron/contract';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useCasesStore } from '../cases/cases-store';
 import { fileToBase64 } from '../evidence/base64';
+import { MAX_RESPONSE_FILE_BYTES } from '../../../electron/common/limits';
 
 export type CaseOutcomes = Result<'outcomes.get'>;
 export type ItemOutcome = CaseOutcomes['items'][number];
@@ -67,6 +68,11 @@ export const useOutcomesStore = create<OutcomesState>((set, get) => ({
     if (get().importing) return;
     set({ caseId, importing: true, imported: null, importError: null, observed: null, observeError: null });
     try {
+      // The core's limit, checked before a byte is read: a larger file is no jejak-response/1.
+      if (file.size > MAX_RESPONSE_FILE_BYTES)
+        throw new ApiError('UNREADABLE', `The response file is ${file.size} bytes, over the limit.`, {
+          key: 'outcomes.error.tooLarge',
+        });
       const imported = await call('outcomes.importResponse', {
         caseId,
         name: file.name,

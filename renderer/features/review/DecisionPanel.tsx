@@ -10,6 +10,7 @@ import { EVIDENCE_PREFIX, decisionBlocker, reviewItems } from './review-helpers'
 import { type Decision, useReviewStore } from './review-store';
 import './decision.css';
 import { VerdictBanner } from './VerdictBanner';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 function Result() {
   const t = useT();
@@ -160,7 +161,7 @@ export function DecisionPanel() {
         <textarea
           id={commentId}
           rows={3}
-          maxLength={5000}
+          maxLength={TEXT_LIMITS.comment}
           value={comment}
           disabled={locked}
           placeholder={t('review.decide.commentPlaceholder')}
@@ -182,7 +183,7 @@ export function DecisionPanel() {
           <textarea
             id={reasonId}
             rows={2}
-            maxLength={2000}
+            maxLength={TEXT_LIMITS.reason}
             value={reason}
             disabled={locked}
             placeholder={t('decision.withoutReviewPlaceholder')}

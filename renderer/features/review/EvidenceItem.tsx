@@ -4,6 +4,7 @@ import { formatBytes, mediaKind, mediaKindLabel } from '../../components/labels'
 import { textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import type { EarlierComment, ItemReview, ReviewEvidence } from './review-helpers';
+import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 interface Props {
   /** where the picture of an image is loaded from; null while it is not available (yet) */
@@ -156,7 +157,7 @@ export function EvidenceItem({ imageUrl, item, earlier, mark, editable, onMark }
             <textarea
               id={commentId}
               rows={2}
-              maxLength={5000}
+              maxLength={TEXT_LIMITS.comment}
               value={mark.comment}
               placeholder={mark.verdict === 'problem' ? t('review.item.problemPlaceholder') : t('review.item.comment')}
               onChange={(e) => onMark({ comment: e.target.value })}

@@ -63,8 +63,7 @@ export function OpenPackage() {
       )}
       {phase === 'failed' && error && (
         <div className="banner banner-error" role="alert" data-testid="open-error">
-          <strong>{t('review.openFailed')}</strong>{' '}
-          {error.code === 'TOO_LARGE_FOR_REVIEW' ? t('review.tooLarge') : errorText(t, error)}
+          <strong>{t('review.openFailed')}</strong> {errorText(t, error)}
         </div>
       )}
     </section>

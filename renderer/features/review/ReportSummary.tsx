@@ -4,7 +4,7 @@ import { textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { formatDue } from '../cases/case-helpers';
 import { groupFingerprint } from '../identity/fingerprint';
-import type { ReportView } from './report-shape';
+import type { ReportData } from '../../../electron/common/report-json';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -18,28 +18,29 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 const when = (iso: string, language: 'id' | 'en') => (iso ? formatDateTime(iso, language) : '—');
 
 /** The request as data/report.json states it (what the analyst signed), as a supervisor reads it. */
-export function ReportSummary({ report }: { report: ReportView }) {
+export function ReportSummary({ report }: { report: ReportData }) {
   const t = useT();
   const language = useI18n((s) => s.language);
+  const kase = report.case;
   return (
     <section className="card" data-testid="report">
       <h2>{t('review.report')}</h2>
       <dl className="facts">
         <Fact label={t('review.unit')}>{report.unit || '—'}</Fact>
         <Fact label={t('cases.reference')}>
-          <span className="mono">{report.reference || '—'}</span>
+          <span className="mono">{kase.reference || '—'}</span>
         </Fact>
-        <Fact label={t('cases.titleLabel')}>{report.title || '—'}</Fact>
-        <Fact label={t('cases.platform')}>{report.platform ? platformLabel(t, report.platform) : '—'}</Fact>
+        <Fact label={t('cases.titleLabel')}>{kase.title || '—'}</Fact>
+        <Fact label={t('cases.platform')}>{kase.platform ? platformLabel(t, kase.platform) : '—'}</Fact>
         <Fact label={t('cases.priority')}>
-          {report.priority ? textOr(t, `cases.priority.${report.priority}`, report.priority) : '—'}
+          {kase.priority ? textOr(t, `cases.priority.${kase.priority}`, kase.priority) : '—'}
         </Fact>
-        <Fact label={t('cases.due')}>{report.dueAt ? formatDue(report.dueAt, language) : '—'}</Fact>
+        <Fact label={t('cases.due')}>{kase.dueAt ? formatDue(kase.dueAt, language) : '—'}</Fact>
         <Fact label={t('cases.legalBasis')}>
-          <span className="prewrap">{report.legalBasis || '—'}</span>
+          <span className="prewrap">{kase.legalBasis || '—'}</span>
         </Fact>
         <Fact label={t('cases.notes')}>
-          <span className="prewrap">{report.notes || '—'}</span>
+          <span className="prewrap">{kase.notes || '—'}</span>
         </Fact>
         <Fact label={t('review.analyst')}>
           {report.analyst.name || '—'}
@@ -49,7 +50,7 @@ export function ReportSummary({ report }: { report: ReportView }) {
             <div className="mono small muted">{groupFingerprint(report.analyst.fingerprint)}</div>
           )}
         </Fact>
-        <Fact label={t('review.exportedAt')}>{when(report.exportedAt, language)}</Fact>
+        <Fact label={t('review.exportedAt')}>{when(kase.exportedAt, language)}</Fact>
       </dl>
       <h3>{t('review.channels', { count: report.channels.length })}</h3>
       {report.channels.length === 0 ? (
@@ -84,7 +85,7 @@ export function ReportSummary({ report }: { report: ReportView }) {
                   <td>{c.category || '—'}</td>
                   <td>{c.status ? statusLabel(t, c.status) : '—'}</td>
                   <td>{formatDate(c.firstSeen || null, language)}</td>
-                  <td className="num">{c.evidenceCount ?? '—'}</td>
+                  <td className="num">{c.evidenceCount}</td>
                 </tr>
               ))}
             </tbody>

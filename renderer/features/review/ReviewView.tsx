@@ -10,7 +10,6 @@ import { ReportSummary } from './ReportSummary';
 import { StatementsList } from './StatementsList';
 import { TimestampRequests } from './TimestampRequests';
 import { VerdictBanner } from './VerdictBanner';
-import { readReport } from './report-shape';
 import { earlierComments, evidenceToReview } from './review-helpers';
 import { type OpenedPackage, useReviewStore } from './review-store';
 
@@ -19,7 +18,7 @@ const NO_MARK = { verdict: null, comment: '' };
 function PackageView({ pkg }: { pkg: OpenedPackage }) {
   const t = useT();
   const { marks, mark, decision, signer, close } = useReviewStore();
-  const report = useMemo(() => readReport(pkg.report), [pkg.report]);
+  const report = pkg.report;
   const items = useMemo(() => evidenceToReview(pkg.payload, report?.evidence ?? []), [pkg.payload, report]);
   const earlier = useMemo(() => earlierComments(pkg.statements), [pkg.statements]);
   const editable =

@@ -1,5 +1,5 @@
 /** Pure helpers for the Review area: check order, the evidence to review, earlier comments per file. */
-import type { ReportEvidenceView } from './report-shape';
+import type { ReportEvidence } from '../../../electron/common/report-json';
 
 export interface CheckLike {
   id: string;
@@ -23,7 +23,7 @@ export interface ReviewEvidence {
   mediaType: string;
   isImage: boolean;
   /** what the report says about the file; null when the report does not list it */
-  facts: ReportEvidenceView | null;
+  facts: ReportEvidence | null;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface ReviewEvidence {
  */
 export function evidenceToReview(
   payload: ReadonlyArray<{ file: string; mediaType: string }>,
-  reported: readonly ReportEvidenceView[],
+  reported: readonly ReportEvidence[],
 ): ReviewEvidence[] {
   const byFile = new Map(reported.map((e) => [e.file, e]));
   return payload

@@ -7,13 +7,11 @@ import { decidedFileName } from '../../../electron/common/package-names';
 import { fileToBase64 } from '../evidence/base64';
 import { missingForSigning } from '../cases/case-helpers';
 import { type ItemReview, reviewItems } from './review-helpers';
+import { MAX_PACKAGE_UPLOAD_BYTES } from '../../../electron/common/limits';
 
 export type OpenedPackage = Result<'review.openPath'>;
 export type Decision = 'approved' | 'returned';
 export type DecideResult = Result<'review.decide'>;
-
-/** The core takes at most 1 GiB as bytes; a larger package is opened from disk in the desktop app. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 interface DecisionState {
   phase: 'idle' | 'running' | 'done' | 'failed';
@@ -113,8 +111,10 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
       const path = await grantForFile(file);
       let pkg: OpenedPackage;
       if (path) pkg = await call('review.openPath', { path, jobId });
-      else if (file.size > MAX_UPLOAD_BYTES)
-        throw new ApiError('TOO_LARGE_FOR_REVIEW', 'Packages over 1 GiB must be opened in the desktop app.');
+      else if (file.size > MAX_PACKAGE_UPLOAD_BYTES)
+        throw new ApiError('INVALID_INPUT', 'Packages over 1 GiB must be opened in the desktop app.', {
+          key: 'review.tooLarge',
+        });
       else pkg = await call('review.openBytes', { name: file.name, dataBase64: await fileToBase64(file), jobId });
       if (get().jobId !== jobId) {
         void closeInCore([pkg.reviewId]);

@@ -3,7 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { categoryLabel, platformLabel, statusLabel } from '../../components/labels';
 import { textOr, useT } from '../../i18n';
-import { useVocabularyStore } from '../channels/vocabulary-store';
+import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { openCase, openChannel, openEvidence } from './navigate';
 import { type SearchHit, useSearchStore } from './search-store';
 import { splitSnippet } from './snippet';

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PassphraseField } from '../../components/PassphraseField';
 import { BackupSection } from '../backup/BackupSection';
 import { IdentitySection } from '../identity/IdentitySection';
-import { TrustSection } from '../identity/TrustSection';
+import { TrustSection } from '../trust/TrustSection';
 import { useT } from '../../i18n';
 import { StrengthMeter, strongEnough } from '../vault/StrengthMeter';
 import { useVaultStore } from '../vault/vault-store';

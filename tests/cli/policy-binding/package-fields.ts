@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { attachTimestamps, timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { attachTimestamps } from '../../../electron/core/review/attach-timestamps';
 import { ageKeygen } from '../../fixtures/age';
 import { ANALYST, exitOf, filesIn, valueOf } from '../../fixtures/policy-sides';
 import { tempDir } from '../../fixtures/temp';

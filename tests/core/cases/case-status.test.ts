@@ -5,7 +5,7 @@ import { addItems, caseIdOf, createCase, getCase, listCases } from '../../../ele
 import { removeItems } from '../../../electron/core/cases/case-drafts';
 import { exportCase } from '../../../electron/core/cases/export-case';
 import { addOrFindChannel } from '../../../electron/core/catalog/channels';
-import { dashboardStats } from '../../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { sql } from '../../../electron/core/db/sql';
 import type { VaultSession } from '../../../electron/core/vault/session';
 import { RESOURCES, analystCase, decideLatest } from '../../fixtures/case';

@@ -5,7 +5,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { exportFileName } from '../../../electron/core/cases/export-recipients';
 import { isJejakError } from '../../../electron/core/errors';
 import { getIdentity, setIdentity, vaultAgeIdentity } from '../../../electron/core/identity/identity';
-import { importRoster } from '../../../electron/core/identity/trust';
+import { importRoster } from '../../../electron/core/trust/trust';
 import { verifyPackage } from '../../../electron/core/packages';
 import { policySchema } from '../../../electron/core/policy/policy';
 import { decidePackage } from '../../../electron/core/review/decide';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../electron/core/catalog/bulk-import';
 import { listChannels } from '../../../electron/core/catalog/channel-list';
 import { addOrFindChannel, getChannel, setChannelStatus, updateChannel } from '../../../electron/core/catalog/channels';
-import { dashboardStats } from '../../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { sql } from '../../../electron/core/db/sql';
 import { search } from '../../../electron/core/search/search';
 import { POLICY } from '../../fixtures/catalog';

@@ -3,7 +3,7 @@ import { addItems, createCase } from '../../../electron/core/cases/cases';
 import { removeItems } from '../../../electron/core/cases/case-drafts';
 import { listChannels } from '../../../electron/core/catalog/channel-list';
 import { addOrFindChannel, getChannel } from '../../../electron/core/catalog/channels';
-import { dashboardStats } from '../../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { excludeItem, restoreItem } from '../../../electron/core/catalog/exclusion';
 import { sql } from '../../../electron/core/db/sql';
 import { getEvidence, listEvidence } from '../../../electron/core/evidence/evidence-repo';

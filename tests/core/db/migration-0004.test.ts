@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { listChannels } from '../../../electron/core/catalog/channel-list';
-import { dashboardStats } from '../../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { Db } from '../../../electron/core/db/database';
 import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/migrations';
 import type { SqlQuery } from '../../../electron/core/db/sql';

@@ -4,7 +4,7 @@ import { sql } from '../../../electron/core/db/sql';
 import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/migrations';
 import { ageKeys } from '../../../electron/core/db/migrations/0007-age-keys';
 import { ensureIdentityKey, getIdentity, vaultAgeIdentity } from '../../../electron/core/identity/identity';
-import { importRoster } from '../../../electron/core/identity/trust';
+import { importRoster } from '../../../electron/core/trust/trust';
 import { databaseAt } from '../../fixtures/database-at';
 import { newVault } from '../../fixtures/temp';
 

@@ -6,7 +6,7 @@ import { LATEST_VERSION, migrate, migrations } from '../../../electron/core/db/m
 import { outcomes } from '../../../electron/core/db/migrations/0008-outcomes';
 import { caseOutcomes } from '../../../electron/core/outcomes/case-outcomes';
 import { importResponse } from '../../../electron/core/outcomes/import-response';
-import { DOWN_ITEMS } from '../../../electron/core/outcomes/reappearances';
+import { DOWN_ITEMS } from '../../../electron/core/reappearance/reappearances';
 import { at, responseTo, sentCase } from '../../fixtures/outcomes';
 
 function plan(db: Db, query: ReturnType<typeof sql>): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { setCaseStatus } from '../../../electron/core/cases/case-status';
 import { getCase, listCases } from '../../../electron/core/cases/cases';
-import { dashboardStats } from '../../../electron/core/catalog/dashboard';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { sql } from '../../../electron/core/db/sql';
 import { caseOutcomes } from '../../../electron/core/outcomes/case-outcomes';
 import { importResponse, readResponseFile } from '../../../electron/core/outcomes/import-response';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Notice } from '../../../electron/core/notice/notice-types';
-import type { ReportData } from '../../../electron/core/report/report-data';
+import type { ReportData } from '../../../electron/common/report-json';
 import { keySigner, type ExportInput, type PayloadFile, type Role, type Signer } from '../../../electron/core/packages';
 
 export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');

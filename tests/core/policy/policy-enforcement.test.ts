@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDestination } from '../../../electron/core/api/case-handlers';
+import { exportDestination } from '../../../electron/core/api/cases-handlers';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { JejakApp } from '../../../electron/core/app/jejak-app';
 import { requireExportFolder } from '../../../electron/core/policy/export-folders';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import type { ReportData, ReportEvidence, ReportLanguage } from '../../../electron/core/report/report-data';
+import type { ReportData, ReportEvidence, ReportLanguage } from '../../../electron/common/report-json';
 
 const hex = (seed: number, len: 64 | 128) =>
   createHash(len === 64 ? 'sha256' : 'sha512')

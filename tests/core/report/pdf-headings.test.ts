@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
 import { PAGE } from '../../../electron/core/report/pdf-page';
-import type { ReportData } from '../../../electron/core/report/report-data';
+import type { ReportData } from '../../../electron/common/report-json';
 import { reportData, thumbnailFor } from './pdf-fixture';
 
 // Needs poppler-utils (pdftotext): apt-get install -y poppler-utils

@@ -13,7 +13,7 @@ import {
   WAITING_FOR_READER,
   type PdfOptions,
 } from '../../../electron/core/report/pdf';
-import type { ReportData, ReportEvidence } from '../../../electron/core/report/report-data';
+import type { ReportData, ReportEvidence } from '../../../electron/common/report-json';
 import { LONG_URL, reportData, thumbnailFor } from './pdf-fixture';
 
 // Needs poppler-utils (pdftotext, pdfinfo) on the machine: apt-get install -y poppler-utils

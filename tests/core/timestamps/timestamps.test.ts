@@ -12,7 +12,8 @@ import {
   type Signer,
 } from '../../../electron/core/packages';
 import { rejudge } from '../../../electron/core/packages/verify-source';
-import { attachTimestamps, timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { timestampRequests } from '../../../electron/core/timestamps/package-timestamps';
+import { attachTimestamps } from '../../../electron/core/review/attach-timestamps';
 import { ageEncrypt, ageKeygen } from '../../fixtures/age';
 import { stampedCorpus, tsaAnswers, type StampedCorpus } from '../packages/corpus/timestamps';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';

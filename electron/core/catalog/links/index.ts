@@ -13,6 +13,7 @@ import { fail, type ParseResult, type PlatformResult } from './types';
 export type { ChannelKind, LinkError, LinkErrorCode, ParsedLink, ParseResult, Platform } from './types';
 export { MAX_INPUT_LENGTH } from './normalize';
 export { isTrackingParam } from './website';
+export { channelIdOf } from './telegram';
 
 export function parseLink(input: string): ParseResult {
   const trimmed = input.trim();

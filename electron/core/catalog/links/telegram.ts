@@ -200,3 +200,8 @@ function webApp(url: URL): PlatformResult {
     'This Telegram web app address does not name a public channel. Copy the t.me link from the chat\'s "Info" panel instead.',
   );
 }
+
+/** Telegram's numeric channel id is known only from private links (t.me/c/<id>). */
+export function channelIdOf(link: { platform: string; key: string }): string | null {
+  return link.platform === 'telegram' ? (/^telegram:c:(\d+)$/.exec(link.key)?.[1] ?? null) : null;
+}

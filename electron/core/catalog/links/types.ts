@@ -1,4 +1,6 @@
-export type Platform = 'telegram' | 'whatsapp' | 'facebook' | 'instagram' | 'x' | 'youtube' | 'tiktok' | 'website';
+import type { Platform } from '../../../common/platforms';
+
+export type { Platform };
 
 export type ChannelKind = 'channel' | 'group' | 'account' | 'invite' | 'post' | 'website';
 

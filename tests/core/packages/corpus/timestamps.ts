@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CheckId, RosterEntry, Verdict } from '../../../../electron/core/packages';
-import { attachTimestamps, timestampRequests } from '../../../../electron/core/timestamps/package-timestamps';
+import { timestampRequests } from '../../../../electron/core/timestamps/package-timestamps';
+import { attachTimestamps } from '../../../../electron/core/review/attach-timestamps';
 import { makeTestTsa, type TestTsa } from '../../../fixtures/tsa';
 import { entry, forge } from '../forge';
 import type { PlainEntry } from '../zip-tools';

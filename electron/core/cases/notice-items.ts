@@ -1,10 +1,10 @@
 import type { ChannelDetail } from '../catalog/channel-types';
-import { parseLink, type ParsedLink } from '../catalog/links';
+import { channelIdOf, parseLink, type ParsedLink } from '../catalog/links';
 import type { EvidenceDetail } from '../evidence/evidence-repo';
-import { noticeCategory } from './categories';
-import { itemIdFor } from './item-id';
-import type { ContentType, NoticeItem } from './notice-types';
-import { utc, utcOrNull } from './utc';
+import { noticeCategory } from '../notice/categories';
+import { itemIdFor } from '../notice/item-id';
+import type { ContentType, NoticeItem } from '../notice/notice-types';
+import { utc, utcOrNull } from '../notice/utc';
 
 /**
  * The notice's items: one per channel of the case and one per post, a post being a pasted post
@@ -33,11 +33,6 @@ function contentTypeOf(mediaType: string): ContentType {
 function contentTypes(evidence: readonly PlacedEvidence[]): ContentType[] {
   const types = [...new Set(evidence.map((e) => contentTypeOf(e.detail.mediaType)))];
   return types.length > 0 ? types : ['other'];
-}
-
-/** Telegram's numeric channel id is known only from private links (t.me/c/<id>). */
-export function channelIdOf(link: { platform: string; key: string }): string | null {
-  return link.platform === 'telegram' ? (/^telegram:c:(\d+)$/.exec(link.key)?.[1] ?? null) : null;
 }
 
 /** A link to a post of a channel; a link whose entity is itself a post (a YouTube video) is its own item. */

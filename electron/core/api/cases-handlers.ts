@@ -14,8 +14,8 @@ import { exportCase } from '../cases/export-case';
 import { exportFileName } from '../cases/export-recipients';
 import { DEFAULT_REFERENCE_PATTERN } from '../cases/reference';
 import { JejakError } from '../errors';
-import { getIdentity, setIdentity } from '../identity/identity';
-import { effectiveRoster, importRoster, parseRoster } from '../identity/trust';
+import { getIdentity } from '../identity/identity';
+import { effectiveRoster } from '../trust/trust';
 import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
@@ -42,29 +42,7 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
   return requested;
 }
 
-export const identityHandlers: HandlersFor<'identity'> = {
-  'identity.get': (_a, app) => getIdentity(app.requireSession()),
-  'identity.set': (fields, app) => setIdentity(app.requireSession(), fields),
-};
-
-export const trustHandlers: HandlersFor<'trust'> = {
-  'trust.list': (_a, app) => ({ entries: effectiveRoster(app.requireSession(), app.policy) }),
-  'trust.import': ({ json }, app) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      throw new JejakError('INVALID_INPUT', 'The roster file is not valid JSON.');
-    }
-    const session = app.requireSession();
-    const added = importRoster(session, parseRoster(parsed));
-    const roster = effectiveRoster(session, app.policy);
-    app.reviews.rejudge(roster);
-    return { added, total: roster.length };
-  },
-};
-
-export const caseHandlers: HandlersFor<'cases'> = {
+export const casesHandlers: HandlersFor<'cases'> = {
   'cases.list': (_a, app) => {
     const cases = listCases(app.requireSession());
     return { cases, overdue: cases.filter((c) => c.overdue).length };

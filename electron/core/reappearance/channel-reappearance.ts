@@ -1,5 +1,5 @@
 import { sql } from '../db/sql';
-import { channelIdOf } from '../notice/notice-items';
+import { channelIdOf } from '../catalog/links';
 import type { VaultSession } from '../vault/session';
 import { DOWN_ITEMS, type ReappearanceMatch, flagReappearance, nothingDown } from './reappearances';
 

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import { CASE_STATUSES, OPEN_STATUSES } from '../cases/case-status';
 import { type SqlQuery, raw, sql } from '../db/sql';
+import { countShown, exclusionTerm } from '../catalog/exclusion';
 import { overdueItemCount } from '../outcomes/overdue-items';
-import { countShown, exclusionTerm } from './exclusion';
 
 export interface DashboardStats {
   channels: number;

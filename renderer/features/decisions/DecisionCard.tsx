@@ -4,7 +4,7 @@ import { formatBytes } from '../../components/labels';
 import { errorText, textOr, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import '../review/decision.css';
-import type { CaseDetail } from './cases-store';
+import type { CaseDetail } from '../cases/cases-store';
 import { useDecisionStore } from './decision-store';
 
 function ReceiveZone({ kase }: { kase: CaseDetail }) {

@@ -1,6 +1,6 @@
 import { type SqlQuery, raw, sql } from '../db/sql';
 import type { VaultSession } from '../vault/session';
-import { DOWN_STATUSES } from './outcome-types';
+import { DOWN_STATUSES } from '../../common/outcome-statuses';
 
 /** How a channel or picture was recognised as one already taken down. */
 export type ReappearanceMatch = 'handle' | 'title' | 'numeric-id' | 'link' | 'sha256' | 'near-duplicate';

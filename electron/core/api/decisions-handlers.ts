@@ -5,10 +5,9 @@ import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { packageFileName } from '../packages';
 import { writePrivateTemp } from '../review/private-temp';
-import { exportDestination } from './case-handlers';
+import { exportDestination } from './cases-handlers';
 import type { HandlersFor } from './handler-types';
-
-const MAX_UPLOAD = 1024 * 1024 * 1024;
+import { MAX_PACKAGE_UPLOAD_BYTES } from '../../common/limits';
 
 function receive(app: JejakApp, caseId: number, path: string, jobId: string, fileName?: string) {
   const session = app.requireSession();
@@ -23,11 +22,11 @@ function receive(app: JejakApp, caseId: number, path: string, jobId: string, fil
   );
 }
 
-export const decisionHandlers: HandlersFor<'decisions'> = {
+export const decisionsHandlers: HandlersFor<'decisions'> = {
   'decisions.receivePath': ({ caseId, path, jobId }, app) => receive(app, caseId, app.pathFromWindow(path), jobId),
   'decisions.receiveBytes': async ({ caseId, name, dataBase64, jobId }, app) => {
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD)
+    if (bytes.length > MAX_PACKAGE_UPLOAD_BYTES)
       throw new JejakError('INVALID_INPUT', 'Packages over 1 GiB must be received from disk.');
     const temp = writePrivateTemp(name, bytes);
     try {

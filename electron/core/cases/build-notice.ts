@@ -1,9 +1,15 @@
 import type { ChannelDetail } from '../catalog/channel-types';
 import type { EvidenceDetail } from '../evidence/evidence-repo';
-import type { ReportData } from '../report/report-data';
+import type { ReportData } from '../../common/report-json';
 import { noticeItems } from './notice-items';
-import { type Notice, NOTICE_FORMAT, type RequestedAction, RESPONSE_FORMAT, RESPONSE_SCHEMA_ID } from './notice-types';
-import { utc, utcOrNull } from './utc';
+import {
+  type Notice,
+  NOTICE_FORMAT,
+  type RequestedAction,
+  RESPONSE_FORMAT,
+  RESPONSE_SCHEMA_ID,
+} from '../notice/notice-types';
+import { utc, utcOrNull } from '../notice/utc';
 
 /** What the unit says in every notice; from the machine policy where IT set it (see noticeSettings). */
 export interface NoticeSettings {

@@ -2,18 +2,16 @@ import { useEffect, useId } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { errorText, useT } from '../../i18n';
-import { groupFingerprint } from './fingerprint';
-import { useIdentityStore } from './identity-store';
-
-/** The largest roster file read; the core takes at most 2,000,000 characters. */
-const MAX_ROSTER_BYTES = 2_000_000;
+import { groupFingerprint } from '../identity/fingerprint';
+import { useTrustStore } from './trust-store';
+import { MAX_ROSTER_CHARS } from '../../../electron/common/limits';
 
 /** Settings → Trust roster: whose signatures count as trusted when a package is verified. */
 export function TrustSection() {
   const t = useT();
   const inputId = useId();
-  const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseImport } =
-    useIdentityStore();
+  const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseTooLarge } =
+    useTrustStore();
   useEffect(() => {
     void loadRoster();
   }, [loadRoster]);
@@ -22,8 +20,8 @@ export function TrustSection() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > MAX_ROSTER_BYTES) {
-      refuseImport(file.name, t('trust.tooLarge'));
+    if (file.size > MAX_ROSTER_CHARS) {
+      refuseTooLarge(file.name);
       return;
     }
     await importRoster(file.name, await file.text());
@@ -55,11 +53,7 @@ export function TrustSection() {
       {importError && (
         <div className="banner banner-error" role="alert" data-testid="trust-error">
           <strong>{t('trust.importFailed', { file: importError.fileName })}</strong>
-          <div>
-            {importError.error.code === 'ROSTER_TOO_LARGE'
-              ? importError.error.message
-              : errorText(t, importError.error)}
-          </div>
+          <div>{errorText(t, importError.error)}</div>
           <div className="muted small">{t('trust.formatHint')}</div>
         </div>
       )}

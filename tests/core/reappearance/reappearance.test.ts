@@ -4,7 +4,7 @@ import { addOrFindChannel } from '../../../electron/core/catalog/channels';
 import { sql } from '../../../electron/core/db/sql';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { importResponse } from '../../../electron/core/outcomes/import-response';
-import { reappearancesOf } from '../../../electron/core/outcomes/reappearances';
+import { reappearancesOf } from '../../../electron/core/reappearance/reappearances';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
 import { at, responseTo, sentCase } from '../../fixtures/outcomes';
 

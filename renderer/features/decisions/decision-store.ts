@@ -4,8 +4,9 @@ import { call, grantForFile, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { fileToBase64 } from '../evidence/base64';
-import { MAX_UPLOAD_BYTES, chooseDestination } from '../review/review-store';
-import { useCasesStore } from './cases-store';
+import { chooseDestination } from '../review/review-store';
+import { useCasesStore } from '../cases/cases-store';
+import { MAX_PACKAGE_UPLOAD_BYTES } from '../../../electron/common/limits';
 
 export type ReceiveOutcome = Result<'decisions.receivePath'>;
 
@@ -50,7 +51,7 @@ export const useDecisionStore = create<DecisionState>((set, get) => ({
       const path = await grantForFile(file);
       let outcome: ReceiveOutcome;
       if (path) outcome = await call('decisions.receivePath', { caseId, path, jobId });
-      else if (file.size > MAX_UPLOAD_BYTES)
+      else if (file.size > MAX_PACKAGE_UPLOAD_BYTES)
         throw new Error('Packages over 1 GiB must be received in the desktop app.');
       else
         outcome = await call('decisions.receiveBytes', {

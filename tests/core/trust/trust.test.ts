@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getIdentity, groupedFingerprint, setIdentity, vaultSigner } from '../../../electron/core/identity/identity';
-import { effectiveRoster, importRoster, parseRoster } from '../../../electron/core/identity/trust';
+import { effectiveRoster, importRoster, parseRoster } from '../../../electron/core/trust/trust';
 import { newVault } from '../../fixtures/temp';
 
 describe('identity and trust roster', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { sql } from '../db/sql';
 import type { Policy, RosterEntry } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
-import { type TrustFile, trustFromText } from './roster';
+import { type TrustFile, trustFromText } from '../packages/roster';
 
-export { parseRoster, parseTrustFile, type TrustFile } from './roster';
+export { parseRoster, parseTrustFile, type TrustFile } from '../packages/roster';
 
 /** Reads a roster file: its entries, and the TSA roots it names, if any (roster.ts has the shapes). */
 export function readTrustFile(path: string): TrustFile {
