@@ -24,6 +24,23 @@ describe('dispatch', () => {
     app.lock('test');
   });
 
+  it('answers host channels with the handlers the app was made with, and UNAVAILABLE where it has none', async () => {
+    // the desktop shell's clipboard stands outside the core: a stand-in records what it was given
+    const copied: string[] = [];
+    const app = testApp({}, { hostHandlers: { 'host.clipboardWrite': ({ text }) => (copied.push(text), {}) } });
+    expect(await dispatch(app, 'host.clipboardWrite', { text: 'sha256', clearAfterMs: 1000 })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(copied).toEqual(['sha256']);
+    expect(await dispatch(testApp(), 'host.clipboardWrite', { text: 'x', clearAfterMs: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
+    // @ts-expect-error the handlers are given when the app is made, never written in later
+    app.hostHandlers = {};
+  });
+
   it('refuses unknown channels and arguments that do not parse, with no stack trace', async () => {
     const app = testApp();
     expect(await dispatch(app, 'nope.nothing', {})).toEqual({
