@@ -21,6 +21,8 @@ import outcomesEn from './outcomes.en.json';
 import outcomesId from './outcomes.id.json';
 import securityEn from './security.en.json';
 import securityId from './security.id.json';
+import transparencyEn from './transparency.en.json';
+import transparencyId from './transparency.id.json';
 import travelEn from './travel.en.json';
 import travelId from './travel.id.json';
 import verifierEn from './verifier.en.json';
@@ -47,6 +49,7 @@ export const catalogs = {
     ...viewerId,
     ...outcomesId,
     ...checksId,
+    ...transparencyId,
   },
   en: {
     ...baseEn,
@@ -62,6 +65,7 @@ export const catalogs = {
     ...viewerEn,
     ...outcomesEn,
     ...checksEn,
+    ...transparencyEn,
   },
 };
 export type MessageKey = keyof typeof catalogs.id;

@@ -115,7 +115,8 @@ function forgetWordLayouts(doc: Doc): void {
   for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
 }
 
-function resolveFonts(fontsDir: string): Record<keyof typeof PDF_FONT_FILES, string> {
+/** The font files in fontsDir by name; throws at once when one is missing (a configuration error). */
+export function resolveFonts(fontsDir: string): Record<keyof typeof PDF_FONT_FILES, string> {
   const out = {} as Record<keyof typeof PDF_FONT_FILES, string>;
   for (const [key, file] of Object.entries(PDF_FONT_FILES) as [keyof typeof PDF_FONT_FILES, string][]) {
     const p = path.resolve(fontsDir, file);
