@@ -5,6 +5,7 @@ import * as decisions from './decision-commands';
 import * as notice from './notice-commands';
 import * as outcomes from './outcome-commands';
 import * as timestamps from './timestamp-commands';
+import { transparency } from './transparency-commands';
 import { verifierPage } from './verifier-commands';
 
 /** Identity and trust, cases, packages and their review. */
@@ -140,6 +141,14 @@ export const caseCommands: Command[] = [
     summary: 'channels and evidence that match something already taken down, with the earlier case',
     options: { channel: { type: 'string' }, evidence: { type: 'string' } },
     run: outcomes.reappearancesCommand,
+  },
+  {
+    words: ['transparency'],
+    usage: 'transparency --from YYYY-MM-DD --to YYYY-MM-DD [--csv FILE] [--pdf FILE]',
+    summary:
+      'published counts of the items reported in the period (whole UTC days): reported, actioned, not actioned, median and 90th percentile time to action, per ISO week (UTC), platform and category; --csv, --pdf (one page, in the --lang language) write it where the policy allows, never over a file. Counts only',
+    options: { from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
+    run: transparency,
   },
   {
     words: ['case', 'export'],
