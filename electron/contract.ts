@@ -19,6 +19,7 @@ import { jobsContract } from './contract/jobs';
 import { outcomesContract } from './contract/outcomes';
 import { reviewContract } from './contract/review';
 import { searchContract } from './contract/search';
+import { transparencyContract } from './contract/transparency';
 import { settingsContract } from './contract/settings';
 import { trustContract } from './contract/trust';
 import { vaultContract } from './contract/vault';
@@ -34,6 +35,7 @@ export const contract = {
   ...jobsContract,
   ...searchContract,
   ...dashboardContract,
+  ...transparencyContract,
   ...identityContract,
   ...trustContract,
   ...casesContract,

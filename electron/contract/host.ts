@@ -11,6 +11,11 @@ export const hostContract = {
     args: z.object({ defaultName: z.string().max(255) }),
     result: z.object({ path: z.string().nullable() }),
   },
+  /** A save dialog for a transparency report (CSV or PDF); the path gets the format's extension. */
+  'host.chooseReportPath': {
+    args: z.object({ defaultName: z.string().max(255), format: z.enum(['csv', 'pdf']) }),
+    result: z.object({ path: z.string().nullable() }),
+  },
   /** A folder to write into (time-stamp requests), as a grant token where the window names paths only through them. */
   'host.chooseFolder': {
     args: z.object({ purpose: z.enum(['timestamp-requests']) }),

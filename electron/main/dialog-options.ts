@@ -82,6 +82,25 @@ export function evidenceDialogOptions(
   };
 }
 
+/** Saving a transparency report: CSV or PDF, in Documents or the first folder the policy allows. */
+export function reportDialogOptions(
+  defaultName: string,
+  format: 'csv' | 'pdf',
+  where: { documentsDir: string; allowedFolders?: string[] },
+): SaveDialogOptions {
+  return {
+    title: 'Export the transparency report',
+    defaultPath: join(where.allowedFolders?.[0] ?? where.documentsDir, lastPart(defaultName) || `jejak.${format}`),
+    filters: [{ name: format === 'csv' ? 'CSV' : 'PDF', extensions: [format] }],
+    properties: ['createDirectory'],
+  };
+}
+
+/** The chosen path with the format's extension (GTK does not add the filter's). */
+export function withReportExtension(path: string, format: 'csv' | 'pdf'): string {
+  return path.toLowerCase().endsWith(`.${format}`) ? path : `${path}.${format}`;
+}
+
 /**
  * GTK's save dialog does not add the extension of the chosen filter; the core wants a .zip, or a
  * .zip.age when the proposed name was one (an encrypted package).

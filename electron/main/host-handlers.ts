@@ -9,8 +9,10 @@ import {
   backupDialogOptions,
   evidenceDialogOptions,
   openDialogOptions,
+  reportDialogOptions,
   saveDialogOptions,
   TIMESTAMP_FOLDER_OPTIONS,
+  withReportExtension,
   withZipExtension,
 } from './dialog-options';
 import { grantDialogPicks } from './path-grant-ipc';
@@ -40,6 +42,15 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       const win = deps.window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return { path: result.canceled || !result.filePath ? null : withZipExtension(result.filePath, defaultName) };
+    },
+    'host.chooseReportPath': async ({ defaultName, format }, app) => {
+      const options = reportDialogOptions(defaultName, format, {
+        documentsDir: deps.documentsDir,
+        allowedFolders: app.policy.allowedExportFolders,
+      });
+      const win = deps.window();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : withReportExtension(result.filePath, format) };
     },
     'host.chooseFolder': async (_args, app) => {
       const win = deps.window();

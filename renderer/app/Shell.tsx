@@ -7,6 +7,7 @@ import { ChannelsView } from '../features/channels/ChannelsView';
 import { useChannelDetailStore } from '../features/channels/channel-detail-store';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { EvidenceView } from '../features/evidence/EvidenceView';
+import { TransparencyView } from '../features/transparency/TransparencyView';
 import { ReviewView } from '../features/review/ReviewView';
 import { useEvidenceViewerStore } from '../features/evidence/evidence-viewer-store';
 import { SearchBox } from '../features/search/SearchBox';
@@ -23,6 +24,8 @@ function AreaView({ area }: { area: Area }): ReactNode {
   switch (area) {
     case 'dashboard':
       return <DashboardView />;
+    case 'transparency':
+      return <TransparencyView />;
     case 'channels':
       return <ChannelsView />;
     case 'evidence':

@@ -1,9 +1,19 @@
 import { create } from 'zustand';
 import { registerReset } from './reset-stores';
 
-export type Area = 'dashboard' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
+export type Area =
+  'dashboard' | 'transparency' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
 
-export const AREAS: Area[] = ['dashboard', 'channels', 'evidence', 'cases', 'review', 'activity', 'settings'];
+export const AREAS: Area[] = [
+  'dashboard',
+  'transparency',
+  'channels',
+  'evidence',
+  'cases',
+  'review',
+  'activity',
+  'settings',
+];
 
 interface NavState {
   area: Area;

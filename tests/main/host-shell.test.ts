@@ -5,7 +5,9 @@ import {
   FILE_FILTERS,
   openDialogOptions,
   safeFileName,
+  reportDialogOptions,
   saveDialogOptions,
+  withReportExtension,
   withZipExtension,
 } from '../../electron/main/dialog-options';
 
@@ -104,6 +106,20 @@ describe('dialogs', () => {
       defaultPath: '/d/JJK-1.zip.age',
       filters: [{ extensions: ['age'] }],
     });
+  });
+
+  it('saves a transparency report as CSV or PDF, where the policy allows, keeping only a file name', () => {
+    expect(
+      reportDialogOptions('../../jejak-transparansi-2026-11-01_2026-11-30.pdf', 'pdf', {
+        documentsDir: '/home/sari/Documents',
+        allowedFolders: ['/srv/ekspor'],
+      }),
+    ).toMatchObject({
+      defaultPath: '/srv/ekspor/jejak-transparansi-2026-11-01_2026-11-30.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    expect(withReportExtension('/home/sari/laporan', 'csv')).toBe('/home/sari/laporan.csv');
+    expect(withReportExtension('/home/sari/laporan.PDF', 'pdf')).toBe('/home/sari/laporan.PDF');
   });
 
   it('keeps only a file name from the window, and always a .zip', () => {

@@ -20,12 +20,29 @@ import type { JejakApp } from '../app/jejak-app';
 import { beforePackageWrite } from '../app/partial-sweep';
 import type { HandlersFor } from './handler-types';
 
+/** The kind of file an export writes: how its name ends, and how to ask for one. */
+export interface ExportFileKind {
+  extension: RegExp;
+  describe: string;
+}
+
+const PACKAGE_FILE: ExportFileKind = {
+  extension: /\.zip(\.age)?$/i,
+  describe: 'a .zip (or, encrypted, .zip.age) file',
+};
+
 /**
- * Where a package may be written: a .zip that does not exist yet (the core operation that writes it
- * checks the policy's export folders). Without a destination: the first folder the policy allows,
- * else the exports folder beside the vault.
+ * Where an export may be written: a file of its kind (a package unless told) that does not exist
+ * yet (the core operation that writes it checks the policy's export folders). Without a
+ * destination: the first folder the policy allows, else the exports folder beside the vault, under
+ * the default name, numbered when it is taken.
  */
-export function exportDestination(app: JejakApp, requested: string | undefined, defaultName: string): string {
+export function exportDestination(
+  app: JejakApp,
+  requested: string | undefined,
+  defaultName: string,
+  kind: ExportFileKind = PACKAGE_FILE,
+): string {
   if (!requested) {
     const allowed = app.policy.allowedExportFolders?.[0];
     const dir = allowed ?? app.exportsDir();
@@ -33,11 +50,14 @@ export function exportDestination(app: JejakApp, requested: string | undefined, 
     if (!allowed) mkdirSync(dir, { recursive: true, mode: 0o700 });
     let candidate = join(dir, defaultName);
     for (let n = 2; existsSync(candidate); n++)
-      candidate = join(dir, defaultName.replace(/\.zip(\.age)?$/, `-${n}.zip$1`));
+      candidate = join(
+        dir,
+        defaultName.replace(kind.extension, (ext) => `-${n}${ext}`),
+      );
     return candidate;
   }
-  if (!isAbsolute(requested) || !/\.zip(\.age)?$/i.test(requested))
-    throw new JejakError('INVALID_INPUT', 'Choose a .zip (or, encrypted, .zip.age) file to write the package to.');
+  if (!isAbsolute(requested) || !kind.extension.test(requested))
+    throw new JejakError('INVALID_INPUT', `Choose ${kind.describe} to write to.`);
   if (existsSync(requested)) throw new JejakError('INVALID_INPUT', `${requested} already exists; choose another name.`);
   return requested;
 }

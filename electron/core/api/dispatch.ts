@@ -15,6 +15,7 @@ import { outcomesHandlers } from './outcomes-handlers';
 import { reviewHandlers } from './review-handlers';
 import { searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { transparencyHandlers } from './transparency-handlers';
 import { trustHandlers } from './trust-handlers';
 import { vaultHandlers } from './vault-handlers';
 import type { Handler, HostChannel } from './handler-types';
@@ -28,6 +29,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...catalogHandlers,
   ...channelsHandlers,
   ...dashboardHandlers,
+  ...transparencyHandlers,
   ...evidenceHandlers,
   ...jobsHandlers,
   ...searchHandlers,

@@ -10,7 +10,7 @@ export const SERIES = [
   { key: 'actioned', color: '#1f6f43' },
   { key: 'notActioned', color: '#b3261e' },
   { key: 'alreadyGone', color: '#5c6470' },
-  { key: 'pending', color: '#c9a227' },
+  { key: 'pending', color: '#a07a00' },
 ] as const;
 
 const HEIGHT = 100;

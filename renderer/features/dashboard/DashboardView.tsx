@@ -10,6 +10,7 @@ import { type ChannelFilter, useChannelsStore } from '../channels/channels-store
 import { useChannelImportStore } from '../channels/import-store';
 import { BackupReminder } from '../backup/BackupReminder';
 import { BreakdownList } from './BreakdownList';
+import { TransparencyCard } from '../transparency/TransparencyCard';
 import { WeekChart } from './WeekChart';
 import { useDashboardStore } from './dashboard-store';
 
@@ -112,6 +113,7 @@ export function DashboardView() {
         <h2>{t('dashboard.perWeek')}</h2>
         <WeekChart weeks={stats.perWeek} language={language} />
       </section>
+      <TransparencyCard />
       <div className="breakdowns">
         <BreakdownList
           title={t('dashboard.byStatus')}
