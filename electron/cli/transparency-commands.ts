@@ -24,7 +24,7 @@ function reportText(ctx: CliContext, report: TransparencyReport): string {
       ctx.text.t('transparency.medianShort'),
       ctx.text.t('transparency.p90Short'),
     ].join('\t'),
-    line(ctx.text.t('cli.transparency.total'), report.total),
+    line(ctx.text.t('transparency.total'), report.total),
     ...report.weeks.map((k) => line(k.week, k)),
     ...report.platforms.map((p) => line(p.platform, p)),
     ...report.categories.map((c) => line(c.category, c)),

@@ -189,6 +189,13 @@ for (const language of ['id', 'en'] as const) {
     await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
     await audit('case, exported');
 
+    // The transparency report of a vault whose notices have not gone out yet: zeros, charts and tables.
+    await area('transparency');
+    await expect(page.getByTestId('tr-empty')).toBeVisible();
+    await page.getByTestId('tr-weeks').getByText(w('transparency.asTable')).click();
+    await expect(page.getByTestId('tr-weeks-table')).toBeVisible();
+    await audit('transparency, nothing reported');
+
     // A supervisor's review of another analyst's package, up to the confirmation.
     await api(page, 'identity.set', {
       name: 'Budi Supervisor',

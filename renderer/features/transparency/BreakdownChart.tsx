@@ -5,7 +5,7 @@ import type { TransparencyReport } from './transparency-store';
 
 type Row = TransparencyReport['total'] & { name: string };
 
-const W = 640;
+const W = 900;
 const LABEL = 170;
 const ROW = 26;
 const VALUE = 48;

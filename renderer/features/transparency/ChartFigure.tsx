@@ -9,12 +9,14 @@ export function ChartFigure({
   table,
   legend = 'outcomes',
   testId,
+  footer,
 }: {
   title: string;
   chart: ReactNode;
   table: ReactNode;
   legend?: 'outcomes' | 'times';
   testId?: string;
+  footer?: ReactNode;
 }) {
   const t = useT();
   const keys =
@@ -40,6 +42,7 @@ export function ChartFigure({
         <summary>{t('transparency.asTable')}</summary>
         {table}
       </details>
+      {footer}
     </section>
   );
 }

@@ -10,11 +10,14 @@ const COUNTS = ['reported', 'actioned', 'notActioned', 'alreadyGone', 'pending']
 /** The figures of a chart as a table: its text alternative, and what a person copies from. */
 export function CountsTable({
   rows,
+  caption,
   first,
   language,
   testId,
 }: {
   rows: Row[];
+  /** what the table shows: its caption, and the name of its scrolling region */
+  caption: string;
   first: string;
   language: Language;
   testId?: string;
@@ -23,8 +26,10 @@ export function CountsTable({
   const duration = useDuration();
   const time = (s: number | null) => (s === null ? t('transparency.none') : duration(s));
   return (
-    <div className="table-scroll">
+    // focusable: a keyboard can scroll it when it is wider than the window
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="table tr-table" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{first}</th>

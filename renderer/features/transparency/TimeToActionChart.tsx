@@ -5,7 +5,7 @@ import { useDuration } from '../outcomes/use-duration';
 import { hours } from './transparency-helpers';
 import type { TransparencyReport } from './transparency-store';
 
-const W = 640;
+const W = 900;
 const H = 170;
 const LEFT = 40;
 const TOP = 16;

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useNavStore } from '../../app/nav-store';
 import { useI18n, useT } from '../../i18n';
-import { OUTCOME_SERIES } from './transparency-helpers';
+import { ChartFigure } from './ChartFigure';
+import { CountsTable } from './CountsTable';
 import { WeekOutcomeChart } from './WeekOutcomeChart';
 import { useTransparencyStore } from './transparency-store';
 import './transparency.css';
@@ -16,21 +17,25 @@ export function TransparencyCard() {
     void loadRecent();
   }, [loadRecent]);
   if (!recent || recent.total.reported === 0) return null;
+  const weeks = recent.weeks.map((w) => ({ ...w, name: t('transparency.weekName', { week: w.week, start: w.start }) }));
   return (
-    <section className="card" data-testid="tr-card">
-      <h2>{t('transparency.dashboard.title')}</h2>
-      <WeekOutcomeChart weeks={recent.weeks} language={language} />
-      <ul className="tr-legend">
-        {OUTCOME_SERIES.map((s) => (
-          <li key={s}>
-            <span className={`tr-swatch tr-${s}`} aria-hidden="true" />
-            {t(`transparency.${s}`)}: {recent.total[s]}
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="button-secondary" onClick={() => go('transparency')}>
-        {t('transparency.dashboard.open')}
-      </button>
-    </section>
+    <ChartFigure
+      title={t('transparency.dashboard.title')}
+      testId="tr-card"
+      chart={<WeekOutcomeChart weeks={recent.weeks} language={language} />}
+      table={
+        <CountsTable
+          rows={[...weeks, { ...recent.total, name: t('transparency.total') }]}
+          caption={t('transparency.dashboard.title')}
+          first={t('transparency.col.week')}
+          language={language}
+        />
+      }
+      footer={
+        <button type="button" className="button-secondary" onClick={() => go('transparency')}>
+          {t('transparency.dashboard.open')}
+        </button>
+      }
+    />
   );
 }

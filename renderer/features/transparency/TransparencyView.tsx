@@ -59,7 +59,7 @@ export function TransparencyView() {
         loading && <LoadingState />
       ) : (
         <>
-          <div className="stat-tiles" data-testid="tr-totals">
+          <div className="stat-tiles tr-totals" data-testid="tr-totals">
             {(
               [
                 ['reported', formatNumber(report.total.reported, language)],
@@ -85,6 +85,7 @@ export function TransparencyView() {
             table={
               <CountsTable
                 rows={weeks}
+                caption={t('transparency.perWeek')}
                 first={t('transparency.col.week')}
                 language={language}
                 testId="tr-weeks-table"
@@ -95,7 +96,14 @@ export function TransparencyView() {
             title={t('transparency.timePerWeek')}
             legend="times"
             chart={<TimeToActionChart weeks={report.weeks} language={language} />}
-            table={<CountsTable rows={weeks} first={t('transparency.col.week')} language={language} />}
+            table={
+              <CountsTable
+                rows={weeks}
+                caption={t('transparency.timePerWeek')}
+                first={t('transparency.col.week')}
+                language={language}
+              />
+            }
           />
           {report.total.reported > 0 && (
             <>
@@ -103,13 +111,27 @@ export function TransparencyView() {
                 title={t('transparency.perPlatform')}
                 testId="tr-platforms"
                 chart={<BreakdownChart rows={platforms} what={t('transparency.col.platform')} language={language} />}
-                table={<CountsTable rows={platforms} first={t('transparency.col.platform')} language={language} />}
+                table={
+                  <CountsTable
+                    rows={platforms}
+                    caption={t('transparency.perPlatform')}
+                    first={t('transparency.col.platform')}
+                    language={language}
+                  />
+                }
               />
               <ChartFigure
                 title={t('transparency.perCategory')}
                 testId="tr-categories"
                 chart={<BreakdownChart rows={categories} what={t('transparency.col.category')} language={language} />}
-                table={<CountsTable rows={categories} first={t('transparency.col.category')} language={language} />}
+                table={
+                  <CountsTable
+                    rows={categories}
+                    caption={t('transparency.perCategory')}
+                    first={t('transparency.col.category')}
+                    language={language}
+                  />
+                }
               />
             </>
           )}

@@ -4,8 +4,8 @@ import { niceMax } from '../dashboard/chart';
 import { OUTCOME_SERIES } from './transparency-helpers';
 import type { TransparencyReport } from './transparency-store';
 
-const W = 640;
-const H = 180;
+const W = 900;
+const H = 200;
 const LEFT = 36;
 const TOP = 16;
 const BOTTOM = 30;
