@@ -12,8 +12,8 @@ export function pdfWords(language: Language) {
     t,
     number: (n: number) => formatInteger(n, language),
     /**
-     * "2,8 jam" / "3.5 d": one unit with at most one decimal, so a time fits a narrow column; days
-     * from a day up, hours from an hour up, else minutes.
+     * "2,8 jam" / "3.5 d" / "50 min": one unit, so a time fits a narrow column; days from a day
+     * up and hours from an hour up with at most one decimal, else whole minutes.
      */
     duration(seconds: number | null): string {
       if (seconds === null) return '–';
@@ -22,7 +22,7 @@ export function pdfWords(language: Language) {
           ? ['days', seconds / 86_400]
           : seconds >= 3_600
             ? ['hours', seconds / 3_600]
-            : ['minutes', seconds / 60];
+            : ['minutes', Math.round(seconds / 60)];
       if (unit === 'minutes' && seconds < 60) return t('cases.due.underMinute');
       return t(`cases.due.${unit}`, { n: decimal.format(n) });
     },
