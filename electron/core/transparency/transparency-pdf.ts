@@ -33,9 +33,9 @@ const STYLES = { header: ST.th, cell: ST.td };
 const ROW_HEIGHT = ST.td.size * 1.3 + 6;
 
 function countColumns(w: PdfWords, first: string, width: number): Column[] {
-  const rest = (width - 118) / 7;
+  const rest = (width - 132) / 7;
   return [
-    { header: first, width: 118 },
+    { header: first, width: 132 },
     ...['reported', 'actioned', 'notActioned', 'alreadyGone', 'pending'].map((k) => ({
       header: w.t(`transparency.${k}`),
       width: rest,
