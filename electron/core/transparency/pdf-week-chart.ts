@@ -13,7 +13,8 @@ export const SERIES = [
   { key: 'pending', color: '#a07a00' },
 ] as const;
 
-const HEIGHT = 100;
+/** Room the chart takes beyond its bars: the top count, the week labels, the legend. */
+export const CHART_CHROME = 8 + 22 + 18;
 const AXIS = 24;
 
 /** A round top for the axis (1, 2, 5, 10, 20, 50…) at or above the largest week. */
@@ -23,8 +24,14 @@ function axisTop(max: number): number {
   return [1, 2, 5, 10].map((s) => s * power).find((v) => v >= max)!;
 }
 
-/** Items reported per ISO week as stacked bars with a legend, at the cursor. */
-export function drawWeekChart(L: Layout, w: PdfWords, weeks: readonly WeekCounts[], language: Language): void {
+/** Items reported per ISO week as stacked bars `HEIGHT` high, with a legend, at the cursor. */
+export function drawWeekChart(
+  L: Layout,
+  w: PdfWords,
+  weeks: readonly WeekCounts[],
+  language: Language,
+  HEIGHT: number,
+): void {
   const doc = L.doc;
   const top = L.y + 8; // room for the tallest bar's count
   const left = L.left + AXIS;

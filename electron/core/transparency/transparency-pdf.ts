@@ -11,10 +11,10 @@ import type { Language } from '../../../renderer/i18n/catalogs';
 import { resolveFonts } from '../report/pdf';
 import { formatDate, formatDateTime, platformName } from '../report/pdf-format';
 import { Layout } from '../report/pdf-layout';
-import { COLORS, PAGE } from '../report/pdf-page';
+import { COLORS, PAGE, type TextStyle } from '../report/pdf-page';
 import { ST, sectionHeading } from '../report/pdf-styles';
 import { type Column, type TableSegment, drawTable } from '../report/pdf-table';
-import { drawWeekChart, SERIES } from './pdf-week-chart';
+import { CHART_CHROME, drawWeekChart, SERIES } from './pdf-week-chart';
 import { type PdfWords, dayMonth, pdfWords } from './pdf-words';
 import type { Counts, TransparencyReport } from './transparency-report';
 
@@ -31,6 +31,29 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 const STYLES = { header: ST.th, cell: ST.td };
 const ROW_HEIGHT = ST.td.size * 1.3 + 6;
+
+/** The height drawTable gives these rows: each row as tall as its longest cell, 3 points above and below. */
+function tableHeight(L: Layout, columns: Column[], rows: TableSegment[][][]): number {
+  const rowHeight = (cells: string[], style: TextStyle) =>
+    Math.max(...cells.map((text, i) => L.wrap(text, columns[i]!.width - 6, style, false).length)) *
+      L.lineHeight(style) +
+    6;
+  return (
+    rowHeight(
+      columns.map((c) => c.header),
+      ST.th,
+    ) +
+    rows.reduce(
+      (sum, row) =>
+        sum +
+        rowHeight(
+          row.map((cell) => cell[0]?.text ?? ''),
+          ST.td,
+        ),
+      0,
+    )
+  );
+}
 
 function countColumns(w: PdfWords, first: string, width: number): Column[] {
   const rest = (width - 132) / 7;
@@ -100,22 +123,34 @@ function draw(doc: Doc, fonts: ReturnType<typeof resolveFonts>, report: Transpar
   L.space(10);
   drawTotals(L, w, report.total);
 
-  sectionHeading(L, w.t('transparency.perWeek'), 150);
-  drawWeekChart(L, w, report.weeks, o.language);
-
   const platforms = report.platforms.map((p) => countCells(w, platformName(p.platform), p));
   const categories = report.categories.map((c) => countCells(w, w.t(`transparency.category.${c.category}`), c));
+  const platformColumns = countColumns(w, w.t('transparency.col.platform'), L.width);
+  const categoryColumns = countColumns(w, w.t('transparency.col.category'), L.width);
+  const note = L.wrap(w.t('transparency.method'), L.width, ST.note);
+  const noteHeight = L.height(note) + 10;
+  const headingHeight = L.lineHeight(ST.section) + 9.5;
+  // the chart gives way, so the tables per platform and category always fit on the page
+  const tables =
+    report.total.reported === 0
+      ? L.lineHeight(ST.body)
+      : 2 * (headingHeight + 10) +
+        tableHeight(L, platformColumns, platforms) +
+        tableHeight(L, categoryColumns, categories) +
+        L.lineHeight(ST.note);
+  const chart = L.remaining - headingHeight - CHART_CHROME - tables - noteHeight;
+  sectionHeading(L, w.t('transparency.perWeek'), 0);
+  drawWeekChart(L, w, report.weeks, o.language, Math.max(40, Math.min(100, chart)));
+
   if (report.total.reported === 0) L.paragraph(w.t('transparency.empty'), ST.body);
   else {
     sectionHeading(L, w.t('transparency.perPlatform'), 0);
-    drawTable(L, countColumns(w, w.t('transparency.col.platform'), L.width), platforms, STYLES);
+    drawTable(L, platformColumns, platforms, STYLES);
     L.space(10);
     sectionHeading(L, w.t('transparency.perCategory'), 0);
-    drawTable(L, countColumns(w, w.t('transparency.col.category'), L.width), categories, STYLES);
+    drawTable(L, categoryColumns, categories, STYLES);
     L.space(10);
   }
-  const note = L.wrap(w.t('transparency.method'), L.width, ST.note);
-  const noteHeight = L.height(note) + 8;
   const weeksHeight = 40 + ROW_HEIGHT * (report.weeks.length + 1);
   if (report.total.reported > 0 && weeksHeight <= L.remaining - noteHeight) {
     sectionHeading(L, w.t('transparency.perWeekTable'), 0);
