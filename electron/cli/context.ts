@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { defaultVaultDir } from '../core/app/paths';
 import { parseIdentityFile } from '../core/age/age-keys';
 import { isAgePath } from '../core/age/plain-package';
 import { vaultAgeIdentity } from '../core/identity/identity';
@@ -28,11 +26,6 @@ export function cliActor(): string {
   return `os:${userInfo().username}`;
 }
 
-export function vaultDirFrom(flag: unknown): { vaultDir: string; dataDir: string } {
-  const vaultDir = typeof flag === 'string' ? flag : defaultVaultDir();
-  return { vaultDir, dataDir: dirname(vaultDir) };
-}
-
 /** The machine policy, read at each use: the CLI obeys it as the app does (JEJAK_POLICY names another file). */
 export function cliPolicy() {
   return loadPolicy().policy;
@@ -53,11 +46,6 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
   } finally {
     session.close('cli');
   }
-}
-
-/** resources/ of this checkout (fonts for the report), wherever the command is run from. */
-export function resourcesDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
 }
 
 /** The value of a string option, or undefined. */
