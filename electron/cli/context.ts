@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { parseIdentityFile } from '../core/age/age-keys';
-import { isAgePath } from '../core/age/plain-package';
-import { vaultAgeIdentity } from '../core/identity/identity';
-import { readTrustFile } from '../core/trust/trust';
-import { loadPolicy, type RosterEntry } from '../core/policy/policy';
+import { loadPolicy } from '../core/policy/policy';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
@@ -58,37 +52,4 @@ export function flag(ctx: CliContext, name: string): string | undefined {
 export function flagList(ctx: CliContext, name: string): string[] {
   const v = ctx.flags[name];
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-}
-
-/**
- * The age identities to open an encrypted package with: --identity KEY.txt (no vault needed), else
- * the vault's own age key (it is unlocked for that alone). None for a plain package.
- */
-export async function ageIdentities(ctx: CliContext, path: string): Promise<string[] | undefined> {
-  const keyFile = flag(ctx, 'identity');
-  if (keyFile) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(keyFile), 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read the identity file ${keyFile}.`);
-    }
-    return parseIdentityFile(text);
-  }
-  if (!(await isAgePath(path))) return undefined;
-  return withVault(ctx, (s) => [vaultAgeIdentity(s)]);
-}
-
-/**
- * Whom a verification trusts: the roster file given with --trust (and its TSA roots, when it names
- * any), else the machine policy's roster; TSA roots from the file, else the policy's.
- */
-export function trustFrom(ctx: CliContext): { roster: RosterEntry[]; tsaRoots: string[] } {
-  const trust = flag(ctx, 'trust');
-  const policy = cliPolicy();
-  const file = trust ? readTrustFile(resolve(trust)) : null;
-  return {
-    roster: file ? file.entries : (policy.trustRoster ?? []),
-    tsaRoots: file?.tsaRoots.length ? file.tsaRoots : (policy.tsaRoots ?? []),
-  };
 }

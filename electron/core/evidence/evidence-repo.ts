@@ -15,7 +15,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { parseStoredProblems } from './media';
+import { parseStoredProblems } from './media/problems';
 
 export interface EvidenceSummary {
   id: number;
