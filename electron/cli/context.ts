@@ -4,7 +4,7 @@ import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
 import type { CliText } from './i18n';
-import { type Output, UsageError, secret } from './io';
+import { type Output, secret } from './io';
 
 export interface CliContext {
   vaultDir: string;
