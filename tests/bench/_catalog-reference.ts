@@ -4,11 +4,29 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RawDatabase } from '../../electron/core/db/database';
 
+/** Wall and CPU (this process, user + system) milliseconds of each run of a step. */
+export interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+export const samples = (): Samples => ({ wall: [], cpu: [] });
+
+/** Runs fn once and adds its times to s. On a shared machine the CPU time is what load changes least. */
+export function sample(s: Samples, fn: () => unknown): void {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  fn();
+  s.wall.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  s.cpu.push((used.user + used.system) / 1000);
+}
+
 export interface PlainCatalog {
-  /** the times of `runs` reads of 200 rows at scattered places in the plain channels table */
-  page(runs: number): number[];
-  /** the times of the same MATCH expressions on the plain copy of the search index */
-  search(matches: string[]): number[];
+  /** `runs` reads of 200 rows at scattered places in the plain channels table */
+  page(runs: number): Samples;
+  /** the same MATCH expressions on the plain copy of the search index */
+  search(matches: string[]): Samples;
   close(): void;
 }
 
@@ -36,14 +54,17 @@ export function plainCopy(vault: RawDatabase, path: string): PlainCatalog {
   const matchRows = plain.prepare(
     "SELECT s.rowid, s.title, snippet(search_index, 1, char(57344), char(57345), '…', 12) AS snippet FROM search_index s WHERE search_index MATCH ? ORDER BY s.rowid DESC LIMIT 50",
   );
-  const timed = (fn: () => unknown) => {
-    const started = performance.now();
-    fn();
-    return performance.now() - started;
-  };
   return {
-    page: (runs) => Array.from({ length: runs }, (_, i) => timed(() => pageRows.all(((i * 7919) % max) - 200))),
-    search: (matches) => matches.map((m) => timed(() => matchRows.all(m))),
+    page: (runs) => {
+      const s = samples();
+      for (let i = 0; i < runs; i++) sample(s, () => pageRows.all(((i * 7919) % max) - 200));
+      return s;
+    },
+    search: (matches) => {
+      const s = samples();
+      for (const m of matches) sample(s, () => matchRows.all(m));
+      return s;
+    },
     close: () => plain.close(),
   };
 }

@@ -20,7 +20,7 @@ import { calibrateKdf } from '../../electron/core/vault/kdf';
 import type { VaultSession } from '../../electron/core/vault/session';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
 import { CATEGORIES, CHANNELS, EVIDENCE, STATUSES, WORDS, pick, seedCatalog } from './_catalog-seed';
-import { plainCopy } from './_catalog-reference';
+import { type Samples, plainCopy, sample, samples } from './_catalog-reference';
 import { opensslSha256Ms, peakRss, ratio, time } from './_measure';
 
 const SCREENSHOTS = Number(process.env.JEJAK_BENCH_SCREENSHOTS ?? 1_000);
@@ -28,14 +28,15 @@ const SCREENSHOTS = Number(process.env.JEJAK_BENCH_SCREENSHOTS ?? 1_000);
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
-/** p50 and p95 of the timings, each with its ratio to the reference's same percentile. */
-const latency = (label: string, xs: number[], reference: number[] | null, aim: string) =>
+/** p50 and p95 of the wall times, each with its ratio to the reference's same percentile; then of the CPU times. */
+const latency = (label: string, { wall, cpu }: Samples, reference: Samples | null, aim: string) =>
   console.log(
-    `${label.padEnd(26)}p50 ${percentile(xs, 50).toFixed(1)} ms   p95 ${percentile(xs, 95).toFixed(1)} ms` +
+    `${label.padEnd(26)}p50 ${percentile(wall, 50).toFixed(1)} ms   p95 ${percentile(wall, 95).toFixed(1)} ms` +
       (reference
-        ? `   (${ratio(percentile(xs, 50), percentile(reference, 50))} / ${ratio(percentile(xs, 95), percentile(reference, 95))} the plain copy)`
+        ? `   (${ratio(percentile(wall, 50), percentile(reference.wall, 50))} / ${ratio(percentile(wall, 95), percentile(reference.wall, 95))} the plain copy)`
         : '') +
-      `   ${aim}`,
+      `   ${aim}`.trimEnd() +
+      `   [CPU p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms]`,
   );
 
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
@@ -76,13 +77,10 @@ try {
           : pick(WORDS, i).slice(0, 4),
     filter: i % 4 === 0 ? { platform: pick(PLATFORMS, i) } : {},
   }));
-  const searchTimes = queries.map((q) => {
-    const started = performance.now();
-    search(session.db, q.text, q.filter, 50);
-    return performance.now() - started;
-  });
+  const searchTimes = samples();
+  for (const q of queries) sample(searchTimes, () => search(session.db, q.text, q.filter, 50));
   const sorts = ['created', 'title', 'status', 'platform', 'lastSeen', 'category'] as const;
-  const pageTimes: number[] = [];
+  const pageTimes = samples();
   for (let i = 0; i < 120; i++) {
     const filter = i % 3 === 0 ? { status: pick(STATUSES, i) } : i % 3 === 1 ? { category: pick(CATEGORIES, i) } : {};
     const page = {
@@ -92,16 +90,16 @@ try {
       offset: (i * 7919) % 90_000,
       limit: 200,
     };
-    pageTimes.push(await time(() => listChannels(session.db, page)));
+    sample(pageTimes, () => listChannels(session.db, page));
   }
-  const evidencePageTimes: number[] = [];
+  const evidencePageTimes = samples();
   for (let i = 0; i < 60; i++) {
     const filter = i % 2 === 0 ? { channelId: ((i * 7919) % CHANNELS) + 1 } : {};
     const offset = i % 2 === 0 ? 0 : (i * 7919) % (EVIDENCE * 0.9);
-    evidencePageTimes.push(await time(() => listEvidence(session.db, { filter, offset, limit: 200 })));
+    sample(evidencePageTimes, () => listEvidence(session.db, { filter, offset, limit: 200 }));
   }
-  const dashboardTimes: number[] = [];
-  for (let i = 0; i < 10; i++) dashboardTimes.push(await time(() => dashboardStats(session.db)));
+  const dashboardTimes = samples();
+  for (let i = 0; i < 10; i++) sample(dashboardTimes, () => dashboardStats(session.db));
   console.log(`pages and search measured (${load()}); copying the rows to a plain SQLite file for the reference…`);
   const plain = plainCopy(session.db.raw, join(dir, 'plain.db'));
   session.close('bench');
