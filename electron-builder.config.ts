@@ -73,12 +73,15 @@ const config: Configuration = {
   extraMetadata: { productName: 'Jejak' },
   artifactName: '${productName}-${version}-${arch}.${ext}',
   directories: { output: 'dist', buildResources: 'resources/build' },
-  // The bundle is built by electron-vite; only what main loads at run time ships.
+  // The bundles are built by `npm run build`; only what main and the `jejak` command line load at run time ships.
   files: [
     'package.json',
     'out/main/**',
     'out/preload/**',
     'out/renderer/**',
+    'out/cli/**',
+    // `jejak verifier` writes this page.
+    'out/verifier/**',
     '!**/*.map',
     // The database module's sources and its Node-ABI build: the app loads resources/native instead.
     '!**/node_modules/better-sqlite3-multiple-ciphers/{build,deps,src}/**',
@@ -91,6 +94,8 @@ const config: Configuration = {
     { from: nativeDir, to: 'native', filter: ['better_sqlite3.node'] },
     { from: 'resources/fonts', to: 'fonts' },
     { from: 'resources/policy.example.json', to: 'policy.example.json' },
+    // The `jejak` launchers (resources/bin/jejak, jejak.cmd): the app binary runs the CLI (electron/main/cli-mode.ts).
+    { from: 'resources/cli', to: 'bin' },
   ],
   // Only the languages the UI speaks; drops about 40 MB of Chromium locales.
   electronLanguages: ['id', 'en-US'],

@@ -17,6 +17,7 @@ export default defineConfig({
             'tests/repo/**/*.test.ts',
           ],
           environment: 'node',
+          globalSetup: ['tests/fixtures/cli-bundle.ts'],
           // CLI tests run the real jejak many times, each unlocking a vault: minutes on a loaded machine
           testTimeout: 300_000,
           hookTimeout: 60_000,

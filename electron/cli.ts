@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { isJejakError } from './core/errors';
 import { type Command, commands } from './cli/commands';
-import { vaultDirFrom } from './cli/context';
+import { useInstalledResources, vaultDirFrom } from './cli/locations';
 import { type CliText, cliLanguage, cliText } from './cli/i18n';
 import { EXIT, UsageError, exitCodeFor, output } from './cli/io';
 import pkg from '../package.json' with { type: 'json' };
@@ -63,7 +63,19 @@ function failureText(text: CliText, e: unknown): string {
   return text.t('cli.unexpected', { message: (e as Error).message });
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** What the installed app tells the command line it runs in (electron/main/cli-mode.ts). */
+export interface InstalledApp {
+  /** fonts for the report and the example policy */
+  resourcesDir: string;
+  /** the database module built for the app's Electron ABI */
+  nativeBinding?: string;
+}
+
+export async function main(argv: string[], installed?: InstalledApp): Promise<number> {
+  if (installed) {
+    useInstalledResources(installed.resourcesDir);
+    if (installed.nativeBinding) (await import('./core/db/database')).setNativeBinding(installed.nativeBinding);
+  }
   let text = cliText(cliLanguage(undefined) ?? 'en');
   try {
     const first = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false });

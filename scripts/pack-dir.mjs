@@ -28,7 +28,8 @@ function stubElectronDist(dir) {
 }
 
 export async function packDir({ out, nativeDir }) {
-  if (!existsSync(join('out', 'main', 'index.js'))) throw new Error('out/ is not built: run `npm run build` first.');
+  for (const entry of [join('out', 'main', 'index.js'), join('out', 'cli', 'jejak.js')])
+    if (!existsSync(entry)) throw new Error(`${entry} is not built: run \`npm run build\` first.`);
   if (nativeDir) process.env.JEJAK_NATIVE_DIR = resolve(nativeDir);
   const { build, Platform } = await import('electron-builder');
   const real = realElectronDist();

@@ -1,12 +1,13 @@
-import type { Command } from './command';
-import * as cases from './case-commands';
-import * as workflow from './case-workflow-commands';
-import * as decisions from './decision-commands';
-import * as notice from './notice-commands';
-import * as outcomes from './outcome-commands';
-import * as timestamps from './timestamp-commands';
-import { transparency } from './transparency-commands';
-import { verifierPage } from './verifier-commands';
+import { type Command, commandsIn } from './command';
+
+const cases = commandsIn(() => import('./case-commands'));
+const workflow = commandsIn(() => import('./case-workflow-commands'));
+const decisions = commandsIn(() => import('./decision-commands'));
+const notice = commandsIn(() => import('./notice-commands'));
+const outcomes = commandsIn(() => import('./outcome-commands'));
+const timestamps = commandsIn(() => import('./timestamp-commands'));
+const verifier = commandsIn(() => import('./verifier-commands'));
+const transparency = commandsIn(() => import('./transparency-commands'));
 
 /** Identity and trust, cases, packages and their review. */
 export const caseCommands: Command[] = [
@@ -14,54 +15,54 @@ export const caseCommands: Command[] = [
     words: ['identity', 'show'],
     usage: 'identity show',
     summary: 'who signs from this vault, with the key fingerprint',
-    run: cases.identityShow,
+    run: cases('identityShow'),
   },
   {
     words: ['identity', 'set'],
     usage: 'identity set --name N --unit U --id I --role analyst|supervisor',
     summary: 'set the name, unit, employee ID and role printed on signatures',
     options: { name: { type: 'string' }, unit: { type: 'string' }, id: { type: 'string' }, role: { type: 'string' } },
-    run: cases.identitySet,
+    run: cases('identitySet'),
   },
   {
     words: ['identity', 'export-public'],
     usage: 'identity export-public --out FILE [--roster ENTRY.json]',
     summary: 'write the public key (PEM), print the age recipient; --roster: the trust-roster entry with both',
     options: { out: { type: 'string' }, roster: { type: 'string' } },
-    run: cases.identityExportPublic,
+    run: cases('identityExportPublic'),
   },
   {
     words: ['trust', 'import'],
     usage: 'trust import FILE',
     summary: 'add a roster (JSON list of fingerprint, name, unit, role, ageRecipient?)',
-    run: cases.trustImport,
+    run: cases('trustImport'),
   },
   {
     words: ['case', 'list'],
     usage: 'case list',
     summary: 'every case: reference, status, priority, due time, overdue',
-    run: workflow.caseList,
+    run: workflow('caseList'),
   },
   {
     words: ['case', 'create'],
     usage: 'case create TITLE --platform P [--priority urgent|normal] [--legal-basis TEXT]',
     summary: 'open a takedown case; prints its reference',
     options: { platform: { type: 'string' }, priority: { type: 'string' }, 'legal-basis': { type: 'string' } },
-    run: cases.caseCreate,
+    run: cases('caseCreate'),
   },
   {
     words: ['case', 'add'],
     usage: 'case add REF [--channel URL|ID]… [--evidence ID]…',
     summary: 'add channels and evidence to a draft case',
     options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
-    run: cases.caseAdd,
+    run: cases('caseAdd'),
   },
   {
     words: ['case', 'remove'],
     usage: 'case remove REF [--channel URL|ID]… [--evidence ID]…',
     summary: 'take channels and evidence out of a draft case',
     options: { channel: { type: 'string', multiple: true }, evidence: { type: 'string', multiple: true } },
-    run: workflow.caseRemove,
+    run: workflow('caseRemove'),
   },
   {
     words: ['case', 'edit'],
@@ -73,13 +74,13 @@ export const caseCommands: Command[] = [
       priority: { type: 'string' },
       notes: { type: 'string' },
     },
-    run: workflow.caseEdit,
+    run: workflow('caseEdit'),
   },
   {
     words: ['case', 'delete'],
     usage: 'case delete REF',
     summary: 'delete a draft never exported; its reference is not used again',
-    run: workflow.caseDelete,
+    run: workflow('caseDelete'),
   },
   {
     words: ['case', 'status'],
@@ -87,7 +88,7 @@ export const caseCommands: Command[] = [
     summary:
       'record the next step: draft (revise a returned case), submitted, acknowledged, actioned, rejected (approved|returned come only from case receive)',
     options: { note: { type: 'string' } },
-    run: workflow.caseStatus,
+    run: workflow('caseStatus'),
   },
   {
     words: ['case', 'receive'],
@@ -95,7 +96,7 @@ export const caseCommands: Command[] = [
     summary:
       "take in the supervisor's approved or returned package: verified, matched to the case's latest export, kept in the vault; 0 received or already received, 1 wrong or invalid package, 3 untrusted supervisor",
     options: { case: { type: 'string' } },
-    run: decisions.caseReceive,
+    run: decisions('caseReceive'),
   },
   {
     words: ['case', 'decisions'],
@@ -103,7 +104,7 @@ export const caseCommands: Command[] = [
     summary:
       'the decisions received for a case with the comment on each item; --out writes the newest decision package again',
     options: { out: { type: 'string' } },
-    run: decisions.caseDecisionsCommand,
+    run: decisions('caseDecisionsCommand'),
   },
   {
     words: ['case', 'response'],
@@ -111,7 +112,7 @@ export const caseCommands: Command[] = [
     summary:
       "take in a platform's jejak-response/1 file: it must quote the case's notice id and name only its items; kept in the vault, each answer the item's outcome; 0 imported or already imported, 1 invalid, another notice or unknown items, 2 unreadable",
     options: { case: { type: 'string' } },
-    run: outcomes.caseResponse,
+    run: outcomes('caseResponse'),
   },
   {
     words: ['case', 'observe'],
@@ -127,20 +128,20 @@ export const caseCommands: Command[] = [
       evidence: { type: 'string' },
       note: { type: 'string' },
     },
-    run: outcomes.caseObserve,
+    run: outcomes('caseObserve'),
   },
   {
     words: ['case', 'outcomes'],
     usage: 'case outcomes REF',
     summary: "each item of the case's latest notice: its outcome, time to action against the deadline, overdue",
-    run: outcomes.caseOutcomesCommand,
+    run: outcomes('caseOutcomesCommand'),
   },
   {
     words: ['reappearances'],
     usage: 'reappearances [--channel URL|ID] [--evidence ID]',
     summary: 'channels and evidence that match something already taken down, with the earlier case',
     options: { channel: { type: 'string' }, evidence: { type: 'string' } },
-    run: outcomes.reappearancesCommand,
+    run: outcomes('reappearancesCommand'),
   },
   {
     words: ['transparency'],
@@ -148,14 +149,14 @@ export const caseCommands: Command[] = [
     summary:
       'published counts of the items reported in the period (whole UTC days): reported, actioned, not actioned, median and 90th percentile time to action, per ISO week (UTC), platform and category; --csv, --pdf (one page, in the --lang language) write it where the policy allows, never over a file. Counts only',
     options: { from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
-    run: transparency,
+    run: transparency('transparency'),
   },
   {
     words: ['case', 'export'],
     usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]… [--language id|en]',
     summary: 'write the signed report package; with recipients (or a policy naming some) age-encrypted for them',
     options: { out: { type: 'string' }, language: { type: 'string' }, recipient: { type: 'string', multiple: true } },
-    run: cases.caseExport,
+    run: cases('caseExport'),
   },
   {
     words: ['verify'],
@@ -163,7 +164,7 @@ export const caseCommands: Command[] = [
     summary:
       'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
     options: { trust: { type: 'string' }, identity: { type: 'string' } },
-    run: cases.verify,
+    run: cases('verify'),
   },
   {
     words: ['verifier'],
@@ -171,7 +172,7 @@ export const caseCommands: Command[] = [
     summary:
       'write the browser verifier: one HTML file that checks a package (or an unzipped folder) like verify, offline, with no install',
     options: { out: { type: 'string' } },
-    run: verifierPage,
+    run: verifier('verifierPage'),
   },
   {
     words: ['review'],
@@ -189,27 +190,27 @@ export const caseCommands: Command[] = [
       out: { type: 'string' },
       recipient: { type: 'string', multiple: true },
     },
-    run: decisions.review,
+    run: decisions('review'),
   },
   {
     words: ['timestamp', 'request'],
     usage: 'timestamp request FILE.zip|FILE.zip.age --out DIR [--identity KEY.txt]',
     summary: 'write one RFC 3161 time-stamp request per statement (DIR/<seq>-<fp16>.tsq; only hashes leave)',
     options: { out: { type: 'string' }, identity: { type: 'string' } },
-    run: timestamps.timestampRequest,
+    run: timestamps('timestampRequest'),
   },
   {
     words: ['timestamp', 'attach'],
     usage: 'timestamp attach FILE.zip|FILE.zip.age DIR/*.tsr --out FILE [--recipient age1…]…',
     summary: "add the TSA's answers as timestamps/<seq>-<fp16>.tsr; each must stamp a statement of the package",
     options: { out: { type: 'string' }, recipient: { type: 'string', multiple: true } },
-    run: timestamps.timestampAttach,
+    run: timestamps('timestampAttach'),
   },
   {
     words: ['notice', 'validate'],
     usage: 'notice validate FILE',
     summary:
       "check a notice.json, or a package's, against the jejak-notice/1 schema (no vault needed): 0 valid, 1 invalid",
-    run: notice.noticeValidate,
+    run: notice('noticeValidate'),
   },
 ];

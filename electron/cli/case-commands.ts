@@ -8,17 +8,10 @@ import { getIdentity, groupedFingerprint, setIdentity } from '../core/identity/i
 import { importRoster, readTrustFile } from '../core/trust/trust';
 import { verifyFolder, verifyPackage, type VerifyResult } from '../core/packages';
 import type { VaultSession } from '../core/vault/session';
-import {
-  ageIdentities,
-  type CliContext,
-  cliPolicy,
-  flag,
-  flagList,
-  resourcesDir,
-  trustFrom,
-  withVault,
-} from './context';
+import { type CliContext, cliPolicy, flag, flagList, withVault } from './context';
+import { ageIdentities, trustFrom } from './package-inputs';
 import type { CliText } from './i18n';
+import { resourcesDir } from './locations';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 

@@ -1,6 +1,7 @@
-import type { Command } from './command';
-import * as catalog from './catalog-commands';
-import * as exclusion from './exclusion-commands';
+import { type Command, commandsIn } from './command';
+
+const catalog = commandsIn(() => import('./catalog-commands'));
+const exclusion = commandsIn(() => import('./exclusion-commands'));
 
 /** The catalog: channels, evidence and search. */
 export const catalogCommands: Command[] = [
@@ -9,33 +10,33 @@ export const catalogCommands: Command[] = [
     usage: 'channel add URL [--category C] [--title T] [--status S]',
     summary: 'catalog a channel (any link form; finds it if known)',
     options: { category: { type: 'string' }, title: { type: 'string' }, status: { type: 'string' } },
-    run: catalog.channelAdd,
+    run: catalog('channelAdd'),
   },
   {
     words: ['channel', 'import'],
     usage: 'channel import FILE|-',
     summary: 'add many channels from pasted text or CSV, all or nothing',
-    run: catalog.channelImport,
+    run: catalog('channelImport'),
   },
   {
     words: ['channel', 'list'],
     usage: 'channel list [--excluded]',
     summary: 'every channel (--excluded: only the excluded ones)',
     options: { excluded: { type: 'boolean' } },
-    run: catalog.channelList,
+    run: catalog('channelList'),
   },
   {
     words: ['channel', 'exclude'],
     usage: 'channel exclude ID --reason TEXT',
     summary: 'hide a channel added by mistake from lists, search and new cases (kept, restorable)',
     options: { reason: { type: 'string' } },
-    run: exclusion.channelExclude,
+    run: exclusion('channelExclude'),
   },
   {
     words: ['channel', 'restore'],
     usage: 'channel restore ID',
     summary: 'undo an exclusion',
-    run: exclusion.channelRestore,
+    run: exclusion('channelRestore'),
   },
   {
     words: ['evidence', 'add'],
@@ -47,38 +48,38 @@ export const catalogCommands: Command[] = [
       'captured-at': { type: 'string' },
       note: { type: 'string' },
     },
-    run: catalog.evidenceAdd,
+    run: catalog('evidenceAdd'),
   },
   {
     words: ['evidence', 'export'],
     usage: 'evidence export ID --out FILE',
     summary: 'write the original bytes of an item',
     options: { out: { type: 'string' } },
-    run: catalog.evidenceExport,
+    run: catalog('evidenceExport'),
   },
   {
     words: ['evidence', 'exclude'],
     usage: 'evidence exclude ID --reason TEXT',
     summary: 'hide an item from lists, search and new cases (kept, restorable)',
     options: { reason: { type: 'string' } },
-    run: exclusion.evidenceExclude,
+    run: exclusion('evidenceExclude'),
   },
   {
     words: ['evidence', 'restore'],
     usage: 'evidence restore ID',
     summary: 'undo an exclusion',
-    run: exclusion.evidenceRestore,
+    run: exclusion('evidenceRestore'),
   },
   {
     words: ['evidence', 'purge'],
     usage: 'evidence purge ID',
     summary: 'remove an item never exported, and its original; the audit log keeps its SHA-256',
-    run: exclusion.evidencePurge,
+    run: exclusion('evidencePurge'),
   },
   {
     words: ['search'],
     usage: 'search QUERY',
     summary: 'search channels, evidence notes and cases',
-    run: catalog.searchCommand,
+    run: catalog('searchCommand'),
   },
 ];

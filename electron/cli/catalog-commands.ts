@@ -6,7 +6,6 @@ import { addOrFindChannel, findChannelId, getChannel, parseOrThrow } from '../co
 import type { ChannelStatus } from '../core/catalog/vocabulary';
 import { JejakError } from '../core/errors';
 import { exportOriginal } from '../core/evidence/export-original';
-import { intakeFile } from '../core/evidence/intake';
 import { search } from '../core/search/search';
 import { type CliContext, cliPolicy, flag, withVault } from './context';
 import { EXIT, UsageError } from './io';
@@ -103,6 +102,8 @@ export async function evidenceAdd(ctx: CliContext): Promise<number> {
   const channel = flag(ctx, 'channel');
   const sourceUrl = flag(ctx, 'source-url');
   if (sourceUrl) parseOrThrow(sourceUrl);
+  // Intake loads the image code (sharp, EXIF): only this command of the catalog's needs it.
+  const { intakeFile } = await import('../core/evidence/intake');
   let failed = 0;
   const results = await withVault(ctx, async (s) => {
     let channelId: number | undefined;

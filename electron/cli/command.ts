@@ -9,3 +9,17 @@ export interface Command {
   options?: ParseArgsConfig['options'];
   run(ctx: CliContext): Promise<number>;
 }
+
+type Run = Command['run'];
+type RunNames<M> = { [K in keyof M]: M[K] extends Run ? K : never }[keyof M];
+
+/**
+ * The commands of a module loaded only when one of them runs: `const catalog = commandsIn(() =>
+ * import('./catalog-commands'))`, then `run: catalog('channelAdd')`. A command list imports no
+ * command module itself, so `jejak --help` (and every other command) never loads the vault, the
+ * database, PDF, image, OCR or schema code it does not use; the bundle (scripts/build-cli.mjs)
+ * makes each such import a chunk of its own.
+ */
+export function commandsIn<M>(load: () => Promise<M>): (name: RunNames<M>) => Run {
+  return (name) => async (ctx) => ((await load())[name] as Run)(ctx);
+}

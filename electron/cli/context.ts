@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
-import { defaultVaultDir } from '../core/app/paths';
-import { parseIdentityFile } from '../core/age/age-keys';
-import { isAgePath } from '../core/age/plain-package';
-import { vaultAgeIdentity } from '../core/identity/identity';
-import { readTrustFile } from '../core/trust/trust';
-import { loadPolicy, type RosterEntry } from '../core/policy/policy';
+import { loadPolicy } from '../core/policy/policy';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
 import type { CliText } from './i18n';
-import { type Output, UsageError, secret } from './io';
+import { type Output, secret } from './io';
 
 export interface CliContext {
   vaultDir: string;
@@ -26,11 +18,6 @@ export interface CliContext {
 
 export function cliActor(): string {
   return `os:${userInfo().username}`;
-}
-
-export function vaultDirFrom(flag: unknown): { vaultDir: string; dataDir: string } {
-  const vaultDir = typeof flag === 'string' ? flag : defaultVaultDir();
-  return { vaultDir, dataDir: dirname(vaultDir) };
 }
 
 /** The machine policy, read at each use: the CLI obeys it as the app does (JEJAK_POLICY names another file). */
@@ -55,11 +42,6 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
   }
 }
 
-/** resources/ of this checkout (fonts for the report), wherever the command is run from. */
-export function resourcesDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
-}
-
 /** The value of a string option, or undefined. */
 export function flag(ctx: CliContext, name: string): string | undefined {
   const v = ctx.flags[name];
@@ -70,37 +52,4 @@ export function flag(ctx: CliContext, name: string): string | undefined {
 export function flagList(ctx: CliContext, name: string): string[] {
   const v = ctx.flags[name];
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-}
-
-/**
- * The age identities to open an encrypted package with: --identity KEY.txt (no vault needed), else
- * the vault's own age key (it is unlocked for that alone). None for a plain package.
- */
-export async function ageIdentities(ctx: CliContext, path: string): Promise<string[] | undefined> {
-  const keyFile = flag(ctx, 'identity');
-  if (keyFile) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(keyFile), 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read the identity file ${keyFile}.`);
-    }
-    return parseIdentityFile(text);
-  }
-  if (!(await isAgePath(path))) return undefined;
-  return withVault(ctx, (s) => [vaultAgeIdentity(s)]);
-}
-
-/**
- * Whom a verification trusts: the roster file given with --trust (and its TSA roots, when it names
- * any), else the machine policy's roster; TSA roots from the file, else the policy's.
- */
-export function trustFrom(ctx: CliContext): { roster: RosterEntry[]; tsaRoots: string[] } {
-  const trust = flag(ctx, 'trust');
-  const policy = cliPolicy();
-  const file = trust ? readTrustFile(resolve(trust)) : null;
-  return {
-    roster: file ? file.entries : (policy.trustRoster ?? []),
-    tsaRoots: file?.tsaRoots.length ? file.tsaRoots : (policy.tsaRoots ?? []),
-  };
 }

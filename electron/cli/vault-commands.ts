@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyAuditAnchored } from '../core/audit/anchor';
-import { checkPackageHeads } from '../core/audit/package-heads';
 import { sendLock } from '../core/app/lock-signal';
 import { loadEscrowPrivateKey } from '../core/vault/escrow';
 import { readHeader, vaultExists } from '../core/vault/header';
@@ -131,7 +130,8 @@ export async function auditVerify(ctx: CliContext): Promise<number> {
   const against = [...named, ...ctx.args].map((f) => resolve(f));
   const result = await withVault(ctx, async (s) => ({
     ...verifyAuditAnchored(s.db, anchorsOf(s.header)),
-    packages: await checkPackageHeads(s.db, s.header.vaultId, against),
+    // Reading packages loads the verifier (schemas, CMS): only this command needs it.
+    packages: await (await import('../core/audit/package-heads')).checkPackageHeads(s.db, s.header.vaultId, against),
   }));
   ctx.out.data(result, () => auditVerificationText(result));
   if (!result.ok || result.packages.some((p) => p.status === 'contradicted')) return EXIT.checkFailed;

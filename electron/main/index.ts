@@ -11,6 +11,7 @@ import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
+import { cliArguments, runCli } from './cli-mode';
 import { createClipboardKeeper } from './clipboard-keeper';
 import { createHostHandlers } from './host-handlers';
 import { APP_ORIGIN, EVENT_CHANNEL, PATH_GRANT_CHANNEL } from './ipc-names';
@@ -18,15 +19,6 @@ import { createIpcRouter } from './ipc-router';
 import { createPathGrantHandler } from './path-grant-ipc';
 import { hardenContents, hardenSession } from './security';
 import { mainWindowOptions } from './window-options';
-
-// The sandbox is enabled for every renderer at once, not window by window, so no future window
-// (a print preview, a devtools extension) can run with Node or without the OS sandbox.
-app.enableSandbox();
-// The same folder the `jejak` CLI uses (core/app/paths.ts), whatever package.json's name says:
-// on Linux "jejak" and "Jejak" would be two folders and two vaults.
-app.setPath('userData', defaultDataDir());
-registerSchemes();
-hardenContents();
 
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 const nativeModule = app.isPackaged
@@ -37,15 +29,36 @@ if (existsSync(nativeModule)) setNativeBinding(nativeModule);
 
 let mainWindow: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
-  // One vault, one writer: a second start only brings the first window forward.
-  app.quit();
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  // Started as `jejak` (cli-mode.ts): no window, no single-instance lock, the command's exit code.
+  app.disableHardwareAcceleration();
+  void runCli(app, cliArgs, { resourcesDir, nativeBinding: existsSync(nativeModule) ? nativeModule : undefined });
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
-  void app.whenReady().then(start);
+  startDesktop();
+}
+
+function startDesktop(): void {
+  // The sandbox is enabled for every renderer at once, not window by window, so no future window
+  // (a print preview, a devtools extension) can run with Node or without the OS sandbox.
+  app.enableSandbox();
+  // The same folder the `jejak` CLI uses (core/app/paths.ts), whatever package.json's name says:
+  // on Linux "jejak" and "Jejak" would be two folders and two vaults.
+  app.setPath('userData', defaultDataDir());
+  registerSchemes();
+  hardenContents();
+
+  if (!app.requestSingleInstanceLock()) {
+    // One vault, one writer: a second start only brings the first window forward.
+    app.quit();
+  } else {
+    app.on('second-instance', () => {
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.focus();
+    });
+    void app.whenReady().then(start);
+  }
+  app.on('window-all-closed', () => app.quit());
 }
 
 async function start(): Promise<void> {
@@ -105,5 +118,3 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
-
-app.on('window-all-closed', () => app.quit());

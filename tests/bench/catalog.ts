@@ -1,9 +1,11 @@
-// Catalog at a unit's scale: 100,000 channels and 1,000,000 evidence rows; search and page
-// latency, unlock-to-first-page; then intake of 1,000 generated ~300 KB PNG screenshots, with
-// thumbnails and raw, against `openssl dgst -sha256` over the same files in the same run.
+// Catalog at a unit's scale: 100,000 channels and 1,000,000 evidence rows (JEJAK_BENCH_CHANNELS,
+// JEJAK_BENCH_EVIDENCE to try smaller); search and page latency against the same reads on a plain
+// SQLite copy of the same rows, unlock-to-first-page; then intake of 1,000 generated ~300 KB PNG
+// screenshots (JEJAK_BENCH_SCREENSHOTS, 0 to skip), with thumbnails and raw, against
+// `openssl dgst -sha256` over the same files in the same run.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { PLATFORMS } from '../../electron/common/platforms';
@@ -12,145 +14,43 @@ import { getChannel } from '../../electron/core/catalog/channels';
 import { dashboardStats } from '../../electron/core/dashboard/dashboard';
 import { listEvidence } from '../../electron/core/evidence/evidence-repo';
 import { intakeFile } from '../../electron/core/evidence/intake';
+import { facetToken, ftsQuery, withoutExcluded } from '../../electron/core/search/fts-query';
 import { search } from '../../electron/core/search/search';
 import { calibrateKdf } from '../../electron/core/vault/kdf';
+import type { VaultSession } from '../../electron/core/vault/session';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
+import { CATEGORIES, CHANNELS, EVIDENCE, STATUSES, WORDS, pick, seedCatalog } from './_catalog-seed';
+import { type Samples, plainCopy, sample, samples } from './_catalog-reference';
 import { opensslSha256Ms, peakRss, ratio, time } from './_measure';
 
-const CHANNELS = 100_000;
-const EVIDENCE = 1_000_000;
-const SCREENSHOTS = 1_000;
-const WORDS = [
-  'jihad',
-  'khilafah',
-  'daulah',
-  'rekrutmen',
-  'propaganda',
-  'kajian',
-  'hijrah',
-  'media',
-  'berita',
-  'dakwah',
-  'ansor',
-  'tauhid',
-  'syam',
-  'nusantara',
-  'video',
-  'amaliyah',
-  "bai'at",
-  'mujahid',
-  'akhwat',
-  'ikhwan',
-];
-const STATUSES = ['active', 'reported', 'blocked', 'not-actioned', 'reappeared'];
-const CATEGORIES = ['terorisme', 'radikalisme', 'ujaran kebencian / SARA', 'hoaks', 'lainnya'];
+const SCREENSHOTS = Number(process.env.JEJAK_BENCH_SCREENSHOTS ?? 1_000);
 
-const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
-// Independent picks for attributes, so a word and a platform are not tied together by a common factor.
-const scatter = <T>(list: readonly T[], i: number, salt: number) =>
-  list[Math.floor(((Math.imul(i + salt, 2654435761) >>> 0) / 2 ** 32) * list.length)]!;
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
+/** p50 and p95 of the wall times, each with its ratio to the reference's same percentile; then of the CPU times. */
+const latency = (label: string, { wall, cpu }: Samples, reference: Samples | null, aim: string) =>
+  console.log(
+    `${label.padEnd(26)}p50 ${percentile(wall, 50).toFixed(1)} ms   p95 ${percentile(wall, 95).toFixed(1)} ms` +
+      (reference
+        ? `   (${ratio(percentile(wall, 50), percentile(reference.wall, 50))} / ${ratio(percentile(wall, 95), percentile(reference.wall, 95))} the plain copy)`
+        : '') +
+      `   ${aim}`.trimEnd() +
+      `   [CPU p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms]`,
+  );
 
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
 try {
   const passphrase = 'benchmark passphrase with several words';
   const kdf = calibrateKdf();
   const vaultDir = join(dir, 'vault');
-  const { session } = await createVault(vaultDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true });
-
-  const seedMs = await time(() => {
-    const db = session.db.raw;
-    const insertChannel =
-      db.prepare(`INSERT INTO channels (platform, kind, key, canonical_url, handle, title, category, status, first_seen, last_seen, notes, created_at, created_by, updated_at)
-      VALUES (?, 'channel', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)`);
-    db.transaction(() => {
-      for (let i = 0; i < CHANNELS; i++) {
-        const at = new Date(Date.UTC(2025, 0, 1) + i * 300_000).toISOString();
-        const title = `${pick(WORDS, i)} ${pick(WORDS, i * 7 + 3)} ${i}`;
-        insertChannel.run(
-          scatter(PLATFORMS, i, 1),
-          `bench:${i}`,
-          `https://t.me/bench_${i}`,
-          `bench_${i}`,
-          title,
-          scatter(CATEGORIES, i, 2),
-          scatter(STATUSES, i, 3),
-          at,
-          at,
-          `catatan ${pick(WORDS, i * 13)} nomor${i}`,
-          at,
-          at,
-        );
-      }
-      db.prepare(`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (?, ?, ?, 0, ?)`).run(
-        '0'.repeat(64),
-        '0'.repeat(64),
-        '0'.repeat(128),
-        new Date().toISOString(),
-      );
-      const insertEvidence =
-        db.prepare(`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, original_name, intake_at, taken_by, channel_id, notes)
-        VALUES (?, ?, '', 300000, 'image/png', ?, ?, 'bench', ?, ?)`);
-      for (let i = 0; i < EVIDENCE; i++) {
-        const at = new Date(Date.UTC(2025, 0, 1) + i * 30_000).toISOString();
-        insertEvidence.run(
-          '0'.repeat(64),
-          i.toString(16).padStart(64, '0'),
-          `shot-${i}.png`,
-          at,
-          (i % CHANNELS) + 1,
-          `bukti ${pick(WORDS, i * 11)} ${pick(WORDS, i * 5 + 1)} ref${i}`,
-        );
-      }
-    })();
-  });
-  console.log(`seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s`);
-  // Mistakes are excluded, never deleted: 1% of each, which every list, count and search leaves out.
-  session.db.raw
-    .exec(`INSERT INTO channel_exclusions SELECT id, created_at, 'bench', 'bench' FROM channels WHERE id % 100 = 0;
-    INSERT INTO evidence_exclusions SELECT id, intake_at, 'bench', 'bench' FROM evidence WHERE id % 100 = 0`);
-
-  const searchTimes: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const q =
-      i % 3 === 0
-        ? `${pick(WORDS, i)} ${pick(WORDS, i + 5)}`
-        : i % 3 === 1
-          ? `nomor${i * 397}`
-          : pick(WORDS, i).slice(0, 4);
-    const filter = i % 4 === 0 ? { platform: pick(PLATFORMS, i) } : {};
-    searchTimes.push(await time(() => search(session.db, q, filter, 50)));
-  }
-  const pageTimes: number[] = [];
-  const sorts = ['created', 'title', 'status', 'platform', 'lastSeen', 'category'] as const;
-  for (let i = 0; i < 120; i++) {
-    const filter = i % 3 === 0 ? { status: pick(STATUSES, i) } : i % 3 === 1 ? { category: pick(CATEGORIES, i) } : {};
-    pageTimes.push(
-      await time(() =>
-        listChannels(session.db, {
-          filter,
-          sort: pick([...sorts], i),
-          descending: i % 2 === 0,
-          offset: (i * 7919) % 90_000,
-          limit: 200,
-        }),
-      ),
-    );
-  }
-  const evidencePageTimes: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const filter = i % 2 === 0 ? { channelId: ((i * 7919) % CHANNELS) + 1 } : {};
-    evidencePageTimes.push(
-      await time(() =>
-        listEvidence(session.db, { filter, offset: i % 2 === 0 ? 0 : (i * 7919) % 900_000, limit: 200 }),
-      ),
-    );
-  }
-  const dashboardTimes: number[] = [];
-  for (let i = 0; i < 10; i++) dashboardTimes.push(await time(() => dashboardStats(session.db)));
-  session.close('bench');
-  // The baseline: the same KDF opening a vault with nothing in it, so the ratio is what the catalogue's size costs.
+  const seeding = (await createVault(vaultDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session;
+  const seedMs = await time(() => seedCatalog(seeding.db.raw));
+  seeding.close('bench');
+  console.log(
+    `seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s (1% of each excluded)`,
+  );
+  // The baseline: the same KDF opening a vault with nothing in it, so the difference is what the catalogue's size costs.
   const emptyDir = join(dir, 'empty');
   (await createVault(emptyDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session.close('bench');
   const emptyUnlock = await time(async () =>
@@ -158,32 +58,78 @@ try {
   );
   let firstPage = 0;
   let detailMs = 0;
-  // What tests/e2e/scale.spec.ts does in the window: unlock, the channel list's first page, one channel's page.
+  let session!: VaultSession;
+  // What tests/e2e/scale.spec.ts does in the window: unlock, the channel list's first page, one
+  // channel's page; then the pages and searches below, in the same session, as a person browses on.
   const unlockToFirstPage = await time(async () => {
-    const s = await unlockVault(vaultDir, { passphrase }, { actor: 'bench' });
-    const { rows } = listChannels(s.db, { filter: {}, sort: 'created', descending: true, offset: 0, limit: 200 });
+    session = await unlockVault(vaultDir, { passphrase }, { actor: 'bench' });
+    const { rows } = listChannels(session.db, { filter: {}, sort: 'created', descending: true, offset: 0, limit: 200 });
     firstPage = rows.length;
-    detailMs = await time(() => getChannel(s, rows[0]!.id));
-    s.close('bench');
+    detailMs = await time(() => getChannel(session, rows[0]!.id));
   });
 
-  console.log(
-    `search (200 queries)      p50 ${percentile(searchTimes, 50).toFixed(1)} ms   p95 ${percentile(searchTimes, 95).toFixed(1)} ms   aim p95 ≤ 50 ms`,
+  const queries = Array.from({ length: 200 }, (_, i) => ({
+    text:
+      i % 3 === 0
+        ? `${pick(WORDS, i)} ${pick(WORDS, i + 5)}`
+        : i % 3 === 1
+          ? `nomor${i * 397}`
+          : pick(WORDS, i).slice(0, 4),
+    filter: i % 4 === 0 ? { platform: pick(PLATFORMS, i) } : {},
+  }));
+  const searchTimes = samples();
+  for (const q of queries) sample(searchTimes, () => search(session.db, q.text, q.filter, 50));
+  const sorts = ['created', 'title', 'status', 'platform', 'lastSeen', 'category'] as const;
+  const pageTimes = samples();
+  for (let i = 0; i < 120; i++) {
+    const filter = i % 3 === 0 ? { status: pick(STATUSES, i) } : i % 3 === 1 ? { category: pick(CATEGORIES, i) } : {};
+    const page = {
+      filter,
+      sort: pick([...sorts], i),
+      descending: i % 2 === 0,
+      offset: (i * 7919) % 90_000,
+      limit: 200,
+    };
+    sample(pageTimes, () => listChannels(session.db, page));
+  }
+  const evidencePageTimes = samples();
+  for (let i = 0; i < 60; i++) {
+    const filter = i % 2 === 0 ? { channelId: ((i * 7919) % CHANNELS) + 1 } : {};
+    const offset = i % 2 === 0 ? 0 : (i * 7919) % (EVIDENCE * 0.9);
+    sample(evidencePageTimes, () => listEvidence(session.db, { filter, offset, limit: 200 }));
+  }
+  const dashboardTimes = samples();
+  for (let i = 0; i < 10; i++) sample(dashboardTimes, () => dashboardStats(session.db));
+  console.log(`pages and search measured (${load()}); copying the rows to a plain SQLite file for the reference…`);
+  const plain = plainCopy(session.db.raw, join(dir, 'plain.db'));
+  session.close('bench');
+  const plainPages = plain.page(120);
+  const plainSearch = plain.search(
+    queries.map((q) =>
+      withoutExcluded(
+        [ftsQuery(q.text)!, ...(q.filter.platform ? [facetToken('platform', q.filter.platform)] : [])].join(' AND '),
+      ),
+    ),
   );
-  console.log(
-    `channel page (200 rows)   p50 ${percentile(pageTimes, 50).toFixed(1)} ms   p95 ${percentile(pageTimes, 95).toFixed(1)} ms`,
-  );
-  console.log(
-    `evidence page (200 items) p50 ${percentile(evidencePageTimes, 50).toFixed(1)} ms   p95 ${percentile(evidencePageTimes, 95).toFixed(1)} ms`,
-  );
-  console.log(
-    `dashboard counts          p50 ${percentile(dashboardTimes, 50).toFixed(1)} ms   p95 ${percentile(dashboardTimes, 95).toFixed(1)} ms`,
-  );
-  console.log(
-    `unlock to channel page    ${unlockToFirstPage.toFixed(0)} ms (${firstPage} rows, then one channel's detail in ${detailMs.toFixed(1)} ms)   ${ratio(unlockToFirstPage, emptyUnlock)} unlocking an empty vault (${emptyUnlock.toFixed(0)} ms, scrypt N=${kdf.N})`,
-  );
+  plain.close();
 
-  // 1,000 distinct screenshot-like PNGs of about 300 KB: a UI frame over a noisy photo region.
+  latency('plain copy: 200 rows', plainPages, null, 'reference: rowid range of an unencrypted copy');
+  latency('plain copy: same MATCHes', plainSearch, null, 'reference: FTS5 of an unencrypted copy');
+  latency('search (200 queries)', searchTimes, plainSearch, 'aim p95 ≤ 10 ms');
+  latency('channel page (200 rows)', pageTimes, plainPages, 'aim p95 ≤ 20 ms');
+  latency('evidence page (200 items)', evidencePageTimes, plainPages, '');
+  latency('dashboard counts', dashboardTimes, null, '');
+  console.log(
+    `unlock to channel page    ${unlockToFirstPage.toFixed(0)} ms (${firstPage} rows, then one channel's detail in ${detailMs.toFixed(1)} ms): ` +
+      `${(unlockToFirstPage - emptyUnlock).toFixed(0)} ms beyond unlocking an empty vault (${emptyUnlock.toFixed(0)} ms, scrypt N=${kdf.N})   aim ≤ 300 ms   ${load()}`,
+  );
+  if (SCREENSHOTS > 0) await intakeBench(dir, passphrase, kdf);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** 1,000 distinct screenshot-like PNGs of about 300 KB (a UI frame over a noisy photo region), taken in twice. */
+async function intakeBench(dir: string, passphrase: string, kdf: ReturnType<typeof calibrateKdf>) {
   const shots = join(dir, 'shots');
   mkdirSync(shots);
   const files: string[] = [];
@@ -201,7 +147,6 @@ try {
     );
     files.push(file);
   }
-  const { statSync } = await import('node:fs');
   const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
   await opensslSha256Ms(files);
   const baseline = await opensslSha256Ms(files);
@@ -230,8 +175,6 @@ try {
     `intake with thumbnails    ${(SCREENSHOTS / (full.ms / 1000)).toFixed(0)} files/s (${full.ms.toFixed(0)} ms)   peak RSS ${full.peak} MiB`,
   );
   console.log(
-    `raw intake (hash, encrypt, store) ${rawRun.ms.toFixed(0)} ms   ${ratio(rawRun.ms, baseline)} openssl   aim ≤ 2.5×   peak RSS ${rawRun.peak} MiB`,
+    `raw intake (hash, encrypt, store) ${rawRun.ms.toFixed(0)} ms   ${ratio(rawRun.ms, baseline)} openssl   aim ≤ 2.5×   peak RSS ${rawRun.peak} MiB   ${load()}`,
   );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,9 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { extractFile, listPackage, statFile } from '@electron/asar';
+import { pathToFileURL } from 'node:url';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_KDF, PASSPHRASE } from '../fixtures/temp-constants';
 
 /**
  * The app bundle the installers wrap, built by electron-builder from electron-builder.config.ts
@@ -90,7 +103,9 @@ describe('the packaged app bundle', () => {
   it('holds no tests, sources, web harness, maps or build tooling of ours', () => {
     const ours = files.filter((f) => !f.startsWith('/node_modules/'));
     const outFiles = ours.filter((f) => f.startsWith('/out/') && !Object.hasOwn(statFile(asar, f.slice(1)), 'files'));
-    expect(new Set(outFiles.map((f) => f.split('/')[2]))).toEqual(new Set(['main', 'preload', 'renderer']));
+    expect(new Set(outFiles.map((f) => f.split('/')[2]))).toEqual(
+      new Set(['main', 'preload', 'renderer', 'cli', 'verifier']),
+    );
     for (const f of ours) {
       expect(f).not.toMatch(/^\/(tests|electron|renderer|scripts|docs|resources|bin|native|test-results)(\/|$)/);
       expect(f).not.toMatch(/\.(ts|tsx|map)$|\.test\.|\.spec\./);
@@ -117,17 +132,24 @@ describe('the packaged app bundle', () => {
       expect(files, name).not.toContain(`/node_modules/${name}`);
   });
 
-  it('resolves every package the main bundle imports at run time', () => {
-    const main = extractFile(asar, 'out/main/index.js').toString('utf8');
+  it('resolves every package the main bundle and the command line import at run time', () => {
+    const bundles = files.filter((f) => /^\/out\/(main|cli)\/[^/]+\.js$/.test(f));
+    expect(bundles).toContain('/out/cli/jejak.js');
     const bare = new Set(
-      [...main.matchAll(/(?:from |import\(|require\()["']([^"'./][^"']*)["']/g)]
-        .map((m) => m[1]!)
-        .filter((s) => !s.startsWith('node:') && s !== 'electron'),
+      bundles.flatMap((file) =>
+        [
+          ...extractFile(asar, file.slice(1))
+            .toString('utf8')
+            .matchAll(/(?:from |import\(|require\()["']([^"'./][^"']*)["']/g),
+        ]
+          .map((m) => m[1]!)
+          .filter((s) => !s.startsWith('node:') && s !== 'electron'),
+      ),
     );
-    expect(bare.size).toBeGreaterThan(3);
+    for (const used of ['better-sqlite3-multiple-ciphers', 'sharp', 'pdfkit', 'zod']) expect(bare).toContain(used);
     for (const spec of bare) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-      expect(files, `main imports ${spec}`).toContain(`/node_modules/${name}/package.json`);
+      expect(files, `a bundle imports ${spec}`).toContain(`/node_modules/${name}/package.json`);
     }
     // Renderer-only packages are bundled into out/renderer and not shipped twice.
     expect(files).not.toContain('/node_modules/react-dom');
@@ -157,5 +179,53 @@ describe('the packaged app bundle', () => {
     );
     expect(JSON.parse(readFileSync(join(resources, 'policy.example.json'), 'utf8'))).toHaveProperty('unitName');
     expect(relative(resources, join(resources, 'fonts'))).toBe('fonts');
+  });
+});
+
+describe('the `jejak` command line of the installed app', () => {
+  it('ships launchers that start the app binary as the command line, which main recognises', () => {
+    const sh = join(resources, 'bin', 'jejak');
+    expect(statSync(sh).mode & 0o111).not.toBe(0);
+    expect(readFileSync(sh, 'utf8')).toMatch(/exec "\$here\/\.\.\/\.\.\/jejak" .*--jejak-cli -- "\$@"/);
+    expect(readFileSync(join(resources, 'bin', 'jejak.cmd'), 'utf8')).toMatch(
+      /\.\.\\\.\.\\Jejak\.exe" --jejak-cli -- %\*/,
+    );
+    const main = extractFile(asar, 'out/main/index.js').toString('utf8');
+    expect(main).toContain('"--jejak-cli"');
+    expect(main).toMatch(/"out",\s*"cli",\s*"jejak\.js"/);
+  });
+
+  it('runs from what the package holds alone: its bundle, its node_modules, its resources', () => {
+    // Node cannot read an asar: the archive is unpacked into a folder with no node_modules above it.
+    const app = join(work, 'extracted');
+    extractAll(asar, app);
+    cpSync(`${asar}.unpacked`, app, { recursive: true });
+    const dir = join(work, 'cli-run');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify({ kdf: FAST_KDF, allowAnonymousVault: true }));
+    // What cli-mode.ts does in the app: main(args, the installed resources and database module).
+    const driver = `const { main } = await import(${JSON.stringify(pathToFileURL(join(app, 'out', 'cli', 'jejak.js')).href)});
+      process.exitCode = await main(process.argv.slice(1), ${JSON.stringify({ resourcesDir: resources, nativeBinding: join(resources, 'native', 'better_sqlite3.node') })});`;
+    const jejak = (...args: string[]) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', driver, '--', '--vault', join(dir, 'vault'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          JEJAK_POLICY: join(dir, 'policy.json'),
+          JEJAK_PASSPHRASE: PASSPHRASE,
+          JEJAK_DATA_DIR: dir,
+          JEJAK_LANG: 'en',
+        },
+      });
+    const help = jejak('--help');
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toContain('case export REF');
+    expect(jejak('init').status).toBe(0);
+    expect(jejak('channel', 'add', 'https://t.me/packaged_cli').status).toBe(0);
+    expect(jejak('channel', 'list').stdout).toContain('packaged_cli');
+    const page = jejak('verifier', '--out', join(dir, 'verify.html'));
+    expect(page.stderr).toBe('');
+    expect(readFileSync(join(dir, 'verify.html'))).toEqual(readFileSync(join('out', 'verifier', 'verify.html')));
   });
 });

@@ -1,4 +1,3 @@
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { JejakError } from '../errors';
 import { isAgeRecipient } from './age-recipient';
 
@@ -12,12 +11,13 @@ export { isAgeRecipient };
 
 const AGE_IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 
-export function newAgeIdentity(): Promise<string> {
-  return generateX25519Identity();
+// age-encryption is loaded when a key is made or read, not by every command that opens a vault.
+export async function newAgeIdentity(): Promise<string> {
+  return (await import('age-encryption')).generateX25519Identity();
 }
 
-export function recipientOf(identity: string): Promise<string> {
-  return identityToRecipient(identity);
+export async function recipientOf(identity: string): Promise<string> {
+  return (await import('age-encryption')).identityToRecipient(identity);
 }
 
 export function checkRecipients(recipients: readonly string[]): string[] {

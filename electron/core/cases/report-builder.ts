@@ -2,7 +2,7 @@ import type { ChannelDetail } from '../catalog/channel-types';
 import { getChannel } from '../catalog/channels';
 import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
-import { extensionFor, type MediaType } from '../evidence/media';
+import { extensionFor, type MediaType } from '../evidence/media/sniff';
 import { type Identity, isOsAccount } from '../identity/identity';
 import type { ReportData, ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';

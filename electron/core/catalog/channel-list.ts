@@ -21,8 +21,8 @@ export interface ChannelFilter {
 
 export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
 
-// Each sort ends with the columns of the index that serves it, so SQLite walks the index instead
-// of sorting 100,000 rows (status, platform and category indexes are (column, created_at)).
+// Each sort ends with the columns of the index that serves it (0010-page-indexes: the excluded flag,
+// a filtered column, then these), so SQLite walks the index instead of sorting 100,000 rows.
 const SORT_COLUMNS: Record<ChannelSort, string[]> = {
   created: ['c.created_at'],
   title: ['c.title COLLATE NOCASE'],
@@ -58,8 +58,10 @@ export function listChannels(
   const direction = opts.descending ? 'DESC' : 'ASC';
   const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
   const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
+  // The page's ids first, from the index alone: the rows the offset skips are index steps, never
+  // row reads; only the page's own rows are read, with their exclusion and evidence count.
   const rows = db.all<ChannelRow>(
-    sql`${SELECT_CHANNEL} WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+    sql`${SELECT_CHANNEL} WHERE c.id IN (SELECT c.id FROM channels c WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) ORDER BY ${order}`,
   );
   return { total, rows: rows.map(toSummary) };
 }

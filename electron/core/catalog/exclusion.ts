@@ -50,22 +50,20 @@ export function exclusionJoin(kind: ExcludableKind, alias: string): { columns: S
   };
 }
 
-const excludedIds = (kind: ExcludableKind) => raw(`SELECT ${EXCLUSIONS[kind][1]} FROM ${EXCLUSIONS[kind][0]}`);
-
 /**
- * The WHERE term of a view for a table aliased `alias`: the row's id against the few excluded ids
- * (read once per query). The id is in every index, so a list walking an index past thousands of
- * rows never reads those rows; "only" looks the few up by id.
+ * The WHERE term of a view for a table aliased `alias`: the row's `excluded` flag, which triggers
+ * keep equal to its exclusion row (0010-page-indexes). The flag leads every list index, so a list
+ * walks only the shown rows' entries and never checks an id against the excluded ones.
  */
 export function exclusionTerm(kind: ExcludableKind, alias: string, view: ExclusionView = 'hide'): SqlQuery {
   if (view === 'all') return sql`1`;
-  return sql`${raw(alias)}.id ${raw(view === 'hide' ? 'NOT IN' : 'IN')} (${excludedIds(kind)})`;
+  return sql`${raw(alias)}.excluded = ${raw(view === 'hide' ? '0' : '1')}`;
 }
 
 /**
- * count(*) of the rows of `from` (the table aliased `alias`) matching `where` that a view shows.
- * Hiding counts all matching rows minus the excluded ones: with no per-row term SQLite counts from
- * an index alone (from its pages when nothing filters), and the excluded few by id.
+ * count(*) of the rows of `from` (the table aliased `alias`) matching `where` that a view shows,
+ * counted in an index that leads with the flag. With no filter at all, all rows (counted from the
+ * table's pages, no row read) minus the few rows of the exclusion table.
  */
 export function countShown(
   db: Db,
@@ -81,12 +79,9 @@ export function countShown(
       sql`SELECT count(*) AS n ${from}${terms.length > 0 ? sql` WHERE ${join(terms, ' AND ')}` : sql``}`,
     )!.n;
   };
-  const excluded = () =>
-    where.text === '1'
-      ? db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n
-      : count(exclusionTerm(kind, alias, 'only'));
-  if (view === 'all') return count(null);
-  return view === 'only' ? excluded() : count(null) - excluded();
+  if (view === 'hide' && where.text === '1')
+    return count(null) - db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n;
+  return count(view === 'all' ? null : exclusionTerm(kind, alias, view));
 }
 
 /** References of the draft cases that hold the item (a draft is where an item can still be taken out). */

@@ -29,18 +29,13 @@ function mondayOf(date: Date): Date {
 
 /**
  * Counts per value of `key` over the channels that are not excluded and match `where`, largest
- * first: all of them (from an index alone) minus the excluded ones, as countShown does.
+ * first: each from an index that leads with the excluded flag (0010-page-indexes), never a row.
  */
 function groupShown(db: Db, key: string, where: SqlQuery = sql`1`): Array<{ key: string; count: number }> {
-  const group = (term: SqlQuery) =>
-    db.all<{ key: string; count: number }>(
-      sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${term} GROUP BY 1`,
-    );
-  const counts = new Map(group(sql`1`).map((r) => [r.key, r.count]));
-  for (const r of group(exclusionTerm('channel', 'c', 'only'))) counts.set(r.key, counts.get(r.key)! - r.count);
-  return [...counts]
-    .filter(([, count]) => count > 0)
-    .map(([k, count]) => ({ key: k, count }))
+  return db
+    .all<{ key: string; count: number }>(
+      sql`SELECT ${raw(key)} AS key, count(*) AS count FROM channels c WHERE ${where} AND ${exclusionTerm('channel', 'c')} GROUP BY 1`,
+    )
     .sort((a, b) => b.count - a.count);
 }
 

@@ -15,7 +15,7 @@ import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
-import { parseStoredProblems } from './media';
+import { parseStoredProblems } from './media/problems';
 
 export interface EvidenceSummary {
   id: number;
@@ -187,8 +187,10 @@ export function listEvidence(
     opts.filter.excluded,
   );
   const shown = exclusionTerm('evidence', 'e', opts.filter.excluded);
+  // The page's ids first, from an index alone (see listChannels); then only the page's rows are read.
+  const pageIds = sql`SELECT e.id ${opts.filter.platform ? from : sql`FROM evidence e`} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`;
   const rows = db.all<EvidenceRow>(
-    sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+    sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE e.id IN (${pageIds}) ORDER BY e.intake_at DESC, e.id DESC`,
   );
   return { total, rows: rows.map(toSummary) };
 }

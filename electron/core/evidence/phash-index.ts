@@ -1,6 +1,6 @@
 import { sql } from '../db/sql';
 import type { VaultSession } from '../vault/session';
-import { NEAR_DUPLICATE_DISTANCE } from './media';
+import { NEAR_DUPLICATE_DISTANCE } from './media/phash';
 
 /**
  * Perceptual hashes of every image in the vault, held as two 32-bit halves so a near-duplicate

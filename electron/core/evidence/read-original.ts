@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { sql } from '../db/sql';
 import type { VaultSession } from '../vault/session';
 import { missingEvidence } from './evidence-repo';
-import { extensionFor, isRenderableImage, type MediaType } from './media';
+import { extensionFor, isRenderableImage, type MediaType } from './media/sniff';
 
 /** What reading an original needs from its catalogue row. */
 function originalRow(session: VaultSession, id: number) {

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { newAgeIdentity, recipientOf } from '../age/age-keys';
 import { JejakError } from '../errors';
-import { fingerprintOf, keySigner, type Signer } from '../packages';
+import { fingerprintOf, keySigner, type Signer } from '../packages/signer';
 
 /**
  * What identity needs of an open vault: its database, its audit log and who acts. A vault's

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { JejakError } from '../errors';
-import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media';
+import { SNIFF_BYTES, isRenderableImage, sniffMediaType } from '../evidence/media/sniff';
 import { judge, type RosterEntry, readPackageEntry, verifyPackage } from '../packages';
 import type { OperationOptions, VerifyResult } from '../packages';
 import { payloadList } from './package-view';

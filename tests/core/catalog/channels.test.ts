@@ -163,14 +163,14 @@ describe('channels', () => {
         .all()
         .map((r) => (r as { detail: string }).detail)
         .join(' | ');
-    expect(plan('SELECT * FROM channels c ORDER BY c.title COLLATE NOCASE LIMIT 200 OFFSET 1000')).toMatch(
-      /USING INDEX channels_title/,
-    );
-    expect(plan("SELECT * FROM channels c WHERE c.status = 'active' ORDER BY c.created_at LIMIT 200")).toMatch(
-      /USING INDEX channels_status/,
-    );
-    expect(plan('SELECT * FROM evidence e WHERE e.channel_id = 5 ORDER BY e.intake_at')).toMatch(
-      /USING INDEX evidence_channel/,
+    expect(
+      plan('SELECT * FROM channels c WHERE c.excluded = 0 ORDER BY c.title COLLATE NOCASE LIMIT 200 OFFSET 1000'),
+    ).toMatch(/USING INDEX channels_by_title/);
+    expect(
+      plan("SELECT * FROM channels c WHERE c.excluded = 0 AND c.status = 'active' ORDER BY c.created_at LIMIT 200"),
+    ).toMatch(/USING INDEX channels_by_status/);
+    expect(plan('SELECT * FROM evidence e WHERE e.channel_id = 5 AND e.excluded = 0 ORDER BY e.intake_at')).toMatch(
+      /USING INDEX evidence_by_channel/,
     );
     session.close('test');
   });

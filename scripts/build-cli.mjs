@@ -1,0 +1,42 @@
+// Bundles the `jejak` command line (electron/cli.ts) into out/cli/, so it starts without compiling
+// TypeScript: bin/jejak.js in the checkout and the installed app's launcher (electron/main/cli-mode.ts)
+// both load out/cli/jejak.js. Every command is found through the imports of electron/cli.ts; each
+// command module the lists load with import() (electron/cli/command.ts) becomes a chunk of its own,
+// so a command loads only its own code. Packages stay in node_modules (the app ships its production
+// dependencies), which also keeps native modules (database, sharp) and packages that read their own
+// files (pdfkit's fonts, tesseract's worker) where they expect to be.
+// Run by `npm run build`, and before the tests (tests/fixtures/cli-bundle.ts) so they never run a stale bundle.
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+
+export const CLI_OUT_DIR = 'out/cli';
+
+export async function buildCli(outDir = CLI_OUT_DIR) {
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    entryPoints: { jejak: 'electron/cli.ts' },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    // Beside the entry: resources/ and out/verifier/ are found two folders up from each file.
+    chunkNames: '[name]-[hash]',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return resolve(outDir, 'jejak.js');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/build-cli.mjs')) {
+  buildCli().then(
+    (entry) => console.log(`jejak CLI bundle: ${entry}`),
+    (e) => {
+      console.error(`build-cli: ${e.message}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../fixtures/cli';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+/** Runs with these packages made unloadable (tests/fixtures/refuse-packages.mjs). */
+const without = (packages: string[]) => ({
+  NODE_OPTIONS: `--import=${pathToFileURL(resolve('tests/fixtures/refuse-packages.mjs')).href}`,
+  JEJAK_TEST_REFUSE: packages.join(','),
+});
+// The heavy ones: PDF, images, EXIF, OCR, JSON Schema, age, time-stamp tokens.
+const HEAVY = ['pdfkit', 'sharp', 'exifr', 'tesseract.js', 'ajv', 'age-encryption', '@peculiar/asn1-tsp'];
+
+describe('jejak start-up', () => {
+  it('prints help and its version without loading a single package', () => {
+    const ws = cliWorkspace();
+    const everyPackage = without(Object.keys(pkg.dependencies));
+    const help = ws.run(['--help'], everyPackage);
+    expect(help.stderr).toBe('');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('case export REF');
+    expect(ws.run(['case', 'export', '--help'], everyPackage).code).toBe(0);
+    const version = ws.run(['--version'], everyPackage);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('lists channels and the vault status without the PDF, image, OCR, schema and age code', () => {
+    const ws = cliWorkspace();
+    expect(ws.run(['init']).code).toBe(0);
+    expect(ws.run(['channel', 'add', 'https://t.me/startup_light']).code).toBe(0);
+    const list = ws.run(['channel', 'list'], without(HEAVY));
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toContain('startup_light');
+    expect(ws.run(['status'], without(HEAVY)).code).toBe(0);
+    // The refusal bites: the same command without the database module fails, naming it.
+    const noDatabase = ws.run(['channel', 'list'], without(['better-sqlite3-multiple-ciphers']));
+    expect(noDatabase.code).not.toBe(0);
+    expect(noDatabase.stderr).toContain('refused to load the package better-sqlite3-multiple-ciphers');
+  });
+});
