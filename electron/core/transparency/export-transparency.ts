@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { Language } from '../../../renderer/i18n/catalogs';
 import { sql } from '../db/sql';
@@ -73,7 +73,7 @@ export async function exportTransparency(
           renderTransparencyPdf(report, {
             language: opts.language,
             unit: policy.unitName ?? getIdentity(session).unit,
-            fontsDir: `${opts.resourcesDir}/fonts`,
+            fontsDir: join(opts.resourcesDir, 'fonts'),
             generatedAt: now,
           }),
         );

@@ -74,7 +74,12 @@ function count(items: readonly ItemRow[]): Counts {
 
 function groups<K extends string>(items: readonly ItemRow[], key: (i: ItemRow) => K): Map<K, ItemRow[]> {
   const out = new Map<K, ItemRow[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
   return out;
 }
 
