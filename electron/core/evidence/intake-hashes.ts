@@ -21,7 +21,11 @@ async function md5Of(input: Buffer | string): Promise<string> {
  * lists have nothing else) and PDQ, Meta's perceptual hash. A picture that does not decode gets
  * no PDQ (its problem is reported by the image analysis).
  */
-export async function intakeHashes(input: Buffer | string, mediaType: MediaType, analyse: boolean): Promise<IntakeHashes> {
+export async function intakeHashes(
+  input: Buffer | string,
+  mediaType: MediaType,
+  analyse: boolean,
+): Promise<IntakeHashes> {
   const [md5, pdq] = await Promise.all([
     md5Of(input),
     analyse && isRenderableImage(mediaType) ? pdqOfImage(input).catch(() => null) : null,

@@ -28,7 +28,10 @@ function bad(where: string, message: string): JejakError {
 
 /** A hash as lists write it (any case, optional `pdq:`/`sha256:` prefix), checked for its length. */
 function hashValue(kind: HashKind, raw: string, where: string): string {
-  const value = raw.trim().toLowerCase().replace(/^(sha256|md5|pdq):/, '');
+  const value = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^(sha256|md5|pdq):/, '');
   if (!new RegExp(`^[0-9a-f]{${HEX_LENGTH[kind]}}$`).test(value))
     throw bad(where, `"${raw.slice(0, 80)}" is not a ${kind} hash (${HEX_LENGTH[kind]} hex digits)`);
   return value;
@@ -38,8 +41,7 @@ function fromCsv(text: string): ParsedHashList {
   const rows = parseCsv(text);
   const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
   const columns = HASH_KINDS.map((kind) => ({ kind, at: header.indexOf(kind) })).filter((c) => c.at >= 0);
-  if (columns.length === 0)
-    throw bad('line 1', 'the header names no sha256, md5 or pdq column');
+  if (columns.length === 0) throw bad('line 1', 'the header names no sha256, md5 or pdq column');
   const labelAt = header.findIndex((h) => LABEL_COLUMNS.includes(h));
   const entries: HashEntry[] = [];
   rows.forEach((row, i) => {

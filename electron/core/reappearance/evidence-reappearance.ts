@@ -58,7 +58,8 @@ export function flagReappearedEvidence(
     if (!matchable(earlier) || earlier.evidence_id === evidenceId) continue;
     const apart = pdqDistance(added.pdq!, earlier.pdq!);
     const key = `${earlier.case_id} ${earlier.item_id}`;
-    if (apart <= distance && apart < (closest.get(key)?.distance ?? Infinity)) closest.set(key, { earlier, distance: apart });
+    if (apart <= distance && apart < (closest.get(key)?.distance ?? Infinity))
+      closest.set(key, { earlier, distance: apart });
   }
   for (const { earlier, distance: apart } of closest.values()) flag(earlier, 'near-duplicate', apart);
 }
