@@ -33,16 +33,16 @@ export async function jobsRun(ctx: CliContext): Promise<number> {
     });
     process.stderr.write(`${line}\n`);
   };
-  const result = await withVault(ctx, async (s) => {
+  const { ran, queue } = await withVault(ctx, async (s) => {
     try {
       const ran = await drainJobs(s, { ocr, pdqDistance: nearDuplicateDistance(cliPolicy()), onProgress: progress });
-      return { ...ran, ...queueStatus(s.db) };
+      return { ran, queue: queueStatus(s.db) };
     } finally {
       await ocr.close();
     }
   });
-  ctx.out.data({ ran: result.done, failedNow: result.failed, pending: result.pending, failed: result.failed }, () =>
-    ctx.text.t('cli.jobs.ran', { done: result.done, failed: result.failed, pending: result.pending }),
+  ctx.out.data({ done: ran.done, failed: ran.failed, queue }, () =>
+    ctx.text.t('cli.jobs.ran', { done: ran.done, failed: ran.failed, pending: queue.pending }),
   );
-  return result.failed > 0 ? EXIT.checkFailed : EXIT.ok;
+  return ran.failed > 0 ? EXIT.checkFailed : EXIT.ok;
 }
