@@ -1,21 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { textPng } from '../fixtures/catalog';
 import { cliWorkspace } from '../fixtures/cli';
 
 const GUARD = resolve('tests/fixtures/no-network-guard.cjs');
-// DejaVu Sans has Arabic glyphs (Debian: fonts-dejavu-core, installed by .ci/run where missing)
-const FONT = 'DejaVu Sans';
-
-/** A screenshot-like PNG with one line of text, drawn by librsvg through sharp. */
-function textPng(text: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="220"><rect width="100%" height="100%" fill="#fff"/>
-    <rect width="100%" height="40" fill="#3a7bd5"/><text x="40" y="130" font-family="${FONT}" font-size="44" fill="#111">${text}</text></svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
 describe('text inside screenshots, read offline', () => {
   it('finds Indonesian and Arabic words printed in pictures after `jobs run`, with no connection attempted', async () => {
     const ws = cliWorkspace();
