@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { isRenderableImage, type MediaType } from './media';
 import { pdqOfImage, type PdqDihedralResult } from './media/pdq';
 
 export interface IntakeHashes {
-  md5: string;
+  /** null for a file too large to be read into memory: the background queue hashes it (one pass at intake) */
+  md5: string | null;
   /** PDQ with its quality and the eight dihedral hashes, for a picture that decodes */
   pdq: PdqDihedralResult | null;
-}
-
-async function md5Of(input: Buffer | string): Promise<string> {
-  const hash = createHash('md5');
-  if (typeof input !== 'string') return hash.update(input).digest('hex');
-  for await (const chunk of createReadStream(input, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /**
@@ -26,9 +19,7 @@ export async function intakeHashes(
   mediaType: MediaType,
   analyse: boolean,
 ): Promise<IntakeHashes> {
-  const [md5, pdq] = await Promise.all([
-    md5Of(input),
-    analyse && isRenderableImage(mediaType) ? pdqOfImage(input).catch(() => null) : null,
-  ]);
+  const md5 = typeof input === 'string' ? null : createHash('md5').update(input).digest('hex');
+  const pdq = analyse && isRenderableImage(mediaType) ? await pdqOfImage(input).catch(() => null) : null;
   return { md5, pdq };
 }

@@ -236,6 +236,7 @@ async function intake(
     flagReappearedEvidence(session, evidenceId, false, distance);
     hashListMatches = flagHashListMatches(session, evidenceId, distance, hashes.pdq?.dihedral);
     if (isRenderableImage(mediaType) && opts.analyze !== false) enqueueJobs(session.db, evidenceId, ['ocr']);
+    if (hashes.md5 === null) enqueueJobs(session.db, evidenceId, ['hashes']);
     session.audit({
       action: 'evidence.added',
       subject: { type: 'evidence', id: String(evidenceId) },

@@ -38,9 +38,17 @@ async function ocrJob(ctx: JobContext, id: number): Promise<Finish> {
 /** MD5 and PDQ of an item taken in before they were recorded at intake. */
 async function hashesJob(ctx: JobContext, id: number): Promise<Finish> {
   const { session } = ctx;
-  const { bytes, mediaType } = await originalBytes(session, id);
-  const md5 = createHash('md5').update(bytes).digest('hex');
-  const pdq = isRenderableImage(mediaType) ? await pdqOfImage(bytes).catch(() => null) : null;
+  // Streamed: a video of gigabytes is hashed chunk by chunk; only a picture is held whole, to decode.
+  const original = openOriginal(session, id);
+  const picture = isRenderableImage(original.mediaType);
+  const hash = createHash('md5');
+  const chunks: Buffer[] = [];
+  for await (const chunk of original.chunks) {
+    hash.update(chunk);
+    if (picture) chunks.push(chunk);
+  }
+  const md5 = hash.digest('hex');
+  const pdq = picture ? await pdqOfImage(Buffer.concat(chunks)).catch(() => null) : null;
   return () => {
     const db = session.db;
     db.run(sql`UPDATE evidence SET md5 = coalesce(md5, ${md5}) WHERE id = ${id}`);
