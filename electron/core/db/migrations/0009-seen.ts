@@ -21,6 +21,7 @@ const EVIDENCE_ROW = `
  *   the evidence row).
  * - hash_lists / hash_list_entries / hash_list_matches: imported lists of known material and the
  *   items that match an entry (exact SHA-256 or MD5; PDQ with its distance).
+ * - indexes to find the other cases a channel or item is in ("seen before").
  */
 export const seen: Migration = {
   version: 9,
@@ -101,5 +102,9 @@ export const seen: Migration = {
       UNIQUE (evidence_id, entry_id)
     ) STRICT;
     CREATE INDEX hash_list_matches_list ON hash_list_matches(list_id, evidence_id);
+
+    -- "seen before": the other cases a channel or an evidence item is in (core/cases/seen-before.ts)
+    CREATE INDEX case_channels_channel ON case_channels(channel_id);
+    CREATE INDEX case_evidence_evidence ON case_evidence(evidence_id);
   `,
 };
