@@ -20,6 +20,7 @@ export interface ParsedHashList {
 }
 
 const HEX_LENGTH: Record<HashKind, number> = { sha256: 64, md5: 32, pdq: 64 };
+const HEX: Record<HashKind, RegExp> = { sha256: /^[0-9a-f]{64}$/, md5: /^[0-9a-f]{32}$/, pdq: /^[0-9a-f]{64}$/ };
 const LABEL_COLUMNS = ['label', 'name', 'description', 'note', 'notes'];
 
 function bad(where: string, message: string): JejakError {
@@ -32,7 +33,7 @@ function hashValue(kind: HashKind, raw: string, where: string): string {
     .trim()
     .toLowerCase()
     .replace(/^(sha256|md5|pdq):/, '');
-  if (!new RegExp(`^[0-9a-f]{${HEX_LENGTH[kind]}}$`).test(value))
+  if (!HEX[kind].test(value))
     throw bad(where, `"${raw.slice(0, 80)}" is not a ${kind} hash (${HEX_LENGTH[kind]} hex digits)`);
   return value;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getEvidence } from '../../../electron/core/evidence/evidence-repo';
+import { addOrFindChannel, getChannel } from '../../../electron/core/catalog/channels';
+import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
+import { getEvidence, listEvidence } from '../../../electron/core/evidence/evidence-repo';
 import { intakeBytes, intakeFile } from '../../../electron/core/evidence/intake';
 import { pdqOfImage } from '../../../electron/core/evidence/media/pdq';
 import { hashLists, importHashList } from '../../../electron/core/hashlists/hash-lists';
@@ -85,6 +87,21 @@ describe('hash lists', () => {
       expect.objectContaining({ code: 'DUPLICATE' }),
     );
     expect(hashLists(session).map((l) => l.entries)).toEqual([1]);
+    session.close('test');
+  });
+
+  it('shows matches on the channel, the dashboard and as an evidence filter', async () => {
+    const { session } = await newVault();
+    const channelId = addOrFindChannel(session, POLICY, { url: 'https://t.me/judi_slot88' }).id;
+    const png = await screenshotPng(21);
+    const flagged = await intakeBytes(session, POLICY, png, { originalName: 'f.png', channelId });
+    await intakeBytes(session, POLICY, await screenshotPng(22), { originalName: 'g.png', channelId });
+    importHashList(session, `sha256\n${hex('sha256', png)}\n`, { name: 'Judi' }, 31);
+    expect(getChannel(session, channelId).hashListItems).toBe(1);
+    expect(dashboardStats(session.db).hashListItems).toBe(1);
+    const only = listEvidence(session.db, { filter: { onHashList: true }, offset: 0, limit: 10 });
+    expect(only.rows.map((r) => [r.id, r.onHashList])).toEqual([[flagged.evidenceId, true]]);
+    expect(listEvidence(session.db, { filter: {}, offset: 0, limit: 10 }).total).toBe(2);
     session.close('test');
   });
 });
