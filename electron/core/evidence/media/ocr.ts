@@ -9,9 +9,14 @@ export const OCR_LANGUAGES = ['ind', 'eng', 'ara'] as const;
 
 const require = createRequire(import.meta.url);
 
+/** A file of the OCR packages: in the installed app, the copy unpacked beside app.asar (electron-builder.config.ts). */
+function unpacked(spec: string): string {
+  return require.resolve(spec).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 /** The gzip'd LSTM model of a language, as its @tesseract.js-data package ships it. */
 export function trainedDataFile(lang: (typeof OCR_LANGUAGES)[number]): string {
-  const pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+  const pkg = dirname(unpacked(`@tesseract.js-data/${lang}/package.json`));
   return join(pkg, '4.0.0_best_int', `${lang}.traineddata.gz`);
 }
 
@@ -25,8 +30,8 @@ export function ocrWorkerOptions(langPath: string): Partial<WorkerOptions> {
     langPath,
     cacheMethod: 'none',
     gzip: true,
-    workerPath: require.resolve('tesseract.js/src/worker-script/node/index.js'),
-    corePath: dirname(require.resolve('tesseract.js-core/package.json')),
+    workerPath: unpacked('tesseract.js/src/worker-script/node/index.js'),
+    corePath: dirname(unpacked('tesseract.js-core/package.json')),
     workerBlobURL: false,
     logger: () => undefined,
     errorHandler: () => undefined,
