@@ -6,6 +6,8 @@ import { OCR_LANGUAGES, type OcrEngine } from './media/ocr';
 
 /** Larger pictures are shrunk before OCR: the text stays legible and the engine's memory bounded. */
 const OCR_MAX_SIDE = 4000;
+/** What is kept of the text read in one picture: the notice schema's bound (recognisedText maxLength). */
+const MAX_TEXT = 100_000;
 
 export interface RecognisedText {
   text: string;
@@ -26,7 +28,7 @@ export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promi
 /** Stores (or replaces) what OCR read; the search index follows through its triggers. */
 export function storeRecognisedText(db: Db, evidenceId: number, text: string): void {
   db.run(sql`INSERT INTO evidence_text (evidence_id, text, languages, recognised_at)
-    VALUES (${evidenceId}, ${text}, ${OCR_LANGUAGES.join('+')}, ${new Date().toISOString()})
+    VALUES (${evidenceId}, ${text.slice(0, MAX_TEXT)}, ${OCR_LANGUAGES.join('+')}, ${new Date().toISOString()})
     ON CONFLICT (evidence_id) DO UPDATE SET text = excluded.text, languages = excluded.languages, recognised_at = excluded.recognised_at`);
 }
 
