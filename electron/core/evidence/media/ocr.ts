@@ -56,7 +56,10 @@ export class OcrEngine {
 
   /** The text of a PNG, JPEG, WebP or GIF (first frame), trimmed; '' when there is none. */
   async recognise(image: Buffer): Promise<string> {
-    this.worker ??= this.start();
+    this.worker ??= this.start().catch((e: unknown) => {
+      this.worker = null; // the next picture tries again
+      throw e;
+    });
     const { data } = await (await this.worker).recognize(image);
     return data.text.replace(/[ \t]+\n/g, '\n').trim();
   }
@@ -65,7 +68,9 @@ export class OcrEngine {
     const worker = this.worker;
     this.worker = null;
     try {
-      if (worker) await (await worker).terminate();
+      // an engine that never started has nothing to end (its failure was the job's)
+      const started = await worker?.catch(() => null);
+      if (started) await started.terminate();
     } finally {
       if (this.langPath) rmSync(this.langPath, { recursive: true, force: true });
       this.langPath = null;
