@@ -88,8 +88,17 @@ const config: Configuration = {
     '!**/node_modules/better-sqlite3-multiple-ciphers/binding.gyp',
     ...RENDERER_ONLY.map((name) => `!**/node_modules/${name}/**`),
   ],
-  // Native code must be a real file to be loaded: sharp's addon and the libvips it links.
-  asarUnpack: ['**/*.node', '**/node_modules/sharp/**', '**/node_modules/@img/**'],
+  // Native code must be a real file to be loaded: sharp's addon and the libvips it links. So must
+  // the OCR engine's worker script, its WebAssembly core and the trained data (a worker thread
+  // reads them outside Electron's asar support; core/evidence/media/ocr.ts points there).
+  asarUnpack: [
+    '**/*.node',
+    '**/node_modules/sharp/**',
+    '**/node_modules/@img/**',
+    '**/node_modules/tesseract.js/**',
+    '**/node_modules/tesseract.js-core/**',
+    '**/node_modules/@tesseract.js-data/**',
+  ],
   extraResources: [
     { from: nativeDir, to: 'native', filter: ['better_sqlite3.node'] },
     { from: 'resources/fonts', to: 'fonts' },

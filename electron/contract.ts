@@ -56,7 +56,10 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 
 /** Pushed from the core to the window: a lock (idle, suspend, command) or progress of a long job. */
 export type AppEvent =
-  { type: 'locked'; reason: string } | { type: 'progress'; jobId: string; done: number; total: number; label?: string };
+  | { type: 'locked'; reason: string }
+  | { type: 'progress'; jobId: string; done: number; total: number; label?: string }
+  /** the background queue (OCR, hashes): how much is left, and whether it runs or is paused */
+  | { type: 'background'; pending: number; done: number; failed: number; paused: boolean; running: boolean };
 
 export const channels = Object.keys(contract) as Channel[];
 

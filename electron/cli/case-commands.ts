@@ -126,11 +126,20 @@ export async function caseAdd(ctx: CliContext): Promise<number> {
     return getCase(s, id);
   });
   ctx.out.data(kase, () =>
-    ctx.text.t('cli.case.items', {
-      reference: kase.reference,
-      channels: kase.channelIds.length,
-      evidence: kase.evidenceIds.length,
-    }),
+    [
+      ctx.text.t('cli.case.items', {
+        reference: kase.reference,
+        channels: kase.channelIds.length,
+        evidence: kase.evidenceIds.length,
+      }),
+      ...kase.seenBefore.map((s) =>
+        ctx.text.t('cli.case.seenBefore', {
+          item: `${ctx.text.t(`cli.kind.${s.kind}`)} #${s.itemId}`,
+          reference: s.reference,
+          status: ctx.text.word(`cases.status.${s.status}`, s.status),
+        }),
+      ),
+    ].join('\n'),
   );
   return EXIT.ok;
 }

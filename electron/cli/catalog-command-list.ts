@@ -2,8 +2,10 @@ import { type Command, commandsIn } from './command';
 
 const catalog = commandsIn(() => import('./catalog-commands'));
 const exclusion = commandsIn(() => import('./exclusion-commands'));
+const background = commandsIn(() => import('./background-commands'));
+const hashlist = commandsIn(() => import('./hashlist-commands'));
 
-/** The catalog: channels, evidence and search. */
+/** The catalog: channels, evidence, search, the background queue and hash lists. */
 export const catalogCommands: Command[] = [
   {
     words: ['channel', 'add'],
@@ -81,5 +83,30 @@ export const catalogCommands: Command[] = [
     usage: 'search QUERY',
     summary: 'search channels, evidence notes and cases',
     run: catalog('searchCommand'),
+  },
+  {
+    words: ['jobs', 'run'],
+    usage: 'jobs run',
+    summary: 'do the pending background work now (OCR, hashes of older items), with progress; exits when done',
+    run: background('jobsRun'),
+  },
+  {
+    words: ['jobs', 'status'],
+    usage: 'jobs status',
+    summary: 'what background work is pending or failed',
+    run: background('jobsStatus'),
+  },
+  {
+    words: ['hashlist', 'import'],
+    usage: 'hashlist import FILE --name N [--source S] [--date YYYY-MM-DD]',
+    summary: 'take in a list of known material (CSV with sha256, md5 or pdq columns, or JSON) and check the vault',
+    options: { name: { type: 'string' }, source: { type: 'string' }, date: { type: 'string' } },
+    run: hashlist('hashlistImport'),
+  },
+  {
+    words: ['hashlist', 'list'],
+    usage: 'hashlist list',
+    summary: 'the imported hash lists, with how many items each flags',
+    run: hashlist('hashlistList'),
   },
 ];

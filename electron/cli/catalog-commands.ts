@@ -177,6 +177,9 @@ type IntakeLine = { file: string } & (
       duplicate: boolean;
       nearDuplicateOf: number | null;
       problems: Array<{ code: string; params?: Record<string, string | number>; message: string }>;
+      pdq: string | null;
+      pdqQuality: number | null;
+      hashListMatches: Array<{ listName: string; kind: string; distance: number }>;
     }
   | { ok: false; error: string; code: string; reason?: { key: string; params?: Record<string, string | number> } }
 );
@@ -188,6 +191,14 @@ function intakeLine(text: CliText, r: IntakeLine): string {
   const notes = [
     r.duplicate ? text.t('cli.evidence.duplicate') : '',
     r.nearDuplicateOf ? text.t('cli.evidence.looksLike', { id: r.nearDuplicateOf }) : '',
+    r.pdq ? text.t('cli.evidence.pdq', { pdq: r.pdq, quality: r.pdqQuality ?? 0 }) : '',
+    ...r.hashListMatches.map((m) =>
+      text.t('cli.evidence.onList', {
+        list: m.listName,
+        kind: m.kind,
+        distance: m.kind === 'pdq' ? ` ${m.distance}` : '',
+      }),
+    ),
   ].filter(Boolean);
   return [`#${r.evidenceId}`, r.sha256, r.file, ...notes].join('\t');
 }

@@ -64,6 +64,10 @@ const evidenceSchema = z.object({
   /** canonical URL of the channel this item belongs to, if any */
   channelUrl: z.string().nullable(),
   notes: z.string(),
+  /** "pdq:<hex>", Meta's perceptual hash, for a picture (absent in reports made before PDQ) */
+  perceptualHash: z.string().nullable().optional(),
+  /** the text OCR read inside the picture, when it has been read */
+  recognisedText: z.string().nullable().optional(),
 });
 
 /** No list is longer than a package may hold entries: a hostile report cannot flood the screen. */

@@ -35,6 +35,16 @@ export const caseDetailSchema = caseSummarySchema.extend({
     z.object({ fileName: z.string(), tagmanifestSha256: z.string(), bytes: z.number(), exportedAt: z.string() }),
   ),
   decisions: z.array(receivedDecisionSchema),
+  /** items already in other exported cases ("seen before") */
+  seenBefore: z.array(
+    z.object({
+      kind: z.enum(['channel', 'evidence']),
+      itemId: z.number(),
+      caseId: z.number(),
+      reference: z.string(),
+      status: caseStatusSchema,
+    }),
+  ),
 });
 
 export const casesContract = {

@@ -31,6 +31,7 @@ export const channelDetailSchema = channelSummarySchema.extend({
   tags: z.array(z.string()),
   urls: z.array(z.object({ url: z.string(), postId: z.string().nullable(), addedAt: z.string() })),
   statusHistory: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), note: z.string() })),
+  hashListItems: z.number(),
 });
 
 export const channelFilterSchema = z.object({

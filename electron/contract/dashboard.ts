@@ -14,6 +14,7 @@ export const dashboardContract = {
       overdueCases: z.number(),
       overdueItems: z.number(),
       casesByStatus: z.array(z.object({ key: z.string(), count: z.number() })),
+      hashListItems: z.number(),
     }),
   },
 } as const;

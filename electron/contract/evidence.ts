@@ -26,6 +26,7 @@ export const evidenceSummarySchema = z.object({
   nearDuplicateOf: z.number().nullable(),
   notes: z.string(),
   excluded: exclusionSchema,
+  onHashList: z.boolean(),
 });
 
 /** Something wrong with a file's content: a code the window translates (`problem.<code>`), its values, and the English text. */
@@ -35,10 +36,24 @@ export const mediaProblemSchema = z.object({
   message: z.string(),
 });
 
+/** An item on an imported hash list: exact (SHA-256, MD5) or PDQ within `distance` bits. */
+export const hashListMatchSchema = z.object({
+  listId: z.number(),
+  listName: z.string(),
+  kind: z.enum(['sha256', 'md5', 'pdq']),
+  distance: z.number(),
+  label: z.string(),
+  flaggedAt: z.string(),
+});
+
 export const evidenceDetailSchema = evidenceSummarySchema.extend({
   sha512: z.string(),
   exif: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   phash: z.string().nullable(),
+  pdq: z.string().nullable(),
+  pdqQuality: z.number().nullable(),
+  recognisedText: z.object({ text: z.string(), languages: z.string(), recognisedAt: z.string() }).nullable(),
+  hashListMatches: z.array(hashListMatchSchema),
   problems: z.array(mediaProblemSchema),
   capturedAtSource: z.string().nullable(),
   takenBy: z.string(),
@@ -68,6 +83,9 @@ export const intakeResultSchema = z.object({
   duplicate: z.boolean(),
   nearDuplicateOf: z.number().nullable(),
   problems: z.array(mediaProblemSchema),
+  pdq: z.string().nullable(),
+  pdqQuality: z.number().nullable(),
+  hashListMatches: z.array(hashListMatchSchema),
 });
 
 export const evidenceContract = {
@@ -82,6 +100,7 @@ export const evidenceContract = {
         from: z.string().max(40).optional(),
         to: z.string().max(40).optional(),
         excluded: exclusionViewSchema.optional(),
+        onHashList: z.boolean().optional(),
       }),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),

@@ -16,6 +16,7 @@ import { useSearchStore } from '../features/search/search-store';
 import { useCasesStore } from '../features/cases/cases-store';
 import { SettingsView } from '../features/settings/SettingsView';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { BackgroundJobs } from '../features/jobs/BackgroundJobs';
 import { EmptyState } from '../components/EmptyState';
 import { type MessageKey, useT } from '../i18n';
 import { AREAS, type Area, useNavStore } from './nav-store';
@@ -86,6 +87,7 @@ export function Shell() {
           <div className="topbar-unit">{status?.unitName ?? t('app.noUnit')}</div>
           <SearchBox />
           <div className="topbar-actions">
+            <BackgroundJobs />
             <LanguageSwitch />
             <button type="button" className="button-secondary" onClick={() => void lock()}>
               {t('app.lock')}

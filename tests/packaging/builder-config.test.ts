@@ -56,6 +56,9 @@ describe('electron-builder configuration', () => {
     expect(nativeDir).toBe(NATIVE_DIR);
     expect(config.extraResources).toContainEqual({ from: nativeDir, to: 'native', filter: ['better_sqlite3.node'] });
     expect(config.asarUnpack).toContain('**/*.node');
+    // the OCR worker thread loads its script, core and trained data as plain files
+    for (const name of ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data'])
+      expect(config.asarUnpack).toContain(`**/node_modules/${name}/**`);
     // electron/main/index.ts loads it from there when packaged.
     expect(readFileSync('electron/main/index.ts', 'utf8')).toContain(
       "join(process.resourcesPath, 'native', 'better_sqlite3.node')",

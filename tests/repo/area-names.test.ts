@@ -45,7 +45,7 @@ describe('area names', () => {
   it('names every renderer feature folder for an area', () => {
     const features = readdirSync('renderer/features');
     expect(features.filter((f) => !areas.includes(f))).toEqual([]);
-    // every area with screens of its own; jobs and host are services every feature calls
-    expect(areas.filter((a) => !features.includes(a))).toEqual(['host', 'jobs']);
+    // every area with screens of its own; host is a service every feature calls
+    expect(areas.filter((a) => !features.includes(a))).toEqual(['host']);
   });
 });

@@ -25,7 +25,9 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
   'evidence.intakePath': ({ jobId, path, ...meta }, app) => {
     const session = app.requireSession();
     const file = app.pathFromWindow(path);
-    return app.job(jobId, (signal) => intakeFile(session, app.policy, file, { ...meta, via: 'file' }, { signal }));
+    return app
+      .job(jobId, (signal) => intakeFile(session, app.policy, file, { ...meta, via: 'file' }, { signal }))
+      .finally(() => app.background.wake());
   },
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {
     const session = app.requireSession();
@@ -35,9 +37,11 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
         'intake.tooLargeForUpload',
       );
     const fileTime = lastModified ? new Date(lastModified).toISOString() : undefined;
-    return app.job(jobId, (signal) =>
-      intakeBytes(session, app.policy, bytes, { originalName: name, fileTime, via: 'upload', ...meta }, { signal }),
-    );
+    return app
+      .job(jobId, (signal) =>
+        intakeBytes(session, app.policy, bytes, { originalName: name, fileTime, via: 'upload', ...meta }, { signal }),
+      )
+      .finally(() => app.background.wake());
   },
   'evidence.expandPaths': async ({ paths }, app) => {
     app.requireSession();

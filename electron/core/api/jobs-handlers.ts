@@ -5,4 +5,18 @@ export const jobsHandlers: HandlersFor<'jobs'> = {
     app.cancelJob(jobId);
     return {};
   },
+  'jobs.status': (_, app) => {
+    app.requireSession();
+    return app.background.status();
+  },
+  'jobs.pause': (_, app) => {
+    app.requireSession();
+    app.background.pause();
+    return app.background.status();
+  },
+  'jobs.resume': (_, app) => {
+    app.requireSession();
+    app.background.resume();
+    return app.background.status();
+  },
 };

@@ -9,6 +9,7 @@ import { ReviewRegistry } from '../review/review-registry';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
 import { removeStaleScratch } from '../age/scratch-file';
 import { autoLockMinutes } from './auto-lock';
+import { BackgroundJobs } from './background-jobs';
 import { type PathGrantOptions, PathGrants } from './path-grants';
 import { auditRemovedPartials, knownPackageFolders, sweepPackageFolders } from './partial-sweep';
 import { defaultExportsDir } from './paths';
@@ -40,6 +41,8 @@ export class JejakApp {
   private partialsRemovedAtStart: RemovedPartial[] = [];
   preferences: Preferences;
   readonly reviews = new ReviewRegistry();
+  /** the background queue's runner: OCR and hashes after intake */
+  readonly background = new BackgroundJobs(this);
   /** what only the desktop shell can do, given when the app is made; empty in the web harness */
   readonly hostHandlers: Readonly<HostHandlers>;
   /** the files the user picked or dropped, when the window may name files only through them */
@@ -119,6 +122,7 @@ export class JejakApp {
     this.current = null;
     for (const controller of this.jobs.values()) controller.abort();
     this.jobs.clear();
+    void this.background.stop();
     return s;
   }
 
@@ -128,6 +132,7 @@ export class JejakApp {
     auditRemovedPartials(session, this.partialsRemovedAtStart.splice(0));
     sweepPackageFolders(session, this.packageFolders());
     this.touch();
+    this.background.wake();
   }
 
   /** Closes the database and drops every key; the window is told so it clears its stores. */
@@ -138,6 +143,7 @@ export class JejakApp {
     this.current = null;
     for (const controller of this.jobs.values()) controller.abort();
     this.jobs.clear();
+    void this.background.stop();
     this.pathGrants?.clear();
     this.reviews.closeAll();
     if (s?.isOpen) {

@@ -89,7 +89,7 @@ export function buildNotice(source: NoticeSource): Notice {
     requestedAction: settings.requestedAction,
     preservationDays: settings.preservationDays,
     items: noticeItems(noticeId, source.channels, placed),
-    evidence: report.evidence.map((e, i) => ({
+    evidence: report.evidence.map((e) => ({
       path: e.file,
       sha256: `sha256:${e.sha256}`,
       sha512: `sha512:${e.sha512}`,
@@ -97,7 +97,8 @@ export function buildNotice(source: NoticeSource): Notice {
       size: e.size,
       capturedAt: utcOrNull(e.capturedAt),
       intakeAt: utc(e.intakeAt),
-      perceptualHash: source.evidence[i]!.phash === null ? null : `phash:${source.evidence[i]!.phash}`,
+      perceptualHash: e.perceptualHash ?? null,
+      ...(e.recognisedText ? { recognisedText: e.recognisedText } : {}),
     })),
     response: {
       format: RESPONSE_FORMAT,

@@ -1,4 +1,5 @@
 import { requireIncluded } from '../catalog/exclusion';
+import { type SeenBefore, seenBefore } from './seen-before';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { overdueItemsByCase } from '../outcomes/overdue-items';
@@ -48,6 +49,8 @@ export interface CaseDetail extends CaseSummary {
   exports: Array<{ fileName: string; tagmanifestSha256: string; bytes: number; exportedAt: string }>;
   /** the supervisor's decisions received for this case, newest first */
   decisions: ReceivedDecision[];
+  /** its items already in other exported cases */
+  seenBefore: SeenBefore[];
 }
 
 interface CaseRow {
@@ -138,6 +141,7 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
         exportedAt: e.exported_at,
       })),
     decisions: caseDecisions(session, id),
+    seenBefore: seenBefore(db, id),
   };
 }
 

@@ -24,6 +24,12 @@ export interface BuiltReport {
   evidence: EvidenceDetail[];
 }
 
+/** "pdq:<hex>" for a picture with PDQ, else its older "phash:<hex>", else null (as the notice names it). */
+export function perceptualHashOf(e: Pick<EvidenceDetail, 'pdq' | 'phash'>): string | null {
+  if (e.pdq) return `pdq:${e.pdq}`;
+  return e.phash ? `phash:${e.phash}` : null;
+}
+
 /** Gathers the case into the report's data and names each evidence file in the bag. */
 export function buildReport(
   session: VaultSession,
@@ -94,6 +100,8 @@ export function buildReport(
       sourceUrl: e.postUrl ?? e.sourceUrl,
       channelUrl: e.channelUrl,
       notes: e.notes,
+      perceptualHash: perceptualHashOf(e),
+      recognisedText: e.recognisedText?.text ?? null,
     })),
   };
   return { report, files, channels, evidence };

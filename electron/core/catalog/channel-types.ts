@@ -26,6 +26,8 @@ export interface ChannelDetail extends ChannelSummary {
   tags: string[];
   urls: Array<{ url: string; postId: string | null; addedAt: string }>;
   statusHistory: Array<{ status: string; at: string; actor: string; note: string }>;
+  /** the channel's evidence items an imported hash list flags */
+  hashListItems: number;
 }
 
 export interface ChannelInput {

@@ -53,6 +53,9 @@ export function getChannel(session: VaultSession, id: number): ChannelDetail {
     statusHistory: db.all<{ status: string; at: string; actor: string; note: string }>(
       sql`SELECT status, at, actor, note FROM channel_status_history WHERE channel_id = ${id} ORDER BY id`,
     ),
+    hashListItems: db.get<{ n: number }>(
+      sql`SELECT count(DISTINCT m.evidence_id) AS n FROM hash_list_matches m JOIN evidence e ON e.id = m.evidence_id WHERE e.channel_id = ${id}`,
+    )!.n,
   };
 }
 

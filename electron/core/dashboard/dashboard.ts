@@ -19,6 +19,8 @@ export interface DashboardStats {
   overdueItems: number;
   /** cases per status, in the order of the status machine, statuses with none left out */
   casesByStatus: Array<{ key: string; count: number }>;
+  /** evidence items (not excluded) an imported hash list flags */
+  hashListItems: number;
 }
 
 function mondayOf(date: Date): Date {
@@ -68,6 +70,13 @@ export function dashboardStats(db: Db, weeks = 12, now = new Date()): DashboardS
     perWeek,
     ...caseCounts(db, now),
     overdueItems: overdueItemCount(db, now),
+    hashListItems: countShown(
+      db,
+      'evidence',
+      'e',
+      sql`FROM evidence e`,
+      sql`e.id IN (SELECT evidence_id FROM hash_list_matches)`,
+    ),
   };
 }
 

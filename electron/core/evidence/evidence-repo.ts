@@ -13,9 +13,11 @@ import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
 import { type SqlQuery, join, sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { type HashListMatch, hashListMatchesOf } from '../hashlists/hash-list-matching';
 import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
 import { parseStoredProblems } from './media/problems';
+import { type RecognisedText, recognisedTextOf } from './recognised-text';
 
 export interface EvidenceSummary {
   id: number;
@@ -33,12 +35,20 @@ export interface EvidenceSummary {
   nearDuplicateOf: number | null;
   notes: string;
   excluded: Exclusion | null;
+  /** an entry of an imported hash list matches the item */
+  onHashList: boolean;
 }
 
 export interface EvidenceDetail extends EvidenceSummary {
   sha512: string;
   exif: Record<string, string | number> | null;
   phash: string | null;
+  /** PDQ (hex) and its quality, for a picture */
+  pdq: string | null;
+  pdqQuality: number | null;
+  /** what OCR read in the picture, once the background queue has done it */
+  recognisedText: RecognisedText | null;
+  hashListMatches: HashListMatch[];
   problems: ReturnType<typeof parseStoredProblems>;
   capturedAtSource: string | null;
   takenBy: string;
@@ -60,6 +70,8 @@ interface EvidenceRow extends ExclusionColumns {
   height: number | null;
   exif: string | null;
   phash: string | null;
+  pdq: string | null;
+  pdq_quality: number | null;
   has_thumbnail: number;
   problems: string;
   captured_at: string | null;
@@ -73,12 +85,13 @@ interface EvidenceRow extends ExclusionColumns {
   channel_url: string | null;
   near_duplicate_of: number | null;
   notes: string;
+  on_hash_list: number;
 }
 
 const exclusion = exclusionJoin('evidence', 'e');
-const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.thumbnail IS NOT NULL AS has_thumbnail,
+const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.pdq, e.pdq_quality, e.thumbnail IS NOT NULL AS has_thumbnail,
   e.problems, e.captured_at, e.captured_at_source, e.intake_at, e.taken_by, e.source_url, e.post_url, e.channel_id, c.title AS channel_title, c.canonical_url AS channel_url,
-  e.near_duplicate_of, e.notes, ${exclusion.columns}`;
+  e.near_duplicate_of, e.notes, EXISTS (SELECT 1 FROM hash_list_matches m WHERE m.evidence_id = e.id) AS on_hash_list, ${exclusion.columns}`;
 
 function toSummary(r: EvidenceRow): EvidenceSummary {
   return {
@@ -97,6 +110,7 @@ function toSummary(r: EvidenceRow): EvidenceSummary {
     nearDuplicateOf: r.near_duplicate_of,
     notes: r.notes,
     excluded: exclusionOf(r),
+    onHashList: r.on_hash_list === 1,
   };
 }
 
@@ -130,6 +144,10 @@ export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
     sha512: r.sha512,
     exif: r.exif ? (JSON.parse(r.exif) as Record<string, string | number>) : null,
     phash: r.phash,
+    pdq: r.pdq,
+    pdqQuality: r.pdq_quality,
+    recognisedText: recognisedTextOf(session.db, id),
+    hashListMatches: hashListMatchesOf(session, id),
     problems: parseStoredProblems(r.problems),
     capturedAtSource: r.captured_at_source,
     takenBy: r.taken_by,
@@ -151,6 +169,8 @@ export interface EvidenceFilter {
   ids?: number[];
   /** excluded items are hidden unless asked for */
   excluded?: ExclusionView;
+  /** only items an imported hash list flags */
+  onHashList?: boolean;
 }
 
 function evidenceWhere(f: EvidenceFilter): SqlQuery {
@@ -160,6 +180,7 @@ function evidenceWhere(f: EvidenceFilter): SqlQuery {
   if (f.platform) parts.push(sql`c.platform = ${f.platform}`);
   if (f.from) parts.push(sql`e.intake_at >= ${f.from}`);
   if (f.to) parts.push(sql`e.intake_at < ${f.to}`);
+  if (f.onHashList) parts.push(sql`e.id IN (SELECT evidence_id FROM hash_list_matches)`);
   if (f.ids) parts.push(sql`e.id IN (SELECT value FROM json_each(${JSON.stringify(f.ids)}))`);
   if (f.tag)
     parts.push(

@@ -5,6 +5,8 @@ import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import { setTags } from '../catalog/tags';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
+import { flagHashListMatches, type HashListMatch } from '../hashlists/hash-list-matching';
+import { enqueueJobs } from '../jobs/job-queue';
 import { flagReappearedEvidence } from '../reappearance/evidence-reappearance';
 import type { Policy } from '../policy/policy';
 import { storeOriginal } from '../vault/originals';
@@ -19,7 +21,8 @@ import {
   readVideoInfo,
   sniffMediaType,
 } from './media';
-import { evidenceIdBySha256, phashIndexOf } from './phash-index';
+import { intakeHashes } from './intake-hashes';
+import { evidenceIdBySha256, indexPdq, nearDuplicateDistance, nearestByPdq } from './pdq-index';
 import { NEXT_EVIDENCE_ID } from './purge';
 
 /** Files up to this size are read once into memory, so the bytes hashed, stored and analysed are one copy. */
@@ -51,6 +54,11 @@ export interface IntakeOutcome {
   duplicate: boolean;
   nearDuplicateOf: number | null;
   problems: MediaProblem[];
+  /** PDQ (hex) and its quality, for a picture */
+  pdq: string | null;
+  pdqQuality: number | null;
+  /** the hash lists the item is on */
+  hashListMatches: HashListMatch[];
 }
 
 type Source = { kind: 'bytes'; bytes: Buffer } | { kind: 'path'; path: string; size: number };
@@ -164,6 +172,8 @@ async function intake(
       duplicate: true,
       nearDuplicateOf: null,
       problems: [],
+      ...storedPdq(session, existing),
+      hashListMatches: flagHashListMatches(session, existing, nearDuplicateDistance(policy)),
     };
   }
   const input = source.kind === 'bytes' ? source.bytes : source.path;
@@ -190,8 +200,9 @@ async function intake(
       mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'),
     );
 
-  const index = phashIndexOf(session);
-  const nearDuplicateOf = analysis.phash ? index.nearest(analysis.phash) : null;
+  const hashes = await intakeHashes(input, mediaType, opts.analyze !== false);
+  const distance = nearDuplicateDistance(policy);
+  const nearDuplicateOf = hashes.pdq ? nearestByPdq(session, hashes.pdq, distance) : null;
   const [capturedAt, capturedAtSource] = meta.capturedAt
     ? [new Date(meta.capturedAt).toISOString(), 'declared']
     : analysis.capturedAt
@@ -200,6 +211,7 @@ async function intake(
         ? [meta.fileTime, 'file-time']
         : [null, null];
   const now = new Date().toISOString();
+  let hashListMatches: HashListMatch[] = [];
   const id = session.db.tx(() => {
     let channelId = meta.channelId ?? null;
     let postUrl: string | null = null;
@@ -212,15 +224,19 @@ async function intake(
       throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
     const evidenceId = Number(
       session.db
-        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems,
+        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems, pdq, pdq_quality, md5,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
         VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
           ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
+          ${hashes.pdq?.hash ?? null}, ${hashes.pdq?.quality ?? null}, ${hashes.md5},
           ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`)
         .lastInsertRowid,
     );
     if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
-    flagReappearedEvidence(session, evidenceId, false);
+    flagReappearedEvidence(session, evidenceId, false, distance);
+    hashListMatches = flagHashListMatches(session, evidenceId, distance, hashes.pdq?.dihedral);
+    if (isRenderableImage(mediaType) && opts.analyze !== false) enqueueJobs(session.db, evidenceId, ['ocr']);
+    if (hashes.md5 === null) enqueueJobs(session.db, evidenceId, ['hashes']);
     session.audit({
       action: 'evidence.added',
       subject: { type: 'evidence', id: String(evidenceId) },
@@ -237,7 +253,7 @@ async function intake(
     });
     return evidenceId;
   });
-  if (analysis.phash) index.add(id, analysis.phash);
+  if (hashes.pdq) indexPdq(session, id, hashes.pdq);
   return {
     evidenceId: id,
     sha256: stored.sha256,
@@ -247,5 +263,15 @@ async function intake(
     duplicate: false,
     nearDuplicateOf,
     problems: analysis.problems,
+    pdq: hashes.pdq?.hash ?? null,
+    pdqQuality: hashes.pdq?.quality ?? null,
+    hashListMatches,
   };
+}
+
+function storedPdq(session: VaultSession, id: number): { pdq: string | null; pdqQuality: number | null } {
+  const r = session.db.get<{ pdq: string | null; pdq_quality: number | null }>(
+    sql`SELECT pdq, pdq_quality FROM evidence WHERE id = ${id}`,
+  );
+  return { pdq: r?.pdq ?? null, pdqQuality: r?.pdq_quality ?? null };
 }

@@ -3,7 +3,7 @@ import { draftCasesHolding } from '../catalog/exclusion';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { VaultSession } from '../vault/session';
-import { forgetPhash } from './phash-index';
+import { forgetPdq } from './pdq-index';
 
 /**
  * The number of the next evidence item: past every item and every purged one, so an audit entry's
@@ -82,7 +82,7 @@ export function purgeEvidence(session: VaultSession, id: number): PurgeResult {
     });
     return !shared;
   });
-  forgetPhash(session, id);
+  forgetPdq(session, id);
   if (blobRemoved) rmSync(session.blobs.pathOf(row.blob_name), { force: true });
   return { id, sha256: row.sha256, blobRemoved };
 }

@@ -56,8 +56,10 @@ export interface NoticeEvidence {
   size: number;
   capturedAt: string | null;
   intakeAt: string;
-  /** "phash:<hex>" today, "pdq:<hex>" later */
+  /** "pdq:<hex>" (Meta's PDQ); "phash:<hex>" for an item taken in before PDQ whose hash is not made yet */
   perceptualHash: string | null;
+  /** the text OCR read in the picture, when it has been read */
+  recognisedText?: string;
 }
 
 export interface Notice {

@@ -86,6 +86,8 @@ export const policySchema = z
     backupFolder: absoluteFolder,
     /** the dashboard reminds when the last good backup is older than this */
     backupReminderDays: z.number().int().min(1).max(365),
+    /** PDQ bits (of 256) within which two pictures are near duplicates; Meta's advice is 31 */
+    nearDuplicateDistance: z.number().int().min(0).max(63),
     /** for IT test vaults only: a vault may be created without naming who works in it */
     allowAnonymousVault: z.boolean(),
   })

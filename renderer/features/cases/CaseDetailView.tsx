@@ -13,6 +13,7 @@ import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { ExportPanel } from './ExportPanel';
 import { ExportsCard } from './ExportsCard';
+import { SeenBeforeBanner } from './SeenBeforeBanner';
 import { StatusCard } from './StatusCard';
 import { useCasesStore } from './cases-store';
 import { useDecisionStore } from '../decisions/decision-store';
@@ -92,6 +93,7 @@ export function CaseDetailView() {
             )}
           </div>
           {dialog === null && <ErrorBanner error={actionError} />}
+          <SeenBeforeBanner kase={kase} />
           <OutcomesCard kase={kase} />
           <div className="detail-grid">
             <div>

@@ -113,6 +113,11 @@ export function ChannelDetailView() {
         <ExclusionBanner excluded={channel.excluded} busy={saving} onRestore={() => void restore()} />
       )}
       <ReappearanceBanner kind="channel" id={channel.id} />
+      {channel.hashListItems > 0 && (
+        <div className="banner banner-warn" role="status" data-testid="channel-hash-lists">
+          {t('channel.hashListItems', { count: channel.hashListItems })}
+        </div>
+      )}
       {!excluding && <ErrorBanner error={error} />}
       {excluding && (
         <ExcludeDialog

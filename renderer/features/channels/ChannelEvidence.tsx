@@ -37,6 +37,7 @@ export function ChannelEvidence({ items, total, loading, onOpen, onShowAll }: Pr
                 {e.originalName || `#${e.id}`}
               </span>
               <span className="thumb-meta muted">{formatDate(e.capturedAt ?? e.intakeAt, language)}</span>
+              {e.onHashList && <span className="hash-list-match small">{t('evidence.onHashList')}</span>}
             </button>
           </li>
         ))}

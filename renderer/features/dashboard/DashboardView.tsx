@@ -8,6 +8,7 @@ import { formatNumber } from '../../i18n/format';
 import { useChannelDetailStore } from '../channels/channel-detail-store';
 import { type ChannelFilter, useChannelsStore } from '../channels/channels-store';
 import { useChannelImportStore } from '../channels/import-store';
+import { useEvidenceStore } from '../evidence/evidence-store';
 import { BackupReminder } from '../backup/BackupReminder';
 import { BreakdownList } from './BreakdownList';
 import { TransparencyCard } from '../transparency/TransparencyCard';
@@ -89,6 +90,15 @@ export function DashboardView() {
       value: stats.overdueItems,
       onClick: () => go('cases'),
       warn: stats.overdueItems > 0,
+    },
+    {
+      label: t('dashboard.hashListItems'),
+      value: stats.hashListItems,
+      onClick: () => {
+        useEvidenceStore.getState().setFilter({ onHashList: true });
+        go('evidence');
+      },
+      warn: stats.hashListItems > 0,
     },
   ];
   return (

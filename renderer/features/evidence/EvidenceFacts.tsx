@@ -6,6 +6,7 @@ import { openChannel, openEvidence } from '../search/navigate';
 import { ChannelLinkPicker } from './ChannelLinkPicker';
 import { useChannelLinkStore } from './channel-link-store';
 import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
+import { KnownMaterial } from './KnownMaterial';
 import { SourceLinkEditor } from './SourceLinkEditor';
 
 /** What is known about the item: file, size, pixels, when it was captured and taken in, where from. */
@@ -101,6 +102,7 @@ export function EvidenceFacts({ item }: { item: EvidenceDetail }) {
             </dd>
           </>
         )}
+        <KnownMaterial item={item} />
       </dl>
     </section>
   );

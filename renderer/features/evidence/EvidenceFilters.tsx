@@ -76,6 +76,15 @@ export function EvidenceFilters() {
         />
         {t('workflow.showExcluded')}
       </label>
+      <label className="filter-check">
+        <input
+          type="checkbox"
+          checked={filter.onHashList === true}
+          onChange={(e) => setFilter({ onHashList: e.target.checked || undefined })}
+          data-testid="only-hash-list"
+        />
+        {t('evidence.onlyHashList')}
+      </label>
       {filter.channelId !== undefined && (
         <span className="filter-chip">
           {t('evidence.ofChannel', { name: channelName ?? `#${filter.channelId}` })}

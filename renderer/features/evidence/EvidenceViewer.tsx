@@ -13,6 +13,7 @@ import { useCodedText, useT } from '../../i18n';
 import { useVocabularyStore } from '../catalog/vocabulary-store';
 import { goBack } from '../search/navigate';
 import { EvidenceFacts } from './EvidenceFacts';
+import { RecognisedText } from './RecognisedText';
 import { ViewerToolbar } from './ViewerToolbar';
 import { type EvidenceDetail, useEvidenceViewerStore } from './evidence-viewer-store';
 import { PurgeDialog } from './PurgeDialog';
@@ -151,6 +152,7 @@ export function EvidenceViewer() {
         </div>
         <div className="viewer-side">
           <EvidenceFacts item={item} />
+          <RecognisedText item={item} />
           <section className="card">
             <NotesEditor
               key={`notes-${id}`}

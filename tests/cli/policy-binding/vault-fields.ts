@@ -8,6 +8,10 @@ import { PASSPHRASE } from '../../fixtures/temp';
 import { type Binding, WEAK, json, wrapKdfs, wrapKinds } from './binding';
 
 const KDF = { name: 'scrypt' as const, N: 2048, r: 8, p: 1 };
+// Meta's bridge and a copy turned by 90°: near duplicates at the default distance, through the dihedral hashes
+const BRIDGES = ['bridge-1-original.jpg', 'bridge-2-rotate-90.jpg'].map((f) =>
+  join(process.cwd(), 'tests/fixtures/pdq', f),
+);
 const WITHOUT = ['passphrase', 'recovery'];
 const WITH_ESCROW = [...WITHOUT, 'escrow'];
 const APP = { resourcesDir: RESOURCES, version: '0.0.0-test' };
@@ -107,6 +111,27 @@ export const VAULT_FIELDS: Binding[] = [
       );
       const made = valueOf<{ path: string }>(await s.call('backup.create', { jobId: 'b2' })).path;
       return { elsewhere, writtenElsewhere: filesIn(s.folders.elsewhere), folder: dirname(made) };
+    },
+  },
+  {
+    field: 'nearDuplicateDistance',
+    policy: () => ({ nearDuplicateDistance: 0 }),
+    expected: () => ({ nearDuplicateOf: null }),
+    cli: async (s) => {
+      await s.vault();
+      const added = JSON.parse(s.run(['evidence', 'add', ...BRIDGES, '--json']).stdout) as Array<{
+        nearDuplicateOf: number | null;
+      }>;
+      return { nearDuplicateOf: added[1]!.nearDuplicateOf };
+    },
+    app: async (s) => {
+      await s.vault();
+      let last: number | null = -1;
+      for (const [i, path] of BRIDGES.entries())
+        last = valueOf<{ nearDuplicateOf: number | null }>(
+          await s.call('evidence.intakePath', { jobId: `b${i}`, path }),
+        ).nearDuplicateOf;
+      return { nearDuplicateOf: last };
     },
   },
   {

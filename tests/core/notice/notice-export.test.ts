@@ -7,6 +7,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { addOrFindChannel } from '../../../electron/core/catalog/channels';
 import { sql } from '../../../electron/core/db/sql';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
+import { storeRecognisedText } from '../../../electron/core/evidence/recognised-text';
 import type { Notice } from '../../../electron/core/notice/notice-types';
 import { verifyPackage } from '../../../electron/core/packages';
 import type { Policy } from '../../../electron/core/policy/policy';
@@ -60,6 +61,8 @@ describe('data/notice.json of an exported package', () => {
   it('validates against resources/schemas/jejak-notice-1.schema.json with Ajv, and says what the report says', async () => {
     const { session } = await newVault();
     const { kase, evidence } = await analystCase(session);
+    const read = 'انضموا إلى قناتنا\nBergabunglah dengan saluran kami';
+    storeRecognisedText(session.db, evidence[0]!, read);
     const { notice, report } = await exported(session, kase.id, {});
     const validate = schemaValidator('jejak-notice-1');
     expect(validate(notice), JSON.stringify(validate.errors)).toBe(true);
@@ -108,8 +111,17 @@ describe('data/notice.json of an exported package', () => {
         size: report.evidence[i].size,
         mediaType: 'image/png',
       });
-      expect(e.perceptualHash).toMatch(/^phash:[0-9a-f]{16}$/);
+      expect(e.perceptualHash).toMatch(/^pdq:[0-9a-f]{64}$/);
+      expect(report.evidence[i].perceptualHash).toBe(e.perceptualHash);
     }
+    // the text OCR read travels with its item, in the notice and in report.json
+    expect(notice.evidence.map((e) => e.recognisedText)).toEqual([read, undefined, undefined, undefined]);
+    expect(report.evidence.map((e: { recognisedText: string | null }) => e.recognisedText)).toEqual([
+      read,
+      null,
+      null,
+      null,
+    ]);
 
     // three channels, then the post whose link was pasted (t.me/kajian_hijrah/88 keeps message 88)
     expect(notice.items.map((i) => [i.kind, i.canonicalUrl])).toEqual([

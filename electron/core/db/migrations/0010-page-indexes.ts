@@ -27,7 +27,7 @@ const pairIndexes = FILTERS.flatMap((filter) =>
  * the way. The same flag lets a channel count its evidence by index alone.
  */
 export const pageIndexes: Migration = {
-  version: 9,
+  version: 10,
   name: 'page-indexes',
   up: /* sql */ `
     ALTER TABLE channels ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1));

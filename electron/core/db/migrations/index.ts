@@ -8,6 +8,7 @@ import { notice } from './0005-notice';
 import { decisions } from './0006-decisions';
 import { ageKeys } from './0007-age-keys';
 import { outcomes } from './0008-outcomes';
+import { seen } from './0009-seen';
 import { pageIndexes } from './0010-page-indexes';
 
 export interface Migration {
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   decisions,
   ageKeys,
   outcomes,
+  seen,
   pageIndexes,
 ];
 

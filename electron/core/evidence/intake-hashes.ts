@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { isRenderableImage, type MediaType } from './media';
+import { pdqOfImage, type PdqDihedralResult } from './media/pdq';
+
+export interface IntakeHashes {
+  /** null for a file too large to be read into memory: the background queue hashes it (one pass at intake) */
+  md5: string | null;
+  /** PDQ with its quality and the eight dihedral hashes, for a picture that decodes */
+  pdq: PdqDihedralResult | null;
+}
+
+/**
+ * The hashes lists of known material name, taken at intake once the original is safe: MD5 (some
+ * lists have nothing else) and PDQ, Meta's perceptual hash. A picture that does not decode gets
+ * no PDQ (its problem is reported by the image analysis).
+ */
+export async function intakeHashes(
+  input: Buffer | string,
+  mediaType: MediaType,
+  analyse: boolean,
+): Promise<IntakeHashes> {
+  const md5 = typeof input === 'string' ? null : createHash('md5').update(input).digest('hex');
+  const pdq = analyse && isRenderableImage(mediaType) ? await pdqOfImage(input).catch(() => null) : null;
+  return { md5, pdq };
+}

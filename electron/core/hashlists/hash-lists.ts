@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { sql } from '../db/sql';
+import { JejakError } from '../errors';
+import type { VaultSession } from '../vault/session';
+import { flagHashListMatches, forgetListIndex } from './hash-list-matching';
+import { parseHashList } from './parse-hash-list';
+
+export interface HashListSummary {
+  id: number;
+  name: string;
+  source: string;
+  date: string | null;
+  entries: number;
+  importedAt: string;
+  importedBy: string;
+  /** items of the vault that match an entry */
+  matchedItems: number;
+}
+
+export interface HashListImport {
+  list: HashListSummary;
+  /** items already in the vault the new list flags */
+  matchedEvidence: number[];
+}
+
+export interface HashListMeta {
+  name: string;
+  source?: string;
+  date?: string;
+}
+
+/**
+ * Takes a hash list in (all of it or nothing), then checks every item already in the vault
+ * against it. The list's name must be new: a list is replaced by deleting it first, never
+ * silently merged.
+ */
+export function importHashList(
+  session: VaultSession,
+  text: string,
+  meta: HashListMeta,
+  pdqDistance: number,
+): HashListImport {
+  const parsed = parseHashList(text);
+  const name = meta.name.trim();
+  if (!name) throw new JejakError('INVALID_INPUT', 'A hash list needs a name (--name).');
+  const date = meta.date ?? parsed.date ?? null;
+  if (date !== null && Number.isNaN(Date.parse(date)))
+    throw new JejakError('INVALID_INPUT', `"${date}" is not a date (use ISO 8601, e.g. 2026-11-28).`);
+  const db = session.db;
+  if (db.get(sql`SELECT 1 FROM hash_lists WHERE name = ${name}`))
+    throw new JejakError('DUPLICATE', `A hash list named "${name}" is already imported.`);
+  const listId = db.tx(() => {
+    const id = Number(
+      db.run(sql`INSERT INTO hash_lists (name, source, list_date, file_sha256, entries, imported_at, imported_by)
+        VALUES (${name}, ${meta.source ?? parsed.source ?? ''}, ${date}, ${createHash('sha256').update(text).digest('hex')},
+          ${parsed.entries.length}, ${new Date().toISOString()}, ${session.actor})`).lastInsertRowid,
+    );
+    const insert = db.raw.prepare('INSERT INTO hash_list_entries (list_id, kind, value, label) VALUES (?, ?, ?, ?)');
+    // In index order: each insert lands beside the last one instead of on a random page of the index.
+    const ordered = [...parsed.entries].sort((x, y) =>
+      x.kind === y.kind ? (x.value < y.value ? -1 : x.value > y.value ? 1 : 0) : x.kind < y.kind ? -1 : 1,
+    );
+    for (const e of ordered) insert.run(id, e.kind, e.value, e.label);
+    session.audit({
+      action: 'hashlist.imported',
+      subject: { type: 'hashlist', id: String(id) },
+      details: { name, entries: parsed.entries.length },
+    });
+    return id;
+  });
+  forgetListIndex(session);
+  const matchedEvidence = checkVaultAgainst(session, listId, pdqDistance);
+  return { list: hashLists(session).find((l) => l.id === listId)!, matchedEvidence };
+}
+
+/** Every item of the vault that the list flags: exact hashes by join, PDQ through the entry index. */
+function checkVaultAgainst(session: VaultSession, listId: number, pdqDistance: number): number[] {
+  const db = session.db;
+  // One join per kind, each through an index on both sides (an OR would read every entry per item).
+  const candidates = db.all<{ id: number }>(
+    sql`SELECT e.id FROM hash_list_entries h JOIN evidence e ON e.sha256 = h.value WHERE h.list_id = ${listId} AND h.kind = 'sha256'
+      UNION SELECT e.id FROM hash_list_entries h JOIN evidence e ON e.md5 = h.value WHERE h.list_id = ${listId} AND h.kind = 'md5'
+      UNION SELECT e.id FROM evidence e WHERE e.pdq IS NOT NULL
+        AND EXISTS (SELECT 1 FROM hash_list_entries h WHERE h.list_id = ${listId} AND h.kind = 'pdq')
+      ORDER BY 1`,
+  );
+  const matched: number[] = [];
+  db.tx(() => {
+    for (const { id } of candidates)
+      if (flagHashListMatches(session, id, pdqDistance).some((m) => m.listId === listId)) matched.push(id);
+  });
+  return matched;
+}
+
+export function hashLists(session: VaultSession): HashListSummary[] {
+  return session.db
+    .all<{
+      id: number;
+      name: string;
+      source: string;
+      list_date: string | null;
+      entries: number;
+      imported_at: string;
+      imported_by: string;
+      matched: number;
+    }>(
+      sql`SELECT l.*, (SELECT count(DISTINCT m.evidence_id) FROM hash_list_matches m WHERE m.list_id = l.id) AS matched
+        FROM hash_lists l ORDER BY l.name`,
+    )
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      source: r.source,
+      date: r.list_date,
+      entries: r.entries,
+      importedAt: r.imported_at,
+      importedBy: r.imported_by,
+      matchedItems: r.matched,
+    }));
+}

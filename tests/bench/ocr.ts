@@ -1,0 +1,65 @@
+// OCR at intake's pace: ~320 KB PNG screenshots (a chat look-alike with three lines of real
+// Indonesian, English and Arabic text) read by the background queue's engine (tesseract.js in
+// its worker thread, ind+eng+ara). Pages per second, and the process's peak RSS, which counts the
+// worker thread and its WebAssembly heap. Baseline in the same run: sharp decoding the same files.
+import { readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { OcrEngine } from '../../electron/core/evidence/media/ocr';
+import { readTextInPicture } from '../../electron/core/evidence/recognised-text';
+import { screenshot } from '../core/evidence/media/fixtures';
+import { peakRss, ratio, time } from './_measure';
+
+const PAGES = 20;
+const LINES = ['Bergabunglah dengan saluran kami', 'Join our channel for daily updates', 'انضموا إلى قناتنا'];
+
+const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-ocr-'));
+try {
+  const files: string[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const text = LINES.map(
+      (line, l) =>
+        `<text x="40" y="${180 + l * 60}" font-family="DejaVu Sans" font-size="34" fill="#111">${line}</text>`,
+    ).join('');
+    const overlay = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="400"><rect y="120" width="720" height="220" fill="#fff"/>${text}</svg>`,
+    );
+    const base = await (await screenshot(200 + i, { photo: true })).png().toBuffer();
+    const file = join(dir, `${i}.png`);
+    writeFileSync(
+      file,
+      await sharp(base)
+        .composite([{ input: overlay, top: 0, left: 0 }])
+        .png()
+        .toBuffer(),
+    );
+    files.push(file);
+  }
+  const meanKb = files.reduce((n, f) => n + statSync(f).size, 0) / files.length / 1024;
+  const decodeMs = await time(async () => {
+    for (const f of files) await sharp(readFileSync(f)).raw().toBuffer();
+  });
+  const ocr = new OcrEngine();
+  const rss = peakRss();
+  const startMs = await time(() => readTextInPicture(ocr, readFileSync(files[0]!))); // loads the three models
+  let found = 0;
+  const ocrMs = await time(async () => {
+    for (const f of files.slice(1))
+      if ((await readTextInPicture(ocr, readFileSync(f))).includes('Bergabunglah')) found++;
+  });
+  const peak = rss.stop();
+  await ocr.close();
+  const pages = files.length - 1;
+  console.log(`${PAGES} screenshots of ${meanKb.toFixed(0)} KB on average (720×1280)`);
+  console.log(`engine start (3 models) and first page: ${startMs.toFixed(0)} ms`);
+  console.log(
+    `OCR: ${(pages / (ocrMs / 1000)).toFixed(2)} pages/s (${(ocrMs / pages).toFixed(0)} ms a page), "Bergabunglah" read in ${found}/${pages}`,
+  );
+  console.log(
+    `sharp decode of the same files: ${(decodeMs / files.length).toFixed(1)} ms a page  (OCR ${ratio(ocrMs / pages, decodeMs / files.length)})`,
+  );
+  console.log(`peak RSS (main and OCR worker thread): ${peak} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
