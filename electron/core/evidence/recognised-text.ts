@@ -1,7 +1,5 @@
-import sharp from 'sharp';
 import { sql } from '../db/sql';
 import type { Db } from '../db/database';
-import { DEFAULT_MAX_PIXELS } from './media/image';
 import { OCR_LANGUAGES, type OcrEngine } from './media/ocr';
 
 /** Larger pictures are shrunk before OCR: the text stays legible and the engine's memory bounded. */
@@ -17,6 +15,8 @@ export interface RecognisedText {
 
 /** Reads the text in a picture's original bytes (PNG, JPEG, WebP or GIF: its first frame). */
 export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promise<string> {
+  // loaded by the queue only, not by every command that reads the stored text
+  const [{ default: sharp }, { DEFAULT_MAX_PIXELS }] = await Promise.all([import('sharp'), import('./media/image')]);
   const png = await sharp(original, { limitInputPixels: DEFAULT_MAX_PIXELS, failOn: 'error' })
     .resize(OCR_MAX_SIDE, OCR_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })

@@ -1,5 +1,7 @@
 import { sql } from '../db/sql';
-import { PDQ_MIN_QUALITY, PdqIndex, type DihedralTransform } from '../evidence/media/pdq';
+import type { DihedralTransform } from '../evidence/media/pdq/dihedral';
+import { PDQ_MIN_QUALITY } from '../evidence/media/pdq/hasher';
+import { PdqIndex } from '../evidence/media/pdq/mih-index';
 import type { VaultSession } from '../vault/session';
 import type { HashKind } from './parse-hash-list';
 

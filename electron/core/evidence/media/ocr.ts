@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM, type Worker, type WorkerOptions } from 'tesseract.js';
+import type { Worker, WorkerOptions } from 'tesseract.js';
 
 /** Bahasa Indonesia, English and Arabic, recognised together (a screenshot often mixes them). */
 export const OCR_LANGUAGES = ['ind', 'eng', 'ara'] as const;
@@ -47,7 +47,9 @@ export class OcrEngine {
   private worker: Promise<Worker> | null = null;
   private langPath: string | null = null;
 
-  private start(): Promise<Worker> {
+  /** tesseract.js loads on the first picture, so commands that read no picture never pay for it */
+  private async start(): Promise<Worker> {
+    const { createWorker, OEM } = await import('tesseract.js');
     const langPath = mkdtempSync(join(tmpdir(), 'jejak-ocr-'));
     this.langPath = langPath;
     for (const lang of OCR_LANGUAGES) copyFileSync(trainedDataFile(lang), join(langPath, `${lang}.traineddata.gz`));
