@@ -8,6 +8,7 @@ import { notice } from './0005-notice';
 import { decisions } from './0006-decisions';
 import { ageKeys } from './0007-age-keys';
 import { outcomes } from './0008-outcomes';
+import { unitCatalog } from './0011-unit';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys, outcomes];
+export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys, outcomes, unitCatalog];
 
 export const LATEST_VERSION = migrations.length;
 
