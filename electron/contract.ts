@@ -21,6 +21,7 @@ import { reviewContract } from './contract/review';
 import { searchContract } from './contract/search';
 import { settingsContract } from './contract/settings';
 import { trustContract } from './contract/trust';
+import { unitContract } from './contract/unit';
 import { vaultContract } from './contract/vault';
 
 /** One file per area, named for the area its channels start with ('review.openPath' → contract/review.ts). */
@@ -41,6 +42,7 @@ export const contract = {
   ...decisionsContract,
   ...outcomesContract,
   ...backupContract,
+  ...unitContract,
   ...hostContract,
 } as const;
 

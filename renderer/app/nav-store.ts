@@ -1,9 +1,14 @@
 import { create } from 'zustand';
 import { registerReset } from './reset-stores';
 
-export type Area = 'dashboard' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
+export type Area = 'dashboard' | 'unit' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
 
 export const AREAS: Area[] = ['dashboard', 'channels', 'evidence', 'cases', 'review', 'activity', 'settings'];
+
+/** A unit catalog vault adds its Unit area after the dashboard. */
+export function areasFor(role: string | null | undefined): Area[] {
+  return role === 'unit' ? ['dashboard', 'unit', ...AREAS.slice(1)] : AREAS;
+}
 
 interface NavState {
   area: Area;

@@ -23,6 +23,8 @@ import securityEn from './security.en.json';
 import securityId from './security.id.json';
 import travelEn from './travel.en.json';
 import travelId from './travel.id.json';
+import unitEn from './unit.en.json';
+import unitId from './unit.id.json';
 import verifierEn from './verifier.en.json';
 import verifierId from './verifier.id.json';
 import viewerEn from './viewer.en.json';
@@ -47,6 +49,7 @@ export const catalogs = {
     ...viewerId,
     ...outcomesId,
     ...checksId,
+    ...unitId,
   },
   en: {
     ...baseEn,
@@ -62,6 +65,7 @@ export const catalogs = {
     ...viewerEn,
     ...outcomesEn,
     ...checksEn,
+    ...unitEn,
   },
 };
 export type MessageKey = keyof typeof catalogs.id;

@@ -2,8 +2,12 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshotPng } from '../fixtures/catalog';
+import { cliWorkspace } from '../fixtures/cli';
 import { truncateAuditTail } from '../fixtures/vault-attacker';
 import { decide, exportCase, importRoster, packageHeadSeq, rosterEntry, vaultOf } from '../fixtures/unit-packages';
+
+/** The unit's policy: every vault names who works in it. */
+const STRICT = { allowAnonymousVault: false };
 
 const blobCount = (vault: string) =>
   readdirSync(join(vault, 'blobs'), { recursive: true }).filter((f) =>
@@ -12,10 +16,10 @@ const blobCount = (vault: string) =>
 
 describe('jejak CLI: the unit catalog merges approved packages from many analysts', () => {
   it('two analysts with an overlapping channel and one identical screenshot: one channel with two sources, one stored blob; the same file again changes nothing; untrusted, analyst-only, returned and hostile packages are refused with their verdict', async () => {
-    const sari = vaultOf({ name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
-    const rudi = vaultOf({ name: 'Rudi Analis', id: 'NIP-3', role: 'analyst' });
-    const budi = vaultOf({ name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
-    const unit = vaultOf({ name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
+    const sari = vaultOf(cliWorkspace(STRICT), { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
+    const rudi = vaultOf(cliWorkspace(STRICT), { name: 'Rudi Analis', id: 'NIP-3', role: 'analyst' });
+    const budi = vaultOf(cliWorkspace(STRICT), { name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
+    const unit = vaultOf(cliWorkspace(STRICT), { name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
     const shared = await screenshotPng(700);
     const fromSari = exportCase(sari, {
       title: 'Propaganda A',
@@ -107,9 +111,9 @@ describe('jejak CLI: the unit catalog merges approved packages from many analyst
   }, 300_000);
 
   it('a package from a vault whose audit log was truncated after an earlier package is flagged, naming both packages', async () => {
-    const sari = vaultOf({ name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
-    const budi = vaultOf({ name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
-    const unit = vaultOf({ name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
+    const sari = vaultOf(cliWorkspace(STRICT), { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
+    const budi = vaultOf(cliWorkspace(STRICT), { name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
+    const unit = vaultOf(cliWorkspace(STRICT), { name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
     importRoster(unit, [
       rosterEntry(sari, 'Sari Analis', 'analyst'),
       rosterEntry(budi, 'Budi Supervisor', 'supervisor'),

@@ -16,6 +16,7 @@ import { reviewHandlers } from './review-handlers';
 import { searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { trustHandlers } from './trust-handlers';
+import { unitHandlers } from './unit-handlers';
 import { vaultHandlers } from './vault-handlers';
 import type { Handler, HostChannel } from './handler-types';
 
@@ -38,6 +39,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...outcomesHandlers,
   ...reviewHandlers,
   ...backupHandlers,
+  ...unitHandlers,
 };
 
 /**

@@ -42,7 +42,7 @@ export function requireUnitVault(session: VaultSession): void {
     throw new JejakError(
       'NOT_A_UNIT_VAULT',
       "This vault's role is not unit: approved packages are merged only in a unit catalog vault (jejak init --role unit).",
-    );
+    ).because('unit.notUnitVault');
 }
 
 function alreadyImported(session: VaultSession, packageId: number): UnitImportOutcome {

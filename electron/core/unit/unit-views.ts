@@ -111,3 +111,20 @@ export function channelHistory(db: Db, channelId: number): ChannelSourceRow[] {
     FROM unit_channel_sources s JOIN unit_packages p ON p.id = s.package_id
     WHERE s.channel_id = ${channelId} ORDER BY p.exported_at, p.id`);
 }
+
+export interface SharedChannelRow {
+  id: number;
+  canonicalUrl: string;
+  title: string;
+  platform: string;
+  sources: number;
+  analysts: number;
+}
+
+/** Channels reported in more than one package, most reported first: where reports duplicate each other. */
+export function sharedChannels(db: Db, limit: number): SharedChannelRow[] {
+  return db.all<SharedChannelRow>(sql`SELECT c.id, c.canonical_url AS canonicalUrl, c.title, c.platform, s.sources, s.analysts
+    FROM (SELECT cs.channel_id, count(*) AS sources, count(DISTINCT p.analyst_fingerprint) AS analysts
+          FROM unit_channel_sources cs JOIN unit_packages p ON p.id = cs.package_id GROUP BY cs.channel_id HAVING count(*) > 1) s
+    JOIN channels c ON c.id = s.channel_id ORDER BY s.sources DESC, c.id LIMIT ${limit}`);
+}
