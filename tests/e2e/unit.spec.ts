@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PASSPHRASE, expect, test } from './fixtures';
 import { keep, openArea } from './steps';
+import { violations } from './axe';
 
 /** tests/fixtures/seed-unit.ts: a unit vault with its roster, and packages made by two analysts and a supervisor. */
 async function seedUnit(dataDir: string): Promise<void> {
@@ -49,6 +50,8 @@ test('the Unit area takes approved packages in, merges the shared channel and sc
   await expect(history.nth(1)).toContainText('Rudi Analis → Budi Supervisor');
   await expect(unit.getByTestId('unit-packages').getByRole('row')).toHaveCount(3);
   await keep(page, 'unit-imported');
+  // the populated tables, tiles and history pass axe-core as every other screen does (a11y.spec.ts: empty and refused)
+  expect(await violations(page, 'unit, two packages')).toEqual([]);
 
   // Again, and what the unit never takes: each said with its verdict, nothing changes.
   await unit.getByTestId('unit-file').setInputFiles([files.rudi!, files.returned!, files.exportOnly!]);
