@@ -39,7 +39,8 @@ async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined
     employeeId: flag(ctx, 'id'),
     role: flag(ctx, 'role'),
   };
-  if (given.role !== undefined && !isVaultRole(given.role)) throw new UsageError('--role is analyst, supervisor or unit.');
+  if (given.role !== undefined && !isVaultRole(given.role))
+    throw new UsageError('--role is analyst, supervisor or unit.');
   const anyGiven = Object.values(given).some((v) => v !== undefined);
   const policy = cliPolicy();
   const ask = process.stdin.isTTY && (anyGiven || !policy.allowAnonymousVault);

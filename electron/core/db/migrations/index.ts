@@ -17,7 +17,17 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const migrations: Migration[] = [init, catalog, cases, workflow, notice, decisions, ageKeys, outcomes, unitCatalog];
+export const migrations: Migration[] = [
+  init,
+  catalog,
+  cases,
+  workflow,
+  notice,
+  decisions,
+  ageKeys,
+  outcomes,
+  unitCatalog,
+];
 
 export const LATEST_VERSION = migrations.length;
 
