@@ -219,5 +219,13 @@ function seedUnitRows(s: VaultSession): void {
           evidenceSource.run(evidenceId, packageId, `data/evidence/${e}.png`);
         }
       }
+    // the counts the import keeps as it goes, made here in one pass
+    db.exec(`INSERT INTO unit_analysts SELECT analyst_fingerprint, analyst_name, count(*), 0, 0 FROM unit_packages GROUP BY analyst_fingerprint;
+      UPDATE unit_analysts SET
+        channels = (SELECT count(DISTINCT s.channel_id) FROM unit_channel_sources s JOIN unit_packages p ON p.id = s.package_id WHERE p.analyst_fingerprint = fingerprint),
+        evidence = (SELECT count(DISTINCT s.evidence_id) FROM unit_evidence_sources s JOIN unit_packages p ON p.id = s.package_id WHERE p.analyst_fingerprint = fingerprint);
+      INSERT INTO unit_channel_counts SELECT s.channel_id, count(*), count(DISTINCT p.analyst_fingerprint)
+        FROM unit_channel_sources s JOIN unit_packages p ON p.id = s.package_id GROUP BY s.channel_id;
+      INSERT INTO unit_vaults SELECT vault_id, count(*), id, max(exported_at) FROM unit_packages GROUP BY vault_id;`);
   })();
 }

@@ -7,6 +7,7 @@ import type { Approval } from './accept-package';
 import type { VaultCustodyVerdict } from './custody-of-vault';
 import type { MergedEvidence } from './merge-items';
 import type { CustodyExcerpt, NoticeFacts } from './package-contents';
+import { countPackage } from './unit-counts';
 
 export interface PackageRecord {
   fileName: string;
@@ -66,6 +67,12 @@ export function recordPackage(session: VaultSession, r: PackageRecord): number {
     db.run(sql`INSERT INTO unit_items (package_id, item_id, kind, canonical_url, channel_id, category, deadline)
       VALUES (${packageId}, ${item.itemId}, ${item.kind}, ${item.canonicalUrl}, ${channelId}, ${item.category}, ${r.notice.deadline}) ON CONFLICT DO NOTHING`);
   }
+  countPackage(db, {
+    id: packageId,
+    analyst: { fingerprint: analyst.signer.fingerprint, name: analyst.signer.name },
+    vaultId: head ? r.vaultId : null,
+    exportedAt: analyst.signedAt,
+  });
   for (const e of r.custody.entries)
     db.run(sql`INSERT INTO unit_custody_entries (package_id, seq, hash, prev_hash, action, at)
       VALUES (${packageId}, ${e.seq}, ${e.hash}, ${e.prevHash}, ${e.action}, ${e.at}) ON CONFLICT DO NOTHING`);

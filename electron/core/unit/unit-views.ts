@@ -72,16 +72,12 @@ export function unitDashboard(db: Db, now = new Date()): UnitDashboard {
   return {
     packages: count(sql`SELECT count(*) AS n FROM unit_packages`),
     flaggedPackages: count(sql`SELECT count(*) AS n FROM unit_packages WHERE custody IN ('truncated', 'forked')`),
-    analysts: db.all(sql`SELECT p.analyst_name AS name, p.analyst_fingerprint AS fingerprint, count(*) AS packages,
-        (SELECT count(DISTINCT s.channel_id) FROM unit_channel_sources s JOIN unit_packages q ON q.id = s.package_id WHERE q.analyst_fingerprint = p.analyst_fingerprint) AS channels,
-        (SELECT count(DISTINCT s.evidence_id) FROM unit_evidence_sources s JOIN unit_packages q ON q.id = s.package_id WHERE q.analyst_fingerprint = p.analyst_fingerprint) AS evidence
-      FROM unit_packages p GROUP BY p.analyst_fingerprint ORDER BY packages DESC, name`),
+    analysts: db.all(
+      sql`SELECT name, fingerprint, packages, channels, evidence FROM unit_analysts ORDER BY packages DESC, name`,
+    ),
     vaults:
-      db.all(sql`SELECT p.vault_id AS vaultId, p.analyst_name AS analyst, p.head_seq AS headSeq, p.head_hash AS headHash, p.file_name AS lastFile,
-        (SELECT count(*) FROM unit_packages q WHERE q.vault_id = p.vault_id) AS packages
-      FROM unit_packages p WHERE p.vault_id IS NOT NULL AND p.head_seq IS NOT NULL
-        AND p.id = (SELECT q.id FROM unit_packages q WHERE q.vault_id = p.vault_id AND q.head_seq IS NOT NULL ORDER BY q.exported_at DESC, q.id DESC LIMIT 1)
-      ORDER BY p.analyst_name`),
+      db.all(sql`SELECT v.vault_id AS vaultId, p.analyst_name AS analyst, v.packages, p.head_seq AS headSeq, p.head_hash AS headHash, p.file_name AS lastFile
+      FROM unit_vaults v JOIN unit_packages p ON p.id = v.last_package_id ORDER BY p.analyst_name`),
     overdueItems: count(sql`SELECT count(*) AS n FROM unit_items WHERE deadline < ${now.toISOString()}`),
     catalog: dashboardStats(db, 12, now),
   };
@@ -123,8 +119,6 @@ export interface SharedChannelRow {
 
 /** Channels reported in more than one package, most reported first: where reports duplicate each other. */
 export function sharedChannels(db: Db, limit: number): SharedChannelRow[] {
-  return db.all<SharedChannelRow>(sql`SELECT c.id, c.canonical_url AS canonicalUrl, c.title, c.platform, s.sources, s.analysts
-    FROM (SELECT cs.channel_id, count(*) AS sources, count(DISTINCT p.analyst_fingerprint) AS analysts
-          FROM unit_channel_sources cs JOIN unit_packages p ON p.id = cs.package_id GROUP BY cs.channel_id HAVING count(*) > 1) s
-    JOIN channels c ON c.id = s.channel_id ORDER BY s.sources DESC, c.id LIMIT ${limit}`);
+  return db.all<SharedChannelRow>(sql`SELECT c.id, c.canonical_url AS canonicalUrl, c.title, c.platform, n.sources, n.analysts
+    FROM unit_channel_counts n JOIN channels c ON c.id = n.channel_id WHERE n.sources > 1 ORDER BY n.sources DESC, n.channel_id LIMIT ${limit}`);
 }

@@ -52,5 +52,14 @@ describe('migration unit-catalog (0011)', () => {
       /unit_evidence_sources_package/,
     );
     expect(plan(db, "SELECT count(*) FROM unit_items WHERE deadline < 'x'")).toMatch(/unit_items_deadline/);
+    expect(
+      plan(
+        db,
+        'SELECT channel_id FROM unit_channel_counts WHERE sources > 1 ORDER BY sources DESC, channel_id LIMIT 50',
+      ),
+    ).toMatch(/unit_channel_counts_sources/);
+    expect(plan(db, "SELECT count(*) FROM unit_packages WHERE custody IN ('truncated', 'forked')")).toMatch(
+      /unit_packages_custody/,
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { Migration } from './index';
  * - unit_channel_sources / unit_evidence_sources: which package (so which analyst and case)
  *   reported a channel or an evidence file, with what that package said of it.
  * - unit_items: the notice's items with their deadline (the unit's overdue count; outcomes seam).
+ * - unit_analysts, unit_channel_counts, unit_vaults: counts the import keeps for the unit page.
  * - unit_custody_entries: the audit entries each package's custody excerpt carried (seq, hash, link),
  *   to decide whether a later package from the same vault extends the chain an earlier one recorded.
  * The identity's role may now be `unit` (a vault that takes packages in and signs none).
@@ -78,6 +79,7 @@ export const unitCatalog: Migration = {
     CREATE INDEX unit_packages_vault ON unit_packages(vault_id, exported_at);
     CREATE INDEX unit_packages_analyst ON unit_packages(analyst_fingerprint);
     CREATE INDEX unit_packages_imported ON unit_packages(imported_at);
+    CREATE INDEX unit_packages_custody ON unit_packages(custody) WHERE custody IN ('truncated', 'forked');
 
     CREATE TABLE unit_statements (
       package_id INTEGER NOT NULL REFERENCES unit_packages(id),
@@ -128,6 +130,29 @@ export const unitCatalog: Migration = {
       PRIMARY KEY (package_id, item_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX unit_items_deadline ON unit_items(deadline);
+
+    -- Counts the import keeps, so the unit page reads a few rows at any size: per analyst (distinct
+    -- channels and originals they reported), per channel (packages and analysts that reported it),
+    -- and per source vault the audit head of its latest export seen.
+    CREATE TABLE unit_analysts (
+      fingerprint TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      packages INTEGER NOT NULL,
+      channels INTEGER NOT NULL,
+      evidence INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE unit_channel_counts (
+      channel_id INTEGER PRIMARY KEY REFERENCES channels(id),
+      sources INTEGER NOT NULL,
+      analysts INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX unit_channel_counts_sources ON unit_channel_counts(sources DESC, channel_id);
+    CREATE TABLE unit_vaults (
+      vault_id TEXT PRIMARY KEY,
+      packages INTEGER NOT NULL,
+      last_package_id INTEGER NOT NULL REFERENCES unit_packages(id),
+      last_exported_at TEXT NOT NULL
+    ) STRICT;
 
     CREATE TABLE unit_custody_entries (
       package_id INTEGER NOT NULL REFERENCES unit_packages(id),
