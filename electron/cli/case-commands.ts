@@ -19,6 +19,7 @@ import {
   withVault,
 } from './context';
 import type { CliText } from './i18n';
+import { VAULT_ROLES, type VaultRole } from '../common/identity-rules';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -40,13 +41,17 @@ export async function identityShow(ctx: CliContext): Promise<number> {
 }
 
 export async function identitySet(ctx: CliContext): Promise<number> {
-  const role = flag(ctx, 'role') ?? 'analyst';
-  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('cli.roleValues');
+  const role = flag(ctx, 'role') ?? cliPolicy().vaultRole ?? 'analyst';
+  if (!(VAULT_ROLES as readonly string[]).includes(role)) throw new UsageError('cli.roleValues');
   const name = flag(ctx, 'name');
   if (!name)
     throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
   const identity = await withVault(ctx, (s) =>
-    setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }),
+    setIdentity(
+      s,
+      { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role: role as VaultRole },
+      cliPolicy().vaultRole,
+    ),
   );
   ctx.out.data(identity, () =>
     ctx.text.t('cli.identity.set', {

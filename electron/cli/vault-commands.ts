@@ -50,9 +50,11 @@ async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined
   const name = await fill(given.name, 'Your full name (printed on every signed statement): ');
   const unit = await fill(given.unit, policy.unitName ? `Unit [${policy.unitName}]: ` : 'Unit: ');
   const employeeId = await fill(given.employeeId, 'Employee ID (NIP): ');
+  // a policy's vaultRole is the default here, and the only role the core accepts
+  const fallback = policy.vaultRole ?? 'analyst';
   const role =
     given.role ??
-    (ask ? (await promptLine('Role, analyst, supervisor or unit [analyst]: ')).trim() || 'analyst' : 'analyst');
+    (ask ? (await promptLine(`Role, analyst, supervisor or unit [${fallback}]: `)).trim() || fallback : fallback);
   if (!isVaultRole(role)) throw new UsageError('The role is analyst, supervisor or unit.');
   return { name, unit, employeeId, role };
 }
@@ -67,6 +69,7 @@ export async function init(ctx: CliContext): Promise<number> {
     identity,
     allowAnonymous: policy.allowAnonymousVault,
     policyUnit: policy.unitName,
+    policyRole: policy.vaultRole,
   });
   const actor = session.actor;
   session.close('cli');

@@ -45,6 +45,7 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       identity,
       allowAnonymous: app.policy.allowAnonymousVault,
       policyUnit: app.policy.unitName,
+      policyRole: app.policy.vaultRole,
     });
     app.opened(session);
     return { recoveryCode };

@@ -113,7 +113,7 @@ const WHY: Record<MissingIdentityField, string> = {
 /** Who works in a new vault, checked before anything is written (electron/common/identity-rules.ts), and the role. */
 export function checkNewIdentity(
   fields: IdentityFields | undefined,
-  opts: { allowAnonymous?: boolean; policyUnit?: string },
+  opts: { allowAnonymous?: boolean; policyUnit?: string; policyRole?: VaultRole },
 ): void {
   if (!fields) {
     if (opts.allowAnonymous) return;
@@ -126,6 +126,16 @@ export function checkNewIdentity(
   if (missing.length > 0) throw new JejakError('IDENTITY_REQUIRED', WHY[missing[0]!], { missing });
   if (!(VAULT_ROLES as readonly string[]).includes(fields.role))
     throw new JejakError('INVALID_INPUT', 'The role is analyst, supervisor or unit.');
+  checkPolicyRole(fields.role, opts.policyRole);
+}
+
+/** The machine policy's vaultRole, when it sets one, is the only role a vault here may have. */
+function checkPolicyRole(role: VaultRole, policyRole: VaultRole | undefined): void {
+  if (policyRole && role !== policyRole)
+    throw new JejakError(
+      'POLICY',
+      `This machine's policy makes every vault a ${policyRole} vault; the role ${role} is not allowed here.`,
+    );
 }
 
 /** The OS account stands in as actor until an identity is set; it never goes into a report. */
@@ -133,7 +143,8 @@ export function isOsAccount(actor: string): boolean {
   return actor.startsWith('os:');
 }
 
-export function setIdentity(session: IdentitySession, fields: IdentityFields): Identity {
+export function setIdentity(session: IdentitySession, fields: IdentityFields, policyRole?: VaultRole): Identity {
+  checkPolicyRole(fields.role, policyRole);
   if (!fields.name.trim())
     throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
   session.db.tx(() => {

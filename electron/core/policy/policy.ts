@@ -4,6 +4,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
 import { isAgeRecipient } from '../age/age-recipient';
 import { JejakError } from '../errors';
+import { VAULT_ROLES } from '../../common/identity-rules';
 import { rosterEntrySchema, tsaRootsSchema } from '../packages/roster';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
@@ -88,6 +89,8 @@ export const policySchema = z
     backupReminderDays: z.number().int().min(1).max(365),
     /** for IT test vaults only: a vault may be created without naming who works in it */
     allowAnonymousVault: z.boolean(),
+    /** every vault made on this machine has this role (a unit's records desk: unit); another is refused */
+    vaultRole: z.enum(VAULT_ROLES),
   })
   .partial()
   .strict();
