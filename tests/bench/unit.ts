@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addOrFindChannel } from '../../electron/core/catalog/channels';
+import { dashboardStats } from '../../electron/core/dashboard/dashboard';
 import { createCase } from '../../electron/core/cases/cases';
 import { exportCase } from '../../electron/core/cases/export-case';
 import { intakeBytes } from '../../electron/core/evidence/intake';
@@ -17,7 +18,13 @@ import { decidePackage } from '../../electron/core/review/decide';
 import { search } from '../../electron/core/search/search';
 import { effectiveRoster, importRoster } from '../../electron/core/trust/trust';
 import { importUnitPackage } from '../../electron/core/unit/import-package';
-import { channelHistory, listUnitPackages, sharedChannels, unitDashboard } from '../../electron/core/unit/unit-views';
+import {
+  channelHistory,
+  listUnitPackages,
+  sharedChannels,
+  unitCounts,
+  unitDashboard,
+} from '../../electron/core/unit/unit-views';
 import type { VaultSession } from '../../electron/core/vault/session';
 import { createVault } from '../../electron/core/vault/vault';
 import { POLICY, screenshotPng } from '../fixtures/catalog';
@@ -140,7 +147,8 @@ try {
       shared: sharedChannels(big.db, 50),
     })),
   );
-  line('  dashboard counts', await samples(20, () => unitDashboard(big.db)));
+  line("  the unit's own counts", await samples(20, () => unitCounts(big.db)));
+  line("  catalog counts (the dashboard's)", await samples(20, () => dashboardStats(big.db)));
   line('  shared channels (top 50)', await samples(20, () => sharedChannels(big.db, 50)));
   line(
     '  packages page (50)',

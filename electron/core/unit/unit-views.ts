@@ -67,7 +67,12 @@ export interface UnitDashboard {
   catalog: DashboardStats;
 }
 
+/** The unit's own counts (kept by the import) beside the merged catalog's, which are the vault dashboard's. */
 export function unitDashboard(db: Db, now = new Date()): UnitDashboard {
+  return { ...unitCounts(db, now), catalog: dashboardStats(db, 12, now) };
+}
+
+export function unitCounts(db: Db, now = new Date()): Omit<UnitDashboard, 'catalog'> {
   const count = (q: ReturnType<typeof sql>) => db.get<{ n: number }>(q)!.n;
   return {
     packages: count(sql`SELECT count(*) AS n FROM unit_packages`),
@@ -79,7 +84,6 @@ export function unitDashboard(db: Db, now = new Date()): UnitDashboard {
       db.all(sql`SELECT v.vault_id AS vaultId, p.analyst_name AS analyst, v.packages, p.head_seq AS headSeq, p.head_hash AS headHash, p.file_name AS lastFile
       FROM unit_vaults v JOIN unit_packages p ON p.id = v.last_package_id ORDER BY p.analyst_name`),
     overdueItems: count(sql`SELECT count(*) AS n FROM unit_items WHERE deadline < ${now.toISOString()}`),
-    catalog: dashboardStats(db, 12, now),
   };
 }
 
