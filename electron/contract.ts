@@ -22,6 +22,7 @@ import { searchContract } from './contract/search';
 import { transparencyContract } from './contract/transparency';
 import { settingsContract } from './contract/settings';
 import { trustContract } from './contract/trust';
+import { unitContract } from './contract/unit';
 import { vaultContract } from './contract/vault';
 
 /** One file per area, named for the area its channels start with ('review.openPath' → contract/review.ts). */
@@ -43,6 +44,7 @@ export const contract = {
   ...decisionsContract,
   ...outcomesContract,
   ...backupContract,
+  ...unitContract,
   ...hostContract,
 } as const;
 

@@ -12,6 +12,7 @@ import { type CliContext, cliPolicy, flag, flagList, withVault } from './context
 import { ageIdentities, trustFrom } from './package-inputs';
 import type { CliText } from './i18n';
 import { resourcesDir } from './locations';
+import { VAULT_ROLES, type VaultRole } from '../common/identity-rules';
 import { EXIT, UsageError } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -33,13 +34,17 @@ export async function identityShow(ctx: CliContext): Promise<number> {
 }
 
 export async function identitySet(ctx: CliContext): Promise<number> {
-  const role = flag(ctx, 'role') ?? 'analyst';
-  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('cli.roleValues');
+  const role = flag(ctx, 'role') ?? cliPolicy().vaultRole ?? 'analyst';
+  if (!(VAULT_ROLES as readonly string[]).includes(role)) throw new UsageError('cli.roleValues');
   const name = flag(ctx, 'name');
   if (!name)
     throw new UsageError('cli.usage', { usage: 'identity set --name N --unit U --id I --role analyst|supervisor' });
   const identity = await withVault(ctx, (s) =>
-    setIdentity(s, { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role }),
+    setIdentity(
+      s,
+      { name, unit: flag(ctx, 'unit') ?? '', employeeId: flag(ctx, 'id') ?? '', role: role as VaultRole },
+      cliPolicy().vaultRole,
+    ),
   );
   ctx.out.data(identity, () =>
     ctx.text.t('cli.identity.set', {

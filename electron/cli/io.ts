@@ -68,6 +68,7 @@ const CHECK_FAILED = new Set<string>([
   'INTEGRITY',
   'SELF_REVIEW',
   'NOT_A_DECISION',
+  'NOT_APPROVED',
   'OTHER_VAULT',
   'OTHER_CASE',
   'OLDER_EXPORT',

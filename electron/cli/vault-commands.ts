@@ -12,6 +12,9 @@ import type { IdentityFields } from '../core/identity/identity';
 import { type CliContext, cliActor, cliPolicy, flag, flagList, withVault } from './context';
 import { EXIT, UsageError, newPassphrase, promptLine, secret } from './io';
 import { MiB } from '../common/limits';
+import { VAULT_ROLES, type VaultRole } from '../common/identity-rules';
+
+const isVaultRole = (role: string): role is VaultRole => (VAULT_ROLES as readonly string[]).includes(role);
 
 export function vaultOptions() {
   const policy = cliPolicy();
@@ -35,8 +38,8 @@ async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined
     employeeId: flag(ctx, 'id'),
     role: flag(ctx, 'role'),
   };
-  if (given.role !== undefined && given.role !== 'analyst' && given.role !== 'supervisor')
-    throw new UsageError('--role is analyst or supervisor.');
+  if (given.role !== undefined && !isVaultRole(given.role))
+    throw new UsageError('--role is analyst, supervisor or unit.');
   const anyGiven = Object.values(given).some((v) => v !== undefined);
   const policy = cliPolicy();
   const ask = process.stdin.isTTY && (anyGiven || !policy.allowAnonymousVault);
@@ -46,9 +49,12 @@ async function initIdentity(ctx: CliContext): Promise<IdentityFields | undefined
   const name = await fill(given.name, 'Your full name (printed on every signed statement): ');
   const unit = await fill(given.unit, policy.unitName ? `Unit [${policy.unitName}]: ` : 'Unit: ');
   const employeeId = await fill(given.employeeId, 'Employee ID (NIP): ');
+  // a policy's vaultRole is the default here, and the only role the core accepts
+  const fallback = policy.vaultRole ?? 'analyst';
   const role =
-    given.role ?? (ask ? (await promptLine('Role, analyst or supervisor [analyst]: ')).trim() || 'analyst' : 'analyst');
-  if (role !== 'analyst' && role !== 'supervisor') throw new UsageError('The role is analyst or supervisor.');
+    given.role ??
+    (ask ? (await promptLine(`Role, analyst, supervisor or unit [${fallback}]: `)).trim() || fallback : fallback);
+  if (!isVaultRole(role)) throw new UsageError('The role is analyst, supervisor or unit.');
   return { name, unit, employeeId, role };
 }
 
@@ -62,6 +68,7 @@ export async function init(ctx: CliContext): Promise<number> {
     identity,
     allowAnonymous: policy.allowAnonymousVault,
     policyUnit: policy.unitName,
+    policyRole: policy.vaultRole,
   });
   const actor = session.actor;
   session.close('cli');

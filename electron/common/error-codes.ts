@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   'NOT_A_DECISION',
   /** a decision on a package another vault exported */
   'OTHER_VAULT',
+  /** a package offered to the unit catalog whose last statement is not a supervisor's approval (returned) */
+  'NOT_APPROVED',
+  /** a unit-only operation in a vault whose role is not unit */
+  'NOT_A_UNIT_VAULT',
   /** a decision on another case's export than the case it was given to */
   'OTHER_CASE',
   /** a decision on an earlier export of the case, not its latest */

@@ -3,11 +3,15 @@
  * name, unit (the policy's unit stands in for an empty one) and employee ID. The core refuses a
  * vault without them (electron/core/identity/identity.ts); the window says what is missing.
  */
+/** A unit vault takes approved packages in from many analysts and signs none itself. */
+export const VAULT_ROLES = ['analyst', 'supervisor', 'unit'] as const;
+export type VaultRole = (typeof VAULT_ROLES)[number];
+
 export interface IdentityFields {
   name: string;
   unit: string;
   employeeId: string;
-  role: 'analyst' | 'supervisor';
+  role: VaultRole;
 }
 
 export type MissingIdentityField = 'name' | 'unit' | 'employeeId';

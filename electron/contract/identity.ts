@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { VAULT_ROLES } from '../common/identity-rules';
 
-export const roleSchema = z.enum(['analyst', 'supervisor']);
+export const roleSchema = z.enum(VAULT_ROLES);
 /** an age recipient (`age1…`) a package can be encrypted for */
 export const ageRecipientSchema = z.string().max(100);
 

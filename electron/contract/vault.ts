@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identityFieldsSchema } from './identity';
+import { identityFieldsSchema, roleSchema } from './identity';
 import { jobIdSchema } from './shared';
 
 const passphrase = z.string().min(1).max(1024);
@@ -16,6 +16,8 @@ export const vaultStatusSchema = z.object({
   minPassphraseStrength: z.number(),
   unitName: z.string().nullable(),
   actor: z.string().nullable(),
+  /** the open vault's role: a unit catalog shows the Unit area */
+  role: roleSchema.nullable().optional(),
   version: z.string(),
   /** the vault is open and names nobody (made before identities were asked for), and policy wants one */
   identityMissing: z.boolean(),

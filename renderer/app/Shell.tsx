@@ -15,11 +15,12 @@ import { SearchView } from '../features/search/SearchView';
 import { useSearchStore } from '../features/search/search-store';
 import { useCasesStore } from '../features/cases/cases-store';
 import { SettingsView } from '../features/settings/SettingsView';
+import { UnitView } from '../features/unit/UnitView';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { BackgroundJobs } from '../features/jobs/BackgroundJobs';
 import { EmptyState } from '../components/EmptyState';
 import { type MessageKey, useT } from '../i18n';
-import { AREAS, type Area, useNavStore } from './nav-store';
+import { type Area, areasFor, useNavStore } from './nav-store';
 
 function AreaView({ area }: { area: Area }): ReactNode {
   switch (area) {
@@ -35,6 +36,8 @@ function AreaView({ area }: { area: Area }): ReactNode {
       return <CasesView />;
     case 'review':
       return <ReviewView />;
+    case 'unit':
+      return <UnitView />;
     case 'activity':
       return <ActivityView />;
     case 'settings':
@@ -68,7 +71,7 @@ export function Shell() {
           <span>Jejak</span>
         </div>
         <ul>
-          {AREAS.map((a) => (
+          {areasFor(status?.role).map((a) => (
             <li key={a}>
               <button
                 type="button"

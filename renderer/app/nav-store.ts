@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { registerReset } from './reset-stores';
 
 export type Area =
-  'dashboard' | 'transparency' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
+  'dashboard' | 'unit' | 'transparency' | 'channels' | 'evidence' | 'cases' | 'review' | 'activity' | 'settings';
 
 export const AREAS: Area[] = [
   'dashboard',
@@ -14,6 +14,11 @@ export const AREAS: Area[] = [
   'activity',
   'settings',
 ];
+
+/** A unit catalog vault adds its Unit area after the dashboard. */
+export function areasFor(role: string | null | undefined): Area[] {
+  return role === 'unit' ? ['dashboard', 'unit', ...AREAS.slice(1)] : AREAS;
+}
 
 interface NavState {
   area: Area;

@@ -25,6 +25,8 @@ import transparencyEn from './transparency.en.json';
 import transparencyId from './transparency.id.json';
 import travelEn from './travel.en.json';
 import travelId from './travel.id.json';
+import unitEn from './unit.en.json';
+import unitId from './unit.id.json';
 import verifierEn from './verifier.en.json';
 import verifierId from './verifier.id.json';
 import viewerEn from './viewer.en.json';
@@ -50,6 +52,7 @@ export const catalogs = {
     ...outcomesId,
     ...checksId,
     ...transparencyId,
+    ...unitId,
   },
   en: {
     ...baseEn,
@@ -66,6 +69,7 @@ export const catalogs = {
     ...outcomesEn,
     ...checksEn,
     ...transparencyEn,
+    ...unitEn,
   },
 };
 export type MessageKey = keyof typeof catalogs.id;

@@ -1,27 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Page } from '@playwright/test';
 import { PASSPHRASE, api, createVaultThroughUi, expect, test } from './fixtures';
 import { screenshotPng } from './png';
 import { keep } from './steps';
-
-/** WCAG 2.1 A and AA, as axe-core tags them. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** The serious and critical violations on the page, one readable line per element. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `${where}: ${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`,
-      ),
-    );
-}
+import { violations } from './axe';
 
 /** A package by another analyst (a supervisor's work to review). */
 function otherAnalystPackage(dataDir: string): string {
@@ -240,6 +223,8 @@ for (const language of ['id', 'en'] as const) {
     await expect(page.getByTestId('identity-card')).toBeVisible();
     await audit('settings');
 
+    // The same vault as a unit catalog (its role shows the Unit area from the next unlock on).
+    await api(page, 'identity.set', { name: 'Meja Arsip', unit: 'Direktorat', employeeId: '1970', role: 'unit' });
     await page.getByRole('button', { name: w('app.lock'), exact: true }).click();
     await expect(page.getByRole('heading', { name: w('unlock.title') })).toBeVisible();
     await page.getByLabel(w('unlock.passphrase'), { exact: true }).fill('bukan frasa sandinya sama sekali');
@@ -252,6 +237,12 @@ for (const language of ['id', 'en'] as const) {
     await page.getByLabel(w('unlock.passphrase'), { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: w('unlock.submit'), exact: true }).click();
     await expect(page.getByRole('navigation')).toBeVisible();
+    await area('unit');
+    await expect(page.getByTestId('unit-empty')).toBeVisible();
+    await audit('unit, empty');
+    await page.getByTestId('unit-file').setInputFiles(join(harness.dataDir, 'other-analyst', 'paket-analis-lain.zip'));
+    await expect(page.getByTestId('unit-refused')).toBeVisible();
+    await audit('unit, a refused package');
 
     expect(found).toEqual([]);
   });

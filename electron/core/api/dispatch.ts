@@ -17,6 +17,7 @@ import { searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { transparencyHandlers } from './transparency-handlers';
 import { trustHandlers } from './trust-handlers';
+import { unitHandlers } from './unit-handlers';
 import { vaultHandlers } from './vault-handlers';
 import type { Handler, HostChannel } from './handler-types';
 
@@ -40,6 +41,7 @@ const handlers: { [C in CoreChannel]: Handler<C> } = {
   ...outcomesHandlers,
   ...reviewHandlers,
   ...backupHandlers,
+  ...unitHandlers,
 };
 
 /**

@@ -30,6 +30,7 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       // The unit fixed by policy, else the one the user gave in their identity.
       unitName: app.policy.unitName ?? (session ? getIdentity(session).unit || null : null),
       actor: session?.actor ?? null,
+      role: session ? getIdentity(session).role : null,
       identityMissing: session !== null && !app.policy.allowAnonymousVault && !getIdentity(session).name,
       allowAnonymousVault: app.policy.allowAnonymousVault === true,
       version: app.config.version,
@@ -44,6 +45,7 @@ export const vaultHandlers: HandlersFor<'vault'> = {
       identity,
       allowAnonymous: app.policy.allowAnonymousVault,
       policyUnit: app.policy.unitName,
+      policyRole: app.policy.vaultRole,
     });
     app.opened(session);
     return { recoveryCode };

@@ -15,14 +15,14 @@ export interface PackageHeadCheck {
   detail?: string;
 }
 
-interface ChainHeadLine {
+export interface ChainHeadLine {
   type: 'chain-head';
   vaultId?: string | null;
   seq: number;
   hash: string;
 }
 
-function isChainHead(value: unknown): value is ChainHeadLine {
+export function isChainHead(value: unknown): value is ChainHeadLine {
   const v = value as Partial<ChainHeadLine> | null;
   return (
     v?.type === 'chain-head' && Number.isInteger(v.seq) && typeof v.hash === 'string' && /^[0-9a-f]{64}$/.test(v.hash)

@@ -60,7 +60,7 @@ function decisionStatement(result: VerifyResult): StatementInfo & { decision: 'a
 }
 
 /** The statement file's SHA-256: format 2 allows one spelling, so the parsed statement gives back its bytes. */
-function statementSha256(s: StatementInfo): string {
+export function statementSha256(s: StatementInfo): string {
   return createHash('sha256')
     .update(`${JSON.stringify(s.raw, null, 2)}\n`)
     .digest('hex');

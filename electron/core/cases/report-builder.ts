@@ -3,7 +3,7 @@ import { getChannel } from '../catalog/channels';
 import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media/sniff';
-import { type Identity, isOsAccount } from '../identity/identity';
+import { type Identity, isOsAccount, signingRole } from '../identity/identity';
 import type { ReportData, ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import type { CaseDetail } from './cases';
@@ -68,7 +68,7 @@ export function buildReport(
       name: identity.name,
       unit: identity.unit || unit,
       id: identity.employeeId,
-      role: identity.role,
+      role: signingRole(identity),
       fingerprint: identity.fingerprint,
     },
     channels: channels.map((c) => ({

@@ -1,11 +1,18 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { type IdentityFields, type MissingIdentityField, missingIdentityFields } from '../../common/identity-rules';
+import {
+  type IdentityFields,
+  type MissingIdentityField,
+  VAULT_ROLES,
+  type VaultRole,
+  missingIdentityFields,
+} from '../../common/identity-rules';
 import type { AuditInput } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { newAgeIdentity, recipientOf } from '../age/age-keys';
 import { JejakError } from '../errors';
 import { fingerprintOf, keySigner, type Signer } from '../packages/signer';
+import type { Role } from '../packages/bag-names';
 
 /**
  * What identity needs of an open vault: its database, its audit log and who acts. A vault's
@@ -21,7 +28,7 @@ export interface Identity {
   name: string;
   unit: string;
   employeeId: string;
-  role: 'analyst' | 'supervisor';
+  role: VaultRole;
   publicKeyPem: string;
   fingerprint: string;
   /** the age1… recipient packages for this vault are encrypted to */
@@ -33,7 +40,7 @@ interface IdentityRow {
   name: string;
   unit: string;
   employee_id: string;
-  role: 'analyst' | 'supervisor';
+  role: VaultRole;
   public_key_pem: string;
   private_key_pem: string;
   fingerprint: string;
@@ -107,7 +114,7 @@ const WHY: Record<MissingIdentityField, string> = {
 /** Who works in a new vault, checked before anything is written (electron/common/identity-rules.ts), and the role. */
 export function checkNewIdentity(
   fields: IdentityFields | undefined,
-  opts: { allowAnonymous?: boolean; policyUnit?: string },
+  opts: { allowAnonymous?: boolean; policyUnit?: string; policyRole?: VaultRole },
 ): void {
   if (!fields) {
     if (opts.allowAnonymous) return;
@@ -118,8 +125,18 @@ export function checkNewIdentity(
   }
   const missing = missingIdentityFields(fields, opts.policyUnit);
   if (missing.length > 0) throw new JejakError('IDENTITY_REQUIRED', WHY[missing[0]!], { missing });
-  if (fields.role !== 'analyst' && fields.role !== 'supervisor')
-    throw new JejakError('INVALID_INPUT', 'The role is analyst or supervisor.');
+  if (!(VAULT_ROLES as readonly string[]).includes(fields.role))
+    throw new JejakError('INVALID_INPUT', 'The role is analyst, supervisor or unit.');
+  checkPolicyRole(fields.role, opts.policyRole);
+}
+
+/** The machine policy's vaultRole, when it sets one, is the only role a vault here may have. */
+function checkPolicyRole(role: VaultRole, policyRole: VaultRole | undefined): void {
+  if (policyRole && role !== policyRole)
+    throw new JejakError(
+      'POLICY',
+      `This machine's policy makes every vault a ${policyRole} vault; the role ${role} is not allowed here.`,
+    );
 }
 
 /** The OS account stands in as actor until an identity is set; it never goes into a report. */
@@ -127,7 +144,8 @@ export function isOsAccount(actor: string): boolean {
   return actor.startsWith('os:');
 }
 
-export function setIdentity(session: IdentitySession, fields: IdentityFields): Identity {
+export function setIdentity(session: IdentitySession, fields: IdentityFields, policyRole?: VaultRole): Identity {
+  checkPolicyRole(fields.role, policyRole);
   if (!fields.name.trim())
     throw new JejakError('INVALID_INPUT', 'A name is required: it is printed on every signed statement.');
   session.db.tx(() => {
@@ -153,17 +171,28 @@ export function groupedFingerprint(fingerprint: string): string {
   return fingerprint.match(/.{1,4}/g)!.join(' ');
 }
 
+/** The role a statement from this vault is signed in; a unit catalog vault signs none. */
+export function signingRole(identity: Pick<Identity, 'role'>): Role {
+  if (identity.role === 'unit')
+    throw new JejakError(
+      'INVALID_INPUT',
+      'A unit catalog vault takes approved packages in; it does not sign as an analyst or a supervisor.',
+    );
+  return identity.role;
+}
+
 /**
  * A Signer for packages; refuses until a name and unit are set, since both go into the statement.
  * The machine policy's unit, when it names one, is the unit signed, whatever the person typed.
  */
 export function vaultSigner(session: IdentitySession, policyUnit?: string): Signer {
   const r = row(session);
+  const role = signingRole(r);
   const unit = policyUnit || r.unit;
   if (!r.name || !unit)
     throw new JejakError(
       'IDENTITY_REQUIRED',
       'Set your name and unit in Settings → Identity before signing a package.',
     );
-  return keySigner({ name: r.name, unit, id: r.employee_id, role: r.role }, createPrivateKey(r.private_key_pem));
+  return keySigner({ name: r.name, unit, id: r.employee_id, role }, createPrivateKey(r.private_key_pem));
 }

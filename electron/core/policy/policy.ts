@@ -4,6 +4,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { z } from 'zod';
 import { isAgeRecipient } from '../age/age-recipient';
 import { JejakError } from '../errors';
+import { VAULT_ROLES } from '../../common/identity-rules';
 import { rosterEntrySchema, tsaRootsSchema } from '../packages/roster';
 import { isEscrowPublicKey } from '../vault/escrow';
 import { kdfParamsSchema } from '../vault/kdf';
@@ -90,6 +91,8 @@ export const policySchema = z
     nearDuplicateDistance: z.number().int().min(0).max(63),
     /** for IT test vaults only: a vault may be created without naming who works in it */
     allowAnonymousVault: z.boolean(),
+    /** every vault made on this machine has this role (a unit's records desk: unit); another is refused */
+    vaultRole: z.enum(VAULT_ROLES),
   })
   .partial()
   .strict();

@@ -46,6 +46,8 @@ export interface CreateOptions extends VaultOptions {
   allowAnonymous?: boolean;
   /** the policy's unit, which stands in for an empty identity unit */
   policyUnit?: string;
+  /** the policy's vaultRole: the only role a vault made here may have */
+  policyRole?: IdentityFields['role'];
 }
 
 export interface CreatedVault {
@@ -92,7 +94,7 @@ export async function createVault(dir: string, passphrase: string, opts: CreateO
     details: { vaultId: header.vaultId, kdf, escrow: escrow?.recipientFingerprint ?? null },
   });
   await ensureIdentityKey(session);
-  if (opts.identity) setIdentity(session, opts.identity);
+  if (opts.identity) setIdentity(session, opts.identity, opts.policyRole);
   return { session, recoveryCode };
 }
 

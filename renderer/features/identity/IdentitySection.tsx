@@ -88,6 +88,7 @@ function IdentityForm({ identity }: { identity: Identity }) {
           <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as Identity['role'])}>
             <option value="analyst">{t('identity.role.analyst')}</option>
             <option value="supervisor">{t('identity.role.supervisor')}</option>
+            <option value="unit">{t('identity.role.unit')}</option>
           </select>
         </div>
       </div>

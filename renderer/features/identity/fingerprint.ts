@@ -20,7 +20,7 @@ export function rosterEntryJson(identity: {
   fingerprint: string;
   name: string;
   unit: string;
-  role: 'analyst' | 'supervisor';
+  role: string;
   ageRecipient?: string;
 }): string {
   const { fingerprint, name, unit, role, ageRecipient } = identity;

@@ -31,7 +31,7 @@ interface ReviewState {
   error: UiError | null;
   /** every package this window has open in the core (the reviewed one, the countersigned result) */
   openIds: string[];
-  signer: { complete: boolean; role: 'analyst' | 'supervisor'; name: string; fingerprint: string } | null;
+  signer: { complete: boolean; role: 'analyst' | 'supervisor' | 'unit'; name: string; fingerprint: string } | null;
   marks: Record<string, ItemReview>;
   decision: DecisionState;
   loadSigner(policyUnit: string | null): Promise<void>;

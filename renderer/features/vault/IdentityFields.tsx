@@ -64,6 +64,7 @@ export function IdentityFields({ value, onChange, policyUnit, disabled }: Props)
         >
           <option value="analyst">{t('identity.role.analyst')}</option>
           <option value="supervisor">{t('identity.role.supervisor')}</option>
+          <option value="unit">{t('identity.role.unit')}</option>
         </select>
       </div>
     </>

@@ -149,4 +149,24 @@ export const VAULT_FIELDS: Binding[] = [
       return { reminderDays, overdue };
     },
   },
+  {
+    field: 'vaultRole',
+    policy: () => ({ vaultRole: 'unit' }),
+    // POLICY for another role (exit 1), nothing written; without one the vault takes the policy's
+    expected: () => ({ refused: 1, role: 'unit' }),
+    cli: (s) => {
+      const who = ['init', '--name', 'Meja Arsip', '--unit', 'Direktorat', '--id', 'NIP-9'];
+      const refused = s.run([...who, '--role', 'analyst']).code;
+      s.run(who);
+      return { refused, role: json<{ role: string }>(s.run(['identity', 'show', '--json'])).role };
+    },
+    app: async (s) => {
+      const who = { name: 'Meja Arsip', unit: 'Direktorat', employeeId: 'NIP-9' };
+      const refused = exitOf(
+        await s.call('vault.create', { passphrase: PASSPHRASE, identity: { ...who, role: 'analyst' } }),
+      );
+      await s.call('vault.create', { passphrase: PASSPHRASE, identity: { ...who, role: 'unit' } });
+      return { refused, role: valueOf<{ role: string }>(await s.call('identity.get')).role };
+    },
+  },
 ];

@@ -72,7 +72,8 @@ describe('migration age-keys', () => {
     await ensureIdentityKey(session);
     expect(getIdentity(session)).toEqual(before);
     const other = (await newVault()).session;
-    const { fingerprint, name, unit, role, ageRecipient } = getIdentity(other);
+    const { fingerprint, name, unit, ageRecipient } = getIdentity(other);
+    const role = 'analyst';
     importRoster(session, [{ fingerprint, name: name || 'Other', unit, role, ageRecipient }]);
     expect(session.db.get<{ age_recipient: string }>(sql`SELECT age_recipient FROM trust_roster`)?.age_recipient).toBe(
       ageRecipient,

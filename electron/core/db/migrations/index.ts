@@ -10,6 +10,7 @@ import { ageKeys } from './0007-age-keys';
 import { outcomes } from './0008-outcomes';
 import { seen } from './0009-seen';
 import { pageIndexes } from './0010-page-indexes';
+import { unitCatalog } from './0011-unit';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: Migration[] = [
   outcomes,
   seen,
   pageIndexes,
+  unitCatalog,
 ];
 
 export const LATEST_VERSION = migrations.length;

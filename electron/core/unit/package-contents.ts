@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { type ChainHeadLine, isChainHead } from '../audit/package-heads';
+import { JejakError } from '../errors';
+import { readPackageEntry } from '../packages';
+import type { ChainPoint } from './custody-check';
+
+/** What the unit reads of a verified package beyond its report: the notice's items and the custody excerpt. */
+
+const noticeSchema = z.object({
+  noticeId: z.string(),
+  deadline: z.string(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      kind: z.string(),
+      canonicalUrl: z.string(),
+      category: z.string(),
+    }),
+  ),
+  evidence: z.array(z.object({ path: z.string(), perceptualHash: z.string().nullable() })),
+});
+export type NoticeFacts = z.infer<typeof noticeSchema>;
+
+export interface CustodyEntry extends Required<ChainPoint> {
+  action: string;
+  at: string;
+}
+
+export interface CustodyExcerpt {
+  head: ChainHeadLine | null;
+  entries: CustodyEntry[];
+}
+
+const entrySchema = z.object({
+  type: z.literal('audit-entry'),
+  seq: z.number().int(),
+  hash: z.string(),
+  prevHash: z.string(),
+  action: z.string(),
+  at: z.string(),
+});
+
+type Open = { ageIdentities: string[]; signal?: AbortSignal };
+
+async function jsonEntry(file: string, path: string, open: Open): Promise<string> {
+  return (await readPackageEntry(file, path, open)).toString('utf8');
+}
+
+export async function readNotice(file: string, open: Open): Promise<NoticeFacts> {
+  const parsed = noticeSchema.safeParse(JSON.parse(await jsonEntry(file, 'data/notice.json', open)));
+  if (!parsed.success) throw new JejakError('INTEGRITY', 'data/notice.json does not carry the items the unit records.');
+  return parsed.data;
+}
+
+/** data/custody.jsonl: the audit entries about the package's items and the vault's head at export. */
+export async function readCustody(file: string, open: Open): Promise<CustodyExcerpt> {
+  const excerpt: CustodyExcerpt = { head: null, entries: [] };
+  for (const line of (await jsonEntry(file, 'data/custody.jsonl', open)).split('\n')) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new JejakError('INTEGRITY', 'data/custody.jsonl has a line that is not JSON.');
+    }
+    if (isChainHead(value)) excerpt.head = value;
+    const entry = entrySchema.safeParse(value);
+    if (entry.success) {
+      const { seq, hash, prevHash, action, at } = entry.data;
+      excerpt.entries.push({ seq, hash, prevHash, action, at });
+    }
+  }
+  return excerpt;
+}
