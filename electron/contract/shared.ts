@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES } from '../common/case-statuses';
 import { TEXT_LIMITS } from '../common/limits';
 
 /** Schemas more than one area's channels use. Each area's own schemas live in its file. */
@@ -8,16 +9,7 @@ export const jobIdSchema = z.string().max(64);
 export const tagsSchema = z.array(z.string().max(TEXT_LIMITS.tag)).max(TEXT_LIMITS.tags);
 
 /** The status machine itself lives in electron/core/cases/case-status.ts; this is its vocabulary. */
-export const caseStatusSchema = z.enum([
-  'draft',
-  'exported',
-  'approved',
-  'returned',
-  'submitted',
-  'acknowledged',
-  'actioned',
-  'rejected',
-]);
+export const caseStatusSchema = z.enum(CASE_STATUSES);
 
 /**
  * A file the user picked or dropped. In the desktop app this is a grant token (`grant:…`) that

@@ -1,24 +1,14 @@
+import { CASE_STATUSES, type CaseStatus } from '../../common/case-statuses';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import type { VaultSession } from '../vault/session';
 
-/**
- * The life of a takedown request: draft → exported → approved | returned → submitted →
- * acknowledged → actioned | rejected. A returned case goes back to draft as a new revision. Every
- * step is a row in case_status_history (who, when, note) and an audit entry.
- */
-export const CASE_STATUSES = [
-  'draft',
-  'exported',
-  'approved',
-  'returned',
-  'submitted',
-  'acknowledged',
-  'actioned',
-  'rejected',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus };
 
+/**
+ * The steps allowed between the statuses. Every step is a row in case_status_history (who, when,
+ * note) and an audit entry; a returned case goes back to draft as a new revision.
+ */
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['exported'],
   exported: ['approved', 'returned'],
