@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FilePickButton } from '../../components/FilePickButton';
 import { CopyButton } from '../../components/CopyButton';
 import { formatBytes } from '../../components/labels';
 import { errorText, textOr, useI18n, useT } from '../../i18n';
@@ -9,28 +9,18 @@ import { useDecisionStore } from './decision-store';
 
 function ReceiveZone({ kase }: { kase: CaseDetail }) {
   const t = useT();
-  const inputId = useId();
   const { phase, over, receive } = useDecisionStore();
   const busy = phase === 'receiving';
   return (
     <div className={`drop-zone${over ? ' over' : ''}${busy ? ' busy' : ''}`} data-testid="decision-drop">
       <strong>{t('decision.receive.drop')}</strong>
       <span className="muted small">{t('decision.receive.waiting')}</span>
-      <label htmlFor={inputId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
-        {t('decision.receive.pick')}
-      </label>
-      <input
-        id={inputId}
-        type="file"
+      <FilePickButton
+        label={t('decision.receive.pick')}
         accept=".zip,application/zip"
-        className="sr-only"
-        disabled={busy}
-        data-testid="decision-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void receive(kase.id, file);
-        }}
+        busy={busy}
+        testId="decision-file"
+        onFiles={([file]) => void receive(kase.id, file)}
       />
     </div>
   );

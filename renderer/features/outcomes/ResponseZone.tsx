@@ -1,11 +1,11 @@
-import { type DragEvent, useId } from 'react';
+import { type DragEvent } from 'react';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useT } from '../../i18n';
 import { useOutcomesStore } from './outcomes-store';
 
 /** Where a platform's response file goes: dropped here, or picked. The core decides whether it answers this case. */
 export function ResponseZone({ caseId }: { caseId: number }) {
   const t = useT();
-  const inputId = useId();
   const { importing, over, importFile, setOver } = useOutcomesStore();
   const take = (file: File | undefined) => {
     if (file) void importFile(caseId, file);
@@ -34,21 +34,13 @@ export function ResponseZone({ caseId }: { caseId: number }) {
     >
       <strong>{t('outcomes.response.drop')}</strong>
       <span className="muted small">{t('outcomes.response.hint')}</span>
-      <label htmlFor={inputId} className={`button-secondary file-button${importing ? ' disabled' : ''}`}>
-        {t('outcomes.response.pick')}
-      </label>
-      <input
-        id={inputId}
-        type="file"
+      <FilePickButton
+        label={t('outcomes.response.pick')}
         accept=".json,application/json"
-        className="sr-only"
-        disabled={importing}
-        data-testid="response-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          take(file);
-        }}
+        busy={importing}
+        testId="response-file"
+        variant="secondary"
+        onFiles={([file]) => take(file)}
       />
     </div>
   );

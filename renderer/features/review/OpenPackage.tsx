@@ -1,11 +1,11 @@
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useState } from 'react';
+import { FilePickButton } from '../../components/FilePickButton';
 import { errorText, useT } from '../../i18n';
 import { useReviewStore } from './review-store';
 
 /** Where a package comes in: picked or dropped; verifying it may take a while for a large one. */
 export function OpenPackage() {
   const t = useT();
-  const inputId = useId();
   const { phase, opening, error, openFile, cancelOpen } = useReviewStore();
   const [over, setOver] = useState(false);
   const busy = phase === 'opening';
@@ -33,21 +33,12 @@ export function OpenPackage() {
         <strong>{t('review.dropTitle')}</strong>
         <span className="muted">{t('review.dropHint')}</span>
         <span className="muted small">{t('review.encryptedHint')}</span>
-        <label htmlFor={inputId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
-          {t('review.pick')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
+        <FilePickButton
+          label={t('review.pick')}
           accept=".zip,.age,application/zip"
-          className="sr-only"
-          disabled={busy}
-          data-testid="review-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
+          busy={busy}
+          testId="review-file"
+          onFiles={([file]) => void openFile(file)}
         />
       </div>
       {busy && (

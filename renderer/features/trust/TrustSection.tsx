@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
+import { FilePickButton } from '../../components/FilePickButton';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { errorText, useT } from '../../i18n';
@@ -9,17 +10,13 @@ import { MAX_ROSTER_CHARS } from '../../../electron/common/limits';
 /** Settings → Trust roster: whose signatures count as trusted when a package is verified. */
 export function TrustSection() {
   const t = useT();
-  const inputId = useId();
   const { roster, rosterError, importing, imported, importError, loadRoster, importRoster, refuseTooLarge } =
     useTrustStore();
   useEffect(() => {
     void loadRoster();
   }, [loadRoster]);
 
-  async function onPicked(input: HTMLInputElement) {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  async function onPicked(file: File) {
     if (file.size > MAX_ROSTER_CHARS) {
       refuseTooLarge(file.name);
       return;
@@ -31,17 +28,13 @@ export function TrustSection() {
     <section className="card" data-testid="trust-card">
       <div className="card-head">
         <h2>{t('trust.title')}</h2>
-        <label htmlFor={inputId} className={`button-secondary file-button${importing ? ' disabled' : ''}`}>
-          {importing ? t('trust.importing') : t('trust.import')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
+        <FilePickButton
+          label={importing ? t('trust.importing') : t('trust.import')}
           accept=".json,application/json"
-          className="sr-only"
-          disabled={importing}
-          data-testid="trust-file"
-          onChange={(e) => void onPicked(e.target)}
+          busy={importing}
+          testId="trust-file"
+          variant="secondary"
+          onFiles={([file]) => void onPicked(file)}
         />
       </div>
       <p className="muted">{t('trust.intro')}</p>

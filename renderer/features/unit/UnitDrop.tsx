@@ -1,4 +1,5 @@
-import { type DragEvent, useId } from 'react';
+import { type DragEvent } from 'react';
+import { FilePickButton } from '../../components/FilePickButton';
 import { errorText, useT } from '../../i18n';
 import { type ImportResult, useUnitStore } from './unit-store';
 
@@ -39,7 +40,6 @@ function ResultLine({ result }: { result: ImportResult }) {
 /** Where approved packages come in: dropped or picked, several at once, each verified by the core. */
 export function UnitDrop() {
   const t = useT();
-  const inputId = useId();
   const { importing, results, over, importFiles, setOver } = useUnitStore();
   const busy = importing !== null;
   const take = (files: FileList | null | undefined) => {
@@ -64,21 +64,14 @@ export function UnitDrop() {
       >
         <strong>{t('unit.drop.title')}</strong>
         <span className="muted">{t('unit.drop.hint')}</span>
-        <label htmlFor={inputId} className={`button-primary file-button${busy ? ' disabled' : ''}`}>
-          {t('unit.drop.pick')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          multiple
+        <FilePickButton
+          label={t('unit.drop.pick')}
           accept=".zip,.age,application/zip"
-          className="sr-only"
-          disabled={busy}
-          data-testid="unit-file"
-          onChange={(e) => {
-            const files = e.target.files ? [...e.target.files] : [];
-            e.target.value = '';
-            if (files.length > 0 && !busy) void importFiles(files);
+          busy={busy}
+          testId="unit-file"
+          multiple
+          onFiles={(files) => {
+            if (!busy) void importFiles(files);
           }}
         />
       </div>
