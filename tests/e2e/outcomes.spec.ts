@@ -1,13 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PASSPHRASE, api, expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
+import { openSentCase, seedSentCase } from './sent-case';
 import { keep, openArea, openCase } from './steps';
-
-/** A case sent six hours ago, due two hours ago, and a platform's answer for 3 of its 5 items (tests/fixtures/seed-outcomes.ts). */
-async function seedSentCase(dataDir: string): Promise<void> {
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-outcomes.ts', dataDir]);
-}
 
 test.use({ seed: { run: seedSentCase } });
 
@@ -16,11 +10,7 @@ test('a platform response is taken in on the case: outcomes per item, overdue it
   harness,
 }) => {
   test.setTimeout(120_000);
-  const { reference } = JSON.parse(readFileSync(join(harness.dataDir, 'case.json'), 'utf8')) as { reference: string };
-  await page.goto(harness.url);
-  await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Buka', exact: true }).click();
-  await openCase(page, reference);
+  const reference = await openSentCase(page, harness);
 
   const card = page.getByTestId('outcomes-card');
   await expect(card.getByTestId('outcome-row')).toHaveCount(5);

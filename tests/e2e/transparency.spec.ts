@@ -1,25 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { PASSPHRASE, expect, test } from './fixtures';
-import { keep, openArea, openCase } from './steps';
-
-/** A case sent six hours ago and a platform's answer for 3 of its 5 items (tests/fixtures/seed-outcomes.ts). */
-async function seedSentCase(dataDir: string): Promise<void> {
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-outcomes.ts', dataDir]);
-}
+import { expect, test } from './fixtures';
+import { violations } from './axe';
+import { openSentCase, seedSentCase } from './sent-case';
+import { keep, openArea } from './steps';
 
 test.use({ seed: { run: seedSentCase } });
-
-/** axe-core's serious and critical findings for WCAG 2.1 A and AA, as the a11y spec counts them. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 /** What no transparency file may hold: anything of the seeded channels. */
 const CHANNELS =
@@ -30,11 +17,7 @@ test('the transparency report: counts on the dashboard and its page, charts with
   harness,
 }) => {
   test.setTimeout(120_000);
-  const { reference } = JSON.parse(readFileSync(join(harness.dataDir, 'case.json'), 'utf8')) as { reference: string };
-  await page.goto(harness.url);
-  await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Buka', exact: true }).click();
-  await openCase(page, reference);
+  await openSentCase(page, harness);
   await page
     .getByTestId('outcomes-card')
     .getByTestId('response-file')
@@ -54,7 +37,7 @@ test('the transparency report: counts on the dashboard and its page, charts with
     '50 menit',
     '2 jam 30 menit',
   ]);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await violations(page, 'transparency')).toEqual([]);
   await keep(card, 'transparency-dashboard-card');
   await card.getByRole('button', { name: 'Buka laporan transparansi' }).click();
 
@@ -85,7 +68,7 @@ test('the transparency report: counts on the dashboard and its page, charts with
   );
   expect(rows.filter((cells) => cells[0] !== '0')).toEqual([['5', '2', '1', '0', '2', '50 menit', '2 jam 30 menit']]);
   for (const figure of await page.locator('.tr-figure').all()) await figure.locator('summary').click();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await violations(page, 'transparency')).toEqual([]);
   await keep(page, 'transparency-tables');
 
   // The files: a CSV, and the PDF in English; counts only.
