@@ -109,4 +109,10 @@ export const catalogCommands: Command[] = [
     summary: 'the imported hash lists, with how many items each flags',
     run: hashlist('hashlistList'),
   },
+  {
+    words: ['hashlist', 'remove'],
+    usage: 'hashlist remove NAME',
+    summary: 'remove an imported hash list and the flags it put on items (the items stay)',
+    run: hashlist('hashlistRemove'),
+  },
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nearDuplicateDistance } from '../core/evidence/pdq-index';
-import { hashLists, importHashList } from '../core/hashlists/hash-lists';
+import { hashLists, importHashList, removeHashList } from '../core/hashlists/hash-lists';
 import { type CliContext, cliPolicy, flag, withVault } from './context';
 import { EXIT, UsageError } from './io';
 
@@ -54,5 +54,13 @@ export async function hashlistList(ctx: CliContext): Promise<number> {
         )
         .join('\n') || ctx.text.t('cli.hashlist.none'),
   );
+  return EXIT.ok;
+}
+
+export async function hashlistRemove(ctx: CliContext): Promise<number> {
+  const [name] = ctx.args;
+  if (!name || ctx.args.length > 1) throw new UsageError('cli.usage', { usage: 'hashlist remove NAME' });
+  const removed = await withVault(ctx, (s) => removeHashList(s, name));
+  ctx.out.data(removed, () => ctx.text.t('cli.hashlist.removed', removed));
   return EXIT.ok;
 }

@@ -58,5 +58,13 @@ describe('jejak CLI: PDQ, hash lists and "seen before"', () => {
     expect(addedLater.code).toBe(0);
     expect(addedLater.stdout).toContain(`Seen before: evidence #1 is already in case ${earlier} (Exported)`);
     expect(addedLater.stdout).not.toMatch(/evidence #2 is already/);
+
+    // a list taken in by mistake goes again, with its flags; the items stay
+    const removed = ws.run(['hashlist', 'remove', 'Daftar unit']);
+    expect(removed.stdout).toContain(
+      'Removed hash list "Daftar unit" (2 hashes); 2 items are no longer flagged by it.',
+    );
+    expect(ws.run(['hashlist', 'list', '--json']).stdout.trim()).toBe('[]');
+    expect(ws.run(['hashlist', 'remove', 'Daftar unit']).code).toBe(2);
   }, 120_000);
 });

@@ -73,6 +73,36 @@ export function importHashList(
   return { list: hashLists(session).find((l) => l.id === listId)!, matchedEvidence };
 }
 
+/**
+ * Removes a list, its entries and the flags it put on items (a list imported by mistake, or one to
+ * be replaced by a newer export of it). The items themselves stay; the removal is audited.
+ */
+export function removeHashList(
+  session: VaultSession,
+  name: string,
+): { name: string; entries: number; unflagged: number } {
+  const db = session.db;
+  const list = db.get<{ id: number; name: string; entries: number }>(
+    sql`SELECT id, name, entries FROM hash_lists WHERE name = ${name.trim()}`,
+  );
+  if (!list) throw new JejakError('NOT_FOUND', `No hash list named "${name}" is imported.`);
+  const unflagged = db.tx(() => {
+    const { n } = db.get<{ n: number }>(
+      sql`SELECT count(DISTINCT evidence_id) AS n FROM hash_list_matches WHERE list_id = ${list.id}`,
+    )!;
+    // entries and matches go with the list (ON DELETE CASCADE)
+    db.run(sql`DELETE FROM hash_lists WHERE id = ${list.id}`);
+    session.audit({
+      action: 'hashlist.removed',
+      subject: { type: 'hashlist', id: String(list.id) },
+      details: { name: list.name, entries: list.entries, unflagged: n },
+    });
+    return n;
+  });
+  forgetListIndex(session);
+  return { name: list.name, entries: list.entries, unflagged };
+}
+
 /** Every item of the vault that the list flags: exact hashes by join, PDQ through the entry index. */
 function checkVaultAgainst(session: VaultSession, listId: number, pdqDistance: number): number[] {
   const db = session.db;

@@ -6,7 +6,7 @@ import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { getEvidence, listEvidence } from '../../../electron/core/evidence/evidence-repo';
 import { intakeBytes, intakeFile } from '../../../electron/core/evidence/intake';
 import { pdqOfImage } from '../../../electron/core/evidence/media/pdq';
-import { hashLists, importHashList } from '../../../electron/core/hashlists/hash-lists';
+import { hashLists, importHashList, removeHashList } from '../../../electron/core/hashlists/hash-lists';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
 import { newVault } from '../../fixtures/temp';
 
@@ -72,6 +72,21 @@ describe('hash lists', () => {
         matchedItems: 1,
       }),
     ]);
+    session.close('test');
+  });
+
+  it('removes a list with its flags, keeps the items, and lets the name be imported again', async () => {
+    const { session } = await newVault();
+    const png = await screenshotPng(9);
+    importHashList(session, `sha256\n${hex('sha256', png)}\n`, { name: 'Salah impor' }, 31);
+    const taken = await intakeBytes(session, POLICY, png, { originalName: 'p.png' });
+    expect(taken.hashListMatches).toHaveLength(1);
+    expect(removeHashList(session, 'salah impor')).toEqual({ name: 'Salah impor', entries: 1, unflagged: 1 });
+    expect(hashLists(session)).toEqual([]);
+    expect(getEvidence(session, taken.evidenceId).hashListMatches).toEqual([]);
+    expect(() => removeHashList(session, 'Salah impor')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    importHashList(session, `sha256\n${hex('sha256', png)}\n`, { name: 'Salah impor' }, 31);
+    expect(hashLists(session).map((l) => l.matchedItems)).toEqual([1]);
     session.close('test');
   });
 
