@@ -17,6 +17,19 @@ const seenVerdict = (exit: number, v: Verified) => ({
   timeConfirmed: v.timestamps.map((t) => t.trusted),
 });
 
+/** Both sides open the given package: `jejak verify --json`, and review.openPath in the app. */
+const verifyGivenPackage: Pick<Binding, 'cli' | 'app'> = {
+  cli: (s) => {
+    const run = s.run(['verify', s.given.path!, '--json']);
+    return seenVerdict(run.code, json(run));
+  },
+  app: async (s) => {
+    await s.vault();
+    const reply = await s.call('review.openPath', { path: s.given.path, jobId: 'open' });
+    return seenVerdict(exitOf(reply), valueOf(reply));
+  },
+};
+
 /** The analyst's package with a real TSA's token on its statement, and that TSA's root. */
 async function stampedPackage(): Promise<Given> {
   const made = await analystPackage();
@@ -51,15 +64,7 @@ export const PACKAGE_FIELDS: Binding[] = [
     given: analystPackage,
     policy: (_f, g) => ({ trustRoster: analystEntry(g) }),
     expected: () => ({ exit: 0, verdict: 'valid-trusted', timeConfirmed: [] }),
-    cli: (s) => {
-      const run = s.run(['verify', s.given.path!, '--json']);
-      return seenVerdict(run.code, json(run));
-    },
-    app: async (s) => {
-      await s.vault();
-      const reply = await s.call('review.openPath', { path: s.given.path, jobId: 'open' });
-      return seenVerdict(exitOf(reply), valueOf(reply));
-    },
+    ...verifyGivenPackage,
   },
   {
     field: 'tsaRoots',
@@ -67,15 +72,7 @@ export const PACKAGE_FIELDS: Binding[] = [
     // the signer is trusted either way: only a token whose TSA chains to a root confirms the time
     policy: (_f, g) => ({ tsaRoots: [g.root!], trustRoster: analystEntry(g) }),
     expected: () => ({ exit: 0, verdict: 'valid-trusted', timeConfirmed: [true] }),
-    cli: (s) => {
-      const run = s.run(['verify', s.given.path!, '--json']);
-      return seenVerdict(run.code, json(run));
-    },
-    app: async (s) => {
-      await s.vault();
-      const reply = await s.call('review.openPath', { path: s.given.path, jobId: 'open' });
-      return seenVerdict(exitOf(reply), valueOf(reply));
-    },
+    ...verifyGivenPackage,
   },
   {
     field: 'allowedExportFolders',
