@@ -44,7 +44,12 @@ async function press(page: Page, target: Locator, key: 'Enter' | ' ' = 'Enter') 
   await page.keyboard.press(key === ' ' ? 'Space' : key);
 }
 
-/** A file picker opened from the keyboard; the files are what a person would choose in it. */
+/**
+ * A file picker opened from the keyboard; the files are what a person would choose in it. The test
+ * listens for pickers from its first step (see the test body): Playwright turns interception on
+ * only when a listener is added, without waiting, so a listener added just before the key press can
+ * lose the race and leave Chromium's own dialog open instead.
+ */
 async function chooseFiles(page: Page, input: Locator, files: Parameters<Locator['setInputFiles']>[0]) {
   await tabTo(page, input);
   const chooser = page.waitForEvent('filechooser');
@@ -54,6 +59,7 @@ async function chooseFiles(page: Page, input: Locator, files: Parameters<Locator
 
 test('the main flows work with the keyboard alone, and the focus is always visible', async ({ page, harness }) => {
   test.setTimeout(180_000);
+  page.on('filechooser', () => undefined);
   const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
   const dialog = page.getByRole('dialog');
 
