@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../electron/core/cases/cases';
 import { exportCase } from '../../../electron/core/cases/export-case';
 import { addOrFindChannel } from '../../../electron/core/catalog/channels';
+import { DEFAULT_CATEGORIES } from '../../../electron/core/catalog/vocabulary';
 import { sql } from '../../../electron/core/db/sql';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { storeRecognisedText } from '../../../electron/core/evidence/recognised-text';
@@ -22,18 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 /** The unit's categories after the change to the defaults, and one the notice table does not know. */
 const POLICY: Policy = {
-  categories: [
-    'terorisme',
-    'radikalisme',
-    'ujaran kebencian / SARA',
-    'hoaks',
-    'judi online',
-    'pornografi',
-    'penipuan / investasi ilegal',
-    'pinjol ilegal',
-    'lainnya',
-    'kampanye gelap',
-  ],
+  categories: [...DEFAULT_CATEGORIES, 'kampanye gelap'],
   notice: {
     organisation: 'Kementerian Komunikasi dan Digital',
     contactEmail: 'aduan.konten@example.go.id',

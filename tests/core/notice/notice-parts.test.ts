@@ -8,19 +8,7 @@ import { schemaValidator } from './schema-validator';
 
 describe('the category table', () => {
   it("maps the unit's categories, today's and the new defaults, to the fixed enumeration", () => {
-    const mapped = Object.fromEntries(
-      [
-        'terorisme',
-        'radikalisme',
-        'ujaran kebencian / SARA',
-        'hoaks',
-        'judi online',
-        'pornografi',
-        'penipuan / investasi ilegal',
-        'pinjol ilegal',
-        'lainnya',
-      ].map((c) => [c, noticeCategory(c)]),
-    );
+    const mapped = Object.fromEntries(DEFAULT_CATEGORIES.map((c) => [c, noticeCategory(c)]));
     expect(mapped).toEqual({
       terorisme: 'terrorist-content',
       radikalisme: 'violent-extremism',
