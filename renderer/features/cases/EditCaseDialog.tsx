@@ -2,14 +2,15 @@ import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n';
+import { LegalBasisField, PriorityField } from './CaseFields';
 import { type CaseDetail, useCasesStore } from './cases-store';
 import { TEXT_LIMITS } from '../../../electron/common/limits';
 
 /** A draft's title, priority (the core moves the due time), legal basis and notes. */
 export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose(): void }) {
   const t = useT();
-  const ids = { title: useId(), preset: useId(), legal: useId(), notes: useId() };
-  const { busy, actionError, presets, update } = useCasesStore();
+  const ids = { title: useId(), notes: useId() };
+  const { busy, actionError, update } = useCasesStore();
   const [form, setForm] = useState({
     title: kase.title,
     priority: kase.priority,
@@ -17,7 +18,6 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
     notes: kase.notes,
   });
   const [tried, setTried] = useState(false);
-  const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
   async function submit(e: FormEvent) {
     e.preventDefault();
     setTried(true);
@@ -37,42 +37,8 @@ export function EditCaseDialog({ kase, onClose }: { kase: CaseDetail; onClose():
             onChange={(e) => setForm({ ...form, title: e.target.value })}
           />
         </div>
-        <fieldset className="field priority-field">
-          <legend className="field-label">{t('cases.priority')}</legend>
-          <div className="field-row">
-            {(['urgent', 'normal'] as const).map((p) => (
-              <label key={p} className={form.priority === p ? `choice on priority-${p}` : 'choice'}>
-                <input
-                  type="radio"
-                  name="edit-priority"
-                  value={p}
-                  checked={form.priority === p}
-                  onChange={() => setForm({ ...form, priority: p })}
-                />
-                {t(p === 'urgent' ? 'cases.priority.urgent' : 'cases.priority.normal')}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="field">
-          <label htmlFor={ids.preset}>{t('cases.legalBasis')}</label>
-          <select id={ids.preset} value={preset} onChange={(e) => setForm({ ...form, legalBasis: e.target.value })}>
-            <option value="">{t('cases.legalBasisOwn')}</option>
-            {presets?.legalBasis.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-          <textarea
-            id={ids.legal}
-            rows={2}
-            value={form.legalBasis}
-            maxLength={TEXT_LIMITS.legalBasis}
-            aria-label={t('cases.legalBasisText')}
-            onChange={(e) => setForm({ ...form, legalBasis: e.target.value })}
-          />
-        </div>
+        <PriorityField name="edit-priority" value={form.priority} onChange={(p) => setForm({ ...form, priority: p })} />
+        <LegalBasisField value={form.legalBasis} onChange={(legalBasis) => setForm({ ...form, legalBasis })} />
         <div className="field">
           <label htmlFor={ids.notes}>{t('cases.notes')}</label>
           <textarea

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { platformLabel } from '../../components/labels';
 import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { LegalBasisField, PriorityField } from './CaseFields';
 import { ChannelPicker } from './ChannelPicker';
 import { EvidencePicker } from './EvidencePicker';
 import { dueAtFrom, formatDue } from './case-helpers';
@@ -18,7 +19,7 @@ export function NewCaseDialog() {
   const t = useT();
   const language = useI18n((s) => s.language);
   const now = useNow();
-  const ids = { title: useId(), platform: useId(), preset: useId(), legal: useId(), notes: useId() };
+  const ids = { title: useId(), platform: useId(), notes: useId() };
   const { form, submitting, error, hide, setForm, submit } = useNewCaseStore();
   const presets = useCasesStore((s) => s.presets);
   const picked = usePickerStore((s) => s.picked);
@@ -29,7 +30,6 @@ export function NewCaseDialog() {
   );
   // a picked channel's platform is offered even if it is not listed
   const platforms = [...new Set([...PLATFORMS, ...picked.map((c) => c.platform), ...(platform ? [platform] : [])])];
-  const preset = presets?.legalBasis.includes(form.legalBasis) ? form.legalBasis : '';
   const otherPlatform = picked.filter((c) => c.platform !== platform).length;
   const ready = form.title.trim() !== '' && platform !== '' && !submitting;
 
@@ -71,22 +71,7 @@ export function NewCaseDialog() {
               </span>
             )}
           </div>
-          <fieldset className="field priority-field">
-            <legend className="field-label">{t('cases.priority')}</legend>
-            <div className="field-row">
-              {(['urgent', 'normal'] as const).map((p) => (
-                <label key={p} className={form.priority === p ? `choice on priority-${p}` : 'choice'}>
-                  <input
-                    type="radio"
-                    name="priority"
-                    value={p}
-                    checked={form.priority === p}
-                    onChange={() => setForm({ priority: p })}
-                  />
-                  {t(p === 'urgent' ? 'cases.priority.urgent' : 'cases.priority.normal')}
-                </label>
-              ))}
-            </div>
+          <PriorityField name="priority" value={form.priority} onChange={(p) => setForm({ priority: p })}>
             {presets && (
               <span className="muted small" data-testid="due-preview">
                 {t('cases.dueImplied', {
@@ -95,27 +80,13 @@ export function NewCaseDialog() {
                 })}
               </span>
             )}
-          </fieldset>
-          <div className="field span-2">
-            <label htmlFor={ids.preset}>{t('cases.legalBasis')}</label>
-            <select id={ids.preset} value={preset} onChange={(e) => setForm({ legalBasis: e.target.value })}>
-              <option value="">{t('cases.legalBasisOwn')}</option>
-              {presets?.legalBasis.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-            <textarea
-              id={ids.legal}
-              rows={2}
-              value={form.legalBasis}
-              maxLength={TEXT_LIMITS.legalBasis}
-              aria-label={t('cases.legalBasisText')}
-              placeholder={t('cases.legalBasisPlaceholder')}
-              onChange={(e) => setForm({ legalBasis: e.target.value })}
-            />
-          </div>
+          </PriorityField>
+          <LegalBasisField
+            className="field span-2"
+            value={form.legalBasis}
+            placeholder={t('cases.legalBasisPlaceholder')}
+            onChange={(legalBasis) => setForm({ legalBasis })}
+          />
           <div className="field span-2">
             <label htmlFor={ids.notes}>{t('cases.notes')}</label>
             <textarea
