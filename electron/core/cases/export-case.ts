@@ -82,18 +82,23 @@ export async function exportCase(
     analystFingerprint: signer.fingerprint,
     evidence: bagEvidence,
   });
-  // The PDF is rendered to memory first (a few kB per item) so its size is known: entries with
-  // sizes in their headers need no data descriptor, which some ZIP readers refuse for stored entries.
-  const pdf = await streamToBuffer(
+  // The PDF is drawn into memory while the evidence streams (a few kB per item): its size is then
+  // known for its ZIP entry's header, which needs no data descriptor (some ZIP readers refuse those
+  // for stored entries). Whatever ends the export early stops the drawing too.
+  const drawing = new AbortController();
+  const stopDrawing = () => drawing.abort();
+  opts.signal?.addEventListener('abort', stopDrawing, { once: true });
+  const pdf = streamToBuffer(
     renderReportPdf(report, {
       fontsDir: join(opts.resourcesDir, 'fonts'),
       now,
       thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
     }),
-    opts.signal,
+    drawing.signal,
   );
+  pdf.catch(() => undefined); // its failure is the export's, raised where the writer awaits it
   const payload: PayloadFile[] = [
-    { path: 'report.pdf', open: () => Readable.from([pdf]), size: pdf.length },
+    { path: 'report.pdf', later: pdf },
     { path: 'report.json', ...text(reportJson) },
     { path: 'channels.csv', ...text(channelsCsv(report)) },
     { path: 'custody.jsonl', ...text(custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds)) },
@@ -108,24 +113,30 @@ export async function exportCase(
       open: () => Readable.from(openOriginal(session, f.evidenceId, { hashedByCaller: true }).chunks),
     })),
   ];
-  const result = await writePackage(
-    {
-      bagInfo: {
-        sourceOrganization: unit,
-        contactName: identity.name,
-        externalIdentifier: kase.reference,
-        externalDescription: kase.title,
-        platform: kase.platform,
-        priority: kase.priority,
-        due: kase.dueAt,
-        softwareAgent: `jejak ${opts.version}`,
+  let result: WriteResult;
+  try {
+    result = await writePackage(
+      {
+        bagInfo: {
+          sourceOrganization: unit,
+          contactName: identity.name,
+          externalIdentifier: kase.reference,
+          externalDescription: kase.title,
+          platform: kase.platform,
+          priority: kase.priority,
+          due: kase.dueAt,
+          softwareAgent: `jejak ${opts.version}`,
+        },
+        payload,
+        signer,
       },
-      payload,
-      signer,
-    },
-    destination,
-    { signal: opts.signal, onProgress: opts.onProgress, now, encryptFor: recipients },
-  );
+      destination,
+      { signal: opts.signal, onProgress: opts.onProgress, now, encryptFor: recipients },
+    );
+  } finally {
+    stopDrawing();
+    opts.signal?.removeEventListener('abort', stopDrawing);
+  }
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {
     const exportId = session.db.run(

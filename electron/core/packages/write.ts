@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
@@ -27,11 +28,9 @@ import { statementBytes } from './statement';
 import { writeAtomically, ZipWriter } from './zip-write';
 import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
 
-export interface PayloadFile {
+interface PayloadCommon {
   /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
   path: string;
-  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
-  open(): NodeJS.ReadableStream;
   /** if given, the bytes must hash to this or the export fails with INTEGRITY */
   expectedSha256?: string;
   /**
@@ -40,9 +39,28 @@ export interface PayloadFile {
    * matched, so the manifest still describes exactly the bytes written. Saves a second of CPU per GiB.
    */
   knownSha512?: string;
+}
+
+interface StreamedFile extends PayloadCommon {
+  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
+  open(): NodeJS.ReadableStream;
   /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
   size?: number;
+  later?: never;
 }
+
+/**
+ * Bytes still being made while the other files stream (the report PDF, drawn while the evidence
+ * flows): written into the ZIP after the streamed files, once ready. Its manifest line keeps its
+ * place in the payload's order.
+ */
+interface LaterFile extends PayloadCommon {
+  later: Promise<Buffer>;
+  open?: never;
+  size?: never;
+}
+
+export type PayloadFile = StreamedFile | LaterFile;
 
 export interface ExportInput {
   /** External-Identifier is the case reference; the package NAME is derived from it */
@@ -105,9 +123,8 @@ function checkPayload(payload: readonly PayloadFile[]): void {
   }
 }
 
-function integrityProblem(file: PayloadFile, d: Digests): string | null {
-  if (file.size !== undefined && d.size !== file.size)
-    return `${file.path} gave ${d.size} bytes, not the expected ${file.size}.`;
+function integrityProblem(file: PayloadFile, size: number | undefined, d: Digests): string | null {
+  if (size !== undefined && d.size !== size) return `${file.path} gave ${d.size} bytes, not the expected ${size}.`;
   if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256)
     return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
   const prefix = parseEvidencePath(file.path)?.sha256Prefix;
@@ -126,6 +143,9 @@ export async function writePackage(
   destination: string,
   opts: WriteOptions = {},
 ): Promise<WriteResult> {
+  // A later file that fails while the others stream fails the package where it is awaited (or not
+  // at all, when something else stops the package first), never as an unhandled rejection.
+  for (const file of input.payload) file.later?.catch(() => undefined);
   const reference = input.bagInfo.externalIdentifier;
   // Statements and report.json compare it with bag-info.txt, which holds trimmed single-line values.
   if (reference !== reference.trim() || /[\r\n]/.test(reference))
@@ -175,26 +195,36 @@ async function addPayload(
   payload: readonly PayloadFile[],
   opts: WriteOptions,
 ): Promise<{ digests: Digests[]; report: Buffer }> {
-  const sizes = payload.map((f) => f.size);
-  const bytesTotal = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
+  const streamed = payload.filter((f): f is StreamedFile => !f.later);
+  // the later files' sizes join the total when they are ready
+  let bytesTotal = streamed.every((f) => f.size !== undefined)
+    ? streamed.reduce((n, f) => n + (f.size ?? 0), 0)
+    : undefined;
   let bytesDone = 0;
   const digests: Digests[] = [];
   let report: Buffer = Buffer.alloc(0);
-  for (const file of payload) {
+  const add = async (index: number, file: PayloadFile, source: NodeJS.ReadableStream, size: number | undefined) => {
     throwIfAborted(opts.signal);
     const through = new DigestStream({
       onBytes: (n) => {
         bytesDone += n;
         opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
       },
-      check: (d) => integrityProblem(file, d),
+      check: (d) => integrityProblem(file, size, d),
       ...(file.knownSha512 !== undefined ? { knownSha512: file.knownSha512 } : {}),
-      ...(file.size !== undefined ? { size: file.size } : {}),
+      ...(size !== undefined ? { size } : {}),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
     });
-    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), file.size);
-    digests.push(through.digests as Digests);
+    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size);
+    digests[index] = through.digests as Digests;
     if (file.path === REPORT_JSON) report = through.bytes;
+  };
+  for (const [i, file] of payload.entries()) if (!file.later) await add(i, file, file.open(), file.size);
+  for (const [i, file] of payload.entries()) {
+    if (!file.later) continue;
+    const bytes = await file.later;
+    if (bytesTotal !== undefined) bytesTotal += bytes.length;
+    await add(i, file, Readable.from([bytes]), bytes.length);
   }
   return { digests, report };
 }

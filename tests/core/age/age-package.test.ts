@@ -60,7 +60,9 @@ describe('packages encrypted for recipients (age)', () => {
     const seen: string[][] = [];
     // Once the report is in the ZIP, the next file is asked for: the ZIP so far holds the marker.
     const next = input.payload[1]!;
-    input.payload[1] = { ...next, open: () => (seen.push(filesHolding(marker, out)), next.open()) };
+    if (!next.open) throw new Error('the file after the report streams');
+    const open = next.open;
+    input.payload[1] = { ...next, open: () => (seen.push(filesHolding(marker, out)), open()) };
     const written = await writePackage(input, join(out, 'sealed.zip.age'), {
       encryptFor: [recipient.recipient, archive.recipient],
     });

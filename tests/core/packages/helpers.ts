@@ -25,7 +25,11 @@ export function cleanTempDirs(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function bufferPayload(path: string, data: Buffer, extra: Partial<PayloadFile> = {}): PayloadFile {
+export function bufferPayload(
+  path: string,
+  data: Buffer,
+  extra: { expectedSha256?: string; knownSha512?: string; size?: number } = {},
+): PayloadFile {
   return { path, open: () => Readable.from([data]), size: data.length, ...extra };
 }
 
