@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Wall time of fn in milliseconds. */
@@ -9,12 +10,55 @@ export async function time(fn: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** The baseline every benchmark is measured against: `openssl dgst -sha256` over the same files. */
-export async function opensslSha256Ms(files: string[]): Promise<number> {
+/** `openssl dgst -<algorithm>` over the same files: what this CPU does for the same hashing. */
+export async function opensslMs(files: string[], algorithm: 'sha256' | 'sha512'): Promise<number> {
   return time(() => {
     for (let i = 0; i < files.length; i += 200)
-      execFileSync('openssl', ['dgst', '-sha256', ...files.slice(i, i + 200)], { stdio: 'ignore' });
+      execFileSync('openssl', ['dgst', `-${algorithm}`, ...files.slice(i, i + 200)], { stdio: 'ignore' });
   });
+}
+
+/** The baseline every benchmark is measured against: `openssl dgst -sha256` over the same files. */
+export async function opensslSha256Ms(files: string[]): Promise<number> {
+  return opensslMs(files, 'sha256');
+}
+
+/** `dd if=/dev/zero bs=1M count=<MiB> conv=fsync` into `dir`: what this disk does for a durable write of that size. */
+export async function ddFsyncMs(bytes: number, dir: string): Promise<number> {
+  const target = join(dir, 'dd-baseline.bin');
+  try {
+    return await time(() =>
+      execFileSync(
+        'dd',
+        ['if=/dev/zero', `of=${target}`, 'bs=1M', `count=${Math.ceil(bytes / 1048576)}`, 'conv=fsync'],
+        {
+          stdio: 'ignore',
+        },
+      ),
+    );
+  } finally {
+    rmSync(target, { force: true });
+  }
+}
+
+/** The three baselines the issue names for a payload, each measured twice (the first warms the page cache). */
+export async function hardwareBaselines(
+  files: string[],
+  bytes: number,
+  dir: string,
+): Promise<{ sha256: number; sha512: number; dd: number }> {
+  await opensslMs(files, 'sha256');
+  const sha256 = await opensslMs(files, 'sha256');
+  const sha512 = await opensslMs(files, 'sha512');
+  const dd = await ddFsyncMs(bytes, dir);
+  return { sha256, sha512, dd };
+}
+
+/** The baselines as the benches print them, with throughput. */
+export function printBaselines(b: { sha256: number; sha512: number; dd: number }, bytes: number): void {
+  console.log(`openssl dgst -sha256     ${b.sha256.toFixed(0)} ms (${mibPerSecond(bytes, b.sha256)})   baseline`);
+  console.log(`openssl dgst -sha512     ${b.sha512.toFixed(0)} ms (${mibPerSecond(bytes, b.sha512)})   baseline`);
+  console.log(`dd … conv=fsync          ${b.dd.toFixed(0)} ms (${mibPerSecond(bytes, b.dd)})   baseline (the disk)`);
 }
 
 export function writeRandomFile(path: string, bytes: number): void {

@@ -2,12 +2,17 @@
 // node --import tsx tests/bench/_package-step.ts export VAULT CASE_ID OUT [AGE_RECIPIENT] | verify ZIP
 // (an OUT.zip.age is encrypted for AGE_RECIPIENT; a .zip.age is verified with BENCH_AGE_IDENTITY)
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { exportCase } from '../../electron/core/cases/export-case';
 import { verifyPackage } from '../../electron/core/packages';
 import { unlockVault } from '../../electron/core/vault/vault';
 
 const [step, a, b, c, recipient] = process.argv.slice(2);
 const started = performance.now();
+// the longest time this thread (the app's main thread, in the window) could not answer anything
+const stalls = monitorEventLoopDelay({ resolution: 10 });
+stalls.enable();
+const longestStallMs = () => Math.round(stalls.max / 1e6);
 let detail = '';
 if (step === 'export') {
   const session = await unlockVault(a!, { passphrase: 'benchmark passphrase with several words' }, { actor: 'bench' });
@@ -24,6 +29,7 @@ if (step === 'export') {
     JSON.stringify({
       ms: performance.now() - unlocked,
       maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      stallMs: longestStallMs(),
       detail,
     }),
   );
@@ -34,6 +40,7 @@ if (step === 'export') {
     JSON.stringify({
       ms: performance.now() - started,
       maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      stallMs: longestStallMs(),
       detail: result.verdict,
     }),
   );
