@@ -1,6 +1,7 @@
 import { type Command, commandsIn } from './command';
 
 const unit = commandsIn(() => import('./unit-commands'));
+const unitResponses = commandsIn(() => import('./unit-response-commands'));
 
 /** The unit catalog: approved packages from many analysts merged in one vault (role unit). */
 export const unitCommands: Command[] = [
@@ -10,6 +11,13 @@ export const unitCommands: Command[] = [
     summary:
       "take approved packages into the unit catalog (valid-trusted, last statement a supervisor's approval); 0 imported or already imported, 1 refused (invalid, not approved), 2 unreadable, 3 untrusted",
     run: unit('unitImport'),
+  },
+  {
+    words: ['unit', 'response'],
+    usage: 'unit response FILE…',
+    summary:
+      "take platforms' jejak-response/1 files in by the notice they answer, for the unit's transparency report; the same answers again change nothing",
+    run: unitResponses('unitResponse'),
   },
   {
     words: ['unit', 'status'],

@@ -29,10 +29,13 @@ export interface TransparencyExportOptions {
 }
 
 /**
- * The report over this vault. Cases sent before outcomes were tracked get the record of their
- * notice's items first (as the case page does), so they count too.
+ * The report over this vault: a unit catalog's over the packages it merged; an analyst's or a
+ * supervisor's over its cases, where cases sent before outcomes were tracked get the record of
+ * their notice's items first (as the case page does), so they count too.
  */
 export function vaultTransparency(session: VaultSession, period: Period): TransparencyReport {
+  if (session.db.get(sql`SELECT 1 FROM identity WHERE role = 'unit'`))
+    return transparencyReport(session.db, period, 'unit');
   const unrecorded = session.db.all<{ id: number }>(
     sql`SELECT c.id FROM cases c WHERE c.status IN (SELECT value FROM json_each(${jsonList(ANSWERABLE_CASE_STATUSES)}))
       AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.export_id = (SELECT max(x.id) FROM case_exports x WHERE x.case_id = c.id))`,

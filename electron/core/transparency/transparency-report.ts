@@ -86,14 +86,30 @@ function groups<K extends string>(items: readonly ItemRow[], key: (i: ItemRow) =
 const mostReported = <T extends Counts>(rows: T[], name: (r: T) => string) =>
   rows.sort((a, b) => b.reported - a.reported || name(a).localeCompare(name(b)));
 
-export function transparencyReport(db: Db, period: Period): TransparencyReport {
-  const { start, end } = periodBounds(period);
-  const items = db.all<ItemRow>(
+/**
+ * Whose items: the cases of this vault, or (a unit catalog) the latest approved package of each
+ * notice the unit merged, its time of issue the analyst's export, its outcomes the platforms'
+ * response files the records desk took in (unit_report_items).
+ */
+export type ItemSource = 'cases' | 'unit';
+
+function itemsOf(db: Db, source: ItemSource, start: string, end: string): ItemRow[] {
+  if (source === 'unit')
+    return db.all<ItemRow>(
+      sql`SELECT platform, category, issued_at, action, acted_at FROM unit_report_items
+        WHERE issued_at >= ${start} AND issued_at < ${end}`,
+    );
+  return db.all<ItemRow>(
     sql`SELECT ci.platform, ci.category, ci.issued_at, ci.action, ci.acted_at
       FROM case_items ci JOIN cases k ON k.id = ci.case_id
       WHERE k.status IN (SELECT value FROM json_each(${jsonList(ANSWERABLE_CASE_STATUSES)}))
         AND ci.issued_at >= ${start} AND ci.issued_at < ${end}`,
   );
+}
+
+export function transparencyReport(db: Db, period: Period, source: ItemSource = 'cases'): TransparencyReport {
+  const { start, end } = periodBounds(period);
+  const items = itemsOf(db, source, start, end);
   const byWeek = groups(items, (i) => isoWeekOf(i.issued_at).week);
   const detail = [...groups(items, (i) => `${isoWeekOf(i.issued_at).week}\t${i.platform}\t${i.category}`)]
     .map(([, rows]) => ({
