@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PACKAGE_UPLOAD_BYTES, base64Length } from '../common/limits';
+import { MAX_PACKAGE_UPLOAD_BYTES, MAX_RESPONSE_FILE_BYTES, base64Length } from '../common/limits';
 import { idSchema as id, jobIdSchema, pickedFile } from './shared';
 import { dashboardContract } from './dashboard';
 
@@ -92,6 +92,16 @@ export const channelSourceSchema = z.object({
   evidence: z.number(),
 });
 
+export const unitResponseImportSchema = z.object({
+  outcome: z.enum(['imported', 'already-imported']),
+  reference: z.string(),
+  responder: z.string(),
+  answered: z.number(),
+  recorded: z.number(),
+  items: z.number(),
+  open: z.number(),
+});
+
 /** The unit catalog (a vault whose role is unit): approved packages from many analysts merged into one. */
 export const unitContract = {
   'unit.overview': { args: z.object({}), result: unitOverviewSchema },
@@ -105,6 +115,11 @@ export const unitContract = {
       jobId,
     }),
     result: unitImportOutcomeSchema,
+  },
+  /** A platform's jejak-response/1 file, taken in by the notice it answers (the core checks the UTF-8). */
+  'unit.importResponse': {
+    args: z.object({ name: z.string().max(255), dataBase64: z.string().max(base64Length(MAX_RESPONSE_FILE_BYTES)) }),
+    result: unitResponseImportSchema,
   },
   'unit.channelHistory': { args: z.object({ channelId: id }), result: z.array(channelSourceSchema) },
 } as const;

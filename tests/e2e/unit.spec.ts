@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PASSPHRASE, expect, test } from './fixtures';
 import { keep, openArea } from './steps';
@@ -52,6 +52,27 @@ test('the Unit area takes approved packages in, merges the shared channel and sc
   await keep(page, 'unit-imported');
   // the populated tables, tiles and history pass axe-core as every other screen does (a11y.spec.ts: empty and refused)
   expect(await violations(page, 'unit, two packages')).toEqual([]);
+
+  // A platform answers Sari's notice: the unit takes the response in by the notice id it quotes.
+  const notice = JSON.parse(execFileSync('unzip', ['-p', files.sari!, '*/data/notice.json'], { encoding: 'utf8' }));
+  const response = join(harness.dataDir, 'telegram-response.json');
+  writeFileSync(
+    response,
+    JSON.stringify({
+      format: 'jejak-response/1',
+      noticeId: notice.noticeId,
+      respondedAt: new Date().toISOString(),
+      responder: { organisation: 'Telegram' },
+      items: [{ itemId: notice.items[0].itemId, status: 'removed', actedAt: notice.issuedAt, ticket: 'TG-7' }],
+    }),
+  );
+  await unit.getByTestId('unit-response-file').setInputFiles(response);
+  await expect(unit.getByTestId('unit-response-outcome')).toContainText(
+    `Tanggapan Telegram untuk ${notice.reference} diambil: 1 hasil dicatat, ${notice.items.length - 1} dari ${notice.items.length} item belum dijawab.`,
+  );
+  await keep(page, 'unit-response');
+  await unit.getByTestId('unit-response-file').setInputFiles(response);
+  await expect(unit.getByTestId('unit-response-outcome')).toContainText('Sudah diambil: tanggapan Telegram');
 
   // Again, and what the unit never takes: each said with its verdict, nothing changes.
   await unit.getByTestId('unit-file').setInputFiles([files.rudi!, files.returned!, files.exportOnly!]);

@@ -2,6 +2,7 @@ import type { JejakApp } from '../app/jejak-app';
 import { JejakError } from '../errors';
 import { writePrivateTemp } from '../review/private-temp';
 import { importUnitPackage, requireUnitVault } from '../unit/import-package';
+import { importUnitResponse } from '../unit/unit-response';
 import { channelHistory, listUnitPackages, sharedChannels, unitDashboard } from '../unit/unit-views';
 import type { HandlersFor } from './handler-types';
 import { MAX_PACKAGE_UPLOAD_BYTES } from '../../common/limits';
@@ -41,5 +42,7 @@ export const unitHandlers: HandlersFor<'unit'> = {
       temp.remove();
     }
   },
+  'unit.importResponse': ({ name, dataBase64 }, app) =>
+    importUnitResponse(unitSession(app), Buffer.from(dataBase64, 'base64'), { fileName: name }),
   'unit.channelHistory': ({ channelId }, app) => channelHistory(unitSession(app).db, channelId),
 };

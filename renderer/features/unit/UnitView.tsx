@@ -6,6 +6,7 @@ import { useI18n, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { BreakdownList } from '../dashboard/BreakdownList';
 import { UnitDrop } from './UnitDrop';
+import { UnitResponses } from './UnitResponses';
 import { AnalystTable, PackageTable, SharedChannels, VaultHeads } from './UnitTables';
 import { useUnitStore } from './unit-store';
 import './unit.css';
@@ -73,6 +74,7 @@ export function UnitView() {
                 />
               </div>
               {overview.shared.length > 0 && <SharedChannels rows={overview.shared} />}
+              <UnitResponses />
               <PackageTable rows={overview.recent} />
               <VaultHeads rows={overview.vaults} />
             </>
