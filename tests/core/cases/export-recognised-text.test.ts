@@ -6,6 +6,7 @@ import { createCase } from '../../../electron/core/cases/cases';
 import { exportCase } from '../../../electron/core/cases/export-case';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { OcrEngine } from '../../../electron/core/evidence/media/ocr';
+import { ocrModelsCache } from '../../../electron/core/evidence/media/ocr-models';
 import { recognisedTextOf } from '../../../electron/core/evidence/recognised-text';
 import { setIdentity } from '../../../electron/core/identity/identity';
 import { drainJobs } from '../../../electron/core/jobs/drain-jobs';
@@ -30,7 +31,7 @@ describe('the text read in screenshots, in the exported request', () => {
     const ids: number[] = [];
     for (const [i, text] of [INDONESIAN, ARABIC].entries())
       ids.push((await intakeBytes(session, POLICY, await textPng(text), { originalName: `${i}.png` })).evidenceId);
-    const ocr = new OcrEngine();
+    const ocr = new OcrEngine(ocrModelsCache(tempDir()));
     expect(await drainJobs(session, { ocr, pdqDistance: 31 })).toEqual({ done: 2, failed: 0 });
     await ocr.close();
     const read = ids.map((id) => recognisedTextOf(session.db, id)?.text ?? '');
