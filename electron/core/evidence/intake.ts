@@ -179,7 +179,7 @@ async function intake(
   const input = source.kind === 'bytes' ? source.bytes : source.path;
   let analysis: Pick<
     ImageAnalysis,
-    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'
+    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'problems'
   > = {
     width: null,
     height: null,
@@ -187,7 +187,6 @@ async function intake(
     capturedAt: null,
     thumbnail: null,
     thumbnailType: null,
-    phash: null,
     problems: [],
   };
   if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
@@ -224,10 +223,10 @@ async function intake(
       throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
     const evidenceId = Number(
       session.db
-        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems, pdq, pdq_quality, md5,
+        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, thumbnail, thumbnail_type, problems, pdq, pdq_quality, md5,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
         VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
-          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
+          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
           ${hashes.pdq?.hash ?? null}, ${hashes.pdq?.quality ?? null}, ${hashes.md5},
           ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`)
         .lastInsertRowid,
