@@ -1,5 +1,6 @@
 import { nearDuplicateDistance } from '../core/evidence/pdq-index';
 import { OcrEngine } from '../core/evidence/media/ocr';
+import { ocrModelsCache } from '../core/evidence/media/ocr-models';
 import { drainJobs, type JobProgress } from '../core/jobs/drain-jobs';
 import { queueStatus } from '../core/jobs/job-queue';
 import { type CliContext, cliPolicy, withVault } from './context';
@@ -22,7 +23,7 @@ export async function jobsStatus(ctx: CliContext): Promise<number> {
 /** Drains the queue in the foreground: progress on stderr, the summary on stdout. */
 export async function jobsRun(ctx: CliContext): Promise<number> {
   if (ctx.args.length > 0) throw new UsageError('cli.usage', { usage: 'jobs run' });
-  const ocr = new OcrEngine();
+  const ocr = new OcrEngine(ocrModelsCache(ctx.dataDir));
   const progress = (p: JobProgress) => {
     if (!p.current) return;
     const line = ctx.text.t('cli.jobs.progress', {

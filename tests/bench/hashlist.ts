@@ -19,6 +19,7 @@ const VAULT_ITEMS = 2_000;
 const LOOKUPS = 500;
 const random = new SeededHashes(process.env.HASHLIST_BENCH_SEED ?? 'hashlist-bench-1');
 const hex = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex');
+const copiesOf = () => Buffer.concat(Array.from({ length: 7 }, () => Buffer.from(pdqHex(random.hash()), 'hex')));
 
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-hashlist-'));
 try {
@@ -44,11 +45,12 @@ try {
   });
   session.db.raw.exec(`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES ('bench', 'x', 'x', 1, 't')`);
   const insert = session.db.raw
-    .prepare(`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, intake_at, taken_by, md5, pdq, pdq_quality)
-    VALUES ('bench', ?, 'x', 1, 'image/png', 't', 'bench', ?, ?, 90)`);
+    .prepare(`INSERT INTO evidence (blob_name, sha256, sha512, size, media_type, intake_at, taken_by, md5, pdq, pdq_quality, pdq_dihedral)
+    VALUES ('bench', ?, 'x', 1, 'image/png', 't', 'bench', ?, ?, 90, ?)`);
   session.db.tx(() => {
     for (let i = 0; i < VAULT_ITEMS; i++)
-      insert.run(hex('sha256', `v${i}`), hex('md5', `v${i}`), pdqHex(random.hash()));
+      // with the seven hashes of its rotated and mirrored copies, as intake keeps them: eight lookups an item
+      insert.run(hex('sha256', `v${i}`), hex('md5', `v${i}`), pdqHex(random.hash()), copiesOf());
   });
 
   const baseline = await opensslSha256Ms([file]);

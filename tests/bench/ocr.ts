@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { OcrEngine } from '../../electron/core/evidence/media/ocr';
+import { ocrModelsCache } from '../../electron/core/evidence/media/ocr-models';
 import { readTextInPicture } from '../../electron/core/evidence/recognised-text';
 import { screenshot } from '../core/evidence/media/fixtures';
 import { peakRss, ratio, time } from './_measure';
@@ -40,7 +41,7 @@ try {
   const decodeMs = await time(async () => {
     for (const f of files) await sharp(readFileSync(f)).raw().toBuffer();
   });
-  const ocr = new OcrEngine();
+  const ocr = new OcrEngine(ocrModelsCache(join(dir, 'data')));
   const rss = peakRss();
   const startMs = await time(() => readTextInPicture(ocr, readFileSync(files[0]!))); // loads the three models
   let found = 0;

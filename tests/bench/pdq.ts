@@ -168,7 +168,7 @@ try {
   line('sharp decode to ≤512 px', decodeSmall!, `${ratio(decodeSmall!, decode!)} decode`);
   line('PDQ math on ≤512 px', math!, `${ratio(math!, decode!)} decode   (pdqOfPixels: luma, blur, DCT, 8 hashes)`);
   line('pdqOfImage', pdq!, `${ratio(pdq!, decode!)} decode   ${ratio(pdq!, openssl!)} openssl`);
-  line('analyzeImage (today)', analyze!, `${ratio(analyze!, decode!)} decode   (thumbnail and pHash, for scale)`);
+  line('analyzeImage (today)', analyze!, `${ratio(analyze!, decode!)} decode   (EXIF and thumbnail, for scale)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelsVersion } from '../../electron/core/evidence/media/ocr-models';
 import { textPng } from '../fixtures/catalog';
 import { cliWorkspace } from '../fixtures/cli';
 
@@ -28,6 +29,8 @@ describe('text inside screenshots, read offline', () => {
     const guarded = readFileSync(guardLog, 'utf8');
     expect(guarded).toContain('loaded worker'); // the guard was in the OCR worker thread too
     expect(guarded).not.toMatch(/^network /m);
+    // the models were read from the data folder's cache, made once for this version of the data packages
+    expect(readdirSync(join(ws.dir, 'ocr-models'))).toEqual([modelsVersion()]);
 
     const found = JSON.parse(ws.run(['search', 'bergabunglah', '--json']).stdout);
     expect(found).toEqual([expect.objectContaining({ kind: 'evidence', id: 1, title: 'ajakan.png' })]);

@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../contract';
 import { OcrEngine } from '../evidence/media/ocr';
+import { ocrModelsCache } from '../evidence/media/ocr-models';
 import { nearDuplicateDistance } from '../evidence/pdq-index';
 import { drainJobs } from '../jobs/drain-jobs';
 import { queueStatus } from '../jobs/job-queue';
@@ -11,6 +12,8 @@ export type BackgroundStatus = Extract<AppEvent, { type: 'background' }>;
 interface Host {
   readonly session: VaultSession | null;
   readonly policy: Policy;
+  /** the app's data folder: the OCR models are kept there between starts */
+  readonly dataDir: string;
   emit(event: AppEvent): void;
 }
 
@@ -25,9 +28,13 @@ export class BackgroundJobs {
   private controller: AbortController | null = null;
   private again = false;
   private paused = false;
-  private readonly ocr = new OcrEngine();
+  private ocrEngine: OcrEngine | null = null;
 
   constructor(private readonly host: Host) {}
+
+  private get ocr(): OcrEngine {
+    return (this.ocrEngine ??= new OcrEngine(ocrModelsCache(this.host.dataDir)));
+  }
 
   /** Starts the runner if there is work and it is not paused; an intake calls it after queuing. */
   wake(): void {

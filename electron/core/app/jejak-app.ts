@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import type { AppEvent } from '../../contract';
 import { JejakError } from '../errors';
 import type { LoadedPolicy } from '../policy/policy';
@@ -65,6 +66,11 @@ export class JejakApp {
 
   get policy() {
     return this.config.policy.policy;
+  }
+
+  /** The app's data folder, where preferences.json sits (the OCR models' cache lives there too). */
+  get dataDir(): string {
+    return dirname(this.config.preferencesPath);
   }
 
   get session(): VaultSession | null {

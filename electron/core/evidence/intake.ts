@@ -6,6 +6,7 @@ import { setTags } from '../catalog/tags';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { flagHashListMatches, type HashListMatch } from '../hashlists/hash-list-matching';
+import { packDihedral } from './pdq-dihedral-column';
 import { enqueueJobs } from '../jobs/job-queue';
 import { flagReappearedEvidence } from '../reappearance/evidence-reappearance';
 import type { Policy } from '../policy/policy';
@@ -179,7 +180,7 @@ async function intake(
   const input = source.kind === 'bytes' ? source.bytes : source.path;
   let analysis: Pick<
     ImageAnalysis,
-    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'phash' | 'problems'
+    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'problems'
   > = {
     width: null,
     height: null,
@@ -187,7 +188,6 @@ async function intake(
     capturedAt: null,
     thumbnail: null,
     thumbnailType: null,
-    phash: null,
     problems: [],
   };
   if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
@@ -224,17 +224,17 @@ async function intake(
       throw new JejakError('NOT_FOUND', `No channel ${channelId}.`).because('notFound.channel', { id: channelId });
     const evidenceId = Number(
       session.db
-        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, phash, thumbnail, thumbnail_type, problems, pdq, pdq_quality, md5,
+        .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, thumbnail, thumbnail_type, problems, pdq, pdq_quality, pdq_dihedral, md5,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
         VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
-          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.phash}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
-          ${hashes.pdq?.hash ?? null}, ${hashes.pdq?.quality ?? null}, ${hashes.md5},
+          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.thumbnail}, ${analysis.thumbnailType}, ${JSON.stringify(analysis.problems)},
+          ${hashes.pdq?.hash ?? null}, ${hashes.pdq?.quality ?? null}, ${hashes.pdq ? packDihedral(hashes.pdq.dihedral) : null}, ${hashes.md5},
           ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`)
         .lastInsertRowid,
     );
     if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
     flagReappearedEvidence(session, evidenceId, false, distance);
-    hashListMatches = flagHashListMatches(session, evidenceId, distance, hashes.pdq?.dihedral);
+    hashListMatches = flagHashListMatches(session, evidenceId, distance);
     if (isRenderableImage(mediaType) && opts.analyze !== false) enqueueJobs(session.db, evidenceId, ['ocr']);
     if (hashes.md5 === null) enqueueJobs(session.db, evidenceId, ['hashes']);
     session.audit({

@@ -1,6 +1,7 @@
 import { sql } from '../db/sql';
 import type { Db } from '../db/database';
-import { OCR_LANGUAGES, type OcrEngine } from './media/ocr';
+import type { OcrEngine } from './media/ocr';
+import { OCR_LANGUAGES } from './media/ocr-models';
 
 /** Larger pictures are shrunk before OCR: the text stays legible and the engine's memory bounded. */
 const OCR_MAX_SIDE = 4000;

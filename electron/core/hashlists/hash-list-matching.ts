@@ -1,7 +1,7 @@
 import { sql } from '../db/sql';
-import type { DihedralTransform } from '../evidence/media/pdq/dihedral';
 import { PDQ_MIN_QUALITY } from '../evidence/media/pdq/hasher';
 import { PdqIndex } from '../evidence/media/pdq/mih-index';
+import { unpackDihedral } from '../evidence/pdq-dihedral-column';
 import type { VaultSession } from '../vault/session';
 import type { HashKind } from './parse-hash-list';
 
@@ -20,6 +20,7 @@ interface ItemHashes {
   md5: string | null;
   pdq: string | null;
   pdq_quality: number | null;
+  pdq_dihedral: Uint8Array | null;
 }
 
 /** The PDQ entries of every list, by entry id; loaded on first use per session. */
@@ -45,18 +46,16 @@ export function forgetListIndex(session: VaultSession): void {
 
 /**
  * Checks one item against every hash list and records what matches: its SHA-256 and MD5 exactly,
- * its PDQ (any rotation or mirror) within `pdqDistance` bits when the picture has the quality
- * for it (with `dihedral`, the eight hashes intake has, rotated and mirrored copies match too).
+ * its PDQ within `pdqDistance` bits when the picture has the quality for it, through the eight
+ * hashes of its rotated and mirrored copies the row keeps (intake, and the background queue for
+ * older items, store them): a list imported later matches the same copies intake would have.
  * Returns every match the item has.
  */
-export function flagHashListMatches(
-  session: VaultSession,
-  evidenceId: number,
-  pdqDistance: number,
-  dihedral?: Record<DihedralTransform, string>,
-): HashListMatch[] {
+export function flagHashListMatches(session: VaultSession, evidenceId: number, pdqDistance: number): HashListMatch[] {
   const db = session.db;
-  const item = db.get<ItemHashes>(sql`SELECT sha256, md5, pdq, pdq_quality FROM evidence WHERE id = ${evidenceId}`);
+  const item = db.get<ItemHashes>(
+    sql`SELECT sha256, md5, pdq, pdq_quality, pdq_dihedral FROM evidence WHERE id = ${evidenceId}`,
+  );
   if (!item || !db.get(sql`SELECT 1 FROM hash_lists LIMIT 1`)) return [];
   const now = new Date().toISOString();
   const record = (entryId: number, distance: number) =>
@@ -70,6 +69,8 @@ export function flagHashListMatches(
   if (item.pdq && (item.pdq_quality ?? 0) >= PDQ_MIN_QUALITY) {
     const index = listPdqIndexOf(session);
     if (index.size > 0) {
+      const dihedral = unpackDihedral(item.pdq, item.pdq_dihedral);
+      // an older item whose copies' hashes the queue has not made yet: its own hash meanwhile
       const found = dihedral ? index.withinDihedral(dihedral, pdqDistance) : index.within(item.pdq, pdqDistance);
       for (const m of found) record(m.id, m.distance);
     }

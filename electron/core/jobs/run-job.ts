@@ -3,6 +3,7 @@ import { sql } from '../db/sql';
 import { isRenderableImage, type MediaType } from '../evidence/media';
 import type { OcrEngine } from '../evidence/media/ocr';
 import { pdqOfImage } from '../evidence/media/pdq';
+import { packDihedral } from '../evidence/pdq-dihedral-column';
 import { indexPdq, nearestByPdq } from '../evidence/pdq-index';
 import { openOriginal } from '../evidence/read-original';
 import { readTextInPicture, storeRecognisedText } from '../evidence/recognised-text';
@@ -35,7 +36,7 @@ async function ocrJob(ctx: JobContext, id: number): Promise<Finish> {
   return () => storeRecognisedText(ctx.session.db, id, text);
 }
 
-/** MD5 and PDQ of an item taken in before they were recorded at intake. */
+/** MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded at intake. */
 async function hashesJob(ctx: JobContext, id: number): Promise<Finish> {
   const { session } = ctx;
   // Streamed: a video of gigabytes is hashed chunk by chunk; only a picture is held whole, to decode.
@@ -59,7 +60,11 @@ async function hashesJob(ctx: JobContext, id: number): Promise<Finish> {
       indexPdq(session, id, pdq);
       flagReappearedEvidence(session, id, false, ctx.pdqDistance);
     }
-    flagHashListMatches(session, id, ctx.pdqDistance, pdq?.dihedral);
+    // the copies' hashes, for an item that has the same PDQ without them (taken in before they were kept)
+    if (pdq)
+      db.run(sql`UPDATE evidence SET pdq_dihedral = ${packDihedral(pdq.dihedral)}
+        WHERE id = ${id} AND pdq = ${pdq.hash} AND pdq_dihedral IS NULL`);
+    flagHashListMatches(session, id, ctx.pdqDistance);
   };
 }
 

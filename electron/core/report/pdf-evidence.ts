@@ -4,6 +4,7 @@ import { COLORS, type Line, type TextStyle } from './pdf-page';
 import { type PdfStrings } from './pdf-strings';
 import { formatDateTime, formatSize } from './pdf-format';
 import { ST, keyValue } from './pdf-styles';
+import { drawRecognisedText } from './pdf-recognised-text';
 import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
 
 export const THUMB = { width: 118, height: 118, dpi: 200 } as const;
@@ -155,5 +156,6 @@ export function drawEvidence(
     }
   }
   L.y += panelH;
+  drawRecognisedText(L, ev, s, lang);
   L.space(16);
 }

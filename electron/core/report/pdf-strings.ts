@@ -59,6 +59,9 @@ export interface PdfStrings {
     channel: string;
     notes: string;
   };
+  /** the text OCR read in a picture, and the note under it when it was cut (its whole length) */
+  ocrText: (seq: number) => string;
+  ocrCut: (characters: string) => string;
   noThumbnail: string;
   badThumbnail: string;
   thumbnailCaption: string;
@@ -126,6 +129,8 @@ const ID: PdfStrings = {
     channel: 'Kanal',
     notes: 'Catatan',
   },
+  ocrText: (seq) => `Teks dalam gambar bukti ${seq} (dibaca OCR)`,
+  ocrCut: (n) => `Teks dipotong (seluruhnya ${n} karakter); teks lengkap ada di data/report.json.`,
   noThumbnail: 'Tidak ada pratinjau',
   badThumbnail: 'Pratinjau tidak dapat ditampilkan',
   thumbnailCaption: 'Pratinjau; bukti asli adalah berkas dalam paket.',
@@ -220,6 +225,8 @@ const EN: PdfStrings = {
     channel: 'Channel',
     notes: 'Notes',
   },
+  ocrText: (seq) => `Text in the picture of evidence ${seq} (read by OCR)`,
+  ocrCut: (n) => `Text cut (${n} characters in all); the full text is in data/report.json.`,
   noThumbnail: 'No preview',
   badThumbnail: 'Preview cannot be shown',
   thumbnailCaption: 'Preview only; the evidence is the file in the package.',

@@ -30,7 +30,7 @@ import { PAGE } from './pdf-page';
 import { drawChannels, drawFirstPage } from './pdf-front';
 import { pdfStrings, type PdfStrings } from './pdf-strings';
 import { parseDate, platformName } from './pdf-format';
-import { cleanText } from './pdf-text';
+import { cleanText, hasRtl } from './pdf-text';
 import { drawClosing, drawPageFurniture } from './pdf-closing';
 import { drawEvidence, EVIDENCE_LEAD_HEIGHT, normalizeThumbnail, type Thumb } from './pdf-evidence';
 import { ST, sectionHeading } from './pdf-styles';
@@ -95,7 +95,9 @@ export function renderReportPdf(data: ReportData, opts: PdfOptions): Readable {
   setImmediate(() => {
     draw(doc, fonts, data, opts, s, lang, pace)
       .then(() => {
-        if (!doc.destroyed) doc.end();
+        if (doc.destroyed) return;
+        readLigaturesRightToLeft(doc);
+        doc.end();
       })
       .catch((err: unknown) => {
         if (!doc.destroyed) doc.destroy(err instanceof Error ? err : new Error(String(err)));
@@ -113,6 +115,25 @@ export function renderReportPdf(data: ReportData, opts: PdfOptions): Readable {
 function forgetWordLayouts(doc: Doc): void {
   const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
   for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+}
+
+/**
+ * The text a reader copies out of a right-to-left word: pdfkit draws its glyphs in visual order,
+ * and readers (poppler, pdf.js, Acrobat) reverse such a run back to logical order character by
+ * character. A ligature glyph standing for several characters (Arabic lam-alef, "لا") would come
+ * out reversed ("ال"), so its ToUnicode entry is written backwards, to be reversed back. Only
+ * right-to-left glyphs are touched (a Latin "fi" keeps its order); pdfkit embeds the fonts, with
+ * these entries, in `end()`.
+ */
+function readLigaturesRightToLeft(doc: Doc): void {
+  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { unicode?: number[][] }> })._fontFamilies ?? {};
+  // a font is listed under its file path and its PostScript name: each is turned once
+  for (const font of new Set(Object.values(fonts))) {
+    for (const [gid, codePoints] of (font.unicode ?? []).entries()) {
+      if (codePoints && codePoints.length > 1 && codePoints.every((c) => hasRtl(String.fromCodePoint(c))))
+        (font.unicode as number[][])[gid] = [...codePoints].reverse();
+    }
+  }
 }
 
 /** The font files in fontsDir by name; throws at once when one is missing (a configuration error). */

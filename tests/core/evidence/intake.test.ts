@@ -36,7 +36,8 @@ describe('evidence intake', () => {
       channelUrl: 'https://t.me/somechannel',
     });
     expect(item.sha512).toBe(createHash('sha512').update(png).digest('hex'));
-    expect(item.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect(item.pdq).toMatch(/^[0-9a-f]{64}$/);
+    expect(item.phash).toBeNull(); // PDQ replaced Jejak's own hash: only items taken in before it have one
     const out = join(tempDir(), 'back.png');
     await exportOriginal(session, POLICY, result.evidenceId, out);
     expect(readFileSync(out).equals(png)).toBe(true);

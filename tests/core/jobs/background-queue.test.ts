@@ -4,13 +4,14 @@ import { dispatch } from '../../../electron/core/api/dispatch';
 import { sql } from '../../../electron/core/db/sql';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { OcrEngine } from '../../../electron/core/evidence/media/ocr';
+import { ocrModelsCache } from '../../../electron/core/evidence/media/ocr-models';
 import { recognisedTextOf } from '../../../electron/core/evidence/recognised-text';
 import { drainJobs } from '../../../electron/core/jobs/drain-jobs';
 import { enqueueJobs, queueStatus } from '../../../electron/core/jobs/job-queue';
 import { unlockVault } from '../../../electron/core/vault/vault';
 import { testApp } from '../../fixtures/app';
 import { POLICY, screenshotPng, textPng } from '../../fixtures/catalog';
-import { newVault, PASSPHRASE } from '../../fixtures/temp';
+import { newVault, PASSPHRASE, tempDir } from '../../fixtures/temp';
 
 const PHRASES = ['Bergabunglah dengan saluran kami', 'Menang besar setiap hari', 'Promo judi terpercaya'];
 
@@ -21,7 +22,7 @@ describe('the background queue', () => {
       await intakeBytes(session, POLICY, await textPng(phrase), { originalName: `${i}.png` });
     expect(queueStatus(session.db)).toMatchObject({ pending: 3, byKind: { ocr: 3 } });
 
-    const ocr = new OcrEngine();
+    const ocr = new OcrEngine(ocrModelsCache(tempDir()));
     const stop = new AbortController();
     const first = await drainJobs(session, {
       ocr,
@@ -48,7 +49,7 @@ describe('the background queue', () => {
     session.db.run(sql`UPDATE evidence SET pdq = NULL, pdq_quality = NULL, md5 = NULL WHERE id = ${taken.evidenceId}`);
     session.db.run(sql`DELETE FROM background_jobs`);
     enqueueJobs(session.db, taken.evidenceId, ['hashes']);
-    const ocr = new OcrEngine();
+    const ocr = new OcrEngine(ocrModelsCache(tempDir()));
     expect(await drainJobs(session, { ocr, pdqDistance: 31 })).toEqual({ done: 1, failed: 0 });
     await ocr.close();
     const row = session.db.get<{ pdq: string; pdq_quality: number; md5: string }>(

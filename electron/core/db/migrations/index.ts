@@ -11,7 +11,8 @@ import { outcomes } from './0008-outcomes';
 import { seen } from './0009-seen';
 import { pageIndexes } from './0010-page-indexes';
 import { unitCatalog } from './0011-unit';
-import { unitOutcomes } from './0012-unit-outcomes';
+import { pdqDihedral } from './0012-pdq-dihedral';
+import { unitOutcomes } from './0013-unit-outcomes';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   seen,
   pageIndexes,
   unitCatalog,
+  pdqDihedral,
   unitOutcomes,
 ];
 

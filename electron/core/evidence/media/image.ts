@@ -2,7 +2,6 @@ import sharp, { type FailOnOptions, type Metadata, type OutputInfo } from 'sharp
 import { withByteSource } from './byte-source';
 import { type EndProblem, endMarkerProblem, TAIL_BYTES } from './end-marker';
 import { readExif } from './exif';
-import { PHASH_INPUT_SIZE, perceptualHash } from './phash';
 import { type MediaProblem, mediaProblem } from './problems';
 import { isRenderableImage, sniffMediaType, SNIFF_BYTES, type MediaType } from './sniff';
 
@@ -32,19 +31,19 @@ export interface ImageAnalysis {
   capturedAt: string | null;
   thumbnail: Buffer | null;
   thumbnailType: 'image/webp' | 'image/jpeg' | null;
-  phash: string | null;
   problems: MediaProblem[];
 }
 
 export interface AnalyzeImageOptions {
-  /** false: skip the thumbnail (the perceptual hash is still computed) */
+  /** false: skip the thumbnail (the picture is still decoded once, so damage is still reported) */
   thumbnails?: boolean;
   /** header pixel count above which nothing is decoded; default 100 megapixels */
   maxPixels?: number;
 }
 
 /**
- * Size, EXIF, thumbnail and perceptual hash of an evidence image, never modifying the bytes.
+ * Size, EXIF and thumbnail of an evidence image, never modifying the bytes (its perceptual hash,
+ * PDQ, is taken beside this by intake-hashes.ts).
  * Give a file path for large files: only the header, the last few bytes and the pixel data the
  * decoder streams through are read. Anything wrong with the content is reported in `problems`;
  * only I/O errors (a missing or unreadable file) throw.
@@ -61,7 +60,6 @@ export async function analyzeImage(
     capturedAt: null,
     thumbnail: null,
     thumbnailType: null,
-    phash: null,
     problems: [],
   };
   const name = FORMAT_NAMES[type];
@@ -174,18 +172,8 @@ export async function analyzeImage(
       premultiplied: small.info.premultiplied,
     },
   };
-  const [thumbnail, grey] = await Promise.all([
-    opts.thumbnails === false ? null : sharp(small.data, raw).webp({ quality: 75, effort: 2 }).toBuffer(),
-    sharp(small.data, raw)
-      .flatten({ background: '#ffffff' })
-      .greyscale()
-      .resize(PHASH_INPUT_SIZE, PHASH_INPUT_SIZE, { fit: 'fill' })
-      .raw()
-      .toBuffer(),
-  ]);
-  result.phash = perceptualHash(grey);
-  if (thumbnail) {
-    result.thumbnail = thumbnail;
+  if (opts.thumbnails !== false) {
+    result.thumbnail = await sharp(small.data, raw).webp({ quality: 75, effort: 2 }).toBuffer();
     result.thumbnailType = 'image/webp';
   }
   return result;
@@ -197,8 +185,8 @@ interface SmallImage {
 }
 
 /**
- * The one full decode: upright, shrunk to thumbnail size, 8-bit sRGB. Both the thumbnail and the
- * hash are made from it, so each image is decoded once.
+ * The one full decode here: upright, shrunk to thumbnail size, 8-bit sRGB; the thumbnail is made
+ * from it.
  *
  * Damage policy. A strict decode comes first. If it fails only on data the decoder can skip
  * (a corrupt segment), a lenient retry renders what was recovered and the problem says so. If

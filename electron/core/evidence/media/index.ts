@@ -1,5 +1,4 @@
 export { SNIFF_BYTES, extensionFor, isRenderableImage, sniffMediaType, type MediaType } from './sniff';
 export { analyzeImage, DEFAULT_MAX_PIXELS, type AnalyzeImageOptions, type ImageAnalysis } from './image';
-export { NEAR_DUPLICATE_DISTANCE, phashDistance } from './phash';
 export { readVideoInfo, type VideoInfo } from './video-info';
 export { mediaProblem, parseStoredProblems, type MediaProblem, type MediaProblemCode } from './problems';

@@ -1,30 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Worker, WorkerOptions } from 'tesseract.js';
+import { OCR_LANGUAGES, prepareOcrModels, unpacked } from './ocr-models';
 
-/** Bahasa Indonesia, English and Arabic, recognised together (a screenshot often mixes them). */
-export const OCR_LANGUAGES = ['ind', 'eng', 'ara'] as const;
-
-const require = createRequire(import.meta.url);
-
-/** A file of the OCR packages: in the installed app, the copy unpacked beside app.asar (electron-builder.config.ts). */
-function unpacked(spec: string): string {
-  return require.resolve(spec).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-}
-
-/** The gzip'd LSTM model of a language, as its @tesseract.js-data package ships it. */
-export function trainedDataFile(lang: (typeof OCR_LANGUAGES)[number]): string {
-  const pkg = dirname(unpacked(`@tesseract.js-data/${lang}/package.json`));
-  return join(pkg, '4.0.0_best_int', `${lang}.traineddata.gz`);
-}
-
-/**
- * The worker's options: every path local, nothing cached on disk. tesseract.js takes one
- * langPath for all languages while each data package has its own folder, so the three models
- * are copied (public data, not evidence) into one private temporary folder.
- */
+/** The worker's options: every path local (the models in `langPath`), nothing cached by tesseract.js. */
 export function ocrWorkerOptions(langPath: string): Partial<WorkerOptions> {
   return {
     langPath,
@@ -45,14 +23,14 @@ export function ocrWorkerOptions(langPath: string): Partial<WorkerOptions> {
  */
 export class OcrEngine {
   private worker: Promise<Worker> | null = null;
-  private langPath: string | null = null;
+
+  /** @param modelsCache where the models are kept between starts: ocrModelsCache(the app's data folder) */
+  constructor(private readonly modelsCache: string) {}
 
   /** tesseract.js loads on the first picture, so commands that read no picture never pay for it */
   private async start(): Promise<Worker> {
     const { createWorker, OEM } = await import('tesseract.js');
-    const langPath = mkdtempSync(join(tmpdir(), 'jejak-ocr-'));
-    this.langPath = langPath;
-    for (const lang of OCR_LANGUAGES) copyFileSync(trainedDataFile(lang), join(langPath, `${lang}.traineddata.gz`));
+    const langPath = prepareOcrModels(this.modelsCache);
     return createWorker(OCR_LANGUAGES.join('+'), OEM.LSTM_ONLY, ocrWorkerOptions(langPath));
   }
 
@@ -69,13 +47,8 @@ export class OcrEngine {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    try {
-      // an engine that never started has nothing to end (its failure was the job's)
-      const started = await worker?.catch(() => null);
-      if (started) await started.terminate();
-    } finally {
-      if (this.langPath) rmSync(this.langPath, { recursive: true, force: true });
-      this.langPath = null;
-    }
+    // an engine that never started has nothing to end (its failure was the job's)
+    const started = await worker?.catch(() => null);
+    if (started) await started.terminate();
   }
 }

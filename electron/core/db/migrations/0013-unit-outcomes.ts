@@ -12,7 +12,7 @@ import type { Migration } from './index';
  *   final answer: what the unit's transparency report counts.
  */
 export const unitOutcomes: Migration = {
-  version: 12,
+  version: 13,
   name: 'unit-outcomes',
   up: /* sql */ `
     CREATE TABLE unit_responses (
