@@ -70,7 +70,7 @@ test('the Unit area takes approved packages in, merges the shared channel and sc
   await expect(unit.getByTestId('unit-response-outcome')).toContainText(
     `Tanggapan Telegram untuk ${notice.reference} diambil: 1 hasil dicatat, ${notice.items.length - 1} dari ${notice.items.length} item belum dijawab.`,
   );
-  await keep(page, 'unit-response');
+  await keep(unit.getByRole('region', { name: 'Tanggapan platform' }), 'unit-response');
   await unit.getByTestId('unit-response-file').setInputFiles(response);
   await expect(unit.getByTestId('unit-response-outcome')).toContainText('Sudah diambil: tanggapan Telegram');
 

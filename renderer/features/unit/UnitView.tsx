@@ -29,7 +29,7 @@ export function UnitView() {
       ]
     : [];
   return (
-    <div className="view" data-testid="unit">
+    <div className="view unit-view" data-testid="unit">
       <h1>{t('unit.title')}</h1>
       <p className="muted">{t('unit.lead')}</p>
       <UnitDrop />
