@@ -8,7 +8,7 @@ import { noticeIdOf } from '../cases/notice-id';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { ensureNoticeRecord } from './notice-record';
-import { type ResponseFile, parseResponse, tooLarge } from './response-file';
+import { type ResponseFile, parseResponse, requireKnownItems, tooLarge } from './response-file';
 import { caseRef, requireAnswerable, settleCase } from './settle-case';
 import { MAX_RESPONSE_FILE_BYTES } from '../../common/limits';
 
@@ -69,25 +69,6 @@ function answeredCase(session: VaultSession, response: ResponseFile, caseId: num
   ).because('outcomes.error.otherNotice', { noticeId: response.noticeId, reference });
 }
 
-/** Every itemId must be an item of the case's latest notice; the error names each one that is not. */
-function requireKnownItems(session: VaultSession, exportId: number, response: ResponseFile, reference: string): void {
-  const known = new Set(
-    session.db
-      .all<{ item_id: string }>(sql`SELECT item_id FROM notice_items WHERE export_id = ${exportId}`)
-      .map((r) => r.item_id),
-  );
-  const unknown = response.items.flatMap((item, i) =>
-    known.has(item.itemId) ? [] : [`/items/${i}/itemId ${item.itemId}`],
-  );
-  if (unknown.length === 0) return;
-  const named = unknown.slice(0, 5).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
-  throw new JejakError(
-    'UNKNOWN_ITEM',
-    `The response answers ${unknown.length} item(s) the latest notice of ${reference} does not list: ${named}; nothing was recorded.`,
-    { unknown },
-  ).because('outcomes.error.unknownItems', { count: unknown.length, reference, items: named });
-}
-
 const iso = (time: string) => new Date(time).toISOString();
 
 /**
@@ -126,7 +107,10 @@ export async function importResponse(
     return result('already-imported', 0);
   requireAnswerable(kase);
   const exportId = ensureNoticeRecord(session, caseId)!;
-  requireKnownItems(session, exportId, response, kase.reference);
+  const known = session.db
+    .all<{ item_id: string }>(sql`SELECT item_id FROM notice_items WHERE export_id = ${exportId}`)
+    .map((r) => r.item_id);
+  requireKnownItems(response, new Set(known), kase.reference);
   const fresh = response.items.filter(
     (item) =>
       !session.db.get(sql`SELECT 1 FROM item_outcomes WHERE case_id = ${caseId} AND item_id = ${item.itemId}

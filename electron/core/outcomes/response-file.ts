@@ -83,3 +83,21 @@ export function parseResponse(bytes: Uint8Array, now: Date): ResponseFile {
   if (content.length > 0) throw invalid(content);
   return response;
 }
+
+/**
+ * Every itemId the response answers must be one of `known` (the items of the notice it answers);
+ * the error names each one that is not, and that the latest notice of `reference` does not list it.
+ */
+export function requireKnownItems(response: ResponseFile, known: ReadonlySet<string>, reference: string): void {
+  const unknown = response.items.flatMap((item, i) =>
+    known.has(item.itemId) ? [] : [`/items/${i}/itemId ${item.itemId}`],
+  );
+  if (unknown.length === 0) return;
+  const named =
+    unknown.slice(0, NAMED).join(', ') + (unknown.length > NAMED ? ` and ${unknown.length - NAMED} more` : '');
+  throw new JejakError(
+    'UNKNOWN_ITEM',
+    `The response answers ${unknown.length} item(s) the latest notice of ${reference} does not list: ${named}; nothing was recorded.`,
+    { unknown },
+  ).because('outcomes.error.unknownItems', { count: unknown.length, reference, items: named });
+}

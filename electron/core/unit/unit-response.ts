@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
-import { type ResponseFile, parseResponse } from '../outcomes/response-file';
+import { type ResponseFile, parseResponse, requireKnownItems } from '../outcomes/response-file';
 import { storeOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { requireUnitVault } from './import-package';
@@ -31,24 +31,6 @@ function answeredPackage(session: VaultSession, response: ResponseFile): { id: n
   ).because('outcomes.error.unknownNotice', { noticeId: response.noticeId });
 }
 
-function requireKnownItems(session: VaultSession, packageId: number, response: ResponseFile, reference: string): void {
-  const known = new Set(
-    session.db
-      .all<{ item_id: string }>(sql`SELECT item_id FROM unit_items WHERE package_id = ${packageId}`)
-      .map((r) => r.item_id),
-  );
-  const unknown = response.items.flatMap((item, i) =>
-    known.has(item.itemId) ? [] : [`/items/${i}/itemId ${item.itemId}`],
-  );
-  if (unknown.length === 0) return;
-  const named = unknown.slice(0, 5).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
-  throw new JejakError(
-    'UNKNOWN_ITEM',
-    `The response answers ${unknown.length} item(s) the notice of ${reference} does not list: ${named}; nothing was recorded.`,
-    { unknown },
-  ).because('outcomes.error.unknownItems', { count: unknown.length, reference, items: named });
-}
-
 const iso = (time: string) => new Date(time).toISOString();
 
 /**
@@ -66,7 +48,10 @@ export async function importUnitResponse(
   const now = opts.now ?? new Date();
   const response = parseResponse(bytes, now);
   const pkg = answeredPackage(session, response);
-  requireKnownItems(session, pkg.id, response, pkg.reference);
+  const known = session.db
+    .all<{ item_id: string }>(sql`SELECT item_id FROM unit_items WHERE package_id = ${pkg.id}`)
+    .map((r) => r.item_id);
+  requireKnownItems(response, new Set(known), pkg.reference);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const answered = (item: ResponseFile['items'][number]) =>
     session.db.get(sql`SELECT 1 FROM unit_outcomes WHERE notice_id = ${response.noticeId} AND item_id = ${item.itemId}
