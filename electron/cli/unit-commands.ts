@@ -6,13 +6,29 @@ import { channelHistory, listUnitPackages, unitDashboard } from '../core/unit/un
 import { type CliContext, cliPolicy, withVault } from './context';
 import { EXIT, UsageError, exitCodeFor } from './io';
 
-function importedText(o: UnitImportOutcome): string {
+function importedText(ctx: CliContext, o: UnitImportOutcome): string {
+  const { t, word } = ctx.text;
   const head =
     o.outcome === 'already-imported'
-      ? `Already imported: ${o.fileName} (${o.reference} by ${o.analyst}); nothing changed.`
-      : `Imported: ${o.fileName} (${o.reference} by ${o.analyst}, approved by ${o.supervisor}): channels ${o.channels.total} (${o.channels.created} new, ${o.channels.merged} merged), evidence ${o.evidence.total} (${o.evidence.stored} stored, ${o.evidence.duplicate} already held, ${o.evidence.nearDuplicate} near duplicate).`;
+      ? t('cli.unit.alreadyImported', { file: o.fileName, reference: o.reference, analyst: o.analyst })
+      : t('cli.unit.imported', {
+          file: o.fileName,
+          reference: o.reference,
+          analyst: o.analyst,
+          supervisor: o.supervisor,
+          channels: o.channels.total,
+          created: o.channels.created,
+          merged: o.channels.merged,
+          evidence: o.evidence.total,
+          stored: o.evidence.stored,
+          duplicate: o.evidence.duplicate,
+          near: o.evidence.nearDuplicate,
+        });
   const flagged = o.custody.status === 'truncated' || o.custody.status === 'forked';
-  return flagged ? `${head}\n  CUSTODY ${o.custody.status.toUpperCase()}: ${o.custody.detail}` : head;
+  if (!flagged) return head;
+  // the detail is the core's own sentence (file names and entry numbers), as the Unit screen shows it
+  const status = word(`unit.custody.${o.custody.status}`, o.custody.status.toUpperCase());
+  return `${head}\n${t('cli.unit.custodyFlagged', { status, detail: o.custody.detail })}`;
 }
 
 /**
@@ -29,12 +45,12 @@ export async function unitImport(ctx: CliContext): Promise<number> {
       try {
         const outcome = await importUnitPackage(s, cliPolicy(), resolve(file));
         results.push(outcome);
-        if (!ctx.out.json) process.stdout.write(`${importedText(outcome)}\n`);
+        if (!ctx.out.json) process.stdout.write(`${importedText(ctx, outcome)}\n`);
       } catch (e) {
         if (!isJejakError(e) || e.code === 'WRONG_PASSPHRASE') throw e;
         code = Math.max(code, exitCodeFor(e));
         results.push({ file, refused: { code: e.code, message: e.message } });
-        process.stderr.write(`jejak: Refused ${file}: ${ctx.text.error(e)}\n`);
+        process.stderr.write(`jejak: ${ctx.text.t('cli.unit.refused', { file, error: ctx.text.error(e) })}\n`);
       }
     }
   });
@@ -48,19 +64,32 @@ export async function unitStatus(ctx: CliContext): Promise<number> {
     requireUnitVault(s);
     return unitDashboard(s.db);
   });
-  const facet = (rows: Array<{ key: string; count: number }>) => rows.map((r) => `${r.key} ${r.count}`).join(', ');
+  const { t, word, language } = ctx.text;
+  // statuses and categories in the reader's words; in English the catalog's own keys, as before
+  const facet = (prefix: string, rows: Array<{ key: string; count: number }>) =>
+    rows.map((r) => `${language === 'en' ? r.key : word(`${prefix}${r.key}`, r.key)} ${r.count}`).join(', ');
   ctx.out.data(d, () =>
     [
-      `Packages: ${d.packages} (${d.flaggedPackages} custody flagged)`,
-      `Channels: ${d.catalog.channels}, evidence: ${d.catalog.evidence}, overdue items: ${d.overdueItems}`,
-      `Per platform: ${facet(d.catalog.byPlatform)}`,
-      `Per category: ${facet(d.catalog.byCategory)}`,
-      `Per status: ${facet(d.catalog.byStatus)}`,
-      'Per analyst:',
-      ...d.analysts.map((a) => `  ${a.name}\t${a.packages} packages\t${a.channels} channels\t${a.evidence} evidence`),
-      'Audit head last seen per vault:',
-      ...d.vaults.map(
-        (v) => `  ${v.vaultId}\t${v.analyst}\tentry ${v.headSeq} ${v.headHash.slice(0, 12)}…\t${v.lastFile}`,
+      t('cli.unit.status.packages', { packages: d.packages, flagged: d.flaggedPackages }),
+      t('cli.unit.status.catalog', {
+        channels: d.catalog.channels,
+        evidence: d.catalog.evidence,
+        overdue: d.overdueItems,
+      }),
+      t('cli.unit.status.perPlatform', { counts: facet('', d.catalog.byPlatform) }),
+      t('cli.unit.status.perCategory', { counts: facet('category.', d.catalog.byCategory) }),
+      t('cli.unit.status.perStatus', { counts: facet('status.', d.catalog.byStatus) }),
+      t('cli.unit.status.perAnalyst'),
+      ...d.analysts.map((a) => t('cli.unit.status.analyst', a)),
+      t('cli.unit.status.heads'),
+      ...d.vaults.map((v) =>
+        t('cli.unit.status.vault', {
+          vaultId: v.vaultId,
+          analyst: v.analyst,
+          seq: v.headSeq,
+          hash: v.headHash.slice(0, 12),
+          file: v.lastFile,
+        }),
       ),
     ].join('\n'),
   );

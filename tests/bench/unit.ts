@@ -139,17 +139,18 @@ try {
   console.log(
     `seeded ${packages} packages, ${packages * EVIDENCE_PER_PACKAGE} evidence rows, ${CHANNELS} channels in ${(seedMs / 1000).toFixed(0)} s`,
   );
+  // 100 samples each, so that p95 is not simply the slowest one
   line(
     'unit page (overview, all parts)',
-    await samples(20, () => ({
+    await samples(100, () => ({
       ...unitDashboard(big.db),
       recent: listUnitPackages(big.db, { limit: 50 }),
       shared: sharedChannels(big.db, 50),
     })),
   );
-  line("  the unit's own counts", await samples(20, () => unitCounts(big.db)));
-  line("  catalog counts (the dashboard's)", await samples(20, () => dashboardStats(big.db)));
-  line('  shared channels (top 50)', await samples(20, () => sharedChannels(big.db, 50)));
+  line("  the unit's own counts", await samples(100, () => unitCounts(big.db)));
+  line("  catalog counts (the dashboard's)", await samples(100, () => dashboardStats(big.db)));
+  line('  shared channels (top 50)', await samples(100, () => sharedChannels(big.db, 50)));
   line(
     '  packages page (50)',
     await samples(100, (i) => listUnitPackages(big.db, { limit: 50, offset: (i * 7919) % packages })),
@@ -227,7 +228,7 @@ function seedUnitRows(s: VaultSession): void {
           evidenceSource.run(evidenceId, packageId, `data/evidence/${e}.png`);
         }
       }
-    // the counts the import keeps as it goes, made here in one pass
+    // the counts the import keeps as it goes, made here in one pass (the catalog's own are kept by triggers)
     db.exec(`INSERT INTO unit_analysts SELECT analyst_fingerprint, analyst_name, count(*), 0, 0 FROM unit_packages GROUP BY analyst_fingerprint;
       UPDATE unit_analysts SET
         channels = (SELECT count(DISTINCT s.channel_id) FROM unit_channel_sources s JOIN unit_packages p ON p.id = s.package_id WHERE p.analyst_fingerprint = fingerprint),

@@ -115,6 +115,21 @@ describe('jejak CLI: the unit catalog merges approved packages from many analyst
     expect(again.stdout).toMatch(/^Already imported: rudi-approved\.zip .*nothing changed/);
     expect(JSON.parse(unit.run(['unit', 'status', '--json']).stdout)).toEqual(status);
     expect(blobCount(unit.vault)).toBe(5);
+
+    // the same lines in Bahasa Indonesia
+    const againId = unit.run(['unit', 'import', approvedRudi, join(unit.dir, 'missing.zip')], { JEJAK_LANG: 'id' });
+    expect(againId.stdout).toMatch(/^Sudah diimpor: rudi-approved\.zip .*; tidak ada yang berubah\.$/m);
+    expect(againId.stderr).toMatch(/^jejak: Ditolak .*missing\.zip: /m);
+    const statusId = unit.run(['unit', 'status'], { JEJAK_LANG: 'id' }).stdout;
+    expect(statusId).toMatch(
+      /^Paket: 2 \(0 ditandai rantai penjagaannya\)\nKanal: 3, bukti: 3, item lewat tenggat: \d+\n/,
+    );
+    expect(statusId).toContain('Per kategori: Terorisme 3\nPer status: Aktif 3\nPer analis:\n');
+    expect(statusId).toMatch(/^ {2}Sari Analis\t1 paket\t2 kanal\t2 bukti$/m);
+    expect(statusId).toMatch(/^Kepala audit terakhir yang terlihat per brankas:\n {2}\S+\t\S+ Analis\tentri \d+ /m);
+    expect(unit.run(['unit', 'status', '--lang', 'en']).stdout).toMatch(
+      /^Packages: 2 \(0 custody flagged\)\nChannels: 3/,
+    );
     expect(unit.run(['audit', 'verify']).code).toBe(0);
   }, 600_000); // some 40 CLI runs, each unlocking a vault: slow on a loaded machine
 

@@ -15,6 +15,7 @@ import type { VaultSession } from '../vault/session';
 import {
   type ImageAnalysis,
   type MediaProblem,
+  type MediaType,
   SNIFF_BYTES,
   analyzeImage,
   isRenderableImage,
@@ -178,29 +179,11 @@ async function intake(
     };
   }
   const input = source.kind === 'bytes' ? source.bytes : source.path;
-  let analysis: Pick<
-    ImageAnalysis,
-    'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'problems'
-  > = {
-    width: null,
-    height: null,
-    exif: null,
-    capturedAt: null,
-    thumbnail: null,
-    thumbnailType: null,
-    problems: [],
-  };
-  if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
-  else if (isRenderableImage(mediaType))
-    analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
-  else if (mediaType === 'video/mp4' || mediaType === 'video/webm')
-    analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
-  else if (mediaType === 'application/octet-stream')
-    analysis.problems.push(
-      mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'),
-    );
-
-  const hashes = await intakeHashes(input, mediaType, opts.analyze !== false);
+  // The PDQ hash (JavaScript, this thread) is worked out while sharp analyses the picture on its own threads.
+  const [analysis, hashes] = await Promise.all([
+    analysisOf(input, mediaType, opts),
+    intakeHashes(input, mediaType, opts.analyze !== false),
+  ]);
   const distance = nearDuplicateDistance(policy);
   const nearDuplicateOf = hashes.pdq ? nearestByPdq(session, hashes.pdq, distance) : null;
   const [capturedAt, capturedAtSource] = meta.capturedAt
@@ -267,6 +250,34 @@ async function intake(
     pdqQuality: hashes.pdq?.quality ?? null,
     hashListMatches,
   };
+}
+
+type IntakeAnalysis = Pick<
+  ImageAnalysis,
+  'width' | 'height' | 'exif' | 'capturedAt' | 'thumbnail' | 'thumbnailType' | 'problems'
+>;
+
+/** What the original's bytes say of it: size, EXIF, thumbnail, or why not. */
+async function analysisOf(input: Buffer | string, mediaType: MediaType, opts: IntakeOptions): Promise<IntakeAnalysis> {
+  let analysis: IntakeAnalysis = {
+    width: null,
+    height: null,
+    exif: null,
+    capturedAt: null,
+    thumbnail: null,
+    thumbnailType: null,
+    problems: [],
+  };
+  if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
+  else if (isRenderableImage(mediaType))
+    analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });
+  else if (mediaType === 'video/mp4' || mediaType === 'video/webm')
+    analysis = { ...analysis, ...(await readVideoInfo(input, mediaType)) };
+  else if (mediaType === 'application/octet-stream')
+    analysis.problems.push(
+      mediaProblem('unrecognised-type', 'Not a recognised image, video or PDF: kept as "other" and never rendered.'),
+    );
+  return analysis;
 }
 
 function storedPdq(session: VaultSession, id: number): { pdq: string | null; pdqQuality: number | null } {

@@ -6,6 +6,7 @@
 export { writePackage, type ExportInput, type PayloadFile, type WriteOptions, type WriteResult } from './write';
 export {
   verifyPackage,
+  verifyPackageKeeping,
   verifyFolder,
   readPackageEntry,
   type RosterEntry,
@@ -26,7 +27,7 @@ export { fingerprintOf, keySigner, type Signer, type SignerIdentity } from './si
 export { bagName, packageFileName, type Role } from './bag-names';
 export type { BagInfoInput } from './bag-info';
 export { CHECK_IDS, type Check, type CheckId } from './checks';
-export { DEFAULT_LIMITS, type VerifyLimits } from './inspect';
+export { DEFAULT_LIMITS, type PayloadKeep, type VerifyLimits } from './inspect';
 export type { Progress, OperationOptions } from './operation';
 export type { StatementInfo } from './statement-checks';
 export type { Decision, ReviewItem, Statement } from './statement';

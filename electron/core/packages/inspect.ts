@@ -54,6 +54,13 @@ export interface InspectOptions extends OperationOptions {
   full: boolean;
   /** a bag path whose bytes to keep */
   capture?: { path: string; maxBytes: number };
+  /** payload files whose bytes to keep as the full pass hashes them, up to maxBytes in all (the rest are not kept) */
+  keep?: PayloadKeep;
+}
+
+export interface PayloadKeep {
+  wanted: (bagPath: string) => boolean;
+  maxBytes: number;
 }
 
 export interface Inspection {
@@ -213,13 +220,20 @@ async function readData(
     .sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   const bytesTotal = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
   let bytesDone = 0;
+  let keptBytes = 0;
+  const keepPayload = (path: string, size: number): boolean => {
+    if (!opts.keep?.wanted(path) || keptBytes + size > opts.keep.maxBytes) return false;
+    keptBytes += size;
+    return true;
+  };
   const problems: Phrase[] = [];
   for (const e of toRead) {
     const path = pathOf.get(e);
     // Entries outside the bag (already invalid) are only checked for readability, not hashed.
     const sha256 = path === undefined ? undefined : platform.sha256();
     const sha512 = path === undefined ? undefined : platform.sha512(e.uncompressedSize);
-    const keep = path !== undefined && (isMetadata(path) || path === opts.capture?.path);
+    const keep =
+      path !== undefined && (isMetadata(path) || path === opts.capture?.path || keepPayload(path, e.uncompressedSize));
     const chunks: Uint8Array[] = [];
     const file = path ?? utf8(e.nameRaw);
     const problem = await readEntryData(

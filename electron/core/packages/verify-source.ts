@@ -2,7 +2,7 @@ import { JejakError } from '../errors';
 import type { Check } from './checks';
 import type { Phrase } from './phrases';
 import { inspectFolder } from './folder-inspect';
-import { DEFAULT_LIMITS, inspect, type Inspection, type VerifyLimits } from './inspect';
+import { DEFAULT_LIMITS, inspect, type Inspection, type PayloadKeep, type VerifyLimits } from './inspect';
 import { judge, type RosterEntry, type Verdict } from './judge';
 import type { OperationOptions } from './operation';
 import type { ByteSource, FolderSource, Platform } from './platform';
@@ -59,6 +59,27 @@ export async function verifyZip(
     full: true,
   });
   return toResult(inspection, opts);
+}
+
+/**
+ * The same full verification, keeping the bytes of the payload files `keep` wants as they are read
+ * and hashed (bounded by keep.maxBytes): what the verdict covers, with no second read of the package.
+ */
+export async function verifyZipKeeping(
+  source: ByteSource,
+  platform: Platform,
+  opts: VerifyOptions,
+  keep: PayloadKeep,
+): Promise<{ result: VerifyResult; kept: Map<string, Uint8Array> }> {
+  const inspection = await inspect(source, platform, {
+    ...opts,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    full: true,
+    keep,
+  });
+  const kept = new Map<string, Uint8Array>();
+  for (const [path, facts] of inspection.files) if (facts.bytes && keep.wanted(path)) kept.set(path, facts.bytes);
+  return { result: await toResult(inspection, opts), kept };
 }
 
 /** Verifies an unzipped bag folder: the same checks and verdicts as for its ZIP, with the folder's own equivalents of the ZIP-only ones. */

@@ -2,6 +2,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { withPlainSource } from '../age/plain-package';
 import { JejakError } from '../errors';
+import type { PayloadKeep } from './inspect';
 import { asUnreadable } from './operation';
 import type { ByteSource } from './platform';
 import { fileSource, folderSource, nodePlatform } from './platform-node';
@@ -10,6 +11,7 @@ import {
   readZipEntry,
   verifyBag,
   verifyZip,
+  verifyZipKeeping,
   type ReadEntryOptions,
   type VerifyOptions,
   type VerifyResult,
@@ -87,6 +89,25 @@ export async function verifyPackage(
     async ({ source, encrypted }) => {
       const result = await verifyZip(source, nodePlatform, opts);
       return encrypted ? { ...result, encrypted } : result;
+    },
+    opts.ageIdentities,
+  );
+}
+
+/**
+ * verifyPackage, keeping the bytes of the payload files `keep` wants (up to keep.maxBytes in all)
+ * from the same pass: a caller that takes files in reads each once, as verified.
+ */
+export async function verifyPackageKeeping(
+  zipPath: string,
+  opts: VerifyOptions & PackageFileOptions,
+  keep: PayloadKeep,
+): Promise<{ result: VerifyResult; kept: Map<string, Uint8Array> }> {
+  return withPackage(
+    zipPath,
+    async ({ source, encrypted }) => {
+      const { result, kept } = await verifyZipKeeping(source, nodePlatform, opts, keep);
+      return { result: encrypted ? { ...result, encrypted } : result, kept };
     },
     opts.ageIdentities,
   );

@@ -5,7 +5,7 @@ import { statementSha256 } from '../cases/receive-decision';
 import { raw, sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { getIdentity, vaultAgeIdentity } from '../identity/identity';
-import { type OperationOptions, signedTagmanifest, verifyPackage } from '../packages';
+import { type OperationOptions, signedTagmanifest, verifyPackageKeeping } from '../packages';
 import type { Policy } from '../policy/policy';
 import { effectiveRoster } from '../trust/trust';
 import { storeOriginal } from '../vault/originals';
@@ -14,7 +14,7 @@ import { acceptedApproval } from './accept-package';
 import { type CustodyVerdict } from './custody-check';
 import { judgeCustody } from './custody-of-vault';
 import { mergeChannels, mergeEvidence } from './merge-items';
-import { readCustody, readNotice } from './package-contents';
+import { payloadReader, readCustody, readNotice, takenFromPackage } from './package-contents';
 import { recordPackage } from './record-package';
 
 export interface UnitImportOptions extends OperationOptions {
@@ -35,6 +35,12 @@ export interface UnitImportOutcome {
   evidence: { total: number; stored: number; duplicate: number; nearDuplicate: number };
   custody: CustodyVerdict & { otherFile: string | null };
 }
+
+/**
+ * The originals, notice and custody excerpt are kept from the verifying pass up to this much in
+ * all, so each is read once; files past it are read from the package again (and checked again).
+ */
+const KEPT_BYTES = 256 * 1024 * 1024;
 
 /** Only a vault made for it takes packages in: an analyst's own vault would mix the unit into their catalog. */
 export function requireUnitVault(session: VaultSession): void {
@@ -91,12 +97,11 @@ export async function importUnitPackage(
   const fileName = opts.fileName ?? basename(file);
   const before = statSync(file, { throwIfNoEntry: false });
   const open = { ageIdentities: [vaultAgeIdentity(session)], signal: opts.signal };
-  const result = await verifyPackage(file, {
-    roster: effectiveRoster(session, policy),
-    tsaRoots: policy.tsaRoots,
-    ...open,
-    onProgress: opts.onProgress,
-  });
+  const { result, kept } = await verifyPackageKeeping(
+    file,
+    { roster: effectiveRoster(session, policy), tsaRoots: policy.tsaRoots, ...open, onProgress: opts.onProgress },
+    { wanted: takenFromPackage, maxBytes: KEPT_BYTES },
+  );
   const approval = acceptedApproval(result);
   const decisionSha256 = statementSha256(approval);
   const known = session.db.get<{ id: number }>(
@@ -107,10 +112,11 @@ export async function importUnitPackage(
   const report = readReport(result.report);
   if (!report)
     throw new JejakError('INTEGRITY', 'data/report.json is not a report this Jejak reads; nothing was taken in.');
-  const notice = await readNotice(file, open);
-  const custody = await readCustody(file, open);
+  const read = payloadReader(file, kept, open);
+  const notice = await readNotice(read);
+  const custody = await readCustody(read);
   const blob = await storeOriginal(session, createReadStream(file), opts.signal);
-  const evidence = await mergeEvidence(session, policy, file, report, open);
+  const evidence = await mergeEvidence(session, policy, read, report, opts.signal);
   const after = statSync(file, { throwIfNoEntry: false });
   if (!before || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
     throw new JejakError('INTEGRITY', 'The package changed on disk while it was being taken in; import it again.');

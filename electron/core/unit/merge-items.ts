@@ -5,9 +5,9 @@ import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor } from '../catalog/
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { intakeBytes } from '../evidence/intake';
-import { readPackageEntry } from '../packages';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
+import type { PayloadReader } from './package-contents';
 
 /**
  * Merge, not copy: a package's channels and evidence land on the unit's one row per channel
@@ -24,25 +24,23 @@ export interface MergedEvidence {
   channelUrl: string | null;
 }
 
-type Open = { ageIdentities: string[]; signal?: AbortSignal };
-
 /** Each original taken in from the package (encrypted like any vault blob); the same bytes again are linked, not stored. */
 export async function mergeEvidence(
   session: VaultSession,
   policy: Policy,
-  file: string,
+  read: PayloadReader,
   report: ReportData,
-  open: Open,
+  signal?: AbortSignal,
 ): Promise<MergedEvidence[]> {
   const merged: MergedEvidence[] = [];
   for (const e of report.evidence) {
-    const bytes = await readPackageEntry(file, e.file, { ...open, maxBytes: Math.max(e.size, 1) });
+    const bytes = await read(e.file, Math.max(e.size, 1));
     const taken = await intakeBytes(
       session,
       policy,
       bytes,
       { originalName: basename(e.file), capturedAt: e.capturedAt ?? undefined, notes: e.notes, via: 'unit-import' },
-      { signal: open.signal },
+      { signal },
     );
     if (taken.sha256 !== e.sha256)
       throw new JejakError(

@@ -40,22 +40,43 @@ const entrySchema = z.object({
   at: z.string(),
 });
 
-type Open = { ageIdentities: string[]; signal?: AbortSignal };
+/** A verified package's payload file by bag path (maxBytes bounds a file read from the package again). */
+export type PayloadReader = (bagPath: string, maxBytes?: number) => Promise<Buffer>;
 
-async function jsonEntry(file: string, path: string, open: Open): Promise<string> {
-  return (await readPackageEntry(file, path, open)).toString('utf8');
+/** The files the unit takes from a package: its originals, the notice and the custody excerpt. */
+export const takenFromPackage = (bagPath: string): boolean =>
+  bagPath.startsWith('data/evidence/') || bagPath === 'data/notice.json' || bagPath === 'data/custody.jsonl';
+
+/**
+ * Reads from the bytes the verification kept (each file hashed in that same pass), or, for a file
+ * past what it keeps, from the package again, checked once more by readPackageEntry.
+ */
+export function payloadReader(
+  file: string,
+  kept: ReadonlyMap<string, Uint8Array>,
+  open: { ageIdentities: string[]; signal?: AbortSignal },
+): PayloadReader {
+  return async (bagPath, maxBytes) => {
+    const bytes = kept.get(bagPath);
+    if (bytes) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return readPackageEntry(file, bagPath, { ...open, ...(maxBytes === undefined ? {} : { maxBytes }) });
+  };
 }
 
-export async function readNotice(file: string, open: Open): Promise<NoticeFacts> {
-  const parsed = noticeSchema.safeParse(JSON.parse(await jsonEntry(file, 'data/notice.json', open)));
+async function jsonEntry(read: PayloadReader, path: string): Promise<string> {
+  return (await read(path)).toString('utf8');
+}
+
+export async function readNotice(read: PayloadReader): Promise<NoticeFacts> {
+  const parsed = noticeSchema.safeParse(JSON.parse(await jsonEntry(read, 'data/notice.json')));
   if (!parsed.success) throw new JejakError('INTEGRITY', 'data/notice.json does not carry the items the unit records.');
   return parsed.data;
 }
 
 /** data/custody.jsonl: the audit entries about the package's items and the vault's head at export. */
-export async function readCustody(file: string, open: Open): Promise<CustodyExcerpt> {
+export async function readCustody(read: PayloadReader): Promise<CustodyExcerpt> {
   const excerpt: CustodyExcerpt = { head: null, entries: [] };
-  for (const line of (await jsonEntry(file, 'data/custody.jsonl', open)).split('\n')) {
+  for (const line of (await jsonEntry(read, 'data/custody.jsonl')).split('\n')) {
     if (line.trim() === '') continue;
     let value: unknown;
     try {

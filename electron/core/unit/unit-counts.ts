@@ -32,3 +32,19 @@ export function countPackage(
       last_package_id = CASE WHEN excluded.last_exported_at >= last_exported_at THEN excluded.last_package_id ELSE last_package_id END,
       last_exported_at = max(last_exported_at, excluded.last_exported_at)`);
 }
+
+/**
+ * Notice items whose deadline is before `now`: the whole days before today from the per-day counts
+ * (0014-catalog-counts), today's items one by one. The same as comparing every deadline with now.
+ */
+export function overdueUnitItems(db: Db, now: Date): number {
+  const at = now.toISOString();
+  const today = at.slice(0, 10);
+  const before = db.get<{ n: number }>(
+    sql`SELECT coalesce(sum(items), 0) AS n FROM unit_deadline_days WHERE day < ${today}`,
+  )!.n;
+  const earlierToday = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM unit_items WHERE deadline >= ${today} AND deadline < ${at}`,
+  )!.n;
+  return before + earlierToday;
+}

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { type DashboardStats, dashboardStats } from '../dashboard/dashboard';
 import type { CustodyStatus } from './custody-check';
+import { overdueUnitItems } from './unit-counts';
 
 /**
  * What a unit catalog shows beyond the merged channel and evidence lists (which are the vault's
@@ -83,7 +84,7 @@ export function unitCounts(db: Db, now = new Date()): Omit<UnitDashboard, 'catal
     vaults:
       db.all(sql`SELECT v.vault_id AS vaultId, p.analyst_name AS analyst, v.packages, p.head_seq AS headSeq, p.head_hash AS headHash, p.file_name AS lastFile
       FROM unit_vaults v JOIN unit_packages p ON p.id = v.last_package_id ORDER BY p.analyst_name`),
-    overdueItems: count(sql`SELECT count(*) AS n FROM unit_items WHERE deadline < ${now.toISOString()}`),
+    overdueItems: overdueUnitItems(db, now),
   };
 }
 

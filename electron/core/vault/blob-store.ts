@@ -141,6 +141,11 @@ export class BlobStore {
    * millisecond of blocking per typical screenshot.
    */
   private putBytes(bytes: Uint8Array): StoredBlob {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha512 = createHash('sha512').update(bytes).digest('hex');
+    // The same content already stored: nothing to encrypt, write or sync (commitSync would drop the copy).
+    const name = this.nameFor(sha256);
+    if (existsSync(this.pathOf(name))) return { name, sha256, sha512, size: bytes.length, existed: true };
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
     const tempPath = this.tempPath();
@@ -166,8 +171,7 @@ export class BlobStore {
       throw e;
     }
     closeSync(fd);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return this.commitSync(tempPath, sha256, createHash('sha512').update(bytes).digest('hex'), bytes.length);
+    return this.commitSync(tempPath, sha256, sha512, bytes.length);
   }
 
   /** Moves a finished temp file to its content name, or drops it when that content is already stored. */

@@ -163,7 +163,8 @@ describe('migration page-indexes', () => {
         }
   });
 
-  it('pages evidence and counts the dashboard from indexes, never reading each row', () => {
+  // The dashboard's counts are rows of their own since 0014-catalog-counts (its test).
+  it('pages evidence from indexes, never reading each row', () => {
     const db = beforePageIndexes();
     migrate(db);
     listEvidence(db, { filter: {}, offset: 4, limit: 5 });
@@ -173,11 +174,5 @@ describe('migration page-indexes', () => {
       expect.stringMatching(/^SEARCH e USING COVERING INDEX evidence_by_channel \(channel_id=\? AND excluded=\?\)$/),
       expect.stringMatching(/SEARCH e USING COVERING INDEX evidence_by_channel \(channel_id=\? AND excluded=\?\)/),
     ]);
-    dashboardStats(db, 12, new Date(at(40)));
-    for (const plan of db.take().filter((p) => !/cases|case_items/.test(p))) {
-      expect(plan).toMatch(
-        /^(SCAN \w+( USING COVERING INDEX \w+)?|SEARCH [ce] USING COVERING INDEX \w+ \(excluded=\?[^)]*\))( \| .*)?$/,
-      );
-    }
   });
 });

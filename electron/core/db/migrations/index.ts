@@ -13,6 +13,7 @@ import { pageIndexes } from './0010-page-indexes';
 import { unitCatalog } from './0011-unit';
 import { pdqDihedral } from './0012-pdq-dihedral';
 import { unitOutcomes } from './0013-unit-outcomes';
+import { catalogCounts } from './0014-catalog-counts';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const migrations: Migration[] = [
   unitCatalog,
   pdqDihedral,
   unitOutcomes,
+  catalogCounts,
 ];
 
 export const LATEST_VERSION = migrations.length;
