@@ -98,6 +98,19 @@ try {
     const offset = i % 2 === 0 ? 0 : (i * 7919) % (EVIDENCE * 0.9);
     sample(evidencePageTimes, () => listEvidence(session.db, { filter, offset, limit: 200 }));
   }
+  // Scrolling on from a page the gallery holds: the next page starts after its last row, at any depth.
+  const scrollTimes = samples();
+  for (let i = 0; i < 60; i++) {
+    const filter = i % 2 === 0 ? { channelId: ((i * 7919) % CHANNELS) + 1 } : {};
+    const { rows } = listEvidence(session.db, {
+      filter,
+      offset: i % 2 === 0 ? 0 : (i * 7919) % (EVIDENCE * 0.9),
+      limit: 200,
+    });
+    const last = rows.at(-1);
+    const after = last && { intakeAt: last.intakeAt, id: last.id };
+    sample(scrollTimes, () => listEvidence(session.db, { filter, offset: 0, after, limit: 200 }));
+  }
   const dashboardTimes = samples();
   for (let i = 0; i < 10; i++) sample(dashboardTimes, () => dashboardStats(session.db));
   console.log(`pages and search measured (${load()}); copying the rows to a plain SQLite file for the reference…`);
@@ -117,7 +130,8 @@ try {
   latency('plain copy: same MATCHes', plainSearch, null, 'reference: FTS5 of an unencrypted copy');
   latency('search (200 queries)', searchTimes, plainSearch, 'aim p95 ≤ 10 ms');
   latency('channel page (200 rows)', pageTimes, plainPages, 'aim p95 ≤ 20 ms');
-  latency('evidence page (200 items)', evidencePageTimes, plainPages, '');
+  latency('evidence page (200 items)', evidencePageTimes, plainPages, 'a jump (offset)');
+  latency('evidence next page', scrollTimes, plainPages, 'scrolling on (after the last row)');
   latency('dashboard counts', dashboardTimes, null, '');
   console.log(
     `unlock to channel page    ${unlockToFirstPage.toFixed(0)} ms (${firstPage} rows, then one channel's detail in ${detailMs.toFixed(1)} ms): ` +
