@@ -11,6 +11,7 @@ import { outcomes } from './0008-outcomes';
 import { seen } from './0009-seen';
 import { pageIndexes } from './0010-page-indexes';
 import { unitCatalog } from './0011-unit';
+import { searchTerms } from './0012-search-terms';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   seen,
   pageIndexes,
   unitCatalog,
+  searchTerms,
 ];
 
 export const LATEST_VERSION = migrations.length;

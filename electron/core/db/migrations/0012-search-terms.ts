@@ -1,0 +1,17 @@
+import type { Migration } from './index';
+
+/**
+ * search_terms: the search index's vocabulary (fts5vocab, one row per distinct term; no storage of
+ * its own, it reads search_index). A typed word is a prefix query, and FTS5 answers a prefix by
+ * copying and merging the posting lists of every term it starts, tens of thousands of rows for a
+ * common word at 1M items, before the first result. Looking the word up here first tells when it
+ * starts exactly one term; the search then asks for that term, whose list is read lazily, newest
+ * first, and stops at the page's last result (search/prefix-terms.ts).
+ */
+export const searchTerms: Migration = {
+  version: 12,
+  name: 'search-terms',
+  up: /* sql */ `
+    CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'row');
+  `,
+};

@@ -1,0 +1,28 @@
+import type { Db } from '../db/database';
+import { sql } from '../db/sql';
+
+/**
+ * The phrase a typed word becomes in the search's MATCH, found to give the same matches as the
+ * prefix query `"word"*` (see 0012-search-terms): when the word, lower-cased, starts exactly one
+ * term of the index, that term alone (`"term"`), which FTS5 reads lazily; when it starts none, the
+ * word itself, which matches nothing as the prefix would. One phrase either way, so snippets mark
+ * and pick the same words. A word that starts several terms, or one that is not plain ASCII letters
+ * and digits (where the tokenizer's folding and splitting would have to be repeated here), stays a
+ * prefix query.
+ */
+export function narrowPrefix(db: Db, word: string): string {
+  const prefix = `"${word}"*`;
+  if (!/^[A-Za-z0-9]+$/.test(word)) return prefix;
+  const term = word.toLowerCase();
+  // Terms longer than the word that start with it. Bounds, not equality: looking a term up by
+  // equality would count its documents, the very posting list this avoids reading.
+  const longer = db
+    .all<{ term: string }>(
+      sql`SELECT term FROM search_terms WHERE term > ${`${term}\u0001`} AND term < ${`${term}\u{10FFFF}`} LIMIT 2`,
+    )
+    .map((r) => r.term);
+  if (longer.length > 1) return prefix;
+  const isTerm = db.get(sql`SELECT 1 FROM search_index WHERE search_index MATCH ${`"${term}"`} LIMIT 1`) !== undefined;
+  if (longer.length === 1) return isTerm ? prefix : `"${longer[0]}"`;
+  return `"${term}"`;
+}
