@@ -37,7 +37,7 @@ export function plainCopy(vault: RawDatabase, path: string): PlainCatalog {
   plain.pragma('journal_mode = WAL');
   plain.exec(
     `CREATE VIRTUAL TABLE search_index USING fts5(title, body, facets, tokenize = 'unicode61 remove_diacritics 2');
-     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'row')`,
+     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'instance')`,
   );
   const channelColumns = (vault.prepare('SELECT * FROM channels LIMIT 1').columns() as Array<{ name: string }>).map(
     (c) => c.name,

@@ -14,13 +14,15 @@ export function narrowPrefix(db: Db, word: string): string {
   const prefix = `"${word}"*`;
   if (!/^[A-Za-z0-9]+$/.test(word)) return prefix;
   const term = word.toLowerCase();
-  // Terms longer than the word that start with it. Bounds, not equality: looking a term up by
-  // equality would count its documents, the very posting list this avoids reading.
-  const longer = db
-    .all<{ term: string }>(
-      sql`SELECT term FROM search_terms WHERE term > ${`${term}\u0001`} AND term < ${`${term}\u{10FFFF}`} LIMIT 2`,
-    )
-    .map((r) => r.term);
+  // The first two terms longer than the word that start with it, each found by a range that starts
+  // past the term before (never by equality, which would walk that term's occurrences).
+  const end = `${term}\u{10FFFF}`;
+  const next = (after: string) =>
+    db.get<{ term: string }>(
+      sql`SELECT term FROM search_terms WHERE term > ${`${after}\u0001`} AND term < ${end} LIMIT 1`,
+    )?.term;
+  const first = next(term);
+  const longer = first === undefined ? [] : [first, next(first)].filter((t) => t !== undefined);
   if (longer.length > 1) return prefix;
   const isTerm = db.get(sql`SELECT 1 FROM search_index WHERE search_index MATCH ${`"${term}"`} LIMIT 1`) !== undefined;
   if (longer.length === 1) return isTerm ? prefix : `"${longer[0]}"`;
