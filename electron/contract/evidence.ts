@@ -88,6 +88,8 @@ export const intakeResultSchema = z.object({
   hashListMatches: z.array(hashListMatchSchema),
 });
 
+const evidenceCursorSchema = z.object({ intakeAt: z.string().max(40), id });
+
 export const evidenceContract = {
   'evidence.list': {
     args: z.object({
@@ -104,6 +106,10 @@ export const evidenceContract = {
       }),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
+      /** the page starts after this row (the last of the page before); offset counts from it */
+      after: evidenceCursorSchema.optional(),
+      /** the page ends before this row (the first of the page after); offset counts back from it */
+      before: evidenceCursorSchema.optional(),
     }),
     result: z.object({ total: z.number(), rows: z.array(evidenceSummarySchema) }),
   },

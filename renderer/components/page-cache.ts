@@ -57,6 +57,11 @@ export class PageRequests {
     return true;
   }
 
+  /** True when the page's answer arrived in this generation (its rows are current, not a stale copy on screen). */
+  answered(page: number): boolean {
+    return this.loaded.has(page);
+  }
+
   /** Records an answer; false when it belongs to an older generation and must be dropped. */
   settle(generation: number, page: number, ok: boolean): boolean {
     if (generation !== this.generation) return false;

@@ -2,7 +2,7 @@
 // copy of the catalog's channels and search index, read with raw statements. A page of 200 rows by
 // rowid and the same full-text queries give the floor the vault's pages and search are held against.
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { RawDatabase } from '../../electron/core/db/database';
+import { Db, type RawDatabase } from '../../electron/core/db/database';
 
 /** Wall and CPU (this process, user + system) milliseconds of each run of a step. */
 export interface Samples {
@@ -23,6 +23,8 @@ export function sample(s: Samples, fn: () => unknown): void {
 }
 
 export interface PlainCatalog {
+  /** the copy, for building its MATCH expressions the way the search does (its own vocabulary) */
+  db: Db;
   /** `runs` reads of 200 rows at scattered places in the plain channels table */
   page(runs: number): Samples;
   /** the same MATCH expressions on the plain copy of the search index */
@@ -34,7 +36,8 @@ export function plainCopy(vault: RawDatabase, path: string): PlainCatalog {
   const plain = new Database(path);
   plain.pragma('journal_mode = WAL');
   plain.exec(
-    "CREATE VIRTUAL TABLE search_index USING fts5(title, body, facets, tokenize = 'unicode61 remove_diacritics 2')",
+    `CREATE VIRTUAL TABLE search_index USING fts5(title, body, facets, tokenize = 'unicode61 remove_diacritics 2');
+     CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'instance')`,
   );
   const channelColumns = (vault.prepare('SELECT * FROM channels LIMIT 1').columns() as Array<{ name: string }>).map(
     (c) => c.name,
@@ -55,6 +58,7 @@ export function plainCopy(vault: RawDatabase, path: string): PlainCatalog {
     "SELECT s.rowid, s.title, snippet(search_index, 1, char(57344), char(57345), '…', 12) AS snippet FROM search_index s WHERE search_index MATCH ? ORDER BY s.rowid DESC LIMIT 50",
   );
   return {
+    db: new Db(plain),
     page: (runs) => {
       const s = samples();
       for (let i = 0; i < runs; i++) sample(s, () => pageRows.all(((i * 7919) % max) - 200));

@@ -1,3 +1,4 @@
+import { keptCount } from '../db/count-cache';
 import type { Db } from '../db/database';
 import { type SqlQuery, join, raw, sql } from '../db/sql';
 import { JejakError } from '../errors';
@@ -63,7 +64,8 @@ export function exclusionTerm(kind: ExcludableKind, alias: string, view: Exclusi
 /**
  * count(*) of the rows of `from` (the table aliased `alias`) matching `where` that a view shows,
  * counted in an index that leads with the flag. With no filter at all, all rows (counted from the
- * table's pages, no row read) minus the few rows of the exclusion table.
+ * table's pages, no row read) minus the few rows of the exclusion table. Kept until the database
+ * changes (count-cache.ts): every page of a list asks for the same total.
  */
 export function countShown(
   db: Db,
@@ -79,9 +81,11 @@ export function countShown(
       sql`SELECT count(*) AS n ${from}${terms.length > 0 ? sql` WHERE ${join(terms, ' AND ')}` : sql``}`,
     )!.n;
   };
-  if (view === 'hide' && where.text === '1')
-    return count(null) - db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n;
-  return count(view === 'all' ? null : exclusionTerm(kind, alias, view));
+  return keptCount(db, sql`${raw(kind)} ${raw(view)} ${from} ${where}`, () => {
+    if (view === 'hide' && where.text === '1')
+      return count(null) - db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(EXCLUSIONS[kind][0])}`)!.n;
+    return count(view === 'all' ? null : exclusionTerm(kind, alias, view));
+  });
 }
 
 /** References of the draft cases that hold the item (a draft is where an item can still be taken out). */

@@ -2,7 +2,6 @@ import { addOrFindChannel, parseOrThrow } from '../catalog/channels';
 import {
   type Exclusion,
   type ExclusionColumns,
-  type ExclusionView,
   countShown,
   exclusionJoin,
   exclusionOf,
@@ -11,11 +10,11 @@ import {
 import type { Policy } from '../policy/policy';
 import { setTags, tagsOf } from '../catalog/tags';
 import type { Db } from '../db/database';
-import { type SqlQuery, join, sql } from '../db/sql';
+import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { type HashListMatch, hashListMatchesOf } from '../hashlists/hash-list-matching';
-import { ftsQuery } from '../search/fts-query';
 import type { VaultSession } from '../vault/session';
+import { type EvidenceFilter, type EvidencePlace, evidenceWhere, pagePlacement } from './evidence-page';
 import { parseStoredProblems } from './media/problems';
 import { type RecognisedText, recognisedTextOf } from './recognised-text';
 
@@ -158,43 +157,9 @@ export function getEvidence(session: VaultSession, id: number): EvidenceDetail {
   };
 }
 
-export interface EvidenceFilter {
-  channelId?: number;
-  text?: string;
-  tag?: string;
-  mediaType?: string;
-  platform?: string;
-  from?: string;
-  to?: string;
-  ids?: number[];
-  /** excluded items are hidden unless asked for */
-  excluded?: ExclusionView;
-  /** only items an imported hash list flags */
-  onHashList?: boolean;
-}
-
-function evidenceWhere(f: EvidenceFilter): SqlQuery {
-  const parts: SqlQuery[] = [sql`1`];
-  if (f.channelId !== undefined) parts.push(sql`e.channel_id = ${f.channelId}`);
-  if (f.mediaType) parts.push(sql`e.media_type = ${f.mediaType}`);
-  if (f.platform) parts.push(sql`c.platform = ${f.platform}`);
-  if (f.from) parts.push(sql`e.intake_at >= ${f.from}`);
-  if (f.to) parts.push(sql`e.intake_at < ${f.to}`);
-  if (f.onHashList) parts.push(sql`e.id IN (SELECT evidence_id FROM hash_list_matches)`);
-  if (f.ids) parts.push(sql`e.id IN (SELECT value FROM json_each(${JSON.stringify(f.ids)}))`);
-  if (f.tag)
-    parts.push(
-      sql`e.id IN (SELECT et.evidence_id FROM evidence_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ${f.tag})`,
-    );
-  const match = f.text ? ftsQuery(f.text) : null;
-  if (match)
-    parts.push(sql`e.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ${match} AND rowid % 4 = 1)`);
-  return join(parts, ' AND ');
-}
-
 export function listEvidence(
   db: Db,
-  opts: { filter: EvidenceFilter; offset: number; limit: number },
+  opts: EvidencePlace & { filter: EvidenceFilter },
 ): { total: number; rows: EvidenceSummary[] } {
   const where = evidenceWhere(opts.filter);
   const from = sql`FROM evidence e LEFT JOIN channels c ON c.id = e.channel_id`;
@@ -208,8 +173,9 @@ export function listEvidence(
     opts.filter.excluded,
   );
   const shown = exclusionTerm('evidence', 'e', opts.filter.excluded);
+  const { term, tail } = pagePlacement(opts, total);
   // The page's ids first, from an index alone (see listChannels); then only the page's rows are read.
-  const pageIds = sql`SELECT e.id ${opts.filter.platform ? from : sql`FROM evidence e`} WHERE ${where} AND ${shown} ORDER BY e.intake_at DESC, e.id DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`;
+  const pageIds = sql`SELECT e.id ${opts.filter.platform ? from : sql`FROM evidence e`} WHERE ${where} AND ${shown} AND ${term} ${tail}`;
   const rows = db.all<EvidenceRow>(
     sql`SELECT ${COLUMNS} ${from} ${exclusion.join} WHERE e.id IN (${pageIds}) ORDER BY e.intake_at DESC, e.id DESC`,
   );

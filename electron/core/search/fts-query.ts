@@ -2,8 +2,9 @@
  * Turns what a person types into a safe FTS5 query: every word becomes a quoted prefix term, so
  * FTS syntax characters (quotes, NEAR, *, -) in the input are searched for, never interpreted.
  * Filters on platform, status and category are facet terms ANDed to it (see 0002-catalog).
+ * `phrase` may turn a word into an equivalent phrase the index answers faster (prefix-terms.ts).
  */
-export function ftsQuery(text: string): string | null {
+export function ftsQuery(text: string, phrase = (word: string) => `"${word}"*`): string | null {
   const words = text
     .normalize('NFKC')
     .split(/[\s"]+/)
@@ -12,7 +13,7 @@ export function ftsQuery(text: string): string | null {
     .slice(0, 12);
   if (words.length === 0) return null;
   // Only the text columns: the facets column holds filter tokens, never what a person typed.
-  return `{title body} : (${words.map((w) => `"${w}"*`).join(' ')})`;
+  return `{title body} : (${words.map(phrase).join(' ')})`;
 }
 
 /**

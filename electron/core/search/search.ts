@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { type SqlQuery, join, sql } from '../db/sql';
 import { facetToken, ftsQuery, withoutExcluded } from './fts-query';
+import { narrowPrefix } from './prefix-terms';
 
 export interface SearchFilter {
   platform?: string;
@@ -33,7 +34,7 @@ const KINDS = ['channel', 'evidence', 'case'] as const;
  * of their own and are left out the same way.
  */
 export function search(db: Db, text: string, filter: SearchFilter = {}, limit = 50): SearchHit[] {
-  const words = ftsQuery(text);
+  const words = ftsQuery(text, (word) => narrowPrefix(db, word));
   if (!words) return [];
   const facets = (['platform', 'status', 'category'] as const)
     .filter((k) => filter[k])

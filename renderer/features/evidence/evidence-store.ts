@@ -40,14 +40,24 @@ export const initialEvidenceState = {
 const requests = new PageRequests();
 
 export const useEvidenceStore = create<EvidenceState>((set, get) => {
+  /**
+   * Next to a page answered in this generation, a page starts from that page's edge row (the core
+   * reads only the page, however deep); otherwise, as after a jump, from its offset.
+   */
+  function placeOf(page: number): Pick<Args<'evidence.list'>, 'offset' | 'after' | 'before'> {
+    const edge = (row: EvidenceSummary) => ({ intakeAt: row.intakeAt, id: row.id });
+    const previous = get().pages.get(page - 1);
+    if (previous?.length === EVIDENCE_PAGE && requests.answered(page - 1))
+      return { offset: 0, after: edge(previous.at(-1)!) };
+    const next = get().pages.get(page + 1);
+    if (next?.length && requests.answered(page + 1)) return { offset: 0, before: edge(next[0]!) };
+    return { offset: page * EVIDENCE_PAGE };
+  }
+
   async function loadPage(page: number): Promise<void> {
     const generation = requests.current;
     try {
-      const result = await call('evidence.list', {
-        filter: get().filter,
-        offset: page * EVIDENCE_PAGE,
-        limit: EVIDENCE_PAGE,
-      });
+      const result = await call('evidence.list', { filter: get().filter, limit: EVIDENCE_PAGE, ...placeOf(page) });
       if (!requests.settle(generation, page, true)) return;
       set({ total: result.total, pages: withPage(get().pages, page, result.rows), error: null });
     } catch (e) {

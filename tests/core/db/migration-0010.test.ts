@@ -134,12 +134,15 @@ describe('migration page-indexes', () => {
       lastSeen: 'last_seen',
       category: 'category',
     };
+    let counted = 0;
     for (const filter of [{}, { status: 'active' }, { category: 'hoaks' }, { platform: 'x' }])
       for (const sort of sorts)
         for (const descending of [false, true]) {
           listChannels(db, { filter, sort, descending, offset: 5, limit: 3 });
           const plans = db.take();
-          const [count, rows] = [plans[0]!, plans.at(-1)!];
+          // The total is counted for a filter's first page and kept for the others (count-cache.ts).
+          const [count, rows] = [plans.length > 1 ? plans[0]! : null, plans.at(-1)!];
+          if (count) counted += 1;
           const [filtered] = Object.keys(filter);
           const index =
             !filtered || filtered === column[sort]
@@ -155,12 +158,14 @@ describe('migration page-indexes', () => {
           expect(rows).not.toMatch(/TEMP B-TREE FOR (ORDER BY|RIGHT PART)[^|]*\| .*COVERING/);
           // The page's evidence counts come from an index alone.
           expect(rows).toMatch(/SEARCH e USING COVERING INDEX evidence_by_channel \(channel_id=\? AND excluded=\?\)/);
-          expect(count).toMatch(
-            filtered
-              ? /^SEARCH c USING COVERING INDEX \w+ \(excluded=\? AND \w+=\?\)$/
-              : /^SCAN (c|channels)( USING COVERING INDEX \w+)?$/,
-          );
+          if (count)
+            expect(count).toMatch(
+              filtered
+                ? /^SEARCH c USING COVERING INDEX \w+ \(excluded=\? AND \w+=\?\)$/
+                : /^SCAN (c|channels)( USING COVERING INDEX \w+)?$/,
+            );
         }
+    expect(counted).toBe(4);
   });
 
   // The dashboard's counts are rows of their own since 0014-catalog-counts (its test).

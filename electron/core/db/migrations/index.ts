@@ -14,6 +14,7 @@ import { unitCatalog } from './0011-unit';
 import { pdqDihedral } from './0012-pdq-dihedral';
 import { unitOutcomes } from './0013-unit-outcomes';
 import { catalogCounts } from './0014-catalog-counts';
+import { searchTerms } from './0015-search-terms';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const migrations: Migration[] = [
   pdqDihedral,
   unitOutcomes,
   catalogCounts,
+  searchTerms,
 ];
 
 export const LATEST_VERSION = migrations.length;
