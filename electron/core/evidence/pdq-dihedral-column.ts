@@ -1,4 +1,4 @@
-import { DIHEDRAL_TRANSFORMS, type DihedralTransform } from './media/pdq';
+import { DIHEDRAL_TRANSFORMS, type DihedralTransform } from './media/pdq/dihedral';
 
 /** The transforms kept in `evidence.pdq_dihedral`: every one but the original, whose hash is `evidence.pdq`. */
 const KEPT = DIHEDRAL_TRANSFORMS.filter((t) => t !== 'original');

@@ -40,7 +40,7 @@ export interface UnitImportOutcome {
  * The originals, notice and custody excerpt are kept from the verifying pass up to this much in
  * all, so each is read once; files past it are read from the package again (and checked again).
  */
-const KEPT_BYTES = 256 * 1024 * 1024;
+const KEPT_BYTES = 64 * 1024 * 1024;
 
 /** Only a vault made for it takes packages in: an analyst's own vault would mix the unit into their catalog. */
 export function requireUnitVault(session: VaultSession): void {
