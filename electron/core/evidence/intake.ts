@@ -20,6 +20,7 @@ import {
   analyzeImage,
   isRenderableImage,
   mediaProblem,
+  notAnalysed,
   readVideoInfo,
   sniffMediaType,
 } from './media';
@@ -259,15 +260,7 @@ type IntakeAnalysis = Pick<
 
 /** What the original's bytes say of it: size, EXIF, thumbnail, or why not. */
 async function analysisOf(input: Buffer | string, mediaType: MediaType, opts: IntakeOptions): Promise<IntakeAnalysis> {
-  let analysis: IntakeAnalysis = {
-    width: null,
-    height: null,
-    exif: null,
-    capturedAt: null,
-    thumbnail: null,
-    thumbnailType: null,
-    problems: [],
-  };
+  let analysis: IntakeAnalysis = notAnalysed();
   if (opts.analyze === false) analysis.problems.push(mediaProblem('not-analysed', 'Taken in without image analysis.'));
   else if (isRenderableImage(mediaType))
     analysis = await analyzeImage(input, mediaType, { thumbnails: opts.thumbnails ?? true });

@@ -41,6 +41,19 @@ export interface AnalyzeImageOptions {
   maxPixels?: number;
 }
 
+/** What is known of a file before (or without) its analysis: nothing yet. */
+export function notAnalysed(): ImageAnalysis {
+  return {
+    width: null,
+    height: null,
+    exif: null,
+    capturedAt: null,
+    thumbnail: null,
+    thumbnailType: null,
+    problems: [],
+  };
+}
+
 /**
  * Size, EXIF and thumbnail of an evidence image, never modifying the bytes (its perceptual hash,
  * PDQ, is taken beside this by intake-hashes.ts).
@@ -53,15 +66,7 @@ export async function analyzeImage(
   type: MediaType,
   opts: AnalyzeImageOptions = {},
 ): Promise<ImageAnalysis> {
-  const result: ImageAnalysis = {
-    width: null,
-    height: null,
-    exif: null,
-    capturedAt: null,
-    thumbnail: null,
-    thumbnailType: null,
-    problems: [],
-  };
+  const result = notAnalysed();
   const name = FORMAT_NAMES[type];
   if (!name || !isRenderableImage(type)) {
     result.problems.push(

@@ -1,4 +1,4 @@
 export { SNIFF_BYTES, extensionFor, isRenderableImage, sniffMediaType, type MediaType } from './sniff';
-export { analyzeImage, DEFAULT_MAX_PIXELS, type AnalyzeImageOptions, type ImageAnalysis } from './image';
+export { analyzeImage, DEFAULT_MAX_PIXELS, notAnalysed, type AnalyzeImageOptions, type ImageAnalysis } from './image';
 export { readVideoInfo, type VideoInfo } from './video-info';
 export { mediaProblem, parseStoredProblems, type MediaProblem, type MediaProblemCode } from './problems';
