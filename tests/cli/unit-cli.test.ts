@@ -11,6 +11,7 @@ import {
   importRoster,
   packageHeadSeq,
   rosterEntry,
+  unitDesk,
   vaultOf,
 } from '../fixtures/unit-packages';
 
@@ -134,13 +135,7 @@ describe('jejak CLI: the unit catalog merges approved packages from many analyst
   }, 600_000); // some 40 CLI runs, each unlocking a vault: slow on a loaded machine
 
   it('a package from a vault whose audit log was truncated after an earlier package is flagged, naming both packages', async () => {
-    const sari = vaultOf(cliWorkspace(STRICT), { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
-    const budi = vaultOf(cliWorkspace(STRICT), { name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
-    const unit = vaultOf(cliWorkspace(STRICT), { name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
-    importRoster(unit, [
-      rosterEntry(sari, 'Sari Analis', 'analyst'),
-      rosterEntry(budi, 'Budi Supervisor', 'supervisor'),
-    ]);
+    const { sari, budi, unit } = unitDesk(() => cliWorkspace(STRICT));
     // a busy vault: many entries before the first package
     const list = join(sari.dir, 'channels.txt');
     writeFileSync(list, Array.from({ length: 40 }, (_, i) => `https://t.me/kanal_${i}`).join('\n'));

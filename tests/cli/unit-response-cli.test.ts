@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshotPng } from '../fixtures/catalog';
 import { cliWorkspace } from '../fixtures/cli';
-import { decide, exportCase, importRoster, rosterEntry, vaultOf } from '../fixtures/unit-packages';
+import { decide, exportCase, unitDesk } from '../fixtures/unit-packages';
 
 const STRICT = { allowAnonymousVault: false };
 
@@ -19,13 +19,7 @@ const noticeOf = (zip: string): NoticeJson =>
 
 describe('jejak CLI: the unit counts outcomes of the notices it merged', () => {
   it("a platform's response taken in by its notice id: the unit's transparency report counts it once; unknown notices and items are refused, an analyst's vault takes none", async () => {
-    const sari = vaultOf(cliWorkspace(STRICT), { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
-    const budi = vaultOf(cliWorkspace(STRICT), { name: 'Budi Supervisor', id: 'NIP-2', role: 'supervisor' });
-    const unit = vaultOf(cliWorkspace(STRICT), { name: 'Meja Arsip', id: 'NIP-9', role: 'unit' });
-    importRoster(unit, [
-      rosterEntry(sari, 'Sari Analis', 'analyst'),
-      rosterEntry(budi, 'Budi Supervisor', 'supervisor'),
-    ]);
+    const { sari, budi, unit } = unitDesk(() => cliWorkspace(STRICT));
     const approved = decide(
       budi,
       exportCase(sari, {

@@ -43,6 +43,6 @@ export const unitHandlers: HandlersFor<'unit'> = {
     }
   },
   'unit.importResponse': ({ name, dataBase64 }, app) =>
-    importUnitResponse(unitSession(app), Buffer.from(dataBase64, 'base64'), { fileName: name }),
+    importUnitResponse(app.requireSession(), Buffer.from(dataBase64, 'base64'), { fileName: name }),
   'unit.channelHistory': ({ channelId }, app) => channelHistory(unitSession(app).db, channelId),
 };
