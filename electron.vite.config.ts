@@ -8,7 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // The report PDF is drawn on a worker thread; its entry sits beside the code that starts it.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'pdf-worker': resolve('electron/core/report/pdf-worker.ts'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -15,7 +15,8 @@ export const CLI_OUT_DIR = 'out/cli';
 export async function buildCli(outDir = CLI_OUT_DIR) {
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: { jejak: 'electron/cli.ts' },
+    // the report PDF is drawn on a worker thread started from its own entry beside the chunks
+    entryPoints: { jejak: 'electron/cli.ts', 'pdf-worker': 'electron/core/report/pdf-worker.ts' },
     outdir: outDir,
     bundle: true,
     splitting: true,

@@ -1,18 +1,9 @@
 // Export and verify a 1 GiB case (500 screenshots and a video) against `openssl dgst -sha256`
-// over the same payload in the same run, with peak RSS of each.
+// over the same payload in the same run, with peak RSS of each. Both run as whole `jejak` processes
+// from the built bundle (what the installers ship), unlock included.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -21,11 +12,15 @@ import { createCase } from '../../electron/core/cases/cases';
 import { intakeFile } from '../../electron/core/evidence/intake';
 import { setIdentity } from '../../electron/core/identity/identity';
 import { createVault } from '../../electron/core/vault/vault';
+import { buildCli } from '../../scripts/build-cli.mjs';
+import { cliStep } from './_cli-step';
 import { hardwareBaselines, printBaselines, ratio } from './_measure';
 
 const SCREENSHOTS = 500;
 const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
 
+const PASSPHRASE = 'benchmark passphrase with several words';
+await buildCli();
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-package-'));
 try {
   const files = join(dir, 'files');
@@ -53,7 +48,7 @@ try {
   paths.push(video);
   const payloadBytes = paths.reduce((n, p) => n + statSync(p).size, 0);
 
-  const { session } = await createVault(join(dir, 'vault'), 'benchmark passphrase with several words', {
+  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, {
     actor: 'bench',
     kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
     allowAnonymous: true,
@@ -72,35 +67,31 @@ try {
   const baselines = await hardwareBaselines(paths, payloadBytes, dir);
   const baseline = baselines.sha256;
   const zip = join(dir, 'case.zip');
-  // Each step runs in a fresh process, so its peak RSS is its own and not the seeding's.
-  const step = (...args: string[]) =>
-    JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/_package-step.ts', ...args], {
-        encoding: 'utf8',
-      }),
-    ) as { ms: number; maxRssMiB: number; stallMs: number; detail: string };
-  const exported = step('export', join(dir, 'vault'), String(kase.id), zip);
-  const verified = step('verify', zip);
-  const [exportMs, exportPeak, verifyMs, verifyPeak, verdict] = [
+  const vaultArgs = ['--vault', join(dir, 'vault')];
+  const unlock = { JEJAK_PASSPHRASE: PASSPHRASE };
+  const exported = cliStep([...vaultArgs, 'case', 'export', kase.reference, '--out', zip], unlock);
+  // 3: valid but signed by a key this machine has no roster for
+  const verified = cliStep(['verify', zip], {}, [0, 3]);
+  const [exportMs, exportPeak, verifyMs, verifyPeak] = [
     exported.ms,
     exported.maxRssMiB,
     verified.ms,
     verified.maxRssMiB,
-    verified.detail,
   ];
+  const verdict = verified.exitCode === 3 ? 'valid, untrusted' : 'valid, trusted';
 
   console.log(
     `payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`,
   );
   printBaselines(baselines, payloadBytes);
   console.log(
-    `export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} sha256, ${ratio(exportMs, baselines.dd)} dd   aim ≤ 1.5× sha256   peak RSS ${exportPeak} MiB (aim ≤ 200)`,
+    `jejak case export (decrypt, hash ×2, zip, sign)  ${exportMs.toFixed(0)} ms   ${ratio(exportMs, baseline)} sha256, ${ratio(exportMs, baselines.dd)} dd   aim ≤ 1.5× sha256   peak RSS ${exportPeak} MiB (aim ≤ 200)`,
   );
   console.log(
-    `verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baselines.sha512)} sha512, ${ratio(verifyMs, baseline)} sha256   aim ≤ 1.2× sha512   peak RSS ${verifyPeak} MiB (aim ≤ 150)`,
+    `jejak verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baselines.sha512)} sha512, ${ratio(verifyMs, baseline)} sha256   aim ≤ 1.2× sha512   peak RSS ${verifyPeak} MiB (aim ≤ 150)`,
   );
   console.log(
-    `longest main-thread stall: export ${exported.stallMs} ms, verify ${verified.stallMs} ms   aim ≤ 50 ms (unlock included)`,
+    `longest main-thread stall: export ${exported.stallMs} ms, verify ${verified.stallMs} ms   aim ≤ 50 ms (start-up and unlock included)`,
   );
   console.log(`package size            ${(statSync(zip).size / 1024 / 1024).toFixed(0)} MiB`);
 
@@ -109,22 +100,21 @@ try {
   const keyFile = join(dir, 'age-key.txt');
   execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
   const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
-  const identity = readFileSync(keyFile, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
   const sealed = join(dir, 'case.zip.age');
-  const sealedExport = step('export', join(dir, 'vault'), String(kase.id), sealed, recipient);
+  const sealedExport = cliStep(
+    [...vaultArgs, 'case', 'export', kase.reference, '--out', sealed, '--recipient', recipient],
+    unlock,
+  );
   const started = performance.now();
   execFileSync('age', ['-d', '-i', keyFile, '-o', '/dev/null', sealed]);
   const ageMs = performance.now() - started;
-  process.env.BENCH_AGE_IDENTITY = identity;
-  const sealedVerify = step('verify', sealed);
+  const sealedVerify = cliStep(['verify', sealed, '--identity', keyFile], {}, [0, 3]);
   console.log(
     `export .zip.age (+ scratch, age)  ${sealedExport.ms.toFixed(0)} ms   ${ratio(sealedExport.ms, exportMs)} the plain export    peak RSS ${sealedExport.maxRssMiB} MiB`,
   );
   console.log(`age -d (Debian age 1.1) ${ageMs.toFixed(0)} ms   baseline for decrypting`);
   console.log(
-    `verify .zip.age (${sealedVerify.detail})  ${sealedVerify.ms.toFixed(0)} ms   ${ratio(sealedVerify.ms, verifyMs)} the plain verify, ${ratio(sealedVerify.ms, ageMs)} age -d    peak RSS ${sealedVerify.maxRssMiB} MiB`,
+    `verify .zip.age (exit ${sealedVerify.exitCode})  ${sealedVerify.ms.toFixed(0)} ms   ${ratio(sealedVerify.ms, verifyMs)} the plain verify, ${ratio(sealedVerify.ms, ageMs)} age -d    peak RSS ${sealedVerify.maxRssMiB} MiB`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

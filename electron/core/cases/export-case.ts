@@ -14,7 +14,7 @@ import { NOTICE_JSON } from '../packages/bag-names';
 import { recordNotice } from '../outcomes/notice-record';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
-import { renderReportPdf } from '../report/pdf';
+import { drawReportPdfInWorker } from '../report/pdf-in-worker';
 import type { ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import { caseExported, requireExportable } from './case-status';
@@ -82,20 +82,18 @@ export async function exportCase(
     analystFingerprint: signer.fingerprint,
     evidence: bagEvidence,
   });
-  // The PDF is drawn into memory while the evidence streams (a few kB per item): its size is then
-  // known for its ZIP entry's header, which needs no data descriptor (some ZIP readers refuse those
-  // for stored entries). Whatever ends the export early stops the drawing too.
+  // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):
+  // its size is then known for its ZIP entry's header, which needs no data descriptor (some ZIP
+  // readers refuse those for stored entries). Whatever ends the export early stops the drawing too.
   const drawing = new AbortController();
   const stopDrawing = () => drawing.abort();
   opts.signal?.addEventListener('abort', stopDrawing, { once: true });
-  const pdf = streamToBuffer(
-    renderReportPdf(report, {
-      fontsDir: join(opts.resourcesDir, 'fonts'),
-      now,
-      thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
-    }),
-    drawing.signal,
-  );
+  const pdf = drawReportPdfInWorker(report, {
+    fontsDir: join(opts.resourcesDir, 'fonts'),
+    now,
+    thumbnail: async (e) => evidenceThumbnail(session, files[e.seq - 1]!.evidenceId)?.bytes ?? null,
+    signal: drawing.signal,
+  });
   pdf.catch(() => undefined); // its failure is the export's, raised where the writer awaits it
   const payload: PayloadFile[] = [
     { path: 'report.pdf', later: pdf },
@@ -158,16 +156,4 @@ export async function exportCase(
     caseExported(session, caseId, now);
   });
   return result;
-}
-
-async function streamToBuffer(stream: Readable, signal?: AbortSignal): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of stream) {
-    if (signal?.aborted) {
-      stream.destroy();
-      throw new JejakError('CANCELLED', 'The export was cancelled.');
-    }
-    parts.push(part as Buffer);
-  }
-  return Buffer.concat(parts);
 }

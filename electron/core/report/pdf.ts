@@ -21,10 +21,9 @@
  * destroys the stream with that error; thumbnail bytes that cannot be decoded are shown as
  * "preview cannot be shown" and the rest of the document is drawn.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { PDF_FONT_FILES, resolveFonts } from './pdf-fonts';
 import { Layout } from './pdf-layout';
 import { PAGE } from './pdf-page';
 import { drawChannels, drawFirstPage } from './pdf-front';
@@ -44,12 +43,6 @@ export interface PdfOptions {
   /** the PDF's creation date; defaults to the case's exportedAt, so output is reproducible */
   now?: Date;
 }
-
-export const PDF_FONT_FILES = {
-  sans: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  mono: 'DejaVuSansMono.ttf',
-} as const;
 
 /** Unread PDF bytes in the stream above which drawing pauses until the consumer reads. */
 export const OUTPUT_HIGH_WATER = 1 << 20;
@@ -134,17 +127,6 @@ function readLigaturesRightToLeft(doc: Doc): void {
         (font.unicode as number[][])[gid] = [...codePoints].reverse();
     }
   }
-}
-
-/** The font files in fontsDir by name; throws at once when one is missing (a configuration error). */
-export function resolveFonts(fontsDir: string): Record<keyof typeof PDF_FONT_FILES, string> {
-  const out = {} as Record<keyof typeof PDF_FONT_FILES, string>;
-  for (const [key, file] of Object.entries(PDF_FONT_FILES) as [keyof typeof PDF_FONT_FILES, string][]) {
-    const p = path.resolve(fontsDir, file);
-    if (!existsSync(p)) throw new Error(`report PDF: font not found: ${p}`);
-    out[key] = p;
-  }
-  return out;
 }
 
 /**

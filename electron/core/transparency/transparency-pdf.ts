@@ -8,7 +8,7 @@
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../../../renderer/i18n/catalogs';
-import { resolveFonts } from '../report/pdf';
+import { resolveFonts } from '../report/pdf-fonts';
 import { formatDate, formatDateTime, platformName } from '../report/pdf-format';
 import { Layout } from '../report/pdf-layout';
 import { COLORS, PAGE, type TextStyle } from '../report/pdf-page';

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { JejakError } from '../errors';
+import type { ReportData, ReportEvidence } from '../../common/report-json';
+import { resolveFonts } from './pdf-fonts';
+import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
+
+export interface PdfInWorkerOptions {
+  fontsDir: string;
+  now?: Date;
+  /** the item's preview bytes, read here (the worker has no vault) */
+  thumbnail: (e: ReportEvidence) => Promise<Buffer | null>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Starts the worker from its entry beside this module: pdf-worker.js in a build (the CLI bundle and
+ * the app put it in the same folder as the code that starts it). Run from source (tests, the web
+ * harness), pdf-worker.ts is loaded through tsx's require hook: Node 20 does not apply module
+ * hooks such as `--import tsx` to a worker's own imports.
+ */
+function startWorker(workerData: PdfWorkerData): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const file = fileURLToPath(new URL(fromSource ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url));
+  if (!existsSync(file)) throw new Error(`report PDF: worker not found: ${file}`);
+  if (!fromSource) return new Worker(file, { workerData });
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * The same PDF as renderReportPdf, drawn on a worker thread: the caller's thread only answers
+ * thumbnail requests. A missing font throws at once; a cancel stops the worker.
+ */
+export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<Buffer> {
+  resolveFonts(opts.fontsDir);
+  const worker = startWorker({ report, fontsDir: opts.fontsDir, now: opts.now });
+  const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
+  return new Promise<Buffer>((resolve, reject) => {
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      opts.signal?.removeEventListener('abort', cancel);
+      done();
+    };
+    const fail = (e: Error) => {
+      settle(() => reject(e));
+      void worker.terminate();
+    };
+    const cancel = () => fail(new JejakError('CANCELLED', 'The export was cancelled.'));
+    if (opts.signal?.aborted) return cancel();
+    opts.signal?.addEventListener('abort', cancel, { once: true });
+    const answer = async (seq: number) => {
+      const e = bySeq.get(seq);
+      const bytes = e ? await opts.thumbnail(e) : null;
+      if (!settled) worker.postMessage({ seq, bytes } satisfies ToPdfWorker);
+    };
+    worker.on('message', (m: FromPdfWorker) => {
+      if (m.type === 'thumbnail')
+        answer(m.seq).catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
+      else if (m.type === 'done') settle(() => resolve(Buffer.from(m.pdf)));
+      else fail(new Error(m.message));
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`report PDF: the drawing stopped (exit code ${code}).`)));
+  });
+}

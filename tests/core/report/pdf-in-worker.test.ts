@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drawReportPdfInWorker } from '../../../electron/core/report/pdf-in-worker';
+import { renderReportPdf } from '../../../electron/core/report/pdf';
+import { reportData, thumbnailFor } from './pdf-fixture';
+
+// The export draws its PDF on a worker thread; what comes out must be the PDF drawn in-thread.
+const fontsDir = path.resolve('resources/fonts');
+const NOW = new Date('2026-11-28T04:00:00Z');
+const emptyDir = mkdtempSync(path.join(tmpdir(), 'jejak-pdf-worker-'));
+afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+
+async function inThread(): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of renderReportPdf(reportData(), { fontsDir, thumbnail: thumbnailFor, now: NOW }))
+    parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+describe('drawReportPdfInWorker', () => {
+  it('draws the same bytes as the in-thread renderer, thumbnails fetched from this thread', async () => {
+    const asked: number[] = [];
+    const pdf = await drawReportPdfInWorker(reportData(), {
+      fontsDir,
+      now: NOW,
+      thumbnail: (e) => {
+        asked.push(e.seq);
+        return thumbnailFor(e);
+      },
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.equals(await inThread())).toBe(true);
+    expect(asked).toEqual(reportData().evidence.map((e) => e.seq));
+  });
+
+  it('refuses at once when a font is missing, before any thread starts', () => {
+    expect(() => drawReportPdfInWorker(reportData(), { fontsDir: emptyDir, thumbnail: thumbnailFor })).toThrow(
+      /font not found/,
+    );
+  });
+
+  it("fails with the thumbnail reader's error", async () => {
+    const drawing = drawReportPdfInWorker(reportData(), {
+      fontsDir,
+      thumbnail: () => Promise.reject(new Error('the vault was locked')),
+    });
+    await expect(drawing).rejects.toThrow('the vault was locked');
+  });
+
+  it('stops when the export is cancelled', async () => {
+    const cancel = new AbortController();
+    const drawing = drawReportPdfInWorker(reportData(), {
+      fontsDir,
+      signal: cancel.signal,
+      thumbnail: (e) => {
+        cancel.abort();
+        return thumbnailFor(e);
+      },
+    });
+    await expect(drawing).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
