@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { type Sha512Hasher, sha512Hasher } from '../parallel-sha512';
+import { OffThreadDigest } from '../off-thread-digest';
 import { JejakError } from '../errors';
 import { CHUNK } from './zip-read';
 
@@ -25,10 +25,18 @@ export interface DigestOptions {
   size?: number;
 }
 
-/** Passes bytes through unchanged while feeding the same chunks to SHA-256, SHA-512 and CRC-32: one pass. */
+/** From this many bytes a file is hashed on the hashing worker; smaller ones cost less in-thread. */
+const OFF_THREAD_FROM_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Passes bytes through unchanged while feeding the same chunks to SHA-256, SHA-512 and CRC-32: one
+ * pass. A large file is hashed on the hashing worker (off-thread-digest.ts), so this thread only
+ * moves its bytes.
+ */
 export class DigestStream extends Transform {
   private readonly sha256 = createHash('sha256');
-  private readonly sha512: Sha512Hasher | null;
+  private readonly sha512: ReturnType<typeof createHash> | null;
+  private readonly offThread: OffThreadDigest | null;
   private readonly kept: Buffer[] = [];
   private crc = 0;
   private size = 0;
@@ -36,15 +44,23 @@ export class DigestStream extends Transform {
 
   constructor(private readonly options: DigestOptions = {}) {
     super({ highWaterMark: CHUNK });
-    this.sha512 = options.knownSha512 === undefined ? sha512Hasher(options.size ?? 0) : null;
+    const wantSha512 = options.knownSha512 === undefined;
+    // a file kept for a check afterwards (report.json) is small and stays in-thread, where it is kept
+    const offThread = options.keepUpTo === undefined && (options.size ?? 0) >= OFF_THREAD_FROM_BYTES;
+    this.offThread = offThread ? new OffThreadDigest(wantSha512) : null;
+    this.sha512 = wantSha512 && !this.offThread ? createHash('sha512') : null;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    this.options.onBytes?.(chunk.length);
+    if (this.offThread) {
+      this.offThread.update(chunk).then(() => callback(null, chunk), callback);
+      return;
+    }
     this.sha256.update(chunk);
     this.sha512?.update(chunk);
     this.crc = crc32(chunk, this.crc);
-    this.size += chunk.length;
-    this.options.onBytes?.(chunk.length);
     const { keepUpTo } = this.options;
     if (keepUpTo !== undefined) {
       if (this.size > keepUpTo)
@@ -57,15 +73,27 @@ export class DigestStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    const sha256 = this.sha256.digest('hex');
-    (this.sha512 ? this.sha512.digest() : Promise.resolve(this.options.knownSha512!)).then(
-      (sha512) => {
-        this.digests = { sha256, sha512, crc32: this.crc, size: this.size };
+    const known = this.options.knownSha512;
+    const finished: Promise<Omit<Digests, 'size'>> = this.offThread
+      ? this.offThread.digest().then((d) => ({ sha256: d.sha256, sha512: d.sha512 ?? known!, crc32: d.crc32 }))
+      : Promise.resolve({
+          sha256: this.sha256.digest('hex'),
+          sha512: this.sha512 ? this.sha512.digest('hex') : known!,
+          crc32: this.crc,
+        });
+    finished.then(
+      (d) => {
+        this.digests = { ...d, size: this.size };
         const problem = this.options.check?.(this.digests);
         callback(problem ? new JejakError('INTEGRITY', problem) : null);
       },
       (e: Error) => callback(e),
     );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.offThread?.abandon();
+    callback(error);
   }
 
   get bytes(): Buffer {

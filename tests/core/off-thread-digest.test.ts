@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { OffThreadDigest } from '../../electron/core/off-thread-digest';
+
+const expected = (bytes: Buffer) => ({
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+  sha512: createHash('sha512').update(bytes).digest('hex'),
+  crc32: crc32(bytes),
+});
+
+describe('OffThreadDigest', () => {
+  it('gives the same hashes as hashing in-thread, for chunks of any size, several files at once', async () => {
+    // 40 MiB in uneven chunks: more than the buffers the worker is lent at once, so callers wait for them
+    const a = randomBytes(40 * 1024 * 1024 + 17);
+    const b = randomBytes(3 * 1024 * 1024 + 5);
+    const da = new OffThreadDigest(true);
+    const db = new OffThreadDigest(false);
+    const sizes = [1, 4096, 3 * 1024 * 1024 + 1, 65_536, 1024 * 1024];
+    let ia = 0;
+    let ib = 0;
+    for (let k = 0; ia < a.length || ib < b.length; k++) {
+      const n = sizes[k % sizes.length]!;
+      await Promise.all([da.update(a.subarray(ia, ia + n)), db.update(b.subarray(ib, ib + n))]);
+      ia += n;
+      ib += n;
+    }
+    expect(await da.digest()).toEqual(expected(a));
+    expect(await db.digest()).toEqual({ ...expected(b), sha512: null });
+  });
+
+  it('lets a command exit on its own once its digests are finished or abandoned', () => {
+    // a child process: were the hashing worker still held, it would never exit and this would time out
+    const script = `
+      import { OffThreadDigest } from './electron/core/off-thread-digest.ts';
+      const abandoned = new OffThreadDigest(true);
+      await abandoned.update(Buffer.alloc(1000, 1));
+      abandoned.abandon();
+      const finished = new OffThreadDigest(false);
+      await finished.update(Buffer.from('evidence'));
+      console.log((await finished.digest()).sha256);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.trim()).toBe(createHash('sha256').update('evidence').digest('hex'));
+  });
+});
