@@ -4,7 +4,7 @@
 // screenshots (JEJAK_BENCH_SCREENSHOTS, 0 to skip), with thumbnails and raw, against
 // `openssl dgst -sha256` over the same files in the same run.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -40,20 +40,26 @@ const latency = (label: string, { wall, cpu }: Samples, reference: Samples | nul
       `   [CPU p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms]`,
   );
 
-const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
+// JEJAK_BENCH_CATALOG_DIR keeps the seeded vaults in that folder and reuses them on the next run (seeding takes minutes).
+const KEPT = process.env.JEJAK_BENCH_CATALOG_DIR;
+const dir = KEPT ?? mkdtempSync(join(tmpdir(), 'jejak-bench-catalog-'));
 try {
   const passphrase = 'benchmark passphrase with several words';
   const kdf = calibrateKdf();
   const vaultDir = join(dir, 'vault');
-  const seeding = (await createVault(vaultDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session;
-  const seedMs = await time(() => seedCatalog(seeding.db.raw));
-  seeding.close('bench');
-  console.log(
-    `seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s (1% of each excluded)`,
-  );
-  // The baseline: the same KDF opening a vault with nothing in it, so the difference is what the catalogue's size costs.
   const emptyDir = join(dir, 'empty');
-  (await createVault(emptyDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session.close('bench');
+  if (KEPT && existsSync(join(dir, 'seeded'))) console.log(`reusing the vaults seeded in ${dir}`);
+  else {
+    const seeding = (await createVault(vaultDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session;
+    const seedMs = await time(() => seedCatalog(seeding.db.raw));
+    seeding.close('bench');
+    console.log(
+      `seeded ${CHANNELS} channels, ${EVIDENCE} evidence rows in ${(seedMs / 1000).toFixed(0)} s (1% of each excluded)`,
+    );
+    // The baseline: the same KDF opening a vault with nothing in it, so the difference is what the catalogue's size costs.
+    (await createVault(emptyDir, passphrase, { actor: 'bench', kdf, allowAnonymous: true })).session.close('bench');
+    if (KEPT) writeFileSync(join(dir, 'seeded'), `${CHANNELS} ${EVIDENCE}\n`);
+  }
   const emptyUnlock = await time(async () =>
     (await unlockVault(emptyDir, { passphrase }, { actor: 'bench' })).close('bench'),
   );
@@ -115,6 +121,7 @@ try {
   const dashboardTimes = samples();
   for (let i = 0; i < 10; i++) sample(dashboardTimes, () => dashboardStats(session.db));
   console.log(`pages and search measured (${load()}); copying the rows to a plain SQLite file for the reference…`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `plain.db${suffix}`), { force: true });
   const plain = plainCopy(session.db.raw, join(dir, 'plain.db'));
   session.close('bench');
   const plainPages = plain.page(120);
@@ -148,7 +155,7 @@ try {
   );
   if (SCREENSHOTS > 0) await intakeBench(dir, passphrase, kdf);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEPT) rmSync(dir, { recursive: true, force: true });
 }
 
 /** 1,000 distinct screenshot-like PNGs of about 300 KB (a UI frame over a noisy photo region), taken in twice. */
