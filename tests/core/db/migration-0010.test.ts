@@ -156,8 +156,8 @@ describe('migration page-indexes', () => {
             `SEARCH c USING COVERING INDEX ${index} (excluded=?`,
           );
           expect(rows).not.toMatch(/TEMP B-TREE FOR (ORDER BY|RIGHT PART)[^|]*\| .*COVERING/);
-          // The page's evidence counts come from an index alone.
-          expect(rows).toMatch(/SEARCH e USING COVERING INDEX evidence_by_channel \(channel_id=\? AND excluded=\?\)/);
+          // The page's evidence counts are kept per channel (0016-channel-evidence-counts): one lookup by id each.
+          expect(rows).toMatch(/SEARCH k USING INTEGER PRIMARY KEY \(rowid=\?\)/);
           if (count)
             expect(count).toMatch(
               filtered
