@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { type SqlQuery, join, sql } from '../db/sql';
 import { ftsQuery } from '../search/fts-query';
-import { type ChannelPlace, type ChannelSort, channelOrder, channelPlacement } from './channel-page';
+import { type ChannelPlace, type ChannelSort, channelOrder, channelPageIds } from './channel-page';
 import { type ChannelRow, type ChannelSummary, toSummary } from './channel-types';
 import { SELECT_CHANNEL } from './channels';
 import { type ExclusionView, countShown, exclusionTerm } from './exclusion';
@@ -56,9 +56,10 @@ export function listChannels(
   const where = channelWhere(opts.filter);
   const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
-  const { term, tail } = channelPlacement(opts.sort, opts.descending, fixedColumns(opts.filter), opts, total);
+  const from = sql`FROM channels c WHERE ${where} AND ${shown}`;
+  const ids = channelPageIds(from, opts.sort, opts.descending, fixedColumns(opts.filter), opts, total);
   const rows = db.all<ChannelRow>(
-    sql`${SELECT_CHANNEL} WHERE c.id IN (SELECT c.id FROM channels c WHERE ${where} AND ${shown} AND ${term} ${tail}) ORDER BY ${channelOrder(opts.sort, opts.descending)}`,
+    sql`${SELECT_CHANNEL} WHERE c.id IN (${ids}) ORDER BY ${channelOrder(opts.sort, opts.descending)}`,
   );
   return { total, rows: rows.map(toSummary) };
 }

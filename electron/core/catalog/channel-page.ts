@@ -1,4 +1,6 @@
 import { type SqlQuery, join, raw, sql } from '../db/sql';
+
+type Raw = ReturnType<typeof raw>;
 import type { ChannelSummary } from './channel-types';
 
 export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
@@ -45,54 +47,71 @@ const SORT_KEYS: Record<ChannelSort, Array<[column: string, key: Key]>> = {
 };
 
 /** The ORDER BY of a sort, the id last. */
-export function channelOrder(sort: ChannelSort, descending: boolean): ReturnType<typeof raw> {
+export function channelOrder(sort: ChannelSort, descending: boolean): Raw {
   const direction = descending ? 'DESC' : 'ASC';
   return raw([...SORT_KEYS[sort].map(([c]) => c), 'c.id'].map((column) => `${column} ${direction}`).join(', '));
 }
 
 /**
- * The extra WHERE term, ORDER BY and LIMIT/OFFSET that pick a page's ids out of `total` matching
- * rows. `fixed` names the columns the filter holds equal (their value is the same on every row, so
- * a cursor leaves them out and its range starts right after them in the index). With a cursor the
- * page costs its own rows whatever its depth; without one (a jump, as a scrollbar drag makes) the
- * rows skipped are index steps, and a page past the middle is walked from the far end, so a jump
- * never steps over more than half the list.
+ * The query of a page's ids, in the list's order, out of `total` rows `from` (`FROM channels c
+ * WHERE …`) gives. `fixed` names the columns the filter holds equal (their value is the same on
+ * every row, so a cursor leaves them out and its range starts right after them in the index). With
+ * a cursor the page costs its own rows whatever its depth; without one (a jump, as a scrollbar drag
+ * makes) the rows skipped are index steps, and a page past the middle is walked from the far end,
+ * so a jump never steps over more than half the list.
  */
-export function channelPlacement(
+export function channelPageIds(
+  from: SqlQuery,
   sort: ChannelSort,
   descending: boolean,
   fixed: ReadonlySet<string>,
   place: ChannelPlace,
   total: number,
-): { term: SqlQuery; tail: SqlQuery } {
+): SqlQuery {
   const forward = channelOrder(sort, descending);
   const backward = channelOrder(sort, !descending);
   const cursor = place.after ?? place.before;
   if (cursor) {
-    const keys = SORT_KEYS[sort].filter(([column]) => !fixed.has(column));
-    // A collation goes on the value side: SQLite walks an index by a row value only when its left side is bare columns.
-    const bare = keys.map(([column]) => column.split(' COLLATE '));
-    const columns = raw([...bare.map(([column]) => column), 'c.id'].join(', '));
-    const values = join(
-      [
-        ...keys.map(([, key], i) => sql`${cursor[key]}${raw(bare[i]![1] ? ` COLLATE ${bare[i]![1]}` : '')}`),
-        sql`${cursor.id}`,
-      ],
-      ', ',
-    );
     // After a row: further along the order (smaller when descending); before it: the other way, walked backwards.
     const later = place.after !== undefined;
     const operator = raw(later === descending ? '<' : '>');
-    return {
-      term: sql`(${columns}) ${operator} (${values})`,
-      tail: sql`ORDER BY ${later ? forward : backward} LIMIT ${place.limit} OFFSET ${place.offset}`,
-    };
+    const order = later ? forward : backward;
+    const keys = SORT_KEYS[sort].filter(([column]) => !fixed.has(column));
+    const [column, collation] = keys[0]![0].split(' COLLATE ');
+    if (collation) {
+      const walk = { operator, order, descending: later === descending };
+      return collatedAfter(from, [column!, collation], cursor[keys[0]![1]], cursor.id, walk, place);
+    }
+    const columns = raw([...keys.map(([c]) => c), 'c.id'].join(', '));
+    const values = join([...keys.map(([, key]) => sql`${cursor[key]}`), sql`${cursor.id}`], ', ');
+    return sql`SELECT c.id ${from} AND (${columns}) ${operator} (${values}) ORDER BY ${order} LIMIT ${place.limit} OFFSET ${place.offset}`;
   }
   const fromEnd = total - place.offset - place.limit;
   if (fromEnd > place.offset || place.offset >= total)
-    return { term: sql`1`, tail: sql`ORDER BY ${forward} LIMIT ${place.limit} OFFSET ${place.offset}` };
-  return {
-    term: sql`1`,
-    tail: sql`ORDER BY ${backward} LIMIT ${place.limit + Math.min(0, fromEnd)} OFFSET ${Math.max(0, fromEnd)}`,
-  };
+    return sql`SELECT c.id ${from} ORDER BY ${forward} LIMIT ${place.limit} OFFSET ${place.offset}`;
+  return sql`SELECT c.id ${from} ORDER BY ${backward} LIMIT ${place.limit + Math.min(0, fromEnd)} OFFSET ${Math.max(0, fromEnd)}`;
+}
+
+/**
+ * The ids after a cursor in a sort by one collated column (the title, case folded). SQLite walks an
+ * index by a row value only over bare columns of the index's collation, so `(title, id) > (…)`
+ * would be a range over the title alone, stepping through every row of the cursor's title first
+ * (thousands in a catalog of untitled channels). Two ranges instead, each an index walk: the rest
+ * of the cursor's title by id, then the titles after it.
+ */
+function collatedAfter(
+  from: SqlQuery,
+  [column, collation]: [string, string],
+  value: string,
+  id: number,
+  walk: { operator: Raw; order: Raw; descending: boolean },
+  place: ChannelPlace,
+): SqlQuery {
+  const { operator, order } = walk;
+  const n = place.limit + place.offset;
+  const collate = raw(` COLLATE ${collation}`);
+  const sameTitle = sql`SELECT c.id, ${raw(column)} AS k ${from} AND ${raw(column)} = ${value}${collate} AND c.id ${operator} ${id} ORDER BY ${order} LIMIT ${n}`;
+  const later = sql`SELECT c.id, ${raw(column)} AS k ${from} AND ${raw(column)} ${operator} ${value}${collate} ORDER BY ${order} LIMIT ${n}`;
+  const direction = raw(walk.descending ? 'DESC' : 'ASC');
+  return sql`SELECT id FROM (SELECT * FROM (${sameTitle}) UNION ALL SELECT * FROM (${later})) ORDER BY k${collate} ${direction}, id ${direction} LIMIT ${place.limit} OFFSET ${place.offset}`;
 }
