@@ -39,6 +39,23 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
   return join(parts, ' AND ');
 }
 
+/**
+ * The total of the shown channels, or of those with one platform, status or category, as the
+ * dashboard's kept counts hold it (0014-catalog-counts): no index is counted, not even on a list's
+ * first page after unlocking. Null for any other filter.
+ */
+function keptTotal(db: Db, filter: ChannelFilter): number | null {
+  const { platform, status, category, excluded, ...others } = filter;
+  const facets = Object.entries({ platform, status, category }).filter(([, value]) => value);
+  if ((excluded ?? 'hide') !== 'hide' || facets.length > 1 || Object.values(others).some((v) => v)) return null;
+  const [key, value] = facets[0] ?? ['all', ''];
+  return (
+    db.get<{ n: number }>(
+      sql`SELECT n FROM catalog_counts WHERE kind = 'channel' AND key = ${key} AND value = ${value}`,
+    )?.n ?? 0
+  );
+}
+
 /** The columns a filter holds equal: a cursor in a sort by one of them has nothing to compare there. */
 const fixedColumns = (filter: ChannelFilter) =>
   new Set((['platform', 'status', 'category'] as const).filter((k) => filter[k]).map((k) => `c.${k}`));
@@ -54,7 +71,8 @@ export function listChannels(
   opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean } & ChannelPlace,
 ): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
-  const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
+  const total =
+    keptTotal(db, opts.filter) ?? countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
   const from = sql`FROM channels c WHERE ${where} AND ${shown}`;
   const ids = channelPageIds(from, opts.sort, opts.descending, fixedColumns(opts.filter), opts, total);
