@@ -26,6 +26,17 @@ export const channelSummarySchema = z.object({
   excluded: exclusionSchema,
 });
 
+/** a row of the list where a page starts or ends: its id and the values the sort orders read */
+const channelCursorSchema = z.object({
+  id,
+  title: longText,
+  status: channelStatusSchema,
+  platform: z.string().max(80),
+  category: z.string().max(80),
+  lastSeen: isoDate,
+  createdAt: isoDate,
+});
+
 export const channelDetailSchema = channelSummarySchema.extend({
   notes: z.string(),
   tags: z.array(z.string()),
@@ -69,6 +80,10 @@ export const channelsContract = {
       descending: z.boolean(),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
+      /** the page starts after this row (the last of the page before); offset counts from it */
+      after: channelCursorSchema.optional(),
+      /** the page ends before this row (the first of the page after); offset counts back from it */
+      before: channelCursorSchema.optional(),
     }),
     result: z.object({ total: z.number(), rows: z.array(channelSummarySchema) }),
   },

@@ -120,4 +120,27 @@ describe('the channels stores over the real core', { timeout: 60_000 }, () => {
     useChannelsStore.getState().clearFilter();
     expect((await until(useChannelsStore, (s) => s.pages.has(0) && !s.filter.excluded)).total).toBe(2);
   });
+  it('scrolling down a long list in a title sort shows every channel once, in order', async () => {
+    const titles = ['', 'Alpha', 'alpha', 'Beta'];
+    await importChannels(
+      `url,title\n${Array.from({ length: 450 }, (_, i) => `https://t.me/kanal_${i},${titles[i % 4]}`).join('\n')}`,
+    );
+    await until(useChannelsStore, (s) => s.total !== null);
+    useChannelsStore.getState().setSort('title');
+    const store = useChannelsStore.getState;
+    const loaded = (pages: number[]) => until(useChannelsStore, (s) => pages.every((p) => s.pages.has(p)));
+    await loaded([0]);
+    for (const page of [1, 2]) {
+      store().ensureRange(page * 200, page * 200 + 10);
+      await loaded([page]);
+    }
+    const whole = await call('channels.list', { filter: {}, sort: 'title', descending: false, offset: 0, limit: 500 });
+    const shown = [0, 1, 2].flatMap((p) =>
+      store()
+        .pages.get(p)!
+        .map((c) => c.id),
+    );
+    expect(whole.total).toBe(450);
+    expect(shown).toEqual(whole.rows.map((c) => c.id));
+  });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
-import { type SqlQuery, join, raw, sql } from '../db/sql';
+import { type SqlQuery, join, sql } from '../db/sql';
 import { ftsQuery } from '../search/fts-query';
+import { type ChannelPlace, type ChannelSort, channelOrder, channelPageIds } from './channel-page';
 import { type ChannelRow, type ChannelSummary, toSummary } from './channel-types';
 import { SELECT_CHANNEL } from './channels';
 import { type ExclusionView, countShown, exclusionTerm } from './exclusion';
@@ -19,18 +20,7 @@ export interface ChannelFilter {
   excluded?: ExclusionView;
 }
 
-export type ChannelSort = 'created' | 'title' | 'status' | 'platform' | 'lastSeen' | 'category';
-
-// Each sort ends with the columns of the index that serves it (0010-page-indexes: the excluded flag,
-// a filtered column, then these), so SQLite walks the index instead of sorting 100,000 rows.
-const SORT_COLUMNS: Record<ChannelSort, string[]> = {
-  created: ['c.created_at'],
-  title: ['c.title COLLATE NOCASE'],
-  status: ['c.status', 'c.created_at'],
-  platform: ['c.platform', 'c.created_at'],
-  lastSeen: ['c.last_seen'],
-  category: ['c.category', 'c.created_at'],
-};
+export type { ChannelCursor, ChannelPlace, ChannelSort } from './channel-page';
 
 export function channelWhere(filter: ChannelFilter): SqlQuery {
   const parts: SqlQuery[] = [sql`1`];
@@ -49,19 +39,45 @@ export function channelWhere(filter: ChannelFilter): SqlQuery {
   return join(parts, ' AND ');
 }
 
+/**
+ * The total of the shown channels, or of those with one platform, status or category, as the
+ * dashboard's kept counts hold it (0014-catalog-counts): no index is counted, not even on a list's
+ * first page after unlocking. Null for any other filter.
+ */
+function keptTotal(db: Db, filter: ChannelFilter): number | null {
+  const { platform, status, category, excluded, ...others } = filter;
+  const facets = Object.entries({ platform, status, category }).filter(([, value]) => value);
+  if ((excluded ?? 'hide') !== 'hide' || facets.length > 1 || Object.values(others).some((v) => v)) return null;
+  const [key, value] = facets[0] ?? ['all', ''];
+  return (
+    db.get<{ n: number }>(
+      sql`SELECT n FROM catalog_counts WHERE kind = 'channel' AND key = ${key} AND value = ${value}`,
+    )?.n ?? 0
+  );
+}
+
+/** The columns a filter holds equal: a cursor in a sort by one of them has nothing to compare there. */
+const fixedColumns = (filter: ChannelFilter) =>
+  new Set((['platform', 'status', 'category'] as const).filter((k) => filter[k]).map((k) => `c.${k}`));
+
+/**
+ * A page of the channel list in a sort order. The page's ids come first, from the index alone: the
+ * rows an offset skips are index steps, never row reads, and a cursor (the edge row of a page the
+ * window holds) starts the walk at that row; only the page's own rows are read, with their
+ * exclusion and evidence count.
+ */
 export function listChannels(
   db: Db,
-  opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean; offset: number; limit: number },
+  opts: { filter: ChannelFilter; sort: ChannelSort; descending: boolean } & ChannelPlace,
 ): { total: number; rows: ChannelSummary[] } {
   const where = channelWhere(opts.filter);
-  const total = countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
-  const direction = opts.descending ? 'DESC' : 'ASC';
-  const order = raw([...SORT_COLUMNS[opts.sort], 'c.id'].map((column) => `${column} ${direction}`).join(', '));
+  const total =
+    keptTotal(db, opts.filter) ?? countShown(db, 'channel', 'c', sql`FROM channels c`, where, opts.filter.excluded);
   const shown = exclusionTerm('channel', 'c', opts.filter.excluded);
-  // The page's ids first, from the index alone: the rows the offset skips are index steps, never
-  // row reads; only the page's own rows are read, with their exclusion and evidence count.
+  const from = sql`FROM channels c WHERE ${where} AND ${shown}`;
+  const ids = channelPageIds(from, opts.sort, opts.descending, fixedColumns(opts.filter), opts, total);
   const rows = db.all<ChannelRow>(
-    sql`${SELECT_CHANNEL} WHERE c.id IN (SELECT c.id FROM channels c WHERE ${where} AND ${shown} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) ORDER BY ${order}`,
+    sql`${SELECT_CHANNEL} WHERE c.id IN (${ids}) ORDER BY ${channelOrder(opts.sort, opts.descending)}`,
   );
   return { total, rows: rows.map(toSummary) };
 }

@@ -4,16 +4,19 @@ import { flagReappearedChannel } from '../reappearance/channel-reappearance';
 import type { Policy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { type ChannelDetail, type ChannelInput, type ChannelRow, toSummary } from './channel-types';
-import { exclusionJoin, exclusionTerm } from './exclusion';
+import { exclusionJoin } from './exclusion';
 import { type ParsedLink, parseLink } from './links';
 import { setTags, tagsOf } from './tags';
 import { CHANNEL_STATUSES, type ChannelStatus, categoriesFor, categoryOrLast, rememberCategory } from './vocabulary';
 
 const exclusion = exclusionJoin('channel', 'c');
 
-/** Channels with their exclusion and the number of their evidence items (excluded ones left out): the row every channel view starts from. */
+/**
+ * Channels with their exclusion and the number of their evidence items (excluded ones left out, kept
+ * by triggers: 0016-channel-evidence-counts): the row every channel view starts from.
+ */
 export const SELECT_CHANNEL = sql`SELECT c.*, ${exclusion.columns},
-  (SELECT count(*) FROM evidence e WHERE e.channel_id = c.id AND ${exclusionTerm('evidence', 'e')}) AS evidence_count FROM channels c ${exclusion.join}`;
+  coalesce((SELECT k.n FROM channel_evidence_counts k WHERE k.channel_id = c.id), 0) AS evidence_count FROM channels c ${exclusion.join}`;
 
 export function parseOrThrow(url: string): ParsedLink {
   const parsed = parseLink(url);

@@ -5,15 +5,29 @@
  * `phrase` may turn a word into an equivalent phrase the index answers faster (prefix-terms.ts).
  */
 export function ftsQuery(text: string, phrase = (word: string) => `"${word}"*`): string | null {
-  const words = text
+  const words = typedWords(text);
+  if (words.length === 0) return null;
+  // Only the text columns: the facets column holds filter tokens, never what a person typed.
+  return `{title body} : (${words.map(phrase).join(' ')})`;
+}
+
+/** The words of what a person typed, as the search looks for them (at most 12). */
+export function typedWords(text: string): string[] {
+  return text
     .normalize('NFKC')
     .split(/[\s"]+/)
     .map((w) => w.replace(/[^\p{L}\p{N}_@.:/-]/gu, ''))
     .filter((w) => w.length > 0)
     .slice(0, 12);
-  if (words.length === 0) return null;
-  // Only the text columns: the facets column holds filter tokens, never what a person typed.
-  return `{title body} : (${words.map(phrase).join(' ')})`;
+}
+
+/**
+ * True when no token of the word can be, or start, a facet token: every facet token starts with an
+ * x, and a token the tokenizer folds to one starting with x comes from an x or from a letter beyond
+ * ASCII. Such a word matches only in the text columns, so its query needs no column filter.
+ */
+export function outsideFacets(word: string): boolean {
+  return !/[^ -~]/.test(word) && !/x/i.test(word);
 }
 
 /**

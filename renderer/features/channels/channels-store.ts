@@ -61,15 +61,32 @@ export const initialChannelsState = {
 const requests = new PageRequests();
 
 export const useChannelsStore = create<ChannelsState>((set, get) => {
-  async function fetchPage(page: number, limit = PAGE_SIZE, offset = page * PAGE_SIZE) {
+  async function fetchPage(place: Pick<Args<'channels.list'>, 'offset' | 'limit' | 'after' | 'before'>) {
     const { filter, sort, descending } = get();
-    return call('channels.list', { filter, sort, descending, offset, limit });
+    return call('channels.list', { filter, sort, descending, ...place });
+  }
+
+  /**
+   * Next to a page answered in this generation, a page starts from that page's edge row (the core
+   * reads only the page, however deep); otherwise, as after a jump, from its offset.
+   */
+  function placeOf(page: number): Pick<Args<'channels.list'>, 'offset' | 'limit' | 'after' | 'before'> {
+    const edge = (row: ChannelSummary) => {
+      const { id, title, status, platform, category, lastSeen, createdAt } = row;
+      return { id, title, status, platform, category, lastSeen, createdAt };
+    };
+    const previous = get().pages.get(page - 1);
+    if (previous?.length === PAGE_SIZE && requests.answered(page - 1))
+      return { offset: 0, limit: PAGE_SIZE, after: edge(previous.at(-1)!) };
+    const next = get().pages.get(page + 1);
+    if (next?.length && requests.answered(page + 1)) return { offset: 0, limit: PAGE_SIZE, before: edge(next[0]!) };
+    return { offset: page * PAGE_SIZE, limit: PAGE_SIZE };
   }
 
   async function loadPage(page: number): Promise<void> {
     const generation = requests.current;
     try {
-      const result = await fetchPage(page);
+      const result = await fetchPage(placeOf(page));
       if (!requests.settle(generation, page, true)) return;
       set({ total: result.total, pages: withPage(get().pages, page, result.rows), error: null });
     } catch (e) {
@@ -90,7 +107,7 @@ export const useChannelsStore = create<ChannelsState>((set, get) => {
         continue;
       }
       set({ bulk: { done: offset - start, total: end - start + 1 } });
-      const { rows } = await fetchPage(0, Math.min(500, end - offset + 1), offset);
+      const { rows } = await fetchPage({ offset, limit: Math.min(500, end - offset + 1) });
       if (generation !== requests.current) return null;
       ids.push(...rows.map((r) => r.id));
     }

@@ -96,6 +96,8 @@ describe('migration search-terms (0015)', () => {
       'tidakada', // starts no term
       'bukti-3', // the tokenizer splits it: stays as typed
       'catatan 3',
+      'xp', // starts every platform's facet token: the text columns alone, as before
+      'jihad xs', // one word that could start a facet token keeps all the words to the text columns
     ];
     for (const text of texts) {
       const expected = prefixQuery(text);

@@ -15,6 +15,7 @@ import { pdqDihedral } from './0012-pdq-dihedral';
 import { unitOutcomes } from './0013-unit-outcomes';
 import { catalogCounts } from './0014-catalog-counts';
 import { searchTerms } from './0015-search-terms';
+import { channelEvidenceCounts } from './0016-channel-evidence-counts';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: Migration[] = [
   unitOutcomes,
   catalogCounts,
   searchTerms,
+  channelEvidenceCounts,
 ];
 
 export const LATEST_VERSION = migrations.length;
