@@ -1,7 +1,9 @@
-// OCR at intake's pace: ~320 KB PNG screenshots (a chat look-alike with three lines of real
+// OCR at intake's pace: ~320 KB PNG screenshots (a chat look-alike with two lines of real
 // Indonesian and English text, and on every other page a line of Arabic) read by the background
-// queue's engine (tesseract.js in its worker threads, ind+eng+ara). Pages per second, and the process's peak RSS, which counts the
-// worker thread and its WebAssembly heap. Baseline in the same run: sharp decoding the same files.
+// queue's engine (tesseract.js in its worker threads: ind+eng first, ind+eng+ara again where a
+// line may be Arabic). Pages per second, Latin-only and Arabic pages apart, and the process's peak
+// RSS, which counts the worker threads and their WebAssembly heaps. Baseline in the same run:
+// sharp decoding the same files.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

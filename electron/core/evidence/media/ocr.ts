@@ -24,7 +24,7 @@ type Reading = 'latin' | 'all';
 /**
  * Reads the text in pictures, offline. tesseract.js runs its WebAssembly engine in a worker
  * thread, so recognising never blocks the thread that asks. A picture is read with the Latin
- * models first (two languages, about 40 % faster than three); only when a line they were unsure
+ * models first (two languages: a third less time than three); only when a line they were unsure
  * of looks like writing (ocr-script.ts) is it read again with all three, Arabic too, and that
  * reading is kept. The engines are kept while jobs run and closed when they stop (each model set
  * takes ~100 MB); the three-language one starts at the first picture that needs it.
