@@ -75,6 +75,14 @@ describe('importing a hash list', () => {
     session.db.run(sql`DELETE FROM hash_list_matches`);
     for (const id of ids) flagHashListMatches(session, id, 31);
     expect(matchesOf(session)).toEqual(atImport);
+
+    // a list imported while intake's index of the lists is loaded joins that index
+    const copy = pdqHex(random.flipSpread(items[10]!.copies![2]!, 12));
+    importHashList(session, `pdq,label\n${copy},second`, { name: 'Second' }, 31);
+    session.db.run(sql`DELETE FROM hash_list_matches`);
+    expect(flagHashListMatches(session, ids[10]!, 31)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ listName: 'Second', kind: 'pdq', distance: 12 })]),
+    );
     session.close('test');
   });
 });
