@@ -39,6 +39,16 @@ export function listPdqIndexOf(session: VaultSession): PdqIndex<number> {
   return index;
 }
 
+/** Adds a newly imported list's PDQ entries to a loaded entry index (one not loaded yet reads them when it is). */
+export function addListToIndex(session: VaultSession, listId: number): void {
+  const index = entryIndexes.get(session);
+  if (!index) return;
+  for (const row of session.db.raw
+    .prepare(`SELECT id, value FROM hash_list_entries WHERE list_id = ? AND kind = 'pdq'`)
+    .iterate(listId) as IterableIterator<{ id: number; value: string }>)
+    index.add(row.id, row.value);
+}
+
 /** Drops the loaded entry index, so the next match reads the lists again (after an import). */
 export function forgetListIndex(session: VaultSession): void {
   entryIndexes.delete(session);
