@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { JejakError } from '../errors';
 import type { Policy } from '../policy/policy';
-import { BlobBatch } from '../vault/blob-batch';
+import { type BatchedBlob, BlobBatch } from '../vault/blob-batch';
 import { recordOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
 import { IN_MEMORY_LIMIT, checkMeta, intakeFile, refuseEmpty, statOriginal } from './intake';
@@ -39,7 +39,9 @@ export type IntakeItemResult = { ok: true; outcome: IntakeOutcome } | { ok: fals
 interface Staged {
   index: number;
   bytes: Buffer;
-  kept: Kept;
+  kept: Omit<Kept, 'stored'>;
+  /** the blob, once the worker has its SHA-512 and MD5 */
+  blob: Promise<BatchedBlob>;
 }
 
 /**
@@ -103,8 +105,9 @@ export async function intakeFiles(
         });
         refuseEmpty(bytes.length, full);
         const mediaType = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
-        const stored = batch.add(bytes);
-        staged.push({ index, bytes, kept: { stored, size: bytes.length, mediaType, meta: full } });
+        const blob = batch.add(bytes, true);
+        blob.catch(() => undefined); // awaited when the batch commits
+        staged.push({ index, bytes, blob, kept: { size: bytes.length, mediaType, meta: full } });
         stagedBytes += bytes.length;
       } catch (e) {
         failed(index, e);
@@ -129,18 +132,20 @@ async function commitBatch(
   opts: IntakeOptions,
   results: IntakeItemResult[],
 ): Promise<void> {
-  const analysed = await mapLimited(staged, ANALYSIS_CONCURRENCY, (s) =>
-    evidenceIdBySha256(session, s.kept.stored.sha256) === undefined
-      ? analyseOriginal(s.bytes, s.kept.mediaType, opts)
+  const blobs = await Promise.all(staged.map((s) => s.blob));
+  const kept: Kept[] = staged.map((s, i) => ({ ...s.kept, stored: blobs[i]!.stored }));
+  const analysed = await mapLimited(staged, ANALYSIS_CONCURRENCY, (s, i) =>
+    evidenceIdBySha256(session, kept[i]!.stored.sha256) === undefined
+      ? analyseOriginal(s.bytes, s.kept.mediaType, opts, blobs[i]!.md5)
       : Promise.resolve(null),
   );
   const indexed: IntakeOutcome[] = [];
   try {
     session.db.tx(() => {
       staged.forEach((s, i) => {
-        recordOriginal(session, s.kept.stored);
+        recordOriginal(session, kept[i]!.stored);
         try {
-          const outcome = recordOne(session, policy, s.kept, analysed[i]!, opts);
+          const outcome = recordOne(session, policy, kept[i]!, analysed[i]!, opts);
           indexRecorded(session, outcome);
           indexed.push(outcome);
           results[s.index] = { ok: true, outcome };
@@ -177,13 +182,13 @@ function unreadable(path: string): JejakError {
   ).because('intakeError.unreadable', { name: basename(path) });
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]!);
+      out[i] = await fn(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

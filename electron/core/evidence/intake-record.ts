@@ -83,11 +83,17 @@ export interface Kept {
   meta: IntakeMeta;
 }
 
-export async function analyseOriginal(input: Buffer | string, mediaType: MediaType, opts: IntakeOptions) {
+/** `md5` when it was worked out already (batch intake has it from the worker that did SHA-512). */
+export async function analyseOriginal(
+  input: Buffer | string,
+  mediaType: MediaType,
+  opts: IntakeOptions,
+  md5?: string | null,
+): Promise<Analysed> {
   // The PDQ hash (JavaScript, this thread) is worked out while sharp analyses the picture on its own threads.
   const [analysis, hashes] = await Promise.all([
     analysisOf(input, mediaType, opts),
-    intakeHashes(input, mediaType, opts.analyze !== false),
+    intakeHashes(input, mediaType, opts.analyze !== false, md5),
   ]);
   return { analysis, hashes };
 }

@@ -2,9 +2,16 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore, StoredBlob } from './blob-store';
+import { digestsOf } from './digest-worker';
+
+/** A blob of the batch, its SHA-512 (and MD5 when asked) worked out on the second core. */
+export interface BatchedBlob {
+  stored: StoredBlob;
+  md5: string | null;
+}
 
 interface Pending {
-  blob: StoredBlob;
+  blob: { name: string };
   tempPath: string;
   /** the temp file open and written (not yet synced), or the reason the write failed */
   written: Promise<FileHandle>;
@@ -33,14 +40,18 @@ export class BlobBatch {
     return this.pending.length;
   }
 
-  /** Hashes and encrypts bytes and starts writing them; `existed` when the vault or this batch holds them already. */
-  add(bytes: Uint8Array): StoredBlob {
+  /**
+   * Hashes and encrypts bytes and starts writing them; `existed` when the vault or this batch holds
+   * them already. The answer comes when the worker has the SHA-512 (and the MD5 when `md5`).
+   */
+  add(bytes: Uint8Array, md5: boolean): Promise<BatchedBlob> {
     if (this.closed) throw new Error('BlobBatch already made durable');
+    const digests = digestsOf(bytes, md5);
     const { parts, ...hashed } = this.store.seal(bytes);
     const existed = !parts || this.names.has(hashed.name);
-    const blob: StoredBlob = { ...hashed, existed };
-    if (existed) return blob;
-    this.names.add(blob.name);
+    const answer = digests.then((d) => ({ stored: { ...hashed, sha512: d.sha512, existed }, md5: d.md5 }));
+    if (existed) return answer;
+    this.names.add(hashed.name);
     const tempPath = this.store.tempPath();
     const written = (async () => {
       const file = await open(tempPath, 'wx', 0o600);
@@ -53,8 +64,8 @@ export class BlobBatch {
       return file;
     })();
     written.catch(() => undefined); // awaited in durable() or discard()
-    this.pending.push({ blob, tempPath, written });
-    return blob;
+    this.pending.push({ blob: hashed, tempPath, written });
+    return answer;
   }
 
   /** The durability barrier: every write finished and fsynced, renamed into place, its directory fsynced. */

@@ -29,7 +29,7 @@ export interface StoredBlob {
 }
 
 /** An original hashed and encrypted in memory; `parts` (the file's bytes) is null when already stored. */
-export interface SealedBlob extends Omit<StoredBlob, 'existed'> {
+export interface SealedBlob extends Omit<StoredBlob, 'existed' | 'sha512'> {
   parts: Uint8Array[] | null;
 }
 
@@ -141,14 +141,13 @@ export class BlobStore {
   }
 
   /**
-   * Hashes (SHA-256, SHA-512) and encrypts bytes in memory: what the blob file will hold, not yet
-   * written. `parts` is null when the same content is already stored (nothing to encrypt or write).
+   * Hashes (SHA-256, which names it) and encrypts bytes in memory: what the blob file will hold, not
+   * yet written. `parts` is null when the same content is already stored (nothing to encrypt or write).
    */
   seal(bytes: Uint8Array): SealedBlob {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const sha512 = createHash('sha512').update(bytes).digest('hex');
     const name = this.nameFor(sha256);
-    const blob = { name, sha256, sha512, size: bytes.length };
+    const blob = { name, sha256, size: bytes.length };
     if (existsSync(this.pathOf(name))) return { ...blob, parts: null };
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
@@ -167,7 +166,8 @@ export class BlobStore {
    * millisecond of blocking per typical screenshot. Many files at once go through a BlobBatch.
    */
   private putBytes(bytes: Uint8Array): StoredBlob {
-    const { parts, ...blob } = this.seal(bytes);
+    const { parts, ...sealed } = this.seal(bytes);
+    const blob = { ...sealed, sha512: createHash('sha512').update(bytes).digest('hex') };
     // The same content already stored: nothing to write or sync (commitSync would drop the copy).
     if (!parts) return { ...blob, existed: true };
     const tempPath = this.tempPath();
