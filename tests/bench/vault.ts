@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrateKdf } from '../../electron/core/vault/kdf';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
-import { intakeBench, oneByOne } from './_intake-bench';
+import { batched, intakeBench, oneByOne } from './_intake-bench';
 import { hardwareBaselines, mibPerSecond, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
 
 const SIZE = 256 * 1024 * 1024;
@@ -45,7 +45,10 @@ try {
   console.log(`peak RSS during write+read      ${peak} MiB`);
   console.log(`unlock (scrypt N=${kdf.N} r=${kdf.r} p=${kdf.p}, open db) ${unlockMs.toFixed(0)} ms`);
   rmSync(source);
-  await intakeBench(dir, kdf, [['one-by-one', oneByOne]]);
+  await intakeBench(dir, kdf, [
+    ['one-by-one', oneByOne],
+    ['batched', batched],
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
