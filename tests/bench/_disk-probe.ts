@@ -1,6 +1,7 @@
 // What this disk does for 1,000 small durable files, the shapes intake could take: each file
 // fsynced (and renamed, its directory fsynced) one at a time; all written, then fsynced
-// concurrently; all written, then one `sync -f` (syncfs); all appended to one segment, one fsync.
+// concurrently; all written, then one `sync -f` (syncfs); all appended to one segment, one fsync;
+// and what creating that many files costs before a byte is written.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -18,6 +19,8 @@ function fsyncDir(path: string): void {
 }
 
 export interface DiskProbe {
+  /** creating 1,000 empty files (open O_CREAT|O_EXCL, close): what one file per blob costs before any byte */
+  creates: number;
   eachFsynced: number;
   concurrentFsync: number;
   syncfs: number;
@@ -33,6 +36,11 @@ export async function probeSmallFiles(dir: string, count: number, size: number):
     return d;
   };
   const shardOf = (d: string, i: number) => join(d, (i % 256).toString(16).padStart(2, '0'));
+
+  const e = fresh('probe-create');
+  const creates = await time(() => {
+    for (let i = 0; i < count; i++) closeSync(openSync(join(e, String(i)), 'wx'));
+  });
 
   const a = fresh('probe-each');
   const eachFsynced = await time(() => {
@@ -102,12 +110,13 @@ export async function probeSmallFiles(dir: string, count: number, size: number):
     closeSync(fd);
     fsyncDir(d);
   });
-  for (const x of [a, b, c, d]) rmSync(x, { recursive: true, force: true });
-  return { eachFsynced, concurrentFsync, syncfs, segment };
+  for (const x of [a, b, c, d, e]) rmSync(x, { recursive: true, force: true });
+  return { creates, eachFsynced, concurrentFsync, syncfs, segment };
 }
 
 export function printDiskProbe(p: DiskProbe, count: number, size: number): void {
   const label = `${count} × ${Math.round(size / 1024)} KB`;
+  console.log(`disk: ${count} empty files created                ${p.creates.toFixed(0)} ms`);
   console.log(`disk: ${label} each fsynced+renamed+dir fsync   ${p.eachFsynced.toFixed(0)} ms`);
   console.log(`disk: ${label} written, fsynced concurrently   ${p.concurrentFsync.toFixed(0)} ms`);
   console.log(`disk: ${label} written, one sync -f (syncfs)   ${p.syncfs.toFixed(0)} ms`);

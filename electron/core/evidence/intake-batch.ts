@@ -24,8 +24,8 @@ import { evidenceIdBySha256, forgetPdq } from './pdq-index';
  * A batch's bounds: its originals stay in memory until their rows commit, and its one transaction
  * holds the thread that answers IPC, so neither may grow with the number of files taken in.
  */
-const BATCH_FILES = 48;
-const BATCH_BYTES = 48 * 1024 * 1024;
+const BATCH_FILES = 32;
+const BATCH_BYTES = 32 * 1024 * 1024;
 /** Pictures analysed at once after a batch is safe (sharp decodes each in full). */
 const ANALYSIS_CONCURRENCY = 2;
 
@@ -38,7 +38,6 @@ export type IntakeItemResult = { ok: true; outcome: IntakeOutcome } | { ok: fals
 
 interface Staged {
   index: number;
-  bytes: Buffer;
   kept: Omit<Kept, 'stored'>;
   /** the blob, once the worker has its SHA-512 and MD5 */
   blob: Promise<BatchedBlob>;
@@ -105,10 +104,12 @@ export async function intakeFiles(
         });
         refuseEmpty(bytes.length, full);
         const mediaType = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
+        const size = bytes.length;
+        // `bytes` moves to the hashing worker here: what follows uses the copy the answer brings back.
         const blob = batch.add(bytes, true);
         blob.catch(() => undefined); // awaited when the batch commits
-        staged.push({ index, bytes, blob, kept: { size: bytes.length, mediaType, meta: full } });
-        stagedBytes += bytes.length;
+        staged.push({ index, blob, kept: { size, mediaType, meta: full } });
+        stagedBytes += size;
       } catch (e) {
         failed(index, e);
       }
@@ -136,7 +137,7 @@ async function commitBatch(
   const kept: Kept[] = staged.map((s, i) => ({ ...s.kept, stored: blobs[i]!.stored }));
   const analysed = await mapLimited(staged, ANALYSIS_CONCURRENCY, (s, i) =>
     evidenceIdBySha256(session, kept[i]!.stored.sha256) === undefined
-      ? analyseOriginal(s.bytes, s.kept.mediaType, opts, blobs[i]!.md5)
+      ? analyseOriginal(blobs[i]!.bytes, s.kept.mediaType, opts, blobs[i]!.md5)
       : Promise.resolve(null),
   );
   const indexed: IntakeOutcome[] = [];

@@ -8,6 +8,8 @@ import { digestsOf } from './digest-worker';
 export interface BatchedBlob {
   stored: StoredBlob;
   md5: string | null;
+  /** the original's bytes, back from the worker */
+  bytes: Buffer;
 }
 
 interface Pending {
@@ -42,14 +44,19 @@ export class BlobBatch {
 
   /**
    * Hashes and encrypts bytes and starts writing them; `existed` when the vault or this batch holds
-   * them already. The answer comes when the worker has the SHA-512 (and the MD5 when `md5`).
+   * them already. The answer comes when the worker has the SHA-512 (and the MD5 when `md5`); the
+   * bytes are moved to it (not copied) once sealed here, so the caller takes them from the answer.
    */
   add(bytes: Uint8Array, md5: boolean): Promise<BatchedBlob> {
     if (this.closed) throw new Error('BlobBatch already made durable');
-    const digests = digestsOf(bytes, md5);
     const { parts, ...hashed } = this.store.seal(bytes);
+    const digests = digestsOf(bytes, md5);
     const existed = !parts || this.names.has(hashed.name);
-    const answer = digests.then((d) => ({ stored: { ...hashed, sha512: d.sha512, existed }, md5: d.md5 }));
+    const answer = digests.then((d) => ({
+      stored: { ...hashed, sha512: d.sha512, existed },
+      md5: d.md5,
+      bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
+    }));
     if (existed) return answer;
     this.names.add(hashed.name);
     const tempPath = this.store.tempPath();

@@ -4,12 +4,15 @@ import { JejakError } from '../errors';
 /**
  * SHA-512 (and MD5, for the hash lists) of whole originals on the second core, for batch intake:
  * this thread does SHA-256, which names the blob, and the encryption; SHA-512 costs more than
- * SHA-256 here (the CPU has instructions only for the latter), so it goes to the worker. Each
- * original is copied to the worker (postMessage), a few tens of microseconds for a screenshot.
+ * SHA-256 here (the CPU has instructions only for the latter), so it goes to the worker. Bytes
+ * that own their whole ArrayBuffer (what readFile returns) are moved there and back, not copied:
+ * a copy per file cost more main-thread time (and garbage) than the SHA-256.
  */
 export interface Digests {
   sha512: string;
   md5: string | null;
+  /** the bytes given, back from the worker (the caller's buffer was moved, not copied) */
+  bytes: Uint8Array;
 }
 
 // CommonJS, evaluated in the worker: one answer per message, in order.
@@ -18,7 +21,8 @@ const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 parentPort.on('message', ({ id, bytes, md5 }) => {
   const sha512 = createHash('sha512').update(bytes).digest('hex');
-  parentPort.postMessage({ id, sha512, md5: md5 ? createHash('md5').update(bytes).digest('hex') : null });
+  const answer = { id, sha512, md5: md5 ? createHash('md5').update(bytes).digest('hex') : null, bytes };
+  parentPort.postMessage(answer, [bytes.buffer]);
 });`;
 
 interface State {
@@ -35,7 +39,7 @@ function shared(): State {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   const current: State = { worker, failed: null };
   worker.on('message', (m: { id: number } & Digests) => {
-    waiting.get(m.id)?.resolve({ sha512: m.sha512, md5: m.md5 });
+    waiting.get(m.id)?.resolve({ sha512: m.sha512, md5: m.md5, bytes: m.bytes });
     waiting.delete(m.id);
     if (waiting.size === 0) worker.unref();
   });
@@ -52,13 +56,19 @@ function shared(): State {
   return current;
 }
 
-/** SHA-512 (and MD5 when asked) of bytes, worked out on the worker while the caller goes on. */
+/**
+ * SHA-512 (and MD5 when asked) of bytes, worked out on the worker while the caller goes on. Bytes
+ * that are the whole of their ArrayBuffer are moved: the caller must not touch them until the
+ * answer brings them back (`Digests.bytes`). Others (a view into a pool) are copied.
+ */
 export function digestsOf(bytes: Uint8Array, md5: boolean): Promise<Digests> {
   const { worker } = shared();
   const id = nextId++;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const sent = whole ? new Uint8Array(bytes.buffer) : Uint8Array.from(bytes);
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     worker.ref();
-    worker.postMessage({ id, bytes, md5 });
+    worker.postMessage({ id, bytes: sent, md5 }, [sent.buffer as ArrayBuffer]);
   });
 }
