@@ -27,12 +27,14 @@ interface Pending {
  * the rows that point to them, so a crash leaves at worst unreferenced blobs (or temp files, which
  * unlock removes), never a row without its blob.
  *
- * Why files with a shared barrier and not segment files (small originals packed into one file,
- * one fsync): on this disk (tests/bench/_disk-probe.ts, several runs) 1,000 × 320 KB written then
- * fsynced concurrently took 609–1,881 ms, appended to one segment 336–1,861 ms, each fsynced in
- * turn 972–5,524 ms. The segment gains nothing steady over the concurrent fsyncs, and it would
- * change the blob layout (a migration; purge, backup and key rotation learning offsets). What it
- * would save is creating the files: 40–917 ms of kernel time for 1,000 empty files here.
+ * Files with a shared barrier, not segment files (small originals packed into one file, one
+ * fsync), though segments measured better on this disk (tests/bench/_disk-probe.ts, 9 runs on a
+ * loaded machine): 1,000 × 320 KB appended to one segment and fsynced took 177–1,861 ms, written
+ * as files and fsynced concurrently 539–1,881 ms (the segment faster in 7 runs of 9), each file
+ * fsynced in turn 972–5,524 ms. Most of the gap is creating 1,000 files (40–1,030 ms of kernel
+ * time here). Segments change the blob layout (a migration; reads, purge, backup and key rotation
+ * learning offsets in a shared file), which this change does not take on: batching keeps the
+ * layout and removes the per-file wait, the larger part of the cost.
  */
 export class BlobBatch {
   private readonly pending: Pending[] = [];
