@@ -4,7 +4,6 @@ import { commitImport } from '../core/catalog/bulk-import';
 import { listChannels } from '../core/catalog/channel-list';
 import { addOrFindChannel, findChannelId, getChannel, parseOrThrow } from '../core/catalog/channels';
 import type { ChannelStatus } from '../core/catalog/vocabulary';
-import { JejakError } from '../core/errors';
 import { exportOriginal } from '../core/evidence/export-original';
 import { search } from '../core/search/search';
 import { type CliContext, cliPolicy, flag, withVault } from './context';
@@ -103,7 +102,7 @@ export async function evidenceAdd(ctx: CliContext): Promise<number> {
   const sourceUrl = flag(ctx, 'source-url');
   if (sourceUrl) parseOrThrow(sourceUrl);
   // Intake loads the image code (sharp, EXIF): only this command of the catalog's needs it.
-  const { intakeFile } = await import('../core/evidence/intake');
+  const { intakeFiles } = await import('../core/evidence/intake-batch');
   let failed = 0;
   const results = await withVault(ctx, async (s) => {
     let channelId: number | undefined;
@@ -113,29 +112,20 @@ export async function evidenceAdd(ctx: CliContext): Promise<number> {
         : (findChannelId(s, parseOrThrow(channel).key) ?? addOrFindChannel(s, cliPolicy(), { url: channel }).id);
       getChannel(s, channelId);
     }
-    const out = [];
-    for (const file of ctx.args) {
-      try {
-        const r = await intakeFile(s, cliPolicy(), resolve(file), {
-          channelId,
-          sourceUrl,
-          capturedAt: flag(ctx, 'captured-at'),
-          notes: flag(ctx, 'note'),
-        });
-        out.push({ file, ok: true as const, ...r });
-      } catch (e) {
-        if (!(e instanceof JejakError)) throw e;
-        failed++;
-        out.push({
-          file,
-          ok: false as const,
-          error: e.message,
-          code: e.code,
-          ...(e.reason ? { reason: e.reason } : {}),
-        });
-      }
-    }
-    return out;
+    const meta = { channelId, sourceUrl, capturedAt: flag(ctx, 'captured-at'), notes: flag(ctx, 'note') };
+    // All files at once: their originals are made durable together, a batch at a time.
+    const answers = await intakeFiles(
+      s,
+      cliPolicy(),
+      ctx.args.map((file) => ({ path: resolve(file), meta })),
+    );
+    return answers.map((a, i) => {
+      const file = ctx.args[i]!;
+      if (a.ok) return { file, ok: true as const, ...a.outcome };
+      failed++;
+      const e = a.error;
+      return { file, ok: false as const, error: e.message, code: e.code, ...(e.reason ? { reason: e.reason } : {}) };
+    });
   });
   ctx.out.data(results, () => results.map((r) => intakeLine(ctx.text, r)).join('\n'));
   // What is wrong with a file's content goes to stderr: stdout stays one line per file for scripts.

@@ -88,6 +88,15 @@ export const intakeResultSchema = z.object({
   hashListMatches: z.array(hashListMatchSchema),
 });
 
+/** Why one file of several was not taken in: the envelope's error, for that file alone. */
+const itemErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  reason: z
+    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+    .optional(),
+});
+
 const evidenceCursorSchema = z.object({ intakeAt: z.string().max(40), id });
 
 export const evidenceContract = {
@@ -137,6 +146,21 @@ export const evidenceContract = {
   },
   /** Desktop: a file the user picked or dropped, by its grant token (the bytes are read in the core). */
   'evidence.intakePath': { args: z.object({ path: pickedFile, ...intakeMeta }), result: intakeResultSchema },
+  /**
+   * Desktop: several picked or dropped files at once, by their grant tokens; their originals are
+   * made durable a batch at a time (one barrier, not one per file). Each is answered in order.
+   */
+  'evidence.intakePaths': {
+    args: z.object({ paths: z.array(pickedFile).min(1).max(1000), ...intakeMeta }),
+    result: z.object({
+      items: z.array(
+        z.discriminatedUnion('ok', [
+          z.object({ ok: z.literal(true), result: intakeResultSchema }),
+          z.object({ ok: z.literal(false), error: itemErrorSchema }),
+        ]),
+      ),
+    }),
+  },
   /** Pasted images, and every file in the browser harness: the bytes themselves (at most 64 MiB). */
   'evidence.intakeBytes': {
     args: z.object({

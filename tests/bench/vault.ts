@@ -1,10 +1,11 @@
 // Blob-store write and read throughput on 256 MiB against `openssl dgst -sha256` on the same
-// bytes in the same run, and unlock time with the calibrated KDF.
+// bytes in the same run, unlock time with the calibrated KDF, then intake (tests/bench/_intake-bench.ts).
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calibrateKdf } from '../../electron/core/vault/kdf';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
+import { batched, intakeBench, oneByOne } from './_intake-bench';
 import { hardwareBaselines, mibPerSecond, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
 
 const SIZE = 256 * 1024 * 1024;
@@ -43,6 +44,11 @@ try {
   );
   console.log(`peak RSS during write+read      ${peak} MiB`);
   console.log(`unlock (scrypt N=${kdf.N} r=${kdf.r} p=${kdf.p}, open db) ${unlockMs.toFixed(0)} ms`);
+  rmSync(source);
+  await intakeBench(dir, kdf, [
+    ['one-by-one', oneByOne],
+    ['batched', batched],
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
-import { JejakError } from '../errors';
+import { JejakError, toErrorPayload } from '../errors';
+import { intakeFiles } from '../evidence/intake-batch';
 import { expandPaths } from '../evidence/expand-paths';
 import { excludeItem, restoreItem } from '../catalog/exclusion';
 import { getEvidence, listEvidence, updateEvidence } from '../evidence/evidence-repo';
@@ -27,6 +28,17 @@ export const evidenceHandlers: HandlersFor<'evidence'> = {
     const file = app.pathFromWindow(path);
     return app
       .job(jobId, (signal) => intakeFile(session, app.policy, file, { ...meta, via: 'file' }, { signal }))
+      .finally(() => app.background.wake());
+  },
+  'evidence.intakePaths': ({ jobId, paths, ...meta }, app) => {
+    const session = app.requireSession();
+    const items = paths.map((p) => ({ path: app.pathFromWindow(p), meta: { ...meta, via: 'file' } }));
+    return app
+      .job(jobId, async (signal) => ({
+        items: (await intakeFiles(session, app.policy, items, { signal })).map((r) =>
+          r.ok ? { ok: true as const, result: r.outcome } : { ok: false as const, error: toErrorPayload(r.error) },
+        ),
+      }))
       .finally(() => app.background.wake());
   },
   'evidence.intakeBytes': ({ jobId, name, dataBase64, lastModified, ...meta }, app) => {

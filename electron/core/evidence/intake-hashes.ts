@@ -18,8 +18,9 @@ export async function intakeHashes(
   input: Buffer | string,
   mediaType: MediaType,
   analyse: boolean,
+  known?: string | null,
 ): Promise<IntakeHashes> {
-  const md5 = typeof input === 'string' ? null : createHash('md5').update(input).digest('hex');
+  const md5 = known ?? (typeof input === 'string' ? null : createHash('md5').update(input).digest('hex'));
   const pdq = analyse && isRenderableImage(mediaType) ? await pdqOfImage(input).catch(() => null) : null;
   return { md5, pdq };
 }

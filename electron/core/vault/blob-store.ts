@@ -28,6 +28,11 @@ export interface StoredBlob {
   existed: boolean;
 }
 
+/** An original hashed and encrypted in memory; `parts` (the file's bytes) is null when already stored. */
+export interface SealedBlob extends Omit<StoredBlob, 'existed' | 'sha512'> {
+  parts: Uint8Array[] | null;
+}
+
 export type ByteSource = Uint8Array | AsyncIterable<Uint8Array>;
 
 const TEMP_DIR = 'tmp';
@@ -70,7 +75,7 @@ export class BlobStore {
   }
 
   /** `<pid>-<random>`: the writer's pid tells removeTempFiles whether it may still be writing. */
-  private tempPath(): string {
+  tempPath(): string {
     return join(this.dir, TEMP_DIR, `${process.pid}-${randomBytes(12).toString('hex')}`);
   }
 
@@ -136,31 +141,36 @@ export class BlobStore {
   }
 
   /**
-   * Bytes already in memory (a screenshot, a paste) are written with synchronous calls: for small
-   * files the round trips of async I/O cost more than the work, and this stays well under a
-   * millisecond of blocking per typical screenshot.
+   * Hashes (SHA-256, which names it) and encrypts bytes in memory: what the blob file will hold, not
+   * yet written. `parts` is null when the same content is already stored (nothing to encrypt or write).
    */
-  private putBytes(bytes: Uint8Array): StoredBlob {
+  seal(bytes: Uint8Array): SealedBlob {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const sha512 = createHash('sha512').update(bytes).digest('hex');
-    // The same content already stored: nothing to encrypt, write or sync (commitSync would drop the copy).
     const name = this.nameFor(sha256);
-    if (existsSync(this.pathOf(name))) return { name, sha256, sha512, size: bytes.length, existed: true };
+    const blob = { name, sha256, size: bytes.length };
+    if (existsSync(this.pathOf(name))) return { ...blob, parts: null };
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
-    const tempPath = this.tempPath();
     const parts: Uint8Array[] = [header.bytes];
     const chunks = Math.max(1, Math.ceil(bytes.length / header.chunkSize));
-    for (let i = 0; i < chunks; i++)
-      parts.push(
-        ...sealChunk(
-          key,
-          header,
-          i,
-          i === chunks - 1,
-          bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize),
-        ),
-      );
+    for (let i = 0; i < chunks; i++) {
+      const plain = bytes.subarray(i * header.chunkSize, (i + 1) * header.chunkSize);
+      parts.push(...sealChunk(key, header, i, i === chunks - 1, plain));
+    }
+    return { ...blob, parts };
+  }
+
+  /**
+   * Bytes already in memory (a screenshot, a paste) are written with synchronous calls: for small
+   * files the round trips of async I/O cost more than the work, and this stays well under a
+   * millisecond of blocking per typical screenshot. Many files at once go through a BlobBatch.
+   */
+  private putBytes(bytes: Uint8Array): StoredBlob {
+    const { parts, ...sealed } = this.seal(bytes);
+    const blob = { ...sealed, sha512: createHash('sha512').update(bytes).digest('hex') };
+    // The same content already stored: nothing to write or sync (commitSync would drop the copy).
+    if (!parts) return { ...blob, existed: true };
+    const tempPath = this.tempPath();
     const fd = openSync(tempPath, 'wx', 0o600);
     try {
       writevSync(fd, parts);
@@ -171,7 +181,7 @@ export class BlobStore {
       throw e;
     }
     closeSync(fd);
-    return this.commitSync(tempPath, sha256, sha512, bytes.length);
+    return this.commitSync(tempPath, blob.sha256, blob.sha512, bytes.length);
   }
 
   /** Moves a finished temp file to its content name, or drops it when that content is already stored. */

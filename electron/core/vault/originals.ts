@@ -25,19 +25,22 @@ export async function storeOriginal(
   signal?: AbortSignal,
 ): Promise<StoredBlob> {
   const blob = await session.blobs.put(source, signal);
-  session.db.tx(() => {
-    const known = session.db.get(sql`SELECT 1 FROM blobs WHERE name = ${blob.name}`);
-    if (known) return;
-    session.db.run(
-      sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${new Date().toISOString()})`,
-    );
-    session.audit({
-      action: 'blob.stored',
-      subject: { type: 'blob', id: blob.sha256 },
-      details: { size: blob.size, sha512: blob.sha512 },
-    });
-  });
+  session.db.tx(() => recordOriginal(session, blob));
   return blob;
+}
+
+/** The row of a stored original (once, whoever stores it again), in the caller's transaction: its blob must be durable. */
+export function recordOriginal(session: VaultSession, blob: StoredBlob): void {
+  const known = session.db.get(sql`SELECT 1 FROM blobs WHERE name = ${blob.name}`);
+  if (known) return;
+  session.db.run(
+    sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${new Date().toISOString()})`,
+  );
+  session.audit({
+    action: 'blob.stored',
+    subject: { type: 'blob', id: blob.sha256 },
+    details: { size: blob.size, sha512: blob.sha512 },
+  });
 }
 
 export function findOriginal(session: VaultSession, sha256: string): OriginalRow | undefined {
