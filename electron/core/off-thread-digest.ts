@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
-import { JejakError } from './errors';
+import type { Worker } from 'node:worker_threads';
+import type { JejakError } from './errors';
+import { startHashingWorker } from './hashing-worker';
 
 /**
  * SHA-256, CRC-32 and (when asked) SHA-512 of a stream, computed on a worker thread. The export's
@@ -66,7 +67,7 @@ interface Shared {
   made: number;
   waitingForBuffer: Array<() => void>;
   jobs: Map<number, Job>;
-  failed: Error | null;
+  failed: JejakError | null;
 }
 
 let shared: Shared | null = null;
@@ -80,29 +81,32 @@ function forget(s: Shared, id: number): void {
 
 function hashingWorker(): Shared {
   if (shared && !shared.failed) return shared;
-  // no inherited flags: the source is CommonJS whatever the parent was started with (--input-type=module)
-  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-  const s: Shared = { worker, free: [], made: 0, waitingForBuffer: [], jobs: new Map(), failed: null };
-  worker.on('message', (m: { buffer?: ArrayBuffer; id?: number } & Partial<OffThreadDigests>) => {
-    if (m.buffer) {
-      s.free.push(m.buffer);
-      s.waitingForBuffer.shift()?.();
-      return;
-    }
-    const job = s.jobs.get(m.id!);
-    forget(s, m.id!);
-    job?.done({ sha256: m.sha256!, sha512: m.sha512 ?? null, crc32: m.crc32! });
-  });
-  const stop = (e: Error) => {
-    if (s.failed) return;
-    s.failed = new JejakError('INTERNAL', `Hashes could not be computed: ${e.message}`);
-    for (const job of s.jobs.values()) job.fail(s.failed);
-    s.jobs.clear();
-    for (const wake of s.waitingForBuffer.splice(0)) wake();
+  const s: Shared = {
+    worker: startHashingWorker(
+      WORKER_SOURCE,
+      (m: { buffer?: ArrayBuffer; id?: number } & Partial<OffThreadDigests>) => {
+        if (m.buffer) {
+          s.free.push(m.buffer);
+          s.waitingForBuffer.shift()?.();
+          return;
+        }
+        const job = s.jobs.get(m.id!);
+        forget(s, m.id!);
+        job?.done({ sha256: m.sha256!, sha512: m.sha512 ?? null, crc32: m.crc32! });
+      },
+      (e) => {
+        s.failed = e;
+        for (const job of s.jobs.values()) job.fail(e);
+        s.jobs.clear();
+        for (const wake of s.waitingForBuffer.splice(0)) wake();
+      },
+    ),
+    free: [],
+    made: 0,
+    waitingForBuffer: [],
+    jobs: new Map(),
+    failed: null,
   };
-  worker.on('error', stop);
-  worker.on('exit', () => stop(new Error('the hashing worker stopped')));
-  worker.unref();
   shared = s;
   return s;
 }

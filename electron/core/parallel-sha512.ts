@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { JejakError } from './errors';
+import type { Worker } from 'node:worker_threads';
+import { startHashingWorker } from './hashing-worker';
 
 /**
  * SHA-512 on the second core. The package format needs SHA-256 and SHA-512 of every payload
@@ -55,25 +55,26 @@ function sharedWorker(): Shared {
   if (shared && !shared.failed) return shared;
   const slots = new Uint8Array(new SharedArrayBuffer(SLOTS * SLOT_BYTES));
   const busy = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { slots: slots.buffer, busy: busy.buffer, slotBytes: SLOT_BYTES },
-  });
-  const state: Shared = { worker, slots, busy, next: 0, failed: null };
-  worker.on('message', (m: { id: number; hex: string }) => {
-    waiting.get(m.id)?.resolve(m.hex);
-    waiting.delete(m.id);
-    if (waiting.size === 0) worker.unref();
-  });
-  const fail = (e: Error) => {
-    state.failed = e;
-    for (const w of waiting.values())
-      w.reject(new JejakError('INTERNAL', `SHA-512 could not be computed: ${e.message}`));
-    waiting.clear();
+  const state: Shared = {
+    worker: startHashingWorker(
+      WORKER_SOURCE,
+      (m: { id: number; hex: string }) => {
+        waiting.get(m.id)?.resolve(m.hex);
+        waiting.delete(m.id);
+        if (waiting.size === 0) state.worker.unref();
+      },
+      (e) => {
+        state.failed = e;
+        for (const w of waiting.values()) w.reject(e);
+        waiting.clear();
+      },
+      { slots: slots.buffer, busy: busy.buffer, slotBytes: SLOT_BYTES },
+    ),
+    slots,
+    busy,
+    next: 0,
+    failed: null,
   };
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the hashing worker stopped')));
-  worker.unref();
   shared = state;
   return state;
 }
@@ -91,7 +92,7 @@ class WorkerSha512 implements Sha512Hasher {
       const slot = s.next;
       s.next = (s.next + 1) % SLOTS;
       while (Atomics.load(s.busy, slot) === 1) {
-        if (s.failed) throw new JejakError('INTERNAL', `SHA-512 could not be computed: ${s.failed.message}`);
+        if (s.failed) throw s.failed;
         Atomics.wait(s.busy, slot, 1, 100);
       }
       s.slots.set(piece, slot * SLOT_BYTES);
@@ -102,7 +103,7 @@ class WorkerSha512 implements Sha512Hasher {
 
   digest(): Promise<string> {
     const { worker, failed } = this.shared;
-    if (failed) return Promise.reject(new JejakError('INTERNAL', `SHA-512 could not be computed: ${failed.message}`));
+    if (failed) return Promise.reject(failed);
     return new Promise((resolve, reject) => {
       waiting.set(this.id, { resolve, reject });
       worker.ref();

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { JejakError } from '../errors';
+import type { Worker } from 'node:worker_threads';
+import { startHashingWorker } from '../hashing-worker';
 
 /**
  * SHA-512 (and MD5, for the hash lists) of whole originals on the second core, for batch intake:
@@ -36,22 +36,22 @@ const waiting = new Map<number, { resolve(d: Digests): void; reject(e: Error): v
 
 function shared(): State {
   if (state && !state.failed) return state;
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  const current: State = { worker, failed: null };
-  worker.on('message', (m: { id: number } & Digests) => {
-    waiting.get(m.id)?.resolve({ sha512: m.sha512, md5: m.md5, bytes: m.bytes });
-    waiting.delete(m.id);
-    if (waiting.size === 0) worker.unref();
-  });
-  const fail = (e: Error) => {
-    current.failed = e;
-    for (const w of waiting.values())
-      w.reject(new JejakError('INTERNAL', `SHA-512 could not be computed: ${e.message}`));
-    waiting.clear();
+  const current: State = {
+    worker: startHashingWorker(
+      WORKER_SOURCE,
+      (m: { id: number } & Digests) => {
+        waiting.get(m.id)?.resolve({ sha512: m.sha512, md5: m.md5, bytes: m.bytes });
+        waiting.delete(m.id);
+        if (waiting.size === 0) current.worker.unref();
+      },
+      (e) => {
+        current.failed = e;
+        for (const w of waiting.values()) w.reject(e);
+        waiting.clear();
+      },
+    ),
+    failed: null,
   };
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the hashing worker stopped')));
-  worker.unref();
   state = current;
   return current;
 }
