@@ -59,7 +59,7 @@ try {
   const ocrMs = await time(async () => {
     for (const f of files.slice(2)) {
       const started = performance.now();
-      if ((await readTextInPicture(ocr, readFileSync(f))).includes('Bergabunglah')) found++;
+      if ((await readTextInPicture(ocr, readFileSync(f))).text.includes('Bergabunglah')) found++;
       perPage.push(performance.now() - started);
     }
   });

@@ -1,7 +1,6 @@
 import { sql } from '../db/sql';
 import type { Db } from '../db/database';
-import type { OcrEngine } from './media/ocr';
-import { OCR_LANGUAGES } from './media/ocr-models';
+import type { OcrEngine, OcrReading } from './media/ocr';
 
 /** Larger pictures are shrunk before OCR: the text stays legible and the engine's memory bounded. */
 const OCR_MAX_SIDE = 4000;
@@ -15,7 +14,7 @@ export interface RecognisedText {
 }
 
 /** Reads the text in a picture's original bytes (PNG, JPEG, WebP or GIF: its first frame). */
-export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promise<string> {
+export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promise<OcrReading> {
   // loaded by the queue only, not by every command that reads the stored text
   const [{ default: sharp }, { DEFAULT_MAX_PIXELS }] = await Promise.all([import('sharp'), import('./media/image')]);
   const png = await sharp(original, { limitInputPixels: DEFAULT_MAX_PIXELS, failOn: 'error' })
@@ -26,10 +25,10 @@ export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promi
   return ocr.recognise(png);
 }
 
-/** Stores (or replaces) what OCR read; the search index follows through its triggers. */
-export function storeRecognisedText(db: Db, evidenceId: number, text: string): void {
+/** Stores (or replaces) what OCR read, with the models it was read with; the search index follows through its triggers. */
+export function storeRecognisedText(db: Db, evidenceId: number, { text, languages }: OcrReading): void {
   db.run(sql`INSERT INTO evidence_text (evidence_id, text, languages, recognised_at)
-    VALUES (${evidenceId}, ${text.slice(0, MAX_TEXT)}, ${OCR_LANGUAGES.join('+')}, ${new Date().toISOString()})
+    VALUES (${evidenceId}, ${text.slice(0, MAX_TEXT)}, ${languages}, ${new Date().toISOString()})
     ON CONFLICT (evidence_id) DO UPDATE SET text = excluded.text, languages = excluded.languages, recognised_at = excluded.recognised_at`);
 }
 

@@ -32,8 +32,8 @@ async function originalBytes(session: VaultSession, id: number): Promise<{ bytes
 async function ocrJob(ctx: JobContext, id: number): Promise<Finish> {
   const { bytes, mediaType } = await originalBytes(ctx.session, id);
   if (!isRenderableImage(mediaType)) return () => undefined;
-  const text = await readTextInPicture(ctx.ocr, bytes);
-  return () => storeRecognisedText(ctx.session.db, id, text);
+  const reading = await readTextInPicture(ctx.ocr, bytes);
+  return () => storeRecognisedText(ctx.session.db, id, reading);
 }
 
 /** MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded at intake. */

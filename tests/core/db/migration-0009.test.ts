@@ -39,7 +39,7 @@ describe('migration 0009 (seen)', () => {
     migrate(db);
     expect(search(db, 'tangkapan').map((h) => h.id)).toEqual([1]);
     expect(search(db, 'bergabunglah')).toEqual([]);
-    storeRecognisedText(db, 1, 'Bergabunglah dengan saluran kami');
+    storeRecognisedText(db, 1, { text: 'Bergabunglah dengan saluran kami', languages: 'ind+eng' });
     expect(search(db, 'bergabunglah')).toEqual([
       expect.objectContaining({
         kind: 'evidence',
@@ -47,7 +47,7 @@ describe('migration 0009 (seen)', () => {
         snippet: expect.stringContaining('\uE000Bergabunglah\uE001'),
       }),
     ]);
-    storeRecognisedText(db, 1, 'Promo lain');
+    storeRecognisedText(db, 1, { text: 'Promo lain', languages: 'ind+eng' });
     expect(search(db, 'bergabunglah')).toEqual([]);
     runSql(db, 'DELETE FROM evidence_text');
     expect(search(db, 'promo')).toEqual([]);

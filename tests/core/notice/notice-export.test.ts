@@ -52,7 +52,7 @@ describe('data/notice.json of an exported package', () => {
     const { session } = await newVault();
     const { kase, evidence } = await analystCase(session);
     const read = 'انضموا إلى قناتنا\nBergabunglah dengan saluran kami';
-    storeRecognisedText(session.db, evidence[0]!, read);
+    storeRecognisedText(session.db, evidence[0]!, { text: read, languages: 'ind+eng+ara' });
     const { notice, report } = await exported(session, kase.id, {});
     const validate = schemaValidator('jejak-notice-1');
     expect(validate(notice), JSON.stringify(validate.errors)).toBe(true);

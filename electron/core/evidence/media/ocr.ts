@@ -21,6 +21,12 @@ export function ocrWorkerOptions(langPath: string): Partial<WorkerOptions> {
 const LATIN = OCR_LANGUAGES.filter((lang) => lang !== 'ara');
 type Reading = 'latin' | 'all';
 
+export interface OcrReading {
+  text: string;
+  /** the models it was read with, joined by "+" */
+  languages: string;
+}
+
 /**
  * Reads the text in pictures, offline. tesseract.js runs its WebAssembly engine in a worker
  * thread, so recognising never blocks the thread that asks. A picture is read with the Latin
@@ -49,12 +55,17 @@ export class OcrEngine {
     return this.workers[reading];
   }
 
-  /** The text of a PNG, JPEG, WebP or GIF (first frame), trimmed; '' when there is none. */
-  async recognise(image: Buffer): Promise<string> {
+  /**
+   * The text of a PNG, JPEG, WebP or GIF (first frame), trimmed ('' when there is none), and the
+   * models of the reading kept ("ind+eng" or "ind+eng+ara"), which is what the vault records.
+   */
+  async recognise(image: Buffer): Promise<OcrReading> {
     const { data } = await (await this.worker('latin')).recognize(image, {}, { text: true, blocks: true });
     const unsure = unsureLines((data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)));
-    if (unsure.length === 0 || !(await looksWritten(image, unsure))) return tidy(data.text);
-    return tidy((await (await this.worker('all')).recognize(image)).data.text);
+    if (unsure.length === 0 || !(await looksWritten(image, unsure)))
+      return { text: tidy(data.text), languages: LATIN.join('+') };
+    const all = await (await this.worker('all')).recognize(image);
+    return { text: tidy(all.data.text), languages: OCR_LANGUAGES.join('+') };
   }
 
   async close(): Promise<void> {
