@@ -3,9 +3,9 @@ import type { JejakError } from './errors';
 import { startHashingWorker } from './hashing-worker';
 
 /**
- * SHA-256, CRC-32 and (when asked) SHA-512 of a stream, computed on a worker thread. The export's
- * thread then only reads, decrypts and writes: hashing a gigabyte no longer competes with the
- * window's messages, and the hashes run beside the I/O on the second core.
+ * SHA-256 and, when asked, SHA-512 and CRC-32 of a stream, computed on a worker thread. Export and
+ * intake then only read, encrypt or decrypt, and write on their own thread: hashing a gigabyte no
+ * longer competes with the window's messages, and the hashes run beside the I/O on the second core.
  *
  * Chunks travel in a fixed pool of SLOTS buffers of SLOT_BYTES, handed to the worker and back
  * (transferred, so neither thread shares memory with the other or takes a lock). Memory stays
@@ -16,7 +16,14 @@ export interface OffThreadDigests {
   sha256: string;
   /** null when it was not asked for */
   sha512: string | null;
-  crc32: number;
+  /** null when it was not asked for */
+  crc32: number | null;
+}
+
+/** What to work out beside SHA-256. */
+export interface OffThreadAsk {
+  sha512: boolean;
+  crc32: boolean;
 }
 
 const SLOTS = 16;
@@ -31,7 +38,7 @@ const jobs = new Map();
 parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
   if (!job && !m.drop) {
-    job = { sha256: createHash('sha256'), sha512: m.sha512 ? createHash('sha512') : null, crc: 0 };
+    job = { sha256: createHash('sha256'), sha512: m.sha512 ? createHash('sha512') : null, crc: m.crc32 ? 0 : null };
     jobs.set(m.id, job);
   }
   if (m.buffer) {
@@ -39,7 +46,7 @@ parentPort.on('message', (m) => {
     if (job) {
       job.sha256.update(bytes);
       job.sha512?.update(bytes);
-      job.crc = crc32(bytes, job.crc);
+      if (job.crc !== null) job.crc = crc32(bytes, job.crc);
     }
     parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
   }
@@ -92,7 +99,7 @@ function hashingWorker(): Shared {
         }
         const job = s.jobs.get(m.id!);
         forget(s, m.id!);
-        job?.done({ sha256: m.sha256!, sha512: m.sha512 ?? null, crc32: m.crc32! });
+        job?.done({ sha256: m.sha256!, sha512: m.sha512 ?? null, crc32: m.crc32 ?? null });
       },
       (e) => {
         s.failed = e;
@@ -116,7 +123,7 @@ export class OffThreadDigest {
   private readonly shared = hashingWorker();
   private outcome: Promise<OffThreadDigests>;
 
-  constructor(private readonly withSha512: boolean) {
+  constructor(private readonly ask: OffThreadAsk) {
     const s = this.shared;
     this.outcome = new Promise((done, fail) => s.jobs.set(this.id, { done, fail }));
     this.outcome.catch(() => undefined); // raised where digest() is awaited
@@ -143,7 +150,7 @@ export class OffThreadDigest {
       const piece = chunk.subarray(offset, offset + SLOT_BYTES);
       const buffer = await this.buffer();
       new Uint8Array(buffer).set(piece);
-      this.shared.worker.postMessage({ id: this.id, sha512: this.withSha512, buffer, length: piece.length }, [buffer]);
+      this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer, length: piece.length }, [buffer]);
     }
   }
 
@@ -156,7 +163,7 @@ export class OffThreadDigest {
 
   digest(): Promise<OffThreadDigests> {
     if (this.shared.failed) return Promise.reject(this.shared.failed);
-    this.shared.worker.postMessage({ id: this.id, sha512: this.withSha512, end: true });
+    this.shared.worker.postMessage({ id: this.id, ...this.ask, end: true });
     return this.outcome;
   }
 }

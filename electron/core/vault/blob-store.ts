@@ -13,7 +13,7 @@ import {
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
-import { sha512Hasher } from '../parallel-sha512';
+import { OffThreadDigest } from '../off-thread-digest';
 import { fsyncDirectory } from '../fs-atomic';
 import { processMayRun } from '../process-alive';
 import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, parseBlobHeader, sealChunk } from './blob-cipher';
@@ -89,9 +89,9 @@ export class BlobStore {
     if (source instanceof Uint8Array) return this.putBytes(source);
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
-    const sha256 = createHash('sha256');
-    // Streams are the large originals (small ones arrive as bytes): SHA-512 on the second core.
-    const sha512 = sha512Hasher(Number.POSITIVE_INFINITY);
+    // Streams are the large originals (small ones arrive as bytes): both hashes on the second core,
+    // while this thread encrypts and writes.
+    const hashes = new OffThreadDigest({ sha512: true, crc32: false });
     const tempPath = this.tempPath();
     const file = await open(tempPath, 'wx', 0o600);
     let size = 0;
@@ -110,8 +110,7 @@ export class BlobStore {
       };
       for await (const piece of toIterable(source)) {
         if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
-        sha256.update(piece);
-        sha512.update(piece);
+        await hashes.update(piece);
         size += piece.length;
         let offset = 0;
         while (offset < piece.length) {
@@ -131,13 +130,15 @@ export class BlobStore {
       await inFlight;
       await file.sync();
     } catch (e) {
+      hashes.abandon();
       await inFlight.catch(() => undefined);
       await file.close();
       await rm(tempPath, { force: true });
       throw e;
     }
     await file.close();
-    return this.commitSync(tempPath, sha256.digest('hex'), await sha512.digest(), size);
+    const { sha256, sha512 } = await hashes.digest();
+    return this.commitSync(tempPath, sha256, sha512!, size);
   }
 
   /**
