@@ -24,7 +24,7 @@ test.describe('at 100,000 channels', () => {
     await page.goto(harness.url);
     await page.getByLabel('Frasa sandi').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Buka', exact: true }).click();
-    await page.getByRole('button', { name: 'Kanal' }).click();
+    await page.getByRole('button', { name: 'Kanal', exact: true }).click();
     await page.getByRole('button', { name: `Kanal uji ${CHANNELS - 1}`, exact: true }).click();
     await expect(page.getByRole('heading', { name: `Kanal uji ${CHANNELS - 1}` })).toBeVisible();
     expect(harness.foreignRequests).toEqual([]);
