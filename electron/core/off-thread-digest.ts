@@ -3,7 +3,7 @@ import type { JejakError } from './errors';
 import { startHashingWorker } from './hashing-worker';
 
 /**
- * SHA-256 and, when asked, SHA-512 and CRC-32 of a stream, computed on a worker thread. Export and
+ * SHA-256, SHA-512 and CRC-32 of a stream, those asked for, computed on a worker thread. Export and
  * intake then only read, encrypt or decrypt, and write on their own thread: hashing a gigabyte no
  * longer competes with the window's messages, and the hashes run beside the I/O on the second core.
  *
@@ -13,15 +13,17 @@ import { startHashingWorker } from './hashing-worker';
  * promise that resolves once one comes back.
  */
 export interface OffThreadDigests {
-  sha256: string;
+  /** null when it was not asked for */
+  sha256: string | null;
   /** null when it was not asked for */
   sha512: string | null;
   /** null when it was not asked for */
   crc32: number | null;
 }
 
-/** What to work out beside SHA-256. */
+/** What to work out. */
 export interface OffThreadAsk {
+  sha256: boolean;
   sha512: boolean;
   crc32: boolean;
 }
@@ -38,13 +40,13 @@ const jobs = new Map();
 parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
   if (!job && !m.drop) {
-    job = { sha256: createHash('sha256'), sha512: m.sha512 ? createHash('sha512') : null, crc: m.crc32 ? 0 : null };
+    job = { sha256: m.sha256 ? createHash('sha256') : null, sha512: m.sha512 ? createHash('sha512') : null, crc: m.crc32 ? 0 : null };
     jobs.set(m.id, job);
   }
   if (m.buffer) {
     const bytes = new Uint8Array(m.buffer, 0, m.length);
     if (job) {
-      job.sha256.update(bytes);
+      job.sha256?.update(bytes);
       job.sha512?.update(bytes);
       if (job.crc !== null) job.crc = crc32(bytes, job.crc);
     }
@@ -55,7 +57,7 @@ parentPort.on('message', (m) => {
     jobs.delete(m.id);
     parentPort.postMessage({
       id: m.id,
-      sha256: job.sha256.digest('hex'),
+      sha256: job.sha256 ? job.sha256.digest('hex') : null,
       sha512: job.sha512 ? job.sha512.digest('hex') : null,
       crc32: job.crc,
     });
@@ -99,7 +101,7 @@ function hashingWorker(): Shared {
         }
         const job = s.jobs.get(m.id!);
         forget(s, m.id!);
-        job?.done({ sha256: m.sha256!, sha512: m.sha512 ?? null, crc32: m.crc32 ?? null });
+        job?.done({ sha256: m.sha256 ?? null, sha512: m.sha512 ?? null, crc32: m.crc32 ?? null });
       },
       (e) => {
         s.failed = e;

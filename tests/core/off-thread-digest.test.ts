@@ -15,8 +15,8 @@ describe('OffThreadDigest', () => {
     // 40 MiB in uneven chunks: more than the buffers the worker is lent at once, so callers wait for them
     const a = randomBytes(40 * 1024 * 1024 + 17);
     const b = randomBytes(3 * 1024 * 1024 + 5);
-    const da = new OffThreadDigest({ sha512: true, crc32: true });
-    const db = new OffThreadDigest({ sha512: false, crc32: false });
+    const da = new OffThreadDigest({ sha256: true, sha512: true, crc32: true });
+    const db = new OffThreadDigest({ sha256: true, sha512: false, crc32: false });
     const sizes = [1, 4096, 3 * 1024 * 1024 + 1, 65_536, 1024 * 1024];
     let ia = 0;
     let ib = 0;
@@ -28,16 +28,20 @@ describe('OffThreadDigest', () => {
     }
     expect(await da.digest()).toEqual(expected(a));
     expect(await db.digest()).toEqual({ ...expected(b), sha512: null, crc32: null });
+    // what intake asks for: SHA-512 alone (its thread does SHA-256)
+    const only512 = new OffThreadDigest({ sha256: false, sha512: true, crc32: false });
+    await only512.update(b);
+    expect(await only512.digest()).toEqual({ sha256: null, sha512: expected(b).sha512, crc32: null });
   });
 
   it('lets a command exit on its own once its digests are finished or abandoned', () => {
     // a child process: were the hashing worker still held, it would never exit and this would time out
     const script = `
       import { OffThreadDigest } from './electron/core/off-thread-digest.ts';
-      const abandoned = new OffThreadDigest({ sha512: true, crc32: true });
+      const abandoned = new OffThreadDigest({ sha256: true, sha512: true, crc32: true });
       await abandoned.update(Buffer.alloc(1000, 1));
       abandoned.abandon();
-      const finished = new OffThreadDigest({ sha512: false, crc32: false });
+      const finished = new OffThreadDigest({ sha256: true, sha512: false, crc32: false });
       await finished.update(Buffer.from('evidence'));
       console.log((await finished.digest()).sha256);`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

@@ -47,7 +47,7 @@ export class DigestStream extends Transform {
     const wantSha512 = options.knownSha512 === undefined;
     // a file kept for a check afterwards (report.json) is small and stays in-thread, where it is kept
     const offThread = options.keepUpTo === undefined && (options.size ?? 0) >= OFF_THREAD_FROM_BYTES;
-    this.offThread = offThread ? new OffThreadDigest({ sha512: wantSha512, crc32: true }) : null;
+    this.offThread = offThread ? new OffThreadDigest({ sha256: true, sha512: wantSha512, crc32: true }) : null;
     this.sha512 = wantSha512 && !this.offThread ? createHash('sha512') : null;
   }
 
@@ -75,7 +75,7 @@ export class DigestStream extends Transform {
   override _flush(callback: TransformCallback): void {
     const known = this.options.knownSha512;
     const finished: Promise<Omit<Digests, 'size'>> = this.offThread
-      ? this.offThread.digest().then((d) => ({ sha256: d.sha256, sha512: d.sha512 ?? known!, crc32: d.crc32! }))
+      ? this.offThread.digest().then((d) => ({ sha256: d.sha256!, sha512: d.sha512 ?? known!, crc32: d.crc32! }))
       : Promise.resolve({
           sha256: this.sha256.digest('hex'),
           sha512: this.sha512 ? this.sha512.digest('hex') : known!,

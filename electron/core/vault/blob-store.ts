@@ -89,9 +89,10 @@ export class BlobStore {
     if (source instanceof Uint8Array) return this.putBytes(source);
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
-    // Streams are the large originals (small ones arrive as bytes): both hashes on the second core,
-    // while this thread encrypts and writes.
-    const hashes = new OffThreadDigest({ sha512: true, crc32: false });
+    // Streams are the large originals (small ones arrive as bytes): SHA-512 on the second core while
+    // this thread does SHA-256 (the CPU has instructions for it only) and the encryption.
+    const sha256 = createHash('sha256');
+    const sha512 = new OffThreadDigest({ sha256: false, sha512: true, crc32: false });
     const tempPath = this.tempPath();
     const file = await open(tempPath, 'wx', 0o600);
     let size = 0;
@@ -110,7 +111,8 @@ export class BlobStore {
       };
       for await (const piece of toIterable(source)) {
         if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
-        await hashes.update(piece);
+        sha256.update(piece);
+        await sha512.update(piece);
         size += piece.length;
         let offset = 0;
         while (offset < piece.length) {
@@ -130,15 +132,14 @@ export class BlobStore {
       await inFlight;
       await file.sync();
     } catch (e) {
-      hashes.abandon();
+      sha512.abandon();
       await inFlight.catch(() => undefined);
       await file.close();
       await rm(tempPath, { force: true });
       throw e;
     }
     await file.close();
-    const { sha256, sha512 } = await hashes.digest();
-    return this.commitSync(tempPath, sha256, sha512!, size);
+    return this.commitSync(tempPath, sha256.digest('hex'), (await sha512.digest()).sha512!, size);
   }
 
   /**
