@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,6 +13,19 @@ export function fsyncDirectory(dir: string): void {
     // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic there.
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** fsyncDirectory on libuv's threads: many folders at once without holding this thread. */
+export async function fsyncDirectoryAsync(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // as in fsyncDirectory: the rename is still atomic where a directory cannot be opened
+  } finally {
+    await handle?.close();
   }
 }
 

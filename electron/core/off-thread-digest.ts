@@ -3,20 +3,23 @@ import type { JejakError } from './errors';
 import { startHashingWorker } from './hashing-worker';
 
 /**
- * SHA-256, SHA-512 and CRC-32 of a stream, those asked for, computed on a worker thread. Export and
- * intake then only read, encrypt or decrypt, and write on their own thread: hashing a gigabyte no
- * longer competes with the window's messages, and the hashes run beside the I/O on the second core.
+ * SHA-256, SHA-512, MD5 and CRC-32 of a stream, those asked for, computed on a worker thread. Export
+ * and intake then only read, encrypt or decrypt, and write on their own thread: hashing a gigabyte
+ * no longer competes with the window's messages, and the hashes run beside the I/O on the second core.
  *
  * Chunks travel in a fixed pool of SLOTS buffers of SLOT_BYTES, handed to the worker and back
  * (transferred, so neither thread shares memory with the other or takes a lock). Memory stays
  * bounded without blocking the thread: when every buffer is with the worker, `update` returns a
- * promise that resolves once one comes back.
+ * promise that resolves once one comes back. A whole original already in memory (batch intake) is
+ * instead moved to the worker and back with `finishWith`, not copied.
  */
 export interface OffThreadDigests {
   /** null when it was not asked for */
   sha256: string | null;
   /** null when it was not asked for */
   sha512: string | null;
+  /** null when it was not asked for */
+  md5: string | null;
   /** null when it was not asked for */
   crc32: number | null;
 }
@@ -25,13 +28,15 @@ export interface OffThreadDigests {
 export interface OffThreadAsk {
   sha256: boolean;
   sha512: boolean;
+  md5: boolean;
   crc32: boolean;
 }
 
 const SLOTS = 16;
 const SLOT_BYTES = 1024 * 1024;
 
-// CommonJS, evaluated in the worker: one set of hashes per job id; each buffer is sent back once hashed.
+// CommonJS, evaluated in the worker: one set of hashes per job id; each pool buffer is sent back once
+// hashed, a caller's own buffer (\`own\`) with the job's answer.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -40,7 +45,8 @@ const jobs = new Map();
 parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
   if (!job && !m.drop) {
-    job = { sha256: m.sha256 ? createHash('sha256') : null, sha512: m.sha512 ? createHash('sha512') : null, crc: m.crc32 ? 0 : null };
+    const hash = (name) => (m[name] ? createHash(name) : null);
+    job = { sha256: hash('sha256'), sha512: hash('sha512'), md5: hash('md5'), crc: m.crc32 ? 0 : null };
     jobs.set(m.id, job);
   }
   if (m.buffer) {
@@ -48,24 +54,29 @@ parentPort.on('message', (m) => {
     if (job) {
       job.sha256?.update(bytes);
       job.sha512?.update(bytes);
+      job.md5?.update(bytes);
       if (job.crc !== null) job.crc = crc32(bytes, job.crc);
     }
-    parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
+    if (!m.own) parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
   }
   if (m.drop) jobs.delete(m.id);
   else if (m.end) {
     jobs.delete(m.id);
-    parentPort.postMessage({
-      id: m.id,
-      sha256: job.sha256 ? job.sha256.digest('hex') : null,
-      sha512: job.sha512 ? job.sha512.digest('hex') : null,
-      crc32: job.crc,
-    });
+    const hex = (hash) => (hash ? hash.digest('hex') : null);
+    const answer = { id: m.id, sha256: hex(job.sha256), sha512: hex(job.sha512), md5: hex(job.md5), crc32: job.crc };
+    if (m.own) parentPort.postMessage({ ...answer, buffer: m.buffer }, [m.buffer]);
+    else parentPort.postMessage(answer);
   }
 });`;
 
+interface Finished {
+  digests: OffThreadDigests;
+  /** the caller's own buffer, back from the worker (finishWith) */
+  returned: ArrayBuffer | null;
+}
+
 interface Job {
-  done(d: OffThreadDigests): void;
+  done(f: Finished): void;
   fail(e: Error): void;
 }
 
@@ -93,15 +104,16 @@ function hashingWorker(): Shared {
   const s: Shared = {
     worker: startHashingWorker(
       WORKER_SOURCE,
-      (m: { buffer?: ArrayBuffer; id?: number } & Partial<OffThreadDigests>) => {
-        if (m.buffer) {
-          s.free.push(m.buffer);
+      (m: { buffer?: ArrayBuffer } & ({ id?: undefined } | ({ id: number } & OffThreadDigests))) => {
+        if (m.id === undefined) {
+          s.free.push(m.buffer!);
           s.waitingForBuffer.shift()?.();
           return;
         }
-        const job = s.jobs.get(m.id!);
-        forget(s, m.id!);
-        job?.done({ sha256: m.sha256 ?? null, sha512: m.sha512 ?? null, crc32: m.crc32 ?? null });
+        const job = s.jobs.get(m.id);
+        forget(s, m.id);
+        const { sha256, sha512, md5, crc32 } = m;
+        job?.done({ digests: { sha256, sha512, md5, crc32 }, returned: m.buffer ?? null });
       },
       (e) => {
         s.failed = e;
@@ -123,7 +135,7 @@ function hashingWorker(): Shared {
 export class OffThreadDigest {
   private readonly id = nextId++;
   private readonly shared = hashingWorker();
-  private outcome: Promise<OffThreadDigests>;
+  private outcome: Promise<Finished>;
 
   constructor(private readonly ask: OffThreadAsk) {
     const s = this.shared;
@@ -163,9 +175,24 @@ export class OffThreadDigest {
     this.shared.worker.postMessage({ id: this.id, drop: true });
   }
 
-  digest(): Promise<OffThreadDigests> {
-    if (this.shared.failed) return Promise.reject(this.shared.failed);
+  async digest(): Promise<OffThreadDigests> {
+    if (this.shared.failed) throw this.shared.failed;
     this.shared.worker.postMessage({ id: this.id, ...this.ask, end: true });
-    return this.outcome;
+    return (await this.outcome).digests;
+  }
+
+  /**
+   * The last bytes and the end at once. Bytes that are the whole of their ArrayBuffer (what
+   * readFile returns) are moved to the worker and back rather than copied: the caller must not touch
+   * them until they come back with the digests. Others (a view into a pool) are copied.
+   */
+  async finishWith(bytes: Uint8Array): Promise<{ digests: OffThreadDigests; bytes: Uint8Array }> {
+    if (this.shared.failed) throw this.shared.failed;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const sent = whole ? (bytes.buffer as ArrayBuffer) : Uint8Array.prototype.slice.call(bytes).buffer;
+    const length = bytes.length; // the caller's view reads 0 once its buffer has moved
+    this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer: sent, length, end: true, own: true }, [sent]);
+    const { digests, returned } = await this.outcome;
+    return { digests, bytes: new Uint8Array(returned!, 0, length) };
   }
 }

@@ -7,6 +7,7 @@ import { OffThreadDigest } from '../../electron/core/off-thread-digest';
 const expected = (bytes: Buffer) => ({
   sha256: createHash('sha256').update(bytes).digest('hex'),
   sha512: createHash('sha512').update(bytes).digest('hex'),
+  md5: null,
   crc32: crc32(bytes),
 });
 
@@ -15,8 +16,8 @@ describe('OffThreadDigest', () => {
     // 40 MiB in uneven chunks: more than the buffers the worker is lent at once, so callers wait for them
     const a = randomBytes(40 * 1024 * 1024 + 17);
     const b = randomBytes(3 * 1024 * 1024 + 5);
-    const da = new OffThreadDigest({ sha256: true, sha512: true, crc32: true });
-    const db = new OffThreadDigest({ sha256: true, sha512: false, crc32: false });
+    const da = new OffThreadDigest({ sha256: true, sha512: true, md5: false, crc32: true });
+    const db = new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false });
     const sizes = [1, 4096, 3 * 1024 * 1024 + 1, 65_536, 1024 * 1024];
     let ia = 0;
     let ib = 0;
@@ -29,19 +30,46 @@ describe('OffThreadDigest', () => {
     expect(await da.digest()).toEqual(expected(a));
     expect(await db.digest()).toEqual({ ...expected(b), sha512: null, crc32: null });
     // what intake asks for: SHA-512 alone (its thread does SHA-256)
-    const only512 = new OffThreadDigest({ sha256: false, sha512: true, crc32: false });
+    const only512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
     await only512.update(b);
-    expect(await only512.digest()).toEqual({ sha256: null, sha512: expected(b).sha512, crc32: null });
+    expect(await only512.digest()).toEqual({ sha256: null, sha512: expected(b).sha512, md5: null, crc32: null });
+  });
+
+  it('hands a whole original over and back without a copy, with its SHA-512 and MD5 (batch intake)', async () => {
+    const original = randomBytes(320 * 1024);
+    const bytes = new Uint8Array(original); // its own ArrayBuffer, as readFile gives
+    const { digests, bytes: back } = await new OffThreadDigest({
+      sha256: false,
+      sha512: true,
+      md5: true,
+      crc32: false,
+    }).finishWith(bytes);
+    expect(bytes.byteLength).toBe(0); // moved: the caller's view is empty until the answer brings it back
+    expect(Buffer.from(back).equals(original)).toBe(true);
+    expect(digests).toEqual({
+      sha256: null,
+      sha512: expected(original).sha512,
+      md5: createHash('md5').update(original).digest('hex'),
+      crc32: null,
+    });
+    // a view into a larger buffer is copied, and stays the caller's
+    const pool = randomBytes(4096);
+    const view = pool.subarray(100, 200);
+    const copied = await new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false }).finishWith(
+      view,
+    );
+    expect(view.byteLength).toBe(100);
+    expect(copied.digests.sha256).toBe(createHash('sha256').update(view).digest('hex'));
   });
 
   it('lets a command exit on its own once its digests are finished or abandoned', () => {
     // a child process: were the hashing worker still held, it would never exit and this would time out
     const script = `
       import { OffThreadDigest } from './electron/core/off-thread-digest.ts';
-      const abandoned = new OffThreadDigest({ sha256: true, sha512: true, crc32: true });
+      const abandoned = new OffThreadDigest({ sha256: true, sha512: true, md5: false, crc32: true });
       await abandoned.update(Buffer.alloc(1000, 1));
       abandoned.abandon();
-      const finished = new OffThreadDigest({ sha256: true, sha512: false, crc32: false });
+      const finished = new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false });
       await finished.update(Buffer.from('evidence'));
       console.log((await finished.digest()).sha256);`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

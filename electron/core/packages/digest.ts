@@ -47,7 +47,9 @@ export class DigestStream extends Transform {
     const wantSha512 = options.knownSha512 === undefined;
     // a file kept for a check afterwards (report.json) is small and stays in-thread, where it is kept
     const offThread = options.keepUpTo === undefined && (options.size ?? 0) >= OFF_THREAD_FROM_BYTES;
-    this.offThread = offThread ? new OffThreadDigest({ sha256: true, sha512: wantSha512, crc32: true }) : null;
+    this.offThread = offThread
+      ? new OffThreadDigest({ sha256: true, sha512: wantSha512, md5: false, crc32: true })
+      : null;
     this.sha512 = wantSha512 && !this.offThread ? createHash('sha512') : null;
   }
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsyncDirectoryAsync } from '../fs-atomic';
 import type { BlobStore, StoredBlob } from './blob-store';
-import { digestsOf } from './digest-worker';
+import { OffThreadDigest } from '../off-thread-digest';
 
 /** A blob of the batch, its SHA-512 (and MD5 when asked) worked out on the second core. */
 export interface BatchedBlob {
@@ -55,12 +56,13 @@ export class BlobBatch {
   add(bytes: Uint8Array, md5: boolean): Promise<BatchedBlob> {
     if (this.closed) throw new Error('BlobBatch already made durable');
     const { parts, ...hashed } = this.store.seal(bytes);
-    const digests = digestsOf(bytes, md5);
+    // SHA-512 (and MD5, for the hash lists) on the second core; SHA-256 named the blob here
+    const digests = new OffThreadDigest({ sha256: false, sha512: true, md5, crc32: false }).finishWith(bytes);
     const existed = !parts || this.names.has(hashed.name);
-    const answer = digests.then((d) => ({
-      stored: { ...hashed, sha512: d.sha512, existed },
+    const answer = digests.then(({ digests: d, bytes: back }) => ({
+      stored: { ...hashed, sha512: d.sha512!, existed },
       md5: d.md5,
-      bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
+      bytes: Buffer.from(back.buffer, back.byteOffset, back.byteLength),
     }));
     if (existed) return answer;
     this.names.add(hashed.name);
@@ -111,7 +113,7 @@ export class BlobBatch {
       renameSync(p.tempPath, finalPath);
       shards.add(shard);
     }
-    await Promise.all([...shards].map(syncDirectory));
+    await Promise.all([...shards].map(fsyncDirectoryAsync));
   }
 
   /** Gives up the batch: temp files removed, nothing renamed. */
@@ -123,18 +125,5 @@ export class BlobBatch {
 
   private removeTemps(): void {
     for (const p of this.pending) rmSync(p.tempPath, { force: true });
-  }
-}
-
-/** A rename is durable once its directory is fsynced; some platforms (Windows) cannot open a directory for it. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // the rename is still atomic there
-  } finally {
-    await handle?.close();
   }
 }

@@ -92,7 +92,7 @@ export class BlobStore {
     // Streams are the large originals (small ones arrive as bytes): SHA-512 on the second core while
     // this thread does SHA-256 (the CPU has instructions for it only) and the encryption.
     const sha256 = createHash('sha256');
-    const sha512 = new OffThreadDigest({ sha256: false, sha512: true, crc32: false });
+    const sha512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
     const tempPath = this.tempPath();
     const file = await open(tempPath, 'wx', 0o600);
     let size = 0;
