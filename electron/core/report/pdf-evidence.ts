@@ -5,6 +5,7 @@ import { type PdfStrings } from './pdf-strings';
 import { formatDateTime, formatSize } from './pdf-format';
 import { ST, keyValue } from './pdf-styles';
 import { drawRecognisedText } from './pdf-recognised-text';
+import { plainJpegSize } from './pdf-jpeg';
 import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
 
 export const THUMB = { width: 118, height: 118, dpi: 200 } as const;
@@ -20,10 +21,15 @@ export interface Thumb {
   height: number;
 }
 
-/** Any preview bytes, checked and normalized through sharp to a JPEG at the size it is drawn. */
+/**
+ * Any preview bytes as a JPEG at most the size it is drawn: a plain JPEG that small (what intake
+ * stores) as it is, anything else checked and re-encoded through sharp.
+ */
 export async function normalizeThumbnail(bytes: Buffer): Promise<Thumb | 'bad'> {
+  const px = (pt: number) => Math.round((pt / 72) * THUMB.dpi);
+  const plain = plainJpegSize(bytes, Math.max(px(THUMB.width), px(THUMB.height)));
+  if (plain) return { jpeg: bytes, ...plain };
   try {
-    const px = (pt: number) => Math.round((pt / 72) * THUMB.dpi);
     const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: px(THUMB.width), height: px(THUMB.height), fit: 'inside', withoutEnlargement: true })

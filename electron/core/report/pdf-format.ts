@@ -85,9 +85,18 @@ function locale(lang: ReportLanguage): string {
   return lang === 'id' ? 'id-ID' : 'en-GB';
 }
 
+/** Number formats by language and decimals: building one costs far more than formatting with it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: ReportLanguage, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}/${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(lang), { maximumFractionDigits })));
+  return format;
+}
+
 export function formatInteger(n: number, lang: ReportLanguage): string {
   if (!Number.isFinite(n)) return String(n);
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(lang, 0).format(n);
 }
 
 /** "1,2 MB (1.234.567 bita)" / "1.2 MB (1,234,567 bytes)"; decimal units, as file managers show them. */
@@ -103,7 +112,7 @@ export function formatSize(bytes: number, lang: ReportLanguage): string {
     v /= 1000;
     i++;
   }
-  const short = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(v);
+  const short = numberFormat(lang, 1).format(v);
   return `${short} ${units[i]} (${exact})`;
 }
 

@@ -29,6 +29,7 @@ import {
   type RowOptions,
   type TextStyle,
 } from './pdf-page';
+import { type MeasuredFont, WordWidths } from './pdf-widths';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -42,6 +43,7 @@ export class Layout {
 
   /** font files by name; pdfkit caches a font under the exact string it was first opened with */
   private readonly fonts: Record<FontName, string>;
+  private readonly widths = new WordWidths();
 
   constructor(doc: Doc, fonts: Record<FontName, string>) {
     this.doc = doc;
@@ -50,6 +52,11 @@ export class Layout {
 
   private setFont(style: TextStyle): void {
     this.doc.font(this.fonts[style.font]).fontSize(style.size);
+  }
+
+  /** pdfkit's embedded font last set with setFont */
+  private currentFont(): MeasuredFont & { ascender: number } {
+    return (this.doc as unknown as { _font: MeasuredFont & { ascender: number } })._font;
   }
 
   get bottom(): number {
@@ -89,14 +96,14 @@ export class Layout {
   /** Distance from the top of a line to its baseline. */
   ascent(style: TextStyle): number {
     this.setFont(style);
-    const font = (this.doc as unknown as { _font: { ascender: number } })._font;
+    const font = this.currentFont();
     return (font.ascender / 1000) * style.size;
   }
 
   measure(style: TextStyle): Measure {
     return (s: string) => {
       this.setFont(style);
-      return this.doc.widthOfString(s);
+      return this.widths.widthOf(this.currentFont(), style.size, s);
     };
   }
 
@@ -128,7 +135,7 @@ export class Layout {
     if (!hasRtl(line.text)) {
       let dx = 0;
       if (resolved !== 'left') {
-        const w = this.doc.widthOfString(line.text);
+        const w = this.widthOf(line.text, line.style);
         dx = Math.max(0, resolved === 'right' ? width - w : (width - w) / 2);
       }
       this.doc.text(line.text, x + dx, y, { lineBreak: false });
@@ -137,8 +144,8 @@ export class Layout {
     // Right-to-left words: drawn one by one in visual order. (Handing pdfkit the whole line would
     // let fontkit move each Arabic word's trailing space to its left side.)
     const words = visualOrder(line.text, line.dir).split(' ');
-    const space = this.doc.widthOfString(' ');
-    const widths = words.map((w) => (w === '' ? 0 : this.doc.widthOfString(w)));
+    const space = this.widthOf(' ', line.style);
+    const widths = words.map((w) => (w === '' ? 0 : this.widthOf(w, line.style)));
     const total = widths.reduce((a, b) => a + b, 0) + space * Math.max(0, words.length - 1);
     let cx = x + (resolved === 'left' ? 0 : Math.max(0, resolved === 'right' ? width - total : (width - total) / 2));
     words.forEach((w, i) => {

@@ -84,9 +84,19 @@ function urlBreakAt(word: string, end: number): boolean {
 }
 
 let graphemeSegmenter: Intl.Segmenter | null = null;
-function graphemes(s: string): string[] {
+/** Printable ASCII: every character is a grapheme of its own. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** The graphemes of `s`, lazily: breaking a long word reads only as far as a line reaches. */
+function* graphemesOf(s: string): Generator<string> {
+  if (PLAIN_ASCII.test(s)) {
+    for (const ch of s) yield ch;
+    return;
+  }
   graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return Array.from(graphemeSegmenter.segment(s), (g) => g.segment);
+  for (const g of graphemeSegmenter.segment(s)) yield g.segment;
+}
+function graphemes(s: string): string[] {
+  return Array.from(graphemesOf(s));
 }
 
 /**
@@ -94,26 +104,30 @@ function graphemes(s: string): string[] {
  * `width`. A URL ends the chunk just after its last "/", "?" or "&" that fits, and breaks between
  * graphemes only when no such separator fits at all (on a line of its own: after a prefix it
  * moves to the next line instead); other words prefer to end after a separator in their last 40%.
- * Looks only at a window of the word a little wider than the line, so breaking a very long
- * string costs time in proportion to its length, not its square.
+ *
+ * The fit is first estimated from the widths of single graphemes (which `measure` has seen
+ * before: it caches words), read only a little past the line, then settled by measuring the
+ * real prefix (kerning and ligatures make it differ slightly from the sum), usually once or
+ * twice. Cost grows with the line, not with the word.
  */
 function fitChunk(prefix: string, word: string, width: number, measure: Measure, url: boolean): number {
-  let windowLen = 96;
-  while (windowLen < word.length && measure(prefix + word.slice(0, windowLen)) <= width) windowLen *= 4;
-  const whole = windowLen >= word.length;
-  const g = graphemes(whole ? word : word.slice(0, windowLen));
-  if (!whole && g.length > 1) g.pop(); // the window may have cut its last grapheme short
+  const g: string[] = [];
   const ends: number[] = [];
-  let acc = 0;
-  for (const part of g) ends.push((acc += part.length));
-  // binary search: largest n (graphemes) with measure(prefix + word.slice(0, ends[n-1])) <= width
-  let lo = 0;
-  let hi = g.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(prefix + word.slice(0, ends[mid - 1])) <= width) lo = mid;
-    else hi = mid - 1;
+  let estimate = measure(prefix);
+  let fitting = 0; // graphemes whose estimated width fits
+  let past = 0; // graphemes read beyond the estimated fit
+  for (const part of graphemesOf(word)) {
+    g.push(part);
+    ends.push((ends[ends.length - 1] ?? 0) + part.length);
+    estimate += measure(part);
+    if (estimate <= width && past === 0) fitting = g.length;
+    else if (++past > 2 && estimate > width * 1.1) break;
   }
+  const whole = (ends[ends.length - 1] ?? 0) === word.length;
+  const fits = (n: number) => measure(prefix + word.slice(0, ends[n - 1])) <= width;
+  let lo = Math.min(fitting, g.length);
+  while (lo > 0 && !fits(lo)) lo--;
+  while (lo < g.length && fits(lo + 1)) lo++;
   if (lo === 0) return prefix === '' ? (ends[0] ?? word.length) : 0;
   if (whole && lo === g.length) return word.length;
   if (url) {

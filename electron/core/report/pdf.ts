@@ -9,8 +9,8 @@
  *
  * Memory: pdfkit writes each object (images included) to the stream as soon as it is complete;
  * `bufferPages` keeps only the pages' own content streams (text and drawing operators, a few kB a
- * page) until the end, where the footers with the page total are added. Thumbnails are loaded one
- * ahead of the item being drawn and dropped once embedded, so at most two are held. Drawing
+ * page) until the end, where the footers with the page total are added. Thumbnails are loaded
+ * THUMBNAIL_LOOKAHEAD ahead of the item being drawn and dropped once embedded, so a handful are held. Drawing
  * waits while more than OUTPUT_HIGH_WATER bytes of PDF wait unread in the stream, so a slow
  * consumer (a ZIP writer) does not make the output pile up in memory.
  *
@@ -33,6 +33,7 @@ import { cleanText, hasRtl } from './pdf-text';
 import { drawClosing, drawPageFurniture } from './pdf-closing';
 import { drawEvidence, EVIDENCE_LEAD_HEIGHT, normalizeThumbnail, type Thumb } from './pdf-evidence';
 import { ST, sectionHeading } from './pdf-styles';
+import { fontsOf, WordLayoutKeeper } from './pdf-word-layouts';
 import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
 
 export interface PdfOptions {
@@ -44,6 +45,12 @@ export interface PdfOptions {
   now?: Date;
 }
 
+/**
+ * Previews asked for ahead of the item being drawn. Each is decoded and re-encoded by sharp on
+ * libuv's pool; with one ahead the drawing thread waited on it about half the time (profiled on a
+ * 500-item export). A few ahead keep the pool busy while the page is drawn; each is a few tens of kB.
+ */
+export const THUMBNAIL_LOOKAHEAD = 4;
 /** Unread PDF bytes in the stream above which drawing pauses until the consumer reads. */
 export const OUTPUT_HIGH_WATER = 1 << 20;
 /** Emitted on the PDF stream each time drawing stops to wait for the reader (a test waits on it). */
@@ -100,17 +107,6 @@ export function renderReportPdf(data: ReportData, opts: PdfOptions): Readable {
 }
 
 /**
- * pdfkit keeps the glyph layout of every distinct word it has measured, for the whole document.
- * Each item brings new hashes, URLs and the prefixes the line breaker measures, so that cache,
- * not the pages, becomes most of the memory; it is emptied after each item (labels are laid out
- * again at little cost). Turning the cache off entirely costs about half the render time.
- */
-function forgetWordLayouts(doc: Doc): void {
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
-  for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
-}
-
-/**
  * The text a reader copies out of a right-to-left word: pdfkit draws its glyphs in visual order,
  * and readers (poppler, pdf.js, Acrobat) reverse such a run back to logical order character by
  * character. A ligature glyph standing for several characters (Arabic lam-alef, "لا") would come
@@ -119,9 +115,7 @@ function forgetWordLayouts(doc: Doc): void {
  * these entries, in `end()`.
  */
 function readLigaturesRightToLeft(doc: Doc): void {
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { unicode?: number[][] }> })._fontFamilies ?? {};
-  // a font is listed under its file path and its PostScript name: each is turned once
-  for (const font of new Set(Object.values(fonts))) {
+  for (const font of fontsOf(doc) as Set<{ unicode?: number[][] }>) {
     for (const [gid, codePoints] of (font.unicode ?? []).entries()) {
       if (codePoints && codePoints.length > 1 && codePoints.every((c) => hasRtl(String.fromCodePoint(c))))
         (font.unicode as number[][])[gid] = [...codePoints].reverse();
@@ -174,7 +168,7 @@ async function draw(
   drawFirstPage(L, data, s, lang);
   drawChannels(L, data, s, lang);
 
-  // B. evidence, thumbnails fetched one ahead
+  // B. evidence, thumbnails fetched THUMBNAIL_LOOKAHEAD ahead
   // kept with the first item's header, preview and hashes, which drawEvidence keeps together
   sectionHeading(
     L,
@@ -182,19 +176,22 @@ async function draw(
     data.evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body),
   );
   if (data.evidence.length === 0) L.paragraph(s.noEvidence, ST.body);
-  const load = (e: ReportEvidence): Promise<Thumb | 'bad' | null> =>
-    opts.thumbnail(e).then((b) => (b && b.length > 0 ? normalizeThumbnail(b) : null));
+  const load = (e: ReportEvidence): Promise<Thumb | 'bad' | null> => {
+    const loading = opts.thumbnail(e).then((b) => (b && b.length > 0 ? normalizeThumbnail(b) : null));
+    loading.catch(() => undefined); // handled when awaited; keeps a rejection from going unhandled meanwhile
+    return loading;
+  };
   const channelsByUrl = new Map(data.channels.map((c) => [c.canonicalUrl, c]));
-  let next: Promise<Thumb | 'bad' | null> | null = data.evidence[0] ? load(data.evidence[0]) : null;
+  const ahead: Promise<Thumb | 'bad' | null>[] = [];
+  const wordLayouts = new WordLayoutKeeper();
   for (let i = 0; i < data.evidence.length; i++) {
     const ev = data.evidence[i] as ReportEvidence;
-    const thumb = await (next as Promise<Thumb | 'bad' | null>);
-    const following = data.evidence[i + 1];
-    next = following ? load(following) : null;
-    next?.catch(() => undefined); // handled when awaited; keeps a rejection from going unhandled meanwhile
+    while (ahead.length <= THUMBNAIL_LOOKAHEAD && i + ahead.length < data.evidence.length)
+      ahead.push(load(data.evidence[i + ahead.length] as ReportEvidence));
+    const thumb = await (ahead.shift() as Promise<Thumb | 'bad' | null>);
     if (doc.destroyed) return;
     drawEvidence(L, ev, thumb, data.evidence.length, channelsByUrl, s, lang);
-    forgetWordLayouts(doc);
+    wordLayouts.endItem(doc);
     await pace.wait();
     if (doc.destroyed) return;
   }

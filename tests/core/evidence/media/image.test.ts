@@ -39,7 +39,7 @@ const solid = (colour: string, width = 120, height = 80) =>
   sharp({ create: { width, height, channels: 3, background: colour } });
 
 describe('analyzeImage on intact images', () => {
-  it('makes a WebP thumbnail of at most 320 px without metadata, and no pHash any more', async () => {
+  it('makes a JPEG thumbnail of at most 320 px without metadata, and no pHash any more', async () => {
     const png = await (await screenshot(3, { width: 1080, height: 2340 })).png().toBuffer();
     const result = await analyzeImage(png, 'image/png');
     expect(result).toMatchObject({
@@ -47,12 +47,12 @@ describe('analyzeImage on intact images', () => {
       height: 2340,
       exif: null,
       capturedAt: null,
-      thumbnailType: 'image/webp',
+      thumbnailType: 'image/jpeg',
       problems: [],
     });
     expect(result).not.toHaveProperty('phash'); // PDQ, taken beside this, replaced it
     const thumb = await sharp(result.thumbnail!).metadata();
-    expect(sniffMediaType(result.thumbnail!)).toBe('image/webp');
+    expect(sniffMediaType(result.thumbnail!)).toBe('image/jpeg');
     expect([thumb.width, thumb.height]).toEqual([148, 320]);
     expect(thumb.exif).toBeUndefined();
     expect(thumb.icc).toBeUndefined();
@@ -111,6 +111,9 @@ describe('analyzeImage on intact images', () => {
       expect(texts(result.problems)).toEqual([]);
       expect(result.thumbnail).not.toBeNull();
     }
+    // transparent areas show as white paper (the thumbnail is a JPEG), not black
+    const clear = await analyzeImage(inputs[2]!, 'image/png');
+    expect(Math.min(...(await pixel(clear.thumbnail!, 30, 20)))).toBeGreaterThan(245);
   });
 
   it('skips the thumbnail when thumbnails are off', async () => {

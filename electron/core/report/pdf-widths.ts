@@ -1,0 +1,44 @@
+/**
+ * String widths for line breaking, as pdfkit's `widthOfString` gives them, without shaping the
+ * same word twice in a document. pdfkit measures a string word by word (each word with its
+ * trailing space) and keeps whole glyph layouts, of which the report keeps only the recurring
+ * ones between items (pdf-word-layouts.ts); the line breaker also measures single characters and
+ * prefixes of long words that are never drawn. This keeps each word's width, a number, for the
+ * whole document, so measuring a word seen before costs a map lookup.
+ */
+
+/** The part of pdfkit's embedded font this uses. */
+export interface MeasuredFont {
+  layoutCached(word: string): { advanceWidth: number };
+}
+
+/** Widths kept per font before the oldest set is dropped: bounds memory at any case size. */
+const MAX_WORDS_PER_FONT = 100_000;
+
+export class WordWidths {
+  private readonly byFont = new Map<MeasuredFont, Map<string, number>>();
+
+  /**
+   * The width of `text` at `size` points, equal to pdfkit's `doc.widthOfString(text)` for the
+   * same font and size (no character spacing, no features): the words' widths are added in the
+   * same order and scaled the same way.
+   */
+  widthOf(font: MeasuredFont, size: number, text: string): number {
+    let widths = this.byFont.get(font);
+    if (!widths || widths.size > MAX_WORDS_PER_FONT) this.byFont.set(font, (widths = new Map()));
+    let advance = 0;
+    let last = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const ch = text[i];
+      if (i < text.length && ch !== ' ' && ch !== '\t') continue;
+      if (i === text.length && last === i) break;
+      const word = text.slice(last, i + 1);
+      let width = widths.get(word);
+      if (width === undefined) widths.set(word, (width = font.layoutCached(word).advanceWidth));
+      advance += width;
+      last = i + 1;
+    }
+    // the same arithmetic as pdfkit's widthOfString, horizontal scaling 100% included
+    return ((advance * (size / 1000) + 0) * 100) / 100;
+  }
+}
