@@ -80,6 +80,25 @@ describe('wrapText', () => {
     expect(lines.some((l) => l.startsWith('\u0301'))).toBe(false);
   });
 
+  it('fills each line of a long word as far as the real width allows, where kerning makes it differ from the sum of its characters', () => {
+    // "AV" kerns tighter, "fi" becomes one narrower glyph: the sum of single characters is only an estimate
+    const kerned = (s: string) => [...s].length - 0.4 * (s.split('AV').length - 1) - 0.5 * (s.split('fi').length - 1);
+    let seed = 7;
+    const pick = () => 'AVfiAVx-'[(seed = (seed * 48271) % 2147483647) % 8];
+    for (let n = 0; n < 40; n++) {
+      const word = Array.from({ length: 60 + n }, pick).join('');
+      const width = 9 + (n % 7);
+      const lines = wrapText(word, width, kerned);
+      expect(lines.join('')).toBe(word);
+      for (const [i, line] of lines.entries()) {
+        expect(kerned(line)).toBeLessThanOrEqual(width);
+        // a full line: one more character of the word would not have fitted (or it ends at a break)
+        const next = lines[i + 1];
+        if (next && !'-'.includes(line.at(-1)!)) expect(kerned(line + next[0])).toBeGreaterThan(width);
+      }
+    }
+  });
+
   it('makes progress when not even one character fits', () => {
     expect(wrapText('abc', 0.5, mono)).toEqual(['a', 'b', 'c']);
   });
