@@ -144,8 +144,8 @@ export function drawEvidence(
   const hashValX = hashX + 50;
   const charW = L.widthOf('0', ST.hash);
   const hashW = Math.min(L.right - 8 - hashValX, charW * 64 + 0.5);
-  const h256 = L.wrap(ev.sha256, hashW, ST.hash, { strict: true });
-  const h512 = L.wrap(ev.sha512, hashW, ST.hash, { strict: true });
+  const h256 = wrapHash(L, ev.sha256, hashW);
+  const h512 = wrapHash(L, ev.sha512, hashW);
   const lh = L.lineHeight(ST.hash);
   const panelH = (h256.length + h512.length) * lh + 8;
   L.ensure(panelH);
@@ -164,4 +164,20 @@ export function drawEvidence(
   L.y += panelH;
   drawRecognisedText(L, ev, s, lang);
   L.space(16);
+}
+
+/**
+ * A hash in the fixed-pitch font cut every n characters, n as many as fit: the lines `wrap` would
+ * give, without measuring prefixes (the hashes were most of the shaping an item cost). Each line is
+ * still measured, and that shaping is what draws it; if one were wider, or the text is not plain
+ * ASCII (a damaged report), `wrap` decides.
+ */
+function wrapHash(L: Layout, hash: string, width: number): Line[] {
+  const perLine = Math.floor(width / L.widthOf('0', ST.hash));
+  const chunks: string[] = [];
+  for (let i = 0; perLine > 0 && i < hash.length; i += perLine) chunks.push(hash.slice(i, i + perLine));
+  const plain = chunks.length > 0 && /^[\x21-\x7e]*$/.test(hash);
+  if (!plain || chunks.some((c) => L.widthOf(c, ST.hash) > width))
+    return L.wrap(hash, width, ST.hash, { strict: true });
+  return chunks.map((text) => ({ text, dir: 'ltr', style: ST.hash }));
 }
