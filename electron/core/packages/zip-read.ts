@@ -130,23 +130,33 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | Phra
   return entryEnd;
 }
 
-/** Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's). */
+/**
+ * Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's).
+ * The next piece is already being read while the consumer works on this one.
+ */
 async function* readRange(
   source: ByteSource,
   start: number,
   length: number,
   onError: (err: unknown) => void,
 ): AsyncGenerator<Uint8Array> {
-  for (let done = 0; done < length;) {
+  const readAt = (done: number): Promise<Uint8Array> => {
+    const reading = source.read(start + done, Math.min(CHUNK, length - done));
+    reading.catch(() => undefined); // raised where it is awaited, unless the consumer stopped first
+    return reading;
+  };
+  let next = length > 0 ? readAt(0) : null;
+  for (let done = 0; next;) {
     let chunk: Uint8Array;
     try {
-      chunk = await source.read(start + done, Math.min(CHUNK, length - done));
+      chunk = await next;
     } catch (err) {
       onError(err);
       throw err;
     }
     if (chunk.length === 0) throw new ZipFormatError(say('check.entry.shorter'));
     done += chunk.length;
+    next = done < length ? readAt(done) : null;
     yield chunk;
   }
 }
@@ -154,25 +164,26 @@ async function* readRange(
 /**
  * Streams one entry's uncompressed bytes to `onChunk`, checking them as they come: never more than
  * the declared size (a bomb stops at its first surplus byte), exactly that size, and its CRC-32.
- * Returns what is wrong with the data, or null. Throws only for I/O failures on
- * our side (UNREADABLE) and cancellation (CANCELLED).
+ * `onChunk` may return a promise, waited for before the next chunk. Returns what is wrong with the
+ * data, or null. Throws only for failures on our side (UNREADABLE I/O, a hashing failure that
+ * `onChunk` throws as a JejakError) and cancellation (CANCELLED).
  */
 export async function readEntryData(
   archive: ZipArchive,
   e: ZipEntry,
   platform: Platform,
-  onChunk: (chunk: Uint8Array) => void,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<Phrase | null> {
   if (e.dataStart === undefined) return e.problem ?? say('check.entry.notLocated');
   let count = 0;
   let crc = 0;
-  const consume = (chunk: Uint8Array): void => {
+  const consume = (chunk: Uint8Array): void | Promise<void> => {
     count += chunk.length;
     if (count > e.uncompressedSize)
       throw new ZipFormatError(say('check.entry.holdsMore', { bytes: e.uncompressedSize }));
     crc = platform.crc32(chunk, crc);
-    onChunk(chunk);
+    return onChunk(chunk);
   };
   if (e.compressedSize === 0) {
     if (e.method !== 0) return say('check.entry.noData');
@@ -182,11 +193,13 @@ export async function readEntryData(
     try {
       for await (const chunk of e.method === 8 ? platform.inflateRaw(raw) : raw) {
         if (signal?.aborted) throw cancelled();
-        consume(chunk);
+        await consume(chunk);
       }
     } catch (err) {
       if (signal?.aborted) throw cancelled();
       if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${(ioError as Error).message}`);
+      // our own failure (the hashing worker's), not something wrong with the package
+      if (err instanceof JejakError) throw err;
       return err instanceof ZipFormatError
         ? err.phrase
         : say('check.entry.damaged', { reason: (err as Error).message });
