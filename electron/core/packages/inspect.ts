@@ -250,7 +250,7 @@ async function readData(
           async (chunk) => {
             await sha256?.update(chunk);
             await sha512?.update(chunk);
-            if (keep) chunks.push(chunk);
+            if (keep) chunks.push(Uint8Array.prototype.slice.call(chunk)); // the chunk's buffer is reused
             bytesDone += chunk.length;
             opts.onProgress?.({ bytesDone, bytesTotal, file });
           },

@@ -21,18 +21,24 @@ export interface PositionalReader {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
 }
 
-/** A file already open: reads go straight to the handle, each into a buffer of its own. */
+/** A file already open: reads go straight to the handle, each into a buffer of its own (or the caller's). */
 export function fileSource(handle: PositionalReader, size: number): ByteSource {
+  const readInto = async (target: Uint8Array, offset: number): Promise<number> => {
+    const buffer = Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  };
   return {
     size,
+    readInto,
     async read(offset, length) {
       const buffer = Buffer.allocUnsafe(length);
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = await readInto(buffer, offset);
       return filled === length ? buffer : buffer.subarray(0, filled);
     },
   };

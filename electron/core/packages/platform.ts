@@ -11,6 +11,11 @@ export interface ByteSource {
   readonly size: number;
   /** `length` bytes from `offset`; fewer only where the source ends (or has shrunk meanwhile) */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: fills `target` from `offset` and says how many bytes came (fewer only where the source
+   * ends), so that a reader done with each chunk before the next can reuse its buffers.
+   */
+  readInto?(target: Uint8Array, offset: number): Promise<number>;
 }
 
 /**
