@@ -181,8 +181,8 @@ async function readFiles(
           throwIfAborted(opts.signal);
           const chunk = await file.read(read, CHUNK);
           n = chunk.length;
-          sha256.update(chunk);
-          sha512.update(chunk);
+          await sha256.update(chunk);
+          await sha512.update(chunk);
           if (keep) chunks.push(chunk);
           read += n;
           bytesDone += n;
@@ -192,7 +192,11 @@ async function readFiles(
         await file?.close();
       }
     } catch (err) {
-      if (err instanceof JejakError) throw err;
+      if (err instanceof JejakError) {
+        // finished all the same: a hash left open would keep its worker busy
+        await Promise.allSettled([sha256.digest(), sha512.digest()]);
+        throw err;
+      }
       problem = say('check.folderData.unreadable', { code: errorCode(err) });
     }
     if (!problem && read !== size) problem = say('check.folderData.changed', { read, size });

@@ -227,37 +227,57 @@ async function readData(
     return true;
   };
   const problems: Phrase[] = [];
-  for (const e of toRead) {
-    const path = pathOf.get(e);
-    // Entries outside the bag (already invalid) are only checked for readability, not hashed.
-    const sha256 = path === undefined ? undefined : platform.sha256();
-    const sha512 = path === undefined ? undefined : platform.sha512(e.uncompressedSize);
-    const keep =
-      path !== undefined && (isMetadata(path) || path === opts.capture?.path || keepPayload(path, e.uncompressedSize));
-    const chunks: Uint8Array[] = [];
-    const file = path ?? utf8(e.nameRaw);
-    const problem = await readEntryData(
-      archive,
-      e,
-      platform,
-      (chunk) => {
-        sha256?.update(chunk);
-        sha512?.update(chunk);
-        if (keep) chunks.push(chunk);
-        bytesDone += chunk.length;
-        opts.onProgress?.({ bytesDone, bytesTotal, file });
-      },
-      opts.signal,
-    );
-    if (problem) problems.push(entryPhrase(e, problem));
-    if (path === undefined || !sha256 || !sha512) continue;
-    files.set(path, {
-      size: e.uncompressedSize,
-      state: problem ? 'failed' : 'read',
-      sha256: await sha256.digest(),
-      sha512: await sha512.digest(),
-      ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}),
-    });
+  // Each file's digests are only awaited at the end: the worker finishes one file's SHA-512 while
+  // the next file is read, instead of this thread waiting for it file by file.
+  const recorded: Promise<void>[] = [];
+  try {
+    for (const e of toRead) {
+      const path = pathOf.get(e);
+      // Entries outside the bag (already invalid) are only checked for readability, not hashed.
+      const sha256 = path === undefined ? undefined : platform.sha256();
+      const sha512 = path === undefined ? undefined : platform.sha512(e.uncompressedSize);
+      const keep =
+        path !== undefined &&
+        (isMetadata(path) || path === opts.capture?.path || keepPayload(path, e.uncompressedSize));
+      const chunks: Uint8Array[] = [];
+      const file = path ?? utf8(e.nameRaw);
+      let problem: Phrase | null = null;
+      try {
+        problem = await readEntryData(
+          archive,
+          e,
+          platform,
+          async (chunk) => {
+            await sha256?.update(chunk);
+            await sha512?.update(chunk);
+            if (keep) chunks.push(Uint8Array.prototype.slice.call(chunk)); // the chunk's buffer is reused
+            bytesDone += chunk.length;
+            opts.onProgress?.({ bytesDone, bytesTotal, file });
+          },
+          opts.signal,
+        );
+      } finally {
+        // Finished even when the read threw: a hash left open would keep its worker busy.
+        if (path !== undefined && sha256 && sha512) {
+          const digests = Promise.all([sha256.digest(), sha512.digest()]);
+          recorded.push(
+            digests.then(([sha256Hex, sha512Hex]) => {
+              files.set(path, {
+                size: e.uncompressedSize,
+                state: problem ? 'failed' : 'read',
+                sha256: sha256Hex,
+                sha512: sha512Hex,
+                ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}),
+              });
+            }),
+          );
+        }
+      }
+      if (problem) problems.push(entryPhrase(e, problem));
+    }
+  } finally {
+    await Promise.allSettled(recorded);
   }
+  await Promise.all(recorded);
   return problems;
 }

@@ -4,7 +4,7 @@ import { lstat, open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { sha512Hasher } from '../parallel-sha512';
+import { OffThreadDigest } from '../off-thread-digest';
 import {
   DEFLATE_TRAILING_DATA,
   type ByteSource,
@@ -21,26 +21,54 @@ export interface PositionalReader {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
 }
 
-/** A file already open: reads go straight to the handle, each into a buffer of its own. */
+/** A file already open: reads go straight to the handle, each into a buffer of its own (or the caller's). */
 export function fileSource(handle: PositionalReader, size: number): ByteSource {
+  const readInto = async (target: Uint8Array, offset: number): Promise<number> => {
+    const buffer = Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  };
   return {
     size,
+    readInto,
     async read(offset, length) {
       const buffer = Buffer.allocUnsafe(length);
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = await readInto(buffer, offset);
       return filled === length ? buffer : buffer.subarray(0, filled);
     },
   };
 }
 
-function sha256(): Hasher {
-  const hash = createHash('sha256');
+function localHasher(algorithm: 'sha256' | 'sha512'): Hasher {
+  const hash = createHash(algorithm);
   return { update: (chunk) => void hash.update(chunk), digest: () => Promise.resolve(hash.digest('hex')) };
+}
+
+/** Below this a file is hashed in-thread: handing it to the worker would cost more than hashing it. */
+const OFF_THREAD_FROM_BYTES = 64 * 1024;
+
+/**
+ * SHA-512 on the hashing worker, beside this thread's SHA-256, CRC-32 and reads (SHA-512 costs the
+ * most here: the CPU has instructions only for SHA-256). `update` waits only when every buffer of
+ * the worker's pool is in use, so a slow worker slows the reads without blocking the thread.
+ */
+function sha512(expectedBytes: number): Hasher {
+  if (expectedBytes < OFF_THREAD_FROM_BYTES) return localHasher('sha512');
+  const hash = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
+  // Pieces reach the worker in order, and the digest after them, even from a caller that did not wait.
+  let updated: Promise<void> = Promise.resolve();
+  return {
+    update: (chunk) => (updated = updated.then(() => hash.update(chunk))),
+    async digest() {
+      await updated.catch(() => undefined); // a failed update fails the digest too
+      return (await hash.digest()).sha512 as string;
+    },
+  };
 }
 
 /**
@@ -85,8 +113,8 @@ async function verifyEd25519(publicKey: Uint8Array, data: Uint8Array, signature:
 }
 
 export const nodePlatform: Platform = {
-  sha256,
-  sha512: sha512Hasher,
+  sha256: () => localHasher('sha256'),
+  sha512,
   crc32: (chunk, previous) => crc32(chunk, previous),
   inflateRaw,
   readSpki,

@@ -11,11 +11,21 @@ export interface ByteSource {
   readonly size: number;
   /** `length` bytes from `offset`; fewer only where the source ends (or has shrunk meanwhile) */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: fills `target` from `offset` and says how many bytes came (fewer only where the source
+   * ends), so that a reader done with each chunk before the next can reuse its buffers.
+   */
+  readInto?(target: Uint8Array, offset: number): Promise<number>;
 }
 
-/** An incremental hash over chunks, its digest in lowercase hex. */
+/**
+ * An incremental hash over chunks, its digest in lowercase hex. `update` may hash elsewhere (Node
+ * hashes large files on a worker thread): when it returns a promise, the caller waits for it before
+ * the next update (that is the back-pressure) and leaves the chunk unchanged until the digest.
+ * Every hash started is finished with `digest`, even when its bytes stop short.
+ */
 export interface Hasher {
-  update(chunk: Uint8Array): void;
+  update(chunk: Uint8Array): void | Promise<void>;
   digest(): Promise<string>;
 }
 
@@ -32,7 +42,7 @@ export const DEFLATE_TRAILING_DATA = 'bytes follow the end of the compressed str
 
 export interface Platform {
   sha256(): Hasher;
-  /** `expectedBytes`: how much will be hashed, when known (Node hashes large inputs on another core) */
+  /** `expectedBytes`: how much will be hashed, when known (Node hashes all but tiny inputs on another core) */
   sha512(expectedBytes: number): Hasher;
   crc32(chunk: Uint8Array, previous: number): number;
   /**

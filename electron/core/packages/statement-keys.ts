@@ -50,7 +50,7 @@ export async function parsePublicKeyPem(text: string, platform: Platform): Promi
   if (!key.ed25519) return say('check.key.notEd25519', { type: key.type });
   if (!bytesEqual(der, key.ed25519.canonicalDer)) return say('check.key.notCanonical');
   const hash = platform.sha256();
-  hash.update(key.ed25519.raw);
+  await hash.update(key.ed25519.raw);
   return { raw: key.ed25519.raw, fingerprint: await hash.digest() };
 }
 

@@ -43,6 +43,8 @@ export interface ZipArchive {
   fileSize: number;
   end: EndRecord;
   entries: ZipEntry[];
+  /** CHUNK buffers stored entries are read into, kept from one entry to the next (readRange) */
+  spare: Uint8Array[];
 }
 
 async function readAt(source: ByteSource, length: number, position: number): Promise<Uint8Array> {
@@ -72,7 +74,7 @@ export async function readArchive(source: ByteSource, maxEntries: number): Promi
       say('check.zipLimits.centralDirectory', { bytes: end.cdSize, limit: MAX_CENTRAL_DIRECTORY }),
     );
   const entries = parseCentralDirectory(await readAt(source, end.cdSize, end.cdOffset), end.entryCount);
-  return { source, fileSize, end, entries };
+  return { source, fileSize, end, entries, spare: [] };
 }
 
 /**
@@ -130,63 +132,102 @@ async function mapEntry(archive: ZipArchive, e: ZipEntry): Promise<number | Phra
   return entryEnd;
 }
 
-/** Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's). */
+/**
+ * Reads a byte range in CHUNK pieces, telling `onError` of a failed read (ours, not the package's).
+ * The next piece is already being read while the consumer works on this one. With `spare` (a
+ * consumer done with each chunk before asking for the next) and a source that can read into a
+ * buffer, two buffers taken from `spare` take turns instead of a new one for every piece.
+ */
 async function* readRange(
   source: ByteSource,
   start: number,
   length: number,
   onError: (err: unknown) => void,
+  spare?: Uint8Array[],
 ): AsyncGenerator<Uint8Array> {
-  for (let done = 0; done < length;) {
-    let chunk: Uint8Array;
-    try {
-      chunk = await source.read(start + done, Math.min(CHUNK, length - done));
-    } catch (err) {
-      onError(err);
-      throw err;
+  const pair = spare && source.readInto ? [takeBuffer(spare), takeBuffer(spare)] : null;
+  let turn = 0;
+  const readAt = (done: number): Promise<Uint8Array> => {
+    const want = Math.min(CHUNK, length - done);
+    let reading: Promise<Uint8Array>;
+    if (pair && source.readInto) {
+      const target = (pair[turn++ % 2] as Uint8Array).subarray(0, want);
+      reading = source.readInto(target, start + done).then((n) => target.subarray(0, n));
+    } else reading = source.read(start + done, want);
+    reading.catch(() => undefined); // raised where it is awaited, unless the consumer stopped first
+    return reading;
+  };
+  let next = length > 0 ? readAt(0) : null;
+  try {
+    for (let done = 0; next;) {
+      let chunk: Uint8Array;
+      try {
+        chunk = await next;
+      } catch (err) {
+        next = null;
+        onError(err);
+        throw err;
+      }
+      if (chunk.length === 0) throw new ZipFormatError(say('check.entry.shorter'));
+      done += chunk.length;
+      next = done < length ? readAt(done) : null;
+      yield chunk;
     }
-    if (chunk.length === 0) throw new ZipFormatError(say('check.entry.shorter'));
-    done += chunk.length;
-    yield chunk;
+  } finally {
+    // a buffer goes back only once no read is still filling it
+    if (pair) {
+      await next?.catch(() => undefined);
+      spare?.push(...pair);
+    }
   }
+}
+
+function takeBuffer(spare: Uint8Array[]): Uint8Array {
+  return spare.pop() ?? new Uint8Array(CHUNK);
 }
 
 /**
  * Streams one entry's uncompressed bytes to `onChunk`, checking them as they come: never more than
  * the declared size (a bomb stops at its first surplus byte), exactly that size, and its CRC-32.
- * Returns what is wrong with the data, or null. Throws only for I/O failures on
- * our side (UNREADABLE) and cancellation (CANCELLED).
+ * `onChunk` may return a promise, waited for before the next chunk; the chunk is the consumer's only
+ * until then (its buffer is reused: copy what is kept). Returns what is wrong with the
+ * data, or null. Throws only for failures on our side (UNREADABLE I/O, a hashing failure that
+ * `onChunk` throws as a JejakError) and cancellation (CANCELLED).
  */
 export async function readEntryData(
   archive: ZipArchive,
   e: ZipEntry,
   platform: Platform,
-  onChunk: (chunk: Uint8Array) => void,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<Phrase | null> {
   if (e.dataStart === undefined) return e.problem ?? say('check.entry.notLocated');
   let count = 0;
   let crc = 0;
-  const consume = (chunk: Uint8Array): void => {
+  const consume = (chunk: Uint8Array): void | Promise<void> => {
     count += chunk.length;
     if (count > e.uncompressedSize)
       throw new ZipFormatError(say('check.entry.holdsMore', { bytes: e.uncompressedSize }));
     crc = platform.crc32(chunk, crc);
-    onChunk(chunk);
+    return onChunk(chunk);
   };
   if (e.compressedSize === 0) {
     if (e.method !== 0) return say('check.entry.noData');
   } else {
     let ioError: unknown;
-    const raw = readRange(archive.source, e.dataStart, e.compressedSize, (err) => (ioError = err));
+    // zlib may hold on to its input chunks: those have buffers of their own
+    const spare = e.method === 0 ? archive.spare : undefined;
+    const raw = readRange(archive.source, e.dataStart, e.compressedSize, (err) => (ioError = err), spare);
     try {
       for await (const chunk of e.method === 8 ? platform.inflateRaw(raw) : raw) {
         if (signal?.aborted) throw cancelled();
-        consume(chunk);
+        await consume(chunk);
       }
     } catch (err) {
       if (signal?.aborted) throw cancelled();
       if (ioError) throw new JejakError('UNREADABLE', `The package could not be read: ${(ioError as Error).message}`);
+      // our own failure (the hashing worker's), not something wrong with the package
+      if (err instanceof JejakError) throw err;
       return err instanceof ZipFormatError
         ? err.phrase
         : say('check.entry.damaged', { reason: (err as Error).message });
