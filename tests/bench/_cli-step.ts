@@ -6,8 +6,21 @@ import { join } from 'node:path';
 export interface CliStep {
   ms: number;
   maxRssMiB: number;
-  stallMs: number;
+  /** process start until the command's work began (module loading, arguments, the command's code) */
+  startupMs: number;
+  /** the longest main-thread stall during start-up, and during the work */
+  startupStallMs: number;
+  workStallMs: number;
+  /** each stall over 50 ms: when it began (ms since process start), how long, in which part */
+  stalls: Array<{ atMs: number; ms: number; in: 'startup' | 'work' }>;
   exitCode: number;
+}
+
+/** "export 12 ms (start-up 140 ms, 3 stalls > 50 ms at 210, 480, 900 ms)": the work's stall first, start-up's beside it. */
+export function stallText(step: CliStep): string {
+  const late = step.stalls.filter((s) => s.in === 'work');
+  const at = late.length ? `; work stalls > 50 ms at ${late.map((s) => `${s.atMs}`).join(', ')} ms` : '';
+  return `${step.workStallMs} ms during the work (start-up ${step.startupMs} ms, its longest stall ${step.startupStallMs} ms${at})`;
 }
 
 export function cliStep(args: string[], env: Record<string, string> = {}, okCodes = [0]): CliStep {
@@ -22,5 +35,5 @@ export function cliStep(args: string[], env: Record<string, string> = {}, okCode
   const probe = /BENCH (\{.*\})/.exec(run.stderr)?.[1];
   if (!okCodes.includes(exitCode) || !probe)
     throw new Error(`jejak ${args.join(' ')} exited ${exitCode}:\n${run.stdout}\n${run.stderr}`);
-  return { ms, exitCode, ...(JSON.parse(probe) as { stallMs: number; maxRssMiB: number }) };
+  return { ms, exitCode, ...(JSON.parse(probe) as Omit<CliStep, 'ms' | 'exitCode'>) };
 }
