@@ -64,6 +64,7 @@ export async function exportCase(
   const now = opts.now ?? new Date();
   // Each step below gives the event loop a turn (the long ones, a turn per batch of items), so the
   // window of the app, whose main thread this is, never freezes while the package is prepared.
+  await nextTurn();
   const { report, files, channels, evidence } = await buildReport(session, kase, identity, unit, opts.language, now);
   const custody = await custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
