@@ -16,11 +16,17 @@ export interface CliStep {
   exitCode: number;
 }
 
-/** "export 12 ms (start-up 140 ms, 3 stalls > 50 ms at 210, 480, 900 ms)": the work's stall first, start-up's beside it. */
+/**
+ * "120 ms during the work (4 stalls > 50 ms: 120 ms at 2210 ms, 80 ms at 990 ms, …; start-up 640 ms, its longest
+ * stall 150 ms)": the work's longest stall first, its three longest with when they began, start-up's beside it.
+ */
 export function stallText(step: CliStep): string {
-  const late = step.stalls.filter((s) => s.in === 'work');
-  const at = late.length ? `; work stalls > 50 ms at ${late.map((s) => `${s.atMs}`).join(', ')} ms` : '';
-  return `${step.workStallMs} ms during the work (start-up ${step.startupMs} ms, its longest stall ${step.startupStallMs} ms${at})`;
+  const work = step.stalls.filter((s) => s.in === 'work').sort((a, b) => b.ms - a.ms);
+  const longest = work.slice(0, 3).map((s) => `${s.ms} ms at ${s.atMs} ms`);
+  const list = work.length
+    ? `${work.length} stalls > 50 ms: ${longest.join(', ')}${work.length > 3 ? ', …' : ''}; `
+    : '';
+  return `${step.workStallMs} ms during the work (${list}start-up ${step.startupMs} ms, its longest stall ${step.startupStallMs} ms)`;
 }
 
 export function cliStep(args: string[], env: Record<string, string> = {}, okCodes = [0]): CliStep {
