@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { precompiledNoticeValidator } from './verifier/notice-validator-plugin';
 
 // One build for the three parts of the desktop app. The preload runs sandboxed, so it is bundled
 // whole (no require of node_modules at run time) and emitted as CommonJS.
 export default defineConfig({
   main: {
+    // Export and verify run in the main process: Ajv compiling the notice schema there froze the window.
+    plugins: [precompiledNoticeValidator('node')],
     build: {
       outDir: 'out/main',
       rollupOptions: {

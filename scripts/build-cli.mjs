@@ -9,8 +9,26 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { isNoticeValidatorImport, noticeValidatorModule } from './precompiled-notice-validator.mjs';
 
 export const CLI_OUT_DIR = 'out/cli';
+
+/** The notice schema's validator compiled now, not by Ajv at the first export or verify (see the module). */
+const precompiledNoticeValidator = {
+  name: 'jejak-precompiled-notice-validator',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/notice-validator$/ }, (args) =>
+      isNoticeValidatorImport(args.path, args.importer)
+        ? { path: 'notice-validator', namespace: 'jejak-precompiled' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'jejak-precompiled' }, async () => ({
+      contents: await noticeValidatorModule('node'),
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
 
 export async function buildCli(outDir = CLI_OUT_DIR) {
   rmSync(outDir, { recursive: true, force: true });
@@ -27,6 +45,7 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
     // Beside the entry: resources/ and out/verifier/ are found two folders up from each file.
     chunkNames: '[name]-[hash]',
     sourcemap: true,
+    plugins: [precompiledNoticeValidator],
     logLevel: 'warning',
   });
   return resolve(outDir, 'jejak.js');

@@ -29,7 +29,7 @@ function noNodeModules(): Plugin {
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [noNodeModules(), precompiledNoticeValidator(), react(), singleFile()],
+  plugins: [noNodeModules(), precompiledNoticeValidator('browser'), react(), singleFile()],
   build: {
     outDir: resolve(here, '../out/verifier'),
     emptyOutDir: true,

@@ -3,7 +3,8 @@ import { OcrEngine } from '../core/evidence/media/ocr';
 import { ocrModelsCache } from '../core/evidence/media/ocr-models';
 import { drainJobs, type JobProgress } from '../core/jobs/drain-jobs';
 import { queueStatus } from '../core/jobs/job-queue';
-import { type CliContext, cliPolicy, withVault } from './context';
+import { type CliContext, cliPolicy } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 export async function jobsStatus(ctx: CliContext): Promise<number> {

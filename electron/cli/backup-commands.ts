@@ -3,7 +3,8 @@ import { createBackup } from '../core/vault/backup';
 import { backupDestination } from '../core/vault/backup-status';
 import { restoreBackup } from '../core/vault/restore';
 import type { Secret } from '../core/vault/vault';
-import { type CliContext, cliActor, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliActor, cliPolicy, flag } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError, secret } from './io';
 import pkg from '../../package.json' with { type: 'json' };
 

@@ -1,6 +1,8 @@
 import { type Command, commandsIn } from './command';
 
 const cases = commandsIn(() => import('./case-commands'));
+const exporting = commandsIn(() => import('./export-commands'));
+const verifying = commandsIn(() => import('./verify-commands'));
 const workflow = commandsIn(() => import('./case-workflow-commands'));
 const decisions = commandsIn(() => import('./decision-commands'));
 const notice = commandsIn(() => import('./notice-commands'));
@@ -156,7 +158,7 @@ export const caseCommands: Command[] = [
     usage: 'case export REF --out FILE.zip|FILE.zip.age [--recipient age1…]… [--language id|en]',
     summary: 'write the signed report package; with recipients (or a policy naming some) age-encrypted for them',
     options: { out: { type: 'string' }, language: { type: 'string' }, recipient: { type: 'string', multiple: true } },
-    run: cases('caseExport'),
+    run: exporting('caseExport'),
   },
   {
     words: ['verify'],
@@ -164,7 +166,7 @@ export const caseCommands: Command[] = [
     summary:
       'check a package, or an unzipped bag folder (no vault needed; a .age opens with --identity or the vault): 0 trusted, 3 untrusted, 1 invalid',
     options: { trust: { type: 'string' }, identity: { type: 'string' } },
-    run: cases('verify'),
+    run: verifying('verify'),
   },
   {
     words: ['verifier'],

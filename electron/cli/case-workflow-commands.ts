@@ -2,7 +2,8 @@ import { deleteCase, removeItems, updateDraftCase } from '../core/cases/case-dra
 import { setCaseStatus } from '../core/cases/case-status';
 import { type CaseDetail, caseIdOf, getCase, listCases } from '../core/cases/cases';
 import { itemIdsFrom } from './case-commands';
-import { type CliContext, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliPolicy, flag } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 function oneReference(ctx: CliContext, usage: string): string {

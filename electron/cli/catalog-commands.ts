@@ -6,7 +6,8 @@ import { addOrFindChannel, findChannelId, getChannel, parseOrThrow } from '../co
 import type { ChannelStatus } from '../core/catalog/vocabulary';
 import { exportOriginal } from '../core/evidence/export-original';
 import { search } from '../core/search/search';
-import { type CliContext, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliPolicy, flag } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 import type { CliText } from './i18n';
 

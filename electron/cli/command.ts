@@ -21,5 +21,10 @@ type RunNames<M> = { [K in keyof M]: M[K] extends Run ? K : never }[keyof M];
  * makes each such import a chunk of its own.
  */
 export function commandsIn<M>(load: () => Promise<M>): (name: RunNames<M>) => Run {
-  return (name) => async (ctx) => ((await load())[name] as Run)(ctx);
+  return (name) => async (ctx) => {
+    const run = (await load())[name] as Run;
+    // Start-up ends here: the command's code is loaded and its arguments parsed (tests/bench/_process-probe.mjs).
+    performance.mark('jejak:work');
+    return run(ctx);
+  };
 }

@@ -10,7 +10,8 @@ import { vaultAgeIdentity } from '../core/identity/identity';
 import { effectiveRoster } from '../core/trust/trust';
 import { verifyPackage } from '../core/packages';
 import { decidePackage, evidenceFiles } from '../core/review/decide';
-import { type CliContext, cliPolicy, flag, flagList, withVault } from './context';
+import { type CliContext, cliPolicy, flag, flagList } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 const REVIEW_USAGE =

@@ -3,7 +3,8 @@ import { type ExcludableKind, excludeItem, restoreItem } from '../core/catalog/e
 import { getEvidence } from '../core/evidence/evidence-repo';
 import { purgeEvidence } from '../core/evidence/purge';
 import type { VaultSession } from '../core/vault/session';
-import { type CliContext, flag, withVault } from './context';
+import { type CliContext, flag } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 function itemId(ctx: CliContext, usage: string): number {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nearDuplicateDistance } from '../core/evidence/pdq-index';
 import { hashLists, importHashList, removeHashList } from '../core/hashlists/hash-lists';
-import { type CliContext, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliPolicy, flag } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 const IMPORT_USAGE = 'hashlist import FILE --name N [--source S] [--date YYYY-MM-DD]';

@@ -5,7 +5,8 @@ import { type ItemOutcome, caseOutcomes } from '../core/outcomes/case-outcomes';
 import { importResponse, readResponseFile } from '../core/outcomes/import-response';
 import { recordObservation } from '../core/outcomes/observe';
 import { type Reappearance, reappearancesOf } from '../core/reappearance/reappearances';
-import { type CliContext, flag, flagList, withVault } from './context';
+import { type CliContext, flag, flagList } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 const OBSERVE_USAGE =

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIdentityFile } from '../core/age/age-keys';
 import { isAgePath } from '../core/age/plain-package';
-import { vaultAgeIdentity } from '../core/identity/identity';
 import type { RosterEntry } from '../core/policy/policy';
 import { readTrustFile } from '../core/trust/trust';
-import { type CliContext, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliPolicy, flag } from './context';
 import { UsageError } from './io';
 
 // What the commands that open a package (verify, review, timestamps) take from their flags; apart
@@ -27,6 +26,11 @@ export async function ageIdentities(ctx: CliContext, path: string): Promise<stri
     return parseIdentityFile(text);
   }
   if (!(await isAgePath(path))) return undefined;
+  // the vault's code (database, unlock) is loaded only for this: a plain package needs none of it
+  const [{ withVault }, { vaultAgeIdentity }] = await Promise.all([
+    import('./vault-access'),
+    import('../core/identity/identity'),
+  ]);
   return withVault(ctx, (s) => [vaultAgeIdentity(s)]);
 }
 

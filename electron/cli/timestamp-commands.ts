@@ -6,7 +6,8 @@ import { vaultAgeIdentity } from '../core/identity/identity';
 import { resealFor } from '../core/review/reseal';
 import { timestampRequests, writeTimestampRequests } from '../core/timestamps/package-timestamps';
 import { attachTimestamps } from '../core/review/attach-timestamps';
-import { type CliContext, cliPolicy, flag, flagList, withVault } from './context';
+import { type CliContext, cliPolicy, flag, flagList } from './context';
+import { withVault } from './vault-access';
 import { ageIdentities } from './package-inputs';
 import { EXIT, UsageError } from './io';
 

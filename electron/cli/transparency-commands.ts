@@ -3,7 +3,8 @@ import type { Period } from '../core/transparency/iso-week';
 import { exportTransparency, vaultTransparency } from '../core/transparency/export-transparency';
 import { pdfWords } from '../core/transparency/pdf-words';
 import type { Counts, TransparencyReport } from '../core/transparency/transparency-report';
-import { type CliContext, cliPolicy, flag, withVault } from './context';
+import { type CliContext, cliPolicy, flag } from './context';
+import { withVault } from './vault-access';
 import { resourcesDir } from './locations';
 import { EXIT, UsageError } from './io';
 

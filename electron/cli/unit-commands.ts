@@ -3,7 +3,8 @@ import { findChannelId, parseOrThrow } from '../core/catalog/channels';
 import { isJejakError } from '../core/errors';
 import { importUnitPackage, requireUnitVault, type UnitImportOutcome } from '../core/unit/import-package';
 import { channelHistory, listUnitPackages, unitDashboard } from '../core/unit/unit-views';
-import { type CliContext, cliPolicy, withVault } from './context';
+import { type CliContext, cliPolicy } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError, exitCodeFor } from './io';
 
 function importedText(ctx: CliContext, o: UnitImportOutcome): string {

@@ -1,7 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { readResponseFile } from '../core/outcomes/import-response';
 import { importUnitResponse } from '../core/unit/unit-response';
-import { type CliContext, withVault } from './context';
+import { type CliContext } from './context';
+import { withVault } from './vault-access';
 import { EXIT, UsageError } from './io';
 
 /** `unit response FILE…`: platforms' jejak-response/1 files, each taken in by the notice it answers. */

@@ -6,8 +6,27 @@ import { join } from 'node:path';
 export interface CliStep {
   ms: number;
   maxRssMiB: number;
-  stallMs: number;
+  /** process start until the command's work began (module loading, arguments, the command's code) */
+  startupMs: number;
+  /** the longest main-thread stall during start-up, and during the work */
+  startupStallMs: number;
+  workStallMs: number;
+  /** each stall over 50 ms: when it began (ms since process start), how long, in which part */
+  stalls: Array<{ atMs: number; ms: number; in: 'startup' | 'work' }>;
   exitCode: number;
+}
+
+/**
+ * "120 ms during the work (4 stalls > 50 ms: 120 ms at 2210 ms, 80 ms at 990 ms, …; start-up 640 ms, its longest
+ * stall 150 ms)": the work's longest stall first, its three longest with when they began, start-up's beside it.
+ */
+export function stallText(step: CliStep): string {
+  const work = step.stalls.filter((s) => s.in === 'work').sort((a, b) => b.ms - a.ms);
+  const longest = work.slice(0, 3).map((s) => `${s.ms} ms at ${s.atMs} ms`);
+  const list = work.length
+    ? `${work.length} stalls > 50 ms: ${longest.join(', ')}${work.length > 3 ? ', …' : ''}; `
+    : '';
+  return `${step.workStallMs} ms during the work (${list}start-up ${step.startupMs} ms, its longest stall ${step.startupStallMs} ms)`;
 }
 
 export function cliStep(args: string[], env: Record<string, string> = {}, okCodes = [0]): CliStep {
@@ -22,5 +41,5 @@ export function cliStep(args: string[], env: Record<string, string> = {}, okCode
   const probe = /BENCH (\{.*\})/.exec(run.stderr)?.[1];
   if (!okCodes.includes(exitCode) || !probe)
     throw new Error(`jejak ${args.join(' ')} exited ${exitCode}:\n${run.stdout}\n${run.stderr}`);
-  return { ms, exitCode, ...(JSON.parse(probe) as { stallMs: number; maxRssMiB: number }) };
+  return { ms, exitCode, ...(JSON.parse(probe) as Omit<CliStep, 'ms' | 'exitCode'>) };
 }

@@ -9,8 +9,10 @@ import { intakeFile } from '../../electron/core/evidence/intake';
 import { intakeFiles } from '../../electron/core/evidence/intake-batch';
 import type { KdfParams } from '../../electron/core/vault/kdf';
 import { createVault } from '../../electron/core/vault/vault';
+import { buildCli } from '../../scripts/build-cli.mjs';
+import { cliStep, stallText } from './_cli-step';
 import { printDiskProbe, probeSmallFiles } from './_disk-probe';
-import { hardwareBaselines, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
+import { hardwareBaselines, loadText, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
 
 const SMALL_COUNT = Number(process.env.JEJAK_BENCH_INTAKE_FILES ?? 1000);
 const SMALL_BYTES = 320 * 1024;
@@ -72,6 +74,15 @@ async function measured(dir: string, name: string, kdf: KdfParams, files: string
   return { ms, stall, peak };
 }
 
+/** `jejak evidence add FILE…` as a whole process from the built bundle, with its stalls (tests/bench/_process-probe.mjs). */
+async function jejakEvidenceAdd(dir: string, kdf: KdfParams, files: string[]) {
+  await buildCli();
+  const vault = join(dir, `vault-cli-${files.length}`);
+  const { session } = await createVault(vault, 'bench passphrase', { actor: 'bench', kdf, allowAnonymous: true });
+  session.close('bench');
+  return cliStep(['--vault', vault, 'evidence', 'add', ...files], { JEJAK_PASSPHRASE: 'bench passphrase' });
+}
+
 export async function intakeBench(dir: string, kdf: KdfParams, ways: Array<[string, IntakeWay]>): Promise<void> {
   printDiskProbe(await probeSmallFiles(dir, SMALL_COUNT, SMALL_BYTES), SMALL_COUNT, SMALL_BYTES);
 
@@ -99,5 +110,9 @@ export async function intakeBench(dir: string, kdf: KdfParams, ways: Array<[stri
         `intake ${name.padEnd(12)} ${r.ms.toFixed(0)} ms   ${ratio(r.ms, baselines.sha512)} sha512 (aim ≤ 1.3×), ${ratio(r.ms, baselines.sha256)} sha256, ${ratio(r.ms, baselines.dd)} dd   longest main-thread stall ${r.stall.toFixed(0)} ms (aim ≤ 50)   peak RSS ${r.peak} MiB`,
       );
     }
+    const cli = await jejakEvidenceAdd(dir, kdf, [...files]);
+    console.log(
+      `jejak evidence add (whole process, thumbnails too) ${cli.ms.toFixed(0)} ms   longest main-thread stall ${stallText(cli)}   aim ≤ 50 ms   load ${loadText()}`,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 
 /** Wall time of fn in milliseconds. */
@@ -93,4 +94,11 @@ export async function medianMs(runs: number, fn: () => unknown): Promise<number>
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await time(fn));
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** The machine's load averages (1, 5, 15 min): a stall or a time measured on a busy machine says so. */
+export function loadText(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 }

@@ -13,8 +13,8 @@ import { intakeFile } from '../../electron/core/evidence/intake';
 import { setIdentity } from '../../electron/core/identity/identity';
 import { createVault } from '../../electron/core/vault/vault';
 import { buildCli } from '../../scripts/build-cli.mjs';
-import { cliStep } from './_cli-step';
-import { hardwareBaselines, printBaselines, ratio } from './_measure';
+import { cliStep, stallText } from './_cli-step';
+import { hardwareBaselines, loadText, printBaselines, ratio } from './_measure';
 
 const SCREENSHOTS = 500;
 const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
@@ -90,9 +90,10 @@ try {
   console.log(
     `jejak verify (${verdict})          ${verifyMs.toFixed(0)} ms   ${ratio(verifyMs, baselines.sha512)} sha512, ${ratio(verifyMs, baseline)} sha256   aim ≤ 1.2× sha512   peak RSS ${verifyPeak} MiB (aim ≤ 150)`,
   );
-  console.log(
-    `longest main-thread stall: export ${exported.stallMs} ms, verify ${verified.stallMs} ms   aim ≤ 50 ms (start-up and unlock included)`,
-  );
+  // Start-up (loading the bundle and the command's code) is its own figure: the app's window has
+  // loaded its code long before an export, so the aim is for the work; start-up is printed, not hidden.
+  console.log(`longest main-thread stall, export: ${stallText(exported)}   aim ≤ 50 ms`);
+  console.log(`longest main-thread stall, verify: ${stallText(verified)}   aim ≤ 50 ms   load ${loadText()}`);
   console.log(`package size            ${(statSync(zip).size / 1024 / 1024).toFixed(0)} MiB`);
 
   // The same case encrypted for a recipient (age): the ZIP goes through a sealed scratch file, then

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../fixtures/cli';
+import { cliWorkspace, initAs } from '../fixtures/cli';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
 /** Runs with these packages made unloadable (tests/fixtures/refuse-packages.mjs). */
@@ -38,5 +38,23 @@ describe('jejak start-up', () => {
     const noDatabase = ws.run(['channel', 'list'], without(['better-sqlite3-multiple-ciphers']));
     expect(noDatabase.code).not.toBe(0);
     expect(noDatabase.stderr).toContain('refused to load the package better-sqlite3-multiple-ciphers');
+  });
+
+  it("exports without Ajv's compiler (the notice schema is compiled at build time) and verifies without the database", () => {
+    const ws = cliWorkspace();
+    initAs(ws, { name: 'Sari Analis', id: 'NIP-1', role: 'analyst' });
+    expect(ws.run(['channel', 'add', 'https://t.me/startup_export']).code).toBe(0);
+    const reference = ws.run(['case', 'create', 'Start-up', '--platform', 'telegram']).stdout.trim();
+    expect(ws.run(['case', 'add', reference, '--channel', 't.me/startup_export']).code).toBe(0);
+    const zip = join(ws.dir, 'case.zip');
+    const exported = ws.run(['case', 'export', reference, '--out', zip], without(['ajv', 'exifr', 'tesseract.js']));
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const noVault = without(['better-sqlite3-multiple-ciphers', 'ajv', 'pdfkit', 'sharp', 'exifr', 'tesseract.js']);
+    const verified = ws.run(['verify', zip], noVault);
+    expect(verified.stdout).toMatch(/pass\s+notice/);
+    expect(verified.code).toBe(3); // valid, signed by a key this machine has no roster for
+    // The refusal bites: export needs the database.
+    expect(ws.run(['case', 'export', reference, '--out', `${zip}-2`], noVault).code).not.toBe(0);
   });
 });

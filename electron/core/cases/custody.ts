@@ -2,7 +2,22 @@ import { canonicalJson } from '../canonical-json';
 import { auditHead, type AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { sql } from '../db/sql';
+import { nextTurn } from '../in-turns';
 import { vaultIdOf } from '../vault/vault-state';
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const ROWS_PER_TURN = 250;
 
 /**
  * data/custody.jsonl: every audit entry about the case, its channels and its evidence (each with
@@ -11,44 +26,47 @@ import { vaultIdOf } from '../vault/vault-state';
  * unbroken chain, and whoever holds this package can later check that chain still contains that head
  * (`jejak audit verify --against`).
  */
-export function custodyLines(db: Db, caseId: number, channelIds: number[], evidenceIds: number[]): string {
+export async function custodyLines(
+  db: Db,
+  caseId: number,
+  channelIds: number[],
+  evidenceIds: number[],
+  rowsPerTurn = ROWS_PER_TURN,
+): Promise<string> {
   const subjects = [
     { type: 'case', ids: [caseId] },
     { type: 'channel', ids: channelIds },
     { type: 'evidence', ids: evidenceIds },
   ];
-  const lines: string[] = [];
-  const rows = db.all<{
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    subject_type: string;
-    subject_id: string;
-    details: string;
-    prev_hash: string;
-    hash: string;
-  }>(sql`
-    SELECT * FROM audit
-    WHERE (subject_type = 'case' AND subject_id = ${String(caseId)})
-       OR (subject_type = 'channel' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(channelIds)})))
-       OR (subject_type = 'evidence' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(evidenceIds)})))
-    ORDER BY seq`);
-  for (const r of rows) {
-    const entry: AuditEntry = {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      details: JSON.parse(r.details),
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    };
-    lines.push(canonicalJson({ type: 'audit-entry', ...entry }));
-  }
+  // The head first, and only entries up to it: read a page per turn (so a case with thousands of
+  // items never blocks the thread for long), the lines are still the chain as it stood at that head.
   const head = auditHead(db);
+  const lines: string[] = [];
+  for (let after = 0; ; await nextTurn()) {
+    const rows = db.all<AuditRow>(sql`
+      SELECT * FROM audit
+      WHERE seq > ${after} AND seq <= ${head.seq} AND (
+           (subject_type = 'case' AND subject_id = ${String(caseId)})
+        OR (subject_type = 'channel' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(channelIds)})))
+        OR (subject_type = 'evidence' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(evidenceIds)}))))
+      ORDER BY seq LIMIT ${rowsPerTurn}`);
+    for (const r of rows) {
+      const entry: AuditEntry = {
+        seq: r.seq,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        details: JSON.parse(r.details),
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      };
+      lines.push(canonicalJson({ type: 'audit-entry', ...entry }));
+    }
+    if (rows.length < rowsPerTurn) break;
+    after = rows[rows.length - 1]!.seq;
+  }
   lines.push(
     canonicalJson({
       type: 'chain-head',

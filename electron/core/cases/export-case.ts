@@ -5,6 +5,7 @@ import { JejakError } from '../errors';
 import { evidenceThumbnail } from '../evidence/evidence-repo';
 import { openOriginal } from '../evidence/read-original';
 import { getIdentity, vaultSigner } from '../identity/identity';
+import { nextTurn } from '../in-turns';
 import { buildNotice } from './build-notice';
 import { assertNoticeChecks } from '../notice/notice-check';
 import { noticeIdOf } from './notice-id';
@@ -61,7 +62,11 @@ export async function exportCase(
   const recipients = exportRecipients(policy, opts.recipients ?? [], destination, identity.ageRecipient);
   const unit = policy.unitName ?? identity.unit;
   const now = opts.now ?? new Date();
-  const { report, files, channels, evidence } = buildReport(session, kase, identity, unit, opts.language, now);
+  // Each step below gives the event loop a turn (the long ones, a turn per batch of items), so the
+  // window of the app, whose main thread this is, never freezes while the package is prepared.
+  await nextTurn();
+  const { report, files, channels, evidence } = await buildReport(session, kase, identity, unit, opts.language, now);
+  const custody = await custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
   const notice = buildNotice({
     noticeId: noticeIdOf(session.db, caseId),
@@ -74,6 +79,7 @@ export async function exportCase(
     evidence,
     settings: noticeSettings(policy),
   });
+  await nextTurn();
   const bagEvidence = new Map(
     files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
   );
@@ -82,6 +88,7 @@ export async function exportCase(
     analystFingerprint: signer.fingerprint,
     evidence: bagEvidence,
   });
+  await nextTurn();
   // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):
   // its size is then known for its ZIP entry's header, which needs no data descriptor (some ZIP
   // readers refuse those for stored entries). Whatever ends the export early stops the drawing too.
@@ -99,7 +106,7 @@ export async function exportCase(
     { path: 'report.pdf', later: pdf },
     { path: 'report.json', ...text(reportJson) },
     { path: 'channels.csv', ...text(channelsCsv(report)) },
-    { path: 'custody.jsonl', ...text(custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds)) },
+    { path: 'custody.jsonl', ...text(custody) },
     { path: NOTICE_JSON, ...text(`${JSON.stringify(notice, null, 2)}\n`) },
     ...files.map((f) => ({
       path: f.path,

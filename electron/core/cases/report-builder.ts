@@ -4,6 +4,7 @@ import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media/sniff';
 import { type Identity, isOsAccount, signingRole } from '../identity/identity';
+import { mapInTurns } from '../in-turns';
 import type { ReportData, ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import type { CaseDetail } from './cases';
@@ -30,16 +31,16 @@ export function perceptualHashOf(e: Pick<EvidenceDetail, 'pdq' | 'phash'>): stri
   return e.phash ? `phash:${e.phash}` : null;
 }
 
-/** Gathers the case into the report's data and names each evidence file in the bag. */
-export function buildReport(
+/** Gathers the case into the report's data and names each evidence file in the bag, its items read a batch per turn. */
+export async function buildReport(
   session: VaultSession,
   kase: CaseDetail,
   identity: Identity,
   unit: string,
   language: ReportLanguage,
   exportedAt: Date,
-): BuiltReport {
-  const evidence = kase.evidenceIds.map((id) => getEvidence(session, id));
+): Promise<BuiltReport> {
+  const evidence = await mapInTurns(kase.evidenceIds, (id) => getEvidence(session, id));
   const width = Math.max(3, String(evidence.length).length);
   const files = evidence.map((e, i) => ({
     evidenceId: e.id,
@@ -48,7 +49,10 @@ export function buildReport(
     sha512: e.sha512,
     size: e.size,
   }));
-  const channels = kase.channelIds.map((id) => getChannel(session, id));
+  const channels = await mapInTurns(kase.channelIds, (id) => getChannel(session, id));
+  const evidenceCount = new Map<number, number>();
+  for (const e of evidence)
+    if (e.channelId !== null) evidenceCount.set(e.channelId, (evidenceCount.get(e.channelId) ?? 0) + 1);
   const report: ReportData = {
     format: 'jejak-report/1',
     language,
@@ -81,7 +85,7 @@ export function buildReport(
       status: c.status,
       firstSeen: c.firstSeen,
       subscriberCount: c.subscriberCount,
-      evidenceCount: evidence.filter((e) => e.channelId === c.id).length,
+      evidenceCount: evidenceCount.get(c.id) ?? 0,
     })),
     evidence: evidence.map((e, i) => ({
       seq: i + 1,

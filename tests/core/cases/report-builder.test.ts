@@ -14,7 +14,7 @@ describe("the report's perceptual hash of an item", () => {
     session.db.run(
       sql`UPDATE evidence SET pdq = NULL, pdq_quality = NULL, phash = 'c3a5f00f0ff05a3c' WHERE id = ${evidence[1]}`,
     );
-    const built = buildReport(session, getCase(session, kase.id), getIdentity(session), 'Unit', 'id', new Date());
+    const built = await buildReport(session, getCase(session, kase.id), getIdentity(session), 'Unit', 'id', new Date());
     const hashes = built.report.evidence.map((e) => e.perceptualHash);
     expect(hashes[1]).toBe('phash:c3a5f00f0ff05a3c');
     for (const i of [0, 2, 3]) expect(hashes[i]).toMatch(/^pdq:[0-9a-f]{64}$/);
