@@ -127,10 +127,26 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   return out;
 }
 
-async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
-  const path = 'path' in source ? source.path : await grantForFile(source.file);
-  if (path) return call('evidence.intakePath', { path, jobId, ...meta });
-  const file = (source as { file: File }).file;
+/** Files on disk go to the core this many at a time: its batches make them durable together, and progress moves per call. */
+const PATHS_PER_CALL = 32;
+
+type Answer = { ok: true; result: IntakeResult } | { ok: false; error: UiError };
+
+/** The next sources to send as one call: up to PATHS_PER_CALL files on disk by their grants, or one file's bytes. */
+async function nextCall(sources: IntakeSource[], from: number): Promise<{ paths: string[] } | { file: File }> {
+  const paths: string[] = [];
+  for (let i = from; i < sources.length && paths.length < PATHS_PER_CALL; i++) {
+    const source = sources[i]!;
+    const path = 'path' in source ? source.path : await grantForFile(source.file);
+    if (path) paths.push(path);
+    // A file with no path (the browser harness, a pasted image) goes as bytes, on its own.
+    else if (paths.length === 0) return { file: (source as { file: File }).file };
+    else break;
+  }
+  return { paths };
+}
+
+async function intakeUpload(file: File, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
   if (file.size > MAX_EVIDENCE_UPLOAD_BYTES)
     throw new LocalError(
       refused(`${file.name} is over ${MAX_EVIDENCE_UPLOAD_BYTES / MiB} MiB.`, 'intake.tooLargeForUpload'),
@@ -143,6 +159,38 @@ async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta):
     jobId,
     ...meta,
   });
+}
+
+/** A call's answers, one per file it took, in order; only a cancelled intake throws. */
+async function intakeSome(
+  sending: { paths: string[] } | { file: File },
+  jobId: string,
+  meta: SharedMeta,
+): Promise<Answer[]> {
+  const one = async (take: () => Promise<Answer[]>): Promise<Answer[]> => {
+    try {
+      return await take();
+    } catch (e) {
+      const error = uiErrorOf(e);
+      if (error.code === 'CANCELLED') throw e;
+      return [{ ok: false, error }];
+    }
+  };
+  if ('file' in sending) return one(async () => [{ ok: true, result: await intakeUpload(sending.file, jobId, meta) }]);
+  const paths = async (group: string[]): Promise<Answer[]> => {
+    const { items } = await call('evidence.intakePaths', { paths: group, jobId, ...meta });
+    // a file's error is a core error payload, its code one of the core's
+    return items.map((item) => (item.ok ? item : { ok: false, error: item.error as UiError }));
+  };
+  try {
+    return await paths(sending.paths);
+  } catch (e) {
+    if (uiErrorOf(e).code === 'CANCELLED' || sending.paths.length === 1) return one(() => Promise.reject(e));
+    // Refused as a whole (a grant the core does not know): each file alone, so each gets its own answer.
+    const answers: Answer[] = [];
+    for (const path of sending.paths) answers.push(...(await one(() => paths([path]))));
+    return answers;
+  }
 }
 
 const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toUiError(e));
@@ -166,7 +214,10 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
     useEvidenceStore.getState().refresh();
   }
 
-  /** One file at a time, so progress is exact and a bad file never stops the others. */
+  /**
+   * Files on disk a call of up to PATHS_PER_CALL at a time (made durable together in the core), bytes
+   * one file at a time; each file is answered on its own, so a bad file never stops the others.
+   */
   async function run(sources: IntakeSource[], skipped: IntakeOutcome[]): Promise<void> {
     if (get().phase === 'running') return;
     let meta: SharedMeta;
@@ -194,22 +245,32 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       metaCleared: false,
     });
     let index = 0;
-    for (; index < sources.length; index++) {
+    sending: while (index < sources.length) {
       if (get().jobId !== jobId || get().cancelled) break;
-      const source = sources[index]!;
-      set({ current: source.label, done: index });
-      let outcome: IntakeOutcome;
+      set({ current: sources[index]!.label, done: index });
+      let answers: Answer[];
       try {
-        const result = await intakeOne(source, jobId, meta);
-        outcome = { label: source.label, status: result.duplicate ? 'duplicate' : 'added', result };
-        refreshGallery(false);
-      } catch (e) {
-        const error = uiErrorOf(e);
-        if (error.code === 'CANCELLED' || get().jobId !== jobId) break;
-        outcome = { label: source.label, status: 'failed', error };
+        answers = await intakeSome(await nextCall(sources, index), jobId, meta);
+      } catch {
+        break; // cancelled
       }
       if (get().jobId !== jobId) return;
-      set({ outcomes: [...get().outcomes, outcome], done: index + 1 });
+      const outcomes: IntakeOutcome[] = [];
+      for (const answer of answers) {
+        const label = sources[index]!.label;
+        if (!answer.ok && answer.error.code === 'CANCELLED') {
+          set({ outcomes: [...get().outcomes, ...outcomes], done: index });
+          break sending;
+        }
+        outcomes.push(
+          answer.ok
+            ? { label, status: answer.result.duplicate ? 'duplicate' : 'added', result: answer.result }
+            : { label, status: 'failed', error: answer.error },
+        );
+        index++;
+      }
+      set({ outcomes: [...get().outcomes, ...outcomes], done: index });
+      if (outcomes.some((o) => o.status !== 'failed')) refreshGallery(false);
     }
     if (get().jobId !== jobId) return;
     // Shared details belong to one batch: the next files must not take this batch's source or notes by mistake.
