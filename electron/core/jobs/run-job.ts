@@ -36,7 +36,10 @@ async function ocrJob(ctx: JobContext, id: number): Promise<Finish> {
   return () => storeRecognisedText(ctx.session.db, id, reading);
 }
 
-/** MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded, or whose MD5 intake left to the queue. */
+/**
+ * MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded,
+ * or whose MD5 intake left to the queue.
+ */
 async function hashesJob(ctx: JobContext, id: number): Promise<Finish> {
   const { session } = ctx;
   // Streamed: a video of gigabytes is hashed chunk by chunk; only a picture is held whole, to decode.
