@@ -1,16 +1,23 @@
 import { create } from 'zustand';
-import type { Args, Result } from '../../../electron/contract';
-import { call, grantForFile, newJobId } from '../../api';
+import type { Result } from '../../../electron/contract';
+import { call, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useVocabularyStore } from '../catalog/vocabulary-store';
-import { fileToBase64 } from './base64';
 import { useEvidenceStore } from './evidence-store';
+import {
+  type Answer,
+  type IntakeResult,
+  type IntakeSource,
+  type SharedMeta,
+  LocalError,
+  intakeSome,
+  nextCall,
+  refused,
+} from './intake-calls';
 import type { WalkResult } from './folder-walk';
-import { MAX_EVIDENCE_UPLOAD_BYTES, MiB } from '../../../electron/common/limits';
 
-export type IntakeResult = Result<'evidence.intakeBytes'>;
-export type IntakeSource = { label: string; file: File } | { label: string; path: string };
+export type { IntakeResult, IntakeSource } from './intake-calls';
 export type IntakeOutcome =
   | { label: string; status: 'added' | 'duplicate'; result: IntakeResult }
   | { label: string; status: 'failed'; error: UiError }
@@ -83,24 +90,10 @@ export const initialIntakeState = {
   notProcessed: 0,
 };
 
-type SharedMeta = Pick<Args<'evidence.intakeBytes'>, 'sourceUrl' | 'capturedAt' | 'notes' | 'tags' | 'category'>;
-
 /** The category shown and sent: the analyst's pick, else the one chosen last in this vault. */
 export function intakeCategory(meta: IntakeMeta): string {
   return meta.category || useVocabularyStore.getState().vocabulary?.lastCategory || '';
 }
-
-/** A failure found here in the window, before the core was asked: a core code, and a reason key for the exact case. */
-class LocalError extends Error {
-  constructor(
-    readonly ui: UiError,
-    readonly field?: MetaError['field'],
-  ) {
-    super(ui.message);
-  }
-}
-
-const refused = (message: string, key: string): UiError => ({ code: 'INVALID_INPUT', message, reason: { key } });
 
 /** The metadata every file of this intake gets, checked once before the first file is read. */
 async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
@@ -126,74 +119,6 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   if (meta.tags.length) out.tags = meta.tags;
   return out;
 }
-
-/** Files on disk go to the core this many at a time: its batches make them durable together, and progress moves per call. */
-const PATHS_PER_CALL = 32;
-
-type Answer = { ok: true; result: IntakeResult } | { ok: false; error: UiError };
-
-/** The next sources to send as one call: up to PATHS_PER_CALL files on disk by their grants, or one file's bytes. */
-async function nextCall(sources: IntakeSource[], from: number): Promise<{ paths: string[] } | { file: File }> {
-  const paths: string[] = [];
-  for (let i = from; i < sources.length && paths.length < PATHS_PER_CALL; i++) {
-    const source = sources[i]!;
-    const path = 'path' in source ? source.path : await grantForFile(source.file);
-    if (path) paths.push(path);
-    // A file with no path (the browser harness, a pasted image) goes as bytes, on its own.
-    else if (paths.length === 0) return { file: (source as { file: File }).file };
-    else break;
-  }
-  return { paths };
-}
-
-async function intakeUpload(file: File, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
-  if (file.size > MAX_EVIDENCE_UPLOAD_BYTES)
-    throw new LocalError(
-      refused(`${file.name} is over ${MAX_EVIDENCE_UPLOAD_BYTES / MiB} MiB.`, 'intake.tooLargeForUpload'),
-    );
-  const dataBase64 = await fileToBase64(file);
-  return call('evidence.intakeBytes', {
-    name: file.name.slice(0, 255) || 'evidence',
-    dataBase64,
-    lastModified: file.lastModified || undefined,
-    jobId,
-    ...meta,
-  });
-}
-
-/** A call's answers, one per file it took, in order; only a cancelled intake throws. */
-async function intakeSome(
-  sending: { paths: string[] } | { file: File },
-  jobId: string,
-  meta: SharedMeta,
-): Promise<Answer[]> {
-  const one = async (take: () => Promise<Answer[]>): Promise<Answer[]> => {
-    try {
-      return await take();
-    } catch (e) {
-      const error = uiErrorOf(e);
-      if (error.code === 'CANCELLED') throw e;
-      return [{ ok: false, error }];
-    }
-  };
-  if ('file' in sending) return one(async () => [{ ok: true, result: await intakeUpload(sending.file, jobId, meta) }]);
-  const paths = async (group: string[]): Promise<Answer[]> => {
-    const { items } = await call('evidence.intakePaths', { paths: group, jobId, ...meta });
-    // a file's error is a core error payload, its code one of the core's
-    return items.map((item) => (item.ok ? item : { ok: false, error: item.error as UiError }));
-  };
-  try {
-    return await paths(sending.paths);
-  } catch (e) {
-    if (uiErrorOf(e).code === 'CANCELLED' || sending.paths.length === 1) return one(() => Promise.reject(e));
-    // Refused as a whole (a grant the core does not know): each file alone, so each gets its own answer.
-    const answers: Answer[] = [];
-    for (const path of sending.paths) answers.push(...(await one(() => paths([path]))));
-    return answers;
-  }
-}
-
-const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toUiError(e));
 
 export const useIntakeStore = create<IntakeState>((set, get) => {
   let lastRefresh = 0;
