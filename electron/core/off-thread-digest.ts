@@ -33,7 +33,8 @@ export interface OffThreadAsk {
 }
 
 const SLOTS = 16;
-const SLOT_BYTES = 1024 * 1024;
+/** The pool's buffer size, also the blob chunk size: a slot read from a file is one chunk to encrypt. */
+export const SLOT_BYTES = 1024 * 1024;
 
 // CommonJS, evaluated in the worker: one set of hashes per job id; each pool buffer is sent back once
 // hashed, a caller's own buffer (\`own\`) with the job's answer.
@@ -166,6 +167,28 @@ export class OffThreadDigest {
       new Uint8Array(buffer).set(piece);
       this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer, length: piece.length }, [buffer]);
     }
+  }
+
+  /**
+   * A buffer of the pool (SLOT_BYTES) for the caller to fill itself, so a file read into it reaches
+   * the worker with no copy; waits while every buffer is with the worker. Give it back with
+   * `updateFilled` (hashed, then returned to the pool) or `release` (not hashed).
+   */
+  async slot(): Promise<Uint8Array> {
+    return new Uint8Array(await this.buffer());
+  }
+
+  /** Hashes the first `length` bytes of a slot; the slot moves to the worker and must not be touched after. */
+  updateFilled(slot: Uint8Array, length: number): void {
+    const buffer = slot.buffer as ArrayBuffer;
+    this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer, length }, [buffer]);
+  }
+
+  /** A slot not sent after all (a read failed): back to the pool. */
+  release(slot: Uint8Array): void {
+    if (slot.buffer.byteLength !== SLOT_BYTES) return;
+    this.shared.free.push(slot.buffer as ArrayBuffer);
+    this.shared.waitingForBuffer.shift()?.();
   }
 
   /** For a stream that ended early: the worker drops what it hashed of it. */

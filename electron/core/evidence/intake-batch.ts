@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { JejakError } from '../errors';
+import { hashListsNameMd5 } from '../hashlists/hash-list-matching';
 import type { Policy } from '../policy/policy';
 import { type BatchedBlob, BlobBatch } from '../vault/blob-batch';
 import { recordOriginal } from '../vault/originals';
@@ -48,10 +49,10 @@ interface Staged {
 }
 
 /**
- * Many files at once, each answered in order: an original is read, hashed (SHA-256, SHA-512) and
- * encrypted as it comes; every BATCH_FILES files (or BATCH_BYTES) the batch's blobs are made
- * durable together (one barrier, not one fsync per file), then analysed, then their rows commit in
- * one transaction. A crash leaves rows only for blobs already durable. A file that cannot be taken
+ * Many files at once, each answered in order: an original is read, hashed (SHA-256, SHA-512; MD5
+ * only while a hash list names MD5) and encrypted as it comes; every BATCH_FILES files (or
+ * BATCH_BYTES) the batch's blobs are made durable together (one barrier, not one fsync per file),
+ * then analysed, then their rows commit in one transaction. A crash leaves rows only for blobs already durable. A file that cannot be taken
  * in (unreadable, empty, a bad link) is reported and never stops the others; one over
  * IN_MEMORY_LIMIT streams through intakeFile on its own.
  */
@@ -68,12 +69,15 @@ export async function intakeFiles(
   // The batch before this one: its barrier runs on the disk while this thread reads, hashes and
   // encrypts the next. At most two batches are in memory: each flush first waits for the one before.
   let previous: Promise<void> = Promise.resolve();
+  // MD5 only when a list could flag by it now; otherwise the queue's 'hashes' job adds it later.
+  let md5 = hashListsNameMd5(session);
   const flush = async () => {
     const done = staged;
     const blobs = batch;
     staged = [];
     stagedBytes = 0;
     batch = new BlobBatch(session.blobs);
+    md5 = hashListsNameMd5(session);
     if (!done.length) return;
     const barrier = blobs.durable();
     barrier.catch(() => undefined); // awaited once the batch before has committed
@@ -113,7 +117,7 @@ export async function intakeFiles(
         const mediaType = sniffMediaType(bytes.subarray(0, SNIFF_BYTES));
         const size = bytes.length;
         // `bytes` moves to the hashing worker here: what follows uses the copy the answer brings back.
-        const blob = batch.add(bytes, true);
+        const blob = batch.add(bytes, md5);
         blob.catch(() => undefined); // awaited when the batch commits
         staged.push({ index, blob, kept: { size, mediaType, meta: full } });
         stagedBytes += size;

@@ -3,7 +3,7 @@ import { isRenderableImage, type MediaType } from './media';
 import { pdqOfImage, type PdqDihedralResult } from './media/pdq';
 
 export interface IntakeHashes {
-  /** null for a file too large to be read into memory: the background queue hashes it (one pass at intake) */
+  /** null when the background queue works it out (a file too large to hold, or a batch no list needs it in now) */
   md5: string | null;
   /** PDQ with its quality and the eight dihedral hashes, for a picture that decodes */
   pdq: PdqDihedralResult | null;
@@ -12,7 +12,8 @@ export interface IntakeHashes {
 /**
  * The hashes lists of known material name, taken at intake once the original is safe: MD5 (some
  * lists have nothing else) and PDQ, Meta's perceptual hash. A picture that does not decode gets
- * no PDQ (its problem is reported by the image analysis).
+ * no PDQ (its problem is reported by the image analysis). `known`: the MD5 worked out already, or
+ * null to leave it to the background queue; undefined works it out here.
  */
 export async function intakeHashes(
   input: Buffer | string,
@@ -20,7 +21,8 @@ export async function intakeHashes(
   analyse: boolean,
   known?: string | null,
 ): Promise<IntakeHashes> {
-  const md5 = known ?? (typeof input === 'string' ? null : createHash('md5').update(input).digest('hex'));
+  const md5 =
+    known !== undefined ? known : typeof input === 'string' ? null : createHash('md5').update(input).digest('hex');
   const pdq = analyse && isRenderableImage(mediaType) ? await pdqOfImage(input).catch(() => null) : null;
   return { md5, pdq };
 }

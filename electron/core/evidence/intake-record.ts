@@ -83,7 +83,10 @@ export interface Kept {
   meta: IntakeMeta;
 }
 
-/** `md5` when it was worked out already (batch intake has it from the worker that did SHA-512). */
+/**
+ * `md5` when it was worked out already (batch intake has it from the worker that did SHA-512), null
+ * when the background queue will; left out, it is worked out here.
+ */
 export async function analyseOriginal(
   input: Buffer | string,
   mediaType: MediaType,

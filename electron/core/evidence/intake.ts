@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseOrThrow } from '../catalog/channels';
@@ -116,7 +116,7 @@ async function intake(
   // Hashes first: the same single pass that hashes also encrypts and stores the original.
   const stored = await storeOriginal(
     session,
-    source.kind === 'bytes' ? source.bytes : createReadStream(source.path, { highWaterMark: 1024 * 1024 }),
+    source.kind === 'bytes' ? source.bytes : { path: source.path },
     opts.signal,
   );
   const kept = { stored, size, mediaType, meta };

@@ -55,6 +55,15 @@ export function forgetListIndex(session: VaultSession): void {
 }
 
 /**
+ * Whether some imported list names items by MD5: only then does batch intake work out an original's
+ * MD5 before its row (a flag at once); otherwise the background queue adds it after the original is
+ * safe (one pass less on the intake's critical path), and flags the item then if a list came meanwhile.
+ */
+export function hashListsNameMd5(session: VaultSession): boolean {
+  return session.db.get(sql`SELECT 1 FROM hash_list_entries WHERE kind = 'md5' LIMIT 1`) !== undefined;
+}
+
+/**
  * Checks one item against every hash list and records what matches: its SHA-256 and MD5 exactly,
  * its PDQ within `pdqDistance` bits when the picture has the quality for it, through the eight
  * hashes of its rotated and mirrored copies the row keeps (intake, and the background queue for

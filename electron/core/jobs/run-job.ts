@@ -36,12 +36,19 @@ async function ocrJob(ctx: JobContext, id: number): Promise<Finish> {
   return () => storeRecognisedText(ctx.session.db, id, reading);
 }
 
-/** MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded at intake. */
+/**
+ * MD5, PDQ and its rotated and mirrored copies' hashes of an item taken in before they were recorded,
+ * or whose MD5 intake left to the queue.
+ */
 async function hashesJob(ctx: JobContext, id: number): Promise<Finish> {
   const { session } = ctx;
   // Streamed: a video of gigabytes is hashed chunk by chunk; only a picture is held whole, to decode.
   const original = openOriginal(session, id);
-  const picture = isRenderableImage(original.mediaType);
+  // A picture intake gave its PDQ and copies' hashes (MD5 alone was left to the queue) is not decoded again.
+  const hashed = session.db.get(
+    sql`SELECT 1 FROM evidence WHERE id = ${id} AND pdq IS NOT NULL AND pdq_dihedral IS NOT NULL`,
+  );
+  const picture = isRenderableImage(original.mediaType) && !hashed;
   const hash = createHash('md5');
   const chunks: Buffer[] = [];
   for await (const chunk of original.chunks) {

@@ -16,6 +16,7 @@ import { JejakError } from '../errors';
 import { OffThreadDigest } from '../off-thread-digest';
 import { fsyncDirectory } from '../fs-atomic';
 import { processMayRun } from '../process-alive';
+import { sealFile } from './seal-file';
 import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, parseBlobHeader, sealChunk } from './blob-cipher';
 
 export interface StoredBlob {
@@ -33,7 +34,8 @@ export interface SealedBlob extends Omit<StoredBlob, 'existed' | 'sha512'> {
   parts: Uint8Array[] | null;
 }
 
-export type ByteSource = Uint8Array | AsyncIterable<Uint8Array>;
+/** Bytes in memory, a stream, or a file on disk by its path (read with no copy, see sealFile). */
+export type ByteSource = Uint8Array | AsyncIterable<Uint8Array> | { path: string };
 
 const TEMP_DIR = 'tmp';
 
@@ -87,9 +89,14 @@ export class BlobStore {
    */
   async put(source: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
     if (source instanceof Uint8Array) return this.putBytes(source);
+    if ('path' in source) {
+      const tempPath = this.tempPath();
+      const sealed = await sealFile(this.blobKey, source.path, tempPath, signal);
+      return this.commitSync(tempPath, sealed.sha256, sealed.sha512, sealed.size);
+    }
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
-    // Streams are the large originals (small ones arrive as bytes): SHA-512 on the second core while
+    // Streams (a package, a decision received; large originals come by path): SHA-512 on the second core while
     // this thread does SHA-256 (the CPU has instructions for it only) and the encryption.
     const sha256 = createHash('sha256');
     const sha512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
@@ -109,7 +116,7 @@ export class BlobStore {
         await inFlight;
         inFlight = file.writev([body!, tag!]);
       };
-      for await (const piece of toIterable(source)) {
+      for await (const piece of source) {
         if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
         sha256.update(piece);
         await sha512.update(piece);
@@ -255,9 +262,4 @@ export class BlobStore {
     for await (const part of this.read(name, expectedSha256)) parts.push(part);
     return Buffer.concat(parts);
   }
-}
-
-async function* toIterable(source: ByteSource): AsyncIterable<Uint8Array> {
-  if (source instanceof Uint8Array) yield source;
-  else yield* source;
 }

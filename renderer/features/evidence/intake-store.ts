@@ -1,16 +1,23 @@
 import { create } from 'zustand';
-import type { Args, Result } from '../../../electron/contract';
-import { call, grantForFile, newJobId } from '../../api';
+import type { Result } from '../../../electron/contract';
+import { call, newJobId } from '../../api';
 import { registerReset } from '../../app/reset-stores';
 import { type UiError, toUiError } from '../../components/errors';
 import { useVocabularyStore } from '../catalog/vocabulary-store';
-import { fileToBase64 } from './base64';
 import { useEvidenceStore } from './evidence-store';
+import {
+  type Answer,
+  type IntakeResult,
+  type IntakeSource,
+  type SharedMeta,
+  LocalError,
+  intakeSome,
+  nextCall,
+  refused,
+} from './intake-calls';
 import type { WalkResult } from './folder-walk';
-import { MAX_EVIDENCE_UPLOAD_BYTES, MiB } from '../../../electron/common/limits';
 
-export type IntakeResult = Result<'evidence.intakeBytes'>;
-export type IntakeSource = { label: string; file: File } | { label: string; path: string };
+export type { IntakeResult, IntakeSource } from './intake-calls';
 export type IntakeOutcome =
   | { label: string; status: 'added' | 'duplicate'; result: IntakeResult }
   | { label: string; status: 'failed'; error: UiError }
@@ -83,24 +90,10 @@ export const initialIntakeState = {
   notProcessed: 0,
 };
 
-type SharedMeta = Pick<Args<'evidence.intakeBytes'>, 'sourceUrl' | 'capturedAt' | 'notes' | 'tags' | 'category'>;
-
 /** The category shown and sent: the analyst's pick, else the one chosen last in this vault. */
 export function intakeCategory(meta: IntakeMeta): string {
   return meta.category || useVocabularyStore.getState().vocabulary?.lastCategory || '';
 }
-
-/** A failure found here in the window, before the core was asked: a core code, and a reason key for the exact case. */
-class LocalError extends Error {
-  constructor(
-    readonly ui: UiError,
-    readonly field?: MetaError['field'],
-  ) {
-    super(ui.message);
-  }
-}
-
-const refused = (message: string, key: string): UiError => ({ code: 'INVALID_INPUT', message, reason: { key } });
 
 /** The metadata every file of this intake gets, checked once before the first file is read. */
 async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
@@ -127,26 +120,6 @@ async function checkedMeta(meta: IntakeMeta): Promise<SharedMeta> {
   return out;
 }
 
-async function intakeOne(source: IntakeSource, jobId: string, meta: SharedMeta): Promise<IntakeResult> {
-  const path = 'path' in source ? source.path : await grantForFile(source.file);
-  if (path) return call('evidence.intakePath', { path, jobId, ...meta });
-  const file = (source as { file: File }).file;
-  if (file.size > MAX_EVIDENCE_UPLOAD_BYTES)
-    throw new LocalError(
-      refused(`${file.name} is over ${MAX_EVIDENCE_UPLOAD_BYTES / MiB} MiB.`, 'intake.tooLargeForUpload'),
-    );
-  const dataBase64 = await fileToBase64(file);
-  return call('evidence.intakeBytes', {
-    name: file.name.slice(0, 255) || 'evidence',
-    dataBase64,
-    lastModified: file.lastModified || undefined,
-    jobId,
-    ...meta,
-  });
-}
-
-const uiErrorOf = (e: unknown): UiError => (e instanceof LocalError ? e.ui : toUiError(e));
-
 export const useIntakeStore = create<IntakeState>((set, get) => {
   let lastRefresh = 0;
 
@@ -166,7 +139,10 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
     useEvidenceStore.getState().refresh();
   }
 
-  /** One file at a time, so progress is exact and a bad file never stops the others. */
+  /**
+   * Files on disk a call of up to PATHS_PER_CALL at a time (made durable together in the core), bytes
+   * one file at a time; each file is answered on its own, so a bad file never stops the others.
+   */
   async function run(sources: IntakeSource[], skipped: IntakeOutcome[]): Promise<void> {
     if (get().phase === 'running') return;
     let meta: SharedMeta;
@@ -194,22 +170,32 @@ export const useIntakeStore = create<IntakeState>((set, get) => {
       metaCleared: false,
     });
     let index = 0;
-    for (; index < sources.length; index++) {
+    sending: while (index < sources.length) {
       if (get().jobId !== jobId || get().cancelled) break;
-      const source = sources[index]!;
-      set({ current: source.label, done: index });
-      let outcome: IntakeOutcome;
+      set({ current: sources[index]!.label, done: index });
+      let answers: Answer[];
       try {
-        const result = await intakeOne(source, jobId, meta);
-        outcome = { label: source.label, status: result.duplicate ? 'duplicate' : 'added', result };
-        refreshGallery(false);
-      } catch (e) {
-        const error = uiErrorOf(e);
-        if (error.code === 'CANCELLED' || get().jobId !== jobId) break;
-        outcome = { label: source.label, status: 'failed', error };
+        answers = await intakeSome(await nextCall(sources, index), jobId, meta);
+      } catch {
+        break; // cancelled
       }
       if (get().jobId !== jobId) return;
-      set({ outcomes: [...get().outcomes, outcome], done: index + 1 });
+      const outcomes: IntakeOutcome[] = [];
+      for (const answer of answers) {
+        const label = sources[index]!.label;
+        if (!answer.ok && answer.error.code === 'CANCELLED') {
+          set({ outcomes: [...get().outcomes, ...outcomes], done: index });
+          break sending;
+        }
+        outcomes.push(
+          answer.ok
+            ? { label, status: answer.result.duplicate ? 'duplicate' : 'added', result: answer.result }
+            : { label, status: 'failed', error: answer.error },
+        );
+        index++;
+      }
+      set({ outcomes: [...get().outcomes, ...outcomes], done: index });
+      if (outcomes.some((o) => o.status !== 'failed')) refreshGallery(false);
     }
     if (get().jobId !== jobId) return;
     // Shared details belong to one batch: the next files must not take this batch's source or notes by mistake.
