@@ -11,11 +11,11 @@ type Language = (typeof OCR_LANGUAGES)[number];
 /** The model flavour the @tesseract.js-data packages ship for the LSTM engine: small and accurate. */
 const FLAVOUR = '4.0.0_best_int';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /** A file of the OCR packages: in the installed app, the copy unpacked beside app.asar (electron-builder.config.ts). */
 export function unpacked(spec: string): string {
-  return require.resolve(spec).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  return requireHere.resolve(spec).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 /** The gzip'd LSTM model of a language, where its @tesseract.js-data package is installed. */
