@@ -105,7 +105,7 @@ export class PdqIndex<Id> {
       return matches.sort((a, b) => a.distance - b.distance);
     }
     const { heads, links, ids } = this;
-    const masks = NEIGHBOUR_MASKS[radius]!;
+    const masks = neighbourMasks(radius);
     for (let slot = 0; slot < SLOTS; slot++) {
       const table = slot * SLOT_VALUES;
       const value = query[slot]!;
@@ -185,7 +185,13 @@ function resized<T extends Uint32Array | Int32Array>(array: T, length: number): 
   return bigger;
 }
 
-/** NEIGHBOUR_MASKS[r]: every 16-bit XOR mask of at most r bits, so value ^ mask walks the neighbours. */
-const NEIGHBOUR_MASKS = Array.from({ length: MAX_SLOT_RADIUS + 1 }, (_, radius) =>
-  Uint16Array.from({ length: SLOT_VALUES }, (_, mask) => mask).filter((mask) => popcount32(mask) <= radius),
-);
+/**
+ * Every 16-bit XOR mask of at most `radius` bits, so value ^ mask walks the neighbours. Built on
+ * first use, not when the module loads: every command that touches evidence imports this module.
+ */
+const neighbourMasksByRadius: Uint16Array[] = [];
+function neighbourMasks(radius: number): Uint16Array {
+  return (neighbourMasksByRadius[radius] ??= Uint16Array.from({ length: SLOT_VALUES }, (_, mask) => mask).filter(
+    (mask) => popcount32(mask) <= radius,
+  ));
+}
