@@ -52,9 +52,9 @@ interface Staged {
  * Many files at once, each answered in order: an original is read, hashed (SHA-256, SHA-512; MD5
  * only while a hash list names MD5) and encrypted as it comes; every BATCH_FILES files (or
  * BATCH_BYTES) the batch's blobs are made durable together (one barrier, not one fsync per file),
- * then analysed, then their rows commit in one transaction. A crash leaves rows only for blobs already durable. A file that cannot be taken
- * in (unreadable, empty, a bad link) is reported and never stops the others; one over
- * IN_MEMORY_LIMIT streams through intakeFile on its own.
+ * then analysed, then their rows commit in one transaction. A crash leaves rows only for blobs
+ * already durable. A file that cannot be taken in (unreadable, empty, a bad link) is reported and
+ * never stops the others; one over IN_MEMORY_LIMIT streams through intakeFile on its own.
  */
 export async function intakeFiles(
   session: VaultSession,
