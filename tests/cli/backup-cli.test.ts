@@ -55,14 +55,16 @@ describe('jejak backup / restore', () => {
     }
 
     const intake = start(ws, ['evidence', 'add', ...files]);
-    await afterIntakes(ws.vault, 50);
+    await afterIntakes(ws.vault, 100);
+    // Frozen wherever it is (mid-write, mid-transaction): the intake is fast enough to finish before a
+    // backup process starts up on a busy machine, and the backup must not depend on where it stopped.
+    intake.child.kill('SIGSTOP');
     const out = join(tempDir('jejak-backup-'), 'cadangan.tar');
     const backup = await start(ws, ['backup', '--out', out]).done;
+    intake.child.kill('SIGCONT');
     expect(backup.code, backup.stderr).toBe(0);
-    const intakeStillRunning = intake.child.exitCode === null;
     const intakeResult = await intake.done;
     expect(intakeResult.code, intakeResult.stderr).toBe(0);
-    expect(intakeStillRunning).toBe(true);
 
     const restoredDir = join(tempDir('jejak-restored-'), 'vault');
     const restore = ws.run(['restore', out, '--vault', restoredDir], {
@@ -76,8 +78,9 @@ describe('jejak backup / restore', () => {
     try {
       expect(verifyAudit(restored.db).ok).toBe(true);
       const rows = restored.db.all<{ name: string; sha256: string }>(sql`SELECT name, sha256 FROM blobs`);
-      // Taken mid-intake: some files are in, not all, and each one that is in is whole.
-      expect(rows.length).toBeGreaterThanOrEqual(50);
+      // Taken mid-intake: some files are in, not all, and each one that is in is whole. Rows commit a
+      // batch (16 files) at a time, up to two batches behind the blobs written: 100 written, ≥ 16 in.
+      expect(rows.length).toBeGreaterThanOrEqual(16);
       expect(rows.length).toBeLessThan(1000);
       for (const row of rows) {
         expect(sha256.has(row.sha256)).toBe(true);

@@ -18,13 +18,14 @@ describe('text inside screenshots, read offline', () => {
     expect(ws.run(['evidence', 'add', indonesian, arabic]).code).toBe(0);
 
     const before = JSON.parse(ws.run(['jobs', 'status', '--json']).stdout);
-    expect(before).toMatchObject({ pending: 2, byKind: { ocr: 2 } });
+    // Each picture waits for its text (ocr) and for the MD5 that no hash list needed at intake (hashes).
+    expect(before).toMatchObject({ pending: 4, byKind: { ocr: 2, hashes: 2 } });
     expect(JSON.parse(ws.run(['search', 'bergabunglah', '--json']).stdout)).toEqual([]);
 
     const guardLog = join(ws.dir, 'guard.log');
     const ran = ws.run(['jobs', 'run'], { NODE_OPTIONS: `--require ${GUARD}`, GUARD_LOG: guardLog });
-    expect(ran.stderr).toContain('[0/2] ocr #1');
-    expect(ran.stdout).toMatch(/Done: 2 jobs; 0 failed; 0 still pending/);
+    expect(ran.stderr).toContain('[0/4] ocr #1');
+    expect(ran.stdout).toMatch(/Done: 4 jobs; 0 failed; 0 still pending/);
     expect(ran.code).toBe(0);
     const guarded = readFileSync(guardLog, 'utf8');
     expect(guarded).toContain('loaded worker'); // the guard was in the OCR worker thread too
@@ -37,7 +38,7 @@ describe('text inside screenshots, read offline', () => {
     expect(found[0].snippet).toContain('\uE000Bergabunglah\uE001 dengan saluran kami');
     const arabicHits = JSON.parse(ws.run(['search', 'قناتنا', '--json']).stdout);
     expect(arabicHits).toEqual([expect.objectContaining({ kind: 'evidence', id: 2 })]);
-    expect(JSON.parse(ws.run(['jobs', 'status', '--json']).stdout)).toMatchObject({ pending: 0, done: 2 });
+    expect(JSON.parse(ws.run(['jobs', 'status', '--json']).stdout)).toMatchObject({ pending: 0, done: 4 });
   }, 120_000);
 
   it('the guard catches a request made from a worker thread', () => {
