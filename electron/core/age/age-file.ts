@@ -1,4 +1,3 @@
-import { Decrypter } from 'age-encryption';
 import { JejakError } from '../errors';
 import type { ByteSource } from '../packages/platform';
 import {
@@ -91,6 +90,8 @@ export class AgeFile implements ByteSource {
       );
     const fileSize = source.size;
     const length = await headerLength(source);
+    // age-encryption (about 180 ms to load) only for a package that is encrypted
+    const { Decrypter } = await import('age-encryption');
     const decrypter = new Decrypter();
     for (const identity of identities) decrypter.addIdentity(identity);
     let fileKey: Uint8Array;

@@ -1,4 +1,3 @@
-import { Encrypter } from 'age-encryption';
 import { JejakError } from '../errors';
 import { AGE_NONCE_BYTES, ChunkSealer, payloadKey } from './age-stream';
 import type { ByteSource } from '../packages/platform';
@@ -11,6 +10,8 @@ import { checkRecipients } from './age-keys';
  * of our own that adds no stanza only learns the file key, so the payload can be sealed natively.
  */
 async function startAgeFile(recipients: readonly string[]): Promise<{ prefix: Buffer; key: Buffer }> {
+  // age-encryption (about 180 ms to load) only when a package is sealed
+  const { Encrypter } = await import('age-encryption');
   const encrypter = new Encrypter();
   for (const recipient of checkRecipients(recipients)) encrypter.addRecipient(recipient);
   let fileKey: Uint8Array | null = null;

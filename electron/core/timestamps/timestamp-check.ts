@@ -1,6 +1,11 @@
 import { parseTimestampPath } from '../packages/bag-names';
 import { type Phrase, say } from '../packages/phrases';
-import { checkTimestampToken, tsaTrust } from './tsp-token';
+
+/**
+ * The token parser (pkijs, about 140 ms to load) is loaded only when a package holds a token: most
+ * verifications have none.
+ */
+const tokenParser = () => import('./tsp-token');
 
 /**
  * The `timestamps` check over a bag's files: every `timestamps/<seq>-<fp16>.tsr` names a statement
@@ -65,6 +70,7 @@ export async function checkTimestamps(
     } else if (facts.state !== 'read' || !facts.bytes) {
       findings.problems.push(say('check.bag.unreadable', { path }));
     } else if (json) {
+      const { checkTimestampToken } = await tokenParser();
       const token = await checkTimestampToken({ statement: json, token: facts.bytes });
       findings.problems.push(...token.problems.map((problem) => say('check.path', { path, problem })));
       if (token.problems.length === 0 && token.tsa && token.genTime) {
@@ -94,6 +100,7 @@ export function trustTimestamps(
 ): Promise<TimestampInfo[]> {
   return Promise.all(
     found.map(async (t) => {
+      const { tsaTrust } = await tokenParser();
       const trust = await tsaTrust(t, roots);
       return { file: t.file, seq: t.seq, tsa: t.tsa, genTime: t.genTime, certificates: t.certificates, ...trust };
     }),
