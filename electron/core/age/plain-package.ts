@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { ByteSource } from '../packages/platform';
 import { fileSource, type PositionalReader } from '../packages/platform-node';
 import type { PositionalWriter } from '../packages/zip-write';
@@ -69,7 +69,7 @@ export type PackageTarget = PositionalWriter & PositionalReader;
  * and `out` receives the age file. Returns the size of what `out` holds.
  */
 export async function writePlainOrSealed(
-  out: FileHandle,
+  out: PackageTarget,
   seal: SealOptions | undefined,
   write: (target: PackageTarget) => Promise<number>,
 ): Promise<number> {

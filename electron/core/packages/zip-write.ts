@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
 import type { DigestStream, Digests } from './digest';
+import { EarlyWriteback } from './early-writeback';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
 import {
@@ -52,16 +53,19 @@ export const partialsInUse = new Set<string>();
 export async function writeAtomically<T>(
   target: string,
   signal: AbortSignal | undefined,
-  write: (handle: FileHandle) => Promise<T>,
+  write: (file: EarlyWriteback) => Promise<T>,
 ): Promise<T> {
   throwIfAborted(signal);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
-  let handle: FileHandle | undefined;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let file: EarlyWriteback | undefined;
   partialsInUse.add(temp);
   try {
     handle = await open(temp, 'wx+');
-    const result = await write(handle);
+    file = new EarlyWriteback(handle);
+    const result = await write(file);
+    await file.settled();
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -70,6 +74,7 @@ export async function writeAtomically<T>(
     fsyncDirectory(dir);
     return result;
   } catch (err) {
+    await file?.settled();
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw asUnwritable(err, dir);
