@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
 import type { DigestStream, Digests } from './digest';
-import { EarlyWriteback } from './early-writeback';
+import { EarlyWriteback } from '../early-writeback';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
 import {
@@ -58,7 +58,7 @@ export async function writeAtomically<T>(
   throwIfAborted(signal);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   let file: EarlyWriteback | undefined;
   partialsInUse.add(temp);
   try {
@@ -74,7 +74,7 @@ export async function writeAtomically<T>(
     fsyncDirectory(dir);
     return result;
   } catch (err) {
-    await file?.settled();
+    await file?.settled().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw asUnwritable(err, dir);

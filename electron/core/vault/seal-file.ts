@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open, rm } from 'node:fs/promises';
+import { EarlyWriteback } from '../early-writeback';
 import { JejakError } from '../errors';
 import { OffThreadDigest, SLOT_BYTES } from '../off-thread-digest';
 import { fileKey, newBlobHeader, sealChunk } from './blob-cipher';
@@ -30,11 +31,12 @@ export async function sealFile(
   const source = await open(path, 'r');
   const held: Uint8Array[] = [];
   let out: FileHandle | undefined;
+  let target: EarlyWriteback | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
   try {
     out = await open(tempPath, 'wx', 0o600);
-    const target = out;
-    inFlight = target.write(header.bytes);
+    target = new EarlyWriteback(out);
+    inFlight = target.write(header.bytes, 0, header.bytes.length, null);
     let size = 0;
     let position = 0;
     const readNext = async (): Promise<{ slot: Uint8Array; length: number }> => {
@@ -68,13 +70,15 @@ export async function sealFile(
       current = following!;
     }
     await inFlight;
-    await target.sync();
-    await target.close();
+    await target.settled();
+    await out.sync();
+    await out.close();
     return { sha256: sha256.digest('hex'), sha512: (await sha512.digest()).sha512!, size };
   } catch (e) {
     sha512.abandon();
     for (const slot of held) sha512.release(slot);
     await inFlight.catch(() => undefined);
+    await target?.settled().catch(() => undefined);
     await out?.close().catch(() => undefined);
     await rm(tempPath, { force: true });
     throw e;
