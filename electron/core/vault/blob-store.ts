@@ -14,6 +14,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
 import { OffThreadDigest } from '../off-thread-digest';
+import { EarlyWriteback } from '../early-writeback';
 import { fsyncDirectory } from '../fs-atomic';
 import { processMayRun } from '../process-alive';
 import { sealFile } from './seal-file';
@@ -102,6 +103,7 @@ export class BlobStore {
     const sha512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
     const tempPath = this.tempPath();
     const file = await open(tempPath, 'wx', 0o600);
+    const out = new EarlyWriteback(file);
     let size = 0;
     let counter = 0;
     const chunk = Buffer.allocUnsafe(header.chunkSize);
@@ -109,12 +111,12 @@ export class BlobStore {
     let pendingFull = false; // a full chunk waits: it is the last one only if no byte follows
     // One write stays in flight while the next chunk is hashed and encrypted, so the disk and
     // the CPU work at the same time.
-    let inFlight: Promise<unknown> = file.write(header.bytes);
+    let inFlight: Promise<unknown> = out.write(header.bytes, 0, header.bytes.length, null);
     try {
       const flush = async (last: boolean, length: number) => {
         const [body, tag] = sealChunk(key, header, counter++, last, chunk.subarray(0, length));
         await inFlight;
-        inFlight = file.writev([body!, tag!]);
+        inFlight = out.writev([body!, tag!]);
       };
       for await (const piece of source) {
         if (signal?.aborted) throw new JejakError('CANCELLED', 'Cancelled.');
@@ -137,10 +139,12 @@ export class BlobStore {
       }
       await flush(true, filled);
       await inFlight;
+      await out.settled();
       await file.sync();
     } catch (e) {
       sha512.abandon();
       await inFlight.catch(() => undefined);
+      await out.settled().catch(() => undefined);
       await file.close();
       await rm(tempPath, { force: true });
       throw e;
