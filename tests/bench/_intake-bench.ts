@@ -12,7 +12,16 @@ import { createVault } from '../../electron/core/vault/vault';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { cliStep, stallText } from './_cli-step';
 import { printDiskProbe, probeSmallFiles } from './_disk-probe';
-import { hardwareBaselines, loadText, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
+import {
+  hardwareBaselines,
+  loadText,
+  peakRss,
+  printBaselines,
+  ratio,
+  settleDisk,
+  time,
+  writeRandomFile,
+} from './_measure';
 
 const SMALL_COUNT = Number(process.env.JEJAK_BENCH_INTAKE_FILES ?? 1000);
 const SMALL_BYTES = 320 * 1024;
@@ -65,6 +74,7 @@ async function measured(dir: string, name: string, kdf: KdfParams, files: string
     kdf,
     allowAnonymous: true,
   });
+  settleDisk();
   const rss = peakRss();
   const stalls = stallMonitor();
   const ms = await time(() => way(session, files));
@@ -80,6 +90,7 @@ async function jejakEvidenceAdd(dir: string, kdf: KdfParams, files: string[]) {
   const vault = join(dir, `vault-cli-${files.length}`);
   const { session } = await createVault(vault, 'bench passphrase', { actor: 'bench', kdf, allowAnonymous: true });
   session.close('bench');
+  settleDisk();
   return cliStep(['--vault', vault, 'evidence', 'add', ...files], { JEJAK_PASSPHRASE: 'bench passphrase' });
 }
 
@@ -96,6 +107,7 @@ export async function intakeBench(dir: string, kdf: KdfParams, ways: Array<[stri
   }
   const large = join(dir, 'intake-large.bin');
   writeRandomFile(large, LARGE_BYTES);
+  settleDisk();
 
   for (const [label, files, bytes] of [
     [`${SMALL_COUNT} × 320 KB`, small, SMALL_COUNT * SMALL_BYTES],

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -67,6 +67,14 @@ export function writeRandomFile(path: string, bytes: number): void {
   const block = randomBytes(4 * 1024 * 1024);
   for (let done = 0; done < bytes; done += block.length) writeSync(fd, block, 0, Math.min(block.length, bytes - done));
   closeSync(fd);
+}
+
+/**
+ * Writes back every dirty page (sync(1)) so a measurement starts on a quiet disk: an input file
+ * written just before is otherwise flushed by the kernel 30 s later, in the middle of whatever runs then.
+ */
+export function settleDisk(): void {
+  spawnSync('sync');
 }
 
 /** Samples RSS while work runs; returns the peak in MiB. */

@@ -14,7 +14,7 @@ import { setIdentity } from '../../electron/core/identity/identity';
 import { createVault } from '../../electron/core/vault/vault';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { cliStep, stallText } from './_cli-step';
-import { hardwareBaselines, loadText, printBaselines, ratio } from './_measure';
+import { hardwareBaselines, loadText, printBaselines, ratio, settleDisk } from './_measure';
 
 const SCREENSHOTS = 500;
 const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
@@ -64,6 +64,7 @@ try {
   );
 
   session.close('bench');
+  settleDisk();
   const baselines = await hardwareBaselines(paths, payloadBytes, dir);
   const baseline = baselines.sha256;
   const zip = join(dir, 'case.zip');

@@ -6,13 +6,23 @@ import { join } from 'node:path';
 import { calibrateKdf } from '../../electron/core/vault/kdf';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
 import { batched, intakeBench, oneByOne } from './_intake-bench';
-import { hardwareBaselines, mibPerSecond, peakRss, printBaselines, ratio, time, writeRandomFile } from './_measure';
+import {
+  hardwareBaselines,
+  mibPerSecond,
+  peakRss,
+  printBaselines,
+  ratio,
+  settleDisk,
+  time,
+  writeRandomFile,
+} from './_measure';
 
 const SIZE = 256 * 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
 try {
   const source = join(dir, 'source.bin');
   writeRandomFile(source, SIZE);
+  settleDisk();
   // measured twice inside: the first warms the page cache so both sides read from memory
   const baselines = await hardwareBaselines([source], SIZE, dir);
   const baseline = baselines.sha256;
