@@ -54,19 +54,36 @@ export async function sealInto(
   const sealer = new ChunkSealer(key);
   await writeAll(out, prefix, 0);
   let position = prefix.length;
-  for (let done = 0; done < source.size;) {
-    if (signal?.aborted) throw new JejakError('CANCELLED', 'The operation was cancelled.');
-    const bytes = await source.read(done, Math.min(READ_BYTES, source.size - done));
-    if (bytes.length === 0) throw new JejakError('INTERNAL', 'The package being encrypted ended early.');
-    const sealed = sealer.push(bytes);
-    if (sealed.length > 0) {
-      const batch = Buffer.concat(sealed);
-      await writeAll(out, batch, position);
-      position += batch.length;
+  // One buffer for every read where the source can fill it: the sealer is done with it on return.
+  const buffer = source.readInto ? new Uint8Array(READ_BYTES) : null;
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let done = 0; done < source.size;) {
+      if (signal?.aborted) throw new JejakError('CANCELLED', 'The operation was cancelled.');
+      const want = Math.min(READ_BYTES, source.size - done);
+      const bytes =
+        buffer && source.readInto
+          ? buffer.subarray(0, await source.readInto(buffer.subarray(0, want), done))
+          : await source.read(done, want);
+      if (bytes.length === 0) throw new JejakError('INTERNAL', 'The package being encrypted ended early.');
+      const sealed = sealer.push(bytes);
+      if (sealed.length > 0) {
+        const batch = Buffer.concat(sealed);
+        // the next read runs while this batch is written; one write at a time
+        await writing;
+        writing = writeAll(out, batch, position);
+        writing.catch(() => undefined); // thrown where it is awaited next
+        position += batch.length;
+      }
+      done += bytes.length;
+      onBytes?.(done);
     }
-    done += bytes.length;
-    onBytes?.(done);
+  } catch (e) {
+    // never leave a write running on a handle the caller is about to close
+    await writing.catch(() => undefined);
+    throw e;
   }
+  await writing;
   const last = sealer.finish();
   await writeAll(out, last, position);
   return position + last.length;

@@ -25,9 +25,16 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-export function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer {
+/** A sealed chunk as its two pieces, ciphertext and tag (ChaCha20-Poly1305's final() adds no bytes). */
+function sealChunkPieces(key: Buffer, counter: number, last: boolean, plain: Uint8Array): [Buffer, Buffer] {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  cipher.final();
+  return [body, cipher.getAuthTag()];
+}
+
+export function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer {
+  return Buffer.concat(sealChunkPieces(key, counter, last, plain));
 }
 
 /** The chunk's plaintext, or null when it does not authenticate (changed, moved or truncated). */
@@ -67,13 +74,23 @@ export class ChunkSealer {
 
   constructor(private readonly key: Buffer) {}
 
-  /** The sealed chunks that `bytes` completes (never the last one). */
+  /**
+   * The sealed chunks that `bytes` completes (never the last one), as ciphertext and tag pieces in
+   * order. `bytes` is read before this returns and may be reused. Whole chunks are sealed straight
+   * from it; only a chunk that straddles two calls is gathered in `pending`.
+   */
   push(bytes: Uint8Array): Buffer[] {
     const out: Buffer[] = [];
     for (let at = 0; at < bytes.length;) {
       if (this.used === AGE_CHUNK) {
-        out.push(sealChunk(this.key, this.counter++, false, this.pending));
+        out.push(...sealChunkPieces(this.key, this.counter++, false, this.pending));
         this.used = 0;
+      }
+      // A whole chunk with more bytes after it (so it is not the last): sealed where it lies.
+      if (this.used === 0 && bytes.length - at > AGE_CHUNK) {
+        out.push(...sealChunkPieces(this.key, this.counter++, false, bytes.subarray(at, at + AGE_CHUNK)));
+        at += AGE_CHUNK;
+        continue;
       }
       const n = Math.min(AGE_CHUNK - this.used, bytes.length - at);
       this.pending.set(bytes.subarray(at, at + n), this.used);

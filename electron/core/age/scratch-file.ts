@@ -29,6 +29,10 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
   size = 0;
   private pagesOnDisk = 0;
   private page: { index: number; data: Buffer; dirty: boolean } | null = null;
+  /** where a page read from disk lands before it is opened */
+  private slot: Buffer | null = null;
+  /** the write of the page flushed last */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly dir: string,
@@ -52,30 +56,52 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
     return aad;
   }
 
+  /**
+   * Seals the page in memory and starts its write; the write runs while the next page fills. One
+   * write at a time: the next flush, a read from disk and dispose wait for it (and see its error).
+   */
   private async flush(): Promise<void> {
     const page = this.page;
     if (!page?.dirty) return;
     const nonce = randomBytes(NONCE);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce).setAAD(this.aad(page.index));
-    const slot = Buffer.concat([nonce, cipher.update(page.data), cipher.final(), cipher.getAuthTag()]);
-    for (let done = 0; done < SLOT;)
-      done += (await this.handle.write(slot, done, SLOT - done, page.index * SLOT + done)).bytesWritten;
+    const body = cipher.update(page.data);
+    cipher.final();
+    const pieces = [nonce, body, cipher.getAuthTag()];
+    await this.writing;
+    this.writing = this.writeSlot(pieces, page.index);
+    this.writing.catch(() => undefined); // its error is thrown where it is awaited next
     this.pagesOnDisk = Math.max(this.pagesOnDisk, page.index + 1);
     page.dirty = false;
   }
 
+  /** One sealed page in one call, without gathering it into a buffer of its own; a short write (rare) is finished from one. */
+  private async writeSlot(pieces: Buffer[], index: number): Promise<void> {
+    let done = (await this.handle.writev(pieces, index * SLOT)).bytesWritten;
+    if (done < SLOT) {
+      const slot = Buffer.concat(pieces);
+      while (done < SLOT) done += (await this.handle.write(slot, done, SLOT - done, index * SLOT + done)).bytesWritten;
+    }
+  }
+
   private async load(index: number): Promise<Buffer> {
     if (this.page?.index === index) return this.page.data;
+    const previous = this.page?.data;
     await this.flush();
-    let data = Buffer.alloc(PAGE);
-    if (index < this.pagesOnDisk) {
-      const slot = Buffer.alloc(SLOT);
+    let data: Buffer;
+    if (index >= this.pagesOnDisk) {
+      // a new page: the one just left is sealed on disk, so its buffer starts this one (cleared)
+      data = previous ? previous.fill(0) : Buffer.alloc(PAGE);
+    } else {
+      const slot = (this.slot ??= Buffer.alloc(SLOT));
+      await this.writing; // the page may be the one being written
       const { bytesRead } = await this.handle.read(slot, 0, SLOT, index * SLOT);
       try {
         if (bytesRead !== SLOT) throw new Error('short page');
         const decipher = createDecipheriv('aes-256-gcm', this.key, slot.subarray(0, NONCE)).setAAD(this.aad(index));
         decipher.setAuthTag(slot.subarray(NONCE + PAGE));
-        data = Buffer.concat([decipher.update(slot.subarray(NONCE, NONCE + PAGE)), decipher.final()]);
+        data = decipher.update(slot.subarray(NONCE, NONCE + PAGE));
+        decipher.final(); // throws when the page does not authenticate; AES-GCM adds no bytes here
       } catch {
         throw new JejakError(
           'INTEGRITY',
@@ -115,6 +141,7 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
     this.key.fill(0);
     this.page?.data.fill(0);
     this.page = null;
+    await this.writing.catch(() => undefined);
     await this.handle.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }

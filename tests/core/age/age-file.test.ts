@@ -13,7 +13,7 @@ import { fileSource } from '../../../electron/core/packages/platform-node';
 import { ageKeygen } from '../../fixtures/age';
 import { allFiles, tempDir } from '../../fixtures/temp';
 
-const SIZES = [0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 300_001];
+const SIZES = [0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 300_001, 2 * 1_048_576 + 12_345];
 
 /** Reads the plaintext through the ByteSource interface in steps of `step` bytes. */
 async function readAllFrom(age: AgeFile, step: number): Promise<Buffer> {
@@ -61,14 +61,23 @@ describe('age files, both ways with Debian age', () => {
     const [one, two] = [ageKeygen(dir, 'one.txt'), ageKeygen(dir, 'two.txt')];
     for (const size of SIZES) {
       const plain = randomBytes(size);
-      const out = await open(join(dir, 'out.age'), 'w+');
-      const source = { size, read: async (offset: number, length: number) => plain.subarray(offset, offset + length) };
-      await sealInto(source, out, [one.recipient, two.recipient]);
-      await out.close();
-      for (const key of [one, two]) {
-        const opened = execFileSync('age', ['-d', '-i', key.keyFile, join(dir, 'out.age')]);
-        expect(opened.equals(plain)).toBe(true);
+      writeFileSync(join(dir, 'plain'), plain);
+      const file = await open(join(dir, 'plain'), 'r');
+      // a source that only reads (a fresh buffer each time), and a file that fills the sealer's one buffer
+      const sources = [
+        { size, read: async (offset: number, length: number) => plain.subarray(offset, offset + length) },
+        fileSource(file, size),
+      ];
+      for (const source of sources) {
+        const out = await open(join(dir, 'out.age'), 'w+');
+        await sealInto(source, out, [one.recipient, two.recipient]);
+        await out.close();
+        for (const key of [one, two]) {
+          const opened = execFileSync('age', ['-d', '-i', key.keyFile, join(dir, 'out.age')], { maxBuffer: 1 << 24 });
+          expect(opened.equals(plain)).toBe(true);
+        }
       }
+      await file.close();
     }
   });
 
