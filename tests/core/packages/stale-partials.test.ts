@@ -58,7 +58,7 @@ describe('removeStalePartials', () => {
     const inside = new Promise<void>((r) => (entered = r));
     const held = new Promise<void>((r) => (release = r));
     const running = writeAtomically(join(dir, 'busy.zip'), undefined, async (handle) => {
-      await handle.write(ZIP);
+      await handle.write(ZIP, 0, ZIP.length, 0);
       entered();
       await held;
     });
