@@ -25,11 +25,27 @@ function noNodeModules(): Plugin {
   };
 }
 
+/**
+ * With code splitting off (one file), Vite leaves the dependency placeholder of its preload helper
+ * unreplaced in each dynamic import (the time-stamp parser and age load that way, so the CLI starts
+ * without them): in one file there is nothing to preload, so it becomes "no dependencies".
+ */
+function noPreloadPlaceholder(): Plugin {
+  return {
+    name: 'jejak-verifier-no-preload-placeholder',
+    renderChunk(code) {
+      return code.includes('__VITE_PRELOAD__')
+        ? { code: code.replaceAll('__VITE_PRELOAD__', 'void 0'), map: null }
+        : null;
+    },
+  };
+}
+
 /** The browser verifier: one self-contained HTML file, out/verifier/verify.html (`npm run build`). */
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [noNodeModules(), precompiledNoticeValidator('browser'), react(), singleFile()],
+  plugins: [noNodeModules(), precompiledNoticeValidator('browser'), react(), noPreloadPlaceholder(), singleFile()],
   build: {
     outDir: resolve(here, '../out/verifier'),
     emptyOutDir: true,
