@@ -33,7 +33,7 @@ function sealChunkPieces(key: Buffer, counter: number, last: boolean, plain: Uin
   return [body, cipher.getAuthTag()];
 }
 
-export function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer {
+function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer {
   return Buffer.concat(sealChunkPieces(key, counter, last, plain));
 }
 
