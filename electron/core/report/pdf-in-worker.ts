@@ -16,6 +16,14 @@ export interface PdfInWorkerOptions {
 }
 
 /**
+ * The drawing makes short-lived objects fast, so V8 grows the worker's young generation as far as
+ * it may, nearly all of it garbage. Held to 8 MiB, the 500-item bench export peaked 22 MiB lower
+ * (275 -> 253 MiB) with no more CPU (10.1 -> 9.9 s user). The old generation keeps V8's own limit:
+ * what the document holds grows with the case.
+ */
+const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * Starts the worker from its entry beside this module: pdf-worker.js in a build (the CLI bundle and
  * the app put it in the same folder as the code that starts it). Run from source (tests, the web
  * harness), pdf-worker.ts is loaded through tsx's require hook: Node 20 does not apply module
@@ -25,10 +33,10 @@ function startWorker(workerData: PdfWorkerData): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(fromSource ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url));
   if (!existsSync(file)) throw new Error(`report PDF: worker not found: ${file}`);
-  if (!fromSource) return new Worker(file, { workerData });
+  if (!fromSource) return new Worker(file, { workerData, resourceLimits: HEAP_LIMITS });
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
   const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits: HEAP_LIMITS });
 }
 
 /**
