@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { JejakError } from './errors';
+import { fastCrc32Module } from './crc32';
 import { startHashingWorker } from './hashing-worker';
 
 /**
@@ -37,11 +38,12 @@ const SLOTS = 16;
 export const SLOT_BYTES = 1024 * 1024;
 
 // CommonJS, evaluated in the worker: one set of hashes per job id; each pool buffer is sent back once
-// hashed, a caller's own buffer (\`own\`) with the job's answer.
+// hashed, a caller's own buffer (\`own\`) with the job's answer. CRC-32 comes from the module the
+// caller loaded (crc32.ts), by its path: an evaluated worker resolves no packages of its own.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { crc32 } = require('node:zlib');
+const { crc32 } = require(workerData.crc32Module ?? 'node:zlib');
 const jobs = new Map();
 parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
@@ -122,6 +124,7 @@ function hashingWorker(): Shared {
         s.jobs.clear();
         for (const wake of s.waitingForBuffer.splice(0)) wake();
       },
+      { crc32Module: fastCrc32Module() },
     ),
     free: [],
     made: 0,

@@ -155,7 +155,7 @@ describe('the packaged app bundle', () => {
     expect(files).not.toContain('/node_modules/react-dom');
   });
 
-  it('keeps native code out of the archive: the database module in resources/native, sharp unpacked', () => {
+  it('keeps native code out of the archive: the database module in resources/native, sharp and CRC-32 unpacked', () => {
     expect(statSync(join(resources, 'native', 'better_sqlite3.node')).size).toBeGreaterThan(100_000);
     const nodeFiles = files.filter((f) => f.endsWith('.node'));
     expect(nodeFiles.length).toBeGreaterThan(0);
@@ -164,6 +164,7 @@ describe('the packaged app bundle', () => {
       expect(existsSync(join(`${asar}.unpacked`, f))).toBe(true);
     }
     expect(nodeFiles.some((f) => f.includes('/@img/sharp-'))).toBe(true);
+    expect(nodeFiles.some((f) => f.includes('/@node-rs/crc32-'))).toBe(true);
     // The Node-ABI build and the sources of the database module are not shipped.
     expect(
       files.filter(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32 } from '../crc32';
 import { OffThreadDigest } from '../off-thread-digest';
 import { JejakError } from '../errors';
 import { CHUNK } from './zip-read';

@@ -3,7 +3,8 @@ import { constants } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
+import { crc32 } from '../crc32';
 import { OffThreadDigest } from '../off-thread-digest';
 import {
   DEFLATE_TRAILING_DATA,

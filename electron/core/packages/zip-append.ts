@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32 } from '../crc32';
 import { throwIfAborted, type OperationOptions } from './operation';
 import type { ByteSource } from './platform';
 import type { PositionalWriter } from './zip-write';
