@@ -1,3 +1,4 @@
+import { nextTurn } from '../core/in-turns';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
@@ -16,9 +17,13 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
   const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor(), escrowPublicKey });
   const warning = anchorWarning(session);
   if (warning) ctx.out.info(`Warning: ${warning}`);
+  // Unlocking, the command and locking again (a checkpoint of the database) each get turns of their
+  // own: run back to back, the end of an export and the lock held the thread 70 ms.
+  await nextTurn();
   try {
     return await fn(session);
   } finally {
+    await nextTurn();
     session.close('cli');
   }
 }
