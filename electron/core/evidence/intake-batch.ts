@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { setImmediate } from 'node:timers/promises';
 import { JejakError } from '../errors';
+import { nextTurn } from '../in-turns';
 import { hashListsNameMd5 } from '../hashlists/hash-list-matching';
 import type { Policy } from '../policy/policy';
 import { type BatchedBlob, BlobBatch } from '../vault/blob-batch';
@@ -126,7 +126,7 @@ export async function intakeFiles(
       }
       if (staged.length >= BATCH_FILES || stagedBytes >= BATCH_BYTES) await flush();
       // Back to the event loop now and then, so the window's calls are answered while files are read.
-      else if (index % YIELD_EVERY === YIELD_EVERY - 1) await setImmediate();
+      else if (index % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     }
     await flush();
     await previous;

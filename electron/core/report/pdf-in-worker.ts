@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { JejakError } from '../errors';
+import { startModuleWorker } from '../module-worker';
 import type { ReportData, ReportEvidence } from '../../common/report-json';
 import { resolveFonts } from './pdf-fonts';
 import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
@@ -24,28 +21,13 @@ export interface PdfInWorkerOptions {
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
- * Starts the worker from its entry beside this module: pdf-worker.js in a build (the CLI bundle and
- * the app put it in the same folder as the code that starts it). Run from source (tests, the web
- * harness), pdf-worker.ts is loaded through tsx's require hook: Node 20 does not apply module
- * hooks such as `--import tsx` to a worker's own imports.
- */
-function startWorker(workerData: PdfWorkerData): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url));
-  if (!existsSync(file)) throw new Error(`report PDF: worker not found: ${file}`);
-  if (!fromSource) return new Worker(file, { workerData, resourceLimits: HEAP_LIMITS });
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits: HEAP_LIMITS });
-}
-
-/**
  * The same PDF as renderReportPdf, drawn on a worker thread: the caller's thread only answers
  * thumbnail requests. A missing font throws at once; a cancel stops the worker.
  */
 export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<Buffer> {
   resolveFonts(opts.fontsDir);
-  const worker = startWorker({ report, fontsDir: opts.fontsDir, now: opts.now });
+  const workerData: PdfWorkerData = { report, fontsDir: opts.fontsDir, now: opts.now };
+  const worker = startModuleWorker(import.meta.url, 'pdf-worker', { workerData, resourceLimits: HEAP_LIMITS });
   const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;
