@@ -39,11 +39,18 @@ export const SLOT_BYTES = 1024 * 1024;
 
 // CommonJS, evaluated in the worker: one set of hashes per job id; each pool buffer is sent back once
 // hashed, a caller's own buffer (\`own\`) with the job's answer. CRC-32 comes from the module the
-// caller loaded (crc32.ts), by its path: an evaluated worker resolves no packages of its own.
+// caller loaded (crc32.ts), by its path (an evaluated worker resolves no packages of its own), else
+// from zlib, which gives the same values.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { crc32 } = require(workerData.crc32Module ?? 'node:zlib');
+const { crc32 } = (() => {
+  try {
+    return require(workerData.crc32Module);
+  } catch {
+    return require('node:zlib');
+  }
+})();
 const jobs = new Map();
 parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
