@@ -1,4 +1,5 @@
 import { JejakError } from '../errors';
+import { nextTurn } from '../in-turns';
 import { checkBag } from './bag-checks';
 import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
@@ -122,13 +123,10 @@ export async function inspect(source: ByteSource, platform: Platform, opts: Insp
 }
 
 /**
- * A turn of the event loop between checks: at 500 items the report's and the notice's checks take
- * 20-30 ms each, and run back to back they held the thread 86 ms (the app's window with it).
- * setTimeout, not setImmediate: the browser's verifier page runs this code too.
+ * The bag and signature checks on what was read, the same for a ZIP and for an unzipped folder. A
+ * turn between the checks: at 500 items the report's and the notice's take 20-30 ms each, and back
+ * to back they held the thread 86 ms (the app's window with it).
  */
-const aTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The bag and signature checks on what was read, the same for a ZIP and for an unzipped folder. */
 export async function checkContents(
   result: Inspection,
   bagName: string | undefined,
@@ -143,7 +141,7 @@ export async function checkContents(
   result.bagInfo = bag.bagInfo;
   result.tagmanifestSha256 = bag.tagmanifestSha256;
   const externalIdentifier = bag.bagInfo?.['External-Identifier'];
-  await aTurn();
+  await nextTurn();
   result.statements = await checkStatements(
     { files, tagmanifestSha256: bag.tagmanifestSha256, externalIdentifier, payload: new Set(bag.payload) },
     platform,
@@ -165,13 +163,13 @@ export async function checkContents(
     });
   }
   const analystFingerprint = result.statements.find((s) => s.seq === 1)?.signer.fingerprint;
-  await aTurn();
+  await nextTurn();
   const report =
     result.report === undefined
       ? [say('check.report.missing')]
       : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
   checks.add('report', report, say('check.report.ok'));
-  await aTurn();
+  await nextTurn();
 
   const notice = noticeFileProblems(files.get(NOTICE)?.bytes, {
     externalIdentifier,
@@ -179,7 +177,7 @@ export async function checkContents(
     evidence: noticeEvidenceFacts(evidence, files),
   });
   checks.add('notice', notice, say('check.notice.ok'));
-  await aTurn();
+  await nextTurn();
 
   // Whether each token's TSA is trusted depends on the roots given: the verdict's business, not the check's.
   const stamps = await checkTimestamps(files, result.statements);
