@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { JejakError } from './errors';
 import { fastCrc32Module } from './crc32';
 import { startHashingWorker } from './hashing-worker';
+import { HASHING_WORKER_SOURCE } from './off-thread-digest-source';
 
 /**
  * SHA-256, SHA-512, MD5 and CRC-32 of a stream, those asked for, computed on a worker thread. Export
@@ -12,7 +13,9 @@ import { startHashingWorker } from './hashing-worker';
  * (transferred, so neither thread shares memory with the other or takes a lock). Memory stays
  * bounded without blocking the thread: when every buffer is with the worker, `update` returns a
  * promise that resolves once one comes back. A whole original already in memory (batch intake) is
- * instead moved to the worker and back with `finishWith`, not copied.
+ * instead moved to the worker and back with `finishWith`, not copied. A sealed chunk of a vault blob
+ * read into a buffer is decrypted there too and comes back as plaintext (`openFilled`): an export then
+ * neither decrypts nor allocates per chunk on its own thread.
  */
 export interface OffThreadDigests {
   /** null when it was not asked for */
@@ -34,50 +37,17 @@ export interface OffThreadAsk {
 }
 
 const SLOTS = 16;
-/** The pool's buffer size, also the blob chunk size: a slot read from a file is one chunk to encrypt. */
+/** The pool's chunk size, also the blob chunk size: a slot read from a file is one chunk to encrypt. */
 export const SLOT_BYTES = 1024 * 1024;
+/** What a pool buffer holds: one chunk and the 16-byte tag sealing it, so a sealed blob chunk is read into one. */
+export const SLOT_CAPACITY = SLOT_BYTES + 16;
 
-// CommonJS, evaluated in the worker: one set of hashes per job id; each pool buffer is sent back once
-// hashed, a caller's own buffer (\`own\`) with the job's answer. CRC-32 comes from the module the
-// caller loaded (crc32.ts), by its path (an evaluated worker resolves no packages of its own), else
-// from zlib, which gives the same values.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { crc32 } = (() => {
-  try {
-    return require(workerData.crc32Module);
-  } catch {
-    return require('node:zlib');
-  }
-})();
-const jobs = new Map();
-parentPort.on('message', (m) => {
-  let job = jobs.get(m.id);
-  if (!job && !m.drop) {
-    const hash = (name) => (m[name] ? createHash(name) : null);
-    job = { sha256: hash('sha256'), sha512: hash('sha512'), md5: hash('md5'), crc: m.crc32 ? 0 : null };
-    jobs.set(m.id, job);
-  }
-  if (m.buffer) {
-    const bytes = new Uint8Array(m.buffer, 0, m.length);
-    if (job) {
-      job.sha256?.update(bytes);
-      job.sha512?.update(bytes);
-      job.md5?.update(bytes);
-      if (job.crc !== null) job.crc = crc32(bytes, job.crc);
-    }
-    if (!m.own) parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
-  }
-  if (m.drop) jobs.delete(m.id);
-  else if (m.end) {
-    jobs.delete(m.id);
-    const hex = (hash) => (hash ? hash.digest('hex') : null);
-    const answer = { id: m.id, sha256: hex(job.sha256), sha512: hex(job.sha512), md5: hex(job.md5), crc32: job.crc };
-    if (m.own) parentPort.postMessage({ ...answer, buffer: m.buffer }, [m.buffer]);
-    else parentPort.postMessage(answer);
-  }
-});`;
+/** How to open one sealed chunk (AES-256-GCM, tag last): its file key, nonce and associated data. */
+export interface ChunkOpening {
+  key: Uint8Array;
+  nonce: Uint8Array;
+  aad: Uint8Array;
+}
 
 interface Finished {
   digests: OffThreadDigests;
@@ -88,7 +58,14 @@ interface Finished {
 interface Job {
   done(f: Finished): void;
   fail(e: Error): void;
+  /** chunks sent to be opened, answered in the order sent */
+  opening: Array<{ opened(buffer: ArrayBuffer, length: number): void; fail(e: Error): void }>;
 }
+
+type FromWorker =
+  | { id?: undefined; buffer: ArrayBuffer }
+  | { id: number; opened: ArrayBuffer; length: number }
+  | ({ id: number; opened?: undefined; buffer?: ArrayBuffer } & OffThreadDigests);
 
 interface Shared {
   worker: Worker;
@@ -103,6 +80,11 @@ interface Shared {
 let shared: Shared | null = null;
 let nextId = 1;
 
+function giveBack(s: Shared, buffer: ArrayBuffer): void {
+  s.free.push(buffer);
+  s.waitingForBuffer.shift()?.();
+}
+
 /** The worker keeps the process alive only while some digest is unfinished. */
 function forget(s: Shared, id: number): void {
   s.jobs.delete(id);
@@ -113,11 +95,13 @@ function hashingWorker(): Shared {
   if (shared && !shared.failed) return shared;
   const s: Shared = {
     worker: startHashingWorker(
-      WORKER_SOURCE,
-      (m: { buffer?: ArrayBuffer } & ({ id?: undefined } | ({ id: number } & OffThreadDigests))) => {
-        if (m.id === undefined) {
-          s.free.push(m.buffer!);
-          s.waitingForBuffer.shift()?.();
+      HASHING_WORKER_SOURCE,
+      (m: FromWorker) => {
+        if (m.id === undefined) return giveBack(s, m.buffer);
+        if (m.opened) {
+          const opening = s.jobs.get(m.id)?.opening.shift();
+          if (opening) opening.opened(m.opened, m.length);
+          else giveBack(s, m.opened); // its reader was abandoned
           return;
         }
         const job = s.jobs.get(m.id);
@@ -127,7 +111,10 @@ function hashingWorker(): Shared {
       },
       (e) => {
         s.failed = e;
-        for (const job of s.jobs.values()) job.fail(e);
+        for (const job of s.jobs.values()) {
+          job.fail(e);
+          for (const opening of job.opening) opening.fail(e);
+        }
         s.jobs.clear();
         for (const wake of s.waitingForBuffer.splice(0)) wake();
       },
@@ -150,7 +137,7 @@ export class OffThreadDigest {
 
   constructor(private readonly ask: OffThreadAsk) {
     const s = this.shared;
-    this.outcome = new Promise((done, fail) => s.jobs.set(this.id, { done, fail }));
+    this.outcome = new Promise((done, fail) => s.jobs.set(this.id, { done, fail, opening: [] }));
     this.outcome.catch(() => undefined); // raised where digest() is awaited
     s.worker.ref();
   }
@@ -163,7 +150,7 @@ export class OffThreadDigest {
       if (free) return free;
       if (s.made < SLOTS) {
         s.made++;
-        return new ArrayBuffer(SLOT_BYTES);
+        return new ArrayBuffer(SLOT_CAPACITY);
       }
       await new Promise<void>((wake) => s.waitingForBuffer.push(wake));
     }
@@ -180,9 +167,10 @@ export class OffThreadDigest {
   }
 
   /**
-   * A buffer of the pool (SLOT_BYTES) for the caller to fill itself, so a file read into it reaches
+   * A buffer of the pool (SLOT_CAPACITY) for the caller to fill itself, so a file read into it reaches
    * the worker with no copy; waits while every buffer is with the worker. Give it back with
-   * `updateFilled` (hashed, then returned to the pool) or `release` (not hashed).
+   * `updateFilled` (hashed, then returned to the pool), `openFilled` (decrypted, hashed and handed
+   * back) or `release` (not hashed).
    */
   async slot(): Promise<Uint8Array> {
     return new Uint8Array(await this.buffer());
@@ -194,11 +182,38 @@ export class OffThreadDigest {
     this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer, length }, [buffer]);
   }
 
-  /** A slot not sent after all (a read failed): back to the pool. */
+  /**
+   * A slot holding one sealed chunk (its first `length` bytes) moves to the worker, which decrypts it
+   * in place and hashes the plaintext. Resolves to the plaintext, in the same pool buffer, for the
+   * caller to use and then `release`; or to null when the chunk does not authenticate (its buffer is
+   * back in the pool, no byte of it hashed). Chunks are hashed in the order they are sent.
+   */
+  openFilled(slot: Uint8Array, length: number, opening: ChunkOpening): Promise<Uint8Array | null> {
+    const s = this.shared;
+    const job = s.jobs.get(this.id);
+    if (!job || s.failed) {
+      this.release(slot);
+      return Promise.reject(s.failed ?? new Error('This digest was abandoned.'));
+    }
+    const plain = new Promise<Uint8Array | null>((resolve, fail) =>
+      job.opening.push({
+        opened: (buffer, plainLength) => {
+          if (plainLength >= 0) return resolve(new Uint8Array(buffer, 0, plainLength));
+          giveBack(s, buffer);
+          resolve(null);
+        },
+        fail,
+      }),
+    );
+    const buffer = slot.buffer as ArrayBuffer;
+    s.worker.postMessage({ id: this.id, ...this.ask, buffer, length, opens: opening }, [buffer]);
+    return plain;
+  }
+
+  /** A slot not sent after all (a read failed), or handed back opened and used: back to the pool. */
   release(slot: Uint8Array): void {
-    if (slot.buffer.byteLength !== SLOT_BYTES) return;
-    this.shared.free.push(slot.buffer as ArrayBuffer);
-    this.shared.waitingForBuffer.shift()?.();
+    if (slot.buffer.byteLength !== SLOT_CAPACITY) return;
+    giveBack(this.shared, slot.buffer as ArrayBuffer);
   }
 
   /** For a stream that ended early: the worker drops what it hashed of it. */

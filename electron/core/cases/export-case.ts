@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { evidenceThumbnail } from '../evidence/evidence-repo';
-import { openOriginal } from '../evidence/read-original';
+import { readOriginalHashed } from '../evidence/read-original';
+import type { OffThreadDigest } from '../off-thread-digest';
 import { getIdentity, vaultSigner } from '../identity/identity';
 import { nextTurn } from '../in-turns';
 import { buildNotice } from './build-notice';
@@ -115,7 +116,7 @@ export async function exportCase(
       // recorded at intake for those bytes, so each original is hashed once, not three times.
       expectedSha256: f.sha256,
       knownSha512: f.sha512,
-      open: () => Readable.from(openOriginal(session, f.evidenceId, { hashedByCaller: true }).chunks),
+      hashedInto: (digest: OffThreadDigest) => readOriginalHashed(session, f.evidenceId, digest),
     })),
   ];
   let result: WriteResult;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { sql } from '../db/sql';
+import type { OffThreadDigest } from '../off-thread-digest';
 import type { VaultSession } from '../vault/session';
 import { missingEvidence } from './evidence-repo';
 import { extensionFor, isRenderableImage, type MediaType } from './media/sniff';
@@ -19,13 +20,12 @@ function originalRow(session: VaultSession, id: number) {
 }
 
 /**
- * The original bytes, decrypted chunk by chunk (each chunk authenticated) and, unless the caller
- * hashes them itself (`hashedByCaller`, as the package writer does), checked against the catalogued SHA-256.
+ * The original bytes, decrypted chunk by chunk (each chunk authenticated) and checked against the
+ * catalogued SHA-256.
  */
 export function openOriginal(
   session: VaultSession,
   id: number,
-  opts: { hashedByCaller?: boolean } = {},
 ): { mediaType: MediaType; size: number; sha256: string; sha512: string; chunks: AsyncIterable<Buffer> } {
   const r = originalRow(session, id);
   return {
@@ -33,8 +33,20 @@ export function openOriginal(
     size: r.size,
     sha256: r.sha256,
     sha512: r.sha512,
-    chunks: session.blobs.read(r.blob_name, opts.hashedByCaller ? undefined : r.sha256),
+    chunks: session.blobs.read(r.blob_name, r.sha256),
   };
+}
+
+/**
+ * The original bytes for the package writer, decrypted and hashed into `digest` on the hashing
+ * worker (BlobStore.readHashed); the writer checks the hashes against the catalogue's.
+ */
+export function readOriginalHashed(
+  session: VaultSession,
+  id: number,
+  digest: OffThreadDigest,
+): AsyncIterable<Uint8Array> {
+  return session.blobs.readHashed(originalRow(session, id).blob_name, digest);
 }
 
 /**

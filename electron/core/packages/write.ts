@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
@@ -12,55 +11,22 @@ import {
   MANIFEST_SHA256,
   MANIFEST_SHA512,
   parseEvidencePath,
-  REPORT_JSON,
   REQUIRED_PAYLOAD,
   statementStem,
   TAGMANIFEST_SHA256,
   TAGMANIFEST_SHA512,
 } from './bag-names';
-import { DigestStream, type Digests } from './digest';
+import type { Digests } from './digest';
 import { formatManifest } from './manifests';
-import { throwIfAborted, type OperationOptions } from './operation';
+import type { OperationOptions } from './operation';
 import { inEnglish } from './phrases';
 import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
 import { writeAtomically, ZipWriter } from './zip-write';
-import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
+import { addPayload, type PayloadFile } from './write-payload';
 
-interface PayloadCommon {
-  /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
-  path: string;
-  /** if given, the bytes must hash to this or the export fails with INTEGRITY */
-  expectedSha256?: string;
-  /**
-   * With expectedSha256: the SHA-512 recorded for those same bytes (the vault hashed both at
-   * intake). It is taken instead of hashing again, and only once the SHA-256 computed here has
-   * matched, so the manifest still describes exactly the bytes written. Saves a second of CPU per GiB.
-   */
-  knownSha512?: string;
-}
-
-interface StreamedFile extends PayloadCommon {
-  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
-  open(): NodeJS.ReadableStream;
-  /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
-  size?: number;
-  later?: never;
-}
-
-/**
- * Bytes still being made while the other files stream (the report PDF, drawn while the evidence
- * flows): written into the ZIP after the streamed files, once ready. Its manifest line keeps its
- * place in the payload's order.
- */
-interface LaterFile extends PayloadCommon {
-  later: Promise<Buffer>;
-  open?: never;
-  size?: never;
-}
-
-export type PayloadFile = StreamedFile | LaterFile;
+export type { PayloadFile } from './write-payload';
 
 export interface ExportInput {
   /** External-Identifier is the case reference; the package NAME is derived from it */
@@ -86,9 +52,6 @@ export interface WriteResult {
   /** the recipients it is encrypted for; empty for a plain ZIP */
   recipients: string[];
 }
-
-/** Text deflates well; media and PDF are already compressed, so storing them costs nothing and is faster. */
-const DEFLATED = /\.(json|jsonl|csv|txt)$/;
 
 function checkPayload(payload: readonly PayloadFile[]): void {
   const seen = new Set<string>();
@@ -121,16 +84,6 @@ function checkPayload(payload: readonly PayloadFile[]): void {
   for (const required of REQUIRED_PAYLOAD) {
     if (!seen.has(required)) throw new JejakError('INVALID_INPUT', `The payload has no ${required}.`);
   }
-}
-
-function integrityProblem(file: PayloadFile, size: number | undefined, d: Digests): string | null {
-  if (size !== undefined && d.size !== size) return `${file.path} gave ${d.size} bytes, not the expected ${size}.`;
-  if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256)
-    return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
-  const prefix = parseEvidencePath(file.path)?.sha256Prefix;
-  if (prefix !== undefined && !d.sha256.startsWith(prefix))
-    return `${file.path} is named for SHA-256 ${prefix}… but its bytes hash to ${d.sha256.slice(0, 12)}….`;
-  return null;
 }
 
 /**
@@ -187,46 +140,6 @@ export async function writePackage(
     }),
   );
   return { path, name, tagmanifestSha256, bytes, recipients };
-}
-
-async function addPayload(
-  zip: ZipWriter,
-  name: string,
-  payload: readonly PayloadFile[],
-  opts: WriteOptions,
-): Promise<{ digests: Digests[]; report: Buffer }> {
-  const streamed = payload.filter((f): f is StreamedFile => !f.later);
-  // the later files' sizes join the total when they are ready
-  let bytesTotal = streamed.every((f) => f.size !== undefined)
-    ? streamed.reduce((n, f) => n + (f.size ?? 0), 0)
-    : undefined;
-  let bytesDone = 0;
-  const digests: Digests[] = [];
-  let report: Buffer = Buffer.alloc(0);
-  const add = async (index: number, file: PayloadFile, source: NodeJS.ReadableStream, size: number | undefined) => {
-    throwIfAborted(opts.signal);
-    const through = new DigestStream({
-      onBytes: (n) => {
-        bytesDone += n;
-        opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
-      },
-      check: (d) => integrityProblem(file, size, d),
-      ...(file.knownSha512 !== undefined ? { knownSha512: file.knownSha512 } : {}),
-      ...(size !== undefined ? { size } : {}),
-      ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
-    });
-    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size);
-    digests[index] = through.digests as Digests;
-    if (file.path === REPORT_JSON) report = through.bytes;
-  };
-  for (const [i, file] of payload.entries()) if (!file.later) await add(i, file, file.open(), file.size);
-  for (const [i, file] of payload.entries()) {
-    if (!file.later) continue;
-    const bytes = await file.later;
-    if (bytesTotal !== undefined) bytesTotal += bytes.length;
-    await add(i, file, Readable.from([bytes]), bytes.length);
-  }
-  return { digests, report };
 }
 
 function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]): void {

@@ -84,7 +84,7 @@ export async function writeAtomically<T>(
   }
 }
 
-async function writeAll(handle: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
+async function writeAll(handle: PositionalWriter, buffer: Uint8Array, position: number): Promise<void> {
   for (let done = 0; done < buffer.length;) {
     const { bytesWritten } = await handle.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
@@ -114,7 +114,7 @@ export class ZipWriter {
     this.when = dosDateTime(mtime);
   }
 
-  private async write(buffer: Buffer): Promise<void> {
+  private async write(buffer: Uint8Array): Promise<void> {
     await writeAll(this.handle, buffer, this.position);
     this.position += buffer.length;
   }
@@ -165,11 +165,46 @@ export class ZipWriter {
     } catch (err) {
       throw this.signal?.aborted ? cancelled() : err;
     }
-    const d = digest.digests as Digests;
+    await this.closeEntry(record, digest.digests as Digests);
+  }
+
+  /**
+   * Writes chunks already hashed elsewhere (the hashing worker) into a new stored entry, each before
+   * asking for the next; `finish` gets the byte count and gives the digests (or fails the entry).
+   */
+  async addHashed(
+    name: string,
+    chunks: AsyncIterable<Uint8Array>,
+    size: number,
+    finish: (size: number) => Promise<Digests>,
+  ): Promise<Digests> {
+    const record: EntryRecord = {
+      name: Buffer.from(name),
+      method: 0,
+      streamed: size >= PATCHABLE,
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+      offset: this.position,
+      when: this.when,
+    };
+    await this.write(localHeader(record));
+    for await (const chunk of chunks) {
+      throwIfAborted(this.signal);
+      await this.write(chunk);
+      record.compressedSize += chunk.length;
+    }
+    const d = await finish(record.compressedSize);
+    await this.closeEntry(record, d);
+    return d;
+  }
+
+  /** The entry's CRC and sizes: in a data descriptor after a streamed entry, else written back into its local header. */
+  private async closeEntry(record: EntryRecord, d: Digests): Promise<void> {
     record.crc = d.crc32;
     record.size = d.size;
     const zip64 = needsZip64(record);
-    if (streamed) await this.write(dataDescriptor(record, zip64));
+    if (record.streamed) await this.write(dataDescriptor(record, zip64));
     else await writeAll(this.handle, localSizes(record), record.offset + 14);
     this.entries.push({ record, zip64 });
   }

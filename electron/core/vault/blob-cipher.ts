@@ -43,7 +43,8 @@ export function fileKey(blobKey: Buffer, header: BlobHeader): Buffer {
   return Buffer.from(hkdfSync('sha256', blobKey, header.fileId, 'jejak/blob-chunk/v1', 32));
 }
 
-function nonce(counter: number, last: boolean): Buffer {
+/** The nonce of chunk `counter` of a file; `last` marks the final chunk, so a file cut at a chunk boundary fails. */
+export function chunkNonce(counter: number, last: boolean): Buffer {
   const n = Buffer.alloc(12);
   n.writeUInt32BE(counter, 7);
   n[11] = last ? 1 : 0;
@@ -57,7 +58,7 @@ export function sealChunk(
   last: boolean,
   plain: Uint8Array,
 ): Buffer[] {
-  const cipher = createCipheriv('aes-256-gcm', key, nonce(counter, last));
+  const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(counter, last));
   cipher.setAAD(header.bytes);
   const body = cipher.update(plain);
   cipher.final();
@@ -74,7 +75,7 @@ export function openChunk(
 ): Buffer | null {
   if (sealed.length < TAG_BYTES) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce(counter, last));
+    const decipher = createDecipheriv('aes-256-gcm', key, chunkNonce(counter, last));
     decipher.setAAD(header.bytes);
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));

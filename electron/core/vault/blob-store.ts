@@ -18,7 +18,9 @@ import { EarlyWriteback } from '../early-writeback';
 import { fsyncDirectory } from '../fs-atomic';
 import { processMayRun } from '../process-alive';
 import { sealFile } from './seal-file';
-import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, parseBlobHeader, sealChunk } from './blob-cipher';
+import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, sealChunk } from './blob-cipher';
+import { openBlobFile } from './blob-file';
+import { readHashed } from './blob-read-hashed';
 
 export interface StoredBlob {
   /** file name: HMAC(blob-name key, sha256), hex */
@@ -219,24 +221,8 @@ export class BlobStore {
    * `expectedSha256` the whole stream is also checked against the catalogued hash at the end.
    */
   async *read(name: string, expectedSha256?: string): AsyncGenerator<Buffer> {
-    const path = this.pathOf(name);
-    const fail = (what: string) =>
-      new JejakError(
-        'INTEGRITY',
-        `Stored original ${name.slice(0, 12)}… failed its integrity check (${what}). It was changed or damaged on disk; no bytes of it are shown.`,
-      );
-    let file;
+    const { file, header, fileSize, fail } = await openBlobFile(this.pathOf(name), name);
     try {
-      file = await open(path, 'r');
-    } catch {
-      throw new JejakError('NOT_FOUND', `Stored original ${name.slice(0, 12)}… is missing from the vault.`);
-    }
-    try {
-      const { size: fileSize } = await file.stat();
-      const headerBytes = Buffer.alloc(HEADER_BYTES);
-      const { bytesRead } = await file.read(headerBytes, 0, HEADER_BYTES, 0);
-      const header = bytesRead === HEADER_BYTES ? parseBlobHeader(headerBytes) : null;
-      if (!header) throw fail('unreadable header');
       const key = fileKey(this.blobKey, header);
       const sealedSize = header.chunkSize + TAG_BYTES;
       const buffer = Buffer.allocUnsafe(sealedSize);
@@ -259,6 +245,14 @@ export class BlobStore {
     } finally {
       await file.close();
     }
+  }
+
+  /**
+   * The original's bytes, decrypted and hashed into `digest` on the hashing worker (nothing of them is
+   * decrypted, copied or hashed on this thread); see readHashed. Its hashes are the caller's to check.
+   */
+  readHashed(name: string, digest: OffThreadDigest): AsyncGenerator<Uint8Array> {
+    return readHashed(this.pathOf(name), name, this.blobKey, digest);
   }
 
   async readAll(name: string, expectedSha256?: string): Promise<Buffer> {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../../electron/core/cases/cases';
 import { exportCase } from '../../../electron/core/cases/export-case';
+import { sql } from '../../../electron/core/db/sql';
 import { getIdentity } from '../../../electron/core/identity/identity';
 import { verifyPackage } from '../../../electron/core/packages';
 import { POLICY } from '../../fixtures/catalog';
@@ -96,6 +97,37 @@ describe('case export', () => {
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/no channels or evidence/),
     });
+    session.close('test');
+  });
+
+  it('an original changed on disk stops the export with an integrity error: no package, the case still a draft', async () => {
+    const { session } = await newVault();
+    const { kase, evidence } = await analystCase(session);
+    const blobPath = (id: number) =>
+      session.blobs.pathOf(
+        session.db.get<{ blob_name: string }>(sql`SELECT blob_name FROM evidence WHERE id = ${id}`)!.blob_name,
+      );
+    const [first, second] = [blobPath(evidence[1]!), blobPath(evidence[2]!)];
+    const genuine = readFileSync(first);
+    const flipped = Buffer.from(genuine);
+    flipped[genuine.length - 40]! ^= 0x01;
+    const out = tempDir();
+    for (const [damage, message] of [
+      [flipped, /integrity check \(chunk 0\)/],
+      // another original's file, whole: it authenticates, but is not the bytes catalogued
+      [readFileSync(second), /002-[0-9a-f]{12}\.png gave \d+ bytes, not the expected \d+/],
+    ] as const) {
+      writeFileSync(first, damage);
+      await expect(exportCase(session, POLICY, kase.id, join(out, 'package.zip'), opts)).rejects.toMatchObject({
+        code: 'INTEGRITY',
+        message: expect.stringMatching(message),
+      });
+      expect(readdirSync(out)).toEqual([]);
+      expect(getCase(session, kase.id).status).toBe('draft');
+    }
+    writeFileSync(first, genuine);
+    await exportCase(session, POLICY, kase.id, join(out, 'package.zip'), opts);
+    expect((await verifyPackage(join(out, 'package.zip'))).verdict).toBe('valid-untrusted');
     session.close('test');
   });
 

@@ -8,6 +8,7 @@ import {
   countersignPackage,
   verifyPackage,
   writePackage,
+  type PayloadFile,
   type RosterEntry,
   type Signer,
 } from '../../../electron/core/packages';
@@ -157,7 +158,7 @@ describe('countersignPackage', () => {
 
   it('countersigns a package whose entries carry data descriptors', async () => {
     const sample = sampleInput(analyst);
-    sample.input.payload = sample.input.payload.map(({ size: _size, ...rest }) => rest);
+    sample.input.payload = sample.input.payload.map(({ size: _size, ...rest }) => rest as PayloadFile);
     const unsized = (await writePackage(sample.input, join(dir, 'unsized.zip'))).path;
     const signed = join(dir, 'unsized-signed.zip');
     await countersignPackage(unsized, signed, { signer: supervisor, decision: 'approved', comment: '' });

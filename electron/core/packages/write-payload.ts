@@ -1,0 +1,143 @@
+import { Readable } from 'node:stream';
+import { JejakError } from '../errors';
+import { OffThreadDigest } from '../off-thread-digest';
+import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
+import { parseEvidencePath, REPORT_JSON } from './bag-names';
+import { DigestStream, type Digests } from './digest';
+import { throwIfAborted, type OperationOptions } from './operation';
+import type { ZipWriter } from './zip-write';
+
+/** The payload's files and how each is hashed while it is written into the package's ZIP. */
+
+interface PayloadCommon {
+  /** relative to data/: report.pdf, report.json, channels.csv, custody.jsonl or evidence/<seq>-<sha256 first 12>.<ext> */
+  path: string;
+  /** if given, the bytes must hash to this or the export fails with INTEGRITY */
+  expectedSha256?: string;
+  /**
+   * With expectedSha256: the SHA-512 recorded for those same bytes (the vault hashed both at
+   * intake). It is taken instead of hashing again, and only once the SHA-256 computed here has
+   * matched, so the manifest still describes exactly the bytes written. Saves a second of CPU per GiB.
+   */
+  knownSha512?: string;
+}
+
+export interface StreamedFile extends PayloadCommon {
+  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
+  open(): NodeJS.ReadableStream;
+  /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
+  size?: number;
+  later?: never;
+  hashedInto?: never;
+}
+
+/**
+ * Bytes still being made while the other files stream (the report PDF, drawn while the evidence
+ * flows): written into the ZIP after the streamed files, once ready. Its manifest line keeps its
+ * place in the payload's order.
+ */
+export interface LaterFile extends PayloadCommon {
+  later: Promise<Buffer>;
+  open?: never;
+  size?: never;
+  hashedInto?: never;
+}
+
+/**
+ * A file whose bytes arrive already hashed on the hashing worker (a vault original, decrypted there
+ * too): this thread only writes them into the ZIP, stored.
+ */
+export interface HashedFile extends PayloadCommon {
+  /** the byte count: it must match */
+  size: number;
+  /** the bytes, each chunk hashed into `digest` before it is yielded and reusable once the next is asked for */
+  hashedInto(digest: OffThreadDigest): AsyncIterable<Uint8Array>;
+  open?: never;
+  later?: never;
+}
+
+export type PayloadFile = StreamedFile | LaterFile | HashedFile;
+
+/** Text deflates well; media and PDF are already compressed, so storing them costs nothing and is faster. */
+const DEFLATED = /\.(json|jsonl|csv|txt)$/;
+
+function integrityProblem(file: PayloadFile, size: number | undefined, d: Digests): string | null {
+  if (size !== undefined && d.size !== size) return `${file.path} gave ${d.size} bytes, not the expected ${size}.`;
+  if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256)
+    return `${file.path} does not have its recorded SHA-256: its bytes changed.`;
+  const prefix = parseEvidencePath(file.path)?.sha256Prefix;
+  if (prefix !== undefined && !d.sha256.startsWith(prefix))
+    return `${file.path} is named for SHA-256 ${prefix}… but its bytes hash to ${d.sha256.slice(0, 12)}….`;
+  return null;
+}
+
+export async function addPayload(
+  zip: ZipWriter,
+  name: string,
+  payload: readonly PayloadFile[],
+  opts: OperationOptions,
+): Promise<{ digests: Digests[]; report: Buffer }> {
+  const streamed = payload.filter((f): f is StreamedFile | HashedFile => !f.later);
+  // the later files' sizes join the total when they are ready
+  let bytesTotal = streamed.every((f) => f.size !== undefined)
+    ? streamed.reduce((n, f) => n + (f.size ?? 0), 0)
+    : undefined;
+  let bytesDone = 0;
+  const digests: Digests[] = [];
+  let report: Buffer = Buffer.alloc(0);
+  const add = async (index: number, file: PayloadFile, source: NodeJS.ReadableStream, size: number | undefined) => {
+    throwIfAborted(opts.signal);
+    const through = new DigestStream({
+      onBytes: (n) => {
+        bytesDone += n;
+        opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
+      },
+      check: (d) => integrityProblem(file, size, d),
+      ...(file.knownSha512 !== undefined ? { knownSha512: file.knownSha512 } : {}),
+      ...(size !== undefined ? { size } : {}),
+      ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
+    });
+    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size);
+    digests[index] = through.digests as Digests;
+    if (file.path === REPORT_JSON) report = through.bytes;
+  };
+  const addHashed = async (index: number, file: HashedFile) => {
+    throwIfAborted(opts.signal);
+    const digest = new OffThreadDigest({
+      sha256: true,
+      sha512: file.knownSha512 === undefined,
+      md5: false,
+      crc32: true,
+    });
+    const counted = async function* () {
+      for await (const chunk of file.hashedInto(digest)) {
+        bytesDone += chunk.length;
+        opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
+        yield chunk;
+      }
+    };
+    try {
+      digests[index] = await zip.addHashed(`${name}/data/${file.path}`, counted(), file.size, async (size: number) => {
+        const d = await digest.digest();
+        const found = { sha256: d.sha256!, sha512: d.sha512 ?? file.knownSha512!, crc32: d.crc32!, size };
+        const problem = integrityProblem(file, file.size, found);
+        if (problem) throw new JejakError('INTEGRITY', problem);
+        return found;
+      });
+    } catch (e) {
+      digest.abandon();
+      throw e;
+    }
+  };
+  for (const [i, file] of payload.entries()) {
+    if (file.hashedInto) await addHashed(i, file);
+    else if (file.open) await add(i, file, file.open(), file.size);
+  }
+  for (const [i, file] of payload.entries()) {
+    if (!file.later) continue;
+    const bytes = await file.later;
+    if (bytesTotal !== undefined) bytesTotal += bytes.length;
+    await add(i, file, Readable.from([bytes]), bytes.length);
+  }
+  return { digests, report };
+}
