@@ -30,6 +30,7 @@ import {
   type TextStyle,
 } from './pdf-page';
 import { compactPageContent } from './pdf-kept-pages';
+import { shapeByCharacter, type ShapingFont } from './pdf-mono-shaping';
 import { type MeasuredFont, WordWidths } from './pdf-widths';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -53,6 +54,7 @@ export class Layout {
 
   private setFont(style: TextStyle): void {
     this.doc.font(this.fonts[style.font]).fontSize(style.size);
+    if (style.font === 'mono') shapeByCharacter(this.currentFont() as unknown as ShapingFont);
   }
 
   /** pdfkit's embedded font last set with setFont */
