@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
-import { bagName, packageFileName, verifyPackage, writePackage, type PayloadFile, type Progress } from '../../../electron/core/packages';
+import {
+  bagName,
+  packageFileName,
+  verifyPackage,
+  writePackage,
+  type PayloadFile,
+  type Progress,
+} from '../../../electron/core/packages';
 import { bufferPayload, cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
 import { readZip, sh } from './zip-tools';
 
