@@ -1,6 +1,7 @@
 import { sql } from '../db/sql';
 import type { OcrEngine } from '../evidence/media/ocr';
 import { isJejakError } from '../errors';
+import { nextTurn } from '../in-turns';
 import type { VaultSession } from '../vault/session';
 import { finishJob, nextJob, queueStatus, type JobKind } from './job-queue';
 import { runJob } from './run-job';
@@ -20,8 +21,6 @@ export interface DrainOptions {
   signal?: AbortSignal;
   onProgress?: (progress: JobProgress) => void;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Works through the background queue until it is empty, the signal aborts or the vault closes.
