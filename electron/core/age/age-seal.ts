@@ -1,7 +1,7 @@
 import { JejakError } from '../errors';
 import { AGE_NONCE_BYTES, ChunkSealer, payloadKey } from './age-stream';
 import type { ByteSource } from '../packages/platform';
-import type { PositionalWriter } from '../packages/zip-write';
+import { writeAll, type PositionalWriter } from '../packages/zip-write';
 import { checkRecipients } from './age-keys';
 
 /**
@@ -26,13 +26,6 @@ async function startAgeFile(recipients: readonly string[]): Promise<{ prefix: Bu
   const prefix = empty.subarray(0, empty.length - 16);
   if (!fileKey) throw new JejakError('INTERNAL', 'age-encryption did not produce a file key.');
   return { prefix, key: payloadKey(fileKey, prefix.subarray(prefix.length - AGE_NONCE_BYTES)) };
-}
-
-async function writeAll(out: PositionalWriter, buffer: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < buffer.length;) {
-    const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position + done);
-    done += bytesWritten;
-  }
 }
 
 const READ_BYTES = 1 << 20;

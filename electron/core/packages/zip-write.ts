@@ -84,7 +84,8 @@ export async function writeAtomically<T>(
   }
 }
 
-async function writeAll(handle: PositionalWriter, buffer: Uint8Array, position: number): Promise<void> {
+/** Writes all of `buffer` at `position`, finishing a short write. */
+export async function writeAll(handle: PositionalWriter, buffer: Uint8Array, position: number): Promise<void> {
   for (let done = 0; done < buffer.length;) {
     const { bytesWritten } = await handle.write(buffer, done, buffer.length - done, position + done);
     done += bytesWritten;
