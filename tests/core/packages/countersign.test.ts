@@ -8,11 +8,10 @@ import {
   countersignPackage,
   verifyPackage,
   writePackage,
-  type PayloadFile,
   type RosterEntry,
   type Signer,
 } from '../../../electron/core/packages';
-import { cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
+import { cleanTempDirs, makeSigner, sampleInput, sha256, tempDir, withoutSizes } from './helpers';
 import { flip, readZip, rezip, sh } from './zip-tools';
 
 let dir: string;
@@ -158,7 +157,7 @@ describe('countersignPackage', () => {
 
   it('countersigns a package whose entries carry data descriptors', async () => {
     const sample = sampleInput(analyst);
-    sample.input.payload = sample.input.payload.map(({ size: _size, ...rest }) => rest as PayloadFile);
+    sample.input.payload = withoutSizes(sample.input.payload);
     const unsized = (await writePackage(sample.input, join(dir, 'unsized.zip'))).path;
     const signed = join(dir, 'unsized-signed.zip');
     await countersignPackage(unsized, signed, { signer: supervisor, decision: 'approved', comment: '' });

@@ -33,6 +33,10 @@ export function bufferPayload(
   return { path, open: () => Readable.from([data]), size: data.length, ...extra };
 }
 
+/** The payload with no sizes given: its ZIP entries then carry data descriptors. */
+export const withoutSizes = (payload: PayloadFile[]): PayloadFile[] =>
+  payload.map(({ size: _size, ...rest }) => rest as PayloadFile);
+
 export const SAMPLE_NOTICE_ID = '6f1c2a4e-0b7d-4c3e-9a55-2d8e1f3b7c90';
 
 /** A notice that checks against sampleInput's bag: one channel with the three evidence files. */

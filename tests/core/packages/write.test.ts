@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../electron/core/errors';
-import {
-  bagName,
-  packageFileName,
-  verifyPackage,
-  writePackage,
-  type PayloadFile,
-  type Progress,
-} from '../../../electron/core/packages';
-import { bufferPayload, cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
+import { bagName, packageFileName, verifyPackage, writePackage, type Progress } from '../../../electron/core/packages';
+import { bufferPayload, cleanTempDirs, makeSigner, sampleInput, sha256, tempDir, withoutSizes } from './helpers';
 import { readZip, sh } from './zip-tools';
 
 afterEach(cleanTempDirs);
@@ -35,7 +28,7 @@ describe('writePackage', () => {
     async (_label, sized) => {
       const analyst = makeSigner('analyst');
       const { input, reference } = sampleInput(analyst);
-      if (!sized) input.payload = input.payload.map(({ size: _size, ...rest }) => rest as PayloadFile);
+      if (!sized) input.payload = withoutSizes(input.payload);
       const dir = tempDir();
       const result = await writePackage(input, join(dir, packageFileName(reference)), { now });
       expect(result.name).toBe('KOMINFO-2026-11-0042');
