@@ -4,6 +4,7 @@
 // the main thread could not answer anything during start-up and during the work, each stall over
 // JEJAK_PROBE_REPORT_MS (default 50) with when it began (ms since process start), and peak RSS.
 // For what ran in a stall, run the same command with `--cpu-prof` and look at that moment.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import process from 'node:process';
@@ -49,10 +50,25 @@ function probeMainThread() {
           ms: Math.round(s.ms),
           in: s.atMs < startupMs ? 'startup' : 'work',
         })),
-      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      maxRssMiB: peakRssMiB(),
       // process start on the monotonic clock V8's --cpu-prof timestamps use (scripts/stall-profile.mjs)
       originUs: Math.round(Number(process.hrtime.bigint() / 1000n) - end * 1000),
     };
     process.stderr.write(`\nBENCH ${JSON.stringify(probe)}\n`);
   });
+}
+
+/**
+ * This process's own peak RSS. Not getrusage's maxRSS: Linux carries that over fork and exec, so a
+ * command spawned by a large parent (the bench itself, a few hundred MiB by then) reported the
+ * parent's size as its own. VmHWM is the high-water mark of this program's memory, reset at exec.
+ */
+function peakRssMiB() {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Math.round(Number(kb) / 1024);
+  } catch {
+    // not Linux: getrusage's figure, with the caveat above
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
