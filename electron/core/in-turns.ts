@@ -25,3 +25,30 @@ export async function mapInTurns<T, R>(items: readonly T[], fn: (item: T) => R, 
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * For a loop of steps that each cost a few milliseconds, more or less by machine and by file: the
+ * loop asks `due()` between steps and takes a turn (`take`) once it has held the thread for
+ * `budgetMs`, so no run of steps passes the 50 ms a window may freeze, however the steps vary.
+ */
+export class TurnBudget {
+  private since = performance.now();
+
+  constructor(private readonly budgetMs: number) {}
+
+  /** the loop has held the thread for its budget since its last turn */
+  due(): boolean {
+    return performance.now() - this.since >= this.budgetMs;
+  }
+
+  /** a turn now; the budget counts again from its end */
+  async take(): Promise<void> {
+    await nextTurn();
+    this.since = performance.now();
+  }
+
+  /** a turn only when one is due */
+  async takeIfDue(): Promise<void> {
+    if (this.due()) await this.take();
+  }
+}
