@@ -131,18 +131,7 @@ export class ZipWriter {
     compress: boolean,
     size?: number,
   ): Promise<void> {
-    const streamed = size === undefined || size >= PATCHABLE;
-    const record: EntryRecord = {
-      name: Buffer.from(name),
-      method: compress ? 8 : 0,
-      streamed,
-      crc: 0,
-      compressedSize: 0,
-      size: 0,
-      offset: this.position,
-      when: this.when,
-    };
-    await this.write(localHeader(record));
+    const record = await this.openEntry(name, compress ? 8 : 0, size === undefined || size >= PATCHABLE);
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];
       let batched = 0;
@@ -179,17 +168,7 @@ export class ZipWriter {
     size: number,
     finish: (size: number) => Promise<Digests>,
   ): Promise<Digests> {
-    const record: EntryRecord = {
-      name: Buffer.from(name),
-      method: 0,
-      streamed: size >= PATCHABLE,
-      crc: 0,
-      compressedSize: 0,
-      size: 0,
-      offset: this.position,
-      when: this.when,
-    };
-    await this.write(localHeader(record));
+    const record = await this.openEntry(name, 0, size >= PATCHABLE);
     for await (const chunk of chunks) {
       throwIfAborted(this.signal);
       await this.write(chunk);
@@ -198,6 +177,22 @@ export class ZipWriter {
     const d = await finish(record.compressedSize);
     await this.closeEntry(record, d);
     return d;
+  }
+
+  /** A new entry's record and local header, its CRC and sizes to come (closeEntry). */
+  private async openEntry(name: string, method: 0 | 8, streamed: boolean): Promise<EntryRecord> {
+    const record: EntryRecord = {
+      name: Buffer.from(name),
+      method,
+      streamed,
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+      offset: this.position,
+      when: this.when,
+    };
+    await this.write(localHeader(record));
+    return record;
   }
 
   /** The entry's CRC and sizes: in a data descriptor after a streamed entry, else written back into its local header. */
