@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { OffThreadDigest } from '../../../electron/core/off-thread-digest';
+import { fileKey, newBlobHeader, sealChunk } from '../../../electron/core/vault/blob-cipher';
 import { newVault } from '../../fixtures/temp';
 
 const ask = { sha256: true, sha512: true, md5: false, crc32: true };
@@ -76,6 +78,25 @@ describe('reading an original through the hashing worker (decrypted and hashed t
       message: expect.stringMatching(/chunk 1/),
     });
     await expect(readThrough(session, 'ab'.repeat(32))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    session.close('test');
+  });
+
+  it('reads a blob written with chunks larger than a pool buffer (2 MiB), opening them on this thread', async () => {
+    const { session } = await newVault();
+    const original = patterned(3 * 1024 * 1024 + 5);
+    const header = newBlobHeader(21);
+    const key = fileKey(session.blobs['blobKey'], header);
+    const chunks = [original.subarray(0, 2 * 1024 * 1024), original.subarray(2 * 1024 * 1024)];
+    const sealed = chunks.flatMap((plain, i) => sealChunk(key, header, i, i === chunks.length - 1, plain));
+    const sha256 = createHash('sha256').update(original).digest('hex');
+    const name = session.blobs.nameFor(sha256);
+    mkdirSync(dirname(session.blobs.pathOf(name)), { recursive: true });
+    writeFileSync(session.blobs.pathOf(name), Buffer.concat([header.bytes, ...sealed]));
+    const { bytes, chunks: count, digests } = await readThrough(session, name);
+    expect(count).toBe(2);
+    expect(bytes.equals(original)).toBe(true);
+    expect(digests.sha256).toBe(sha256);
+    expect(digests.crc32).toBe(crc32(original));
     session.close('test');
   });
 
