@@ -23,9 +23,8 @@ import { SNIFF_BYTES, sniffMediaType } from './media';
 import { evidenceIdBySha256, forgetPdq } from './pdq-index';
 
 /**
- * A batch's bounds: its originals stay in memory until their rows commit, and its one transaction
- * holds the thread that answers IPC, so neither may grow with the number of files taken in (32
- * files' rows took up to 41 ms under load here, so 16; the barrier costs about the same either way).
+ * A batch's bounds: its originals stay in memory until their rows commit, so it may not grow with
+ * the number of files taken in (16 files: the barrier costs about the same for 32).
  */
 const BATCH_FILES = 16;
 const BATCH_BYTES = 16 * 1024 * 1024;
@@ -56,7 +55,8 @@ interface Staged {
  * Many files at once, each answered in order: an original is read, hashed (SHA-256, SHA-512; MD5
  * only while a hash list names MD5) and encrypted as it comes; every BATCH_FILES files (or
  * BATCH_BYTES) the batch's blobs are made durable together (one barrier, not one fsync per file),
- * then analysed, then their rows commit in one transaction. A crash leaves rows only for blobs
+ * then analysed, then their rows commit (in transactions short enough for the window, see
+ * commitBatch). A crash leaves rows only for blobs
  * already durable. A file that cannot be taken in (unreadable, empty, a bad link) is reported and
  * never stops the others; one over IN_MEMORY_LIMIT streams through intakeFile on its own.
  */
