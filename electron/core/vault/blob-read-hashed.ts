@@ -1,6 +1,6 @@
 import { type OffThreadDigest, SLOT_CAPACITY } from '../off-thread-digest';
-import { HEADER_BYTES, TAG_BYTES, chunkNonce, fileKey, openChunk } from './blob-cipher';
-import { openBlobFile, type OpenBlob } from './blob-file';
+import { HEADER_BYTES, TAG_BYTES, chunkNonce, fileKey } from './blob-cipher';
+import { openBlobFile } from './blob-file';
 
 /** Chunks read and sent to the worker ahead of the one the caller holds: the disk, AES and the caller's writes overlap. */
 const READ_AHEAD = 4;
@@ -15,14 +15,15 @@ const READ_AHEAD = 4;
  * Each chunk yielded is valid until the next is asked for (its buffer then returns to the pool), so
  * the caller must be done with it by then: `for await (const c of …) await write(c)`. A chunk that
  * does not authenticate ends the stream with an INTEGRITY error before any byte of it is yielded.
- * A file whose chunks do not fit a pool buffer (a chunk size other than 1 MiB) is opened here and
- * copied to the worker for hashing, as before.
+ * A file whose chunks do not fit a pool buffer (larger than 1 MiB) comes from `readHere` (the
+ * store's own reader, decrypting on this thread) and is copied to the worker for hashing.
  */
 export async function* readHashed(
   path: string,
   name: string,
   blobKey: Buffer,
   digest: OffThreadDigest,
+  readHere: () => AsyncIterable<Uint8Array>,
 ): AsyncGenerator<Uint8Array> {
   const { file, header, fileSize, fail } = await openBlobFile(path, name);
   const key = fileKey(blobKey, header);
@@ -60,7 +61,10 @@ export async function* readHashed(
 
   try {
     if (sealedSize > SLOT_CAPACITY) {
-      yield* openedHere({ file, header, fileSize, fail }, key, digest);
+      for await (const plain of readHere()) {
+        await digest.update(plain);
+        yield plain;
+      }
       return;
     }
     while (next < Math.min(READ_AHEAD, chunks)) readAndSend(next++);
@@ -75,25 +79,5 @@ export async function* readHashed(
     // Stopped early: the chunks still on their way come back (the worker answers each) to the pool.
     for (const p of await Promise.allSettled(ahead)) if (p.status === 'fulfilled' && p.value) digest.release(p.value);
     await file.close();
-  }
-}
-
-/** Chunks larger than a pool buffer: opened on this thread, hashed on the worker from a copy. */
-async function* openedHere(
-  { file, header, fileSize, fail }: OpenBlob,
-  key: Buffer,
-  digest: OffThreadDigest,
-): AsyncGenerator<Uint8Array> {
-  const sealedSize = header.chunkSize + TAG_BYTES;
-  const buffer = Buffer.allocUnsafe(sealedSize);
-  for (let position = HEADER_BYTES, counter = 0; position < fileSize || counter === 0; counter++) {
-    const length = Math.min(sealedSize, fileSize - position);
-    const { bytesRead } = await file.read(buffer, 0, length, position);
-    if (bytesRead !== length) throw fail('short read');
-    position += length;
-    const plain = openChunk(key, header, counter, position >= fileSize, buffer.subarray(0, length));
-    if (!plain) throw fail(`chunk ${counter}`);
-    await digest.update(plain);
-    yield plain;
   }
 }

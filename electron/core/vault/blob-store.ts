@@ -252,7 +252,7 @@ export class BlobStore {
    * decrypted, copied or hashed on this thread); see readHashed. Its hashes are the caller's to check.
    */
   readHashed(name: string, digest: OffThreadDigest): AsyncGenerator<Uint8Array> {
-    return readHashed(this.pathOf(name), name, this.blobKey, digest);
+    return readHashed(this.pathOf(name), name, this.blobKey, digest, () => this.read(name));
   }
 
   async readAll(name: string, expectedSha256?: string): Promise<Buffer> {
