@@ -12,11 +12,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The report PDF and PDQ hashes are worked out on worker threads; their entries sit beside the code that starts them.
+        // The report PDF, and pictures' analyses and PDQ hashes, are worked out on worker threads; their entries sit beside the code that starts them.
         input: {
           index: resolve('electron/main/index.ts'),
           'pdf-worker': resolve('electron/core/report/pdf-worker.ts'),
-          'pdq-worker': resolve('electron/core/evidence/media/pdq/pdq-worker.ts'),
+          'media-worker': resolve('electron/core/evidence/media/media-worker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

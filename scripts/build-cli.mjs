@@ -33,11 +33,11 @@ const precompiledNoticeValidator = {
 export async function buildCli(outDir = CLI_OUT_DIR) {
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    // the report PDF and PDQ hashes are worked out on worker threads started from their own entries beside the chunks
+    // the report PDF, and pictures' analyses and PDQ hashes, are worked out on worker threads started from their own entries beside the chunks
     entryPoints: {
       jejak: 'electron/cli.ts',
       'pdf-worker': 'electron/core/report/pdf-worker.ts',
-      'pdq-worker': 'electron/core/evidence/media/pdq/pdq-worker.ts',
+      'media-worker': 'electron/core/evidence/media/media-worker.ts',
     },
     outdir: outDir,
     bundle: true,

@@ -7,17 +7,16 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { analyzeImage } from '../../electron/core/evidence/media';
+import { pdqOfImage } from '../../electron/core/evidence/media';
 import {
-  decodeForPdq,
   DIHEDRAL_TRANSFORMS,
   parsePdqHex,
   pdqHex,
-  pdqOfImage,
-  pdqOfPixels,
   PdqIndex,
   type DihedralTransform,
   type Hash256,
 } from '../../electron/core/evidence/media/pdq';
+import { decodeForPdq, pdqOfPixels } from '../../electron/core/evidence/media/pdq/image-pdq';
 import { screenshot } from '../core/evidence/media/fixtures';
 import { SeededHashes } from '../fixtures/pdq/random-hashes';
 import { BkTree, LinearScan } from './_pdq-alternatives';

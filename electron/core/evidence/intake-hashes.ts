@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isRenderableImage, type MediaType } from './media';
-import { pdqOfImage, type PdqDihedralResult } from './media/pdq';
+import { isRenderableImage, pdqOfImage, type MediaType } from './media';
+import type { PdqDihedralResult } from './media/pdq';
 
 export interface IntakeHashes {
   /** null when the background queue works it out (a file too large to hold, or a batch no list needs it in now) */

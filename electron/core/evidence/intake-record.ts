@@ -93,7 +93,7 @@ export async function analyseOriginal(
   opts: IntakeOptions,
   md5?: string | null,
 ): Promise<Analysed> {
-  // The PDQ hash (JavaScript, this thread) is worked out while sharp analyses the picture on its own threads.
+  // Both on the media worker: its thread works out one's EXIF or PDQ while sharp decodes for the other.
   const [analysis, hashes] = await Promise.all([
     analysisOf(input, mediaType, opts),
     intakeHashes(input, mediaType, opts.analyze !== false, md5),

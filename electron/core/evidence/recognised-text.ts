@@ -16,7 +16,10 @@ export interface RecognisedText {
 /** Reads the text in a picture's original bytes (PNG, JPEG, WebP or GIF: its first frame). */
 export async function readTextInPicture(ocr: OcrEngine, original: Buffer): Promise<OcrReading> {
   // loaded by the queue only, not by every command that reads the stored text
-  const [{ default: sharp }, { DEFAULT_MAX_PIXELS }] = await Promise.all([import('sharp'), import('./media/image')]);
+  const [{ default: sharp }, { DEFAULT_MAX_PIXELS }] = await Promise.all([
+    import('sharp'),
+    import('./media/image-analysis'),
+  ]);
   const png = await sharp(original, { limitInputPixels: DEFAULT_MAX_PIXELS, failOn: 'error' })
     .resize(OCR_MAX_SIDE, OCR_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })

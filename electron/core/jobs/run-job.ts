@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from '../db/sql';
-import { isRenderableImage, type MediaType } from '../evidence/media';
+import { isRenderableImage, pdqOfImage, type MediaType } from '../evidence/media';
 import type { OcrEngine } from '../evidence/media/ocr';
-import { pdqOfImage } from '../evidence/media/pdq';
 import { packDihedral } from '../evidence/pdq-dihedral-column';
 import { indexPdq, nearestByPdq } from '../evidence/pdq-index';
 import { openOriginal } from '../evidence/read-original';

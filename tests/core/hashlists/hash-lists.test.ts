@@ -5,7 +5,7 @@ import { addOrFindChannel, getChannel } from '../../../electron/core/catalog/cha
 import { dashboardStats } from '../../../electron/core/dashboard/dashboard';
 import { getEvidence, listEvidence } from '../../../electron/core/evidence/evidence-repo';
 import { intakeBytes, intakeFile } from '../../../electron/core/evidence/intake';
-import { pdqOfImage } from '../../../electron/core/evidence/media/pdq';
+import { pdqOfImage } from '../../../electron/core/evidence/media';
 import { hashLists, importHashList, removeHashList } from '../../../electron/core/hashlists/hash-lists';
 import { POLICY, screenshotPng } from '../../fixtures/catalog';
 import { newVault } from '../../fixtures/temp';

@@ -2,6 +2,7 @@ import sharp, { type FailOnOptions, type Metadata, type OutputInfo } from 'sharp
 import { withByteSource } from './byte-source';
 import { type EndProblem, endMarkerProblem, TAIL_BYTES } from './end-marker';
 import { readExif } from './exif';
+import { DEFAULT_MAX_PIXELS, notAnalysed, type AnalyzeImageOptions, type ImageAnalysis } from './image-analysis';
 import { type MediaProblem, mediaProblem } from './problems';
 import { isRenderableImage, sniffMediaType, SNIFF_BYTES, type MediaType } from './sniff';
 
@@ -13,7 +14,6 @@ sharp.cache(false);
 // callers gain more by analysing a few files at once than by splitting one file across threads.
 sharp.concurrency(1);
 
-export const DEFAULT_MAX_PIXELS = 100_000_000;
 const THUMBNAIL_SIZE = 320;
 const DECODE_TIMEOUT_SECONDS = 30;
 const FORMAT_NAMES: Partial<Record<MediaType, string>> = {
@@ -24,44 +24,15 @@ const FORMAT_NAMES: Partial<Record<MediaType, string>> = {
 };
 const NOT_KEPT = 'Kept without thumbnail or perceptual hash: a partial rendering would misrepresent the evidence.';
 
-export interface ImageAnalysis {
-  width: number | null;
-  height: number | null;
-  exif: Record<string, string | number> | null;
-  capturedAt: string | null;
-  thumbnail: Buffer | null;
-  thumbnailType: 'image/webp' | 'image/jpeg' | null;
-  problems: MediaProblem[];
-}
-
-export interface AnalyzeImageOptions {
-  /** false: skip the thumbnail (the picture is still decoded once, so damage is still reported) */
-  thumbnails?: boolean;
-  /** header pixel count above which nothing is decoded; default 100 megapixels */
-  maxPixels?: number;
-}
-
-/** What is known of a file before (or without) its analysis: nothing yet. */
-export function notAnalysed(): ImageAnalysis {
-  return {
-    width: null,
-    height: null,
-    exif: null,
-    capturedAt: null,
-    thumbnail: null,
-    thumbnailType: null,
-    problems: [],
-  };
-}
-
 /**
  * Size, EXIF and thumbnail of an evidence image, never modifying the bytes (its perceptual hash,
- * PDQ, is taken beside this by intake-hashes.ts).
+ * PDQ, is taken beside this by intake-hashes.ts), on this thread: the media worker runs it, and
+ * everyone else asks the worker (analyzeImage in media-in-worker.ts).
  * Give a file path for large files: only the header, the last few bytes and the pixel data the
  * decoder streams through are read. Anything wrong with the content is reported in `problems`;
  * only I/O errors (a missing or unreadable file) throw.
  */
-export async function analyzeImage(
+export async function analyzeImageHere(
   input: Buffer | string,
   type: MediaType,
   opts: AnalyzeImageOptions = {},

@@ -1,8 +1,7 @@
 import sharp from 'sharp';
 import { JejakError } from '../../../errors';
-import { DEFAULT_MAX_PIXELS } from '../image';
+import { DEFAULT_MAX_PIXELS } from '../image-analysis';
 import { lumaFromRgb, pdqDihedralFromLuma, type PdqDihedralResult } from './hasher';
-import { pdqOfPixelsOffThread } from './pdq-in-worker';
 
 /**
  * Above this size on either side the reference tools shrink the picture before hashing: the blur
@@ -60,14 +59,6 @@ export async function decodeForPdq(input: Buffer | string, opts: PdqDecodeOption
     }
     throw new JejakError('UNREADABLE', `The image could not be decoded for its PDQ hash (${message}).`);
   }
-}
-
-/**
- * PDQ, quality and the eight dihedral hashes of an image file or buffer, as Meta's tools give them:
- * decoded by sharp on libuv's pool, hashed on the PDQ worker (pdq-in-worker.ts).
- */
-export async function pdqOfImage(input: Buffer | string, opts: PdqDecodeOptions = {}): Promise<PdqDihedralResult> {
-  return pdqOfPixelsOffThread(await decodeForPdq(input, opts));
 }
 
 /** PDQ of decoded pixels (interleaved 8-bit, R G B first); the caller shrinks large pictures. */

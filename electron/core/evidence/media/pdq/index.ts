@@ -2,12 +2,4 @@
 export { DIHEDRAL_TRANSFORMS, type DihedralTransform } from './dihedral';
 export { isPdqHex, parsePdqHex, pdqDistance, pdqHex, type Hash256 } from './hash256';
 export { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, type PdqDihedralResult, type PdqResult } from './hasher';
-export {
-  decodeForPdq,
-  pdqOfImage,
-  pdqOfPixels,
-  PDQ_DOWNSAMPLE_DIMENSION,
-  type PdqDecodeOptions,
-  type RgbPixels,
-} from './image-pdq';
 export { PdqIndex, type PdqDihedralMatch, type PdqMatch } from './mih-index';

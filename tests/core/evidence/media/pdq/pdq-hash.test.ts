@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { isJejakError } from '../../../../../electron/core/errors';
+import { pdqOfImage } from '../../../../../electron/core/evidence/media';
 import {
   DIHEDRAL_TRANSFORMS,
   parsePdqHex,
@@ -10,9 +11,8 @@ import {
   PDQ_MIN_QUALITY,
   pdqDistance,
   pdqHex,
-  pdqOfImage,
-  pdqOfPixels,
 } from '../../../../../electron/core/evidence/media/pdq';
+import { pdqOfPixels } from '../../../../../electron/core/evidence/media/pdq/image-pdq';
 import { blackPng, screenshot } from '../fixtures';
 
 const ZERO = '0'.repeat(64);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodeForPdq, pdqOfImage, pdqOfPixels } from '../../../../../electron/core/evidence/media/pdq';
+import { pdqOfImage } from '../../../../../electron/core/evidence/media';
+import { decodeForPdq, pdqOfPixels } from '../../../../../electron/core/evidence/media/pdq/image-pdq';
 
 const PICTURES = 8;
 

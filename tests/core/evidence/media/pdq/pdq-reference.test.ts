@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { pdqOfImage } from '../../../../../electron/core/evidence/media';
 import {
   DIHEDRAL_TRANSFORMS,
   PDQ_MATCH_DISTANCE,
   pdqDistance,
-  pdqOfImage,
-  pdqOfPixels,
   PdqIndex,
   type DihedralTransform,
   type PdqDihedralResult,
 } from '../../../../../electron/core/evidence/media/pdq';
+import { pdqOfPixels } from '../../../../../electron/core/evidence/media/pdq/image-pdq';
 
 // Meta's reference images and hashes (ThreatExchange pdq/data, BSD: LICENSE in the folder).
 const FIXTURES = join(import.meta.dirname, '../../../../fixtures/pdq');
