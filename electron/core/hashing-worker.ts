@@ -14,7 +14,9 @@ export function startHashingWorker<M>(
   failed: (e: JejakError) => void,
   workerData?: unknown,
 ): Worker {
-  const worker = new Worker(source, { eval: true, execArgv: [], workerData });
+  // trackUnmanagedFds off: a file the worker seals and writes is handed to the caller open (for the
+  // batch's fsync); tracked, it would be the worker's, closed under the caller if the worker stopped.
+  const worker = new Worker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false });
   let stopped = false;
   const fail = (e: Error) => {
     if (stopped) return;

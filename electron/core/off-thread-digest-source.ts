@@ -6,11 +6,14 @@
  * over it, hashes that and sends the buffer back with the plaintext's length (-1: it did not
  * authenticate, nothing of it is hashed or kept). CRC-32 comes from the module the caller loaded
  * (crc32.ts), by its path (an evaluated worker resolves no packages of its own), else from zlib,
- * which gives the same values.
+ * which gives the same values. A caller's own buffer sent with `seals` (the whole of an original) is
+ * also sealed into a new blob file once hashed, each chunk encrypted with the nonce given for it, and
+ * the answer carries the file open (`fd`) or why it could not be written (`sealError`, the file removed).
  */
 export const HASHING_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { createDecipheriv, createHash } = require('node:crypto');
+const { createCipheriv, createDecipheriv, createHash } = require('node:crypto');
+const { closeSync, openSync, rmSync, writevSync } = require('node:fs');
 const { crc32 } = (() => {
   try {
     return require(workerData.crc32Module);
@@ -32,6 +35,32 @@ function opened(o, bytes) {
     return plain.length;
   } catch {
     return -1;
+  }
+}
+function sealed(s, bytes) {
+  const parts = [s.header];
+  s.nonces.forEach((nonce, i) => {
+    const cipher = createCipheriv('aes-256-gcm', s.key, nonce);
+    cipher.setAAD(s.header);
+    parts.push(cipher.update(bytes.subarray(i * s.chunkSize, (i + 1) * s.chunkSize)));
+    cipher.final();
+    parts.push(cipher.getAuthTag());
+  });
+  const fd = openSync(s.path, 'wx', 0o600);
+  try {
+    writevSync(fd, parts);
+    return fd;
+  } catch (e) {
+    closeSync(fd);
+    rmSync(s.path, { force: true });
+    throw e;
+  }
+}
+function sealAnswer(m) {
+  try {
+    return { fd: sealed(m.seals, new Uint8Array(m.buffer, 0, m.length)) };
+  } catch (e) {
+    return { sealError: { message: e.message, code: e.code } };
   }
 }
 parentPort.on('message', (m) => {
@@ -59,6 +88,7 @@ parentPort.on('message', (m) => {
     jobs.delete(m.id);
     const hex = (hash) => (hash ? hash.digest('hex') : null);
     const answer = { id: m.id, sha256: hex(job.sha256), sha512: hex(job.sha512), md5: hex(job.md5), crc32: job.crc };
+    if (m.seals) Object.assign(answer, sealAnswer(m));
     if (m.own) parentPort.postMessage({ ...answer, buffer: m.buffer }, [m.buffer]);
     else parentPort.postMessage(answer);
   }

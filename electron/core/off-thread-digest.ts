@@ -13,7 +13,8 @@ import { HASHING_WORKER_SOURCE } from './off-thread-digest-source';
  * (transferred, so neither thread shares memory with the other or takes a lock). Memory stays
  * bounded without blocking the thread: when every buffer is with the worker, `update` returns a
  * promise that resolves once one comes back. A whole original already in memory (batch intake) is
- * instead moved to the worker and back with `finishWith`, not copied. A sealed chunk of a vault blob
+ * instead moved to the worker and back with `finishWith`, not copied, and the worker may seal it into a
+ * new blob file there (encrypt and write: batch intake's thread then neither). A sealed chunk of a vault blob
  * read into a buffer is decrypted there too and comes back as plaintext (`openFilled`): an export then
  * neither decrypts nor allocates per chunk on its own thread.
  */
@@ -49,10 +50,31 @@ export interface ChunkOpening {
   aad: Uint8Array;
 }
 
+/**
+ * How the worker seals a whole original into a new blob file (blob-cipher.ts's format, which the
+ * caller lays out): the file's key, its header (each chunk's associated data), one nonce per chunk
+ * of `chunkSize` bytes, and the temp file to create (mode 0600).
+ */
+export interface BlobSealing {
+  key: Uint8Array;
+  header: Uint8Array;
+  chunkSize: number;
+  nonces: Uint8Array[];
+  path: string;
+}
+
 interface Finished {
   digests: OffThreadDigests;
   /** the caller's own buffer, back from the worker (finishWith) */
   returned: ArrayBuffer | null;
+  /** the sealed file, written and open (finishWith with a sealing) */
+  fd: number | null;
+}
+
+/** A sealed file the worker could not write: the error's message and code (ENOSPC, EACCES…). */
+interface SealError {
+  message: string;
+  code?: string;
 }
 
 interface Job {
@@ -65,7 +87,7 @@ interface Job {
 type FromWorker =
   | { id?: undefined; buffer: ArrayBuffer }
   | { id: number; opened: ArrayBuffer; length: number }
-  | ({ id: number; opened?: undefined; buffer?: ArrayBuffer } & OffThreadDigests);
+  | ({ id: number; opened?: undefined; buffer?: ArrayBuffer; fd?: number; sealError?: SealError } & OffThreadDigests);
 
 interface Shared {
   worker: Worker;
@@ -106,8 +128,9 @@ function hashingWorker(): Shared {
         }
         const job = s.jobs.get(m.id);
         forget(s, m.id);
+        if (m.sealError) return job?.fail(Object.assign(new Error(m.sealError.message), { code: m.sealError.code }));
         const { sha256, sha512, md5, crc32 } = m;
-        job?.done({ digests: { sha256, sha512, md5, crc32 }, returned: m.buffer ?? null });
+        job?.done({ digests: { sha256, sha512, md5, crc32 }, returned: m.buffer ?? null, fd: m.fd ?? null });
       },
       (e) => {
         s.failed = e;
@@ -232,15 +255,24 @@ export class OffThreadDigest {
   /**
    * The last bytes and the end at once. Bytes that are the whole of their ArrayBuffer (what
    * readFile returns) are moved to the worker and back rather than copied: the caller must not touch
-   * them until they come back with the digests. Others (a view into a pool) are copied.
+   * them until they come back with the digests. Others (a view into a pool) are copied. With
+   * `sealing`, the worker also seals the bytes (the whole stream: nothing may have gone before) into
+   * a new file and answers with it open, for the caller to fsync and close; a failed write rejects
+   * with its error, and leaves no file.
    */
-  async finishWith(bytes: Uint8Array): Promise<{ digests: OffThreadDigests; bytes: Uint8Array }> {
+  async finishWith(
+    bytes: Uint8Array,
+    sealing?: BlobSealing,
+  ): Promise<{ digests: OffThreadDigests; bytes: Uint8Array; fd: number | null }> {
     if (this.shared.failed) throw this.shared.failed;
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const sent = whole ? (bytes.buffer as ArrayBuffer) : Uint8Array.prototype.slice.call(bytes).buffer;
     const length = bytes.length; // the caller's view reads 0 once its buffer has moved
-    this.shared.worker.postMessage({ id: this.id, ...this.ask, buffer: sent, length, end: true, own: true }, [sent]);
-    const { digests, returned } = await this.outcome;
-    return { digests, bytes: new Uint8Array(returned!, 0, length) };
+    this.shared.worker.postMessage(
+      { id: this.id, ...this.ask, buffer: sent, length, end: true, own: true, seals: sealing },
+      [sent],
+    );
+    const { digests, returned, fd } = await this.outcome;
+    return { digests, bytes: new Uint8Array(returned!, 0, length), fd };
   }
 }

@@ -72,4 +72,16 @@ describe('jejak CLI: catalog', () => {
     expect(rows[0].error).toMatch(/empty/);
     expect(rows[1].error).toMatch(/does not exist/);
   });
+
+  it('takes in many files across several batches and prints only its rows: no runtime warning', () => {
+    const { run, dir } = cliWorkspace();
+    run(['init']);
+    // 40 files: three batches, so files the hashing worker opened for the first are closed before it opens more
+    const files = Array.from({ length: 40 }, (_, i) => join(dir, `file-${i}.bin`));
+    for (const [i, f] of files.entries()) writeFileSync(f, `original ${i} `.repeat(2000));
+    const result = run(['evidence', 'add', ...files]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(40);
+    expect(result.stderr).not.toMatch(/Warning/);
+  });
 });

@@ -29,7 +29,7 @@ describe('OffThreadDigest', () => {
     }
     expect(await da.digest()).toEqual(expected(a));
     expect(await db.digest()).toEqual({ ...expected(b), sha512: null, crc32: null });
-    // what intake asks for: SHA-512 alone (its thread does SHA-256)
+    // SHA-512 alone
     const only512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
     await only512.update(b);
     expect(await only512.digest()).toEqual({ sha256: null, sha512: expected(b).sha512, md5: null, crc32: null });

@@ -13,12 +13,12 @@ import {
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JejakError } from '../errors';
-import { OffThreadDigest } from '../off-thread-digest';
+import { type BlobSealing, OffThreadDigest } from '../off-thread-digest';
 import { EarlyWriteback } from '../early-writeback';
 import { fsyncDirectory } from '../fs-atomic';
 import { processMayRun } from '../process-alive';
 import { sealFile } from './seal-file';
-import { HEADER_BYTES, TAG_BYTES, fileKey, newBlobHeader, openChunk, sealChunk } from './blob-cipher';
+import { HEADER_BYTES, TAG_BYTES, chunkNonce, fileKey, newBlobHeader, openChunk, sealChunk } from './blob-cipher';
 import { openBlobFile } from './blob-file';
 import { readHashed } from './blob-read-hashed';
 
@@ -173,6 +173,18 @@ export class BlobStore {
       parts.push(...sealChunk(key, header, i, i === chunks - 1, plain));
     }
     return { ...blob, parts };
+  }
+
+  /**
+   * How a new file of `size` bytes is sealed by another thread (batch intake's hashing worker): a
+   * fresh header and file key, each chunk's nonce, and a temp file to write.
+   */
+  sealingFor(size: number): BlobSealing {
+    const header = newBlobHeader();
+    const chunks = Math.max(1, Math.ceil(size / header.chunkSize));
+    const nonces = Array.from({ length: chunks }, (_, i) => chunkNonce(i, i === chunks - 1));
+    const key = fileKey(this.blobKey, header);
+    return { key, header: header.bytes, chunkSize: header.chunkSize, nonces, path: this.tempPath() };
   }
 
   /**

@@ -133,8 +133,11 @@ describe('reading an original through the hashing worker (decrypted and hashed t
       expect(await read()).toBe(stored.sha256);
       return performance.eventLoopUtilization(before).active;
     };
-    const inThreadMs = await busy(inThread);
-    const workerMs = await busy(throughWorker);
+    // The least of three runs each: other test files share the two cores and stretch single runs.
+    const least = async (read: () => Promise<string | null>) =>
+      Math.min(await busy(read), await busy(read), await busy(read));
+    const inThreadMs = await least(inThread);
+    const workerMs = await least(throughWorker);
     // Read, decrypted and hashed here, the same original held this thread inThreadMs.
     expect(workerMs).toBeLessThan(inThreadMs / 2);
     session.close('test');
