@@ -24,6 +24,6 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
     return await fn(session);
   } finally {
     await nextTurn();
-    session.close('cli');
+    await session.closeOffThread('cli');
   }
 }

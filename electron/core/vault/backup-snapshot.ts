@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { nativeBindingPath } from '../db/database';
+import { KEYED_CONNECTION_SOURCE } from '../db/keyed-connection-source';
 import { JejakError } from '../errors';
 import { deriveVaultKeys, wipeKeys } from './keys';
 import type { VaultSession } from './session';
@@ -17,16 +18,7 @@ import type { VaultSession } from './session';
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.modulePath);
-function keyed(path) {
-  const db = new Database(path, { fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma('key = "x\\'' + workerData.keyHex + '\\'"');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('busy_timeout = 10000');
-  return db;
-}
+${KEYED_CONNECTION_SOURCE}
 try {
   const live = keyed(workerData.source);
   live.prepare('VACUUM INTO ?').run(workerData.target);

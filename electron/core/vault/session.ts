@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { appendAudit, auditHead, type AuditEntry, type AuditInput } from '../audit/audit-log';
 import type { AnchorCheck } from '../audit/anchor';
+import { checkpointOffThread } from '../db/checkpoint-off-thread';
 import type { Db } from '../db/database';
 import { BlobStore } from './blob-store';
 import type { VaultHeader } from './header';
@@ -56,6 +57,21 @@ export class VaultSession {
     try {
       this.audit({ action: 'vault.locked', details: { reason } });
       updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
+    } finally {
+      this.discard();
+    }
+  }
+
+  /**
+   * What close() does, with the database's log copied into it on a worker thread first (see
+   * checkpointOffThread): for a caller on the thread that answers the window.
+   */
+  async closeOffThread(reason: string): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.audit({ action: 'vault.locked', details: { reason } });
+      updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
+      await checkpointOffThread(join(this.dir, DATABASE_FILE), this.keys.database);
     } finally {
       this.discard();
     }
