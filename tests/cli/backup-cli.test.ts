@@ -56,11 +56,19 @@ describe('jejak backup / restore', () => {
 
     const intake = start(ws, ['evidence', 'add', ...files]);
     await afterIntakes(ws.vault, 100);
-    // Frozen wherever it is (mid-write, mid-transaction): the intake is fast enough to finish before a
-    // backup process starts up on a busy machine, and the backup must not depend on where it stopped.
+    // Held back wherever it is (mid-write, mid-transaction): the intake is fast enough to finish before
+    // a backup process starts up on a busy machine, and the backup must not depend on where it stopped.
+    // Not frozen outright: stopped inside a transaction, it would hold the database's write lock, which
+    // the backup's unlock (its audit entry) waits for; 5 ms of every 100 lets it finish and let go.
     intake.child.kill('SIGSTOP');
+    const throttle = setInterval(() => {
+      intake.child.kill('SIGCONT');
+      setTimeout(() => intake.child.kill('SIGSTOP'), 5);
+    }, 100);
     const out = join(tempDir('jejak-backup-'), 'cadangan.tar');
     const backup = await start(ws, ['backup', '--out', out]).done;
+    clearInterval(throttle);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // past the last stop the throttle sent
     intake.child.kill('SIGCONT');
     expect(backup.code, backup.stderr).toBe(0);
     const intakeResult = await intake.done;
