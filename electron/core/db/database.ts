@@ -51,7 +51,11 @@ export class Db {
   }
 
   run(query: SqlQuery): Database.RunResult {
-    return this.prepare(query).run(...query.params);
+    try {
+      return this.prepare(query).run(...query.params);
+    } catch (e) {
+      throw asVaultBusy(e);
+    }
   }
 
   /**
@@ -61,13 +65,30 @@ export class Db {
    * between; taking the write lock first waits for it instead (busy_timeout).
    */
   tx<T>(fn: () => T): T {
-    return this.raw.transaction(fn).immediate();
+    try {
+      return this.raw.transaction(fn).immediate();
+    } catch (e) {
+      throw asVaultBusy(e);
+    }
   }
 
   close(): void {
     this.statements.clear();
     if (this.raw.open) this.raw.close();
   }
+}
+
+/**
+ * SQLite's busy error, once busy_timeout ran out waiting for another process's write (the app beside
+ * the CLI, or the CLI beside the app), as the error a person can act on; anything else as it is.
+ */
+function asVaultBusy(e: unknown): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return e;
+  return new JejakError(
+    'VAULT_BUSY',
+    'Another Jejak (the app or a command) kept the vault busy with a change for more than 5 seconds. Nothing was changed here: try again once it has finished.',
+  );
 }
 
 /** A connection with the key set and checked, nothing else: for the vault's own and for a key rotation's copy. */

@@ -127,26 +127,28 @@ export async function unlockVault(
     throw e;
   }
   const session = openSession(dir, header, master, opts.actor);
+  // Whatever stops the unlock from here (a check, or the database busy in another process) closes
+  // the database and drops the keys.
   try {
     checkGeneration(session, methodOf(secret));
     checkAnchorAtUnlock(session);
+    await ensureIdentityKey(session);
+    // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
+    const escrow = 'escrowKey' in secret;
+    session.actor = escrow ? opts.actor : (actorOf(getIdentity(session)) ?? opts.actor);
+    session.audit({
+      action: 'vault.unlocked',
+      details: {
+        method: methodOf(secret),
+        ...(escrow ? { escrowFingerprint: escrowFingerprint(createPublicKey(secret.escrowKey)) } : {}),
+      },
+    });
+    // A vault made before IT deployed (or rotated) the escrow key gets its wrap now.
+    if (opts.escrowPublicKey) syncEscrowWrap(session, opts.escrowPublicKey);
   } catch (e) {
     session.discard();
     throw e;
   }
-  await ensureIdentityKey(session);
-  // With the escrow key it is IT who acts, not the vault's owner: the log names them and the key.
-  const escrow = 'escrowKey' in secret;
-  session.actor = escrow ? opts.actor : (actorOf(getIdentity(session)) ?? opts.actor);
-  session.audit({
-    action: 'vault.unlocked',
-    details: {
-      method: methodOf(secret),
-      ...(escrow ? { escrowFingerprint: escrowFingerprint(createPublicKey(secret.escrowKey)) } : {}),
-    },
-  });
-  // A vault made before IT deployed (or rotated) the escrow key gets its wrap now.
-  if (opts.escrowPublicKey) syncEscrowWrap(session, opts.escrowPublicKey);
   return session;
 }
 
