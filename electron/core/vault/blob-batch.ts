@@ -52,10 +52,6 @@ export class BlobBatch {
 
   constructor(private readonly store: BlobStore) {}
 
-  get size(): number {
-    return this.answers.length;
-  }
-
   /**
    * Hashes, encrypts and writes bytes on the worker; `existed` when the vault or this batch holds
    * them already (their copy is then removed). The bytes are moved to the worker (not copied), so

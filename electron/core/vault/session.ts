@@ -55,8 +55,7 @@ export class VaultSession {
   close(reason: string): void {
     if (this.closed) return;
     try {
-      this.audit({ action: 'vault.locked', details: { reason } });
-      updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
+      this.recordLock(reason);
     } finally {
       this.discard();
     }
@@ -69,12 +68,17 @@ export class VaultSession {
   async closeOffThread(reason: string): Promise<void> {
     if (this.closed) return;
     try {
-      this.audit({ action: 'vault.locked', details: { reason } });
-      updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
+      this.recordLock(reason);
       await checkpointOffThread(join(this.dir, DATABASE_FILE), this.keys.database);
     } finally {
       this.discard();
     }
+  }
+
+  /** The lock in the log, and the log's head anchored in vault.json. */
+  private recordLock(reason: string): void {
+    this.audit({ action: 'vault.locked', details: { reason } });
+    updateHeader(this, (draft) => ({ ...draft, audit: auditHead(this.db) }));
   }
 
   /** Closes without a word in the log or the header: a refused unlock, or a key rotation taking over. */
