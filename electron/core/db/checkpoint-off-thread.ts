@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { nativeBindingPath } from './database';
-import { KEYED_CONNECTION_SOURCE } from './keyed-connection-source';
+import { KEYED_CONNECTION_SOURCE, startKeyedWorker } from './keyed-worker';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -24,13 +21,7 @@ try {
  * failing): closing then checkpoints as before, so nothing is lost either way.
  */
 export function checkpointOffThread(path: string, key: Buffer): Promise<boolean> {
-  const keyHex = key.toString('hex');
-  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { path, keyHex, modulePath, nativeBinding: nativeBindingPath() },
-  });
+  const worker = startKeyedWorker(WORKER_SOURCE, key, { path });
   return new Promise((resolve) => {
     worker.once('message', (m: { ok: boolean }) => {
       void worker.terminate();

@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { nativeBindingPath } from '../db/database';
-import { KEYED_CONNECTION_SOURCE } from '../db/keyed-connection-source';
+import { KEYED_CONNECTION_SOURCE, startKeyedWorker } from '../db/keyed-worker';
 import { JejakError } from '../errors';
-import { deriveVaultKeys, wipeKeys } from './keys';
 import type { VaultSession } from './session';
 
 /**
@@ -44,15 +40,7 @@ export function snapshotDatabase(
   target: string,
   signal?: AbortSignal,
 ): Promise<DatabaseSnapshot> {
-  const keys = deriveVaultKeys(session.masterKey(), session.header.vaultId);
-  const keyHex = keys.database.toString('hex');
-  wipeKeys(keys);
-  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { source, target, keyHex, modulePath, nativeBinding: nativeBindingPath() },
-  });
+  const worker = startKeyedWorker(WORKER_SOURCE, session.vaultKeys().database, { source, target });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: { ok: true; blobs: string[] } | { ok: false; message: string }) => {
       void worker.terminate();
