@@ -3,14 +3,15 @@ import type { ByteSource } from '../packages/platform';
 import { fileSource, type PositionalReader } from '../packages/platform-node';
 import type { PositionalWriter } from '../packages/zip-write';
 import { AgeFile, looksLikeAge } from './age-file';
+import { AgeSink } from './age-sink';
 import { sealInto } from './age-seal';
 import { ScratchFile } from './scratch-file';
 
 /**
  * The one place a package file may be age-encrypted: reading one hands the ZIP reader the
  * plaintext view (decrypted chunk by chunk, never on disk) as the same ByteSource a plain file
- * gives, and writing one passes the ZIP only through a sealed scratch file on its way to being
- * encrypted for its recipients.
+ * gives. Writing one seals a ZIP made front to back straight into the age file; one that must be
+ * gone back into or read back passes only through a sealed scratch file on its way there.
  */
 
 export async function isAgeSource(source: ByteSource): Promise<boolean> {
@@ -87,4 +88,25 @@ export async function writePlainOrSealed(
   } finally {
     await scratch.dispose();
   }
+}
+
+/**
+ * As writePlainOrSealed, for a ZIP that `write` can make front to back when told to (`inOrder`):
+ * with recipients it is sealed into `out` as it is written, with no scratch copy (half the bytes
+ * through the disk, one encryption instead of two). A plain ZIP is written as usual.
+ */
+export async function writeInOrderOrSealed(
+  out: PositionalWriter,
+  seal: SealOptions | undefined,
+  write: (target: PositionalWriter, inOrder: boolean) => Promise<number>,
+): Promise<number> {
+  if (!seal || seal.recipients.length === 0) return write(out, false);
+  const sink = await AgeSink.start(out, seal.recipients);
+  try {
+    await write(sink, true);
+  } catch (e) {
+    await sink.abandon();
+    throw e;
+  }
+  return sink.finish();
 }

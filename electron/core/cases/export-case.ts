@@ -22,6 +22,7 @@ import type { VaultSession } from '../vault/session';
 import { caseExported, requireExportable } from './case-status';
 import { getCase } from './cases';
 import { custodyLines } from './custody';
+import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
 import { exportRecipients } from './export-recipients';
 import { buildReport, channelsCsv } from './report-builder';
 
@@ -89,10 +90,13 @@ export async function exportCase(
     analystFingerprint: signer.fingerprint,
     evidence: bagEvidence,
   });
+  // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
+  const crcs = recordedCrc32s(session, files);
+  if (recipients.length > 0) await fillMissingCrc32s(session, files, crcs, opts.signal);
   await nextTurn();
   // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):
-  // its size is then known for its ZIP entry's header, which needs no data descriptor (some ZIP
-  // readers refuse those for stored entries). Whatever ends the export early stops the drawing too.
+  // its size and CRC are then known for its ZIP entry's header, which needs no data descriptor (some
+  // ZIP readers refuse those for stored entries). Whatever ends the export early stops the drawing too.
   const drawing = new AbortController();
   const stopDrawing = () => drawing.abort();
   opts.signal?.addEventListener('abort', stopDrawing, { once: true });
@@ -109,13 +113,14 @@ export async function exportCase(
     { path: 'channels.csv', ...text(channelsCsv(report)) },
     { path: 'custody.jsonl', ...text(custody) },
     { path: NOTICE_JSON, ...text(`${JSON.stringify(notice, null, 2)}\n`) },
-    ...files.map((f) => ({
+    ...files.map((f, i) => ({
       path: f.path,
       size: f.size,
       // The writer hashes every byte against the catalogued SHA-256 and then takes the SHA-512
       // recorded at intake for those bytes, so each original is hashed once, not three times.
       expectedSha256: f.sha256,
       knownSha512: f.sha512,
+      knownCrc32: crcs[i],
       hashedInto: (digest: OffThreadDigest) => readOriginalHashed(session, f.evidenceId, digest),
     })),
   ];

@@ -50,6 +50,8 @@ export interface LaterFile extends PayloadCommon {
 export interface HashedFile extends PayloadCommon {
   /** the byte count: it must match */
   size: number;
+  /** the CRC-32 the vault recorded for these bytes: with it the entry can be written in order (ZipWriter) */
+  knownCrc32?: number;
   /** the bytes, each chunk hashed into `digest` before it is yielded and reusable once the next is asked for */
   hashedInto(digest: OffThreadDigest): AsyncIterable<Uint8Array>;
   open?: never;
@@ -117,13 +119,19 @@ export async function addPayload(
       }
     };
     try {
-      digests[index] = await zip.addHashed(`${name}/data/${file.path}`, counted(), file.size, async (size: number) => {
-        const d = await digest.digest();
-        const found = { sha256: d.sha256!, sha512: d.sha512 ?? file.knownSha512!, crc32: d.crc32!, size };
-        const problem = integrityProblem(file, file.size, found);
-        if (problem) throw new JejakError('INTEGRITY', problem);
-        return found;
-      });
+      digests[index] = await zip.addHashed(
+        `${name}/data/${file.path}`,
+        counted(),
+        file.size,
+        async (size: number) => {
+          const d = await digest.digest();
+          const found = { sha256: d.sha256!, sha512: d.sha512 ?? file.knownSha512!, crc32: d.crc32!, size };
+          const problem = integrityProblem(file, file.size, found);
+          if (problem) throw new JejakError('INTEGRITY', problem);
+          return found;
+        },
+        file.knownCrc32,
+      );
     } catch (e) {
       digest.abandon();
       throw e;

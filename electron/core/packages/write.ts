@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { writePlainOrSealed } from '../age/plain-package';
+import { writeInOrderOrSealed, writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
 import {
@@ -23,7 +23,7 @@ import { inEnglish } from './phrases';
 import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
-import { writeAtomically, ZipWriter } from './zip-write';
+import { writeAtomically, ZipWriter, type PositionalWriter } from './zip-write';
 import { addPayload, type PayloadFile } from './write-payload';
 
 export type { PayloadFile } from './write-payload';
@@ -115,29 +115,34 @@ export async function writePackage(
     signal: opts.signal,
     onProgress: (bytesDone: number, bytesTotal: number) => opts.onProgress?.({ bytesDone, bytesTotal, file: 'age' }),
   };
+  const writeZip = async (handle: PositionalWriter, inOrder: boolean): Promise<number> => {
+    const zip = new ZipWriter(handle, now, opts.signal, inOrder);
+    const { digests, report } = await addPayload(zip, name, input.payload, opts);
+    checkReport(report, input, digests);
+    const tags = tagFiles(input.bagInfo, input.payload, digests, now);
+    tagmanifestSha256 = tags.tagmanifestSha256;
+    for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
+    const statement = statementBytes({
+      signer: input.signer,
+      decision: 'submitted',
+      comment: input.comment ?? '',
+      signedAt: now,
+      externalIdentifier: input.bagInfo.externalIdentifier,
+      tagmanifestSha256,
+      covers: [],
+    });
+    const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
+    await zip.addBuffer(`${stem}.json`, statement);
+    await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
+    await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
+    return zip.finish();
+  };
+  // With every original's CRC known, an encrypted package is sealed as its ZIP is written (no scratch copy).
+  const inOrderPossible = input.payload.every((f) => !f.hashedInto || f.knownCrc32 !== undefined);
   const bytes = await writeAtomically(path, opts.signal, (out) =>
-    writePlainOrSealed(out, seal, async (handle) => {
-      const zip = new ZipWriter(handle, now, opts.signal);
-      const { digests, report } = await addPayload(zip, name, input.payload, opts);
-      checkReport(report, input, digests);
-      const tags = tagFiles(input.bagInfo, input.payload, digests, now);
-      tagmanifestSha256 = tags.tagmanifestSha256;
-      for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
-      const statement = statementBytes({
-        signer: input.signer,
-        decision: 'submitted',
-        comment: input.comment ?? '',
-        signedAt: now,
-        externalIdentifier: input.bagInfo.externalIdentifier,
-        tagmanifestSha256,
-        covers: [],
-      });
-      const stem = `${name}/${statementStem(1, 'analyst', input.signer.fingerprint)}`;
-      await zip.addBuffer(`${stem}.json`, statement);
-      await zip.addBuffer(`${stem}.sig`, signChecked(input.signer, key, statement));
-      await zip.addBuffer(`${stem}.pem`, Buffer.from(spkiPem(key)));
-      return zip.finish();
-    }),
+    inOrderPossible
+      ? writeInOrderOrSealed(out, seal, writeZip)
+      : writePlainOrSealed(out, seal, (target) => writeZip(target, false)),
   );
   return { path, name, tagmanifestSha256, bytes, recipients };
 }

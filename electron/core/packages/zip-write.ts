@@ -95,12 +95,24 @@ export async function writeAll(handle: PositionalWriter, buffer: Uint8Array, pos
 /** Entries declared smaller than this cannot need ZIP64, even deflated (deflate grows data by < 0.1%). */
 const PATCHABLE = 0xf0000000;
 
+/** What an entry's local header says before its bytes, when they are known. */
+interface KnownEntry {
+  crc: number;
+  size: number;
+  compressedSize: number;
+}
+
 /**
  * Streams a ZIP into a file, one entry at a time, so memory stays bounded by the stream buffers.
  * CRC-32 comes from the DigestStream, natively (yazl's JavaScript CRC alone capped writing at about
  * 240 MB/s). An entry of known size gets its CRC and sizes written back into its local header after
  * the data, so it needs no data descriptor: Java's ZipInputStream refuses stored entries with one,
  * and 7-Zip 9.20 any. Only an entry of unknown size falls back to a descriptor.
+ *
+ * `inOrder`: every byte is written once, front to back, so the target may be a stream (an age file
+ * being sealed) rather than a file to go back into. Each entry's header is then complete before its
+ * bytes: a hashed original's CRC is the one the vault recorded (the bytes must match it), and a
+ * stream's entry (the report and the text files, small) is deflated into memory first.
  */
 export class ZipWriter {
   private position = 0;
@@ -111,6 +123,7 @@ export class ZipWriter {
     private readonly handle: PositionalWriter,
     mtime: Date,
     private readonly signal?: AbortSignal,
+    private readonly inOrder = false,
   ) {
     this.when = dosDateTime(mtime);
   }
@@ -131,13 +144,19 @@ export class ZipWriter {
     compress: boolean,
     size?: number,
   ): Promise<void> {
-    const record = await this.openEntry(name, compress ? 8 : 0, size === undefined || size >= PATCHABLE);
+    const method = compress ? 8 : 0;
+    // in order, an entry that fits a plain header is held until its CRC and compressed size are known
+    const held: Buffer[] | null = this.inOrder && size !== undefined && size < PATCHABLE ? [] : null;
+    const record = held ? null : await this.openEntry(name, method, size === undefined || size >= PATCHABLE);
+    let compressedSize = 0;
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];
       let batched = 0;
       const flush = async (): Promise<void> => {
-        await this.write(batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch));
-        record.compressedSize += batched;
+        const bytes = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch);
+        if (held) held.push(bytes);
+        else await this.write(bytes);
+        compressedSize += batched;
         batch = [];
         batched = 0;
       };
@@ -155,39 +174,57 @@ export class ZipWriter {
     } catch (err) {
       throw this.signal?.aborted ? cancelled() : err;
     }
-    await this.closeEntry(record, digest.digests as Digests);
+    const d = digest.digests as Digests;
+    if (record) {
+      record.compressedSize = compressedSize;
+      await this.closeEntry(record, d);
+      return;
+    }
+    const entry = await this.openEntry(name, method, false, { crc: d.crc32, size: d.size, compressedSize });
+    for (const bytes of held!) await this.write(bytes);
+    await this.closeEntry(entry, d);
   }
 
   /**
    * Writes chunks already hashed elsewhere (the hashing worker) into a new stored entry, each before
    * asking for the next; `finish` gets the byte count and gives the digests (or fails the entry).
+   * In order, `knownCrc32` (the vault's record of these bytes) goes into the header first.
    */
   async addHashed(
     name: string,
     chunks: AsyncIterable<Uint8Array>,
     size: number,
     finish: (size: number) => Promise<Digests>,
+    knownCrc32?: number,
   ): Promise<Digests> {
-    const record = await this.openEntry(name, 0, size >= PATCHABLE);
+    const streamed = size >= PATCHABLE;
+    let known: KnownEntry | undefined;
+    if (this.inOrder && !streamed) {
+      if (knownCrc32 === undefined) throw new JejakError('INTERNAL', `${name} has no CRC-32 to write in order.`);
+      known = { crc: knownCrc32, size, compressedSize: size };
+    }
+    const record = await this.openEntry(name, 0, streamed, known);
+    let written = 0;
     for await (const chunk of chunks) {
       throwIfAborted(this.signal);
       await this.write(chunk);
-      record.compressedSize += chunk.length;
+      written += chunk.length;
     }
-    const d = await finish(record.compressedSize);
+    record.compressedSize = written;
+    const d = await finish(written);
     await this.closeEntry(record, d);
     return d;
   }
 
-  /** A new entry's record and local header, its CRC and sizes to come (closeEntry). */
-  private async openEntry(name: string, method: 0 | 8, streamed: boolean): Promise<EntryRecord> {
+  /** A new entry's record and local header, its CRC and sizes given or to come (closeEntry). */
+  private async openEntry(name: string, method: 0 | 8, streamed: boolean, known?: KnownEntry): Promise<EntryRecord> {
     const record: EntryRecord = {
       name: Buffer.from(name),
       method,
       streamed,
-      crc: 0,
-      compressedSize: 0,
-      size: 0,
+      crc: known?.crc ?? 0,
+      compressedSize: known?.compressedSize ?? 0,
+      size: known?.size ?? 0,
       offset: this.position,
       when: this.when,
     };
@@ -195,13 +232,22 @@ export class ZipWriter {
     return record;
   }
 
-  /** The entry's CRC and sizes: in a data descriptor after a streamed entry, else written back into its local header. */
+  /**
+   * The entry's CRC and sizes: in a data descriptor after a streamed entry, else written back into
+   * its local header, or (in order) checked against what the header already says.
+   */
   private async closeEntry(record: EntryRecord, d: Digests): Promise<void> {
+    if (this.inOrder && !record.streamed && (record.crc !== d.crc32 || record.size !== d.size)) {
+      throw new JejakError(
+        'INTEGRITY',
+        `${record.name.toString()} does not have the CRC-32 recorded for it in the vault: its bytes changed.`,
+      );
+    }
     record.crc = d.crc32;
     record.size = d.size;
     const zip64 = needsZip64(record);
     if (record.streamed) await this.write(dataDescriptor(record, zip64));
-    else await writeAll(this.handle, localSizes(record), record.offset + 14);
+    else if (!this.inOrder) await writeAll(this.handle, localSizes(record), record.offset + 14);
     this.entries.push({ record, zip64 });
   }
 

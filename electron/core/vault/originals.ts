@@ -12,6 +12,8 @@ export interface OriginalRow {
   sha256: string;
   sha512: string;
   size: number;
+  /** null for an original stored before CRCs were kept (until an encrypted export records it) */
+  crc32: number | null;
   created_at: string;
 }
 
@@ -34,7 +36,7 @@ export function recordOriginal(session: VaultSession, blob: StoredBlob): void {
   const known = session.db.get(sql`SELECT 1 FROM blobs WHERE name = ${blob.name}`);
   if (known) return;
   session.db.run(
-    sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${new Date().toISOString()})`,
+    sql`INSERT INTO blobs (name, sha256, sha512, size, crc32, created_at) VALUES (${blob.name}, ${blob.sha256}, ${blob.sha512}, ${blob.size}, ${blob.crc32}, ${new Date().toISOString()})`,
   );
   session.audit({
     action: 'blob.stored',

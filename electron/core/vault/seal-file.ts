@@ -8,13 +8,14 @@ import { fileKey, newBlobHeader, sealChunk } from './blob-cipher';
 export interface SealedFile {
   sha256: string;
   sha512: string;
+  crc32: number;
   size: number;
 }
 
 /**
  * A large original on disk hashed and encrypted into `tempPath` (written and fsynced) in one pass,
  * with no copy of its bytes: each chunk is read straight into a buffer of the hashing worker's pool,
- * hashed (SHA-256) and encrypted here, then moved to the worker for SHA-512. The next chunk's read
+ * hashed (SHA-256) and encrypted here, then moved to the worker for SHA-512 and CRC-32. The next chunk's read
  * runs while this one is hashed; it also says whether this one is the last (the nonce marks it), so
  * a file that grows or shrinks while read is stored as read, hashes and content alike.
  */
@@ -27,7 +28,7 @@ export async function sealFile(
   const header = newBlobHeader(Math.log2(SLOT_BYTES));
   const key = fileKey(blobKey, header);
   const sha256 = createHash('sha256');
-  const sha512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
+  const sha512 = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: true });
   const source = await open(path, 'r');
   const held: Uint8Array[] = [];
   let out: FileHandle | undefined;
@@ -73,7 +74,8 @@ export async function sealFile(
     await target.settled();
     await out.sync();
     await out.close();
-    return { sha256: sha256.digest('hex'), sha512: (await sha512.digest()).sha512!, size };
+    const offThread = await sha512.digest();
+    return { sha256: sha256.digest('hex'), sha512: offThread.sha512!, crc32: offThread.crc32!, size };
   } catch (e) {
     sha512.abandon();
     for (const slot of held) sha512.release(slot);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BlobBatch } from '../../../electron/core/vault/blob-batch';
 import { allFiles, newVault } from '../../fixtures/temp';
@@ -28,6 +29,7 @@ describe('a batch of originals, sealed and written on the hashing worker', () =>
       expect(stored.sha256).toBe(sha('sha256', original));
       expect(stored.sha512).toBe(sha('sha512', original));
       expect(md5).toBe(sha('md5', original));
+      expect(stored.crc32).toBe(crc32(original));
       expect(stored.size).toBe(original.length);
       expect((await session.blobs.readAll(stored.name, stored.sha256)).equals(original)).toBe(true);
       const onDisk = join(dir, 'blobs', stored.name.slice(0, 2), stored.name);

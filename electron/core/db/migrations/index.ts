@@ -16,6 +16,7 @@ import { unitOutcomes } from './0013-unit-outcomes';
 import { catalogCounts } from './0014-catalog-counts';
 import { searchTerms } from './0015-search-terms';
 import { channelEvidenceCounts } from './0016-channel-evidence-counts';
+import { blobCrc32 } from './0017-blob-crc32';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: Migration[] = [
   catalogCounts,
   searchTerms,
   channelEvidenceCounts,
+  blobCrc32,
 ];
 
 export const LATEST_VERSION = migrations.length;
