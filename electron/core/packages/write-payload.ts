@@ -63,6 +63,22 @@ export type PayloadFile = StreamedFile | LaterFile | HashedFile;
 /** Text deflates well; media and PDF are already compressed, so storing them costs nothing and is faster. */
 const DEFLATED = /\.(json|jsonl|csv|txt)$/;
 
+/** A stored file streamed in up to this size may be held in memory to be written in order. */
+const HELD_STORED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether the ZIP can be written front to back (ZipWriter's `inOrder`) with memory bounded: each
+ * original hashed off-thread has its CRC known, and every other file is text (held deflated), a
+ * small stream, or already in memory (a later file).
+ */
+export function canWriteInOrder(payload: readonly PayloadFile[]): boolean {
+  return payload.every((f) =>
+    f.hashedInto
+      ? f.knownCrc32 !== undefined
+      : f.later !== undefined || DEFLATED.test(f.path) || (f.size ?? Infinity) <= HELD_STORED_BYTES,
+  );
+}
+
 function integrityProblem(file: PayloadFile, size: number | undefined, d: Digests): string | null {
   if (size !== undefined && d.size !== size) return `${file.path} gave ${d.size} bytes, not the expected ${size}.`;
   if (file.expectedSha256 !== undefined && d.sha256 !== file.expectedSha256)

@@ -24,7 +24,7 @@ import { reportProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
 import { writeAtomically, ZipWriter, type PositionalWriter } from './zip-write';
-import { addPayload, type PayloadFile } from './write-payload';
+import { addPayload, canWriteInOrder, type PayloadFile } from './write-payload';
 
 export type { PayloadFile } from './write-payload';
 
@@ -138,9 +138,8 @@ export async function writePackage(
     return zip.finish();
   };
   // With every original's CRC known, an encrypted package is sealed as its ZIP is written (no scratch copy).
-  const inOrderPossible = input.payload.every((f) => !f.hashedInto || f.knownCrc32 !== undefined);
   const bytes = await writeAtomically(path, opts.signal, (out) =>
-    inOrderPossible
+    canWriteInOrder(input.payload)
       ? writeInOrderOrSealed(out, seal, writeZip)
       : writePlainOrSealed(out, seal, (target) => writeZip(target, false)),
   );

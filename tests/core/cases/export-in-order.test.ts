@@ -9,6 +9,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { isJejakError } from '../../../electron/core/errors';
 import { verifyPackage } from '../../../electron/core/packages';
 import { AgeSink } from '../../../electron/core/age/age-sink';
+import { canWriteInOrder, type PayloadFile } from '../../../electron/core/packages/write-payload';
 import type { VaultSession } from '../../../electron/core/vault/session';
 import { ageDecrypt, ageKeygen } from '../../fixtures/age';
 import { RESOURCES, analystCase } from '../../fixtures/case';
@@ -132,5 +133,27 @@ describe('an age file written as its plaintext arrives', () => {
     await expect(sink.write(Buffer.alloc(4), 0, 4, 14)).rejects.toSatisfy((e) => isJejakError(e, 'INTERNAL'));
     await sink.write(Buffer.alloc(100), 0, 100, 100);
     expect(await sink.finish()).toBe(Buffer.concat(written).length);
+  });
+});
+
+describe('whether a package can be written in order with bounded memory', () => {
+  const text = { path: 'custody.jsonl', size: 64 * 1024 * 1024, open: () => Readable.from([]) };
+  const original = (size: number, knownCrc32?: number): PayloadFile => ({
+    path: 'evidence/001-0123456789ab.mp4',
+    size,
+    knownCrc32,
+    hashedInto: async function* () {},
+  });
+  const stream = (size: number): PayloadFile => ({
+    path: 'evidence/002-0123456789ab.mp4',
+    size,
+    open: () => Readable.from([]),
+  });
+
+  it('holds only text (deflated), small streams and files already in memory; an original needs its CRC', () => {
+    const later = { path: 'report.pdf', later: Promise.resolve(Buffer.alloc(1)) };
+    expect(canWriteInOrder([later, text, original(2 ** 31, 1), stream(16 * 1024 * 1024)])).toBe(true);
+    expect(canWriteInOrder([later, text, original(2 ** 31)])).toBe(false);
+    expect(canWriteInOrder([text, stream(16 * 1024 * 1024 + 1)])).toBe(false);
   });
 });
