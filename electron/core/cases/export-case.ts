@@ -91,7 +91,7 @@ export async function exportCase(
     evidence: bagEvidence,
   });
   // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
-  const crcs = recordedCrc32s(session, files);
+  const crcs = await recordedCrc32s(session, files);
   if (recipients.length > 0) await fillMissingCrc32s(session, files, crcs, opts.signal);
   await nextTurn();
   // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):

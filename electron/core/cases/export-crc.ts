@@ -1,12 +1,20 @@
 import { sql } from '../db/sql';
+import { mapInTurns } from '../in-turns';
 import { OffThreadDigest } from '../off-thread-digest';
 import { throwIfAborted } from '../packages/operation';
 import type { VaultSession } from '../vault/session';
 import type { EvidenceFile } from './report-builder';
 
-/** Each original's CRC-32 as the vault recorded it at intake, or undefined for one stored before CRCs were kept. */
-export function recordedCrc32s(session: VaultSession, files: readonly EvidenceFile[]): Array<number | undefined> {
-  return files.map(
+/**
+ * Each original's CRC-32 as the vault recorded it at intake, or undefined for one stored before CRCs
+ * were kept; read a batch per turn, as the report's items are.
+ */
+export function recordedCrc32s(
+  session: VaultSession,
+  files: readonly EvidenceFile[],
+): Promise<Array<number | undefined>> {
+  return mapInTurns(
+    files,
     (f) =>
       session.db.get<{ crc32: number | null }>(
         sql`SELECT b.crc32 FROM evidence e JOIN blobs b ON b.name = e.blob_name WHERE e.id = ${f.evidenceId}`,
