@@ -28,6 +28,7 @@ describe('a vault made before header MACs (fixture written by main 9f26810)', ()
     const sha = createHash('sha256').update(LEGACY_ORIGINAL).digest('hex');
     const row = findOriginal(s, sha)!;
     expect((await s.blobs.readAll(row.name, sha)).toString()).toBe(LEGACY_ORIGINAL);
+    expect(row.crc32).toBeNull(); // stored before CRCs were kept: an encrypted export takes it then
     const header = readHeader(dir);
     expect(header).toMatchObject({ version: 2, generation: 1, mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(dbGeneration(s.db)).toBe(1);
