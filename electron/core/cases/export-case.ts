@@ -92,7 +92,7 @@ export async function exportCase(
   });
   // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
   const crcs = await recordedCrc32s(session, files);
-  if (recipients.length > 0) await fillMissingCrc32s(session, files, crcs, opts.signal);
+  if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts.signal);
   await nextTurn();
   // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):
   // its size and CRC are then known for its ZIP entry's header, which needs no data descriptor (some
@@ -120,7 +120,7 @@ export async function exportCase(
       // recorded at intake for those bytes, so each original is hashed once, not three times.
       expectedSha256: f.sha256,
       knownSha512: f.sha512,
-      knownCrc32: crcs[i],
+      knownCrc32: crcs[i]!.crc32,
       hashedInto: (digest: OffThreadDigest) => readOriginalHashed(session, f.evidenceId, digest),
     })),
   ];

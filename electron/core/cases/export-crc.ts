@@ -5,21 +5,20 @@ import { throwIfAborted } from '../packages/operation';
 import type { VaultSession } from '../vault/session';
 import type { EvidenceFile } from './report-builder';
 
-/**
- * Each original's CRC-32 as the vault recorded it at intake, or undefined for one stored before CRCs
- * were kept; read a batch per turn, as the report's items are.
- */
-export function recordedCrc32s(
-  session: VaultSession,
-  files: readonly EvidenceFile[],
-): Promise<Array<number | undefined>> {
-  return mapInTurns(
-    files,
-    (f) =>
-      session.db.get<{ crc32: number | null }>(
-        sql`SELECT b.crc32 FROM evidence e JOIN blobs b ON b.name = e.blob_name WHERE e.id = ${f.evidenceId}`,
-      )?.crc32 ?? undefined,
-  );
+/** An original's blob and the CRC-32 the vault holds for it (undefined: stored before CRCs were kept). */
+export interface OriginalCrc {
+  blob: string;
+  crc32: number | undefined;
+}
+
+/** Each original's blob and recorded CRC-32, read a batch per turn, as the report's items are. */
+export function recordedCrc32s(session: VaultSession, files: readonly EvidenceFile[]): Promise<OriginalCrc[]> {
+  return mapInTurns(files, (f) => {
+    const row = session.db.get<{ blob: string; crc32: number | null }>(
+      sql`SELECT b.name AS blob, b.crc32 FROM evidence e JOIN blobs b ON b.name = e.blob_name WHERE e.id = ${f.evidenceId}`,
+    )!;
+    return { blob: row.blob, crc32: row.crc32 ?? undefined };
+  });
 }
 
 /**
@@ -30,25 +29,20 @@ export function recordedCrc32s(
  */
 export async function fillMissingCrc32s(
   session: VaultSession,
-  files: readonly EvidenceFile[],
-  crcs: Array<number | undefined>,
+  originals: readonly OriginalCrc[],
   signal?: AbortSignal,
 ): Promise<void> {
-  for (const [i, file] of files.entries()) {
-    if (crcs[i] !== undefined) continue;
+  for (const original of originals) {
+    if (original.crc32 !== undefined) continue;
     throwIfAborted(signal);
-    const { blob_name: name } = session.db.get<{ blob_name: string }>(
-      sql`SELECT blob_name FROM evidence WHERE id = ${file.evidenceId}`,
-    )!;
     const digest = new OffThreadDigest({ sha256: false, sha512: false, md5: false, crc32: true });
     try {
-      for await (const chunk of session.blobs.readHashed(name, digest)) void chunk;
+      for await (const chunk of session.blobs.readHashed(original.blob, digest)) void chunk;
     } catch (e) {
       digest.abandon();
       throw e;
     }
-    const crc = (await digest.digest()).crc32!;
-    session.db.run(sql`UPDATE blobs SET crc32 = ${crc} WHERE name = ${name} AND crc32 IS NULL`);
-    crcs[i] = crc;
+    original.crc32 = (await digest.digest()).crc32!;
+    session.db.run(sql`UPDATE blobs SET crc32 = ${original.crc32} WHERE name = ${original.blob} AND crc32 IS NULL`);
   }
 }

@@ -112,7 +112,8 @@ interface KnownEntry {
  * `inOrder`: every byte is written once, front to back, so the target may be a stream (an age file
  * being sealed) rather than a file to go back into. Each entry's header is then complete before its
  * bytes: a hashed original's CRC is the one the vault recorded (the bytes must match it), and a
- * stream's entry (the report and the text files, small) is deflated into memory first.
+ * stream's entry is held in memory (deflated) until its CRC is known: the caller asks for this only
+ * when every such entry is small (canWriteInOrder).
  */
 export class ZipWriter {
   private position = 0;
