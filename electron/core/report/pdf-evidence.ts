@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { type Layout } from './pdf-layout';
 import { COLORS, type Line, type TextStyle } from './pdf-page';
 import { type PdfStrings } from './pdf-strings';
@@ -30,6 +29,8 @@ export async function normalizeThumbnail(bytes: Buffer): Promise<Thumb | 'bad'> 
   const plain = plainJpegSize(bytes, Math.max(px(THUMB.width), px(THUMB.height)));
   if (plain) return { jpeg: bytes, ...plain };
   try {
+    // sharp (libvips) only for a preview that needs it: the vaults' own previews never load it here
+    const { default: sharp } = await import('sharp');
     const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: px(THUMB.width), height: px(THUMB.height), fit: 'inside', withoutEnlargement: true })
