@@ -11,12 +11,13 @@ const sha = (name: string, bytes: Uint8Array) => createHash(name).update(bytes).
 describe('a batch of originals, sealed and written on the hashing worker', () => {
   it('stores each original encrypted, readable back byte for byte, with its hashes; a repeat is stored once', async () => {
     const { dir, session } = await newVault();
-    // one byte, a screenshot, exactly one chunk, three chunks (the last short); then, in a second
-    // batch, a repeat of one (the vault holds it already), twice over (the batch holds it too)
-    const originals = [1, 320 * 1024, 1024 * 1024, 2.5 * 1024 * 1024].map((n) => randomBytes(n));
+    // one byte, a screenshot, exactly one chunk, three chunks (the last short), one large enough to
+    // have its SHA-256 taken on the worker too; then, in a second batch, a repeat of one (the vault
+    // holds it already), twice over (the batch holds it too)
+    const originals = [1, 320 * 1024, 1024 * 1024, 2.5 * 1024 * 1024, 5 * 1024 * 1024].map((n) => randomBytes(n));
     originals.push(Buffer.from(originals[1]!), Buffer.from(originals[1]!));
     const blobs = [];
-    for (const part of [originals.slice(0, 4), originals.slice(4)]) {
+    for (const part of [originals.slice(0, 5), originals.slice(5)]) {
       const batch = new BlobBatch(session.blobs);
       const answers = part.map((o) => batch.add(new Uint8Array(o), true));
       await batch.durable();
@@ -35,11 +36,11 @@ describe('a batch of originals, sealed and written on the hashing worker', () =>
       const onDisk = join(dir, 'blobs', stored.name.slice(0, 2), stored.name);
       expect(statSync(onDisk).mode & 0o777).toBe(0o600);
     }
-    expect(blobs.map((b) => b.stored.existed)).toEqual([false, false, false, false, true, true]);
+    expect(blobs.map((b) => b.stored.existed)).toEqual([false, false, false, false, false, true, true]);
     expect(readdirSync(join(dir, 'blobs', 'tmp'))).toEqual([]);
     // encrypted: no 64-byte run of any original is in any file of the vault
     const files = allFiles(dir);
-    for (const original of originals.slice(1, 4))
+    for (const original of originals.slice(1, 5))
       expect(files.some((f) => f.bytes.includes(original.subarray(4096, 4160)))).toBe(false);
     session.close('test');
   });
