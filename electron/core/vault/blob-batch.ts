@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsync, renameSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
 import { fsyncDirectoryAsync } from '../fs-atomic';
 import type { BlobStore, StoredBlob } from './blob-store';
 import { OffThreadDigest } from '../off-thread-digest';
@@ -114,8 +113,7 @@ export class BlobBatch {
         rmSync(p.tempPath, { force: true });
         continue;
       }
-      const shard = join(this.store.dir, p.blob.name.slice(0, 2));
-      if (!shards.has(shard)) mkdirSync(shard, { recursive: true, mode: 0o700 });
+      const shard = this.store.shardFor(p.blob.name);
       renameSync(p.tempPath, finalPath);
       shards.add(shard);
     }
