@@ -30,7 +30,11 @@ pdf.on('data', (part: Buffer) => parts.push(part));
 pdf.on('error', (e: Error) => port.postMessage({ type: 'failed', message: e.message }));
 pdf.on('end', () => {
   const bytes = Buffer.concat(parts);
-  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
-  port.postMessage({ type: 'done', pdf: copy }, [copy]);
+  parts.length = 0;
+  // A PDF larger than Buffer's pool has an ArrayBuffer of its own: moved to the parent, not copied
+  // (a copy was the drawing's last 6 MB at the export's peak of memory).
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const pdfBytes = own ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+  port.postMessage({ type: 'done', pdf: pdfBytes }, [pdfBytes]);
   port.close();
 });
