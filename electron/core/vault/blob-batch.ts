@@ -37,9 +37,9 @@ const HASHED_HERE_BYTES = 4 * 1024 * 1024;
  * to the hashing worker, which hashes it (SHA-512, CRC-32, MD5 when asked, and SHA-256 of a large
  * one), encrypts it and writes its temp file (into the page cache): this thread reads files, takes
  * a small original's SHA-256 (HASHED_HERE_BYTES) and keeps rows. A profile of 500 × 320 KB taken
- * in had this thread busy 94% of the time when it sealed and wrote each file
- * itself: creating the temp files 0.9 ms each (waiting on the journal behind the previous batch's
- * fsyncs), SHA-256 0.7 ms, AES 0.5 ms.
+ * in had this thread busy 94% of the time when it sealed and wrote each file itself: creating the
+ * temp files 0.9 ms each (waiting on the journal behind the previous batch's fsyncs), SHA-256 0.7
+ * ms, AES 0.5 ms (under the profiler).
  * `durable` fsyncs the files concurrently on libuv's threads, renames them into place and fsyncs
  * each shard directory once. Only then may the caller commit the rows that point to them, so a
  * crash leaves at worst unreferenced blobs (or temp files, which unlock removes), never a row
