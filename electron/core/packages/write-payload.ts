@@ -37,7 +37,8 @@ export interface StreamedFile extends PayloadCommon {
  * place in the payload's order.
  */
 export interface LaterFile extends PayloadCommon {
-  later: Promise<Buffer>;
+  /** the bytes, in parts written one after another (one part, or the blocks a worker drew them in) */
+  later: Promise<readonly Buffer[]>;
   open?: never;
   size?: never;
   hashedInto?: never;
@@ -159,9 +160,10 @@ export async function addPayload(
   }
   for (const [i, file] of payload.entries()) {
     if (!file.later) continue;
-    const bytes = await file.later;
-    if (bytesTotal !== undefined) bytesTotal += bytes.length;
-    await add(i, file, Readable.from([bytes]), bytes.length);
+    const parts = await file.later;
+    const size = parts.reduce((n, part) => n + part.length, 0);
+    if (bytesTotal !== undefined) bytesTotal += size;
+    await add(i, file, Readable.from(parts), size);
   }
   return { digests, report };
 }

@@ -22,14 +22,16 @@ const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The same PDF as renderReportPdf, drawn on a worker thread: the caller's thread only answers
- * thumbnail requests. A missing font throws at once; a cancel stops the worker.
+ * thumbnail requests. Resolves to its bytes in parts, in order (moved here as they are drawn, never
+ * joined). A missing font throws at once; a cancel stops the worker.
  */
-export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<Buffer> {
+export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<Buffer[]> {
   resolveFonts(opts.fontsDir);
   const workerData: PdfWorkerData = { report, fontsDir: opts.fontsDir, now: opts.now };
   const worker = startModuleWorker(import.meta.url, 'pdf-worker', { workerData, resourceLimits: HEAP_LIMITS });
   const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
-  return new Promise<Buffer>((resolve, reject) => {
+  const parts: Buffer[] = [];
+  return new Promise<Buffer[]>((resolve, reject) => {
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;
@@ -38,6 +40,7 @@ export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptio
       done();
     };
     const fail = (e: Error) => {
+      parts.length = 0;
       settle(() => reject(e));
       void worker.terminate();
     };
@@ -52,7 +55,8 @@ export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptio
     worker.on('message', (m: FromPdfWorker) => {
       if (m.type === 'thumbnail')
         answer(m.seq).catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
-      else if (m.type === 'done') settle(() => resolve(Buffer.from(m.pdf)));
+      else if (m.type === 'part') parts.push(Buffer.from(m.bytes));
+      else if (m.type === 'done') settle(() => resolve(parts));
       else fail(new Error(m.message));
     });
     worker.on('error', fail);

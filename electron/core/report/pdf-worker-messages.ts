@@ -13,5 +13,9 @@ export interface ToPdfWorker {
   bytes: Uint8Array | null;
 }
 
+/** `part`: the PDF's next bytes (pdf-worker-blocks.ts); `done` once the last part is sent. */
 export type FromPdfWorker =
-  { type: 'thumbnail'; seq: number } | { type: 'done'; pdf: ArrayBuffer } | { type: 'failed'; message: string };
+  | { type: 'thumbnail'; seq: number }
+  | { type: 'part'; bytes: ArrayBuffer }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };

@@ -7,16 +7,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderReportPdf } from './pdf';
 import type { PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
+import { PdfBlocks } from './pdf-worker-blocks';
 
 const port = parentPort!;
 const { report, fontsDir, now } = workerData as PdfWorkerData;
 const asked = new Map<number, (bytes: Buffer | null) => void>();
 port.on('message', (m: ToPdfWorker) => {
-  asked.get(m.seq)?.(m.bytes ? Buffer.from(m.bytes) : null);
+  // a view of the bytes the parent moved here, not a copy
+  asked.get(m.seq)?.(m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null);
   asked.delete(m.seq);
 });
 
-const parts: Buffer[] = [];
+const blocks = new PdfBlocks((block) => port.postMessage({ type: 'part', bytes: block }, [block]));
 const pdf = renderReportPdf(report, {
   fontsDir,
   now,
@@ -26,15 +28,10 @@ const pdf = renderReportPdf(report, {
       port.postMessage({ type: 'thumbnail', seq: e.seq });
     }),
 });
-pdf.on('data', (part: Buffer) => parts.push(part));
+pdf.on('data', (part: Buffer) => blocks.add(part));
 pdf.on('error', (e: Error) => port.postMessage({ type: 'failed', message: e.message }));
 pdf.on('end', () => {
-  const bytes = Buffer.concat(parts);
-  parts.length = 0;
-  // A PDF larger than Buffer's pool has an ArrayBuffer of its own: moved to the parent, not copied
-  // (a copy was the drawing's last 6 MB at the export's peak of memory).
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const pdfBytes = own ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
-  port.postMessage({ type: 'done', pdf: pdfBytes }, [pdfBytes]);
+  blocks.end();
+  port.postMessage({ type: 'done' });
   port.close();
 });

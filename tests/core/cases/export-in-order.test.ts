@@ -151,7 +151,7 @@ describe('whether a package can be written in order with bounded memory', () => 
   });
 
   it('holds only text (deflated), small streams and files already in memory; an original needs its CRC', () => {
-    const later = { path: 'report.pdf', later: Promise.resolve(Buffer.alloc(1)) };
+    const later = { path: 'report.pdf', later: Promise.resolve([Buffer.alloc(1)]) };
     expect(canWriteInOrder([later, text, original(2 ** 31, 1), stream(16 * 1024 * 1024)])).toBe(true);
     expect(canWriteInOrder([later, text, original(2 ** 31)])).toBe(false);
     expect(canWriteInOrder([text, stream(16 * 1024 * 1024 + 1)])).toBe(false);

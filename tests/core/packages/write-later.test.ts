@@ -11,19 +11,22 @@ afterEach(cleanTempDirs);
 const pdf = Buffer.from('%PDF-1.7\n% drawn while the evidence streams\n');
 
 describe('a payload file still being made (the report PDF)', () => {
-  it('is drawn while the others stream, written after them without a data descriptor, and keeps its manifest line', async () => {
+  it('is drawn while the others stream (in parts, joined in order), written after them without a data descriptor, and keeps its manifest line', async () => {
     const analyst = makeSigner('analyst');
-    let drawn!: (bytes: Buffer) => void;
+    let drawn!: (parts: Buffer[]) => void;
     const { input, reference } = sampleInput(analyst, undefined, {
       path: 'report.pdf',
-      later: new Promise<Buffer>((resolve) => (drawn = resolve)),
+      later: new Promise<Buffer[]>((resolve) => (drawn = resolve)),
     });
     // The drawing ends only once the writer has asked for the last evidence file: had the writer
     // waited for it first, the package would never be written.
     const last = input.payload.at(-1)!;
     if (!last.open) throw new Error('evidence streams');
     const open = last.open;
-    input.payload[input.payload.length - 1] = { ...last, open: () => (drawn(pdf), open()) };
+    input.payload[input.payload.length - 1] = {
+      ...last,
+      open: () => (drawn([pdf.subarray(0, 9), pdf.subarray(9)]), open()),
+    };
 
     const dir = tempDir();
     const result = await writePackage(input, join(dir, packageFileName(reference)));

@@ -22,7 +22,7 @@ async function inThread(): Promise<Buffer> {
 describe('drawReportPdfInWorker', () => {
   it('draws the same bytes as the in-thread renderer, thumbnails fetched from this thread', async () => {
     const asked: number[] = [];
-    const pdf = await drawReportPdfInWorker(reportData(), {
+    const parts = await drawReportPdfInWorker(reportData(), {
       fontsDir,
       now: NOW,
       thumbnail: (e) => {
@@ -30,6 +30,7 @@ describe('drawReportPdfInWorker', () => {
         return thumbnailFor(e);
       },
     });
+    const pdf = Buffer.concat(parts);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.equals(await inThread())).toBe(true);
     expect(asked).toEqual(reportData().evidence.map((e) => e.seq));
