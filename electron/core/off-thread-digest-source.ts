@@ -1,3 +1,5 @@
+import { RELEASE_NOW_SOURCE } from './release-now-source';
+
 /**
  * The hashing worker's CommonJS source (off-thread-digest.ts runs it through hashing-worker.ts):
  * one set of hashes per job id. Each pool buffer is sent back once hashed; a caller's own buffer
@@ -21,6 +23,7 @@ const { crc32 } = (() => {
     return require('node:zlib');
   }
 })();
+${RELEASE_NOW_SOURCE}
 const TAG = 16;
 const jobs = new Map();
 function opened(o, bytes) {
@@ -32,7 +35,9 @@ function opened(o, bytes) {
     const plain = decipher.update(bytes.subarray(0, bytes.length - TAG));
     decipher.final();
     bytes.set(plain);
-    return plain.length;
+    const length = plain.length;
+    releaseNow(plain);
+    return length;
   } catch {
     return -1;
   }
@@ -46,14 +51,18 @@ function sealed(s, bytes) {
     cipher.final();
     parts.push(cipher.getAuthTag());
   });
-  const fd = openSync(s.path, 'wx', 0o600);
   try {
-    writevSync(fd, parts);
-    return fd;
-  } catch (e) {
-    closeSync(fd);
-    rmSync(s.path, { force: true });
-    throw e;
+    const fd = openSync(s.path, 'wx', 0o600);
+    try {
+      writevSync(fd, parts);
+      return fd;
+    } catch (e) {
+      closeSync(fd);
+      rmSync(s.path, { force: true });
+      throw e;
+    }
+  } finally {
+    for (const part of parts.slice(1)) releaseNow(part);
   }
 }
 function sealAnswer(m) {
