@@ -40,7 +40,6 @@ export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptio
       done();
     };
     const fail = (e: Error) => {
-      parts.length = 0;
       settle(() => reject(e));
       void worker.terminate();
     };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawReportPdfInWorker } from '../../../electron/core/report/pdf-in-worker';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
@@ -30,6 +31,8 @@ describe('drawReportPdfInWorker', () => {
         return thumbnailFor(e);
       },
     });
+    // read the way an export does, after the evidence: once the drawing thread has ended
+    await sleep(500);
     const pdf = Buffer.concat(parts);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.equals(await inThread())).toBe(true);
