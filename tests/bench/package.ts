@@ -80,6 +80,7 @@ try {
     verified.maxRssMiB,
   ];
   const verdict = verified.exitCode === 3 ? 'valid, untrusted' : 'valid, trusted';
+  requireDrawnReport(zip, kase.reference);
 
   console.log(
     `payload                 ${(payloadBytes / 1024 / 1024).toFixed(0)} MiB: ${SCREENSHOTS} screenshots and a ${(VIDEO_BYTES / 1024 / 1024).toFixed(0)} MiB video`,
@@ -120,4 +121,15 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A fast export is worth nothing if its report is wrong: verify judges the signed bytes, and an
+ * empty report.pdf, once signed, verifies. The PDF must name the case.
+ */
+function requireDrawnReport(zip: string, reference: string): void {
+  const pdf = execFileSync('unzip', ['-p', zip, '*/data/report.pdf'], { maxBuffer: 1 << 30 });
+  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (!text.includes(reference))
+    throw new Error(`the exported report.pdf (${pdf.length} bytes) does not name ${reference}`);
 }

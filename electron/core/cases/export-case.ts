@@ -54,6 +54,22 @@ export async function exportCase(
   destination: string,
   opts: ExportOptions,
 ): Promise<WriteResult> {
+  // Every item and preview of the case is read once: the page cache stays small meanwhile.
+  const endBulkRead = session.db.bulkReading();
+  try {
+    return await writeExport(session, policy, caseId, destination, opts);
+  } finally {
+    endBulkRead();
+  }
+}
+
+async function writeExport(
+  session: VaultSession,
+  policy: Policy,
+  caseId: number,
+  destination: string,
+  opts: ExportOptions,
+): Promise<WriteResult> {
   requireExportFolder(policy, destination);
   const kase = getCase(session, caseId);
   requireExportable(kase);

@@ -13,7 +13,7 @@ const port = parentPort!;
 const { report, fontsDir, now } = workerData as PdfWorkerData;
 const asked = new Map<number, (bytes: Buffer | null) => void>();
 port.on('message', (m: ToPdfWorker) => {
-  // a view of the bytes the parent moved here, not a copy
+  // a view of the copy the message brought (Buffer.from of the array itself would copy it again)
   asked.get(m.seq)?.(m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null);
   asked.delete(m.seq);
 });
