@@ -1,4 +1,4 @@
-import { RELEASE_NOW_SOURCE } from './release-now-source';
+import { RELEASE_NOW_SOURCE } from './release-now';
 
 /**
  * The hashing worker's CommonJS source (off-thread-digest.ts runs it through hashing-worker.ts):

@@ -2,15 +2,18 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { RELEASE_NOW_SOURCE } from '../../electron/core/release-now-source';
+import { RELEASE_NOW_SOURCE, releaseNow as releaseInModule } from '../../electron/core/release-now';
 
-// The hashing worker evaluates this source; here it runs the same way, in this thread.
-const releaseNow = new Function('require', `${RELEASE_NOW_SOURCE}; return releaseNow;`)(
+// The hashing worker evaluates the source; here it runs the same way, in this thread.
+const releaseFromSource = new Function('require', `${RELEASE_NOW_SOURCE}; return releaseNow;`)(
   createRequire(import.meta.url),
 ) as (bytes: Uint8Array) => boolean;
 const liveArrayBuffersMiB = () => process.memoryUsage().arrayBuffers / 2 ** 20;
 
-describe('releaseNow (a buffer given back at once, not at the next collection)', () => {
+describe.each([
+  ['as a module', releaseInModule],
+  ['from its source, as the hashing worker runs it', releaseFromSource],
+])('releaseNow %s (a buffer given back at once, not at the next collection)', (_, releaseNow) => {
   it('frees what cipher.update made as soon as it is called', async () => {
     await sleep(50); // the closed end of its port closes on a later turn; until then releases wait
     const key = randomBytes(32);

@@ -12,13 +12,23 @@ import type { PositionalWriter } from '../packages/zip-write';
  * A temporary file that never holds plaintext: pages of 256 KiB, each sealed with AES-256-GCM under
  * a random key that lives only in this object (the blob store's chunked AES-GCM is the model). A
  * ZIP is written into it with the writer's usual positional writes, including going back to fill
- * in an entry's CRC and sizes, and read back in order to be sealed for its recipients. A page that
+ * in an entry's CRC and sizes, and read back in order to be sealed for its recipients; an export's
+ * report PDF waits in one while the evidence streams (report/pdf-spool.ts). A page that
  * is written again gets a fresh random nonce; the page number is the associated data, so pages
  * cannot be swapped. Removing the file and forgetting the key leaves nothing readable.
  */
 
-/** `jejak-sealed-<pid>-<6 random>`: the pid tells a later sweep whether its writer may still run. */
-const SCRATCH_DIR = /^jejak-sealed-(\d{1,10})-[A-Za-z0-9]{6}$/;
+/**
+ * `jejak-sealed-<pid>-<6 random>` (a package's ZIP) or `jejak-spool-<pid>-<6 random>` (the report
+ * PDF while the evidence streams): the pid tells a later sweep whether its writer may still run.
+ */
+const SCRATCH_DIR = /^jejak-(?:sealed|spool)-(\d{1,10})-[A-Za-z0-9]{6}$/;
+
+/** What a scratch file holds: its folder's prefix and its name. */
+const PURPOSES = {
+  package: { prefix: 'jejak-sealed', file: 'package.sealed' },
+  report: { prefix: 'jejak-spool', file: 'report.sealed' },
+} as const;
 
 const PAGE = 256 * 1024;
 const NONCE = 12;
@@ -40,10 +50,11 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
     private readonly key: Buffer,
   ) {}
 
-  static async create(): Promise<ScratchFile> {
-    const dir = await mkdtemp(join(tmpdir(), `jejak-sealed-${process.pid}-`));
+  static async create(purpose: keyof typeof PURPOSES = 'package'): Promise<ScratchFile> {
+    const { prefix, file } = PURPOSES[purpose];
+    const dir = await mkdtemp(join(tmpdir(), `${prefix}-${process.pid}-`));
     try {
-      return new ScratchFile(dir, await open(join(dir, 'package.sealed'), 'wx+', 0o600), randomBytes(32));
+      return new ScratchFile(dir, await open(join(dir, file), 'wx+', 0o600), randomBytes(32));
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       throw err;
@@ -148,7 +159,7 @@ export class ScratchFile implements PositionalReader, PositionalWriter {
 }
 
 /**
- * Removes the scratch folders of encrypted package writes whose process was killed. They hold only
+ * Removes the scratch folders of package writes and exports whose process was killed. They hold only
  * pages sealed under a key that died with that process, so nothing is audited; this frees the disk
  * (a scratch file is as large as the package). Returns the folders removed.
  */

@@ -110,9 +110,10 @@ async function writeExport(
   const crcs = await recordedCrc32s(session, files);
   if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts.signal);
   await nextTurn();
-  // The PDF is drawn into memory on another thread while the evidence streams (a few kB per item):
-  // its size and CRC are then known for its ZIP entry's header, which needs no data descriptor (some
-  // ZIP readers refuse those for stored entries). Whatever ends the export early stops the drawing too.
+  // The PDF is drawn on another thread while the evidence streams, and waits sealed on disk (a
+  // PdfSpool) to be written after it: its size and CRC are then known for its ZIP entry's header,
+  // which needs no data descriptor (some ZIP readers refuse those for stored entries). Whatever ends
+  // the export early stops the drawing too.
   const drawing = new AbortController();
   const stopDrawing = () => drawing.abort();
   opts.signal?.addEventListener('abort', stopDrawing, { once: true });
@@ -163,6 +164,10 @@ async function writeExport(
   } finally {
     stopDrawing();
     opts.signal?.removeEventListener('abort', stopDrawing);
+    await pdf.then(
+      (spool) => spool.dispose(),
+      () => undefined,
+    );
   }
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   session.db.tx(() => {

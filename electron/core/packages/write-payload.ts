@@ -31,14 +31,29 @@ export interface StreamedFile extends PayloadCommon {
   hashedInto?: never;
 }
 
+/** A later file's bytes once made: their count, and the bytes read once, in order. */
+export interface LaterBytes {
+  readonly size: number;
+  chunks(): AsyncIterable<Buffer>;
+}
+
+/** Bytes already in memory, as a later file's. */
+export function heldBytes(...parts: Buffer[]): LaterBytes {
+  return {
+    size: parts.reduce((n, part) => n + part.length, 0),
+    async *chunks() {
+      yield* parts;
+    },
+  };
+}
+
 /**
  * Bytes still being made while the other files stream (the report PDF, drawn while the evidence
  * flows): written into the ZIP after the streamed files, once ready. Its manifest line keeps its
  * place in the payload's order.
  */
 export interface LaterFile extends PayloadCommon {
-  /** the bytes, in parts written one after another (one part, or the blocks a worker drew them in) */
-  later: Promise<readonly Buffer[]>;
+  later: Promise<LaterBytes>;
   open?: never;
   size?: never;
   hashedInto?: never;
@@ -70,7 +85,7 @@ const HELD_STORED_BYTES = 16 * 1024 * 1024;
 /**
  * Whether the ZIP can be written front to back (ZipWriter's `inOrder`) with memory bounded: each
  * original hashed off-thread has its CRC known, and every other file is text (held deflated), a
- * small stream, or already in memory (a later file).
+ * small stream, or a later file (the report PDF: held whole while its CRC is taken).
  */
 export function canWriteInOrder(payload: readonly PayloadFile[]): boolean {
   return payload.every((f) =>
@@ -160,10 +175,9 @@ export async function addPayload(
   }
   for (const [i, file] of payload.entries()) {
     if (!file.later) continue;
-    const parts = await file.later;
-    const size = parts.reduce((n, part) => n + part.length, 0);
-    if (bytesTotal !== undefined) bytesTotal += size;
-    await add(i, file, Readable.from(parts), size);
+    const bytes = await file.later;
+    if (bytesTotal !== undefined) bytesTotal += bytes.size;
+    await add(i, file, Readable.from(bytes.chunks()), bytes.size);
   }
   return { digests, report };
 }

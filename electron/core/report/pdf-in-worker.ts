@@ -2,6 +2,7 @@ import { JejakError } from '../errors';
 import { startModuleWorker } from '../module-worker';
 import type { ReportData, ReportEvidence } from '../../common/report-json';
 import { resolveFonts } from './pdf-fonts';
+import { PdfSpool } from './pdf-spool';
 import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
 
 export interface PdfInWorkerOptions {
@@ -22,16 +23,26 @@ const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The same PDF as renderReportPdf, drawn on a worker thread: the caller's thread only answers
- * thumbnail requests. Resolves to its bytes in parts, in order (moved here as they are drawn, never
- * joined). A missing font throws at once; a cancel stops the worker.
+ * thumbnail requests and puts each block the worker sends into a PdfSpool (sealed on disk), which
+ * it resolves to once the drawing is done; the caller disposes of it. A missing font throws at once;
+ * a cancel stops the worker, and a failure removes what was spooled.
  */
-export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<Buffer[]> {
+export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<PdfSpool> {
   resolveFonts(opts.fontsDir);
+  return PdfSpool.create().then((spool) =>
+    // rejected only once what was spooled is gone
+    drawInto(spool, report, opts).catch(async (e: unknown) => {
+      await spool.dispose();
+      throw e;
+    }),
+  );
+}
+
+function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions): Promise<PdfSpool> {
   const workerData: PdfWorkerData = { report, fontsDir: opts.fontsDir, now: opts.now };
   const worker = startModuleWorker(import.meta.url, 'pdf-worker', { workerData, resourceLimits: HEAP_LIMITS });
   const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
-  const parts: Buffer[] = [];
-  return new Promise<Buffer[]>((resolve, reject) => {
+  return new Promise<PdfSpool>((resolve, reject) => {
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;
@@ -51,11 +62,15 @@ export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptio
       const bytes = e ? await opts.thumbnail(e) : null;
       if (!settled) worker.postMessage({ seq, bytes } satisfies ToPdfWorker);
     };
+    const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
     worker.on('message', (m: FromPdfWorker) => {
-      if (m.type === 'thumbnail')
-        answer(m.seq).catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
-      else if (m.type === 'part') parts.push(Buffer.from(m.bytes));
-      else if (m.type === 'done') settle(() => resolve(parts));
+      if (m.type === 'thumbnail') answer(m.seq).catch((e: unknown) => fail(asError(e)));
+      else if (m.type === 'part') spool.add(new Uint8Array(m.bytes));
+      else if (m.type === 'done')
+        spool.settled().then(
+          () => settle(() => resolve(spool)),
+          (e: unknown) => fail(asError(e)),
+        );
       else fail(new Error(m.message));
     });
     worker.on('error', fail);

@@ -155,6 +155,8 @@ describe('stale scratch files', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const names = [
       `jejak-sealed-${dead}-AbC123`,
+      `jejak-spool-${dead}-AbC123`,
+      `jejak-spool-${process.pid}-AbC123`,
       `jejak-sealed-${process.ppid}-AbC123`,
       `jejak-sealed-${process.pid}-AbC123`,
       'jejak-sealed-Xyz789',
@@ -165,7 +167,8 @@ describe('stale scratch files', () => {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'package.sealed'), randomBytes(100));
     }
-    expect(removeStaleScratch(dir)).toEqual([`jejak-sealed-${dead}-AbC123`]);
-    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
+    // a package's ZIP and an export's report PDF alike
+    expect(removeStaleScratch(dir).sort()).toEqual([`jejak-sealed-${dead}-AbC123`, `jejak-spool-${dead}-AbC123`]);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(2).sort());
   });
 });

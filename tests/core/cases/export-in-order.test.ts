@@ -9,7 +9,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { isJejakError } from '../../../electron/core/errors';
 import { verifyPackage } from '../../../electron/core/packages';
 import { AgeSink } from '../../../electron/core/age/age-sink';
-import { canWriteInOrder, type PayloadFile } from '../../../electron/core/packages/write-payload';
+import { canWriteInOrder, heldBytes, type PayloadFile } from '../../../electron/core/packages/write-payload';
 import type { VaultSession } from '../../../electron/core/vault/session';
 import { ageDecrypt, ageKeygen } from '../../fixtures/age';
 import { RESOURCES, analystCase } from '../../fixtures/case';
@@ -25,8 +25,8 @@ const blobCrcs = (session: VaultSession) =>
     crc32: number | null;
   }>;
 
-/** Names created in a fresh TMPDIR while fn runs (the scratch file of an export would land there). */
-async function createdInTemp<T>(fn: () => Promise<T>): Promise<{ result: T; created: string[] }> {
+/** Names created in a fresh TMPDIR while fn runs (the scratch files of an export land there), and those left after. */
+async function createdInTemp<T>(fn: () => Promise<T>): Promise<{ result: T; created: string[]; left: string[] }> {
   const temp = mkdtempSync(join(tmpdir(), 'jejak-tmpdir-'));
   const before = process.env.TMPDIR;
   const created: string[] = [];
@@ -35,7 +35,7 @@ async function createdInTemp<T>(fn: () => Promise<T>): Promise<{ result: T; crea
   try {
     const result = await fn();
     await new Promise((r) => setTimeout(r, 50)); // the watcher's last events
-    return { result, created };
+    return { result, created: [...new Set(created)], left: readdirSync(temp) };
   } finally {
     watcher.close();
     if (before === undefined) delete process.env.TMPDIR;
@@ -51,7 +51,7 @@ afterEach(() => {
 });
 
 describe('an encrypted export sealed as its ZIP is written', () => {
-  it('needs no scratch file: each original has its CRC-32 from intake, every local header is complete', async () => {
+  it('needs no scratch copy of its ZIP: each original has its CRC-32 from intake, every local header is complete', async () => {
     session = (await newVault()).session;
     const { kase } = await analystCase(session);
     for (const blob of blobCrcs(session)) {
@@ -60,10 +60,15 @@ describe('an encrypted export sealed as its ZIP is written', () => {
     }
     const key = ageKeygen(tempDir());
     const out = join(tempDir(), 'case.zip.age');
-    const { result, created } = await createdInTemp(() =>
+    const { result, created, left } = await createdInTemp(() =>
       exportCase(session!, {}, kase.id, out, { ...opts, recipients: [key.recipient] }),
     );
-    expect(created.filter((name) => name.startsWith('jejak-'))).toEqual([]); // tsx's own cache may appear
+    expect(left.filter((name) => name.startsWith('jejak-'))).toEqual([]);
+    // no scratch copy of the ZIP; only the report PDF's spool, while the evidence streamed (tsx's own cache may appear)
+    expect(created.filter((name) => name.startsWith('jejak-sealed-'))).toEqual([]);
+    expect(created.filter((name) => name.startsWith('jejak-')).map((name) => name.slice(0, 12))).toEqual([
+      'jejak-spool-',
+    ]);
     const zip = join(tempDir(), 'case.zip');
     ageDecrypt(key, result.path, zip);
     const entries = await readZip(zip, true);
@@ -151,7 +156,7 @@ describe('whether a package can be written in order with bounded memory', () => 
   });
 
   it('holds only text (deflated), small streams and files already in memory; an original needs its CRC', () => {
-    const later = { path: 'report.pdf', later: Promise.resolve([Buffer.alloc(1)]) };
+    const later = { path: 'report.pdf', later: Promise.resolve(heldBytes(Buffer.alloc(1))) };
     expect(canWriteInOrder([later, text, original(2 ** 31, 1), stream(16 * 1024 * 1024)])).toBe(true);
     expect(canWriteInOrder([later, text, original(2 ** 31)])).toBe(false);
     expect(canWriteInOrder([text, stream(16 * 1024 * 1024 + 1)])).toBe(false);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../../electron/core/cases/cases';
@@ -131,7 +132,7 @@ describe('case export', () => {
     session.close('test');
   });
 
-  it('cancelling leaves no file at the destination', async () => {
+  it('cancelling leaves no file at the destination, nor the report waiting in the temp folder', async () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     const out = tempDir();
@@ -143,6 +144,7 @@ describe('case export', () => {
     });
     await expect(promise).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(readdirSync(out)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jejak-spool-${process.pid}-`))).toEqual([]);
     expect(getCase(session, kase.id).status).toBe('draft');
     session.close('test');
   });

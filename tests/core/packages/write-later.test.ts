@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JejakError } from '../../../electron/core/errors';
 import { packageFileName, verifyPackage, writePackage } from '../../../electron/core/packages';
+import { heldBytes, type LaterBytes } from '../../../electron/core/packages/write-payload';
 import { cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
 import { readZip } from './zip-tools';
 
@@ -13,10 +14,10 @@ const pdf = Buffer.from('%PDF-1.7\n% drawn while the evidence streams\n');
 describe('a payload file still being made (the report PDF)', () => {
   it('is drawn while the others stream (in parts, joined in order), written after them without a data descriptor, and keeps its manifest line', async () => {
     const analyst = makeSigner('analyst');
-    let drawn!: (parts: Buffer[]) => void;
+    let drawn!: (bytes: LaterBytes) => void;
     const { input, reference } = sampleInput(analyst, undefined, {
       path: 'report.pdf',
-      later: new Promise<Buffer[]>((resolve) => (drawn = resolve)),
+      later: new Promise<LaterBytes>((resolve) => (drawn = resolve)),
     });
     // The drawing ends only once the writer has asked for the last evidence file: had the writer
     // waited for it first, the package would never be written.
@@ -25,7 +26,7 @@ describe('a payload file still being made (the report PDF)', () => {
     const open = last.open;
     input.payload[input.payload.length - 1] = {
       ...last,
-      open: () => (drawn([pdf.subarray(0, 9), pdf.subarray(9)]), open()),
+      open: () => (drawn(heldBytes(pdf.subarray(0, 9), pdf.subarray(9))), open()),
     };
 
     const dir = tempDir();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,10 +20,22 @@ async function inThread(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** This process's report spools in the temp folder (vitest runs each test file in a process of its own). */
+const spoolFolders = () =>
+  readdirSync(tmpdir())
+    .filter((n) => n.startsWith(`jejak-spool-${process.pid}-`))
+    .map((n) => path.join(tmpdir(), n));
+
+/** A failed drawing removes what it spooled (once the writes queued before the failure end). */
+async function noSpoolLeft(): Promise<void> {
+  for (let i = 0; i < 40 && spoolFolders().length > 0; i++) await sleep(50);
+  expect(spoolFolders()).toEqual([]);
+}
+
 describe('drawReportPdfInWorker', () => {
   it('draws the same bytes as the in-thread renderer, thumbnails fetched from this thread', async () => {
     const asked: number[] = [];
-    const parts = await drawReportPdfInWorker(reportData(), {
+    const spool = await drawReportPdfInWorker(reportData(), {
       fontsDir,
       now: NOW,
       thumbnail: (e) => {
@@ -33,7 +45,14 @@ describe('drawReportPdfInWorker', () => {
     });
     // read the way an export does, after the evidence: once the drawing thread has ended
     await sleep(500);
+    const parts: Buffer[] = [];
+    for await (const part of spool.chunks()) parts.push(part);
     const pdf = Buffer.concat(parts);
+    expect(spool.size).toBe(pdf.length);
+    // it waits in a sealed scratch file (pdf-spool.test.ts), gone once disposed of
+    expect(spoolFolders()).toHaveLength(1);
+    await spool.dispose();
+    expect(spoolFolders()).toEqual([]);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.equals(await inThread())).toBe(true);
     expect(asked).toEqual(reportData().evidence.map((e) => e.seq));
@@ -51,6 +70,7 @@ describe('drawReportPdfInWorker', () => {
       thumbnail: () => Promise.reject(new Error('the vault was locked')),
     });
     await expect(drawing).rejects.toThrow('the vault was locked');
+    await noSpoolLeft();
   });
 
   it('stops when the export is cancelled', async () => {
@@ -64,5 +84,6 @@ describe('drawReportPdfInWorker', () => {
       },
     });
     await expect(drawing).rejects.toMatchObject({ code: 'CANCELLED' });
+    await noSpoolLeft();
   });
 });
