@@ -23,15 +23,15 @@ import {
   type EntryRecord,
 } from './zip-records';
 
-/** System errors at the destination, as the codes a user can act on. */
-function asUnwritable(err: unknown, dir: string): unknown {
+/** System errors writing `what` (the package) in `dir`, as the codes a user can act on. */
+export function asUnwritable(err: unknown, dir: string, what = 'The package'): unknown {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return err;
   if (code === 'ENOENT' || code === 'ENOTDIR')
     return new JejakError('NOT_FOUND', `The folder ${dir} does not exist.`, { code });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new JejakError('FORBIDDEN', `The package cannot be written in ${dir} (${code}).`, { code });
-  return new JejakError('INTERNAL', `The package could not be written in ${dir} (${code}).`, { code });
+    return new JejakError('FORBIDDEN', `${what} cannot be written in ${dir} (${code}).`, { code });
+  return new JejakError('INTERNAL', `${what} could not be written in ${dir} (${code}).`, { code });
 }
 
 /**

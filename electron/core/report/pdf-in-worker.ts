@@ -44,6 +44,8 @@ function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions)
   const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
   return new Promise<PdfSpool>((resolve, reject) => {
     let settled = false;
+    // the worker ends once it has sent its last block, maybe before the spool has written it
+    let drawn = false;
     const settle = (done: () => void) => {
       if (settled) return;
       settled = true;
@@ -66,14 +68,17 @@ function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions)
     worker.on('message', (m: FromPdfWorker) => {
       if (m.type === 'thumbnail') answer(m.seq).catch((e: unknown) => fail(asError(e)));
       else if (m.type === 'part') spool.add(new Uint8Array(m.bytes));
-      else if (m.type === 'done')
+      else if (m.type === 'done') {
+        drawn = true;
         spool.settled().then(
           () => settle(() => resolve(spool)),
           (e: unknown) => fail(asError(e)),
         );
-      else fail(new Error(m.message));
+      } else fail(new Error(m.message));
     });
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`report PDF: the drawing stopped (exit code ${code}).`)));
+    worker.on('exit', (code) => {
+      if (!drawn) fail(new Error(`report PDF: the drawing stopped (exit code ${code}).`));
+    });
   });
 }

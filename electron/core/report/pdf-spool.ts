@@ -1,4 +1,6 @@
+import { tmpdir } from 'node:os';
 import { ScratchFile } from '../age/scratch-file';
+import { asUnwritable } from '../packages/zip-write';
 import { releaseNow } from '../release-now';
 import type { LaterBytes } from '../packages/write-payload';
 
@@ -21,7 +23,11 @@ export class PdfSpool implements LaterBytes {
   private constructor(private readonly file: ScratchFile) {}
 
   static async create(): Promise<PdfSpool> {
-    return new PdfSpool(await ScratchFile.create('report'));
+    try {
+      return new PdfSpool(await ScratchFile.create('report'));
+    } catch (e) {
+      throw asUnwritable(e, tmpdir(), "The report's sealed temporary copy");
+    }
   }
 
   /** Takes `bytes` (a block moved here from the drawing thread): released once written, not left to the collector. */

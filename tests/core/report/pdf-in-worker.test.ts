@@ -64,6 +64,22 @@ describe('drawReportPdfInWorker', () => {
     );
   });
 
+  it('says which folder it cannot keep the report in when the temporary folder is gone', async () => {
+    const before = process.env.TMPDIR;
+    const missing = path.join(emptyDir, 'no-such-folder');
+    process.env.TMPDIR = missing;
+    try {
+      const drawing = drawReportPdfInWorker(reportData(), { fontsDir, thumbnail: thumbnailFor });
+      await expect(drawing).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: `The folder ${missing} does not exist.`,
+      });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
   it("fails with the thumbnail reader's error", async () => {
     const drawing = drawReportPdfInWorker(reportData(), {
       fontsDir,
