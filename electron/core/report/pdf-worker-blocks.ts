@@ -3,7 +3,7 @@
  * moved (transferred), not copied. pdfkit emits thousands of small parts, most of them slices of
  * Node's shared 8 KiB pool: kept until the end (and then joined) they held about twice the PDF's
  * size on the drawing thread at the export's peak of memory. Copied into a block as they come, each
- * part is garbage at once, and the parent holds the PDF's bytes once.
+ * part is garbage at once, and the parent spools the blocks (pdf-spool.ts).
  */
 export const BLOCK_BYTES = 1 << 20;
 
