@@ -37,16 +37,6 @@ export interface LaterBytes {
   chunks(): AsyncIterable<Buffer>;
 }
 
-/** Bytes already in memory, as a later file's. */
-export function heldBytes(...parts: Buffer[]): LaterBytes {
-  return {
-    size: parts.reduce((n, part) => n + part.length, 0),
-    async *chunks() {
-      yield* parts;
-    },
-  };
-}
-
 /**
  * Bytes still being made while the other files stream (the report PDF, drawn while the evidence
  * flows): written into the ZIP after the streamed files, once ready. Its manifest line keeps its

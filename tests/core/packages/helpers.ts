@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { Notice } from '../../../electron/core/notice/notice-types';
 import type { ReportData } from '../../../electron/common/report-json';
 import { keySigner, type ExportInput, type PayloadFile, type Role, type Signer } from '../../../electron/core/packages';
+import type { LaterBytes } from '../../../electron/core/packages/write-payload';
 
 export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 export const sha512 = (b: Buffer | string): string => createHash('sha512').update(b).digest('hex');
@@ -208,6 +209,16 @@ export function sampleInput(
       },
       payload: [pdfFile, ...[...files].filter(([p]) => p !== 'report.pdf').map(([p, b]) => bufferPayload(p, b))],
       signer: analyst,
+    },
+  };
+}
+
+/** Bytes already in memory, as a later file's (the report PDF the export spools). */
+export function heldBytes(...parts: Buffer[]): LaterBytes {
+  return {
+    size: parts.reduce((n, part) => n + part.length, 0),
+    async *chunks() {
+      yield* parts;
     },
   };
 }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JejakError } from '../../../electron/core/errors';
 import { packageFileName, verifyPackage, writePackage } from '../../../electron/core/packages';
-import { heldBytes, type LaterBytes } from '../../../electron/core/packages/write-payload';
-import { cleanTempDirs, makeSigner, sampleInput, sha256, tempDir } from './helpers';
+import type { LaterBytes } from '../../../electron/core/packages/write-payload';
+import { cleanTempDirs, heldBytes, makeSigner, sampleInput, sha256, tempDir } from './helpers';
 import { readZip } from './zip-tools';
 
 afterEach(cleanTempDirs);
