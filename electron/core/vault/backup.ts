@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
@@ -71,10 +71,10 @@ async function consistentSnapshot(
       const { blobs } = await snapshotDatabase(session, join(session.dir, DATABASE_FILE), snapshot, signal);
       if (readFileSync(headerPath(session.dir)).equals(header)) return { header, snapshot, blobs };
     } catch (e) {
-      rmSync(snapshot, { force: true });
+      await rm(snapshot, { force: true });
       throw e;
     }
-    rmSync(snapshot, { force: true });
+    await rm(snapshot, { force: true });
   }
   throw new JejakError('INTERNAL', `${HEADER_FILE} kept changing while the database was copied; try the backup again.`);
 }
@@ -154,10 +154,11 @@ export async function createBackup(
     });
     return last;
   } catch (e) {
-    rmSync(temp, { force: true });
+    // off this thread: a cancelled backup's partial file can be gigabytes (rmSync of 868 MiB: 194 ms here)
+    await rm(temp, { force: true });
     throw e;
   } finally {
-    rmSync(snapshot, { force: true });
+    await rm(snapshot, { force: true });
   }
 }
 
