@@ -34,6 +34,8 @@ export interface StreamedFile extends PayloadCommon {
 /** A later file's bytes once made: their count, and the bytes read once, in order. */
 export interface LaterBytes {
   readonly size: number;
+  /** when known: the bytes' CRC-32, so a ZIP written in order need not hold them to take it */
+  readonly crc32?: number;
   chunks(): AsyncIterable<Buffer>;
 }
 
@@ -75,7 +77,7 @@ const HELD_STORED_BYTES = 16 * 1024 * 1024;
 /**
  * Whether the ZIP can be written front to back (ZipWriter's `inOrder`) with memory bounded: each
  * original hashed off-thread has its CRC known, and every other file is text (held deflated), a
- * small stream, or a later file (the report PDF: held whole while its CRC is taken).
+ * small stream, or a later file (the report PDF: its CRC known, else held whole while it is taken).
  */
 export function canWriteInOrder(payload: readonly PayloadFile[]): boolean {
   return payload.every((f) =>
@@ -109,7 +111,13 @@ export async function addPayload(
   let bytesDone = 0;
   const digests: Digests[] = [];
   let report: Buffer = Buffer.alloc(0);
-  const add = async (index: number, file: PayloadFile, source: NodeJS.ReadableStream, size: number | undefined) => {
+  const add = async (
+    index: number,
+    file: PayloadFile,
+    source: NodeJS.ReadableStream,
+    size: number | undefined,
+    knownCrc32?: number,
+  ) => {
     throwIfAborted(opts.signal);
     const through = new DigestStream({
       onBytes: (n) => {
@@ -121,7 +129,7 @@ export async function addPayload(
       ...(size !== undefined ? { size } : {}),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
     });
-    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size);
+    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size, knownCrc32);
     digests[index] = through.digests as Digests;
     if (file.path === REPORT_JSON) report = through.bytes;
   };
@@ -167,7 +175,7 @@ export async function addPayload(
     if (!file.later) continue;
     const bytes = await file.later;
     if (bytesTotal !== undefined) bytesTotal += bytes.size;
-    await add(i, file, Readable.from(bytes.chunks()), bytes.size);
+    await add(i, file, Readable.from(bytes.chunks()), bytes.size, bytes.crc32);
   }
   return { digests, report };
 }

@@ -111,9 +111,9 @@ interface KnownEntry {
  *
  * `inOrder`: every byte is written once, front to back, so the target may be a stream (an age file
  * being sealed) rather than a file to go back into. Each entry's header is then complete before its
- * bytes: a hashed original's CRC is the one the vault recorded (the bytes must match it), and a
- * stream's entry is held in memory (deflated) until its CRC is known: the caller asks for this only
- * when every such entry is small (canWriteInOrder).
+ * bytes: a hashed original's CRC is the one the vault recorded, a stored stream's the one its caller
+ * knows (the bytes must match either), and any other stream's entry is held in memory (deflated)
+ * until its CRC is known: the caller asks for this only when every such entry is small (canWriteInOrder).
  */
 export class ZipWriter {
   private position = 0;
@@ -144,11 +144,22 @@ export class ZipWriter {
     digest: DigestStream,
     compress: boolean,
     size?: number,
+    knownCrc32?: number,
   ): Promise<void> {
     const method = compress ? 8 : 0;
-    // in order, an entry that fits a plain header is held until its CRC and compressed size are known
-    const held: Buffer[] | null = this.inOrder && size !== undefined && size < PATCHABLE ? [] : null;
-    const record = held ? null : await this.openEntry(name, method, size === undefined || size >= PATCHABLE);
+    const plain = size !== undefined && size < PATCHABLE;
+    // in order, a stored entry whose CRC is known (checked at the end) goes straight through; any other
+    // that fits a plain header is held until its CRC and compressed size are known
+    const known = this.inOrder && plain && !compress && knownCrc32 !== undefined;
+    const held: Buffer[] | null = this.inOrder && plain && !known ? [] : null;
+    const record = held
+      ? null
+      : await this.openEntry(
+          name,
+          method,
+          !plain,
+          known ? { crc: knownCrc32!, size: size!, compressedSize: size! } : undefined,
+        );
     let compressedSize = 0;
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];

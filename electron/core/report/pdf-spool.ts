@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { ScratchFile } from '../age/scratch-file';
+import { crc32 } from '../crc32';
 import { asUnwritable } from '../packages/zip-write';
 import { releaseNow } from '../release-now';
 import type { LaterBytes } from '../packages/write-payload';
@@ -18,6 +19,8 @@ const READ_BYTES = 1024 * 1024;
  */
 export class PdfSpool implements LaterBytes {
   size = 0;
+  /** taken as the blocks arrive: an encrypted export writes the PDF's entry header first with it */
+  crc32 = 0;
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly file: ScratchFile) {}
@@ -34,6 +37,7 @@ export class PdfSpool implements LaterBytes {
   add(bytes: Uint8Array): void {
     const at = this.size;
     this.size += bytes.length;
+    this.crc32 = crc32(bytes, this.crc32);
     this.writing = this.writing.then(async () => {
       await this.file.write(bytes, 0, bytes.length, at);
       releaseNow(bytes);

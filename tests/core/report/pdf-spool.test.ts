@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PdfSpool } from '../../../electron/core/report/pdf-spool';
 
@@ -27,7 +28,7 @@ describe('PdfSpool (the report PDF waiting for the evidence to be written)', () 
     await spool.settled();
     // given back once written, not left for the collector
     expect(blocks.map((b) => b.length)).toEqual(blocks.map(() => 0));
-    expect(spool.size).toBe(pdf.length);
+    expect([spool.size, spool.crc32]).toEqual([pdf.length, zlibCrc32(pdf)]);
     const [file] = spoolFiles();
     const sealed = readFileSync(file!);
     expect(sealed.length).toBeGreaterThan(2 * 1024 * 1024); // all but the page still being filled
