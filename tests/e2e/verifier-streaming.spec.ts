@@ -77,5 +77,7 @@ test(`a ${PAYLOAD_MIB} MiB package verifies in the page in bounded memory`, asyn
       `page memory peak ${(peak / MiB).toFixed(1)} MiB (JS heap ${(peakHeap / MiB).toFixed(1)} MiB), ${samples.length} samples`,
   );
   expect(samples.length).toBeGreaterThan(2);
-  expect(peak).toBeLessThan(size / 3);
+  // The page reads into buffers it keeps: about 16 MiB here. A new buffer for every chunk, left for
+  // the garbage collector, peaked at 67-117 MiB on the same package.
+  expect(peak).toBeLessThan(48 * MiB);
 });
