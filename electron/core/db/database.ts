@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { JejakError } from '../errors';
 import { migrate } from './migrations';
 import type { SqlQuery } from './sql';
+import { IN_COMMIT_CHECKPOINT_FRAMES, WalKeeper } from './wal-keeper';
 
 export type RawDatabase = Database.Database;
 
@@ -45,7 +46,11 @@ export class Db {
   /** bulk reads running now (bulkReading): the page cache is small while any runs */
   private bulkReads = 0;
 
-  constructor(readonly raw: RawDatabase) {}
+  /** `walKeeper` checkpoints the log off this thread after commits (the vault's own connection) */
+  constructor(
+    readonly raw: RawDatabase,
+    private readonly walKeeper?: WalKeeper,
+  ) {}
 
   private prepare(query: SqlQuery): Database.Statement {
     let statement = this.statements.get(query.text);
@@ -66,11 +71,14 @@ export class Db {
   }
 
   run(query: SqlQuery): Database.RunResult {
+    let result: Database.RunResult;
     try {
-      return this.prepare(query).run(...query.params);
+      result = this.prepare(query).run(...query.params);
     } catch (e) {
       throw asVaultBusy(e);
     }
+    if (!this.raw.inTransaction) this.walKeeper?.afterCommit();
+    return result;
   }
 
   /**
@@ -80,11 +88,14 @@ export class Db {
    * between; taking the write lock first waits for it instead (busy_timeout).
    */
   tx<T>(fn: () => T): T {
+    let result: T;
     try {
-      return this.raw.transaction(fn).immediate();
+      result = this.raw.transaction(fn).immediate();
     } catch (e) {
       throw asVaultBusy(e);
     }
+    if (!this.raw.inTransaction) this.walKeeper?.afterCommit();
+    return result;
   }
 
   /**
@@ -101,7 +112,15 @@ export class Db {
     };
   }
 
+  /** Resolves once no checkpoint of this connection's log runs on a worker (before moving the files). */
+  async walSettled(): Promise<void> {
+    await this.walKeeper?.settled();
+  }
+
   close(): void {
+    // A checkpoint still running on a worker has a connection of its own, and the last to close
+    // copies the log. Copying the rest here (waiting for the worker's) leaves the file whole now.
+    if (this.walKeeper?.stop() && this.raw.open) this.raw.pragma('wal_checkpoint(TRUNCATE)');
     this.statements.clear();
     if (this.raw.open) this.raw.close();
   }
@@ -147,8 +166,9 @@ export function openDatabase(path: string, key: Buffer): Db {
   // Sorts and temp tables stay in memory: SQLite's temp files would not be encrypted.
   raw.pragma('temp_store = MEMORY');
   raw.pragma('busy_timeout = 5000');
+  raw.pragma(`wal_autocheckpoint = ${IN_COMMIT_CHECKPOINT_FRAMES}`);
   raw.pragma(PAGE_CACHE);
-  const db = new Db(raw);
+  const db = new Db(raw, new WalKeeper(path, key));
   try {
     migrate(db);
   } catch (e) {

@@ -112,6 +112,8 @@ export async function restoreBackup(
       blobs,
       auditEntries: audit.entries,
     };
+    // no worker's connection may still hold the staged files when they move
+    await session.db.walSettled();
     session.close('restored');
     session = null;
     requireNewFolder(target);

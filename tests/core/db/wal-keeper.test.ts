@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, openKeyed, type Db } from '../../../electron/core/db/database';
+import { CHECKPOINT_AFTER_FRAMES, framesToCopy } from '../../../electron/core/db/wal-keeper';
+
+/**
+ * The vault's connection leaves a long log to a worker: the commit that takes it past 1,000 pages
+ * does not copy it back on the committing thread (the one that answers the window), a worker does
+ * soon after, and a close while that worker runs still leaves the database file whole.
+ */
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function newDatabase(): { path: string; key: Buffer; db: Db } {
+  const dir = mkdtempSync(join(tmpdir(), 'jejak-wal-'));
+  dirs.push(dir);
+  const path = join(dir, 'jejak.db');
+  const key = randomBytes(32);
+  const db = openDatabase(path, key);
+  db.raw.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)');
+  return { path, key, db };
+}
+
+/** One transaction of `pages` 4 KiB pages' worth of rows. */
+function writePages(db: Db, pages: number): void {
+  const insert = db.raw.prepare('INSERT INTO filler (bytes) VALUES (?)');
+  db.tx(() => {
+    for (let i = 0; i < pages; i++) insert.run(randomBytes(3800));
+  });
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the write-ahead log of a vault', () => {
+  it('is copied back on a worker after a long commit, not inside the commit', async () => {
+    const { path, db } = newDatabase();
+    writePages(db, CHECKPOINT_AFTER_FRAMES + 200);
+    // SQLite's own checkpoint would have run inside that commit and left nothing to copy
+    expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(CHECKPOINT_AFTER_FRAMES);
+    await nextTurn();
+    await db.walSettled();
+    expect(framesToCopy(`${path}-shm`)).toBe(0);
+    expect(db.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(1200);
+    db.close();
+  });
+
+  it('is left in the log after a short commit (no worker for a few pages)', async () => {
+    const { path, db } = newDatabase();
+    writePages(db, 50);
+    await nextTurn();
+    await db.walSettled();
+    expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(50);
+    db.close();
+  });
+
+  it('leaves the database file whole when the connection closes while the worker copies it', async () => {
+    const { path, key, db } = newDatabase();
+    writePages(db, 3 * CHECKPOINT_AFTER_FRAMES);
+    await nextTurn(); // the worker is starting
+    // another connection open, as the worker's is while it copies (so this close is not the last)
+    const other = openKeyed(path, key);
+    db.close();
+    // the file alone, as a key rotation copies it, holds every row, none only in the log
+    const copy = join(mkdtempSync(join(tmpdir(), 'jejak-wal-copy-')), 'jejak.db');
+    dirs.push(join(copy, '..'));
+    copyFileSync(path, copy);
+    expect(existsSync(`${copy}-wal`)).toBe(false);
+    const reopened = openDatabase(copy, key);
+    expect(reopened.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(3000);
+    reopened.close();
+    other.close();
+  });
+});
