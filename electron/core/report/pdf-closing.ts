@@ -72,13 +72,9 @@ export function drawClosing(L: Layout, data: ReportData, s: PdfStrings): void {
 /** Running header (pages 2+) and footer (every page), drawn once the page total is known. */
 export function drawPageFurniture(L: Layout, data: ReportData, s: PdfStrings): void {
   const doc = L.doc;
-  const range = doc.bufferedPageRange();
-  const total = range.count;
   const unit = cleanText(data.unit);
   const ref = cleanText(data.case.reference, { strict: true });
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const n = i - range.start + 1;
+  L.later.drawEach((n, total) => {
     if (n > 1) {
       const y = 30;
       const half = L.width / 2 - 10;
@@ -113,5 +109,5 @@ export function drawPageFurniture(L: Layout, data: ReportData, s: PdfStrings): v
     const refText = L.truncate(`${s.refShort} ${ref}`, L.width - pageW - 24, ST.footer);
     L.drawLine({ text: refText, dir: 'ltr', style: ST.footer }, L.left, fy, L.width - pageW - 24);
     L.drawLine({ text: pageText, dir: 'ltr', style: ST.footerBold }, L.right - pageW, fy, pageW, 'right');
-  }
+  });
 }

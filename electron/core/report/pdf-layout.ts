@@ -1,12 +1,10 @@
 /**
- * Page flow for the report PDF on top of pdfkit: a cursor that moves down the page and breaks
- * to a new page when the next thing does not fit, rows of wrapped cells that may split across
- * pages line by line (the table repeats its header after each break), and single lines drawn at
- * exact positions.
- *
+ * Page flow for the report PDF on top of pdfkit: a cursor that moves down the page and breaks to a
+ * new page when the next thing does not fit, rows of wrapped cells that may split across pages line
+ * by line (the table repeats its header after each break), and single lines at exact positions.
  * Everything is drawn with `lineBreak: false` at explicit coordinates, and lines are broken by
- * pdf-text.ts, so pdfkit never adds a page on its own and nothing runs past a margin: a page
- * break happens only in `addPage()`.
+ * pdf-text.ts, so pdfkit never adds a page on its own and nothing runs past a margin: a page break
+ * happens only in `addPage()`.
  */
 import type PDFDocument from 'pdfkit';
 import {
@@ -29,27 +27,29 @@ import {
   type RowOptions,
   type TextStyle,
 } from './pdf-page';
-import { compactPageContent } from './pdf-kept-pages';
+import { LaterContent } from './pdf-later-content';
 import { shapeByCharacter, type ShapingFont } from './pdf-mono-shaping';
 import { type MeasuredFont, WordWidths } from './pdf-widths';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 export class Layout {
-  readonly doc: Doc;
   y: number = PAGE.firstTop;
   readonly left: number = PAGE.marginX;
   readonly right: number = PAGE.width - PAGE.marginX;
   readonly width: number = PAGE.width - 2 * PAGE.marginX;
   pageCount = 0;
 
-  /** font files by name; pdfkit caches a font under the exact string it was first opened with */
-  private readonly fonts: Record<FontName, string>;
   private readonly widths = new WordWidths();
+  /** the running header and footer, drawn on every page once the total is known */
+  readonly later: LaterContent;
 
-  constructor(doc: Doc, fonts: Record<FontName, string>) {
-    this.doc = doc;
-    this.fonts = fonts;
+  constructor(
+    readonly doc: Doc,
+    /** font files by name; pdfkit caches a font under the exact string it was first opened with */
+    private readonly fonts: Record<FontName, string>,
+  ) {
+    this.later = new LaterContent(doc, Object.values(fonts));
   }
 
   private setFont(style: TextStyle): void {
@@ -71,8 +71,7 @@ export class Layout {
   }
 
   addPage(): void {
-    compactPageContent(this.doc);
-    this.doc.addPage();
+    this.later.addPage();
     this.pageCount++;
     this.y = this.pageCount === 1 ? PAGE.firstTop : PAGE.top;
   }

@@ -7,9 +7,9 @@
  * C. who prepared it, the signer's key fingerprint, and how to verify the signed package by hand.
  * Pages 2+ carry a running header; every page a footer with the reference and "Page X of Y".
  *
- * Memory: pdfkit writes each object (images included) to the stream as soon as it is complete;
- * `bufferPages` keeps only the pages' own content streams (text and drawing operators, a few kB a
- * page) until the end, where the footers with the page total are added. Thumbnails are loaded
+ * Memory: pdfkit writes each object (images included) to the stream as soon as it is complete,
+ * and each page once the next begins; the footers with the page total go into a second content
+ * stream of each page, written at the end (pdf-later-content.ts). Thumbnails are loaded
  * THUMBNAIL_LOOKAHEAD ahead of the item being drawn and dropped once embedded, so a handful are held. Drawing
  * waits while more than OUTPUT_HIGH_WATER bytes of PDF wait unread in the stream, so a slow
  * consumer (a ZIP writer) does not make the output pile up in memory.
@@ -72,7 +72,6 @@ export function renderReportPdf(data: ReportData, opts: PdfOptions): Readable {
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.height - PAGE.bottom, left: PAGE.marginX, right: PAGE.marginX },
-    bufferPages: true,
     autoFirstPage: false,
     font: fonts.sans,
     pdfVersion: '1.7',
