@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { JejakError } from '../errors';
 import { fsyncDirectory, writeFileAtomic } from '../fs-atomic';
@@ -13,7 +14,7 @@ import { BLOBS_DIR, DATABASE_FILE } from './session';
  *   rotate/owner.json   pid of the rotating process: an unlock elsewhere waits, a dead one is stale
  *   rotate/jejak.db     the database under the new key (rollback journal, never a WAL)
  *   rotate/blobs/…      every original re-encrypted, under its new name
- *   blobs.old/          the old originals between the two renames of the swap
+ *   blobs.old/          the old originals, from the swap until they are removed (off the thread)
  */
 export const STAGING_DIR = 'rotate';
 const OWNER_FILE = 'owner.json';
@@ -101,7 +102,14 @@ export function swapInRotatedFiles(dir: string): void {
     renameSync(stagedBlobs, live);
     fsyncDirectory(dir);
   }
-  rmSync(old, { recursive: true, force: true });
-  rmSync(stagingPath(dir), { recursive: true, force: true });
+}
+
+/**
+ * Removes what a swapped rotation leaves: the old originals and the staging folder. Off the calling
+ * thread (the window's, in the app): removing every original of a large vault one by one is long.
+ */
+export async function removeRotationLeftovers(dir: string): Promise<void> {
+  await rm(join(dir, OLD_BLOBS_DIR), { recursive: true, force: true });
+  await rm(stagingPath(dir), { recursive: true, force: true });
   fsyncDirectory(dir);
 }

@@ -7,7 +7,13 @@ import type { KdfParams } from './kdf';
 import { type VaultKeys, deriveVaultKeys, newMasterKey, wipeKeys } from './keys';
 import { openSession } from './open-session';
 import { newRecoveryCode } from './recovery-code';
-import { beginStaging, discardStaging, endStaging, swapInRotatedFiles } from './rotation-files';
+import {
+  beginStaging,
+  discardStaging,
+  endStaging,
+  removeRotationLeftovers,
+  swapInRotatedFiles,
+} from './rotation-files';
 import { stageRotation } from './rotation-stage';
 import { checkStrength, kdfForNewWrap, secretWrap, unwrapMaster } from './secrets';
 import type { VaultSession } from './session';
@@ -44,8 +50,9 @@ function copyKeys(keys: VaultKeys): VaultKeys {
 }
 
 /** After the commit (right away, or at the next unlock after a crash): files into place, then the flag off. */
-export function completeRotation(dir: string, header: SealedHeader, master: Buffer): SealedHeader {
+export async function completeRotation(dir: string, header: SealedHeader, master: Buffer): Promise<SealedHeader> {
   swapInRotatedFiles(dir);
+  await removeRotationLeftovers(dir);
   const { mac: _m, rotating: _r, ...rest } = header;
   const final = sealHeader(rest, master);
   writeHeader(dir, final);
@@ -130,7 +137,7 @@ export async function rotateKeys(session: VaultSession, opts: RotationOptions): 
   }
   wipeKeys(newKeys);
   try {
-    const final = completeRotation(dir, committed, newMaster);
+    const final = await completeRotation(dir, committed, newMaster);
     opts.onProgress?.({ phase: 'commit', done: 1, total: 1 });
     return { session: openSession(dir, final, newMaster, actor), recoveryCode };
   } finally {

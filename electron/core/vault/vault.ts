@@ -104,7 +104,7 @@ export async function checkPassphrase(dir: string, passphrase: string): Promise<
 }
 
 /** The header as it must be before the database opens: authentic, and any committed rotation finished. */
-function settleHeader(dir: string, header: VaultHeader, master: Buffer): VaultHeader {
+async function settleHeader(dir: string, header: VaultHeader, master: Buffer): Promise<VaultHeader> {
   verifyHeaderMac(header, master);
   assertNoRotationRunning(dir);
   if (header.version === 2 && header.rotating) return completeRotation(dir, header, master);
@@ -121,7 +121,7 @@ export async function unlockVault(
   const master = await unwrapMaster(read, secret);
   let header: VaultHeader;
   try {
-    header = settleHeader(dir, read, master);
+    header = await settleHeader(dir, read, master);
   } catch (e) {
     master.fill(0);
     throw e;
