@@ -2,7 +2,7 @@ import { fontsOf } from './pdf-word-layouts';
 
 /** The parts of pdfkit's page and document this reaches into (pdfkit's typings leave them out). */
 interface PdfRef {
-  end(): void;
+  end(chunk?: string): void;
 }
 interface PdfPage {
   content: PdfRef;
@@ -15,6 +15,7 @@ interface PdfDoc {
   ref(): PdfRef;
   addPage(): void;
   font(file: string): void;
+  end(): void;
 }
 interface PdfFont {
   id: string;
@@ -40,6 +41,14 @@ export class LaterContent {
     fontFiles: string[],
   ) {
     for (const file of fontFiles) this.pdf.font(file);
+    // pdfkit finishes the file only once every object is written: a document ended without
+    // drawEach (the transparency report's one page, which has no footer) ends each second stream
+    // empty (a stream still: /Contents may name nothing else).
+    const end = this.pdf.end.bind(this.pdf);
+    this.pdf.end = () => {
+      for (const { later } of this.pages.splice(0)) later.end(' ');
+      end();
+    };
   }
 
   private get pdf(): PdfDoc {
@@ -73,9 +82,10 @@ export class LaterContent {
   /** Draws every page's later content, `draw(n, total)` with the page current, and writes it. */
   drawEach(draw: (n: number, total: number) => void): void {
     const current = this.pdf.page;
-    const total = this.pages.length;
+    const pages = this.pages.splice(0);
+    const total = pages.length;
     try {
-      this.pages.forEach(({ page, later }, i) => {
+      pages.forEach(({ page, later }, i) => {
         const own = page.content;
         const listed = Object.keys(page.fonts).length;
         page.content = later;
