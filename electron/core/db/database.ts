@@ -112,8 +112,12 @@ export class Db {
     };
   }
 
-  /** Resolves once no checkpoint of this connection's log runs on a worker (before moving the files). */
-  async walSettled(): Promise<void> {
+  /**
+   * Starts no more checkpoints on a worker, and resolves once none runs: before closing, or moving
+   * the files, so that this connection's own checkpoint neither waits for one nor races it.
+   */
+  async endWalKeeping(): Promise<void> {
+    this.walKeeper?.stop();
     await this.walKeeper?.settled();
   }
 

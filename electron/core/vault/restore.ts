@@ -113,7 +113,7 @@ export async function restoreBackup(
       auditEntries: audit.entries,
     };
     // no worker's connection may still hold the staged files when they move
-    await session.db.walSettled();
+    await session.db.endWalKeeping();
     session.close('restored');
     session = null;
     requireNewFolder(target);

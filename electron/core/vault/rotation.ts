@@ -90,7 +90,7 @@ export async function rotateKeys(session: VaultSession, opts: RotationOptions): 
   const newKeys = deriveVaultKeys(newMaster, header.vaultId);
   beginStaging(dir);
   // The last connection closing checkpoints the WAL into jejak.db and removes it: one file to copy.
-  await session.db.walSettled();
+  await session.db.endWalKeeping();
   session.discard();
   let committed: SealedHeader;
   let recoveryCode: string;

@@ -69,6 +69,7 @@ export class VaultSession {
     if (this.closed) return;
     try {
       this.recordLock(reason);
+      await this.db.endWalKeeping();
       await checkpointOffThread(join(this.dir, DATABASE_FILE), this.keys.database);
     } finally {
       this.discard();

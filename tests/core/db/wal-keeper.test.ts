@@ -44,7 +44,7 @@ describe('the write-ahead log of a vault', () => {
     // SQLite's own checkpoint would have run inside that commit and left nothing to copy
     expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(CHECKPOINT_AFTER_FRAMES);
     await nextTurn();
-    await db.walSettled();
+    await db.endWalKeeping();
     expect(framesToCopy(`${path}-shm`)).toBe(0);
     expect(db.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(1200);
     db.close();
@@ -54,7 +54,7 @@ describe('the write-ahead log of a vault', () => {
     const { path, db } = newDatabase();
     writePages(db, 50);
     await nextTurn();
-    await db.walSettled();
+    await db.endWalKeeping();
     expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(50);
     db.close();
   });
