@@ -27,7 +27,8 @@ interface PdfFont {
  * it), drawn once the total is known, without keeping the pages. pdfkit writes each page as soon
  * as the next begins (no `bufferPages`); each page's /Contents is its own stream and a second one,
  * a PDF object written at the end, which a reader draws after the first as if they were one
- * (ISO 32000-1, 7.8.2). Kept for each page until then: its dictionary and two empty references.
+ * (ISO 32000-1, 7.8.2). Kept for each page until then: pdfkit's page object, emptied of all but
+ * its fonts, and the references of its two streams.
  *
  * Before: every page waited, whole, for its footer: about 4.7 kB of heap an item (the 3,000-item
  * case's drawing thread held 45 MiB of heap and 26 MiB of page buffers at its peak).
@@ -95,7 +96,7 @@ export class LaterContent {
         } finally {
           page.content = own;
         }
-        // a page already written cannot list a font it did not list then (pageLeaving lists all)
+        // a page already written cannot list a font it did not list then (addPage lists them all)
         if (page !== current && Object.keys(page.fonts).length !== listed)
           throw new Error('report PDF: a page footer used a font its page does not list');
         later.end();
