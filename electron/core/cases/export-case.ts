@@ -108,7 +108,7 @@ async function writeExport(
   });
   // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
   const crcs = await recordedCrc32s(session, files);
-  if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts.signal);
+  if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts);
   await nextTurn();
   // The PDF is drawn on another thread while the evidence streams, and waits sealed on disk (a
   // PdfSpool) to be written after it: its size and CRC are then known for its ZIP entry's header,

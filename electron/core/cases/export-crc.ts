@@ -1,7 +1,7 @@
 import { sql } from '../db/sql';
 import { mapInTurns } from '../in-turns';
 import { OffThreadDigest } from '../off-thread-digest';
-import { throwIfAborted } from '../packages/operation';
+import { type OperationOptions, throwIfAborted } from '../packages/operation';
 import type { VaultSession } from '../vault/session';
 import type { EvidenceFile } from './report-builder';
 
@@ -9,6 +9,9 @@ import type { EvidenceFile } from './report-builder';
 export interface OriginalCrc {
   blob: string;
   crc32: number | undefined;
+  /** its path in the bag and its size, for the progress of a pass that reads it */
+  path: string;
+  size: number;
 }
 
 /** Each original's blob and recorded CRC-32, read a batch per turn, as the report's items are. */
@@ -17,7 +20,7 @@ export function recordedCrc32s(session: VaultSession, files: readonly EvidenceFi
     const row = session.db.get<{ blob: string; crc32: number | null }>(
       sql`SELECT b.name AS blob, b.crc32 FROM evidence e JOIN blobs b ON b.name = e.blob_name WHERE e.id = ${f.evidenceId}`,
     )!;
-    return { blob: row.blob, crc32: row.crc32 ?? undefined };
+    return { blob: row.blob, crc32: row.crc32 ?? undefined, path: `data/${f.path}`, size: f.size };
   });
 }
 
@@ -25,19 +28,25 @@ export function recordedCrc32s(session: VaultSession, files: readonly EvidenceFi
  * Fills in the CRC-32s an encrypted export needs and the vault does not hold (originals stored
  * before it kept them): each such original is read once, decrypted and its CRC taken on the hashing
  * worker, and the CRC recorded, so no later export reads it for this again. A derived value, like
- * a cached count: the row's hashes, which the audit log vouches for, do not change.
+ * a cached count: the row's hashes, which the audit log vouches for, do not change. Its progress
+ * counts the bytes of those originals, before the writing's own.
  */
 export async function fillMissingCrc32s(
   session: VaultSession,
   originals: readonly OriginalCrc[],
-  signal?: AbortSignal,
+  opts: OperationOptions = {},
 ): Promise<void> {
-  for (const original of originals) {
-    if (original.crc32 !== undefined) continue;
-    throwIfAborted(signal);
+  const missing = originals.filter((o) => o.crc32 === undefined);
+  const bytesTotal = missing.reduce((sum, o) => sum + o.size, 0);
+  let bytesDone = 0;
+  for (const original of missing) {
+    throwIfAborted(opts.signal);
     const digest = new OffThreadDigest({ sha256: false, sha512: false, md5: false, crc32: true });
     try {
-      for await (const chunk of session.blobs.readHashed(original.blob, digest)) void chunk;
+      for await (const chunk of session.blobs.readHashed(original.blob, digest)) {
+        bytesDone += chunk.length;
+        opts.onProgress?.({ bytesDone, bytesTotal, file: original.path });
+      }
     } catch (e) {
       digest.abandon();
       throw e;

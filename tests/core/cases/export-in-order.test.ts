@@ -78,17 +78,39 @@ describe('an encrypted export sealed as its ZIP is written', () => {
     expect((await verifyPackage(zip)).verdict).toBe('valid-untrusted');
   });
 
-  it('computes and records the CRC-32 of originals stored before CRCs were kept, once', async () => {
+  it('computes and records the CRC-32 of originals stored before CRCs were kept, once, with its progress', async () => {
     session = (await newVault()).session;
     const { kase } = await analystCase(session);
     const recorded = blobCrcs(session);
     session.db.raw.exec('UPDATE blobs SET crc32 = NULL');
+    const originalBytes = (
+      session.db.raw
+        .prepare('SELECT sum(size) AS n FROM evidence e JOIN case_evidence c ON c.evidence_id = e.id')
+        .get() as {
+        n: number;
+      }
+    ).n;
     const key = ageKeygen(tempDir());
-    const result = await exportCase(session, {}, kase.id, join(tempDir(), 'case.zip.age'), {
-      ...opts,
-      recipients: [key.recipient],
-    });
+    const progress: Array<{ bytesDone: number; bytesTotal?: number; file: string }> = [];
+    const exportSealed = (name: string) =>
+      exportCase(session!, {}, kase.id, join(tempDir(), name), {
+        ...opts,
+        recipients: [key.recipient],
+        onProgress: (p) => progress.push(p),
+      });
+    const result = await exportSealed('case.zip.age');
     expect(blobCrcs(session)).toEqual(recorded);
+    // the pass reads each original once, before the package is written, and says so as it goes
+    const pass = progress.slice(
+      0,
+      progress.findIndex((p) => p.bytesTotal !== originalBytes),
+    );
+    expect(pass.at(-1)).toMatchObject({ bytesDone: originalBytes, bytesTotal: originalBytes });
+    expect(pass.every((p) => p.file.startsWith('data/evidence/'))).toBe(true);
+    // the next export finds every CRC recorded: no pass
+    progress.length = 0;
+    await exportSealed('again.zip.age');
+    expect(progress.filter((p) => p.bytesTotal === originalBytes)).toEqual([]);
     const zip = join(tempDir(), 'case.zip');
     ageDecrypt(key, result.path, zip);
     expect((await verifyPackage(zip)).verdict).toBe('valid-untrusted');
