@@ -10,26 +10,29 @@ import type { VaultSession } from '../vault/session';
 
 type NoticeFacts = Pick<Notice, 'noticeId' | 'revision' | 'issuedAt' | 'deadline' | 'items'>;
 
-/**
- * Records the items of an exported notice as it listed them: called by the export inside its
- * transaction, so a package and the record of what it asked for commit together.
- */
-export function recordNotice(session: VaultSession, caseId: number, exportId: number, notice: Notice): void {
-  const bySha256 = new Map(notice.evidence.map((e) => [e.path, e.sha256.replace(/^sha256:/, '')]));
-  storeNotice(session, caseId, exportId, notice, (path) => {
-    const sha256 = bySha256.get(path);
-    return sha256 === undefined
-      ? undefined
-      : session.db.get<{ id: number }>(sql`SELECT id FROM evidence WHERE sha256 = ${sha256}`)?.id;
-  });
+/** The catalog rows a notice's items stand for: evidence by its path in the bag, the case's channels by canonical URL. */
+export interface NoticeRows {
+  evidenceIdOf: (path: string) => number | undefined;
+  channelIdOf: (canonicalUrl: string) => number | undefined;
 }
 
-function storeNotice(
+/** The case's channels by canonical URL, as a notice's items name them. */
+export function channelIdsByUrl(channels: readonly { id: number; canonicalUrl: string }[]): NoticeRows['channelIdOf'] {
+  const byUrl = new Map(channels.map((c) => [c.canonicalUrl, c.id]));
+  return (url) => byUrl.get(url);
+}
+
+/**
+ * Records the items of an exported notice as it listed them: called by the export inside its
+ * transaction, so a package and the record of what it asked for commit together. The rows are
+ * looked up before (`rows`): the transaction holds the thread, and only writes.
+ */
+export function recordNotice(
   session: VaultSession,
   caseId: number,
   exportId: number,
   notice: NoticeFacts,
-  evidenceIdOf: (path: string) => number | undefined,
+  rows: NoticeRows,
 ): void {
   const db = session.db;
   const channelOf = new Map<string, number | null>();
@@ -40,16 +43,14 @@ function storeNotice(
       const channelId =
         item.kind === 'post'
           ? (channelOf.get(item.parentItemId ?? '') ?? null)
-          : (db.get<{ id: number }>(
-              sql`SELECT c.id FROM channels c JOIN case_channels cc ON cc.channel_id = c.id AND cc.case_id = ${caseId} WHERE c.canonical_url = ${item.canonicalUrl}`,
-            )?.id ?? null);
+          : (rows.channelIdOf(item.canonicalUrl) ?? null);
       channelOf.set(item.itemId, channelId);
       db.run(sql`INSERT INTO notice_items (export_id, item_id, case_id, position, kind, parent_item_id, platform, category,
           canonical_url, title, username, numeric_id, channel_id)
         VALUES (${exportId}, ${item.itemId}, ${caseId}, ${position}, ${item.kind}, ${item.parentItemId}, ${item.platform},
           ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.identifiers.username}, ${item.identifiers.channelId}, ${channelId})`);
       for (const path of item.evidence) {
-        const evidenceId = evidenceIdOf(path);
+        const evidenceId = rows.evidenceIdOf(path);
         if (evidenceId !== undefined)
           db.run(sql`INSERT INTO notice_item_evidence (export_id, item_id, evidence_id)
             VALUES (${exportId}, ${item.itemId}, ${evidenceId}) ON CONFLICT DO NOTHING`);
@@ -81,7 +82,7 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
     )
     .map((r) => ({ detail: getEvidence(session, r.evidence_id), path: `#${r.evidence_id}` }));
   const noticeId = noticeIdOf(session.db, caseId);
-  storeNotice(
+  recordNotice(
     session,
     caseId,
     latest.id,
@@ -92,7 +93,7 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
       deadline: utc(kase.due_at),
       items: noticeItems(noticeId, channels, evidence),
     },
-    (path) => Number(path.slice(1)),
+    { evidenceIdOf: (path) => Number(path.slice(1)), channelIdOf: channelIdsByUrl(channels) },
   );
   return latest.id;
 }

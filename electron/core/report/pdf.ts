@@ -43,6 +43,8 @@ export interface PdfOptions {
   thumbnail: (e: ReportEvidence) => Promise<Buffer | null>;
   /** the PDF's creation date; defaults to the case's exportedAt, so output is reproducible */
   now?: Date;
+  /** called once an item's page content is drawn: its preview's bytes are no longer read */
+  itemDrawn?: (e: ReportEvidence) => void;
 }
 
 /**
@@ -190,6 +192,7 @@ async function draw(
     const thumb = await (ahead.shift() as Promise<Thumb | 'bad' | null>);
     if (doc.destroyed) return;
     drawEvidence(L, ev, thumb, data.evidence.length, channelsByUrl, s, lang);
+    opts.itemDrawn?.(ev);
     wordLayouts.endItem(doc);
     await pace.wait();
     if (doc.destroyed) return;

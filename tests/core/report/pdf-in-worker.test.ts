@@ -38,9 +38,11 @@ describe('drawReportPdfInWorker', () => {
     const spool = await drawReportPdfInWorker(reportData(), {
       fontsDir,
       now: NOW,
-      thumbnail: (e) => {
+      // the fixture keeps one preview for many items; each answer moves to the drawing thread
+      thumbnail: async (e) => {
         asked.push(e.seq);
-        return thumbnailFor(e);
+        const bytes = await thumbnailFor(e);
+        return bytes && Buffer.from(bytes);
       },
     });
     // read the way an export does, after the evidence: once the drawing thread has ended
@@ -56,6 +58,25 @@ describe('drawReportPdfInWorker', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.equals(await inThread())).toBe(true);
     expect(asked).toEqual(reportData().evidence.map((e) => e.seq));
+  });
+
+  it('moves each preview to the drawing thread instead of copying it', async () => {
+    const handed: Buffer[] = [];
+    const spool = await drawReportPdfInWorker(reportData(), {
+      fontsDir,
+      now: NOW,
+      thumbnail: async (e) => {
+        const bytes = await thumbnailFor(e);
+        if (!bytes) return null;
+        // a buffer that is the whole of its memory, as a preview read from the vault is
+        const own = Buffer.from(new Uint8Array(bytes).buffer);
+        handed.push(own);
+        return own;
+      },
+    });
+    await spool.dispose();
+    expect(handed.length).toBeGreaterThan(0);
+    expect(handed.map((b) => b.length)).toEqual(handed.map(() => 0));
   });
 
   it('refuses at once when a font is missing, before any thread starts', () => {

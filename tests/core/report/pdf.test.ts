@@ -167,6 +167,29 @@ describe('renderReportPdf', () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it("no longer reads an item's preview once it says the item is drawn", async () => {
+    // the drawing thread gives each preview's memory back then (pdf-worker.ts)
+    const data = reportData({ evidence: 12 });
+    const previews = new Map<number, Buffer>();
+    const drawn: number[] = [];
+    const file = await renderToFile(data, 'drawn.pdf', {
+      thumbnail: async (e) => {
+        const bytes = await thumbnailFor(e);
+        const own = bytes && Buffer.from(bytes);
+        if (own) previews.set(e.seq, own);
+        return own;
+      },
+      itemDrawn: (e) => {
+        drawn.push(e.seq);
+        previews.get(e.seq)?.fill(0);
+      },
+    });
+    expect(drawn).toEqual(data.evidence.map((e) => e.seq));
+    expect(previews.size).toBeGreaterThan(0);
+    const untouched = readFileSync(await renderToFile(data, 'not-drawn.pdf'));
+    expect(readFileSync(file).equals(untouched)).toBe(true);
+  });
+
   it('shows a placeholder for preview bytes it cannot decode, and carries on', async () => {
     const data = reportData({ evidence: 2 });
     const file = await renderToFile(data, 'bad-thumb.pdf', {
