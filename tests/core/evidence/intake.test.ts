@@ -158,6 +158,29 @@ describe('evidence intake', () => {
     session.close('test');
   }, 300_000);
 
+  it('lets the window answer between files when a caller takes them in one at a time', async () => {
+    const { session } = await newVault();
+    const dir = tempDir();
+    const paths = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const path = join(dir, `shot-${i}.png`);
+        writeFileSync(path, await screenshotPng(i, 320, 240));
+        return path;
+      }),
+    );
+    // what the window's messages wait for: a timer, which runs only once the thread gives a turn
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const started = performance.now();
+    for (const path of paths) await intakeFile(session, POLICY, path, {}, { analyze: false });
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    // at least one turn for each 15 ms the loop held the thread, with room for a slow machine
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(ms / 15 / 2));
+    expect(ticks).toBeGreaterThan(0);
+    session.close('test');
+  });
+
   it('ties an item to its channel when a source link is set later', async () => {
     const { updateEvidence } = await import('../../../electron/core/evidence/evidence-repo');
     const { session } = await newVault();
