@@ -34,7 +34,7 @@ const pdf = renderReportPdf(report, {
     }),
   // Drawn, a preview is a copy inside the PDF (pdfkit copies an image as it embeds it). Its bytes
   // go back at once: the lookahead keeps each alive past a few collections of the young generation,
-  // and the 3,000-item export's drawing thread held 28-29 MiB of them at its peak (5 MiB released).
+  // and the 3,000-item export's drawing thread held 28-29 MiB of them at its peak (5 MiB now).
   itemDrawn: (e) => {
     const bytes = received.get(e.seq);
     received.delete(e.seq);
