@@ -11,6 +11,8 @@ export default defineConfig({
     plugins: [precompiledNoticeValidator('node')],
     build: {
       outDir: 'out/main',
+      // zod is bundled, not read from node_modules at each start (95 files; scripts/build-cli.mjs)
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The report PDF, and pictures' analyses and PDQ hashes, are worked out on worker threads; their entries sit beside the code that starts them.
         input: {
