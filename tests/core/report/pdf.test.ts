@@ -167,38 +167,6 @@ describe('renderReportPdf', () => {
     expect(a.equals(b)).toBe(true);
   });
 
-  it("no longer reads an item's preview once it says the item is drawn", async () => {
-    // the drawing thread gives each preview's memory back then (pdf-worker.ts). Plain JPEGs, as
-    // intake stores them, go into the PDF as they are: pdfkit must have copied them by then.
-    const data = reportData({ evidence: 12 });
-    const jpegs = new Map<number, Buffer>();
-    for (const e of data.evidence) {
-      const png = await thumbnailFor(e);
-      if (png) jpegs.set(e.seq, await sharp(png).jpeg().toBuffer());
-    }
-    const copyOf = async (e: ReportEvidence) => {
-      const jpeg = jpegs.get(e.seq);
-      return jpeg ? Buffer.from(jpeg) : null;
-    };
-    const handed = new Map<number, Buffer>();
-    const drawn: number[] = [];
-    const file = await renderToFile(data, 'drawn.pdf', {
-      thumbnail: async (e) => {
-        const bytes = await copyOf(e);
-        if (bytes) handed.set(e.seq, bytes);
-        return bytes;
-      },
-      itemDrawn: (e) => {
-        drawn.push(e.seq);
-        handed.get(e.seq)?.fill(0);
-      },
-    });
-    expect(drawn).toEqual(data.evidence.map((e) => e.seq));
-    expect(handed.size).toBeGreaterThan(0);
-    const untouched = readFileSync(await renderToFile(data, 'not-drawn.pdf', { thumbnail: copyOf }));
-    expect(readFileSync(file).equals(untouched)).toBe(true);
-  });
-
   it('shows a placeholder for preview bytes it cannot decode, and carries on', async () => {
     const data = reportData({ evidence: 2 });
     const file = await renderToFile(data, 'bad-thumb.pdf', {
