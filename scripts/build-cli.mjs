@@ -25,6 +25,7 @@ const externalPackages = {
   name: 'jejak-external-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
       const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
       return BUNDLED_PACKAGES.includes(name) ? undefined : { path: args.path, external: true };
     });

@@ -24,8 +24,9 @@ export function channelIdsByUrl(channels: readonly { id: number; canonicalUrl: s
 
 /**
  * Records the items of an exported notice as it listed them: called by the export inside its
- * transaction, so a package and the record of what it asked for commit together. The rows are
- * looked up before (`rows`): the transaction holds the thread, and only writes.
+ * transaction, so a package and the record of what it asked for commit together (and by
+ * ensureNoticeRecord for an older export). The rows are looked up before (`rows`): the export's
+ * transaction holds the thread, and only writes.
  */
 export function recordNotice(
   session: VaultSession,

@@ -14,7 +14,7 @@ export class BlobShards {
 
   /** The shard folder `name` goes in, made now if need be (one original's commit). */
   now(name: string): string {
-    const shard = join(this.dir, name.slice(0, 2));
+    const shard = this.folderOf(name);
     if (!this.made.has(shard)) {
       mkdirSync(shard, { recursive: true, mode: 0o700 });
       this.made.add(shard);
@@ -27,11 +27,15 @@ export class BlobShards {
    * waits for the file system's journal, and a new vault's first batch makes most of its shards.
    */
   async ready(name: string): Promise<string> {
-    const shard = join(this.dir, name.slice(0, 2));
+    const shard = this.folderOf(name);
     if (!this.made.has(shard)) {
       await mkdir(shard, { recursive: true, mode: 0o700 });
       this.made.add(shard);
     }
     return shard;
+  }
+
+  private folderOf(name: string): string {
+    return join(this.dir, name.slice(0, 2));
   }
 }
