@@ -21,10 +21,13 @@ describe('PDQ off the calling thread', () => {
     await pdqOfImage(png); // the worker started and warmed up, as after an app's first picture
     const before = performance.eventLoopUtilization();
     const results = await Promise.all(Array.from({ length: PICTURES }, () => pdqOfImage(png)));
-    const busyMs = performance.eventLoopUtilization(before).active;
+    const { active: busyMs, idle: freeMs } = performance.eventLoopUtilization(before);
 
     for (const r of results) expect(r).toEqual(expected);
-    // Hashed here, the same pictures held this thread inThreadMs (decoding not even counted).
-    expect(busyMs).toBeLessThan(inThreadMs / 3);
+    // Hashed here, the same pictures held this thread inThreadMs (decoding not even counted). Off it,
+    // this thread only hands the pictures over: free for most of the time they take. (Against
+    // inThreadMs alone the check failed now and then once this machine hashed 8 pictures in ~38 ms.)
+    expect(busyMs).toBeLessThan(inThreadMs);
+    expect(busyMs).toBeLessThan((busyMs + freeMs) / 3);
   });
 });
