@@ -98,11 +98,15 @@ async function writeExport(
     evidence,
     settings: noticeSettings(policy),
   });
-  const evidenceIds = new Map(files.map((f) => [`data/${f.path}`, f.evidenceId]));
-  const noticeRows = { evidenceIdOf: (path: string) => evidenceIds.get(path), channelIdOf: channelIdsByUrl(channels) };
+  // each original by its path in the bag, as the notice names it
+  const filesInBag = new Map(files.map((f) => [`data/${f.path}`, f]));
+  const noticeRows = {
+    evidenceIdOf: (path: string) => filesInBag.get(path)?.evidenceId,
+    channelIdOf: channelIdsByUrl(channels),
+  };
   await nextTurn();
   const bagEvidence = new Map(
-    files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
+    [...filesInBag].map(([path, f]) => [path, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
   );
   assertNoticeChecks(notice, {
     externalIdentifier: kase.reference,

@@ -99,8 +99,8 @@ export class Db {
   }
 
   /**
-   * Holds the page cache small (BULK_READ_CACHE) until the returned function is called; reads
-   * that overlap share it, and the usual size comes back when the last ends.
+   * Holds the page cache small (BULK_READ_CACHE) until the returned function is called (calling it
+   * again does nothing); reads that overlap share it, and the usual size comes back when the last ends.
    */
   bulkReading(): () => void {
     if (this.bulkReads++ === 0) this.raw.pragma(BULK_READ_CACHE);
