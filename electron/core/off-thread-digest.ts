@@ -154,6 +154,14 @@ function hashingWorker(): Shared {
 }
 
 export class OffThreadDigest {
+  /**
+   * True while half the pool or more is with the worker (or its callers): work started now would
+   * queue behind that, and a caller with a thread of its own to spare may do better hashing in-thread.
+   */
+  static behind(): boolean {
+    return shared !== null && !shared.failed && shared.made - shared.free.length >= SLOTS / 2;
+  }
+
   private readonly id = nextId++;
   private readonly shared = hashingWorker();
   private outcome: Promise<Finished>;

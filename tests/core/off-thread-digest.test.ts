@@ -62,6 +62,18 @@ describe('OffThreadDigest', () => {
     expect(copied.digests.sha256).toBe(createHash('sha256').update(view).digest('hex'));
   });
 
+  it('is behind while half its buffers are out, with the worker or a caller, and not once they are back', async () => {
+    const d = new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false });
+    const slots: Uint8Array[] = [];
+    for (let i = 0; i < 7; i++) slots.push(await d.slot());
+    expect(OffThreadDigest.behind()).toBe(false);
+    slots.push(await d.slot());
+    expect(OffThreadDigest.behind()).toBe(true);
+    for (const slot of slots) d.release(slot);
+    expect(OffThreadDigest.behind()).toBe(false);
+    d.abandon();
+  });
+
   it('lets a command exit on its own once its digests are finished or abandoned', () => {
     // a child process: were the hashing worker still held, it would never exit and this would time out
     const script = `

@@ -52,14 +52,21 @@ function localHasher(algorithm: 'sha256' | 'sha512'): Hasher {
 
 /** Below this a file is hashed in-thread: handing it to the worker would cost more than hashing it. */
 const OFF_THREAD_FROM_BYTES = 64 * 1024;
+/** Up to this a file is hashed in-thread when the worker is behind (see sha512). */
+const STOLEN_UP_TO_BYTES = 4 * 1024 * 1024;
 
 /**
  * SHA-512 on the hashing worker, beside this thread's SHA-256, CRC-32 and reads (SHA-512 costs the
  * most here: the CPU has instructions only for SHA-256). `update` waits only when every buffer of
  * the worker's pool is in use, so a slow worker slows the reads without blocking the thread.
+ * A small file begun while the worker is behind is hashed here instead: with many small files the
+ * worker's SHA-512 alone took longer than all this thread does, which then waited on it. A large one
+ * still goes to the worker, which would otherwise be left idle while this thread hashed it all.
  */
 function sha512(expectedBytes: number): Hasher {
-  if (expectedBytes < OFF_THREAD_FROM_BYTES) return localHasher('sha512');
+  const inThread =
+    expectedBytes < OFF_THREAD_FROM_BYTES || (expectedBytes <= STOLEN_UP_TO_BYTES && OffThreadDigest.behind());
+  if (inThread) return localHasher('sha512');
   const hash = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
   // Pieces reach the worker in order, and the digest after them, even from a caller that did not wait.
   let updated: Promise<void> = Promise.resolve();

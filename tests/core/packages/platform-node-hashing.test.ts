@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { JejakError, isJejakError } from '../../../electron/core/errors';
 import { verifyPackage, writePackage } from '../../../electron/core/packages';
 import type { Platform } from '../../../electron/core/packages/platform';
+import { OffThreadDigest } from '../../../electron/core/off-thread-digest';
 import { nodePlatform } from '../../../electron/core/packages/platform-node';
 import { withPackage } from '../../../electron/core/packages/verify';
 import { verifyZip } from '../../../electron/core/packages/verify-source';
@@ -28,6 +29,28 @@ describe("Node's SHA-512 for the verify path (on the hashing worker beyond 64 Ki
     for (const piece of pieces) void hurried.update(piece);
     expect(await awaited.digest()).toBe(expected);
     expect(await hurried.digest()).toBe(expected);
+  });
+});
+
+describe("the verify path's SHA-512 when the hashing worker is behind", () => {
+  it('is worked out in-thread: a file begun while every buffer of the worker is out still finishes', async () => {
+    const holder = new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false });
+    const held: Uint8Array[] = [];
+    while (held.length < 16) held.push(await holder.slot());
+    try {
+      const bytes = randomBytes(3 * MiB);
+      const hash = nodePlatform.sha512(bytes.length);
+      const hashed = (async () => {
+        await hash.update(bytes);
+        return hash.digest();
+      })();
+      // hashed off-thread, it would wait for a buffer until the ones held here go back
+      const stuck = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stuck')), 10_000).unref());
+      expect(await Promise.race([hashed, stuck])).toBe(createHash('sha512').update(bytes).digest('hex'));
+    } finally {
+      for (const slot of held) holder.release(slot);
+      holder.abandon();
+    }
   });
 });
 

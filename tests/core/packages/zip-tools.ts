@@ -52,6 +52,8 @@ export interface RawEntry {
   attrs?: number;
   madeBy?: number;
   localName?: string | Buffer;
+  /** an extra field in the local header only */
+  localExtra?: Buffer;
   centralExtra?: Buffer;
   /** reuse the local header of an earlier entry (index) instead of writing one */
   sameHeaderAs?: number;
@@ -88,9 +90,11 @@ export function rawZip(
       h.writeUInt32LE(crc, 14);
       h.writeUInt32LE(csize, 18);
       h.writeUInt32LE(size, 22);
+      const localExtra = e.localExtra ?? Buffer.alloc(0);
       h.writeUInt16LE(localName.length, 26);
-      parts.push(h, localName, stored);
-      offset += 30 + localName.length + stored.length;
+      h.writeUInt16LE(localExtra.length, 28);
+      parts.push(h, localName, localExtra, stored);
+      offset += 30 + localName.length + localExtra.length + stored.length;
     }
     offsets.push(at);
     const extra = e.centralExtra ?? Buffer.alloc(0);
