@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsync, rmSync } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fsyncDirectoryAsync } from '../fs-atomic';
 import type { BlobStore, StoredBlob } from './blob-store';
@@ -22,11 +21,6 @@ interface Pending {
 }
 
 const fsyncAsync = promisify(fsync);
-const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * An original up to this size has its SHA-256 taken on this thread (0.16 ms for a 320 KB
@@ -111,17 +105,12 @@ export class BlobBatch {
       this.removeTemps();
       throw (failed as PromiseRejectedResult).reason;
     }
-    // Off the thread: while the disk flushes, a rename or mkdir waits for the file system's journal.
-    // A profile caught this loop, synchronous, holding the thread 90 ms while another large write ran.
+    // Off the thread: a profile caught this loop, synchronous, holding the thread 90 ms while another large write ran.
     const shards = new Set<string>();
     const moved = await Promise.allSettled(
       this.pending.map(async (p) => {
-        const finalPath = this.store.pathOf(p.blob.name);
-        // Written meanwhile by another process (the CLI beside the app): the same content is already safe.
-        if (await exists(finalPath)) return rm(p.tempPath, { force: true });
-        const shard = await this.store.shards.ready(p.blob.name);
-        await rename(p.tempPath, finalPath);
-        shards.add(shard);
+        const shard = await this.store.moveIntoPlace(p.tempPath, p.blob.name);
+        if (shard) shards.add(shard);
       }),
     );
     // every move ended, one way or the other, before a failure goes to the caller (who discards the batch)

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -12,18 +11,8 @@ export class BlobShards {
 
   constructor(private readonly dir: string) {}
 
-  /** The shard folder `name` goes in, made now if need be (one original's commit). */
-  now(name: string): string {
-    const shard = this.folderOf(name);
-    if (!this.made.has(shard)) {
-      mkdirSync(shard, { recursive: true, mode: 0o700 });
-      this.made.add(shard);
-    }
-    return shard;
-  }
-
   /**
-   * The same, made off the thread: a batch's barrier. While the disk flushes, a mkdir (or a rename)
+   * The shard folder `name` goes in, made if need be, off the thread: while the disk flushes, a mkdir
    * waits for the file system's journal, and a new vault's first batch makes most of its shards.
    */
   async ready(name: string): Promise<string> {

@@ -23,6 +23,23 @@ describe('blob store', () => {
     session.close('test');
   });
 
+  it('lets the thread answer while bytes from memory are written and made durable', async () => {
+    const { session } = await newVault();
+    let turns = 0;
+    const count = () => {
+      turns++;
+      if (!done) setImmediate(count);
+    };
+    let done = false;
+    setImmediate(count);
+    const stored = await session.blobs.put(Buffer.alloc(320 * 1024, 7));
+    done = true;
+    // written, fsynced and moved into place with synchronous calls, no turn would come before this
+    expect(turns).toBeGreaterThan(0);
+    expect(session.blobs.has(stored.name)).toBe(true);
+    session.close('test');
+  });
+
   it('stores empty files and exact multiples of the chunk size', async () => {
     const { session } = await newVault();
     for (const size of [0, 1, 1024 * 1024, 2 * 1024 * 1024]) {
