@@ -1,8 +1,14 @@
-import type { Worker } from 'node:worker_threads';
-import type { JejakError } from './errors';
-import { fastCrc32Module } from './crc32';
-import { startHashingWorker } from './hashing-worker';
-import { HASHING_WORKER_SOURCE } from './off-thread-digest-source';
+import {
+  type Finished,
+  forget,
+  giveBack,
+  hashingWorker,
+  nextJobId,
+  type OffThreadDigests,
+  sharedPool,
+} from './off-thread-shared';
+
+export type { OffThreadDigests };
 
 /**
  * SHA-256, SHA-512, MD5 and CRC-32 of a stream, those asked for, computed on a worker thread. Export
@@ -18,17 +24,6 @@ import { HASHING_WORKER_SOURCE } from './off-thread-digest-source';
  * read into a buffer is decrypted there too and comes back as plaintext (`openFilled`): an export then
  * neither decrypts nor allocates per chunk on its own thread.
  */
-export interface OffThreadDigests {
-  /** null when it was not asked for */
-  sha256: string | null;
-  /** null when it was not asked for */
-  sha512: string | null;
-  /** null when it was not asked for */
-  md5: string | null;
-  /** null when it was not asked for */
-  crc32: number | null;
-}
-
 /** What to work out. */
 export interface OffThreadAsk {
   sha256: boolean;
@@ -63,106 +58,17 @@ export interface BlobSealing {
   path: string;
 }
 
-interface Finished {
-  digests: OffThreadDigests;
-  /** the caller's own buffer, back from the worker (finishWith) */
-  returned: ArrayBuffer | null;
-  /** the sealed file, written and open (finishWith with a sealing) */
-  fd: number | null;
-}
-
-/** A sealed file the worker could not write: the error's message and code (ENOSPC, EACCES…). */
-interface SealError {
-  message: string;
-  code?: string;
-}
-
-interface Job {
-  done(f: Finished): void;
-  fail(e: Error): void;
-  /** chunks sent to be opened, answered in the order sent */
-  opening: Array<{ opened(buffer: ArrayBuffer, length: number): void; fail(e: Error): void }>;
-}
-
-type FromWorker =
-  | { id?: undefined; buffer: ArrayBuffer }
-  | { id: number; opened: ArrayBuffer; length: number }
-  | ({ id: number; opened?: undefined; buffer?: ArrayBuffer; fd?: number; sealError?: SealError } & OffThreadDigests);
-
-interface Shared {
-  worker: Worker;
-  free: ArrayBuffer[];
-  /** buffers made so far, at most SLOTS */
-  made: number;
-  waitingForBuffer: Array<() => void>;
-  jobs: Map<number, Job>;
-  failed: JejakError | null;
-}
-
-let shared: Shared | null = null;
-let nextId = 1;
-
-function giveBack(s: Shared, buffer: ArrayBuffer): void {
-  s.free.push(buffer);
-  s.waitingForBuffer.shift()?.();
-}
-
-/** The worker keeps the process alive only while some digest is unfinished. */
-function forget(s: Shared, id: number): void {
-  s.jobs.delete(id);
-  if (s.jobs.size === 0) s.worker.unref();
-}
-
-function hashingWorker(): Shared {
-  if (shared && !shared.failed) return shared;
-  const s: Shared = {
-    worker: startHashingWorker(
-      HASHING_WORKER_SOURCE,
-      (m: FromWorker) => {
-        if (m.id === undefined) return giveBack(s, m.buffer);
-        if (m.opened) {
-          const opening = s.jobs.get(m.id)?.opening.shift();
-          if (opening) opening.opened(m.opened, m.length);
-          else giveBack(s, m.opened); // its reader was abandoned
-          return;
-        }
-        const job = s.jobs.get(m.id);
-        forget(s, m.id);
-        if (m.sealError) return job?.fail(Object.assign(new Error(m.sealError.message), { code: m.sealError.code }));
-        const { sha256, sha512, md5, crc32 } = m;
-        job?.done({ digests: { sha256, sha512, md5, crc32 }, returned: m.buffer ?? null, fd: m.fd ?? null });
-      },
-      (e) => {
-        s.failed = e;
-        for (const job of s.jobs.values()) {
-          job.fail(e);
-          for (const opening of job.opening) opening.fail(e);
-        }
-        s.jobs.clear();
-        for (const wake of s.waitingForBuffer.splice(0)) wake();
-      },
-      { crc32Module: fastCrc32Module() },
-    ),
-    free: [],
-    made: 0,
-    waitingForBuffer: [],
-    jobs: new Map(),
-    failed: null,
-  };
-  shared = s;
-  return s;
-}
-
 export class OffThreadDigest {
   /**
    * True while half the pool or more is with the worker (or its callers): work started now would
    * queue behind that, and a caller with a thread of its own to spare may do better hashing in-thread.
    */
   static behind(): boolean {
-    return shared !== null && !shared.failed && shared.made - shared.free.length >= SLOTS / 2;
+    const s = sharedPool();
+    return s !== null && !s.failed && s.made - s.free.length >= SLOTS / 2;
   }
 
-  private readonly id = nextId++;
+  private readonly id = nextJobId();
   private readonly shared = hashingWorker();
   private outcome: Promise<Finished>;
 
@@ -171,6 +77,8 @@ export class OffThreadDigest {
     this.outcome = new Promise((done, fail) => s.jobs.set(this.id, { done, fail, opening: [] }));
     this.outcome.catch(() => undefined); // raised where digest() is awaited
     s.worker.ref();
+    clearTimeout(s.idle ?? undefined);
+    s.idle = null;
   }
 
   private async buffer(): Promise<ArrayBuffer> {

@@ -74,6 +74,17 @@ describe('OffThreadDigest', () => {
     d.abandon();
   });
 
+  it('gives its buffers back once no digest has used them for a moment', async () => {
+    const d = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
+    const chunk = randomBytes(1024 * 1024);
+    // not waited for: every buffer of the pool is made
+    await Promise.all(Array.from({ length: 24 }, () => d.update(chunk)));
+    await d.digest();
+    const held = process.memoryUsage().arrayBuffers;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(held - process.memoryUsage().arrayBuffers).toBeGreaterThan(12 * 1024 * 1024);
+  });
+
   it('lets a command exit on its own once its digests are finished or abandoned', () => {
     // a child process: were the hashing worker still held, it would never exit and this would time out
     const script = `
