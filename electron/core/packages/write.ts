@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { writeInOrderOrSealed, writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
+import { nextTurn } from '../in-turns';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
 import {
   BAG_INFO,
@@ -118,7 +119,10 @@ export async function writePackage(
   const writeZip = async (handle: PositionalWriter, inOrder: boolean): Promise<number> => {
     const zip = new ZipWriter(handle, now, opts.signal, inOrder);
     const { digests, report } = await addPayload(zip, name, input.payload, opts);
+    // A turn before each step: for a 3,000-item case, back to back they held the thread 54 ms.
+    await nextTurn();
     checkReport(report, input, digests);
+    await nextTurn();
     const tags = tagFiles(input.bagInfo, input.payload, digests, now);
     tagmanifestSha256 = tags.tagmanifestSha256;
     for (const [file, data] of tags.files) await zip.addBuffer(`${name}/${file}`, data);
