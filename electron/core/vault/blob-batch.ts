@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsync, rmSync } from 'node:fs';
-import { promisify } from 'node:util';
-import { fsyncDirectoryAsync } from '../fs-atomic';
+import { closeSync, rmSync } from 'node:fs';
+import { fsyncDirectoryAsync, fsyncOffThread } from '../fs-atomic';
 import type { BlobStore, StoredBlob } from './blob-store';
 import { OffThreadDigest } from '../off-thread-digest';
 
@@ -19,8 +18,6 @@ interface Pending {
   /** the temp file, open and written (into the page cache, not yet synced) */
   fd: number;
 }
-
-const fsyncAsync = promisify(fsync);
 
 /**
  * An original up to this size has its SHA-256 taken on this thread (0.16 ms for a 320 KB
@@ -98,7 +95,7 @@ export class BlobBatch {
   async durable(): Promise<void> {
     this.closed = true;
     await Promise.all(this.answers);
-    const results = await Promise.allSettled(this.pending.map((p) => fsyncAsync(p.fd)));
+    const results = await Promise.allSettled(this.pending.map((p) => fsyncOffThread(p.fd)));
     this.closeFiles();
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) {

@@ -1,12 +1,12 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { access, open, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writevSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from '../crc32';
 import { JejakError } from '../errors';
 import { type BlobSealing, OffThreadDigest } from '../off-thread-digest';
 import { EarlyWriteback } from '../early-writeback';
-import { fsyncDirectoryAsync } from '../fs-atomic';
+import { fsyncDirectoryAsync, fsyncOffThread } from '../fs-atomic';
 import { BlobShards } from './blob-shards';
 import { processMayRun } from '../process-alive';
 import { sealFile } from './seal-file';
@@ -35,12 +35,6 @@ export interface SealedBlob extends Omit<StoredBlob, 'existed' | 'sha512' | 'crc
 export type ByteSource = Uint8Array | AsyncIterable<Uint8Array> | { path: string };
 
 const TEMP_DIR = 'tmp';
-
-const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /** Encrypted, content-addressed originals: written once, never changed, read back verified. */
 export class BlobStore {
@@ -192,10 +186,10 @@ export class BlobStore {
   }
 
   /**
-   * Bytes already in memory (a screenshot, a paste): hashed and sealed here (a few milliseconds for a
-   * screenshot), written and made durable off the thread. Synchronous, the fsync held the thread as
-   * long as the disk took: 25-52 ms at worst in the bench's 1,000 intakes one by one. Many files at
-   * once go through a BlobBatch.
+   * Bytes already in memory (a screenshot, a paste): hashed, sealed and written here (a few
+   * milliseconds for a screenshot), the fsyncs off the thread. With the fsync here, one intake held
+   * the thread as long as the disk took: 25-52 ms at worst in the bench's 1,000 intakes one by one.
+   * Many files at once go through a BlobBatch.
    */
   private async putBytes(bytes: Uint8Array): Promise<StoredBlob> {
     const { parts, ...sealed } = this.seal(bytes);
@@ -203,16 +197,16 @@ export class BlobStore {
     // The same content already stored: nothing to write or sync.
     if (!parts) return { ...blob, existed: true };
     const tempPath = this.tempPath();
-    const file = await open(tempPath, 'wx', 0o600);
+    const fd = openSync(tempPath, 'wx', 0o600);
     try {
-      await file.writev(parts);
-      await file.sync();
+      writevSync(fd, parts);
+      await fsyncOffThread(fd);
     } catch (e) {
-      await file.close();
-      await rm(tempPath, { force: true });
+      closeSync(fd);
+      rmSync(tempPath, { force: true });
       throw e;
     }
-    await file.close();
+    closeSync(fd);
     return this.commit(tempPath, blob);
   }
 
@@ -232,7 +226,7 @@ export class BlobStore {
    */
   async moveIntoPlace(tempPath: string, name: string): Promise<string | null> {
     const finalPath = this.pathOf(name);
-    if (await exists(finalPath)) {
+    if (existsSync(finalPath)) {
       await rm(tempPath, { force: true }); // rmSync of 868 MiB held the thread 210 ms
       return null;
     }
