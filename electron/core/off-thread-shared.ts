@@ -5,10 +5,10 @@ import { startHashingWorker } from './hashing-worker';
 import { HASHING_WORKER_SOURCE } from './off-thread-digest-source';
 import { releaseNow } from './release-now';
 
-/**
- * The one hashing worker every OffThreadDigest shares, its pool of buffers lent to it and back, and
- * the digests waiting on it (off-thread-digest.ts is how callers use them).
- */
+// The one hashing worker every OffThreadDigest shares, its pool of buffers lent to it and back, and
+// the digests waiting on it (off-thread-digest.ts is how callers use them).
+
+/** What a digest worked out. */
 export interface OffThreadDigests {
   /** null when it was not asked for */
   sha256: string | null;
@@ -34,7 +34,7 @@ interface SealError {
   code?: string;
 }
 
-export interface Job {
+interface Job {
   done(f: Finished): void;
   fail(e: Error): void;
   /** chunks sent to be opened, answered in the order sent */
