@@ -37,6 +37,7 @@ describe("the verify path's SHA-512 when the hashing worker is behind", () => {
     const holder = new OffThreadDigest({ sha256: true, sha512: false, md5: false, crc32: false });
     const held: Uint8Array[] = [];
     while (held.length < 16) held.push(await holder.slot());
+    let guard: NodeJS.Timeout | undefined;
     try {
       const bytes = randomBytes(3 * MiB);
       const hash = nodePlatform.sha512(bytes.length);
@@ -45,9 +46,10 @@ describe("the verify path's SHA-512 when the hashing worker is behind", () => {
         return hash.digest();
       })();
       // hashed off-thread, it would wait for a buffer until the ones held here go back
-      const stuck = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stuck')), 10_000).unref());
+      const stuck = new Promise<never>((_, reject) => (guard = setTimeout(() => reject(new Error('stuck')), 10_000)));
       expect(await Promise.race([hashed, stuck])).toBe(createHash('sha512').update(bytes).digest('hex'));
     } finally {
+      clearTimeout(guard);
       for (const slot of held) holder.release(slot);
       holder.abandon();
     }
