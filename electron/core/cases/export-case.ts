@@ -86,8 +86,8 @@ async function writeExport(
   // window of the app, whose main thread this is, never freezes while the package is prepared.
   await nextTurn();
   const { report, files, channels, evidence } = await buildReport(session, kase, identity, unit, opts.language, now);
-  const custody = text(await custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds));
-  const reportJson = text(`${JSON.stringify(report, null, 2)}\n`);
+  const custodyFile = text(await custodyLines(session.db, caseId, kase.channelIds, kase.evidenceIds));
+  const reportFile = text(`${JSON.stringify(report, null, 2)}\n`);
   const notice = buildNotice({
     noticeId: noticeIdOf(session.db, caseId),
     // every case is its own first revision until cases carry revisions
@@ -134,9 +134,9 @@ async function writeExport(
   pdf.catch(() => undefined); // its failure is the export's, raised where the writer awaits it
   const payload: PayloadFile[] = [
     { path: 'report.pdf', later: pdf },
-    { path: 'report.json', ...reportJson },
+    { path: 'report.json', ...reportFile },
     { path: 'channels.csv', ...text(channelsCsv(report)) },
-    { path: 'custody.jsonl', ...custody },
+    { path: 'custody.jsonl', ...custodyFile },
     { path: NOTICE_JSON, ...text(`${JSON.stringify(notice, null, 2)}\n`) },
     ...files.map((f, i) => ({
       path: f.path,

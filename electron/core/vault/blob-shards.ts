@@ -24,7 +24,8 @@ export class BlobShards {
     return shard;
   }
 
-  private folderOf(name: string): string {
+  /** The shard folder of a blob name: the first two hex digits of the name. */
+  folderOf(name: string): string {
     return join(this.dir, name.slice(0, 2));
   }
 }

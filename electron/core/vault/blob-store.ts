@@ -38,7 +38,7 @@ const TEMP_DIR = 'tmp';
 
 /** Encrypted, content-addressed originals: written once, never changed, read back verified. */
 export class BlobStore {
-  readonly shards: BlobShards;
+  private readonly shards: BlobShards;
 
   constructor(
     readonly dir: string,
@@ -55,7 +55,7 @@ export class BlobStore {
 
   pathOf(name: string): string {
     if (!/^[0-9a-f]{64}$/.test(name)) throw new JejakError('INVALID_INPUT', 'Not a blob name.');
-    return join(this.dir, name.slice(0, 2), name);
+    return join(this.shards.folderOf(name), name);
   }
 
   has(name: string): boolean {
