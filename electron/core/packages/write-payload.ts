@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { JejakError } from '../errors';
 import { OffThreadDigest } from '../off-thread-digest';
 import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
@@ -31,12 +30,17 @@ export interface StreamedFile extends PayloadCommon {
   hashedInto?: never;
 }
 
-/** A later file's bytes once made: their count, and the bytes read once, in order. */
+/**
+ * A later file's bytes once made, with what was worked out as they were made (the drawing thread
+ * hashes the PDF as it draws it): their count, CRC-32 and digests, and the bytes, read once, in order.
+ */
 export interface LaterBytes {
   readonly size: number;
-  /** when known: the bytes' CRC-32, so a ZIP written in order need not hold them to take it */
-  readonly crc32?: number;
-  chunks(): AsyncIterable<Buffer>;
+  readonly crc32: number;
+  readonly sha256: string;
+  readonly sha512: string;
+  /** the bytes in order; a chunk may be reused for the next once that is asked for */
+  chunks(): AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -77,7 +81,7 @@ const HELD_STORED_BYTES = 16 * 1024 * 1024;
 /**
  * Whether the ZIP can be written front to back (ZipWriter's `inOrder`) with memory bounded: each
  * original hashed off-thread has its CRC known, and every other file is text (held deflated), a
- * small stream, or a later file (the report PDF: its CRC known, else held whole while it is taken).
+ * small stream, or a later file (its CRC comes with its bytes).
  */
 export function canWriteInOrder(payload: readonly PayloadFile[]): boolean {
   return payload.every((f) =>
@@ -111,13 +115,8 @@ export async function addPayload(
   let bytesDone = 0;
   const digests: Digests[] = [];
   let report: Buffer = Buffer.alloc(0);
-  const add = async (
-    index: number,
-    file: PayloadFile,
-    source: NodeJS.ReadableStream,
-    size: number | undefined,
-    knownCrc32?: number,
-  ) => {
+  const add = async (index: number, file: StreamedFile) => {
+    const size = file.size;
     throwIfAborted(opts.signal);
     const through = new DigestStream({
       onBytes: (n) => {
@@ -129,9 +128,16 @@ export async function addPayload(
       ...(size !== undefined ? { size } : {}),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
     });
-    await zip.addStream(`${name}/data/${file.path}`, source, through, DEFLATED.test(file.path), size, knownCrc32);
+    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), size);
     digests[index] = through.digests as Digests;
     if (file.path === REPORT_JSON) report = through.bytes;
+  };
+  const counted = async function* (file: PayloadFile, chunks: AsyncIterable<Uint8Array>) {
+    for await (const chunk of chunks) {
+      bytesDone += chunk.length;
+      opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
+      yield chunk;
+    }
   };
   const addHashed = async (index: number, file: HashedFile) => {
     throwIfAborted(opts.signal);
@@ -141,17 +147,10 @@ export async function addPayload(
       md5: false,
       crc32: true,
     });
-    const counted = async function* () {
-      for await (const chunk of file.hashedInto(digest)) {
-        bytesDone += chunk.length;
-        opts.onProgress?.({ bytesDone, bytesTotal, file: `data/${file.path}` });
-        yield chunk;
-      }
-    };
     try {
       digests[index] = await zip.addHashed(
         `${name}/data/${file.path}`,
-        counted(),
+        counted(file, file.hashedInto(digest)),
         file.size,
         async (size: number) => {
           const d = await digest.digest();
@@ -169,13 +168,28 @@ export async function addPayload(
   };
   for (const [i, file] of payload.entries()) {
     if (file.hashedInto) await addHashed(i, file);
-    else if (file.open) await add(i, file, file.open(), file.size);
+    else if (file.open) await add(i, file);
   }
   for (const [i, file] of payload.entries()) {
     if (!file.later) continue;
     const bytes = await file.later;
     if (bytesTotal !== undefined) bytesTotal += bytes.size;
-    await add(i, file, Readable.from(bytes.chunks()), bytes.size, bytes.crc32);
+    throwIfAborted(opts.signal);
+    // Hashed as they were made (the report PDF on its drawing thread) and kept sealed since, the
+    // bytes are not hashed again: at 3,000 items the export's end read back 34 MB of PDF and sent
+    // it through the hashing worker, holding up to 45 MiB of chunks on the way.
+    digests[i] = await zip.addHashed(
+      `${name}/data/${file.path}`,
+      counted(file, bytes.chunks()),
+      bytes.size,
+      async (size) => {
+        const found = { sha256: bytes.sha256, sha512: bytes.sha512, crc32: bytes.crc32, size };
+        const problem = integrityProblem(file, bytes.size, found);
+        if (problem) throw new JejakError('INTEGRITY', problem);
+        return found;
+      },
+      bytes.crc32,
+    );
   }
   return { digests, report };
 }

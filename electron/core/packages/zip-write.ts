@@ -111,8 +111,8 @@ interface KnownEntry {
  *
  * `inOrder`: every byte is written once, front to back, so the target may be a stream (an age file
  * being sealed) rather than a file to go back into. Each entry's header is then complete before its
- * bytes: a hashed original's CRC is the one the vault recorded, a stored stream's the one its caller
- * knows (the bytes must match either), and any other stream's entry is held in memory (deflated)
+ * bytes: a hashed file's CRC is the one its caller knows (the vault's record of an original, the one
+ * the report PDF's bytes were taken with), and a streamed entry is held in memory (text, deflated)
  * until its CRC is known: the caller asks for this only when every such entry is small (canWriteInOrder).
  */
 export class ZipWriter {
@@ -144,22 +144,12 @@ export class ZipWriter {
     digest: DigestStream,
     compress: boolean,
     size?: number,
-    knownCrc32?: number,
   ): Promise<void> {
     const method = compress ? 8 : 0;
     const plain = size !== undefined && size < PATCHABLE;
-    // in order, a stored entry whose CRC is known (checked at the end) goes straight through; any other
-    // that fits a plain header is held until its CRC and compressed size are known
-    const known = this.inOrder && plain && !compress && knownCrc32 !== undefined;
-    const held: Buffer[] | null = this.inOrder && plain && !known ? [] : null;
-    const record = held
-      ? null
-      : await this.openEntry(
-          name,
-          method,
-          !plain,
-          known ? { crc: knownCrc32!, size: size!, compressedSize: size! } : undefined,
-        );
+    // in order, an entry that fits a plain header is held until its CRC and compressed size are known
+    const held: Buffer[] | null = this.inOrder && plain ? [] : null;
+    const record = held ? null : await this.openEntry(name, method, !plain);
     let compressedSize = 0;
     const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
       let batch: Buffer[] = [];
@@ -198,9 +188,10 @@ export class ZipWriter {
   }
 
   /**
-   * Writes chunks already hashed elsewhere (the hashing worker) into a new stored entry, each before
-   * asking for the next; `finish` gets the byte count and gives the digests (or fails the entry).
-   * In order, `knownCrc32` (the vault's record of these bytes) goes into the header first.
+   * Writes chunks already hashed elsewhere (the hashing worker, the drawing thread) into a new stored
+   * entry, each before asking for the next; `finish` gets the byte count and gives the digests (or
+   * fails the entry). In order, `knownCrc32` (what the caller recorded of these bytes) goes into the
+   * header first.
    */
   async addHashed(
     name: string,

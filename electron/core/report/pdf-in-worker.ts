@@ -79,6 +79,7 @@ function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions)
       else if (m.type === 'part') spool.add(new Uint8Array(m.bytes));
       else if (m.type === 'done') {
         drawn = true;
+        spool.drawn(m);
         spool.settled().then(
           () => settle(() => resolve(spool)),
           (e: unknown) => fail(asError(e)),

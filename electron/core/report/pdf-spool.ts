@@ -21,6 +21,9 @@ export class PdfSpool implements LaterBytes {
   size = 0;
   /** taken as the blocks arrive: an encrypted export writes the PDF's entry header first with it */
   crc32 = 0;
+  /** the drawing thread's, of every byte it sent (`drawn`): the bytes are not hashed again */
+  sha256 = '';
+  sha512 = '';
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly file: ScratchFile) {}
@@ -45,18 +48,27 @@ export class PdfSpool implements LaterBytes {
     this.writing.catch(() => undefined); // thrown where it is awaited: settled or chunks
   }
 
+  /** The drawing is over: the digests of every byte it sent. */
+  drawn(digests: { sha256: string; sha512: string }): void {
+    this.sha256 = digests.sha256;
+    this.sha512 = digests.sha512;
+  }
+
   /** Every byte added is in the file (or the first write's error). */
   settled(): Promise<void> {
     return this.writing;
   }
 
+  /** The bytes in order, each read into the same buffer (LaterBytes: a chunk is used before the next is asked for). */
   async *chunks(): AsyncIterable<Buffer> {
     await this.writing;
+    const buffer = Buffer.allocUnsafeSlow(Math.min(READ_BYTES, this.size));
     for (let at = 0; at < this.size; at += READ_BYTES) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_BYTES, this.size - at));
+      const chunk = buffer.subarray(0, Math.min(READ_BYTES, this.size - at));
       await this.file.read(chunk, 0, chunk.length, at);
       yield chunk;
     }
+    releaseNow(buffer);
   }
 
   async dispose(): Promise<void> {

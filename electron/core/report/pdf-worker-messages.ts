@@ -13,9 +13,9 @@ export interface ToPdfWorker {
   bytes: Uint8Array | null;
 }
 
-/** `part`: the PDF's next bytes (pdf-worker-blocks.ts); `done` once the last part is sent. */
+/** `part`: the PDF's next bytes (pdf-worker-blocks.ts); `done` once the last part is sent, with the digests of all. */
 export type FromPdfWorker =
   | { type: 'thumbnail'; seq: number }
   | { type: 'part'; bytes: ArrayBuffer }
-  | { type: 'done' }
+  | { type: 'done'; sha256: string; sha512: string }
   | { type: 'failed'; message: string };

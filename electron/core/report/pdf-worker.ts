@@ -4,9 +4,10 @@
  * answers the window) never waits on the drawing. Thumbnails are asked of the parent, which holds
  * the vault, one message per item.
  */
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderReportPdf } from './pdf';
-import type { PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
+import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
 import { PdfBlocks } from './pdf-worker-blocks';
 import { releaseNow } from '../release-now';
 
@@ -41,10 +42,22 @@ const pdf = renderReportPdf(report, {
     if (bytes) releaseNow(bytes);
   },
 });
-pdf.on('data', (part: Buffer) => blocks.add(part));
+// Hashed here as drawn, while the evidence streams, not read back through the hashing worker at the
+// export's end: the parent spools the bytes sealed (authenticated) and writes them as they were.
+const sha256 = createHash('sha256');
+const sha512 = createHash('sha512');
+pdf.on('data', (part: Buffer) => {
+  sha256.update(part);
+  sha512.update(part);
+  blocks.add(part);
+});
 pdf.on('error', (e: Error) => port.postMessage({ type: 'failed', message: e.message }));
 pdf.on('end', () => {
   blocks.end();
-  port.postMessage({ type: 'done' });
+  port.postMessage({
+    type: 'done',
+    sha256: sha256.digest('hex'),
+    sha512: sha512.digest('hex'),
+  } satisfies FromPdfWorker);
   port.close();
 });

@@ -142,6 +142,28 @@ describe('ScratchFile', () => {
   });
 });
 
+describe('ScratchFile read back from start to end', () => {
+  it('holds one page in clear at a time, not each page it opened until the next collection', async () => {
+    const scratch = await ScratchFile.create();
+    const block = randomBytes(1024 * 1024);
+    try {
+      for (let at = 0; at < 32 * block.length; at += block.length) await scratch.write(block, 0, block.length, at);
+      const chunk = Buffer.alloc(block.length);
+      const before = process.memoryUsage().arrayBuffers;
+      let most = 0;
+      for (let at = 0; at < scratch.size; at += chunk.length) {
+        await scratch.read(chunk, 0, chunk.length, at);
+        expect(chunk.equals(block)).toBe(true);
+        most = Math.max(most, process.memoryUsage().arrayBuffers - before);
+      }
+      // 128 pages of 256 KiB read: each opened into a new buffer, the one before it given back
+      expect(most).toBeLessThan(4 * 1024 * 1024);
+    } finally {
+      await scratch.dispose();
+    }
+  });
+});
+
 describe('stale scratch files', () => {
   it("named by their writer's pid; a sweep removes those whose writer is gone, and nothing else", async () => {
     const scratch = await ScratchFile.create();

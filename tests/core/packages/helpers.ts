@@ -7,6 +7,7 @@ import type { Notice } from '../../../electron/core/notice/notice-types';
 import type { ReportData } from '../../../electron/common/report-json';
 import { keySigner, type ExportInput, type PayloadFile, type Role, type Signer } from '../../../electron/core/packages';
 import type { LaterBytes } from '../../../electron/core/packages/write-payload';
+import { crc32 } from '../../../electron/core/crc32';
 
 export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 export const sha512 = (b: Buffer | string): string => createHash('sha512').update(b).digest('hex');
@@ -213,10 +214,14 @@ export function sampleInput(
   };
 }
 
-/** Bytes already in memory, as a later file's (the report PDF the export spools). */
+/** Bytes already in memory, as a later file's (the report PDF the export spools), with their digests. */
 export function heldBytes(...parts: Buffer[]): LaterBytes {
+  const whole = Buffer.concat(parts);
   return {
-    size: parts.reduce((n, part) => n + part.length, 0),
+    size: whole.length,
+    crc32: crc32(whole),
+    sha256: sha256(whole),
+    sha512: createHash('sha512').update(whole).digest('hex'),
     async *chunks() {
       yield* parts;
     },

@@ -54,4 +54,22 @@ describe('a payload file still being made (the report PDF)', () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(join(dir, packageFileName(reference)))).toBe(false);
   });
+
+  it('whose bytes do not come to the size it was made with fails the package, and leaves nothing behind', async () => {
+    const analyst = makeSigner('analyst');
+    // the drawing's digests and size, but a chunk short when read back
+    const made = heldBytes(pdf);
+    const short: LaterBytes = {
+      ...made,
+      async *chunks() {
+        yield pdf.subarray(0, pdf.length - 1);
+      },
+    };
+    const { input, reference } = sampleInput(analyst, undefined, { path: 'report.pdf', later: Promise.resolve(short) });
+    const dir = tempDir();
+    const failed = await writePackage(input, join(dir, packageFileName(reference))).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(JejakError);
+    expect((failed as JejakError).message).toMatch(/report\.pdf gave \d+ bytes/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

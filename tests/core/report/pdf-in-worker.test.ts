@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,9 +54,13 @@ describe('drawReportPdfInWorker', () => {
     // read the way an export does, after the evidence: once the drawing thread has ended
     await sleep(500);
     const parts: Buffer[] = [];
-    for await (const part of spool.chunks()) parts.push(part);
+    for await (const part of spool.chunks()) parts.push(Buffer.from(part));
     const pdf = Buffer.concat(parts);
     expect(spool.size).toBe(pdf.length);
+    // hashed as drawn, on the drawing thread: the package's manifests take these
+    expect([spool.sha256, spool.sha512]).toEqual(
+      ['sha256', 'sha512'].map((a) => createHash(a).update(pdf).digest('hex')),
+    );
     // it waits in a sealed scratch file (pdf-spool.test.ts), gone once disposed of
     expect(spoolFolders()).toHaveLength(1);
     await spool.dispose();
