@@ -10,6 +10,7 @@ import { useInstalledResources, vaultDirFrom } from './cli/locations';
 import { type CliText, cliLanguage, cliText } from './cli/i18n';
 import { EXIT, UsageError, exitCodeFor, output } from './cli/io';
 import pkg from '../package.json' with { type: 'json' };
+import { boundHeapGrowth } from './core/heap-growth';
 
 const GLOBAL_OPTIONS = {
   vault: { type: 'string' },
@@ -72,6 +73,7 @@ export interface InstalledApp {
 }
 
 export async function main(argv: string[], installed?: InstalledApp): Promise<number> {
+  boundHeapGrowth();
   if (installed) {
     useInstalledResources(installed.resourcesDir);
     if (installed.nativeBinding) (await import('./core/db/database')).setNativeBinding(installed.nativeBinding);

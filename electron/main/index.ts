@@ -10,6 +10,7 @@ import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
+import { boundHeapGrowth } from '../core/heap-growth';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
 import { cliArguments, runCli } from './cli-mode';
 import { createClipboardKeeper } from './clipboard-keeper';
@@ -28,6 +29,9 @@ const nativeModule = app.isPackaged
 if (existsSync(nativeModule)) setNativeBinding(nativeModule);
 
 let mainWindow: BrowserWindow | null = null;
+
+// the vault's work (exports above all) runs in this process, as in the CLI
+boundHeapGrowth();
 
 const cliArgs = cliArguments(process.argv);
 if (cliArgs) {

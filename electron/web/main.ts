@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
+import { boundHeapGrowth } from '../core/heap-growth';
 import { evidenceDownload, evidenceImage, packageImage } from '../core/app/evidence-images';
 import pkg from '../../package.json' with { type: 'json' };
 import { startHarness } from './server';
@@ -11,6 +12,7 @@ import { startHarness } from './server';
 const { values } = parseArgs({
   options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
 });
+boundHeapGrowth();
 const dataDir = values.data ? resolve(values.data) : defaultDataDir();
 const here = dirname(fileURLToPath(import.meta.url));
 const core = startCore({ dataDir, resourcesDir: join(here, '..', '..', 'resources'), version: pkg.version });

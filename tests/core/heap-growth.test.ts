@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const module = fileURLToPath(new URL('../../electron/core/heap-growth.ts', import.meta.url));
+
+/**
+ * A fresh process (V8's settings are the whole process's) that keeps a third of what it makes, as
+ * an export building its report does: how many MiB its young generation grew by meanwhile.
+ */
+function youngGenerationGrowthMiB(bounded: boolean): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { boundHeapGrowth } from ${JSON.stringify(module)};
+    const youngMiB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+    if (${bounded}) boundHeapGrowth();
+    const before = youngMiB();
+    let kept = [];
+    for (let i = 0; i < 3e6; i++) {
+      const item = { seq: i, path: 'evidence/' + i };
+      if (i % 3 === 0) kept.push(item);
+      if (kept.length > 2e5) kept = [];
+    }
+    console.log(youngMiB() - before);
+  `;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return Number(run.stdout.trim());
+}
+
+describe('boundHeapGrowth (the heaps kept near what they hold)', () => {
+  it("keeps a busy thread's young generation at the size it had, where V8 alone grows it", () => {
+    expect(youngGenerationGrowthMiB(false)).toBeGreaterThanOrEqual(8);
+    expect(youngGenerationGrowthMiB(true)).toBe(0);
+  }, 30_000);
+});
