@@ -8,9 +8,9 @@ import { setFlagsFromString } from 'node:v8';
  * collected again. A fresh 3,000-item case's export held about 23 MiB live on its thread and 22 MiB
  * on the drawing thread (heap snapshots), in heaps of 68 and 43 MiB.
  *
- * With the young generation left at its first size (1 MiB a half) and each heap allowed to grow to
- * 1.5 times what survives, that export peaked at 196-203 MiB against 240-246 (3 runs each,
- * alternated), for 1-3% more CPU time.
+ * With the young generation left at the size it has (1 MiB a half at start-up) and each heap allowed
+ * to grow to 1.5 times what survives, that export peaked at 193-203 MiB against 237-246 (6 runs
+ * each, alternated), for about 2% more CPU time.
  *
  * V8 reads both settings each time it sizes a heap, so set after start-up they hold from then on,
  * for this thread and every worker. Call it once, before the work begins.

@@ -21,6 +21,9 @@ import { createPathGrantHandler } from './path-grant-ipc';
 import { hardenContents, hardenSession } from './security';
 import { mainWindowOptions } from './window-options';
 
+// the vault's work (exports above all) runs in this process, as in the CLI
+boundHeapGrowth();
+
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 const nativeModule = app.isPackaged
   ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
@@ -29,9 +32,6 @@ const nativeModule = app.isPackaged
 if (existsSync(nativeModule)) setNativeBinding(nativeModule);
 
 let mainWindow: BrowserWindow | null = null;
-
-// the vault's work (exports above all) runs in this process, as in the CLI
-boundHeapGrowth();
 
 const cliArgs = cliArguments(process.argv);
 if (cliArgs) {
