@@ -10,7 +10,7 @@ import { useInstalledResources, vaultDirFrom } from './cli/locations';
 import { type CliText, cliLanguage, cliText } from './cli/i18n';
 import { EXIT, UsageError, exitCodeFor, output } from './cli/io';
 import pkg from '../package.json' with { type: 'json' };
-import { boundHeapGrowth } from './core/heap-growth';
+import { boundHeapGrowth } from './core/v8-settings';
 
 const GLOBAL_OPTIONS = {
   vault: { type: 'string' },

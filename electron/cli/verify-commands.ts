@@ -5,6 +5,7 @@ import type { CliContext } from './context';
 import type { CliText } from './i18n';
 import { EXIT, UsageError } from './io';
 import { ageIdentities, trustFrom } from './package-inputs';
+import { skipOptimizingCompiler } from '../core/v8-settings';
 
 // `jejak verify` in a module of its own: it needs no vault and no package writer.
 
@@ -46,6 +47,7 @@ function verdictText(text: CliText, result: VerifyResult): string {
 }
 
 export async function verify(ctx: CliContext): Promise<number> {
+  skipOptimizingCompiler();
   const [file] = ctx.args;
   if (!file)
     throw new UsageError('cli.usage', {

@@ -10,7 +10,7 @@ import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
 import { setNativeBinding } from '../core/db/database';
-import { boundHeapGrowth } from '../core/heap-growth';
+import { boundHeapGrowth } from '../core/v8-settings';
 import { registerSchemes, serveEvidence, serveRenderer } from './app-protocol';
 import { cliArguments, runCli } from './cli-mode';
 import { createClipboardKeeper } from './clipboard-keeper';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { listenForLock } from '../core/app/lock-signal';
 import { defaultDataDir } from '../core/app/paths';
 import { startCore } from '../core/app/startup';
-import { boundHeapGrowth } from '../core/heap-growth';
+import { boundHeapGrowth } from '../core/v8-settings';
 import { evidenceDownload, evidenceImage, packageImage } from '../core/app/evidence-images';
 import pkg from '../../package.json' with { type: 'json' };
 import { startHarness } from './server';
