@@ -97,3 +97,11 @@ export function timestampStem(seq: number, fingerprint: string): string {
 export function timestampPath(seq: number, fingerprint: string): string {
   return `timestamps/${timestampStem(seq, fingerprint)}.tsr`;
 }
+
+/** Tag files, report.json, notice.json, statements and time-stamps: what a verifier holds in memory. */
+export const isMetadata = (path: string): boolean =>
+  (TAG_FILES as readonly string[]).includes(path) ||
+  path === `data/${REPORT_JSON}` ||
+  path === `data/${NOTICE_JSON}` ||
+  parseStatementPath(path) !== null ||
+  parseTimestampPath(path) !== null;

@@ -1,9 +1,9 @@
 import { JejakError } from '../errors';
-import { isValidBagName } from './bag-names';
+import { isMetadata, isValidBagName } from './bag-names';
 import { compareBytes, concatBytes } from './bytes';
 import { CheckList, type FileFacts } from './checks';
 import { foldName, pathProblem } from './entry-checks';
-import { checkContents, isMetadata, type Inspection, type VerifyLimits } from './inspect';
+import { checkContents, type Inspection, type VerifyLimits } from './inspect';
 import { throwIfAborted, type OperationOptions } from './operation';
 import { type Phrase, say } from './phrases';
 import { errorCode, type FolderEntryKind, type FolderSource, type Platform } from './platform';

@@ -1,10 +1,9 @@
-import { JejakError } from '../errors';
 import { nextTurn } from '../in-turns';
 import { checkBag } from './bag-checks';
 import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
-import { NOTICE_JSON, parseStatementPath, parseTimestampPath, REPORT_JSON, TAG_FILES } from './bag-names';
-import { concatBytes, utf8 } from './bytes';
+import { NOTICE_JSON, REPORT_JSON } from './bag-names';
+import { utf8 } from './bytes';
 import { CheckList, decodeUtf8, type FileFacts } from './checks';
 import { checkEntries } from './entry-checks';
 import { formatProblems } from './format-version';
@@ -14,16 +13,9 @@ import type { ByteSource, Platform } from './platform';
 import { reportProblems, type EvidenceFacts } from './report-check';
 import { checkStatements, type StatementInfo } from './statement-checks';
 import { checkTimestamps, timestampsDetail, type TimestampFound } from '../timestamps/timestamp-check';
+import { limitProblems, readData } from './zip-data';
 import { ZipFormatError } from './zip-format';
-import {
-  entryPhrase,
-  mapLocalHeaders,
-  readArchive,
-  readEntryData,
-  ZipLimitError,
-  type ZipArchive,
-  type ZipEntry,
-} from './zip-read';
+import { entryPhrase, readArchive, startLocalHeaderMap, ZipLimitError, type ZipArchive } from './zip-read';
 import { PACKAGE_LIMITS } from '../../common/limits';
 
 /**
@@ -45,7 +37,6 @@ export interface VerifyLimits {
 
 export const DEFAULT_LIMITS: VerifyLimits = PACKAGE_LIMITS;
 
-const RATIO_FLOOR = 1 << 20;
 const REPORT = `data/${REPORT_JSON}`;
 const NOTICE = `data/${NOTICE_JSON}`;
 
@@ -79,46 +70,56 @@ export interface Inspection {
   archive?: ZipArchive;
 }
 
-export const isMetadata = (path: string): boolean =>
-  (TAG_FILES as readonly string[]).includes(path) ||
-  path === REPORT ||
-  path === NOTICE ||
-  parseStatementPath(path) !== null ||
-  parseTimestampPath(path) !== null;
-
 export async function inspect(source: ByteSource, platform: Platform, opts: InspectOptions): Promise<Inspection> {
   const checks = new CheckList();
   const result: Inspection = { checks, entries: [], statements: [], timestamps: [], files: new Map() };
-  let archive: ZipArchive;
-  let structure: Phrase[];
-  try {
-    archive = await readArchive(source, opts.limits.maxEntries);
-    structure = archive.entries.flatMap((e) => (e.problem ? [entryPhrase(e, e.problem)] : []));
-    structure.push(...(await mapLocalHeaders(archive)));
-  } catch (err) {
+  const failedStructure = (err: unknown): Inspection => {
     if (err instanceof ZipLimitError) checks.add('zip-limits', [err.phrase], []);
     else if (err instanceof ZipFormatError) checks.add('zip-structure', [err.phrase], []);
     else throw err;
     return result;
+  };
+  let archive: ZipArchive;
+  try {
+    archive = await readArchive(source, opts.limits.maxEntries);
+  } catch (err) {
+    return failedStructure(err);
   }
+  const structure = archive.entries.flatMap((e) => (e.problem ? [entryPhrase(e, e.problem)] : []));
+  // The local headers are checked while the data is read, each entry once its own header is.
+  const headers = startLocalHeaderMap(archive);
+  const named = checkEntries(archive.entries);
+  const files = result.files;
+  let limits: Phrase[];
+  let read: Phrase[] | null = null;
+  try {
+    limits = limitProblems(archive.entries, named.files, opts);
+    if (limits.length === 0) {
+      for (const [path, e] of named.files) files.set(path, { size: e.uncompressedSize, state: 'skipped' });
+      read = await readData(archive, named.files, files, platform, opts, headers);
+    }
+    structure.push(...(await headers.done));
+  } catch (err) {
+    // no header read still running once this returns or throws: the caller may close the source
+    await headers.done.catch(() => undefined);
+    files.clear();
+    return failedStructure(err);
+  }
+  // an entry whose header did not check out was never read
+  for (const [path, e] of named.files)
+    if (e.dataStart === undefined && files.get(path)?.state === 'skipped')
+      files.set(path, { size: e.uncompressedSize, state: 'failed' });
   result.archive = archive;
   result.entries = archive.entries.map((e) => utf8(e.nameRaw));
   checks.add('zip-structure', structure, say('check.zip.ok', { entries: archive.entries.length }));
-
-  const named = checkEntries(archive.entries);
   result.name = named.bagName;
-  const limits = limitProblems(archive.entries, named.files, opts);
   checks.add('zip-limits', limits, say('check.zipLimits.ok'));
   checks.add('entry-names', named.names, say('check.name.ok'));
   checks.add('entry-types', named.types, say('check.type.okZip'));
   checks.add('entry-unique', named.unique, say('check.unique.okZip'));
   checks.add('single-folder', named.folder, say('check.folder.okZip', { name: JSON.stringify(named.bagName ?? '') }));
-  if (limits.length > 0) return result;
-
-  const files = result.files;
-  for (const [path, e] of named.files)
-    files.set(path, { size: e.uncompressedSize, state: e.dataStart === undefined ? 'failed' : 'skipped' });
-  checks.add('zip-data', await readData(archive, named.files, files, platform, opts), say('check.zipData.ok'));
+  if (!read) return result;
+  checks.add('zip-data', read, say('check.zipData.ok'));
   return checkContents(result, named.bagName, platform);
 }
 
@@ -184,109 +185,4 @@ export async function checkContents(
   result.timestamps = stamps.timestamps;
   checks.add('timestamps', stamps.problems, timestampsDetail(stamps));
   return result;
-}
-
-function limitProblems(entries: readonly ZipEntry[], files: Map<string, ZipEntry>, opts: InspectOptions): Phrase[] {
-  const { limits, capture } = opts;
-  const problems: Phrase[] = [];
-  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (total > limits.maxTotalBytes)
-    problems.push(say('check.zipLimits.total', { bytes: total, limit: limits.maxTotalBytes }));
-  for (const e of entries) {
-    if (
-      e.uncompressedSize > RATIO_FLOOR &&
-      e.uncompressedSize > limits.maxCompressionRatio * Math.max(e.compressedSize, 1)
-    ) {
-      const ratio = Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1));
-      problems.push(entryPhrase(e, say('check.zipLimits.ratio', { ratio, limit: limits.maxCompressionRatio })));
-    }
-  }
-  const metadata = [...files].filter(([path]) => isMetadata(path)).reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
-  if (metadata > limits.maxMetadataBytes)
-    problems.push(say('check.zipLimits.metadata', { bytes: metadata, limit: limits.maxMetadataBytes }));
-  const captured = capture && files.get(capture.path);
-  if (capture && captured && captured.uncompressedSize > capture.maxBytes) {
-    throw new JejakError(
-      'INVALID_INPUT',
-      `${capture.path} is ${captured.uncompressedSize} bytes, more than the ${capture.maxBytes} that can be shown.`,
-    );
-  }
-  return problems;
-}
-
-async function readData(
-  archive: ZipArchive,
-  named: Map<string, ZipEntry>,
-  files: Map<string, FileFacts>,
-  platform: Platform,
-  opts: InspectOptions,
-): Promise<Phrase[]> {
-  const pathOf = new Map([...named].map(([path, e]) => [e, path]));
-  const wanted = (path: string | undefined): boolean =>
-    opts.full || (path !== undefined && (isMetadata(path) || path === opts.capture?.path));
-  const toRead = archive.entries
-    .filter((e) => e.dataStart !== undefined && wanted(pathOf.get(e)))
-    .sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  const bytesTotal = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  let bytesDone = 0;
-  let keptBytes = 0;
-  const keepPayload = (path: string, size: number): boolean => {
-    if (!opts.keep?.wanted(path) || keptBytes + size > opts.keep.maxBytes) return false;
-    keptBytes += size;
-    return true;
-  };
-  const problems: Phrase[] = [];
-  // Each file's digests are only awaited at the end: the worker finishes one file's SHA-512 while
-  // the next file is read, instead of this thread waiting for it file by file.
-  const recorded: Promise<void>[] = [];
-  try {
-    for (const e of toRead) {
-      const path = pathOf.get(e);
-      // Entries outside the bag (already invalid) are only checked for readability, not hashed.
-      const sha256 = path === undefined ? undefined : platform.sha256();
-      const sha512 = path === undefined ? undefined : platform.sha512(e.uncompressedSize);
-      const keep =
-        path !== undefined &&
-        (isMetadata(path) || path === opts.capture?.path || keepPayload(path, e.uncompressedSize));
-      const chunks: Uint8Array[] = [];
-      const file = path ?? utf8(e.nameRaw);
-      let problem: Phrase | null = null;
-      try {
-        problem = await readEntryData(
-          archive,
-          e,
-          platform,
-          async (chunk) => {
-            await sha256?.update(chunk);
-            await sha512?.update(chunk);
-            if (keep) chunks.push(Uint8Array.prototype.slice.call(chunk)); // the chunk's buffer is reused
-            bytesDone += chunk.length;
-            opts.onProgress?.({ bytesDone, bytesTotal, file });
-          },
-          opts.signal,
-        );
-      } finally {
-        // Finished even when the read threw: a hash left open would keep its worker busy.
-        if (path !== undefined && sha256 && sha512) {
-          const digests = Promise.all([sha256.digest(), sha512.digest()]);
-          recorded.push(
-            digests.then(([sha256Hex, sha512Hex]) => {
-              files.set(path, {
-                size: e.uncompressedSize,
-                state: problem ? 'failed' : 'read',
-                sha256: sha256Hex,
-                sha512: sha512Hex,
-                ...(keep && !problem ? { bytes: concatBytes(chunks) } : {}),
-              });
-            }),
-          );
-        }
-      }
-      if (problem) problems.push(entryPhrase(e, problem));
-    }
-  } finally {
-    await Promise.allSettled(recorded);
-  }
-  await Promise.all(recorded);
-  return problems;
 }

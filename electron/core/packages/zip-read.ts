@@ -83,12 +83,35 @@ export async function readArchive(source: ByteSource, maxEntries: number): Promi
  */
 const HEADERS_AHEAD = 16;
 
+/** The local headers being checked while the data is read (startLocalHeaderMap). */
+export interface LocalHeaderMap {
+  /** Resolves once the entry's local header is checked: its `dataStart` is set if it checks out. */
+  located(e: ZipEntry): Promise<void>;
+  /** The structure's problems, once every header is checked; throws ZipFormatError or ZipLimitError. */
+  done: Promise<Phrase[]>;
+}
+
 /**
  * Checks every local header and data descriptor against the central directory, and that the
  * entries tile the file from byte 0 to the central directory with no gap and no overlap: no
- * hidden bytes, and no two names sharing data (the overlap trick of some zip bombs).
+ * hidden bytes, and no two names sharing data (the overlap trick of some zip bombs). Runs while
+ * the caller reads each entry's data once `located`: checked first, in a pass of their own, the
+ * 3,015 headers of a 3,000-item package held up the reading 70-90 ms, with the hashing worker idle.
  */
-export async function mapLocalHeaders(archive: ZipArchive): Promise<Phrase[]> {
+export function startLocalHeaderMap(archive: ZipArchive): LocalHeaderMap {
+  const waits = new Map<ZipEntry, () => void>();
+  const locations = new Map(
+    archive.entries.map((e) => [e, new Promise<void>((resolve) => waits.set(e, resolve))] as const),
+  );
+  const done = mapLocalHeaders(archive, (e) => waits.get(e)?.()).finally(() => {
+    // an entry the map never reached (it stopped at a header it could not read) has no dataStart
+    for (const locate of waits.values()) locate();
+  });
+  done.catch(() => undefined); // raised where it is awaited
+  return { located: (e) => locations.get(e) ?? Promise.resolve(), done };
+}
+
+async function mapLocalHeaders(archive: ZipArchive, located: (e: ZipEntry) => void): Promise<Phrase[]> {
   const problems: Phrase[] = [];
   const order = [...archive.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   const mapped: Promise<number | Phrase>[] = [];
@@ -115,6 +138,7 @@ export async function mapLocalHeaders(archive: ZipArchive): Promise<Phrase[]> {
       } else {
         expected = end;
       }
+      located(e);
     }
   } finally {
     // no read still running once this returns or throws: the caller may close the source
