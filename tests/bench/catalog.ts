@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { boundHeapGrowth } from '../../electron/core/v8-settings';
 import { PLATFORMS } from '../../electron/common/platforms';
 import { listChannels } from '../../electron/core/catalog/channel-list';
 import { getChannel } from '../../electron/core/catalog/channels';
@@ -23,6 +24,9 @@ import { createVault, unlockVault } from '../../electron/core/vault/vault';
 import { CATEGORIES, CHANNELS, EVIDENCE, STATUSES, WORDS, pick, seedCatalog } from './_catalog-seed';
 import { type Samples, plainCopy, sample, samples } from './_catalog-reference';
 import { opensslMs, opensslSha256Ms, peakRss, ratio, time } from './_measure';
+
+// the heaps as the app and the CLI keep them (electron/main, electron/cli.ts): this process is the app here
+boundHeapGrowth();
 
 const SCREENSHOTS = Number(process.env.JEJAK_BENCH_SCREENSHOTS ?? 1_000);
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { calibrateKdf } from '../../electron/core/vault/kdf';
 import { createVault, unlockVault } from '../../electron/core/vault/vault';
 import { batched, intakeBench, oneByOne } from './_intake-bench';
+import { boundHeapGrowth } from '../../electron/core/v8-settings';
 import {
   hardwareBaselines,
   mibPerSecond,
@@ -16,6 +17,9 @@ import {
   time,
   writeRandomFile,
 } from './_measure';
+
+// the heaps as the app and the CLI keep them (electron/main, electron/cli.ts): this process is the app here
+boundHeapGrowth();
 
 const SIZE = 256 * 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
