@@ -19,8 +19,8 @@ import { setFlagsFromString } from 'node:v8';
  * each, alternated), for about 2% more CPU time.
  *
  * V8 reads both settings each time it sizes a heap, so set after start-up they hold from then on,
- * for this thread and every worker. Call it once, before the work begins. (Later V8s hold the
- * growth factor to at least 2: there the young generation grows as it did, the old ones do not.)
+ * for this thread and every worker. Call it once, before the work begins. (Some later V8s hold the
+ * growth factor to at least 2: there the young generation still grows, and the old ones are held.)
  */
 export function boundHeapGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=1');

@@ -221,7 +221,7 @@ export function heldBytes(...parts: Buffer[]): LaterBytes {
     size: whole.length,
     crc32: crc32(whole),
     sha256: sha256(whole),
-    sha512: createHash('sha512').update(whole).digest('hex'),
+    sha512: sha512(whole),
     async *chunks() {
       yield* parts;
     },
