@@ -127,6 +127,12 @@ export class Db {
     if (this.walKeeper?.stop() && this.raw.open) this.raw.pragma('wal_checkpoint(TRUNCATE)');
     this.statements.clear();
     if (this.raw.open) this.raw.close();
+    this.walKeeper?.release(); // after SQLite's own descriptors: see WalKeeper's shm
+  }
+
+  /** Frames in the write-ahead log not yet copied into the database file. */
+  walFramesToCopy(): number {
+    return this.walKeeper?.framesToCopy() ?? 0;
   }
 }
 

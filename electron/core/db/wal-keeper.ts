@@ -21,6 +21,15 @@ export class WalKeeper {
   private looking = false;
   private running: Promise<unknown> | null = null;
   private stopped = false;
+  /**
+   * The wal-index (-shm), read through one descriptor opened at the first look and closed only once
+   * the connection is (`release`): closing any descriptor of a file drops every POSIX lock this
+   * process holds on it, SQLite's own among them (https://sqlite.org/howtocorrupt.html, 2.2). Opened
+   * and closed at each look, it let another process opening the vault find the wal-index unused and
+   * truncate it under this one's memory map: an intake died of SIGBUS as a backup began
+   * (backup-cli.test.ts failed 4 runs in 6 here).
+   */
+  private shm: number | null = null;
 
   constructor(
     private readonly databasePath: string,
@@ -32,7 +41,7 @@ export class WalKeeper {
     this.looking = true;
     setImmediate(() => {
       this.looking = false;
-      if (this.stopped || framesToCopy(`${this.databasePath}-shm`) < CHECKPOINT_AFTER_FRAMES) return;
+      if (this.stopped || this.framesToCopy() < CHECKPOINT_AFTER_FRAMES) return;
       this.running = checkpointOffThread(this.databasePath, this.key, 'PASSIVE').finally(() => {
         this.running = null;
       });
@@ -52,26 +61,35 @@ export class WalKeeper {
   async settled(): Promise<void> {
     await this.running;
   }
+
+  /** Frames in the log not yet copied into the database; 0 while there is no wal-index. */
+  framesToCopy(): number {
+    this.shm ??= openIfPresent(`${this.databasePath}-shm`);
+    return this.shm === null ? 0 : framesNotCopied(this.shm);
+  }
+
+  /** Once the connection has closed: the wal-index's descriptor goes too. */
+  release(): void {
+    if (this.shm !== null) closeSync(this.shm);
+    this.shm = null;
+  }
+}
+
+function openIfPresent(path: string): number | null {
+  try {
+    return openSync(path, 'r');
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Frames in the log not yet copied into the database, from the wal-index SQLite keeps in the -shm
- * file (https://sqlite.org/walformat.html: the header's mxFrame at byte 16, the checkpoint's
- * nBackfill at byte 96, in the machine's byte order). 0 where there is none to read.
+ * Frames in the log not yet copied, from the wal-index's header (https://sqlite.org/walformat.html:
+ * mxFrame at byte 16, the checkpoint's nBackfill at byte 96, in the machine's byte order).
  */
-export function framesToCopy(shmPath: string): number {
+function framesNotCopied(shm: number): number {
   const header = Buffer.alloc(100);
-  let fd: number;
-  try {
-    fd = openSync(shmPath, 'r');
-  } catch {
-    return 0;
-  }
-  try {
-    if (readSync(fd, header, 0, header.length, 0) < header.length) return 0;
-  } finally {
-    closeSync(fd);
-  }
+  if (readSync(shm, header, 0, header.length, 0) < header.length) return 0;
   const u32 = (at: number) => (header.readUInt32LE(0) === 3007000 ? header.readUInt32LE(at) : header.readUInt32BE(at));
   return Math.max(0, u32(16) - u32(96));
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, openKeyed, type Db } from '../../../electron/core/db/database';
-import { CHECKPOINT_AFTER_FRAMES, framesToCopy } from '../../../electron/core/db/wal-keeper';
+import { CHECKPOINT_AFTER_FRAMES } from '../../../electron/core/db/wal-keeper';
 
 /**
  * The vault's connection leaves a long log to a worker: the commit that takes it past 1,000 pages
@@ -37,25 +37,34 @@ function writePages(db: Db, pages: number): void {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** This process's POSIX locks on a file, from /proc/locks ("1: POSIX  ADVISORY  READ <pid> <dev>:<inode> 128 128"). */
+function locksHeldOn(file: string): number {
+  const inode = statSync(file).ino;
+  return readFileSync('/proc/locks', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[1] === 'POSIX' && Number(f[4]) === process.pid && Number(f[5]?.split(':')[2]) === inode).length;
+}
+
 describe('the write-ahead log of a vault', () => {
   it('is copied back on a worker after a long commit, not inside the commit', async () => {
-    const { path, db } = newDatabase();
+    const { db } = newDatabase();
     writePages(db, CHECKPOINT_AFTER_FRAMES + 200);
     // SQLite's own checkpoint would have run inside that commit and left nothing to copy
-    expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(CHECKPOINT_AFTER_FRAMES);
+    expect(db.walFramesToCopy()).toBeGreaterThan(CHECKPOINT_AFTER_FRAMES);
     await nextTurn();
     await db.endWalKeeping();
-    expect(framesToCopy(`${path}-shm`)).toBe(0);
+    expect(db.walFramesToCopy()).toBe(0);
     expect(db.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(1200);
     db.close();
   });
 
   it('is left in the log after a short commit (no worker for a few pages)', async () => {
-    const { path, db } = newDatabase();
+    const { db } = newDatabase();
     writePages(db, 50);
     await nextTurn();
     await db.endWalKeeping();
-    expect(framesToCopy(`${path}-shm`)).toBeGreaterThan(50);
+    expect(db.walFramesToCopy()).toBeGreaterThan(50);
     db.close();
   });
 
@@ -75,5 +84,18 @@ describe('the write-ahead log of a vault', () => {
     expect(reopened.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(3000);
     reopened.close();
     other.close();
+  });
+
+  it("keeps this process's locks on the wal-index while it watches the log", async () => {
+    const { path, db } = newDatabase();
+    writePages(db, 10);
+    // SQLite's own: while it holds them, another process opening the vault knows the wal-index is in use
+    const held = locksHeldOn(`${path}-shm`);
+    expect(held).toBeGreaterThan(0);
+    await nextTurn(); // the keeper has looked at the log after that commit
+    expect(db.walFramesToCopy()).toBeGreaterThan(0);
+    // closing a descriptor of the file (as each look once did) drops every lock this process holds on it
+    expect(locksHeldOn(`${path}-shm`)).toBe(held);
+    db.close();
   });
 });
