@@ -21,9 +21,6 @@ import { createPathGrantHandler } from './path-grant-ipc';
 import { hardenContents, hardenSession } from './security';
 import { mainWindowOptions } from './window-options';
 
-// the vault's work (exports above all) runs in this process, as in the CLI
-boundHeapGrowth();
-
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 const nativeModule = app.isPackaged
   ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
@@ -43,6 +40,8 @@ if (cliArgs) {
 }
 
 function startDesktop(): void {
+  // The vault's work (exports above all) runs in this process; started as `jejak`, main() sets this.
+  boundHeapGrowth();
   // The sandbox is enabled for every renderer at once, not window by window, so no future window
   // (a print preview, a devtools extension) can run with Node or without the OS sandbox.
   app.enableSandbox();
