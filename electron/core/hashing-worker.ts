@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { JejakError } from './errors';
+import { keepHeapBoundsOnce } from './v8-settings';
 
 /**
  * A hashing worker thread run from CommonJS source held in a string, so there is no file to find
@@ -16,7 +17,9 @@ export function startHashingWorker<M>(
 ): Worker {
   // trackUnmanagedFds off: a file the worker seals and writes is handed to the caller open (for the
   // batch's fsync); tracked, it would be the worker's, closed under the caller if the worker stopped.
-  const worker = new Worker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false });
+  const worker = keepHeapBoundsOnce(
+    new Worker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false }),
+  );
   let stopped = false;
   const fail = (e: Error) => {
     if (stopped) return;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { keepHeapBoundsOnce } from './v8-settings';
 
 /**
  * Starts a worker thread from the entry `name` beside the calling module (`callerUrl`, its
@@ -13,8 +14,8 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
   const fromSource = callerUrl.endsWith('.ts');
   const file = fileURLToPath(new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl));
   if (!existsSync(file)) throw new Error(`worker not found: ${file}`);
-  if (!fromSource) return new Worker(file, options);
+  if (!fromSource) return keepHeapBoundsOnce(new Worker(file, options));
   const tsx = createRequire(callerUrl).resolve('tsx/cjs/api');
   const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
-  return new Worker(boot, { ...options, eval: true });
+  return keepHeapBoundsOnce(new Worker(boot, { ...options, eval: true }));
 }

@@ -68,6 +68,14 @@ export class OffThreadDigest {
     return s !== null && !s.failed && s.made - s.free.length >= SLOTS / 2;
   }
 
+  /**
+   * Starts the worker now, for work that will hash soon (it takes tens of milliseconds to start).
+   * It keeps the process alive only while a digest is unfinished.
+   */
+  static warmUp(): void {
+    hashingWorker();
+  }
+
   private readonly id = nextJobId();
   private readonly shared = hashingWorker();
   private outcome: Promise<Finished>;

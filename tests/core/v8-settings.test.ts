@@ -13,16 +13,27 @@ function runFresh(script: string, nodeFlags: string[] = []): string {
   return run.stdout;
 }
 
+type Setting = 'none' | 'bounded' | 'bounded, then a worker started' | 'bounded, then a worker started and kept';
+
 /**
  * A fresh process (V8's settings are the whole process's) that keeps a third of what it makes, as
  * an export building its report does: how many MiB its young generation grew by meanwhile.
  */
-function youngGenerationGrowthMiB(bounded: boolean): number {
+function youngGenerationGrowthMiB(setting: Setting): number {
   const script = `
     import { getHeapSpaceStatistics } from 'node:v8';
-    import { boundHeapGrowth } from ${JSON.stringify(module)};
+    import { Worker } from 'node:worker_threads';
+    import { boundHeapGrowth, heapBoundsKept, keepHeapBoundsOnce } from ${JSON.stringify(module)};
     const youngMiB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
-    if (${bounded}) boundHeapGrowth();
+    const setting = ${JSON.stringify(setting)};
+    if (setting !== 'none') boundHeapGrowth();
+    if (setting.includes('worker')) {
+      const worker = new Worker('setTimeout(() => {}, 60000)', { eval: true });
+      if (setting.endsWith('kept')) keepHeapBoundsOnce(worker);
+      await new Promise((online) => worker.once('online', online));
+      await heapBoundsKept();
+      worker.unref();
+    }
     const before = youngMiB();
     let kept = [];
     for (let i = 0; i < 3e6; i++) {
@@ -31,6 +42,19 @@ function youngGenerationGrowthMiB(bounded: boolean): number {
       if (kept.length > 2e5) kept = [];
     }
     console.log(youngMiB() - before);
+  `;
+  return Number(runFresh(script).trim());
+}
+
+/** The young generation (both halves, in MiB) of a worker started in a fresh process after boundHeapGrowth. */
+function workerYoungGenerationMiB(): number {
+  const script = `
+    import { Worker } from 'node:worker_threads';
+    import { boundHeapGrowth, keepHeapBoundsOnce } from ${JSON.stringify(module)};
+    boundHeapGrowth();
+    const source = "const v8 = require('node:v8'); require('node:worker_threads').parentPort.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576);";
+    const worker = keepHeapBoundsOnce(new Worker(source, { eval: true, execArgv: [] }));
+    worker.once('message', (mib) => { console.log(mib); worker.terminate(); });
   `;
   return Number(runFresh(script).trim());
 }
@@ -59,7 +83,16 @@ describe('skipOptimizingCompiler (a short verify leaves both cores to the hashin
 
 describe('boundHeapGrowth (the heaps kept near what they hold)', () => {
   it("keeps a busy thread's young generation at the size it had, where V8 alone grows it", () => {
-    expect(youngGenerationGrowthMiB(false)).toBeGreaterThanOrEqual(8);
-    expect(youngGenerationGrowthMiB(true)).toBe(0);
+    expect(youngGenerationGrowthMiB('none')).toBeGreaterThanOrEqual(8);
+    expect(youngGenerationGrowthMiB('bounded')).toBe(0);
+  }, 30_000);
+
+  it('keeps it so once a worker thread has started, which V8 undoes unless it is set again', () => {
+    expect(youngGenerationGrowthMiB('bounded, then a worker started')).toBeGreaterThanOrEqual(8);
+    expect(youngGenerationGrowthMiB('bounded, then a worker started and kept')).toBe(0);
+  }, 30_000);
+
+  it('gives a worker started after it a young generation of 2 MiB a half, from the start', () => {
+    expect(workerYoungGenerationMiB()).toBe(4);
   }, 30_000);
 });

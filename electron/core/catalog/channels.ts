@@ -44,8 +44,8 @@ export function getChannel(session: VaultSession, id: number): ChannelDetail {
   const db = session.db;
   const row = db.get<ChannelRow>(sql`${SELECT_CHANNEL} WHERE c.id = ${id}`);
   if (!row) throw new JejakError('NOT_FOUND', `No channel ${id}.`);
-  return {
-    ...toSummary(row),
+  // added to the summary, not spread: see getEvidence
+  return Object.assign(toSummary(row), {
     notes: row.notes,
     tags: tagsOf(db, 'channel', id),
     urls: db
@@ -59,7 +59,7 @@ export function getChannel(session: VaultSession, id: number): ChannelDetail {
     hashListItems: db.get<{ n: number }>(
       sql`SELECT count(DISTINCT m.evidence_id) AS n FROM hash_list_matches m JOIN evidence e ON e.id = m.evidence_id WHERE e.channel_id = ${id}`,
     )!.n,
-  };
+  });
 }
 
 export function findChannelId(session: VaultSession, key: string): number | undefined {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { keepHeapBoundsOnce } from '../v8-settings';
 import { Worker } from 'node:worker_threads';
 import { nativeBindingPath } from './database';
 
@@ -26,8 +27,10 @@ export function startKeyedWorker(source: string, key: Buffer, data: Record<strin
   const keyHex = key.toString('hex');
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  return new Worker(source, {
-    eval: true,
-    workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
-  });
+  return keepHeapBoundsOnce(
+    new Worker(source, {
+      eval: true,
+      workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
+    }),
+  );
 }

@@ -8,7 +8,8 @@ import type { Notice } from '../notice/notice-types';
 import { utc } from '../notice/utc';
 import type { VaultSession } from '../vault/session';
 
-type NoticeFacts = Pick<Notice, 'noticeId' | 'revision' | 'issuedAt' | 'deadline' | 'items'>;
+/** What of a notice is recorded: its items, not the evidence's details. */
+export type NoticeFacts = Pick<Notice, 'noticeId' | 'revision' | 'issuedAt' | 'deadline' | 'items'>;
 
 /** The catalog rows a notice's items stand for: evidence by its path in the bag, the case's channels by canonical URL. */
 export interface NoticeRows {

@@ -22,7 +22,7 @@ interface PayloadCommon {
 }
 
 export interface StreamedFile extends PayloadCommon {
-  /** a fresh stream of the file's bytes; a 1 MiB highWaterMark keeps hashing fast */
+  /** a stream of the file's bytes, opened once by the writer; a 1 MiB highWaterMark keeps hashing fast */
   open(): NodeJS.ReadableStream;
   /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
   size?: number;

@@ -1,6 +1,6 @@
 import { JejakError } from '../errors';
 import { startModuleWorker } from '../module-worker';
-import type { ReportData, ReportEvidence } from '../../common/report-json';
+import type { ReportData } from '../../common/report-json';
 import { resolveFonts } from './pdf-fonts';
 import { PdfSpool } from './pdf-spool';
 import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
@@ -8,13 +8,15 @@ import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-mes
 export interface PdfInWorkerOptions {
   fontsDir: string;
   now?: Date;
-  /**
-   * the item's preview bytes, read here (the worker has no vault). They move to the drawing thread:
-   * a buffer that is the whole of its memory is handed over, not copied, and empty here after.
-   */
-  thumbnail: (e: ReportEvidence) => Promise<Buffer | null>;
   signal?: AbortSignal;
 }
+
+/**
+ * The preview bytes of the item numbered `seq`, read on the caller's thread (the worker has no
+ * vault). They move to the drawing thread: a buffer that is the whole of its memory is handed over,
+ * not copied, and empty here after.
+ */
+export type ThumbnailReader = (seq: number) => Promise<Buffer | null>;
 
 /**
  * The drawing makes short-lived objects fast, so V8 grows the worker's young generation as far as
@@ -27,28 +29,59 @@ export interface PdfInWorkerOptions {
  */
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 };
 
+/** A report PDF being drawn on a worker thread (startReportPdfInWorker). */
+export interface ReportDrawing {
+  /** Hands the worker its report, copied now (the caller may let go of it): the drawing begins. */
+  draw(report: ReportData, thumbnail: ThumbnailReader): void;
+  /** The PDF once drawn and spooled; rejected, with what was spooled removed, on a failure or a cancel. */
+  spool: Promise<PdfSpool>;
+}
+
 /**
  * The same PDF as renderReportPdf, drawn on a worker thread: the caller's thread only answers
  * thumbnail requests and puts each block the worker sends into a PdfSpool (sealed on disk), which
  * it resolves to once the drawing is done; the caller disposes of it. A missing font throws at once;
- * a cancel stops the worker, and a failure removes what was spooled.
+ * a cancel stops the worker, and a failure removes what was spooled. The worker starts at once and
+ * waits for its report (`draw`), so that a caller can start it before the work of making the report.
  */
-export function drawReportPdfInWorker(report: ReportData, opts: PdfInWorkerOptions): Promise<PdfSpool> {
+export function startReportPdfInWorker(opts: PdfInWorkerOptions): ReportDrawing {
   resolveFonts(opts.fontsDir);
-  return PdfSpool.create().then((spool) =>
-    // rejected only once what was spooled is gone
-    drawInto(spool, report, opts).catch(async (e: unknown) => {
-      await spool.dispose();
-      throw e;
-    }),
-  );
+  const spooling = PdfSpool.create();
+  spooling.catch(() => undefined); // raised by the drawing, which fails with it
+  const drawing = drawInto(spooling, opts);
+  // rejected only once what was spooled is gone
+  const spool = drawing.spool.catch(async (e: unknown) => {
+    await spooling.then(
+      (s) => s.dispose(),
+      () => undefined,
+    );
+    throw e;
+  });
+  return { draw: drawing.draw, spool };
 }
 
-function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions): Promise<PdfSpool> {
-  const workerData: PdfWorkerData = { report, fontsDir: opts.fontsDir, now: opts.now };
+/** startReportPdfInWorker with its report at once. */
+export function drawReportPdfInWorker(
+  report: ReportData,
+  opts: PdfInWorkerOptions & { thumbnail: ThumbnailReader },
+): Promise<PdfSpool> {
+  const drawing = startReportPdfInWorker(opts);
+  drawing.draw(report, opts.thumbnail);
+  return drawing.spool;
+}
+
+/** Starts the worker; its blocks go to the spool once that is made. */
+function drawInto(spooling: Promise<PdfSpool>, opts: PdfInWorkerOptions): ReportDrawing {
+  const workerData: PdfWorkerData = { fontsDir: opts.fontsDir, now: opts.now };
   const worker = startModuleWorker(import.meta.url, 'pdf-worker', { workerData, resourceLimits: HEAP_LIMITS });
-  const bySeq = new Map(report.evidence.map((e) => [e.seq, e]));
-  return new Promise<PdfSpool>((resolve, reject) => {
+  let items = 0;
+  let thumbnail: ThumbnailReader = () => Promise.resolve(null);
+  const draw = (report: ReportData, reader: ThumbnailReader) => {
+    items = report.evidence.length;
+    thumbnail = reader;
+    worker.postMessage({ type: 'report', report } satisfies ToPdfWorker);
+  };
+  const spool = new Promise<PdfSpool>((resolve, reject) => {
     let settled = false;
     // the worker ends once it has sent its last block, maybe before the spool has written it
     let drawn = false;
@@ -66,24 +99,31 @@ function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions)
     if (opts.signal?.aborted) return cancel();
     opts.signal?.addEventListener('abort', cancel, { once: true });
     const answer = async (seq: number) => {
-      const e = bySeq.get(seq);
-      const bytes = e ? await opts.thumbnail(e) : null;
+      const bytes = Number.isSafeInteger(seq) && seq >= 1 && seq <= items ? await thumbnail(seq) : null;
       if (settled) return;
       // moved, not copied: the export's thread kept 10-15 MiB more of previews at its peak
       const movable = bytes !== null && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      worker.postMessage({ seq, bytes } satisfies ToPdfWorker, movable ? [bytes.buffer as ArrayBuffer] : []);
+      worker.postMessage(
+        { type: 'thumbnail', seq, bytes } satisfies ToPdfWorker,
+        movable ? [bytes.buffer as ArrayBuffer] : [],
+      );
     };
     const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+    spooling.catch((e: unknown) => fail(asError(e)));
+    // in the order they came: callbacks on one promise run in the order they were added
+    const toSpool = (use: (spool: PdfSpool) => void) => void spooling.then(use, () => undefined);
     worker.on('message', (m: FromPdfWorker) => {
       if (m.type === 'thumbnail') answer(m.seq).catch((e: unknown) => fail(asError(e)));
-      else if (m.type === 'part') spool.add(new Uint8Array(m.bytes));
+      else if (m.type === 'part') toSpool((spool) => spool.add(new Uint8Array(m.bytes)));
       else if (m.type === 'done') {
         drawn = true;
-        spool.drawn(m);
-        spool.settled().then(
-          () => settle(() => resolve(spool)),
-          (e: unknown) => fail(asError(e)),
-        );
+        toSpool((spool) => {
+          spool.drawn(m);
+          spool.settled().then(
+            () => settle(() => resolve(spool)),
+            (e: unknown) => fail(asError(e)),
+          );
+        });
       } else fail(new Error(m.message));
     });
     worker.on('error', fail);
@@ -91,4 +131,5 @@ function drawInto(spool: PdfSpool, report: ReportData, opts: PdfInWorkerOptions)
       if (!drawn) fail(new Error(`report PDF: the drawing stopped (exit code ${code}).`));
     });
   });
+  return { draw, spool };
 }

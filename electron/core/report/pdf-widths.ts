@@ -14,6 +14,12 @@ export interface MeasuredFont {
 
 /** Widths kept per font before the oldest set is dropped: bounds memory at any case size. */
 const MAX_WORDS_PER_FONT = 100_000;
+/**
+ * Longer words are measured each time, not kept: the items' digests, file names and the prefixes
+ * the line breaker tries of them are seen once, and at 10,000 items they filled the map, 9 MiB of
+ * the drawing thread's heap.
+ */
+const MAX_KEPT_WORD_LENGTH = 40;
 
 export class WordWidths {
   private readonly byFont = new Map<MeasuredFont, Map<string, number>>();
@@ -33,8 +39,12 @@ export class WordWidths {
       if (i < text.length && ch !== ' ' && ch !== '\t') continue;
       if (i === text.length && last === i) break;
       const word = text.slice(last, i + 1);
-      let width = widths.get(word);
-      if (width === undefined) widths.set(word, (width = font.layoutCached(word).advanceWidth));
+      const kept = word.length <= MAX_KEPT_WORD_LENGTH;
+      let width = kept ? widths.get(word) : undefined;
+      if (width === undefined) {
+        width = font.layoutCached(word).advanceWidth;
+        if (kept) widths.set(word, width);
+      }
       advance += width;
       last = i + 1;
     }

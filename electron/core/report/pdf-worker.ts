@@ -1,22 +1,24 @@
 /**
  * Worker entry: draws the report PDF on another thread (see pdf-in-worker.ts). Fonts are shaped,
  * thumbnails decoded and pages compressed here, so the thread that streams the evidence (and
- * answers the window) never waits on the drawing. Thumbnails are asked of the parent, which holds
- * the vault, one message per item.
+ * answers the window) never waits on the drawing. The report comes in the parent's first message;
+ * thumbnails are asked of the parent, which holds the vault, one message per item.
  */
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderReportPdf } from './pdf';
 import type { FromPdfWorker, PdfWorkerData, ToPdfWorker } from './pdf-worker-messages';
+import type { ReportData } from '../../common/report-json';
 import { PdfBlocks } from './pdf-worker-blocks';
 import { releaseNow } from '../release-now';
 
 const port = parentPort!;
-const { report, fontsDir, now } = workerData as PdfWorkerData;
+const { fontsDir, now } = workerData as PdfWorkerData;
 const asked = new Map<number, (bytes: Buffer | null) => void>();
 /** previews received and not yet drawn, by item */
 const received = new Map<number, Buffer>();
 port.on('message', (m: ToPdfWorker) => {
+  if (m.type === 'report') return draw(m.report);
   // a view of the copy the message brought (Buffer.from of the array itself would copy it again)
   const bytes = m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null;
   if (bytes) received.set(m.seq, bytes);
@@ -24,40 +26,44 @@ port.on('message', (m: ToPdfWorker) => {
   asked.delete(m.seq);
 });
 
-const blocks = new PdfBlocks((block) => port.postMessage({ type: 'part', bytes: block }, [block]));
-const pdf = renderReportPdf(report, {
-  fontsDir,
-  now,
-  thumbnail: (e) =>
-    new Promise((resolve) => {
-      asked.set(e.seq, resolve);
-      port.postMessage({ type: 'thumbnail', seq: e.seq });
-    }),
-  // Drawn, a preview is a copy inside the PDF (pdfkit copies an image as it embeds it). Its bytes
-  // go back at once: the lookahead keeps each alive past a few collections of the young generation,
-  // and the 3,000-item export's drawing thread held 28-29 MiB of them at its peak (5 MiB now).
-  itemDrawn: (e) => {
-    const bytes = received.get(e.seq);
-    received.delete(e.seq);
-    if (bytes) releaseNow(bytes);
-  },
-});
-// Hashed here as drawn, while the evidence streams, not read back through the hashing worker at the
-// export's end: the parent spools the bytes sealed (authenticated) and writes them as they were.
-const sha256 = createHash('sha256');
-const sha512 = createHash('sha512');
-pdf.on('data', (part: Buffer) => {
-  sha256.update(part);
-  sha512.update(part);
-  blocks.add(part);
-});
-pdf.on('error', (e: Error) => port.postMessage({ type: 'failed', message: e.message }));
-pdf.on('end', () => {
-  blocks.end();
-  port.postMessage({
-    type: 'done',
-    sha256: sha256.digest('hex'),
-    sha512: sha512.digest('hex'),
-  } satisfies FromPdfWorker);
-  port.close();
-});
+function draw(report: ReportData): void {
+  const blocks = new PdfBlocks((block) => port.postMessage({ type: 'part', bytes: block }, [block]));
+  const pdf = renderReportPdf(report, {
+    fontsDir,
+    now,
+    // this thread's copy: at 10,000 items the items alone were 6 MiB of its heap
+    letGoOfDrawn: true,
+    thumbnail: (e) =>
+      new Promise((resolve) => {
+        asked.set(e.seq, resolve);
+        port.postMessage({ type: 'thumbnail', seq: e.seq });
+      }),
+    // Drawn, a preview is a copy inside the PDF (pdfkit copies an image as it embeds it). Its bytes
+    // go back at once: the lookahead keeps each alive past a few collections of the young generation,
+    // and the 3,000-item export's drawing thread held 28-29 MiB of them at its peak (5 MiB now).
+    itemDrawn: (e) => {
+      const bytes = received.get(e.seq);
+      received.delete(e.seq);
+      if (bytes) releaseNow(bytes);
+    },
+  });
+  // Hashed here as drawn, while the evidence streams, not read back through the hashing worker at the
+  // export's end: the parent spools the bytes sealed (authenticated) and writes them as they were.
+  const sha256 = createHash('sha256');
+  const sha512 = createHash('sha512');
+  pdf.on('data', (part: Buffer) => {
+    sha256.update(part);
+    sha512.update(part);
+    blocks.add(part);
+  });
+  pdf.on('error', (e: Error) => port.postMessage({ type: 'failed', message: e.message }));
+  pdf.on('end', () => {
+    blocks.end();
+    port.postMessage({
+      type: 'done',
+      sha256: sha256.digest('hex'),
+      sha512: sha512.digest('hex'),
+    } satisfies FromPdfWorker);
+    port.close();
+  });
+}

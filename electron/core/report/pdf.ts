@@ -45,6 +45,11 @@ export interface PdfOptions {
   now?: Date;
   /** called once an item's page content is drawn: its preview's bytes are no longer read */
   itemDrawn?: (e: ReportEvidence) => void;
+  /**
+   * Each item is taken out of `data.evidence` once drawn (the list keeps its length): for a caller
+   * whose copy of the report is its own, so that what it holds shrinks as the drawing goes on.
+   */
+  letGoOfDrawn?: boolean;
 }
 
 /**
@@ -193,6 +198,7 @@ async function draw(
     if (doc.destroyed) return;
     drawEvidence(L, ev, thumb, data.evidence.length, channelsByUrl, s, lang);
     opts.itemDrawn?.(ev);
+    if (opts.letGoOfDrawn) delete data.evidence[i];
     wordLayouts.endItem(doc);
     await pace.wait();
     if (doc.destroyed) return;

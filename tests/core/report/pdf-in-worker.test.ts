@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawReportPdfInWorker } from '../../../electron/core/report/pdf-in-worker';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
+import type { PdfSpool } from '../../../electron/core/report/pdf-spool';
 import { reportData, thumbnailFor } from './pdf-fixture';
 
 // The export draws its PDF on a worker thread; what comes out must be the PDF drawn in-thread.
@@ -14,10 +15,19 @@ const NOW = new Date('2026-11-28T04:00:00Z');
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'jejak-pdf-worker-'));
 afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
 
-async function inThread(): Promise<Buffer> {
+/** The fixture's preview of item `seq`, as the export reads one by its number. */
+const thumbnailOf = (seq: number) => thumbnailFor(reportData().evidence[seq - 1]!);
+
+async function inThread(data = reportData(), letGoOfDrawn = false): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of renderReportPdf(reportData(), { fontsDir, thumbnail: thumbnailFor, now: NOW }))
+  for await (const part of renderReportPdf(data, { fontsDir, thumbnail: thumbnailFor, now: NOW, letGoOfDrawn }))
     parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+async function spooled(spool: PdfSpool): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of spool.chunks()) parts.push(Buffer.from(part));
   return Buffer.concat(parts);
 }
 
@@ -40,9 +50,9 @@ describe('drawReportPdfInWorker', () => {
     const spool = await drawReportPdfInWorker(reportData(), {
       fontsDir,
       now: NOW,
-      thumbnail: async (e) => {
-        asked.push(e.seq);
-        const bytes = await thumbnailFor(e);
+      thumbnail: async (seq) => {
+        asked.push(seq);
+        const bytes = await thumbnailOf(seq);
         if (!bytes) return null;
         // a buffer that is the whole of its memory, as a preview read from the vault is (the
         // fixture keeps one preview for many items)
@@ -53,9 +63,7 @@ describe('drawReportPdfInWorker', () => {
     });
     // read the way an export does, after the evidence: once the drawing thread has ended
     await sleep(500);
-    const parts: Buffer[] = [];
-    for await (const part of spool.chunks()) parts.push(Buffer.from(part));
-    const pdf = Buffer.concat(parts);
+    const pdf = await spooled(spool);
     expect(spool.size).toBe(pdf.length);
     // hashed as drawn, on the drawing thread: the package's manifests take these
     expect([spool.sha256, spool.sha512]).toEqual(
@@ -73,8 +81,31 @@ describe('drawReportPdfInWorker', () => {
     expect(handed.map((b) => b.length)).toEqual(handed.map(() => 0));
   });
 
+  it('draws from its own copy of the report: the caller may let go of it at once', async () => {
+    const report = reportData();
+    const drawing = drawReportPdfInWorker(report, { fontsDir, now: NOW, thumbnail: thumbnailOf });
+    // what an export does once the drawing has begun: the items' details are not kept for it
+    report.evidence.length = 0;
+    report.channels.length = 0;
+    const spool = await drawing;
+    try {
+      expect((await spooled(spool)).equals(await inThread())).toBe(true);
+    } finally {
+      await spool.dispose();
+    }
+  });
+
+  it('lets go of each item once drawn when asked to (its own copy), and draws the same PDF', async () => {
+    const data = reportData();
+    expect(data.evidence.length).toBeGreaterThan(2);
+    const pdf = await inThread(data, true);
+    expect(pdf.equals(await inThread())).toBe(true);
+    expect(data.evidence.length).toBe(reportData().evidence.length);
+    expect(data.evidence.filter((e) => e !== undefined)).toEqual([]);
+  });
+
   it('refuses at once when a font is missing, before any thread starts', () => {
-    expect(() => drawReportPdfInWorker(reportData(), { fontsDir: emptyDir, thumbnail: thumbnailFor })).toThrow(
+    expect(() => drawReportPdfInWorker(reportData(), { fontsDir: emptyDir, thumbnail: thumbnailOf })).toThrow(
       /font not found/,
     );
   });
@@ -84,7 +115,7 @@ describe('drawReportPdfInWorker', () => {
     const missing = path.join(emptyDir, 'no-such-folder');
     process.env.TMPDIR = missing;
     try {
-      const drawing = drawReportPdfInWorker(reportData(), { fontsDir, thumbnail: thumbnailFor });
+      const drawing = drawReportPdfInWorker(reportData(), { fontsDir, thumbnail: thumbnailOf });
       await expect(drawing).rejects.toMatchObject({
         code: 'NOT_FOUND',
         message: `The folder ${missing} does not exist.`,
@@ -109,9 +140,9 @@ describe('drawReportPdfInWorker', () => {
     const drawing = drawReportPdfInWorker(reportData(), {
       fontsDir,
       signal: cancel.signal,
-      thumbnail: (e) => {
+      thumbnail: (seq) => {
         cancel.abort();
-        return thumbnailFor(e);
+        return thumbnailOf(seq);
       },
     });
     await expect(drawing).rejects.toMatchObject({ code: 'CANCELLED' });
