@@ -121,7 +121,7 @@ export async function writePackage(
     const { digests, report } = await addPayload(zip, name, input.payload, opts);
     // A turn before each step: for a 3,000-item case, back to back they held the thread 54 ms.
     await nextTurn();
-    checkReport(report, input, digests);
+    await checkReport(report, input, digests);
     await nextTurn();
     const tags = tagFiles(input.bagInfo, input.payload, digests, now);
     tagmanifestSha256 = tags.tagmanifestSha256;
@@ -150,13 +150,15 @@ export async function writePackage(
   return { path, name, tagmanifestSha256, bytes, recipients };
 }
 
-function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]): void {
+async function checkReport(reportBytes: Buffer, input: ExportInput, digests: Digests[]): Promise<void> {
   let report: unknown;
   try {
     report = JSON.parse(reportBytes.toString('utf8'));
   } catch {
     throw new JejakError('INVALID_INPUT', 'report.json is not JSON.');
   }
+  // at 10,000 items reading it and checking it took 30 and 40 ms: a turn between
+  await nextTurn();
   const evidence = new Map<string, Digests>();
   input.payload.forEach((f, i) => {
     if (f.path.startsWith('evidence/')) evidence.set(`data/${f.path}`, digests[i] as Digests);

@@ -1,4 +1,5 @@
 import { JejakError } from '../errors';
+import { nextTurn } from '../in-turns';
 import { startModuleWorker } from '../module-worker';
 import type { ReportData } from '../../common/report-json';
 import { resolveFonts } from './pdf-fonts';
@@ -29,10 +30,17 @@ export type ThumbnailReader = (seq: number) => Promise<Buffer | null>;
  */
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 };
 
+/** Report items copied to the drawing thread per message: about 2.5 ms of this thread's time. */
+const ITEMS_PER_MESSAGE = 500;
+
 /** A report PDF being drawn on a worker thread (startReportPdfInWorker). */
 export interface ReportDrawing {
-  /** Hands the worker its report, copied now (the caller may let go of it): the drawing begins. */
-  draw(report: ReportData, thumbnail: ThumbnailReader): void;
+  /**
+   * Hands the worker its report, copied as this goes (the caller may let go of it at once, and
+   * change none of it until this has resolved): the items a batch per turn, since copying 10,000
+   * in one message held this thread 50 ms. The drawing begins once the worker has them all.
+   */
+  draw(report: ReportData, thumbnail: ThumbnailReader): Promise<void>;
   /** The PDF once drawn and spooled; rejected, with what was spooled removed, on a failure or a cancel. */
   spool: Promise<PdfSpool>;
 }
@@ -66,7 +74,7 @@ export function drawReportPdfInWorker(
   opts: PdfInWorkerOptions & { thumbnail: ThumbnailReader },
 ): Promise<PdfSpool> {
   const drawing = startReportPdfInWorker(opts);
-  drawing.draw(report, opts.thumbnail);
+  void drawing.draw(report, opts.thumbnail);
   return drawing.spool;
 }
 
@@ -74,12 +82,17 @@ export function drawReportPdfInWorker(
 function drawInto(spooling: Promise<PdfSpool>, opts: PdfInWorkerOptions): ReportDrawing {
   const workerData: PdfWorkerData = { fontsDir: opts.fontsDir, now: opts.now };
   const worker = startModuleWorker(import.meta.url, 'pdf-worker', { workerData, resourceLimits: HEAP_LIMITS });
-  let items = 0;
   let thumbnail: ThumbnailReader = () => Promise.resolve(null);
-  const draw = (report: ReportData, reader: ThumbnailReader) => {
-    items = report.evidence.length;
+  const draw = async (report: ReportData, reader: ThumbnailReader) => {
     thumbnail = reader;
-    worker.postMessage({ type: 'report', report } satisfies ToPdfWorker);
+    const { evidence: items, ...rest } = report;
+    const evidence = [...items]; // the list as it is now, whatever becomes of the caller's
+    const send = (m: ToPdfWorker) => worker.postMessage(m);
+    send({ type: 'report', report: { ...rest, evidence: [] }, evidenceCount: evidence.length });
+    for (let from = 0; from < evidence.length; from += ITEMS_PER_MESSAGE) {
+      await nextTurn();
+      send({ type: 'evidence', items: evidence.slice(from, from + ITEMS_PER_MESSAGE) });
+    }
   };
   const spool = new Promise<PdfSpool>((resolve, reject) => {
     let settled = false;
@@ -99,7 +112,7 @@ function drawInto(spooling: Promise<PdfSpool>, opts: PdfInWorkerOptions): Report
     if (opts.signal?.aborted) return cancel();
     opts.signal?.addEventListener('abort', cancel, { once: true });
     const answer = async (seq: number) => {
-      const bytes = Number.isSafeInteger(seq) && seq >= 1 && seq <= items ? await thumbnail(seq) : null;
+      const bytes = Number.isSafeInteger(seq) && seq >= 1 ? await thumbnail(seq) : null;
       if (settled) return;
       // moved, not copied: the export's thread kept 10-15 MiB more of previews at its peak
       const movable = bytes !== null && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;

@@ -1,4 +1,4 @@
-import type { ReportData } from '../../common/report-json';
+import type { ReportData, ReportEvidence } from '../../common/report-json';
 
 /** What the PDF worker is started with; its report comes after, in a message. */
 export interface PdfWorkerData {
@@ -7,11 +7,14 @@ export interface PdfWorkerData {
 }
 
 /**
- * `report`: what to draw (once; the drawing begins); `thumbnail`: the parent's answer to a
- * thumbnail request, the preview's bytes or null when there is none.
+ * `report`: what to draw, its evidence list empty, and how many items the `evidence` messages after it
+ * bring (the drawing begins once all have come); `thumbnail`: the parent's answer to a thumbnail
+ * request, the preview's bytes or null when there is none.
  */
 export type ToPdfWorker =
-  { type: 'report'; report: ReportData } | { type: 'thumbnail'; seq: number; bytes: Uint8Array | null };
+  | { type: 'report'; report: ReportData; evidenceCount: number }
+  | { type: 'evidence'; items: ReportEvidence[] }
+  | { type: 'thumbnail'; seq: number; bytes: Uint8Array | null };
 
 /** `part`: the PDF's next bytes (pdf-worker-blocks.ts); `done` once the last part is sent, with the digests of all. */
 export type FromPdfWorker =

@@ -17,8 +17,18 @@ const { fontsDir, now } = workerData as PdfWorkerData;
 const asked = new Map<number, (bytes: Buffer | null) => void>();
 /** previews received and not yet drawn, by item */
 const received = new Map<number, Buffer>();
+/** the report while its items come */
+let coming: { report: ReportData; count: number } | null = null;
 port.on('message', (m: ToPdfWorker) => {
-  if (m.type === 'report') return draw(m.report);
+  if (m.type === 'report') {
+    coming = { report: m.report, count: m.evidenceCount };
+  } else if (m.type === 'evidence' && coming) {
+    coming.report.evidence.push(...m.items);
+  }
+  if (m.type !== 'thumbnail') {
+    if (coming && coming.report.evidence.length === coming.count) draw(coming.report);
+    return;
+  }
   // a view of the copy the message brought (Buffer.from of the array itself would copy it again)
   const bytes = m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null;
   if (bytes) received.set(m.seq, bytes);
