@@ -16,25 +16,27 @@ const port = parentPort!;
 const { fontsDir, now } = workerData as PdfWorkerData;
 const asked = new Map<number, (bytes: Buffer | null) => void>();
 /** previews received and not yet drawn, by item */
-const received = new Map<number, Buffer>();
+const undrawn = new Map<number, Buffer>();
 /** the report while its items come */
 let coming: { report: ReportData; count: number } | null = null;
 port.on('message', (m: ToPdfWorker) => {
-  if (m.type === 'report') {
-    coming = { report: m.report, count: m.evidenceCount };
-  } else if (m.type === 'evidence' && coming) {
-    coming.report.evidence.push(...m.items);
+  if (m.type === 'thumbnail') return received(m.seq, m.bytes);
+  if (m.type === 'report') coming = { report: m.report, count: m.evidenceCount };
+  else coming?.report.evidence.push(...m.items);
+  if (coming && coming.report.evidence.length === coming.count) {
+    const { report } = coming;
+    coming = null;
+    draw(report);
   }
-  if (m.type !== 'thumbnail') {
-    if (coming && coming.report.evidence.length === coming.count) draw(coming.report);
-    return;
-  }
-  // a view of the copy the message brought (Buffer.from of the array itself would copy it again)
-  const bytes = m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : null;
-  if (bytes) received.set(m.seq, bytes);
-  asked.get(m.seq)?.(bytes);
-  asked.delete(m.seq);
 });
+
+function received(seq: number, preview: Uint8Array | null): void {
+  // a view of the copy the message brought (Buffer.from of the array itself would copy it again)
+  const bytes = preview ? Buffer.from(preview.buffer, preview.byteOffset, preview.byteLength) : null;
+  if (bytes) undrawn.set(seq, bytes);
+  asked.get(seq)?.(bytes);
+  asked.delete(seq);
+}
 
 function draw(report: ReportData): void {
   const blocks = new PdfBlocks((block) => port.postMessage({ type: 'part', bytes: block }, [block]));
@@ -52,8 +54,8 @@ function draw(report: ReportData): void {
     // go back at once: the lookahead keeps each alive past a few collections of the young generation,
     // and the 3,000-item export's drawing thread held 28-29 MiB of them at its peak (5 MiB now).
     itemDrawn: (e) => {
-      const bytes = received.get(e.seq);
-      received.delete(e.seq);
+      const bytes = undrawn.get(e.seq);
+      undrawn.delete(e.seq);
       if (bytes) releaseNow(bytes);
     },
   });
