@@ -3,10 +3,10 @@ import { TurnBudget } from './in-turns';
 /**
  * The text `JSON.stringify(value, null, 2)` gives, as UTF-8 bytes, made with a turn of the event
  * loop whenever the thread has been held 20 ms: a long array is written item by item, each item in
- * one call of JSON.stringify, indented to its depth; an object is written member by member. At 10,000 items report.json and notice.json
- * (7 and 6 MB) each held the thread 100 ms and more in one call. Bytes, not strings: held as
- * strings, the texts of that case left the export's heap at 49 MiB instead of 31 for the rest of
- * the export (V8 sizes a heap by what it has held).
+ * one call of JSON.stringify, indented to its depth; an object is written member by member. At
+ * 10,000 items report.json and notice.json (7 and 6 MB) each held the thread 100 ms and more in one
+ * call. Bytes, not strings: held as strings, the texts of that case left the export's heap at
+ * 49 MiB instead of 31 for the rest of the export (V8 sizes a heap by what it has held).
  *
  * The same text for any value JSON.stringify takes: what it leaves out of an object (undefined, a
  * function) is left out, an array's such item is null, a value with toJSON is written as that gives.

@@ -22,7 +22,8 @@ export type ThumbnailReader = (seq: number) => Promise<Buffer | null>;
 /**
  * The drawing makes short-lived objects fast, so V8 grows the worker's young generation as far as
  * it may, nearly all of it garbage. Held to 8 MiB, the 500-item bench export peaked 22 MiB lower
- * (275 -> 253 MiB) with no more CPU (10.1 -> 9.9 s user).
+ * (275 -> 253 MiB) with no more CPU (10.1 -> 9.9 s user). (Where boundHeapGrowth was called, as in
+ * the app and the CLI, it stays at 2 MiB a half from the start: v8-settings.ts.)
  * The old generation's ceiling is far above what any case needs (about 23 MiB live at 3,000 items),
  * but V8 lets a heap with a ceiling of 1 GiB grow to 1.6 times what survives a full collection, not
  * the 4 times it allows under the machine's own ceiling: a fresh 3,000-item case's export peaked

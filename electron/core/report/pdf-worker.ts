@@ -1,8 +1,9 @@
 /**
  * Worker entry: draws the report PDF on another thread (see pdf-in-worker.ts). Fonts are shaped,
  * thumbnails decoded and pages compressed here, so the thread that streams the evidence (and
- * answers the window) never waits on the drawing. The report comes in the parent's first message;
- * thumbnails are asked of the parent, which holds the vault, one message per item.
+ * answers the window) never waits on the drawing. The report comes in the parent's first messages
+ * (the report, then its items in batches); thumbnails are asked of the parent, which holds the
+ * vault, one message per item.
  */
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
