@@ -14,6 +14,7 @@ import { setIdentity } from '../../electron/core/identity/identity';
 import { createVault } from '../../electron/core/vault/vault';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { cliStep, stallText } from './_cli-step';
+import { largeCaseExport } from './_large-case';
 import { hardwareBaselines, loadText, printBaselines, ratio, settleDisk } from './_measure';
 
 const SCREENSHOTS = 500;
@@ -122,6 +123,8 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+// JEJAK_BENCH_LARGE_CASE: how many items (0: none)
+await largeCaseExport(Number(process.env.JEJAK_BENCH_LARGE_CASE ?? 10_000));
 
 /**
  * A fast export is worth nothing if its report is wrong: verify judges the signed bytes, and an
