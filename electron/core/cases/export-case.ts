@@ -113,6 +113,7 @@ async function caseDocuments(
     opts.now,
   );
   const custody = text([utf8(await custodyLines(session.db, kase.id, kase.channelIds, kase.evidenceIds))]);
+  await nextTurn();
   const notice = buildNotice({
     noticeId: noticeIdOf(session.db, kase.id),
     // every case is its own first revision until cases carry revisions
@@ -134,7 +135,7 @@ async function caseDocuments(
   const bagEvidence = new Map(
     [...filesInBag].map(([path, f]) => [path, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
   );
-  assertNoticeChecks(notice, {
+  await assertNoticeChecks(notice, {
     externalIdentifier: kase.reference,
     analystFingerprint: signer.fingerprint,
     evidence: bagEvidence,
