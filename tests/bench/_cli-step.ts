@@ -24,7 +24,7 @@ export function stallText(step: CliStep): string {
   const work = step.stalls.filter((s) => s.in === 'work').sort((a, b) => b.ms - a.ms);
   const longest = work.slice(0, 3).map((s) => `${s.ms} ms at ${s.atMs} ms`);
   const list = work.length
-    ? `${work.length} stalls > 50 ms: ${longest.join(', ')}${work.length > 3 ? ', …' : ''}; `
+    ? `${work.length} ${work.length === 1 ? 'stall' : 'stalls'} > 50 ms: ${longest.join(', ')}${work.length > 3 ? ', …' : ''}; `
     : '';
   return `${step.workStallMs} ms during the work (${list}start-up ${step.startupMs} ms, its longest stall ${step.startupStallMs} ms)`;
 }
