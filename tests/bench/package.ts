@@ -7,12 +7,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { addOrFindChannel } from '../../electron/core/catalog/channels';
-import { createCase } from '../../electron/core/cases/cases';
-import { intakeFile } from '../../electron/core/evidence/intake';
-import { setIdentity } from '../../electron/core/identity/identity';
-import { createVault } from '../../electron/core/vault/vault';
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { BENCH_PASSPHRASE, benchCaseVault } from './_case-vault';
 import { cliStep, stallText } from './_cli-step';
 import { largeCaseExport } from './_large-case';
 import { hardwareBaselines, loadText, printBaselines, ratio, settleDisk } from './_measure';
@@ -20,7 +16,6 @@ import { hardwareBaselines, loadText, printBaselines, ratio, settleDisk } from '
 const SCREENSHOTS = 500;
 const VIDEO_BYTES = 1024 * 1024 * 1024 - SCREENSHOTS * 320 * 1024;
 
-const PASSPHRASE = 'benchmark passphrase with several words';
 await buildCli();
 const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-package-'));
 try {
@@ -49,28 +44,13 @@ try {
   paths.push(video);
   const payloadBytes = paths.reduce((n, p) => n + statSync(p).size, 0);
 
-  const { session } = await createVault(join(dir, 'vault'), PASSPHRASE, {
-    actor: 'bench',
-    kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
-    allowAnonymous: true,
-  });
-  setIdentity(session, { name: 'Bench Analyst', unit: 'Bench Unit', employeeId: 'B-1', role: 'analyst' });
-  const channel = addOrFindChannel(session, {}, { url: 't.me/bench_channel', title: 'Bench' }).id;
-  const evidenceIds: number[] = [];
-  for (const p of paths) evidenceIds.push((await intakeFile(session, {}, p, { channelId: channel })).evidenceId);
-  const kase = createCase(
-    session,
-    {},
-    { title: 'Benchmark case', platform: 'telegram', channelIds: [channel], evidenceIds },
-  );
-
-  session.close('bench');
+  const kase = await benchCaseVault(join(dir, 'vault'), 'Benchmark case', paths);
   settleDisk();
   const baselines = await hardwareBaselines(paths, payloadBytes, dir);
   const baseline = baselines.sha256;
   const zip = join(dir, 'case.zip');
   const vaultArgs = ['--vault', join(dir, 'vault')];
-  const unlock = { JEJAK_PASSPHRASE: PASSPHRASE };
+  const unlock = { JEJAK_PASSPHRASE: BENCH_PASSPHRASE };
   const exported = cliStep([...vaultArgs, 'case', 'export', kase.reference, '--out', zip], unlock);
   // 3: valid but signed by a key this machine has no roster for
   const verified = cliStep(['verify', zip], {}, [0, 3]);

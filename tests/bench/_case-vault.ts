@@ -1,0 +1,32 @@
+// The vault a package bench exports from: the bench's analyst, one channel, and one case of files taken in.
+import { addOrFindChannel } from '../../electron/core/catalog/channels';
+import { createCase } from '../../electron/core/cases/cases';
+import { intakeFile } from '../../electron/core/evidence/intake';
+import { setIdentity } from '../../electron/core/identity/identity';
+import { createVault } from '../../electron/core/vault/vault';
+
+export const BENCH_PASSPHRASE = 'benchmark passphrase with several words';
+
+/** Creates the vault at `vaultDir` (closed again after), takes in `files` as they come, and makes them one case. */
+export async function benchCaseVault(
+  vaultDir: string,
+  title: string,
+  files: Iterable<string> | AsyncIterable<string>,
+): Promise<{ reference: string }> {
+  const { session } = await createVault(vaultDir, BENCH_PASSPHRASE, {
+    actor: 'bench',
+    kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
+    allowAnonymous: true,
+  });
+  try {
+    setIdentity(session, { name: 'Bench Analyst', unit: 'Bench Unit', employeeId: 'B-1', role: 'analyst' });
+    const channel = addOrFindChannel(session, {}, { url: 't.me/bench_channel', title: 'Bench' }).id;
+    const evidenceIds: number[] = [];
+    for await (const path of files)
+      evidenceIds.push((await intakeFile(session, {}, path, { channelId: channel })).evidenceId);
+    const kase = createCase(session, {}, { title, platform: 'telegram', channelIds: [channel], evidenceIds });
+    return { reference: kase.reference };
+  } finally {
+    session.close('bench');
+  }
+}
