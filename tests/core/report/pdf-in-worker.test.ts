@@ -95,6 +95,23 @@ describe('drawReportPdfInWorker', () => {
     }
   });
 
+  it('draws a report whose items come in several messages as the in-thread renderer does', async () => {
+    const many = reportData({ evidence: 1_201 }); // three messages of items
+    const spool = await drawReportPdfInWorker(many, { fontsDir, now: NOW, thumbnail: async () => null });
+    try {
+      const parts: Buffer[] = [];
+      for await (const part of renderReportPdf(reportData({ evidence: 1_201 }), {
+        fontsDir,
+        thumbnail: async () => null,
+        now: NOW,
+      }))
+        parts.push(part as Buffer);
+      expect((await spooled(spool)).equals(Buffer.concat(parts))).toBe(true);
+    } finally {
+      await spool.dispose();
+    }
+  }, 60_000);
+
   it('lets go of each item once drawn when asked to (its own copy), and draws the same PDF', async () => {
     const data = reportData();
     expect(data.evidence.length).toBeGreaterThan(2);
