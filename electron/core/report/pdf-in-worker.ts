@@ -69,16 +69,6 @@ export function startReportPdfInWorker(opts: PdfInWorkerOptions): ReportDrawing 
   return { draw: drawing.draw, spool };
 }
 
-/** startReportPdfInWorker with its report at once. */
-export function drawReportPdfInWorker(
-  report: ReportData,
-  opts: PdfInWorkerOptions & { thumbnail: ThumbnailReader },
-): Promise<PdfSpool> {
-  const drawing = startReportPdfInWorker(opts);
-  void drawing.draw(report, opts.thumbnail);
-  return drawing.spool;
-}
-
 /** Starts the worker; its blocks go to the spool once that is made. */
 function drawInto(spooling: Promise<PdfSpool>, opts: PdfInWorkerOptions): ReportDrawing {
   const workerData: PdfWorkerData = { fontsDir: opts.fontsDir, now: opts.now };

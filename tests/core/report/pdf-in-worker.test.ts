@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawReportPdfInWorker } from '../../../electron/core/report/pdf-in-worker';
+import {
+  type PdfInWorkerOptions,
+  startReportPdfInWorker,
+  type ThumbnailReader,
+} from '../../../electron/core/report/pdf-in-worker';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
 import type { PdfSpool } from '../../../electron/core/report/pdf-spool';
+import type { ReportData } from '../../../electron/common/report-json';
 import { reportData, thumbnailFor } from './pdf-fixture';
 
 // The export draws its PDF on a worker thread; what comes out must be the PDF drawn in-thread.
@@ -14,6 +19,16 @@ const fontsDir = path.resolve('resources/fonts');
 const NOW = new Date('2026-11-28T04:00:00Z');
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'jejak-pdf-worker-'));
 afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+
+/** The drawing started and handed its report at once (the export hands it over once it is made). */
+function drawReportPdfInWorker(
+  report: ReportData,
+  opts: PdfInWorkerOptions & { thumbnail: ThumbnailReader },
+): Promise<PdfSpool> {
+  const drawing = startReportPdfInWorker(opts);
+  void drawing.draw(report, opts.thumbnail);
+  return drawing.spool;
+}
 
 /** The fixture's preview of item `seq`, as the export reads one by its number. */
 const thumbnailOf = (seq: number) => thumbnailFor(reportData().evidence[seq - 1]!);
@@ -43,7 +58,7 @@ async function noSpoolLeft(): Promise<void> {
   expect(spoolFolders()).toEqual([]);
 }
 
-describe('drawReportPdfInWorker', () => {
+describe('startReportPdfInWorker', () => {
   it('draws the same bytes as the in-thread renderer, thumbnails fetched from this thread and moved to it', async () => {
     const asked: number[] = [];
     const handed: Buffer[] = [];
