@@ -14,7 +14,13 @@ import { noticeIdOf } from './notice-id';
 import { noticeSettings } from './notice-settings';
 import { type OperationOptions, type PayloadFile, type Signer, type WriteResult, writePackage } from '../packages';
 import { NOTICE_JSON } from '../packages/bag-names';
-import { channelIdsByUrl, type NoticeFacts, type NoticeRows, recordNotice } from '../outcomes/notice-record';
+import {
+  channelIdsByUrl,
+  type NoticeFacts,
+  type NoticeRows,
+  readNoticeParents,
+  recordNotice,
+} from '../outcomes/notice-record';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
 import { type ReportDrawing, startReportPdfInWorker } from '../report/pdf-in-worker';
@@ -248,6 +254,7 @@ async function writeExport(
   // before its commit: a fresh 3,000-item case's first export held the thread 71-92 ms here, 30 ms
   // at the usual cache (its second export 46-50 ms, 31-35 ms).
   endBulkRead();
+  await readNoticeParents(session, notice, noticeRows);
   session.db.tx(() => {
     const exportId = session.db.run(
       sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`,
