@@ -88,7 +88,7 @@ interface EvidenceRow extends ExclusionColumns {
 }
 
 const exclusion = exclusionJoin('evidence', 'e');
-const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.pdq, e.pdq_quality, e.thumbnail IS NOT NULL AS has_thumbnail,
+const COLUMNS = sql`e.id, e.blob_name, e.sha256, e.sha512, e.size, e.media_type, e.original_name, e.width, e.height, e.exif, e.phash, e.pdq, e.pdq_quality, e.thumbnail_type IS NOT NULL AS has_thumbnail,
   e.problems, e.captured_at, e.captured_at_source, e.intake_at, e.taken_by, e.source_url, e.post_url, e.channel_id, c.title AS channel_title, c.canonical_url AS channel_url,
   e.near_duplicate_of, e.notes, EXISTS (SELECT 1 FROM hash_list_matches m WHERE m.evidence_id = e.id) AS on_hash_list, ${exclusion.columns}`;
 
@@ -238,8 +238,10 @@ export function updateEvidence(
 }
 
 export function evidenceThumbnail(session: VaultSession, id: number): { type: string; bytes: Buffer } | null {
-  const r = session.db.get<{ thumbnail: Buffer | null; thumbnail_type: string | null }>(
-    sql`SELECT thumbnail, thumbnail_type FROM evidence WHERE id = ${id}`,
+  // in evidence_thumbnails, or in the row itself for a thumbnail made before migration 0018
+  const r = session.db.get<{ bytes: Buffer | null; thumbnail_type: string | null }>(
+    sql`SELECT coalesce(t.bytes, e.thumbnail) AS bytes, e.thumbnail_type FROM evidence e
+      LEFT JOIN evidence_thumbnails t ON t.evidence_id = e.id WHERE e.id = ${id}`,
   );
-  return r?.thumbnail && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.thumbnail } : null;
+  return r?.bytes && r.thumbnail_type ? { type: r.thumbnail_type, bytes: r.bytes } : null;
 }

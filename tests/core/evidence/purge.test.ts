@@ -9,7 +9,7 @@ import { exportCase } from '../../../electron/core/cases/export-case';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { excludeItem } from '../../../electron/core/catalog/exclusion';
 import { sql } from '../../../electron/core/db/sql';
-import { getEvidence } from '../../../electron/core/evidence/evidence-repo';
+import { evidenceThumbnail, getEvidence } from '../../../electron/core/evidence/evidence-repo';
 import { intakeBytes } from '../../../electron/core/evidence/intake';
 import { purgeEvidence } from '../../../electron/core/evidence/purge';
 import { RESOURCES, analystCase, decideLatest } from '../../fixtures/case';
@@ -28,6 +28,7 @@ describe('purge', () => {
     });
     const path = session.blobs.pathOf(session.blobs.nameFor(taken.sha256));
     expect(existsSync(path)).toBe(true);
+    expect(evidenceThumbnail(session, taken.evidenceId)?.bytes.length).toBeGreaterThan(0);
     excludeItem(session, 'evidence', taken.evidenceId, 'Tidak sengaja diambil');
     expect(purgeEvidence(session, taken.evidenceId)).toEqual({
       id: taken.evidenceId,
@@ -40,6 +41,8 @@ describe('purge', () => {
     );
     expect(session.db.get(sql`SELECT 1 FROM blobs WHERE sha256 = ${taken.sha256}`)).toBeUndefined();
     expect(session.db.get(sql`SELECT count(*) AS n FROM evidence_exclusions`)).toEqual({ n: 0 });
+    // nor a picture of it: its thumbnail went with its row
+    expect(session.db.get(sql`SELECT count(*) AS n FROM evidence_thumbnails`)).toEqual({ n: 0 });
     const entry = session.db.get<{ subject_id: string; details: string }>(
       sql`SELECT subject_id, details FROM audit WHERE action = 'evidence.purged'`,
     )!;

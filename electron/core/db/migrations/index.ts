@@ -17,6 +17,7 @@ import { catalogCounts } from './0014-catalog-counts';
 import { searchTerms } from './0015-search-terms';
 import { channelEvidenceCounts } from './0016-channel-evidence-counts';
 import { blobCrc32 } from './0017-blob-crc32';
+import { thumbnailBytes } from './0018-thumbnail-bytes';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: Migration[] = [
   searchTerms,
   channelEvidenceCounts,
   blobCrc32,
+  thumbnailBytes,
 ];
 
 export const LATEST_VERSION = migrations.length;
