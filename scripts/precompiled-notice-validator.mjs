@@ -12,15 +12,17 @@ export const isNoticeValidatorImport = (source, importer) =>
   source === './notice-validator' && (importer ?? '').replace(/\\/g, '/').includes('/electron/core/notice/');
 
 /**
- * The replacement module's code: `noticeValidator()` returns the precompiled function. For Node
+ * The replacement module's code: `noticeValidator(part)` returns the precompiled function of each part. For Node
  * (the CLI and the app's main process) Ajv's few runtime helpers are require()d from node_modules
  * as the standalone code expects; for the browser they are imports the bundler resolves.
  */
 export async function noticeValidatorModule(target) {
-  const { noticeAjv } = await tsImport('../electron/core/notice/notice-validator.ts', import.meta.url);
+  const { noticeAjv, noticePartRef } = await tsImport('../electron/core/notice/notice-validator.ts', import.meta.url);
   const { ajv, schema } = noticeAjv({ code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema));
-  const exported = 'export function noticeValidator() { return validate; }';
+  ajv.addSchema(schema);
+  const parts = ['notice', 'item', 'evidence'];
+  const code = standaloneCode(ajv, Object.fromEntries(parts.map((part) => [part, noticePartRef(part)])));
+  const exported = `const parts = { ${parts.join(', ')} };\nexport function noticeValidator(part = 'notice') { return parts[part]; }`;
   if (target === 'node') {
     const requirer =
       "import { createRequire } from 'node:module';\nconst runtimeRequire = createRequire(import.meta.url);";

@@ -120,7 +120,7 @@ async function caseDocuments(
   );
   const custody = text([utf8(await custodyLines(session.db, kase.id, kase.channelIds, kase.evidenceIds))]);
   await nextTurn();
-  const notice = buildNotice({
+  const notice = await buildNotice({
     noticeId: noticeIdOf(session.db, kase.id),
     // every case is its own first revision until cases carry revisions
     revision: 1,

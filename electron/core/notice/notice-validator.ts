@@ -15,13 +15,27 @@ export function noticeAjv(extra: Options = {}): { ajv: Ajv2020; schema: typeof n
   return { ajv, schema: noticeSchema };
 }
 
-let compiled: ValidateFunction | undefined;
+/** The parts the notice is checked by: the whole of it, or one entry of its items or of its evidence. */
+export type NoticePart = 'notice' | 'item' | 'evidence';
+
+/** Where each part's schema is: the notice's own, or one of its definitions. */
+export const noticePartRef = (part: NoticePart): string =>
+  part === 'notice' ? noticeSchema.$id : `${noticeSchema.$id}#/$defs/${part}`;
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<NoticePart, ValidateFunction>();
 
 /** Compiled once, on first use. */
-export function noticeValidator(): ValidateFunction {
-  if (!compiled) {
-    const { ajv, schema } = noticeAjv();
-    compiled = ajv.compile(schema);
+export function noticeValidator(part: NoticePart = 'notice'): ValidateFunction {
+  let validate = compiled.get(part);
+  if (!validate) {
+    if (!ajv) {
+      const made = noticeAjv();
+      ajv = made.ajv.addSchema(made.schema);
+    }
+    validate = ajv.getSchema(noticePartRef(part));
+    if (!validate) throw new Error(`the notice schema has no ${noticePartRef(part)}`);
+    compiled.set(part, validate);
   }
-  return compiled;
+  return validate;
 }
