@@ -8,6 +8,7 @@ import { verifyFolder, verifyPackage, type RosterEntry, type VerifyResult } from
 import { buildCorpus, type CorpusPackage } from '../core/packages/corpus';
 import { ageEncrypt, ageKeygen } from '../fixtures/age';
 import { sh } from '../core/packages/zip-tools';
+import { pendingCalls, recordPendingCalls } from './pending-calls';
 
 /**
  * The browser verifier, as a recipient uses it: the file `jejak verifier` writes, opened from disk
@@ -49,6 +50,7 @@ async function openPage(page: Page): Promise<{ requests: string[]; violations: (
     (window as unknown as { violations: string[] }).violations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  await recordPendingCalls(page);
   await page.goto(pageUrl);
   return {
     requests,
@@ -78,7 +80,11 @@ async function pageVerdict(
   await page.getByTestId(input).setInputFiles(files);
   const result = page.getByTestId('result');
   const failed = page.getByTestId('open-error');
-  await expect(result.or(failed)).toBeVisible({ timeout: 60_000 });
+  await expect(result.or(failed))
+    .toBeVisible({ timeout: 60_000 })
+    .catch(async (e: Error) =>
+      Promise.reject(new Error(`${e.message}\npending in the page: ${await pendingCalls(page)}`)),
+    );
   if (await failed.isVisible())
     throw new Error(`the page could not open ${String(files)}: ${await failed.textContent()}`);
   // verifyPackage's details are English; the page says them in the reader's language, Indonesian first
