@@ -145,6 +145,9 @@ export function recordEvidence(
       : meta.fileTime
         ? [meta.fileTime, 'file-time']
         : [null, null];
+  // the row keeps the type, which says there is a thumbnail; the bytes go beside it (migration 0018)
+  const thumbnail =
+    analysis.thumbnail && analysis.thumbnailType ? { bytes: analysis.thumbnail, type: analysis.thumbnailType } : null;
   const now = new Date().toISOString();
   let hashListMatches: HashListMatch[] = [];
   const id = session.db.tx(() => {
@@ -162,14 +165,14 @@ export function recordEvidence(
         .run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, original_name, width, height, exif, thumbnail_type, problems, pdq, pdq_quality, pdq_dihedral, md5,
           captured_at, captured_at_source, intake_at, taken_by, source_url, post_url, channel_id, near_duplicate_of, notes)
         VALUES (${NEXT_EVIDENCE_ID}, ${stored.name}, ${stored.sha256}, ${stored.sha512}, ${size}, ${mediaType}, ${meta.originalName}, ${analysis.width}, ${analysis.height},
-          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${analysis.thumbnail ? analysis.thumbnailType : null}, ${JSON.stringify(analysis.problems)},
+          ${analysis.exif ? JSON.stringify(analysis.exif) : null}, ${thumbnail?.type ?? null}, ${JSON.stringify(analysis.problems)},
           ${hashes.pdq?.hash ?? null}, ${hashes.pdq?.quality ?? null}, ${hashes.pdq ? packDihedral(hashes.pdq.dihedral) : null}, ${hashes.md5},
           ${capturedAt}, ${capturedAtSource}, ${now}, ${session.actor}, ${meta.sourceUrl ?? null}, ${postUrl}, ${channelId}, ${nearDuplicateOf}, ${meta.notes ?? ''})`)
         .lastInsertRowid,
     );
-    if (analysis.thumbnail && analysis.thumbnailType)
+    if (thumbnail)
       session.db.run(
-        sql`INSERT INTO evidence_thumbnails (evidence_id, bytes) VALUES (${evidenceId}, ${analysis.thumbnail})`,
+        sql`INSERT INTO evidence_thumbnails (evidence_id, bytes) VALUES (${evidenceId}, ${thumbnail.bytes})`,
       );
     if (meta.tags?.length) setTags(session.db, 'evidence', evidenceId, meta.tags);
     flagReappearedEvidence(session, evidenceId, false, distance);
