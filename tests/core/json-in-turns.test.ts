@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { jsonInTurns } from '../../electron/core/json-in-turns';
 
-const text = async (value: unknown) => (await jsonInTurns(value)).toString('utf8');
+const text = async (value: unknown) => {
+  let whole = '';
+  for await (const piece of jsonInTurns(value)) whole += piece;
+  return whole;
+};
 
 /** A report-like document: a few fields, then a long list of items with nested values, odd strings and nulls. */
 function document(items: number): unknown {

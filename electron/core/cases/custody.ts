@@ -24,7 +24,7 @@ const ROWS_PER_TURN = 250;
  * its own hash and the hash of the entry before it in the vault's chain), then the vault's chain
  * head at export with the vault's id, so a court can see the items' history and that it sits in one
  * unbroken chain, and whoever holds this package can later check that chain still contains that head
- * (`jejak audit verify --against`).
+ * (`jejak audit verify --against`). The lines, each without its newline.
  */
 export async function custodyLines(
   db: Db,
@@ -32,7 +32,7 @@ export async function custodyLines(
   channelIds: number[],
   evidenceIds: number[],
   rowsPerTurn = ROWS_PER_TURN,
-): Promise<string> {
+): Promise<string[]> {
   const subjects = [
     { type: 'case', ids: [caseId] },
     { type: 'channel', ids: channelIds },
@@ -76,5 +76,5 @@ export async function custodyLines(
       subjects: subjects.map((s) => ({ type: s.type, count: s.ids.length })),
     }),
   );
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -106,7 +106,7 @@ export async function addPayload(
   name: string,
   payload: readonly PayloadFile[],
   opts: OperationOptions,
-): Promise<{ digests: Digests[]; report: Buffer }> {
+): Promise<{ digests: Digests[]; reportText: () => string }> {
   const streamed = payload.filter((f): f is StreamedFile | HashedFile => !f.later);
   // the later files' sizes join the total when they are ready
   let bytesTotal = streamed.every((f) => f.size !== undefined)
@@ -114,7 +114,8 @@ export async function addPayload(
     : undefined;
   let bytesDone = 0;
   const digests: Digests[] = [];
-  let report: Buffer = Buffer.alloc(0);
+  // report.json's bytes, kept as they came (off the heap) until the caller checks them
+  let reportText = () => '';
   const add = async (index: number, file: StreamedFile) => {
     const size = file.size;
     throwIfAborted(opts.signal);
@@ -130,7 +131,7 @@ export async function addPayload(
     });
     await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), size);
     digests[index] = through.digests as Digests;
-    if (file.path === REPORT_JSON) report = through.bytes;
+    if (file.path === REPORT_JSON) reportText = () => through.text;
   };
   const counted = async function* (file: PayloadFile, chunks: AsyncIterable<Uint8Array>) {
     for await (const chunk of chunks) {
@@ -191,5 +192,5 @@ export async function addPayload(
       bytes.crc32,
     );
   }
-  return { digests, report };
+  return { digests, reportText };
 }

@@ -11,11 +11,8 @@ describe('custody.jsonl', () => {
     const { channelIds, evidenceIds } = getCase(session, kase.id);
     const whole = await custodyLines(session.db, kase.id, channelIds, evidenceIds, 10_000);
     const paged = await custodyLines(session.db, kase.id, channelIds, evidenceIds, 1);
-    expect(paged).toBe(whole);
-    const lines = whole
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { type: string; seq: number });
+    expect(paged).toEqual(whole);
+    const lines = whole.map((l) => JSON.parse(l) as { type: string; seq: number });
     expect(lines.length).toBeGreaterThan(channelIds.length + evidenceIds.length);
     expect(lines.at(-1)!.type).toBe('chain-head');
     const seqs = lines.slice(0, -1).map((l) => l.seq);

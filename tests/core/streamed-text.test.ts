@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isJejakError } from '../../electron/core/errors';
+import { streamedText } from '../../electron/core/streamed-text';
+
+async function read(stream: NodeJS.ReadableStream): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return chunks;
+}
+
+describe('streamedText (a payload text never held whole)', () => {
+  const lines = Array.from({ length: 5000 }, (_, i) => `{"seq":${i},"title":"Kanal “${i}” — دعوة 🙂"}\n`);
+
+  it('gives its UTF-8 byte count first, then exactly those bytes, in pieces of about 64 KiB', async () => {
+    const text = await streamedText(() => lines);
+    const whole = Buffer.from(lines.join(''), 'utf8');
+    expect(text.size).toBe(whole.length);
+    const chunks = await read(text.open());
+    expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(512 * 1024);
+  });
+
+  it('makes its pieces again when read, from an async source as well', async () => {
+    let made = 0;
+    const text = await streamedText(async function* () {
+      made++;
+      yield* lines;
+    });
+    expect(made).toBe(1);
+    const again = Buffer.concat(await read(text.open()));
+    expect(made).toBe(2);
+    expect(again.length).toBe(text.size);
+  });
+
+  it('is read once: a second read is a fault of the writer, not an empty file', async () => {
+    const text = await streamedText(() => ['x']);
+    await read(text.open());
+    let caught: unknown;
+    try {
+      text.open();
+    } catch (e) {
+      caught = e;
+    }
+    expect(isJejakError(caught) && caught.code).toBe('INTERNAL');
+  });
+});
