@@ -71,7 +71,7 @@ const evidenceSchema = z.object({
 });
 
 /** No list is longer than a package may hold entries: a hostile report cannot flood the screen. */
-const rows = PACKAGE_LIMITS.maxEntries;
+export const REPORT_MAX_ROWS = PACKAGE_LIMITS.maxEntries;
 
 export const reportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
@@ -79,9 +79,12 @@ export const reportSchema = z.object({
   unit: z.string(),
   case: caseSchema,
   analyst: signerSchema,
-  channels: z.array(channelSchema).max(rows),
-  evidence: z.array(evidenceSchema).max(rows),
+  channels: z.array(channelSchema).max(REPORT_MAX_ROWS),
+  evidence: z.array(evidenceSchema).max(REPORT_MAX_ROWS),
 });
+
+/** Each entry of the report's two long lists, for a check made entry by entry (report-check.ts). */
+export const reportListEntrySchemas = { channels: channelSchema, evidence: evidenceSchema } as const;
 
 export type ReportLanguage = z.infer<typeof languageSchema>;
 export type ReportSigner = z.infer<typeof signerSchema>;

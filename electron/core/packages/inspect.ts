@@ -168,7 +168,7 @@ export async function checkContents(
   const report =
     result.report === undefined
       ? [say('check.report.missing')]
-      : reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
+      : await reportProblems(result.report, { externalIdentifier, analystFingerprint, evidence });
   checks.add('report', report, say('check.report.ok'));
   await nextTurn();
 

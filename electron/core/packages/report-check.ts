@@ -1,5 +1,6 @@
-import { REPORT_FORMAT, reportSchema } from '../../common/report-json';
+import { REPORT_FORMAT } from '../../common/report-json';
 import { parseEvidencePath } from './bag-names';
+import { reportSchemaInTurns } from './report-schema-in-turns';
 import { type Phrase, say } from './phrases';
 
 /**
@@ -24,12 +25,10 @@ export interface ReportContext {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function reportProblems(raw: unknown, ctx: ReportContext): Phrase[] {
+export async function reportProblems(raw: unknown, ctx: ReportContext): Promise<Phrase[]> {
   if (!isObject(raw) || raw.format !== REPORT_FORMAT) return [say('check.report.format')];
-  const parsed = reportSchema.safeParse(raw);
-  if (!parsed.success)
-    return parsed.error.issues.slice(0, 10).map((i) => say('check.report.schema', { field: i.path.join('.') }));
-  const report = parsed.data;
+  const { report, issues } = await reportSchemaInTurns(raw);
+  if (issues) return issues.map((field) => say('check.report.schema', { field }));
   const problems: Phrase[] = [];
   if (report.case.reference !== ctx.externalIdentifier) {
     problems.push(say('check.report.reference', { reference: JSON.stringify(ctx.externalIdentifier ?? '') }));

@@ -163,7 +163,7 @@ async function checkReport(text: string, input: ExportInput, digests: Digests[])
   input.payload.forEach((f, i) => {
     if (f.path.startsWith('evidence/')) evidence.set(`data/${f.path}`, digests[i] as Digests);
   });
-  const problems = reportProblems(report, {
+  const problems = await reportProblems(report, {
     externalIdentifier: input.bagInfo.externalIdentifier,
     analystFingerprint: input.signer.fingerprint,
     evidence,

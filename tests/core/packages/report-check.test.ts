@@ -11,26 +11,26 @@ describe('reportProblems', () => {
     evidence: new Map([[evidence.file, { sha256: evidence.sha256, sha512: evidence.sha512, size: evidence.size }]]),
   };
 
-  it('finds nothing wrong with a report as the export writes it', () => {
-    expect(reportProblems(JSON.parse(JSON.stringify(reportJson())), bag)).toEqual([]);
+  it('finds nothing wrong with a report as the export writes it', async () => {
+    expect(await reportProblems(JSON.parse(JSON.stringify(reportJson())), bag)).toEqual([]);
   });
 
-  it('refuses what is not a jejak-report/1', () => {
-    expect(reportProblems({ ...reportJson(), format: 'jejak-report/2' }, bag)).toEqual([
+  it('refuses what is not a jejak-report/1', async () => {
+    expect(await reportProblems({ ...reportJson(), format: 'jejak-report/2' }, bag)).toEqual([
       { key: 'check.report.format' },
     ]);
   });
 
-  it('refuses a report that does not keep to its schema, even where the bag agrees', () => {
+  it('refuses a report that does not keep to its schema, even where the bag agrees', async () => {
     const report = reportJson();
-    expect(reportProblems({ ...report, case: { ...report.case, title: 42 } }, bag)).toEqual([
+    expect(await reportProblems({ ...report, case: { ...report.case, title: 42 } }, bag)).toEqual([
       { key: 'check.report.schema', params: { field: 'case.title' } },
     ]);
-    expect(reportProblems({ ...report, channels: [{ platform: 'telegram' }] }, bag)).not.toEqual([]);
+    expect(await reportProblems({ ...report, channels: [{ platform: 'telegram' }] }, bag)).not.toEqual([]);
   });
 
-  it('refuses a report that lists other evidence than the bag', () => {
-    expect(reportProblems(reportJson({ evidence: [] }), bag)).toEqual([
+  it('refuses a report that lists other evidence than the bag', async () => {
+    expect(await reportProblems(reportJson({ evidence: [] }), bag)).toEqual([
       { key: 'check.report.unlisted', params: { file: evidence.file } },
     ]);
   });
