@@ -1,16 +1,27 @@
 /** Items handled per turn: at well under a millisecond each, a turn stays far below the 50 ms a window may freeze. */
 const PER_TURN = 100;
+/** ...and a turn sooner when the items took this long: a slower machine, or slower items, than PER_TURN was set by. */
+const TURN_MS = 20;
 
 /**
- * `items.map(fn)`, but giving the event loop a turn after every `perTurn` items, so a long list (a
- * case's thousands of items, each a database read) never holds the main thread, and with it the
- * window, for long (issue 11: no stall over 50 ms).
+ * `items.map(fn)`, but giving the event loop a turn after every `perTurn` items, or sooner once
+ * 20 ms have passed, so a long list (a case's thousands of items, each a database read) never holds
+ * the main thread, and with it the window, for long (issue 11: no stall over 50 ms). By count alone,
+ * 100 reads of a 10,000-item export held a machine slower than the one they were counted on 53 ms.
  */
-export async function mapInTurns<T, R>(items: readonly T[], fn: (item: T) => R, perTurn = PER_TURN): Promise<R[]> {
+export async function mapInTurns<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => R,
+  perTurn = PER_TURN,
+): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % perTurn === 0) await nextTurn();
-    out.push(fn(items[i]!));
+  const budget = new TurnBudget(TURN_MS);
+  for (let i = 0, sinceTurn = 0; i < items.length; i++, sinceTurn++) {
+    if (sinceTurn === perTurn || budget.due()) {
+      await budget.take();
+      sinceTurn = 0;
+    }
+    out.push(fn(items[i]!, i));
   }
   return out;
 }

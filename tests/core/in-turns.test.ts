@@ -16,6 +16,35 @@ describe('mapInTurns', () => {
     expect(out).toEqual([0, 2, 4, 6, 8]);
     expect(seen).toEqual(['item 0', 'item 1', 'other work', 'item 2', 'item 3', 'item 4']);
   });
+
+  it('takes a turn sooner once its items have held the thread 20 ms, however few, and gives each its index', async () => {
+    const seen: string[] = [];
+    let ticking = true;
+    const tick = () => {
+      seen.push('other');
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const out = await mapInTurns(
+      Array.from({ length: 9 }, () => 'x'),
+      (item, index) => {
+        const until = performance.now() + 8;
+        while (performance.now() < until);
+        seen.push('item');
+        return `${item}${index}`;
+      },
+    );
+    ticking = false;
+    expect(out).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);
+    // 100 items a turn by count; by time, a turn after every third item of 8 ms
+    const items = seen.filter((s) => s === 'item').length;
+    const runs = seen
+      .join(' ')
+      .split('other')
+      .map((run) => run.split('item').length - 1);
+    expect(items).toBe(9);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(3);
+  });
 });
 
 describe('TurnBudget', () => {

@@ -119,6 +119,7 @@ async function caseDocuments(
     opts.language,
     opts.now,
   );
+  await nextTurn();
   const custody = await custodyText(session.db, kase);
   await nextTurn();
   const notice = await buildNotice({

@@ -4,7 +4,7 @@ import { csvLine } from '../csv';
 import { type EvidenceDetail, getEvidence } from '../evidence/evidence-repo';
 import { extensionFor, type MediaType } from '../evidence/media/sniff';
 import { type Identity, isOsAccount, signingRole } from '../identity/identity';
-import { mapInTurns } from '../in-turns';
+import { mapInTurns, nextTurn } from '../in-turns';
 import type { ReportData, ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import type { CaseDetail } from './cases';
@@ -40,16 +40,25 @@ export async function buildReport(
   language: ReportLanguage,
   exportedAt: Date,
 ): Promise<BuiltReport> {
+  // A turn between the steps as well: each ends within its own budget, and back to back they held the thread 75 ms.
   const evidence = await mapInTurns(kase.evidenceIds, (id) => getEvidence(session, id));
+  await nextTurn();
   const width = Math.max(3, String(evidence.length).length);
-  const files = evidence.map((e, i) => ({
-    evidenceId: e.id,
-    path: `evidence/${String(i + 1).padStart(width, '0')}-${e.sha256.slice(0, 12)}.${extensionFor(e.mediaType as MediaType)}`,
-    sha256: e.sha256,
-    sha512: e.sha512,
-    size: e.size,
-  }));
+  // in turns by time alone: each item is cheap, but there may be 10,000
+  const files = await mapInTurns(
+    evidence,
+    (e, i) => ({
+      evidenceId: e.id,
+      path: `evidence/${String(i + 1).padStart(width, '0')}-${e.sha256.slice(0, 12)}.${extensionFor(e.mediaType as MediaType)}`,
+      sha256: e.sha256,
+      sha512: e.sha512,
+      size: e.size,
+    }),
+    Infinity,
+  );
+  await nextTurn();
   const channels = await mapInTurns(kase.channelIds, (id) => getChannel(session, id));
+  await nextTurn();
   const evidenceCount = new Map<number, number>();
   for (const e of evidence)
     if (e.channelId !== null) evidenceCount.set(e.channelId, (evidenceCount.get(e.channelId) ?? 0) + 1);
@@ -87,26 +96,30 @@ export async function buildReport(
       subscriberCount: c.subscriberCount,
       evidenceCount: evidenceCount.get(c.id) ?? 0,
     })),
-    evidence: evidence.map((e, i) => ({
-      seq: i + 1,
-      file: `data/${files[i]!.path}`,
-      sha256: e.sha256,
-      sha512: e.sha512,
-      size: e.size,
-      mediaType: e.mediaType,
-      width: e.width,
-      height: e.height,
-      capturedAt: e.capturedAt,
-      intakeAt: e.intakeAt,
-      // Taken in before the vault had an identity: the OS account is no person's name, and writing
-      // the analyst's instead would claim more than was recorded, so the report says "not stated".
-      takenBy: isOsAccount(e.takenBy) ? '' : e.takenBy,
-      sourceUrl: e.postUrl ?? e.sourceUrl,
-      channelUrl: e.channelUrl,
-      notes: e.notes,
-      perceptualHash: perceptualHashOf(e),
-      recognisedText: e.recognisedText?.text ?? null,
-    })),
+    evidence: await mapInTurns(
+      evidence,
+      (e, i) => ({
+        seq: i + 1,
+        file: `data/${files[i]!.path}`,
+        sha256: e.sha256,
+        sha512: e.sha512,
+        size: e.size,
+        mediaType: e.mediaType,
+        width: e.width,
+        height: e.height,
+        capturedAt: e.capturedAt,
+        intakeAt: e.intakeAt,
+        // Taken in before the vault had an identity: the OS account is no person's name, and writing
+        // the analyst's instead would claim more than was recorded, so the report says "not stated".
+        takenBy: isOsAccount(e.takenBy) ? '' : e.takenBy,
+        sourceUrl: e.postUrl ?? e.sourceUrl,
+        channelUrl: e.channelUrl,
+        notes: e.notes,
+        perceptualHash: perceptualHashOf(e),
+        recognisedText: e.recognisedText?.text ?? null,
+      }),
+      Infinity,
+    ),
   };
   return { report, files, channels, evidence };
 }

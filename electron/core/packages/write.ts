@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { writeInOrderOrSealed, writePlainOrSealed } from '../age/plain-package';
 import { JejakError } from '../errors';
-import { nextTurn } from '../in-turns';
+import { nextTurn, TurnBudget } from '../in-turns';
 import { BAGIT_TXT, formatBagInfo, type BagInfoInput } from './bag-info';
 import {
   BAG_INFO,
@@ -54,10 +54,13 @@ export interface WriteResult {
   recipients: string[];
 }
 
-function checkPayload(payload: readonly PayloadFile[]): void {
+async function checkPayload(payload: readonly PayloadFile[]): Promise<void> {
   const seen = new Set<string>();
   const seqs = new Set<number>();
+  // in turns: at 10,000 files the checks held the thread 44 ms here
+  const budget = new TurnBudget(20);
   for (const file of payload) {
+    await budget.takeIfDue();
     if (!isPayloadPath(file.path))
       throw new JejakError('INVALID_INPUT', `${file.path} is not a payload file the format allows.`);
     if (seen.has(file.path.toLowerCase()))
@@ -105,7 +108,7 @@ export async function writePackage(
   if (reference !== reference.trim() || /[\r\n]/.test(reference))
     throw new JejakError('INVALID_INPUT', 'The case reference must be one line without surrounding spaces.');
   const name = bagName(reference);
-  checkPayload(input.payload);
+  await checkPayload(input.payload);
   const key = checkSigner(input.signer, 'analyst');
   const now = opts.now ?? new Date();
   const path = resolve(destination);
