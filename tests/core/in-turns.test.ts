@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { mapInTurns, TurnBudget } from '../../electron/core/in-turns';
 
+/** Holds the thread for `ms`. */
+function busyFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/** Other work: 'other' pushed into `seen` at every turn of the event loop until stopped. */
+function otherWork(seen: string[]): { stop: () => void } {
+  let ticking = true;
+  const tick = () => {
+    seen.push('other');
+    if (ticking) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  return { stop: () => (ticking = false) };
+}
+
 describe('mapInTurns', () => {
   it('maps every item in order, letting other work run between batches', async () => {
     const seen: string[] = [];
@@ -19,22 +36,16 @@ describe('mapInTurns', () => {
 
   it('takes a turn sooner once its items have held the thread 20 ms, however few, and gives each its index', async () => {
     const seen: string[] = [];
-    let ticking = true;
-    const tick = () => {
-      seen.push('other');
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
+    const other = otherWork(seen);
     const out = await mapInTurns(
       Array.from({ length: 9 }, () => 'x'),
       (item, index) => {
-        const until = performance.now() + 8;
-        while (performance.now() < until);
+        busyFor(8);
         seen.push('item');
         return `${item}${index}`;
       },
     );
-    ticking = false;
+    other.stop();
     expect(out).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);
     // 100 items a turn by count; by time, a turn after every third item of 8 ms
     const items = seen.filter((s) => s === 'item').length;
@@ -49,24 +60,15 @@ describe('mapInTurns', () => {
 
 describe('TurnBudget', () => {
   it('lets other work in once the loop has held the thread for its budget, however long each step', async () => {
-    const busyFor = (ms: number) => {
-      const until = performance.now() + ms;
-      while (performance.now() < until);
-    };
     const turns = new TurnBudget(15);
     const seen: string[] = [];
-    let ticking = true;
-    const tick = () => {
-      seen.push('other');
-      if (ticking) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
+    const other = otherWork(seen);
     for (let step = 0; step < 12; step++) {
       busyFor(step < 6 ? 5 : 8); // each at least 5 ms, then at least 8: three steps, then two, reach 15 ms
       seen.push('step');
       await turns.takeIfDue();
     }
-    ticking = false;
+    other.stop();
     const runs = seen
       .join(' ')
       .split('other')
