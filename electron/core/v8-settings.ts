@@ -87,8 +87,8 @@ let collectGarbage: (() => void) | null = null;
  * written) and is about to stream for long. V8 sizes a heap by what it held at its last collection,
  * and a thread that then allocates little is not collected again for long (V8 shrinks a heap by
  * itself only once its thread goes quiet), so the heap stays as large as it grew. At 10,000 items the export's thread kept 50 MiB of
- * heap into the evidence for 22-26 MiB live; collected once there (28-36 ms, once per export), 34 MiB,
- * 41 later on, and the export peaked at 198-205 MiB against 209-215 without it (5 runs each). The
+ * heap into the evidence for 22-26 MiB live; collected once there (29-58 ms, once per export), 34 MiB,
+ * 41 later on, and the export peaked at 198-205 MiB against 209-215 without it (5 and 8 runs). The
  * collector is V8's own `gc`, which its flag gives any context made after it is set.
  */
 export function giveBackHeapNow(): void {

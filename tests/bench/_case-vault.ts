@@ -17,7 +17,7 @@ export async function benchCaseVault(
     actor: 'bench',
     // The least a vault made by Jejak has (calibrateKdf). Below it, scrypt's block (16 MiB at 2^14)
     // is the largest the process ever frees, glibc then serves every allocation up to that size from
-    // memory it keeps, and a 10,000-item export peaked 18-24 MiB higher than from any such vault.
+    // memory it keeps, and a 10,000-item export peaked 16-26 MiB higher than from any such vault.
     kdf: { name: 'scrypt', N: 2 ** 15, r: 8, p: 1 },
     allowAnonymous: true,
   });
