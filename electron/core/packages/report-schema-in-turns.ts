@@ -19,8 +19,8 @@ export async function reportSchemaInTurns(
   const top = reportSchema.safeParse({ ...raw, channels: [], evidence: [] });
   const issues = top.success ? [] : top.error.issues.map((i) => i.path.join('.'));
   const budget = new TurnBudget(20);
-  const lists = { channels, evidence } as Record<keyof typeof reportListEntrySchemas, unknown[]>;
-  const read = { channels: [] as unknown[], evidence: [] as unknown[] };
+  const lists: Record<keyof typeof reportListEntrySchemas, unknown[]> = { channels, evidence };
+  const read: typeof lists = { channels: [], evidence: [] };
   for (const name of ['channels', 'evidence'] as const) {
     if (lists[name].length > REPORT_MAX_ROWS) issues.push(name);
     for (const [index, entry] of lists[name].entries()) {
@@ -31,7 +31,8 @@ export async function reportSchemaInTurns(
       await budget.takeIfDue();
     }
   }
-  if (issues.length > 0 || !top.success) return { issues: issues.slice(0, ISSUES_WANTED) };
+  // (a failed top always has issues; tested first so that TypeScript knows top.data below)
+  if (!top.success || issues.length > 0) return { issues: issues.slice(0, ISSUES_WANTED) };
   return { report: { ...top.data, ...read } as ReportData };
 }
 
