@@ -1,4 +1,5 @@
 import { nextTurn } from '../in-turns';
+import { parseJsonInTurns } from '../parse-json-in-turns';
 import { checkBag } from './bag-checks';
 import { noticeEvidenceFacts, noticeFileProblems } from '../notice/notice-check';
 import { JEJAK_FORMAT } from './bag-info';
@@ -151,7 +152,7 @@ export async function checkContents(
 
   const reportText = decodeUtf8(files.get(REPORT)?.bytes);
   try {
-    result.report = reportText === null ? undefined : JSON.parse(reportText);
+    result.report = reportText === null ? undefined : await parseJsonInTurns(reportText);
   } catch {
     // reported just below as not a report
   }

@@ -1,5 +1,6 @@
 import { JejakError } from '../errors';
 import { OffThreadDigest } from '../off-thread-digest';
+import { giveBackHeapNow } from '../v8-settings';
 import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
 import { parseEvidencePath, REPORT_JSON } from './bag-names';
 import { DigestStream, type Digests } from './digest';
@@ -167,9 +168,18 @@ export async function addPayload(
       throw e;
     }
   };
+  let streamedSinceCollection = false;
   for (const [i, file] of payload.entries()) {
-    if (file.hashedInto) await addHashed(i, file);
-    else if (file.open) await add(i, file);
+    if (file.hashedInto) {
+      // The files streamed so far are written, and what they were made of (an export's report,
+      // notice and custody lines) is garbage: collected before the originals stream for long.
+      if (streamedSinceCollection) giveBackHeapNow();
+      streamedSinceCollection = false;
+      await addHashed(i, file);
+    } else if (file.open) {
+      await add(i, file);
+      streamedSinceCollection = true;
+    }
   }
   for (const [i, file] of payload.entries()) {
     if (!file.later) continue;
