@@ -173,7 +173,7 @@ export async function checkContents(
   checks.add('report', report, say('check.report.ok'));
   await nextTurn();
 
-  const notice = noticeFileProblems(files.get(NOTICE)?.bytes, {
+  const notice = await noticeFileProblems(files.get(NOTICE)?.bytes, {
     externalIdentifier,
     analystFingerprint,
     evidence: noticeEvidenceFacts(evidence, files),
