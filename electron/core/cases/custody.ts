@@ -38,18 +38,26 @@ export async function custodyLines(
     { type: 'channel', ids: channelIds },
     { type: 'evidence', ids: evidenceIds },
   ];
-  // The head first, and only entries up to it: read a page per turn (so a case with thousands of
-  // items never blocks the thread for long), the lines are still the chain as it stood at that head.
+  // The head first, and only entries up to it: the chain as it stood at that head. Read in pages,
+  // a turn after each, so a case with thousands of items never blocks the thread for long.
   const head = auditHead(db);
+  const seqs: number[] = [];
+  for (const { type, ids } of subjects) {
+    for (let from = 0; from < ids.length; from += rowsPerTurn, await nextTurn()) {
+      const page = JSON.stringify(ids.slice(from, from + rowsPerTurn).map(String));
+      // by the subject index: a page of ids costs what its entries cost, not the whole audit log
+      const rows = db.all<{ seq: number }>(sql`
+        SELECT seq FROM audit
+        WHERE subject_type = ${type} AND subject_id IN (SELECT value FROM json_each(${page})) AND seq <= ${head.seq}`);
+      for (const r of rows) seqs.push(r.seq);
+    }
+  }
+  seqs.sort((a, b) => a - b);
   const lines: string[] = [];
-  for (let after = 0; ; await nextTurn()) {
+  for (let from = 0; from < seqs.length; from += rowsPerTurn, await nextTurn()) {
     const rows = db.all<AuditRow>(sql`
-      SELECT * FROM audit
-      WHERE seq > ${after} AND seq <= ${head.seq} AND (
-           (subject_type = 'case' AND subject_id = ${String(caseId)})
-        OR (subject_type = 'channel' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(channelIds)})))
-        OR (subject_type = 'evidence' AND subject_id IN (SELECT CAST(value AS TEXT) FROM json_each(${JSON.stringify(evidenceIds)}))))
-      ORDER BY seq LIMIT ${rowsPerTurn}`);
+      SELECT * FROM audit WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs.slice(from, from + rowsPerTurn))}))
+      ORDER BY seq`);
     for (const r of rows) {
       const entry: AuditEntry = {
         seq: r.seq,
@@ -64,8 +72,6 @@ export async function custodyLines(
       };
       lines.push(canonicalJson({ type: 'audit-entry', ...entry }));
     }
-    if (rows.length < rowsPerTurn) break;
-    after = rows[rows.length - 1]!.seq;
   }
   lines.push(
     canonicalJson({

@@ -1,4 +1,5 @@
 import { REPORT_FORMAT } from '../../common/report-json';
+import { TurnBudget } from '../in-turns';
 import { parseEvidencePath } from './bag-names';
 import { reportSchemaInTurns } from './report-schema-in-turns';
 import { type Phrase, say } from './phrases';
@@ -37,11 +38,14 @@ export async function reportProblems(raw: unknown, ctx: ReportContext): Promise<
     problems.push(say('check.report.analyst'));
   }
   const seen = new Set<string>();
-  report.evidence.forEach((item, i) => {
+  // in turns: at 20,000 items this loop alone held the thread 33 ms
+  const budget = new TurnBudget(20);
+  for (const [i, item] of report.evidence.entries()) {
+    if (budget.due()) await budget.take();
     const facts = ctx.evidence.get(item.file);
     if (!facts) {
       problems.push(say('check.report.unknownFile', { item: i + 1 }));
-      return;
+      continue;
     }
     if (seen.has(item.file)) problems.push(say('check.report.twice', { file: item.file }));
     seen.add(item.file);
@@ -53,7 +57,7 @@ export async function reportProblems(raw: unknown, ctx: ReportContext): Promise<
     ].filter(Boolean);
     if (mismatched.length > 0)
       problems.push(say('check.report.differs', { fields: mismatched.join(', '), file: item.file }));
-  });
+  }
   for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(say('check.report.unlisted', { file }));
   return problems;
 }

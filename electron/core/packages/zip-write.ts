@@ -6,6 +6,7 @@ import { createDeflateRaw } from 'node:zlib';
 import { crc32 } from '../crc32';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
+import { mapInTurns } from '../in-turns';
 import type { DigestStream, Digests } from './digest';
 import { EarlyWriteback } from '../early-writeback';
 import { cancelled, throwIfAborted } from './operation';
@@ -275,7 +276,8 @@ export class ZipWriter {
   async finish(): Promise<number> {
     throwIfAborted(this.signal);
     const cdOffset = this.position;
-    const central = Buffer.concat(this.entries.map(({ record, zip64 }) => centralRecord(record, zip64)));
+    // in turns: at 20,000 entries the records held the thread 30 ms, with a collection 100
+    const central = Buffer.concat(await mapInTurns(this.entries, ({ record, zip64 }) => centralRecord(record, zip64)));
     const count = this.entries.length;
     await this.write(
       Buffer.concat([

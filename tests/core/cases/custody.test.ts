@@ -3,6 +3,9 @@ import { getCase } from '../../../electron/core/cases/cases';
 import { custodyLines } from '../../../electron/core/cases/custody';
 import { analystCase } from '../../fixtures/case';
 import { newVault } from '../../fixtures/temp';
+import { sql } from '../../../electron/core/db/sql';
+import { intakeBytes } from '../../../electron/core/evidence/intake';
+import { POLICY, screenshotPng } from '../../fixtures/catalog';
 
 describe('custody.jsonl', () => {
   it('is the same read a row per turn as read at once: every entry about the case, in order, then the head', async () => {
@@ -18,5 +21,32 @@ describe('custody.jsonl', () => {
     const seqs = lines.slice(0, -1).map((l) => l.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('holds every entry about the case, its channels and its evidence up to the head, and none about anything else', async () => {
+    const { session } = await newVault();
+    const { kase } = await analystCase(session);
+    // an item outside the case, taken in after it, and a second case with the same items
+    const outside = await intakeBytes(session, POLICY, await screenshotPng(999), { originalName: 'other.png' });
+    await analystCase(session, 'Budi Analis');
+    const { channelIds, evidenceIds } = getCase(session, kase.id);
+    const subjects = new Set([
+      `case:${kase.id}`,
+      ...channelIds.map((id) => `channel:${id}`),
+      ...evidenceIds.map((id) => `evidence:${id}`),
+    ]);
+    const expected = session.db
+      .all<{ seq: number; subject_type: string; subject_id: string }>(
+        sql`SELECT seq, subject_type, subject_id FROM audit ORDER BY seq`,
+      )
+      .filter((r) => subjects.has(`${r.subject_type}:${r.subject_id}`))
+      .map((r) => r.seq);
+    const lines = (await custodyLines(session.db, kase.id, channelIds, evidenceIds, 2)).map(
+      (l) => JSON.parse(l) as { type: string; seq: number; subjectType: string; subjectId: string },
+    );
+    expect(lines.slice(0, -1).map((l) => l.seq)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(subjects.size);
+    expect(lines.some((l) => l.subjectType === 'evidence' && l.subjectId === String(outside.evidenceId))).toBe(false);
+    expect(lines.filter((l) => l.subjectType === 'case').every((l) => l.subjectId === String(kase.id))).toBe(true);
   });
 });
