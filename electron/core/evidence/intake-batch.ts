@@ -7,6 +7,7 @@ import type { Policy } from '../policy/policy';
 import { type BatchedBlob, BlobBatch } from '../vault/blob-batch';
 import { recordOriginal } from '../vault/originals';
 import type { VaultSession } from '../vault/session';
+import { releaseNow } from '../release-now';
 import { IN_MEMORY_LIMIT, checkMeta, intakeFile, refuseEmpty, statOriginal } from './intake';
 import {
   type Analysed,
@@ -188,6 +189,9 @@ async function commitBatch(
       throw e;
     }
   }
+  // The originals' bytes are done with (the media worker had copies). Given back now, not at a
+  // collection: left to the collector, 1,000 screenshots (320 MB) brought 16 full collections.
+  for (const blob of blobs) releaseNow(blob.bytes);
 }
 
 function recordOne(
