@@ -3,6 +3,8 @@ import { parseJsonInTurns } from '../../electron/core/parse-json-in-turns';
 
 /** Splits every object and array, however short, so small texts take the path long ones take. */
 const SPLIT_ALL = 1;
+/** Sizes at which members are long enough to be split alone; the shorter ones are read in groups of half that. */
+const SPLITS = [SPLIT_ALL, 8, 40, 200];
 
 /** A report-like document: fields, a long list of items with nested values, escapes and odd keys. */
 function document(items: number): unknown {
@@ -37,8 +39,8 @@ describe('parseJsonInTurns', () => {
   it('gives the value JSON.parse gives, members split or whole, compact or indented', async () => {
     for (const items of [0, 1, 40]) {
       for (const text of [JSON.stringify(document(items)), JSON.stringify(document(items), null, 2)]) {
-        expect(exactly(await parseJsonInTurns(text, SPLIT_ALL))).toBe(exactly(JSON.parse(text)));
-        expect(exactly(await parseJsonInTurns(text))).toBe(exactly(JSON.parse(text)));
+        for (const split of [...SPLITS, undefined])
+          expect(exactly(await parseJsonInTurns(text, split)), `split ${split}`).toBe(exactly(JSON.parse(text)));
       }
     }
     for (const text of [
@@ -51,15 +53,21 @@ describe('parseJsonInTurns', () => {
       '[{"a":"}"}]',
       '{"a" : "b" , "c":[ "]", "\\\\" ]}',
     ])
-      expect(exactly(await parseJsonInTurns(text, SPLIT_ALL))).toBe(exactly(JSON.parse(text)));
+      for (const split of SPLITS) expect(exactly(await parseJsonInTurns(text, split))).toBe(exactly(JSON.parse(text)));
   });
 
   it('defines members as JSON.parse does: a repeated key keeps its first place and its last value; __proto__ is a key', async () => {
-    const text = '{"a":1,"b":2,"a":{"c":3}}';
-    const repeated = (await parseJsonInTurns(text, SPLIT_ALL)) as Record<string, unknown>;
-    expect(Object.keys(repeated)).toEqual(['a', 'b']);
-    expect(repeated.a).toEqual({ c: 3 });
-    expect(Object.getOwnPropertyDescriptors(repeated)).toEqual(Object.getOwnPropertyDescriptors(JSON.parse(text)));
+    // the second "a" in the same group as the first, and in a group after it
+    for (const [text, split] of [
+      ['{"a":1,"b":2,"a":{"c":3}}', SPLIT_ALL],
+      ['{"a":1,"b":2,"a":{"c":3}}', 200],
+      ['{"a":1,"b":2,"x":"a long member of its own","a":{"c":3}}', 16],
+    ] as const) {
+      const repeated = (await parseJsonInTurns(text, split)) as Record<string, unknown>;
+      expect(Object.keys(repeated)).toEqual(Object.keys(JSON.parse(text) as object));
+      expect(repeated.a).toEqual({ c: 3 });
+      expect(Object.getOwnPropertyDescriptors(repeated)).toEqual(Object.getOwnPropertyDescriptors(JSON.parse(text)));
+    }
     const proto = (await parseJsonInTurns('{"__proto__":{"polluted":true},"x":[{"__proto__":1}]}', SPLIT_ALL)) as {
       x: object[];
     };
@@ -104,7 +112,7 @@ describe('parseJsonInTurns', () => {
     ];
     for (const text of bad) {
       expect(() => JSON.parse(text), text).toThrow(SyntaxError);
-      await expect(parseJsonInTurns(text, SPLIT_ALL), text).rejects.toThrow(SyntaxError);
+      for (const split of SPLITS) await expect(parseJsonInTurns(text, split), text).rejects.toThrow(SyntaxError);
     }
   });
 
@@ -116,9 +124,23 @@ describe('parseJsonInTurns', () => {
       const changed = text.slice(0, at) + replacements[at % replacements.length]! + text.slice(at + 1);
       const expected = await outcome(() => JSON.parse(changed));
       if (expected.startsWith('throws')) rejected++;
-      expect(await outcome(() => parseJsonInTurns(changed, SPLIT_ALL)), `change at ${at}`).toBe(expected);
+      for (const split of SPLITS)
+        expect(await outcome(() => parseJsonInTurns(changed, split)), `change at ${at}, split ${split}`).toBe(expected);
     }
     expect(rejected).toBeGreaterThan(100);
+  });
+
+  it('reads hostile shapes in time and memory linear in the text: deep nesting, a million tiny members', async () => {
+    const deep = `${'['.repeat(300_000)}1${']'.repeat(300_000)}`;
+    expect(await outcome(() => parseJsonInTurns(deep))).toBe(await outcome(() => JSON.parse(deep)));
+    const deepObject = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    expect(await outcome(() => parseJsonInTurns(deepObject))).toBe(await outcome(() => JSON.parse(deepObject)));
+    const flat = `[${'1,'.repeat(1_000_000)}1]`;
+    const value = (await parseJsonInTurns(flat)) as number[];
+    expect(value.length).toBe(1_000_001);
+    expect(value.every((n) => n === 1)).toBe(true);
+    const wide = `{${Array.from({ length: 200_000 }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    expect(exactly(await parseJsonInTurns(wide))).toBe(exactly(JSON.parse(wide)));
   });
 
   it('lets a timer run while it parses a long text', async () => {
