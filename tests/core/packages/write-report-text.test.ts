@@ -21,7 +21,8 @@ describe('report.json, checked from the bytes written', () => {
       through,
       new Writable({ write: (_chunk, _encoding, done) => done() }),
     );
-    expect(through.text).toBe(JSON.stringify({ title: text }));
+    expect(through.takeText()).toBe(JSON.stringify({ title: text }));
+    expect(through.takeText()).toBe('');
   });
 
   it('refuses a report whose bytes are not UTF-8 JSON, split or not', async () => {
