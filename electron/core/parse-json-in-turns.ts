@@ -61,20 +61,32 @@ class Parser {
 
   private async container(start: number, end: number, isObject: boolean, depth: number): Promise<unknown> {
     const groups = await this.split(start, end, isObject);
-    const out: Record<string, unknown> | unknown[] = isObject ? {} : [];
+    return isObject ? this.object(groups, depth) : this.array(groups, depth);
+  }
+
+  private async array(groups: Group[], depth: number): Promise<unknown[]> {
+    const out: unknown[] = [];
     for (const group of groups) {
       if (this.budget.due()) await this.budget.take();
       if (!group.single) {
-        const [open, close] = isObject ? ['{', '}'] : ['[', ']'];
-        const part = JSON.parse(open + this.text.slice(group.start, group.end) + close) as Record<string, unknown>;
-        if (isObject) for (const name of Object.keys(part)) define(out, name, part[name]);
-        else for (const element of part as unknown as unknown[]) (out as unknown[]).push(element);
+        for (const element of JSON.parse(`[${this.text.slice(group.start, group.end)}]`) as unknown[])
+          out.push(element);
         continue;
       }
-      if (!isObject) {
-        const element = this.value(group.start, group.end, depth + 1);
-        // awaited only where split: a microtask per short member was a tenth of the parse
-        (out as unknown[]).push(element instanceof Promise ? await element : element);
+      const element = this.value(group.start, group.end, depth + 1);
+      // awaited only where split: a microtask per short member was a tenth of the parse
+      out.push(element instanceof Promise ? await element : element);
+    }
+    return out;
+  }
+
+  private async object(groups: Group[], depth: number): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const group of groups) {
+      if (this.budget.due()) await this.budget.take();
+      if (!group.single) {
+        const part = JSON.parse(`{${this.text.slice(group.start, group.end)}}`) as Record<string, unknown>;
+        for (const name of Object.keys(part)) define(out, name, part[name]);
         continue;
       }
       if (group.colon < 0) throw this.unexpected(group.end);
