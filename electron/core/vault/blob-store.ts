@@ -242,27 +242,35 @@ export class BlobStore {
    */
   async *read(name: string, expectedSha256?: string): AsyncGenerator<Buffer> {
     const { file, header, fileSize, fail } = await openBlobFile(this.pathOf(name), name);
+    // The next chunk is read (on libuv's threads) while this one is decrypted and hashed here, into
+    // the other of two buffers: 256 MiB read in 490-606 ms with one buffer, read and then decrypted.
+    let reading: Promise<Buffer> | null = null;
     try {
       const key = fileKey(this.blobKey, header);
       const sealedSize = header.chunkSize + TAG_BYTES;
-      const buffer = Buffer.allocUnsafe(sealedSize);
-      const hash = expectedSha256 ? createHash('sha256') : null;
-      let position = HEADER_BYTES;
-      let counter = 0;
-      do {
+      const buffers = [Buffer.allocUnsafe(sealedSize), Buffer.allocUnsafe(sealedSize)];
+      const chunks = Math.max(1, Math.ceil((fileSize - HEADER_BYTES) / sealedSize));
+      const readChunk = async (counter: number) => {
+        const position = HEADER_BYTES + counter * sealedSize;
         const length = Math.min(sealedSize, fileSize - position);
-        const last = position + length >= fileSize;
-        const { bytesRead: got } = await file.read(buffer, 0, length, position);
-        if (got !== length) throw fail('short read');
-        const plain = openChunk(key, header, counter, last, buffer.subarray(0, length));
+        const buffer = buffers[counter % 2]!.subarray(0, Math.max(0, length));
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+        if (bytesRead !== length) throw fail('short read');
+        return buffer;
+      };
+      const hash = expectedSha256 ? createHash('sha256') : null;
+      reading = readChunk(0);
+      for (let counter = 0; counter < chunks; counter++) {
+        const sealed = await reading;
+        reading = counter + 1 < chunks ? readChunk(counter + 1) : null;
+        const plain = openChunk(key, header, counter, counter === chunks - 1, sealed);
         if (!plain) throw fail(`chunk ${counter}`);
         hash?.update(plain);
-        position += length;
-        counter++;
         yield plain;
-      } while (position < fileSize);
+      }
       if (hash && hash.digest('hex') !== expectedSha256) throw fail('content does not match its catalogued SHA-256');
     } finally {
+      await reading?.catch(() => undefined); // stopped early: the read in flight ends before the file closes
       await file.close();
     }
   }

@@ -95,6 +95,40 @@ describe('blob store', () => {
     session.close('test');
   });
 
+  it('gives back no byte of a blob whose chunks were swapped in order', async () => {
+    const { session } = await newVault();
+    const stored = await session.blobs.put(Buffer.alloc(3 * 1024 * 1024, 7));
+    const path = session.blobs.pathOf(stored.name);
+    const sealed = 1024 * 1024 + 16;
+    const bytes = readFileSync(path);
+    const swapped = Buffer.concat([
+      bytes.subarray(0, 32),
+      bytes.subarray(32 + sealed, 32 + 2 * sealed),
+      bytes.subarray(32, 32 + sealed),
+      bytes.subarray(32 + 2 * sealed),
+    ]);
+    writeFileSync(path, swapped);
+    const got: number[] = [];
+    await expect(
+      (async () => {
+        for await (const part of session.blobs.read(stored.name)) got.push(part.length);
+      })(),
+    ).rejects.toMatchObject({ code: 'INTEGRITY', message: expect.stringMatching(/chunk 0/) });
+    expect(got).toEqual([]);
+    session.close('test');
+  });
+
+  it('leaves no file open when a reader stops after the first chunk', async () => {
+    const { session } = await newVault();
+    const stored = await session.blobs.put(Buffer.alloc(5 * 1024 * 1024, 3));
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) for await (const _part of session.blobs.read(stored.name)) break;
+    expect(open()).toBe(before);
+    expect((await session.blobs.readAll(stored.name, stored.sha256)).length).toBe(5 * 1024 * 1024);
+    session.close('test');
+  });
+
   it('streams a large source in bounded memory', async () => {
     const { session } = await newVault();
     const before = process.memoryUsage().rss;
