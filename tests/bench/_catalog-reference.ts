@@ -1,6 +1,7 @@
 // What the hardware does with the same rows and no vault around them: a plain (unencrypted) SQLite
 // copy of the catalog's channels and search index, read with raw statements. A page of 200 rows by
-// rowid and the same full-text queries give the floor the vault's pages and search are held against.
+// rowid and the same full-text queries give the floor the vault's pages and search are held against;
+// each is read alternately with the vault's own, since this machine's speed drifts over minutes.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Db, type RawDatabase } from '../../electron/core/db/database';
 
@@ -25,10 +26,10 @@ export function sample(s: Samples, fn: () => unknown): void {
 export interface PlainCatalog {
   /** the copy, for building its MATCH expressions the way the search does (its own vocabulary) */
   db: Db;
-  /** `runs` reads of 200 rows at scattered places in the plain channels table */
-  page(runs: number): Samples;
-  /** the same MATCH expressions on the plain copy of the search index */
-  search(matches: string[]): Samples;
+  /** the `i`th read of 200 rows at a scattered place in the plain channels table */
+  page(i: number): void;
+  /** one MATCH expression on the plain copy of the search index, as the search sends it */
+  search(match: string): void;
   close(): void;
 }
 
@@ -59,16 +60,8 @@ export function plainCopy(vault: RawDatabase, path: string): PlainCatalog {
   );
   return {
     db: new Db(plain),
-    page: (runs) => {
-      const s = samples();
-      for (let i = 0; i < runs; i++) sample(s, () => pageRows.all(((i * 7919) % max) - 200));
-      return s;
-    },
-    search: (matches) => {
-      const s = samples();
-      for (const m of matches) sample(s, () => matchRows.all(m));
-      return s;
-    },
+    page: (i) => pageRows.all(((i * 7919) % max) - 200),
+    search: (match) => matchRows.all(match),
     close: () => plain.close(),
   };
 }
