@@ -259,9 +259,8 @@ export class BlobStore {
         return buffer;
       };
       const hash = expectedSha256 ? createHash('sha256') : null;
-      reading = readChunk(0);
       for (let counter = 0; counter < chunks; counter++) {
-        const sealed = await reading;
+        const sealed = await (reading ?? readChunk(counter));
         reading = counter + 1 < chunks ? readChunk(counter + 1) : null;
         const plain = openChunk(key, header, counter, counter === chunks - 1, sealed);
         if (!plain) throw fail(`chunk ${counter}`);
