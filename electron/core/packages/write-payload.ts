@@ -132,7 +132,7 @@ export async function addPayload(
     });
     await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), size);
     digests[index] = through.digests as Digests;
-    if (file.path === REPORT_JSON) reportText = () => through.takeText();
+    if (file.path === REPORT_JSON) reportText = through.takeKept();
   };
   const counted = async function* (file: PayloadFile, chunks: AsyncIterable<Uint8Array>) {
     for await (const chunk of chunks) {
