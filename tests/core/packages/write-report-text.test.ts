@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePackage } from '../../../electron/core/packages';
 import { DigestStream } from '../../../electron/core/packages/digest';
+import { streamedText } from '../../../electron/core/streamed-text';
+import { giveBackHeapNow } from '../../../electron/core/v8-settings';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
 
 afterEach(cleanTempDirs);
@@ -39,4 +41,34 @@ describe('report.json, checked from the bytes written', () => {
       'report.json is not JSON',
     );
   });
+
+  it('lets go of what report.json was made from once it is written, while the rest of the package is', async () => {
+    const sample = sampleInput(makeSigner('analyst'));
+    const reportAt = sample.input.payload.findIndex((f) => f.path === 'report.json');
+    const { text, madeFrom } = await textMadeFrom(sample.files.get('report.json')!.toString('utf8'));
+    sample.input.payload[reportAt] = { path: 'report.json', ...text };
+    // written after report.json: by then the report is garbage, and collected
+    const custodyAt = sample.input.payload.findIndex((f) => f.path === 'custody.jsonl');
+    const custody = sample.input.payload[custodyAt]!;
+    let reportHeld: boolean | undefined;
+    sample.input.payload[custodyAt] = {
+      ...custody,
+      open: () => {
+        giveBackHeapNow();
+        reportHeld = madeFrom.deref() !== undefined;
+        return custody.open!();
+      },
+    };
+    await writePackage(sample.input, join(tempDir(), 'p.zip'), { now });
+    expect(reportHeld).toBe(false);
+  });
 });
+
+/** A payload text made from an object that nothing but the text's own source holds, and a weak reference to it. */
+async function textMadeFrom(json: string) {
+  const report = { json };
+  const text = await streamedText(async function* () {
+    yield report.json;
+  });
+  return { text, madeFrom: new WeakRef(report) };
+}
