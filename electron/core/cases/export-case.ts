@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
-import { evidenceThumbnail } from '../evidence/evidence-repo';
-import { readOriginalHashed } from '../evidence/read-original';
 import { OffThreadDigest } from '../off-thread-digest';
 import { getIdentity, type Identity, vaultSigner } from '../identity/identity';
 import { nextTurn } from '../in-turns';
@@ -31,6 +29,7 @@ import { caseExported, requireExportable } from './case-status';
 import { type CaseDetail, getCase } from './cases';
 import { custodyLines } from './custody';
 import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
+import { evidenceIdsByPath, originalsOf, thumbnailsOf } from './export-originals';
 import { exportRecipients } from './export-recipients';
 import { buildReport, channelsCsv, type EvidenceFile } from './report-builder';
 
@@ -136,15 +135,10 @@ async function caseDocuments(
     evidence,
     settings: noticeSettings(policy),
   });
-  // each original by its path in the bag, as the notice names it
-  const filesInBag = new Map(files.map((f) => [`data/${f.path}`, f]));
-  const noticeRows = {
-    evidenceIdOf: (path: string) => filesInBag.get(path)?.evidenceId,
-    channelIdOf: channelIdsByUrl(channels),
-  };
+  const noticeRows = { evidenceIdOf: evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
   await nextTurn();
   const bagEvidence = new Map(
-    [...filesInBag].map(([path, f]) => [path, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
+    files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
   );
   await assertNoticeChecks(notice, {
     externalIdentifier: kase.reference,
@@ -152,10 +146,7 @@ async function caseDocuments(
     evidence: bagEvidence,
   });
   await nextTurn();
-  await opts.pdf.draw(report, async (seq) => {
-    const file = files[seq - 1];
-    return file ? (evidenceThumbnail(session, file.evidenceId)?.bytes ?? null) : null;
-  });
+  await opts.pdf.draw(report, thumbnailsOf(session, files));
   // made in turns, and again as they are written: at 10,000 items report.json is 7 MB of text, notice.json 6
   const texts = {
     report: await jsonText(report),
@@ -205,7 +196,7 @@ async function writeExport(
     // Each step gives the event loop a turn (the long ones, a turn per batch of items), so the
     // window of the app, whose main thread this is, never freezes while the package is prepared.
     const made = await caseDocuments(session, kase, identity, signer, unit, policy, { ...opts, now, pdf });
-    recorded = made;
+    recorded = { notice: made.notice, noticeRows: made.noticeRows };
     // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
     const crcs = await recordedCrc32s(session, made.files);
     if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts);
@@ -216,16 +207,7 @@ async function writeExport(
       { path: 'channels.csv', ...made.texts.channels },
       { path: 'custody.jsonl', ...made.texts.custody },
       { path: NOTICE_JSON, ...made.texts.notice },
-      ...made.files.map((f, i) => ({
-        path: f.path,
-        size: f.size,
-        // The writer hashes every byte against the catalogued SHA-256 and then takes the SHA-512
-        // recorded at intake for those bytes, so each original is hashed once, not three times.
-        expectedSha256: f.sha256,
-        knownSha512: f.sha512,
-        knownCrc32: crcs[i]!.crc32,
-        hashedInto: (digest: OffThreadDigest) => readOriginalHashed(session, f.evidenceId, digest),
-      })),
+      ...originalsOf(session, made.files, crcs),
     ];
     result = await writePackage(
       {

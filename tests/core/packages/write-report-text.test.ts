@@ -49,14 +49,15 @@ describe('report.json, checked from the bytes written', () => {
     sample.input.payload[reportAt] = { path: 'report.json', ...text };
     // written after report.json: by then the report is garbage, and collected
     const custodyAt = sample.input.payload.findIndex((f) => f.path === 'custody.jsonl');
-    const custody = sample.input.payload[custodyAt]!;
+    const custody = sample.files.get('custody.jsonl')!;
     let reportHeld: boolean | undefined;
     sample.input.payload[custodyAt] = {
-      ...custody,
+      path: 'custody.jsonl',
+      size: custody.length,
       open: () => {
         giveBackHeapNow();
         reportHeld = madeFrom.deref() !== undefined;
-        return custody.open!();
+        return Readable.from([custody]);
       },
     };
     await writePackage(sample.input, join(tempDir(), 'p.zip'), { now });
