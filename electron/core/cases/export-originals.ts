@@ -28,7 +28,7 @@ export function thumbnailsOf(session: VaultSession, files: readonly EvidenceFile
 /**
  * Each original of the case as a payload file, whose read closes over its session and evidence id
  * only (readsOriginal): made in writeExport, the reads shared its scope, and kept the case's
- * documents and every original's CRC row (4 MiB at 20,000 items, heap snapshot) to the package's end.
+ * documents and every original's CRC row (3.5 MiB of rows at 20,000 items, heap snapshot) to the end.
  */
 export function originalsOf(
   session: VaultSession,
