@@ -253,8 +253,8 @@ export class BlobStore {
       const readChunk = async (counter: number) => {
         const position = HEADER_BYTES + counter * sealedSize;
         const length = Math.min(sealedSize, fileSize - position);
-        const buffer = buffers[counter % 2]!.subarray(0, Math.max(0, length));
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+        const buffer = buffers[counter % 2]!.subarray(0, length);
+        const { bytesRead } = await file.read(buffer, 0, length, position);
         if (bytesRead !== length) throw fail('short read');
         return buffer;
       };
