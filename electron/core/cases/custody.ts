@@ -19,20 +19,29 @@ interface AuditRow {
 
 const ROWS_PER_TURN = 250;
 
+/** data/custody.jsonl of a case: its lines, read from the vault each time they are asked for. */
+export interface CustodyLog {
+  lines(): Generator<string>;
+}
+
 /**
  * data/custody.jsonl: every audit entry about the case, its channels and its evidence (each with
  * its own hash and the hash of the entry before it in the vault's chain), then the vault's chain
  * head at export with the vault's id, so a court can see the items' history and that it sits in one
  * unbroken chain, and whoever holds this package can later check that chain still contains that head
  * (`jejak audit verify --against`). The lines, each without its newline.
+ *
+ * Only the entries' numbers are kept: `lines()` reads the entries a page at a time as its lines are
+ * taken, the same each time (entries up to the head are never changed). Held as strings, the lines of
+ * a 20,000-item case were 17 MiB of heap from the moment they were made until written.
  */
-export async function custodyLines(
+export async function custodyLog(
   db: Db,
   caseId: number,
   channelIds: number[],
   evidenceIds: number[],
   rowsPerTurn = ROWS_PER_TURN,
-): Promise<string[]> {
+): Promise<CustodyLog> {
   const subjects = [
     { type: 'case', ids: [caseId] },
     { type: 'channel', ids: channelIds },
@@ -53,34 +62,38 @@ export async function custodyLines(
     }
   }
   seqs.sort((a, b) => a - b);
-  const lines: string[] = [];
-  for (let from = 0; from < seqs.length; from += rowsPerTurn, await nextTurn()) {
-    const rows = db.all<AuditRow>(sql`
-      SELECT * FROM audit WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs.slice(from, from + rowsPerTurn))}))
-      ORDER BY seq`);
-    for (const r of rows) {
-      const entry: AuditEntry = {
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        details: JSON.parse(r.details),
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      };
-      lines.push(canonicalJson({ type: 'audit-entry', ...entry }));
-    }
+  const headLine = canonicalJson({
+    type: 'chain-head',
+    vaultId: vaultIdOf(db),
+    seq: head.seq,
+    hash: head.hash,
+    subjects: subjects.map((s) => ({ type: s.type, count: s.ids.length })),
+  });
+  return {
+    *lines() {
+      for (let from = 0; from < seqs.length; from += rowsPerTurn)
+        yield* entryLines(db, seqs.slice(from, from + rowsPerTurn));
+      yield headLine;
+    },
+  };
+}
+
+/** The audit entries numbered `seqs`, in order, each as its line. */
+function* entryLines(db: Db, seqs: number[]): Generator<string> {
+  const rows = db.all<AuditRow>(sql`
+    SELECT * FROM audit WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(seqs)})) ORDER BY seq`);
+  for (const r of rows) {
+    const entry: AuditEntry = {
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      details: JSON.parse(r.details),
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    };
+    yield canonicalJson({ type: 'audit-entry', ...entry });
   }
-  lines.push(
-    canonicalJson({
-      type: 'chain-head',
-      vaultId: vaultIdOf(db),
-      seq: head.seq,
-      hash: head.hash,
-      subjects: subjects.map((s) => ({ type: s.type, count: s.ids.length })),
-    }),
-  );
-  return lines;
 }

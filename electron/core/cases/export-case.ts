@@ -2,36 +2,23 @@ import { join } from 'node:path';
 import { sql } from '../db/sql';
 import { JejakError } from '../errors';
 import { OffThreadDigest } from '../off-thread-digest';
-import { getIdentity, type Identity, vaultSigner } from '../identity/identity';
+import { getIdentity, vaultSigner } from '../identity/identity';
 import { nextTurn } from '../in-turns';
-import { jsonInTurns } from '../json-in-turns';
-import { type StreamedText, streamedText } from '../streamed-text';
-import { buildNotice } from './build-notice';
-import { assertNoticeChecks } from '../notice/notice-check';
-import { noticeIdOf } from './notice-id';
-import { noticeSettings } from './notice-settings';
-import { type OperationOptions, type PayloadFile, type Signer, type WriteResult, writePackage } from '../packages';
+import { type OperationOptions, type PayloadFile, type WriteResult, writePackage } from '../packages';
 import { NOTICE_JSON } from '../packages/bag-names';
-import {
-  channelIdsByUrl,
-  type NoticeFacts,
-  type NoticeRows,
-  readNoticeParents,
-  recordNotice,
-} from '../outcomes/notice-record';
+import { readNoticeParents, recordNotice } from '../outcomes/notice-record';
 import { requireExportFolder } from '../policy/export-folders';
 import type { Policy } from '../policy/policy';
-import { type ReportDrawing, startReportPdfInWorker } from '../report/pdf-in-worker';
+import { startReportPdfInWorker } from '../report/pdf-in-worker';
 import type { ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
 import { heapBoundsKept } from '../v8-settings';
 import { caseExported, requireExportable } from './case-status';
-import { type CaseDetail, getCase } from './cases';
-import { custodyLines } from './custody';
+import { getCase } from './cases';
 import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
-import { evidenceIdsByPath, originalsOf, thumbnailsOf } from './export-originals';
+import { originalsOf } from './export-originals';
+import { type CaseDocuments, caseDocuments } from './export-documents';
 import { exportRecipients } from './export-recipients';
-import { buildReport, channelsCsv, type EvidenceFile } from './report-builder';
 
 export interface ExportOptions extends OperationOptions {
   language: ReportLanguage;
@@ -40,30 +27,6 @@ export interface ExportOptions extends OperationOptions {
   now?: Date;
   /** age1… recipients to encrypt for; the policy's exportRecipients are always added */
   recipients?: readonly string[];
-}
-
-// Each text is made by a function of its own: a closure in caseDocuments would share that call's
-// scope with the closures that outlive it (noticeRows), and keep the report and the custody lines
-// (13 MiB of heap at 10,000 items) to the export's end.
-
-/** JSON.stringify(value, null, 2) and a newline, in pieces made in turns. */
-const jsonText = (value: unknown) =>
-  streamedText(async function* () {
-    yield* jsonInTurns(value);
-    yield '\n';
-  });
-
-async function custodyText(db: VaultSession['db'], kase: CaseDetail): Promise<StreamedText> {
-  const lines = await custodyLines(db, kase.id, kase.channelIds, kase.evidenceIds);
-  // each line's text made as it is read, not all at once (13 MB at 20,000 items)
-  return streamedText(function* () {
-    for (const line of lines) yield `${line}\n`;
-  });
-}
-
-function csvText(report: Parameters<typeof channelsCsv>[0]): Promise<StreamedText> {
-  const csv = channelsCsv(report);
-  return streamedText(() => [csv]);
 }
 
 /**
@@ -87,75 +50,6 @@ export async function exportCase(
   } finally {
     endBulkRead();
   }
-}
-
-interface CaseDocuments {
-  files: EvidenceFile[];
-  /** what is recorded of the notice once the package is written */
-  notice: NoticeFacts;
-  noticeRows: NoticeRows;
-  texts: Record<'report' | 'channels' | 'custody' | 'notice', StreamedText>;
-}
-
-/**
- * What the package says of the case, made from the vault: the payload's text files, the notice (its
- * items are recorded once the package is written) and each original's place in the bag. The items'
- * details, the report and the notice are let go once their texts are written, first in the package:
- * at 10,000 items they were 12 MiB of this thread's heap. The report PDF begins drawing here, from
- * its own copy.
- */
-async function caseDocuments(
-  session: VaultSession,
-  kase: CaseDetail,
-  identity: Identity,
-  signer: Signer,
-  unit: string,
-  policy: Policy,
-  opts: ExportOptions & { now: Date; pdf: ReportDrawing },
-): Promise<CaseDocuments> {
-  const { report, files, channels, evidence } = await buildReport(
-    session,
-    kase,
-    identity,
-    unit,
-    opts.language,
-    opts.now,
-  );
-  await nextTurn();
-  const custody = await custodyText(session.db, kase);
-  await nextTurn();
-  const notice = await buildNotice({
-    noticeId: noticeIdOf(session.db, kase.id),
-    // every case is its own first revision until cases carry revisions
-    revision: 1,
-    issuedAt: opts.now,
-    report,
-    signerFingerprint: signer.fingerprint,
-    channels,
-    evidence,
-    settings: noticeSettings(policy),
-  });
-  const noticeRows = { evidenceIdOf: evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
-  await nextTurn();
-  const bagEvidence = new Map(
-    files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
-  );
-  await assertNoticeChecks(notice, {
-    externalIdentifier: kase.reference,
-    analystFingerprint: signer.fingerprint,
-    evidence: bagEvidence,
-  });
-  await nextTurn();
-  await opts.pdf.draw(report, thumbnailsOf(session, files));
-  // made in turns, and again as they are written: at 10,000 items report.json is 7 MB of text, notice.json 6
-  const texts = {
-    report: await jsonText(report),
-    channels: await csvText(report),
-    custody,
-    notice: await jsonText(notice),
-  };
-  const { noticeId, revision, issuedAt, deadline, items } = notice;
-  return { files, notice: { noticeId, revision, issuedAt, deadline, items }, noticeRows, texts };
 }
 
 async function writeExport(

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../../electron/core/cases/cases';
-import { custodyLines } from '../../../electron/core/cases/custody';
+import { custodyLog } from '../../../electron/core/cases/custody';
+import type { Db } from '../../../electron/core/db/database';
+
+const custodyLines = async (db: Db, caseId: number, channelIds: number[], evidenceIds: number[], perPage: number) => [
+  ...(await custodyLog(db, caseId, channelIds, evidenceIds, perPage)).lines(),
+];
 import { analystCase } from '../../fixtures/case';
 import { newVault } from '../../fixtures/temp';
 import { sql } from '../../../electron/core/db/sql';
@@ -21,6 +26,19 @@ describe('custody.jsonl', () => {
     const seqs = lines.slice(0, -1).map((l) => l.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('reads the same lines each time they are taken, the chain as it stood when the log was made', async () => {
+    const { session } = await newVault();
+    const { kase } = await analystCase(session);
+    const { channelIds, evidenceIds } = getCase(session, kase.id);
+    const log = await custodyLog(session.db, kase.id, channelIds, evidenceIds, 2);
+    const first = [...log.lines()];
+    // an entry about the case made after the log: the package says what the chain held at its head
+    session.audit({ action: 'case.updated', subject: { type: 'case', id: String(kase.id) }, details: {} });
+    expect([...log.lines()]).toEqual(first);
+    const later = await custodyLines(session.db, kase.id, channelIds, evidenceIds, 2);
+    expect(later).toHaveLength(first.length + 1);
   });
 
   it('holds every entry about the case, its channels and its evidence up to the head, and none about anything else', async () => {
