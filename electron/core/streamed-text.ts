@@ -15,6 +15,8 @@ const PIECE_CHARS = 64 * 1024;
 export interface StreamedText {
   size: number;
   open(): Readable;
+  /** each buffer of the stream is made for it alone: the package writer gives it back once written */
+  releasable: true;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function streamedText(pieces: () => AsyncIterable<string> | Iterabl
   let source: typeof pieces | null = pieces;
   return {
     size,
+    releasable: true,
     open: () => {
       if (!source) throw new JejakError('INTERNAL', 'A payload text was read twice.');
       const stream = Readable.from(inBuffers(source()), { highWaterMark: 1 });

@@ -27,6 +27,8 @@ export interface StreamedFile extends PayloadCommon {
   open(): NodeJS.ReadableStream;
   /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
   size?: number;
+  /** each chunk of the stream is new and used by nothing else: the writer gives its memory back once it is written */
+  releasable?: boolean;
   later?: never;
   hashedInto?: never;
 }
@@ -130,7 +132,14 @@ export async function addPayload(
       ...(size !== undefined ? { size } : {}),
       ...(file.path === REPORT_JSON ? { keepUpTo: MAX_REPORT_JSON_BYTES } : {}),
     });
-    await zip.addStream(`${name}/data/${file.path}`, file.open(), through, DEFLATED.test(file.path), size);
+    await zip.addStream(
+      `${name}/data/${file.path}`,
+      file.open(),
+      through,
+      DEFLATED.test(file.path),
+      size,
+      file.releasable,
+    );
     digests[index] = through.digests as Digests;
     if (file.path === REPORT_JSON) reportText = through.takeKept();
   };

@@ -11,6 +11,7 @@ import type { DigestStream, Digests } from './digest';
 import { EarlyWriteback } from '../early-writeback';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
+import { ReleasingDeflateRaw } from './releasing-deflate';
 import {
   centralRecord,
   dataDescriptor,
@@ -23,6 +24,9 @@ import {
   type DosTime,
   type EntryRecord,
 } from './zip-records';
+
+/** zlib's output chunk: 64 KiB, not its 16 KiB default, so fewer pieces reach the writer. */
+const DEFLATE_OPTIONS = { chunkSize: 1 << 16 };
 
 /** System errors writing `what` (the package) in `dir`, as the codes a user can act on. */
 export function asUnwritable(err: unknown, dir: string, what = 'The package'): unknown {
@@ -140,7 +144,8 @@ export class ZipWriter {
 
   /**
    * Streams `source` through `digest` (which sees the uncompressed bytes and must fail the stream if
-   * they are not `size` bytes) into a new entry.
+   * they are not `size` bytes) into a new entry. With `releasable`, each chunk of `source` is new and
+   * used by nothing else: once compressed, its memory is given back at once (ReleasingDeflateRaw).
    */
   async addStream(
     name: string,
@@ -148,6 +153,7 @@ export class ZipWriter {
     digest: DigestStream,
     compress: boolean,
     size?: number,
+    releasable = false,
   ): Promise<void> {
     const method = compress ? 8 : 0;
     const plain = size !== undefined && size < PATCHABLE;
@@ -174,9 +180,11 @@ export class ZipWriter {
       await flush();
     };
     try {
-      if (compress)
-        await pipeline(source, digest, createDeflateRaw({ chunkSize: 1 << 16 }), sink, { signal: this.signal });
-      else await pipeline(source, digest, sink, { signal: this.signal });
+      if (!compress) await pipeline(source, digest, sink, { signal: this.signal });
+      else {
+        const deflate = releasable ? new ReleasingDeflateRaw(DEFLATE_OPTIONS) : createDeflateRaw(DEFLATE_OPTIONS);
+        await pipeline(source, digest, deflate, sink, { signal: this.signal });
+      }
     } catch (err) {
       throw this.signal?.aborted ? cancelled() : err;
     }

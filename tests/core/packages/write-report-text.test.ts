@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePackage } from '../../../electron/core/packages';
 import { DigestStream } from '../../../electron/core/packages/digest';
+import { ReleasingDeflateRaw } from '../../../electron/core/packages/releasing-deflate';
 import { streamedText } from '../../../electron/core/streamed-text';
 import { giveBackHeapNow } from '../../../electron/core/v8-settings';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
@@ -27,6 +28,22 @@ describe('report.json, checked from the bytes written', () => {
     expect(reportText()).toBe(JSON.stringify({ title: text }));
     expect(reportText()).toBe('');
     expect(through.takeKept()()).toBe('');
+  });
+
+  it('keeps its own copy: the chunks it passed on may be given back once written', async () => {
+    const whole = JSON.stringify({ title: text, items: Array.from({ length: 3000 }, (_, i) => ({ seq: i + 1 })) });
+    const chunks = [0, 20_000, 50_000].map((at, i, starts) =>
+      Buffer.from(Buffer.from(whole).subarray(at, starts[i + 1] ?? whole.length)),
+    );
+    const through = new DigestStream({ keepUpTo: 1 << 20 });
+    await pipeline(
+      Readable.from(chunks),
+      through,
+      new ReleasingDeflateRaw({}),
+      new Writable({ write: (_chunk, _encoding, done) => done() }),
+    );
+    expect(chunks.map((c) => c.byteLength)).toEqual([0, 0, 0]);
+    expect(through.takeKept()()).toBe(whole);
   });
 
   it('refuses a report whose bytes are not UTF-8 JSON, split or not', async () => {
