@@ -15,7 +15,6 @@ import type { VaultSession } from '../vault/session';
 import { heapBoundsKept } from '../v8-settings';
 import { caseExported, requireExportable } from './case-status';
 import { getCase } from './cases';
-import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
 import { originalsOf } from './export-originals';
 import { type CaseDocuments, caseDocuments } from './export-documents';
 import { exportRecipients } from './export-recipients';
@@ -91,9 +90,7 @@ async function writeExport(
     // window of the app, whose main thread this is, never freezes while the package is prepared.
     const made = await caseDocuments(session, kase, identity, signer, unit, policy, { ...opts, now, pdf });
     recorded = { notice: made.notice, noticeRows: made.noticeRows };
-    // An encrypted package is sealed as its ZIP is written, which needs every original's CRC first.
-    const crcs = await recordedCrc32s(session, made.files);
-    if (recipients.length > 0) await fillMissingCrc32s(session, crcs, opts);
+    const originals = await originalsOf(session, made.files, recipients.length > 0, opts);
     await nextTurn();
     const payload: PayloadFile[] = [
       { path: 'report.pdf', later: pdf.spool },
@@ -101,7 +98,7 @@ async function writeExport(
       { path: 'channels.csv', ...made.texts.channels },
       { path: 'custody.jsonl', ...made.texts.custody },
       { path: NOTICE_JSON, ...made.texts.notice },
-      ...originalsOf(session, made.files, crcs),
+      ...originals,
     ];
     result = await writePackage(
       {
