@@ -8,7 +8,14 @@ import { cleanText } from './pdf-text';
 import { ST, keyValue, sectionHeading } from './pdf-styles';
 import type { ReportData, ReportLanguage } from '../../common/report-json';
 
-export function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: ReportLanguage): void {
+/** The first page: letterhead, the case, and what is requested (`evidenceCount` items). */
+export function drawFirstPage(
+  L: Layout,
+  data: ReportData,
+  evidenceCount: number,
+  s: PdfStrings,
+  lang: ReportLanguage,
+): void {
   const c = data.case;
   // Letterhead
   const unit = cleanText(data.unit).toLocaleUpperCase(lang === 'id' ? 'id-ID' : 'en-GB');
@@ -63,7 +70,7 @@ export function drawFirstPage(L: Layout, data: ReportData, s: PdfStrings, lang: 
       unit: cleanText(data.unit),
       platform: platformName(cleanText(c.platform)),
       channels: data.channels.length,
-      evidence: data.evidence.length,
+      evidence: evidenceCount,
       due,
     }),
     ST.body,

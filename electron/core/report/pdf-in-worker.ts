@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { JejakError } from '../errors';
 import { nextTurn } from '../in-turns';
 import { startModuleWorker } from '../module-worker';
@@ -82,7 +83,12 @@ function drawInto(spooling: Promise<PdfSpool>, opts: PdfInWorkerOptions): Report
     send({ type: 'report', report: { ...rest, evidence: [] }, evidenceCount: evidence.length });
     for (let from = 0; from < evidence.length; from += ITEMS_PER_MESSAGE) {
       await nextTurn();
-      send({ type: 'evidence', items: evidence.slice(from, from + ITEMS_PER_MESSAGE) });
+      const items = evidence.slice(from, from + ITEMS_PER_MESSAGE);
+      // serialized here (as a message would be) and moved: the drawing thread keeps the bytes, deflated
+      const serialized = serialize(items);
+      worker.postMessage({ type: 'evidence', count: items.length, serialized } satisfies ToPdfWorker, [
+        serialized.buffer as ArrayBuffer,
+      ]);
     }
   };
   const spool = new Promise<PdfSpool>((resolve, reject) => {

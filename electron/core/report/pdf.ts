@@ -32,6 +32,7 @@ import { parseDate, platformName } from './pdf-format';
 import { cleanText, hasRtl } from './pdf-text';
 import { drawClosing, drawPageFurniture } from './pdf-closing';
 import { drawEvidence, EVIDENCE_LEAD_HEIGHT, normalizeThumbnail, type Thumb } from './pdf-evidence';
+import type { EvidenceList } from './packed-items';
 import { ST, sectionHeading } from './pdf-styles';
 import { fontsOf, WordLayoutKeeper } from './pdf-word-layouts';
 import type { ReportData, ReportEvidence, ReportLanguage } from '../../common/report-json';
@@ -45,11 +46,8 @@ export interface PdfOptions {
   now?: Date;
   /** called once an item's page content is drawn: its preview's bytes are no longer read */
   itemDrawn?: (e: ReportEvidence) => void;
-  /**
-   * Each item is taken out of `data.evidence` once drawn (the list keeps its length): for a caller
-   * whose copy of the report is its own, so that what it holds shrinks as the drawing goes on.
-   */
-  letGoOfDrawn?: boolean;
+  /** the report's items, when they are not in `data.evidence` (the drawing thread's: packed-items.ts) */
+  evidence?: EvidenceList;
 }
 
 /**
@@ -171,17 +169,18 @@ async function draw(
 ): Promise<void> {
   const L = new Layout(doc, fonts);
   L.addPage();
-  drawFirstPage(L, data, s, lang);
+  const evidence: EvidenceList = opts.evidence ?? data.evidence;
+  drawFirstPage(L, data, evidence.length, s, lang);
   drawChannels(L, data, s, lang);
 
   // B. evidence, thumbnails fetched THUMBNAIL_LOOKAHEAD ahead
   // kept with the first item's header, preview and hashes, which drawEvidence keeps together
   sectionHeading(
     L,
-    `${s.sectionEvidence} (${data.evidence.length})`,
-    data.evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body),
+    `${s.sectionEvidence} (${evidence.length})`,
+    evidence.length > 0 ? EVIDENCE_LEAD_HEIGHT : L.lineHeight(ST.body),
   );
-  if (data.evidence.length === 0) L.paragraph(s.noEvidence, ST.body);
+  if (evidence.length === 0) L.paragraph(s.noEvidence, ST.body);
   const load = (e: ReportEvidence): Promise<Thumb | 'bad' | null> => {
     const loading = opts.thumbnail(e).then((b) => (b && b.length > 0 ? normalizeThumbnail(b) : null));
     loading.catch(() => undefined); // handled when awaited; keeps a rejection from going unhandled meanwhile
@@ -190,15 +189,14 @@ async function draw(
   const channelsByUrl = new Map(data.channels.map((c) => [c.canonicalUrl, c]));
   const ahead: Promise<Thumb | 'bad' | null>[] = [];
   const wordLayouts = new WordLayoutKeeper();
-  for (let i = 0; i < data.evidence.length; i++) {
-    const ev = data.evidence[i] as ReportEvidence;
-    while (ahead.length <= THUMBNAIL_LOOKAHEAD && i + ahead.length < data.evidence.length)
-      ahead.push(load(data.evidence[i + ahead.length] as ReportEvidence));
+  for (let i = 0; i < evidence.length; i++) {
+    const ev = evidence.at(i) as ReportEvidence;
+    while (ahead.length <= THUMBNAIL_LOOKAHEAD && i + ahead.length < evidence.length)
+      ahead.push(load(evidence.at(i + ahead.length) as ReportEvidence));
     const thumb = await (ahead.shift() as Promise<Thumb | 'bad' | null>);
     if (doc.destroyed) return;
-    drawEvidence(L, ev, thumb, data.evidence.length, channelsByUrl, s, lang);
+    drawEvidence(L, ev, thumb, evidence.length, channelsByUrl, s, lang);
     opts.itemDrawn?.(ev);
-    if (opts.letGoOfDrawn) delete data.evidence[i];
     wordLayouts.endItem(doc);
     await pace.wait();
     if (doc.destroyed) return;

@@ -10,6 +10,8 @@ import {
   type ThumbnailReader,
 } from '../../../electron/core/report/pdf-in-worker';
 import { renderReportPdf } from '../../../electron/core/report/pdf';
+import { type EvidenceList, PackedItems } from '../../../electron/core/report/packed-items';
+import { serialize } from 'node:v8';
 import type { PdfSpool } from '../../../electron/core/report/pdf-spool';
 import type { ReportData } from '../../../electron/common/report-json';
 import { reportData, thumbnailFor } from './pdf-fixture';
@@ -33,9 +35,9 @@ function drawReportPdfInWorker(
 /** The fixture's preview of item `seq`, as the export reads one by its number. */
 const thumbnailOf = (seq: number) => thumbnailFor(reportData().evidence[seq - 1]!);
 
-async function inThread(data = reportData(), letGoOfDrawn = false): Promise<Buffer> {
+async function inThread(data = reportData(), evidence?: EvidenceList): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of renderReportPdf(data, { fontsDir, thumbnail: thumbnailFor, now: NOW, letGoOfDrawn }))
+  for await (const part of renderReportPdf(data, { fontsDir, thumbnail: thumbnailFor, now: NOW, evidence }))
     parts.push(part as Buffer);
   return Buffer.concat(parts);
 }
@@ -127,13 +129,30 @@ describe('startReportPdfInWorker', () => {
     }
   }, 60_000);
 
-  it('lets go of each item once drawn when asked to (its own copy), and draws the same PDF', async () => {
+  it('draws the same PDF from items held packed, as the drawing thread holds them, and lets go of drawn batches', async () => {
     const data = reportData();
-    expect(data.evidence.length).toBeGreaterThan(2);
-    const pdf = await inThread(data, true);
-    expect(pdf.equals(await inThread())).toBe(true);
-    expect(data.evidence.length).toBe(reportData().evidence.length);
-    expect(data.evidence.filter((e) => e !== undefined)).toEqual([]);
+    const items = new PackedItems();
+    const batches = [data.evidence.slice(0, 2), data.evidence.slice(2)];
+    const sent = batches.map((batch) => serialize(batch));
+    for (const [i, batch] of batches.entries()) items.add(sent[i]!, batch.length);
+    expect(items.length).toBe(data.evidence.length);
+    // the serialized bytes are the holder's, given back once deflated
+    expect(sent.map((b) => b.byteLength)).toEqual([0, 0]);
+    expect((await inThread({ ...data, evidence: [] }, items)).equals(await inThread())).toBe(true);
+  });
+
+  it('unpacks a batch when first read, and lets go of it once reading is two batches on', () => {
+    const data = reportData({ evidence: 7 });
+    const items = new PackedItems();
+    for (let from = 0; from < 7; from += 2) {
+      const batch = data.evidence.slice(from, from + 2);
+      items.add(serialize(batch), batch.length);
+    }
+    expect([0, 1, 2, 3, 4].map((i) => items.at(i))).toEqual(data.evidence.slice(0, 5));
+    expect(items.at(3)).toEqual(data.evidence[3]); // the batch before the one read last stays
+    expect(items.at(6)).toEqual(data.evidence[6]);
+    expect(() => items.at(0)).toThrow(/item 1 was read after it was let go of/);
+    expect([items.at(-1), items.at(7)]).toEqual([undefined, undefined]);
   });
 
   it('refuses at once when a font is missing, before any thread starts', () => {
