@@ -111,8 +111,8 @@ export class DigestStream extends Transform {
    * Moves the kept bytes out of this stream: the function returned decodes them as UTF-8 text, once,
    * a chunk at a time, not first copied into one buffer (7.6 MB at 10,000 items), each chunk given
    * back as it is inflated and decoded rather than held to the end of the package: held, they made
-   * the export's end its peak (208-210 MiB at 10,000 items, 3 runs). The caller holds only the bytes, not this
-   * stream: a piped stream keeps its source through the pipe's listeners, and report.json's source
+   * the export's end its peak (208-210 MiB at 10,000 items, 3 runs). The caller holds only the bytes,
+   * not this stream: a piped stream keeps its source through the pipe's listeners, and report.json's source
    * held the whole report until the package's end (20,000 items: 9.5 MiB less heap mid-evidence, snapshots).
    */
   takeKept(): () => string {

@@ -27,7 +27,7 @@ export interface StreamedFile extends PayloadCommon {
   open(): NodeJS.ReadableStream;
   /** if given (the vault knows it): the byte count must match, the entry needs no data descriptor, and progress has a total */
   size?: number;
-  /** each chunk of the stream is new and used by nothing else: the writer gives its memory back once it is written */
+  /** each chunk of the stream is new and used by nothing else: the writer gives its memory back once written */
   releasable?: boolean;
   later?: never;
   hashedInto?: never;
