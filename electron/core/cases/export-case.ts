@@ -88,7 +88,7 @@ async function writeExport(
     await heapBoundsKept();
     // Each step gives the event loop a turn (the long ones, a turn per batch of items), so the
     // window of the app, whose main thread this is, never freezes while the package is prepared.
-    const made = await caseDocuments(session, kase, identity, signer, unit, policy, { ...opts, now, pdf });
+    const made = await caseDocuments({ session, kase, identity, signer, unit, policy }, { ...opts, now, pdf });
     recorded = { notice: made.notice, noticeRows: made.noticeRows };
     const originals = await originalsOf(session, made.files, recipients.length > 0, opts);
     await nextTurn();

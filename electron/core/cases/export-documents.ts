@@ -54,18 +54,23 @@ export interface CaseDocuments {
 
 export type DocumentOptions = ExportOptions & { now: Date; pdf: ReportDrawing };
 
+/** Whose case, signed by whom, for which unit, under which policy. */
+export interface DocumentSource {
+  session: VaultSession;
+  kase: CaseDetail;
+  identity: Identity;
+  signer: Signer;
+  unit: string;
+  policy: Policy;
+}
+
 /**
  * The report and the notice, checked against each other and the bag. What they were made from (each
  * item's whole record, the channels' details) is let go when this returns: at 20,000 items those
  * records were 7 MiB of this thread's heap, and a suspended call keeps every one of its locals.
  */
 async function reportAndNotice(
-  session: VaultSession,
-  kase: CaseDetail,
-  identity: Identity,
-  signer: Signer,
-  unit: string,
-  policy: Policy,
+  { session, kase, identity, signer, unit, policy }: DocumentSource,
   opts: DocumentOptions,
 ): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: Notice; noticeRows: NoticeRows }> {
   const { report, files, channels, evidence } = await buildReport(
@@ -108,24 +113,9 @@ async function reportAndNotice(
  * at 10,000 items they were 12 MiB of this thread's heap. The report PDF begins drawing here, from
  * its own copy.
  */
-export async function caseDocuments(
-  session: VaultSession,
-  kase: CaseDetail,
-  identity: Identity,
-  signer: Signer,
-  unit: string,
-  policy: Policy,
-  opts: DocumentOptions,
-): Promise<CaseDocuments> {
-  const { report, files, notice, noticeRows } = await reportAndNotice(
-    session,
-    kase,
-    identity,
-    signer,
-    unit,
-    policy,
-    opts,
-  );
+export async function caseDocuments(source: DocumentSource, opts: DocumentOptions): Promise<CaseDocuments> {
+  const { report, files, notice, noticeRows } = await reportAndNotice(source, opts);
+  const { session, kase } = source;
   await nextTurn();
   const custody = await custodyText(session.db, kase);
   await nextTurn();
