@@ -1,4 +1,5 @@
-import { DeflateRaw } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { createDeflateRaw, DeflateRaw } from 'node:zlib';
 import { releaseNow } from '../release-now';
 
 /**
@@ -15,4 +16,13 @@ export class ReleasingDeflateRaw extends DeflateRaw {
       callback(error);
     });
   }
+}
+
+/**
+ * Raw DEFLATE for a ZIP entry, its output in chunks of 64 KiB (zlib's default is 16: more pieces for
+ * the writer); `releasable`: the input's chunks are the stream's to give back (ReleasingDeflateRaw).
+ */
+export function rawDeflate(releasable: boolean): Transform {
+  const options = { chunkSize: 1 << 16 };
+  return releasable ? new ReleasingDeflateRaw(options) : createDeflateRaw(options);
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createDeflateRaw } from 'node:zlib';
 import { crc32 } from '../crc32';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
@@ -11,7 +10,7 @@ import type { DigestStream, Digests } from './digest';
 import { EarlyWriteback } from '../early-writeback';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
-import { ReleasingDeflateRaw } from './releasing-deflate';
+import { rawDeflate } from './releasing-deflate';
 import {
   centralRecord,
   dataDescriptor,
@@ -24,9 +23,6 @@ import {
   type DosTime,
   type EntryRecord,
 } from './zip-records';
-
-/** zlib's output chunk: 64 KiB, not its 16 KiB default, so fewer pieces reach the writer. */
-const DEFLATE_OPTIONS = { chunkSize: 1 << 16 };
 
 /** System errors writing `what` (the package) in `dir`, as the codes a user can act on. */
 export function asUnwritable(err: unknown, dir: string, what = 'The package'): unknown {
@@ -145,7 +141,7 @@ export class ZipWriter {
   /**
    * Streams `source` through `digest` (which sees the uncompressed bytes and must fail the stream if
    * they are not `size` bytes) into a new entry. With `releasable`, each chunk of `source` is new and
-   * used by nothing else: once compressed, its memory is given back at once (ReleasingDeflateRaw).
+   * used by nothing else: once compressed, its memory is given back at once (rawDeflate).
    */
   async addStream(
     name: string,
@@ -180,11 +176,8 @@ export class ZipWriter {
       await flush();
     };
     try {
-      if (!compress) await pipeline(source, digest, sink, { signal: this.signal });
-      else {
-        const deflate = releasable ? new ReleasingDeflateRaw(DEFLATE_OPTIONS) : createDeflateRaw(DEFLATE_OPTIONS);
-        await pipeline(source, digest, deflate, sink, { signal: this.signal });
-      }
+      if (compress) await pipeline(source, digest, rawDeflate(releasable), sink, { signal: this.signal });
+      else await pipeline(source, digest, sink, { signal: this.signal });
     } catch (err) {
       throw this.signal?.aborted ? cancelled() : err;
     }
