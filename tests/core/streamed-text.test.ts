@@ -21,6 +21,27 @@ describe('streamedText (a payload text never held whole)', () => {
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(512 * 1024);
   });
 
+  it('gives the event loop turns while it is read, however slowly its pieces are made', async () => {
+    // 40 pieces of 5 ms each, as custody.jsonl's lines are when each page of them is read from the vault
+    const slowly = function* () {
+      for (let i = 0; i < 40; i++) {
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+        yield `${'x'.repeat(1000)}\n`;
+      }
+    };
+    const text = await streamedText(slowly);
+    let turns = 0;
+    let timer = setTimeout(function tick() {
+      turns++;
+      timer = setTimeout(tick, 0);
+    }, 0);
+    await read(text.open());
+    clearTimeout(timer);
+    // 200 ms of making, a turn at least every 20 ms (none without: the reader takes buffers in microtasks)
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
   it('makes its pieces again when read, from an async source as well', async () => {
     let made = 0;
     const text = await streamedText(async function* () {
