@@ -17,7 +17,11 @@ interface AuditRow {
   hash: string;
 }
 
-const ROWS_PER_TURN = 250;
+/**
+ * Audit rows read at a time: a turn after each while the entries are found; the lines' pages are
+ * read as they are written, which takes turns by time (streamedText).
+ */
+const ROWS_PER_PAGE = 250;
 
 /** data/custody.jsonl of a case: its lines, read from the vault each time they are asked for. */
 export interface CustodyLog {
@@ -40,7 +44,7 @@ export async function custodyLog(
   caseId: number,
   channelIds: number[],
   evidenceIds: number[],
-  rowsPerTurn = ROWS_PER_TURN,
+  rowsPerPage = ROWS_PER_PAGE,
 ): Promise<CustodyLog> {
   const subjects = [
     { type: 'case', ids: [caseId] },
@@ -52,8 +56,8 @@ export async function custodyLog(
   const head = auditHead(db);
   const seqs: number[] = [];
   for (const { type, ids } of subjects) {
-    for (let from = 0; from < ids.length; from += rowsPerTurn, await nextTurn()) {
-      const page = JSON.stringify(ids.slice(from, from + rowsPerTurn).map(String));
+    for (let from = 0; from < ids.length; from += rowsPerPage, await nextTurn()) {
+      const page = JSON.stringify(ids.slice(from, from + rowsPerPage).map(String));
       // by the subject index: a page of ids costs what its entries cost, not the whole audit log
       const rows = db.all<{ seq: number }>(sql`
         SELECT seq FROM audit
@@ -71,8 +75,8 @@ export async function custodyLog(
   });
   return {
     *lines() {
-      for (let from = 0; from < seqs.length; from += rowsPerTurn)
-        yield* entryLines(db, seqs.slice(from, from + rowsPerTurn));
+      for (let from = 0; from < seqs.length; from += rowsPerPage)
+        yield* entryLines(db, seqs.slice(from, from + rowsPerPage));
       yield headLine;
     },
   };

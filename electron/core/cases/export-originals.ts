@@ -10,7 +10,7 @@ import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
 import type { EvidenceFile } from './report-builder';
 
 // What outlives the documents (recordNotice's lookups, the PDF's previews, the originals' reads) is
-// made by a function of its own at this level: its closures hold ids, not the items' details.
+// made at this level, by a function or a class of its own: it holds ids, not the items' details.
 
 /** Each original's evidence id by its path in the bag, as the notice names it. */
 export function evidenceIdsByPath(files: readonly EvidenceFile[]): (path: string) => number | undefined {

@@ -32,7 +32,7 @@ export type ThumbnailReader = (seq: number) => Promise<Buffer | null>;
  */
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 };
 
-/** Report items copied to the drawing thread per message: about 2.5 ms of this thread's time. */
+/** Report items serialized for the drawing thread per message: about 1 ms of this thread's time. */
 const ITEMS_PER_MESSAGE = 500;
 
 /** A report PDF being drawn on a worker thread (startReportPdfInWorker). */
