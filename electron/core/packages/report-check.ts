@@ -1,14 +1,16 @@
 import { REPORT_FORMAT } from '../../common/report-json';
 import { TurnBudget } from '../in-turns';
+import { readJsonLists } from '../json-lists-in-pieces';
 import { parseEvidencePath } from './bag-names';
-import { reportSchemaInTurns } from './report-schema-in-turns';
+import { REPORT_LISTS, type ReportListName, ReportSchemaCheck } from './report-schema-in-turns';
 import { type Phrase, say } from './phrases';
 
 /**
  * data/report.json against its schema (electron/common/report-json.ts) and the bag: the same case,
  * the same analyst, and exactly the evidence files in the payload with the same hashes and sizes.
  * The writer runs this before it signs, the verifier after, so what a reader sees in the report is
- * what the bag holds.
+ * what the bag holds. The verifier checks the report it holds whole (reportProblems); the writer its
+ * report.json's text, an entry at a time as it is read (reportTextProblems).
  */
 
 export interface EvidenceFacts {
@@ -26,29 +28,57 @@ export interface ReportContext {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** report.json, held whole, against its schema and the bag. */
 export async function reportProblems(raw: unknown, ctx: ReportContext): Promise<Phrase[]> {
   if (!isObject(raw) || raw.format !== REPORT_FORMAT) return [say('check.report.format')];
-  const { report, issues } = await reportSchemaInTurns(raw);
-  if (issues) return issues.map((field) => say('check.report.schema', { field }));
-  const problems: Phrase[] = [];
-  if (report.case.reference !== ctx.externalIdentifier) {
-    problems.push(say('check.report.reference', { reference: JSON.stringify(ctx.externalIdentifier ?? '') }));
-  }
-  if (ctx.analystFingerprint !== undefined && report.analyst.fingerprint !== ctx.analystFingerprint) {
-    problems.push(say('check.report.analyst'));
-  }
-  const seen = new Set<string>();
-  // in turns: at 20,000 items this loop alone held the thread 33 ms
+  const check = new ReportCheck(ctx);
+  const rest = { ...raw };
   const budget = new TurnBudget(20);
-  for (const [i, item] of report.evidence.entries()) {
-    if (budget.due()) await budget.take();
-    const facts = ctx.evidence.get(item.file);
-    if (!facts) {
-      problems.push(say('check.report.unknownFile', { item: i + 1 }));
-      continue;
+  for (const name of REPORT_LISTS) {
+    const list = raw[name];
+    if (!Array.isArray(list)) continue;
+    rest[name] = [];
+    for (const entry of list) {
+      check.entry(name, entry);
+      await budget.takeIfDue();
     }
-    if (seen.has(item.file)) problems.push(say('check.report.twice', { file: item.file }));
-    seen.add(item.file);
+  }
+  return check.end(rest);
+}
+
+/**
+ * report.json's text, in pieces, against its schema and the bag: each entry of its lists parsed and
+ * checked alone, and let go of. Throws a SyntaxError for a text that is not JSON.
+ */
+export async function reportTextProblems(pieces: Iterable<string>, ctx: ReportContext): Promise<Phrase[]> {
+  const check = new ReportCheck(ctx);
+  const rest = await readJsonLists(pieces, REPORT_LISTS, (name, entry) => check.entry(name as ReportListName, entry));
+  return check.end(rest);
+}
+
+/** The check an entry at a time (`entry`), then the rest of the report (`end`). */
+class ReportCheck {
+  private readonly schema = new ReportSchemaCheck();
+  private readonly seen = new Set<string>();
+  /** what the evidence entries read so far say against the bag */
+  private readonly itemProblems: Phrase[] = [];
+  private items = 0;
+
+  constructor(private readonly ctx: ReportContext) {}
+
+  entry(name: ReportListName, raw: unknown): void {
+    const item = this.schema.entry(name, raw);
+    if (name !== 'evidence') return;
+    const number = ++this.items;
+    // (an entry the schema refuses fails the report on that alone)
+    if (!item || !('file' in item)) return;
+    const facts = this.ctx.evidence.get(item.file);
+    if (!facts) {
+      this.itemProblems.push(say('check.report.unknownFile', { item: number }));
+      return;
+    }
+    if (this.seen.has(item.file)) this.itemProblems.push(say('check.report.twice', { file: item.file }));
+    this.seen.add(item.file);
     const mismatched = [
       item.seq !== parseEvidencePath(item.file.slice(5))?.seq && 'seq',
       facts.sha256 !== undefined && item.sha256 !== facts.sha256 && 'sha256',
@@ -56,8 +86,24 @@ export async function reportProblems(raw: unknown, ctx: ReportContext): Promise<
       item.size !== facts.size && 'size',
     ].filter(Boolean);
     if (mismatched.length > 0)
-      problems.push(say('check.report.differs', { fields: mismatched.join(', '), file: item.file }));
+      this.itemProblems.push(say('check.report.differs', { fields: mismatched.join(', '), file: item.file }));
   }
-  for (const file of ctx.evidence.keys()) if (!seen.has(file)) problems.push(say('check.report.unlisted', { file }));
-  return problems;
+
+  /** `rest`: the report but for the lists given to `entry`, each left empty there. */
+  end(rest: unknown): Phrase[] {
+    if (!isObject(rest) || rest.format !== REPORT_FORMAT) return [say('check.report.format')];
+    const { top, issues } = this.schema.end(rest);
+    if (issues) return issues.map((field) => say('check.report.schema', { field }));
+    const problems: Phrase[] = [];
+    if (top.case.reference !== this.ctx.externalIdentifier) {
+      problems.push(say('check.report.reference', { reference: JSON.stringify(this.ctx.externalIdentifier ?? '') }));
+    }
+    if (this.ctx.analystFingerprint !== undefined && top.analyst.fingerprint !== this.ctx.analystFingerprint) {
+      problems.push(say('check.report.analyst'));
+    }
+    problems.push(...this.itemProblems);
+    for (const file of this.ctx.evidence.keys())
+      if (!this.seen.has(file)) problems.push(say('check.report.unlisted', { file }));
+    return problems;
+  }
 }

@@ -109,7 +109,7 @@ export async function addPayload(
   name: string,
   payload: readonly PayloadFile[],
   opts: OperationOptions,
-): Promise<{ digests: Digests[]; reportText: () => string }> {
+): Promise<{ digests: Digests[]; reportText: () => Iterable<string> }> {
   const streamed = payload.filter((f): f is StreamedFile | HashedFile => !f.later);
   // the later files' sizes join the total when they are ready
   let bytesTotal = streamed.every((f) => f.size !== undefined)
@@ -118,7 +118,7 @@ export async function addPayload(
   let bytesDone = 0;
   const digests: Digests[] = [];
   // report.json's bytes, kept as they came (off the heap) until the caller checks them
-  let reportText = () => '';
+  let reportText: () => Iterable<string> = () => [];
   const add = async (index: number, file: StreamedFile) => {
     const size = file.size;
     throwIfAborted(opts.signal);

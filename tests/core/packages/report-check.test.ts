@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { reportProblems } from '../../../electron/core/packages/report-check';
+import { type ReportContext, reportProblems, reportTextProblems } from '../../../electron/core/packages/report-check';
 import { reportEvidence, reportJson } from '../../fixtures/report-json';
 
-/** The check the writer runs before it signs and the verifier after: report.json against its schema and the bag. */
-describe('reportProblems', () => {
+/** report.json's text in pieces of 7 characters, as the writer reads its own */
+const inPieces = (raw: unknown, bag: ReportContext) => {
+  const text = JSON.stringify(raw, null, 1);
+  return reportTextProblems(
+    Array.from({ length: Math.ceil(text.length / 7) }, (_, i) => text.slice(i * 7, i * 7 + 7)),
+    bag,
+  );
+};
+
+/**
+ * The check the verifier runs on the report it holds, and the writer on its text as it reads it, before
+ * it signs: report.json against its schema and the bag. Both say the same of the same report.
+ */
+describe.each([
+  ['held whole (reportProblems)', reportProblems],
+  ['read from its text (reportTextProblems)', inPieces],
+])('report.json checked %s', (_label, reportProblems) => {
   const evidence = reportEvidence();
   const bag = {
     externalIdentifier: reportJson().case.reference,
@@ -33,5 +48,30 @@ describe('reportProblems', () => {
     expect(await reportProblems(reportJson({ evidence: [] }), bag)).toEqual([
       { key: 'check.report.unlisted', params: { file: evidence.file } },
     ]);
+  });
+
+  it('says, in order, where the case and each item differ from the bag', async () => {
+    const report = reportJson({
+      evidence: [
+        { ...evidence, sha512: 'f'.repeat(128), size: evidence.size + 1 },
+        { ...evidence, file: 'data/evidence/009-other.png' },
+        evidence,
+      ],
+    });
+    expect(await reportProblems({ ...report, case: { ...report.case, reference: 'X/1' } }, bag)).toEqual([
+      { key: 'check.report.reference', params: { reference: JSON.stringify(bag.externalIdentifier) } },
+      { key: 'check.report.differs', params: { fields: 'sha512, size', file: evidence.file } },
+      { key: 'check.report.unknownFile', params: { item: 2 } },
+      { key: 'check.report.twice', params: { file: evidence.file } },
+    ]);
+  });
+});
+
+describe('reportTextProblems', () => {
+  it('refuses a text that is not JSON', async () => {
+    const bag = { evidence: new Map() };
+    await expect(reportTextProblems(['{"format": "jejak-report/1", "evidence": [1,]}'], bag)).rejects.toThrow(
+      SyntaxError,
+    );
   });
 });
