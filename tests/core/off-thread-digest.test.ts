@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { OffThreadDigest } from '../../electron/core/off-thread-digest';
+import { sharedPool } from '../../electron/core/off-thread-shared';
 
 const expected = (bytes: Buffer) => ({
   sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -74,11 +75,27 @@ describe('OffThreadDigest', () => {
     d.abandon();
   });
 
+  it('gathers small chunks into one buffer of its pool, not a buffer each', async () => {
+    // the pool's buffers from the tests before given back (it keeps none once idle 20 ms)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sharedPool()?.made).toBe(0);
+    const d = new OffThreadDigest({ sha256: true, sha512: true, md5: false, crc32: true });
+    const text = randomBytes(15 * 64 * 1024 + 100);
+    // not waited for one by one: taken in order all the same
+    const updates = [];
+    for (let at = 0; at < text.length; at += 64 * 1024) updates.push(d.update(text.subarray(at, at + 64 * 1024)));
+    await Promise.all(updates);
+    // under 1 MiB given: one buffer of the pool holds it all (a buffer each made all 16 of 1 MiB)
+    expect(sharedPool()?.made).toBe(1);
+    expect(await d.digest()).toEqual(expected(text));
+  });
+
   it('gives its buffers back once no digest has used them for a moment', async () => {
     const d = new OffThreadDigest({ sha256: false, sha512: true, md5: false, crc32: false });
-    const chunk = randomBytes(1024 * 1024);
-    // not waited for: every buffer of the pool is made
-    await Promise.all(Array.from({ length: 24 }, () => d.update(chunk)));
+    // every buffer of the pool made, and back
+    const slots = await Promise.all(Array.from({ length: 16 }, () => d.slot()));
+    for (const slot of slots) d.release(slot);
+    await d.update(randomBytes(1024 * 1024));
     await d.digest();
     const held = process.memoryUsage().arrayBuffers;
     await new Promise((resolve) => setTimeout(resolve, 200));

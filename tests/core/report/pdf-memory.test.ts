@@ -17,7 +17,7 @@ function drawingPeak(items: number): number {
 
 describe('report PDF memory', () => {
   // Each page is written as soon as the next begins, its footer ("page X of Y") drawn at the end in
-  // a stream of its own. The drawing holds about 0.7 kB more an item from 100 to 1,000 items; with
+  // a stream of its own. The drawing holds about 0.5 kB more an item from 100 to 1,000 items; with
   // every page waiting for its footer it held 5.4 kB more, and kept as pdfkit writes them, one small
   // array per operator, 88 kB. A peak sampled between chunks moves by a few hundred kB from run to
   // run, so the two sizes are far apart: over 300 items that noise alone read as 2.1 kB an item.
