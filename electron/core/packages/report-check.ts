@@ -2,7 +2,7 @@ import { REPORT_FORMAT } from '../../common/report-json';
 import { TurnBudget } from '../in-turns';
 import { readJsonLists } from '../json-lists-in-pieces';
 import { parseEvidencePath } from './bag-names';
-import { REPORT_LISTS, type ReportListName, ReportSchemaCheck } from './report-schema-in-turns';
+import { REPORT_LISTS, type ReportListName, ReportSchemaCheck } from './report-schema-check';
 import { type Phrase, say } from './phrases';
 
 /**

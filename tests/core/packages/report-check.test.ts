@@ -67,6 +67,22 @@ describe.each([
   });
 });
 
+describe('reportProblems', () => {
+  it('gives the event loop turns while it checks a long list', async () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => reportEvidence({ seq: i + 1 }));
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      // every item unknown to an empty bag: each is checked against it
+      const bag = { externalIdentifier: reportJson().case.reference, evidence: new Map() };
+      expect(await reportProblems(reportJson({ evidence: many }), bag)).toHaveLength(60_000);
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(0);
+  }, 30_000);
+});
+
 describe('reportTextProblems', () => {
   it('refuses a text that is not JSON', async () => {
     const bag = { evidence: new Map() };

@@ -6,7 +6,6 @@ import {
   type ReportData,
   type ReportEvidence,
 } from '../../common/report-json';
-import { TurnBudget } from '../in-turns';
 
 /** Issues past these are not looked for: a reader is shown ten at most. */
 const ISSUES_WANTED = 10;
@@ -19,7 +18,9 @@ type ReportEntry<N extends ReportListName> = N extends 'channels' ? ReportChanne
 /**
  * A report against its schema, as `reportSchema.safeParse` checks it whole, an entry of its two long
  * lists at a time (`entry`) and then the rest (`end`), so that neither the whole report nor its
- * checked copy need be held: the export reads its report.json's lists an entry at a time. The issues
+ * checked copy need be held (the export reads its report.json's lists an entry at a time), and a
+ * caller may take turns between entries: at 10,000 items the whole report in one call held the
+ * writer's and the verifier's thread 92 ms. The issues
  * are the schema's paths ("case.title", "evidence.12.sha256"), the first ten, in the whole schema's
  * order: the rest's, then each list's.
  */
@@ -55,30 +56,4 @@ export class ReportSchemaCheck {
     if (!top.success || issues.length > 0) return { issues: issues.slice(0, ISSUES_WANTED) };
     return { top: top.data };
   }
-}
-
-/**
- * A report held whole against its schema, with a turn of the event loop whenever the thread has
- * been held 20 ms: at 10,000 items the whole report in one call held the writer's and the verifier's
- * thread 92 ms. Gives the report as the schema reads it, or the issues (ReportSchemaCheck).
- */
-export async function reportSchemaInTurns(
-  raw: Record<string, unknown>,
-): Promise<{ report: ReportData; issues?: never } | { issues: string[]; report?: never }> {
-  const check = new ReportSchemaCheck();
-  const rest = { ...raw };
-  const read: Record<ReportListName, unknown[]> = { channels: [], evidence: [] };
-  const budget = new TurnBudget(20);
-  for (const name of REPORT_LISTS) {
-    const list = raw[name];
-    if (!Array.isArray(list)) continue;
-    rest[name] = [];
-    for (const entry of list) {
-      read[name].push(check.entry(name, entry));
-      await budget.takeIfDue();
-    }
-  }
-  const checked = check.end(rest);
-  if (checked.issues) return { issues: checked.issues };
-  return { report: { ...checked.top, ...read } as ReportData };
 }
