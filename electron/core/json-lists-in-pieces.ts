@@ -1,4 +1,5 @@
 import { TurnBudget } from './in-turns';
+import { isJsonSpace } from './parse-json-in-turns';
 
 /**
  * A JSON object read from its text in pieces, its named lists an entry at a time: each entry of a
@@ -67,7 +68,7 @@ class ListSplitter {
         continue;
       }
       const code = text.charCodeAt(at);
-      if (this.listAhead !== null && !isSpace(code)) {
+      if (this.listAhead !== null && !isJsonSpace(code)) {
         const name = this.listAhead;
         this.listAhead = null;
         if (code === 91 /* [ */) {
@@ -170,8 +171,4 @@ class ListSplitter {
     if (this.inString || this.depth !== 0 || this.list !== null) throw new SyntaxError('JSON: the text ends early');
     return JSON.parse(this.top.join(''));
   }
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }

@@ -179,6 +179,7 @@ function define(object: object, name: string, value: unknown): void {
   Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
-function isJsonSpace(code: number): boolean {
+/** JSON's four white-space characters (RFC 8259, 2). */
+export function isJsonSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
