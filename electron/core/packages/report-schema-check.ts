@@ -20,9 +20,8 @@ type ReportEntry<N extends ReportListName> = N extends 'channels' ? ReportChanne
  * lists at a time (`entry`) and then the rest (`end`), so that neither the whole report nor its
  * checked copy need be held (the export reads its report.json's lists an entry at a time), and a
  * caller may take turns between entries: at 10,000 items the whole report in one call held the
- * writer's and the verifier's thread 92 ms. The issues
- * are the schema's paths ("case.title", "evidence.12.sha256"), the first ten, in the whole schema's
- * order: the rest's, then each list's.
+ * writer's and the verifier's thread 92 ms. The issues are the schema's paths ("case.title",
+ * "evidence.12.sha256"), the first ten, in the whole schema's order: the rest's, then each list's.
  */
 export class ReportSchemaCheck {
   private readonly entryIssues: Record<ReportListName, string[]> = { channels: [], evidence: [] };
