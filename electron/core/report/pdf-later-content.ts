@@ -1,7 +1,8 @@
+import { type ContentStream, writeLinesAtEnd } from './pdf-content-lines';
 import { fontsOf } from './pdf-word-layouts';
 
 /** The parts of pdfkit's page and document this reaches into (pdfkit's typings leave them out). */
-interface PdfRef {
+interface PdfRef extends ContentStream {
   readonly id: number;
   end(chunk?: string): void;
 }
@@ -84,6 +85,7 @@ export class LaterContent {
       written.resources.data = {};
     }
     const page = this.pdf.page;
+    writeLinesAtEnd(page.content);
     const later = this.pdf.ref();
     this.refClass ??= later.constructor as PdfRefClass;
     page.dictionary.data.Contents = [page.content, later];

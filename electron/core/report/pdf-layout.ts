@@ -28,6 +28,7 @@ import {
   type TextStyle,
 } from './pdf-page';
 import { LaterContent } from './pdf-later-content';
+import { drawTextLine } from './pdf-text-line';
 import { shapeByCharacter, type ShapingFont } from './pdf-mono-shaping';
 import { type MeasuredFont, WordWidths } from './pdf-widths';
 
@@ -141,7 +142,7 @@ export class Layout {
         const w = this.widthOf(line.text, line.style);
         dx = Math.max(0, resolved === 'right' ? width - w : (width - w) / 2);
       }
-      this.doc.text(line.text, x + dx, y, { lineBreak: false });
+      drawTextLine(this.doc, line.text, x + dx, y);
       return;
     }
     // Right-to-left words: drawn one by one in visual order. (Handing pdfkit the whole line would
@@ -152,7 +153,7 @@ export class Layout {
     const total = widths.reduce((a, b) => a + b, 0) + space * Math.max(0, words.length - 1);
     let cx = x + (resolved === 'left' ? 0 : Math.max(0, resolved === 'right' ? width - total : (width - total) / 2));
     words.forEach((w, i) => {
-      if (w !== '') this.doc.text(w, cx, y, { lineBreak: false });
+      if (w !== '') drawTextLine(this.doc, w, cx, y);
       cx += (widths[i] ?? 0) + space;
     });
   }
