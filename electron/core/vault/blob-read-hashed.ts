@@ -72,8 +72,13 @@ export async function* readHashed(
       const plain = await ahead.shift()!;
       if (!plain) throw fail(`chunk ${counter}`);
       if (next < chunks) readAndSend(next++);
-      yield plain;
-      digest.release(plain);
+      try {
+        yield plain;
+      } finally {
+        // back to the pool once used, or when the caller stops here (a cancel, a failed write):
+        // kept, each such stop took one of the pool's 16 buffers for good, and the 17th every read
+        digest.release(plain);
+      }
     }
   } finally {
     // Stopped early: the chunks still on their way come back (the worker answers each) to the pool.
