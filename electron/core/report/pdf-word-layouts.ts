@@ -18,8 +18,11 @@ interface FontWithLayoutCache {
 
 /** Word layouts kept across items, per font; a recurring word costs a few hundred bytes. */
 const MAX_KEPT_PER_FONT = 2_000;
-/** Words remembered as seen, per font, before the set starts again: a word costs about 80 bytes. */
-const MAX_SEEN_PER_FONT = 20_000;
+/**
+ * Words remembered as seen, per font, before the set starts again (a word costs about 80 bytes):
+ * a recurring word comes back within a few hundred items.
+ */
+const MAX_SEEN_PER_FONT = 5_000;
 /** Longer words (digests, addresses, file names) are not remembered: they do not come back. */
 const MAX_SEEN_WORD_LENGTH = 40;
 
