@@ -1,10 +1,8 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { drawTextLine } from '../../../electron/core/report/pdf-text-line';
 import { LONG_URL } from './pdf-fixture';
-
-type Doc = InstanceType<typeof PDFDocument>;
+import { pdfkitBytes } from './pdfkit-bytes';
 
 const LINES: Array<[font: string, size: number, color: string, text: string]> = [
   ['DejaVuSans.ttf', 10, '#1b1b1b', 'Evidence 12 of 500: screenshot, 2026-11-27 09:30 WIB'],
@@ -17,21 +15,16 @@ const LINES: Array<[font: string, size: number, color: string, text: string]> = 
 ];
 
 /** The lines drawn at places of their own, by pdfkit's `text` or by drawTextLine. */
-async function drawn(byLine: boolean): Promise<Buffer> {
-  const doc: Doc = new PDFDocument({ autoFirstPage: false, info: { CreationDate: new Date('2026-12-01T00:00:00Z') } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((done) => doc.on('end', done));
-  doc.addPage({ size: 'A4' });
-  LINES.forEach(([font, size, color, text], i) => {
-    doc.font(path.resolve('resources/fonts', font)).fontSize(size).fillColor(color);
-    const [x, y] = [50 + (i % 3) * 7.25, 60 + i * 21.5];
-    if (byLine) drawTextLine(doc, text, x, y);
-    else doc.text(text, x, y, { lineBreak: false });
+function drawn(byLine: boolean): Promise<Buffer> {
+  return pdfkitBytes((doc) => {
+    doc.addPage({ size: 'A4' });
+    LINES.forEach(([font, size, color, text], i) => {
+      doc.font(path.resolve('resources/fonts', font)).fontSize(size).fillColor(color);
+      const [x, y] = [50 + (i % 3) * 7.25, 60 + i * 21.5];
+      if (byLine) drawTextLine(doc, text, x, y);
+      else doc.text(text, x, y, { lineBreak: false });
+    });
   });
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 describe('a line of text the report places itself', () => {
