@@ -14,7 +14,9 @@ const PLACED: Readonly<object> = Object.freeze({ lineBreak: false, textWidth: 0,
  * the operators `doc.text(text, x, y, { lineBreak: false })` writes, without the work around them.
  * For such a line pdfkit lays the text out three times (its width for a link or an underline, its
  * glyphs, and its width again to move a cursor the report never reads), each a lookup per word in
- * its layout cache; here once, for the glyphs. A line holds no newline (the layout splits at them).
+ * its layout cache; here once, for the glyphs. A newline left in a line (a truncated title may
+ * hold one) is dropped, its two sides drawn one after the other, where pdfkit's text drew them as
+ * two fragments side by side.
  */
 export function drawTextLine(doc: unknown, text: string, x: number, y: number): void {
   (doc as FragmentDrawing)._fragment(text, x, y, PLACED);
