@@ -1,8 +1,7 @@
-import { type ContentStream, writeLinesAtEnd } from './pdf-content-lines';
 import { fontsOf } from './pdf-word-layouts';
 
 /** The parts of pdfkit's page and document this reaches into (pdfkit's typings leave them out). */
-interface PdfRef extends ContentStream {
+interface PdfRef {
   readonly id: number;
   end(chunk?: string): void;
 }
@@ -85,7 +84,6 @@ export class LaterContent {
       written.resources.data = {};
     }
     const page = this.pdf.page;
-    writeLinesAtEnd(page.content);
     const later = this.pdf.ref();
     this.refClass ??= later.constructor as PdfRefClass;
     page.dictionary.data.Contents = [page.content, later];

@@ -24,6 +24,7 @@
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { PDF_FONT_FILES, resolveFonts } from './pdf-fonts';
+import { type ContentStream, writeLinesAtEnd } from './pdf-content-lines';
 import { Layout } from './pdf-layout';
 import { PAGE } from './pdf-page';
 import { drawChannels, drawFirstPage } from './pdf-front';
@@ -94,6 +95,8 @@ export function renderReportPdf(data: ReportData, opts: PdfOptions): Readable {
     },
   });
 
+  // every page's own content stream, kept as text until the page ends (its second stream, the footer, is LaterContent's)
+  doc.on('pageAdded', () => writeLinesAtEnd((doc.page as unknown as { content: ContentStream }).content));
   const pace = outputPacer(doc);
   // Start on a later tick so the caller has attached its listeners before anything is emitted.
   setImmediate(() => {
