@@ -1,3 +1,4 @@
+import type { ListOf } from '../derived-list';
 import { JejakError } from '../errors';
 import { nextTurn, TurnBudget } from '../in-turns';
 import { parseJsonInTurns } from '../parse-json-in-turns';
@@ -65,7 +66,7 @@ async function agreementProblems(value: unknown, ctx: NoticeContext): Promise<Ph
     signer: Json;
     response: Json;
     items: Json[];
-    evidence: Json[];
+    evidence: ListOf<Json>;
   };
   const problems: Phrase[] = [];
   const at = (path: string, problem: Phrase) => problems.push(say('check.notice.at', { path, problem }));
@@ -78,7 +79,9 @@ async function agreementProblems(value: unknown, ctx: NoticeContext): Promise<Ph
   if (notice.response.noticeId !== notice.noticeId) at('/response/noticeId', say('check.notice.noticeId'));
   const budget = new TurnBudget(20);
   const listed = new Set<string>();
-  for (const [i, e] of notice.evidence.entries()) {
+  let i = -1;
+  for (const e of notice.evidence) {
+    i++;
     if (budget.due()) await budget.take();
     const path = e.path as string;
     const facts = ctx.evidence.get(path);
