@@ -2,9 +2,8 @@
  * Page flow for the report PDF on top of pdfkit: a cursor that moves down the page and breaks to a
  * new page when the next thing does not fit, rows of wrapped cells that may split across pages line
  * by line (the table repeats its header after each break), and single lines at exact positions.
- * Everything is drawn with `lineBreak: false` at explicit coordinates, and lines are broken by
- * pdf-text.ts, so pdfkit never adds a page on its own and nothing runs past a margin: a page break
- * happens only in `addPage()`.
+ * Lines are broken by pdf-text.ts and drawn at explicit coordinates, so pdfkit never adds a page on
+ * its own and nothing runs past a margin: a page break happens only in `addPage()`.
  */
 import type PDFDocument from 'pdfkit';
 import {
@@ -30,6 +29,7 @@ import {
 import { LaterContent } from './pdf-later-content';
 import { drawTextLine } from './pdf-text-line';
 import { shapeByCharacter, type ShapingFont } from './pdf-mono-shaping';
+import { encodeByWord, type EncodingFont } from './pdf-word-encoding';
 import { type MeasuredFont, WordWidths } from './pdf-widths';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -56,6 +56,7 @@ export class Layout {
   private setFont(style: TextStyle): void {
     this.doc.font(this.fonts[style.font]).fontSize(style.size);
     if (style.font === 'mono') shapeByCharacter(this.currentFont() as unknown as ShapingFont);
+    encodeByWord(this.currentFont() as unknown as EncodingFont);
   }
 
   /** pdfkit's embedded font last set with setFont */
@@ -100,8 +101,7 @@ export class Layout {
   /** Distance from the top of a line to its baseline. */
   ascent(style: TextStyle): number {
     this.setFont(style);
-    const font = this.currentFont();
-    return (font.ascender / 1000) * style.size;
+    return (this.currentFont().ascender / 1000) * style.size;
   }
 
   measure(style: TextStyle): Measure {
