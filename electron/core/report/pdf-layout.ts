@@ -28,7 +28,7 @@ import {
 } from './pdf-page';
 import { LaterContent } from './pdf-later-content';
 import { drawTextLine } from './pdf-text-line';
-import { shapeByCharacter, type ShapingFont } from './pdf-mono-shaping';
+import { shapeByCharacter, type ShapingFont } from './pdf-character-shaping';
 import { encodeByWord, type EncodingFont } from './pdf-word-encoding';
 import { type MeasuredFont, WordWidths } from './pdf-widths';
 
@@ -55,7 +55,7 @@ export class Layout {
 
   private setFont(style: TextStyle): void {
     this.doc.font(this.fonts[style.font]).fontSize(style.size);
-    if (style.font === 'mono') shapeByCharacter(this.currentFont() as unknown as ShapingFont);
+    shapeByCharacter(this.currentFont() as unknown as ShapingFont);
     encodeByWord(this.currentFont() as unknown as EncodingFont);
   }
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { shapeByCharacter, type ShapingFont } from '../../../electron/core/report/pdf-mono-shaping';
+import { shapeByCharacter, type ShapingFont } from '../../../electron/core/report/pdf-character-shaping';
 import { encodeByWord, type EncodingFont } from '../../../electron/core/report/pdf-word-encoding';
 import { LONG_URL } from './pdf-fixture';
 
