@@ -5,13 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import { crc32 } from '../crc32';
 import { JejakError } from '../errors';
 import { fsyncDirectory } from '../fs-atomic';
-import { CentralDirectory } from './central-directory';
+import { mapInTurns } from '../in-turns';
 import type { DigestStream, Digests } from './digest';
 import { EarlyWriteback } from '../early-writeback';
 import { cancelled, throwIfAborted } from './operation';
 import { CHUNK } from './zip-read';
 import { rawDeflate } from './releasing-deflate';
 import {
+  centralRecord,
   dataDescriptor,
   dosDateTime,
   endRecords,
@@ -92,6 +93,9 @@ export async function writeAll(handle: PositionalWriter, buffer: Uint8Array, pos
   }
 }
 
+/** Central directory records made between turns (turns are also taken by time). */
+const CENTRAL_RECORDS_PER_TURN = 2_000;
+
 /** Entries declared smaller than this cannot need ZIP64, even deflated (deflate grows data by < 0.1%). */
 const PATCHABLE = 0xf0000000;
 
@@ -117,7 +121,7 @@ interface KnownEntry {
  */
 export class ZipWriter {
   private position = 0;
-  private readonly central = new CentralDirectory();
+  private readonly entries: Array<{ record: EntryRecord; zip64: boolean }> = [];
   private readonly when: DosTime;
 
   constructor(
@@ -252,7 +256,7 @@ export class ZipWriter {
     const zip64 = needsZip64(record);
     if (record.streamed) await this.write(dataDescriptor(record, zip64));
     else if (!this.inOrder) await writeAll(this.handle, localSizes(record), record.offset + 14);
-    this.central.add(record, zip64);
+    this.entries.push({ record, zip64 });
   }
 
   /** A small entry, stored, with its sizes in the local header. */
@@ -269,16 +273,25 @@ export class ZipWriter {
       when: this.when,
     };
     await this.write(Buffer.concat([localHeader(record), data]));
-    this.central.add(record, needsZip64(record));
+    this.entries.push({ record, zip64: needsZip64(record) });
   }
 
   /** Writes the central directory and end records; returns the archive's size. */
   async finish(): Promise<number> {
     throwIfAborted(this.signal);
     const cdOffset = this.position;
-    const { count, size } = this.central;
-    for (const piece of this.central.pieces()) await this.write(piece);
-    await this.write(endRecords(count, cdOffset, size, needsZip64End(count, cdOffset, size)));
+    // in turns: at 20,000 entries the records held the thread 30 ms, with a collection 100 (a few
+    // microseconds each: by the default count, 100 a turn, their turns took longer than they did)
+    const central = Buffer.concat(
+      await mapInTurns(this.entries, ({ record, zip64 }) => centralRecord(record, zip64), CENTRAL_RECORDS_PER_TURN),
+    );
+    const count = this.entries.length;
+    await this.write(
+      Buffer.concat([
+        central,
+        endRecords(count, cdOffset, central.length, needsZip64End(count, cdOffset, central.length)),
+      ]),
+    );
     return this.position;
   }
 }
