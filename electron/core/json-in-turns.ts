@@ -1,4 +1,3 @@
-import { DerivedList } from './derived-list';
 import { TurnBudget } from './in-turns';
 
 /**
@@ -11,7 +10,6 @@ import { TurnBudget } from './in-turns';
  *
  * The same text for any value JSON.stringify takes: what it leaves out of an object (undefined, a
  * function) is left out, an array's such item is null, a value with toJSON is written as that gives.
- * A DerivedList is written as the array of its items, made one at a time.
  */
 export async function* jsonInTurns(value: unknown): AsyncGenerator<string> {
   yield* write(value, '', new TurnBudget(20));
@@ -31,14 +29,12 @@ const leftOut = (v: unknown): boolean => v === undefined || typeof v === 'functi
 
 async function* write(value: unknown, indent: string, budget: TurnBudget): AsyncGenerator<string> {
   const inner = `${indent}  `;
-  const list =
-    value instanceof DerivedList ? value : Array.isArray(value) && value.length >= WHOLE_UP_TO ? value : null;
-  if (list !== null && list.length > 0) {
+  if (Array.isArray(value) && value.length >= WHOLE_UP_TO) {
     yield '[';
-    let i = 0;
-    for (const item of list as Iterable<unknown>) {
-      yield `${i++ === 0 ? '' : ','}\n${inner}`;
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '' : ','}\n${inner}`;
       // an item in one call (one item of a case is small), unless it is a long list itself
+      const item: unknown = value[i];
       if (Array.isArray(item)) yield* write(item, inner, budget);
       else yield whole(item, inner) ?? 'null';
       await budget.takeIfDue();

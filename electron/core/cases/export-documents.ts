@@ -2,13 +2,14 @@ import type { Identity } from '../identity/identity';
 import { nextTurn } from '../in-turns';
 import { jsonInTurns } from '../json-in-turns';
 import { assertNoticeChecks } from '../notice/notice-check';
+import type { Notice } from '../notice/notice-types';
 import { channelIdsByUrl, type NoticeFacts, type NoticeRows } from '../outcomes/notice-record';
 import type { Signer } from '../packages';
 import type { Policy } from '../policy/policy';
 import type { ReportDrawing } from '../report/pdf-in-worker';
 import { type StreamedText, streamedText } from '../streamed-text';
 import type { VaultSession } from '../vault/session';
-import { buildNotice, type NoticeToWrite } from './build-notice';
+import { buildNotice } from './build-notice';
 import type { CaseDetail } from './cases';
 import { custodyLog } from './custody';
 import type { ExportOptions } from './export-case';
@@ -71,7 +72,7 @@ export interface DocumentSource {
 async function reportAndNotice(
   { session, kase, identity, signer, unit, policy }: DocumentSource,
   opts: DocumentOptions,
-): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: NoticeToWrite; noticeRows: NoticeRows }> {
+): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: Notice; noticeRows: NoticeRows }> {
   const { report, files, channels, evidence } = await buildReport(
     session,
     kase,

@@ -1,4 +1,3 @@
-import type { ListOf } from '../derived-list';
 import { JejakError } from '../errors';
 import { nextTurn, TurnBudget } from '../in-turns';
 import { parseJsonInTurns } from '../parse-json-in-turns';
@@ -66,7 +65,7 @@ async function agreementProblems(value: unknown, ctx: NoticeContext): Promise<Ph
     signer: Json;
     response: Json;
     items: Json[];
-    evidence: ListOf<Json>;
+    evidence: Json[];
   };
   const problems: Phrase[] = [];
   const at = (path: string, problem: Phrase) => problems.push(say('check.notice.at', { path, problem }));
@@ -79,9 +78,7 @@ async function agreementProblems(value: unknown, ctx: NoticeContext): Promise<Ph
   if (notice.response.noticeId !== notice.noticeId) at('/response/noticeId', say('check.notice.noticeId'));
   const budget = new TurnBudget(20);
   const listed = new Set<string>();
-  let i = -1;
-  for (const e of notice.evidence) {
-    i++;
+  for (const [i, e] of notice.evidence.entries()) {
     if (budget.due()) await budget.take();
     const path = e.path as string;
     const facts = ctx.evidence.get(path);

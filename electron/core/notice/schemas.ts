@@ -2,7 +2,6 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { inEnglish, type Phrase, type PhraseKey, say } from '../packages/phrases';
 import noticeSchema from '../../../resources/schemas/jejak-notice-1.schema.json' with { type: 'json' };
 import { TurnBudget } from '../in-turns';
-import { isList, type ListOf } from '../derived-list';
 import { noticeValidator } from './notice-validator';
 
 /** The notice's JSON Schema problems, each naming the field by its JSON Pointer. */
@@ -74,17 +73,16 @@ const ENTRY_PART = { items: 'item', evidence: 'evidence' } as const;
  * The problems noticeSchemaProblems finds, with a turn whenever the thread has been held 20 ms: the
  * notice with its two lists emptied against the whole schema, each list's length against its
  * maxItems, and each entry against its definition. At 10,000 items one call held the export's
- * thread 40 ms. The same problems, perhaps in another order. A list may be a DerivedList (export's
- * notice.evidence), its entries made as they are checked.
+ * thread 40 ms. The same problems, perhaps in another order.
  */
 export async function noticeSchemaProblemsInTurns(value: unknown): Promise<SchemaProblem[]> {
   const notice = value as Record<string, unknown> | null;
-  if (typeof notice !== 'object' || notice === null || !LISTS.every((list) => isList(notice[list])))
+  if (typeof notice !== 'object' || notice === null || !LISTS.every((list) => Array.isArray(notice[list])))
     return noticeSchemaProblems(value);
   const problems = schemaProblems(noticeValidator(), { ...notice, items: [], evidence: [] });
   const budget = new TurnBudget(20);
   for (const list of LISTS) {
-    const entries = notice[list] as ListOf<unknown>;
+    const entries = notice[list] as unknown[];
     const limit = noticeSchema.properties[list].maxItems;
     if (entries.length > limit)
       problems.push(
@@ -97,11 +95,9 @@ export async function noticeSchemaProblemsInTurns(value: unknown): Promise<Schem
         }),
       );
     const validate = noticeValidator(ENTRY_PART[list]);
-    let i = 0;
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
       await budget.takeIfDue();
-      for (const p of schemaProblems(validate, entry)) problems.push({ ...p, path: `/${list}/${i}${p.path}` });
-      i++;
+      for (const p of schemaProblems(validate, entries[i])) problems.push({ ...p, path: `/${list}/${i}${p.path}` });
     }
   }
   return problems;
