@@ -33,12 +33,8 @@ export class WordWidths {
     let widths = this.byFont.get(font);
     if (!widths || widths.size > MAX_WORDS_PER_FONT) this.byFont.set(font, (widths = new Map()));
     let advance = 0;
-    let last = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const ch = text[i];
-      if (i < text.length && ch !== ' ' && ch !== '\t') continue;
-      if (i === text.length && last === i) break;
-      const word = text.slice(last, i + 1);
+    for (let last = 0, end = 0; (end = pdfkitWordEnd(text, last)) > last; last = end) {
+      const word = text.slice(last, end);
       const kept = word.length <= MAX_KEPT_WORD_LENGTH;
       let width = kept ? widths.get(word) : undefined;
       if (width === undefined) {
@@ -46,9 +42,20 @@ export class WordWidths {
         if (kept) widths.set(word, width);
       }
       advance += width;
-      last = i + 1;
     }
     // the same arithmetic as pdfkit's widthOfString, horizontal scaling 100% included
     return ((advance * (size / 1000) + 0) * 100) / 100;
   }
+}
+
+/**
+ * Where the word that starts at `from` ends, as pdfkit splits a string into the words it lays out
+ * (each with the space or tab after it): just past that space or tab, else the string's end.
+ */
+export function pdfkitWordEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') return i + 1;
+  }
+  return text.length;
 }

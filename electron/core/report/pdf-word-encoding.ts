@@ -1,3 +1,5 @@
+import { pdfkitWordEnd } from './pdf-widths';
+
 /**
  * A line's glyphs as pdfkit writes them (its embedded font's `encode`: each glyph's id in the font
  * subset, four hex digits, and its position), put together word by word from what each word's
@@ -61,15 +63,10 @@ export function encodeByWord(font: EncodingFont): void {
     if (features) return encodeWhole(text, features);
     const hex: string[] = [];
     const positions: object[] = [];
-    // words split as pdfkit's layout splits them: each with the space or tab after it
-    let last = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const ch = text[i];
-      if (i < text.length ? ch !== ' ' && ch !== '\t' : last === i) continue;
-      const run = font.layoutCached(text.slice(last, i + 1));
+    for (let last = 0, end = 0; (end = pdfkitWordEnd(text, last)) > last; last = end) {
+      const run = font.layoutCached(text.slice(last, end));
       for (const h of encoded.get(run) ?? encodeRun(run)) hex.push(h);
       for (const p of run.positions) positions.push(p);
-      last = i + 1;
     }
     return [hex, positions];
   };
