@@ -1,9 +1,10 @@
 import { JejakError } from '../errors';
-import { OffThreadDigest } from '../off-thread-digest';
+import type { OffThreadDigest } from '../off-thread-digest';
 import { giveBackHeapNow } from '../v8-settings';
 import { MAX_REPORT_JSON_BYTES } from '../../common/limits';
 import { parseEvidencePath, REPORT_JSON } from './bag-names';
 import { DigestStream, type Digests } from './digest';
+import { hashedOneAhead, type StartedFile } from './hashed-ahead';
 import { throwIfAborted, type OperationOptions } from './operation';
 import type { ZipWriter } from './zip-write';
 
@@ -150,18 +151,19 @@ export async function addPayload(
       yield chunk;
     }
   };
-  const addHashed = async (index: number, file: HashedFile) => {
-    throwIfAborted(opts.signal);
-    const digest = new OffThreadDigest({
-      sha256: true,
-      sha512: file.knownSha512 === undefined,
-      md5: false,
-      crc32: true,
-    });
+  // An original's digests come back from the worker while the next one is written (its entry's
+  // header, with the CRC the vault recorded, is written first): the first that fails its check
+  // stops the package at the next original, and every check has ended before the digests are used.
+  let checks: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const addHashed = async ({ index, file, digest, chunks, stop }: StartedFile) => {
+    let written: { checked: Promise<Digests> };
     try {
-      digests[index] = await zip.addHashed(
+      if (failure) throw failure.error;
+      throwIfAborted(opts.signal);
+      written = await zip.addHashed(
         `${name}/data/${file.path}`,
-        counted(file, file.hashedInto(digest)),
+        counted(file, chunks),
         file.size,
         async (size: number) => {
           const d = await digest.digest();
@@ -173,23 +175,27 @@ export async function addPayload(
         file.knownCrc32,
       );
     } catch (e) {
-      digest.abandon();
+      await stop();
       throw e;
     }
+    const checked = written.checked.then(
+      (d) => void (digests[index] = d),
+      (error: unknown) => void (failure ??= { error }),
+    );
+    checks = checks.then(() => checked);
   };
-  let streamedSinceCollection = false;
-  for (const [i, file] of payload.entries()) {
-    if (file.hashedInto) {
-      // The files streamed so far are written, and what they were made of (an export's report,
-      // notice and custody lines) is garbage: collected before the originals stream for long.
-      if (streamedSinceCollection) giveBackHeapNow();
-      streamedSinceCollection = false;
-      await addHashed(i, file);
-    } else if (file.open) {
-      await add(i, file);
-      streamedSinceCollection = true;
-    }
-  }
+  for (const [i, file] of payload.entries()) if (file.open) await add(i, file);
+  // Largest first (the manifests keep the payload's order): an original is hashed on one core, and
+  // the largest, written last, had that core to itself at the end while the other had nothing left.
+  const hashed = [...payload.entries()]
+    .filter((e): e is [number, HashedFile] => e[1].hashedInto !== undefined)
+    .sort(([i, a], [j, b]) => b.size - a.size || i - j);
+  // The files streamed so far are written, and what they were made of (an export's report, notice
+  // and custody lines) is garbage: collected before the originals stream for long.
+  if (hashed.length > 0 && payload.some((f) => f.open)) giveBackHeapNow();
+  for await (const started of hashedOneAhead(hashed)) await addHashed(started);
+  await checks;
+  if (failure) throw failure.error;
   for (const [i, file] of payload.entries()) {
     if (!file.later) continue;
     const bytes = await file.later;
@@ -198,7 +204,7 @@ export async function addPayload(
     // Hashed as they were made (the report PDF on its drawing thread) and kept sealed since, the
     // bytes are not hashed again: at 3,000 items the export's end read back 34 MB of PDF and sent
     // it through the hashing worker, holding up to 45 MiB of chunks on the way.
-    digests[i] = await zip.addHashed(
+    const written = await zip.addHashed(
       `${name}/data/${file.path}`,
       counted(file, bytes.chunks()),
       bytes.size,
@@ -210,6 +216,7 @@ export async function addPayload(
       },
       bytes.crc32,
     );
+    digests[i] = await written.checked;
   }
   return { digests, reportText };
 }

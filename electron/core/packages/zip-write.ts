@@ -195,8 +195,10 @@ export class ZipWriter {
   /**
    * Writes chunks already hashed elsewhere (the hashing worker, the drawing thread) into a new stored
    * entry, each before asking for the next; `finish` gets the byte count and gives the digests (or
-   * fails the entry). In order, `knownCrc32` (what the caller recorded of these bytes) goes into the
-   * header first.
+   * fails the entry). With `knownCrc32` (what the caller recorded of these bytes) the header is
+   * written whole before the bytes, and their digests are not waited for: the next entry is written
+   * while the worker finishes this one's hashes, and `checked` fails if they differ from the record
+   * (the caller must await it before it trusts the archive). Without, in order, the entry is refused.
    */
   async addHashed(
     name: string,
@@ -204,13 +206,11 @@ export class ZipWriter {
     size: number,
     finish: (size: number) => Promise<Digests>,
     knownCrc32?: number,
-  ): Promise<Digests> {
+  ): Promise<{ checked: Promise<Digests> }> {
     const streamed = size >= PATCHABLE;
-    let known: KnownEntry | undefined;
-    if (this.inOrder && !streamed) {
-      if (knownCrc32 === undefined) throw new JejakError('INTERNAL', `${name} has no CRC-32 to write in order.`);
-      known = { crc: knownCrc32, size, compressedSize: size };
-    }
+    if (this.inOrder && !streamed && knownCrc32 === undefined)
+      throw new JejakError('INTERNAL', `${name} has no CRC-32 to write in order.`);
+    const known = !streamed && knownCrc32 !== undefined ? { crc: knownCrc32, size, compressedSize: size } : undefined;
     const record = await this.openEntry(name, 0, streamed, known);
     let written = 0;
     for await (const chunk of chunks) {
@@ -219,9 +219,23 @@ export class ZipWriter {
       written += chunk.length;
     }
     record.compressedSize = written;
-    const d = await finish(written);
-    await this.closeEntry(record, d);
-    return d;
+    if (!known) {
+      const d = await finish(written);
+      await this.closeEntry(record, d);
+      return { checked: Promise.resolve(d) };
+    }
+    // its place in the central directory is here, whenever its check ends
+    this.entries.push({ record, zip64: needsZip64(record) });
+    const checked = finish(written).then((d) => {
+      if (record.crc !== d.crc32 || record.size !== d.size)
+        throw new JejakError(
+          'INTEGRITY',
+          `${name} does not have the CRC-32 recorded for it in the vault: its bytes changed.`,
+        );
+      return d;
+    });
+    checked.catch(() => undefined); // raised where the caller awaits it
+    return { checked };
   }
 
   /** A new entry's record and local header, its CRC and sizes given or to come (closeEntry). */
@@ -242,15 +256,9 @@ export class ZipWriter {
 
   /**
    * The entry's CRC and sizes: in a data descriptor after a streamed entry, else written back into
-   * its local header, or (in order) checked against what the header already says.
+   * its local header (in order, its header was written whole before its bytes).
    */
   private async closeEntry(record: EntryRecord, d: Digests): Promise<void> {
-    if (this.inOrder && !record.streamed && (record.crc !== d.crc32 || record.size !== d.size)) {
-      throw new JejakError(
-        'INTEGRITY',
-        `${record.name.toString()} does not have the CRC-32 recorded for it in the vault: its bytes changed.`,
-      );
-    }
     record.crc = d.crc32;
     record.size = d.size;
     const zip64 = needsZip64(record);
