@@ -50,7 +50,7 @@ async function caseOfLargeOriginals(s: VaultSession) {
   return kase;
 }
 
-/** Makes the CRC-32 the vault recorded for the largest original wrong (it is written first). */
+/** Makes the CRC-32 the vault recorded for the largest original wrong (it is written first); gives back the undo. */
 function spoilLargestCrc(s: VaultSession): () => void {
   const largest = s.db.raw.prepare('SELECT name, crc32 FROM blobs ORDER BY size DESC LIMIT 1').get() as {
     name: string;
@@ -93,17 +93,26 @@ describe('an export whose originals overlap', () => {
     },
   );
 
-  it('gives back the reads it started ahead when it fails: the exports after it still run', async () => {
+  it('gives back the reads it started ahead when it fails or is cancelled: the exports after it still run', async () => {
     session = (await newVault()).session;
     const kase = await caseOfLargeOriginals(session);
-    const restore = spoilLargestCrc(session);
-    // Each failure comes as a later original is written, with the read of the one after it started:
-    // reads not given back would hold four buffers each, and the pool's 16 would be gone within a few.
-    for (let i = 0; i < 6; i++)
+    // Each failure comes as a later original is written, with the read of the one after it started;
+    // each cancel as the first original's bytes are written, with the second's read started. Reads
+    // not given back would hold four buffers each, and the pool's 16 would be gone within a few.
+    for (let i = 0; i < 4; i++) {
+      const restore = spoilLargestCrc(session);
       await expect(
         withinHalfAMinute(exportCase(session, {}, kase.id, join(tempDir(), 'case.zip'), opts)),
       ).rejects.toSatisfy((e) => isJejakError(e, 'INTEGRITY'));
-    restore();
+      restore();
+      const cancel = new AbortController();
+      const onProgress = (p: { file: string }) => p.file.includes('/evidence/') && cancel.abort();
+      await expect(
+        withinHalfAMinute(
+          exportCase(session, {}, kase.id, join(tempDir(), 'case.zip'), { ...opts, signal: cancel.signal, onProgress }),
+        ),
+      ).rejects.toSatisfy((e) => isJejakError(e, 'CANCELLED'));
+    }
     const out = join(tempDir(), 'case.zip');
     await withinHalfAMinute(exportCase(session, {}, kase.id, out, opts));
     expect((await verifyPackage(out)).verdict).toBe('valid-untrusted');
