@@ -6,7 +6,7 @@ import type { OperationOptions } from './operation';
 import { fileSource, nodePlatform } from './platform-node';
 import { withPackage } from './verify';
 import { appendEntries, type NewEntry } from './zip-append';
-import { writeAtomically } from './zip-write';
+import { writeAtomically } from './write-atomically';
 
 /**
  * What countersigning and time-stamping share: verify the source whole, add entries outside the

@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { processMayRun } from '../process-alive';
-import { partialsInUse } from './zip-write';
+import { partialsInUse } from './write-atomically';
 
 /**
  * The temp files writeAtomically leaves when its process is killed: `.<name>.partial-<pid>-<12 hex>`,

@@ -24,7 +24,8 @@ import { inEnglish, type Phrase } from './phrases';
 import { reportTextProblems } from './report-check';
 import { checkSigner, signChecked, spkiPem, type Signer } from './signer';
 import { statementBytes } from './statement';
-import { writeAtomically, ZipWriter, type PositionalWriter } from './zip-write';
+import { writeAtomically } from './write-atomically';
+import { ZipWriter, type PositionalWriter } from './zip-write';
 import { addPayload, canWriteInOrder, type PayloadFile } from './write-payload';
 
 export type { PayloadFile } from './write-payload';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { ScratchFile } from '../age/scratch-file';
 import { crc32 } from '../crc32';
-import { asUnwritable } from '../packages/zip-write';
+import { asUnwritable } from '../packages/write-atomically';
 import { releaseNow } from '../release-now';
 import type { LaterBytes } from '../packages/write-payload';
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStalePartials } from '../../../electron/core/packages/stale-partials';
-import { writeAtomically } from '../../../electron/core/packages/zip-write';
+import { writeAtomically } from '../../../electron/core/packages/write-atomically';
 import { tempDir } from '../../fixtures/temp';
 
 const ZIP = Buffer.from('PK\x03\x04 rest of a local header', 'latin1');
