@@ -9,11 +9,13 @@ const UNIT = 'Direktorat Pengendalian Konten';
 /** The unit's policy: every vault names who works in it. */
 const STRICT = { allowAnonymousVault: false };
 
+/** The package's originals in item order: each name begins with its item's number (the ZIP holds them largest first). */
 function evidenceFiles(zip: string): string[] {
   return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })
     .split('\n')
     .filter((e) => /\/data\/evidence\/./.test(e))
-    .map((e) => e.slice(e.indexOf('/data/') + 1));
+    .map((e) => e.slice(e.indexOf('/data/') + 1))
+    .sort();
 }
 
 describe('jejak CLI: the decision loop between two vaults', () => {

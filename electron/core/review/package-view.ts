@@ -1,5 +1,6 @@
 import { readReport } from '../../common/report-json';
 import type { Result } from '../../contract';
+import { parseEvidencePath } from '../packages/bag-names';
 import { type VerifyResult, signedTagmanifest } from '../packages/verify-source';
 
 /**
@@ -21,18 +22,25 @@ const MEDIA_BY_EXTENSION: Record<string, string> = {
   jsonl: 'application/jsonl',
 };
 
+/**
+ * The payload's files: the documents in the ZIP's order, then the evidence in item order (the
+ * number its name begins with). Jejak writes the originals largest first (write-payload.ts), and a
+ * package zipped again may hold them in any order.
+ */
 export function payloadList(result: VerifyResult): Array<{ file: string; mediaType: string }> {
   const prefix = result.name ? `${result.name}/` : '';
-  return (
-    (result.entries ?? [])
-      .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
-      // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
-      .filter((e) => e.startsWith('data/') && !e.endsWith('/'))
-      .map((file) => ({
-        file,
-        mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      }))
-  );
+  const files = (result.entries ?? [])
+    .map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e))
+    // folder entries of a re-zipped package ("data/", "data/evidence/") are no payload files
+    .filter((e) => e.startsWith('data/') && !e.endsWith('/'));
+  const itemNumber = (file: string) => parseEvidencePath(file.slice('data/'.length))?.seq ?? -1;
+  return files
+    .map((file, i) => ({ file, i, item: itemNumber(file) }))
+    .sort((a, b) => a.item - b.item || a.i - b.i)
+    .map(({ file }) => ({
+      file,
+      mediaType: MEDIA_BY_EXTENSION[file.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    }));
 }
 
 /** The payload of an invalid package is not offered for viewing. */

@@ -7,7 +7,7 @@ import { payloadList, ReviewRegistry } from '../../../electron/core/review/revie
 import { testApp } from '../../fixtures/app';
 import { PASSPHRASE } from '../../fixtures/temp';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from '../packages/helpers';
-import { sh } from '../packages/zip-tools';
+import { rezip, sh } from '../packages/zip-tools';
 
 /** A roster that changes while a package is open changes its verdict at once (issue 8, item 9). */
 
@@ -45,6 +45,21 @@ describe('payloadList', () => {
     expect(rezipped.entries).toContain('KOMINFO-2026-11-0042/data/evidence/');
     const sorted = (list: Array<{ file: string }>) => [...list].sort((a, b) => a.file.localeCompare(b.file));
     expect(sorted(payloadList(rezipped))).toEqual(sorted(payloadList(await verifyPackage(zip))));
+  });
+
+  it('lists the evidence in item order, whatever order the ZIP holds it in', async () => {
+    const reversed = join(tempDir(), 'reversed.zip');
+    await rezip(zip, reversed, (entries) => [...entries].reverse());
+    const result = await verifyPackage(reversed);
+    expect(result.verdict).toBe('valid-untrusted');
+    const evidence = payloadList(result)
+      .map((p) => p.file)
+      .filter((f) => f.startsWith('data/evidence/'));
+    expect(evidence.map((f) => f.slice('data/evidence/'.length, 'data/evidence/'.length + 3))).toEqual([
+      '001',
+      '002',
+      '003',
+    ]);
   });
 });
 
