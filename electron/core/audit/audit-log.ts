@@ -63,26 +63,33 @@ export function auditHead(db: Db): { seq: number; hash: string } {
   );
 }
 
-/** Appends one entry chained to the current head. Call inside the transaction of the change it records. */
+/**
+ * Appends one entry chained to the current head. Call inside the transaction of the change it
+ * records (outside one, it is a transaction of its own). It takes no savepoint there: its one
+ * INSERT is atomic, and the transaction has held the write lock since it began (Db.tx's BEGIN
+ * IMMEDIATE), so the head it read is still the head.
+ */
 export function appendAudit(db: Db, input: AuditInput, now = new Date()): AuditEntry {
-  return db.tx(() => {
-    const head = auditHead(db);
-    const body = {
-      seq: head.seq + 1,
-      at: now.toISOString(),
-      actor: input.actor,
-      action: input.action,
-      subjectType: input.subject?.type ?? null,
-      subjectId: input.subject?.id ?? null,
-      details: input.details ?? {},
-      prevHash: head.hash,
-    };
-    const entry = { ...body, hash: entryHash(body) };
-    db.run(sql`INSERT INTO audit (seq, at, actor, action, subject_type, subject_id, details, prev_hash, hash)
-      VALUES (${entry.seq}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId},
-              ${canonicalJson(entry.details)}, ${entry.prevHash}, ${entry.hash})`);
-    return entry;
-  });
+  return db.raw.inTransaction ? appendToHead(db, input, now) : db.tx(() => appendToHead(db, input, now));
+}
+
+function appendToHead(db: Db, input: AuditInput, now: Date): AuditEntry {
+  const head = auditHead(db);
+  const body = {
+    seq: head.seq + 1,
+    at: now.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    details: input.details ?? {},
+    prevHash: head.hash,
+  };
+  const entry = { ...body, hash: entryHash(body) };
+  db.run(sql`INSERT INTO audit (seq, at, actor, action, subject_type, subject_id, details, prev_hash, hash)
+    VALUES (${entry.seq}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId},
+            ${canonicalJson(entry.details)}, ${entry.prevHash}, ${entry.hash})`);
+  return entry;
 }
 
 export interface AuditVerification {
