@@ -1,4 +1,5 @@
 import { JejakError } from '../errors';
+import { releaseNow } from '../release-now';
 import type { ByteSource } from '../packages/platform';
 import {
   AGE_CHUNK,
@@ -155,7 +156,10 @@ export class AgeFile implements ByteSource {
     const from = offset - first * AGE_CHUNK;
     const chunks = await this.chunksAt(first, last);
     if (chunks.length === 1) return (chunks[0] as Buffer).subarray(from, from + want);
-    return Buffer.concat(chunks).subarray(from, from + want);
+    const joined = Buffer.concat(chunks);
+    // copied: each but the last (kept for the next read) given back now, not at a collection
+    for (const chunk of chunks.slice(0, -1)) releaseNow(chunk);
+    return joined.subarray(from, from + want);
   }
 
   close(): void {
