@@ -42,18 +42,19 @@ function start([index, file]: [number, HashedFile]): StartedFile {
   // Asked for now, so the read starts; its failure is raised when the writer takes this chunk.
   const first = reading.next();
   first.catch(() => undefined);
+  const endReading = async (): Promise<IteratorResult<Uint8Array>> => {
+    await first.catch(() => undefined);
+    return (await reading.return?.(undefined)) ?? { done: true, value: undefined };
+  };
   let taken = false;
   const chunks: AsyncIterable<Uint8Array> = {
     [Symbol.asyncIterator]: () => ({
       next: () => (taken ? reading.next() : ((taken = true), first)),
-      return: async () => {
-        await first.catch(() => undefined);
-        return (await reading.return?.(undefined)) ?? { done: true, value: undefined };
-      },
+      return: endReading,
     }),
   };
   const stop = async () => {
-    await chunks[Symbol.asyncIterator]().return!();
+    await endReading();
     digest.abandon();
   };
   return { index, file, digest, chunks, stop };
