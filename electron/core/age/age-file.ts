@@ -70,6 +70,8 @@ function asKeyError(err: unknown): JejakError {
 export class AgeFile implements ByteSource {
   /** the first chunk that failed to authenticate: a reader above may wrap the error it threw */
   damage: JejakError | null = null;
+  /** each read decrypts on the reading thread */
+  readonly decryptsOnRead = true;
   private cached: { index: number; plain: Buffer } | null = null;
 
   private constructor(

@@ -16,6 +16,11 @@ export interface ByteSource {
    * ends), so that a reader done with each chunk before the next can reuse its buffers.
    */
   readInto?(target: Uint8Array, offset: number): Promise<number>;
+  /**
+   * Optional: true when reading costs the reading thread more than a copy (an age file's plaintext,
+   * decrypted as it is read). The verifier then reads one entry at a time (see readData).
+   */
+  readonly decryptsOnRead?: boolean;
 }
 
 /**
