@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { checkpointOffThread } from './checkpoint-off-thread';
+import { CheckpointWorker } from './checkpoint-off-thread';
 
 /** Log frames not yet in the database past which a checkpoint starts on a worker (SQLite's own default). */
 export const CHECKPOINT_AFTER_FRAMES = 1000;
@@ -30,11 +30,14 @@ export class WalKeeper {
    * (backup-cli.test.ts failed 4 runs in 6 here).
    */
   private shm: number | null = null;
+  private readonly worker: CheckpointWorker;
 
   constructor(
     private readonly databasePath: string,
-    private readonly key: Buffer,
-  ) {}
+    key: Buffer,
+  ) {
+    this.worker = new CheckpointWorker(databasePath, key);
+  }
 
   afterCommit(): void {
     if (this.looking || this.running || this.stopped) return;
@@ -42,7 +45,7 @@ export class WalKeeper {
     setImmediate(() => {
       this.looking = false;
       if (this.stopped || this.framesToCopy() < CHECKPOINT_AFTER_FRAMES) return;
-      this.running = checkpointOffThread(this.databasePath, this.key, 'PASSIVE').finally(() => {
+      this.running = this.worker.checkpoint('PASSIVE').finally(() => {
         this.running = null;
       });
     });
@@ -68,10 +71,11 @@ export class WalKeeper {
     return this.shm === null ? 0 : framesNotCopied(this.shm);
   }
 
-  /** Once the connection has closed: the wal-index's descriptor goes too. */
+  /** Once the connection has closed: the wal-index's descriptor goes too, and the checkpoints' thread. */
   release(): void {
     if (this.shm !== null) closeSync(this.shm);
     this.shm = null;
+    this.worker.close();
   }
 }
 

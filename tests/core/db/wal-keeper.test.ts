@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, openKeyed, type Db } from '../../../electron/core/db/database';
 import { CHECKPOINT_AFTER_FRAMES } from '../../../electron/core/db/wal-keeper';
@@ -56,6 +57,26 @@ describe('the write-ahead log of a vault', () => {
     await db.endWalKeeping();
     expect(db.walFramesToCopy()).toBe(0);
     expect(db.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM filler', params: [] })?.n).toBe(1200);
+    db.close();
+  });
+
+  it('is copied back by one thread kept from one checkpoint to the next, not a thread started for each', async () => {
+    const { db } = newDatabase();
+    // each worker started in this process has the next thread id
+    const nextThreadId = async () => {
+      const probe = new Worker('', { eval: true });
+      const id = probe.threadId;
+      await probe.terminate();
+      return id;
+    };
+    const before = await nextThreadId();
+    for (let round = 0; round < 3; round++) {
+      writePages(db, CHECKPOINT_AFTER_FRAMES + 100);
+      while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) await new Promise((r) => setTimeout(r, 10));
+    }
+    // the checkpoints' one thread, then this probe
+    expect((await nextThreadId()) - before).toBe(2);
+    await db.endWalKeeping();
     db.close();
   });
 
