@@ -37,9 +37,9 @@ parentPort.on('message', (mode) => {
  * The thread is kept from one checkpoint to the next (`close` ends it): a worker started for each
  * one cost 58-67 ms of CPU time (its JavaScript heap, the database module) against 3-8 ms for the
  * checkpoint itself on a kept one (10 small checkpoints each way, twice); 1,300 originals taken in
- * started four or five of them. Its
- * connection is not kept: opened for each checkpoint and closed after, so that the vault's own
- * connection closing is the last one, as it was, and copies back what is left.
+ * started four or five of them. Its connection is not kept: opened for each checkpoint and closed
+ * after, so that the vault's own connection closing is the last one, as it was, and copies back
+ * what is left.
  */
 export class CheckpointWorker {
   private worker: Worker | null = null;
