@@ -72,7 +72,11 @@ describe('the write-ahead log of a vault', () => {
     const before = await nextThreadId();
     for (let round = 0; round < 3; round++) {
       writePages(db, CHECKPOINT_AFTER_FRAMES + 100);
-      while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) await new Promise((r) => setTimeout(r, 10));
+      // a commit made while a checkpoint runs starts none: more commits come, as work goes on, until one does
+      while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) {
+        await new Promise((r) => setTimeout(r, 10));
+        writePages(db, 1);
+      }
     }
     // the checkpoints' one thread, then this probe
     expect((await nextThreadId()) - before).toBe(2);
