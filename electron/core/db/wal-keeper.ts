@@ -16,10 +16,13 @@ export const IN_COMMIT_CHECKPOINT_FRAMES = 16_000;
  * were copied back in its last transaction. After a commit, this looks at the log on a later turn
  * and, when it holds CHECKPOINT_AFTER_FRAMES not yet copied, copies them on a worker thread with
  * a connection of its own (PASSIVE: it never waits for, nor holds up, this connection's writes).
+ * Commits made while one runs start none; it looks again when that one ends.
  */
 export class WalKeeper {
   private looking = false;
   private running: Promise<unknown> | null = null;
+  /** A commit came while a checkpoint ran (which copies only the log as it was when it began). */
+  private committedWhileRunning = false;
   private stopped = false;
   /**
    * The wal-index (-shm), read through one descriptor opened at the first look and closed only once
@@ -40,6 +43,7 @@ export class WalKeeper {
   }
 
   afterCommit(): void {
+    if (this.running) this.committedWhileRunning = true;
     if (this.looking || this.running || this.stopped) return;
     this.looking = true;
     setImmediate(() => {
@@ -47,6 +51,10 @@ export class WalKeeper {
       if (this.stopped || this.framesToCopy() < CHECKPOINT_AFTER_FRAMES) return;
       this.running = this.worker.checkpoint('PASSIVE').finally(() => {
         this.running = null;
+        const lookAgain = this.committedWhileRunning;
+        this.committedWhileRunning = false;
+        // those commits' pages would otherwise wait in the log for the next commit, however long
+        if (lookAgain) this.afterCommit();
       });
     });
   }

@@ -72,14 +72,29 @@ describe('the write-ahead log of a vault', () => {
     const before = await nextThreadId();
     for (let round = 0; round < 3; round++) {
       writePages(db, CHECKPOINT_AFTER_FRAMES + 100);
-      // a commit made while a checkpoint runs starts none: more commits come, as work goes on, until one does
-      while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) {
-        await new Promise((r) => setTimeout(r, 10));
-        writePages(db, 1);
-      }
+      while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) await new Promise((r) => setTimeout(r, 10));
     }
     // the checkpoints' one thread, then this probe
     expect((await nextThreadId()) - before).toBe(2);
+    await db.endWalKeeping();
+    db.close();
+  });
+
+  it('is copied back after a checkpoint ends when a long commit came while it ran, with no commit after', async () => {
+    const { db } = newDatabase();
+    // a first checkpoint, so that the next begins without waiting for its thread to start
+    writePages(db, CHECKPOINT_AFTER_FRAMES + 100);
+    while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES) await new Promise((r) => setTimeout(r, 10));
+    writePages(db, CHECKPOINT_AFTER_FRAMES + 100);
+    await nextTurn(); // a checkpoint has begun on the worker: it copies the log as it was then
+    writePages(db, 2 * CHECKPOINT_AFTER_FRAMES);
+    expect(db.walFramesToCopy()).toBeGreaterThan(CHECKPOINT_AFTER_FRAMES);
+    // no more commits, as when an analyst's intake ends: the keeper looks again by itself
+    const deadline = Date.now() + 20_000;
+    while (db.walFramesToCopy() >= CHECKPOINT_AFTER_FRAMES && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(db.walFramesToCopy()).toBeLessThan(CHECKPOINT_AFTER_FRAMES);
     await db.endWalKeeping();
     db.close();
   });
