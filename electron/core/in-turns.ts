@@ -63,3 +63,20 @@ export class TurnBudget {
     if (this.due()) await this.take();
   }
 }
+
+/**
+ * Runs a generator of steps to its end, taking a turn whenever the thread has been held
+ * `budgetMs`: one body for a job that the export does in turns and an older path does at once.
+ */
+export async function stepsInTurns<R>(steps: Generator<void, R>, budgetMs = TURN_MS): Promise<R> {
+  const budget = new TurnBudget(budgetMs);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await budget.takeIfDue();
+  }
+}
+
+/** The same steps run at once, for a caller inside a transaction (which cannot wait). */
+export function stepsAtOnce<R>(steps: Generator<void, R>): R {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInTurns, TurnBudget } from '../../electron/core/in-turns';
+import { mapInTurns, stepsAtOnce, stepsInTurns, TurnBudget } from '../../electron/core/in-turns';
 
 /** Holds the thread for `ms`. */
 function busyFor(ms: number): void {
@@ -77,5 +77,38 @@ describe('TurnBudget', () => {
     expect(runs.reduce((a, b) => a + b, 0)).toBe(12);
     expect(Math.max(...runs)).toBeLessThanOrEqual(3);
     expect(runs.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('stepsInTurns and stepsAtOnce', () => {
+  /** Nine steps of 8 ms each, then their count: one body that either driver runs. */
+  function* nineSteps(seen: string[]): Generator<void, number> {
+    for (let step = 0; step < 9; step++) {
+      yield;
+      busyFor(8);
+      seen.push('step');
+    }
+    return 9;
+  }
+
+  it('in turns: lets other work in once the steps have held the thread 20 ms, and returns what they made', async () => {
+    const seen: string[] = [];
+    const other = otherWork(seen);
+    expect(await stepsInTurns(nineSteps(seen))).toBe(9);
+    other.stop();
+    const runs = seen
+      .join(' ')
+      .split('other')
+      .map((run) => run.split('step').length - 1);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(3);
+  });
+
+  it('at once: runs every step before returning, with no turn between them', () => {
+    const seen: string[] = [];
+    const other = otherWork(seen);
+    expect(stepsAtOnce(nineSteps(seen))).toBe(9);
+    other.stop();
+    expect(seen).toEqual(Array.from({ length: 9 }, () => 'step'));
   });
 });

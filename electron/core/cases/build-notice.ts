@@ -2,7 +2,7 @@ import type { ChannelDetail } from '../catalog/channel-types';
 import type { EvidenceDetail } from '../evidence/evidence-repo';
 import type { ReportData } from '../../common/report-json';
 import { mapInTurns, nextTurn } from '../in-turns';
-import { noticeItems } from './notice-items';
+import { noticeItemsInTurns } from './notice-items';
 import {
   type Notice,
   NOTICE_FORMAT,
@@ -64,14 +64,14 @@ const EVIDENCE_PER_TURN = 2500;
 
 /**
  * data/notice.json from the same data as report.json; the caller validates and writes it. Made with
- * turns between its items, its evidence list and each 2,500 of its entries: in one call, at 10,000
- * items, it held the thread 30 ms (two exports).
+ * turns: its items whenever they have held the thread 20 ms (at 20,000 items they held it 60 ms with
+ * their collections, at once), its evidence list each 2,500 entries (30 ms at 10,000, at once).
  */
 export async function buildNotice(source: NoticeSource): Promise<Notice> {
   const { report, settings, noticeId } = source;
   const kase = report.case;
   const placed = source.evidence.map((detail, i) => ({ detail, path: report.evidence[i]!.file }));
-  const items = noticeItems(noticeId, source.channels, placed);
+  const items = await noticeItemsInTurns(noticeId, source.channels, placed);
   await nextTurn();
   const evidence = await mapInTurns(
     report.evidence,
