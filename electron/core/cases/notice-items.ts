@@ -26,9 +26,11 @@ interface Post {
   evidence: PlacedEvidence[];
 }
 
+/** Each named type with the prefix of its media types: the item holds the constant, not a copy cut from each. */
+const NAMED_TYPES = (['image', 'video', 'audio', 'text'] as const).map((type) => [type, `${type}/`] as const);
+
 function contentTypeOf(mediaType: string): ContentType {
-  const major = mediaType.slice(0, mediaType.indexOf('/'));
-  return major === 'image' || major === 'video' || major === 'audio' || major === 'text' ? major : 'other';
+  return NAMED_TYPES.find(([, prefix]) => mediaType.startsWith(prefix))?.[0] ?? 'other';
 }
 
 function contentTypes(evidence: readonly PlacedEvidence[]): ContentType[] {
