@@ -103,8 +103,12 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-// JEJAK_BENCH_LARGE_CASE: how many items (0: none)
-await largeCaseExport(Number(process.env.JEJAK_BENCH_LARGE_CASE ?? 10_000));
+// JEJAK_BENCH_LARGE_CASE: how many items (0: none); JEJAK_BENCH_LARGE_CASE_CHANNELS: in how many
+// channels (a case of many channels has a notice item for each, and for each post)
+await largeCaseExport(
+  Number(process.env.JEJAK_BENCH_LARGE_CASE ?? 10_000),
+  Number(process.env.JEJAK_BENCH_LARGE_CASE_CHANNELS ?? 1_000),
+);
 
 /**
  * A fast export is worth nothing if its report is wrong: verify judges the signed bytes, and an
