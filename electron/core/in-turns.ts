@@ -76,7 +76,7 @@ export async function stepsInTurns<R>(steps: Generator<void, R>, budgetMs = TURN
   }
 }
 
-/** The same steps run at once, for a caller inside a transaction (which cannot wait). */
+/** The same steps run at once, for a synchronous caller (one that records inside a transaction). */
 export function stepsAtOnce<R>(steps: Generator<void, R>): R {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
