@@ -134,3 +134,31 @@ describe('giveBackHeapNow (a heap shrunk once what it held is let go)', () => {
     expect(givenBack.after).toBeLessThan(givenBack.held / 2);
   }, 30_000);
 });
+
+/** A fresh process holding `liveMiB` of objects calls giveBackHeapIfLarge: whether a full collection ran. */
+function collectedAtHeldMiB(liveMiB: number): boolean {
+  const script = `
+    import { PerformanceObserver, constants } from 'node:perf_hooks';
+    import { giveBackHeapIfLarge } from ${JSON.stringify(module)};
+    const kept = Array.from({ length: ${liveMiB} * 6000 }, (_, i) => ({ seq: i, path: 'evidence/' + i }));
+    let major = false;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major = true;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    await new Promise((r) => setTimeout(r, 50)); // collections the allocation itself started are reported first
+    major = false;
+    giveBackHeapIfLarge();
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    console.log(JSON.stringify({ major, held: kept.length }));
+  `;
+  return (JSON.parse(runFresh(script)) as { major: boolean }).major;
+}
+
+describe('giveBackHeapIfLarge (a collection only where it gives back much)', () => {
+  it('collects a heap grown past 32 MiB, and leaves a small one alone', () => {
+    expect(collectedAtHeldMiB(60)).toBe(true);
+    expect(collectedAtHeldMiB(1)).toBe(false);
+  }, 30_000);
+});
