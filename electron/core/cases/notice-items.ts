@@ -48,7 +48,7 @@ function postOf(url: string): Post['link'] | null {
 const channelName = (c: ChannelDetail) => `channel ${c.key}`;
 const postName = (link: Post['link']) => `post ${link.key} ${link.post.id}`;
 
-/** The notice's items, made at once: for a caller inside a transaction. */
+/** The notice's items, made at once: for a synchronous caller (ensureNoticeRecord). */
 export function noticeItems(...args: Parameters<typeof noticeItemSteps>): NoticeItem[] {
   return stepsAtOnce(noticeItemSteps(...args));
 }
