@@ -65,11 +65,11 @@ export class TurnBudget {
 }
 
 /**
- * Runs a generator of steps to its end, taking a turn whenever the thread has been held
- * `budgetMs`: one body for a job that the export does in turns and an older path does at once.
+ * Runs a generator of steps to its end, taking a turn whenever the thread has been held 20 ms: one
+ * body for a job that the export does in turns and an older path does at once.
  */
-export async function stepsInTurns<R>(steps: Generator<void, R>, budgetMs = TURN_MS): Promise<R> {
-  const budget = new TurnBudget(budgetMs);
+export async function stepsInTurns<R>(steps: Generator<void, R>): Promise<R> {
+  const budget = new TurnBudget(TURN_MS);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await budget.takeIfDue();
