@@ -9,7 +9,7 @@ import type { VaultSession } from '../vault/session';
 import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
 import type { EvidenceFile } from './report-builder';
 
-// What outlives the documents (recordNotice's lookups, the PDF's previews, the originals' reads) is
+// What outlives the documents (the notice record's lookups, the PDF's previews, the originals' reads) is
 // made at this level, by a function or a class of its own: it holds ids, not the items' details.
 
 /** Each original's evidence id by its path in the bag, as the notice names it. */

@@ -1,8 +1,9 @@
 import { getChannel } from '../catalog/channels';
 import { latestExport } from '../cases/case-status';
+import type { Db } from '../db/database';
 import { sql } from '../db/sql';
 import { getEvidence } from '../evidence/evidence-repo';
-import { TurnBudget } from '../in-turns';
+import { stepsAtOnce, TurnBudget } from '../in-turns';
 import { noticeIdOf } from '../cases/notice-id';
 import { noticeItems } from '../cases/notice-items';
 import type { Notice } from '../notice/notice-types';
@@ -24,53 +25,126 @@ export function channelIdsByUrl(channels: readonly { id: number; canonicalUrl: s
   return (url) => byUrl.get(url);
 }
 
+/** The notice's own row; its items are recorded once items_recorded is 1 (migration 0019). */
+function insertNoticeRow(db: Db, caseId: number, exportId: number, notice: NoticeFacts): void {
+  db.run(sql`INSERT INTO notices (export_id, case_id, notice_id, revision, issued_at, deadline, items_recorded)
+    VALUES (${exportId}, ${caseId}, ${notice.noticeId}, ${notice.revision}, ${notice.issuedAt}, ${notice.deadline}, 0)`);
+}
+
 /**
- * Records the items of an exported notice as it listed them: called by the export inside its
- * transaction, so a package and the record of what it asked for commit together (and by
- * ensureNoticeRecord for an older export). The rows are looked up before (`rows`): the export's
- * transaction holds the thread, and only writes.
+ * Writes the notice's items as it listed them, an item a step (each step in the transaction of
+ * whoever runs it), and marks the record whole after the last. The rows are looked up by `rows`,
+ * made before: the caller's transaction holds the thread, and only writes.
  */
-export function recordNotice(
+function* itemRowSteps(
+  db: Db,
+  caseId: number,
+  exportId: number,
+  notice: NoticeFacts,
+  rows: NoticeRows,
+): Generator<void, void> {
+  const channelOf = new Map<string, number | null>();
+  for (const [position, item] of notice.items.entries()) {
+    yield;
+    const channelId =
+      item.kind === 'post'
+        ? (channelOf.get(item.parentItemId ?? '') ?? null)
+        : (rows.channelIdOf(item.canonicalUrl) ?? null);
+    channelOf.set(item.itemId, channelId);
+    db.run(sql`INSERT INTO notice_items (export_id, item_id, case_id, position, kind, parent_item_id, platform, category,
+        canonical_url, title, username, numeric_id, channel_id)
+      VALUES (${exportId}, ${item.itemId}, ${caseId}, ${position}, ${item.kind}, ${item.parentItemId}, ${item.platform},
+        ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.identifiers.username}, ${item.identifiers.channelId}, ${channelId})`);
+    // One statement for the item's evidence, SQLite looping over the ids: a statement per row held
+    // a 10,000-item export's last transaction 66-85 ms, this 28-47 (3 runs each). (`WHERE true`
+    // lets SQLite read ON CONFLICT as the upsert clause after a SELECT.)
+    const evidenceIds = item.evidence.map(rows.evidenceIdOf).filter((id) => id !== undefined);
+    if (evidenceIds.length > 0)
+      db.run(sql`INSERT INTO notice_item_evidence (export_id, item_id, evidence_id)
+        SELECT ${exportId}, ${item.itemId}, value FROM json_each(${JSON.stringify(evidenceIds)}) WHERE true
+        ON CONFLICT DO NOTHING`);
+  }
+  db.run(sql`UPDATE notices SET items_recorded = 1 WHERE export_id = ${exportId}`);
+}
+
+/** Item writers still running, by export, for each open database: ensureNoticeRecord finishes one at once. */
+const writing = new WeakMap<Db, Map<number, Generator<void, void>>>();
+
+function writersOf(db: Db): Map<number, Generator<void, void>> {
+  const map = writing.get(db) ?? new Map<number, Generator<void, void>>();
+  writing.set(db, map);
+  return map;
+}
+
+/**
+ * For the export's last transaction: the notice's row alone, its items not yet recorded. The
+ * export, its audit entry and its status commit with it; recordNoticeItems writes the items after.
+ */
+export function beginNoticeRecord(session: VaultSession, caseId: number, exportId: number, notice: NoticeFacts): void {
+  insertNoticeRow(session.db, caseId, exportId, notice);
+}
+
+/**
+ * Writes the items of a notice beginNoticeRecord began, in transactions that each end once they
+ * have held the thread 20 ms, with a turn between them: in the export's one last transaction, the
+ * 6,000 items of a case of 1,000 channels held the app's thread 165-337 ms. Stops without a word
+ * when the vault is locked meanwhile, or when another caller finished the record (ensureNoticeRecord
+ * here, or the same vault's other process made it again): the record is whole, or made again later.
+ */
+export async function recordNoticeItems(
   session: VaultSession,
   caseId: number,
   exportId: number,
   notice: NoticeFacts,
   rows: NoticeRows,
-): void {
+): Promise<void> {
   const db = session.db;
-  const channelOf = new Map<string, number | null>();
+  const steps = itemRowSteps(db, caseId, exportId, notice, rows);
+  writersOf(db).set(exportId, steps);
+  const budget = new TurnBudget(20);
+  // true once no item is left to write here
+  const writeSome = () => {
+    if (!itemsUnrecorded(db, exportId)) return true;
+    for (;;) {
+      if (steps.next().done) return true;
+      if (budget.due()) return false;
+    }
+  };
+  try {
+    // a turn first, between the export's last transaction and this one's
+    for (;;) {
+      await budget.take();
+      if (!session.isOpen || db.tx(writeSome)) return;
+    }
+  } finally {
+    writersOf(db).delete(exportId);
+  }
+}
+
+const itemsUnrecorded = (db: Db, exportId: number) =>
+  db.get(sql`SELECT 1 FROM notices WHERE export_id = ${exportId} AND items_recorded = 0`) !== undefined;
+
+/** The notice and its items at once, in place of what an unfinished record of them holds. */
+function recordNotice(session: VaultSession, caseId: number, exportId: number, notice: NoticeFacts, rows: NoticeRows) {
+  const db = session.db;
   db.tx(() => {
-    db.run(sql`INSERT INTO notices (export_id, case_id, notice_id, revision, issued_at, deadline)
-      VALUES (${exportId}, ${caseId}, ${notice.noticeId}, ${notice.revision}, ${notice.issuedAt}, ${notice.deadline})`);
-    notice.items.forEach((item, position) => {
-      const channelId =
-        item.kind === 'post'
-          ? (channelOf.get(item.parentItemId ?? '') ?? null)
-          : (rows.channelIdOf(item.canonicalUrl) ?? null);
-      channelOf.set(item.itemId, channelId);
-      db.run(sql`INSERT INTO notice_items (export_id, item_id, case_id, position, kind, parent_item_id, platform, category,
-          canonical_url, title, username, numeric_id, channel_id)
-        VALUES (${exportId}, ${item.itemId}, ${caseId}, ${position}, ${item.kind}, ${item.parentItemId}, ${item.platform},
-          ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.identifiers.username}, ${item.identifiers.channelId}, ${channelId})`);
-      // One statement for the item's evidence, SQLite looping over the ids: a statement per row held
-      // a 10,000-item export's last transaction 66-85 ms, this 28-47 (3 runs each). (`WHERE true`
-      // lets SQLite read ON CONFLICT as the upsert clause after a SELECT.)
-      const evidenceIds = item.evidence.map(rows.evidenceIdOf).filter((id) => id !== undefined);
-      if (evidenceIds.length > 0)
-        db.run(sql`INSERT INTO notice_item_evidence (export_id, item_id, evidence_id)
-          SELECT ${exportId}, ${item.itemId}, value FROM json_each(${JSON.stringify(evidenceIds)}) WHERE true
-          ON CONFLICT DO NOTHING`);
-    });
+    db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
+    db.run(sql`DELETE FROM notice_items WHERE export_id = ${exportId}`);
+    db.run(sql`DELETE FROM notices WHERE export_id = ${exportId}`);
+    insertNoticeRow(db, caseId, exportId, notice);
+    stepsAtOnce(itemRowSteps(db, caseId, exportId, notice, rows));
   });
 }
 
 /**
- * Reads, with a turn whenever the thread has been held 20 ms, the catalog rows recordNotice's
- * foreign keys point at: each item's channel and each evidence row. The export's last transaction
- * checks every one of them, and a page out of the cache was read and decrypted there, on the app's
- * thread: at 10,000 items that transaction held the thread 96-102 ms, 27-28 ms with the pages read
- * beforehand (the same export, 2 runs each). The vault's usual page cache (64 MiB, 16,384 pages) keeps
- * them: about five evidence rows to a page since thumbnails left the row (migration 0018), one before.
+ * Reads, with a turn whenever the thread has been held 20 ms, the catalog rows the export's record
+ * points at: each item's channel and each evidence row. Its last transaction (the evidence recorded
+ * as having left: caseExported) and the transactions of the notice's items check every one, and a
+ * page out of the cache was read and decrypted there, on the app's thread: at 10,000 items the last
+ * transaction held the thread 96-102 ms, 27-28 ms with the pages read beforehand (the same export, 2
+ * runs each); without them, once the items moved out of it, 57-63 ms. The vault's usual page cache
+ * (64 MiB, 16,384 pages) keeps them: about five evidence rows to a page since thumbnails left the row
+ * (migration 0018), one before.
  */
 export async function readNoticeParents(session: VaultSession, notice: NoticeFacts, rows: NoticeRows): Promise<void> {
   const budget = new TurnBudget(20);
@@ -93,7 +167,15 @@ export async function readNoticeParents(session: VaultSession, notice: NoticeFac
 export function ensureNoticeRecord(session: VaultSession, caseId: number): number | undefined {
   const latest = latestExport(session, caseId);
   if (!latest) return undefined;
-  if (session.db.get(sql`SELECT 1 FROM notices WHERE export_id = ${latest.id}`)) return latest.id;
+  const record = session.db.get<{ items_recorded: number }>(
+    sql`SELECT items_recorded FROM notices WHERE export_id = ${latest.id}`,
+  );
+  if (record?.items_recorded === 1) return latest.id;
+  const writer = writersOf(session.db).get(latest.id);
+  if (writer) {
+    session.db.tx(() => stepsAtOnce(writer));
+    return latest.id;
+  }
   const kase = session.db.get<{ due_at: string; revision: number }>(
     sql`SELECT due_at, revision FROM cases WHERE id = ${caseId}`,
   )!;

@@ -38,7 +38,8 @@ export function vaultTransparency(session: VaultSession, period: Period): Transp
     return transparencyReport(session.db, period, 'unit');
   const unrecorded = session.db.all<{ id: number }>(
     sql`SELECT c.id FROM cases c WHERE c.status IN (SELECT value FROM json_each(${jsonList(ANSWERABLE_CASE_STATUSES)}))
-      AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.export_id = (SELECT max(x.id) FROM case_exports x WHERE x.case_id = c.id))`,
+      AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.items_recorded = 1
+        AND n.export_id = (SELECT max(x.id) FROM case_exports x WHERE x.case_id = c.id))`,
   );
   for (const { id } of unrecorded) ensureNoticeRecord(session, id);
   return transparencyReport(session.db, period);

@@ -18,6 +18,7 @@ import { searchTerms } from './0015-search-terms';
 import { channelEvidenceCounts } from './0016-channel-evidence-counts';
 import { blobCrc32 } from './0017-blob-crc32';
 import { thumbnailBytes } from './0018-thumbnail-bytes';
+import { noticeItemsRecorded } from './0019-notice-items-recorded';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: Migration[] = [
   channelEvidenceCounts,
   blobCrc32,
   thumbnailBytes,
+  noticeItemsRecorded,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../electron/core/db/sql';
+import type { NoticeItem } from '../../../electron/core/notice/notice-types';
+import {
+  beginNoticeRecord,
+  ensureNoticeRecord,
+  type NoticeFacts,
+  recordNoticeItems,
+} from '../../../electron/core/outcomes/notice-record';
+import { vaultTransparency } from '../../../electron/core/transparency/export-transparency';
+import { unlockVault } from '../../../electron/core/vault/vault';
+import type { VaultSession } from '../../../electron/core/vault/session';
+import { sentCase } from '../../fixtures/outcomes';
+import { PASSPHRASE } from '../../fixtures/temp';
+
+const itemRows = (session: VaultSession, exportId: number) =>
+  session.db.all(sql`SELECT * FROM notice_items WHERE export_id = ${exportId} ORDER BY position`);
+const evidenceRows = (session: VaultSession, exportId: number) =>
+  session.db.all(sql`SELECT * FROM notice_item_evidence WHERE export_id = ${exportId} ORDER BY item_id, evidence_id`);
+const whole = (session: VaultSession, exportId: number) =>
+  session.db.get<{ items_recorded: number }>(sql`SELECT items_recorded FROM notices WHERE export_id = ${exportId}`)
+    ?.items_recorded;
+const latestExportId = (session: VaultSession, caseId: number) =>
+  session.db.get<{ id: number }>(sql`SELECT max(id) AS id FROM case_exports WHERE case_id = ${caseId}`)!.id;
+
+/** As the app stopping while an export wrote its notice's items leaves the record: its row, some items. */
+function leaveUnfinished(session: VaultSession, exportId: number): void {
+  session.db.tx(() => {
+    session.db.run(sql`UPDATE notices SET items_recorded = 0 WHERE export_id = ${exportId}`);
+    session.db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
+    session.db.run(sql`DELETE FROM notice_items WHERE export_id = ${exportId} AND position >= 2`);
+  });
+}
+
+/** Many made-up items (no channel, no evidence): enough that writing them takes more than one turn. */
+function manyItems(count: number): NoticeFacts {
+  const items = Array.from({ length: count }, (_, i): NoticeItem => ({
+    itemId: `item-${String(i).padStart(6, '0')}`,
+    kind: 'channel',
+    parentItemId: null,
+    platform: 'telegram',
+    canonicalUrl: `https://t.me/kanal_${i}`,
+    originalUrls: [],
+    identifiers: { username: `kanal_${i}`, channelId: null, messageIds: [] },
+    title: `Kanal ${i}`,
+    category: 'terrorist-content',
+    unitCategory: 'terorisme',
+    contentType: ['other'],
+    language: null,
+    firstSeen: '2026-11-02T08:00:00Z',
+    lastSeen: '2026-11-02T08:00:00Z',
+    evidence: [],
+  }));
+  return {
+    noticeId: 'JJK-TEST',
+    revision: 2,
+    issuedAt: '2026-11-02T09:00:00Z',
+    deadline: '2026-11-03T09:00:00Z',
+    items,
+  };
+}
+
+/** A later export of the case, recorded as the export records one: its row and the notice's, no items yet. */
+function laterExport(session: VaultSession, caseId: number, notice: NoticeFacts): number {
+  return session.db.tx(() => {
+    const id = Number(
+      session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at)
+        VALUES (${caseId}, 'later.zip', 'x', 1, '2026-11-02T09:00:00Z')`).lastInsertRowid,
+    );
+    beginNoticeRecord(session, caseId, id, notice);
+    return id;
+  });
+}
+
+const noRows = { evidenceIdOf: () => undefined, channelIdOf: () => undefined };
+
+describe("an export's notice record", () => {
+  it('is whole once the export returns', async () => {
+    const { session, kase, notice } = await sentCase();
+    const exportId = latestExportId(session, kase.id);
+    expect(whole(session, exportId)).toBe(1);
+    expect(itemRows(session, exportId).map((r) => (r as { item_id: string }).item_id)).toEqual(
+      notice.items.map((i) => i.itemId),
+    );
+  });
+
+  it('is made again from the case when the app stopped while its items were written, by the case page and by a transparency report', async () => {
+    const { session, kase } = await sentCase();
+    const exportId = latestExportId(session, kase.id);
+    const items = itemRows(session, exportId);
+    const evidence = evidenceRows(session, exportId);
+    expect(evidence.length).toBeGreaterThan(0);
+
+    leaveUnfinished(session, exportId);
+    expect(ensureNoticeRecord(session, kase.id)).toBe(exportId);
+    expect(itemRows(session, exportId)).toEqual(items);
+    expect(evidenceRows(session, exportId)).toEqual(evidence);
+    expect(whole(session, exportId)).toBe(1);
+
+    leaveUnfinished(session, exportId);
+    vaultTransparency(session, { from: '2026-11-02', to: '2026-11-08' });
+    expect(itemRows(session, exportId)).toEqual(items);
+    expect(whole(session, exportId)).toBe(1);
+  });
+
+  it('has its items written in short transactions, other work running between them, and a reader meanwhile gets them all', async () => {
+    const { session, kase } = await sentCase();
+    const notice = manyItems(10_000);
+    const exportId = laterExport(session, kase.id, notice);
+    const seenMeanwhile: number[] = [];
+    let readerSaw: number | undefined;
+    const watch = setInterval(() => {
+      const count = itemRows(session, exportId).length;
+      seenMeanwhile.push(count);
+      if (readerSaw === undefined && count > 0 && whole(session, exportId) === 0) {
+        // the case page, opened while the export still writes: it finishes the record at once
+        expect(ensureNoticeRecord(session, kase.id)).toBe(exportId);
+        readerSaw = itemRows(session, exportId).length;
+      }
+    }, 0);
+    try {
+      await recordNoticeItems(session, kase.id, exportId, notice, noRows);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(seenMeanwhile.some((count) => count > 0 && count < notice.items.length)).toBe(true);
+    expect(readerSaw).toBe(notice.items.length);
+    expect(itemRows(session, exportId)).toHaveLength(notice.items.length);
+    expect(whole(session, exportId)).toBe(1);
+  });
+
+  it('stops quietly when the vault is locked while its items are written, and the next unlock makes it whole from the case', async () => {
+    const { session, dir, kase } = await sentCase();
+    const caseItems = itemRows(session, latestExportId(session, kase.id)).length;
+    const exportId = laterExport(session, kase.id, manyItems(10_000));
+    const watch = setInterval(() => {
+      if (itemRows(session, exportId).length > 0) {
+        clearInterval(watch);
+        session.close('locked while the export recorded its notice');
+      }
+    }, 0);
+    await expect(recordNoticeItems(session, kase.id, exportId, manyItems(10_000), noRows)).resolves.toBeUndefined();
+    clearInterval(watch);
+    expect(session.isOpen).toBe(false);
+
+    const again = await unlockVault(dir, { passphrase: PASSPHRASE }, { actor: 'analyst' });
+    try {
+      expect(whole(again, exportId)).toBe(0);
+      expect(ensureNoticeRecord(again, kase.id)).toBe(exportId);
+      expect(whole(again, exportId)).toBe(1);
+      expect(itemRows(again, exportId)).toHaveLength(caseItems);
+    } finally {
+      again.close('test over');
+    }
+  });
+});
