@@ -135,30 +135,49 @@ describe('giveBackHeapNow (a heap shrunk once what it held is let go)', () => {
   }, 30_000);
 });
 
-/** A fresh process holding `liveMiB` of objects calls giveBackHeapIfLarge: whether a full collection ran. */
-function collectedAtHeldMiB(liveMiB: number): boolean {
+interface Collection {
+  /** a full collection ran */
+  major: boolean;
+  /** a timer ran between the call and the collection, and between the collection and the call's end */
+  turnBefore: boolean;
+  turnAfter: boolean;
+}
+
+/** A fresh process holding `liveMiB` of objects awaits giveBackHeapIfLarge, a 1 ms timer ticking meanwhile. */
+function collectionAtHeldMiB(liveMiB: number): Collection {
   const script = `
     import { PerformanceObserver, constants } from 'node:perf_hooks';
     import { giveBackHeapIfLarge } from ${JSON.stringify(module)};
     const kept = Array.from({ length: ${liveMiB} * 6000 }, (_, i) => ({ seq: i, path: 'evidence/' + i }));
-    let major = false;
+    const majors = [];
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major = true;
+      for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors.push(e);
     });
     observer.observe({ entryTypes: ['gc'] });
     await new Promise((r) => setTimeout(r, 50)); // collections the allocation itself started are reported first
-    major = false;
-    giveBackHeapIfLarge();
+    const ticks = [];
+    const ticker = setInterval(() => ticks.push(performance.now()), 1);
+    const called = performance.now();
+    await giveBackHeapIfLarge();
+    const returned = performance.now();
+    clearInterval(ticker);
     await new Promise((r) => setTimeout(r, 50));
     observer.disconnect();
-    console.log(JSON.stringify({ major, held: kept.length }));
+    const gc = majors.find((e) => e.startTime >= called);
+    const ticked = (from, to) => ticks.some((t) => t > from && t < to);
+    console.log(JSON.stringify({
+      major: gc !== undefined,
+      turnBefore: gc !== undefined && ticked(called, gc.startTime),
+      turnAfter: gc !== undefined && ticked(gc.startTime + gc.duration, returned),
+      held: kept.length,
+    }));
   `;
-  return (JSON.parse(runFresh(script)) as { major: boolean }).major;
+  return JSON.parse(runFresh(script)) as Collection;
 }
 
 describe('giveBackHeapIfLarge (a collection only where it gives back much)', () => {
-  it('collects a heap grown past 32 MiB, and leaves a small one alone', () => {
-    expect(collectedAtHeldMiB(60)).toBe(true);
-    expect(collectedAtHeldMiB(1)).toBe(false);
+  it('collects a heap grown past 32 MiB in a turn of its own, and leaves a small one alone', () => {
+    expect(collectionAtHeldMiB(60)).toEqual({ major: true, turnBefore: true, turnAfter: true, held: 360_000 });
+    expect(collectionAtHeldMiB(1).major).toBe(false);
   }, 30_000);
 });

@@ -192,7 +192,7 @@ export async function addPayload(
     .sort(([i, a], [j, b]) => b.size - a.size || i - j);
   // The files streamed so far are written, and what they were made of (an export's report, notice
   // and custody lines) is garbage: collected before the originals stream for long.
-  if (hashed.length > 0 && payload.some((f) => f.open)) giveBackHeapIfLarge();
+  if (hashed.length > 0 && payload.some((f) => f.open)) await giveBackHeapIfLarge();
   for await (const started of hashedOneAhead(hashed)) await addHashed(started);
   await checks;
   if (failure) throw failure.error;
