@@ -129,6 +129,27 @@ describe("an export's notice record", () => {
     expect(whole(session, exportId)).toBe(1);
   });
 
+  it("records every one of an item's thousands of evidence items, written in several steps", async () => {
+    const { session, kase } = await sentCase();
+    const count = 2_500;
+    session.db.tx(() => {
+      session.db.run(sql`INSERT INTO blobs (name, sha256, sha512, size, created_at) VALUES ('b', 'b', 'b', 1, 'now')`);
+      for (let id = 100_001; id <= 100_000 + count; id++)
+        session.db.run(sql`INSERT INTO evidence (id, blob_name, sha256, sha512, size, media_type, intake_at, taken_by)
+          VALUES (${id}, 'b', ${`sha-${id}`}, '', 1, 'image/png', 'now', 'a')`);
+    });
+    const notice = manyItems(1);
+    notice.items[0]!.evidence = Array.from({ length: count }, (_, i) => `data/evidence/${i}.png`);
+    const exportId = laterExport(session, kase.id, notice);
+    const evidenceIdOf = (path: string) => 100_001 + Number(/(\d+)\.png$/.exec(path)![1]);
+    await recordNoticeItems(session, kase.id, exportId, notice, { ...noRows, evidenceIdOf });
+    expect(
+      session.db.get(sql`SELECT count(DISTINCT evidence_id) AS n, min(evidence_id) AS low, max(evidence_id) AS high
+        FROM notice_item_evidence WHERE export_id = ${exportId}`),
+    ).toEqual({ n: count, low: 100_001, high: 100_000 + count });
+    expect(whole(session, exportId)).toBe(1);
+  });
+
   it('stops quietly when the vault is locked while its items are written, and the next unlock makes it whole from the case', async () => {
     const { session, dir, kase } = await sentCase();
     const caseItems = itemRows(session, latestExportId(session, kase.id)).length;
