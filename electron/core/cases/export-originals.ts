@@ -9,8 +9,9 @@ import type { VaultSession } from '../vault/session';
 import { fillMissingCrc32s, recordedCrc32s } from './export-crc';
 import type { EvidenceFile } from './report-builder';
 
-// What outlives the documents (the notice record's lookups, the PDF's previews, the originals' reads) is
-// made at this level, by a function or a class of its own: it holds ids, not the items' details.
+// What outlives the documents (the notice record's lookups, the PDF's previews, the originals'
+// reads) is made at this level, by a function or a class of its own: it holds ids, not the items'
+// details.
 
 /** Each original's evidence id by its path in the bag, as the notice names it. */
 export function evidenceIdsByPath(files: readonly EvidenceFile[]): (path: string) => number | undefined {

@@ -78,12 +78,6 @@ function* itemRowSteps(
 /** Item writers still running, by export, for each open database: ensureNoticeRecord finishes one at once. */
 const writing = new WeakMap<Db, Map<number, Generator<void, void>>>();
 
-function writersOf(db: Db): Map<number, Generator<void, void>> {
-  const map = writing.get(db) ?? new Map<number, Generator<void, void>>();
-  writing.set(db, map);
-  return map;
-}
-
 /**
  * For the export's last transaction: the notice's row alone, its items not yet recorded. The
  * export, its audit entry and its status commit with it; recordNoticeItems writes the items after.
@@ -116,7 +110,8 @@ export async function recordNoticeItems(
 ): Promise<void> {
   const db = session.db;
   const steps = itemRowSteps(db, caseId, exportId, notice, rows);
-  writersOf(db).set(exportId, steps);
+  const writers = writing.get(db) ?? new Map<number, Generator<void, void>>();
+  writing.set(db, writers.set(exportId, steps));
   const budget = new TurnBudget(ITEMS_PER_TRANSACTION_MS);
   // true once no item is left to write here
   const writeSome = () => {
@@ -133,7 +128,7 @@ export async function recordNoticeItems(
       if (!session.isOpen || db.tx(writeSome)) return;
     }
   } finally {
-    writersOf(db).delete(exportId);
+    writers.delete(exportId);
   }
 }
 
@@ -187,7 +182,7 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
     sql`SELECT items_recorded FROM notices WHERE export_id = ${latest.id}`,
   );
   if (record?.items_recorded === 1) return latest.id;
-  const writer = writersOf(session.db).get(latest.id);
+  const writer = writing.get(session.db)?.get(latest.id);
   if (writer) {
     session.db.tx(() => stepsAtOnce(writer));
     return latest.id;
