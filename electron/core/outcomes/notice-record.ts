@@ -171,9 +171,12 @@ export async function readNoticeParents(session: VaultSession, notice: NoticeFac
 }
 
 /**
- * A case exported before outcomes were tracked has no record of its notice's items: they are made
- * again from the case, whose content cannot have changed since (only drafts change), with the
- * same item ids (they are named from the notice id and the item). Returns the latest export's id.
+ * The record of the case's latest notice, whole. One this process's export is still writing is
+ * finished at once, from the export's own items. A case exported before outcomes were tracked has
+ * no record of its notice's items, and one whose export stopped while writing them (the vault
+ * locked, the app stopped) has part: they are made again from the case, whose content cannot have
+ * changed since (only drafts change), with the same item ids (they are named from the notice id
+ * and the item). Returns the latest export's id.
  */
 export function ensureNoticeRecord(session: VaultSession, caseId: number): number | undefined {
   const latest = latestExport(session, caseId);
