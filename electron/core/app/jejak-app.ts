@@ -6,6 +6,7 @@ import type { LoadedPolicy } from '../policy/policy';
 import type { VaultSession } from '../vault/session';
 import { DEFAULT_MIN_STRENGTH } from '../vault/vault';
 import type { HostHandlers } from '../api/handler-types';
+import { finishUnfinishedNoticeRecords } from '../outcomes/notice-record';
 import { ReviewRegistry } from '../review/review-registry';
 import { type RemovedPartial, removeStalePartials } from '../packages/stale-partials';
 import { removeStaleScratch } from '../age/scratch-file';
@@ -136,6 +137,7 @@ export class JejakApp {
     this.current?.close('replaced');
     this.current = session;
     auditRemovedPartials(session, this.partialsRemovedAtStart.splice(0));
+    finishUnfinishedNoticeRecords(session);
     sweepPackageFolders(session, this.packageFolders());
     this.touch();
     this.background.wake();
