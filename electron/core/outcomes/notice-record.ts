@@ -223,9 +223,17 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
 /**
  * Makes whole every case's latest notice record an export left unfinished (the app stopped while it
  * wrote the items): the case list's and the dashboard's overdue counts read the records as they
- * are, and would count only the items written before the stop. For the moment a vault is unlocked.
+ * are, and would count only the items written before the stop. For the moment a vault is unlocked:
+ * a record that cannot be made now does not keep the vault shut, and is tried again (its error
+ * shown) when the case page asks for it.
  */
 export function finishUnfinishedNoticeRecords(session: VaultSession): void {
   const cases = session.db.all<{ case_id: number }>(sql`SELECT DISTINCT case_id FROM notices WHERE items_recorded = 0`);
-  for (const { case_id } of cases) ensureNoticeRecord(session, case_id);
+  for (const { case_id } of cases) {
+    try {
+      ensureNoticeRecord(session, case_id);
+    } catch {
+      // left unfinished, for the case page
+    }
+  }
 }

@@ -151,6 +151,24 @@ describe("an export's notice record", () => {
     expect(whole(session, exportId)).toBe(1);
   });
 
+  it('does not keep the vault shut when a record left unfinished cannot be made at unlock', async () => {
+    const { session, kase, channels } = await sentCase();
+    const exportId = latestExportId(session, kase.id);
+    leaveUnfinished(session, exportId);
+    // a case whose channel row is gone: making its record again fails
+    session.db.raw.pragma('foreign_keys = OFF');
+    session.db.run(sql`DELETE FROM channels WHERE id = ${channels[0]!}`);
+    session.db.raw.pragma('foreign_keys = ON');
+    expect(() => ensureNoticeRecord(session, kase.id)).toThrow();
+    const app = testApp();
+    try {
+      expect(() => app.opened(session)).not.toThrow();
+      expect(whole(session, exportId)).toBe(0);
+    } finally {
+      app.lock('test over');
+    }
+  });
+
   it("stops quietly when the vault is locked while its items are written, and the app's next unlock makes it whole from the case", async () => {
     const { session, dir, kase } = await sentCase();
     const caseItems = itemRows(session, latestExportId(session, kase.id)).length;
