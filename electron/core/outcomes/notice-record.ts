@@ -136,7 +136,13 @@ const itemsUnrecorded = (db: Db, exportId: number) =>
   db.get(sql`SELECT 1 FROM notices WHERE export_id = ${exportId} AND items_recorded = 0`) !== undefined;
 
 /** The notice and its items at once, in place of what an unfinished record of them holds. */
-function recordNotice(session: VaultSession, caseId: number, exportId: number, notice: NoticeFacts, rows: NoticeRows) {
+function remakeNoticeRecord(
+  session: VaultSession,
+  caseId: number,
+  exportId: number,
+  notice: NoticeFacts,
+  rows: NoticeRows,
+) {
   const db = session.db;
   db.tx(() => {
     db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
@@ -204,7 +210,7 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
     )
     .map((r) => ({ detail: getEvidence(session, r.evidence_id), path: `#${r.evidence_id}` }));
   const noticeId = noticeIdOf(session.db, caseId);
-  recordNotice(
+  remakeNoticeRecord(
     session,
     caseId,
     latest.id,
