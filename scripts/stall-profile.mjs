@@ -84,7 +84,13 @@ for (const stall of stalls) {
     byOurs.set(ours, (byOurs.get(ours) ?? 0) + us);
     total += us;
   }
-  console.log(`\nstall at ${stall.atMs} ms, ${stall.ms} ms (${stall.in}); ${(total / 1000).toFixed(0)} ms sampled:`);
+  const times =
+    stall.onCpuMs === undefined
+      ? ''
+      : `on a CPU ${stall.onCpuMs} ms, waiting for one ${stall.waitingMs} ms; the host took the CPUs ${stall.stolenMs} ms; `;
+  console.log(
+    `\nstall at ${stall.atMs} ms, ${stall.ms} ms (${stall.in}; ${times}GC ${stall.gcMs} ms); ${(total / 1000).toFixed(0)} ms sampled:`,
+  );
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   console.log('  by our innermost frame:');
   for (const [key, us] of top(byOurs, 8)) console.log(`  ${(us / 1000).toFixed(1).padStart(6)} ms  ${key}`);

@@ -11,9 +11,35 @@ export interface CliStep {
   /** the longest main-thread stall during start-up, and during the work */
   startupStallMs: number;
   workStallMs: number;
-  /** each stall over 50 ms: when it began (ms since process start), how long, in which part */
-  stalls: Array<{ atMs: number; ms: number; in: 'startup' | 'work' }>;
+  /**
+   * each stall over 50 ms: when it began (ms since process start), how long, in which part; of its time, how much
+   * the thread was on a CPU and waiting for one and how much the hypervisor took the CPUs (Linux), and how much the
+   * garbage collector ran
+   */
+  stalls: Array<Stall>;
   exitCode: number;
+}
+
+interface Stall {
+  atMs: number;
+  ms: number;
+  in: 'startup' | 'work';
+  onCpuMs?: number;
+  waitingMs?: number;
+  stolenMs?: number;
+  gcMs: number;
+}
+
+/**
+ * "120 ms at 2210 ms (on a CPU 30, waiting for one 75; the host took the CPUs 10; GC 12)". The host's time
+ * is the machine's, per CPU: a thread waiting for a core then counts it as waiting too, one asleep does not.
+ */
+function stallWithTimes(s: Stall): string {
+  const times =
+    s.onCpuMs === undefined
+      ? ''
+      : `on a CPU ${s.onCpuMs}, waiting for one ${s.waitingMs}; the host took the CPUs ${s.stolenMs}; `;
+  return `${s.ms} ms at ${s.atMs} ms (${times}GC ${s.gcMs})`;
 }
 
 /**
@@ -22,7 +48,7 @@ export interface CliStep {
  */
 export function stallText(step: CliStep): string {
   const work = step.stalls.filter((s) => s.in === 'work').sort((a, b) => b.ms - a.ms);
-  const longest = work.slice(0, 3).map((s) => `${s.ms} ms at ${s.atMs} ms`);
+  const longest = work.slice(0, 3).map(stallWithTimes);
   const list = work.length
     ? `${work.length} ${work.length === 1 ? 'stall' : 'stalls'} > 50 ms: ${longest.join(', ')}${work.length > 3 ? ', …' : ''}; `
     : '';
