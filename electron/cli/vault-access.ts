@@ -1,4 +1,5 @@
 import { nextTurn } from '../core/in-turns';
+import { finishUnfinishedNoticeRecords } from '../core/outcomes/notice-record';
 import { anchorWarning } from '../core/vault/unlock-checks';
 import { unlockVault } from '../core/vault/vault';
 import type { VaultSession } from '../core/vault/session';
@@ -17,6 +18,9 @@ export async function withVault<T>(ctx: CliContext, fn: (session: VaultSession) 
   const session = await unlockVault(ctx.vaultDir, { passphrase }, { actor: cliActor(), escrowPublicKey });
   const warning = anchorWarning(session);
   if (warning) ctx.out.info(`Warning: ${warning}`);
+  // as the app's unlock: a notice record an export left unfinished (the app stopped while it wrote
+  // the items) is made whole before any command counts the case's items
+  finishUnfinishedNoticeRecords(session);
   // Unlocking, the command and locking again (a checkpoint of the database) each get turns of their
   // own: run back to back, the end of an export and the lock held the thread 70 ms.
   await nextTurn();

@@ -158,6 +158,12 @@ async function writeExport(
     caseExported(session, caseId, now);
     return id;
   });
-  await recordNoticeItems(session, caseId, exportId, notice, noticeRows);
+  try {
+    await recordNoticeItems(session, caseId, exportId, notice, noticeRows);
+  } catch {
+    // The package is written and recorded: the export stands. The record's items are made again
+    // from the case when next asked for (ensureNoticeRecord, the next unlock), where an error that
+    // persists (a full disk) is shown.
+  }
   return result;
 }

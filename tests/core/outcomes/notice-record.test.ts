@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportCase } from '../../../electron/core/cases/export-case';
 import { sql } from '../../../electron/core/db/sql';
-import type { NoticeItem } from '../../../electron/core/notice/notice-types';
+import { readNoticeFile } from '../../../electron/core/notice/notice-file';
+import type { Notice, NoticeItem } from '../../../electron/core/notice/notice-types';
 import {
   beginNoticeRecord,
   ensureNoticeRecord,
@@ -11,8 +15,10 @@ import { vaultTransparency } from '../../../electron/core/transparency/export-tr
 import { unlockVault } from '../../../electron/core/vault/vault';
 import type { VaultSession } from '../../../electron/core/vault/session';
 import { testApp } from '../../fixtures/app';
+import { analystCase, RESOURCES } from '../../fixtures/case';
+import { POLICY } from '../../fixtures/catalog';
 import { sentCase } from '../../fixtures/outcomes';
-import { PASSPHRASE } from '../../fixtures/temp';
+import { newVault, PASSPHRASE, tempDir } from '../../fixtures/temp';
 
 const itemRows = (session: VaultSession, exportId: number) =>
   session.db.all(sql`SELECT * FROM notice_items WHERE export_id = ${exportId} ORDER BY position`);
@@ -195,5 +201,24 @@ describe("an export's notice record", () => {
     } finally {
       app.lock('test over');
     }
+  });
+
+  it('leaves the export standing when its items cannot be written: the package and its row, the record made later', async () => {
+    const { session } = await newVault('analyst');
+    const { kase } = await analystCase(session);
+    const zip = join(tempDir(), 'package.zip');
+    // a write the database refuses, as a full disk would refuse it, for the items alone
+    session.db.run(sql`CREATE TEMP TRIGGER refuse_items BEFORE INSERT ON notice_items
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    await exportCase(session, POLICY, kase.id, zip, { language: 'id', resourcesDir: RESOURCES, version: '0.1.0-test' });
+    const exportId = latestExportId(session, kase.id);
+    expect(existsSync(zip)).toBe(true);
+    expect(whole(session, exportId)).toBe(0);
+    expect(itemRows(session, exportId)).toHaveLength(0);
+
+    session.db.run(sql`DROP TRIGGER refuse_items`);
+    expect(ensureNoticeRecord(session, kase.id)).toBe(exportId);
+    expect(whole(session, exportId)).toBe(1);
+    expect(itemRows(session, exportId)).toHaveLength(((await readNoticeFile(zip)) as Notice).items.length);
   });
 });
