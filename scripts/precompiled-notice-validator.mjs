@@ -17,10 +17,13 @@ export const isNoticeValidatorImport = (source, importer) =>
  * as the standalone code expects; for the browser they are imports the bundler resolves.
  */
 export async function noticeValidatorModule(target) {
-  const { noticeAjv, noticePartRef } = await tsImport('../electron/core/notice/notice-validator.ts', import.meta.url);
+  const { noticeAjv, noticePartRef, NOTICE_PARTS } = await tsImport(
+    '../electron/core/notice/notice-validator.ts',
+    import.meta.url,
+  );
   const { ajv, schema } = noticeAjv({ code: { source: true, esm: true } });
   ajv.addSchema(schema);
-  const parts = ['notice', 'item', 'evidence'];
+  const parts = NOTICE_PARTS;
   const code = standaloneCode(ajv, Object.fromEntries(parts.map((part) => [part, noticePartRef(part)])));
   const exported = `const parts = { ${parts.join(', ')} };\nexport function noticeValidator(part = 'notice') { return parts[part]; }`;
   if (target === 'node') {

@@ -15,12 +15,21 @@ export function noticeAjv(extra: Options = {}): { ajv: Ajv2020; schema: typeof n
   return { ajv, schema: noticeSchema };
 }
 
-/** The parts the notice is checked by: the whole of it, or one entry of its items or of its evidence. */
-export type NoticePart = 'notice' | 'item' | 'evidence';
+/**
+ * The parts the notice is checked by, each a place in its schema: the whole of it, one entry of its
+ * items or of its evidence, or one path of an item's evidence list (a long one is checked a path at
+ * a time).
+ */
+const PART_POINTERS = {
+  notice: '',
+  item: '#/$defs/item',
+  evidence: '#/$defs/evidence',
+  itemEvidencePath: '#/$defs/item/properties/evidence/items',
+} as const;
+export type NoticePart = keyof typeof PART_POINTERS;
+export const NOTICE_PARTS = Object.keys(PART_POINTERS) as NoticePart[];
 
-/** Where each part's schema is: the notice's own, or one of its definitions. */
-export const noticePartRef = (part: NoticePart): string =>
-  part === 'notice' ? noticeSchema.$id : `${noticeSchema.$id}#/$defs/${part}`;
+export const noticePartRef = (part: NoticePart): string => `${noticeSchema.$id}${PART_POINTERS[part]}`;
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<NoticePart, ValidateFunction>();

@@ -97,8 +97,47 @@ export async function noticeSchemaProblemsInTurns(value: unknown): Promise<Schem
     const validate = noticeValidator(ENTRY_PART[list]);
     for (let i = 0; i < entries.length; i++) {
       await budget.takeIfDue();
-      for (const p of schemaProblems(validate, entries[i])) problems.push({ ...p, path: `/${list}/${i}${p.path}` });
+      const found = list === 'items' ? await itemProblems(entries[i], budget) : schemaProblems(validate, entries[i]);
+      for (const p of found) problems.push({ ...p, path: `/${list}/${i}${p.path}` });
     }
+  }
+  return problems;
+}
+
+/** An item's evidence list longer than this is checked a path at a time, in turns. */
+const LONG_EVIDENCE_LIST = 1000;
+
+/**
+ * An item's problems, as its definition finds them. A long evidence list is checked apart, a path
+ * at a time with turns, and for duplicates as Ajv does (the first found from its end): the one
+ * item of a 20,000-picture channel held the export's thread 36-47 ms in one call.
+ */
+async function itemProblems(item: unknown, budget: TurnBudget): Promise<SchemaProblem[]> {
+  const evidence = (item as { evidence?: unknown } | null)?.evidence;
+  const validateItem = noticeValidator('item');
+  // not a list, or a short one: the whole item at once
+  if (!Array.isArray(evidence) || evidence.length <= LONG_EVIDENCE_LIST || Array.isArray(item))
+    return schemaProblems(validateItem, item);
+  const problems = schemaProblems(validateItem, { ...(item as object), evidence: [] });
+  const validatePath = noticeValidator('itemEvidencePath');
+  const seen = new Map<string, number>();
+  let duplicate: { i: number; j: number } | undefined;
+  for (let k = evidence.length - 1; k >= 0; k--) {
+    await budget.takeIfDue();
+    const path: unknown = evidence[k];
+    for (const p of schemaProblems(validatePath, path)) problems.push({ ...p, path: `/evidence/${k}${p.path}` });
+    if (typeof path !== 'string' || duplicate) continue;
+    const later = seen.get(path);
+    if (later === undefined) seen.set(path, k);
+    else duplicate = { i: k, j: later };
+  }
+  if (duplicate) {
+    const { i, j } = duplicate;
+    const message = `must NOT have duplicate items (items ## ${j} and ${i} are identical)`;
+    const schemaPath = '#/$defs/item/properties/evidence/uniqueItems';
+    problems.push(
+      toProblem({ keyword: 'uniqueItems', instancePath: '/evidence', schemaPath, params: { i, j }, message }),
+    );
   }
   return problems;
 }

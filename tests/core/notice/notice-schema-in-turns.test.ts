@@ -82,4 +82,33 @@ describe('the notice schema checked in turns (export)', () => {
     }
     expect(turns).toBeGreaterThan(0);
   });
+
+  it("checks one item's long evidence list in turns, finding what the whole check finds in it", async () => {
+    const notice = await exportedNotice();
+    const item = notice.items[0]!;
+    const paths = Array.from({ length: 200_000 }, (_, i) => `data/evidence/${i + 1}-0123456789ab.png`);
+    // the notice's own evidence list empty: no turn but those taken within the item
+    const long = { ...notice, items: [{ ...item, evidence: paths }], evidence: [] };
+    expect(await bothChecks(long)).toEqual({ whole: [], inTurns: [] });
+
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await noticeSchemaProblemsInTurns(long);
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(0);
+
+    const broken: unknown[] = [...paths.slice(0, 3000)];
+    broken[10] = 'data/evidence/not-a-path.png';
+    broken[2000] = 42;
+    broken[2500] = broken[20];
+    broken[2600] = broken[30];
+    const found = await bothChecks({ ...notice, items: [{ ...item, evidence: broken, title: 7 }] });
+    expect(found.inTurns).toEqual(found.whole);
+    expect(found.whole.map((p) => p.split(' ')[0])).toEqual(
+      expect.arrayContaining(['/items/0/evidence', '/items/0/evidence/10', '/items/0/evidence/2000', '/items/0/title']),
+    );
+  });
 });
