@@ -1,5 +1,5 @@
 import type { Identity } from '../identity/identity';
-import { nextTurn } from '../in-turns';
+import { mapInTurns, nextTurn } from '../in-turns';
 import { jsonInTurns } from '../json-in-turns';
 import { assertNoticeChecks } from '../notice/notice-check';
 import type { Notice } from '../notice/notice-types';
@@ -95,8 +95,13 @@ async function reportAndNotice(
   });
   const noticeRows = { evidenceIdOf: evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
   await nextTurn();
+  // in turns, by time alone (each entry is cheap): at 20,000 files the map held the thread 13-22 ms
   const bagEvidence = new Map(
-    files.map((f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }]),
+    await mapInTurns(
+      files,
+      (f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }] as const,
+      Infinity,
+    ),
   );
   await assertNoticeChecks(notice, {
     externalIdentifier: kase.reference,
