@@ -1,23 +1,21 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { keepHeapBoundsOnce } from './v8-settings';
-import { BELOW_MAIN_THREAD_SOURCE } from './worker-priority';
 
 /**
  * Starts a worker thread from the entry `name` beside the calling module (`callerUrl`, its
  * import.meta.url): NAME.js in a build (the CLI bundle and the app put each worker entry in the
  * folder of the code that starts it), NAME.ts run from source (tests, the web harness), loaded through
  * tsx's require hook since Node 20 does not apply module hooks such as `--import tsx` to a worker.
- * Either way a short CommonJS boot first sets the thread below the main thread's priority.
  */
 export function startModuleWorker(callerUrl: string, name: string, options: WorkerOptions = {}): Worker {
   const fromSource = callerUrl.endsWith('.ts');
   const file = fileURLToPath(new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl));
   if (!existsSync(file)) throw new Error(`worker not found: ${file}`);
-  const entry = fromSource
-    ? `require(${JSON.stringify(createRequire(callerUrl).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(file)});`
-    : `import(${JSON.stringify(pathToFileURL(file).href)});`;
-  return keepHeapBoundsOnce(new Worker(BELOW_MAIN_THREAD_SOURCE + entry, { ...options, eval: true }));
+  if (!fromSource) return keepHeapBoundsOnce(new Worker(file, options));
+  const tsx = createRequire(callerUrl).resolve('tsx/cjs/api');
+  const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
+  return keepHeapBoundsOnce(new Worker(boot, { ...options, eval: true }));
 }

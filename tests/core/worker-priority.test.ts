@@ -1,52 +1,85 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startKeyedWorker } from '../../electron/core/db/keyed-worker';
 import { startHashingWorker } from '../../electron/core/hashing-worker';
 import { startModuleWorker } from '../../electron/core/module-worker';
 import { WORKER_NICE } from '../../electron/core/worker-priority';
+import { RESOURCES } from '../fixtures/case';
 
 // Workers run below the main thread so that it, which answers the window, is not kept waiting for a
 // core by their hashing and drawing (Linux keeps a nice value per thread).
 
-/** CommonJS source that answers its own thread's nice value, as the fixtures' entries do. */
+/** This process's threads at the workers' nice value. */
+function threadsBelowMain(): Set<string> {
+  const nice = (tid: string) =>
+    Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+  return new Set(readdirSync('/proc/self/task').filter((tid) => nice(tid) === WORKER_NICE));
+}
+
+/** Waits (up to 20 s: a worker run from source loads its modules through tsx) for a thread at the workers' nice value not among `before`. */
+async function aThreadLoweredSince(before: Set<string>): Promise<boolean> {
+  for (const until = Date.now() + 20_000; Date.now() < until; await new Promise((r) => setTimeout(r, 20)))
+    if ([...threadsBelowMain()].some((tid) => !before.has(tid))) return true;
+  return false;
+}
+
+/** CommonJS source that answers its own thread's nice value. */
 const ANSWER_NICE = `require('node:worker_threads').parentPort.postMessage(
   Number(require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]));`;
 
-function firstAnswer(worker: Worker): Promise<number> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', (nice: number) => {
-      resolve(nice);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+const started: Worker[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((w) => w.terminate()));
+});
+
+/** The report's drawing and the pictures' worker, each started beside the module named (its source, or a bundle). */
+function entryWorkers(pdfCaller: string, mediaCaller: string) {
+  const workerData = { fontsDir: join(RESOURCES, 'fonts'), now: new Date().toISOString() };
+  return {
+    pdf: () => startModuleWorker(pathToFileURL(pdfCaller).href, 'pdf-worker', { workerData }),
+    media: () => startModuleWorker(pathToFileURL(mediaCaller).href, 'media-worker'),
+  };
 }
 
+const ways = {
+  'from source': entryWorkers(
+    'electron/core/report/pdf-in-worker.ts',
+    'electron/core/evidence/media/media-in-worker.ts',
+  ),
+  // the CLI bundle (tests/fixtures/cli-bundle.ts builds it) has each worker entry beside the code that starts it
+  built: entryWorkers('out/cli/jejak.js', 'out/cli/jejak.js'),
+};
+
 describe.skipIf(process.platform !== 'linux')('worker threads run below the main thread', () => {
-  const fixture = (file: string) => pathToFileURL(`${__dirname}/../fixtures/${file}`).href;
+  for (const [how, workers] of Object.entries(ways))
+    for (const which of ['pdf', 'media'] as const)
+      it(`the ${which === 'pdf' ? "report's drawing" : "pictures'"} worker, ${how}`, async () => {
+        const before = threadsBelowMain();
+        started.push(workers[which]());
+        expect(await aThreadLoweredSince(before)).toBe(true);
+        expect(getPriority()).toBe(0);
+      });
 
-  it('a worker started from its entry, built (.js) or from source (.ts)', async () => {
-    const built = startModuleWorker(fixture('caller.js'), 'thread-nice-worker');
-    const fromSource = startModuleWorker(fixture('caller.ts'), 'thread-nice-worker');
-    expect(await Promise.all([firstAnswer(built), firstAnswer(fromSource)])).toEqual([WORKER_NICE, WORKER_NICE]);
-    expect(WORKER_NICE).toBeGreaterThan(0);
-    expect(getPriority()).toBe(0);
-  });
-
-  it('the hashing worker and a worker with a connection to the vault', async () => {
+  it('the hashing worker and a worker with a connection to the vault, both evaluated from source text', async () => {
     let answered: (nice: number) => void = () => {};
     const hashingNice = new Promise<number>((resolve) => (answered = resolve));
-    const hashing = startHashingWorker<number>(
-      ANSWER_NICE,
-      (nice) => answered(nice),
-      () => {},
+    started.push(
+      startHashingWorker<number>(
+        ANSWER_NICE,
+        (nice) => answered(nice),
+        () => {},
+      ),
     );
     const keyed = startKeyedWorker(ANSWER_NICE, randomBytes(32), {});
-    expect(await Promise.all([hashingNice, firstAnswer(keyed)])).toEqual([WORKER_NICE, WORKER_NICE]);
-    await hashing.terminate();
+    started.push(keyed);
+    const keyedNice = new Promise<number>((resolve) => keyed.once('message', resolve));
+    expect(await Promise.all([hashingNice, keyedNice])).toEqual([WORKER_NICE, WORKER_NICE]);
+    expect(WORKER_NICE).toBeGreaterThan(0);
     expect(getPriority()).toBe(0);
   });
 });
