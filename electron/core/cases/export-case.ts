@@ -69,7 +69,8 @@ async function writeExport(
   const recipients = exportRecipients(policy, opts.recipients ?? [], destination, identity.ageRecipient);
   const unit = policy.unitName ?? identity.unit;
   const now = opts.now ?? new Date();
-  // the case read (at 10,000 items 18 ms) and the threads' start (their code loaded, 15 ms) in turns of their own
+  // the case read (at 10,000 items 18 ms) and the threads' start (their code loaded, 15 ms) in
+  // turns of their own
   await nextTurn();
   // The PDF is drawn on another thread while the evidence streams, and waits sealed on disk (a
   // PdfSpool) to be written after it: its size and CRC are then known for its ZIP entry's header,

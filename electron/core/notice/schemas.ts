@@ -116,8 +116,7 @@ async function itemProblems(item: unknown, budget: TurnBudget): Promise<SchemaPr
   const evidence = (item as { evidence?: unknown } | null)?.evidence;
   const validateItem = noticeValidator('item');
   // not a list, or a short one: the whole item at once
-  if (!Array.isArray(evidence) || evidence.length <= LONG_EVIDENCE_LIST || Array.isArray(item))
-    return schemaProblems(validateItem, item);
+  if (!Array.isArray(evidence) || evidence.length <= LONG_EVIDENCE_LIST) return schemaProblems(validateItem, item);
   const problems = schemaProblems(validateItem, { ...(item as object), evidence: [] });
   const validatePath = noticeValidator('itemEvidencePath');
   const seen = new Map<string, number>();
