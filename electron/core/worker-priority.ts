@@ -5,7 +5,7 @@ import { setPriority } from 'node:os';
  * Every worker thread runs below the main thread's priority. The main thread answers the window
  * (its event loop, the IPC): on two cores with two workers busy hashing or drawing, it waited for a
  * core 16-39 ms at a time during a 1 GiB export, 54 ms once, and 895-926 ms in all (the stall
- * probe's and the kernel's run-queue times, tests/bench/_process-probe.mjs); 488-665 ms in all with
+ * probe's and the kernel's run-queue times, tests/bench/_process-probe.mjs); 377-665 ms in all with
  * the workers at this nice value. It gives a worker about a tenth of a core's share against the main
  * thread when both want one, and all of an idle core.
  *

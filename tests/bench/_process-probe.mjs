@@ -5,8 +5,9 @@
 // JEJAK_PROBE_REPORT_MS (default 50) with when it began (ms since process start), and peak RSS.
 // Each reported stall says where its time went: on the CPU, waiting for a core (the thread runnable
 // but another thread or process on both cores), the CPUs taken by the hypervisor, and how much of it
-// was the garbage collector; the rest the thread was asleep (a system call, a lock, the disk). For what ran in a stall, run the same command with `--cpu-prof` and
-// look at that moment (scripts/stall-profile.mjs).
+// was the garbage collector; the rest the thread was asleep (a system call, a lock, the disk). For
+// what ran in a stall, run the same command with `--cpu-prof` and look at that moment
+// (scripts/stall-profile.mjs).
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { availableParallelism } from 'node:os';

@@ -14,14 +14,22 @@ import { RESOURCES } from '../fixtures/case';
 // Workers run below the main thread so that it, which answers the window, is not kept waiting for a
 // core by their hashing and drawing (Linux keeps a nice value per thread).
 
-/** This process's threads at the workers' nice value. */
+/** This process's threads at the workers' nice value (one that ends while they are listed is not). */
 function threadsBelowMain(): Set<string> {
-  const nice = (tid: string) =>
-    Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+  const nice = (tid: string) => {
+    try {
+      return Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    } catch {
+      return undefined;
+    }
+  };
   return new Set(readdirSync('/proc/self/task').filter((tid) => nice(tid) === WORKER_NICE));
 }
 
-/** Waits (up to 20 s: a worker run from source loads its modules through tsx) for a thread at the workers' nice value not among `before`. */
+/**
+ * Waits (up to 20 s: a worker run from source loads its modules through tsx) for a thread at the
+ * workers' nice value not among `before`.
+ */
 async function aThreadLoweredSince(before: Set<string>): Promise<boolean> {
   for (const until = Date.now() + 20_000; Date.now() < until; await new Promise((r) => setTimeout(r, 20)))
     if ([...threadsBelowMain()].some((tid) => !before.has(tid))) return true;
