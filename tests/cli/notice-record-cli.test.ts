@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from '../../electron/core/db/sql';
 import { unlockVault } from '../../electron/core/vault/vault';
 import { cliWorkspace } from '../fixtures/cli';
-import { sentCase } from '../fixtures/outcomes';
+import { leaveUnfinished, sentCase } from '../fixtures/outcomes';
 import { PASSPHRASE } from '../fixtures/temp';
 
 describe('jejak CLI: a notice record an export left unfinished', () => {
@@ -11,12 +11,7 @@ describe('jejak CLI: a notice record an export left unfinished', () => {
     const exportId = session.db.get<{ id: number }>(sql`SELECT max(id) AS id FROM case_exports`)!.id;
     const items = () => session.db.all(sql`SELECT item_id FROM notice_items WHERE export_id = ${exportId}`).length;
     expect(items()).toBe(5);
-    // as the app stopping while the export wrote its items leaves it: the notice's row and two items
-    session.db.tx(() => {
-      session.db.run(sql`UPDATE notices SET items_recorded = 0 WHERE export_id = ${exportId}`);
-      session.db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
-      session.db.run(sql`DELETE FROM notice_items WHERE export_id = ${exportId} AND position >= 2`);
-    });
+    leaveUnfinished(session, exportId);
     session.close('test');
 
     const listed = cliWorkspace().runIn(dir, ['case', 'list']);

@@ -17,7 +17,7 @@ import type { VaultSession } from '../../../electron/core/vault/session';
 import { testApp } from '../../fixtures/app';
 import { analystCase, RESOURCES } from '../../fixtures/case';
 import { POLICY } from '../../fixtures/catalog';
-import { sentCase } from '../../fixtures/outcomes';
+import { leaveUnfinished, sentCase } from '../../fixtures/outcomes';
 import { newVault, PASSPHRASE, tempDir } from '../../fixtures/temp';
 
 const itemRows = (session: VaultSession, exportId: number) =>
@@ -29,15 +29,6 @@ const whole = (session: VaultSession, exportId: number) =>
     ?.items_recorded;
 const latestExportId = (session: VaultSession, caseId: number) =>
   session.db.get<{ id: number }>(sql`SELECT max(id) AS id FROM case_exports WHERE case_id = ${caseId}`)!.id;
-
-/** As the app stopping while an export wrote its notice's items leaves the record: its row, some items. */
-function leaveUnfinished(session: VaultSession, exportId: number): void {
-  session.db.tx(() => {
-    session.db.run(sql`UPDATE notices SET items_recorded = 0 WHERE export_id = ${exportId}`);
-    session.db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
-    session.db.run(sql`DELETE FROM notice_items WHERE export_id = ${exportId} AND position >= 2`);
-  });
-}
 
 /** Many made-up items (no channel, no evidence): enough that writing them takes more than one turn. */
 function manyItems(count: number): NoticeFacts {
