@@ -6,10 +6,14 @@ import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKeyedWorker } from '../../electron/core/db/keyed-worker';
+import { OcrEngine } from '../../electron/core/evidence/media/ocr';
+import { ocrModelsCache } from '../../electron/core/evidence/media/ocr-models';
 import { startHashingWorker } from '../../electron/core/hashing-worker';
 import { startModuleWorker } from '../../electron/core/module-worker';
 import { WORKER_NICE } from '../../electron/core/worker-priority';
 import { RESOURCES } from '../fixtures/case';
+import { textPng } from '../fixtures/catalog';
+import { tempDir } from '../fixtures/temp';
 
 // Workers run below the main thread so that it, which answers the window, is not kept waiting for a
 // core by their hashing and drawing (Linux keeps a nice value per thread).
@@ -72,6 +76,19 @@ describe.skipIf(process.platform !== 'linux')('worker threads run below the main
         expect(await aThreadLoweredSince(before)).toBe(true);
         expect(getPriority()).toBe(0);
       });
+
+  it("tesseract.js's worker, which the library starts, and it still reads", async () => {
+    const before = threadsBelowMain();
+    const engine = new OcrEngine(ocrModelsCache(tempDir()));
+    try {
+      const read = await engine.recognise(await textPng('Bergabunglah dengan saluran kami'));
+      expect(read.text).toContain('Bergabunglah dengan saluran kami');
+      expect(await aThreadLoweredSince(before)).toBe(true); // the engine's thread lives until it is closed
+      expect(getPriority()).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 
   it('the hashing worker and a worker with a connection to the vault, both evaluated from source text', async () => {
     let answered: (nice: number) => void = () => {};

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Worker, WorkerOptions } from 'tesseract.js';
+import { BELOW_MAIN_THREAD_SOURCE } from '../../worker-priority';
 import { OCR_LANGUAGES, prepareOcrModels, unpacked } from './ocr-models';
 import { unreadWriting, unsureLines, type OcrLine } from './ocr-script';
 
@@ -9,12 +11,30 @@ export function ocrWorkerOptions(langPath: string): Partial<WorkerOptions> {
     langPath,
     cacheMethod: 'none',
     gzip: true,
-    workerPath: unpacked('tesseract.js/src/worker-script/node/index.js'),
+    // tesseract.js hands this to `new Worker()` as it is, which takes a URL (see below)
+    workerPath: workerBelowMainThread() as unknown as string,
     corePath: dirname(unpacked('tesseract.js-core/package.json')),
     workerBlobURL: false,
     logger: () => undefined,
     errorHandler: () => undefined,
   };
+}
+
+/**
+ * tesseract.js's worker script, run by a module that first lowers its thread below the main
+ * thread's priority (worker-priority.ts), as every worker of ours is: tesseract.js starts its
+ * worker itself, from `workerPath`. A data: URL, which Node's Worker takes as a URL object, so it
+ * serves run from source and built alike; the script is required from where it is installed.
+ */
+function workerBelowMainThread(): URL {
+  const script = unpacked('tesseract.js/src/worker-script/node/index.js');
+  const source = [
+    `import { createRequire } from 'node:module';`,
+    `const require = createRequire(${JSON.stringify(pathToFileURL(script).href)});`,
+    BELOW_MAIN_THREAD_SOURCE,
+    `require(${JSON.stringify(script)});`,
+  ].join('\n');
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 }
 
 /** The first reading, in Latin script: Bahasa Indonesia and English. */
