@@ -24,7 +24,7 @@ export interface StreamedText {
  * (the ZIP entry's header and the progress need the size first), once as the package writer reads
  * it. `pieces` must give the same text each time: the writer checks the byte count. Held whole, the
  * texts of a 10,000-item case were 20 MB from the moment they were made until written; with the
- * collection after them (giveBackHeapNow), that export peaked at 198-201 MiB against 199-209 with
+ * collection after them (giveBackHeap), that export peaked at 198-201 MiB against 199-209 with
  * the texts whole (3 runs each, alternated).
  */
 export async function streamedText(pieces: () => AsyncIterable<string> | Iterable<string>): Promise<StreamedText> {

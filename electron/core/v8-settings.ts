@@ -1,7 +1,6 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { measureMemory } from 'node:vm';
 import type { Worker } from 'node:worker_threads';
-import { nextTurn } from './in-turns';
 
 /**
  * V8's settings for this process's work, set with v8.setFlagsFromString after start-up: each is one
@@ -84,41 +83,49 @@ export function skipOptimizingCompiler(): void {
   setFlagsFromString('--no-turbofan');
 }
 
-let collectGarbage: (() => void) | null = null;
+/**
+ * Gives back what this thread's heap no longer holds, for a thread that has just let go of much (an
+ * export's documents, once written) and is about to stream for long. V8 sizes a heap by what it held
+ * at its last collection, and a thread that then allocates little is not collected again for long
+ * (V8 shrinks a heap by itself only once its thread goes quiet), so the heap stays as large as it
+ * grew. At 10,000 items the export's thread kept 50 MiB of heap into the evidence for 22-26 MiB
+ * live; collected once there, 34 MiB, 41 later on, and the export peaked at 198-205 MiB against
+ * 209-215 without it (5 and 8 runs).
+ *
+ * The collection is V8's incremental one, in steps between the event loop's turns (marking on V8's
+ * helper threads meanwhile) and a short pause at its end: vm.measureMemory({ execution: 'eager' })
+ * starts it at once and settles once it has ended. A full collection in one pause (V8's own `gc`)
+ * held the 1,000-channel case's export thread 36-59 ms; in steps, its heap went from 51-52 to 42-43
+ * MiB within 54-68 ms and no stall over 30 ms was the collection's (2 runs each).
+ */
+export async function giveBackHeap(): Promise<void> {
+  await withoutExperimentalWarning(() => measureMemory({ mode: 'summary', execution: 'eager' }));
+}
 
 /**
- * A full collection now, for a thread that has just let go of much (an export's documents, once
- * written) and is about to stream for long. V8 sizes a heap by what it held at its last collection,
- * and a thread that then allocates little is not collected again for long (V8 shrinks a heap by
- * itself only once its thread goes quiet), so the heap stays as large as it grew. At 10,000 items the export's thread kept 50 MiB of
- * heap into the evidence for 22-26 MiB live; collected once there (29-58 ms, once per export), 34 MiB,
- * 41 later on, and the export peaked at 198-205 MiB against 209-215 without it (5 and 8 runs). The
- * collector is V8's own `gc`, which its flag gives any context made after it is set.
+ * Node warns once, on stderr, that vm.measureMemory is experimental: not for a user of the CLI,
+ * whose stderr is its progress and errors. Its warning goes through process.emitWarning.
  */
-export function giveBackHeapNow(): void {
-  if (!collectGarbage) {
-    setFlagsFromString('--expose-gc');
-    collectGarbage = runInNewContext('gc') as () => void;
+function withoutExperimentalWarning<T>(call: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (rest[0] !== 'ExperimentalWarning') Reflect.apply(emitWarning, process, [warning, ...rest]);
+  }) as typeof process.emitWarning;
+  try {
+    return call();
+  } finally {
+    process.emitWarning = emitWarning;
   }
-  collectGarbage();
 }
 
 /**
  * A heap smaller than this has little to give back: the 1 GiB case's export thread had 18.1 MiB of
- * heap before the collection and 18.1 after (`--trace-gc`), and the collection, with the context it
- * first makes for `gc`, was most of that export's longest stall (31 + 8 of 43 ms, 51 ms in a bench
- * run). A 10,000-item export's heap went from 40 to 30 MiB, a 1,000-channel case's from 50 to 39.
+ * heap before the collection and 18.1 after (`--trace-gc`). A 10,000-item export's heap went from
+ * 40 to 30 MiB, a 1,000-channel case's from 50 to 39.
  */
 const WORTH_COLLECTING_BYTES = 32 * 1024 * 1024;
 
-/**
- * giveBackHeapNow, where this thread's heap has grown to where a collection gives back much, in a
- * turn of its own: joined to the work before and after it, the 1,000-channel case's collection
- * (36-59 ms) was a stall of 57-79 ms.
- */
+/** giveBackHeap, where this thread's heap has grown to where a collection gives back much. */
 export async function giveBackHeapIfLarge(): Promise<void> {
-  if (getHeapStatistics().total_heap_size < WORTH_COLLECTING_BYTES) return;
-  await nextTurn();
-  giveBackHeapNow();
-  await nextTurn();
+  if (getHeapStatistics().total_heap_size >= WORTH_COLLECTING_BYTES) await giveBackHeap();
 }

@@ -6,8 +6,8 @@ import { writePackage } from '../../../electron/core/packages';
 import { DigestStream } from '../../../electron/core/packages/digest';
 import { ReleasingDeflateRaw } from '../../../electron/core/packages/releasing-deflate';
 import { streamedText } from '../../../electron/core/streamed-text';
-import { giveBackHeapNow } from '../../../electron/core/v8-settings';
 import { cleanTempDirs, makeSigner, sampleInput, tempDir } from './helpers';
+import { collectGarbageNow } from '../../fixtures/collect-garbage';
 
 afterEach(cleanTempDirs);
 
@@ -72,7 +72,7 @@ describe('report.json, checked from the bytes written', () => {
       path: 'custody.jsonl',
       size: custody.length,
       open: () => {
-        giveBackHeapNow();
+        collectGarbageNow();
         reportHeld = madeFrom.deref() !== undefined;
         return Readable.from([custody]);
       },
