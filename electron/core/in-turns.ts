@@ -27,6 +27,25 @@ export async function mapInTurns<T, R>(
 }
 
 /**
+ * A Map of one entry per item, made with a turn whenever the thread has been held 20 ms (by time
+ * alone: each entry is cheap). At 20,000 files an export's maps of paths held the thread 12-22 ms
+ * each, built at once.
+ */
+export async function mapOfInTurns<T, K, V>(
+  items: readonly T[],
+  entry: (item: T) => readonly [K, V],
+): Promise<Map<K, V>> {
+  const map = new Map<K, V>();
+  const budget = new TurnBudget(TURN_MS);
+  for (const item of items) {
+    await budget.takeIfDue();
+    const [key, value] = entry(item);
+    map.set(key, value);
+  }
+  return map;
+}
+
+/**
  * Lets the event loop run everything else that waits (a timer, a message from the window) before
  * going on. A timer, not setImmediate: work that runs in an I/O callback and continues on
  * setImmediate continues in the same loop iteration, and Electron hands the window's messages to

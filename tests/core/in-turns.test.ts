@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInTurns, stepsAtOnce, stepsInTurns, TurnBudget } from '../../electron/core/in-turns';
+import { mapInTurns, mapOfInTurns, stepsAtOnce, stepsInTurns, TurnBudget } from '../../electron/core/in-turns';
 
 /** Holds the thread for `ms`. */
 function busyFor(ms: number): void {
@@ -16,6 +16,14 @@ function otherWork(seen: string[]): { stop: () => void } {
   };
   setTimeout(tick, 0);
   return { stop: () => (ticking = false) };
+}
+
+/** How many of `word` ran between each two turns of the other work. */
+function runsBetweenTurns(seen: string[], word: string): number[] {
+  return seen
+    .join(' ')
+    .split('other')
+    .map((run) => run.split(word).length - 1);
 }
 
 describe('mapInTurns', () => {
@@ -49,11 +57,25 @@ describe('mapInTurns', () => {
     expect(out).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);
     // 100 items a turn by count; by time, a turn after every third item of 8 ms
     const items = seen.filter((s) => s === 'item').length;
-    const runs = seen
-      .join(' ')
-      .split('other')
-      .map((run) => run.split('item').length - 1);
+    const runs = runsBetweenTurns(seen, 'item');
     expect(items).toBe(9);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('mapOfInTurns', () => {
+  it("makes a Map of every item's entry, in order, with a turn once its items have held the thread 20 ms", async () => {
+    const seen: string[] = [];
+    const other = otherWork(seen);
+    const map = await mapOfInTurns(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], (item) => {
+      busyFor(8);
+      seen.push('item');
+      return [item, item.toUpperCase()] as const;
+    });
+    other.stop();
+    expect([...map]).toEqual([...'abcdefghi'].map((c) => [c, c.toUpperCase()]));
+    const runs = runsBetweenTurns(seen, 'item');
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(9);
     expect(Math.max(...runs)).toBeLessThanOrEqual(3);
   });
 });
@@ -96,10 +118,7 @@ describe('stepsInTurns and stepsAtOnce', () => {
     const other = otherWork(seen);
     expect(await stepsInTurns(nineSteps(seen))).toBe(9);
     other.stop();
-    const runs = seen
-      .join(' ')
-      .split('other')
-      .map((run) => run.split('step').length - 1);
+    const runs = runsBetweenTurns(seen, 'step');
     expect(runs.reduce((a, b) => a + b, 0)).toBe(9);
     expect(Math.max(...runs)).toBeLessThanOrEqual(3);
   });

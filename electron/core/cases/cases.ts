@@ -121,14 +121,10 @@ export function getCase(session: VaultSession, id: number, now = new Date()): Ca
     notes: r.notes,
     createdBy: r.created_by,
     allowedNext: allowedNext(r.status),
-    channelIds: db
-      .all<{ channel_id: number }>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`)
-      .map((x) => x.channel_id),
-    evidenceIds: db
-      .all<{ evidence_id: number }>(
-        sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`,
-      )
-      .map((x) => x.evidence_id),
+    channelIds: db.column<number>(sql`SELECT channel_id FROM case_channels WHERE case_id = ${id} ORDER BY channel_id`),
+    evidenceIds: db.column<number>(
+      sql`SELECT evidence_id FROM case_evidence WHERE case_id = ${id} ORDER BY evidence_id`,
+    ),
     history: db.all(sql`SELECT status, at, actor, note FROM case_status_history WHERE case_id = ${id} ORDER BY id`),
     exports: db
       .all<{ file_name: string; tagmanifest_sha256: string; bytes: number; exported_at: string }>(

@@ -1,5 +1,6 @@
 import { evidenceThumbnail } from '../evidence/evidence-repo';
 import { readOriginalHashed } from '../evidence/read-original';
+import { mapOfInTurns } from '../in-turns';
 import type { OffThreadDigest } from '../off-thread-digest';
 import type { PayloadFile } from '../packages';
 import type { HashedFile } from '../packages/write-payload';
@@ -14,8 +15,8 @@ import type { EvidenceFile } from './report-builder';
 // details.
 
 /** Each original's evidence id by its path in the bag, as the notice names it. */
-export function evidenceIdsByPath(files: readonly EvidenceFile[]): (path: string) => number | undefined {
-  const ids = new Map(files.map((f) => [`data/${f.path}`, f.evidenceId]));
+export async function evidenceIdsByPath(files: readonly EvidenceFile[]): Promise<(path: string) => number | undefined> {
+  const ids = await mapOfInTurns(files, (f): [string, number] => [`data/${f.path}`, f.evidenceId]);
   return (path) => ids.get(path);
 }
 

