@@ -95,8 +95,8 @@ export function skipOptimizingCompiler(): void {
  * The collection is V8's incremental one, in steps between the event loop's turns (marking on V8's
  * helper threads meanwhile) and a short pause at its end: vm.measureMemory({ execution: 'eager' })
  * starts it at once and settles once it has ended. A full collection in one pause (V8's own `gc`)
- * held the 1,000-channel case's export thread 36-59 ms; in steps, its heap went from 51-52 to 42-43
- * MiB within 54-68 ms and no stall over 30 ms was the collection's (2 runs each).
+ * held the 1,000-channel case's export thread 36-59 ms; in steps, its heap went from 51-53 to 42-47
+ * MiB within 35-68 ms, with no stall over 20 ms meanwhile (4 runs).
  */
 export async function giveBackHeap(): Promise<void> {
   await withoutExperimentalWarning(() => measureMemory({ mode: 'summary', execution: 'eager' }));
@@ -120,8 +120,8 @@ function withoutExperimentalWarning<T>(call: () => T): T {
 
 /**
  * A heap smaller than this has little to give back: the 1 GiB case's export thread had 18.1 MiB of
- * heap before the collection and 18.1 after (`--trace-gc`). A 10,000-item export's heap went from
- * 40 to 30 MiB, a 1,000-channel case's from 50 to 39.
+ * heap before a full collection and 18.1 after (`--trace-gc`). A 10,000-item export's heap went
+ * from 40 to 30 MiB, a 1,000-channel case's from 50 to 39.
  */
 const WORTH_COLLECTING_BYTES = 32 * 1024 * 1024;
 

@@ -75,7 +75,7 @@ export class Db {
 
   /**
    * The first column of every row: no object made per row. A 20,000-item case's evidence ids took
-   * 8-9 ms so against 27-28 as rows (3 runs).
+   * 8-9 ms read so, 27-28 read as rows (3 runs).
    */
   column<T>(query: SqlQuery): T[] {
     const statement = this.prepare(query);
