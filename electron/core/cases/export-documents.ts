@@ -94,7 +94,7 @@ async function reportAndNotice(
     settings: noticeSettings(policy),
   });
   // A turn before each part: each counts its own 20 ms from its start, so two joined without one
-  // held the thread up to 40 ms (37-38 ms at the 1,000-channel case, stall profiles).
+  // held the thread up to 40 ms (36-44 ms at the 1,000-channel case, stall profiles).
   await nextTurn();
   const noticeRows = { evidenceIdOf: await evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
   await nextTurn();
