@@ -97,7 +97,8 @@ export function skipOptimizingCompiler(): void {
  * starts it at once and settles once it has ended. A full collection in one pause (V8's own `gc`)
  * held the 1,000-channel case's export thread 36-59 ms; in steps, its heap went from 51-53 to 42-47
  * MiB within 35-68 ms, with no stall over 20 ms meanwhile (4 runs). Its end can still hold the
- * thread: once in 6 later runs, 40 ms, the thread waiting for V8's helpers to finish marking.
+ * thread: once in 6 later runs, 40 ms of GC, 16 of them on or waiting for a core (the rest, it seems,
+ * waiting for V8's helper threads).
  */
 export async function giveBackHeap(): Promise<void> {
   await withoutExperimentalWarning(() => measureMemory({ mode: 'summary', execution: 'eager' }));
