@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mapInTurns, mapOfInTurns, stepsAtOnce, stepsInTurns, TurnBudget } from '../../electron/core/in-turns';
+import {
+  mapInTurns,
+  mapOfInTurns,
+  nextTurn,
+  stepsAtOnce,
+  stepsInTurns,
+  TurnBudget,
+} from '../../electron/core/in-turns';
 
 /** Holds the thread for `ms`. */
 function busyFor(ms: number): void {
@@ -99,6 +106,53 @@ describe('TurnBudget', () => {
     expect(runs.reduce((a, b) => a + b, 0)).toBe(12);
     expect(Math.max(...runs)).toBeLessThanOrEqual(3);
     expect(runs.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('TurnBudget, its own clock', () => {
+  it('counts the work before its check in a run that began where no budget saw it', async () => {
+    const budget = new TurnBudget(20);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a turn, not through a budget: a new run
+    busyFor(25); // a stream's writer, say, before the loop is asked for more
+    expect(budget.due()).toBe(true);
+  });
+});
+
+describe('loops in turns run back to back', () => {
+  it('count the thread held by the loop before: the two together never hold it past one budget', async () => {
+    const seen: string[] = [];
+    const other = otherWork(seen);
+    await nextTurn();
+    const item = (name: string) => {
+      busyFor(8);
+      seen.push('item');
+      return [name, name] as const;
+    };
+    // each loop alone stays under its 20 ms (two items of 8 ms); joined without a turn they held it 32 ms
+    await mapInTurns(['a', 'b'], item);
+    await mapOfInTurns(['c', 'd'], item);
+    other.stop();
+    const runs = runsBetweenTurns(seen, 'item');
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("the thread's run", () => {
+  it('lasts to the end of the loop iteration it began in, though a run before it ends in that iteration', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a run no budget has seen yet
+    const turn = nextTurn(); // its timer first...
+    new TurnBudget(20); // ...then the timer that ends the run this budget sees begin here
+    await turn; // a new run begins at the turn, and the run before ends just after
+    busyFor(15);
+    // a callback later in the same iteration: 25 ms held, though no budget saw the run's start
+    const due = await new Promise<boolean>((resolve) =>
+      setImmediate(() => {
+        busyFor(10);
+        resolve(new TurnBudget(20).due());
+      }),
+    );
+    expect(due).toBe(true);
   });
 });
 

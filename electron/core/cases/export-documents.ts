@@ -93,16 +93,11 @@ async function reportAndNotice(
     evidence,
     settings: noticeSettings(policy),
   });
-  // A turn before each part: each counts its own 20 ms from its start, so two joined without one
-  // held the thread up to 40 ms (36-44 ms at the 1,000-channel case, stall profiles).
-  await nextTurn();
   const noticeRows = { evidenceIdOf: await evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
-  await nextTurn();
   const bagEvidence = await mapOfInTurns(
     files,
     (f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }] as const,
   );
-  await nextTurn();
   await assertNoticeChecks(notice, {
     externalIdentifier: kase.reference,
     analystFingerprint: signer.fingerprint,

@@ -4,7 +4,7 @@ import { custodyLog } from '../../../electron/core/cases/custody';
 import type { Db } from '../../../electron/core/db/database';
 
 const custodyLines = async (db: Db, caseId: number, channelIds: number[], evidenceIds: number[], perPage: number) => [
-  ...(await custodyLog(db, caseId, channelIds, evidenceIds, perPage)).lines(),
+  ...(await custodyLog(db, caseId, channelIds, evidenceIds, perPage, perPage)).lines(),
 ];
 import { analystCase } from '../../fixtures/case';
 import { newVault } from '../../fixtures/temp';
@@ -32,7 +32,7 @@ describe('custody.jsonl', () => {
     const { session } = await newVault();
     const { kase } = await analystCase(session);
     const { channelIds, evidenceIds } = getCase(session, kase.id);
-    const log = await custodyLog(session.db, kase.id, channelIds, evidenceIds, 2);
+    const log = await custodyLog(session.db, kase.id, channelIds, evidenceIds, 2, 2);
     const first = [...log.lines()];
     // an entry about the case made after the log: the package says what the chain held at its head
     session.audit({ action: 'case.updated', subject: { type: 'case', id: String(kase.id) }, details: {} });
