@@ -83,9 +83,8 @@ function startRun(now: number): void {
   }, 0);
 }
 
-/** How long the thread has been held in its current run. */
-function heldForMs(): number {
-  const now = performance.now();
+/** How long, at `now`, the thread has been held in its current run. */
+function heldForMs(now: number): number {
   if (!run) startRun(now);
   return now - run!.since;
 }
@@ -105,12 +104,13 @@ export class TurnBudget {
   private since = performance.now();
 
   constructor(private readonly budgetMs: number) {
-    heldForMs(); // the run is seen from here at the latest
+    heldForMs(this.since); // the run is seen from here at the latest
   }
 
   /** the thread has been held for this budget, by this loop or by the work before it */
   due(): boolean {
-    return Math.max(heldForMs(), performance.now() - this.since) >= this.budgetMs;
+    const now = performance.now();
+    return Math.max(heldForMs(now), now - this.since) >= this.budgetMs;
   }
 
   /** a turn now; the budget's own clock counts again from its end */

@@ -119,7 +119,7 @@ describe('TurnBudget, its own clock', () => {
 });
 
 describe('loops in turns run back to back', () => {
-  it('count the thread held by the loop before: the two together never hold it past one budget', async () => {
+  it('count the thread held by the loop before: a turn once the two together have held it one budget', async () => {
     const seen: string[] = [];
     const other = otherWork(seen);
     await nextTurn();
