@@ -28,18 +28,24 @@ interface Stall {
   waitingMs?: number;
   stolenMs?: number;
   gcMs: number;
+  /** with JEJAK_PROBE_WATCH=1 (tests/bench/_syscall-watch.mjs): the longest calls the thread slept in meanwhile */
+  calls?: Array<{ ms: number; call: string; file: string; state: string; wchan?: string }>;
 }
 
 /**
  * "120 ms at 2210 ms (on a CPU 30, waiting for one 75; the host took the CPUs 10; GC 12)". The host's time
  * is the machine's, per CPU: a thread waiting for a core then counts it as waiting too, one asleep does not.
+ * Watched (JEJAK_PROBE_WATCH=1), "…; asleep in fsync /v/jejak.db-wal 96 ms (D, submit_bio_wait)" after it.
  */
 function stallWithTimes(s: Stall): string {
   const times =
     s.onCpuMs === undefined
       ? ''
       : `on a CPU ${s.onCpuMs}, waiting for one ${s.waitingMs}; the host took the CPUs ${s.stolenMs}; `;
-  return `${s.ms} ms at ${s.atMs} ms (${times}GC ${s.gcMs})`;
+  const calls = s.calls?.length
+    ? `; asleep in ${s.calls.map((c) => `${c.call}${c.file && ` ${c.file}`} ${c.ms} ms (${[c.state, c.wchan].filter(Boolean).join(', ')})`).join(', ')}`
+    : '';
+  return `${s.ms} ms at ${s.atMs} ms (${times}GC ${s.gcMs}${calls})`;
 }
 
 /**

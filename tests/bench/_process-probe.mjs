@@ -5,7 +5,8 @@
 // JEJAK_PROBE_REPORT_MS (default 50) with when it began (ms since process start), and peak RSS.
 // Each reported stall says where its time went: on the CPU, waiting for a core (the thread runnable
 // but another thread or process on both cores), the CPUs taken by the hypervisor, and how much of it
-// was the garbage collector; the rest the thread was asleep (a system call, a lock, the disk). For
+// was the garbage collector; the rest the thread was asleep (a system call, a lock, the disk). With
+// JEJAK_PROBE_WATCH=1 each also names the calls the thread slept in (tests/bench/_syscall-watch.mjs). For
 // what ran in a stall, run the same command with `--cpu-prof` and look at that moment
 // (scripts/stall-profile.mjs).
 import { openSync, readFileSync, readSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import process from 'node:process';
 import { isMainThread } from 'node:worker_threads';
+import { watchMainThreadCalls } from './_syscall-watch.mjs';
 
 const TICK_MS = 2;
 const REPORT_MS = Number(process.env.JEJAK_PROBE_REPORT_MS ?? 50);
@@ -28,6 +30,7 @@ function probeMainThread() {
   const stalls = [];
   const schedule = threadSchedule();
   const gcs = garbageCollections();
+  const calls = process.env.JEJAK_PROBE_WATCH === '1' ? watchMainThreadCalls() : null;
   let last = performance.now();
   let lastSchedule = schedule.read();
   const tick = () => {
@@ -62,6 +65,7 @@ function probeMainThread() {
           in: s.atMs < startupMs ? 'startup' : 'work',
           ...(s.onCpuMs !== undefined && { onCpuMs: s.onCpuMs, waitingMs: s.waitingMs, stolenMs: s.stolenMs }),
           gcMs: gcs.within(s.atMs, s.atMs + s.ms + TICK_MS),
+          ...(calls && { calls: calls.during(s.atMs, s.atMs + s.ms + TICK_MS) }),
         })),
       maxRssMiB: peakRssMiB(),
       // process start on the monotonic clock V8's --cpu-prof timestamps use (scripts/stall-profile.mjs)
