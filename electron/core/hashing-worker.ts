@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { JejakError } from './errors';
 import { keepHeapBoundsOnce } from './v8-settings';
-import { BELOW_MAIN_THREAD_SOURCE } from './worker-priority';
+import { startBelowMainThread } from './worker-priority';
 
 /**
  * A hashing worker thread run from CommonJS source held in a string, so there is no file to find
@@ -19,7 +19,7 @@ export function startHashingWorker<M>(
   // trackUnmanagedFds off: a file the worker seals and writes is handed to the caller open (for the
   // batch's fsync); tracked, it would be the worker's, closed under the caller if the worker stopped.
   const worker = keepHeapBoundsOnce(
-    new Worker(BELOW_MAIN_THREAD_SOURCE + source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false }),
+    startBelowMainThread(() => new Worker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false })),
   );
   let stopped = false;
   const fail = (e: Error) => {

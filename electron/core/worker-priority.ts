@@ -1,5 +1,6 @@
-import { readlinkSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * Every worker thread runs below the main thread's priority. The main thread answers the window
@@ -9,22 +10,50 @@ import { setPriority } from 'node:os';
  * the workers at this nice value. It gives a worker about a tenth of a core's share against the main
  * thread when both want one, and all of an idle core.
  *
- * Linux keeps a nice value per thread, and a thread may lower its own without privilege:
- * os.setPriority given the thread's id. Where there is no /proc/thread-self (not Linux) nothing is
+ * Linux keeps a nice value per thread, and a process may raise any of its threads' without
+ * privilege: os.setPriority given the thread's id. Where there is no /proc (not Linux) nothing is
  * done.
  */
 export const WORKER_NICE = 10;
 
-/** For a worker started from its entry file (the report's drawing, the pictures'): its first call. */
-export function runBelowMainThread(): void {
+/**
+ * Starts a worker (`start` calls `new Worker`, which makes its thread before it returns) and puts the
+ * new thread below the main thread at once, before Node has set the thread up: that set-up took 34-47
+ * ms of CPU here, and a worker's entry imports pdfkit and fontkit before its first line runs (0.2-0.3
+ * s). Lowered from inside, by its first line, the report's drawing thread and the hashing thread did
+ * both at the main thread's priority as an export began, and the 1 GiB export's main thread waited
+ * for a core 25-47 ms at a time at about 1 s in, in 7 runs of 8.
+ *
+ * The new thread is the one listed after `start` and not before: this thread made it, and only a
+ * thread started at that moment elsewhere (a worker's own helper) could be listed with it, which
+ * belongs below the main thread as well.
+ */
+export function startBelowMainThread(start: () => Worker): Worker {
+  const before = threadIds();
+  const worker = start();
+  if (before)
+    for (const tid of threadIds() ?? [])
+      if (!before.has(tid))
+        try {
+          setPriority(Number(tid), WORKER_NICE);
+        } catch {
+          // ended already
+        }
+  return worker;
+}
+
+function threadIds(): Set<string> | null {
   try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), WORKER_NICE);
+    return new Set(readdirSync('/proc/self/task'));
   } catch {
-    // not Linux: the scheduler's own order
+    return null; // not Linux: the scheduler's own order
   }
 }
 
-/** The same, as CommonJS source a worker evaluated from a string runs before its own code. */
+/**
+ * The same from inside, as CommonJS source a worker evaluated from a string runs before its own code:
+ * for a worker a library starts itself (tesseract.js's, ocr.ts).
+ */
 export const BELOW_MAIN_THREAD_SOURCE = `try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
   require('node:os').setPriority(tid, ${WORKER_NICE});

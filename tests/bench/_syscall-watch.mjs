@@ -44,7 +44,7 @@ setInterval(() => {
   const now = performance.timeOrigin + performance.now();
   const state = stat.charAt(stat.lastIndexOf(')') + 2);
   if (syscall === 'running' || state === 'R') return end(now);
-  const [nr, firstArg] = syscall.split(' ');
+  const [nr, ...args] = syscall.split(' ');
   const key = state + ' ' + syscall.split(' ').slice(0, 3).join(' ');
   if (current && current.key === key) {
     current.waits.set(wchan, (current.waits.get(wchan) ?? 0) + 1);
@@ -55,16 +55,21 @@ setInterval(() => {
   let file = '';
   if (FD_CALLS.has(number))
     try {
-      file = readlinkSync('/proc/' + pid + '/fd/' + parseInt(firstArg, 16));
+      file = readlinkSync('/proc/' + pid + '/fd/' + parseInt(args[0], 16));
     } catch {}
-  const call = number === -1 ? 'none (blocked outside a call)' : NAMES[number] ?? 'syscall ' + nr;
+  let call = number === -1 ? 'none (blocked outside a call)' : NAMES[number] ?? 'syscall ' + nr;
+  // the event loop's wait for its next event or timer: for how long it asked to sleep
+  if (x64 && (number === 232 || number === 281)) call += ' (timeout ' + (parseInt(args[3], 16) | 0) + ' ms)';
+  // a lock's or condition's address: a static one names itself in \`nm\` of the node binary (libuv's pool, its loop)
+  if (x64 && number === 202) call += ' ' + args[0];
   current = { key, since: now, what: { call, file, state }, waits: new Map([[wchan, 1]]) };
 }, 1);
 `;
 
 /**
  * Starts the watching thread; null where /proc cannot show the main thread's calls. `during(fromMs, toMs)`
- * lists the stretches overlapping that window (ms since this process started, as the probe counts), longest first.
+ * lists the longest three stretches within that window (ms since this process started, as the probe counts), each
+ * with the part of it inside the window.
  */
 export function watchMainThreadCalls() {
   if (process.platform !== 'linux') return null;
@@ -84,10 +89,12 @@ export function watchMainThreadCalls() {
       stretches.push({ atMs: atAbsMs - performance.timeOrigin, ...what });
     }
   };
+  // each stretch's part inside the window: one that ended as a stall began (the loop's idle wait) is no part of it
   const during = (fromMs, toMs) => {
     drain();
     return stretches
-      .filter((s) => s.atMs < toMs && s.atMs + s.ms > fromMs)
+      .map((s) => ({ ...s, ms: Math.min(toMs, s.atMs + s.ms) - Math.max(fromMs, s.atMs) }))
+      .filter((s) => s.ms >= WATCH_MIN_MS)
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 3)
       .map((s) => ({ ...s, atMs: Math.round(s.atMs), ms: Math.round(s.ms), wchan: s.wchan || undefined }));

@@ -77,6 +77,18 @@ describe.skipIf(process.platform !== 'linux')('worker threads run below the main
         expect(getPriority()).toBe(0);
       });
 
+  // The entry's imports load at the workers' priority already: the drawing thread's took 0.2-0.3 s of CPU.
+  // (A caller's address beside the fixture's entries: the caller's file itself is never read.)
+  for (const [how, caller] of [
+    ['from source', 'tests/fixtures/module-worker/caller.ts'],
+    ['built', 'tests/fixtures/module-worker/caller.js'],
+  ] as const)
+    it(`an entry's imports, ${how}`, async () => {
+      const worker = startModuleWorker(pathToFileURL(caller).href, 'nice-at-import');
+      started.push(worker);
+      expect(await new Promise((resolve) => worker.once('message', resolve))).toBe(WORKER_NICE);
+    });
+
   it("tesseract.js's worker, which the library starts, and it still reads", async () => {
     const before = threadsBelowMain();
     const engine = new OcrEngine(ocrModelsCache(tempDir()));

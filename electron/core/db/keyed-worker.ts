@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { keepHeapBoundsOnce } from '../v8-settings';
 import { Worker } from 'node:worker_threads';
 import { nativeBindingPath } from './database';
-import { BELOW_MAIN_THREAD_SOURCE } from '../worker-priority';
+import { startBelowMainThread } from '../worker-priority';
 
 /**
  * CommonJS source of `keyed(path)` for a worker thread evaluated from a string (no file to find in
@@ -29,9 +29,12 @@ export function startKeyedWorker(source: string, key: Buffer, data: Record<strin
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   return keepHeapBoundsOnce(
-    new Worker(BELOW_MAIN_THREAD_SOURCE + source, {
-      eval: true,
-      workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
-    }),
+    startBelowMainThread(
+      () =>
+        new Worker(source, {
+          eval: true,
+          workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
+        }),
+    ),
   );
 }

@@ -13,9 +13,6 @@ import type { ReportData } from '../../common/report-json';
 import { PdfBlocks } from './pdf-worker-blocks';
 import { PackedItems } from './packed-items';
 import { releaseNow } from '../release-now';
-import { runBelowMainThread } from '../worker-priority';
-
-runBelowMainThread();
 
 const port = parentPort!;
 const { fontsDir, now } = workerData as PdfWorkerData;

@@ -8,9 +8,6 @@ import { JejakError } from '../../errors';
 import { analyzeImageHere } from './image';
 import type { FromMediaWorker, MediaInput, MediaWorkerFailure, ToMediaWorker } from './media-worker-messages';
 import { decodeForPdq, pdqOfPixels } from './pdq/image-pdq';
-import { runBelowMainThread } from '../../worker-priority';
-
-runBelowMainThread();
 
 const port = parentPort!;
 port.on('message', (ask: ToMediaWorker) => {
