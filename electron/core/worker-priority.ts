@@ -22,7 +22,8 @@ export const WORKER_NICE = 10;
  * ms of CPU here, and a worker's entry imports pdfkit and fontkit before its first line runs (0.2-0.3
  * s). Lowered from inside, by its first line, the report's drawing thread and the hashing thread did
  * both at the main thread's priority as an export began, and the 1 GiB export's main thread waited
- * for a core 25-47 ms at a time at about 1 s in, in 7 runs of 8.
+ * for a core 12-31 ms at a time at about 1 s in, in 5 runs of 5; lowered here, never over 12 (5 runs,
+ * alternated).
  *
  * The new thread is the one listed after `start` and not before: this thread made it, and only a
  * thread started at that moment elsewhere (a worker's own helper) could be listed with it, which

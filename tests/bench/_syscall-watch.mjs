@@ -4,7 +4,8 @@
 // outside one (a page fault): when, how long, the call, its file, the thread's state and where the kernel had it
 // wait. A stall with the thread neither on a CPU nor waiting for one (an fsync of the database's log behind a busy
 // disk, a lock another thread held) is then named where it happened, in the bench's own runs.
-// Off by default: the thread takes a few percent of a core, which the bench would otherwise time. Linux only.
+// Off by default: the thread takes a few percent of a core and its heap about 20 MiB (the probe's peak RSS counts
+// it: a 1 GiB export's 145-150 MiB read 164-180 watched), which the bench would otherwise measure. Linux only.
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
