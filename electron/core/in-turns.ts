@@ -75,18 +75,18 @@ let run: { since: number } | undefined;
  * a window's messages wait for), as the one nextTurn takes. An earlier run's timer that fires after
  * this run began leaves it be: it ended that run, not this one.
  */
-function startRun(now: number): void {
+function startRun(now: number): { since: number } {
   const current = { since: now };
   run = current;
   setTimeout(() => {
     if (run === current) run = undefined;
   }, 0);
+  return current;
 }
 
 /** How long, at `now`, the thread has been held in its current run. */
 function heldForMs(now: number): number {
-  if (!run) startRun(now);
-  return now - run!.since;
+  return now - (run ?? startRun(now)).since;
 }
 
 /**
