@@ -25,9 +25,9 @@ export const WORKER_NICE = 10;
  * for a core 12-31 ms at a time at about 1 s in, in 5 runs of 5; lowered here, never over 12 (5 runs,
  * alternated).
  *
- * The new thread is the one listed after `start` and not before: this thread made it, and only a
- * thread started at that moment elsewhere (a worker's own helper) could be listed with it, which
- * belongs below the main thread as well.
+ * The new thread is the one listed after `start` and not before: this thread made it. Only a thread
+ * another one started in that millisecond (a helper of Node's, or in the app of Chromium's pool)
+ * could be listed with it, and would then run below the main thread as the workers do.
  */
 export function startBelowMainThread(start: () => Worker): Worker {
   const before = threadIds();

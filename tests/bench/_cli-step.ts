@@ -29,7 +29,7 @@ interface Stall {
   stolenMs?: number;
   gcMs: number;
   /** with JEJAK_PROBE_WATCH=1 (tests/bench/_syscall-watch.mjs): the longest calls the thread slept in meanwhile */
-  calls?: Array<{ ms: number; call: string; file: string; state: string; wchan?: string }>;
+  calls?: Array<{ ms: number; call: string; detail: string; file: string; state: string; wchan?: string }>;
 }
 
 /**
@@ -43,7 +43,7 @@ function stallWithTimes(s: Stall): string {
       ? ''
       : `on a CPU ${s.onCpuMs}, waiting for one ${s.waitingMs}; the host took the CPUs ${s.stolenMs}; `;
   const calls = s.calls?.length
-    ? `; asleep in ${s.calls.map((c) => `${c.call}${c.file && ` ${c.file}`} ${c.ms} ms (${[c.state, c.wchan].filter(Boolean).join(', ')})`).join(', ')}`
+    ? `; asleep in ${s.calls.map((c) => `${[c.call, c.detail, c.file].filter(Boolean).join(' ')} ${c.ms} ms (${[c.state, c.wchan].filter(Boolean).join(', ')})`).join(', ')}`
     : '';
   return `${s.ms} ms at ${s.atMs} ms (${times}GC ${s.gcMs}${calls})`;
 }

@@ -58,12 +58,13 @@ setInterval(() => {
     try {
       file = readlinkSync('/proc/' + pid + '/fd/' + parseInt(args[0], 16));
     } catch {}
-  let call = number === -1 ? 'none (blocked outside a call)' : NAMES[number] ?? 'syscall ' + nr;
+  const call = number === -1 ? 'none (blocked outside a call)' : NAMES[number] ?? 'syscall ' + nr;
+  let detail = '';
   // the event loop's wait for its next event or timer: for how long it asked to sleep
-  if (x64 && (number === 232 || number === 281)) call += ' (timeout ' + (parseInt(args[3], 16) | 0) + ' ms)';
+  if (x64 && (number === 232 || number === 281)) detail = 'timeout ' + (parseInt(args[3], 16) | 0) + ' ms';
   // a lock's or condition's address: a static one names itself in \`nm\` of the node binary (libuv's pool, its loop)
-  if (x64 && number === 202) call += ' ' + args[0];
-  current = { key, since: now, what: { call, file, state }, waits: new Map([[wchan, 1]]) };
+  if (x64 && number === 202) detail = args[0];
+  current = { key, since: now, what: { call, detail, file, state }, waits: new Map([[wchan, 1]]) };
 }, 1);
 `;
 

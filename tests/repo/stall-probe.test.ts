@@ -12,7 +12,7 @@ setTimeout(() => {}, 400);
 
 interface ProbedStall {
   ms: number;
-  calls?: Array<{ ms: number; call: string; state: string }>;
+  calls?: Array<{ ms: number; call: string; detail: string; state: string }>;
 }
 
 function probe(env: Record<string, string>): ProbedStall[] {
