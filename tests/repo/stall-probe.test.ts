@@ -33,7 +33,8 @@ describe.runIf(process.platform === 'linux')('the stall probe', () => {
     expect(stall!.ms).toBeGreaterThanOrEqual(140);
     const futex = stall!.calls?.find((c) => c.call === (process.arch === 'x64' ? 'futex' : 'syscall 98'));
     expect(futex, JSON.stringify(stall)).toBeDefined();
-    expect(futex!.ms).toBeGreaterThanOrEqual(100);
+    // the watcher samples every millisecond; on a loaded machine its first look may come late
+    expect(futex!.ms).toBeGreaterThanOrEqual(50);
     expect(futex!.state).toBe('S');
   });
 
