@@ -12,10 +12,12 @@ setTimeout(() => {}, 400);
 
 interface ProbedStall {
   ms: number;
+  in: 'startup' | 'work';
   calls?: Array<{ ms: number; call: string; detail: string; state: string }>;
 }
 
-function probe(env: Record<string, string>): ProbedStall[] {
+/** The longest stall in the work (start-up, on a loaded machine, may have its own over 50 ms). */
+function longestStall(env: Record<string, string>): ProbedStall {
   const run = spawnSync(
     process.execPath,
     ['--import', './tests/bench/_process-probe.mjs', '--input-type=module', '-e', SLEEPS_IN_A_FUTEX],
@@ -24,14 +26,17 @@ function probe(env: Record<string, string>): ProbedStall[] {
   expect(run.status, run.stderr).toBe(0);
   const line = /BENCH (\{.*\})/.exec(run.stderr)?.[1];
   expect(line, run.stderr).toBeDefined();
-  return (JSON.parse(line!) as { stalls: ProbedStall[] }).stalls;
+  const { stalls } = JSON.parse(line!) as { stalls: ProbedStall[] };
+  const work = stalls.filter((s) => s.in === 'work').sort((a, b) => b.ms - a.ms);
+  expect(work.length, run.stderr).toBeGreaterThan(0);
+  return work[0]!;
 }
 
 describe.runIf(process.platform === 'linux')('the stall probe', () => {
   it('names the system call a stall slept in when watching', () => {
-    const [stall] = probe({ JEJAK_PROBE_WATCH: '1' });
-    expect(stall!.ms).toBeGreaterThanOrEqual(140);
-    const futex = stall!.calls?.find((c) => c.call === (process.arch === 'x64' ? 'futex' : 'syscall 98'));
+    const stall = longestStall({ JEJAK_PROBE_WATCH: '1' });
+    expect(stall.ms).toBeGreaterThanOrEqual(140);
+    const futex = stall.calls?.find((c) => c.call === (process.arch === 'x64' ? 'futex' : 'syscall 98'));
     expect(futex, JSON.stringify(stall)).toBeDefined();
     // the watcher samples every millisecond; on a loaded machine its first look may come late
     expect(futex!.ms).toBeGreaterThanOrEqual(50);
@@ -39,8 +44,8 @@ describe.runIf(process.platform === 'linux')('the stall probe', () => {
   });
 
   it('reports the stall without naming calls when not watching', () => {
-    const [stall] = probe({ JEJAK_PROBE_WATCH: '' });
-    expect(stall!.ms).toBeGreaterThanOrEqual(140);
-    expect(stall!.calls).toBeUndefined();
+    const stall = longestStall({ JEJAK_PROBE_WATCH: '' });
+    expect(stall.ms).toBeGreaterThanOrEqual(140);
+    expect(stall.calls).toBeUndefined();
   });
 });
