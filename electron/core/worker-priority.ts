@@ -20,10 +20,10 @@ export const WORKER_NICE = 10;
  * Starts a worker (`start` calls `new Worker`, which makes its thread before it returns) and puts the
  * new thread below the main thread at once, before Node has set the thread up: that set-up took 34-47
  * ms of CPU here, and a worker's entry imports pdfkit and fontkit before its first line runs (0.2-0.3
- * s). Lowered from inside, by its first line, the report's drawing thread and the hashing thread did
- * both at the main thread's priority as an export began, and the 1 GiB export's main thread waited
- * for a core 12-31 ms at a time at about 1 s in, in 5 runs of 5; lowered here, never over 12 (5 runs,
- * alternated).
+ * s). Lowered from inside, by its first line, the report's drawing thread did both at the main
+ * thread's priority as an export began, the hashing thread the first, and the 1 GiB export's main
+ * thread waited for a core 12-31 ms at a time at about 1 s in, in 5 runs of 5; lowered here, never
+ * over 12 (5 runs, alternated).
  *
  * The new thread is the one listed after `start` and not before: this thread made it. Only a thread
  * another one started in that millisecond (a helper of Node's, or in the app of Chromium's pool)
