@@ -1,7 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { JejakError } from './errors';
-import { keepHeapBoundsOnce } from './v8-settings';
-import { startBelowMainThread } from './worker-priority';
+import { startWorker } from './start-worker';
 
 /**
  * A hashing worker thread run from CommonJS source held in a string, so there is no file to find
@@ -18,9 +17,7 @@ export function startHashingWorker<M>(
 ): Worker {
   // trackUnmanagedFds off: a file the worker seals and writes is handed to the caller open (for the
   // batch's fsync); tracked, it would be the worker's, closed under the caller if the worker stopped.
-  const worker = keepHeapBoundsOnce(
-    startBelowMainThread(() => new Worker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false })),
-  );
+  const worker = startWorker(source, { eval: true, execArgv: [], workerData, trackUnmanagedFds: false });
   let stopped = false;
   const fail = (e: Error) => {
     if (stopped) return;

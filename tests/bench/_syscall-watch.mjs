@@ -46,7 +46,7 @@ setInterval(() => {
   const state = stat.charAt(stat.lastIndexOf(')') + 2);
   if (syscall === 'running' || state === 'R') return end(now);
   const [nr, ...args] = syscall.split(' ');
-  const key = state + ' ' + syscall.split(' ').slice(0, 3).join(' ');
+  const key = state + ' ' + nr + ' ' + args[0] + ' ' + args[1];
   if (current && current.key === key) {
     current.waits.set(wchan, (current.waits.get(wchan) ?? 0) + 1);
     return;

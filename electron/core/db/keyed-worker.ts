@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import { keepHeapBoundsOnce } from '../v8-settings';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { nativeBindingPath } from './database';
-import { startBelowMainThread } from '../worker-priority';
+import { startWorker } from '../start-worker';
 
 /**
  * CommonJS source of `keyed(path)` for a worker thread evaluated from a string (no file to find in
@@ -28,13 +27,8 @@ export function startKeyedWorker(source: string, key: Buffer, data: Record<strin
   const keyHex = key.toString('hex');
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('database key must be 32 bytes');
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  return keepHeapBoundsOnce(
-    startBelowMainThread(
-      () =>
-        new Worker(source, {
-          eval: true,
-          workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
-        }),
-    ),
-  );
+  return startWorker(source, {
+    eval: true,
+    workerData: { ...data, keyHex, modulePath, nativeBinding: nativeBindingPath() },
+  });
 }
