@@ -50,7 +50,8 @@ export async function streamedText(pieces: () => AsyncIterable<string> | Iterabl
   };
 }
 
-async function* inBuffers(pieces: AsyncIterable<string> | Iterable<string>): AsyncGenerator<Buffer> {
+/** The pieces' UTF-8 in buffers of about PIECE_CHARS characters, each new (its taker may release it). */
+export async function* inBuffers(pieces: AsyncIterable<string> | Iterable<string>): AsyncGenerator<Buffer> {
   let gathered: string[] = [];
   let chars = 0;
   // A turn as in the counting pass: the writer takes buffers as fast as they come (in microtasks, with no

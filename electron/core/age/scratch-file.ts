@@ -21,7 +21,8 @@ import type { PositionalWriter } from '../packages/zip-write';
 
 /**
  * `jejak-sealed-<pid>-<6 random>` (a package's ZIP) or `jejak-spool-<pid>-<6 random>` (the report
- * PDF while the evidence streams): the pid tells a later sweep whether its writer may still run.
+ * PDF, report.json and notice.json while the evidence streams): the pid tells a later sweep whether
+ * its writer may still run.
  */
 const SCRATCH_DIR = /^jejak-(?:sealed|spool)-(\d{1,10})-[A-Za-z0-9]{6}$/;
 
@@ -29,6 +30,7 @@ const SCRATCH_DIR = /^jejak-(?:sealed|spool)-(\d{1,10})-[A-Za-z0-9]{6}$/;
 const PURPOSES = {
   package: { prefix: 'jejak-sealed', file: 'package.sealed' },
   report: { prefix: 'jejak-spool', file: 'report.sealed' },
+  text: { prefix: 'jejak-spool', file: 'text.sealed' },
 } as const;
 
 const PAGE = 256 * 1024;

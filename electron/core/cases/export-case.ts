@@ -12,7 +12,7 @@ import type { Policy } from '../policy/policy';
 import { startReportPdfInWorker } from '../report/pdf-in-worker';
 import type { ReportLanguage } from '../../common/report-json';
 import type { VaultSession } from '../vault/session';
-import { heapBoundsKept } from '../v8-settings';
+import { giveBackHeapIfLarge, heapBoundsKept } from '../v8-settings';
 import { caseExported, requireExportable } from './case-status';
 import { getCase } from './cases';
 import { originalsOf } from './export-originals';
@@ -82,7 +82,8 @@ async function writeExport(
   const pdf = startReportPdfInWorker({ fontsDir: join(opts.resourcesDir, 'fonts'), now, signal: drawing.signal });
   pdf.spool.catch(() => undefined); // its failure is the export's, raised where the writer awaits it
   let result: WriteResult;
-  let recorded: Pick<CaseDocuments, 'notice' | 'noticeRows'>;
+  let record: CaseDocuments['record'];
+  let made: CaseDocuments | undefined;
   try {
     // The drawing and hashing threads start before the report is made, and this thread waits for
     // them: a worker's start lets this thread's young generation grow (heapBoundsKept), and making
@@ -91,8 +92,11 @@ async function writeExport(
     await heapBoundsKept();
     // Each step gives the event loop a turn (the long ones, a turn per batch of items), so the
     // window of the app, whose main thread this is, never freezes while the package is prepared.
-    const made = await caseDocuments({ session, kase, identity, signer, unit, policy }, { ...opts, now, pdf });
-    recorded = { notice: made.notice, noticeRows: made.noticeRows };
+    made = await caseDocuments({ session, kase, identity, signer, unit, policy }, { ...opts, now, pdf });
+    record = made.record;
+    // What the documents were made from is garbage now (their texts wait sealed on disk), and the
+    // heap it grew stays until a collection shrinks it, while the drawing thread's grows beside it.
+    await giveBackHeapIfLarge();
     const originals = await originalsOf(session, made.files, recipients.length > 0, opts);
     await nextTurn();
     const payload: PayloadFile[] = [
@@ -128,8 +132,8 @@ async function writeExport(
       (spool) => spool.dispose(),
       () => undefined,
     );
+    await made?.dispose();
   }
-  const { notice, noticeRows } = recorded;
   const fileName = `${result.name}.zip${recipients.length > 0 ? '.age' : ''}`;
   // The reading is over. At the small cache the pages the record's transactions write spill to the
   // log before their commit: a fresh 3,000-item case's first export held the thread 71-92 ms here,
@@ -137,7 +141,7 @@ async function writeExport(
   // row, the notice's, the audit entry and the case's status in one transaction, then the notice's
   // items in short ones (recordNoticeItems); the turn before keeps the package's last steps apart.
   endBulkRead();
-  await readNoticeParents(session, notice, noticeRows);
+  await readNoticeParents(session, record);
   await nextTurn();
   const exportId = session.db.tx(() => {
     const id = Number(
@@ -145,7 +149,7 @@ async function writeExport(
         sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at) VALUES (${caseId}, ${fileName}, ${result.tagmanifestSha256}, ${result.bytes}, ${now.toISOString()})`,
       ).lastInsertRowid,
     );
-    beginNoticeRecord(session, caseId, id, notice);
+    beginNoticeRecord(session, caseId, id, record);
     session.audit({
       action: 'case.exported',
       subject: { type: 'case', id: String(caseId) },
@@ -154,7 +158,7 @@ async function writeExport(
         tagmanifestSha256: result.tagmanifestSha256,
         bytes: result.bytes,
         signer: signer.fingerprint,
-        noticeId: notice.noticeId,
+        noticeId: record.noticeId,
         recipients,
       },
     });
@@ -162,7 +166,7 @@ async function writeExport(
     return id;
   });
   try {
-    await recordNoticeItems(session, caseId, exportId, notice, noticeRows);
+    await recordNoticeItems(session, caseId, exportId, record);
   } catch {
     // The package is written and recorded: the export stands. The record's items are made again
     // from the case when next asked for (ensureNoticeRecord, the next unlock), where an error that

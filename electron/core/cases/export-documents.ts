@@ -3,10 +3,12 @@ import { mapOfInTurns, nextTurn } from '../in-turns';
 import { jsonInTurns } from '../json-in-turns';
 import { assertNoticeChecks } from '../notice/notice-check';
 import type { Notice } from '../notice/notice-types';
-import { channelIdsByUrl, type NoticeFacts, type NoticeRows } from '../outcomes/notice-record';
+import { channelIdsByUrl, type NoticeRecord, type NoticeRows, recordedItemsInTurns } from '../outcomes/recorded-items';
 import type { Signer } from '../packages';
 import type { Policy } from '../policy/policy';
 import type { ReportDrawing } from '../report/pdf-in-worker';
+import { type SpooledText, spooledText } from '../packages/spooled-text';
+import { giveBackHeapIfLarge } from '../v8-settings';
 import { type StreamedText, streamedText } from '../streamed-text';
 import type { VaultSession } from '../vault/session';
 import { buildNotice } from './build-notice';
@@ -22,14 +24,25 @@ import { type BuiltReport, buildReport, channelsCsv, type EvidenceFile } from '.
 // from the vault with the least of it held at once: at 20,000 items this is the export's peak.
 
 // Each text is made by a function of its own: a closure in caseDocuments would share that call's
-// scope with the closures that outlive it (noticeRows), and keep the report to the export's end.
+// scope with the closures that outlive it, and keep the report to the export's end.
 
-/** JSON.stringify(value, null, 2) and a newline, in pieces made in turns. */
+/** JSON.stringify(value, null, 2) and a newline, made in turns and sealed on disk until written. */
 const jsonText = (value: unknown) =>
-  streamedText(async function* () {
+  spooledText(async function* () {
     yield* jsonInTurns(value);
     yield '\n';
   });
+
+/** report.json and notice.json, each sealed on disk once made (spooled-text.ts): neither object is needed after. */
+async function jsonTexts(report: unknown, notice: unknown): Promise<Record<'report' | 'notice', SpooledText>> {
+  const reportText = await jsonText(report);
+  try {
+    return { report: reportText, notice: await jsonText(notice) };
+  } catch (e) {
+    await reportText.dispose();
+    throw e;
+  }
+}
 
 async function custodyText(db: VaultSession['db'], kase: CaseDetail): Promise<StreamedText> {
   const log = await custodyLog(db, kase.id, kase.channelIds, kase.evidenceIds);
@@ -47,9 +60,10 @@ function csvText(report: Parameters<typeof channelsCsv>[0]): Promise<StreamedTex
 export interface CaseDocuments {
   files: EvidenceFile[];
   /** what is recorded of the notice once the package is written */
-  notice: NoticeFacts;
-  noticeRows: NoticeRows;
+  record: NoticeRecord;
   texts: Record<'report' | 'channels' | 'custody' | 'notice', StreamedText>;
+  /** removes the texts' sealed copies: once the package is written, or has failed */
+  dispose(): Promise<void>;
 }
 
 export type DocumentOptions = ExportOptions & { now: Date; pdf: ReportDrawing };
@@ -65,14 +79,14 @@ export interface DocumentSource {
 }
 
 /**
- * The report and the notice, checked against each other and the bag. What they were made from (each
- * item's whole record, the channels' details) is let go when this returns: at 20,000 items those
- * records were 7 MiB of this thread's heap, and a suspended call keeps every one of its locals.
+ * The report and the notice, made from the case's records (each item's whole record, the channels'
+ * details), which are let go of when this returns: at 20,000 items those records were 7 MiB of this
+ * thread's heap, and a suspended call keeps every one of its locals.
  */
 async function reportAndNotice(
   { session, kase, identity, signer, unit, policy }: DocumentSource,
   opts: DocumentOptions,
-): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: Notice; noticeRows: NoticeRows }> {
+): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: Notice; channelIdOf: NoticeRows['channelIdOf'] }> {
   const { report, files, channels, evidence } = await buildReport(
     session,
     kase,
@@ -93,40 +107,58 @@ async function reportAndNotice(
     evidence,
     settings: noticeSettings(policy),
   });
-  const noticeRows = { evidenceIdOf: await evidenceIdsByPath(files), channelIdOf: channelIdsByUrl(channels) };
+  return { report, files, notice, channelIdOf: channelIdsByUrl(channels) };
+}
+
+/**
+ * The report and the notice, checked against each other and the bag, and what is recorded of the
+ * notice. What the check and the record were made from goes when this returns.
+ */
+async function checkedDocuments(
+  source: DocumentSource,
+  opts: DocumentOptions,
+): Promise<Pick<BuiltReport, 'report' | 'files'> & { notice: Notice; record: NoticeRecord }> {
+  const { report, files, notice, channelIdOf } = await reportAndNotice(source, opts);
+  const rows = { evidenceIdOf: await evidenceIdsByPath(files), channelIdOf };
+  const { noticeId, revision, issuedAt, deadline } = notice;
+  const record = { noticeId, revision, issuedAt, deadline, items: await recordedItemsInTurns(notice.items, rows) };
   const bagEvidence = await mapOfInTurns(
     files,
     (f) => [`data/${f.path}`, { sha256: [f.sha256], sha512: [f.sha512], size: f.size }] as const,
   );
   await assertNoticeChecks(notice, {
-    externalIdentifier: kase.reference,
-    analystFingerprint: signer.fingerprint,
+    externalIdentifier: source.kase.reference,
+    analystFingerprint: source.signer.fingerprint,
     evidence: bagEvidence,
   });
-  return { report, files, notice, noticeRows };
+  return { report, files, notice, record };
 }
 
 /**
- * What the package says of the case, made from the vault: the payload's text files, the notice (its
- * items are recorded once the package is written) and each original's place in the bag. The items'
- * details, the report and the notice are let go once their texts are written, first in the package:
- * at 10,000 items they were 12 MiB of this thread's heap. The report PDF begins drawing here, from
- * its own copy.
+ * What the package says of the case, made from the vault: the payload's text files, the notice's
+ * record (written once the package is) and each original's place in the bag. The items' details,
+ * the report and the notice are let go of once their texts are made: report.json and notice.json
+ * wait sealed on disk to be written. The report PDF begins drawing here, from its own copy.
  */
 export async function caseDocuments(source: DocumentSource, opts: DocumentOptions): Promise<CaseDocuments> {
-  const { report, files, notice, noticeRows } = await reportAndNotice(source, opts);
+  const { report, files, notice, record } = await checkedDocuments(source, opts);
   const { session, kase } = source;
+  // What the documents were made from is garbage, and the heap it grew stays until a collection
+  // shrinks it, while their texts are made and the drawing thread's heap grows beside it.
+  await giveBackHeapIfLarge();
   await nextTurn();
   const custody = await custodyText(session.db, kase);
   await nextTurn();
   await opts.pdf.draw(report, thumbnailsOf(session, files));
-  // made in turns, and again as they are written: at 10,000 items report.json is 7 MB of text, notice.json 6
-  const texts = {
-    report: await jsonText(report),
-    channels: await csvText(report),
-    custody,
-    notice: await jsonText(notice),
+  const channels = await csvText(report);
+  // made in turns: at 10,000 items report.json is 7 MB of text, notice.json 6
+  const spooled = await jsonTexts(report, notice);
+  return {
+    files,
+    record,
+    texts: { report: spooled.report, channels, custody, notice: spooled.notice },
+    dispose: async () => {
+      await Promise.all([spooled.report.dispose(), spooled.notice.dispose()]);
+    },
   };
-  const { noticeId, revision, issuedAt, deadline, items } = notice;
-  return { files, notice: { noticeId, revision, issuedAt, deadline, items }, noticeRows, texts };
 }

@@ -6,27 +6,12 @@ import { getEvidence } from '../evidence/evidence-repo';
 import { stepsAtOnce, TurnBudget } from '../in-turns';
 import { noticeIdOf } from '../cases/notice-id';
 import { noticeItems } from '../cases/notice-items';
-import type { Notice } from '../notice/notice-types';
 import { utc } from '../notice/utc';
 import type { VaultSession } from '../vault/session';
-
-/** What of a notice is recorded: its items, not the evidence's details. */
-export type NoticeFacts = Pick<Notice, 'noticeId' | 'revision' | 'issuedAt' | 'deadline' | 'items'>;
-
-/** The catalog rows a notice's items stand for: evidence by its path in the bag, the case's channels by canonical URL. */
-export interface NoticeRows {
-  evidenceIdOf: (path: string) => number | undefined;
-  channelIdOf: (canonicalUrl: string) => number | undefined;
-}
-
-/** The case's channels by canonical URL, as a notice's items name them. */
-export function channelIdsByUrl(channels: readonly { id: number; canonicalUrl: string }[]): NoticeRows['channelIdOf'] {
-  const byUrl = new Map(channels.map((c) => [c.canonicalUrl, c.id]));
-  return (url) => byUrl.get(url);
-}
+import { channelIdsByUrl, type NoticeRecord, recordedItems } from './recorded-items';
 
 /** The notice's own row; its items are recorded once items_recorded is 1 (migration 0019). */
-function insertNoticeRow(db: Db, caseId: number, exportId: number, notice: NoticeFacts): void {
+function insertNoticeRow(db: Db, caseId: number, exportId: number, notice: NoticeRecord): void {
   db.run(sql`INSERT INTO notices (export_id, case_id, notice_id, revision, issued_at, deadline, items_recorded)
     VALUES (${exportId}, ${caseId}, ${notice.noticeId}, ${notice.revision}, ${notice.issuedAt}, ${notice.deadline}, 0)`);
 }
@@ -37,36 +22,23 @@ const EVIDENCE_PER_STEP = 1000;
 /**
  * Writes the notice's items as it listed them, a step for each item and each EVIDENCE_PER_STEP of
  * its evidence (each step in the transaction of whoever runs it), and marks the record whole after
- * the last. The rows are looked up by `rows`, made before: the caller's transaction holds the
+ * the last. The catalog rows were found before (RecordedItem): the caller's transaction holds the
  * thread, and only writes.
  */
-function* itemRowSteps(
-  db: Db,
-  caseId: number,
-  exportId: number,
-  notice: NoticeFacts,
-  rows: NoticeRows,
-): Generator<void, void> {
-  const channelOf = new Map<string, number | null>();
+function* itemRowSteps(db: Db, caseId: number, exportId: number, notice: NoticeRecord): Generator<void, void> {
   for (const [position, item] of notice.items.entries()) {
     yield;
-    const channelId =
-      item.kind === 'post'
-        ? (channelOf.get(item.parentItemId ?? '') ?? null)
-        : (rows.channelIdOf(item.canonicalUrl) ?? null);
-    channelOf.set(item.itemId, channelId);
     db.run(sql`INSERT INTO notice_items (export_id, item_id, case_id, position, kind, parent_item_id, platform, category,
         canonical_url, title, username, numeric_id, channel_id)
       VALUES (${exportId}, ${item.itemId}, ${caseId}, ${position}, ${item.kind}, ${item.parentItemId}, ${item.platform},
-        ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.identifiers.username}, ${item.identifiers.channelId}, ${channelId})`);
+        ${item.category}, ${item.canonicalUrl}, ${item.title}, ${item.username}, ${item.numericId}, ${item.channelId})`);
     // A statement for each EVIDENCE_PER_STEP of the item's evidence, SQLite looping over the ids: a
     // statement per row held a 10,000-item export's last transaction 66-85 ms, one for all 28-47 (3
     // runs each); one for the 20,000 of one channel's item was a transaction of 67-68 ms (2 runs).
     // (`WHERE true` lets SQLite read ON CONFLICT as the upsert clause after a SELECT.)
-    const evidenceIds = item.evidence.map(rows.evidenceIdOf).filter((id) => id !== undefined);
-    for (let from = 0; from < evidenceIds.length; from += EVIDENCE_PER_STEP) {
+    for (let from = 0; from < item.evidenceIds.length; from += EVIDENCE_PER_STEP) {
       if (from > 0) yield;
-      const ids = evidenceIds.slice(from, from + EVIDENCE_PER_STEP);
+      const ids = item.evidenceIds.slice(from, from + EVIDENCE_PER_STEP);
       db.run(sql`INSERT INTO notice_item_evidence (export_id, item_id, evidence_id)
         SELECT ${exportId}, ${item.itemId}, value FROM json_each(${JSON.stringify(ids)}) WHERE true
         ON CONFLICT DO NOTHING`);
@@ -82,7 +54,7 @@ const writing = new WeakMap<Db, Map<number, Generator<void, void>>>();
  * For the export's last transaction: the notice's row alone, its items not yet recorded. The
  * export, its audit entry and its status commit with it; recordNoticeItems writes the items after.
  */
-export function beginNoticeRecord(session: VaultSession, caseId: number, exportId: number, notice: NoticeFacts): void {
+export function beginNoticeRecord(session: VaultSession, caseId: number, exportId: number, notice: NoticeRecord): void {
   insertNoticeRow(session.db, caseId, exportId, notice);
 }
 
@@ -105,11 +77,10 @@ export async function recordNoticeItems(
   session: VaultSession,
   caseId: number,
   exportId: number,
-  notice: NoticeFacts,
-  rows: NoticeRows,
+  notice: NoticeRecord,
 ): Promise<void> {
   const db = session.db;
-  const steps = itemRowSteps(db, caseId, exportId, notice, rows);
+  const steps = itemRowSteps(db, caseId, exportId, notice);
   const writers = writing.get(db) ?? new Map<number, Generator<void, void>>();
   writing.set(db, writers.set(exportId, steps));
   const budget = new TurnBudget(ITEMS_PER_TRANSACTION_MS);
@@ -136,20 +107,14 @@ const itemsUnrecorded = (db: Db, exportId: number) =>
   db.get(sql`SELECT 1 FROM notices WHERE export_id = ${exportId} AND items_recorded = 0`) !== undefined;
 
 /** The notice and its items at once, in place of what an unfinished record of them holds. */
-function remakeNoticeRecord(
-  session: VaultSession,
-  caseId: number,
-  exportId: number,
-  notice: NoticeFacts,
-  rows: NoticeRows,
-) {
+function remakeNoticeRecord(session: VaultSession, caseId: number, exportId: number, notice: NoticeRecord) {
   const db = session.db;
   db.tx(() => {
     db.run(sql`DELETE FROM notice_item_evidence WHERE export_id = ${exportId}`);
     db.run(sql`DELETE FROM notice_items WHERE export_id = ${exportId}`);
     db.run(sql`DELETE FROM notices WHERE export_id = ${exportId}`);
     insertNoticeRow(db, caseId, exportId, notice);
-    stepsAtOnce(itemRowSteps(db, caseId, exportId, notice, rows));
+    stepsAtOnce(itemRowSteps(db, caseId, exportId, notice));
   });
 }
 
@@ -163,15 +128,14 @@ function remakeNoticeRecord(
  * (64 MiB, 16,384 pages) keeps them: about five evidence rows to a page since thumbnails left the row
  * (migration 0018), one before.
  */
-export async function readNoticeParents(session: VaultSession, notice: NoticeFacts, rows: NoticeRows): Promise<void> {
+export async function readNoticeParents(session: VaultSession, notice: NoticeRecord): Promise<void> {
   const budget = new TurnBudget(20);
   for (const item of notice.items) {
-    const channelId = item.kind === 'post' ? undefined : rows.channelIdOf(item.canonicalUrl);
-    if (channelId !== undefined) session.db.get(sql`SELECT 1 FROM channels WHERE id = ${channelId}`);
-    for (const path of item.evidence) {
+    if (item.kind !== 'post' && item.channelId !== null)
+      session.db.get(sql`SELECT 1 FROM channels WHERE id = ${item.channelId}`);
+    for (const evidenceId of item.evidenceIds) {
       await budget.takeIfDue();
-      const evidenceId = rows.evidenceIdOf(path);
-      if (evidenceId !== undefined) session.db.get(sql`SELECT 1 FROM evidence WHERE id = ${evidenceId}`);
+      session.db.get(sql`SELECT 1 FROM evidence WHERE id = ${evidenceId}`);
     }
   }
 }
@@ -210,19 +174,16 @@ export function ensureNoticeRecord(session: VaultSession, caseId: number): numbe
     )
     .map((r) => ({ detail: getEvidence(session, r.evidence_id), path: `#${r.evidence_id}` }));
   const noticeId = noticeIdOf(session.db, caseId);
-  remakeNoticeRecord(
-    session,
-    caseId,
-    latest.id,
-    {
-      noticeId,
-      revision: kase.revision,
-      issuedAt: utc(latest.exported_at),
-      deadline: utc(kase.due_at),
-      items: noticeItems(noticeId, channels, evidence),
-    },
-    { evidenceIdOf: (path) => Number(path.slice(1)), channelIdOf: channelIdsByUrl(channels) },
-  );
+  remakeNoticeRecord(session, caseId, latest.id, {
+    noticeId,
+    revision: kase.revision,
+    issuedAt: utc(latest.exported_at),
+    deadline: utc(kase.due_at),
+    items: recordedItems(noticeItems(noticeId, channels, evidence), {
+      evidenceIdOf: (path) => Number(path.slice(1)),
+      channelIdOf: channelIdsByUrl(channels),
+    }),
+  });
   return latest.id;
 }
 

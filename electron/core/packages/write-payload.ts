@@ -190,8 +190,8 @@ export async function addPayload(
   const hashed = [...payload.entries()]
     .filter((e): e is [number, HashedFile] => e[1].hashedInto !== undefined)
     .sort(([i, a], [j, b]) => b.size - a.size || i - j);
-  // The files streamed so far are written, and what they were made of (an export's report, notice
-  // and custody lines) is garbage: collected before the originals stream for long.
+  // The files streamed so far are written, and what they were made of (an export's custody lines,
+  // the texts' buffers) is garbage: collected before the originals stream for long.
   if (hashed.length > 0 && payload.some((f) => f.open)) await giveBackHeapIfLarge();
   for await (const started of hashedOneAhead(hashed)) await addHashed(started);
   await checks;

@@ -65,9 +65,12 @@ describe('an encrypted export sealed as its ZIP is written', () => {
       exportCase(session!, {}, kase.id, out, { ...opts, recipients: [key.recipient] }),
     );
     expect(left.filter((name) => name.startsWith('jejak-'))).toEqual([]);
-    // no scratch copy of the ZIP; only the report PDF's spool, while the evidence streamed (tsx's own cache may appear)
+    // no scratch copy of the ZIP; only the spools of the report PDF, report.json and notice.json, while the
+    // evidence streamed (tsx's own cache may appear)
     expect(created.filter((name) => name.startsWith('jejak-sealed-'))).toEqual([]);
     expect(created.filter((name) => name.startsWith('jejak-')).map((name) => name.slice(0, 12))).toEqual([
+      'jejak-spool-',
+      'jejak-spool-',
       'jejak-spool-',
     ]);
     const zip = join(tempDir(), 'case.zip');

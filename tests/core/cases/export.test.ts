@@ -23,6 +23,8 @@ describe('case export', () => {
     const out = tempDir();
     const result = await exportCase(session, POLICY, kase.id, join(out, 'package.zip'), opts);
     expect(getCase(session, kase.id).status).toBe('exported');
+    // the report PDF, report.json and notice.json waited sealed in the temp folder: gone once written
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`jejak-spool-${process.pid}-`))).toEqual([]);
     execFileSync('unzip', ['-q', join(out, 'package.zip'), '-d', out]);
     const bag = join(out, result.name);
     execFileSync('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], { cwd: bag });

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { exportCase } from '../../../electron/core/cases/export-case';
 import { sql } from '../../../electron/core/db/sql';
 import { readNoticeFile } from '../../../electron/core/notice/notice-file';
-import type { Notice, NoticeItem } from '../../../electron/core/notice/notice-types';
+import type { Notice } from '../../../electron/core/notice/notice-types';
 import {
   beginNoticeRecord,
   ensureNoticeRecord,
-  type NoticeFacts,
   recordNoticeItems,
 } from '../../../electron/core/outcomes/notice-record';
+import type { NoticeRecord, RecordedItem } from '../../../electron/core/outcomes/recorded-items';
 import { vaultTransparency } from '../../../electron/core/transparency/export-transparency';
 import { unlockVault } from '../../../electron/core/vault/vault';
 import type { VaultSession } from '../../../electron/core/vault/session';
@@ -31,23 +31,19 @@ const latestExportId = (session: VaultSession, caseId: number) =>
   session.db.get<{ id: number }>(sql`SELECT max(id) AS id FROM case_exports WHERE case_id = ${caseId}`)!.id;
 
 /** Many made-up items (no channel, no evidence): enough that writing them takes more than one turn. */
-function manyItems(count: number): NoticeFacts {
-  const items = Array.from({ length: count }, (_, i): NoticeItem => ({
+function manyItems(count: number): NoticeRecord {
+  const items = Array.from({ length: count }, (_, i): RecordedItem => ({
     itemId: `item-${String(i).padStart(6, '0')}`,
     kind: 'channel',
     parentItemId: null,
     platform: 'telegram',
-    canonicalUrl: `https://t.me/kanal_${i}`,
-    originalUrls: [],
-    identifiers: { username: `kanal_${i}`, channelId: null, messageIds: [] },
-    title: `Kanal ${i}`,
     category: 'terrorist-content',
-    unitCategory: 'terorisme',
-    contentType: ['other'],
-    language: null,
-    firstSeen: '2026-11-02T08:00:00Z',
-    lastSeen: '2026-11-02T08:00:00Z',
-    evidence: [],
+    canonicalUrl: `https://t.me/kanal_${i}`,
+    title: `Kanal ${i}`,
+    username: `kanal_${i}`,
+    numericId: null,
+    channelId: null,
+    evidenceIds: [],
   }));
   return {
     noticeId: 'JJK-TEST',
@@ -59,7 +55,7 @@ function manyItems(count: number): NoticeFacts {
 }
 
 /** A later export of the case, recorded as the export records one: its row and the notice's, no items yet. */
-function laterExport(session: VaultSession, caseId: number, notice: NoticeFacts): number {
+function laterExport(session: VaultSession, caseId: number, notice: NoticeRecord): number {
   return session.db.tx(() => {
     const id = Number(
       session.db.run(sql`INSERT INTO case_exports (case_id, file_name, tagmanifest_sha256, bytes, exported_at)
@@ -69,8 +65,6 @@ function laterExport(session: VaultSession, caseId: number, notice: NoticeFacts)
     return id;
   });
 }
-
-const noRows = { evidenceIdOf: () => undefined, channelIdOf: () => undefined };
 
 describe("an export's notice record", () => {
   it('is whole once the export returns', async () => {
@@ -117,7 +111,7 @@ describe("an export's notice record", () => {
       }
     }, 0);
     try {
-      await recordNoticeItems(session, kase.id, exportId, notice, noRows);
+      await recordNoticeItems(session, kase.id, exportId, notice);
     } finally {
       clearInterval(watch);
     }
@@ -137,10 +131,9 @@ describe("an export's notice record", () => {
           VALUES (${id}, 'b', ${`sha-${id}`}, '', 1, 'image/png', 'now', 'a')`);
     });
     const notice = manyItems(1);
-    notice.items[0]!.evidence = Array.from({ length: count }, (_, i) => `data/evidence/${i}.png`);
+    notice.items[0]!.evidenceIds = Array.from({ length: count }, (_, i) => 100_001 + i);
     const exportId = laterExport(session, kase.id, notice);
-    const evidenceIdOf = (path: string) => 100_001 + Number(/(\d+)\.png$/.exec(path)![1]);
-    await recordNoticeItems(session, kase.id, exportId, notice, { ...noRows, evidenceIdOf });
+    await recordNoticeItems(session, kase.id, exportId, notice);
     expect(
       session.db.get(sql`SELECT count(DISTINCT evidence_id) AS n, min(evidence_id) AS low, max(evidence_id) AS high
         FROM notice_item_evidence WHERE export_id = ${exportId}`),
@@ -176,7 +169,7 @@ describe("an export's notice record", () => {
         session.close('locked while the export recorded its notice');
       }
     }, 0);
-    await expect(recordNoticeItems(session, kase.id, exportId, manyItems(10_000), noRows)).resolves.toBeUndefined();
+    await expect(recordNoticeItems(session, kase.id, exportId, manyItems(10_000))).resolves.toBeUndefined();
     clearInterval(watch);
     expect(session.isOpen).toBe(false);
 
