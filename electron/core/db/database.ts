@@ -150,6 +150,15 @@ export class Db {
     this.walKeeper?.release(); // after SQLite's own descriptors: see WalKeeper's shm
   }
 
+  /**
+   * Resolves once the checkpoint the keeper runs now, if any, has ended: a writer that waits for it
+   * between its transactions finds the log copied whole, and SQLite starts the log over at its next
+   * write instead of appending (see recordNoticeItems).
+   */
+  async walCopied(): Promise<void> {
+    await this.walKeeper?.settled();
+  }
+
   /** Frames in the write-ahead log not yet copied into the database file. */
   walFramesToCopy(): number {
     return this.walKeeper?.framesToCopy() ?? 0;
