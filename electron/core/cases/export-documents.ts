@@ -23,8 +23,9 @@ import { type BuiltReport, buildReport, channelsCsv, type EvidenceFile } from '.
 // What an export's package says of the case (its texts, the notice, each original's place), made
 // from the vault with the least of it held at once: at 20,000 items this is the export's peak.
 
-// Each text is made by a function of its own: a closure in caseDocuments would share that call's
-// scope with the closures that outlive it, and keep the report to the export's end.
+// Each text is made by a function of its own: a closure made in caseDocuments shares one scope with
+// every other closure made there that outlives the call (its `dispose`), and would keep the report to
+// the export's end.
 
 /** JSON.stringify(value, null, 2) and a newline, made in turns and sealed on disk until written. */
 const jsonText = (value: unknown) =>

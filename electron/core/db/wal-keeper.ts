@@ -4,8 +4,11 @@ import { CheckpointWorker } from './checkpoint-off-thread';
 /** Log frames not yet in the database past which a checkpoint starts on a worker (SQLite's own default). */
 export const CHECKPOINT_AFTER_FRAMES = 1000;
 /**
- * SQLite's own checkpoint, inside the commit, as a backstop only: for a log that outgrows the workers
- * (commits faster than a worker copies them). 16,000 pages is 64 MiB of log.
+ * SQLite's own checkpoint, inside the commit, as a backstop only: for a log that outgrows the workers.
+ * It counts the log's frames since it last started over, copied or not, and a log starts over only
+ * when a writer finds it copied whole: a writer committing every few milliseconds in turns keeps it
+ * growing however fast the worker copies, unless it waits for the copy (Db.walCopied, as
+ * recordNoticeItems does). 16,000 pages is 64 MiB of log.
  */
 export const IN_COMMIT_CHECKPOINT_FRAMES = 16_000;
 
